@@ -1,0 +1,1 @@
+"""wupmodel: scenario and financial modelling for Dutch village heat plans (WUP)."""

@@ -1,0 +1,29 @@
+"""Exceptions that carry a message meant for the user.
+
+Everything that a person can get wrong (a stock file, a scenario file, a command-line
+value) raises :class:`WupInputError` with one clear sentence that names the file, the row or
+key, and what is allowed. The CLI and the app print the message without a traceback.
+"""
+
+from __future__ import annotations
+
+
+class WupInputError(ValueError):
+    """Bad user input: the message says what, where, and what is allowed.
+
+    Parameters
+    ----------
+    message
+        The full user-facing message.
+    source
+        The file (or other input) the problem is in, if any. Already part of ``message``;
+        kept separately so callers can group messages per file.
+    """
+
+    def __init__(self, message: str, source: str | None = None) -> None:
+        super().__init__(message)
+        self.source = source
+
+
+class InfeasibleError(RuntimeError):
+    """An optimisation could not meet its targets; the message says why and what is possible."""
