@@ -1,0 +1,300 @@
+"""Scenario files: frozen pydantic models read from YAML, with clear, line-numbered errors.
+
+A scenario holds only what the user chooses or overrides: which village, which years, which
+options, targets, finance settings, and overrides of packaged default parameters and price
+paths. Every number it does not set comes from the packaged, sourced tables
+(:mod:`wupmodel.params`). Unknown keys are errors (``extra="forbid"``): a misspelled key is
+never silently ignored.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from wupmodel.errors import WupInputError
+from wupmodel.params import Params, default_params, parameter_table
+from wupmodel.vocabulary import HEATING_SYSTEMS, INSULATION_LEVELS
+
+_FROZEN = ConfigDict(extra="forbid", frozen=True)
+
+Fraction = Annotated[float, Field(ge=0.0, le=1.0)]
+Rate = Annotated[float, Field(gt=-0.99, le=0.5)]
+
+
+class Village(BaseModel):
+    """Which dwellings: a CBS buurt to synthesise, or a stock file (path relative to the scenario)."""
+
+    model_config = _FROZEN
+    name: str = "Aalden"
+    buurt_code: str = Field("BU01095059", pattern=r"^BU\d{8}$")
+    stock_file: str | None = None
+    seed: int = Field(0, ge=0, le=2**31 - 1)
+
+
+class Years(BaseModel):
+    """Price year and horizon: costs are in real euros of ``start``; the horizon runs to ``end``."""
+
+    model_config = _FROZEN
+    start: int = Field(2026, ge=2024, le=2035)
+    end: int = Field(2050, ge=2025, le=2070)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Years:
+        if self.end <= self.start:
+            raise ValueError(f"end ({self.end}) must be after start ({self.start})")
+        return self
+
+    @property
+    def horizon_years(self) -> int:
+        """Number of years from ``start`` to ``end`` inclusive."""
+        return self.end - self.start + 1
+
+
+class CatalogueChoice(BaseModel):
+    """Which options each dwelling may take (the full catalogue by default)."""
+
+    model_config = _FROZEN
+    insulation: tuple[Literal["current", "basic", "standard", "deep"], ...] = INSULATION_LEVELS
+    heating: tuple[
+        Literal[
+            "gas_boiler", "hybrid_hp", "air_hp", "ground_hp", "heat_network_mt", "heat_network_lt"
+        ],
+        ...,
+    ] = HEATING_SYSTEMS
+    pv: tuple[bool, ...] = (False, True)
+    solar_thermal: tuple[bool, ...] = (False, True)
+
+    @model_validator(mode="after")
+    def _reference_present(self) -> CatalogueChoice:
+        if "current" not in self.insulation or "gas_boiler" not in self.heating:
+            raise ValueError("the catalogue must keep the reference: insulation 'current' and heating 'gas_boiler'")
+        if False not in self.pv or False not in self.solar_thermal:
+            raise ValueError("the catalogue must keep pv: false and solar_thermal: false (the reference)")
+        for name in ("insulation", "heating", "pv", "solar_thermal"):
+            values = getattr(self, name)
+            if len(set(values)) != len(values):
+                raise ValueError(f"{name} lists a value twice")
+        return self
+
+
+class Finance(BaseModel):
+    """Money settings. ``None`` means: use the packaged default (see the assumptions sheet)."""
+
+    model_config = _FROZEN
+    household_discount_rate: Rate | None = None
+    social_discount_rate: Rate | None = None
+    financing: Literal["own", "warmtefonds"] = "warmtefonds"
+    loan_term_years: Literal[7, 10, 15, 20] = 15
+    loan_rate: Rate | None = None
+    rent_increase_cap_eur_month: Annotated[float, Field(ge=0, le=500)] | None = None
+    ets2_start_year: Annotated[int, Field(ge=2026, le=2050)] | None = 2028
+
+
+class Targets(BaseModel):
+    """What the optimiser must reach or respect; ``None`` = no constraint."""
+
+    model_config = _FROZEN
+    perspective: Literal["national", "end_user"] = "national"
+    co2_reduction: Fraction | None = None
+    co2_basis: Literal["first_year", "cumulative"] = "first_year"
+    budget_eur: Annotated[float, Field(ge=0)] | None = None
+    max_monthly_cost_increase_eur: Annotated[float, Field(ge=0, le=1000)] | None = None
+    energy_neutral_share: Fraction | None = None
+    heat_network_min_participation: Fraction | None = None
+    max_installations: dict[str, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
+
+    @field_validator("max_installations")
+    @classmethod
+    def _known_systems(cls, value: dict[str, int]) -> dict[str, int]:
+        for key in value:
+            if key not in HEATING_SYSTEMS:
+                raise ValueError(f"unknown heating system '{key}'; allowed: {', '.join(HEATING_SYSTEMS)}")
+        return value
+
+
+class UncertainRange(BaseModel):
+    """A range for a sensitivity run over one parameter."""
+
+    model_config = _FROZEN
+    low: float
+    high: float
+    distribution: Literal["uniform", "triangular"] = "uniform"
+
+    @model_validator(mode="after")
+    def _ordered(self) -> UncertainRange:
+        if not self.low <= self.high:
+            raise ValueError(f"low ({self.low}) must not exceed high ({self.high})")
+        return self
+
+
+class Scenario(BaseModel):
+    """A wupmodel scenario (see ``scenarios/default.yaml`` for an annotated example)."""
+
+    model_config = _FROZEN
+    name: str = "Aalden 2026"
+    description: str = ""
+    village: Village = Village()
+    years: Years = Years()
+    catalogue: CatalogueChoice = CatalogueChoice()
+    finance: Finance = Finance()
+    targets: Targets = Targets()
+    parameters: dict[str, float] = Field(default_factory=dict)
+    prices: dict[str, float | dict[int, float]] = Field(default_factory=dict)
+    uncertainty: dict[str, UncertainRange] = Field(default_factory=dict)
+
+    @field_validator("parameters")
+    @classmethod
+    def _known_parameters(cls, value: dict[str, float]) -> dict[str, float]:
+        table = parameter_table()
+        for key, number in value.items():
+            if key not in table.index:
+                close = difflib.get_close_matches(key, list(table.index), n=3, cutoff=0.6)
+                hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+                raise ValueError(f"unknown parameter '{key}'{hint}")
+            lo, hi = float(table.at[key, "min"]), float(table.at[key, "max"])
+            if not lo <= number <= hi:
+                raise ValueError(
+                    f"parameter '{key}' = {number} is outside the allowed range {lo:g} to {hi:g} "
+                    f"{table.at[key, 'unit']}"
+                )
+        return value
+
+    @field_validator("uncertainty")
+    @classmethod
+    def _known_uncertain(cls, value: dict[str, UncertainRange]) -> dict[str, UncertainRange]:
+        table = parameter_table()
+        for key, rng in value.items():
+            if key not in table.index:
+                raise ValueError(f"unknown parameter '{key}' in uncertainty")
+            lo, hi = float(table.at[key, "min"]), float(table.at[key, "max"])
+            if rng.low < lo or rng.high > hi:
+                raise ValueError(f"uncertainty range of '{key}' must lie within {lo:g} to {hi:g}")
+        return value
+
+    # -- derived -------------------------------------------------------------------------
+    def params(self) -> Params:
+        """Packaged defaults merged with this scenario's parameter overrides."""
+        return default_params().with_overrides(self.parameters, source=self.name)
+
+
+# ---------------------------------------------------------------------------------------
+# YAML I/O with line numbers
+# ---------------------------------------------------------------------------------------
+
+
+def _yaml_line(text: str, loc: tuple[Any, ...]) -> int | None:
+    """1-based line of the YAML node at ``loc`` (or of its deepest existing parent)."""
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return None
+    line = None
+    for key in loc:
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            nxt = None
+            for k_node, v_node in node.value:
+                if str(k_node.value) == str(key):
+                    line = k_node.start_mark.line + 1
+                    nxt = v_node
+                    break
+            node = nxt
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            break
+    return line
+
+
+def _format_errors(err: ValidationError, text: str, source: str) -> str:
+    lines = []
+    for item in err.errors():
+        loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        where = ".".join(str(p) for p in loc) or "(top level)"
+        line = _yaml_line(text, loc)
+        at = f"{source}, line {line}" if line else source
+        msg = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "extra_forbidden":
+            parent = _allowed_keys(loc[:-1])
+            close = difflib.get_close_matches(str(loc[-1]), parent, n=1, cutoff=0.6)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            msg = f"unknown key{hint}; allowed here: {', '.join(parent)}"
+        elif "input" in item and item["type"] not in ("missing",):
+            msg = f"{msg} (got {item['input']!r})"
+        lines.append(f"{at}: '{where}': {msg}")
+    return "\n".join(lines)
+
+
+def _allowed_keys(loc: tuple[Any, ...]) -> list[str]:
+    model: Any = Scenario
+    for key in loc:
+        field = getattr(model, "model_fields", {}).get(str(key))
+        if field is None:
+            return []
+        model = field.annotation
+    return list(getattr(model, "model_fields", {}))
+
+
+def scenario_from_text(text: str, source: str = "<scenario>") -> Scenario:
+    """Parse and validate scenario YAML ``text``; errors name ``source`` and the line."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f", line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise WupInputError(f"{source}{where}: not valid YAML: {problem}", source) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, Mapping):
+        raise WupInputError(f"{source}: a scenario must be a mapping of keys to values", source)
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError as err:
+        raise WupInputError(_format_errors(err, text, source), source) from None
+
+
+def load_scenario(path: str | os.PathLike | None = None) -> Scenario:
+    """Read a scenario YAML file (the packaged default when ``path`` is None).
+
+    Relative ``village.stock_file`` paths are resolved against the scenario's folder.
+    """
+    if path is None:
+        text = default_scenario_text()
+        return scenario_from_text(text, "default scenario")
+    p = Path(path)
+    source = str(path)
+    if not p.is_file():
+        raise WupInputError(f"{source}: scenario file not found", source)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise WupInputError(f"{source}: not a UTF-8 text file (a scenario is YAML text)", source) from None
+    scenario = scenario_from_text(text, source)
+    stock = scenario.village.stock_file
+    if stock and not Path(stock).is_absolute():
+        village = scenario.village.model_copy(update={"stock_file": str(p.parent / stock)})
+        scenario = scenario.model_copy(update={"village": village})
+    return scenario
+
+
+def default_scenario_text() -> str:
+    """The packaged default scenario (Aalden, 2026 figures) as YAML text."""
+    from importlib import resources
+
+    return (resources.files("wupmodel") / "data" / "default_scenario.yaml").read_text("utf-8")
+
+
+def dump_scenario(scenario: Scenario) -> str:
+    """The scenario as YAML text (round-trips through :func:`scenario_from_text`)."""
+    data = scenario.model_dump(mode="json")
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
