@@ -20,14 +20,14 @@ run: $(STAMP)
 	$(BIN)/wupmodel run
 
 test: $(STAMP)
-	$(BIN)/ruff check wupmodel tests benchmarks app.py app_pages
+	$(BIN)/ruff check wupmodel tests benchmarks app.py
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python -m pytest benchmarks --benchmark-only --benchmark-columns=min,median,max --benchmark-group-by=param
+	$(BIN)/python -m pytest benchmarks -o python_files="bench_*.py" -s --benchmark-only --benchmark-columns=min,median,max --benchmark-group-by=func
 
 lint: $(STAMP)
-	$(BIN)/ruff check wupmodel tests benchmarks app.py app_pages
+	$(BIN)/ruff check wupmodel tests benchmarks app.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .benchmarks

@@ -1,0 +1,76 @@
+"""Evaluation throughput: distinct synthetic dwellings × the full catalogue (96 options).
+
+Run: `make bench` (or `.venv/bin/python -m pytest benchmarks/bench_evaluate.py --benchmark-only`).
+Each size is timed in-process on one core; peak memory is measured in a fresh subprocess
+(ru_maxrss), so one size's allocations do not hide another's.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from wupmodel.evaluate import iter_evaluate
+from wupmodel.scenario import Scenario
+
+sys.path.insert(0, str(Path(__file__).parent))
+from conftest import synthetic_stock  # noqa: E402
+
+SIZES = [1_000, 10_000, 100_000, 1_000_000]
+CHUNK = 25_000
+
+
+def village_totals(stock, scenario: Scenario) -> np.ndarray:
+    """Per-option village totals of CO2, reduced chunk by chunk (bounded memory)."""
+    total = None
+    for part in iter_evaluate(stock, scenario, chunk_size=CHUNK):
+        t = (part["co2_kg"] * part.counts[:, None]).sum(axis=0)
+        total = t if total is None else total + t
+    return total
+
+
+_MEMORY_SCRIPT = """
+import json, resource, sys
+sys.path.insert(0, {bench!r})
+from conftest import synthetic_stock
+from bench_evaluate import village_totals
+from wupmodel.scenario import Scenario
+stock = synthetic_stock({n})
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+village_totals(stock, Scenario())
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({{"peak_rss_mb": peak / 1024, "before_eval_mb": base / 1024}}))
+"""
+
+
+def peak_memory_mb(n: int) -> dict:
+    env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    code = _MEMORY_SCRIPT.format(bench=str(Path(__file__).parent), n=n)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_evaluate_throughput(benchmark, n):
+    stock = synthetic_stock(n)
+    scenario = Scenario()
+    rounds = 1 if n >= 1_000_000 else 3
+    result = benchmark.pedantic(village_totals, args=(stock, scenario), rounds=rounds, iterations=1)
+    assert np.isfinite(result).all()
+    n_options = result.size
+    seconds = benchmark.stats.stats.median
+    benchmark.extra_info["dwellings"] = n
+    benchmark.extra_info["options"] = n_options
+    benchmark.extra_info["dwelling_options_per_s"] = n * n_options / seconds
+    benchmark.extra_info.update(peak_memory_mb(n))
+    print(
+        f"\n{n} dwellings x {n_options} options: {seconds:.2f} s, "
+        f"{n * n_options / seconds:,.0f} dwelling-options/s, "
+        f"peak RSS {benchmark.extra_info['peak_rss_mb']:.0f} MB"
+    )

@@ -1,0 +1,166 @@
+"""Evaluation of every dwelling × option: shape, identities, grouping, properties."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import wupmodel as wm
+from wupmodel.catalogue import build_catalogue
+from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS, HEATING_SYSTEMS, INSULATION_LEVELS
+
+REQUIRED_COLUMNS = [
+    "dwelling_id", "option_id", "insulation", "heating", "pv", "solar_thermal", "feasible",
+    "gas_m3", "electricity_import_kwh", "electricity_export_kwh", "heat_gj", "peak_kw",
+    "co2_kg", "capex_eur",
+]
+
+# Published CO2 factors the default scenario must use (first year 2026):
+GAS_CO2_KG_PER_M3 = 1.78  # ISSO 82 / NTA 8800 forfaitary factor for natural gas
+ELEC_CO2_KG_PER_KWH_2026 = 0.195  # PBL Vesta ASA2025 RAT_CO2_KWH, 2026
+
+
+def _stock(rows: list[dict]) -> pd.DataFrame:
+    return wm.validate_stock(pd.DataFrame(rows), "test")
+
+
+@pytest.fixture(scope="module")
+def aalden():
+    scenario = wm.load_scenario()
+    stock = wm.synthesise_stock(scenario.village.buurt_code, seed=scenario.village.seed)
+    return scenario, stock, wm.evaluate(stock, scenario)
+
+
+def test_long_table_has_the_contract_columns(aalden):
+    _, stock, out = aalden
+    frame = out.to_frame()
+    for col in REQUIRED_COLUMNS:
+        assert col in frame.columns
+    n_opt = len(INSULATION_LEVELS) * len(HEATING_SYSTEMS) * 2 * 2
+    assert len(frame) == len(stock) * n_opt == 758 * 96
+    assert set(frame["dwelling_id"]) == set(stock["dwelling_id"])
+
+
+def test_no_address_columns_leak(aalden):
+    frame = aalden[2].to_frame()
+    assert not any(c in frame.columns for c in ("street", "straat", "postcode", "huisnummer"))
+
+
+def test_reference_is_always_feasible(aalden):
+    out = aalden[2]
+    assert out.feasible[:, out.catalogue.reference_index].all()
+
+
+def test_co2_identity_uses_published_factors(aalden):
+    out = aalden[2]
+    heating = np.asarray(HEATING_SYSTEMS)[out.catalogue.heating]
+    no_network = ~np.isin(heating, ["heat_network_mt", "heat_network_lt"])
+    expected = out["gas_m3"] * GAS_CO2_KG_PER_M3 + out["electricity_import_kwh"] * ELEC_CO2_KG_PER_KWH_2026
+    np.testing.assert_allclose(out["co2_kg"][:, no_network], expected[:, no_network], rtol=1e-12)
+
+
+def test_energy_balance_of_pv(aalden):
+    out = aalden[2]
+    self_used = out["pv_kwh"] - out["electricity_export_kwh"]
+    np.testing.assert_allclose(out["electricity_import_kwh"] + self_used, out["electricity_demand_kwh"], rtol=1e-9)
+    assert (self_used >= -1e-9).all() and (out["electricity_export_kwh"] >= -1e-9).all()
+
+
+def test_heat_pumps_and_networks_use_no_gas(aalden):
+    out = aalden[2]
+    heating = np.asarray(HEATING_SYSTEMS)[out.catalogue.heating]
+    gas_free = np.isin(heating, ["air_hp", "ground_hp", "heat_network_mt", "heat_network_lt"])
+    assert (out["gas_m3"][:, gas_free] == 0).all()
+    assert (out["gas_m3"][:, heating == "gas_boiler"] > 0).all()
+
+
+def test_capex_is_sum_of_components(aalden):
+    out = aalden[2]
+    parts = sum(out[k] for k in ("capex_insulation_eur", "capex_heating_eur", "capex_pv_eur", "capex_solar_thermal_eur"))
+    np.testing.assert_allclose(out["capex_eur"], parts)
+
+
+def test_metered_gas_is_reproduced_by_the_reference_option():
+    stock = _stock(
+        [
+            {"dwelling_id": "a", "dwelling_type": "tussenwoning", "construction_year": 1970,
+             "floor_area_m2": 110, "gas_m3": 1234.0},
+            {"dwelling_id": "b", "dwelling_type": "vrijstaand", "construction_year": 1930,
+             "floor_area_m2": 160, "gas_m3": 2100.0},
+        ]
+    )
+    out = wm.evaluate(stock)
+    ref = out.catalogue.reference_index
+    got = dict(zip(out.dwelling_ids, out["gas_m3"][out.dwelling_group, ref], strict=True))
+    np.testing.assert_allclose([got["a"], got["b"]], [1234.0, 2100.0], rtol=1e-6)
+
+
+def test_groups_equal_their_members():
+    base = {"dwelling_type": "hoekwoning", "construction_year": 1968, "floor_area_m2": 115.0,
+            "energy_label": "D", "heat_network_zone": "kern"}
+    grouped = _stock([{**base, "dwelling_id": "g", "count": 3}])
+    single = _stock([{**base, "dwelling_id": f"s{i}"} for i in range(3)])
+    og, os_ = wm.evaluate(grouped), wm.evaluate(single)
+    assert og.n_groups == 1 and os_.n_groups == 1
+    assert og.counts.sum() == os_.counts.sum() == 3
+    for name in og.arrays:
+        np.testing.assert_allclose(og[name], os_[name], err_msg=name)
+
+
+def test_chunked_equals_whole(aalden):
+    scenario, stock, out = aalden
+    parts = list(wm.iter_evaluate(stock, scenario, chunk_size=100))
+    assert len(parts) > 1
+    chunked = parts[0]
+    for p in parts[1:]:
+        chunked = chunked.concat(p)
+    for name in out.arrays:
+        np.testing.assert_allclose(chunked[name], out[name], err_msg=name)
+
+
+def test_heat_network_only_in_zone():
+    stock = _stock(
+        [
+            {"dwelling_id": "in", "dwelling_type": "tussenwoning", "construction_year": 1980,
+             "floor_area_m2": 100, "heat_network_zone": "kern"},
+            {"dwelling_id": "out", "dwelling_type": "tussenwoning", "construction_year": 1981,
+             "floor_area_m2": 100},
+        ]
+    )
+    out = wm.evaluate(stock)
+    heating = np.asarray(HEATING_SYSTEMS)[out.catalogue.heating]
+    net = heating == "heat_network_mt"
+    row = {d: g for d, g in zip(out.dwelling_ids, out.dwelling_group, strict=True)}
+    assert out.feasible[row["in"], net].any()
+    assert not out.feasible[row["out"], net].any()
+
+
+def test_catalogue_has_at_least_96_options():
+    c = build_catalogue()
+    assert c.size == 96 and len(set(c.option_ids)) == 96
+    assert c.option_ids[c.reference_index] == "current+gas_boiler"
+
+
+dwelling = st.fixed_dictionaries(
+    {
+        "dwelling_type": st.sampled_from(DWELLING_TYPES),
+        "construction_year": st.integers(1850, 2024),
+        "floor_area_m2": st.floats(30, 400),
+        "energy_label": st.sampled_from(ENERGY_LABELS[4:] + ("",)),
+        "gas_m3": st.one_of(st.just(float("nan")), st.floats(200, 5000)),
+        "heat_network_zone": st.sampled_from(["kern", ""]),
+    }
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(dwelling, min_size=1, max_size=12))
+def test_every_outcome_is_finite_and_non_negative(rows):
+    stock = _stock([{**r, "dwelling_id": f"d{i}"} for i, r in enumerate(rows)])
+    out = wm.evaluate(stock)
+    for name, arr in out.arrays.items():
+        assert np.isfinite(arr).all(), name
+        assert (arr >= -1e-9).all(), name
