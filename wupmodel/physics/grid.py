@@ -1,0 +1,46 @@
+"""Electric peak on the low-voltage grid: simultaneity of dwelling peaks and appliance load.
+
+Simultaneity f(n) = a + (1 − a)/n: the functional form of THERMOS (0.62 + 0.38/n), with the
+asymptote a = ``grid.simultaneity_asymptote`` = 0.5 of PBL Vesta (GTF_w_Enet, Dutch grid
+operators). It is 1 for a single dwelling and tends to Vesta's 0.5 for a village or zone; we
+take Vesta's asymptote because it is the Dutch LV-grid figure, and THERMOS's form because a
+constant 0.5 would halve the peak of a single dwelling.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from wupmodel.params import Params
+
+__all__ = ["simultaneity_factor", "diversified_peak_kw", "appliance_peak_kw"]
+
+
+def simultaneity_factor(n_dwellings: np.ndarray | float, params: Params) -> np.ndarray:
+    """Simultaneity f(n) = a + (1 − a)/n for n ≥ 1 dwellings [-]."""
+    n = np.maximum(np.asarray(n_dwellings, dtype=float), 1.0)
+    a = params["grid.simultaneity_asymptote"]
+    return a + (1.0 - a) / n
+
+
+def diversified_peak_kw(peak_kw_sum: np.ndarray | float, n_dwellings: np.ndarray | float, params: Params) -> np.ndarray:
+    """Peak of a group of dwellings after simultaneity [kW].
+
+    Parameters
+    ----------
+    peak_kw_sum
+        Sum of the individual dwelling peaks (heating + appliances) [kW].
+    n_dwellings
+        Number of dwellings in the group.
+    params
+        ``grid.simultaneity_asymptote``.
+    """
+    return np.asarray(peak_kw_sum, dtype=float) * simultaneity_factor(n_dwellings, params)
+
+
+def appliance_peak_kw(n: int, params: Params) -> np.ndarray:
+    """Appliance contribution of each of ``n`` dwellings at the evening winter peak [kW], shape (n,).
+
+    Before simultaneity (apply :func:`diversified_peak_kw` to the sum).
+    """
+    return np.full(int(n), params["grid.appliance_peak_kw"])

@@ -1,0 +1,215 @@
+"""Insulation levels, their cost, and the supply temperature the emitters need.
+
+Four levels (``vocabulary.INSULATION_LEVELS``), each reached from the dwelling's current state:
+
+``current``
+    Nothing done.
+``basic``
+    Draught-proofing (qv10 × ``physics.draught_proofing_qv10_factor``), radiator foil on
+    uninsulated facades, floor insulation where the floor is uninsulated.
+``standard``
+    The "Standaard voor woningisolatie" element values (RVO pakket U-values): floor and roof
+    Rc 3.5, cavity fill (post-war facades only), HR++ glass, insulated doors; plus the basic
+    measures.
+``deep``
+    Standard plus facade insulation to Rc 3.5 (all facades), triple glass, better doors,
+    balanced ventilation with heat recovery and airtightness to the target qv10.
+
+Every element keeps ``min(current U, level U)``: a better current element is never made
+worse and costs nothing. Costs are Σ treated area × unit cost (€/m², incl. VAT) + fixed costs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from wupmodel.params import Params
+
+__all__ = ["ELEMENTS", "LevelEnvelope", "insulation_levels", "emitter_supply_temp_c"]
+
+#: Envelope elements, in the order of the last axis of the U and area arrays.
+ELEMENTS: tuple[str, ...] = ("floor", "facade", "roof", "window", "door")
+_FLOOR, _FACADE, _ROOF, _WINDOW, _DOOR = range(5)
+_EPS_U = 1e-9
+
+
+@dataclass(frozen=True)
+class LevelEnvelope:
+    """Envelope of every dwelling at every insulation level (L = 4).
+
+    Attributes
+    ----------
+    u_w_m2k
+        U-value per element [W/m²K], shape (n, L, 5) in :data:`ELEMENTS` order.
+    qv10_dm3s_m2
+        Air leakage at 10 Pa per m² usable area [dm³/s·m²], shape (n, L).
+    heat_recovery
+        Heat-recovery efficiency of the ventilation [-], shape (L,).
+    facade_foil_factor
+        Multiplier on the facade transmission for radiator foil [-], shape (n, L).
+    capex_eur
+        Investment incl. VAT to reach the level from the current state [€], shape (n, L).
+    insulated_area_m2
+        Area of the insulation measures taken [m²], shape (n, L).
+    n_measures
+        Number of distinct ISDE insulation measures (floor, facade, roof, glazing incl. doors),
+        shape (n, L), int.
+    """
+
+    u_w_m2k: np.ndarray
+    qv10_dm3s_m2: np.ndarray
+    heat_recovery: np.ndarray
+    facade_foil_factor: np.ndarray
+    capex_eur: np.ndarray
+    insulated_area_m2: np.ndarray
+    n_measures: np.ndarray
+
+
+def insulation_levels(
+    u_current_w_m2k: np.ndarray,
+    area_m2: np.ndarray,
+    qv10_current_dm3s_m2: np.ndarray,
+    construction_year: np.ndarray,
+    params: Params,
+) -> LevelEnvelope:
+    """Envelope, cost and measure count of the four insulation levels.
+
+    Parameters
+    ----------
+    u_current_w_m2k
+        Current U-value per element [W/m²K], shape (n, 5).
+    area_m2
+        Element areas of the dwelling [m²], shape (n, 5) (per dwelling; shared roofs and
+        floors of apartments already divided).
+    qv10_current_dm3s_m2
+        Current air leakage [dm³/s per m² usable area], shape (n,).
+    construction_year
+        Construction year, shape (n,); cavity fill applies from ``physics.cavity_wall_from_year``.
+    params
+        Parameters (``physics.u_*``, ``physics.draught_proofing_*``, ``cost.insulation_*``).
+
+    Returns
+    -------
+    LevelEnvelope
+    """
+    p = params
+    u0 = np.asarray(u_current_w_m2k, dtype=float)
+    area = np.asarray(area_m2, dtype=float)
+    n = u0.shape[0]
+    inf = np.inf
+    cavity = np.asarray(construction_year) >= p["physics.cavity_wall_from_year"]
+    floor_bare = u0[:, _FLOOR] > p["physics.floor_uninsulated_u_w_m2k"]
+
+    # Target U per level and element (inf = element untouched at that level).
+    target = np.full((n, 4, 5), inf)
+    target[:, 1, _FLOOR] = np.where(floor_bare, p["physics.u_floor_insulated_w_m2k"], inf)
+    standard = [
+        p["physics.u_floor_insulated_w_m2k"],
+        inf,
+        p["physics.u_roof_insulated_w_m2k"],
+        p["physics.u_window_hrpp_w_m2k"],
+        p["physics.u_door_insulated_w_m2k"],
+    ]
+    target[:, 2, :] = standard
+    target[:, 2, _FACADE] = np.where(cavity, p["physics.u_facade_cavity_w_m2k"], inf)
+    target[:, 3, :] = standard
+    target[:, 3, _FACADE] = p["physics.u_facade_deep_w_m2k"]
+    target[:, 3, _WINDOW] = p["physics.u_window_triple_w_m2k"]
+    target[:, 3, _DOOR] = p["physics.u_door_deep_w_m2k"]
+    u = np.minimum(u0[:, None, :], target)
+    treated = u < u0[:, None, :] - _EPS_U  # (n, L, 5)
+
+    # Air leakage: draught-proofing from basic on; deep also caps qv10 (airtight renovation).
+    kier = p["physics.draught_proofing_qv10_factor"]
+    qv0 = np.asarray(qv10_current_dm3s_m2, dtype=float)
+    qv = np.stack(
+        [qv0, qv0 * kier, qv0 * kier, np.minimum(qv0 * kier, p["physics.deep_qv10_max_dm3s_m2"])],
+        axis=1,
+    )
+    heat_recovery = np.array([0.0, 0.0, 0.0, p["physics.heat_recovery_efficiency"]])
+
+    # Radiator foil behind radiators on facades that stay uninsulated.
+    bare_facade = u[:, :, _FACADE] > p["physics.facade_uninsulated_u_w_m2k"]
+    foil = np.where(bare_facade, p["physics.radiator_foil_facade_factor"], 1.0)
+    foil[:, 0] = 1.0
+
+    # Costs incl. VAT.
+    unit = np.zeros((n, 4, 5))
+    unit[:, :, _FLOOR] = p["cost.insulation_floor_eur_m2"]
+    unit[:, :, _ROOF] = p["cost.insulation_roof_eur_m2"]
+    unit[:, 1:3, _FACADE] = p["cost.insulation_cavity_wall_eur_m2"]
+    unit[:, 3, _FACADE] = p["cost.insulation_facade_eur_m2"]
+    unit[:, 1:3, _WINDOW] = p["cost.glazing_hrpp_eur_m2"]
+    unit[:, 3, _WINDOW] = p["cost.glazing_triple_eur_m2"]
+    unit[:, :, _DOOR] = p["cost.door_insulated_eur_m2"]
+    treated_area = np.where(treated, area[:, None, :], 0.0)
+    fixed = np.array([0.0, p["cost.draught_proofing_eur"], p["cost.draught_proofing_eur"],
+                      p["cost.draught_proofing_eur"] + p["cost.balanced_ventilation_eur"]])
+    foil_cost = np.where(bare_facade, p["cost.radiator_foil_eur"], 0.0)
+    foil_cost[:, 0] = 0.0
+    capex = (treated_area * unit).sum(axis=2) + fixed[None, :] + foil_cost
+
+    glazing = treated[:, :, _WINDOW] | treated[:, :, _DOOR]
+    n_measures = (
+        treated[:, :, _FLOOR].astype(np.int64)
+        + treated[:, :, _FACADE]
+        + treated[:, :, _ROOF]
+        + glazing
+    )
+    return LevelEnvelope(
+        u_w_m2k=u,
+        qv10_dm3s_m2=qv,
+        heat_recovery=heat_recovery,
+        facade_foil_factor=foil,
+        capex_eur=capex,
+        insulated_area_m2=treated_area.sum(axis=2),
+        n_measures=n_measures,
+    )
+
+
+def emitter_supply_temp_c(
+    load_kw: np.ndarray,
+    rated_kw: np.ndarray,
+    supply_design_c: np.ndarray,
+    return_design_c: np.ndarray,
+    params: Params,
+) -> np.ndarray:
+    """Supply temperature the existing emitters need to deliver ``load_kw`` at design conditions.
+
+    The emitters were sized for ``rated_kw`` at the design regime (supply/return, room at
+    ``physics.design_indoor_temp_c``). EN 442: Q/Q_n = (ΔT_lm/ΔT_lm,n)^n with
+    n = ``physics.radiator_exponent``. The water flow is taken as unchanged, so the
+    supply–return difference scales with the load; the supply temperature then follows in
+    closed form from the logarithmic mean temperature difference.
+
+    Parameters
+    ----------
+    load_kw
+        Heat load at the design outdoor temperature [kW].
+    rated_kw
+        Emitter output at the design regime [kW] (as-built design load × oversizing).
+    supply_design_c, return_design_c
+        Design regime [°C], e.g. 90/70.
+    params
+        Parameters.
+
+    Returns
+    -------
+    np.ndarray
+        Supply temperature [°C], clipped to [``physics.supply_temp_min_c``,
+        ``physics.supply_temp_max_c``].
+    """
+    room = params["physics.design_indoor_temp_c"]
+    n_exp = params["physics.radiator_exponent"]
+    ts = np.asarray(supply_design_c, dtype=float)
+    tr = np.asarray(return_design_c, dtype=float)
+    dt_lm_n = (ts - tr) / np.log((ts - room) / (tr - room))
+    ratio = np.clip(np.asarray(load_kw, dtype=float) / np.asarray(rated_kw, dtype=float), 1e-6, None)
+    dt_lm = dt_lm_n * ratio ** (1.0 / n_exp)
+    spread = (ts - tr) * ratio
+    k = spread / dt_lm
+    excess = spread / -np.expm1(-k)  # = spread·e^k / (e^k − 1)
+    supply = room + excess
+    return np.clip(supply, params["physics.supply_temp_min_c"], params["physics.supply_temp_max_c"])
