@@ -8,7 +8,7 @@ _ROOT = _Path(__file__).resolve().parents[1]
 _SHARED = str(_ROOT.parent / "shared") + "/"
 _DATA = str(_ROOT / "wupmodel" / "data") + "/"
 import numpy as np, pandas as pd, sys
-sys.path.insert(0,'/work/main')
+sys.path.insert(0, str(_ROOT))
 from wupmodel.physics.climate import build_temperature_bins, MONTHS
 D = _DATA
 days = np.array([31,28,31,30,31,30,31,31,30,31,30,31.])

@@ -8,7 +8,7 @@ _ROOT = _Path(__file__).resolve().parents[1]
 _SHARED = str(_ROOT.parent / "shared") + "/"
 _DATA = str(_ROOT / "wupmodel" / "data") + "/"
 import csv, sys
-D = '/work/main/wupmodel/data/parameters/'
+D = _DATA + 'parameters/'
 NTA = "NTA 8800:2022/2025 (ISSO/NEN), as transcribed in GitHub OpenAEC-Foundation/open-energy-studio crates/nta8800-core/src/"
 VESTA = "PBL Vesta MAIS ASA2025 (GitHub pbl-nl/model-vesta-public, branch ActualisatieStartanalyse2025)"
 FIT = sys.argv[1:] if len(sys.argv) > 1 else None

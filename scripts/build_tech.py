@@ -8,7 +8,7 @@ _ROOT = _Path(__file__).resolve().parents[1]
 _SHARED = str(_ROOT.parent / "shared") + "/"
 _DATA = str(_ROOT / "wupmodel" / "data") + "/"
 import csv
-D = '/work/main/wupmodel/data/parameters/'
+D = _DATA + 'parameters/'
 V = "PBL Vesta MAIS ASA2025 (GitHub pbl-nl/model-vesta-public, branch ActualisatieStartanalyse2025)"
 VAT = 1.21
 NOTE = " x 1.21 VAT (Vesta cost figures are national costs excl. VAT; check: Milieu Centraal reference cases incl. VAT, see tests/physics/test_systems.py)"
