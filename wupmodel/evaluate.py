@@ -8,7 +8,7 @@ Large stocks are evaluated in chunks of groups (:func:`iter_evaluate`) to bound 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -51,6 +51,47 @@ QUANTITIES: dict[str, str] = {
 }
 
 
+class FactoredArrays(Mapping[str, np.ndarray]):
+    """Per-option quantities held as compact bases plus a column index per option.
+
+    Most quantities vary over fewer columns than the O options (the hot-water demand only with
+    solar thermal, the insulation investment only with the insulation level...). Each is held
+    as a base of shape (G, K) and an index of shape (O,) into its columns; indexing by name
+    materialises the (G, O) array on first use and caches it. Totals per option and picks of one
+    option per group work on the bases without materialising.
+    """
+
+    def __init__(self, bases: dict[str, np.ndarray], index: dict[str, np.ndarray]) -> None:
+        self.bases = bases
+        self.index = index
+        self._cache: dict[str, np.ndarray] = {}
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        if name not in self._cache:
+            self._cache[name] = np.take(self.bases[name], self.index[name], axis=1)
+        return self._cache[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.bases)
+
+    def __len__(self) -> int:
+        return len(self.bases)
+
+    def totals(self, name: str, weights: np.ndarray) -> np.ndarray:
+        """Weighted sum over groups for every option, shape (O,)."""
+        return (weights @ self.bases[name])[self.index[name]]
+
+    def pick(self, name: str, choice: np.ndarray) -> np.ndarray:
+        """The value of option ``choice[g]`` for every group g, shape (G,)."""
+        base = self.bases[name]
+        return base[np.arange(base.shape[0]), self.index[name][choice]]
+
+    def concat(self, other: FactoredArrays) -> FactoredArrays:
+        return FactoredArrays(
+            {k: np.concatenate([v, other.bases[k]]) for k, v in self.bases.items()}, self.index
+        )
+
+
 @dataclass(frozen=True)
 class Outcomes:
     """Outcomes of every dwelling group × option, per dwelling of the group.
@@ -68,11 +109,10 @@ class Outcomes:
         ``count`` of each input row (1 for a one-dwelling row), shape (n_rows,).
     catalogue
         The options (length O).
-    feasible
-        (G, O) bool: the option is technically possible for the dwelling and allowed by its
-        zones.
     arrays
-        Quantity name -> (G, O) float array; see :data:`QUANTITIES` for meaning and unit.
+        Quantity name -> (G, O) array (materialised on first use); see :data:`QUANTITIES` for
+        meaning and unit. ``feasible`` is among them: the option is technically possible for
+        the dwelling and allowed by its zones.
     year
         First year of the horizon (the year of first-year energy and CO2).
     notices
@@ -84,8 +124,7 @@ class Outcomes:
     dwelling_group: np.ndarray
     dwelling_count: np.ndarray
     catalogue: Catalogue
-    feasible: np.ndarray
-    arrays: dict[str, np.ndarray]
+    arrays: FactoredArrays
     year: int
     notices: tuple[str, ...] = field(default=())
 
@@ -93,13 +132,31 @@ class Outcomes:
         return self.arrays[name]
 
     @property
+    def feasible(self) -> np.ndarray:
+        """(G, O) bool: the option is possible for the dwelling and allowed by its zones."""
+        return self.arrays["feasible"]
+
+    @property
+    def quantities(self) -> list[str]:
+        """Names of the numeric quantities (everything but ``feasible``)."""
+        return [k for k in self.arrays if k != "feasible"]
+
+    @property
     def n_groups(self) -> int:
-        return int(self.feasible.shape[0])
+        return len(self.groups)
 
     @property
     def counts(self) -> np.ndarray:
         """Dwellings per group, shape (G,)."""
         return self.groups["count"].to_numpy(dtype=float)
+
+    def totals(self, name: str) -> np.ndarray:
+        """Village total of ``name`` for every option taken by every dwelling, shape (O,)."""
+        return self.arrays.totals(name, self.counts)
+
+    def pick(self, name: str, choice: np.ndarray) -> np.ndarray:
+        """Per dwelling value of ``name`` under option ``choice[g]`` for each group, shape (G,)."""
+        return self.arrays.pick(name, choice)
 
     def to_frame(self, per: str = "dwelling") -> pd.DataFrame:
         """Long table: one row per dwelling (or group) × option.
@@ -131,8 +188,8 @@ class Outcomes:
         for col in options.columns:
             data[col] = np.tile(options[col].to_numpy(), rows.size)
         data["feasible"] = self.feasible[rows].ravel()
-        for name, arr in self.arrays.items():
-            data[name] = arr[rows].ravel()
+        for name in self.quantities:
+            data[name] = self.arrays[name][rows].ravel()
         return pd.DataFrame(data)
 
     def concat(self, other: Outcomes) -> Outcomes:
@@ -144,8 +201,7 @@ class Outcomes:
             dwelling_ids=np.concatenate([self.dwelling_ids, other.dwelling_ids]),
             dwelling_group=np.concatenate([self.dwelling_group, other.dwelling_group + offset]),
             dwelling_count=np.concatenate([self.dwelling_count, other.dwelling_count]),
-            feasible=np.concatenate([self.feasible, other.feasible]),
-            arrays={k: np.concatenate([v, other.arrays[k]]) for k, v in self.arrays.items()},
+            arrays=self.arrays.concat(other.arrays),
             notices=tuple(dict.fromkeys(self.notices + other.notices)),
         )
 
@@ -187,85 +243,116 @@ def co2_factors(params: Params) -> dict[str, float]:
     }
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """How options map onto factor columns.
+
+    ``combo`` indexes the distinct (insulation, heating, solar thermal) triples (C of them);
+    PV doubles them: column ``combo + C * pv`` of a (G, 2C) base.
+    """
+
+    ins: np.ndarray  # (C,) insulation code per combo
+    heat: np.ndarray  # (C,) heating code per combo
+    st: np.ndarray  # (C,) bool, solar thermal per combo
+    combo: np.ndarray  # (O,) combo per option
+    pv: np.ndarray  # (O,) bool
+
+    @classmethod
+    def of(cls, catalogue: Catalogue) -> _Layout:
+        code = (catalogue.insulation * len(HEATING_SYSTEMS) + catalogue.heating) * 2 + catalogue.solar_thermal
+        uniq, combo = np.unique(code, return_inverse=True)
+        return cls(
+            ins=uniq // 2 // len(HEATING_SYSTEMS),
+            heat=uniq // 2 % len(HEATING_SYSTEMS),
+            st=(uniq % 2).astype(bool),
+            combo=combo.ravel(),
+            pv=catalogue.pv.astype(bool),
+        )
+
+    @property
+    def with_pv(self) -> np.ndarray:
+        """(O,) column into a (G, 2C) base."""
+        return self.combo + self.ins.size * self.pv
+
+
 def _evaluate_groups(
     groups: pd.DataFrame, catalogue: Catalogue, params: Params, all_in_zone: bool
-) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    """Core: (G, O) feasibility and quantities for a frame of groups."""
+) -> FactoredArrays:
+    """Core: feasibility and quantities of a frame of groups, factored (see FactoredArrays)."""
     inputs = building_inputs(groups)
     building = building_response(inputs, params)
     systems = heating_systems(building, inputs.dwelling_type, params)
-
-    ins, heat = catalogue.insulation, catalogue.heating
-    pv_on = catalogue.pv[None, :]
-    st_on = catalogue.solar_thermal[None, :]
+    lay = _Layout.of(catalogue)
+    ins, heat, st = lay.ins, lay.heat, lay.st[None, :]
 
     # Solar water heater: the heating system then meets a smaller hot-water demand. The
     # systems are evaluated a second time on that demand only when the catalogue has it.
     st_heat_kwh, st_capex = solar_thermal(building.hot_water_kwh, params)
-    if catalogue.solar_thermal.any():
-        reduced = replace(building, hot_water_kwh=np.maximum(building.hot_water_kwh - st_heat_kwh, 0.0))
-        systems_st = heating_systems(reduced, inputs.dwelling_type, params)
+    if lay.st.any():
+        hot_water_st = np.maximum(building.hot_water_kwh - st_heat_kwh, 0.0)
+        systems_st = heating_systems(replace(building, hot_water_kwh=hot_water_st), inputs.dwelling_type, params)
     else:
-        systems_st = systems
+        hot_water_st, systems_st = building.hot_water_kwh, systems
 
-    def pick(a_no: np.ndarray, a_st: np.ndarray) -> np.ndarray:
-        return np.where(st_on, a_st[:, ins, heat], a_no[:, ins, heat])
+    def combos(a_no: np.ndarray, a_st: np.ndarray) -> np.ndarray:
+        """(G, C) from (G, L, H) arrays without and with a solar water heater."""
+        return np.where(st, a_st[:, ins, heat], a_no[:, ins, heat])
 
-    gas = pick(systems.gas_m3, systems_st.gas_m3)
-    heat_elec = pick(systems.electricity_kwh, systems_st.electricity_kwh)
-    heat_gj = pick(systems.heat_gj, systems_st.heat_gj)
+    gas = combos(systems.gas_m3, systems_st.gas_m3)
+    heat_elec = combos(systems.electricity_kwh, systems_st.electricity_kwh)
+    heat_gj = combos(systems.heat_gj, systems_st.heat_gj)
     demand = heat_elec + building.appliance_kwh[:, None]
 
+    # PV changes only import and export: self-consumption on the C combos with PV.
     kwp, pv_yield, pv_capex = pv_system(building.roof_area_m2, params)
-    pv_kwh = np.where(pv_on, pv_yield[:, None], 0.0)
-    self_kwh = pv_self_consumption_kwh(pv_kwh, demand, heat_elec, params)
-    e_import = demand - self_kwh
-    e_export = pv_kwh - self_kwh
-
-    n = len(groups)
-    peak = systems.peak_kw[:, ins, heat] + appliance_peak_kw(n, params)[:, None]
+    self_kwh = pv_self_consumption_kwh(pv_yield[:, None], demand, heat_elec, params)
+    e_import = np.concatenate([demand, demand - self_kwh], axis=1)
+    e_export = np.concatenate([np.zeros_like(demand), pv_yield[:, None] - self_kwh], axis=1)
 
     f = co2_factors(params)
-    is_mt = heat == HEATING_SYSTEMS.index("heat_network_mt")
-    heat_co2 = np.where(is_mt, f["heat_network_mt"], f["heat_network_lt"])[None, :]
-    co2 = gas * f["gas"] + e_import * f["electricity"] + heat_gj * heat_co2
+    heat_co2 = np.where(heat == HEATING_SYSTEMS.index("heat_network_mt"), f["heat_network_mt"], f["heat_network_lt"])
+    co2_no_elec = gas * f["gas"] + heat_gj * heat_co2[None, :]
+    co2 = np.concatenate([co2_no_elec, co2_no_elec], axis=1) + e_import * f["electricity"]
 
-    cap_ins = building.insulation_capex_eur[:, ins]
+    cap_ins = building.insulation_capex_eur
     cap_heat = systems.capex_eur[:, ins, heat]
-    cap_pv = np.where(pv_on, pv_capex[:, None], 0.0)
-    cap_st = np.where(st_on, st_capex[:, None], 0.0)
+    zeros = np.zeros(len(groups))
+    cap_pv = np.stack([zeros, pv_capex], axis=1)
+    cap_st = np.stack([zeros, st_capex], axis=1)
+    cap_no_pv = cap_ins[:, ins] + cap_heat + np.where(st, st_capex[:, None], 0.0)
+    capex = np.concatenate([cap_no_pv, cap_no_pv + pv_capex[:, None]], axis=1)
 
-    feasible = systems.feasible[:, ins, heat].copy()
-    on_network = (heat == HEATING_SYSTEMS.index("heat_network_mt")) | (
-        heat == HEATING_SYSTEMS.index("heat_network_lt")
-    )
+    feasible = systems.feasible[:, ins, heat]
     if not all_in_zone:
-        zone = groups["heat_network_zone"] if "heat_network_zone" in groups else pd.Series([None] * n)
+        zone = groups["heat_network_zone"]
         in_zone = zone.notna().to_numpy() & (zone.astype(str).str.len() > 0).to_numpy()
-        feasible &= ~on_network[None, :] | in_zone[:, None]
-    feasible &= ~pv_on | (kwp[:, None] > 0)
+        on_network = np.isin(heat, [HEATING_SYSTEMS.index("heat_network_mt"), HEATING_SYSTEMS.index("heat_network_lt")])
+        feasible = feasible & (~on_network[None, :] | in_zone[:, None])
+    feasible = np.concatenate([feasible, feasible & (kwp[:, None] > 0)], axis=1)
 
-    arrays = {
-        "gas_m3": gas,
-        "electricity_demand_kwh": demand,
-        "electricity_import_kwh": e_import,
-        "electricity_export_kwh": e_export,
-        "pv_kwh": pv_kwh,
-        "heat_gj": heat_gj,
-        "peak_kw": peak,
-        "co2_kg": co2,
-        "capex_eur": cap_ins + cap_heat + cap_pv + cap_st,
-        "capex_insulation_eur": cap_ins,
-        "capex_heating_eur": cap_heat,
-        "capex_pv_eur": cap_pv,
-        "capex_solar_thermal_eur": cap_st,
-        "space_heat_kwh": building.space_heat_kwh[:, ins],
-        "hot_water_kwh": np.broadcast_to(building.hot_water_kwh[:, None], gas.shape).copy(),
-        "supply_temp_c": building.supply_temp_c[:, ins],
-        "capacity_kw": systems.capacity_kw[:, ins, heat],
+    pv_col = lay.pv.astype(np.intp)
+    st_col = catalogue.solar_thermal.astype(np.intp)
+    bases = {
+        "feasible": (feasible, lay.with_pv),
+        "gas_m3": (gas, lay.combo),
+        "electricity_demand_kwh": (demand, lay.combo),
+        "electricity_import_kwh": (e_import, lay.with_pv),
+        "electricity_export_kwh": (e_export, lay.with_pv),
+        "pv_kwh": (np.stack([zeros, pv_yield], axis=1), pv_col),
+        "heat_gj": (heat_gj, lay.combo),
+        "peak_kw": (systems.peak_kw[:, ins, heat] + appliance_peak_kw(len(groups), params)[:, None], lay.combo),
+        "co2_kg": (co2, lay.with_pv),
+        "capex_eur": (capex, lay.with_pv),
+        "capex_insulation_eur": (cap_ins, catalogue.insulation),
+        "capex_heating_eur": (cap_heat, lay.combo),
+        "capex_pv_eur": (cap_pv, pv_col),
+        "capex_solar_thermal_eur": (cap_st, st_col),
+        "space_heat_kwh": (building.space_heat_kwh, catalogue.insulation),
+        "hot_water_kwh": (np.stack([building.hot_water_kwh, hot_water_st], axis=1), st_col),
+        "supply_temp_c": (building.supply_temp_c, catalogue.insulation),
+        "capacity_kw": (systems.capacity_kw[:, ins, heat], lay.combo),
     }
-    arrays["hot_water_kwh"] = np.where(st_on, arrays["hot_water_kwh"] - st_heat_kwh[:, None], arrays["hot_water_kwh"])
-    return feasible, arrays
+    return FactoredArrays({k: v[0] for k, v in bases.items()}, {k: v[1] for k, v in bases.items()})
 
 
 def _catalogue_for(scenario: Scenario) -> Catalogue:
@@ -306,14 +393,13 @@ def iter_evaluate(
     for k, start in enumerate(range(0, len(groups), chunk_size)):
         chunk = groups.iloc[start : start + chunk_size].reset_index(drop=True)
         rows = order[bounds[k] : bounds[k + 1]]
-        feasible, arrays = _evaluate_groups(chunk, catalogue, params, all_in_zone)
+        arrays = _evaluate_groups(chunk, catalogue, params, all_in_zone)
         yield Outcomes(
             groups=chunk,
             dwelling_ids=ids[rows],
             dwelling_group=inverse[rows] - start,
             dwelling_count=counts[rows],
             catalogue=catalogue,
-            feasible=feasible,
             arrays=arrays,
             year=scenario.years.start,
             notices=notices,

@@ -72,10 +72,6 @@ def strategy_choice(outcomes: Outcomes, strategy: Strategy) -> np.ndarray:
     return choice
 
 
-def _pick(arr: np.ndarray, choice: np.ndarray) -> np.ndarray:
-    return np.take_along_axis(arr, choice[:, None], axis=1)[:, 0]
-
-
 def strategy_summary(
     outcomes: Outcomes, strategies: list[Strategy], params: Params
 ) -> pd.DataFrame:
@@ -100,7 +96,7 @@ def strategy_summary(
         changed = float(counts[moved].sum())
 
         def total(name: str, choice=choice) -> float:
-            return float((_pick(outcomes[name], choice) * counts).sum())
+            return float((outcomes.pick(name, choice) * counts).sum())
 
         co2 = total("co2_kg")
         peak_sum = total("peak_kw")
