@@ -1,0 +1,346 @@
+"""Subsidies and public loans for owner-occupiers: ISDE 2026 and the Nationaal Warmtefonds.
+
+Amounts and rules come from ``data/parameters/finance.csv`` (rows ``finance.isde_*`` and
+``finance.warmtefonds_*``, each with its source). Functions take ``params``; when it is
+omitted the packaged defaults are used.
+
+ISDE heat pumps (2026): ``start + per_kW x max(capacity - offset, 0) + A+++ bonus`` for a
+capacity between the minimum and maximum (1-70 kW); 0 outside. In 2026 the per-kW amount
+counts from the first kW (offset 0): 1 025 + 225 x P. The 2025 rule, 1 250 + 225 x (P - 1),
+gives the same total, so the 2025 example 5 kW A+++ = 1 250 + 4 x 225 + 200 = 2 350 EUR
+equals the 2026 rule 1 025 + 5 x 225 + 200. A hybrid heat pump counts as an air/water heat
+pump. Ground-source amounts are derived (see the parameter sources) and flagged to verify.
+
+ISDE insulation (2026): a per-m2 amount per measure for the area between the measure's
+minimum (below it: nothing) and maximum (above it: capped); the amounts double when at least
+two measures are taken within 24 months -- a heat pump, solar water heater or heat-network
+connection counts as the second measure. A subsidy never exceeds the investment when the
+investment is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from wupmodel.errors import WupInputError
+from wupmodel.finance import loan_payment
+from wupmodel.params import Params, default_params
+
+__all__ = [
+    "HEAT_PUMP_KINDS",
+    "INSULATION_MEASURES",
+    "isde_heat_pump_eur",
+    "isde_insulation_eur",
+    "isde_insulation_package_eur",
+    "isde_heat_network_eur",
+    "WarmtefondsLoan",
+    "warmtefonds_loan",
+    "warmtefonds_terms",
+]
+
+FloatArray = NDArray[np.float64]
+
+#: Heat-pump kinds -> parameter prefix. Accepts the vocabulary names too.
+HEAT_PUMP_KINDS: dict[str, str] = {
+    "air": "air",
+    "air_hp": "air",
+    "hybrid": "air",
+    "hybrid_hp": "air",
+    "ground": "ground",
+    "ground_hp": "ground",
+}
+
+#: Insulation measures -> (amount, min area, max area) parameter ids.
+INSULATION_MEASURES: dict[str, tuple[str, str, str]] = {
+    "roof": ("finance.isde_roof_eur_m2", "finance.isde_roof_min_m2", "finance.isde_roof_max_m2"),
+    "facade": ("finance.isde_facade_eur_m2", "finance.isde_facade_min_m2", "finance.isde_facade_max_m2"),
+    "cavity_wall": (
+        "finance.isde_cavity_wall_eur_m2",
+        "finance.isde_cavity_wall_min_m2",
+        "finance.isde_cavity_wall_max_m2",
+    ),
+    "floor": ("finance.isde_floor_eur_m2", "finance.isde_floor_min_m2", "finance.isde_floor_max_m2"),
+    "soil": ("finance.isde_soil_eur_m2", "finance.isde_soil_min_m2", "finance.isde_soil_max_m2"),
+    "hr_glass": ("finance.isde_hr_glass_eur_m2", "finance.isde_glass_min_m2", "finance.isde_glass_max_m2"),
+    "triple_glass": (
+        "finance.isde_triple_glass_eur_m2",
+        "finance.isde_glass_min_m2",
+        "finance.isde_glass_max_m2",
+    ),
+}
+
+
+def _nonneg(value: ArrayLike, name: str) -> FloatArray:
+    arr = np.asarray(value, dtype=float)
+    if np.isnan(arr).any():
+        raise WupInputError(f"{name} contains NaN")
+    if (arr < 0).any():
+        raise WupInputError(f"{name} must not be negative (got {float(arr.min()):g})")
+    return arr
+
+
+def _cap(amount: FloatArray, investment_eur: ArrayLike | None) -> FloatArray:
+    if investment_eur is None:
+        return amount
+    return np.minimum(amount, _nonneg(investment_eur, "investment_eur"))
+
+
+def _out(arr: FloatArray) -> FloatArray:
+    return arr[()] if arr.ndim == 0 else arr
+
+
+def isde_heat_pump_eur(
+    kind: str,
+    capacity_kw: ArrayLike,
+    *,
+    a3plus: ArrayLike | None = None,
+    investment_eur: ArrayLike | None = None,
+    params: Params | None = None,
+) -> FloatArray:
+    """ISDE 2026 subsidy for a heat pump (EUR).
+
+    Parameters
+    ----------
+    kind
+        ``"air"`` / ``"air_hp"``, ``"hybrid"`` / ``"hybrid_hp"`` (an air/water heat pump for
+        ISDE) or ``"ground"`` / ``"ground_hp"``.
+    capacity_kw
+        Thermal capacity as listed by RVO (kW).
+    a3plus
+        Whether the unit has label A+++ (bonus); default ``finance.isde_hp_a3plus_assumed``.
+    investment_eur
+        If given, the subsidy is capped at the investment.
+    params
+        Parameters (default: packaged defaults).
+
+    Returns
+    -------
+    Subsidy (EUR); 0 below the minimum or above the maximum capacity.
+    """
+    p = params if params is not None else default_params()
+    try:
+        prefix = HEAT_PUMP_KINDS[kind]
+    except KeyError:
+        raise WupInputError(
+            f"unknown heat-pump kind {kind!r}; allowed: {', '.join(HEAT_PUMP_KINDS)}"
+        ) from None
+    cap = _nonneg(capacity_kw, "capacity_kw")
+    bonus_flag = p["finance.isde_hp_a3plus_assumed"] if a3plus is None else np.asarray(a3plus, dtype=float)
+    amount = (
+        p[f"finance.isde_hp_{prefix}_start_eur"]
+        + p[f"finance.isde_hp_{prefix}_per_kw_eur"] * np.maximum(cap - p[f"finance.isde_hp_{prefix}_kw_offset"], 0.0)
+        + p["finance.isde_hp_a3plus_bonus_eur"] * bonus_flag
+    )
+    eligible = (cap >= p["finance.isde_hp_min_kw"]) & (cap <= p["finance.isde_hp_max_kw"])
+    return _out(_cap(np.where(eligible, amount, 0.0), investment_eur))
+
+
+def isde_insulation_eur(
+    measure: str,
+    area_m2: ArrayLike,
+    n_measures: ArrayLike,
+    *,
+    investment_eur: ArrayLike | None = None,
+    params: Params | None = None,
+) -> FloatArray:
+    """ISDE 2026 subsidy for one insulation measure (EUR).
+
+    Parameters
+    ----------
+    measure
+        One of :data:`INSULATION_MEASURES` (roof, facade, cavity_wall, floor, soil, hr_glass,
+        triple_glass).
+    area_m2
+        Insulated area (m2). Below the measure's minimum area: 0; above the maximum: capped.
+    n_measures
+        Number of ISDE measures within 24 months, including this one (an installation such as
+        a heat pump or heat-network connection counts); >= 2 doubles the per-m2 amount.
+    investment_eur
+        If given, the subsidy is capped at the investment.
+    params
+        Parameters (default: packaged defaults).
+
+    Returns
+    -------
+    Subsidy (EUR).
+    """
+    p = params if params is not None else default_params()
+    try:
+        amount_id, min_id, max_id = INSULATION_MEASURES[measure]
+    except KeyError:
+        raise WupInputError(
+            f"unknown insulation measure {measure!r}; allowed: {', '.join(INSULATION_MEASURES)}"
+        ) from None
+    area = _nonneg(area_m2, "area_m2")
+    n = _nonneg(n_measures, "n_measures")
+    factor = np.where(n >= 2, p["finance.isde_multi_measure_factor"], 1.0)
+    eligible_area = np.where(area >= p[min_id], np.minimum(area, p[max_id]), 0.0)
+    return _out(_cap(eligible_area * p[amount_id] * factor, investment_eur))
+
+
+def isde_insulation_package_eur(
+    areas_m2: Mapping[str, ArrayLike],
+    *,
+    n_other_measures: ArrayLike = 0,
+    params: Params | None = None,
+) -> FloatArray:
+    """ISDE 2026 subsidy for a package of insulation measures taken together (EUR).
+
+    Every measure whose area reaches its minimum counts; the doubling applies to all of them
+    when the number of counted measures plus ``n_other_measures`` (heat pump, solar water
+    heater, heat-network connection within 24 months) is at least 2.
+
+    Parameters
+    ----------
+    areas_m2
+        Measure name -> area (m2), broadcastable arrays.
+    n_other_measures
+        Number of other ISDE measures within 24 months.
+    params
+        Parameters (default: packaged defaults).
+
+    Returns
+    -------
+    Total insulation subsidy (EUR).
+    """
+    p = params if params is not None else default_params()
+    unknown = [m for m in areas_m2 if m not in INSULATION_MEASURES]
+    if unknown:
+        raise WupInputError(
+            f"unknown insulation measure(s) {', '.join(map(repr, unknown))}; "
+            f"allowed: {', '.join(INSULATION_MEASURES)}"
+        )
+    areas = {m: _nonneg(a, f"area of {m}") for m, a in areas_m2.items()}
+    counted = _nonneg(n_other_measures, "n_other_measures")
+    for m, a in areas.items():
+        counted = counted + (a >= p[INSULATION_MEASURES[m][1]])
+    total = np.zeros(np.broadcast_shapes(*(a.shape for a in areas.values()), np.shape(counted)))
+    for m, a in areas.items():
+        total = total + isde_insulation_eur(m, a, counted, params=p)
+    return _out(np.asarray(total, dtype=float))
+
+
+def isde_heat_network_eur(*, investment_eur: ArrayLike | None = None, params: Params | None = None) -> FloatArray:
+    """ISDE fixed subsidy for connecting a dwelling to a heat network (EUR)."""
+    p = params if params is not None else default_params()
+    return _out(_cap(np.asarray(p["finance.isde_heat_network_eur"], dtype=float), investment_eur))
+
+
+# --------------------------------------------------------------------------------------------
+# Nationaal Warmtefonds
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class WarmtefondsLoan:
+    """An Energiebespaarlening (arrays broadcast over households).
+
+    Attributes
+    ----------
+    principal_eur
+        Amount lent (EUR); 0 where no loan is possible.
+    rate
+        Effective yearly interest (fraction).
+    term_years
+        Term (yr).
+    monthly_payment_eur
+        Annuity payment per month (EUR).
+    annual_payment_eur
+        Twelve monthly payments (EUR/yr).
+    """
+
+    principal_eur: FloatArray
+    rate: FloatArray
+    term_years: FloatArray
+    monthly_payment_eur: FloatArray
+    annual_payment_eur: FloatArray
+
+
+def warmtefonds_terms(params: Params | None = None) -> tuple[float, ...]:
+    """The loan terms the Warmtefonds offers (yr), shortest first."""
+    p = params if params is not None else default_params()
+    return tuple(sorted(p[f"finance.warmtefonds_term{i}_years"] for i in range(1, 5)))
+
+
+def warmtefonds_loan(
+    principal: ArrayLike,
+    income_eur: ArrayLike | None,
+    term_years: float,
+    params: Params | None = None,
+    *,
+    large_package: bool = False,
+    strict: bool = True,
+) -> WarmtefondsLoan:
+    """Terms and payments of a Nationaal Warmtefonds Energiebespaarlening.
+
+    Parameters
+    ----------
+    principal
+        Amount to borrow (EUR).
+    income_eur
+        Household verzamelinkomen (EUR/yr). Below ``finance.warmtefonds_income_limit_eur``
+        the interest is 0 %, otherwise ``finance.warmtefonds_rate``. ``None`` or NaN (unknown)
+        gets the scenario rate.
+    term_years
+        One of the offered terms (7, 10, 15, 20); the longest only from
+        ``finance.warmtefonds_long_term_min_eur``.
+    params
+        Parameters (default: packaged defaults).
+    large_package
+        Whether the package qualifies for the higher maximum (very efficient / nul-op-de-meter).
+    strict
+        If True, a principal outside the loan limits, or the longest term for a smaller loan,
+        raises :class:`WupInputError`. If False (for whole villages): a principal below the
+        minimum gets no loan (0), one above the maximum is capped, and the longest term falls
+        back to the next shorter one where the amount is too small.
+
+    Returns
+    -------
+    WarmtefondsLoan
+    """
+    p = params if params is not None else default_params()
+    terms = warmtefonds_terms(p)
+    if float(term_years) not in terms:
+        raise WupInputError(
+            f"the Warmtefonds offers terms of {', '.join(f'{t:g}' for t in terms)} years; "
+            f"got {term_years!r}"
+        )
+    amount = _nonneg(principal, "principal")
+    lo = p["finance.warmtefonds_min_eur"]
+    hi = p["finance.warmtefonds_max_large_eur" if large_package else "finance.warmtefonds_max_eur"]
+    long_min = p["finance.warmtefonds_long_term_min_eur"]
+    term = np.full(amount.shape, float(term_years))
+    if strict:
+        if ((amount < lo) | (amount > hi)).any():
+            raise WupInputError(
+                f"a Warmtefonds loan must be between {lo:,.0f} and {hi:,.0f} EUR"
+                f"{' (large package)' if large_package else ''}; got "
+                f"{float(amount.min()):,.0f} to {float(amount.max()):,.0f} EUR"
+            )
+        if float(term_years) == terms[-1] and (amount < long_min).any():
+            raise WupInputError(
+                f"a {terms[-1]:g}-year Warmtefonds loan needs at least {long_min:,.0f} EUR; "
+                f"got {float(amount.min()):,.0f} EUR (choose {', '.join(f'{t:g}' for t in terms[:-1])} years)"
+            )
+    else:
+        amount = np.where(amount < lo, 0.0, np.minimum(amount, hi))
+        if float(term_years) == terms[-1]:
+            term = np.where(amount < long_min, terms[-2], term)
+    if income_eur is None:
+        low_income = np.zeros(amount.shape, dtype=bool)
+    else:
+        inc = np.asarray(income_eur, dtype=float)
+        low_income = np.nan_to_num(inc, nan=np.inf) < p["finance.warmtefonds_income_limit_eur"]
+    rate = np.where(low_income, 0.0, p["finance.warmtefonds_rate"])
+    amount, rate, term = np.broadcast_arrays(amount, rate, term)
+    monthly = loan_payment(amount, rate, term, periods_per_year=12)
+    monthly = np.asarray(monthly, dtype=float)
+    return WarmtefondsLoan(
+        principal_eur=_out(np.asarray(amount, dtype=float)),
+        rate=_out(np.asarray(rate, dtype=float)),
+        term_years=_out(np.asarray(term, dtype=float)),
+        monthly_payment_eur=_out(monthly),
+        annual_payment_eur=_out(12.0 * monthly),
+    )

@@ -1,0 +1,384 @@
+"""Price and tariff paths per year (default 2026-2050).
+
+All money is in **real euros of the price year 2026**. Paths are built from the packaged,
+sourced tables:
+
+* ``data/price_paths.csv`` -- yearly series transcribed from PBL Vesta MAIS Startanalyse 2025
+  (KEV-based): small-consumer gas and electricity commodity prices (excl. CO2 component), the
+  CO2 price and the CO2 intensity of grid electricity;
+* ``data/parameters/finance.csv`` -- 2026 taxes, VAT, standing charges, ACM heat tariff,
+  feed-in, retail mark-ups and national production costs.
+
+How each series is built (assumptions are stated in the ``source`` column of each row):
+
+* supply price = Vesta commodity + a retail mark-up that is constant in real terms (the
+  mark-up reproduces the 2026 supply price, see ``finance.gas_supply_markup_eur_m3``);
+* energy taxes, tax credit, VAT, standing charges: the 2026 values, constant in real terms
+  (no later rates are legislated);
+* ACM heat tariff: fixed part constant real; variable part follows the all-in gas price of the
+  year relative to 2026 ("niet-meer-dan-anders" links it to the gas price);
+* feed-in: net compensation after feed-in costs; net metering until the last year in
+  ``finance.net_metering_last_year`` (2026);
+* ETS2: a CO2 charge on gas for end users from ``ets2_start_year`` (off unless asked for),
+  priced at the Vesta CO2 price path;
+* national production costs: gas and electricity at the Vesta commodity price (no taxes,
+  no retail mark-up; the grid's cost enters as the network part of the standing charges);
+  heat at ``finance.heat_production_eur_gj`` (fuel part only; source and network capital
+  come in as national components in :mod:`wupmodel.costs`).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+
+import numpy as np
+from numpy.typing import NDArray
+
+from wupmodel.errors import WupInputError
+from wupmodel.finance import discount_factors
+from wupmodel.params import Params
+
+__all__ = ["TariffPaths", "tariff_paths", "discounted_sums", "SERIES", "PLAUSIBLE_RANGES"]
+
+FloatArray = NDArray[np.float64]
+
+#: Year of the 2026 figures in ``finance.csv`` and of the price level (real euros).
+PRICE_YEAR = 2026
+
+
+@dataclass(frozen=True)
+class TariffPaths:
+    """Per-year prices, taxes and tariffs; every array has shape ``(Y,)`` along ``years``.
+
+    Amounts are real euros of 2026. Unless said otherwise amounts exclude VAT.
+
+    Attributes
+    ----------
+    years
+        Calendar years (int).
+    gas_supply_eur_m3
+        Variable gas supply price: commodity + supplier margin, excl. taxes (EUR/m3).
+    gas_tax_eur_m3
+        Energy tax on gas, first bracket 0-170 000 m3 (EUR/m3).
+    elec_supply_eur_kwh
+        Variable electricity supply price, excl. taxes (EUR/kWh).
+    elec_tax_eur_kwh
+        Energy tax on electricity, first bracket 0-10 000 kWh (EUR/kWh).
+    tax_credit_eur
+        Belastingvermindering per electricity connection (EUR/yr).
+    vat
+        VAT rate (fraction).
+    gas_standing_eur
+        Gas network + supplier standing charges per connection (EUR/yr).
+    elec_standing_eur
+        Electricity network + supplier standing charges per connection (EUR/yr).
+    heat_fixed_eur
+        ACM maximum fixed heat charges, **incl. VAT** as published (EUR/yr).
+    heat_variable_eur_gj
+        ACM maximum variable heat price, **incl. VAT** as published (EUR/GJ).
+    feed_in_eur_kwh
+        Net compensation for exported electricity after feed-in costs, no VAT (EUR/kWh).
+    net_metering
+        Whether net metering (saldering) applies in the year (bool).
+    co2_price_eur_t
+        ETS2 price charged on gas to end users (EUR/t CO2); 0 before the ETS2 start year.
+    grid_co2_kg_kwh
+        CO2 intensity of grid electricity (kg/kWh).
+    gas_production_eur_m3
+        National production (resource) cost of gas (EUR/m3).
+    elec_production_eur_kwh
+        National production cost of electricity; also the value of exported kWh (EUR/kWh).
+    heat_production_eur_gj
+        National production cost of delivered heat, fuel part only (EUR/GJ).
+    gas_network_standing_eur
+        Network part of the gas standing charges, the national cost of a connection (EUR/yr).
+    elec_network_standing_eur
+        Network part of the electricity standing charges (EUR/yr).
+    gas_co2_kg_m3
+        CO2 factor of natural gas (kg/m3), scalar.
+    heat_co2_kg_gj
+        CO2 factor of delivered heat (kg/GJ), scalar.
+    """
+
+    years: NDArray[np.int64]
+    gas_supply_eur_m3: FloatArray
+    gas_tax_eur_m3: FloatArray
+    elec_supply_eur_kwh: FloatArray
+    elec_tax_eur_kwh: FloatArray
+    tax_credit_eur: FloatArray
+    vat: FloatArray
+    gas_standing_eur: FloatArray
+    elec_standing_eur: FloatArray
+    heat_fixed_eur: FloatArray
+    heat_variable_eur_gj: FloatArray
+    feed_in_eur_kwh: FloatArray
+    net_metering: NDArray[np.bool_]
+    co2_price_eur_t: FloatArray
+    grid_co2_kg_kwh: FloatArray
+    gas_production_eur_m3: FloatArray
+    elec_production_eur_kwh: FloatArray
+    heat_production_eur_gj: FloatArray
+    gas_network_standing_eur: FloatArray
+    elec_network_standing_eur: FloatArray
+    gas_co2_kg_m3: float
+    heat_co2_kg_gj: float
+
+    @property
+    def n_years(self) -> int:
+        """Number of years ``Y``."""
+        return int(self.years.size)
+
+    def series(self) -> dict[str, NDArray]:
+        """The per-year series by name (everything except ``years`` and the scalars)."""
+        return {name: getattr(self, name) for name in SERIES}
+
+
+#: Names of the per-year series that an override may replace.
+SERIES: tuple[str, ...] = tuple(
+    f.name for f in fields(TariffPaths) if f.name not in ("years", "gas_co2_kg_m3", "heat_co2_kg_gj")
+)
+
+#: Sanity bounds for user overrides (validation only, not model inputs), in each series' unit.
+PLAUSIBLE_RANGES: dict[str, tuple[float, float]] = {
+    "gas_supply_eur_m3": (0.0, 5.0),
+    "gas_tax_eur_m3": (0.0, 3.0),
+    "elec_supply_eur_kwh": (0.0, 2.0),
+    "elec_tax_eur_kwh": (0.0, 1.0),
+    "tax_credit_eur": (0.0, 2000.0),
+    "vat": (0.0, 0.5),
+    "gas_standing_eur": (0.0, 2000.0),
+    "elec_standing_eur": (0.0, 3000.0),
+    "heat_fixed_eur": (0.0, 3000.0),
+    "heat_variable_eur_gj": (0.0, 300.0),
+    "feed_in_eur_kwh": (-0.5, 1.0),
+    "net_metering": (0.0, 1.0),
+    "co2_price_eur_t": (0.0, 1000.0),
+    "grid_co2_kg_kwh": (0.0, 1.5),
+    "gas_production_eur_m3": (0.0, 5.0),
+    "elec_production_eur_kwh": (0.0, 2.0),
+    "heat_production_eur_gj": (0.0, 200.0),
+    "gas_network_standing_eur": (0.0, 2000.0),
+    "elec_network_standing_eur": (0.0, 3000.0),
+}
+
+OverrideValue = Mapping[int, float] | float
+
+
+def _year_ranges(years: list[int]) -> str:
+    """'2031-2033, 2040' for [2031, 2032, 2033, 2040]."""
+    parts: list[str] = []
+    start = prev = years[0]
+    for y in years[1:] + [None]:  # type: ignore[list-item]
+        if y is not None and y == prev + 1:
+            prev = y
+            continue
+        parts.append(f"{start}" if start == prev else f"{start}-{prev}")
+        if y is not None:
+            start = prev = y
+    return ", ".join(parts)
+
+
+def _table_series(params: Params, years: NDArray[np.int64]) -> dict[str, FloatArray]:
+    table = params.table("price_paths")
+    out: dict[str, FloatArray] = {}
+    for name, group in table.groupby("series"):
+        by_year = dict(zip(group["year"].astype(int), group["value"].astype(float), strict=True))
+        missing = [int(y) for y in years if int(y) not in by_year]
+        if missing:
+            raise WupInputError(
+                f"packaged table price_paths: series '{name}' has no value for "
+                f"{_year_ranges(missing)}; it covers {min(by_year)}-{max(by_year)}",
+                "price_paths.csv",
+            )
+        out[str(name)] = np.array([by_year[int(y)] for y in years], dtype=float)
+    return out
+
+
+def _override_array(
+    name: str, value: OverrideValue, years: NDArray[np.int64]
+) -> FloatArray:
+    lo, hi = PLAUSIBLE_RANGES[name]
+    if isinstance(value, Mapping):
+        try:
+            by_year = {int(k): float(v) for k, v in value.items()}
+        except (TypeError, ValueError):
+            raise WupInputError(
+                f"override for '{name}': years must be whole numbers and values numbers"
+            ) from None
+        missing = [int(y) for y in years if int(y) not in by_year]
+        if missing:
+            raise WupInputError(
+                f"override for '{name}' has no value for {_year_ranges(missing)}; a path must "
+                f"give every year from {int(years[0])} to {int(years[-1])} (or give one constant)"
+            )
+        arr = np.array([by_year[int(y)] for y in years], dtype=float)
+    else:
+        try:
+            arr = np.full(years.size, float(value))
+        except (TypeError, ValueError):
+            raise WupInputError(
+                f"override for '{name}' must be a number or a mapping year -> number, got {value!r}"
+            ) from None
+    if np.isnan(arr).any():
+        bad = [int(y) for y, v in zip(years, arr, strict=True) if np.isnan(v)]
+        raise WupInputError(f"override for '{name}' is NaN in {_year_ranges(bad)}")
+    out_of_range = (arr < lo) | (arr > hi)
+    if out_of_range.any():
+        bad = [int(y) for y, o in zip(years, out_of_range, strict=True) if o]
+        raise WupInputError(
+            f"override for '{name}' is outside the plausible range {lo:g} to {hi:g} in "
+            f"{_year_ranges(bad)} (e.g. {arr[out_of_range][0]:g})"
+        )
+    return arr
+
+
+def tariff_paths(
+    params: Params,
+    start_year: int = PRICE_YEAR,
+    end_year: int = 2050,
+    overrides: Mapping[str, OverrideValue] | None = None,
+    ets2_start_year: int | None = None,
+) -> TariffPaths:
+    """Build the yearly price and tariff paths for a scenario.
+
+    Parameters
+    ----------
+    params
+        Packaged defaults (with scenario overrides of scalar parameters already applied).
+    start_year, end_year
+        First and last year (inclusive); must lie within the packaged price paths.
+    overrides
+        Series name (see :data:`SERIES`) -> one constant, or a mapping year -> value that
+        covers *every* year from ``start_year`` to ``end_year``. A gap, an unknown series, or a
+        value outside :data:`PLAUSIBLE_RANGES` raises :class:`WupInputError`. Overriding the gas
+        price series moves the ACM variable heat price with it unless that is overridden too.
+    ets2_start_year
+        First year in which end users pay the ETS2 CO2 price on gas; ``None`` = no ETS2.
+
+    Returns
+    -------
+    TariffPaths
+    """
+    if int(end_year) < int(start_year):
+        raise WupInputError(f"end_year {end_year} is before start_year {start_year}")
+    years = np.arange(int(start_year), int(end_year) + 1, dtype=np.int64)
+    overrides = dict(overrides or {})
+    unknown = [k for k in overrides if k not in SERIES]
+    if unknown:
+        hints = []
+        for key in unknown:
+            close = difflib.get_close_matches(key, SERIES, n=2, cutoff=0.6)
+            hints.append(f"'{key}'" + (f" (did you mean {', '.join(close)}?)" if close else ""))
+        raise WupInputError(
+            f"unknown tariff series {', '.join(hints)}; allowed: {', '.join(SERIES)}"
+        )
+    ov = {k: _override_array(k, v, years) for k, v in overrides.items()}
+
+    tab = _table_series(params, years)
+    ones = np.ones(years.size)
+    p = params
+
+    def pick(name: str, default: NDArray) -> NDArray:
+        return ov[name] if name in ov else default
+
+    vat = pick("vat", p["finance.vat"] * ones)
+    gas_supply = pick(
+        "gas_supply_eur_m3", tab["gas_commodity_eur_m3"] + p["finance.gas_supply_markup_eur_m3"]
+    )
+    gas_tax = pick("gas_tax_eur_m3", p["finance.gas_tax_eur_m3"] * ones)
+    elec_supply = pick(
+        "elec_supply_eur_kwh",
+        tab["elec_commodity_eur_kwh"] + p["finance.elec_supply_markup_eur_kwh"],
+    )
+    elec_tax = pick("elec_tax_eur_kwh", p["finance.elec_tax_eur_kwh"] * ones)
+    gas_net = pick("gas_network_standing_eur", p["finance.gas_network_standing_eur"] * ones)
+    elec_net = pick("elec_network_standing_eur", p["finance.elec_network_standing_eur"] * ones)
+    gas_standing = pick("gas_standing_eur", gas_net + p["finance.gas_supplier_standing_eur"])
+    elec_standing = pick("elec_standing_eur", elec_net + p["finance.elec_supplier_standing_eur"])
+    if ets2_start_year is None:
+        co2_default = np.zeros(years.size)
+    else:
+        co2_default = np.where(years >= int(ets2_start_year), tab["co2_price_eur_t"], 0.0)
+    co2_price = pick("co2_price_eur_t", co2_default)
+    gas_co2 = float(p["finance.gas_co2_kg_m3"])
+
+    # ACM variable heat price follows the all-in gas price relative to the price year
+    gas_all_in = (1.0 + vat) * (gas_supply + gas_tax + co2_price * gas_co2 / 1000.0)
+    ref_years = np.array([PRICE_YEAR], dtype=np.int64)
+    ref_commodity = _table_series(params, ref_years)["gas_commodity_eur_m3"][0]
+    gas_all_in_ref = (1.0 + p["finance.vat"]) * (
+        ref_commodity + p["finance.gas_supply_markup_eur_m3"] + p["finance.gas_tax_eur_m3"]
+    )
+    heat_var = pick(
+        "heat_variable_eur_gj", p["finance.heat_variable_eur_gj"] * gas_all_in / gas_all_in_ref
+    )
+
+    net_metering_default = years <= int(p["finance.net_metering_last_year"])
+    net_metering = (
+        ov["net_metering"] >= 0.5 if "net_metering" in ov else net_metering_default
+    )
+
+    return TariffPaths(
+        years=years,
+        gas_supply_eur_m3=gas_supply,
+        gas_tax_eur_m3=gas_tax,
+        elec_supply_eur_kwh=elec_supply,
+        elec_tax_eur_kwh=elec_tax,
+        tax_credit_eur=pick("tax_credit_eur", p["finance.tax_credit_eur"] * ones),
+        vat=vat,
+        gas_standing_eur=gas_standing,
+        elec_standing_eur=elec_standing,
+        heat_fixed_eur=pick("heat_fixed_eur", p["finance.heat_fixed_eur"] * ones),
+        heat_variable_eur_gj=heat_var,
+        feed_in_eur_kwh=pick("feed_in_eur_kwh", p["finance.feed_in_net_eur_kwh"] * ones),
+        net_metering=np.asarray(net_metering, dtype=bool),
+        co2_price_eur_t=co2_price,
+        grid_co2_kg_kwh=pick("grid_co2_kg_kwh", tab["grid_co2_kg_kwh"]),
+        gas_production_eur_m3=pick("gas_production_eur_m3", tab["gas_commodity_eur_m3"]),
+        elec_production_eur_kwh=pick("elec_production_eur_kwh", tab["elec_commodity_eur_kwh"]),
+        heat_production_eur_gj=pick(
+            "heat_production_eur_gj", p["finance.heat_production_eur_gj"] * ones
+        ),
+        gas_network_standing_eur=gas_net,
+        elec_network_standing_eur=elec_net,
+        gas_co2_kg_m3=gas_co2,
+        heat_co2_kg_gj=float(p["finance.heat_co2_kg_gj"]),
+    )
+
+
+def discounted_sums(
+    tariffs: TariffPaths, rate: float, horizon_years: int | None = None
+) -> dict[str, float]:
+    """Discounted sums ``sum_{t=1..H} (1 + rate) ** -t * series[t - 1]`` for every series.
+
+    Year ``t`` of the horizon is ``tariffs.years[t - 1]``, paid at the end of that year.
+    Because yearly costs are linear in yearly quantities, a cost over the horizon is the
+    quantity times these sums, computed once per scenario. ``net_metering`` gives the
+    discounted number of net-metering years; the extra key ``"years"`` gives
+    ``sum_t (1 + rate) ** -t`` (the present value factor).
+
+    Parameters
+    ----------
+    tariffs
+        The paths.
+    rate
+        Discount rate (fraction).
+    horizon_years
+        Number of years ``H`` (default: all years of the paths).
+
+    Returns
+    -------
+    dict series name -> discounted sum (unit of the series x yr).
+    """
+    h = tariffs.n_years if horizon_years is None else int(horizon_years)
+    if not 1 <= h <= tariffs.n_years:
+        raise WupInputError(
+            f"horizon_years must be between 1 and {tariffs.n_years} (the years of the price "
+            f"paths {int(tariffs.years[0])}-{int(tariffs.years[-1])}); got {horizon_years}"
+        )
+    d = discount_factors(rate, h)
+    out = {name: float(np.dot(d, np.asarray(arr[:h], dtype=float))) for name, arr in tariffs.series().items()}
+    out["years"] = float(d.sum())
+    return out
