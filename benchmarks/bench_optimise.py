@@ -114,7 +114,7 @@ def aalden_758():
     return synthetic_table(758, seed=2)
 
 
-@pytest.mark.parametrize("solver,backend", [("highs", "pulp"), ("highs", "highspy"),
+@pytest.mark.parametrize("solver,backend", [("highs", "auto"), ("highs", "pulp"),
                                             ("cbc", "pulp")])
 def test_groups_lp(benchmark, groups_300, solver, backend):
     """Groups LP, 300 × 96, CO2 −50 % and LV capacity 2.5 kW/dwelling (no collective binaries)."""

@@ -1,0 +1,385 @@
+"""Solver back ends for :class:`~wupmodel.optimise_build.MatrixModel`.
+
+Two back ends behind one small interface (:class:`SolverSession`):
+
+* :class:`PulpSession` — builds PuLP variables once (``prob.add_variable``) and every row as
+  a ``pulp.LpAffineExpression`` from (variable, coefficient) pairs taken straight from the CSR
+  arrays (never Python ``sum()``), then solves with ``pulp.HiGHS`` (highspy, in process) or
+  ``pulp.PULP_CBC_CMD`` (the CBC binary bundled with PuLP 3).
+* :class:`HighsSession` — the *matrix path*: passes the CSR arrays to highspy with one
+  ``passModel`` call, and changes costs and bounds in place between solves (warm starts for
+  Pareto sweeps). Used for large models where PuLP's per-variable Python objects dominate.
+
+A session is created once per model and solved several times with different objectives and
+bounds (cost then CO2, ε-constraint points, the fixed-integer LP for duals, diagnosis).
+Solutions come back as :class:`RawResult` with row duals as ∂objective/∂bound: for a binding
+``≤`` row of a minimisation the dual is ≤ 0, for a binding ``≥`` row ≥ 0 (both back ends
+and both solvers use this sign; see ``tests/optimise/test_duals.py``).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+import warnings
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
+
+from wupmodel.optimise_build import MatrixModel
+
+#: Status strings of :class:`RawResult`.
+OPTIMAL = "optimal"
+TIME_LIMIT = "time_limit"  # stopped early with a feasible solution
+NO_SOLUTION = "no_solution"  # stopped early without a feasible solution
+INFEASIBLE = "infeasible"
+ERROR = "error"
+
+
+@dataclass
+class RawResult:
+    """What a solver returned.
+
+    Attributes
+    ----------
+    status
+        One of ``optimal``, ``time_limit``, ``no_solution``, ``infeasible``, ``error``.
+    x
+        Column values (``None`` without a solution).
+    objective
+        Objective value in the objective's unit (``nan`` without a solution).
+    row_dual
+        ∂objective/∂row bound per row (``None`` when the solver gave none).
+    gap
+        Relative MIP gap (0 for an optimal LP; ``nan`` when unknown).
+    seconds
+        Wall time of the solve call, including the hand-over to the solver [s].
+    solver_seconds
+        Time HiGHS itself reports for the run [s] (``nan`` for CBC).
+    message
+        Solver message for ``error``.
+    """
+
+    status: str
+    x: np.ndarray | None = None
+    objective: float = math.nan
+    row_dual: np.ndarray | None = None
+    gap: float = math.nan
+    seconds: float = 0.0
+    solver_seconds: float = math.nan
+    message: str = ""
+
+    @property
+    def has_solution(self) -> bool:
+        """True for ``optimal`` and ``time_limit``."""
+        return self.status in (OPTIMAL, TIME_LIMIT) and self.x is not None
+
+
+@dataclass
+class SolveRequest:
+    """Objective and bounds for one solve (full-length arrays)."""
+
+    c: np.ndarray
+    row_lower: np.ndarray
+    row_upper: np.ndarray
+    col_lower: np.ndarray
+    col_upper: np.ndarray
+    integrality: np.ndarray
+    time_limit_s: float | None = None
+    mip_gap: float | None = None
+    extra: dict = field(default_factory=dict)
+
+
+class SolverSession(Protocol):
+    """A model loaded into a solver back end."""
+
+    backend: str
+    solver: str
+    build_seconds: float
+
+    def solve(self, req: SolveRequest) -> RawResult:  # pragma: no cover - protocol
+        """Solve with the given objective and bounds."""
+        ...
+
+
+def highs_available() -> bool:
+    """True when highspy can be imported."""
+    try:
+        import highspy  # noqa: F401
+    except ImportError:  # pragma: no cover - highspy is a dependency
+        return False
+    return True
+
+
+def cbc_available() -> bool:
+    """True when PuLP's bundled CBC binary runs here."""
+    import pulp
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return bool(pulp.PULP_CBC_CMD(msg=False).available())
+        except Exception:  # pragma: no cover - depends on the platform build
+            return False
+
+
+def _status_from_highs(h) -> tuple[str, float]:
+    """Map a highspy model status to our status and the relative MIP gap."""
+    import highspy
+
+    ms = h.getModelStatus()
+    info = h.getInfo()
+    has_primal = int(info.primal_solution_status) == 2  # kSolutionStatusFeasible
+    S = highspy.HighsModelStatus
+    gap = float(info.mip_gap) if math.isfinite(info.mip_gap) else math.nan
+    if ms == S.kOptimal:
+        return OPTIMAL, gap
+    if ms in (S.kInfeasible, S.kUnboundedOrInfeasible):
+        return INFEASIBLE, math.nan
+    stopped = {S.kTimeLimit, S.kIterationLimit, S.kSolutionLimit, S.kInterrupt}
+    for extra in ("kMemoryLimit", "kHighsInterrupt", "kObjectiveBound", "kObjectiveTarget"):
+        if hasattr(S, extra):
+            stopped.add(getattr(S, extra))
+    if ms in stopped:
+        return (TIME_LIMIT if has_primal else NO_SOLUTION), gap
+    return ERROR, math.nan
+
+
+class HighsSession:
+    """The matrix path: the model handed to highspy as arrays, changed in place between solves.
+
+    Parameters
+    ----------
+    model
+        The matrix model.
+    threads
+        HiGHS thread count (``None`` = HiGHS default).
+    """
+
+    backend = "highspy"
+    solver = "highs"
+
+    def __init__(self, model: MatrixModel, threads: int | None = None) -> None:
+        import highspy
+
+        t0 = time.perf_counter()
+        self._hs = highspy
+        h = highspy.Highs()
+        h.setOptionValue("output_flag", False)
+        if threads is not None:
+            h.setOptionValue("threads", int(threads))
+        A = model.A
+        integ = model.integrality.astype(np.int32)
+        h.passModel(
+            model.n_cols, model.n_rows, int(A.nnz), int(highspy.MatrixFormat.kRowwise),
+            int(highspy.ObjSense.kMinimize), 0.0,
+            np.zeros(model.n_cols), model.col_lower.astype(float),
+            model.col_upper.astype(float), model.row_lower.astype(float),
+            model.row_upper.astype(float), A.indptr.astype(np.int32),
+            A.indices.astype(np.int32), A.data.astype(float), integ,
+        )
+        self._h = h
+        self._c = np.zeros(model.n_cols)
+        self._rl = model.row_lower.astype(float).copy()
+        self._ru = model.row_upper.astype(float).copy()
+        self._cl = model.col_lower.astype(float).copy()
+        self._cu = model.col_upper.astype(float).copy()
+        self._int = model.integrality.copy()
+        self.build_seconds = time.perf_counter() - t0
+
+    def _sync(self, req: SolveRequest) -> None:
+        h = self._h
+        idx = np.flatnonzero(req.c != self._c)
+        if idx.size:
+            h.changeColsCost(idx.size, idx.astype(np.int32), req.c[idx].astype(float))
+            self._c = req.c.astype(float).copy()
+        rows = np.flatnonzero((req.row_lower != self._rl) | (req.row_upper != self._ru))
+        if rows.size:
+            h.changeRowsBounds(rows.size, rows.astype(np.int32),
+                               req.row_lower[rows].astype(float), req.row_upper[rows].astype(float))
+            self._rl = req.row_lower.astype(float).copy()
+            self._ru = req.row_upper.astype(float).copy()
+        cols = np.flatnonzero((req.col_lower != self._cl) | (req.col_upper != self._cu))
+        if cols.size:
+            h.changeColsBounds(cols.size, cols.astype(np.int32),
+                               req.col_lower[cols].astype(float), req.col_upper[cols].astype(float))
+            self._cl = req.col_lower.astype(float).copy()
+            self._cu = req.col_upper.astype(float).copy()
+        ints = np.flatnonzero(req.integrality != self._int)
+        if ints.size:
+            h.changeColsIntegrality(ints.size, ints.astype(np.int32),
+                                    req.integrality[ints].astype(np.uint8))
+            self._int = req.integrality.copy()
+        # HiGHS checks time_limit against the object's cumulative run clock, so a limit per
+        # call is the clock so far plus the limit.
+        h.setOptionValue("time_limit", h.getRunTime() + float(req.time_limit_s)
+                         if req.time_limit_s else math.inf)
+        h.setOptionValue("mip_rel_gap", float(req.mip_gap) if req.mip_gap is not None else 1e-4)
+
+    def solve(self, req: SolveRequest) -> RawResult:
+        """Solve with the objective and bounds of ``req``."""
+        t0 = time.perf_counter()
+        try:
+            self._sync(req)
+            run0 = self._h.getRunTime()
+            self._h.run()
+            run_s = self._h.getRunTime() - run0
+            status, gap = _status_from_highs(self._h)
+        except Exception as exc:  # noqa: BLE001 - a solver failure becomes a status
+            return RawResult(ERROR, seconds=time.perf_counter() - t0, message=str(exc))
+        seconds = time.perf_counter() - t0
+        if status not in (OPTIMAL, TIME_LIMIT):
+            return RawResult(status, seconds=seconds, solver_seconds=run_s)
+        sol = self._h.getSolution()
+        x = np.asarray(sol.col_value, dtype=float)
+        duals = np.asarray(sol.row_dual, dtype=float) if sol.dual_valid else None
+        if not req.integrality.any():
+            gap = 0.0 if status == OPTIMAL else gap
+        return RawResult(status, x=x, objective=float(self._h.getInfo().objective_function_value),
+                         row_dual=duals, gap=gap, seconds=seconds, solver_seconds=run_s)
+
+
+class PulpSession:
+    """PuLP back end: variables and row expressions built once, solved with HiGHS or CBC.
+
+    Parameters
+    ----------
+    model
+        The matrix model.
+    solver
+        ``'highs'`` (``pulp.HiGHS``) or ``'cbc'`` (``pulp.PULP_CBC_CMD``).
+    threads
+        Solver thread count (``None`` = solver default).
+    """
+
+    backend = "pulp"
+
+    def __init__(self, model: MatrixModel, solver: str = "highs", threads: int | None = None) -> None:
+        import pulp
+
+        t0 = time.perf_counter()
+        self._pulp = pulp
+        self.solver = solver
+        self._threads = threads
+        factory = pulp.LpProblem("wupmodel_vars", pulp.LpMinimize)
+        cont, integer = pulp.LpContinuous, pulp.LpInteger
+        lo = model.col_lower.tolist()
+        hi = [None if not math.isfinite(u) else u for u in model.col_upper.tolist()]
+        cats = [integer if b else cont for b in model.integrality.tolist()]
+        self._vars = [factory.add_variable(f"v{j}", lo[j], hi[j], cats[j])
+                      for j in range(model.n_cols)]
+        A = model.A
+        indptr = A.indptr.tolist()
+        idx = A.indices.tolist()
+        vals = A.data.tolist()
+        v = self._vars
+        LAE = pulp.LpAffineExpression
+        self._rows = [LAE(zip([v[j] for j in idx[indptr[i]:indptr[i + 1]]],
+                              vals[indptr[i]:indptr[i + 1]], strict=True))
+                      for i in range(model.n_rows)]
+        self._cl = model.col_lower.copy()
+        self._cu = model.col_upper.copy()
+        self._int = model.integrality.copy()
+        self._n_rows = model.n_rows
+        self.build_seconds = time.perf_counter() - t0
+
+    def _solver(self, req: SolveRequest, mip: bool):
+        pulp = self._pulp
+        gap = req.mip_gap
+        if self.solver == "cbc":
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                return pulp.PULP_CBC_CMD(msg=False, timeLimit=req.time_limit_s, gapRel=gap,
+                                         mip=mip, threads=self._threads)
+        return pulp.HiGHS(msg=False, timeLimit=req.time_limit_s, gapRel=gap, mip=mip,
+                          threads=self._threads)
+
+    def _sync_columns(self, req: SolveRequest) -> None:
+        pulp = self._pulp
+        changed = np.flatnonzero((req.col_lower != self._cl) | (req.col_upper != self._cu)
+                                 | (req.integrality != self._int))
+        for j in changed.tolist():
+            var = self._vars[j]
+            var.lowBound = float(req.col_lower[j])
+            u = float(req.col_upper[j])
+            var.upBound = u if math.isfinite(u) else None
+            var.cat = pulp.LpInteger if req.integrality[j] else pulp.LpContinuous
+        self._cl = req.col_lower.copy()
+        self._cu = req.col_upper.copy()
+        self._int = req.integrality.copy()
+
+    def solve(self, req: SolveRequest) -> RawResult:
+        """Build a PuLP problem with the objective and bounds of ``req`` and solve it."""
+        pulp = self._pulp
+        t0 = time.perf_counter()
+        self._sync_columns(req)
+        prob = pulp.LpProblem("wupmodel", pulp.LpMinimize)
+        nz = np.flatnonzero(req.c)
+        v = self._vars
+        prob.setObjective(pulp.LpAffineExpression(zip([v[j] for j in nz.tolist()],
+                                                      req.c[nz].tolist(), strict=True)))
+        cons: list[list] = [[] for _ in range(self._n_rows)]
+        EQ, GE, LE = pulp.LpConstraintEQ, pulp.LpConstraintGE, pulp.LpConstraintLE
+        lo_all = req.row_lower.tolist()
+        hi_all = req.row_upper.tolist()
+        for i in range(self._n_rows):
+            lo, hi, expr = lo_all[i], hi_all[i], self._rows[i]
+            lo_f, hi_f = math.isfinite(lo), math.isfinite(hi)
+            if lo_f and hi_f and lo == hi:
+                cons[i].append(pulp.LpConstraint(expr, EQ, f"r{i}", lo))
+            else:
+                if lo_f:
+                    cons[i].append(pulp.LpConstraint(expr, GE, f"r{i}_lo", lo))
+                if hi_f:
+                    cons[i].append(pulp.LpConstraint(expr, LE, f"r{i}_hi", hi))
+            for con in cons[i]:
+                prob.addConstraint(con)
+        # A variable that appears in no row and not in the objective is left out of the
+        # problem by PuLP; it has no effect and reads back as 0 (its lower bound).
+        mip = bool(req.integrality.any())
+        for var in v:  # no stale values from an earlier solve for variables left out
+            var.varValue = None
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                prob.solve(self._solver(req, mip))
+        except Exception as exc:  # noqa: BLE001 - a solver failure becomes a status
+            return RawResult(ERROR, seconds=time.perf_counter() - t0, message=str(exc))
+        seconds = time.perf_counter() - t0
+        status, gap = self._status(prob, mip)
+        run_s = math.nan
+        if self.solver == "highs" and getattr(prob, "solverModel", None) is not None:
+            run_s = float(prob.solverModel.getRunTime())
+        if status not in (OPTIMAL, TIME_LIMIT):
+            return RawResult(status, seconds=seconds, solver_seconds=run_s)
+        x = np.array([var.varValue if var.varValue is not None else 0.0 for var in v])
+        duals = None
+        if not mip:
+            duals = np.array([
+                sum((con.pi or 0.0) for con in cs) if cs else 0.0 for cs in cons
+            ], dtype=float)
+        obj = float(np.dot(req.c, x))
+        return RawResult(status, x=x, objective=obj, row_dual=duals, gap=gap, seconds=seconds,
+                         solver_seconds=run_s)
+
+    def _status(self, prob, mip: bool) -> tuple[str, float]:
+        pulp = self._pulp
+        if self.solver == "highs" and getattr(prob, "solverModel", None) is not None:
+            try:
+                status, gap = _status_from_highs(prob.solverModel)
+                if not mip and status == OPTIMAL:
+                    gap = 0.0
+                return status, gap
+            except Exception:  # noqa: BLE001 - fall back to PuLP's own status
+                pass
+        st, sol = prob.status, prob.sol_status
+        if st == pulp.LpStatusOptimal and sol == pulp.LpSolutionOptimal:
+            return OPTIMAL, 0.0 if not mip else math.nan
+        if st == pulp.LpStatusOptimal and sol == pulp.LpSolutionIntegerFeasible:
+            return TIME_LIMIT, math.nan
+        if st == pulp.LpStatusInfeasible:
+            return INFEASIBLE, math.nan
+        if st == pulp.LpStatusNotSolved:
+            return NO_SOLUTION, math.nan
+        return ERROR, math.nan
