@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import wupmodel as wm
 from wupmodel.catalogue import build_catalogue
+from wupmodel.evaluate import QUANTITIES
 from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS, HEATING_SYSTEMS, INSULATION_LEVELS
 
 REQUIRED_COLUMNS = [
@@ -161,6 +162,12 @@ dwelling = st.fixed_dictionaries(
 def test_every_outcome_is_finite_and_non_negative(rows):
     stock = _stock([{**r, "dwelling_id": f"d{i}"} for i, r in enumerate(rows)])
     out = wm.evaluate(stock)
-    for name, arr in out.arrays.items():
+    for name in QUANTITIES:  # physical quantities: finite and non-negative
+        arr = out[name]
         assert np.isfinite(arr).all(), name
         assert (arr >= -1e-9).all(), name
+    # money: costs finite (changes and NPVs may be negative; IRR, payback and EUR/t may be NaN/inf)
+    for name in ("subsidy_eur", "end_user_annual_cost_eur", "national_annual_cost_eur", "bill_year1_eur",
+                 "monthly_cost_year1_eur", "monthly_cost_change_eur", "npv_end_user_eur"):
+        assert np.isfinite(out[name]).all(), name
+    assert (out["subsidy_eur"] >= 0).all() and (out["subsidy_eur"] <= out["capex_eur"] + 1e-9).all()

@@ -46,10 +46,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="compare the village strategies (reference and each heating system)",
         description="Print, for the village, the reference and each heating system at its "
         "sensible insulation level: dwellings feasible, gas, electricity, CO2 and its reduction, "
-        "investment, and grid peak.",
+        "grid peak, investment and subsidy, national extra cost (EUR/yr, EUR/t CO2, EUR/WEQ/yr), "
+        "average monthly cost change and the share of households paying more.",
     )
     _scenario_arg(run)
     run.add_argument("--format", choices=["table", "json"], default="table", help="output format")
+    run.add_argument(
+        "--out", metavar="DIR", default=None,
+        help="also write results.xlsx (summary, per type, who pays, per dwelling, assumptions with "
+        "sources), CSV files and summary.json to this folder",
+    )
 
     ev = sub.add_parser(
         "evaluate",
@@ -72,6 +78,31 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--buurt", required=True, metavar="CODE", help="CBS buurt code, e.g. BU01095059")
     st.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     st.add_argument("--out", required=True, metavar="FILE", help="output .csv, .xlsx or .parquet")
+
+    op = sub.add_parser(
+        "optimise",
+        help="find the cheapest village mix under a CO2 target (and the cost-CO2 Pareto front)",
+        description="Choose, for every dwelling group (or dwelling), its insulation, heating and "
+        "solar options, and the collective decisions (heat network per zone, LV-grid "
+        "reinforcement, solar park), minimising cost under the scenario's targets. Exits with "
+        "status 3 when no plan meets the targets.",
+    )
+    _scenario_arg(op)
+    op.add_argument("--co2-reduction", type=float, metavar="FRACTION", default=None,
+                    help="minimum CO2 reduction vs the reference, 0-1 (overrides the scenario)")
+    op.add_argument("--budget", type=float, metavar="EUR", default=None,
+                    help="investment budget net of subsidies, EUR")
+    op.add_argument("--perspective", choices=["national", "end_user"], default=None,
+                    help="cost to minimise (default: the scenario's)")
+    op.add_argument("--objective", choices=["cost", "co2"], default=None,
+                    help="minimise cost (default) or CO2 under the budget")
+    op.add_argument("--per-dwelling", action="store_true",
+                    help="one choice per dwelling (MILP) instead of shares per group")
+    op.add_argument("--pareto", type=int, metavar="N", default=0,
+                    help="also trace the cost-CO2 Pareto front with N points")
+    op.add_argument("--solver", choices=["highs", "cbc"], default="highs", help="MILP/LP solver")
+    op.add_argument("--time-limit", type=float, metavar="S", default=None, help="solver time limit, s")
+    op.add_argument("--json", metavar="FILE", default=None, help="write the plan as JSON")
 
     pa = sub.add_parser(
         "params",
@@ -123,49 +154,74 @@ def _fmt_int(x: float) -> str:
     return f"{x:,.0f}".replace(",", " ")
 
 
+def _money(x: float) -> str:
+    return "-" if x != x else _fmt_int(x)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from wupmodel import evaluate
     from wupmodel.params import packaged_table
-    from wupmodel.village import strategies_from_table, strategy_summary
+    from wupmodel.report import run_tables, summary_json, write_outputs
+    from wupmodel.village import strategies_from_table
 
     scenario, stock = _load(args)
-    outcomes = evaluate(stock, scenario)
+    if args.out:
+        out_dir = Path(args.out)
+        if out_dir.exists() and not out_dir.is_dir():
+            raise WupInputError(f"{args.out}: exists and is not a folder", args.out)
     params = scenario.params()
-    summary = strategy_summary(outcomes, strategies_from_table(packaged_table("strategies")), params)
+    outcomes = evaluate(stock, scenario, params=params)
+    strategies = strategies_from_table(packaged_table("strategies"))
+    tables = run_tables(outcomes, scenario, params, strategies)
+    summary = tables["summary"]
+    payload = summary_json(tables, scenario, outcomes.notices)
+    if args.out:
+        written = write_outputs(args.out, tables, payload, scenario)
     if args.format == "json":
-        payload = {
-            "scenario": scenario.name,
-            "dwellings": int(outcomes.counts.sum()),
-            "year": scenario.years.start,
-            "strategies": summary.to_dict(orient="records"),
-            "notices": list(outcomes.notices),
-        }
-        print(json.dumps(payload, indent=2))
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
         return 0
     n = int(outcomes.counts.sum())
-    print(f"{scenario.name}: {n} dwellings, first year {scenario.years.start}")
-    table = pd.DataFrame(
+    print(f"{scenario.name}: {n} dwellings; first year {scenario.years.start}, horizon to {scenario.years.end}")
+    print("\nEnergy and CO2 (first year, village totals)")
+    energy = pd.DataFrame(
         {
             "strategy": summary["strategy"],
             "insulation": summary["insulation"],
             "feasible": [f"{int(a)}/{int(b)}" for a, b in zip(summary["dwellings_feasible"], summary["dwellings"], strict=True)],
             "gas m3/yr": summary["gas_m3"].map(_fmt_int),
-            "elec MWh/yr": summary["electricity_mwh"].map(lambda x: f"{x:,.0f}"),
+            "elec MWh/yr": summary["electricity_mwh"].map(_fmt_int),
             "heat GJ/yr": summary["heat_gj"].map(_fmt_int),
-            "CO2 t/yr": summary["co2_t"].map(lambda x: f"{x:,.0f}"),
+            "CO2 t/yr": summary["co2_t"].map(_fmt_int),
             "CO2 vs ref": summary["co2_reduction"].map(lambda x: f"{-x:+.0%}"),
-            "invest. k EUR": (summary["investment_eur"] / 1e3).map(_fmt_int),
-            "per dwelling EUR": summary["investment_per_dwelling_eur"].map(_fmt_int),
             "grid peak kW": summary["peak_kw"].map(_fmt_int),
         }
     )
-    print(table.to_string(index=False))
+    print(energy.to_string(index=False))
+    print("\nMoney (EUR of the price year; national: no taxes or subsidies, 2.25 %)")
+    money = pd.DataFrame(
+        {
+            "strategy": summary["strategy"],
+            "invest. k EUR": (summary["investment_eur"] / 1e3).map(_fmt_int),
+            "per dwelling": summary["investment_per_dwelling_eur"].map(_fmt_int),
+            "subsidy k EUR": (summary["subsidy_eur"] / 1e3).map(_fmt_int),
+            "national extra k EUR/yr": (summary["national_extra_eur_per_yr"] / 1e3).map(_money),
+            "EUR/t CO2": summary["national_eur_per_t_co2"].map(_money),
+            "EUR/WEQ/yr": summary["national_eur_per_weq_per_yr"].map(_money),
+            "monthly change EUR": summary["monthly_cost_change_avg_eur"].map(lambda x: f"{x:+.0f}"),
+            "paying more": summary["share_paying_more"].map(lambda x: f"{x:.0%}"),
+        }
+    )
+    print(money.to_string(index=False))
     print(
-        "\nInvestment incl. VAT before subsidy, for the dwellings that change. Grid peak after "
-        "diversity at -10 degC. Dwellings where a system is not feasible keep the gas boiler."
+        "\nInvestment incl. VAT before subsidy, for the dwellings that change; a dwelling where a "
+        "system is not feasible keeps its gas boiler. National extra cost vs the reference includes "
+        "heat-network sources and LV-grid reinforcement. Monthly change: year-1 woonlasten (bill + "
+        "loan or rent increase) vs the gas boiler, averaged over all dwellings."
     )
     for note in outcomes.notices:
         print(f"Note: {note}")
+    if args.out:
+        print(f"\nWrote {len(written)} files to {args.out}: " + ", ".join(p.name for p in written))
     return 0
 
 
@@ -190,6 +246,75 @@ def cmd_stock(args: argparse.Namespace) -> int:
     stock = synthesise_stock(args.buurt, seed=args.seed)
     write_stock(stock, out)
     print(f"wrote {int(stock['count'].sum())} dwellings of {args.buurt} to {out}")
+    return 0
+
+
+EXIT_NO_PLAN = 3
+
+
+def _check_fraction(value: float | None, name: str) -> None:
+    if value is not None and not (0.0 <= value <= 1.0):
+        raise WupInputError(f"{name} must be between 0 and 1 (got {value})")
+
+
+def cmd_optimise(args: argparse.Namespace) -> int:
+    from wupmodel.planning import optimise
+
+    _check_fraction(args.co2_reduction, "--co2-reduction")
+    if args.budget is not None and args.budget < 0:
+        raise WupInputError(f"--budget must be zero or positive (got {args.budget})")
+    if args.pareto < 0 or args.pareto > 200:
+        raise WupInputError(f"--pareto must be between 0 and 200 (got {args.pareto})")
+    if args.time_limit is not None and args.time_limit <= 0:
+        raise WupInputError(f"--time-limit must be positive (got {args.time_limit})")
+    if args.json:
+        _check_out(args.json, (".json",))
+    scenario, stock = _load(args)
+    plan, front = optimise(
+        stock, scenario, per_dwelling=args.per_dwelling, pareto=args.pareto,
+        co2_reduction=args.co2_reduction, budget_eur=args.budget, perspective=args.perspective,
+        objective=args.objective, solver=args.solver, time_limit_s=args.time_limit,
+    )
+    payload = plan.to_json_dict()
+    if front:
+        payload["pareto"] = [
+            {"co2_kg": p.co2_kg, "co2_reduction": p.co2_reduction, "objective_eur": p.objective_eur,
+             "status": p.status}
+            for p in front
+        ]
+    if args.json:
+        out = Path(args.json)
+        tmp = out.with_name(f".{out.name}.tmp")
+        tmp.write_text(json.dumps(payload, indent=2, ensure_ascii=False, default=str), "utf-8")
+        tmp.replace(out)
+    print(f"{scenario.name}: status {plan.status}" + (f" (gap {plan.gap:.1%})" if plan.gap == plan.gap and plan.gap > 0 else ""))
+    if plan.message:
+        print(plan.message)
+    for note in plan.notices:
+        print(f"Note: {note}")
+    if not plan.has_solution:
+        print("error: no plan meets the targets", file=sys.stderr)
+        return EXIT_NO_PLAN
+    print(f"objective ({plan.perspective} cost): {_fmt_int(plan.objective_eur)} EUR/yr")
+    print(f"CO2 first year: {plan.co2_kg / 1e3:,.0f} t ({plan.co2_reduction:.0%} below the reference)")
+    print(f"investment {_fmt_int(plan.capex_eur)} EUR, subsidy {_fmt_int(plan.subsidy_eur)} EUR")
+    built = [z for z, b in plan.heat_network_built.items() if b]
+    reinforced = [z for z, b in plan.grid_reinforced.items() if b]
+    print(f"heat networks built: {', '.join(built) or 'none'}; grid zones reinforced: "
+          f"{', '.join(reinforced) or 'none'}; solar park {plan.solar_park_kwp:,.0f} kWp")
+    print("dwellings by heating system: " + ", ".join(
+        f"{k} {v:,.0f}" for k, v in plan.dwellings_by_heating.items() if v > 0.005))
+    binding = plan.binding_constraints
+    if binding:
+        print("binding constraints (shadow price):")
+        for c in binding:
+            print(f"  {c.name}: {c.shadow_price:,.1f} {c.unit}")
+    if front:
+        print("\nPareto front (cost vs CO2):")
+        for p in front:
+            print(f"  CO2 {p.co2_kg / 1e3:8,.0f} t ({p.co2_reduction:4.0%})  cost {_fmt_int(p.objective_eur):>12} EUR/yr")
+    if args.json:
+        print(f"\nwrote {args.json}")
     return 0
 
 
@@ -218,6 +343,7 @@ COMMANDS = {
     "run": cmd_run,
     "evaluate": cmd_evaluate,
     "stock": cmd_stock,
+    "optimise": cmd_optimise,
     "params": cmd_params,
     "validate": cmd_validate,
 }

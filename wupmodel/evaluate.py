@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
+from wupmodel.appraise import appraise, money_context
 from wupmodel.catalogue import Catalogue, build_catalogue
 from wupmodel.params import Params
 from wupmodel.physics import (
@@ -39,6 +40,7 @@ QUANTITIES: dict[str, str] = {
     "heat_gj": "heat bought from a heat network, GJ/yr",
     "peak_kw": "electric peak at -10 degC (heating + appliances), kW, before diversity",
     "co2_kg": "CO2 emissions in the first year, kg/yr",
+    "co2_cum_kg": "CO2 emissions summed over the horizon (grid intensity path), kg",
     "capex_eur": "investment incl. VAT, before subsidy, EUR",
     "capex_insulation_eur": "investment in insulation incl. VAT, EUR",
     "capex_heating_eur": "investment in the heating system incl. VAT, EUR",
@@ -85,6 +87,12 @@ class FactoredArrays(Mapping[str, np.ndarray]):
         """The value of option ``choice[g]`` for every group g, shape (G,)."""
         base = self.bases[name]
         return base[np.arange(base.shape[0]), self.index[name][choice]]
+
+    def with_options(self, full: dict[str, np.ndarray]) -> FactoredArrays:
+        """A copy with more quantities that are already (G, O)."""
+        n_opt = next(iter(self.index.values())).size
+        index = np.arange(n_opt)
+        return FactoredArrays({**self.bases, **full}, {**self.index, **dict.fromkeys(full, index)})
 
     def concat(self, other: FactoredArrays) -> FactoredArrays:
         return FactoredArrays(
@@ -230,16 +238,20 @@ def building_inputs(groups: pd.DataFrame) -> BuildingInputs:
     )
 
 
-def co2_factors(params: Params) -> dict[str, float]:
-    """First-year CO2 factors: gas kg/m3, electricity kg/kWh, network heat kg/GJ (MT, LT)."""
-    elec = params["co2.electricity_kg_per_kwh"]
-    # LT network heat comes from a collective heat pump: its electricity, grossed up for losses.
+def co2_factors(params: Params, grid_co2_kg_kwh: np.ndarray) -> dict[str, np.ndarray | float]:
+    """CO2 factors per year of the horizon.
+
+    Returns gas kg/m3 and MT network heat kg/GJ (constant), and per-year (Y,) arrays for
+    electricity kg/kWh (the grid path) and LT network heat kg/GJ (a collective heat pump's
+    electricity, grossed up for network losses).
+    """
     lt_kwh_e_per_gj = 1e9 / 3.6e6 / params["heatnet.lt_source_scop"] / (1.0 - params["heatnet.loss_share"])
+    grid = np.asarray(grid_co2_kg_kwh, dtype=float)
     return {
         "gas": params["co2.gas_kg_per_m3"],
-        "electricity": elec,
+        "electricity": grid,
         "heat_network_mt": params["co2.heat_network_mt_kg_per_gj"],
-        "heat_network_lt": lt_kwh_e_per_gj * elec,
+        "heat_network_lt": lt_kwh_e_per_gj * grid,
     }
 
 
@@ -276,8 +288,12 @@ class _Layout:
 
 
 def _evaluate_groups(
-    groups: pd.DataFrame, catalogue: Catalogue, params: Params, all_in_zone: bool
-) -> FactoredArrays:
+    groups: pd.DataFrame,
+    catalogue: Catalogue,
+    params: Params,
+    all_in_zone: bool,
+    grid_co2_kg_kwh: np.ndarray,
+) -> tuple[FactoredArrays, np.ndarray]:
     """Core: feasibility and quantities of a frame of groups, factored (see FactoredArrays)."""
     inputs = building_inputs(groups)
     building = building_response(inputs, params)
@@ -309,10 +325,15 @@ def _evaluate_groups(
     e_import = np.concatenate([demand, demand - self_kwh], axis=1)
     e_export = np.concatenate([np.zeros_like(demand), pv_yield[:, None] - self_kwh], axis=1)
 
-    f = co2_factors(params)
-    heat_co2 = np.where(heat == HEATING_SYSTEMS.index("heat_network_mt"), f["heat_network_mt"], f["heat_network_lt"])
-    co2_no_elec = gas * f["gas"] + heat_gj * heat_co2[None, :]
-    co2 = np.concatenate([co2_no_elec, co2_no_elec], axis=1) + e_import * f["electricity"]
+    # CO2 in the first year and summed over the horizon (grid intensity falls over time).
+    f = co2_factors(params, grid_co2_kg_kwh)
+    is_mt = heat == HEATING_SYSTEMS.index("heat_network_mt")
+    years = f["electricity"].size
+    heat_co2_y1 = np.where(is_mt, f["heat_network_mt"], f["heat_network_lt"][0])
+    heat_co2_sum = np.where(is_mt, f["heat_network_mt"] * years, f["heat_network_lt"].sum())
+    co2_gas = gas * f["gas"]
+    co2_y1 = np.tile(co2_gas + heat_gj * heat_co2_y1[None, :], 2) + e_import * f["electricity"][0]
+    co2_cum = np.tile(co2_gas * years + heat_gj * heat_co2_sum[None, :], 2) + e_import * f["electricity"].sum()
 
     cap_ins = building.insulation_capex_eur
     cap_heat = systems.capex_eur[:, ins, heat]
@@ -341,7 +362,8 @@ def _evaluate_groups(
         "pv_kwh": (np.stack([zeros, pv_yield], axis=1), pv_col),
         "heat_gj": (heat_gj, lay.combo),
         "peak_kw": (systems.peak_kw[:, ins, heat] + appliance_peak_kw(len(groups), params)[:, None], lay.combo),
-        "co2_kg": (co2, lay.with_pv),
+        "co2_kg": (co2_y1, lay.with_pv),
+        "co2_cum_kg": (co2_cum, lay.with_pv),
         "capex_eur": (capex, lay.with_pv),
         "capex_insulation_eur": (cap_ins, catalogue.insulation),
         "capex_heating_eur": (cap_heat, lay.combo),
@@ -352,7 +374,8 @@ def _evaluate_groups(
         "supply_temp_c": (building.supply_temp_c, catalogue.insulation),
         "capacity_kw": (systems.capacity_kw[:, ins, heat], lay.combo),
     }
-    return FactoredArrays({k: v[0] for k, v in bases.items()}, {k: v[1] for k, v in bases.items()})
+    factored = FactoredArrays({k: v[0] for k, v in bases.items()}, {k: v[1] for k, v in bases.items()})
+    return factored, building.treated_area_m2
 
 
 def _catalogue_for(scenario: Scenario) -> Catalogue:
@@ -375,14 +398,18 @@ def iter_evaluate(
     *,
     params: Params | None = None,
     chunk_size: int = 50_000,
+    money: bool = True,
+    irr: bool = True,
 ) -> Iterator[Outcomes]:
     """Evaluate a validated stock in chunks of at most ``chunk_size`` groups.
 
     Each yielded :class:`Outcomes` covers a disjoint set of groups (and the input rows that
     map to them), so a caller can reduce chunk by chunk without holding the whole table.
+    Arguments as for :func:`evaluate`.
     """
     scenario = scenario or Scenario()
     params = params or scenario.params()
+    ctx = money_context(scenario, params)
     catalogue = _catalogue_for(scenario)
     all_in_zone, notices = _zone_notice(stock)
     groups, inverse = group_stock(stock)
@@ -393,7 +420,9 @@ def iter_evaluate(
     for k, start in enumerate(range(0, len(groups), chunk_size)):
         chunk = groups.iloc[start : start + chunk_size].reset_index(drop=True)
         rows = order[bounds[k] : bounds[k + 1]]
-        arrays = _evaluate_groups(chunk, catalogue, params, all_in_zone)
+        arrays, treated_area = _evaluate_groups(chunk, catalogue, params, all_in_zone, ctx.tariffs.grid_co2_kg_kwh)
+        if money:
+            arrays = arrays.with_options(appraise(chunk, arrays, catalogue, treated_area, ctx, irr=irr))
         yield Outcomes(
             groups=chunk,
             dwelling_ids=ids[rows],
@@ -412,6 +441,8 @@ def evaluate(
     *,
     params: Params | None = None,
     chunk_size: int = 50_000,
+    money: bool = True,
+    irr: bool = True,
 ) -> Outcomes:
     """Score every dwelling of ``stock`` against every option of the scenario's catalogue.
 
@@ -425,14 +456,19 @@ def evaluate(
         Parameters to use instead of ``scenario.params()`` (e.g. in a sensitivity sample).
     chunk_size
         Groups evaluated at a time (bounds memory).
+    money
+        Add the money outputs (subsidy, costs in both perspectives, woonlasten, NPV, ...; see
+        :data:`wupmodel.appraise.MONEY_QUANTITIES`).
+    irr
+        Compute the IRR too (the slowest money output).
 
     Returns
     -------
     Outcomes
-        Per dwelling group × option: first-year energy, CO2, peak and investment.
+        Per dwelling group × option: first-year energy, CO2, peak and investment, and money.
     """
     result: Outcomes | None = None
-    for part in iter_evaluate(stock, scenario, params=params, chunk_size=chunk_size):
+    for part in iter_evaluate(stock, scenario, params=params, chunk_size=chunk_size, money=money, irr=irr):
         result = part if result is None else result.concat(part)
     if result is None:  # validated stocks are never empty; keep the type honest
         raise ValueError("empty stock")

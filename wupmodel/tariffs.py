@@ -302,7 +302,7 @@ def tariff_paths(
     else:
         co2_default = np.where(years >= int(ets2_start_year), tab["co2_price_eur_t"], 0.0)
     co2_price = pick("co2_price_eur_t", co2_default)
-    gas_co2 = float(p["finance.gas_co2_kg_m3"])
+    gas_co2 = float(p["co2.gas_kg_per_m3"])
 
     # ACM variable heat price follows the all-in gas price relative to the price year
     gas_all_in = (1.0 + vat) * (gas_supply + gas_tax + co2_price * gas_co2 / 1000.0)
@@ -344,7 +344,7 @@ def tariff_paths(
         gas_network_standing_eur=gas_net,
         elec_network_standing_eur=elec_net,
         gas_co2_kg_m3=gas_co2,
-        heat_co2_kg_gj=float(p["finance.heat_co2_kg_gj"]),
+        heat_co2_kg_gj=float(p["co2.heat_network_mt_kg_per_gj"]),
     )
 
 

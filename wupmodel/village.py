@@ -14,9 +14,10 @@ import numpy as np
 import pandas as pd
 
 from wupmodel.evaluate import Outcomes
+from wupmodel.finance import equivalent_annual_cost
 from wupmodel.params import Params
 from wupmodel.physics import diversified_peak_kw
-from wupmodel.vocabulary import INSULATION_LEVELS
+from wupmodel.vocabulary import HEATING_SYSTEMS, INSULATION_LEVELS
 
 
 @dataclass(frozen=True)
@@ -72,54 +73,159 @@ def strategy_choice(outcomes: Outcomes, strategy: Strategy) -> np.ndarray:
     return choice
 
 
+def collective_costs_eur_per_yr(
+    outcomes: Outcomes, choice: np.ndarray, params: Params, horizon_years: int, social_rate: float
+) -> dict[str, float]:
+    """Village-level national costs (EUR/yr) of a choice of options: network sources, LV grid.
+
+    * A heat-network source (fixed investment per zone, PBL Vesta WKO/TEO kentallen) for every
+      heat-network zone with at least one connection.
+    * LV-grid reinforcement for every grid zone whose peak after simultaneity exceeds its
+      capacity (``collective.grid.capacity_kw_per_dwelling`` × dwellings): new MV/LV substations
+      for the excess and the zone's cables reinforced.
+
+    Investments are annualised like every other national cost (replacements within the horizon,
+    residual value, social discount rate).
+    """
+    counts = outcomes.counts
+    heating = np.asarray(HEATING_SYSTEMS)[outcomes.catalogue.heating][choice]
+    on_net = np.isin(heating, ["heat_network_mt", "heat_network_lt"])
+    zones = outcomes.groups["heat_network_zone"].fillna("").astype(str).to_numpy()
+    n_sources = len(set(zones[on_net & (zones != "")])) + int((on_net & (zones == "")).any())
+    source = equivalent_annual_cost(
+        params["collective.heat_network.source_fixed_eur"],
+        params["collective.heat_network.lifetime_yr"],
+        horizon_years,
+        social_rate,
+        annual_cost=params["collective.heat_network.source_fixed_eur"] * params["collective.heat_network.source_om_share"],
+    )
+    peak = outcomes.pick("peak_kw", choice) * counts
+    grid = pd.DataFrame({"zone": outcomes.groups["grid_zone"].astype(str).to_numpy(), "peak": peak, "n": counts})
+    per_zone = grid.groupby("zone", sort=True).sum()
+    zone_peak = diversified_peak_kw(per_zone["peak"].to_numpy(), per_zone["n"].to_numpy(), params)
+    excess = np.maximum(zone_peak - params["collective.grid.capacity_kw_per_dwelling"] * per_zone["n"].to_numpy(), 0.0)
+    substations = np.ceil(excess / params["finance.mv_lv_substation_kw"])
+    cables = np.where(excess > 0, per_zone["n"].to_numpy() * params["collective.grid.cable_m_per_dwelling"], 0.0)
+    grid_capex = substations.sum() * params["finance.mv_lv_substation_eur"] + cables.sum() * params["finance.lv_cable_reinforcement_eur_m"]
+    grid_eac = equivalent_annual_cost(grid_capex, params["finance.grid_asset_lifetime_years"], horizon_years, social_rate)
+    return {
+        "heat_network_sources_eur_per_yr": float(n_sources * source),
+        "grid_reinforcement_eur_per_yr": float(grid_eac),
+        "grid_zones_reinforced": int((excess > 0).sum()),
+    }
+
+
 def strategy_summary(
-    outcomes: Outcomes, strategies: list[Strategy], params: Params
+    outcomes: Outcomes,
+    strategies: list[Strategy],
+    params: Params,
+    horizon_years: int = 25,
+    social_rate: float | None = None,
 ) -> pd.DataFrame:
-    """Village totals per strategy: energy, CO2 and reduction, investment, grid peak.
+    """Village totals per strategy: energy, CO2, investment, grid peak, and both money views.
 
     Returns
     -------
     pandas.DataFrame
-        One row per strategy with ``dwellings_feasible``, ``gas_m3``, ``electricity_mwh``
-        (grid import), ``heat_gj``, ``co2_t`` (first year), ``co2_reduction`` (fraction vs the
-        reference strategy), ``investment_eur`` (total, before subsidy), ``investment_per_dwelling_eur``
-        (per dwelling that changes), and ``peak_kw`` (village peak after diversity).
+        One row per strategy. Energy and CO2 are first-year village totals; ``co2_reduction``
+        is the fraction below the reference strategy. ``investment_eur`` and ``subsidy_eur``
+        count the dwellings that change; ``investment_per_dwelling_eur`` divides by them.
+        ``peak_kw`` is the village peak after simultaneity. With money outcomes:
+        ``national_extra_eur_per_yr`` (vs the reference, incl. collective costs),
+        ``national_eur_per_t_co2`` (per tonne avoided, horizon average),
+        ``national_eur_per_weq_per_yr``, ``end_user_extra_eur_per_yr``,
+        ``monthly_cost_change_avg_eur`` (over all dwellings) and
+        ``share_paying_more`` (dwellings whose year-1 monthly costs rise by more than 1 EUR).
     """
     counts = outcomes.counts
     n_total = counts.sum()
     ref = outcomes.catalogue.reference_index
-    ref_co2 = float((outcomes["co2_kg"][:, ref] * counts).sum())
+    ref_choice = np.full(outcomes.n_groups, ref)
+    ref_co2 = float((outcomes.pick("co2_kg", ref_choice) * counts).sum())
+    has_money = "national_annual_cost_eur" in outcomes.arrays
+    rate = params["finance.social_discount_rate"] if social_rate is None else social_rate
+    ref_collective = collective_costs_eur_per_yr(outcomes, ref_choice, params, horizon_years, rate)
     rows = []
     for s in strategies:
         choice = strategy_choice(outcomes, s)
         moved = choice != ref
         changed = float(counts[moved].sum())
 
-        def total(name: str, choice=choice) -> float:
-            return float((outcomes.pick(name, choice) * counts).sum())
+        def total(name: str, choice=choice, mask=None) -> float:
+            values = outcomes.pick(name, choice) * counts
+            return float(values[mask].sum() if mask is not None else values.sum())
 
         co2 = total("co2_kg")
-        peak_sum = total("peak_kw")
-        feasible_n = changed if s.heating != "gas_boiler" or s.insulation != "current" else n_total
-        rows.append(
-            {
-                "strategy": s.name,
-                "label_nl": s.label_nl,
-                "label_en": s.label_en,
-                "heating": s.heating,
-                "insulation": s.insulation,
-                "dwellings": n_total,
-                "dwellings_feasible": feasible_n,
-                "gas_m3": total("gas_m3"),
-                "electricity_mwh": total("electricity_import_kwh") / 1e3,
-                "pv_mwh": total("pv_kwh") / 1e3,
-                "heat_gj": total("heat_gj"),
-                "co2_t": co2 / 1e3,
-                "co2_reduction": 1.0 - co2 / ref_co2 if ref_co2 > 0 else 0.0,
-                "investment_eur": total("capex_eur"),
-                "investment_per_dwelling_eur": total("capex_eur") / changed if changed else 0.0,
-                "peak_kw": float(diversified_peak_kw(peak_sum, n_total, params)),
-            }
-        )
+        is_reference = s.heating == "gas_boiler" and s.insulation == "current" and not s.pv and not s.solar_thermal
+        row = {
+            "strategy": s.name,
+            "label_nl": s.label_nl,
+            "label_en": s.label_en,
+            "heating": s.heating,
+            "insulation": s.insulation,
+            "dwellings": n_total,
+            "dwellings_feasible": n_total if is_reference else changed,
+            "gas_m3": total("gas_m3"),
+            "electricity_mwh": total("electricity_import_kwh") / 1e3,
+            "pv_mwh": total("pv_kwh") / 1e3,
+            "heat_gj": total("heat_gj"),
+            "co2_t": co2 / 1e3,
+            "co2_reduction": 1.0 - co2 / ref_co2 if ref_co2 > 0 else 0.0,
+            "investment_eur": total("capex_eur", mask=moved),
+            "investment_per_dwelling_eur": total("capex_eur", mask=moved) / changed if changed else 0.0,
+            "peak_kw": float(diversified_peak_kw(total("peak_kw"), n_total, params)),
+        }
+        if has_money:
+            coll = collective_costs_eur_per_yr(outcomes, choice, params, horizon_years, rate)
+            extra_collective = (
+                coll["heat_network_sources_eur_per_yr"] - ref_collective["heat_network_sources_eur_per_yr"]
+                + coll["grid_reinforcement_eur_per_yr"] - ref_collective["grid_reinforcement_eur_per_yr"]
+            )
+            national_extra = total("national_extra_cost_eur_per_yr") + extra_collective
+            avoided_t = total("co2_avoided_kg_per_yr") / 1e3
+            change = outcomes.pick("monthly_cost_change_eur", choice)
+            row.update(
+                {
+                    "subsidy_eur": total("subsidy_eur", mask=moved),
+                    "national_extra_eur_per_yr": national_extra,
+                    "collective_eur_per_yr": extra_collective,
+                    "grid_zones_reinforced": coll["grid_zones_reinforced"],
+                    "co2_avoided_t_per_yr": avoided_t,
+                    "national_eur_per_t_co2": national_extra / avoided_t if avoided_t > 0 else float("nan"),
+                    "national_eur_per_weq_per_yr": national_extra / n_total,
+                    "end_user_extra_eur_per_yr": total("end_user_extra_cost_eur_per_yr"),
+                    "monthly_cost_change_avg_eur": float((change * counts).sum() / n_total),
+                    "share_paying_more": float(counts[change > 1.0].sum() / n_total),
+                }
+            )
+        rows.append(row)
     return pd.DataFrame(rows)
 
+
+def who_pays(outcomes: Outcomes, strategies: list[Strategy]) -> pd.DataFrame:
+    """Per strategy and tenure: dwellings, average monthly cost change, share paying more,
+    average year-1 energy cost as a share of income (where income is known).
+    """
+    counts = outcomes.counts
+    tenure = outcomes.groups["tenure"].astype(object).fillna("onbekend").astype(str).to_numpy()
+    rows = []
+    for s in strategies:
+        choice = strategy_choice(outcomes, s)
+        change = outcomes.pick("monthly_cost_change_eur", choice)
+        share = outcomes.pick("energy_cost_share_year1", choice)
+        frame = pd.DataFrame({"tenure": tenure, "n": counts, "change": change * counts,
+                              "more": counts * (change > 1.0), "share": np.nan_to_num(share) * counts,
+                              "n_share": counts * np.isfinite(share)})
+        for ten, g in frame.groupby("tenure", sort=True):
+            n = g["n"].sum()
+            rows.append(
+                {
+                    "strategy": s.name,
+                    "tenure": ten,
+                    "dwellings": n,
+                    "monthly_cost_change_avg_eur": g["change"].sum() / n,
+                    "share_paying_more": g["more"].sum() / n,
+                    "energy_cost_share_of_income": g["share"].sum() / g["n_share"].sum() if g["n_share"].sum() else float("nan"),
+                }
+            )
+    return pd.DataFrame(rows)

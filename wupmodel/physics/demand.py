@@ -34,11 +34,14 @@ period). Cooking gas is not modelled.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import NamedTuple
 
 import numpy as np
+import pandas as pd
 
 from wupmodel.params import Params
+from wupmodel.physics._memo import per_params
 from wupmodel.physics.climate import MonthlyClimate, monthly_climate
 from wupmodel.physics.insulation import ELEMENTS, emitter_supply_temp_c, insulation_levels
 from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS
@@ -59,7 +62,8 @@ __all__ = [
 
 GJ_TO_KWH = 1e9 / 3.6e6  # 277.78 kWh per GJ (definition)
 _APARTMENTS = np.array([t.startswith("meergezins") for t in DWELLING_TYPES])
-_BLOCK = 512  # rows per block of the monthly balance (cache-sized temporaries, ~2x faster)
+_BLOCK = 2048  # dwelling-levels per block of the monthly balance: (12, block) arrays stay in cache
+_ROWS = 8192  # dwellings per block of building_response
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,8 @@ class BuildingResponse:
         (n, L) area of the insulation measures taken [m²].
     n_measures
         (n, L) number of distinct ISDE-eligible insulation measures (int).
+    treated_area_m2
+        (n, L, 5) insulated area per element (floor, facade, roof, window, door) [m²].
     roof_area_m2
         (n,) roof area available for PV per dwelling (apartments share the roof) [m²].
     practice_factor
@@ -129,6 +135,7 @@ class BuildingResponse:
     insulation_capex_eur: np.ndarray
     insulated_area_m2: np.ndarray
     n_measures: np.ndarray
+    treated_area_m2: np.ndarray
     roof_area_m2: np.ndarray
     practice_factor: np.ndarray
 
@@ -139,24 +146,39 @@ class BuildingResponse:
 
 def archetype_index(dwelling_type: np.ndarray, construction_year: np.ndarray, params: Params) -> np.ndarray:
     """Row of ``archetypes.csv`` for each dwelling (by type and construction year), shape (n,)."""
-    table = params.table("archetypes")
+    first_year, rows = _archetype_lookup(params)
     dtype = np.asarray(dwelling_type, dtype=np.int64)
     year = np.asarray(construction_year, dtype=np.int64)
+    known = (dtype >= 0) & (dtype < len(DWELLING_TYPES))
     out = np.full(dtype.shape, -1, dtype=np.int64)
-    type_codes = table["dwelling_type"].map({t: i for i, t in enumerate(DWELLING_TYPES)}).to_numpy()
-    for code in range(len(DWELLING_TYPES)):  # six types, not a loop over dwellings
-        rows = np.flatnonzero(type_codes == code)
-        if rows.size == 0:
-            continue
-        order = rows[np.argsort(table["year_from"].to_numpy()[rows])]
-        starts = table["year_from"].to_numpy()[order]
-        mask = dtype == code
-        pos = np.clip(np.searchsorted(starts, year[mask], side="right") - 1, 0, order.size - 1)
-        out[mask] = order[pos]
+    out[known] = rows[dtype[known], np.clip(year[known] - first_year, 0, rows.shape[1] - 1)]
     if (out < 0).any():
         bad = np.unique(dtype[out < 0])
         raise ValueError(f"no archetype for dwelling type code(s) {bad.tolist()}; allowed 0..{len(DWELLING_TYPES) - 1}")
     return out
+
+
+@per_params
+def _archetype_lookup(params: Params) -> tuple[int, np.ndarray]:
+    """(first year Y0, rows): rows[type, year − Y0] is the archetype row (-1: no archetype).
+
+    The years run from the first to the last ``year_from`` of the table; earlier and later
+    years are clipped onto them, which picks the same row as a search on ``year_from``.
+    """
+    table = params.table("archetypes")
+    starts_all = table["year_from"].to_numpy(dtype=np.int64)
+    years = np.arange(starts_all.min(), starts_all.max() + 1)
+    rows = np.full((len(DWELLING_TYPES), years.size), -1, dtype=np.int64)
+    type_codes = table["dwelling_type"].map({t: i for i, t in enumerate(DWELLING_TYPES)}).to_numpy()
+    for code in range(len(DWELLING_TYPES)):  # six types, not a loop over dwellings
+        mine = np.flatnonzero(type_codes == code)
+        if mine.size == 0:
+            continue
+        order = mine[np.argsort(starts_all[mine])]
+        pos = np.clip(np.searchsorted(starts_all[order], years, side="right") - 1, 0, order.size - 1)
+        rows[code] = order[pos]
+    rows.setflags(write=False)
+    return int(years[0]), rows
 
 
 def qv10_forfait_dm3s_m2(type_factor: np.ndarray, spec: np.ndarray, construction_year: np.ndarray, params: Params) -> np.ndarray:
@@ -177,13 +199,12 @@ def ventilation_flow_dm3s(floor_area_m2: np.ndarray, params: Params) -> np.ndarr
 
 def window_g_value(u_window_w_m2k: np.ndarray, params: Params) -> np.ndarray:
     """Solar transmittance g of the glazing, from its U-value class (single, double/HR, HR++, triple)."""
+    p = params
     u = np.asarray(u_window_w_m2k, dtype=float)
-    return np.select(
-        [u >= params["physics.u_class_single_w_m2k"], u >= params["physics.u_class_double_w_m2k"],
-         u >= params["physics.u_class_hrpp_w_m2k"]],
-        [params["physics.g_single"], params["physics.g_double"], params["physics.g_hrpp"]],
-        default=params["physics.g_triple"],
-    )
+    # The first class whose lower U bound the glazing reaches (nested where: np.select is slower).
+    return np.where(u >= p["physics.u_class_single_w_m2k"], p["physics.g_single"],
+                    np.where(u >= p["physics.u_class_double_w_m2k"], p["physics.g_double"],
+                             np.where(u >= p["physics.u_class_hrpp_w_m2k"], p["physics.g_hrpp"], p["physics.g_triple"])))
 
 
 def _occupants(floor_area_m2: np.ndarray, params: Params) -> np.ndarray:
@@ -234,56 +255,172 @@ def space_heat_need_kwh(
         Parameters (``physics.*``).
     """
     p = params
-    # Per dwelling/level quantities with a trailing month axis of length 1; month arrays (12,).
-    # The (…, 12) month arrays are float32: the balance is good to ~1e-6 relative and this
-    # halves memory traffic in the hot path; the annual sum is taken in float64.
     f32 = np.float32
-    a = np.asarray(floor_area_m2, dtype=f32)[..., None]
-    h = (np.asarray(h_tr_w_k, dtype=float) + np.asarray(h_ve_w_k, dtype=float)).astype(f32)[..., None]
-    aw = np.asarray(window_area_m2, dtype=f32)[..., None]
-    uw = np.asarray(window_u_w_m2k, dtype=f32)[..., None]
-    te = climate.temp_c.astype(f32)
-    t_kh = (climate.hours / 1000.0).astype(f32)  # kh per month: W × kh = kWh
-    setpoint = p["physics.heating_setpoint_c"]
+    inputs = np.broadcast_arrays(*(np.atleast_1d(np.asarray(x)) for x in (
+        floor_area_m2, h_tr_w_k, h_ve_w_k, window_area_m2, window_u_w_m2k, apartment)))
+    shape = inputs[0].shape
+    scalar = all(np.ndim(x) == 0 for x in (floor_area_m2, h_tr_w_k, h_ve_w_k, window_area_m2, window_u_w_m2k,
+                                           apartment))
 
+    months = _MonthConstants.of(climate, p)
+    # Blocks of rows along the first axis (all arrays of a block are small and stay in cache).
+    inner = int(np.prod(shape[1:]))
+    rows_per_block = max(1, _BLOCK // max(inner, 1))
+    scratch = _Scratch.of(months.n, min(shape[0], rows_per_block) * inner)
+    out = np.empty(shape)
+    if out.size == 0:
+        return out
+    for lo in range(0, shape[0], rows_per_block):  # blocks of dwellings, not single ones
+        rows = slice(lo, lo + rows_per_block)
+        area, h_tr, h_ve, aw, uw, apt = (x[rows].ravel() for x in inputs)
+        need = _monthly_balance(area.astype(f32), (h_tr.astype(float) + h_ve.astype(float)).astype(f32),
+                                aw.astype(f32), uw.astype(f32), apt.astype(bool), months, p, scratch.first(area.size))
+        out[rows] = need.reshape(-1, *shape[1:])
+    return out[0] if scalar else out
+
+
+class _MonthConstants(NamedTuple):
+    """Month quantities of the balance as (12, 1) columns (the balance works on (12, m) arrays)."""
+
+    t_kh32: np.ndarray  # hours of the month / 1000 (W × kh = kWh), float32
+    it_kh32: np.ndarray  # vertical irradiance × kh, float32
+    t_kh64: np.ndarray  # t_kh32 as float64
+    set_te64: np.ndarray  # setpoint − outdoor temperature (computed in float32)
+    setback_te64: np.ndarray  # setback temperature − outdoor temperature (computed in float32)
+    sky: float  # long-wave loss of glass to the sky per (W/m²K × m²)
+    n: int
+
+    @classmethod
+    def of(cls, climate: MonthlyClimate, p: Params) -> _MonthConstants:
+        f32 = np.float32
+        te = climate.temp_c.astype(f32)
+        t_kh = (climate.hours / 1000.0).astype(f32)
+        it_kh = (climate.irradiance_vertical_w_m2 * t_kh).astype(f32)
+        sky = (p["physics.sky_view_factor_vertical"] * p["physics.external_surface_resistance_m2k_w"]
+               * p["physics.sky_radiation_coefficient_w_m2k"] * p["physics.sky_temperature_difference_k"])
+        return cls(t_kh[:, None], it_kh[:, None], t_kh.astype(float)[:, None],
+                   (p["physics.heating_setpoint_c"] - te).astype(float)[:, None],
+                   (p["physics.setback_temp_c"] - te).astype(float)[:, None], sky, te.size)
+
+
+class _Scratch(NamedTuple):
+    """Reusable (months, size) work arrays of :func:`_monthly_balance`."""
+
+    f32: np.ndarray  # (2, months, size) float32
+    f64: np.ndarray  # (10, months, size) float64
+    flag: np.ndarray  # (months, size) bool
+
+    @classmethod
+    def of(cls, n_months: int, size: int) -> _Scratch:
+        return cls(np.empty((2, n_months, size), dtype=np.float32), np.empty((10, n_months, size)),
+                   np.empty((n_months, size), dtype=bool))
+
+    def first(self, m: int) -> _Scratch:
+        """Views of the first ``m`` columns."""
+        return _Scratch(self.f32[:, :, :m], self.f64[:, :, :m], self.flag[:, :m])
+
+
+def _monthly_balance(a: np.ndarray, h: np.ndarray, aw: np.ndarray, uw: np.ndarray, apt: np.ndarray,
+                     months: _MonthConstants, p: Params, scratch: _Scratch) -> np.ndarray:
+    """Annual space-heat need of a block of m dwelling-levels, shape (m,); see space_heat_need_kwh.
+
+    ``a``, ``h``, ``aw``, ``uw`` are float32 (m,): the gains and the dwelling quantities are
+    float32, as the balance is good to ~1e-6 relative. float32 × float64 promotes to float64,
+    so their float64 copies (…64) used with the float64 month arrays give the same numbers as
+    mixing the types there.
+    """
     # Gains [kWh/month] = c_t · t + c_i · I·t: internal gains, window solar gains minus the
     # long-wave loss of the glass to the sky (7.21, 7.32, 7.39, 7.40).
-    sky = (p["physics.sky_view_factor_vertical"] * p["physics.external_surface_resistance_m2k_w"]
-           * p["physics.sky_radiation_coefficient_w_m2k"] * p["physics.sky_temperature_difference_k"])
-    c_t = (p["physics.internal_gain_per_person_w"] * _occupants(a, p) - sky * uw * aw).astype(f32)
+    c_t = (p["physics.internal_gain_per_person_w"] * _occupants(a, p) - months.sky * uw * aw).astype(np.float32)
     c_i = (p["physics.solar_angle_factor"] * window_g_value(uw, p) * (1.0 - p["physics.window_frame_fraction"])
-           * aw).astype(f32)
-    q_gn = c_t * t_kh + c_i * (climate.irradiance_vertical_w_m2 * t_kh).astype(f32)
+           * aw).astype(np.float32)
 
     # Temperature levelling in dwellings (7.78): θ_set,eff − θ_e = (θ_set − θ_e)·(1 − k).
-    f_sp = np.where(np.asarray(apartment)[..., None], p["physics.level_spatial_fraction_apartment"],
-                    p["physics.level_spatial_fraction_house"])
+    f_sp = np.where(apt, p["physics.level_spatial_fraction_apartment"], p["physics.level_spatial_fraction_house"])
     h_e = f_sp * h / a
     k = p["physics.level_time_fraction"] * f_sp * h_e / (h_e + p["physics.level_internal_conductance_w_m2k"])
-    diff = np.maximum((setpoint - te) * (1.0 - k), 1e-9)  # K, (…, 12)
-    losses = h * diff * t_kh  # kWh at the (levelled) setpoint
+    # Intermittent heating: time constant [h] and setback ratio; gain utilisation parameter a_H.
+    tau = p["physics.heat_capacity_kj_m2k"] / 3.6 * a / h
+    pr = p["physics.setback_hours_per_day"] / tau
+    e_full = -np.expm1(-pr) / pr  # mean of the free-cooling curve over the setback period
+    a_h = p["physics.utilisation_a0"] + tau / p["physics.utilisation_tau0_h"]
+    h64, pr64, e_full64, a_h64 = (x.astype(float) for x in (h, pr, e_full, a_h))
+
+    q32, t32 = scratch.f32
+    q_gn, diff, losses, d_float, d_set, gap, mean, t1, t2, q_ht = scratch.f64
+    np.multiply(months.t_kh32, c_t, out=q32)
+    np.multiply(months.it_kh32, c_i, out=t32)
+    q32 += t32
+    q_gn[...] = q32  # gains, computed in float32
+
+    np.multiply(months.set_te64, 1.0 - k, out=diff)
+    np.maximum(diff, 1e-9, out=diff)  # K
+    np.multiply(diff, h64, out=losses)
+    losses *= months.t_kh64  # kWh at the (levelled) setpoint
 
     # Intermittent heating with night setback (7.59–7.73).
-    tau = p["physics.heat_capacity_kj_m2k"] / 3.6 * a / h  # time constant [h]
-    pr = p["physics.setback_hours_per_day"] / tau
-    d_float = np.minimum(q_gn / losses, 1.0)
-    d_set = np.clip((p["physics.setback_temp_c"] - te) / diff, 0.0, 1.0)
-    gap = d_set - d_float
-    mean_full = d_float + (1.0 - d_float) * (-np.expm1(-pr) / pr)
-    f_low = -np.log(np.maximum(gap, 1e-30) / np.maximum(1.0 - d_float, 1e-30)) / pr
-    reached = (gap > 0) & (f_low < 1.0)  # the setback temperature is reached within the period
-    mean_red = np.where(reached, (1.0 - d_set) / pr + d_set - f_low * gap, mean_full)
-    a_red = 1.0 - p["physics.setback_hours_per_day"] / 24.0 * (1.0 - np.clip(mean_red, 0.0, 1.0))
-    q_ht = losses * a_red
+    np.divide(q_gn, losses, out=d_float)
+    np.minimum(d_float, 1.0, out=d_float)
+    np.divide(months.setback_te64, diff, out=d_set)
+    np.clip(d_set, 0.0, 1.0, out=d_set)
+    np.subtract(d_set, d_float, out=gap)
+    np.subtract(1.0, d_float, out=t2)  # 1 − d_float
+    np.multiply(t2, e_full64, out=mean)
+    mean += d_float  # mean reduction if the setback temperature is not reached
+    np.maximum(gap, 1e-30, out=t1)
+    np.maximum(t2, 1e-30, out=t2)
+    t1 /= t2
+    below = gap > 0
+    for month in np.flatnonzero(below.any(axis=1)):  # the log only in months where it is used
+        np.log(t1[month], out=t1[month])
+    t1 /= -pr64  # f_low = −log(…)/pr: share of the period at the setback temperature
+    reached = below & (t1 < 1.0)  # the setback temperature is reached within the period
+    np.subtract(1.0, d_set, out=t2)
+    t2 /= pr64
+    t2 += d_set
+    t1 *= gap
+    t2 -= t1
+    np.copyto(mean, t2, where=reached)
+    np.clip(mean, 0.0, 1.0, out=mean)
+    np.subtract(1.0, mean, out=mean)
+    mean *= p["physics.setback_hours_per_day"] / 24.0
+    np.subtract(1.0, mean, out=mean)  # a_red
+    np.multiply(losses, mean, out=q_ht)
 
     # Gain utilisation (7.46–7.56): η = (1 − γ^a)/(1 − γ^(a+1)).
-    a_h = p["physics.utilisation_a0"] + tau / p["physics.utilisation_tau0_h"]
-    gamma = q_gn / q_ht
-    g_a = np.exp(a_h * np.log(np.maximum(gamma, 1e-30)))
-    near_one = np.abs(gamma - 1.0) < 1e-6
-    eta = np.where(near_one, a_h / (a_h + 1.0), (1.0 - g_a) / np.where(near_one, 1.0, 1.0 - g_a * gamma))
-    need = np.where(gamma > p["physics.gamma_max"], 0.0, np.maximum(q_ht - eta * q_gn, 0.0))
-    return need.sum(axis=-1, dtype=np.float64)
+    gamma = d_float  # d_float is no longer needed
+    np.divide(q_gn, q_ht, out=gamma)
+    np.maximum(gamma, 1e-30, out=t1)
+    np.log(t1, out=t1)
+    t1 *= a_h64
+    np.exp(t1, out=t1)  # γ^a
+    np.multiply(t1, gamma, out=t2)
+    np.subtract(1.0, t2, out=t2)
+    np.subtract(1.0, t1, out=t1)
+    np.subtract(gamma, 1.0, out=mean)
+    np.abs(mean, out=mean)
+    near_one = np.less(mean, 1e-6, out=scratch.flag)  # γ ≈ 1: η is the limit a/(a+1)
+    any_near_one = near_one.any()
+    if any_near_one:
+        np.copyto(t2, 1.0, where=near_one)
+    eta = t1
+    eta /= t2
+    if any_near_one:
+        np.copyto(eta, np.broadcast_to(a_h / (a_h + 1.0), eta.shape), where=near_one)
+    eta *= q_gn
+    need = q_ht
+    need -= eta
+    np.maximum(need, 0.0, out=need)
+    np.copyto(need, 0.0, where=gamma > p["physics.gamma_max"])
+
+    # Annual sum in the order NumPy sums 12 contiguous values (pairwise: ((m0+m1)+(m2+m3)) +
+    # ((m4+m5)+(m6+m7)), then + m8 … m11), so it is the month-last layout's sum to the bit.
+    if need.shape[0] != 12:
+        return need.sum(axis=0)
+    total = ((need[0] + need[1]) + (need[2] + need[3])) + ((need[4] + need[5]) + (need[6] + need[7]))
+    for month in range(8, 12):
+        total += need[month]
+    return total
 
 
 def heat_transfer_coefficients(
@@ -318,9 +455,13 @@ def heat_transfer_coefficients(
         ``physics.vent_*``, ``physics.infiltration_*``, ``physics.air_volumetric_heat_capacity_j_m3k``.
     """
     area = np.asarray(floor_area_m2, dtype=float)
-    ua = np.asarray(u_w_m2k, dtype=float) * np.asarray(element_area_m2, dtype=float)[:, None, :]
-    h_t = (ua[..., 0] * np.asarray(floor_b_factor, dtype=float)[:, None] + ua[..., 1] * facade_factor
-           + ua[..., 2] + ua[..., 3] + ua[..., 4])
+    u = np.asarray(u_w_m2k, dtype=float)
+    element_area = np.asarray(element_area_m2, dtype=float)
+
+    def ua(e: int) -> np.ndarray:  # U·A of element e, (n, L), without an (n, L, 5) temporary
+        return u[..., e] * element_area[:, None, e]
+
+    h_t = ua(0) * np.asarray(floor_b_factor, dtype=float)[:, None] + ua(1) * facade_factor + ua(2) + ua(3) + ua(4)
     rho_c = params["physics.air_volumetric_heat_capacity_j_m3k"] / 1000.0  # W per (dm³/s·K)
     q_vent = ventilation_flow_dm3s(area, params)[:, None] * (1.0 - np.asarray(heat_recovery, dtype=float))
     q_inf = (params["physics.infiltration_base_dm3s_m2"]
@@ -362,15 +503,37 @@ def building_response(inputs: BuildingInputs, params: Params, *, station: str = 
     BuildingResponse
         Arrays of shape (n,) or (n, L), rows independent of each other.
     """
+    # Rows are independent, so blocks of rows give the same numbers as one pass; they keep the
+    # many (n, L, …) temporaries small (cache-sized, reused memory rather than fresh pages).
+    n = np.asarray(inputs.floor_area_m2).shape[0]
+    if n <= _ROWS:
+        return _building_response(inputs, params, station)
+    parts = [_building_response(_rows_of(inputs, slice(lo, lo + _ROWS)), params, station)
+             for lo in range(0, n, _ROWS)]  # blocks of dwellings
+    return BuildingResponse(**{f.name: np.concatenate([getattr(part, f.name) for part in parts])
+                               for f in fields(BuildingResponse)})
+
+
+def _rows_of(inputs: BuildingInputs, rows: slice) -> BuildingInputs:
+    """The dwellings ``rows`` of ``inputs`` (a scalar field is kept as is: it broadcasts)."""
+    def take(x: np.ndarray) -> np.ndarray:
+        x = np.asarray(x)
+        return x[rows] if x.ndim else x
+
+    return BuildingInputs(**{f.name: take(getattr(inputs, f.name)) for f in fields(BuildingInputs)})
+
+
+def _building_response(inputs: BuildingInputs, params: Params, station: str) -> BuildingResponse:
+    """:func:`building_response` of one block of dwellings."""
     p = params
     dtype = np.asarray(inputs.dwelling_type, dtype=np.int64)
     year = np.asarray(inputs.construction_year, dtype=np.int64)
     area = np.asarray(inputs.floor_area_m2, dtype=float)
-    arch = p.table("archetypes")
+    arch = _archetype_columns(p)
     idx = archetype_index(dtype, year, p)
 
     def col(name: str) -> np.ndarray:
-        return arch[name].to_numpy(dtype=float)[idx]
+        return arch[name][idx]
 
     scale = area / col("ref_floor_area_m2")
     areas = np.stack([col(f"{e}_area_m2") for e in ELEMENTS], axis=1) * scale[:, None]
@@ -388,12 +551,9 @@ def building_response(inputs: BuildingInputs, params: Params, *, station: str = 
                                           env.qv10_dm3s_m2[:, :1], 0.0, p)[0][:, 0]
 
     climate = monthly_climate(p, station)
-    q_model = np.empty_like(h_t)
-    for lo in range(0, len(area), _BLOCK):  # blocks of rows keep the month arrays in cache
-        s = slice(lo, lo + _BLOCK)
-        q_model[s] = space_heat_need_kwh(area[s, None], h_t[s], h_ve[s], areas[s, None, 3],
-                                         env.u_w_m2k[s, :, 3], apartment[s, None], climate, p)
-    q_model = np.minimum.accumulate(q_model, axis=1)  # triple glass (lower g) never counts as worse
+    q_model = space_heat_need_kwh(area[:, None], h_t, h_ve, areas[:, None, 3], env.u_w_m2k[:, :, 3],
+                                  apartment[:, None], climate, p)
+    q_model = _running_min(q_model)  # triple glass (lower g) never counts as worse
 
     # Label adjustment, fading with depth of renovation.
     r = _label_factor(idx, np.asarray(inputs.energy_label, dtype=np.int64), p)
@@ -404,7 +564,7 @@ def building_response(inputs: BuildingInputs, params: Params, *, station: str = 
 
     # Design heat load (ISSO 51 style, no gains) and the supply temperature the emitters need.
     dt_design = p["physics.design_indoor_temp_c"] - p["physics.design_outdoor_temp_c"]
-    load = np.minimum.accumulate((h_t + h_ve) * dt_design / 1000.0 * r_level, axis=1)
+    load = _running_min((h_t + h_ve) * dt_design / 1000.0 * r_level)
     load_orig = (h_t_orig + h_ve[:, 0]) * dt_design / 1000.0
     supply = emitter_supply_temp_c(load, (load_orig * p["physics.emitter_oversize_factor"])[:, None],
                                    col("emitter_supply_design_c")[:, None], col("emitter_return_design_c")[:, None], p)
@@ -425,21 +585,50 @@ def building_response(inputs: BuildingInputs, params: Params, *, station: str = 
         insulation_capex_eur=env.capex_eur,
         insulated_area_m2=env.insulated_area_m2,
         n_measures=env.n_measures,
+        treated_area_m2=env.treated_area_m2,
         roof_area_m2=roof,
         practice_factor=pf,
     )
 
 
+def _running_min(x: np.ndarray) -> np.ndarray:
+    """``np.minimum.accumulate(x, axis=1)`` one column at a time (much faster for (n, L) arrays)."""
+    out = np.array(x, dtype=float)
+    for j in range(1, out.shape[1]):  # a few insulation levels
+        np.minimum(out[:, j - 1], out[:, j], out=out[:, j])
+    return out
+
+
 def _label_factor(archetype: np.ndarray, label: np.ndarray, params: Params) -> np.ndarray:
     """Vesta space-heat ratio of the dwelling's label to the archetype default (1 if unknown)."""
+    grid = _label_factor_grid(params)
+    known = (label >= 0) & (label < len(ENERGY_LABELS))
+    r = np.where(known, grid[archetype, np.clip(label, 0, len(ENERGY_LABELS) - 1)], 1.0)
+    return np.clip(r, params["physics.label_factor_min"], params["physics.label_factor_max"])
+
+
+@per_params
+def _label_factor_grid(params: Params) -> np.ndarray:
+    """(archetype, label) -> Vesta space-heat ratio to the archetype's default label; 1 where none."""
     t = params.table("physics_label_factors")
     n_arch = int(params.table("archetypes")["archetype_id"].max()) + 1
     grid = np.ones((n_arch, len(ENERGY_LABELS)))
     codes = t["label"].map({lab: i for i, lab in enumerate(ENERGY_LABELS)}).to_numpy()
     grid[t["archetype_id"].to_numpy(), codes] = t["factor"].to_numpy(dtype=float)
-    known = (label >= 0) & (label < len(ENERGY_LABELS))
-    r = np.where(known, grid[archetype, np.clip(label, 0, len(ENERGY_LABELS) - 1)], 1.0)
-    return np.clip(r, params["physics.label_factor_min"], params["physics.label_factor_max"])
+    grid.setflags(write=False)
+    return grid
+
+
+@per_params
+def _archetype_columns(params: Params) -> dict[str, np.ndarray]:
+    """The numeric columns of ``archetypes.csv`` as float arrays (row = archetype index)."""
+    arch = params.table("archetypes")
+    columns = {}
+    for name in arch.columns:
+        if pd.api.types.is_numeric_dtype(arch[name]):
+            columns[name] = arch[name].to_numpy(dtype=float)
+            columns[name].setflags(write=False)
+    return columns
 
 
 def _practice_factor(q_current_kwh: np.ndarray, area: np.ndarray, hot_water_kwh: np.ndarray,

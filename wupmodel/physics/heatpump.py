@@ -30,6 +30,7 @@ __all__ = [
     "SUPPLY_GRID_C",
     "CAPACITY_GRID",
     "interp_supply",
+    "interp_supply_many",
     "interp_supply_capacity",
 ]
 
@@ -165,10 +166,45 @@ def seasonal_tables(params: Params, bins: TemperatureBins | None = None) -> Seas
     )
 
 
+def _grid_cell(grid: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Cell of each ``x`` on a uniform ``grid``, as ``np.searchsorted(grid, x, "right") - 1``.
+
+    Returns (j, x clipped to the grid): grid[j] <= x < grid[j+1], j = last node at the top of
+    the grid (and for NaN). The cell comes from the grid step instead of a binary search
+    (several times faster), then one comparison each way undoes any rounding in the division.
+    """
+    x = np.clip(np.asarray(x, dtype=float), grid[0], grid[-1])
+    step = (grid[-1] - grid[0]) / (grid.size - 1)
+    j = np.nan_to_num((x - grid[0]) / step, nan=grid.size - 1).astype(np.intp)
+    np.clip(j, 0, grid.size - 1, out=j)
+    j -= grid[j] > x
+    j += np.append(grid, np.inf)[j + 1] <= x
+    return j, x
+
+
+def _slopes(table: np.ndarray) -> np.ndarray:
+    """Slopes of a (S,) supply table per grid cell, with 0 after the last node (see interp_supply)."""
+    return np.append(np.diff(table) / np.diff(SUPPLY_GRID_C), 0.0)
+
+
 def interp_supply(table: np.ndarray, supply_c: np.ndarray) -> np.ndarray:
-    """Interpolate a (S,) table at supply temperatures of any shape."""
-    s = np.asarray(supply_c, dtype=float)
-    return np.interp(s.ravel(), SUPPLY_GRID_C, table).reshape(s.shape)
+    """Interpolate a (S,) table at supply temperatures of any shape.
+
+    The same numbers as ``np.interp(supply_c, SUPPLY_GRID_C, table)``: slope of the cell ×
+    offset + node value, the end values outside the grid (see :func:`interp_supply_many`).
+    """
+    return interp_supply_many((table,), supply_c)[0]
+
+
+def interp_supply_many(tables: tuple[np.ndarray, ...], supply_c: np.ndarray) -> list[np.ndarray]:
+    """:func:`interp_supply` of several (S,) tables at the same supply temperatures.
+
+    The cell and offset are found once. Clipping to the grid and a zero slope after the last
+    node give np.interp's end values (the offset is 0 at the ends).
+    """
+    j, s = _grid_cell(SUPPLY_GRID_C, supply_c)
+    offset = s - SUPPLY_GRID_C[j]
+    return [_slopes(t)[j] * offset + np.asarray(t)[j] for t in tables]
 
 
 def interp_supply_capacity(
@@ -178,17 +214,18 @@ def interp_supply_capacity(
 
     The weights are computed once and applied to every table of ``tables``.
     """
-    s = np.clip(np.asarray(supply_c, dtype=float), SUPPLY_GRID_C[0], SUPPLY_GRID_C[-1])
-    c = np.clip(np.asarray(capacity_share, dtype=float), CAPACITY_GRID[0], CAPACITY_GRID[-1])
-    i = np.clip(np.searchsorted(SUPPLY_GRID_C, s, side="right") - 1, 0, SUPPLY_GRID_C.size - 2)
-    j = np.clip(np.searchsorted(CAPACITY_GRID, c, side="right") - 1, 0, CAPACITY_GRID.size - 2)
+    i, s = _grid_cell(SUPPLY_GRID_C, supply_c)
+    j, c = _grid_cell(CAPACITY_GRID, capacity_share)
+    np.minimum(i, SUPPLY_GRID_C.size - 2, out=i)
+    np.minimum(j, CAPACITY_GRID.size - 2, out=j)
     fs = (s - SUPPLY_GRID_C[i]) / (SUPPLY_GRID_C[i + 1] - SUPPLY_GRID_C[i])
     fc = (c - CAPACITY_GRID[j]) / (CAPACITY_GRID[j + 1] - CAPACITY_GRID[j])
     flat = i * CAPACITY_GRID.size + j
+    corners = (flat, flat + 1, flat + CAPACITY_GRID.size, flat + CAPACITY_GRID.size + 1)
     w00, w01, w10, w11 = (1 - fs) * (1 - fc), (1 - fs) * fc, fs * (1 - fc), fs * fc
     out = []
     for table in tables:  # a handful of tables
         t = np.asarray(table).ravel()
-        out.append(w00 * t[flat] + w01 * t[flat + 1] + w10 * t[flat + CAPACITY_GRID.size]
-                   + w11 * t[flat + CAPACITY_GRID.size + 1])
+        out.append(w00 * t.take(corners[0]) + w01 * t.take(corners[1]) + w10 * t.take(corners[2])
+                   + w11 * t.take(corners[3]))
     return out

@@ -56,6 +56,9 @@ class LevelEnvelope:
     n_measures
         Number of distinct ISDE insulation measures (floor, facade, roof, glazing incl. doors),
         shape (n, L), int.
+    treated_area_m2
+        Insulated area per element [m²], shape (n, L, 5) in :data:`ELEMENTS` order (for the
+        ISDE amounts per measure).
     """
 
     u_w_m2k: np.ndarray
@@ -65,6 +68,7 @@ class LevelEnvelope:
     capex_eur: np.ndarray
     insulated_area_m2: np.ndarray
     n_measures: np.ndarray
+    treated_area_m2: np.ndarray
 
 
 def insulation_levels(
@@ -102,24 +106,40 @@ def insulation_levels(
     cavity = np.asarray(construction_year) >= p["physics.cavity_wall_from_year"]
     floor_bare = u0[:, _FLOOR] > p["physics.floor_uninsulated_u_w_m2k"]
 
-    # Target U per level and element (inf = element untouched at that level).
-    target = np.full((n, 4, 5), inf)
-    target[:, 1, _FLOOR] = np.where(floor_bare, p["physics.u_floor_insulated_w_m2k"], inf)
-    standard = [
-        p["physics.u_floor_insulated_w_m2k"],
-        inf,
-        p["physics.u_roof_insulated_w_m2k"],
-        p["physics.u_window_hrpp_w_m2k"],
-        p["physics.u_door_insulated_w_m2k"],
-    ]
-    target[:, 2, :] = standard
-    target[:, 2, _FACADE] = np.where(cavity, p["physics.u_facade_cavity_w_m2k"], inf)
-    target[:, 3, :] = standard
-    target[:, 3, _FACADE] = p["physics.u_facade_deep_w_m2k"]
-    target[:, 3, _WINDOW] = p["physics.u_window_triple_w_m2k"]
-    target[:, 3, _DOOR] = p["physics.u_door_deep_w_m2k"]
-    u = np.minimum(u0[:, None, :], target)
-    treated = u < u0[:, None, :] - _EPS_U  # (n, L, 5)
+    # Target U per element over the levels, (L, n) or (L, 1) (inf = element untouched at that level).
+    u_floor = p["physics.u_floor_insulated_w_m2k"]
+    u_deep = p["physics.u_facade_deep_w_m2k"]
+    target = {
+        _FLOOR: np.where(floor_bare, _col([inf, u_floor, u_floor, u_floor]), _col([inf, inf, u_floor, u_floor])),
+        _FACADE: np.where(cavity, _col([inf, inf, p["physics.u_facade_cavity_w_m2k"], u_deep]),
+                          _col([inf, inf, inf, u_deep])),
+        _ROOF: _col([inf, inf, p["physics.u_roof_insulated_w_m2k"], p["physics.u_roof_insulated_w_m2k"]]),
+        _WINDOW: _col([inf, inf, p["physics.u_window_hrpp_w_m2k"], p["physics.u_window_triple_w_m2k"]]),
+        _DOOR: _col([inf, inf, p["physics.u_door_insulated_w_m2k"], p["physics.u_door_deep_w_m2k"]]),
+    }
+    # Unit costs incl. VAT per element and level, (L, 1).
+    cavity_wall, hrpp = p["cost.insulation_cavity_wall_eur_m2"], p["cost.glazing_hrpp_eur_m2"]
+    unit = {
+        _FLOOR: _col([p["cost.insulation_floor_eur_m2"]] * 4),
+        _FACADE: _col([0.0, cavity_wall, cavity_wall, p["cost.insulation_facade_eur_m2"]]),
+        _ROOF: _col([p["cost.insulation_roof_eur_m2"]] * 4),
+        _WINDOW: _col([0.0, hrpp, hrpp, p["cost.glazing_triple_eur_m2"]]),
+        _DOOR: _col([p["cost.door_insulated_eur_m2"]] * 4),
+    }
+
+    # One element at a time on level-major (L, n) arrays (long rows: fast), summed over the
+    # elements in element order; transposed to (n, L, …) at the end.
+    u = np.empty((n, 4, len(ELEMENTS)))
+    treated, areas, cost, insulated = [], [], 0.0, 0.0
+    for e in range(len(ELEMENTS)):  # five elements
+        u_e = np.minimum(u0[:, e], target[e])
+        treated_e = u_e < u0[:, e] - _EPS_U
+        area_e = np.where(treated_e, area[:, e], 0.0)
+        u[:, :, e] = u_e.T
+        treated.append(treated_e)
+        areas.append(area_e)
+        cost = cost + area_e * unit[e]
+        insulated = insulated + area_e
 
     # Air leakage: draught-proofing from basic on; deep also caps qv10 (airtight renovation).
     kier = p["physics.draught_proofing_qv10_factor"]
@@ -136,26 +156,17 @@ def insulation_levels(
     foil[:, 0] = 1.0
 
     # Costs incl. VAT.
-    unit = np.zeros((n, 4, 5))
-    unit[:, :, _FLOOR] = p["cost.insulation_floor_eur_m2"]
-    unit[:, :, _ROOF] = p["cost.insulation_roof_eur_m2"]
-    unit[:, 1:3, _FACADE] = p["cost.insulation_cavity_wall_eur_m2"]
-    unit[:, 3, _FACADE] = p["cost.insulation_facade_eur_m2"]
-    unit[:, 1:3, _WINDOW] = p["cost.glazing_hrpp_eur_m2"]
-    unit[:, 3, _WINDOW] = p["cost.glazing_triple_eur_m2"]
-    unit[:, :, _DOOR] = p["cost.door_insulated_eur_m2"]
-    treated_area = np.where(treated, area[:, None, :], 0.0)
     fixed = np.array([0.0, p["cost.draught_proofing_eur"], p["cost.draught_proofing_eur"],
                       p["cost.draught_proofing_eur"] + p["cost.balanced_ventilation_eur"]])
     foil_cost = np.where(bare_facade, p["cost.radiator_foil_eur"], 0.0)
     foil_cost[:, 0] = 0.0
-    capex = (treated_area * unit).sum(axis=2) + fixed[None, :] + foil_cost
+    capex = cost.T + fixed[None, :] + foil_cost
 
-    glazing = treated[:, :, _WINDOW] | treated[:, :, _DOOR]
+    glazing = treated[_WINDOW] | treated[_DOOR]
     n_measures = (
-        treated[:, :, _FLOOR].astype(np.int64)
-        + treated[:, :, _FACADE]
-        + treated[:, :, _ROOF]
+        treated[_FLOOR].astype(np.int64)
+        + treated[_FACADE]
+        + treated[_ROOF]
         + glazing
     )
     return LevelEnvelope(
@@ -164,9 +175,15 @@ def insulation_levels(
         heat_recovery=heat_recovery,
         facade_foil_factor=foil,
         capex_eur=capex,
-        insulated_area_m2=treated_area.sum(axis=2),
-        n_measures=n_measures,
+        insulated_area_m2=np.ascontiguousarray(insulated.T),
+        n_measures=np.ascontiguousarray(n_measures.T),
+        treated_area_m2=np.stack(areas, axis=-1).transpose(1, 0, 2),
     )
+
+
+def _col(values: list[float]) -> np.ndarray:
+    """A per-level constant as an (L, 1) column."""
+    return np.array(values, dtype=float)[:, None]
 
 
 def emitter_supply_temp_c(

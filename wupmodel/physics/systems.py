@@ -35,8 +35,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from wupmodel.params import Params
+from wupmodel.physics._memo import per_params
 from wupmodel.physics.demand import GJ_TO_KWH, BuildingResponse
-from wupmodel.physics.heatpump import interp_supply, interp_supply_capacity, seasonal_tables
+from wupmodel.physics.heatpump import (
+    SeasonalTables,
+    interp_supply_capacity,
+    interp_supply_many,
+    seasonal_tables,
+)
 from wupmodel.vocabulary import DWELLING_TYPES, HEATING_SYSTEMS
 
 __all__ = ["SystemResponse", "heating_systems"]
@@ -101,10 +107,9 @@ def heating_systems(building: BuildingResponse, dwelling_type: np.ndarray, param
     SystemResponse
     """
     p = params
-    tables = seasonal_tables(p)
     space = np.asarray(building.space_heat_kwh, dtype=float)  # (n, L)
     n, n_lev = space.shape
-    dhw = np.asarray(building.hot_water_kwh, dtype=float)[:, None] * np.ones((1, n_lev))
+    dhw = np.asarray(building.hot_water_kwh, dtype=float)[:, None]  # (n, 1), broadcasts over levels
     load = np.asarray(building.design_heat_load_kw, dtype=float)
     supply = np.asarray(building.supply_temp_c, dtype=float)
     dtype = np.asarray(dwelling_type, dtype=np.int64)
@@ -113,87 +118,112 @@ def heating_systems(building: BuildingResponse, dwelling_type: np.ndarray, param
     m3_per_kwh = 3.6 / p["physics.gas_lhv_mj_m3"]
     eta_sh, eta_dhw = p["physics.boiler_efficiency_space"], p["physics.boiler_efficiency_dhw"]
     aux = p["physics.boiler_aux_kwh"]
-
-    shape = (n, n_lev, len(HEATING_SYSTEMS))
-    gas = np.zeros(shape)
-    elec = np.zeros(shape)
-    heat = np.zeros(shape)
-    peak = np.zeros(shape)
-    feasible = np.ones(shape, dtype=bool)
-    capex = np.zeros(shape)
-    capacity = np.zeros(shape)
-    scop = np.full(shape, np.nan)
-    share = np.zeros(shape)
+    hp = _heat_pump_performance(load, supply, p)
     boiler_gas_dhw = dhw / eta_dhw * m3_per_kwh
 
-    # Gas boiler (reference).
-    g = _H["gas_boiler"]
-    gas[..., g] = space / eta_sh * m3_per_kwh + boiler_gas_dhw
-    elec[..., g] = aux
-    capex[..., g] = p["cost.gas_boiler_eur"]
-
     # Hybrid heat pump next to the existing boiler.
-    h = _H["hybrid_hp"]
-    cap = np.maximum(p["hp.hybrid_capacity_share"] * load, p["hp.hybrid_min_kw"])
-    cap_share = np.where(load > 0, cap / np.maximum(load, 1e-9), 1.0)
-    hp_share, hp_scop, hp_peak = interp_supply_capacity(
-        (tables.hybrid_share, tables.hybrid_scop, tables.hybrid_peak_frac), supply, cap_share)
-    gas[..., h] = space * (1.0 - hp_share) / eta_sh * m3_per_kwh + boiler_gas_dhw
-    elec[..., h] = space * hp_share / hp_scop + aux
-    peak[..., h] = hp_peak * load
-    capex[..., h] = p["cost.hybrid_hp_fixed_eur"] + p["cost.hybrid_hp_per_kw_eur"] * cap
-    capacity[..., h] = cap
-    scop[..., h] = np.where(hp_share > 0, hp_scop, np.nan)
-    share[..., h] = hp_share
+    cap, hp_share, hp_scop = hp["hybrid_capacity"], hp["hybrid_share"], hp["hybrid_scop"]
+    hybrid_gas = space * (1.0 - hp_share) / eta_sh * m3_per_kwh + boiler_gas_dhw
 
     # All-electric heat pumps: LT emitter works bring the need down to the LT-ready temperature.
-    lt_ready = p["hp.lt_ready_supply_temp_c"]
-    needs_emitters = supply > lt_ready
-    operating = np.minimum(supply, lt_ready)
+    needs_emitters = supply > p["hp.lt_ready_supply_temp_c"]
     emitters = np.where(needs_emitters, np.where(apartment, p["cost.lt_emitters_high_rise_eur"],
                                                  p["cost.lt_emitters_low_rise_eur"]), 0.0)
     meter = np.where(apartment, p["cost.meter_cupboard_high_rise_eur"], p["cost.meter_cupboard_low_rise_eur"])
     electric_ok = supply <= p["hp.max_supply_temp_c"]
-    for name, table_scop, table_cop_d, spf_dhw, fixed, per_kw in (
-        ("air_hp", tables.scop_air, tables.cop_air_design, p["hp.air_dhw_spf"],
-         p["cost.air_hp_fixed_eur"], p["cost.air_hp_per_kw_eur"]),
-        ("ground_hp", tables.scop_ground, tables.cop_ground_design, p["hp.ground_dhw_spf"],
-         p["cost.ground_hp_fixed_eur"], p["cost.ground_hp_per_kw_eur"]),
-    ):
-        k = _H[name]
-        s = interp_supply(table_scop, operating)
-        elec[..., k] = space / s + dhw / spf_dhw
-        peak[..., k] = load / interp_supply(table_cop_d, operating)
-        capex[..., k] = fixed + per_kw * load + meter + emitters
-        capacity[..., k] = load
-        scop[..., k] = s
-        share[..., k] = 1.0
-        feasible[..., k] = electric_ok
-    feasible[..., _H["ground_hp"]] &= ~high_rise
+
+    def electric_capex(name: str) -> np.ndarray:
+        return p[f"cost.{name}_fixed_eur"] + p[f"cost.{name}_per_kw_eur"] * load + meter + emitters
 
     # Heat networks.
     delivery = p["physics.heatnet_delivery_efficiency"]
     inhouse = np.where(apartment, p["cost.heatnet_inhouse_high_rise_eur"], p["cost.heatnet_inhouse_low_rise_eur"])
     connect = p["cost.heatnet_delivery_set_eur"] + inhouse + p["cost.heatnet_connection_fee_eur"]
-    mt = _H["heat_network_mt"]
-    heat[..., mt] = (space + dhw) / delivery / GJ_TO_KWH
-    capex[..., mt] = connect
-    lt = _H["heat_network_lt"]
     cop_boost = p["physics.heatnet_booster_cop"]
-    heat[..., lt] = (space + dhw * (1.0 - 1.0 / cop_boost)) / delivery / GJ_TO_KWH
-    elec[..., lt] = dhw / cop_boost
-    peak[..., lt] = p["physics.heatnet_booster_peak_kw"]
-    capex[..., lt] = connect + p["cost.heatnet_booster_eur"]
-    feasible[..., lt] = supply <= p["physics.heatnet_lt_supply_temp_c"]
 
+    shape = (n, n_lev)
     return SystemResponse(
-        gas_m3=gas,
-        electricity_kwh=elec,
-        heat_gj=heat,
-        peak_kw=peak,
-        feasible=feasible,
-        capex_eur=capex,
-        capacity_kw=capacity,
-        seasonal_cop=scop,
-        heat_pump_share=share,
+        gas_m3=_by_system(shape, float, gas_boiler=space / eta_sh * m3_per_kwh + boiler_gas_dhw, hybrid_hp=hybrid_gas,
+                          air_hp=0.0, ground_hp=0.0, heat_network_mt=0.0, heat_network_lt=0.0),
+        electricity_kwh=_by_system(shape, float, gas_boiler=aux, hybrid_hp=space * hp_share / hp_scop + aux,
+                                   air_hp=space / hp["air_scop"] + dhw / p["hp.air_dhw_spf"],
+                                   ground_hp=space / hp["ground_scop"] + dhw / p["hp.ground_dhw_spf"],
+                                   heat_network_mt=0.0, heat_network_lt=dhw / cop_boost),
+        heat_gj=_by_system(shape, float, gas_boiler=0.0, hybrid_hp=0.0, air_hp=0.0, ground_hp=0.0,
+                           heat_network_mt=(space + dhw) / delivery / GJ_TO_KWH,
+                           heat_network_lt=(space + dhw * (1.0 - 1.0 / cop_boost)) / delivery / GJ_TO_KWH),
+        peak_kw=_by_system(shape, float, gas_boiler=0.0, hybrid_hp=hp["hybrid_peak_frac"] * load,
+                           air_hp=load / hp["air_cop_design"], ground_hp=load / hp["ground_cop_design"],
+                           heat_network_mt=0.0, heat_network_lt=p["physics.heatnet_booster_peak_kw"]),
+        feasible=_by_system(shape, bool, gas_boiler=True, hybrid_hp=True, air_hp=electric_ok,
+                            ground_hp=electric_ok & ~high_rise, heat_network_mt=True,
+                            heat_network_lt=supply <= p["physics.heatnet_lt_supply_temp_c"]),
+        capex_eur=_by_system(shape, float, gas_boiler=p["cost.gas_boiler_eur"],
+                             hybrid_hp=p["cost.hybrid_hp_fixed_eur"] + p["cost.hybrid_hp_per_kw_eur"] * cap,
+                             air_hp=electric_capex("air_hp"), ground_hp=electric_capex("ground_hp"),
+                             heat_network_mt=connect, heat_network_lt=connect + p["cost.heatnet_booster_eur"]),
+        capacity_kw=_by_system(shape, float, gas_boiler=0.0, hybrid_hp=cap, air_hp=load, ground_hp=load,
+                               heat_network_mt=0.0, heat_network_lt=0.0),
+        seasonal_cop=_by_system(shape, float, gas_boiler=np.nan, hybrid_hp=np.where(hp_share > 0, hp_scop, np.nan),
+                                air_hp=hp["air_scop"], ground_hp=hp["ground_scop"], heat_network_mt=np.nan,
+                                heat_network_lt=np.nan),
+        heat_pump_share=_by_system(shape, float, gas_boiler=0.0, hybrid_hp=hp_share, air_hp=1.0, ground_hp=1.0,
+                                   heat_network_mt=0.0, heat_network_lt=0.0),
     )
+
+
+def _by_system(shape: tuple[int, int], dtype: type, **columns: np.ndarray | float) -> np.ndarray:
+    """(n, L, H) array from one (n, L)-broadcastable value per heating system (all H named)."""
+    if set(columns) != set(HEATING_SYSTEMS):
+        raise ValueError(f"need a value for each of {HEATING_SYSTEMS}")
+    out = np.empty((*shape, len(HEATING_SYSTEMS)), dtype=dtype)
+    for name, value in columns.items():
+        out[..., _H[name]] = value
+    return out
+
+
+@per_params
+def _tables(params: Params) -> SeasonalTables:
+    """The seasonal heat-pump tables, computed once per Params."""
+    tables = seasonal_tables(params)
+    for value in vars(tables).values():
+        value.setflags(write=False)
+    return tables
+
+
+# The last heat-pump performance computed: (params values, params tables, load, supply, result).
+_last_performance: tuple | None = None
+
+
+def _heat_pump_performance(load: np.ndarray, supply: np.ndarray, params: Params) -> dict[str, np.ndarray]:
+    """Heat-pump figures per dwelling × level that depend only on design load and supply temperature.
+
+    The evaluation calls :func:`heating_systems` twice per chunk of dwellings (without and with
+    a solar water heater: other hot water, same load and supply), so the last result is kept and
+    reused when the load, the supply temperature (compared by value) and the Params are the
+    same. The arrays are read-only; :func:`heating_systems` copies them into its output.
+    """
+    global _last_performance
+    last = _last_performance
+    if (last is not None and last[0] is params.values and last[1] is params.tables
+            and last[2].shape == load.shape and last[3].shape == supply.shape
+            and np.array_equal(last[2], load) and np.array_equal(last[3], supply)):
+        return last[4]
+    p = params
+    tables = _tables(p)
+    cap = np.maximum(p["hp.hybrid_capacity_share"] * load, p["hp.hybrid_min_kw"])
+    cap_share = np.where(load > 0, cap / np.maximum(load, 1e-9), 1.0)
+    hybrid_share, hybrid_scop, hybrid_peak_frac = interp_supply_capacity(
+        (tables.hybrid_share, tables.hybrid_scop, tables.hybrid_peak_frac), supply, cap_share)
+    operating = np.minimum(supply, p["hp.lt_ready_supply_temp_c"])
+    air_scop, air_cop_design, ground_scop, ground_cop_design = interp_supply_many(
+        (tables.scop_air, tables.cop_air_design, tables.scop_ground, tables.cop_ground_design), operating)
+    result = {
+        "hybrid_capacity": cap, "hybrid_share": hybrid_share, "hybrid_scop": hybrid_scop,
+        "hybrid_peak_frac": hybrid_peak_frac, "air_scop": air_scop, "air_cop_design": air_cop_design,
+        "ground_scop": ground_scop, "ground_cop_design": ground_cop_design,
+    }
+    for value in result.values():
+        value.setflags(write=False)
+    _last_performance = (params.values, params.tables, load.copy(), supply.copy(), result)
+    return result

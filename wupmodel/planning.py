@@ -1,0 +1,150 @@
+"""From evaluated outcomes and a scenario to an optimised village plan.
+
+:func:`optimise` is the public entry point: it evaluates the stock (or takes outcomes already
+evaluated), turns them into the optimiser's :class:`~wupmodel.optimise.OptionTable`, maps the
+scenario's targets onto :class:`~wupmodel.optimise.OptimiseSettings` and solves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from wupmodel.evaluate import Outcomes, evaluate
+from wupmodel.optimise import OptimiseSettings, OptionTable, Plan, pareto_front, solve
+from wupmodel.params import Params
+from wupmodel.scenario import Scenario
+from wupmodel.vocabulary import HEATING_SYSTEMS
+
+#: Zone name for dwellings when the stock has no heat-network zones at all (then every
+#: dwelling may join, as :func:`wupmodel.evaluate.evaluate` assumes too).
+VILLAGE_ZONE = "village"
+
+
+def option_table(outcomes: Outcomes, horizon_years: int, per_dwelling: bool = False) -> OptionTable:
+    """The optimiser's input from evaluated outcomes (money outputs required).
+
+    Parameters
+    ----------
+    outcomes
+        Evaluated with ``money=True``.
+    horizon_years
+        Years to the horizon (for the cumulative CO2 basis).
+    per_dwelling
+        One row per input row (dwelling, or a grouped input row with its ``count``) instead of
+        one per group of identical dwellings.
+    """
+    if per_dwelling:
+        rows = outcomes.dwelling_group
+        ids = outcomes.dwelling_ids.astype(str)
+        count = outcomes.dwelling_count.astype(float)
+    else:
+        rows = np.arange(outcomes.n_groups)
+        ids = outcomes.groups["group_id"].astype(str).to_numpy()
+        count = outcomes.counts
+
+    def a(name: str) -> np.ndarray:
+        return np.ascontiguousarray(outcomes[name][rows])
+
+    groups = outcomes.groups
+    zone = groups["heat_network_zone"].astype(object).where(groups["heat_network_zone"].notna(), "")
+    zone = zone.astype(str).to_numpy()
+    if (zone == "").all():
+        zone = np.full(zone.shape, VILLAGE_ZONE)
+    cat = outcomes.catalogue
+    return OptionTable(
+        group_id=ids,
+        count=count,
+        option_id=cat.option_ids,
+        heating=np.asarray(HEATING_SYSTEMS)[cat.heating],
+        feasible=a("feasible"),
+        annual_cost_eur={"national": a("national_annual_cost_eur"), "end_user": a("end_user_annual_cost_eur")},
+        capex_eur=a("capex_eur"),
+        subsidy_eur=a("subsidy_eur"),
+        co2_kg=a("co2_kg"),
+        co2_cum_kg=a("co2_cum_kg"),
+        peak_kw=a("peak_kw"),
+        electricity_kwh=a("electricity_demand_kwh"),
+        pv_kwh=a("pv_kwh"),
+        heat_gj=a("heat_gj"),
+        gas_m3=a("gas_m3"),
+        monthly_cost_change_eur=a("monthly_cost_change_eur"),
+        reference_option=np.full(rows.size, cat.reference_index),
+        heat_network_zone=zone[rows],
+        grid_zone=groups["grid_zone"].astype(str).to_numpy()[rows],
+        fixed_option=np.full(rows.size, -1),
+        horizon_years=horizon_years,
+    )
+
+
+def settings_for(scenario: Scenario, params: Params, **overrides: Any) -> OptimiseSettings:
+    """Optimiser settings: packaged collective defaults, the scenario's targets, then overrides
+    (``None`` values in ``overrides`` are ignored)."""
+    t = scenario.targets
+    settings = OptimiseSettings.from_params(params)
+    changes: dict[str, Any] = {
+        "perspective": t.perspective,
+        "co2_reduction": t.co2_reduction,
+        "co2_basis": t.co2_basis,
+        "budget_eur": t.budget_eur,
+        "energy_neutral_share": t.energy_neutral_share,
+        "max_monthly_increase_eur": t.max_monthly_cost_increase_eur,
+        "max_installations": dict(t.max_installations),
+    }
+    if t.heat_network_min_participation is not None and settings.heat_network_default is not None:
+        changes["heat_network_default"] = replace(
+            settings.heat_network_default, min_participation=t.heat_network_min_participation
+        )
+    changes.update({k: v for k, v in overrides.items() if v is not None})
+    return replace(settings, **changes)
+
+
+def optimise(
+    stock: pd.DataFrame | None = None,
+    scenario: Scenario | None = None,
+    *,
+    outcomes: Outcomes | None = None,
+    params: Params | None = None,
+    per_dwelling: bool = False,
+    pareto: int = 0,
+    **overrides: Any,
+) -> tuple[Plan, list[Plan]]:
+    """The cheapest village mix under the scenario's targets (and a Pareto front on request).
+
+    Parameters
+    ----------
+    stock
+        A validated stock (ignored when ``outcomes`` is given).
+    scenario
+        The scenario (default: the packaged one).
+    outcomes
+        Outcomes already evaluated with money (saves the evaluation).
+    params
+        Parameters (default ``scenario.params()``).
+    per_dwelling
+        One binary choice per dwelling (MILP) instead of shares per group.
+    pareto
+        Number of cost–CO2 Pareto points to trace (0 = none).
+    **overrides
+        Any :class:`~wupmodel.optimise.OptimiseSettings` field, e.g. ``co2_reduction=0.6``,
+        ``budget_eur=5e6``, ``perspective="end_user"``, ``solver="cbc"``.
+
+    Returns
+    -------
+    (Plan, list of Plan)
+        The plan, and the Pareto points (empty unless ``pareto`` > 0).
+    """
+    scenario = scenario or Scenario()
+    params = params or scenario.params()
+    if outcomes is None:
+        if stock is None:
+            raise ValueError("give a stock or outcomes")
+        outcomes = evaluate(stock, scenario, params=params, irr=False)
+    table = option_table(outcomes, scenario.years.horizon_years, per_dwelling=per_dwelling)
+    settings = settings_for(scenario, params, per_dwelling=per_dwelling, **overrides)
+    plan = solve(table, settings)
+    front = pareto_front(table, settings, n_points=pareto) if pareto > 0 else []
+    return plan, front

@@ -1,0 +1,165 @@
+"""Result tables and files: Excel workbook, CSV files and a JSON summary.
+
+:func:`run_tables` turns outcomes into the tables an adviser reads (pure: frames in, frames
+out); :func:`write_outputs` is the only function here that touches the disk, and it writes
+every file through a temporary name in the same folder, so an interrupted run never leaves a
+half-written file where a good one was.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from wupmodel.evaluate import Outcomes
+from wupmodel.params import Params, packaged_table, parameter_table
+from wupmodel.scenario import Scenario, dump_scenario
+from wupmodel.village import Strategy, strategy_choice, strategy_summary, who_pays
+
+#: Per-dwelling columns in the per-dwelling sheet (under each strategy).
+_DWELLING_COLUMNS = (
+    "option_id", "gas_m3", "electricity_import_kwh", "heat_gj", "co2_kg", "capex_eur", "subsidy_eur",
+    "monthly_cost_year1_eur", "monthly_cost_change_eur", "npv_end_user_eur", "national_annual_cost_eur",
+)
+
+
+def per_dwelling(outcomes: Outcomes, strategies: list[Strategy]) -> pd.DataFrame:
+    """One row per dwelling × strategy: the option it takes and its key figures."""
+    frames = []
+    groups = outcomes.groups
+    rows = outcomes.dwelling_group
+    option_ids = outcomes.catalogue.option_ids
+    for s in strategies:
+        choice = strategy_choice(outcomes, s)
+        data = {
+            "strategy": s.name,
+            "dwelling_id": outcomes.dwelling_ids,
+            "count": outcomes.dwelling_count,
+            "dwelling_type": groups["dwelling_type"].astype(str).to_numpy()[rows],
+            "construction_year": groups["construction_year"].to_numpy()[rows],
+            "floor_area_m2": groups["floor_area_m2"].to_numpy()[rows],
+            "energy_label": groups["energy_label"].astype(object).to_numpy()[rows],
+            "tenure": groups["tenure"].astype(object).to_numpy()[rows],
+            "option_id": option_ids[choice][rows],
+        }
+        for name in _DWELLING_COLUMNS[1:]:
+            if name in outcomes.arrays:
+                data[name] = outcomes.pick(name, choice)[rows]
+        frames.append(pd.DataFrame(data))
+    return pd.concat(frames, ignore_index=True)
+
+
+def per_type(dwellings: pd.DataFrame) -> pd.DataFrame:
+    """Averages per strategy × dwelling type (weighted by ``count``)."""
+    value_cols = [c for c in _DWELLING_COLUMNS[1:] if c in dwellings]
+    weighted = dwellings[value_cols].mul(dwellings["count"], axis=0)
+    weighted[["strategy", "dwelling_type"]] = dwellings[["strategy", "dwelling_type"]]
+    weighted["dwellings"] = dwellings["count"]
+    sums = weighted.groupby(["strategy", "dwelling_type"], sort=False).sum()
+    means = sums[value_cols].div(sums["dwellings"], axis=0)
+    means.insert(0, "dwellings", sums["dwellings"])
+    return means.reset_index()
+
+
+def assumptions(params: Params, scenario: Scenario) -> pd.DataFrame:
+    """Every parameter with its value in this run, unit, default, source and year."""
+    table = parameter_table().reset_index()
+    table["default"] = table["value"]
+    table["value"] = [params.values[k] for k in table["parameter"]]
+    table["overridden"] = table["parameter"].isin(params.overridden)
+    cols = ["parameter", "value", "unit", "default", "overridden", "min", "max", "description", "source", "year"]
+    return table[cols]
+
+
+def run_tables(outcomes: Outcomes, scenario: Scenario, params: Params, strategies: list[Strategy]) -> dict[str, pd.DataFrame]:
+    """All result tables of a run, by sheet name."""
+    summary = strategy_summary(outcomes, strategies, params, scenario.years.horizon_years,
+                               scenario.finance.social_discount_rate)
+    dwellings = per_dwelling(outcomes, strategies)
+    tables = {"summary": summary, "per_type": per_type(dwellings)}
+    if "monthly_cost_change_eur" in outcomes.arrays:
+        tables["who_pays"] = who_pays(outcomes, strategies)
+    tables["per_dwelling"] = dwellings
+    tables["assumptions"] = assumptions(params, scenario)
+    tables["price_paths"] = packaged_table("price_paths")
+    return tables
+
+
+def _json_safe(value):
+    if isinstance(value, float | np.floating):
+        return None if math.isnan(value) or math.isinf(value) else float(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.bool_):
+        return bool(value)
+    return value
+
+
+def summary_json(tables: Mapping[str, pd.DataFrame], scenario: Scenario, notices: tuple[str, ...] = ()) -> dict:
+    """The JSON summary: scenario, strategies (both perspectives), who pays."""
+    def records(frame: pd.DataFrame) -> list[dict]:
+        return [{k: _json_safe(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+
+    out = {
+        "scenario": scenario.name,
+        "village": scenario.village.name,
+        "price_year": scenario.years.start,
+        "horizon": [scenario.years.start, scenario.years.end],
+        "dwellings": _json_safe(tables["summary"]["dwellings"].iloc[0]),
+        "strategies": records(tables["summary"]),
+        "notices": list(notices),
+    }
+    if "who_pays" in tables:
+        out["who_pays"] = records(tables["who_pays"])
+    return out
+
+
+def _atomic(path: Path, write) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def write_outputs(
+    out_dir: str | os.PathLike, tables: Mapping[str, pd.DataFrame], summary: dict, scenario: Scenario
+) -> list[Path]:
+    """Write ``results.xlsx``, one CSV per table, ``summary.json`` and the scenario used.
+
+    Returns the paths written.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def excel(tmp: Path) -> None:
+        with pd.ExcelWriter(tmp, engine="xlsxwriter") as writer:
+            for name, frame in tables.items():
+                frame.to_excel(writer, sheet_name=name[:31], index=False)
+                sheet = writer.sheets[name[:31]]
+                sheet.freeze_panes(1, 0)
+                sheet.autofit()
+
+    path = out / "results.xlsx"
+    _atomic(path, excel)
+    written.append(path)
+    for name, frame in tables.items():
+        path = out / f"{name}.csv"
+        _atomic(path, lambda tmp, frame=frame: frame.to_csv(tmp, index=False))
+        written.append(path)
+    path = out / "summary.json"
+    _atomic(path, lambda tmp: tmp.write_text(json.dumps(summary, indent=2, ensure_ascii=False), "utf-8"))
+    written.append(path)
+    path = out / "scenario_used.yaml"
+    _atomic(path, lambda tmp: tmp.write_text(dump_scenario(scenario), "utf-8"))
+    written.append(path)
+    return written
