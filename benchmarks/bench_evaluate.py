@@ -33,14 +33,21 @@ CONTRACT = (
 )
 
 
-def village_totals(stock, scenario: Scenario) -> np.ndarray:
+#: Money outputs reduced as well when the money layer is on.
+MONEY = ("subsidy_eur", "end_user_annual_cost_eur", "national_annual_cost_eur", "monthly_cost_change_eur",
+         "npv_end_user_eur")
+
+
+def village_totals(stock, scenario: Scenario, money: bool = False) -> np.ndarray:
     """Per-option village totals of every contract quantity, chunk by chunk (bounded memory).
 
-    Returns an array (quantities, options).
+    Returns an array (quantities, options). With ``money`` the money layer runs too (without
+    the IRR, whose root finding is measured separately) and its outputs are reduced as well.
     """
     total = None
-    for part in iter_evaluate(stock, scenario, chunk_size=CHUNK):
-        t = np.stack([part.totals(name) for name in CONTRACT])
+    names = CONTRACT + (MONEY if money else ())
+    for part in iter_evaluate(stock, scenario, chunk_size=CHUNK, money=money, irr=False):
+        t = np.stack([part.totals(name) for name in names])
         t = np.vstack([t, part.feasible.sum(axis=0)])
         total = t if total is None else total + t
     return total
@@ -54,34 +61,45 @@ from bench_evaluate import village_totals
 from wupmodel.scenario import Scenario
 stock = synthetic_stock({n})
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-village_totals(stock, Scenario())
+village_totals(stock, Scenario(), money={money})
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({{"peak_rss_mb": peak / 1024, "before_eval_mb": base / 1024}}))
 """
 
 
-def peak_memory_mb(n: int) -> dict:
+def peak_memory_mb(n: int, money: bool) -> dict:
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
-    code = _MEMORY_SCRIPT.format(bench=str(Path(__file__).parent), n=n)
+    code = _MEMORY_SCRIPT.format(bench=str(Path(__file__).parent), n=n, money=money)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.parametrize("money", [False, True], ids=["physics", "with_money"])
 @pytest.mark.parametrize("n", SIZES)
-def test_evaluate_throughput(benchmark, n):
+def test_evaluate_throughput(benchmark, n, money):
     stock = synthetic_stock(n)
     scenario = Scenario()
     rounds = 1 if n >= 1_000_000 else 3
-    result = benchmark.pedantic(village_totals, args=(stock, scenario), rounds=rounds, iterations=1)
+    result = benchmark.pedantic(village_totals, args=(stock, scenario, money), rounds=rounds, iterations=1)
     assert np.isfinite(result).all()
     n_options = result.shape[1]
     seconds = benchmark.stats.stats.median
     benchmark.extra_info["dwellings"] = n
     benchmark.extra_info["options"] = n_options
     benchmark.extra_info["dwelling_options_per_s"] = n * n_options / seconds
-    benchmark.extra_info.update(peak_memory_mb(n))
+    benchmark.extra_info.update(peak_memory_mb(n, money))
     print(
-        f"\n{n} dwellings x {n_options} options: {seconds:.2f} s, "
+        f"\n{n} dwellings x {n_options} options ({'with money' if money else 'physics'}): {seconds:.2f} s, "
         f"{n * n_options / seconds:,.0f} dwelling-options/s, "
         f"peak RSS {benchmark.extra_info['peak_rss_mb']:.0f} MB"
     )
+
+
+def test_irr_village(benchmark):
+    """The IRR (root finding per dwelling × option over 25 years) on the default village."""
+    import wupmodel as wm
+
+    scenario = wm.load_scenario()
+    stock = wm.synthesise_stock(scenario.village.buurt_code)
+    out = benchmark.pedantic(wm.evaluate, args=(stock, scenario), kwargs={"irr": True}, rounds=3, iterations=1)
+    assert np.isfinite(out["irr"]).any()

@@ -22,7 +22,9 @@ Assumptions made here (documented in the README):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -33,7 +35,6 @@ from wupmodel.costs import (
     Component,
     FinanceSettings,
     MoneyOutcomes,
-    average_co2_kg_per_yr,
     money_outcomes,
 )
 from wupmodel.finance import equivalent_annual_cost
@@ -134,27 +135,28 @@ def isde_subsidy_eur(
         (G,) bool, the household can apply (not a housing corporation).
     """
     heating = np.asarray(HEATING_SYSTEMS)[catalogue.heating]
-    level = np.asarray(INSULATION_LEVELS)[catalogue.insulation]
     hp = np.zeros_like(capex_eur)
     for system, kind in _HEAT_PUMPS.items():
         cols = heating == system
         hp[:, cols] = isde_heat_pump_eur(kind, capacity_kw[:, cols], params=params)
     network = np.isin(heating, _NETWORKS)
     other_measures = (np.isin(heating, list(_HEAT_PUMPS)) | network).astype(int) + catalogue.solar_thermal
-    # Insulation by level (L), then mapped onto the options.
+    # Insulation: the amount depends on the level and, through the doubling rule, on how many
+    # other measures the option has (0, 1 or 2). Compute it per level and count on (G,)
+    # vectors, then gather one column per option.
     area = {name: treated_area_m2[:, :, i] for i, name in enumerate(ELEMENTS)}
-    ins = np.zeros_like(capex_eur)
+    n_other_max = 2
+    per_level = np.zeros((capex_eur.shape[0], len(INSULATION_LEVELS), n_other_max + 1))
     for li, name in enumerate(INSULATION_LEVELS):
-        cols = level == name
-        if name == "current" or not cols.any():
+        if name == "current":
             continue
-        measures = {"floor": area["floor"][:, li, None], "roof": area["roof"][:, li, None]}
-        measures[_FACADE[name]] = area["facade"][:, li, None]
+        measures = {"floor": area["floor"][:, li], "roof": area["roof"][:, li], _FACADE[name]: area["facade"][:, li]}
         if name in _GLASS:
-            measures[_GLASS[name]] = area["window"][:, li, None]
-        ins[:, cols] = isde_insulation_package_eur(
-            measures, n_other_measures=other_measures[cols][None, :], params=params
-        )
+            measures[_GLASS[name]] = area["window"][:, li]
+        for k in range(n_other_max + 1):
+            per_level[:, li, k] = isde_insulation_package_eur(measures, n_other_measures=k, params=params)
+    flat = per_level.reshape(per_level.shape[0], -1)
+    ins = np.take(flat, catalogue.insulation * (n_other_max + 1) + other_measures, axis=1)
     total = hp + ins + np.where(network, isde_heat_network_eur(params=params), 0.0)[None, :]
     return np.where(eligible[:, None], np.minimum(total, capex_eur), 0.0)
 
@@ -169,6 +171,9 @@ def appraise(
     irr: bool = True,
 ) -> dict[str, np.ndarray]:
     """Money outputs (G, O) for a chunk of groups; see :data:`MONEY_QUANTITIES`.
+
+    Values are arrays, or callables that compute the array on first use (outputs derived from
+    others, so that a caller who needs a few outputs does not pay for all).
 
     Parameters
     ----------
@@ -195,12 +200,21 @@ def appraise(
 
     life = np.array([p[f"life.{h}_years"] for h in heating])
     om = np.array([p[f"om.{h}_share"] for h in heating])
+    # The cost tables hold prices incl. 21 % VAT; the household pays the scenario's VAT on
+    # investments, the national view none: rescale so only the end-user price moves with VAT.
+    vat = p["finance.vat_investments"]
+    to_vat = (1.0 + vat) / (1.0 + p["cost.vat_included_in_prices"])
+
+    def component(name: str, life_years, om_share) -> Component:
+        capex = arrays[name] if to_vat == 1.0 else arrays[name] * to_vat
+        return Component(capex, life_years, om_share, vat)
+
     components = {
-        "insulation": Component(arrays["capex_insulation_eur"], p["life.insulation_years"], p["om.insulation_share"]),
-        "heating": Component(arrays["capex_heating_eur"], life[None, :], om[None, :]),
-        "pv": Component(arrays["capex_pv_eur"], p["life.pv_years"], p["om.pv_share"]),
-        "solar_thermal": Component(
-            arrays["capex_solar_thermal_eur"], p["life.solar_thermal_years"], p["om.solar_thermal_share"]
+        "insulation": component("capex_insulation_eur", p["life.insulation_years"], p["om.insulation_share"]),
+        "heating": component("capex_heating_eur", life[None, :], om[None, :]),
+        "pv": component("capex_pv_eur", p["life.pv_years"], p["om.pv_share"]),
+        "solar_thermal": component(
+            "capex_solar_thermal_eur", p["life.solar_thermal_years"], p["om.solar_thermal_share"]
         ),
     }
     # National-only costs (excl. VAT): the network main per connection, connection upgrades.
@@ -221,11 +235,10 @@ def appraise(
     flats = np.isin(groups["dwelling_type"].astype(str), DWELLING_TYPES[4:])
     removal = np.where(flats, p["finance.gas_connection_removal_flat_eur"], p["finance.gas_connection_removal_eur"])
     eligible = tenure != TENURES.index("huur_corporatie")
-    subsidy = isde_subsidy_eur(treated_area_m2, arrays["capacity_kw"], arrays["capex_eur"], eligible, catalogue, p)
-    co2_avg = average_co2_kg_per_yr(
-        gas, arrays["electricity_import_kwh"], arrays["electricity_export_kwh"], arrays["heat_gj"],
-        ctx.tariffs, ctx.settings.horizon_years, credit_export=False,
-    )
+    capex_paid = arrays["capex_eur"] if to_vat == 1.0 else arrays["capex_eur"] * to_vat
+    subsidy = isde_subsidy_eur(treated_area_m2, arrays["capacity_kw"], capex_paid, eligible, catalogue, p)
+    # Horizon-average CO2 from the evaluation's own yearly factors (grid path, LT network).
+    co2_avg = arrays["co2_cum_kg"] / ctx.settings.horizon_years
     ref = np.full(len(groups), catalogue.reference_index)
     money: MoneyOutcomes = money_outcomes(
         gas_m3=gas,
@@ -260,11 +273,14 @@ def appraise(
         0.0,
     )[None, :]
     money = replace(money, national_annual_cost_eur=money.national_annual_cost_eur + network_eac)
-    out = {name: getattr(money, name) for name in MONEY_QUANTITIES if name in OUTPUT_FIELDS}
+    # Outputs derived from others (NPV, changes, EUR/t, ...) are computed on first access.
+    out: dict[str, np.ndarray | Callable[[], np.ndarray]] = {
+        name: partial(getattr, money, name) for name in MONEY_QUANTITIES if name in OUTPUT_FIELDS
+    }
     out["co2_avg_kg"] = co2_avg
-    if out.get("irr") is None:
-        out["irr"] = np.full(gas.shape, np.nan)
-    out["national_network_annual_eur"] = np.broadcast_to(network_eac, gas.shape).copy()
+    if money.irr is None:
+        out["irr"] = partial(np.full, gas.shape, np.nan)
+    out["national_network_annual_eur"] = partial(np.repeat, network_eac, gas.shape[0], axis=0)
     return out
 
 

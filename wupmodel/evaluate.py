@@ -8,7 +8,7 @@ Large stocks are evaluated in chunks of groups (:func:`iter_evaluate`) to bound 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -63,40 +63,49 @@ class FactoredArrays(Mapping[str, np.ndarray]):
     option per group work on the bases without materialising.
     """
 
-    def __init__(self, bases: dict[str, np.ndarray], index: dict[str, np.ndarray]) -> None:
-        self.bases = bases
+    def __init__(self, bases: dict[str, np.ndarray | Callable[[], np.ndarray]], index: dict[str, np.ndarray]) -> None:
+        self._bases = bases
         self.index = index
         self._cache: dict[str, np.ndarray] = {}
 
+    def base(self, name: str) -> np.ndarray:
+        """The compact (G, K) base of ``name`` (computed now if it was deferred)."""
+        value = self._bases[name]
+        if callable(value):
+            value = self._bases[name] = value()
+        return value
+
     def __getitem__(self, name: str) -> np.ndarray:
         if name not in self._cache:
-            self._cache[name] = np.take(self.bases[name], self.index[name], axis=1)
+            base = self.base(name)
+            identity = base.shape[1] == self.index[name].size and (self.index[name] == np.arange(base.shape[1])).all()
+            self._cache[name] = base if identity else np.take(base, self.index[name], axis=1)
         return self._cache[name]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.bases)
+        return iter(self._bases)
 
     def __len__(self) -> int:
-        return len(self.bases)
+        return len(self._bases)
 
     def totals(self, name: str, weights: np.ndarray) -> np.ndarray:
         """Weighted sum over groups for every option, shape (O,)."""
-        return (weights @ self.bases[name])[self.index[name]]
+        return (weights @ self.base(name))[self.index[name]]
 
     def pick(self, name: str, choice: np.ndarray) -> np.ndarray:
         """The value of option ``choice[g]`` for every group g, shape (G,)."""
-        base = self.bases[name]
+        base = self.base(name)
         return base[np.arange(base.shape[0]), self.index[name][choice]]
 
-    def with_options(self, full: dict[str, np.ndarray]) -> FactoredArrays:
-        """A copy with more quantities that are already (G, O)."""
+    def with_options(self, full: dict[str, np.ndarray | Callable[[], np.ndarray]]) -> FactoredArrays:
+        """A copy with more quantities that are (G, O) arrays, or callables returning one."""
         n_opt = next(iter(self.index.values())).size
         index = np.arange(n_opt)
-        return FactoredArrays({**self.bases, **full}, {**self.index, **dict.fromkeys(full, index)})
+        return FactoredArrays({**self._bases, **full}, {**self.index, **dict.fromkeys(full, index)})
 
     def concat(self, other: FactoredArrays) -> FactoredArrays:
         return FactoredArrays(
-            {k: np.concatenate([v, other.bases[k]]) for k, v in self.bases.items()}, self.index
+            {k: np.concatenate([self.base(k), other.base(k)]) for k in self._bases}, self.index
         )
 
 

@@ -1,0 +1,107 @@
+"""Money in the evaluation: identities, perspectives, subsidies, CO2 over the horizon."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import wupmodel as wm
+from wupmodel.scenario import scenario_from_text
+from wupmodel.vocabulary import HEATING_SYSTEMS
+
+
+def _stock(tenure: str = "koop") -> pd.DataFrame:
+    rows = [
+        {"dwelling_id": "a", "dwelling_type": "tussenwoning", "construction_year": 1972, "floor_area_m2": 110,
+         "energy_label": "D", "tenure": tenure, "household_income_eur": 45_000, "heat_network_zone": "kern"},
+        {"dwelling_id": "b", "dwelling_type": "vrijstaand", "construction_year": 1935, "floor_area_m2": 160,
+         "tenure": tenure, "household_income_eur": 80_000, "heat_network_zone": "kern"},
+        {"dwelling_id": "c", "dwelling_type": "meergezins_laag", "construction_year": 1995, "floor_area_m2": 75,
+         "tenure": tenure, "heat_network_zone": "kern"},
+    ]
+    return wm.validate_stock(pd.DataFrame(rows), "test")
+
+
+@pytest.fixture(scope="module")
+def base():
+    scenario = wm.load_scenario()
+    return scenario, wm.evaluate(_stock(), scenario)
+
+
+def test_reference_has_zero_extra_cost_in_both_perspectives(base):
+    _, out = base
+    ref = out.catalogue.reference_index
+    for name in ("national_extra_cost_eur_per_yr", "end_user_extra_cost_eur_per_yr", "monthly_cost_change_eur",
+                 "npv_end_user_eur", "co2_avoided_kg_per_yr"):
+        np.testing.assert_allclose(out[name][:, ref], 0.0, atol=1e-9, err_msg=name)
+
+
+@pytest.mark.parametrize(
+    "override",
+    ["finance.gas_tax_eur_m3: 0.9", "finance.elec_tax_eur_kwh: 0.05", "finance.tax_credit_eur: 300",
+     "finance.vat: 0.09", "finance.vat_investments: 0.09", "finance.isde_hp_air_per_kw_eur: 400", "finance.isde_heat_network_eur: 0"],
+)
+def test_taxes_and_subsidies_leave_national_cost_unchanged(base, override):
+    scenario, out = base
+    changed = scenario_from_text(f"parameters:\n  {override}\n", "override")
+    other = wm.evaluate(_stock(), changed)
+    np.testing.assert_allclose(other["national_annual_cost_eur"], out["national_annual_cost_eur"], rtol=1e-12)
+    # ... while the household's view moves
+    assert not np.allclose(other["end_user_annual_cost_eur"], out["end_user_annual_cost_eur"])
+
+
+def test_higher_gas_price_never_makes_the_boiler_relatively_cheaper(base):
+    scenario, out = base
+    dearer = scenario_from_text("parameters:\n  finance.gas_supply_markup_eur_m3: 0.5\n", "dearer")
+    other = wm.evaluate(_stock(), dearer)
+    # extra cost of every option vs the gas boiler can only fall when gas gets dearer
+    assert (other["end_user_extra_cost_eur_per_yr"] <= out["end_user_extra_cost_eur_per_yr"] + 1e-9).all()
+
+
+def test_isde_air_heat_pump_2026_by_hand(base):
+    # ISDE 2026 air/water heat pump: 1 025 EUR + 225 EUR per kW + 200 EUR A+++ bonus (rvo.nl);
+    # no insulation and no other measure in the option, owner-occupier.
+    _, out = base
+    idx = out.catalogue.index_of("current", "air_hp")
+    kw = out["capacity_kw"][:, idx]
+    expected = np.minimum(1025 + 225 * kw + 200, out["capex_eur"][:, idx])
+    np.testing.assert_allclose(out["subsidy_eur"][:, idx], expected, rtol=1e-9)
+
+
+def test_isde_heat_network_connection(base):
+    _, out = base
+    idx = out.catalogue.index_of("current", "heat_network_mt")
+    np.testing.assert_allclose(out["subsidy_eur"][:, idx], 3775.0)  # ISDE heat-network amount (finance.csv)
+
+
+def test_housing_corporations_get_no_isde():
+    out = wm.evaluate(_stock("huur_corporatie"))
+    assert (out["subsidy_eur"] == 0).all()
+
+
+def test_cumulative_co2_follows_the_grid_path(base):
+    # PBL Vesta ASA2025 RAT_CO2_KWH 2026-2050: 0.195, 0.181, 0.169, 0.158, 0.100, then 0.088 (2031+)
+    grid_sum = 0.195 + 0.181 + 0.169 + 0.158 + 0.100 + 0.088 * 20
+    _, out = base
+    heating = np.asarray(HEATING_SYSTEMS)[out.catalogue.heating]
+    cols = np.isin(heating, ["gas_boiler", "hybrid_hp", "air_hp", "ground_hp"])
+    expected = out["gas_m3"] * 1.78 * 25 + out["electricity_import_kwh"] * grid_sum
+    np.testing.assert_allclose(out["co2_cum_kg"][:, cols], expected[:, cols], rtol=1e-9)
+
+
+def test_no_gas_no_gas_standing_charge(base):
+    # A dwelling that leaves gas stops paying the gas standing charges: with equal energy use
+    # the bill difference includes them (network 212.72 + supplier 66.25 EUR/yr excl. VAT).
+    _, out = base
+    ref = out.catalogue.reference_index
+    air = out.catalogue.index_of("standard", "air_hp")
+    assert (out["gas_m3"][:, air] == 0).all()
+    assert (out["bill_year1_eur"][:, air] < out["bill_year1_eur"][:, ref] + 1e-9).any()
+
+
+def test_to_frame_has_the_money_columns(base):
+    frame = base[1].to_frame()
+    for col in ("subsidy_eur", "end_user_annual_cost_eur", "national_annual_cost_eur",
+                "monthly_cost_change_eur", "npv_end_user_eur"):
+        assert col in frame.columns

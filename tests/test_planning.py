@@ -1,0 +1,104 @@
+"""The village optimiser on evaluated outcomes, through the public wrapper and the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.optimize import linprog
+
+import wupmodel as wm
+from wupmodel.cli import main
+from wupmodel.planning import optimise, option_table
+
+
+@pytest.fixture(scope="module")
+def small():
+    rows = [
+        {"dwelling_id": f"d{i}", "dwelling_type": t, "construction_year": y, "floor_area_m2": a,
+         "tenure": "koop", "household_income_eur": 50_000, "heat_network_zone": "kern" if i < 4 else None,
+         "grid_zone": "lv1" if i % 2 else "lv2"}
+        for i, (t, y, a) in enumerate([
+            ("tussenwoning", 1970, 105), ("hoekwoning", 1968, 115), ("twee_onder_een_kap", 1985, 130),
+            ("vrijstaand", 1930, 160), ("vrijstaand", 2000, 170), ("tussenwoning", 1995, 100),
+        ])
+    ]
+    stock = wm.validate_stock(pd.DataFrame(rows), "small")
+    scenario = wm.load_scenario()
+    return stock, scenario, wm.evaluate(stock, scenario, irr=False)
+
+
+def test_plan_meets_target_and_prices_co2(small):
+    stock, scenario, outcomes = small
+    plan, _ = optimise(stock, scenario, outcomes=outcomes, co2_reduction=0.4)
+    assert plan.status == "optimal"
+    assert plan.co2_reduction >= 0.4 - 1e-6
+    assert plan.co2_shadow_price_eur_per_t > 0
+    d = plan.to_json_dict()
+    for key in ("status", "objective_eur", "co2_kg", "co2_reduction", "choices", "shadow_prices"):
+        assert key in d
+
+
+def test_without_collective_options_the_lp_is_the_cheapest_feasible_option_per_dwelling(small):
+    # With no CO2 target, no networks worth building and no binding grid, the optimum is each
+    # dwelling's cheapest feasible option: check the objective against an independent LP
+    # (scipy/HiGHS) over the same national costs, with the collective options switched off.
+    stock, scenario, outcomes = small
+    table = option_table(outcomes, scenario.years.horizon_years)
+    heating = table.heating
+    allowed = table.feasible & ~np.isin(heating, ["heat_network_mt", "heat_network_lt"])[None, :]
+    plan, _ = optimise(stock, scenario, outcomes=outcomes, max_installations={"heat_network_mt": 0, "heat_network_lt": 0},
+                       grid_capacity_kw_per_dwelling=1e6)
+    cost = table.annual_cost_eur["national"]
+    g, o = cost.shape
+    c = np.where(allowed, cost * table.count[:, None], 0.0).ravel()
+    a_eq = np.kron(np.eye(g), np.ones(o))
+    bounds = [(0, 1) if ok else (0, 0) for ok in allowed.ravel()]
+    res = linprog(c, A_eq=a_eq, b_eq=np.ones(g), bounds=bounds, method="highs")
+    assert plan.status == "optimal"
+    assert plan.objective_eur == pytest.approx(res.fun, rel=1e-6)
+
+
+def test_tighter_target_never_cheaper(small):
+    stock, scenario, outcomes = small
+    costs = [optimise(stock, scenario, outcomes=outcomes, co2_reduction=r)[0].objective_eur for r in (0.0, 0.3, 0.5)]
+    assert costs[0] <= costs[1] + 1e-6 <= costs[2] + 2e-6
+
+
+def test_per_dwelling_and_cbc_agree(small):
+    stock, scenario, outcomes = small
+    highs, _ = optimise(stock, scenario, outcomes=outcomes, co2_reduction=0.3, per_dwelling=True)
+    cbc, _ = optimise(stock, scenario, outcomes=outcomes, co2_reduction=0.3, per_dwelling=True, solver="cbc")
+    assert highs.status == cbc.status == "optimal"
+    assert highs.objective_eur == pytest.approx(cbc.objective_eur, rel=1e-6)
+    assert all(isinstance(v, str) for v in highs.choices.values())
+
+
+def test_pareto_front_is_ordered_and_non_dominated(small):
+    stock, scenario, outcomes = small
+    _, front = optimise(stock, scenario, outcomes=outcomes, pareto=5)
+    co2 = [p.co2_kg for p in front]
+    cost = [p.objective_eur for p in front]
+    assert co2 == sorted(co2)
+    assert all(cost[i] >= cost[i + 1] - 1e-6 for i in range(len(cost) - 1))
+
+
+def test_cli_infeasible_target_exits_non_zero_with_best_reduction(capsys):
+    assert main(["optimise", "--co2-reduction", "0.99"]) == 3
+    captured = capsys.readouterr()
+    assert "best reduction" in captured.out and "Traceback" not in captured.err
+
+
+def test_cli_optimise_json(tmp_path, capsys):
+    out = tmp_path / "plan.json"
+    assert main(["optimise", "--co2-reduction", "0.5", "--json", str(out)]) == 0
+    plan = json.loads(out.read_text())
+    assert plan["status"] == "optimal" and plan["co2_reduction"] >= 0.5 - 1e-6
+    assert plan["shadow_prices"]
+
+
+def test_cli_rejects_bad_fraction(capsys):
+    assert main(["optimise", "--co2-reduction", "1.5"]) == 2
+    assert "between 0 and 1" in capsys.readouterr().err
