@@ -118,3 +118,24 @@ def test_repo_scenarios_are_valid(capsys):
     root = Path(__file__).resolve().parents[1]
     for path in sorted((root / "scenarios").glob("*.yaml")):
         assert main(["validate", str(path)]) == 0, path
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("prices:\n  gas_supply_eur_m3: {2026: 0.5, 2030: 0.6}\n", "2027"),
+        ("prices:\n  no_such_series: 0.3\n", "no_such_series"),
+        ("finance:\n  household_discount_rate: -1.5\n", "finance.household_discount_rate"),
+        ("finance:\n  social_discount_rate: .nan\n", "finance.social_discount_rate"),
+        ("finance:\n  loan_term_years: 12\n", "finance.loan_term_years"),
+        ("parameters:\n  finance.vat: .nan\n", "finance.vat"),
+        ("years: {start: 2026, end: 2026}\n", "end"),
+    ],
+)
+def test_bad_money_input_exits_cleanly(tmp_path, capsys, text, fragment):
+    bad = tmp_path / "s.yaml"
+    bad.write_text(text, encoding="utf-8")
+    assert main(["run", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error:") and fragment in err and "Traceback" not in err
+    assert str(bad) in err

@@ -258,9 +258,31 @@ def scenario_from_text(text: str, source: str = "<scenario>") -> Scenario:
     if not isinstance(data, Mapping):
         raise WupInputError(f"{source}: a scenario must be a mapping of keys to values", source)
     try:
-        return Scenario.model_validate(data)
+        scenario = Scenario.model_validate(data)
     except ValidationError as err:
         raise WupInputError(_format_errors(err, text, source), source) from None
+    _check_prices(scenario, text, source)
+    return scenario
+
+
+def _check_prices(scenario: Scenario, text: str, source: str) -> None:
+    """Price-path overrides must cover the horizon and stay plausible: check them at load."""
+    if not scenario.prices:
+        return
+    from wupmodel.tariffs import tariff_paths
+
+    try:
+        tariff_paths(
+            scenario.params(),
+            start_year=scenario.years.start,
+            end_year=scenario.years.end,
+            overrides=scenario.prices,
+            ets2_start_year=scenario.finance.ets2_start_year,
+        )
+    except WupInputError as err:
+        line = _yaml_line(text, ("prices",))
+        at = f"{source}, line {line}" if line else source
+        raise WupInputError(f"{at}: 'prices': {err}", source) from None
 
 
 def load_scenario(path: str | os.PathLike | None = None) -> Scenario:
