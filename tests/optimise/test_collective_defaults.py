@@ -28,7 +28,7 @@ def test_capital_recovery_factor_matches_numpy_financial(rate, years):
 def test_collective_rows_are_sourced_and_in_range():
     table = parameter_table()
     rows = table[table.index.str.startswith("collective.")]
-    assert len(rows) >= 15
+    assert len(rows) >= 14
     for pid, row in rows.iterrows():
         assert isinstance(row["source"], str) and len(row["source"]) > 20, pid
         assert float(row["min"]) <= float(row["value"]) <= float(row["max"]), pid
