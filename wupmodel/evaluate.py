@@ -63,9 +63,17 @@ class FactoredArrays(Mapping[str, np.ndarray]):
     option per group work on the bases without materialising.
     """
 
-    def __init__(self, bases: dict[str, np.ndarray | Callable[[], np.ndarray]], index: dict[str, np.ndarray]) -> None:
+    def __init__(
+        self,
+        bases: dict[str, np.ndarray | Callable[[], np.ndarray]],
+        index: dict[str, np.ndarray],
+        extra: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
+    ) -> None:
         self._bases = bases
         self.index = index
+        # Quantities that are a sum of two factored terms (e.g. import = demand - PV used):
+        # name -> (second base (G, K2), its column index (O,)).
+        self.extra = extra or {}
         self._cache: dict[str, np.ndarray] = {}
 
     def base(self, name: str) -> np.ndarray:
@@ -79,7 +87,11 @@ class FactoredArrays(Mapping[str, np.ndarray]):
         if name not in self._cache:
             base = self.base(name)
             identity = base.shape[1] == self.index[name].size and (self.index[name] == np.arange(base.shape[1])).all()
-            self._cache[name] = base if identity else np.take(base, self.index[name], axis=1)
+            value = base if identity else np.take(base, self.index[name], axis=1)
+            if name in self.extra:
+                base2, index2 = self.extra[name]
+                value = value + np.take(base2, index2, axis=1)
+            self._cache[name] = value
         return self._cache[name]
 
     def __iter__(self) -> Iterator[str]:
@@ -90,22 +102,33 @@ class FactoredArrays(Mapping[str, np.ndarray]):
 
     def totals(self, name: str, weights: np.ndarray) -> np.ndarray:
         """Weighted sum over groups for every option, shape (O,)."""
-        return (weights @ self.base(name))[self.index[name]]
+        total = (weights @ self.base(name))[self.index[name]]
+        if name in self.extra:
+            base2, index2 = self.extra[name]
+            total = total + (weights @ base2)[index2]
+        return total
 
     def pick(self, name: str, choice: np.ndarray) -> np.ndarray:
         """The value of option ``choice[g]`` for every group g, shape (G,)."""
         base = self.base(name)
-        return base[np.arange(base.shape[0]), self.index[name][choice]]
+        rows = np.arange(base.shape[0])
+        value = base[rows, self.index[name][choice]]
+        if name in self.extra:
+            base2, index2 = self.extra[name]
+            value = value + base2[rows, index2[choice]]
+        return value
 
     def with_options(self, full: dict[str, np.ndarray | Callable[[], np.ndarray]]) -> FactoredArrays:
         """A copy with more quantities that are (G, O) arrays, or callables returning one."""
         n_opt = next(iter(self.index.values())).size
         index = np.arange(n_opt)
-        return FactoredArrays({**self._bases, **full}, {**self.index, **dict.fromkeys(full, index)})
+        return FactoredArrays({**self._bases, **full}, {**self.index, **dict.fromkeys(full, index)}, self.extra)
 
     def concat(self, other: FactoredArrays) -> FactoredArrays:
         return FactoredArrays(
-            {k: np.concatenate([self.base(k), other.base(k)]) for k in self._bases}, self.index
+            {k: np.concatenate([self.base(k), other.base(k)]) for k in self._bases},
+            self.index,
+            {k: (np.concatenate([b, other.extra[k][0]]), i) for k, (b, i) in self.extra.items()},
         )
 
 
@@ -319,20 +342,28 @@ def _evaluate_groups(
     else:
         hot_water_st, systems_st = building.hot_water_kwh, systems
 
+    flat_col = ins * len(HEATING_SYSTEMS) + heat  # column of (L, H) flattened
+    st_cols, no_cols = np.flatnonzero(lay.st), np.flatnonzero(~lay.st)
+
     def combos(a_no: np.ndarray, a_st: np.ndarray) -> np.ndarray:
         """(G, C) from (G, L, H) arrays without and with a solar water heater."""
-        return np.where(st, a_st[:, ins, heat], a_no[:, ins, heat])
+        out = np.empty((a_no.shape[0], flat_col.size))
+        out[:, no_cols] = a_no.reshape(a_no.shape[0], -1)[:, flat_col[no_cols]]
+        out[:, st_cols] = a_st.reshape(a_st.shape[0], -1)[:, flat_col[st_cols]]
+        return out
 
     gas = combos(systems.gas_m3, systems_st.gas_m3)
     heat_elec = combos(systems.electricity_kwh, systems_st.electricity_kwh)
     heat_gj = combos(systems.heat_gj, systems_st.heat_gj)
     demand = heat_elec + building.appliance_kwh[:, None]
 
-    # PV changes only import and export: self-consumption on the C combos with PV.
+    # PV changes only import and export: self-consumption on the C combos with PV, held as a
+    # second term (G, C + 1) whose last column is zero for the options without PV.
     kwp, pv_yield, pv_capex = pv_system(building.roof_area_m2, params)
     self_kwh = pv_self_consumption_kwh(pv_yield[:, None], demand, heat_elec, params)
-    e_import = np.concatenate([demand, demand - self_kwh], axis=1)
-    e_export = np.concatenate([np.zeros_like(demand), pv_yield[:, None] - self_kwh], axis=1)
+    minus_self = np.zeros((len(groups), ins.size + 1))
+    np.negative(self_kwh, out=minus_self[:, :-1])
+    self_col = np.where(lay.pv, lay.combo, ins.size)
 
     # CO2 in the first year and summed over the horizon (grid intensity falls over time).
     f = co2_factors(params, grid_co2_kg_kwh)
@@ -341,8 +372,9 @@ def _evaluate_groups(
     heat_co2_y1 = np.where(is_mt, f["heat_network_mt"], f["heat_network_lt"][0])
     heat_co2_sum = np.where(is_mt, f["heat_network_mt"] * years, f["heat_network_lt"].sum())
     co2_gas = gas * f["gas"]
-    co2_y1 = np.tile(co2_gas + heat_gj * heat_co2_y1[None, :], 2) + e_import * f["electricity"][0]
-    co2_cum = np.tile(co2_gas * years + heat_gj * heat_co2_sum[None, :], 2) + e_import * f["electricity"].sum()
+    grid_y1, grid_sum = f["electricity"][0], f["electricity"].sum()
+    co2_y1 = co2_gas + heat_gj * heat_co2_y1[None, :] + demand * grid_y1
+    co2_cum = co2_gas * years + heat_gj * heat_co2_sum[None, :] + demand * grid_sum
 
     cap_ins = building.insulation_capex_eur
     cap_heat = systems.capex_eur[:, ins, heat]
@@ -350,7 +382,6 @@ def _evaluate_groups(
     cap_pv = np.stack([zeros, pv_capex], axis=1)
     cap_st = np.stack([zeros, st_capex], axis=1)
     cap_no_pv = cap_ins[:, ins] + cap_heat + np.where(st, st_capex[:, None], 0.0)
-    capex = np.concatenate([cap_no_pv, cap_no_pv + pv_capex[:, None]], axis=1)
 
     feasible = systems.feasible[:, ins, heat]
     if not all_in_zone:
@@ -366,14 +397,14 @@ def _evaluate_groups(
         "feasible": (feasible, lay.with_pv),
         "gas_m3": (gas, lay.combo),
         "electricity_demand_kwh": (demand, lay.combo),
-        "electricity_import_kwh": (e_import, lay.with_pv),
-        "electricity_export_kwh": (e_export, lay.with_pv),
+        "electricity_import_kwh": (demand, lay.combo),
+        "electricity_export_kwh": (np.stack([zeros, pv_yield], axis=1), pv_col),
         "pv_kwh": (np.stack([zeros, pv_yield], axis=1), pv_col),
         "heat_gj": (heat_gj, lay.combo),
         "peak_kw": (systems.peak_kw[:, ins, heat] + appliance_peak_kw(len(groups), params)[:, None], lay.combo),
-        "co2_kg": (co2_y1, lay.with_pv),
-        "co2_cum_kg": (co2_cum, lay.with_pv),
-        "capex_eur": (capex, lay.with_pv),
+        "co2_kg": (co2_y1, lay.combo),
+        "co2_cum_kg": (co2_cum, lay.combo),
+        "capex_eur": (cap_no_pv, lay.combo),
         "capex_insulation_eur": (cap_ins, catalogue.insulation),
         "capex_heating_eur": (cap_heat, lay.combo),
         "capex_pv_eur": (cap_pv, pv_col),
@@ -383,7 +414,14 @@ def _evaluate_groups(
         "supply_temp_c": (building.supply_temp_c, catalogue.insulation),
         "capacity_kw": (systems.capacity_kw[:, ins, heat], lay.combo),
     }
-    factored = FactoredArrays({k: v[0] for k, v in bases.items()}, {k: v[1] for k, v in bases.items()})
+    extra = {
+        "electricity_import_kwh": (minus_self, self_col),
+        "electricity_export_kwh": (minus_self, self_col),
+        "co2_kg": (minus_self * grid_y1, self_col),
+        "co2_cum_kg": (minus_self * grid_sum, self_col),
+        "capex_eur": (cap_pv, pv_col),
+    }
+    factored = FactoredArrays({k: v[0] for k, v in bases.items()}, {k: v[1] for k, v in bases.items()}, extra)
     return factored, building.treated_area_m2
 
 
