@@ -102,3 +102,38 @@ def test_cli_optimise_json(tmp_path, capsys):
 def test_cli_rejects_bad_fraction(capsys):
     assert main(["optimise", "--co2-reduction", "1.5"]) == 2
     assert "between 0 and 1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {"co2_reduction": 0.4},
+        {"co2_reduction": 0.3, "perspective": "end_user"},
+        {"co2_reduction": 0.3, "budget_eur": 60_000},
+        {"co2_reduction": 0.2, "max_monthly_increase_eur": 20.0},
+        {"energy_neutral_share": 0.3},
+        {"objective": "co2", "budget_eur": 80_000},
+        {"co2_reduction": 0.4, "max_installations": {"air_hp": 1, "hybrid_hp": 2}},
+        {"co2_reduction": 0.4, "per_dwelling": True},
+    ],
+)
+def test_pruning_dominated_options_keeps_the_optimum(small, kw):
+    stock, scenario, outcomes = small
+    kw = dict(kw)
+    per_dwelling = kw.pop("per_dwelling", False)
+    pruned, _ = optimise(stock, scenario, outcomes=outcomes, prune=True, per_dwelling=per_dwelling, **kw)
+    full, _ = optimise(stock, scenario, outcomes=outcomes, prune=False, per_dwelling=per_dwelling, **kw)
+    assert pruned.status == full.status
+    if full.status == "optimal":
+        assert pruned.objective_eur == pytest.approx(full.objective_eur, rel=1e-7, abs=1e-6)
+        assert pruned.co2_kg == pytest.approx(full.co2_kg, rel=1e-7) or kw.get("objective") != "co2"
+
+
+def test_pruning_removes_options(small):
+    from wupmodel.planning import prune_dominated, settings_for
+
+    stock, scenario, outcomes = small
+    table = option_table(outcomes, scenario.years.horizon_years)
+    pruned, n = prune_dominated(table, settings_for(scenario, scenario.params()))
+    assert n > 0 and n == table.feasible.sum() - pruned.feasible.sum()
+    assert pruned.feasible.any(axis=1).all()  # every dwelling keeps an option

@@ -15,6 +15,7 @@ import pandas as pd
 
 from wupmodel.evaluate import Outcomes, evaluate
 from wupmodel.optimise import OptimiseSettings, OptionTable, Plan, pareto_front, solve
+from wupmodel.optimise_build import HEAT_NETWORK_SYSTEMS
 from wupmodel.params import Params
 from wupmodel.scenario import Scenario
 from wupmodel.vocabulary import HEATING_SYSTEMS
@@ -80,6 +81,57 @@ def option_table(outcomes: Outcomes, horizon_years: int, per_dwelling: bool = Fa
     )
 
 
+def prune_dominated(table: OptionTable, settings: OptimiseSettings) -> tuple[OptionTable, int]:
+    """Mark options that cannot be in any optimum as infeasible; returns the table and the count.
+
+    Within one class of heating systems (each heat-network system, and each system with an
+    installation limit, on its own; all other individual systems together — so participation
+    and installation limits are untouched), option j of a dwelling is dropped when another feasible option k of the same
+    dwelling is at least as good in every figure a constraint or the objective uses — cost in
+    the chosen perspective, first-year and cumulative CO2, peak, and, when those constraints are
+    set, the budget figure, the monthly cost change, and electricity use and PV production —
+    and strictly better in one (exact ties keep the first). Any plan using j can move those
+    dwellings to k without breaking a constraint or raising the objective, so the optimum is
+    unchanged; the model just gets smaller. The reference option and households' fixed options
+    are never dropped.
+    """
+    dims = [
+        table.annual_cost_eur[settings.perspective],
+        table.co2_kg,
+        table.co2_cum_kg,
+        table.peak_kw,
+    ]
+    if settings.budget_eur is not None:
+        dims.append(table.subsidy_eur if settings.budget_basis == "subsidy" else table.capex_eur - table.subsidy_eur)
+    if settings.max_monthly_increase_eur is not None:
+        dims.append(table.monthly_cost_change_eur)
+    if settings.energy_neutral_share is not None:
+        dims += [table.electricity_kwh, -table.pv_kwh]
+    values = np.stack(dims, axis=-1)  # (G, O, D)
+    feasible = table.feasible.copy()
+    n_before = int(feasible.sum())
+    # Compare within classes the constraints treat alike: each heat-network system and each
+    # system with an installation limit on its own, all other individual systems together.
+    limited = set(settings.max_installations) | set(HEAT_NETWORK_SYSTEMS)
+    classes = np.where(np.isin(table.heating, list(limited)), table.heating, "individual")
+    for cls in np.unique(classes):
+        cols = np.flatnonzero(classes == cls)
+        v = values[:, cols, :]
+        ok = table.feasible[:, cols]
+        # better_eq[g, k, j]: option k is at least as good as j in every figure.
+        better_eq = (v[:, :, None, :] <= v[:, None, :, :]).all(axis=-1)
+        strictly = (v[:, :, None, :] < v[:, None, :, :]).any(axis=-1)
+        first = np.arange(cols.size)[:, None] < np.arange(cols.size)[None, :]
+        dominates = better_eq & (strictly | first[None, :, :]) & ok[:, :, None]
+        dominates[:, np.arange(cols.size), np.arange(cols.size)] = False
+        feasible[:, cols] &= ~dominates.any(axis=1)
+    # The reference and households' fixed options stay (the model refers to them).
+    for keep in (np.asarray(table.reference_option), np.asarray(table.fixed_option)):
+        rows = np.flatnonzero(keep >= 0)
+        feasible[rows, keep[rows]] = table.feasible[rows, keep[rows]]
+    return replace(table, feasible=feasible), n_before - int(feasible.sum())
+
+
 def settings_for(scenario: Scenario, params: Params, **overrides: Any) -> OptimiseSettings:
     """Optimiser settings: packaged collective defaults, the scenario's targets, then overrides
     (``None`` values in ``overrides`` are ignored)."""
@@ -110,6 +162,7 @@ def optimise(
     params: Params | None = None,
     per_dwelling: bool = False,
     pareto: int = 0,
+    prune: bool = True,
     **overrides: Any,
 ) -> tuple[Plan, list[Plan]]:
     """The cheapest village mix under the scenario's targets (and a Pareto front on request).
@@ -128,6 +181,9 @@ def optimise(
         One binary choice per dwelling (MILP) instead of shares per group.
     pareto
         Number of cost–CO2 Pareto points to trace (0 = none).
+    prune
+        Drop dominated options before solving (:func:`prune_dominated`; same optimum, smaller
+        model).
     **overrides
         Any :class:`~wupmodel.optimise.OptimiseSettings` field, e.g. ``co2_reduction=0.6``,
         ``budget_eur=5e6``, ``perspective="end_user"``, ``solver="cbc"``.
@@ -145,6 +201,8 @@ def optimise(
         outcomes = evaluate(stock, scenario, params=params, irr=False)
     table = option_table(outcomes, scenario.years.horizon_years, per_dwelling=per_dwelling)
     settings = settings_for(scenario, params, per_dwelling=per_dwelling, **overrides)
+    if prune:
+        table, _ = prune_dominated(table, settings)
     plan = solve(table, settings)
     front = pareto_front(table, settings, n_points=pareto) if pareto > 0 else []
     return plan, front
