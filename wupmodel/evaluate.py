@@ -249,10 +249,15 @@ class Outcomes:
 # ---------------------------------------------------------------------------------------
 
 
+def _codes(column: pd.Series, categories: tuple[str, ...]) -> np.ndarray:
+    """Integer codes of ``column`` in ``categories`` (-1 = missing), cheap when already coded."""
+    if isinstance(column.dtype, pd.CategoricalDtype) and tuple(column.cat.categories) == categories:
+        return column.cat.codes.to_numpy(dtype=np.int64)
+    return np.asarray(pd.Categorical(column, categories=categories).codes, dtype=np.int64)
+
+
 def building_inputs(groups: pd.DataFrame) -> BuildingInputs:
     """Integer-coded arrays for the physics from a validated stock (or groups) frame."""
-    dtype = pd.Categorical(groups["dwelling_type"], categories=DWELLING_TYPES)
-    label = pd.Categorical(groups.get("energy_label"), categories=ENERGY_LABELS)
     n = len(groups)
 
     def col(name: str) -> np.ndarray:
@@ -261,10 +266,10 @@ def building_inputs(groups: pd.DataFrame) -> BuildingInputs:
         return np.full(n, np.nan)
 
     return BuildingInputs(
-        dwelling_type=np.asarray(dtype.codes, dtype=np.int64),
+        dwelling_type=_codes(groups["dwelling_type"], DWELLING_TYPES),
         construction_year=groups["construction_year"].to_numpy(dtype=np.int64),
         floor_area_m2=groups["floor_area_m2"].to_numpy(dtype=float),
-        energy_label=np.asarray(label.codes, dtype=np.int64) if "energy_label" in groups else np.full(n, -1),
+        energy_label=_codes(groups["energy_label"], ENERGY_LABELS) if "energy_label" in groups else np.full(n, -1),
         gas_m3=col("gas_m3"),
         roof_area_m2=col("roof_area_m2"),
     )
@@ -385,8 +390,8 @@ def _evaluate_groups(
 
     feasible = systems.feasible[:, ins, heat]
     if not all_in_zone:
-        zone = groups["heat_network_zone"]
-        in_zone = zone.notna().to_numpy() & (zone.astype(str).str.len() > 0).to_numpy()
+        zone = groups["heat_network_zone"].to_numpy(dtype=object)
+        in_zone = pd.notna(zone) & (zone != "")
         on_network = np.isin(heat, [HEATING_SYSTEMS.index("heat_network_mt"), HEATING_SYSTEMS.index("heat_network_lt")])
         feasible = feasible & (~on_network[None, :] | in_zone[:, None])
     feasible = np.concatenate([feasible, feasible & (kwp[:, None] > 0)], axis=1)
