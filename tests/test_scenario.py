@@ -95,6 +95,7 @@ def test_end_before_start(tmp_path):
         ("catalogue:\n  heating: [gas_boiler, fusion]\n", "catalogue.heating"),
         ("catalogue:\n  insulation: [basic]\n", "must keep the reference"),
         ("targets:\n  max_installations: {heat_pump: 3}\n", "unknown heating system 'heat_pump'"),
+        ("years: {start: 2026, end: 2060}\n", "years.end"),
     ],
 )
 def test_bad_scenarios_give_one_clear_message(tmp_path, text, fragment):

@@ -43,7 +43,7 @@ class Years(BaseModel):
 
     model_config = _FROZEN
     start: int = Field(2026, ge=2024, le=2035)
-    end: int = Field(2050, ge=2025, le=2070)
+    end: int = Field(2050, ge=2025, le=2050)  # the packaged price paths end in 2050
 
     @model_validator(mode="after")
     def _ordered(self) -> Years:
