@@ -20,7 +20,13 @@ def village_summary():
     scenario = wm.load_scenario()
     stock = wm.synthesise_stock(scenario.village.buurt_code, seed=scenario.village.seed)
     outcomes = wm.evaluate(stock, scenario)
-    summary = strategy_summary(outcomes, strategies_from_table(packaged_table("strategies")), scenario.params())
+    summary = strategy_summary(
+        outcomes,
+        strategies_from_table(packaged_table("strategies")),
+        scenario.params(),
+        scenario.years.horizon_years,
+        scenario.finance.social_discount_rate,
+    )
     return scenario.village.name, int(outcomes.counts.sum()), summary
 
 
@@ -35,6 +41,15 @@ left, right = st.columns(2)
 left.plotly_chart(strategy_bars(summary, "co2_t", t("co2_chart", lang), lang), use_container_width=True)
 right.plotly_chart(
     strategy_bars(summary, "investment_per_dwelling_eur", t("invest_chart", lang), lang),
+    use_container_width=True,
+)
+left, right = st.columns(2)
+left.plotly_chart(
+    strategy_bars(summary, "monthly_cost_change_avg_eur", t("monthly_chart", lang), lang),
+    use_container_width=True,
+)
+right.plotly_chart(
+    strategy_bars(summary.fillna({"national_eur_per_t_co2": 0.0}), "national_eur_per_t_co2", t("national_chart", lang), lang),
     use_container_width=True,
 )
 with st.expander(t("table", lang)):

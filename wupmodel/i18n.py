@@ -18,6 +18,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "strategy": {"nl": "Strategie", "en": "Strategy"},
     "co2_chart": {"nl": "CO2-uitstoot per jaar (ton)", "en": "CO2 emissions per year (tonnes)"},
     "invest_chart": {"nl": "Investering per woning (euro)", "en": "Investment per dwelling (euro)"},
+    "monthly_chart": {
+        "nl": "Verandering woonlasten per maand, gemiddeld (euro)",
+        "en": "Change in monthly housing costs, average (euro)",
+    },
+    "national_chart": {
+        "nl": "Nationale kosten per vermeden ton CO2 (euro)",
+        "en": "National cost per tonne of CO2 avoided (euro)",
+    },
     "feasible": {"nl": "Woningen waar het kan", "en": "Dwellings where it works"},
     "table": {"nl": "Alle cijfers", "en": "All figures"},
     "note": {
