@@ -171,3 +171,22 @@ def test_every_outcome_is_finite_and_non_negative(rows):
                  "monthly_cost_year1_eur", "monthly_cost_change_eur", "npv_end_user_eur"):
         assert np.isfinite(out[name]).all(), name
     assert (out["subsidy_eur"] >= 0).all() and (out["subsidy_eur"] <= out["capex_eur"] + 1e-9).all()
+
+
+def test_a_smaller_catalogue_gives_the_same_numbers_for_its_options(aalden):
+    scenario, stock, full = aalden
+    small = wm.scenario_from_text(
+        "catalogue:\n  insulation: [current, deep]\n  heating: [gas_boiler, ground_hp]\n"
+        "  pv: [false, true]\n  solar_thermal: [false]\n",
+        "small",
+    )
+    part = wm.evaluate(stock.iloc[:50], small)
+    assert part.catalogue.size == 2 * 2 * 2
+    rows = {d: g for d, g in zip(full.dwelling_ids, full.dwelling_group, strict=True)}
+    idx = [rows[d] for d in part.dwelling_ids]
+    cols = [full.catalogue.index_of(*o) for o in zip(
+        part.catalogue.to_frame()["insulation"], part.catalogue.to_frame()["heating"],
+        part.catalogue.pv, part.catalogue.solar_thermal, strict=True)]
+    for name in ("gas_m3", "electricity_import_kwh", "co2_kg", "capex_eur", "peak_kw", "feasible",
+                 "national_annual_cost_eur"):
+        np.testing.assert_allclose(part[name][part.dwelling_group], full[name][np.ix_(idx, cols)], err_msg=name)

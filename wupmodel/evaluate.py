@@ -28,7 +28,7 @@ from wupmodel.physics import (
 )
 from wupmodel.scenario import Scenario
 from wupmodel.stock import group_stock
-from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS, HEATING_SYSTEMS
+from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS, HEATING_SYSTEMS, INSULATION_LEVELS
 
 #: Per-dwelling outcome arrays, shape (groups, options), with their meaning and unit.
 QUANTITIES: dict[str, str] = {
@@ -296,8 +296,9 @@ def co2_factors(params: Params, grid_co2_kg_kwh: np.ndarray) -> dict[str, np.nda
 class _Layout:
     """How options map onto factor columns.
 
-    ``combo`` indexes the distinct (insulation, heating, solar thermal) triples (C of them);
-    PV doubles them: column ``combo + C * pv`` of a (G, 2C) base.
+    ``combo`` indexes every (solar thermal, insulation, heating) triple, solar-thermal-major, so
+    that a (G, C) combo array is the (G, L, H) system arrays laid side by side (a copy, not a
+    gather). PV doubles them: column ``combo + C * pv`` of a (G, 2C) base.
     """
 
     ins: np.ndarray  # (C,) insulation code per combo
@@ -305,23 +306,33 @@ class _Layout:
     st: np.ndarray  # (C,) bool, solar thermal per combo
     combo: np.ndarray  # (O,) combo per option
     pv: np.ndarray  # (O,) bool
+    lh: np.ndarray  # (O,) column of the flattened (L, H) arrays per option
+    n_st: int  # 1 (no solar thermal in the catalogue) or 2
 
     @classmethod
     def of(cls, catalogue: Catalogue) -> _Layout:
-        code = (catalogue.insulation * len(HEATING_SYSTEMS) + catalogue.heating) * 2 + catalogue.solar_thermal
-        uniq, combo = np.unique(code, return_inverse=True)
+        n_l, n_h = len(INSULATION_LEVELS), len(HEATING_SYSTEMS)
+        n_st = 2 if catalogue.solar_thermal.any() else 1
+        lh = catalogue.insulation * n_h + catalogue.heating
         return cls(
-            ins=uniq // 2 // len(HEATING_SYSTEMS),
-            heat=uniq // 2 % len(HEATING_SYSTEMS),
-            st=(uniq % 2).astype(bool),
-            combo=combo.ravel(),
+            ins=np.tile(np.repeat(np.arange(n_l), n_h), n_st),
+            heat=np.tile(np.arange(n_h), n_l * n_st),
+            st=np.repeat(np.arange(n_st) == 1, n_l * n_h),
+            combo=catalogue.solar_thermal.astype(np.intp) * (n_l * n_h) + lh,
             pv=catalogue.pv.astype(bool),
+            lh=lh,
+            n_st=n_st,
         )
 
     @property
     def with_pv(self) -> np.ndarray:
         """(O,) column into a (G, 2C) base."""
         return self.combo + self.ins.size * self.pv
+
+    def spread(self, a: np.ndarray) -> np.ndarray:
+        """(G, C) from a (G, L, H) array that does not depend on solar thermal."""
+        flat = a.reshape(a.shape[0], -1)
+        return flat if self.n_st == 1 else np.concatenate([flat, flat], axis=1)
 
 
 def _evaluate_groups(
@@ -336,7 +347,7 @@ def _evaluate_groups(
     building = building_response(inputs, params)
     systems = heating_systems(building, inputs.dwelling_type, params)
     lay = _Layout.of(catalogue)
-    ins, heat, st = lay.ins, lay.heat, lay.st[None, :]
+    ins, heat = lay.ins, lay.heat
 
     # Solar water heater: the heating system then meets a smaller hot-water demand. The
     # systems are evaluated a second time on that demand only when the catalogue has it.
@@ -347,15 +358,11 @@ def _evaluate_groups(
     else:
         hot_water_st, systems_st = building.hot_water_kwh, systems
 
-    flat_col = ins * len(HEATING_SYSTEMS) + heat  # column of (L, H) flattened
-    st_cols, no_cols = np.flatnonzero(lay.st), np.flatnonzero(~lay.st)
-
     def combos(a_no: np.ndarray, a_st: np.ndarray) -> np.ndarray:
         """(G, C) from (G, L, H) arrays without and with a solar water heater."""
-        out = np.empty((a_no.shape[0], flat_col.size))
-        out[:, no_cols] = a_no.reshape(a_no.shape[0], -1)[:, flat_col[no_cols]]
-        out[:, st_cols] = a_st.reshape(a_st.shape[0], -1)[:, flat_col[st_cols]]
-        return out
+        if lay.n_st == 1:
+            return a_no.reshape(a_no.shape[0], -1)
+        return np.concatenate([a_no.reshape(a_no.shape[0], -1), a_st.reshape(a_st.shape[0], -1)], axis=1)
 
     gas = combos(systems.gas_m3, systems_st.gas_m3)
     heat_elec = combos(systems.electricity_kwh, systems_st.electricity_kwh)
@@ -382,13 +389,16 @@ def _evaluate_groups(
     co2_cum = co2_gas * years + heat_gj * heat_co2_sum[None, :] + demand * grid_sum
 
     cap_ins = building.insulation_capex_eur
-    cap_heat = systems.capex_eur[:, ins, heat]
+    cap_heat = lay.spread(systems.capex_eur)
     zeros = np.zeros(len(groups))
     cap_pv = np.stack([zeros, pv_capex], axis=1)
     cap_st = np.stack([zeros, st_capex], axis=1)
-    cap_no_pv = cap_ins[:, ins] + cap_heat + np.where(st, st_capex[:, None], 0.0)
+    cap_no_pv = np.repeat(cap_ins, len(HEATING_SYSTEMS), axis=1)
+    if lay.n_st == 2:
+        cap_no_pv = np.concatenate([cap_no_pv, cap_no_pv + st_capex[:, None]], axis=1)
+    cap_no_pv += cap_heat
 
-    feasible = systems.feasible[:, ins, heat]
+    feasible = lay.spread(systems.feasible)
     if not all_in_zone:
         zone = groups["heat_network_zone"].to_numpy(dtype=object)
         in_zone = pd.notna(zone) & (zone != "")
@@ -406,18 +416,21 @@ def _evaluate_groups(
         "electricity_export_kwh": (np.stack([zeros, pv_yield], axis=1), pv_col),
         "pv_kwh": (np.stack([zeros, pv_yield], axis=1), pv_col),
         "heat_gj": (heat_gj, lay.combo),
-        "peak_kw": (systems.peak_kw[:, ins, heat] + appliance_peak_kw(len(groups), params)[:, None], lay.combo),
+        "peak_kw": (
+            systems.peak_kw.reshape(len(groups), -1) + appliance_peak_kw(len(groups), params)[:, None],
+            lay.lh,
+        ),
         "co2_kg": (co2_y1, lay.combo),
         "co2_cum_kg": (co2_cum, lay.combo),
         "capex_eur": (cap_no_pv, lay.combo),
         "capex_insulation_eur": (cap_ins, catalogue.insulation),
-        "capex_heating_eur": (cap_heat, lay.combo),
+        "capex_heating_eur": (systems.capex_eur.reshape(len(groups), -1), lay.lh),
         "capex_pv_eur": (cap_pv, pv_col),
         "capex_solar_thermal_eur": (cap_st, st_col),
         "space_heat_kwh": (building.space_heat_kwh, catalogue.insulation),
         "hot_water_kwh": (np.stack([building.hot_water_kwh, hot_water_st], axis=1), st_col),
         "supply_temp_c": (building.supply_temp_c, catalogue.insulation),
-        "capacity_kw": (systems.capacity_kw[:, ins, heat], lay.combo),
+        "capacity_kw": (systems.capacity_kw.reshape(len(groups), -1), lay.lh),
     }
     extra = {
         "electricity_import_kwh": (minus_self, self_col),
