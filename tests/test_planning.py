@@ -137,3 +137,34 @@ def test_pruning_removes_options(small):
     pruned, n = prune_dominated(table, settings_for(scenario, scenario.params()))
     assert n > 0 and n == table.feasible.sum() - pruned.feasible.sum()
     assert pruned.feasible.any(axis=1).all()  # every dwelling keeps an option
+
+
+def test_households_that_already_chose_keep_their_option(small):
+    stock, scenario, outcomes = small
+    plan, _ = optimise(stock, scenario, outcomes=outcomes, fixed={"d0": "standard+air_hp", "d3": "current+gas_boiler"},
+                       co2_reduction=0.3)
+    assert plan.status == "optimal"
+    assert plan.choices["d0"] == {"standard+air_hp": pytest.approx(1.0)}
+    assert plan.choices["d3"] == {"current+gas_boiler": pytest.approx(1.0)}
+
+
+@pytest.mark.parametrize(
+    "fixed, fragment",
+    [({"nobody": "standard+air_hp"}, "not in the stock"), ({"d0": "standard+air_pump"}, "not an option")],
+)
+def test_bad_fixed_choices(small, fixed, fragment):
+    stock, scenario, outcomes = small
+    with pytest.raises(wm.WupInputError, match=fragment):
+        optimise(stock, scenario, outcomes=outcomes, fixed=fixed)
+
+
+def test_cli_fixed_file(tmp_path, capsys):
+    stock = tmp_path / "s.csv"
+    assert main(["stock", "--buurt", "BU01095059", "--out", str(stock)]) == 0
+    fixed = tmp_path / "fixed.csv"
+    fixed.write_text("dwelling_id,option_id\nBU01095059-0001,current+gas_boiler\n", encoding="utf-8")
+    out = tmp_path / "plan.json"
+    assert main(["optimise", "--stock", str(stock), "--fixed", str(fixed), "--co2-reduction", "0.3",
+                 "--json", str(out)]) == 0
+    plan = json.loads(out.read_text())
+    assert plan["choices"]["BU01095059-0001"] == {"current+gas_boiler": pytest.approx(1.0)}

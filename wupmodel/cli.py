@@ -103,6 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
     op.add_argument("--solver", choices=["highs", "cbc"], default="highs", help="MILP/LP solver")
     op.add_argument("--time-limit", type=float, metavar="S", default=None, help="solver time limit, s")
     op.add_argument("--json", metavar="FILE", default=None, help="write the plan as JSON")
+    op.add_argument("--fixed", metavar="FILE", default=None,
+                    help="CSV with columns dwelling_id, option_id: options households already chose")
 
     pa = sub.add_parser(
         "params",
@@ -257,6 +259,18 @@ def _check_fraction(value: float | None, name: str) -> None:
         raise WupInputError(f"{name} must be between 0 and 1 (got {value})")
 
 
+def _read_fixed(path: str) -> dict[str, str]:
+    """dwelling_id -> option_id from a small CSV file."""
+    try:
+        frame = pd.read_csv(path, dtype=str)
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        raise WupInputError(f"{path}: cannot read the fixed choices ({err.__class__.__name__})", path) from None
+    missing = {"dwelling_id", "option_id"} - set(frame.columns)
+    if missing:
+        raise WupInputError(f"{path}: needs the columns dwelling_id and option_id (missing: {', '.join(sorted(missing))})", path)
+    return dict(zip(frame["dwelling_id"].str.strip(), frame["option_id"].str.strip(), strict=True))
+
+
 def cmd_optimise(args: argparse.Namespace) -> int:
     from wupmodel.planning import optimise
 
@@ -269,9 +283,10 @@ def cmd_optimise(args: argparse.Namespace) -> int:
         raise WupInputError(f"--time-limit must be positive (got {args.time_limit})")
     if args.json:
         _check_out(args.json, (".json",))
+    fixed = _read_fixed(args.fixed) if args.fixed else None
     scenario, stock = _load(args)
     plan, front = optimise(
-        stock, scenario, per_dwelling=args.per_dwelling, pareto=args.pareto,
+        stock, scenario, per_dwelling=args.per_dwelling, pareto=args.pareto, fixed=fixed,
         co2_reduction=args.co2_reduction, budget_eur=args.budget, perspective=args.perspective,
         objective=args.objective, solver=args.solver, time_limit_s=args.time_limit,
     )

@@ -7,12 +7,15 @@ scenario's targets onto :class:`~wupmodel.optimise.OptimiseSettings` and solves.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from wupmodel.errors import WupInputError
 from wupmodel.evaluate import Outcomes, evaluate
 from wupmodel.optimise import OptimiseSettings, OptionTable, Plan, pareto_front, solve
 from wupmodel.optimise_build import HEAT_NETWORK_SYSTEMS
@@ -25,7 +28,12 @@ from wupmodel.vocabulary import HEATING_SYSTEMS
 VILLAGE_ZONE = "village"
 
 
-def option_table(outcomes: Outcomes, horizon_years: int, per_dwelling: bool = False) -> OptionTable:
+def option_table(
+    outcomes: Outcomes,
+    horizon_years: int,
+    per_dwelling: bool = False,
+    fixed: Mapping[str, str] | None = None,
+) -> OptionTable:
     """The optimiser's input from evaluated outcomes (money outputs required).
 
     Parameters
@@ -37,6 +45,10 @@ def option_table(outcomes: Outcomes, horizon_years: int, per_dwelling: bool = Fa
     per_dwelling
         One row per input row (dwelling, or a grouped input row with its ``count``) instead of
         one per group of identical dwellings.
+    fixed
+        Options households already chose: dwelling_id -> option_id (needs ``per_dwelling``
+        rows). An unknown dwelling or option, or an option not feasible for that dwelling, is a
+        :class:`~wupmodel.errors.WupInputError`.
     """
     if per_dwelling:
         rows = outcomes.dwelling_group
@@ -76,9 +88,29 @@ def option_table(outcomes: Outcomes, horizon_years: int, per_dwelling: bool = Fa
         reference_option=np.full(rows.size, cat.reference_index),
         heat_network_zone=zone[rows],
         grid_zone=groups["grid_zone"].astype(str).to_numpy()[rows],
-        fixed_option=np.full(rows.size, -1),
+        fixed_option=_fixed_options(fixed or {}, ids, cat.option_ids, a("feasible")),
         horizon_years=horizon_years,
     )
+
+
+def _fixed_options(fixed: Mapping[str, str], ids: np.ndarray, option_ids: np.ndarray, feasible: np.ndarray) -> np.ndarray:
+    """Option index per row for households that already chose (-1 = free)."""
+    out = np.full(ids.size, -1)
+    if not fixed:
+        return out
+    row_of = {d: i for i, d in enumerate(ids)}
+    option_of = {o: j for j, o in enumerate(option_ids)}
+    for dwelling, option in fixed.items():  # a handful of households, not a hot path
+        if str(dwelling) not in row_of:
+            raise WupInputError(f"fixed choices: dwelling '{dwelling}' is not in the stock")
+        if option not in option_of:
+            close = ", ".join(difflib.get_close_matches(option, list(option_of), n=3))
+            raise WupInputError(f"fixed choices: '{option}' (dwelling '{dwelling}') is not an option; close: {close}")
+        i, j = row_of[str(dwelling)], option_of[option]
+        if not feasible[i, j]:
+            raise WupInputError(f"fixed choices: option '{option}' is not feasible for dwelling '{dwelling}'")
+        out[i] = j
+    return out
 
 
 def prune_dominated(table: OptionTable, settings: OptimiseSettings) -> tuple[OptionTable, int]:
@@ -163,6 +195,7 @@ def optimise(
     per_dwelling: bool = False,
     pareto: int = 0,
     prune: bool = True,
+    fixed: Mapping[str, str] | None = None,
     **overrides: Any,
 ) -> tuple[Plan, list[Plan]]:
     """The cheapest village mix under the scenario's targets (and a Pareto front on request).
@@ -184,6 +217,9 @@ def optimise(
     prune
         Drop dominated options before solving (:func:`prune_dominated`; same optimum, smaller
         model).
+    fixed
+        Options households already chose (dwelling_id -> option_id); the table then has one row
+        per dwelling (shares or binaries as ``per_dwelling`` says).
     **overrides
         Any :class:`~wupmodel.optimise.OptimiseSettings` field, e.g. ``co2_reduction=0.6``,
         ``budget_eur=5e6``, ``perspective="end_user"``, ``solver="cbc"``.
@@ -199,7 +235,7 @@ def optimise(
         if stock is None:
             raise ValueError("give a stock or outcomes")
         outcomes = evaluate(stock, scenario, params=params, irr=False)
-    table = option_table(outcomes, scenario.years.horizon_years, per_dwelling=per_dwelling)
+    table = option_table(outcomes, scenario.years.horizon_years, per_dwelling=per_dwelling or bool(fixed), fixed=fixed)
     settings = settings_for(scenario, params, per_dwelling=per_dwelling, **overrides)
     if prune:
         table, _ = prune_dominated(table, settings)

@@ -135,7 +135,8 @@ def strategy_summary(
         ``national_eur_per_t_co2`` (per tonne avoided, horizon average),
         ``national_eur_per_weq_per_yr``, ``end_user_extra_eur_per_yr``,
         ``monthly_cost_change_avg_eur`` (over all dwellings) and
-        ``share_paying_more`` (dwellings whose year-1 monthly costs rise by more than 1 EUR).
+        ``households_paying_more`` and ``share_paying_more`` (dwellings whose year-1 monthly
+        costs rise by more than 1 EUR).
     """
     counts = outcomes.counts
     n_total = counts.sum()
@@ -195,6 +196,7 @@ def strategy_summary(
                     "national_eur_per_weq_per_yr": national_extra / n_total,
                     "end_user_extra_eur_per_yr": total("end_user_extra_cost_eur_per_yr"),
                     "monthly_cost_change_avg_eur": float((change * counts).sum() / n_total),
+                    "households_paying_more": float(counts[change > 1.0].sum()),
                     "share_paying_more": float(counts[change > 1.0].sum() / n_total),
                 }
             )
