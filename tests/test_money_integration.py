@@ -105,3 +105,13 @@ def test_to_frame_has_the_money_columns(base):
     for col in ("subsidy_eur", "end_user_annual_cost_eur", "national_annual_cost_eur",
                 "monthly_cost_change_eur", "npv_end_user_eur"):
         assert col in frame.columns
+
+
+def test_energy_cost_share_uses_income_or_the_tenure_default(base):
+    _, out = base
+    ref = out.catalogue.reference_index
+    share = out["energy_cost_share_year1"][:, ref]
+    bill = out["bill_year1_eur"][:, ref]
+    rows = {d: g for d, g in zip(out.dwelling_ids, out.dwelling_group, strict=True)}
+    assert share[rows["a"]] == pytest.approx(bill[rows["a"]] / 45_000)  # income from the stock
+    assert np.isfinite(share[rows["c"]]) and 0 < share[rows["c"]] < 0.3  # no income: Drenthe default

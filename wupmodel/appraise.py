@@ -41,6 +41,7 @@ from wupmodel.finance import equivalent_annual_cost
 from wupmodel.params import Params
 from wupmodel.physics.insulation import ELEMENTS
 from wupmodel.scenario import Scenario
+from wupmodel.stock.synth import income_means_eur, synthesis_scalars
 from wupmodel.subsidies import (
     isde_heat_network_eur,
     isde_heat_pump_eur,
@@ -69,7 +70,7 @@ MONEY_QUANTITIES: dict[str, str] = {
     "co2_avg_kg": "CO2 averaged over the horizon (grid path), kg/yr",
     "co2_avoided_kg_per_yr": "CO2 avoided vs the reference, averaged over the horizon, kg/yr",
     "national_cost_eur_per_t_co2": "national extra cost per tonne CO2 avoided, EUR/t",
-    "energy_cost_share_year1": "year-1 energy bill as a share of household income",
+    "energy_cost_share_year1": "year-1 energy bill as a share of household income (Drenthe mean of the tenure class where unknown)",
 }
 
 _HEAT_PUMPS = {"hybrid_hp": "hybrid", "air_hp": "air", "ground_hp": "ground"}
@@ -277,11 +278,20 @@ def appraise(
     out: dict[str, np.ndarray | Callable[[], np.ndarray]] = {
         name: partial(getattr, money, name) for name in MONEY_QUANTITIES if name in OUTPUT_FIELDS
     }
+    # Energy cost as a share of income: where the stock has no income, the Drenthe mean
+    # disposable income of the household's tenure class (CBS, as in the synthetic stock).
+    default_income = income_means_eur(synthesis_scalars(p))[tenure]
+    income_or_default = np.where(np.isfinite(income) & (income > 0), income, default_income)
+    out["energy_cost_share_year1"] = partial(_share, money, income_or_default)
     out["co2_avg_kg"] = co2_avg
     if money.irr is None:
         out["irr"] = partial(np.full, gas.shape, np.nan)
     out["national_network_annual_eur"] = partial(np.repeat, network_eac, gas.shape[0], axis=0)
     return out
+
+
+def _share(money: MoneyOutcomes, income_eur: np.ndarray) -> np.ndarray:
+    return money.bill_year1_eur / income_eur[:, None]
 
 
 def _without_irr(settings: FinanceSettings) -> FinanceSettings:

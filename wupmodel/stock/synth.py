@@ -319,6 +319,11 @@ def _tenure_shares(params: Params | None) -> np.ndarray:
     return m / m.sum(axis=1, keepdims=True)
 
 
+def synthesis_scalars(params: Params | None = None) -> dict[str, float]:
+    """The scalar assumptions of the synthesis (``stock_synthesis.csv``), by name."""
+    return _scalars(params)
+
+
 def income_means_eur(scalars: Mapping[str, float]) -> np.ndarray:
     """Mean disposable household income per tenure (koop, huur_corporatie, huur_particulier).
 
