@@ -22,6 +22,7 @@ from wupmodel.physics import (
     appliance_peak_kw,
     building_response,
     heating_systems,
+    hot_water_energy_per_kwh,
     pv_self_consumption_kwh,
     pv_system,
     solar_thermal,
@@ -349,24 +350,25 @@ def _evaluate_groups(
     lay = _Layout.of(catalogue)
     ins, heat = lay.ins, lay.heat
 
-    # Solar water heater: the heating system then meets a smaller hot-water demand. The
-    # systems are evaluated a second time on that demand only when the catalogue has it.
+    # Solar water heater: the heating system then meets a smaller hot-water demand. The systems
+    # are linear in it, so gas, electricity and network heat fall by the reduction times each
+    # system's use per kWh of hot water (no second evaluation of the systems).
     st_heat_kwh, st_capex = solar_thermal(building.hot_water_kwh, params)
-    if lay.st.any():
-        hot_water_st = np.maximum(building.hot_water_kwh - st_heat_kwh, 0.0)
-        systems_st = heating_systems(replace(building, hot_water_kwh=hot_water_st), inputs.dwelling_type, params)
-    else:
-        hot_water_st, systems_st = building.hot_water_kwh, systems
+    hot_water_st = np.maximum(building.hot_water_kwh - st_heat_kwh, 0.0)
+    saved_kwh = (building.hot_water_kwh - hot_water_st)[:, None, None]
+    per_kwh = hot_water_energy_per_kwh(params)
 
-    def combos(a_no: np.ndarray, a_st: np.ndarray) -> np.ndarray:
-        """(G, C) from (G, L, H) arrays without and with a solar water heater."""
+    def combos(a_no: np.ndarray, coef: np.ndarray) -> np.ndarray:
+        """(G, C) from a (G, L, H) array, and the same with a solar water heater."""
+        flat = a_no.reshape(a_no.shape[0], -1)
         if lay.n_st == 1:
-            return a_no.reshape(a_no.shape[0], -1)
-        return np.concatenate([a_no.reshape(a_no.shape[0], -1), a_st.reshape(a_st.shape[0], -1)], axis=1)
+            return flat
+        with_st = (a_no - saved_kwh * coef[None, None, :]).reshape(a_no.shape[0], -1)
+        return np.concatenate([flat, with_st], axis=1)
 
-    gas = combos(systems.gas_m3, systems_st.gas_m3)
-    heat_elec = combos(systems.electricity_kwh, systems_st.electricity_kwh)
-    heat_gj = combos(systems.heat_gj, systems_st.heat_gj)
+    gas = combos(systems.gas_m3, per_kwh[0])
+    heat_elec = combos(systems.electricity_kwh, per_kwh[1])
+    heat_gj = combos(systems.heat_gj, per_kwh[2])
     demand = heat_elec + building.appliance_kwh[:, None]
 
     # PV changes only import and export: self-consumption on the C combos with PV, held as a

@@ -111,3 +111,21 @@ def test_system_capex_components(case):
     np.testing.assert_allclose(s.capex_eur[..., H["air_hp"]], unit + meter + emit, rtol=1e-4)
     mt = 1800 * 1.21 + np.where(apt, 3000 * 1.21, 2700 * 1.21) + 4510
     np.testing.assert_allclose(s.capex_eur[..., H["heat_network_mt"]], np.broadcast_to(mt, (4, 4)), rtol=1e-4)
+
+
+def test_systems_are_linear_in_hot_water(case):
+    # A solar water heater lowers the hot-water demand; evaluate relies on the systems being
+    # linear in it with the coefficients of hot_water_energy_per_kwh.
+    from dataclasses import replace
+
+    from wupmodel.physics import hot_water_energy_per_kwh
+
+    inp, b, s = case
+    saved = np.array([300.0, 1200.0, 0.0, 800.0])
+    s2 = heating_systems(replace(b, hot_water_kwh=b.hot_water_kwh - saved), inp.dwelling_type, P)
+    gas, elec, heat = hot_water_energy_per_kwh(P)
+    for got, base, coef in ((s2.gas_m3, s.gas_m3, gas), (s2.electricity_kwh, s.electricity_kwh, elec),
+                            (s2.heat_gj, s.heat_gj, heat)):
+        np.testing.assert_allclose(got, base - saved[:, None, None] * coef[None, None, :], rtol=1e-12, atol=1e-12)
+    # boiler by hand: 1 kWh of hot water = 1 / 0.72 kWh of gas (Vesta Performance.csv)
+    assert gas[H["gas_boiler"]] == pytest.approx(1 / 0.72 / KWH_PER_M3)

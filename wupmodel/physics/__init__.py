@@ -10,7 +10,7 @@ from __future__ import annotations
 from wupmodel.physics.demand import BuildingInputs, BuildingResponse, building_response
 from wupmodel.physics.grid import appliance_peak_kw, diversified_peak_kw, simultaneity_factor
 from wupmodel.physics.solar import pv_self_consumption_kwh, pv_system, solar_thermal
-from wupmodel.physics.systems import SystemResponse, heating_systems
+from wupmodel.physics.systems import SystemResponse, heating_systems, hot_water_energy_per_kwh
 
 __all__ = [
     "BuildingInputs",
@@ -18,6 +18,7 @@ __all__ = [
     "building_response",
     "SystemResponse",
     "heating_systems",
+    "hot_water_energy_per_kwh",
     "pv_system",
     "pv_self_consumption_kwh",
     "solar_thermal",

@@ -45,7 +45,7 @@ from wupmodel.physics.heatpump import (
 )
 from wupmodel.vocabulary import DWELLING_TYPES, HEATING_SYSTEMS
 
-__all__ = ["SystemResponse", "heating_systems"]
+__all__ = ["SystemResponse", "heating_systems", "hot_water_energy_per_kwh"]
 
 _H = {name: i for i, name in enumerate(HEATING_SYSTEMS)}
 _HIGH_RISE = np.array([t == "meergezins_hoog" for t in DWELLING_TYPES])
@@ -227,3 +227,30 @@ def _heat_pump_performance(load: np.ndarray, supply: np.ndarray, params: Params)
         value.setflags(write=False)
     _last_performance = (params.values, params.tables, load.copy(), supply.copy(), result)
     return result
+
+
+def hot_water_energy_per_kwh(params: Params) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Carrier use per kWh of hot water for each heating system, shape (H,) each.
+
+    :func:`heating_systems` is linear in the hot-water demand with these coefficients, so a
+    smaller hot-water demand (a solar water heater) changes gas, electricity and network heat by
+    the reduction times them, without evaluating the systems again.
+
+    Returns
+    -------
+    tuple of np.ndarray
+        (gas [m³/kWh], electricity [kWh/kWh], network heat [GJ/kWh]) in ``HEATING_SYSTEMS`` order.
+    """
+    p = params
+    m3_per_kwh = 3.6 / p["physics.gas_lhv_mj_m3"]
+    boiler = m3_per_kwh / p["physics.boiler_efficiency_dhw"]
+    cop_boost = p["physics.heatnet_booster_cop"]
+    delivery = p["physics.heatnet_delivery_efficiency"]
+    def by_system(**values: float) -> np.ndarray:
+        return np.array([values.get(name, 0.0) for name in HEATING_SYSTEMS])
+
+    gas = by_system(gas_boiler=boiler, hybrid_hp=boiler)
+    elec = by_system(air_hp=1.0 / p["hp.air_dhw_spf"], ground_hp=1.0 / p["hp.ground_dhw_spf"],
+                     heat_network_lt=1.0 / cop_boost)
+    heat = by_system(heat_network_mt=1.0, heat_network_lt=1.0 - 1.0 / cop_boost) / delivery / GJ_TO_KWH
+    return gas, elec, heat
