@@ -118,19 +118,19 @@ def prune_dominated(table: OptionTable, settings: OptimiseSettings) -> tuple[Opt
 
     Within one class of heating systems (each heat-network system, and each system with an
     installation limit, on its own; all other individual systems together — so participation
-    and installation limits are untouched), option j of a dwelling is dropped when another feasible option k of the same
-    dwelling is at least as good in every figure a constraint or the objective uses — cost in
-    the chosen perspective, first-year and cumulative CO2, peak, and, when those constraints are
-    set, the budget figure, the monthly cost change, and electricity use and PV production —
-    and strictly better in one (exact ties keep the first). Any plan using j can move those
+    and installation limits are untouched), option j of a dwelling is dropped when another
+    feasible option k of the same dwelling is at least as good in every figure a constraint or
+    the objective uses — cost in the chosen perspective, CO2 on the chosen basis (first year or
+    cumulative), peak, and, when those constraints are set, the budget figure, the monthly cost
+    change, and electricity use and PV production — and strictly better in one (exact ties keep
+    the first). Any plan using j can move those
     dwellings to k without breaking a constraint or raising the objective, so the optimum is
     unchanged; the model just gets smaller. The reference option and households' fixed options
     are never dropped.
     """
     dims = [
         table.annual_cost_eur[settings.perspective],
-        table.co2_kg,
-        table.co2_cum_kg,
+        table.co2_kg if settings.co2_basis == "first_year" else table.co2_cum_kg,
         table.peak_kw,
     ]
     if settings.budget_eur is not None:
