@@ -115,6 +115,7 @@ def test_cli_rejects_bad_fraction(capsys):
         {"objective": "co2", "budget_eur": 80_000},
         {"co2_reduction": 0.4, "max_installations": {"air_hp": 1, "hybrid_hp": 2}},
         {"co2_reduction": 0.4, "per_dwelling": True},
+        {"co2_reduction": 0.4, "co2_basis": "cumulative"},
     ],
 )
 def test_pruning_dominated_options_keeps_the_optimum(small, kw):
