@@ -72,7 +72,9 @@ def test_isde_air_heat_pump_2026_by_hand(base):
 def test_isde_heat_network_connection(base):
     _, out = base
     idx = out.catalogue.index_of("current", "heat_network_mt")
-    np.testing.assert_allclose(out["subsidy_eur"][:, idx], 3775.0)  # ISDE heat-network amount (finance.csv)
+    # ISDE fixed amount for a heat-network connection: 3 775 EUR since 1 Jan 2024 (072nieuws.nl,
+    # 22 Jan 2024, reporting the raise from 3 325 EUR; Rijksoverheid 2023)
+    np.testing.assert_allclose(out["subsidy_eur"][:, idx], 3775.0)
 
 
 def test_housing_corporations_get_no_isde():

@@ -143,13 +143,13 @@ def _check_out(path: str, allowed: tuple[str, ...]) -> Path:
 
 
 def _write_frame(frame: pd.DataFrame, out: Path) -> None:
-    """Write atomically: a temporary file in the same folder, then rename."""
-    tmp = out.with_name(f".{out.name}.tmp")
+    """Write a CSV or Parquet file atomically."""
+    from wupmodel.report import atomic_write
+
     if out.suffix.lower() == ".parquet":
-        frame.to_parquet(tmp, index=False)
+        atomic_write(out, lambda tmp: frame.to_parquet(tmp, index=False))
     else:
-        frame.to_csv(tmp, index=False)
-    tmp.replace(out)
+        atomic_write(out, lambda tmp: frame.to_csv(tmp, index=False))
 
 
 def _fmt_int(x: float) -> str:
@@ -298,10 +298,10 @@ def cmd_optimise(args: argparse.Namespace) -> int:
             for p in front
         ]
     if args.json:
-        out = Path(args.json)
-        tmp = out.with_name(f".{out.name}.tmp")
-        tmp.write_text(json.dumps(payload, indent=2, ensure_ascii=False, default=str), "utf-8")
-        tmp.replace(out)
+        from wupmodel.report import atomic_write
+
+        text = json.dumps(payload, indent=2, ensure_ascii=False, default=str)
+        atomic_write(Path(args.json), lambda tmp: tmp.write_text(text, "utf-8"))
     print(f"{scenario.name}: status {plan.status}" + (f" (gap {plan.gap:.1%})" if plan.gap == plan.gap and plan.gap > 0 else ""))
     if plan.message:
         print(plan.message)

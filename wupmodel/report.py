@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -120,7 +120,11 @@ def summary_json(tables: Mapping[str, pd.DataFrame], scenario: Scenario, notices
     return out
 
 
-def _atomic(path: Path, write) -> None:
+def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
+    """Call ``write(tmp)`` on a temporary file beside ``path``, then rename it onto ``path``.
+
+    An interrupted or failing write never leaves a half-written ``path`` (nor the temporary).
+    """
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         write(tmp)
@@ -150,16 +154,16 @@ def write_outputs(
                 sheet.autofit()
 
     path = out / "results.xlsx"
-    _atomic(path, excel)
+    atomic_write(path, excel)
     written.append(path)
     for name, frame in tables.items():
         path = out / f"{name}.csv"
-        _atomic(path, lambda tmp, frame=frame: frame.to_csv(tmp, index=False))
+        atomic_write(path, lambda tmp, frame=frame: frame.to_csv(tmp, index=False))
         written.append(path)
     path = out / "summary.json"
-    _atomic(path, lambda tmp: tmp.write_text(json.dumps(summary, indent=2, ensure_ascii=False), "utf-8"))
+    atomic_write(path, lambda tmp: tmp.write_text(json.dumps(summary, indent=2, ensure_ascii=False), "utf-8"))
     written.append(path)
     path = out / "scenario_used.yaml"
-    _atomic(path, lambda tmp: tmp.write_text(dump_scenario(scenario), "utf-8"))
+    atomic_write(path, lambda tmp: tmp.write_text(dump_scenario(scenario), "utf-8"))
     written.append(path)
     return written
