@@ -135,6 +135,17 @@ def test_per_dwelling_aalden(benchmark, aalden_758, solver, backend):
     _record(benchmark, plan, f"per-dwelling 758x96 {solver}/{backend}")
 
 
+@pytest.mark.parametrize("method", ["branch", "mip"])
+def test_groups_collective(benchmark, aalden_758, method):
+    """758 single dwellings as shares, 3 heat-network + 6 grid zones with binaries, CO2 −60 %,
+    0.9 kW/dwelling LV capacity (reinforcement binding): own LP branch and bound vs HiGHS MIP."""
+    s = OptimiseSettings.from_params(co2_reduction=0.6, grid_capacity_kw_per_dwelling=0.9,
+                                     backend="highspy", collective_method=method)
+    plan = benchmark.pedantic(solve, args=(aalden_758, s), rounds=1, iterations=1)
+    assert plan.status == "optimal"
+    _record(benchmark, plan, f"groups 758x96 + 9 collective binaries, {method}")
+
+
 @pytest.mark.parametrize("backend", ["pulp", "highspy"])
 def test_pareto_20(benchmark, groups_300, backend):
     """20-point cost–CO2 front on the groups LP, with shadow prices."""

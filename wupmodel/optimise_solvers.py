@@ -19,10 +19,11 @@ and both solvers use this sign; see ``tests/optimise/test_duals.py``).
 
 from __future__ import annotations
 
+import heapq
 import math
 import time
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 import numpy as np
@@ -59,6 +60,11 @@ class RawResult:
         Time HiGHS itself reports for the run [s] (``nan`` for CBC).
     message
         Solver message for ``error``.
+    duals_fixed
+        ``row_dual`` are the duals of the LP with the collective binaries fixed at their
+        values in ``x`` (what :func:`branch_collective` returns), so no second LP is needed.
+    lp_solves
+        Number of LPs solved for this result (:func:`branch_collective`; 0 otherwise).
     """
 
     status: str
@@ -69,6 +75,8 @@ class RawResult:
     seconds: float = 0.0
     solver_seconds: float = math.nan
     message: str = ""
+    duals_fixed: bool = False
+    lp_solves: int = 0
 
     @property
     def has_solution(self) -> bool:
@@ -383,3 +391,144 @@ class PulpSession:
         if st == pulp.LpStatusNotSolved:
             return NO_SOLUTION, math.nan
         return ERROR, math.nan
+
+
+#: A collective column counts as integral in an LP solution within this distance of 0 or 1.
+BRANCH_INT_TOL = 1e-6
+
+#: Without a ``mip_gap``, :func:`branch_collective` proves optimality to this relative
+#: tolerance (of the objective; the LP's own tolerances are ~1e-7 absolute on rows).
+BRANCH_REL_TOL = 1e-9
+
+
+def branch_collective(session: SolverSession, req: SolveRequest, cols: np.ndarray) -> RawResult:
+    """Exact branch and bound over a few binary columns, every node an LP.
+
+    For models whose only integer columns are the collective decisions (heat network per
+    zone, grid reinforcement per zone: a handful of binaries) while the dwelling columns are
+    continuous shares. Every node is the LP with the branched binaries fixed by their bounds
+    and the others relaxed to [0, 1], solved on the same ``session`` (on the matrix path HiGHS
+    keeps its basis, so each node is a warm-started dual simplex run of a few hundred
+    iterations). Nodes are taken best bound first; a node whose LP solution has integral
+    binaries is closed by fixing them (a leaf), and the best leaf is the incumbent. The
+    search ends when no open node's bound is below the incumbent by more than the gap:
+    ``req.mip_gap`` relative, or :data:`BRANCH_REL_TOL` when it is ``None`` — so the result
+    is optimal, not just within HiGHS's default 1e-4 gap.
+
+    The incumbent is an LP with the binaries fixed, so its ``row_dual`` are the shadow prices
+    around the plan (``duals_fixed``). ``req.time_limit_s`` bounds the whole search; when it
+    runs out the best leaf is returned as ``time_limit`` with its gap (``no_solution`` without
+    one).
+
+    Parameters
+    ----------
+    session
+        Any back end (the matrix path is the fast one).
+    req
+        The MILP request: only ``cols`` may be integer, with bounds within [0, 1].
+    cols
+        The binary columns to branch on.
+    """
+    t0 = time.perf_counter()
+    cols = np.asarray(cols, dtype=np.int64)
+    integ = np.asarray(req.integrality, dtype=bool).copy()
+    integ[cols] = False
+    if integ.any():
+        raise ValueError("branch_collective: only the branching columns may be integer")
+    deadline = t0 + float(req.time_limit_s) if req.time_limit_s else math.inf
+    lp = replace(req, col_lower=np.asarray(req.col_lower, dtype=float).copy(),
+                 col_upper=np.asarray(req.col_upper, dtype=float).copy(), integrality=integ,
+                 mip_gap=None)
+    lo0 = np.maximum(np.ceil(lp.col_lower[cols] - BRANCH_INT_TOL), 0.0)
+    hi0 = np.minimum(np.floor(lp.col_upper[cols] + BRANCH_INT_TOL), 1.0)
+    rel_gap = max(float(req.mip_gap), BRANCH_REL_TOL) if req.mip_gap is not None else BRANCH_REL_TOL
+    n_lp = 0
+    solver_s = 0.0
+    best: RawResult | None = None
+    heap: list[tuple[float, int, np.ndarray, np.ndarray]] = []
+    tick = 0
+
+    def tol(obj: float) -> float:
+        return rel_gap * max(1.0, abs(obj))
+
+    def run(lo: np.ndarray, hi: np.ndarray) -> RawResult:
+        nonlocal n_lp, solver_s
+        lp.col_lower[cols] = lo
+        lp.col_upper[cols] = hi
+        left = deadline - time.perf_counter()
+        lp.time_limit_s = left if math.isfinite(deadline) else None
+        r = session.solve(lp)
+        n_lp += 1
+        if math.isfinite(r.solver_seconds):
+            solver_s += r.solver_seconds
+        return r
+
+    def finish(status: str, res: RawResult | None = None, gap: float = math.nan,
+               message: str = "") -> RawResult:
+        out = RawResult(status, message=message) if res is None else replace(res, status=status)
+        out.gap = gap
+        out.seconds = time.perf_counter() - t0
+        out.solver_seconds = solver_s
+        out.lp_solves = n_lp
+        out.duals_fixed = res is not None
+        return out
+
+    if (lo0 > hi0).any():
+        return finish(INFEASIBLE)
+    heapq.heappush(heap, (-math.inf, tick, lo0, hi0))
+    stopped = False
+    while heap:
+        bound, _, lo, hi = heap[0]
+        if best is not None and bound >= best.objective - tol(best.objective):
+            break
+        if time.perf_counter() >= deadline:
+            stopped = True
+            break
+        heapq.heappop(heap)
+        r = run(lo, hi)
+        if r.status == INFEASIBLE:
+            continue
+        if r.status != OPTIMAL:
+            if r.status in (TIME_LIMIT, NO_SOLUTION):
+                heapq.heappush(heap, (bound, -1, lo, hi))  # back in front of its ties
+                stopped = True
+                break
+            return finish(ERROR, message=r.message or f"LP node ended with status {r.status}")
+        if best is not None and r.objective >= best.objective - tol(best.objective):
+            continue
+        node_obj = r.objective
+        v = r.x[cols]
+        frac = np.abs(v - np.round(v))
+        if frac.max(initial=0.0) <= BRANCH_INT_TOL:
+            if np.array_equal(lo, hi):
+                leaf = r
+            else:  # integral but not all fixed: fix them, a leaf whose duals are the fixed LP's
+                fixed = np.round(v)
+                leaf = run(fixed, fixed)
+            if leaf.status == OPTIMAL:
+                if best is None or leaf.objective < best.objective:
+                    best = leaf
+                continue
+            if leaf.status in (TIME_LIMIT, NO_SOLUTION):
+                heapq.heappush(heap, (bound, -1, lo, hi))  # back in front of its ties
+                stopped = True
+                break
+            if leaf.status != INFEASIBLE:
+                return finish(ERROR, message=leaf.message or f"LP leaf ended with status {leaf.status}")
+            # Round-off: the fixed LP failed although the relaxation was integral; branch.
+            frac = np.where(lo != hi, 0.5, 0.0)
+        j = int(np.argmax(frac))
+        hi_down = hi.copy()
+        hi_down[j] = 0.0
+        lo_up = lo.copy()
+        lo_up[j] = 1.0
+        for child_lo, child_hi in ((lo, hi_down), (lo_up, hi)):
+            tick += 1
+            heapq.heappush(heap, (node_obj, tick, child_lo.copy(), child_hi.copy()))
+    if best is None:
+        return finish(NO_SOLUTION if stopped else INFEASIBLE)
+    open_bound = min((h[0] for h in heap), default=best.objective)
+    gap = max(0.0, (best.objective - open_bound) / max(abs(best.objective), 1e-10))
+    if stopped and gap > rel_gap:
+        return finish(TIME_LIMIT, best, gap)
+    return finish(OPTIMAL, best, gap)

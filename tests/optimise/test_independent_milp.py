@@ -203,11 +203,21 @@ CASES = {
 }
 
 
+#: How the collective binaries are decided: the solver's MIP through PuLP, or the own branch
+#: and bound (LP nodes) on the HiGHS matrix path and through PuLP.
+METHODS = {
+    "solver-mip": dict(collective_method="mip"),
+    "branch-matrix": dict(collective_method="branch", backend="highspy"),
+    "branch-pulp": dict(collective_method="branch", backend="pulp"),
+}
+
+
+@pytest.mark.parametrize("method", sorted(METHODS))
 @pytest.mark.parametrize("case", sorted(CASES))
 @pytest.mark.parametrize("seed", [1, 2])
-def test_objective_matches_scipy_milp(make_random_table, case, seed):
+def test_objective_matches_scipy_milp(make_random_table, case, seed, method):
     table = make_random_table(seed)
-    s = OptimiseSettings(mip_gap=0.0, **CASES[case])
+    s = OptimiseSettings(mip_gap=0.0, **CASES[case], **METHODS[method])
     expected = reference_milp(table, s)
     plan = solve(table, s)
     if expected is None:
