@@ -38,15 +38,18 @@ MONEY = ("subsidy_eur", "end_user_annual_cost_eur", "national_annual_cost_eur", 
          "npv_end_user_eur")
 
 
-def village_totals(stock, scenario: Scenario, money: bool = False) -> np.ndarray:
+def village_totals(stock, scenario: Scenario, money: bool | str = False) -> np.ndarray:
     """Per-option village totals of every contract quantity, chunk by chunk (bounded memory).
 
-    Returns an array (quantities, options). With ``money`` the money layer runs too (without
-    the IRR, whose root finding is measured separately) and its outputs are reduced as well.
+    Returns an array (quantities, options). ``money=True`` (or ``"contract"``) runs the money
+    layer for the five money outputs of the contract (:data:`MONEY`), ``"all"`` for every
+    money output (both without the IRR, whose root finding is measured separately); the five
+    are reduced as well.
     """
     total = None
     names = CONTRACT + (MONEY if money else ())
-    for part in iter_evaluate(stock, scenario, chunk_size=CHUNK, money=money, irr=False):
+    outputs = None if money == "all" else MONEY
+    for part in iter_evaluate(stock, scenario, chunk_size=CHUNK, money=bool(money), irr=False, money_outputs=outputs):
         t = np.stack([part.totals(name) for name in names])
         t = np.vstack([t, part.feasible.sum(axis=0)])
         total = t if total is None else total + t
@@ -61,20 +64,20 @@ from bench_evaluate import village_totals
 from wupmodel.scenario import Scenario
 stock = synthetic_stock({n})
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-village_totals(stock, Scenario(), money={money})
+village_totals(stock, Scenario(), money={money!r})
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({{"peak_rss_mb": peak / 1024, "before_eval_mb": base / 1024}}))
 """
 
 
-def peak_memory_mb(n: int, money: bool) -> dict:
+def peak_memory_mb(n: int, money: bool | str) -> dict:
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
     code = _MEMORY_SCRIPT.format(bench=str(Path(__file__).parent), n=n, money=money)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-@pytest.mark.parametrize("money", [False, True], ids=["physics", "with_money"])
+@pytest.mark.parametrize("money", [False, "contract", "all"], ids=["physics", "with_money", "with_money_all"])
 @pytest.mark.parametrize("n", SIZES)
 def test_evaluate_throughput(benchmark, n, money):
     stock = synthetic_stock(n)
@@ -89,7 +92,7 @@ def test_evaluate_throughput(benchmark, n, money):
     benchmark.extra_info["dwelling_options_per_s"] = n * n_options / seconds
     benchmark.extra_info.update(peak_memory_mb(n, money))
     print(
-        f"\n{n} dwellings x {n_options} options ({'with money' if money else 'physics'}): {seconds:.2f} s, "
+        f"\n{n} dwellings x {n_options} options ({f'money: {money}' if money else 'physics'}): {seconds:.2f} s, "
         f"{n * n_options / seconds:,.0f} dwelling-options/s, "
         f"peak RSS {benchmark.extra_info['peak_rss_mb']:.0f} MB"
     )

@@ -22,9 +22,10 @@ Assumptions made here (documented in the README):
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import partial
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -36,8 +37,11 @@ from wupmodel.costs import (
     FinanceSettings,
     MoneyOutcomes,
     money_outcomes,
+    money_totals,
 )
+from wupmodel.errors import WupInputError
 from wupmodel.finance import equivalent_annual_cost
+from wupmodel.option_grid import OptionGrid
 from wupmodel.params import Params
 from wupmodel.physics.insulation import ELEMENTS
 from wupmodel.scenario import Scenario
@@ -119,35 +123,40 @@ def isde_subsidy_eur(
     capacity_kw: np.ndarray,
     capex_eur: np.ndarray,
     eligible: np.ndarray,
-    catalogue: Catalogue,
     params: Params,
 ) -> np.ndarray:
-    """ISDE subsidy per dwelling × option (EUR), capped at the option's investment.
+    """ISDE subsidy per group on the option grid without PV, (G, S, L, H) (EUR).
+
+    Capped at the investment in the subsidised measures (ISDE never pays more than the
+    measure costs; PV gets no ISDE).
 
     Parameters
     ----------
     treated_area_m2
         (G, L, 5) insulated area per level and element (:data:`ELEMENTS` order).
     capacity_kw
-        (G, O) heat-pump thermal capacity.
+        (G, L, H) heat-pump thermal capacity.
     capex_eur
-        (G, O) investment incl. VAT.
+        (G, S, L, H) investment incl. VAT in insulation, heating and the solar water heater
+        (S = 1 without, 2 with the solar water heater option).
     eligible
         (G,) bool, the household can apply (not a housing corporation).
     """
-    heating = np.asarray(HEATING_SYSTEMS)[catalogue.heating]
-    hp = np.zeros_like(capex_eur)
+    n_g, n_st, n_l, n_h = capex_eur.shape
+    heating = np.asarray(HEATING_SYSTEMS)
+    hp = np.zeros((n_g, n_l, n_h))
     for system, kind in _HEAT_PUMPS.items():
-        cols = heating == system
-        hp[:, cols] = isde_heat_pump_eur(kind, capacity_kw[:, cols], params=params)
+        h = HEATING_SYSTEMS.index(system)
+        hp[:, :, h] = isde_heat_pump_eur(kind, capacity_kw[:, :, h], params=params)
     network = np.isin(heating, _NETWORKS)
-    other_measures = (np.isin(heating, list(_HEAT_PUMPS)) | network).astype(int) + catalogue.solar_thermal
+    # Other measures for the doubling rule: a heat pump or network connection, a solar water
+    # heater; (S, H) counts 0..2.
+    other_measures = np.isin(heating, list(_HEAT_PUMPS)).astype(int) + network + (np.arange(n_st) == 1)[:, None]
     # Insulation: the amount depends on the level and, through the doubling rule, on how many
-    # other measures the option has (0, 1 or 2). Compute it per level and count on (G,)
-    # vectors, then gather one column per option.
+    # other measures the option has. Compute it per level and count on (G,) vectors.
     area = {name: treated_area_m2[:, :, i] for i, name in enumerate(ELEMENTS)}
     n_other_max = 2
-    per_level = np.zeros((capex_eur.shape[0], len(INSULATION_LEVELS), n_other_max + 1))
+    per_level = np.zeros((n_g, n_l, n_other_max + 1))
     for li, name in enumerate(INSULATION_LEVELS):
         if name == "current":
             continue
@@ -156,21 +165,23 @@ def isde_subsidy_eur(
             measures[_GLASS[name]] = area["window"][:, li]
         for k in range(n_other_max + 1):
             per_level[:, li, k] = isde_insulation_package_eur(measures, n_other_measures=k, params=params)
-    flat = per_level.reshape(per_level.shape[0], -1)
-    ins = np.take(flat, catalogue.insulation * (n_other_max + 1) + other_measures, axis=1)
-    total = hp + ins + np.where(network, isde_heat_network_eur(params=params), 0.0)[None, :]
-    return np.where(eligible[:, None], np.minimum(total, capex_eur), 0.0)
+    ins = per_level[:, :, other_measures].transpose(0, 2, 1, 3)  # (G, S, L, H)
+    total = ins + hp[:, None] + np.where(network, isde_heat_network_eur(params=params), 0.0)
+    np.minimum(total, capex_eur, out=total)
+    total *= eligible[:, None, None, None]
+    return total
 
 
 def appraise(
     groups: pd.DataFrame,
     arrays,
+    grid: OptionGrid,
     catalogue: Catalogue,
-    treated_area_m2: np.ndarray,
     ctx: MoneyContext,
     *,
     irr: bool = True,
-) -> dict[str, np.ndarray]:
+    outputs: Iterable[str] | None = None,
+) -> dict[str, Any]:
     """Money outputs (G, O) for a chunk of groups; see :data:`MONEY_QUANTITIES`.
 
     Values are arrays, or callables that compute the array on first use (outputs derived from
@@ -182,43 +193,63 @@ def appraise(
         The chunk's groups (for tenure, income, dwelling type).
     arrays
         The chunk's physical outcome arrays (:class:`wupmodel.evaluate.FactoredArrays`).
+    grid
+        The same quantities on the option grid (what the money layer computes on).
     catalogue
         The options.
-    treated_area_m2
-        (G, L, 5) insulated area per level and element.
     ctx
         Scenario tariffs, finance settings and parameters.
     irr
         Compute the IRR (slow for very large stocks).
+    outputs
+        Names from :data:`MONEY_QUANTITIES` to return (default: all).
     """
+    wanted = list(MONEY_QUANTITIES) if outputs is None else list(outputs)
+    unknown = sorted(set(wanted) - set(MONEY_QUANTITIES))
+    if unknown:
+        raise WupInputError(f"unknown money output(s) {', '.join(unknown)}; allowed: {', '.join(MONEY_QUANTITIES)}")
+    # what the money layer must compute: the outputs asked for (the subsidy is factored here)
+    money_fields = [n for n in wanted if n in OUTPUT_FIELDS and n != "subsidy_eur"]
+    if "energy_cost_share_year1" in wanted:
+        money_fields.append("bill_year1_eur")
+    if not irr:
+        money_fields = [n for n in money_fields if n != "irr"]
     p = ctx.params
-    heating = np.asarray(HEATING_SYSTEMS)[catalogue.heating]
+    q = grid.arrays
+    heating = np.asarray(HEATING_SYSTEMS)
+    combo_heating = grid.combo_heating
+
+    def per_combo(per_system: np.ndarray) -> np.ndarray:
+        """(H,) values per heating system -> (1, 1, C) on the grid's combinations."""
+        return per_system[combo_heating][None, None, :]
+
     network = np.isin(heating, _NETWORKS)
-    gas = arrays["gas_m3"]
     tenure = pd.Categorical(groups["tenure"], categories=TENURES).codes
     tenure = np.where(tenure < 0, 0, tenure)  # unknown tenure: treated as owner-occupied
     income = pd.to_numeric(groups["household_income_eur"], errors="coerce").to_numpy(float)
 
-    life = np.array([p[f"life.{h}_years"] for h in heating])
-    om = np.array([p[f"om.{h}_share"] for h in heating])
+    life = per_combo(np.array([p[f"life.{h}_years"] for h in heating]))
+    om = per_combo(np.array([p[f"om.{h}_share"] for h in heating]))
     # The cost tables hold prices incl. 21 % VAT; the household pays the scenario's VAT on
     # investments, the national view none: rescale so only the end-user price moves with VAT.
     vat = p["finance.vat_investments"]
     to_vat = (1.0 + vat) / (1.0 + p["cost.vat_included_in_prices"])
 
-    def component(name: str, life_years, om_share) -> Component:
-        capex = arrays[name] if to_vat == 1.0 else arrays[name] * to_vat
-        return Component(capex, life_years, om_share, vat)
+    def paid(name: str) -> np.ndarray:
+        return q[name] if to_vat == 1.0 else q[name] * to_vat
 
+    capex = {name: paid(f"capex_{name}_eur") for name in ("insulation", "heating", "pv", "solar_thermal")}
     components = {
-        "insulation": component("capex_insulation_eur", p["life.insulation_years"], p["om.insulation_share"]),
-        "heating": component("capex_heating_eur", life[None, :], om[None, :]),
-        "pv": component("capex_pv_eur", p["life.pv_years"], p["om.pv_share"]),
-        "solar_thermal": component(
-            "capex_solar_thermal_eur", p["life.solar_thermal_years"], p["om.solar_thermal_share"]
+        "insulation": Component(capex["insulation"], p["life.insulation_years"], p["om.insulation_share"], vat),
+        "heating": Component(capex["heating"], life, om, vat),
+        "pv": Component(capex["pv"], p["life.pv_years"], p["om.pv_share"], vat),
+        "solar_thermal": Component(
+            capex["solar_thermal"], p["life.solar_thermal_years"], p["om.solar_thermal_share"], vat
         ),
     }
-    # National-only costs (excl. VAT): the network main per connection, connection upgrades.
+    # National-only costs (excl. VAT): connection upgrades and the heat-network main in the
+    # street per connection, with the same conventions (replacements, residual value, social
+    # rate) as every other component.
     main_eur = (
         p["collective.heat_network.main_eur_per_m"]
         * p["collective.heat_network.main_m_per_dwelling"]
@@ -227,31 +258,37 @@ def appraise(
     all_electric = np.isin(heating, ["air_hp", "ground_hp"])
     national = {
         "connection_upgrade": Component(
-            np.where(all_electric, p["finance.grid_connection_upgrade_eur"], 0.0)[None, :],
-            p["finance.grid_asset_lifetime_years"],
-            0.0,
-            0.0,
+            per_combo(np.where(all_electric, p["finance.grid_connection_upgrade_eur"], 0.0)),
+            p["finance.grid_asset_lifetime_years"], 0.0, 0.0,
+        ),
+        "network_main": Component(
+            per_combo(np.where(network, main_eur, 0.0)),
+            p["collective.heat_network.lifetime_yr"], p["collective.heat_network.main_om_share"], 0.0,
         ),
     }
     flats = np.isin(groups["dwelling_type"].astype(str), DWELLING_TYPES[4:])
     removal = np.where(flats, p["finance.gas_connection_removal_flat_eur"], p["finance.gas_connection_removal_eur"])
     eligible = tenure != TENURES.index("huur_corporatie")
-    capex_paid = arrays["capex_eur"] if to_vat == 1.0 else arrays["capex_eur"] * to_vat
-    subsidy = isde_subsidy_eur(treated_area_m2, arrays["capacity_kw"], capex_paid, eligible, catalogue, p)
-    # Horizon-average CO2 from the evaluation's own yearly factors (grid path, LT network).
-    co2_avg = arrays["co2_cum_kg"] / ctx.settings.horizon_years
-    ref = np.full(len(groups), catalogue.reference_index)
-    money: MoneyOutcomes = money_outcomes(
+    n_g, n_l, n_h = q["capacity_kw"].shape
+    subsidised = capex["insulation"] + capex["heating"] + capex["solar_thermal"]  # (G, 1, C)
+    subsidy = isde_subsidy_eur(
+        grid.treated_area_m2, q["capacity_kw"], subsidised.reshape(n_g, grid.n_solar_thermal, n_l, n_h), eligible, p
+    ).reshape(n_g, 1, -1)
+    horizon = ctx.settings.horizon_years
+    gas = q["gas_m3"]
+    money = _MoneySource(grid, dict(
         gas_m3=gas,
-        elec_import_kwh=arrays["electricity_import_kwh"],
-        elec_export_kwh=arrays["electricity_export_kwh"],
-        heat_gj=arrays["heat_gj"],
+        elec_import_kwh=q["electricity_demand_kwh"],
+        elec_export_kwh=q["pv_kwh"],
+        self_consumed_kwh=q["pv_self_kwh"],
+        heat_gj=q["heat_gj"],
         has_gas_connection=gas > 0,
-        on_heat_network=np.broadcast_to(network[None, :], gas.shape),
+        on_heat_network=per_combo(network),
         components=components,
         subsidy_eur=subsidy,
-        co2_kg_per_yr=co2_avg,
-        reference_index=ref,
+        # Horizon-average CO2 from the evaluation's own yearly factors (grid path, LT network).
+        co2_kg_per_yr=partial(_grid_cells, grid, arrays, "co2_cum_kg", 1.0 / horizon),
+        reference_index=np.full(len(groups), grid.option_index[catalogue.reference_index]),
         tariffs=ctx.tariffs,
         settings=ctx.settings if irr else _without_irr(ctx.settings),
         params=p,
@@ -259,39 +296,99 @@ def appraise(
         tenure=tenure,
         national_components=national,
         gas_removal_eur=removal,
-    )
-    # The main in the street, per connection, as an equivalent annual national cost with the
-    # same conventions (replacements, residual value, social rate) as every other component.
-    network_eac = np.where(
-        network,
-        equivalent_annual_cost(
-            main_eur,
-            p["collective.heat_network.lifetime_yr"],
-            ctx.settings.horizon_years,
-            ctx.settings.social_rate,
-            annual_cost=main_eur * p["collective.heat_network.main_om_share"],
-        ),
-        0.0,
-    )[None, :]
-    money = replace(money, national_annual_cost_eur=money.national_annual_cost_eur + network_eac)
-    # Outputs derived from others (NPV, changes, EUR/t, ...) are computed on first access.
-    out: dict[str, np.ndarray | Callable[[], np.ndarray]] = {
-        name: partial(getattr, money, name) for name in MONEY_QUANTITIES if name in OUTPUT_FIELDS
-    }
+        option_axes=2,
+        outputs=money_fields or ["bill_year1_eur"],
+    ))
+    # Outputs in catalogue order; those derived from others (NPV, changes, EUR/t, ...) and
+    # not computed above are computed on first access.
+    out: dict[str, Any] = {name: _MoneyColumn(money, name) for name in money_fields}
+    # The subsidy depends on the combination only (no ISDE for PV): kept factored.
+    out["subsidy_eur"] = (subsidy[:, 0], grid.option_index % grid.shape[1])
     # Energy cost as a share of income: where the stock has no income, the Drenthe mean
     # disposable income of the household's tenure class (CBS, as in the synthetic stock).
     default_income = income_means_eur(synthesis_scalars(p))[tenure]
     income_or_default = np.where(np.isfinite(income) & (income > 0), income, default_income)
-    out["energy_cost_share_year1"] = partial(_share, money, income_or_default)
-    out["co2_avg_kg"] = co2_avg
-    if money.irr is None:
-        out["irr"] = partial(np.full, gas.shape, np.nan)
-    out["national_network_annual_eur"] = partial(np.repeat, network_eac, gas.shape[0], axis=0)
-    return out
+    out["energy_cost_share_year1"] = partial(_share, _MoneyColumn(money, "bill_year1_eur"), income_or_default)
+    out["co2_avg_kg"] = partial(_co2_avg, arrays, horizon)
+    if not irr:
+        out["irr"] = partial(np.full, (len(groups), catalogue.size), np.nan)
+    network_eac = equivalent_annual_cost(
+        main_eur, p["collective.heat_network.lifetime_yr"], horizon, ctx.settings.social_rate,
+        annual_cost=main_eur * p["collective.heat_network.main_om_share"],
+    )
+    network_eac = np.where(network[catalogue.heating], network_eac, 0.0)[None, :]
+    out["national_network_annual_eur"] = partial(np.repeat, network_eac, len(groups), axis=0)
+    return {name: out[name] for name in wanted}
 
 
-def _share(money: MoneyOutcomes, income_eur: np.ndarray) -> np.ndarray:
-    return money.bill_year1_eur / income_eur[:, None]
+class _MoneySource:
+    """The money layer of one chunk, computed when first needed.
+
+    Arrays: one :func:`money_outcomes` call for every output asked for (cached). Totals per
+    option (:meth:`totals`): one :func:`money_totals` call (cached per weights), which never
+    materialises the (G, O) arrays, unless the arrays exist already.
+    """
+
+    def __init__(self, grid: OptionGrid, inputs: dict[str, Any]) -> None:
+        self.grid = grid
+        self.inputs = inputs
+        self._money: MoneyOutcomes | None = None
+        self._totals: tuple[np.ndarray, dict[str, np.ndarray]] | None = None
+
+    def array(self, name: str) -> np.ndarray:
+        if self._money is None:
+            self._money = money_outcomes(**self.inputs)
+        return self.grid.to_options(getattr(self._money, name))
+
+    def totals(self, name: str, weights: np.ndarray) -> np.ndarray:
+        if self._money is not None or name == "irr" or name not in _SUMMABLE:
+            return weights @ self.array(name)
+        if self._totals is None or not np.array_equal(self._totals[0], weights):
+            summable = [n for n in self.inputs["outputs"] if n in _SUMMABLE]
+            self._totals = (np.array(weights, dtype=float),
+                            money_totals(weights, **{**self.inputs, "outputs": summable}))
+        return self._totals[1][name][self.grid.option_index]
+
+
+class _MoneyColumn:
+    """One money output: call it for the (G, O) array; ``totals(weights)`` for the sums."""
+
+    def __init__(self, source: _MoneySource, name: str) -> None:
+        self.source, self.name = source, name
+
+    def __call__(self) -> np.ndarray:
+        return self.source.array(self.name)
+
+    def totals(self, weights: np.ndarray) -> np.ndarray:
+        return self.source.totals(self.name, weights)
+
+
+#: Money outputs whose totals :func:`money_totals` computes.
+_SUMMABLE = frozenset({
+    "net_investment_eur", "lcc_end_user_eur", "simple_payback_years", "bill_year1_eur",
+    "monthly_cost_year1_eur", "monthly_cost_avg_eur", "national_annual_cost_eur",
+    "loan_principal_eur", "loan_payment_eur_per_month", "rent_increase_eur_per_month",
+    "landlord_annual_cost_eur", "end_user_annual_cost_eur", "npv_end_user_eur",
+    "end_user_extra_cost_eur_per_yr", "monthly_cost_change_eur", "national_extra_cost_eur_per_yr",
+})
+
+
+def _grid_cells(grid: OptionGrid, arrays, name: str, scale: float) -> np.ndarray:
+    """A factored outcome on the option grid, (G, P, S, L, H); cells outside the catalogue are 0."""
+    values = arrays[name] * scale
+    if not grid.is_identity:
+        cells = np.zeros((values.shape[0], grid.n_cells))
+        cells[:, grid.option_index] = values
+        values = cells
+    return values.reshape((values.shape[0],) + grid.shape)
+
+
+def _co2_avg(arrays, horizon: int) -> np.ndarray:
+    return arrays["co2_cum_kg"] / horizon
+
+
+def _share(bill_year1: Callable[[], np.ndarray], income_eur: np.ndarray) -> np.ndarray:
+    return bill_year1() / income_eur[:, None]
 
 
 def _without_irr(settings: FinanceSettings) -> FinanceSettings:

@@ -91,8 +91,12 @@ def build_catalogue(
     pv: tuple[bool, ...] = (False, True),
     solar_thermal: tuple[bool, ...] = (False, True),
 ) -> Catalogue:
-    """The Cartesian product of the chosen levels, in a stable order."""
+    """The Cartesian product of the chosen levels, in a stable order.
+
+    PV varies slowest, then solar thermal, insulation and heating: the order of the option grid
+    (:mod:`wupmodel.option_grid`), so that the full catalogue needs no reordering.
+    """
     ins = np.array([INSULATION_LEVELS.index(x) for x in insulation])
     heat = np.array([HEATING_SYSTEMS.index(x) for x in heating])
-    grid = np.meshgrid(ins, heat, np.array(pv, bool), np.array(solar_thermal, bool), indexing="ij")
-    return Catalogue(*(g.ravel() for g in grid))
+    p, st, i, h = np.meshgrid(np.array(pv, bool), np.array(solar_thermal, bool), ins, heat, indexing="ij")
+    return Catalogue(i.ravel(), h.ravel(), p.ravel(), st.ravel())

@@ -44,7 +44,8 @@ Performance
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import math
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Literal
@@ -72,6 +73,7 @@ __all__ = [
     "FinanceSettings",
     "MoneyOutcomes",
     "money_outcomes",
+    "money_totals",
     "average_co2_kg_per_yr",
     "TENANT_CODES",
 ]
@@ -229,8 +231,8 @@ class MoneyOutcomes:
         EUR/yr); 0 for owner-occupiers.
     national_annual_cost_eur
         Equivalent annual national cost at the social rate (EUR/yr).
-    co2_kg_per_yr
-        The CO2 input (kg/yr).
+    co2_source
+        The CO2 input (kg/yr) as given (an array or a callable); read ``co2_kg_per_yr``.
     reference_index
         Reference option per dwelling (leading axes).
     household_crf
@@ -262,11 +264,20 @@ class MoneyOutcomes:
     rent_increase_eur_per_month: FloatArray
     landlord_annual_cost_eur: FloatArray
     national_annual_cost_eur: FloatArray
-    co2_kg_per_yr: FloatArray
+    co2_source: ArrayLike | Callable[[], ArrayLike]
     reference_index: NDArray[np.intp]
     household_crf: float
     loan_rate_by_dwelling: FloatArray
     household_income_eur: FloatArray | None = None
+    option_grid: tuple[int, ...] | None = None
+
+    @cached_property
+    def co2_kg_per_yr(self) -> FloatArray:
+        """The CO2 input (kg/yr), one option axis (computed now if it was given as a callable)."""
+        co2 = self.co2_source() if callable(self.co2_source) else self.co2_source
+        co2 = _arr(co2, "co2_kg_per_yr")
+        lead = self.shape[:-1]
+        return _on_option_axis(co2, lead, self.option_grid or self.shape[-1:])
 
     @property
     def shape(self) -> tuple[int, ...]:
@@ -417,22 +428,22 @@ def _arr(value: ArrayLike, name: str, *, nonneg: bool = False) -> FloatArray:
     return arr
 
 
-def _flat(a: ArrayLike, lead: tuple[int, ...]) -> NDArray:
-    """2-D view ``(rows, cols)`` of an array broadcastable to ``lead + (n_opt,)``.
+def _flat(a: ArrayLike, lead: tuple[int, ...], k: int = 1) -> NDArray:
+    """View ``(rows, *option_dims)`` of an array broadcastable to ``lead + option_shape``.
 
-    ``rows`` is 1 (same for every dwelling) or the number of dwellings; ``cols`` is 1 or the
-    number of options. Broadcast inputs are not materialised.
+    ``rows`` is 1 (same for every dwelling) or the number of dwellings; each of the ``k``
+    option dims is 1 or full. Broadcast inputs are not materialised.
     """
     a = np.asarray(a)
-    nd = len(lead) + 1
+    nd = len(lead) + k
     if a.ndim < nd:
         a = a.reshape((1,) * (nd - a.ndim) + a.shape)
-    cols = a.shape[-1]
-    if all(d == 1 for d in a.shape[:-1]):
-        return a.reshape(1, cols)
-    if a.shape[:-1] == lead:
-        return a.reshape(-1, cols)
-    return np.broadcast_to(a, lead + (cols,)).reshape(-1, cols)
+    head, opt = a.shape[: a.ndim - k], a.shape[a.ndim - k :]
+    if all(d == 1 for d in head):
+        return a.reshape((1,) + opt)
+    if head == lead:
+        return a.reshape((-1,) + opt)
+    return np.broadcast_to(a, lead + opt).reshape((-1,) + opt)
 
 
 def _rows(a: NDArray, sl: slice) -> NDArray:
@@ -442,6 +453,70 @@ def _rows(a: NDArray, sl: slice) -> NDArray:
 def _dwelling_flat(a: ArrayLike, lead: tuple[int, ...], dtype) -> NDArray:
     """1-D array of per-dwelling values, broadcast to the leading axes and flattened."""
     return np.broadcast_to(np.asarray(a, dtype=dtype), lead).reshape(-1)
+
+
+def _lincomb(terms: list[tuple], out: NDArray, tmp: NDArray) -> NDArray:
+    """``out[...] = sum(coef * array)`` over broadcastable terms, small arrays first.
+
+    Most money figures are linear combinations of arrays that depend on only some of the option
+    axes (gas on the combination of insulation, heating and solar thermal; PV yield on PV
+    alone). Products of the same shape are summed at that shape and the partial sums merged
+    pairwise, smallest result first, so that only the last step touches the full-size
+    ``out``. Full-size terms are added at the end through ``tmp``.
+    """
+    small: dict[tuple[int, ...], NDArray] = {}
+    big = []
+    for coef, a in terms:
+        if a.shape == out.shape:
+            big.append((coef, a))
+            continue
+        p = np.multiply(a, coef)
+        if p.shape == out.shape:
+            big.append((1.0, p))
+        elif p.shape in small:
+            small[p.shape] += p
+        else:
+            small[p.shape] = p
+    parts = list(small.values())
+
+    def joined(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
+        return tuple(max(x, y) for x, y in zip(a, b, strict=True))  # dims are 1 or full
+
+    while len(parts) > 2 or (len(parts) == 2 and joined(parts[0].shape, parts[1].shape) != out.shape):
+        i, j = min(
+            ((i, j) for i in range(len(parts)) for j in range(i + 1, len(parts))),
+            key=lambda ij: math.prod(joined(parts[ij[0]].shape, parts[ij[1]].shape)),
+        )
+        merged = parts[i] + parts[j]
+        parts = [p for m, p in enumerate(parts) if m not in (i, j)] + [merged]
+    if len(parts) == 2:
+        np.add(parts[0], parts[1], out=out)
+    elif parts:
+        np.copyto(out, parts[0])
+    elif big:
+        coef, a = big.pop(0)
+        np.multiply(a, coef, out=out)
+    else:
+        out.fill(0.0)
+    for coef, a in big:
+        if np.ndim(coef) == 0 and coef == 1.0:
+            out += a
+        else:
+            np.multiply(a, coef, out=tmp)
+            out += tmp
+    return out
+
+
+def _at_reference(a: NDArray, rows: NDArray, ref: NDArray, col: tuple[int, ...]) -> NDArray:
+    """Value of each row's reference cell of a full-size ``(n, *option_shape)`` array, shape ``col``."""
+    return a.reshape(rows.size, -1)[rows, ref].reshape(col)
+
+
+def _at_reference_small(a: NDArray, rows: NDArray, ref_cell: tuple[NDArray, ...]) -> NDArray:
+    """Value at each row's reference cell of an array broadcastable over the option axes, (n,)."""
+    idx = [rows if a.shape[0] > 1 else 0]
+    idx += [cell if a.shape[1 + i] > 1 else 0 for i, cell in enumerate(ref_cell)]
+    return np.broadcast_to(a[tuple(idx)], rows.shape)
 
 
 def _weights(units: dict[str, FloatArray], w: FloatArray, nm: NDArray[np.bool_], h: int) -> dict[str, float]:
@@ -481,20 +556,21 @@ def average_co2_kg_per_yr(
     return gas * tariffs.gas_co2_kg_m3 + net * grid + gj * tariffs.heat_co2_kg_gj
 
 
-def _payback_into(inv: NDArray, sav: NDArray, out: NDArray, b1, b2, b3, b4) -> None:
-    """:func:`wupmodel.finance.simple_payback` written into ``out`` with bool work buffers."""
+def _payback_into(inv: NDArray, sav: NDArray, out: NDArray, b1: NDArray, b2: NDArray) -> None:
+    """:func:`wupmodel.finance.simple_payback` written into ``out`` with bool work buffers.
+
+    ``max(inv, 0) / sav`` where there are savings (0 when nothing extra is invested); without
+    savings ``inf`` if there is an extra investment, else NaN.
+    """
+    np.maximum(inv, 0.0, out=out)
     with np.errstate(divide="ignore", invalid="ignore"):
-        np.divide(inv, sav, out=out)
-    np.greater(inv, 0.0, out=b1)  # investment > 0
-    np.greater(sav, 0.0, out=b2)  # savings > 0
-    np.logical_not(b2, out=b3)  # savings <= 0
-    np.logical_and(b1, b3, out=b4)
-    np.copyto(out, np.inf, where=b4)
-    np.logical_not(b1, out=b1)  # investment <= 0
-    np.logical_and(b1, b3, out=b4)
-    np.copyto(out, np.nan, where=b4)
-    np.logical_and(b1, b2, out=b4)
-    np.copyto(out, 0.0, where=b4)
+        np.divide(out, sav, out=out)
+    np.less_equal(sav, 0.0, out=b1)  # no savings
+    if b1.any():
+        np.copyto(out, np.nan, where=b1)
+        np.greater(inv, 0.0, out=b2)
+        np.logical_and(b1, b2, out=b2)
+        np.copyto(out, np.inf, where=b2)
 
 
 # --------------------------------------------------------------------------------------------
@@ -510,7 +586,7 @@ def money_outcomes(
     on_heat_network: ArrayLike,
     components: Mapping[str, Component | tuple],
     subsidy_eur: ArrayLike,
-    co2_kg_per_yr: ArrayLike,
+    co2_kg_per_yr: ArrayLike | Callable[[], ArrayLike],
     reference_index: ArrayLike,
     tariffs: TariffPaths,
     settings: FinanceSettings,
@@ -520,6 +596,9 @@ def money_outcomes(
     national_components: Mapping[str, Component | tuple] | None = None,
     gas_removal_eur: ArrayLike | None = None,
     outputs: Iterable[str] | None = None,
+    self_consumed_kwh: ArrayLike | None = None,
+    option_axes: int = 1,
+    _totals_weights: ArrayLike | None = None,
 ) -> MoneyOutcomes:
     """Money outcomes of every dwelling x option in both perspectives.
 
@@ -527,7 +606,7 @@ def money_outcomes(
     ----------
     gas_m3, elec_import_kwh, elec_export_kwh, heat_gj
         First-year quantities per dwelling x option (m3, kWh, kWh, GJ), held constant over the
-        horizon; options on the last axis.
+        horizon; options on the last axis (or the last ``option_axes`` axes).
     has_gas_connection, on_heat_network
         Bool per dwelling x option.
     components
@@ -536,10 +615,11 @@ def money_outcomes(
     subsidy_eur
         Subsidy per dwelling x option (EUR), received at ``t = 0``.
     co2_kg_per_yr
-        CO2 per dwelling x option (kg/yr), e.g. from :func:`average_co2_kg_per_yr`.
+        CO2 per dwelling x option (kg/yr), or a callable returning it (called only when a CO2
+        price or a CO2 output needs it).
     reference_index
         Index of the reference option (gas boiler, current insulation, no PV) per dwelling,
-        shape = the leading (dwelling) axes.
+        shape = the leading (dwelling) axes; with several option axes the flat (C-order) index.
     tariffs
         Price paths (first year = year 1 of the horizon).
     settings
@@ -562,6 +642,17 @@ def money_outcomes(
         few outputs (e.g. an optimiser: ``lcc_end_user_eur``, ``national_annual_cost_eur``,
         ``monthly_cost_change_eur``) save memory and time; outputs not kept are ``None`` and
         derived outputs whose base was not kept raise :class:`WupInputError`.
+    self_consumed_kwh
+        PV electricity used at home (kWh/yr). When given, ``elec_import_kwh`` and
+        ``elec_export_kwh`` are the amounts before self-consumption (demand and PV yield) and
+        the household imports and exports this much less of each; it is capped per option at
+        both (so one array can serve the options with and without PV). Lets a caller pass
+        demand and yield over only the option axes they depend on.
+    option_axes
+        Number of trailing axes that index the options (default 1). With more, the options
+        form a grid (e.g. PV x solar thermal x insulation x heating) and each input needs only
+        the axes it depends on; the work on the small arrays is done before anything is
+        broadcast to the whole grid. Outputs then have one option axis (the grid in C order).
 
     Returns
     -------
@@ -583,29 +674,38 @@ def money_outcomes(
         )
     if not components:
         raise WupInputError("components is empty; give at least one investment component")
+    k = int(option_axes)
+    if k < 1:
+        raise WupInputError("option_axes must be at least 1")
 
     # ---------------- inputs ----------------
     gas = _arr(gas_m3, "gas_m3", nonneg=True)
     imp = _arr(elec_import_kwh, "elec_import_kwh", nonneg=True)
     exp = _arr(elec_export_kwh, "elec_export_kwh", nonneg=True)
     gj = _arr(heat_gj, "heat_gj", nonneg=True)
+    self_kwh = None if self_consumed_kwh is None else _arr(self_consumed_kwh, "self_consumed_kwh", nonneg=True)
     has_gas = np.asarray(has_gas_connection, dtype=bool)
     on_hn = np.asarray(on_heat_network, dtype=bool)
     subsidy = _arr(subsidy_eur, "subsidy_eur", nonneg=True)
-    co2 = _arr(co2_kg_per_yr, "co2_kg_per_yr")
-    comps = {k: _component(k, v) for k, v in components.items()}
-    ncomps = {k: _component(k, v) for k, v in (national_components or {}).items()}
-    capex = {k: _arr(c.capex_eur, f"capex of component '{k}'", nonneg=True) for k, c in comps.items()}
+    co2_price = s.national_co2_price_eur_t
+    co2 = None if callable(co2_kg_per_yr) else _arr(co2_kg_per_yr, "co2_kg_per_yr")
+    comps = {name: _component(name, v) for name, v in components.items()}
+    ncomps = {name: _component(name, v) for name, v in (national_components or {}).items()}
+    capex = {name: _arr(c.capex_eur, f"capex of component '{name}'", nonneg=True) for name, c in comps.items()}
     ncapex = {
-        k: _arr(c.capex_eur, f"capex of national component '{k}'", nonneg=True) for k, c in ncomps.items()
+        name: _arr(c.capex_eur, f"capex of national component '{name}'", nonneg=True) for name, c in ncomps.items()
     }
-    shape = np.broadcast_shapes(
-        gas.shape, imp.shape, exp.shape, gj.shape, has_gas.shape, on_hn.shape, subsidy.shape,
-        co2.shape, *(a.shape for a in capex.values()), *(a.shape for a in ncapex.values()),
-    )
-    if len(shape) == 0:
-        raise WupInputError("money_outcomes needs an option axis (the last axis)")
-    lead, n_opt = shape[:-1], shape[-1]
+    shapes = [gas.shape, imp.shape, exp.shape, gj.shape, has_gas.shape, on_hn.shape, subsidy.shape]
+    shapes += [a.shape for a in (*capex.values(), *ncapex.values())]
+    shapes += [a.shape for a in (co2, self_kwh) if a is not None]
+    try:
+        shape = np.broadcast_shapes(*shapes)
+    except ValueError as exc:
+        raise WupInputError(f"the dwelling x option inputs do not broadcast to one shape: {exc}") from None
+    if len(shape) < k:
+        raise WupInputError(f"money_outcomes needs {k} option axis(es) (the last axes)")
+    lead, opt = shape[: len(shape) - k], shape[len(shape) - k :]
+    n_opt = int(np.prod(opt))
     n_lead = int(np.prod(lead)) if lead else 1
 
     ref = np.asarray(reference_index)
@@ -625,11 +725,12 @@ def money_outcomes(
     income_f = None if household_income_eur is None else _dwelling_flat(household_income_eur, lead, float)
     removal = params["finance.gas_connection_removal_eur"] if gas_removal_eur is None else gas_removal_eur
     removal_f = _dwelling_flat(_arr(removal, "gas_removal_eur", nonneg=True), lead, float)
+    if co2_price > 0 and co2 is None:
+        co2 = _arr(co2_kg_per_yr(), "co2_kg_per_yr")
 
     # ---------------- per-scenario constants ----------------
     rh, rs, rl = s.household_rate, s.social_rate, s.landlord_rate
     nm = np.asarray(tariffs.net_metering, dtype=bool)
-    with_nm = bool(nm[:h].any())
     eu = end_user_unit_prices(tariffs)
     first = np.zeros(h)
     first[0] = 1.0
@@ -647,37 +748,26 @@ def money_outcomes(
     crf_l = float(capital_recovery_factor(rl, h))
     vat0 = float(tariffs.vat[0])
 
-    # components: (capex, om, PV factor household, PV factor landlord, national PV factor, life)
-    # as 2-D views; the ones equal for all dwellings are summed once here.
-    const = {k: np.zeros((1, n_opt)) for k in ("upfront", "om", "cap_h", "cap_l", "nat")}
-    per_dwelling = []
-    all_terms = []
-    for k, c in comps.items():
-        om = _arr(c.om_share, f"om_share of component '{k}'", nonneg=True)
+    # Components as (rows, *option dims) views with their per-euro factors: O&M share, present
+    # value of owning one euro of capital at the household, landlord and social rate (the
+    # national one excl. VAT), and the lifetime (for the IRR).
+    comp_terms = []
+    for name, c in comps.items():
+        om = _arr(c.om_share, f"om_share of component '{name}'", nonneg=True)
         vat = vat0 if c.vat_rate is None else float(c.vat_rate)
         f_h = life_cycle_cost_factor(c.lifetime_years, h, rh) + om * pvf_h
         f_l = life_cycle_cost_factor(c.lifetime_years, h, rl) + om * pvf_l
         f_s = (life_cycle_cost_factor(c.lifetime_years, h, rs) + om * pvf_s) / (1.0 + vat)
-        term = tuple(_flat(a, lead) for a in (capex[k], om, f_h, f_l, f_s, c.lifetime_years))
-        all_terms.append(term)
-        if all(t.shape[0] == 1 for t in term[:5]):
-            cx = term[0]
-            const["upfront"] = const["upfront"] + cx
-            const["om"] = const["om"] + cx * term[1]
-            const["cap_h"] = const["cap_h"] + cx * term[2]
-            const["cap_l"] = const["cap_l"] + cx * term[3]
-            const["nat"] = const["nat"] + cx * term[4]
-        else:
-            per_dwelling.append(term)
-    nat_per_dwelling = []
-    for k, c in ncomps.items():
-        om = _arr(c.om_share, f"om_share of national component '{k}'", nonneg=True)
+        comp_terms.append({
+            key: _flat(a, lead, k)
+            for key, a in (("cx", capex[name]), ("om", om), ("fh", f_h), ("fl", f_l), ("fs", f_s),
+                           ("life", np.asarray(c.lifetime_years, dtype=float)))
+        })
+    ncomp_terms = []
+    for name, c in ncomps.items():
+        om = _arr(c.om_share, f"om_share of national component '{name}'", nonneg=True)
         f_s = life_cycle_cost_factor(c.lifetime_years, h, rs) + om * pvf_s
-        cx, fs = _flat(ncapex[k], lead), _flat(f_s, lead)
-        if cx.shape[0] == 1 and fs.shape[0] == 1:
-            const["nat"] = const["nat"] + cx * fs
-        else:
-            nat_per_dwelling.append((cx, fs))
+        ncomp_terms.append({"cx": _flat(ncapex[name], lead, k), "fs": _flat(f_s, lead, k)})
 
     loan = None
     loan_rate_f = np.zeros(n_lead)
@@ -687,55 +777,73 @@ def money_outcomes(
         loan["low"] = low
         loan_rate_f = np.where(low, 0.0, loan["rate"])
 
-    flat_in = {
-        "gas": _flat(gas, lead), "imp": _flat(imp, lead), "exp": _flat(exp, lead), "gj": _flat(gj, lead),
-        "has_gas": _flat(has_gas, lead), "on_hn": _flat(on_hn, lead), "subsidy": _flat(subsidy, lead),
-        "co2": _flat(co2, lead),
-    }
+    inputs = {"gas": gas, "imp": imp, "exp": exp, "gj": gj, "has_gas": has_gas, "on_hn": on_hn, "subsidy": subsidy}
+    if self_kwh is not None:
+        inputs["self"] = self_kwh
+    if co2 is not None and co2_price > 0:
+        inputs["co2"] = co2
+    flat_in = {name: _flat(a, lead, k) for name, a in inputs.items()}
     stored = [name for name in _STORED if name in need]
     if loan is None:
         stored = [x for x in stored if x not in ("loan_principal_eur", "loan_payment_eur_per_month")]
     if not any_tenant:
         stored = [x for x in stored if x not in ("rent_increase_eur_per_month", "landlord_annual_cost_eur")]
-    out = {name: np.empty((n_lead, n_opt)) for name in stored}
-    irr_out = np.full((n_lead, n_opt), np.nan) if (s.compute_irr and "irr" in need) else None
-    irr_units = _irr_units(eu, nm, h) if s.compute_irr else None
+    # Derived outputs that were asked for by name (or all, by default) are computed in the
+    # chunks too, while the arrays they come from are in cache, rather than on access.
+    stored += [name for name in _CHUNK_DERIVED if name in wanted]
+    reduce_w = None
+    if _totals_weights is not None:  # money_totals: weighted sums per option, no big arrays
+        reduce_w = _dwelling_flat(_arr(_totals_weights, "weights"), lead, float)
+        out: dict[str, NDArray] = {}
+        sums = {name: np.zeros(n_opt) for name in stored}
+    else:
+        out = {name: np.empty((n_lead,) + opt) for name in stored}
+    irr_out = np.full((n_lead, n_opt), np.nan) if (s.compute_irr and "irr" in need and reduce_w is None) else None
+    irr_units = _irr_units(eu, nm, h) if irr_out is not None else None
 
-    rows_per_chunk = max(1, min(n_lead, _CHUNK_ELEMENTS // n_opt))
-    buf = {name: np.empty((rows_per_chunk, n_opt)) for name in _FLOAT_BUFFERS + _STORED}
-    bbuf = {name: np.empty((rows_per_chunk, n_opt), dtype=bool) for name in ("b1", "b2", "b3", "b4")}
+    # Reduce mode keeps few full-size arrays: larger chunks, less per-chunk overhead.
+    chunk_elements = _CHUNK_ELEMENTS * (_REDUCE_CHUNK_FACTOR if _totals_weights is not None else 1)
+    rows_per_chunk = max(1, min(n_lead, chunk_elements // n_opt))
+    buffers: dict[int, tuple[dict, dict]] = {}  # work buffers by chunk size (at most two sizes)
     ctx = {
-        "h": h, "with_nm": with_nm, "forms": forms, "const": const, "per_dwelling": per_dwelling,
-        "nat_per_dwelling": nat_per_dwelling, "loan": loan, "any_tenant": any_tenant,
-        "rent_cap_year": 12.0 * s.rent_increase_cap_eur_month, "co2_price": s.national_co2_price_eur_t,
-        "pvf_h": pvf_h, "pvf_s": pvf_s, "crf_s": crf_s, "crf_l": crf_l, "need": need,
+        "k": k, "opt": opt, "h": h, "with_nm": bool(nm[:h].any()), "forms": forms, "comps": comp_terms,
+        "ncomps": ncomp_terms, "loan": loan, "any_tenant": any_tenant, "need": need,
+        "rent_cap_year": 12.0 * s.rent_increase_cap_eur_month, "co2_price": co2_price,
+        "pvf_h": pvf_h, "pvf_s": pvf_s, "crf_s": crf_s, "crf_l": crf_l, "crf_h": crf_h,
+        "irr": irr_out is not None, "one": np.ones((1,) * (k + 1)), "weights": reduce_w,
     }
     for start in range(0, n_lead, rows_per_chunk):
         sl = slice(start, min(start + rows_per_chunk, n_lead))
         n = sl.stop - sl.start
-        _money_chunk(
-            ctx, sl, {k: _rows(v, sl) for k, v in flat_in.items()}, ref_f[sl], tenant_f[sl],
-            removal_f[sl], {k: (out[k][sl] if k in out else buf[k][:n]) for k in _STORED},
-            {k: v[:n] for k, v in buf.items()}, {k: v[:n] for k, v in bbuf.items()},
-        )
+        g = {name: _rows(v, sl) for name, v in flat_in.items()}
+        if n not in buffers:
+            names = _FLOAT_BUFFERS + _STORED + tuple(x for x in _CHUNK_DERIVED if x in stored)
+            buffers[n] = ({name: np.empty((n,) + opt) for name in names},
+                          {name: np.empty((n,) + opt, dtype=bool) for name in ("b1", "b2")})
+        b, bb = buffers[n]
+        o = {name: (out[name][sl] if name in out else b.get(name)) for name in _STORED + _CHUNK_DERIVED}
+        _money_chunk(ctx, sl, g, ref_f[sl], tenant_f[sl], removal_f[sl], o, b, bb,
+                     None if reduce_w is None else sums)
         if irr_out is not None and not tenant_f[sl].all():
-            _irr_chunk(
-                irr_out[sl], {k: _rows(v, sl) for k, v in flat_in.items()}, ref_f[sl], tenant_f[sl],
-                buf["extra_inv"][:n], all_terms, sl, irr_units, h,
-            )
+            _irr_chunk(irr_out[sl], g, ref_f[sl], tenant_f[sl], b["extra_inv"], ctx, sl, irr_units)
 
-    zero = np.broadcast_to(np.float64(0.0), shape)
+    if reduce_w is not None:
+        totals = {name: sums.get(name, np.zeros(n_opt)) for name in wanted | need}
+        return {name: value for name, value in totals.items() if name in _REDUCIBLE}
+
+    full = lead + (n_opt,)
+    zero = np.broadcast_to(np.float64(0.0), full)
 
     def result(name: str) -> FloatArray | None:
         if name in out:
-            return out[name].reshape(shape)
+            return out[name].reshape(full)
         return zero if name in need else None  # loan / tenant fields that are all 0
 
-    return MoneyOutcomes(
-        subsidy_eur=np.broadcast_to(subsidy, shape),
+    money = MoneyOutcomes(
+        subsidy_eur=result("subsidy_eur") if "subsidy_eur" in out else _on_option_axis(subsidy, lead, opt),
         net_investment_eur=result("net_investment_eur"),
         lcc_end_user_eur=result("lcc_end_user_eur"),
-        irr=None if irr_out is None else irr_out.reshape(shape),
+        irr=None if irr_out is None else irr_out.reshape(full),
         simple_payback_years=result("simple_payback_years"),
         bill_year1_eur=result("bill_year1_eur"),
         monthly_cost_year1_eur=result("monthly_cost_year1_eur"),
@@ -745,16 +853,62 @@ def money_outcomes(
         rent_increase_eur_per_month=result("rent_increase_eur_per_month"),
         landlord_annual_cost_eur=result("landlord_annual_cost_eur"),
         national_annual_cost_eur=result("national_annual_cost_eur"),
-        co2_kg_per_yr=np.broadcast_to(co2, shape),
+        co2_source=co2 if co2 is not None else co2_kg_per_yr,
         reference_index=ref_f.reshape(lead),
         household_crf=crf_h,
         loan_rate_by_dwelling=loan_rate_f.reshape(lead),
         household_income_eur=None if income_f is None else income_f.reshape(lead),
+        option_grid=opt,
     )
+    for name in _CHUNK_DERIVED:  # fill the caches of the derived properties computed above
+        if name in out and name != "subsidy_eur":
+            money.__dict__[name] = result(name)
+    return money
 
 
-#: Dwelling x option elements per chunk (work buffers of about 0.4 MB each; measured fastest).
-_CHUNK_ELEMENTS = 50_000
+def money_totals(weights: ArrayLike, **inputs) -> dict[str, FloatArray]:
+    """Weighted sums over the dwellings of the money outputs, per option.
+
+    The same computation as :func:`money_outcomes` (same keyword arguments), chunk by chunk,
+    but each chunk's outputs are reduced to ``weights @ values`` (e.g. dwellings per group)
+    and never kept: large or repeated runs (samples, many villages) that need village totals
+    per option do not write dwelling x option arrays to memory.
+
+    Parameters
+    ----------
+    weights
+        Weight per dwelling (the leading axes), e.g. the number of dwellings in each group.
+    **inputs
+        As for :func:`money_outcomes`; ``outputs`` may name the stored outputs and
+        ``subsidy_eur``, ``end_user_annual_cost_eur``, ``npv_end_user_eur``,
+        ``end_user_extra_cost_eur_per_yr``, ``monthly_cost_change_eur``,
+        ``national_extra_cost_eur_per_yr`` (sums of ratios such as EUR/t or of the IRR are
+        not meaningful and are not offered).
+
+    Returns
+    -------
+    dict
+        Output name -> (n_options,) weighted sum.
+    """
+    wanted = set(OUTPUT_FIELDS) if inputs.get("outputs") is None else set(inputs["outputs"])
+    not_summable = sorted(wanted - _REDUCIBLE)
+    if inputs.get("outputs") is not None and not_summable:
+        raise WupInputError(f"money_totals cannot sum {', '.join(not_summable)}")
+    inputs["outputs"] = sorted(wanted & _REDUCIBLE)
+    return money_outcomes(**inputs, _totals_weights=weights)
+
+
+def _on_option_axis(a: NDArray, lead: tuple[int, ...], opt: tuple[int, ...]) -> FloatArray:
+    """``a`` broadcast to ``lead + opt`` with one option axis (a view when ``opt`` is one axis)."""
+    if len(opt) == 1:
+        return np.broadcast_to(a, lead + opt)
+    return np.broadcast_to(a, lead + opt).reshape(lead + (int(np.prod(opt)),))
+
+
+#: Dwelling x option elements per chunk (work buffers of about 0.8 MB each; measured fastest).
+_CHUNK_ELEMENTS = 100_000
+#: ... times this many in reduce mode (money_totals).
+_REDUCE_CHUNK_FACTOR = 4
 #: Outputs computed per chunk and stored (when requested); the others derive from these.
 _STORED = (
     "net_investment_eur", "lcc_end_user_eur", "simple_payback_years", "bill_year1_eur",
@@ -762,6 +916,14 @@ _STORED = (
     "loan_principal_eur", "loan_payment_eur_per_month", "rent_increase_eur_per_month",
     "landlord_annual_cost_eur",
 )
+#: Derived outputs computed in the chunks when asked for (``subsidy_eur``: the input on one
+#: option axis, materialised there when it is given over fewer axes).
+_CHUNK_DERIVED = (
+    "end_user_annual_cost_eur", "npv_end_user_eur", "end_user_extra_cost_eur_per_yr",
+    "monthly_cost_change_eur", "national_extra_cost_eur_per_yr", "subsidy_eur",
+)
+#: Outputs :func:`money_totals` can sum (ratios and the IRR cannot be summed meaningfully).
+_REDUCIBLE = frozenset(_STORED + _CHUNK_DERIVED)
 #: Derived output -> the stored output it is computed from.
 _DERIVED_FROM = {
     "end_user_annual_cost_eur": "lcc_end_user_eur",
@@ -776,11 +938,7 @@ _DERIVED_FROM = {
 }
 #: Dwelling x option x year elements per IRR sub-chunk.
 _IRR_CHUNK_ELEMENTS = 250_000
-_FLOAT_BUFFERS = (
-    "tmp", "diff", "billed", "surplus", "hg", "hn", "gjhn", "bill_pv", "bill_sum", "nat",
-    "upfront", "om", "cap_h", "cap_l", "extra_inv", "pay_year", "loan_pv", "paid_h", "rent_y",
-    "cost1", "sav", "factor",
-)
+_FLOAT_BUFFERS = ("tmp", "billed", "self", "extra_inv", "rent_y", "cost1", "sav", "inv", "p_long", "p_short")
 
 
 def _loan_constants(params: Params, s: FinanceSettings, h: int, rh: float) -> dict:
@@ -814,198 +972,254 @@ def _loan_constants(params: Params, s: FinanceSettings, h: int, rh: float) -> di
     }
 
 
-def _money_chunk(ctx, sl, g, ref, tenant, removal, o, b, bb) -> None:
-    """Compute the stored outputs for the dwellings in ``sl`` into ``o`` using work buffers ``b``."""
-    n = sl.stop - sl.start
+class _Reducer:
+    """Weighted sums over the dwellings of one chunk, per option, of sums of terms.
+
+    ``w @ sum(coef * array)`` is computed term by term without forming the sum; the weighted
+    sum of each array (and each array's value at the reference option) is computed once per
+    chunk and reused by every output that contains it (the same gas use enters the bill, the
+    life-cycle cost and the national cost with different prices).
+    """
+
+    def __init__(self, w: NDArray, rows: NDArray, ref: NDArray, ref_cell: tuple, full: tuple[int, ...]) -> None:
+        self.w, self.rows, self.ref, self.ref_cell, self.full = w, rows, ref, ref_cell, full
+        self.opt = full[1:]
+        self._sums: dict[tuple[int, int], tuple] = {}
+        self._refs: dict[int, tuple] = {}
+
+    def _sum(self, a: NDArray, col: NDArray | None) -> NDArray:
+        """``(w * col) @ a`` over the dwellings, shaped like ``a`` without its first axis."""
+        key = (id(a), id(col))
+        if key not in self._sums:
+            ww = self.w if col is None else self.w * col.reshape(-1)
+            if a.shape[0] > 1:
+                t = (ww @ a.reshape(a.shape[0], -1)).reshape(a.shape[1:])
+            else:
+                t = a.reshape(a.shape[1:]) * ww.sum()
+            self._sums[key] = (t, a, col)  # keep a and col alive: their ids are the key
+        return self._sums[key][0]
+
+    def totals(self, terms: list[tuple]) -> FloatArray:
+        """``w @ sum(coef * array)`` per option, (n_options,)."""
+        total = np.zeros(self.opt)
+        for coef, a in terms:
+            c = coef if isinstance(coef, np.ndarray) else np.asarray(coef, dtype=float)
+            if c.ndim and c.shape[0] > 1 and all(d == 1 for d in c.shape[1:]):  # per dwelling
+                total += self._sum(a, c)
+            elif c.size > 1:  # over option axes: multiply into the (small) array first
+                total += self._sum(a * c, None)
+            else:
+                total += float(c.ravel()[0]) * self._sum(a, None)
+        return total.ravel()
+
+    def _at_ref(self, a: NDArray) -> NDArray:
+        if id(a) not in self._refs:
+            col = (self.rows.size,) + (1,) * (len(self.full) - 1)
+            value = (_at_reference(a, self.rows, self.ref, col).reshape(-1) if a.shape == self.full
+                     else _at_reference_small(a, self.rows, self.ref_cell))
+            self._refs[id(a)] = (value, a)
+        return self._refs[id(a)][0]
+
+    def at_reference(self, terms: list[tuple]) -> float:
+        """``w @`` each dwelling's value of ``sum(coef * array)`` at its reference option."""
+        value = np.zeros(self.rows.size)
+        for coef, a in terms:
+            c = np.asarray(coef, dtype=float)
+            if c.ndim:
+                c = _at_reference_small(c.reshape(c.shape + (1,) * (len(self.full) - c.ndim)), self.rows, self.ref_cell)
+            value += c * self._at_ref(a)
+        return float(self.w @ value)
+
+
+def _money_chunk(ctx, sl, g, ref, tenant, removal, o, b, bb, acc=None) -> None:
+    """The outputs for the dwellings in ``sl``, into ``o`` (or their totals into ``acc``).
+
+    Every output is a sum of terms ``coef x array`` (:func:`_lincomb`): mostly small arrays,
+    plus a few full-size ones (self-consumption, the net-metered kWh, the loan, the rent).
+    Store mode (``acc`` None) writes each output into ``o``; reduce mode adds ``weights @
+    output`` to ``acc`` and forms only the arrays that a nonlinear step needs (the net
+    investment for the loan, the first-year costs for the payback).
+    """
+    n = ref.size
+    full = (n,) + ctx["opt"]
+    col = (n,) + (1,) * ctx["k"]  # per-dwelling values, broadcast over the options
     rows = np.arange(n)
-    h = ctx["h"]
+    ref_cell = np.unravel_index(ref, ctx["opt"])
     tmp = b["tmp"]
-    gas, imp, exp = g["gas"], g["imp"], g["exp"]
-
-    # ---- quantities ----
-    hg = b["hg"]
-    np.copyto(hg, g["has_gas"], casting="unsafe")
-    heat = bool(g["on_hn"].any())
-    if heat:
-        np.copyto(b["hn"], g["on_hn"], casting="unsafe")
-        np.multiply(g["gj"], b["hn"], out=b["gjhn"])
-    if ctx["with_nm"]:
-        np.subtract(imp, exp, out=b["diff"])
-        np.maximum(b["diff"], 0.0, out=b["billed"])
-        np.subtract(b["billed"], b["diff"], out=b["surplus"])
-
-    def linear(w: dict[str, float], use_nm: bool, out: NDArray) -> NDArray:
-        np.multiply(gas, w["gas_eur_m3"], out=out)
-        np.multiply(hg, w["gas_fixed_eur"], out=tmp)
-        out += tmp
-        np.multiply(imp, w["elec_import_eur_kwh"], out=tmp)
-        out += tmp
-        np.multiply(exp, w["elec_export_eur_kwh"], out=tmp)
-        out -= tmp
-        out += w["elec_fixed_eur"]
-        if heat:
-            np.multiply(b["hn"], w["heat_fixed_eur"], out=tmp)
-            out += tmp
-            np.multiply(b["gjhn"], w["heat_eur_gj"], out=tmp)
-            out += tmp
-        if use_nm:
-            np.multiply(b["billed"], w["elec_import_eur_kwh_nm"], out=tmp)
-            out += tmp
-            np.multiply(b["surplus"], w["elec_export_eur_kwh_nm"], out=tmp)
-            out -= tmp
-        return out
-
-    forms, nm = ctx["forms"], ctx["with_nm"]
-    bill_pv = linear(forms["pv"], nm, b["bill_pv"])
-    bill_y1 = linear(forms["y1"], nm, o["bill_year1_eur"])
     need = ctx["need"]
-    bill_sum = linear(forms["sum"], nm, b["bill_sum"]) if "monthly_cost_avg_eur" in need else None
-    national = "national_annual_cost_eur" in need
-    nat = linear(forms["nat"], False, b["nat"]) if national else b["nat"]
+    h = ctx["h"]
+    w = None if acc is None else ctx["weights"][sl]
+    red = None if acc is None else _Reducer(w, rows, ref, ref_cell, full)
+    gas, imp, exp, hg, hn = g["gas"], g["imp"], g["exp"], g["has_gas"], g["on_hn"]
+    selfc = g.get("self")
+    if selfc is not None:  # at most the PV yield and the demand of each option
+        selfc = np.minimum(np.minimum(selfc, exp, out=b["self"]), imp, out=b["self"])
+    heat = bool(hn.any())
+    gjhn = g["gj"] * hn if heat else None
+    use_nm = ctx["with_nm"]
+    billed = None
+    if use_nm:  # net-metered kWh: import minus export, not below zero (self-consumption cancels)
+        billed = b["billed"]
+        np.subtract(imp, exp, out=billed)
+        np.maximum(billed, 0.0, out=billed)
+    forms = ctx["forms"]
 
-    # ---- capital ----
-    const = ctx["const"]
+    def energy(wt: dict[str, float], nm: bool, scale: float = 1.0) -> list[tuple]:
+        """Terms of ``scale x`` the bill weighted by ``wt`` (see :func:`_weights`).
+
+        Net metering: ``w_i billed - w_e surplus`` with ``surplus = billed - (imp - exp)``, so
+        only ``billed`` is nonlinear and the rest joins the import/export coefficients.
+        """
+        wi, we = wt["elec_import_eur_kwh"], wt["elec_export_eur_kwh"]
+        a_imp, a_exp = wi, we
+        if nm:
+            a_imp, a_exp = wi + wt["elec_export_eur_kwh_nm"], we + wt["elec_export_eur_kwh_nm"]
+        t = [(scale * wt["gas_eur_m3"], gas), (scale * wt["gas_fixed_eur"], hg), (scale * a_imp, imp),
+             (-scale * a_exp, exp), (scale * wt["elec_fixed_eur"], ctx["one"])]
+        if heat:
+            t += [(scale * wt["heat_fixed_eur"], hn), (scale * wt["heat_eur_gj"], gjhn)]
+        if selfc is not None:
+            t.append((-scale * (wi - we), selfc))
+        if nm:
+            t.append((scale * (wt["elec_import_eur_kwh_nm"] - wt["elec_export_eur_kwh_nm"]), billed))
+        return t
+
+    def produce(name: str, terms: list[tuple], keep: bool = False) -> NDArray | None:
+        """Store mode or ``keep``: the output array (into ``o[name]``); else only its totals."""
+        if w is None or keep:
+            arr = _lincomb(terms, o[name], tmp)
+            if w is not None and name in acc:
+                acc[name] += w @ arr.reshape(n, -1)
+            return arr
+        if name in acc:
+            acc[name] += red.totals(terms)
+        return None
+
+    def versus_reference(name: str, base: str, terms: list[tuple], scale: float = 1.0) -> None:
+        """``scale x (output - its value at the dwelling's reference)`` (``base`` as computed)."""
+        if (name not in acc) if w is not None else (o[name] is None):
+            return
+        if w is None:
+            np.subtract(o[base], _at_reference(o[base], rows, ref, col), out=o[name])
+            if scale != 1.0:
+                o[name] *= scale
+        else:
+            acc[name] += scale * (red.totals(terms) - red.at_reference(terms))
+
+    comps = [{key: _rows(v, sl) for key, v in c.items()} for c in ctx["comps"]]
     any_tenant = ctx["any_tenant"]
-    upfront, om_year, cap_h, cap_l = b["upfront"], b["om"], b["cap_h"], b["cap_l"]
-    np.copyto(upfront, const["upfront"])
-    np.copyto(om_year, const["om"])
-    np.copyto(cap_h, const["cap_h"])
-    if any_tenant:
-        np.copyto(cap_l, const["cap_l"])
-    if national:
-        nat += const["nat"]
-    for capex2, om2, fh2, fl2, fs2, _life in ctx["per_dwelling"]:
-        cx = _rows(capex2, sl)
-        upfront += cx
-        np.multiply(cx, _rows(om2, sl), out=tmp)
-        om_year += tmp
-        np.multiply(cx, _rows(fh2, sl), out=tmp)
-        cap_h += tmp
-        if national:
-            np.multiply(cx, _rows(fs2, sl), out=tmp)
-            nat += tmp
-        if any_tenant:
-            np.multiply(cx, _rows(fl2, sl), out=tmp)
-            cap_l += tmp
-    for capex2, fs2 in ctx["nat_per_dwelling"]:
-        np.multiply(_rows(capex2, sl), _rows(fs2, sl), out=tmp)
-        nat += tmp
     subsidy = g["subsidy"]
-    net_inv = o["net_investment_eur"]
-    np.subtract(upfront, subsidy, out=net_inv)
-    extra_inv = b["extra_inv"]
-    np.subtract(net_inv, net_inv[rows, ref][:, None], out=extra_inv)
+    own = (~tenant).reshape(col).astype(float) if any_tenant else 1.0
+    ten = tenant.reshape(col) if any_tenant else None
+    payback = "simple_payback_years" in need
 
-    # ---- end-user LCC (owners; loan if any) ----
-    lcc = o["lcc_end_user_eur"]
-    np.subtract(cap_h, subsidy, out=lcc)
-    lcc += bill_pv
+    # ---- investment ----
+    net_inv = produce("net_investment_eur", [(1.0, c["cx"]) for c in comps] + [(-1.0, subsidy)], keep=True)
+    extra_inv = None
+    if any_tenant or ctx["irr"] or payback:
+        extra_inv = b["extra_inv"]
+        np.subtract(net_inv, _at_reference(net_inv, rows, ref, col), out=extra_inv)
+
+    # ---- Warmtefonds loan: full-size terms P x (coefficient per dwelling) ----
     loan = ctx["loan"]
-    ten = tenant[:, None]
+    loan_lcc, loan_avg, month = [], [], []
     if loan is not None:
         principal = o["loan_principal_eur"]
-        np.maximum(net_inv, 0.0, out=principal)
-        np.minimum(principal, loan["hi"], out=principal)
-        np.less(principal, loan["lo"], out=bb["b1"])
-        np.copyto(principal, 0.0, where=bb["b1"])
+        np.clip(net_inv, 0.0, loan["hi"], out=principal)
+        np.greater_equal(principal, loan["lo"], out=bb["b1"])
         if any_tenant:
-            np.copyto(principal, 0.0, where=ten)
-        cls = (~loan["low"][sl]).astype(np.intp)  # 0 = 0 % rate, 1 = scenario rate
+            np.logical_and(bb["b1"], ~ten, out=bb["b1"])
+        np.multiply(principal, bb["b1"], out=principal)
+        if w is not None and "loan_principal_eur" in acc:
+            acc["loan_principal_eur"] += w @ principal.reshape(n, -1)
+        low = loan["low"][sl]
         pay = loan["pay"]
-        f_long = np.where(cls == 0, pay[(0, 0)], pay[(1, 0)])[:, None]
-        f_short = np.where(cls == 0, pay[(0, 1)], pay[(1, 1)])[:, None]
-        pay_year, loan_pv, paid_h, factor = b["pay_year"], b["loan_pv"], b["paid_h"], b["factor"]
-        if loan["long_min"] > 0:
-            long_ok = bb["b2"]
-            np.greater_equal(principal, loan["long_min"], out=long_ok)
-            np.copyto(factor, f_short)
-            np.copyto(factor, f_long, where=long_ok)
-            np.multiply(principal, factor, out=pay_year)
-            np.copyto(factor, loan["pvf"][1])
-            np.copyto(factor, loan["pvf"][0], where=long_ok)
-            np.multiply(pay_year, factor, out=loan_pv)
-            np.copyto(factor, loan["years"][1])
-            np.copyto(factor, loan["years"][0], where=long_ok)
-            np.multiply(pay_year, factor, out=paid_h)
-        else:
-            np.multiply(principal, f_long, out=pay_year)
-            np.multiply(pay_year, loan["pvf"][0], out=loan_pv)
-            np.multiply(pay_year, loan["years"][0], out=paid_h)
-        np.divide(pay_year, 12.0, out=o["loan_payment_eur_per_month"])
-        lcc -= principal
-        lcc += loan_pv
+        parts = [(principal, 0)]
+        if loan["long_min"] > 0:  # loans below long_min run over the shorter term
+            p_long, p_short = b["p_long"], b["p_short"]
+            np.greater_equal(principal, loan["long_min"], out=bb["b2"])
+            np.multiply(principal, bb["b2"], out=p_long)
+            np.subtract(principal, p_long, out=p_short)
+            parts = [(p_long, 0), (p_short, 1)]
+        for p, term in parts:
+            per_eur = np.where(low, pay[(0, term)], pay[(1, term)]).reshape(col)  # EUR/yr per EUR
+            month.append((per_eur / 12.0, p))
+            loan_lcc.append((per_eur * loan["pvf"][term] - 1.0, p))
+            loan_avg.append((per_eur * loan["years"][term] / (12.0 * h), p))
+        produce("loan_payment_eur_per_month", month)
 
-    # ---- tenants: rent increase instead of capital ----
+    # ---- tenants: the landlord invests, the tenant pays a capped rent increase ----
+    rent_lcc, rent_month = [], []
     if any_tenant:
         rent_y = b["rent_y"]
         np.maximum(extra_inv, 0.0, out=rent_y)
         rent_y *= ctx["crf_l"]
         np.minimum(rent_y, ctx["rent_cap_year"], out=rent_y)
         rent_y *= ten
-        np.divide(rent_y, 12.0, out=o["rent_increase_eur_per_month"])
-        np.multiply(rent_y, ctx["pvf_h"], out=tmp)
-        tmp += bill_pv
-        np.copyto(lcc, tmp, where=ten)
-        landlord = o["landlord_annual_cost_eur"]
-        np.subtract(cap_l, subsidy, out=landlord)
-        landlord *= ctx["crf_l"]
-        landlord -= rent_y
-        landlord *= ten
+        rent_month.append((1.0 / 12.0, rent_y))
+        rent_lcc.append((ctx["pvf_h"], rent_y))
+        produce("rent_increase_eur_per_month", rent_month)
+        landlord = ctx["crf_l"] * ten
+        produce("landlord_annual_cost_eur",
+                [(c["fl"] * landlord, c["cx"]) for c in comps] + [(-landlord, subsidy), (-1.0, rent_y)])
 
-    # ---- monthly costs (loan is 0 for tenants, rent 0 for owners) ----
-    m1 = o["monthly_cost_year1_eur"]
-    np.copyto(m1, bill_y1)
-    if loan is not None:
-        m1 += pay_year
-    if any_tenant:
-        m1 += rent_y
-    m1 /= 12.0
-    if bill_sum is not None:
-        mavg = o["monthly_cost_avg_eur"]
-        np.copyto(mavg, bill_sum)
-        if loan is not None:
-            mavg += paid_h
-        if any_tenant:
-            np.multiply(rent_y, h, out=tmp)
-            mavg += tmp
-        mavg /= 12.0 * h
-    if "simple_payback_years" in need:
-        _chunk_payback(bill_y1, om_year, extra_inv, rent_y if any_tenant else None, ten, ref, rows, b, bb, o)
-    if national:
-        _chunk_national(ctx, g, hg, ref, rows, removal, nat, tmp, o)
+    # ---- end-user life-cycle cost, bills and woonlasten ----
+    capital = [(c["fh"] * own if any_tenant else c["fh"], c["cx"]) for c in comps] + [(-own, subsidy)]
+    lcc_terms = energy(forms["pv"], use_nm) + capital + loan_lcc + rent_lcc
+    if "lcc_end_user_eur" in need or ctx["irr"]:
+        produce("lcc_end_user_eur", lcc_terms)
+    bill_terms = energy(forms["y1"], use_nm)
+    produce("bill_year1_eur", bill_terms)
+    m1_terms = [(c / 12.0, a) for c, a in bill_terms] + month + rent_month
+    produce("monthly_cost_year1_eur", m1_terms)
+    if "monthly_cost_avg_eur" in need:
+        produce("monthly_cost_avg_eur", energy(forms["sum"], use_nm, 1.0 / (12.0 * h)) + loan_avg + rent_month)
 
-
-def _chunk_payback(bill_y1, om_year, extra_inv, rent_y, ten, ref, rows, b, bb, o) -> None:
-    """Simple payback (first-year bill + O&M; tenants bill + rent) into ``o``."""
-    tmp = b["tmp"]
-
-    cost1 = b["cost1"]
-    np.copyto(cost1, bill_y1)
-    if rent_y is not None:
-        np.multiply(om_year, ~ten, out=tmp)
-        cost1 += tmp
-        cost1 += rent_y
-        np.multiply(extra_inv, ~ten, out=tmp)
-        inv = tmp
-    else:
-        cost1 += om_year
+    # ---- simple payback: extra net investment / first-year savings (bill + O&M or rent) ----
+    if payback:
+        cost1 = _lincomb(bill_terms + [(c["om"] * own, c["cx"]) for c in comps]
+                         + ([(1.0, rent_y)] if any_tenant else []), b["cost1"], tmp)
+        sav = b["sav"]
+        np.subtract(_at_reference(cost1, rows, ref, col), cost1, out=sav)
         inv = extra_inv
-    sav = b["sav"]
-    np.subtract(cost1[rows, ref][:, None], cost1, out=sav)
-    _payback_into(inv, sav, o["simple_payback_years"], bb["b1"], bb["b2"], bb["b3"], bb["b4"])
+        if any_tenant:  # tenants invest nothing
+            inv = np.multiply(extra_inv, own, out=b["inv"])
+        _payback_into(inv, sav, o["simple_payback_years"], bb["b1"], bb["b2"])
+        if w is not None and "simple_payback_years" in acc:
+            acc["simple_payback_years"] += w @ o["simple_payback_years"].reshape(n, -1)
 
+    # ---- national: no taxes or subsidies, social rate, gas-connection removal ----
+    nat_terms = []
+    if "national_annual_cost_eur" in need:
+        crf_s = ctx["crf_s"]
+        removal_col = (crf_s * removal * _at_reference_small(hg, rows, ref_cell)).reshape(col)
+        nat_terms = energy(forms["nat"], False, crf_s)
+        nat_terms += [(c["fs"] * crf_s, c["cx"]) for c in comps]
+        nat_terms += [(_rows(c["fs"], sl) * crf_s, _rows(c["cx"], sl)) for c in ctx["ncomps"]]
+        nat_terms.append((removal_col, ~hg))  # the option has no gas connection, the reference has
+        if ctx["co2_price"] > 0:
+            nat_terms.append((ctx["co2_price"] / 1000.0 * ctx["pvf_s"] * crf_s, g["co2"]))
+        produce("national_annual_cost_eur", nat_terms)
 
-def _chunk_national(ctx, g, hg, ref, rows, removal, nat, tmp, o) -> None:
-    """Add gas-connection removal and CO2 cost to the national PV, annualise into ``o``."""
-    hg_ref = hg[rows, ref][:, None]
-    np.subtract(1.0, hg, out=tmp)  # 1 where the option has no gas connection
-    tmp *= hg_ref  # ... and the reference has one
-    tmp *= removal[:, None]
-    nat += tmp
-    if ctx["co2_price"] > 0:
-        np.multiply(g["co2"], ctx["co2_price"] / 1000.0 * ctx["pvf_s"], out=tmp)
-        nat += tmp
-    np.multiply(nat, ctx["crf_s"], out=o["national_annual_cost_eur"])
+    # ---- derived outputs asked for ----
+    crf_h = ctx["crf_h"]
+    if w is None:
+        if o["npv_end_user_eur"] is not None:
+            lcc = o["lcc_end_user_eur"]
+            np.subtract(_at_reference(lcc, rows, ref, col), lcc, out=o["npv_end_user_eur"])
+        if o["end_user_annual_cost_eur"] is not None:
+            np.multiply(o["lcc_end_user_eur"], crf_h, out=o["end_user_annual_cost_eur"])
+        if o["subsidy_eur"] is not None:
+            np.copyto(o["subsidy_eur"], subsidy)
+    else:
+        if "end_user_annual_cost_eur" in acc:
+            acc["end_user_annual_cost_eur"] += crf_h * red.totals(lcc_terms)
+        if "subsidy_eur" in acc:
+            acc["subsidy_eur"] += red.totals([(1.0, subsidy)])
+    versus_reference("npv_end_user_eur", "lcc_end_user_eur", lcc_terms, -1.0)
+    versus_reference("end_user_extra_cost_eur_per_yr", "lcc_end_user_eur", lcc_terms, crf_h)
+    versus_reference("monthly_cost_change_eur", "monthly_cost_year1_eur", m1_terms)
+    versus_reference("national_extra_cost_eur_per_yr", "national_annual_cost_eur", nat_terms)
 
 
 def _replacement_counts(lifetime: ArrayLike, h: int) -> tuple[FloatArray, FloatArray]:
@@ -1038,23 +1252,37 @@ def _irr_units(eu: dict[str, FloatArray], nm: NDArray, h: int) -> dict:
     return u
 
 
-def _irr_chunk(out, g, ref, tenant, extra_inv, terms, sl, u, h) -> None:
+def _flat2(a: NDArray, opt: tuple[int, ...]) -> NDArray:
+    """``(rows, *option dims)`` -> ``(rows, n_options)`` (a copy where it broadcasts)."""
+    return np.broadcast_to(a, (a.shape[0],) + opt).reshape(a.shape[0], -1)
+
+
+def _irr_chunk(out, g, ref, tenant, extra_inv, ctx, sl, u) -> None:
     """IRR of the owner's own-money cash-flow difference vs the reference, into ``out``.
 
     Cash flows of an option vs its reference: ``-extra net investment`` at ``t = 0``; in years
     ``1..h`` the reference's bill + O&M + replacements minus the option's; at ``h`` also the
     option's residual value minus the reference's. Works in sub-chunks of dwellings.
     """
+    h, opt = ctx["h"], ctx["opt"]
     n, n_opt = out.shape
+    g2 = {name: _flat2(g[name], opt) for name in ("gas", "has_gas", "on_hn", "gj")}
+    g2["imp"], g2["exp"] = _flat2(g["imp"], opt), _flat2(g["exp"], opt)
+    if "self" in g:  # net import and export (self-consumption at most the yield and the demand)
+        self2 = np.minimum(np.minimum(_flat2(g["self"], opt), g2["exp"]), g2["imp"])
+        g2["imp"], g2["exp"] = g2["imp"] - self2, g2["exp"] - self2
+    extra2 = extra_inv.reshape(n, n_opt)
+    terms = [(_flat2(_rows(c["cx"], sl), opt), _flat2(_rows(c["om"], sl), opt), _flat2(_rows(c["life"], sl), opt))
+             for c in ctx["comps"]]
     step = max(1, _IRR_CHUNK_ELEMENTS // (n_opt * (h + 1)))
-    counts_res = [_replacement_counts(_rows(t[5], sl), h) for t in terms]
+    counts_res = [_replacement_counts(life, h) for _cx, _om, life in terms]
     for a in range(0, n, step):
         sub = slice(a, min(a + step, n))
         m = sub.stop - sub.start
         full = (m, n_opt)
 
         def q(name: str, sub: slice = sub, full: tuple[int, int] = full) -> NDArray:
-            return np.broadcast_to(_rows(g[name], sub), full)[..., None]
+            return np.broadcast_to(_rows(g2[name], sub), full)[..., None]
 
         gas, imp, exp = q("gas"), q("imp"), q("exp")
         cost = gas * u["gas_eur_m3"] + q("has_gas") * u["gas_fixed_eur"] + u["elec_fixed_eur"]
@@ -1068,15 +1296,15 @@ def _irr_chunk(out, g, ref, tenant, extra_inv, terms, sl, u, h) -> None:
         on_hn = q("on_hn")
         if on_hn.any():
             cost += on_hn * (u["heat_fixed_eur"] + q("gj") * u["heat_eur_gj"])
-        for (capex2, om2, *_rest), (counts, resid) in zip(terms, counts_res, strict=True):
-            cx = np.broadcast_to(_rows(_rows(capex2, sl), sub), full)
+        for (capex2, om2, _life), (counts, resid) in zip(terms, counts_res, strict=True):
+            cx = np.broadcast_to(_rows(capex2, sub), full)
             cnt = counts if counts.shape[0] == 1 else counts[sub]
-            cost += cx[..., None] * (np.broadcast_to(_rows(_rows(om2, sl), sub), full)[..., None] + cnt)
+            cost += cx[..., None] * (np.broadcast_to(_rows(om2, sub), full)[..., None] + cnt)
             res = resid if np.ndim(resid) == 0 or resid.shape[0] == 1 else resid[sub]
             cost[..., -1] -= cx * res
         rows = np.arange(m)
         flows = np.empty(full + (h + 1,))
-        flows[..., 0] = -extra_inv[sub]
+        flows[..., 0] = -extra2[sub]
         np.subtract(cost[rows, ref[sub]][:, None, :], cost, out=flows[..., 1:])
         result = np.asarray(irr(flows), dtype=float)
         result[tenant[sub]] = np.nan

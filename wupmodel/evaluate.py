@@ -8,14 +8,16 @@ Large stocks are evaluated in chunks of groups (:func:`iter_evaluate`) to bound 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from wupmodel.appraise import appraise, money_context
 from wupmodel.catalogue import Catalogue, build_catalogue
+from wupmodel.option_grid import OptionGrid
 from wupmodel.params import Params
 from wupmodel.physics import (
     BuildingInputs,
@@ -103,6 +105,9 @@ class FactoredArrays(Mapping[str, np.ndarray]):
 
     def totals(self, name: str, weights: np.ndarray) -> np.ndarray:
         """Weighted sum over groups for every option, shape (O,)."""
+        value = self._bases[name]
+        if hasattr(value, "totals") and name not in self._cache:  # reduces without materialising
+            return value.totals(weights)[self.index[name]]
         total = (weights @ self.base(name))[self.index[name]]
         if name in self.extra:
             base2, index2 = self.extra[name]
@@ -119,11 +124,18 @@ class FactoredArrays(Mapping[str, np.ndarray]):
             value = value + base2[rows, index2[choice]]
         return value
 
-    def with_options(self, full: dict[str, np.ndarray | Callable[[], np.ndarray]]) -> FactoredArrays:
-        """A copy with more quantities that are (G, O) arrays, or callables returning one."""
+    def with_options(self, full: Mapping[str, Any]) -> FactoredArrays:
+        """A copy with more quantities: (G, O) arrays, callables returning one, or factored
+        ``(base (G, K), index (O,))`` pairs."""
         n_opt = next(iter(self.index.values())).size
-        index = np.arange(n_opt)
-        return FactoredArrays({**self._bases, **full}, {**self.index, **dict.fromkeys(full, index)}, self.extra)
+        identity = np.arange(n_opt)
+        bases, index = dict(self._bases), dict(self.index)
+        for name, value in full.items():
+            if isinstance(value, tuple):
+                bases[name], index[name] = value
+            else:
+                bases[name], index[name] = value, identity
+        return FactoredArrays(bases, index, self.extra)
 
     def concat(self, other: FactoredArrays) -> FactoredArrays:
         return FactoredArrays(
@@ -342,8 +354,9 @@ def _evaluate_groups(
     params: Params,
     all_in_zone: bool,
     grid_co2_kg_kwh: np.ndarray,
-) -> tuple[FactoredArrays, np.ndarray]:
-    """Core: feasibility and quantities of a frame of groups, factored (see FactoredArrays)."""
+) -> tuple[FactoredArrays, Callable[[], OptionGrid]]:
+    """Core: feasibility and quantities of a frame of groups, factored (see FactoredArrays), and
+    a function that puts the quantities the money layer needs on the option grid."""
     inputs = building_inputs(groups)
     building = building_response(inputs, params)
     systems = heating_systems(building, inputs.dwelling_type, params)
@@ -442,7 +455,32 @@ def _evaluate_groups(
         "capex_eur": (cap_pv, pv_col),
     }
     factored = FactoredArrays({k: v[0] for k, v in bases.items()}, {k: v[1] for k, v in bases.items()}, extra)
-    return factored, building.treated_area_m2
+    # The same quantities on the option grid, PV x combination (solar thermal, insulation,
+    # heating), each over the axes it depends on, for the money layer. The combination axis is
+    # kept innermost and whole so that numpy's broadcasts run over long contiguous rows.
+    def option_grid() -> OptionGrid:  # built only when the money layer runs
+        n_c = ins.size
+        return OptionGrid(
+            shape=(2, n_c),
+            option_index=lay.with_pv,
+            combo_heating=heat,
+            n_solar_thermal=lay.n_st,
+            arrays={
+                "gas_m3": gas[:, None],
+                "electricity_demand_kwh": demand[:, None],
+                "heat_gj": heat_gj[:, None],
+                "pv_kwh": np.stack([zeros, pv_yield], axis=1)[:, :, None],
+                "pv_self_kwh": self_kwh[:, None],  # capped at the PV yield: 0 without PV
+                "capex_insulation_eur": np.take(cap_ins, ins, axis=1)[:, None],
+                "capex_heating_eur": cap_heat[:, None],
+                "capex_pv_eur": cap_pv[:, :, None],
+                "capex_solar_thermal_eur": np.take(cap_st, lay.st.astype(np.intp), axis=1)[:, None],
+                "capacity_kw": systems.capacity_kw,
+            },
+            treated_area_m2=building.treated_area_m2,
+        )
+
+    return factored, option_grid
 
 
 def _catalogue_for(scenario: Scenario) -> Catalogue:
@@ -467,6 +505,7 @@ def iter_evaluate(
     chunk_size: int = 50_000,
     money: bool = True,
     irr: bool = True,
+    money_outputs: Iterable[str] | None = None,
 ) -> Iterator[Outcomes]:
     """Evaluate a validated stock in chunks of at most ``chunk_size`` groups.
 
@@ -487,9 +526,9 @@ def iter_evaluate(
     for k, start in enumerate(range(0, len(groups), chunk_size)):
         chunk = groups.iloc[start : start + chunk_size].reset_index(drop=True)
         rows = order[bounds[k] : bounds[k + 1]]
-        arrays, treated_area = _evaluate_groups(chunk, catalogue, params, all_in_zone, ctx.tariffs.grid_co2_kg_kwh)
+        arrays, grid = _evaluate_groups(chunk, catalogue, params, all_in_zone, ctx.tariffs.grid_co2_kg_kwh)
         if money:
-            arrays = arrays.with_options(appraise(chunk, arrays, catalogue, treated_area, ctx, irr=irr))
+            arrays = arrays.with_options(appraise(chunk, arrays, grid(), catalogue, ctx, irr=irr, outputs=money_outputs))
         yield Outcomes(
             groups=chunk,
             dwelling_ids=ids[rows],
@@ -510,6 +549,7 @@ def evaluate(
     chunk_size: int = 50_000,
     money: bool = True,
     irr: bool = True,
+    money_outputs: Iterable[str] | None = None,
 ) -> Outcomes:
     """Score every dwelling of ``stock`` against every option of the scenario's catalogue.
 
@@ -528,6 +568,9 @@ def evaluate(
         :data:`wupmodel.appraise.MONEY_QUANTITIES`).
     irr
         Compute the IRR too (the slowest money output).
+    money_outputs
+        Names from :data:`wupmodel.appraise.MONEY_QUANTITIES` to compute (default: all); a
+        large run that needs a few saves time and memory.
 
     Returns
     -------
@@ -535,7 +578,8 @@ def evaluate(
         Per dwelling group × option: first-year energy, CO2, peak and investment, and money.
     """
     result: Outcomes | None = None
-    for part in iter_evaluate(stock, scenario, params=params, chunk_size=chunk_size, money=money, irr=irr):
+    for part in iter_evaluate(stock, scenario, params=params, chunk_size=chunk_size, money=money, irr=irr,
+                              money_outputs=money_outputs):
         result = part if result is None else result.concat(part)
     if result is None:  # validated stocks are never empty; keep the type honest
         raise ValueError("empty stock")
