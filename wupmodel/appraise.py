@@ -153,7 +153,7 @@ def isde_subsidy_eur(
     # heater; (S, H) counts 0..2.
     other_measures = np.isin(heating, list(_HEAT_PUMPS)).astype(int) + network + (np.arange(n_st) == 1)[:, None]
     # Insulation: the amount depends on the level and, through the doubling rule, on how many
-    # other measures the option has. Compute it per level and count on (G,) vectors.
+    # other measures the option has. Compute it per level for every count at once.
     area = {name: treated_area_m2[:, :, i] for i, name in enumerate(ELEMENTS)}
     n_other_max = 2
     per_level = np.zeros((n_g, n_l, n_other_max + 1))
@@ -163,10 +163,15 @@ def isde_subsidy_eur(
         measures = {"floor": area["floor"][:, li], "roof": area["roof"][:, li], _FACADE[name]: area["facade"][:, li]}
         if name in _GLASS:
             measures[_GLASS[name]] = area["window"][:, li]
-        for k in range(n_other_max + 1):
-            per_level[:, li, k] = isde_insulation_package_eur(measures, n_other_measures=k, params=params)
-    ins = per_level[:, :, other_measures].transpose(0, 2, 1, 3)  # (G, S, L, H)
-    total = ins + hp[:, None] + np.where(network, isde_heat_network_eur(params=params), 0.0)
+        # areas (G, 1) x counts (3,)
+        per_level[:, li, :] = isde_insulation_package_eur(
+            {m: a[:, None] for m, a in measures.items()}, n_other_measures=np.arange(n_other_max + 1), params=params
+        )
+    # ins[g, s, l, h] = per_level[g, l, other_measures[s, h]], gathered in one go (contiguous)
+    cells = np.arange(n_l)[None, :, None] * (n_other_max + 1) + other_measures[:, None, :]  # (S, L, H)
+    total = np.take(per_level.reshape(n_g, -1), cells.ravel(), axis=1).reshape(n_g, n_st, n_l, n_h)
+    total += hp[:, None]
+    total += np.where(network, isde_heat_network_eur(params=params), 0.0)
     np.minimum(total, capex_eur, out=total)
     total *= eligible[:, None, None, None]
     return total
@@ -266,7 +271,7 @@ def appraise(
             p["collective.heat_network.lifetime_yr"], p["collective.heat_network.main_om_share"], 0.0,
         ),
     }
-    flats = np.isin(groups["dwelling_type"].astype(str), DWELLING_TYPES[4:])
+    flats = pd.Categorical(groups["dwelling_type"], categories=DWELLING_TYPES).codes >= DWELLING_TYPES.index("meergezins_laag")
     removal = np.where(flats, p["finance.gas_connection_removal_flat_eur"], p["finance.gas_connection_removal_eur"])
     eligible = tenure != TENURES.index("huur_corporatie")
     n_g, n_l, n_h = q["capacity_kw"].shape

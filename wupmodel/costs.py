@@ -470,11 +470,11 @@ def _lincomb(terms: list[tuple], out: NDArray, tmp: NDArray) -> NDArray:
         if a.shape == out.shape:
             big.append((coef, a))
             continue
-        p = np.multiply(a, coef)
+        p = a if (np.ndim(coef) == 0 and coef == 1.0 and a.dtype == float) else np.multiply(a, coef)
         if p.shape == out.shape:
             big.append((1.0, p))
         elif p.shape in small:
-            small[p.shape] += p
+            small[p.shape] = small[p.shape] + p  # a new array: p may be an input
         else:
             small[p.shape] = p
     parts = list(small.values())
@@ -984,7 +984,10 @@ class _Reducer:
     def __init__(self, w: NDArray, rows: NDArray, ref: NDArray, ref_cell: tuple, full: tuple[int, ...]) -> None:
         self.w, self.rows, self.ref, self.ref_cell, self.full = w, rows, ref, ref_cell, full
         self.opt = full[1:]
+        # one reference option for every dwelling (the usual case): plain slices, no gathers
+        self.one_ref = tuple(int(cell[0]) for cell in ref_cell) if ref.size and ref.min() == ref.max() else None
         self._sums: dict[tuple[int, int], tuple] = {}
+        self._products: dict[tuple[int, int], tuple] = {}
         self._refs: dict[int, tuple] = {}
 
     def _sum(self, a: NDArray, col: NDArray | None) -> NDArray:
@@ -1004,29 +1007,37 @@ class _Reducer:
         total = np.zeros(self.opt)
         for coef, a in terms:
             c = coef if isinstance(coef, np.ndarray) else np.asarray(coef, dtype=float)
-            if c.ndim and c.shape[0] > 1 and all(d == 1 for d in c.shape[1:]):  # per dwelling
+            if c.ndim == 0 or c.shape[0] == 1:  # the same for every dwelling: sum(w c a) = c sum(w a)
+                total += c.reshape(c.shape[1:] if c.ndim else ()) * self._sum(a, None)
+            elif all(d == 1 for d in c.shape[1:]):  # per dwelling: joins the weights
                 total += self._sum(a, c)
-            elif c.size > 1:  # over option axes: multiply into the (small) array first
-                total += self._sum(a * c, None)
-            else:
-                total += float(c.ravel()[0]) * self._sum(a, None)
+            else:  # per dwelling and option: multiply into the (small) array first
+                key = (id(a), id(c))
+                if key not in self._products:
+                    self._products[key] = (self._sum(a * c, None), a, c)
+                total += self._products[key][0]
         return total.ravel()
 
     def _at_ref(self, a: NDArray) -> NDArray:
-        if id(a) not in self._refs:
-            col = (self.rows.size,) + (1,) * (len(self.full) - 1)
-            value = (_at_reference(a, self.rows, self.ref, col).reshape(-1) if a.shape == self.full
-                     else _at_reference_small(a, self.rows, self.ref_cell))
-            self._refs[id(a)] = (value, a)
-        return self._refs[id(a)][0]
+        """Each dwelling's value of ``a`` at its reference option, (n,) (or a scalar)."""
+        key = id(a)
+        if key not in self._refs:
+            original, a = a, np.asarray(a)
+            a = a.reshape(a.shape + (1,) * (len(self.full) - a.ndim))
+            if self.one_ref is not None:
+                value = a[(slice(None),) + tuple(i if d > 1 else 0 for i, d in zip(self.one_ref, a.shape[1:], strict=True))]
+            elif a.shape == self.full:
+                value = _at_reference(a, self.rows, self.ref, (self.rows.size,) + (1,) * len(self.opt)).reshape(-1)
+            else:
+                value = _at_reference_small(a, self.rows, self.ref_cell)
+            self._refs[key] = (value, original)  # keep the array alive: its id is the key
+        return self._refs[key][0]
 
     def at_reference(self, terms: list[tuple]) -> float:
         """``w @`` each dwelling's value of ``sum(coef * array)`` at its reference option."""
         value = np.zeros(self.rows.size)
         for coef, a in terms:
-            c = np.asarray(coef, dtype=float)
-            if c.ndim:
-                c = _at_reference_small(c.reshape(c.shape + (1,) * (len(self.full) - c.ndim)), self.rows, self.ref_cell)
+            c = coef if np.ndim(coef) == 0 else self._at_ref(coef)
             value += c * self._at_ref(a)
         return float(self.w @ value)
 
@@ -1052,8 +1063,8 @@ def _money_chunk(ctx, sl, g, ref, tenant, removal, o, b, bb, acc=None) -> None:
     red = None if acc is None else _Reducer(w, rows, ref, ref_cell, full)
     gas, imp, exp, hg, hn = g["gas"], g["imp"], g["exp"], g["has_gas"], g["on_hn"]
     selfc = g.get("self")
-    if selfc is not None:  # at most the PV yield and the demand of each option
-        selfc = np.minimum(np.minimum(selfc, exp, out=b["self"]), imp, out=b["self"])
+    if selfc is not None:  # at most the demand and the PV yield of each option
+        selfc = np.minimum(np.minimum(selfc, imp), exp, out=b["self"])
     heat = bool(hn.any())
     gjhn = g["gj"] * hn if heat else None
     use_nm = ctx["with_nm"]
