@@ -455,28 +455,60 @@ def _dwelling_flat(a: ArrayLike, lead: tuple[int, ...], dtype) -> NDArray:
     return np.broadcast_to(np.asarray(a, dtype=dtype), lead).reshape(-1)
 
 
-def _lincomb(terms: list[tuple], out: NDArray, tmp: NDArray) -> NDArray:
+class _Scratch:
+    """Reusable work arrays by shape (the same few shapes recur in every chunk)."""
+
+    def __init__(self) -> None:
+        self._free: dict[tuple[int, ...], list[NDArray]] = {}
+        self._taken: list[NDArray] = []
+
+    def get(self, shape: tuple[int, ...]) -> NDArray:
+        free = self._free.setdefault(shape, [])
+        a = free.pop() if free else np.empty(shape)
+        self._taken.append(a)
+        return a
+
+    def release(self) -> None:
+        for a in self._taken:
+            self._free[a.shape].append(a)
+        self._taken.clear()
+
+
+def _lincomb(terms: list[tuple], out: NDArray, tmp: NDArray, scratch: _Scratch | None = None) -> NDArray:
     """``out[...] = sum(coef * array)`` over broadcastable terms, small arrays first.
 
     Most money figures are linear combinations of arrays that depend on only some of the option
     axes (gas on the combination of insulation, heating and solar thermal; PV yield on PV
     alone). Products of the same shape are summed at that shape and the partial sums merged
     pairwise, smallest result first, so that only the last step touches the full-size
-    ``out``. Full-size terms are added at the end through ``tmp``.
+    ``out``. Full-size terms are added at the end through ``tmp``. A term ``(coef, array,
+    slice)`` adds to ``out[:, slice]`` only (a block of the first option axis).
     """
+    scratch = scratch or _Scratch()
     small: dict[tuple[int, ...], NDArray] = {}
+    owned: set[int] = set()  # ids of the partial sums that are scratch arrays (may be added to)
     big = []
-    for coef, a in terms:
+    sliced = [t for t in terms if len(t) == 3]
+    for coef, a in (t for t in terms if len(t) == 2):
         if a.shape == out.shape:
             big.append((coef, a))
             continue
-        p = a if (np.ndim(coef) == 0 and coef == 1.0 and a.dtype == float) else np.multiply(a, coef)
-        if p.shape == out.shape:
-            big.append((1.0, p))
-        elif p.shape in small:
-            small[p.shape] = small[p.shape] + p  # a new array: p may be an input
+        shape = np.broadcast_shapes(a.shape, np.shape(coef))
+        if shape == out.shape:
+            big.append((coef, a))
+            continue
+        if np.ndim(coef) == 0 and coef == 1.0 and a.dtype == float:
+            p = a
         else:
-            small[p.shape] = p
+            p = np.multiply(a, coef, out=scratch.get(shape))
+            owned.add(id(p))
+        if shape not in small:
+            small[shape] = p
+        elif id(small[shape]) in owned:
+            small[shape] += p
+        else:
+            small[shape] = np.add(small[shape], p, out=scratch.get(shape))
+            owned.add(id(small[shape]))
     parts = list(small.values())
 
     def joined(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
@@ -487,7 +519,7 @@ def _lincomb(terms: list[tuple], out: NDArray, tmp: NDArray) -> NDArray:
             ((i, j) for i in range(len(parts)) for j in range(i + 1, len(parts))),
             key=lambda ij: math.prod(joined(parts[ij[0]].shape, parts[ij[1]].shape)),
         )
-        merged = parts[i] + parts[j]
+        merged = np.add(parts[i], parts[j], out=scratch.get(joined(parts[i].shape, parts[j].shape)))
         parts = [p for m, p in enumerate(parts) if m not in (i, j)] + [merged]
     if len(parts) == 2:
         np.add(parts[0], parts[1], out=out)
@@ -504,6 +536,11 @@ def _lincomb(terms: list[tuple], out: NDArray, tmp: NDArray) -> NDArray:
         else:
             np.multiply(a, coef, out=tmp)
             out += tmp
+    for coef, a, sl in sliced:
+        part, work = out[:, sl], tmp[:, sl]
+        np.multiply(a, coef, out=work)
+        part += work
+    scratch.release()
     return out
 
 
@@ -783,6 +820,17 @@ def money_outcomes(
     if co2 is not None and co2_price > 0:
         inputs["co2"] = co2
     flat_in = {name: _flat(a, lead, k) for name, a in inputs.items()}
+    # Options without any export (no PV) form blocks of the first option axis where the
+    # net-metered kWh equal the import and nothing is self-consumed: the nonlinear terms are
+    # then formed on the block with export only (half the grid for PV off/on).
+    blocks = None
+    ex = flat_in["exp"]
+    if k >= 2 and ex.shape[1] > 1:
+        exporting = np.flatnonzero((ex != 0).any(axis=tuple(i for i in range(ex.ndim) if i != 1)))
+        if 0 < exporting.size < ex.shape[1] and exporting[-1] - exporting[0] + 1 == exporting.size:
+            active = slice(int(exporting[0]), int(exporting[-1]) + 1)
+            rest = [slice(0, active.start), slice(active.stop, ex.shape[1])]
+            blocks = (active, [sl for sl in rest if sl.stop > sl.start])
     stored = [name for name in _STORED if name in need]
     if loan is None:
         stored = [x for x in stored if x not in ("loan_principal_eur", "loan_payment_eur_per_month")]
@@ -810,7 +858,8 @@ def money_outcomes(
         "ncomps": ncomp_terms, "loan": loan, "any_tenant": any_tenant, "need": need,
         "rent_cap_year": 12.0 * s.rent_increase_cap_eur_month, "co2_price": co2_price,
         "pvf_h": pvf_h, "pvf_s": pvf_s, "crf_s": crf_s, "crf_l": crf_l, "crf_h": crf_h,
-        "irr": irr_out is not None, "one": np.ones((1,) * (k + 1)), "weights": reduce_w,
+        "irr": irr_out is not None, "one": np.ones((1,) * (k + 1)), "weights": reduce_w, "blocks": blocks,
+        "scratch": _Scratch(),
     }
     for start in range(0, n_lead, rows_per_chunk):
         sl = slice(start, min(start + rows_per_chunk, n_lead))
@@ -820,6 +869,9 @@ def money_outcomes(
             names = _FLOAT_BUFFERS + _STORED + tuple(x for x in _CHUNK_DERIVED if x in stored)
             buffers[n] = ({name: np.empty((n,) + opt) for name in names},
                           {name: np.empty((n,) + opt, dtype=bool) for name in ("b1", "b2")})
+            if blocks is not None:
+                part = (n, blocks[0].stop - blocks[0].start) + opt[1:]
+                buffers[n][0].update(self_block=np.empty(part), billed_block=np.empty(part))
         b, bb = buffers[n]
         o = {name: (out[name][sl] if name in out else b.get(name)) for name in _STORED + _CHUNK_DERIVED}
         _money_chunk(ctx, sl, g, ref_f[sl], tenant_f[sl], removal_f[sl], o, b, bb,
@@ -996,7 +1048,8 @@ class _Reducer:
         if key not in self._sums:
             ww = self.w if col is None else self.w * col.reshape(-1)
             if a.shape[0] > 1:
-                t = (ww @ a.reshape(a.shape[0], -1)).reshape(a.shape[1:])
+                # einsum, not BLAS: many small sums, where waking BLAS threads costs more than it saves
+                t = np.einsum("i,ij->j", ww, a.reshape(a.shape[0], -1)).reshape(a.shape[1:])
             else:
                 t = a.reshape(a.shape[1:]) * ww.sum()
             self._sums[key] = (t, a, col)  # keep a and col alive: their ids are the key
@@ -1005,17 +1058,19 @@ class _Reducer:
     def totals(self, terms: list[tuple]) -> FloatArray:
         """``w @ sum(coef * array)`` per option, (n_options,)."""
         total = np.zeros(self.opt)
-        for coef, a in terms:
+        for term in terms:
+            coef, a = term[0], term[1]
+            part = total if len(term) == 2 else total[term[2]]  # a block of the first option axis
             c = coef if isinstance(coef, np.ndarray) else np.asarray(coef, dtype=float)
             if c.ndim == 0 or c.shape[0] == 1:  # the same for every dwelling: sum(w c a) = c sum(w a)
-                total += c.reshape(c.shape[1:] if c.ndim else ()) * self._sum(a, None)
+                part += c.reshape(c.shape[1:] if c.ndim else ()) * self._sum(a, None)
             elif all(d == 1 for d in c.shape[1:]):  # per dwelling: joins the weights
-                total += self._sum(a, c)
+                part += self._sum(a, c)
             else:  # per dwelling and option: multiply into the (small) array first
                 key = (id(a), id(c))
                 if key not in self._products:
                     self._products[key] = (self._sum(a * c, None), a, c)
-                total += self._products[key][0]
+                part += self._products[key][0]
         return total.ravel()
 
     def _at_ref(self, a: NDArray) -> NDArray:
@@ -1036,9 +1091,27 @@ class _Reducer:
     def at_reference(self, terms: list[tuple]) -> float:
         """``w @`` each dwelling's value of ``sum(coef * array)`` at its reference option."""
         value = np.zeros(self.rows.size)
-        for coef, a in terms:
+        for term in terms:
+            coef, a = term[0], term[1]
             c = coef if np.ndim(coef) == 0 else self._at_ref(coef)
-            value += c * self._at_ref(a)
+            if len(term) == 2:
+                value += c * self._at_ref(a)
+                continue
+            sl = term[2]  # the term covers a block of the first option axis only
+            if self.one_ref is not None:
+                r0 = self.one_ref[0]
+                if sl.start <= r0 < sl.stop:
+                    local = (r0 - sl.start,) + self.one_ref[1:]
+                    index = tuple(i if d > 1 else 0 for i, d in zip(local, a.shape[1:], strict=True))
+                    value += c * a[(slice(None),) + index]
+                continue
+            first = self.ref_cell[0]
+            inside = (first >= sl.start) & (first < sl.stop)
+            if not inside.any():
+                continue
+            local = (np.clip(first - sl.start, 0, sl.stop - sl.start - 1),) + tuple(self.ref_cell[1:])
+            a_ref = _at_reference_small(a, self.rows, tuple(i if d > 1 else 0 for i, d in zip(local, a.shape[1:], strict=True)))
+            value += np.where(inside, c * a_ref, 0.0)
         return float(self.w @ value)
 
 
@@ -1063,15 +1136,26 @@ def _money_chunk(ctx, sl, g, ref, tenant, removal, o, b, bb, acc=None) -> None:
     red = None if acc is None else _Reducer(w, rows, ref, ref_cell, full)
     gas, imp, exp, hg, hn = g["gas"], g["imp"], g["exp"], g["has_gas"], g["on_hn"]
     selfc = g.get("self")
+    blocks = ctx["blocks"]
+    act = None if blocks is None else blocks[0]
+
+    def block(a: NDArray, sl: slice) -> NDArray:
+        return a if a.shape[1] == 1 else a[:, sl]
+
     if selfc is not None:  # at most the demand and the PV yield of each option
-        selfc = np.minimum(np.minimum(selfc, imp), exp, out=b["self"])
+        if act is None:
+            selfc = np.minimum(np.minimum(selfc, imp), exp, out=b["self"])
+        else:  # 0 where nothing is exported
+            selfc = np.minimum(np.minimum(block(selfc, act), block(imp, act)), exp[:, act], out=b["self_block"])
     heat = bool(hn.any())
     gjhn = g["gj"] * hn if heat else None
     use_nm = ctx["with_nm"]
     billed = None
     if use_nm:  # net-metered kWh: import minus export, not below zero (self-consumption cancels)
-        billed = b["billed"]
-        np.subtract(imp, exp, out=billed)
+        if act is None:
+            billed = np.subtract(imp, exp, out=b["billed"])
+        else:  # equal to the import where nothing is exported
+            billed = np.subtract(block(imp, act), exp[:, act], out=b["billed_block"])
         np.maximum(billed, 0.0, out=billed)
     forms = ctx["forms"]
 
@@ -1090,15 +1174,20 @@ def _money_chunk(ctx, sl, g, ref, tenant, removal, o, b, bb, acc=None) -> None:
         if heat:
             t += [(scale * wt["heat_fixed_eur"], hn), (scale * wt["heat_eur_gj"], gjhn)]
         if selfc is not None:
-            t.append((-scale * (wi - we), selfc))
+            t.append((-scale * (wi - we), selfc) if act is None else (-scale * (wi - we), selfc, act))
         if nm:
-            t.append((scale * (wt["elec_import_eur_kwh_nm"] - wt["elec_export_eur_kwh_nm"]), billed))
+            cb = scale * (wt["elec_import_eur_kwh_nm"] - wt["elec_export_eur_kwh_nm"])
+            if act is None:
+                t.append((cb, billed))
+            else:
+                t.append((cb, billed, act))
+                t += [(cb, block(imp, sl), sl) for sl in blocks[1]]
         return t
 
     def produce(name: str, terms: list[tuple], keep: bool = False) -> NDArray | None:
         """Store mode or ``keep``: the output array (into ``o[name]``); else only its totals."""
         if w is None or keep:
-            arr = _lincomb(terms, o[name], tmp)
+            arr = _lincomb(terms, o[name], tmp, ctx["scratch"])
             if w is not None and name in acc:
                 acc[name] += w @ arr.reshape(n, -1)
             return arr
@@ -1181,7 +1270,7 @@ def _money_chunk(ctx, sl, g, ref, tenant, removal, o, b, bb, acc=None) -> None:
         produce("lcc_end_user_eur", lcc_terms)
     bill_terms = energy(forms["y1"], use_nm)
     produce("bill_year1_eur", bill_terms)
-    m1_terms = [(c / 12.0, a) for c, a in bill_terms] + month + rent_month
+    m1_terms = [(t[0] / 12.0,) + tuple(t[1:]) for t in bill_terms] + month + rent_month
     produce("monthly_cost_year1_eur", m1_terms)
     if "monthly_cost_avg_eur" in need:
         produce("monthly_cost_avg_eur", energy(forms["sum"], use_nm, 1.0 / (12.0 * h)) + loan_avg + rent_month)
@@ -1189,7 +1278,7 @@ def _money_chunk(ctx, sl, g, ref, tenant, removal, o, b, bb, acc=None) -> None:
     # ---- simple payback: extra net investment / first-year savings (bill + O&M or rent) ----
     if payback:
         cost1 = _lincomb(bill_terms + [(c["om"] * own, c["cx"]) for c in comps]
-                         + ([(1.0, rent_y)] if any_tenant else []), b["cost1"], tmp)
+                         + ([(1.0, rent_y)] if any_tenant else []), b["cost1"], tmp, ctx["scratch"])
         sav = b["sav"]
         np.subtract(_at_reference(cost1, rows, ref, col), cost1, out=sav)
         inv = extra_inv
