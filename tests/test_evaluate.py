@@ -143,6 +143,10 @@ def test_catalogue_has_at_least_96_options():
     c = build_catalogue()
     assert c.size == 96 and len(set(c.option_ids)) == 96
     assert c.option_ids[c.reference_index] == "current+gas_boiler"
+    # grid order: PV slowest, then solar thermal, insulation, heating (no reordering needed)
+    assert c.reference_index == 0 and c.option_ids[1] == "current+hybrid_hp"
+    assert c.option_ids[6] == "basic+gas_boiler" and c.option_ids[24] == "current+gas_boiler+st"
+    assert c.option_ids[48] == "current+gas_boiler+pv" and c.option_ids[95] == "deep+heat_network_lt+pv+st"
 
 
 dwelling = st.fixed_dictionaries(

@@ -117,3 +117,44 @@ def test_energy_cost_share_uses_income_or_the_tenure_default(base):
     rows = {d: g for d, g in zip(out.dwelling_ids, out.dwelling_group, strict=True)}
     assert share[rows["a"]] == pytest.approx(bill[rows["a"]] / 45_000)  # income from the stock
     assert np.isfinite(share[rows["c"]]) and 0 < share[rows["c"]] < 0.3  # no income: Drenthe default
+
+
+def test_village_totals_reduce_without_arrays_and_match_them():
+    # Outcomes.totals of a money output reduces chunk by chunk (money_totals); it must equal the
+    # weighted sum of the (G, O) array computed the ordinary way.
+    scenario = wm.load_scenario()
+    stock = pd.concat([_stock(), _stock("huur_particulier").assign(dwelling_id=lambda d: d.dwelling_id + "2")])
+    stock = wm.validate_stock(stock.reset_index(drop=True), "test")
+    names = ["subsidy_eur", "end_user_annual_cost_eur", "national_annual_cost_eur", "monthly_cost_change_eur",
+             "npv_end_user_eur", "monthly_cost_avg_eur", "simple_payback_years", "bill_year1_eur"]
+    reduced = wm.evaluate(stock, scenario, irr=False)
+    arrays = wm.evaluate(stock, scenario, irr=False)
+    for name in names:
+        want = arrays.counts @ np.asarray(arrays[name])
+        np.testing.assert_allclose(reduced.totals(name), want, rtol=1e-10, atol=1e-6, err_msg=name)
+
+
+def test_money_outputs_selection():
+    scenario = wm.load_scenario()
+    out = wm.evaluate(_stock(), scenario, money_outputs=["npv_end_user_eur", "subsidy_eur"])
+    assert {"npv_end_user_eur", "subsidy_eur"} <= set(out.quantities)
+    assert "national_annual_cost_eur" not in out.quantities and "gas_m3" in out.quantities
+    full = wm.evaluate(_stock(), scenario)
+    np.testing.assert_allclose(out["npv_end_user_eur"], full["npv_end_user_eur"], rtol=1e-12)
+    with pytest.raises(wm.WupInputError, match="unknown money output"):
+        wm.evaluate(_stock(), scenario, money_outputs=["npv"])
+
+
+def test_a_smaller_catalogue_gives_the_same_numbers_per_option():
+    # The full catalogue is the option grid in order; a restricted one selects cells of it. The
+    # figures of an option must not depend on which other options are evaluated with it.
+    full = wm.load_scenario()
+    small = scenario_from_text(
+        "catalogue:\n  insulation: [current, standard]\n  heating: [gas_boiler, air_hp, heat_network_lt]\n"
+        "  pv: [false, true]\n  solar_thermal: [false]\n", "small.yaml")
+    a = wm.evaluate(_stock(), full)
+    b = wm.evaluate(_stock(), small)
+    cols = [list(a.catalogue.option_ids).index(i) for i in b.catalogue.option_ids]
+    for name in ("gas_m3", "electricity_import_kwh", "capex_eur", "subsidy_eur", "lcc_end_user_eur",
+                 "national_annual_cost_eur", "monthly_cost_change_eur", "npv_end_user_eur", "irr"):
+        np.testing.assert_allclose(b[name], a[name][:, cols], rtol=1e-10, atol=1e-9, equal_nan=True, err_msg=name)
