@@ -24,6 +24,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 \
 	$(BIN)/python -m pytest benchmarks -o python_files="bench_*.py" -s --benchmark-only --benchmark-columns=min,median,max --benchmark-group-by=func
 
 lint: $(STAMP)

@@ -158,16 +158,16 @@ def test_pareto_20(benchmark, groups_300, backend):
 
 
 @pytest.mark.parametrize("n", [1000, 5000, 20000])
-@pytest.mark.parametrize("backend", ["pulp", "highspy"])
-def test_scaling(benchmark, n, backend):
+@pytest.mark.parametrize("solver,backend", [("highs", "pulp"), ("highs", "highspy"), ("cbc", "pulp")])
+def test_scaling(benchmark, n, solver, backend):
     """Per-dwelling rows (groups of one) with shares: LP of n × 96 columns, CO2 −50 % + grid."""
     table = synthetic_table(n, seed=3)
     s = OptimiseSettings(co2_reduction=0.5, grid_capacity_kw_per_dwelling=2.5, diversity=0.5,
-                         backend=backend)
+                         backend=backend, solver=solver, time_limit_s=600.0)
     t0 = time.perf_counter()
     plan = benchmark.pedantic(solve, args=(table, s), rounds=1, iterations=1)
-    assert plan.status == "optimal"
-    _record(benchmark, plan, f"scaling n={n} {backend} (wall {time.perf_counter() - t0:.2f}s)")
+    assert plan.status in ("optimal", "time_limit")
+    _record(benchmark, plan, f"scaling n={n} {solver}/{backend} (wall {time.perf_counter() - t0:.2f}s)")
 
 
 def test_scaling_milp_20k(benchmark):

@@ -167,14 +167,15 @@ def isde_subsidy_eur(
         per_level[:, li, :] = isde_insulation_package_eur(
             {m: a[:, None] for m, a in measures.items()}, n_other_measures=np.arange(n_other_max + 1), params=params
         )
+    # Who may apply, on the small arrays; the network connection joins the heat-pump part.
+    per_level *= eligible[:, None, None]
+    hp += np.where(network, isde_heat_network_eur(params=params), 0.0)
+    hp *= eligible[:, None, None]
     # ins[g, s, l, h] = per_level[g, l, other_measures[s, h]], gathered in one go (contiguous)
     cells = np.arange(n_l)[None, :, None] * (n_other_max + 1) + other_measures[:, None, :]  # (S, L, H)
     total = np.take(per_level.reshape(n_g, -1), cells.ravel(), axis=1).reshape(n_g, n_st, n_l, n_h)
     total += hp[:, None]
-    total += np.where(network, isde_heat_network_eur(params=params), 0.0)
-    np.minimum(total, capex_eur, out=total)
-    total *= eligible[:, None, None, None]
-    return total
+    return np.minimum(total, capex_eur, out=total)
 
 
 def appraise(

@@ -1,12 +1,13 @@
 """Costs of every dwelling x option in two perspectives: the end user's and the nation's.
 
-:func:`money_outcomes` takes per dwelling x option arrays (any broadcastable shape, options
-on the last axis) of first-year quantities, investments by component, subsidies and CO2, and
-returns :class:`MoneyOutcomes`. Quantities are assumed constant over the horizon (first-year
-values); prices change per year (:class:`~wupmodel.tariffs.TariffPaths`). Because costs are
-linear in the yearly quantities, every sum over the years is a quantity times a discounted
-price sum computed once per call; no (dwelling x option x year) array is built except for the
-IRR (computed in chunks, and optional).
+:func:`money_outcomes` takes per dwelling x option arrays (any broadcastable shape, options on
+the last axis, or on the last ``option_axes`` axes of an option grid) of first-year quantities,
+investments by component, subsidies and CO2, and returns :class:`MoneyOutcomes`. Quantities
+are assumed constant over the horizon (first-year values); prices change per year
+(:class:`~wupmodel.tariffs.TariffPaths`). Because costs are linear in the yearly quantities,
+every sum over the years is a quantity times a discounted price sum computed once per call;
+no (dwelling x option x year) array is built except for the IRR (computed in chunks, and
+optional).
 
 Timing: investments at ``t = 0`` (start of the first price year); bills, O&M, loan payments
 and rent at the end of years ``1..H``; replacements at ``t = L, 2L, ... < H``; linear residual
@@ -34,12 +35,17 @@ National perspective
     replacement, hourly value of exported PV power, the cost of public funds.
 
 Performance
-    Dwellings are processed in cache-sized chunks with reusable work buffers. Measured on the
-    2-core development VM for 100 000 dwellings x 96 options (Warmtefonds, mixed tenure):
-    about 0.6-1.3 s keeping the outputs an optimiser needs (``outputs=``), 0.8-2.4 s keeping
-    all outputs; most of the rest is the first touch of the output memory (77 MB per array).
-    The IRR builds yearly cash flows and finds roots: about 0.3 s per 1 000 dwellings x 96
-    options; switch it off with ``FinanceSettings(compute_irr=False)`` for large runs.
+    Dwellings are processed in cache-sized chunks with reusable work buffers. Every output is a
+    sum of terms ``coefficient x array`` where most arrays depend on only some of the option
+    axes (``option_axes > 1``: gas on the combination of insulation, heating and solar thermal,
+    the PV yield on PV alone): those are summed at their own size and broadcast once, and the
+    nonlinear pieces (net-metered kWh, self-consumption, the Warmtefonds loan, the capped rent,
+    the payback) are formed only where they apply. :func:`money_totals` returns village totals
+    per option without writing any (dwellings x options) array: each chunk's sums are reduced
+    term by term. Measured figures are in the README (``benchmarks/bench_money.py`` and
+    ``bench_evaluate.py``). The IRR builds yearly cash flows and finds roots: about 0.3 s per
+    1 000 dwellings x 96 options; switch it off with ``FinanceSettings(compute_irr=False)`` for
+    large runs.
 """
 
 from __future__ import annotations
@@ -1048,8 +1054,7 @@ class _Reducer:
         if key not in self._sums:
             ww = self.w if col is None else self.w * col.reshape(-1)
             if a.shape[0] > 1:
-                # einsum, not BLAS: many small sums, where waking BLAS threads costs more than it saves
-                t = np.einsum("i,ij->j", ww, a.reshape(a.shape[0], -1)).reshape(a.shape[1:])
+                t = (ww @ a.reshape(a.shape[0], -1)).reshape(a.shape[1:])
             else:
                 t = a.reshape(a.shape[1:]) * ww.sum()
             self._sums[key] = (t, a, col)  # keep a and col alive: their ids are the key

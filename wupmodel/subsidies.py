@@ -216,12 +216,15 @@ def isde_insulation_package_eur(
         )
     areas = {m: _nonneg(a, f"area of {m}") for m, a in areas_m2.items()}
     counted = _nonneg(n_other_measures, "n_other_measures")
+    base = np.zeros(np.broadcast_shapes(*(a.shape for a in areas.values())))
     for m, a in areas.items():
-        counted = counted + (a >= p[INSULATION_MEASURES[m][1]])
-    total = np.zeros(np.broadcast_shapes(*(a.shape for a in areas.values()), np.shape(counted)))
-    for m, a in areas.items():
-        total = total + isde_insulation_eur(m, a, counted, params=p)
-    return _out(np.asarray(total, dtype=float))
+        amount_id, min_id, max_id = INSULATION_MEASURES[m]
+        counts = a >= p[min_id]
+        counted = counted + counts
+        # isde_insulation_eur without the doubling, which is the same for every measure
+        base += np.where(counts, np.minimum(a, p[max_id]), 0.0) * p[amount_id]
+    factor = np.where(counted >= 2, p["finance.isde_multi_measure_factor"], 1.0)
+    return _out(np.asarray(base * factor, dtype=float))
 
 
 def isde_heat_network_eur(*, investment_eur: ArrayLike | None = None, params: Params | None = None) -> FloatArray:
