@@ -33,6 +33,7 @@ import pandas as pd
 from wupmodel.catalogue import Catalogue
 from wupmodel.costs import (
     OUTPUT_FIELDS,
+    SUMMABLE_OUTPUTS,
     Component,
     FinanceSettings,
     MoneyOutcomes,
@@ -347,10 +348,10 @@ class _MoneySource:
         return self.grid.to_options(getattr(self._money, name))
 
     def totals(self, name: str, weights: np.ndarray) -> np.ndarray:
-        if self._money is not None or name == "irr" or name not in _SUMMABLE:
+        if self._money is not None or name == "irr" or name not in SUMMABLE_OUTPUTS:
             return weights @ self.array(name)
         if self._totals is None or not np.array_equal(self._totals[0], weights):
-            summable = [n for n in self.inputs["outputs"] if n in _SUMMABLE]
+            summable = [n for n in self.inputs["outputs"] if n in SUMMABLE_OUTPUTS]
             self._totals = (np.array(weights, dtype=float),
                             money_totals(weights, **{**self.inputs, "outputs": summable}))
         return self._totals[1][name][self.grid.option_index]
@@ -369,14 +370,6 @@ class _MoneyColumn:
         return self.source.totals(self.name, weights)
 
 
-#: Money outputs whose totals :func:`money_totals` computes.
-_SUMMABLE = frozenset({
-    "net_investment_eur", "lcc_end_user_eur", "simple_payback_years", "bill_year1_eur",
-    "monthly_cost_year1_eur", "monthly_cost_avg_eur", "national_annual_cost_eur",
-    "loan_principal_eur", "loan_payment_eur_per_month", "rent_increase_eur_per_month",
-    "landlord_annual_cost_eur", "end_user_annual_cost_eur", "npv_end_user_eur",
-    "end_user_extra_cost_eur_per_yr", "monthly_cost_change_eur", "national_extra_cost_eur_per_yr",
-})
 
 
 def _grid_cells(grid: OptionGrid, arrays, name: str, scale: float) -> np.ndarray:

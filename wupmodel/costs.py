@@ -80,6 +80,7 @@ __all__ = [
     "MoneyOutcomes",
     "money_outcomes",
     "money_totals",
+    "SUMMABLE_OUTPUTS",
     "average_co2_kg_per_yr",
     "TENANT_CODES",
 ]
@@ -887,7 +888,7 @@ def money_outcomes(
 
     if reduce_w is not None:
         totals = {name: sums.get(name, np.zeros(n_opt)) for name in wanted | need}
-        return {name: value for name, value in totals.items() if name in _REDUCIBLE}
+        return {name: value for name, value in totals.items() if name in SUMMABLE_OUTPUTS}
 
     full = lead + (n_opt,)
     zero = np.broadcast_to(np.float64(0.0), full)
@@ -937,10 +938,8 @@ def money_totals(weights: ArrayLike, **inputs) -> dict[str, FloatArray]:
     weights
         Weight per dwelling (the leading axes), e.g. the number of dwellings in each group.
     **inputs
-        As for :func:`money_outcomes`; ``outputs`` may name the stored outputs and
-        ``subsidy_eur``, ``end_user_annual_cost_eur``, ``npv_end_user_eur``,
-        ``end_user_extra_cost_eur_per_yr``, ``monthly_cost_change_eur``,
-        ``national_extra_cost_eur_per_yr`` (sums of ratios such as EUR/t or of the IRR are
+        As for :func:`money_outcomes`; ``outputs`` may name any of
+        :data:`SUMMABLE_OUTPUTS` (sums of ratios such as EUR/t, the IRR or payback years are
         not meaningful and are not offered).
 
     Returns
@@ -949,10 +948,10 @@ def money_totals(weights: ArrayLike, **inputs) -> dict[str, FloatArray]:
         Output name -> (n_options,) weighted sum.
     """
     wanted = set(OUTPUT_FIELDS) if inputs.get("outputs") is None else set(inputs["outputs"])
-    not_summable = sorted(wanted - _REDUCIBLE)
+    not_summable = sorted(wanted - SUMMABLE_OUTPUTS)
     if inputs.get("outputs") is not None and not_summable:
         raise WupInputError(f"money_totals cannot sum {', '.join(not_summable)}")
-    inputs["outputs"] = sorted(wanted & _REDUCIBLE)
+    inputs["outputs"] = sorted(wanted & SUMMABLE_OUTPUTS)
     return money_outcomes(**inputs, _totals_weights=weights)
 
 
@@ -980,8 +979,9 @@ _CHUNK_DERIVED = (
     "end_user_annual_cost_eur", "npv_end_user_eur", "end_user_extra_cost_eur_per_yr",
     "monthly_cost_change_eur", "national_extra_cost_eur_per_yr", "subsidy_eur",
 )
-#: Outputs :func:`money_totals` can sum (ratios and the IRR cannot be summed meaningfully).
-_REDUCIBLE = frozenset(_STORED + _CHUNK_DERIVED)
+#: Outputs :func:`money_totals` can sum. Ratios cannot be summed meaningfully: EUR/t, the
+#: energy cost share, the IRR and the payback time (years; infinite where nothing is saved).
+SUMMABLE_OUTPUTS = frozenset(_STORED + _CHUNK_DERIVED) - {"simple_payback_years"}
 #: Derived output -> the stored output it is computed from.
 _DERIVED_FROM = {
     "end_user_annual_cost_eur": "lcc_end_user_eur",

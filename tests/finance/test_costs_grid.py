@@ -107,16 +107,16 @@ def test_money_totals_equal_the_weighted_sums_of_the_arrays(settings, grid, refs
     arrays = money_outcomes(tariffs=T, settings=settings, params=P, **case)
     w = np.arange(1.0, N + 1.0)
     totals = money_totals(w, tariffs=T, settings=settings, params=P, **case)
-    assert set(totals) == set(FIELDS) - {"irr"}
+    assert set(totals) == set(FIELDS) - {"irr", "simple_payback_years"}
     for name, value in totals.items():
         np.testing.assert_allclose(value, w @ np.asarray(getattr(arrays, name)), rtol=1e-10, atol=1e-6,
                                    err_msg=name)
 
 
-def test_money_totals_refuses_ratios():
-    with pytest.raises(WupInputError, match="cannot sum national_cost_eur_per_t_co2"):
-        money_totals(np.ones(N), tariffs=T, settings=SETTINGS[0], params=P,
-                     outputs=["national_cost_eur_per_t_co2"], **grid_case())
+@pytest.mark.parametrize("ratio", ["national_cost_eur_per_t_co2", "simple_payback_years", "irr"])
+def test_money_totals_refuses_ratios(ratio):
+    with pytest.raises(WupInputError, match=f"cannot sum {ratio}"):
+        money_totals(np.ones(N), tariffs=T, settings=SETTINGS[0], params=P, outputs=[ratio], **grid_case())
 
 
 def test_self_consumption_is_capped_at_yield_and_demand():
