@@ -140,5 +140,8 @@ def test_irr_village(benchmark):
 
     scenario = wm.load_scenario()
     stock = wm.synthesise_stock(scenario.village.buurt_code)
-    out = benchmark.pedantic(wm.evaluate, args=(stock, scenario), kwargs={"irr": True}, rounds=3, iterations=1)
-    assert np.isfinite(out["irr"]).any()
+    def run():  # money is computed when first read: read the IRR inside the timed part
+        return wm.evaluate(stock, scenario, irr=True)["irr"]
+
+    irr = benchmark.pedantic(run, rounds=3, iterations=1)
+    assert np.isfinite(irr).any()

@@ -1046,6 +1046,7 @@ class _Reducer:
         self.one_ref = tuple(int(cell[0]) for cell in ref_cell) if ref.size and ref.min() == ref.max() else None
         self._sums: dict[tuple[int, int], tuple] = {}
         self._products: dict[tuple[int, int], tuple] = {}
+        self._lists: dict[tuple[str, int], tuple] = {}  # keep each list alive: its id is the key
         self._refs: dict[int, tuple] = {}
 
     def _sum(self, a: NDArray, col: NDArray | None) -> NDArray:
@@ -1061,7 +1062,13 @@ class _Reducer:
         return self._sums[key][0]
 
     def totals(self, terms: list[tuple]) -> FloatArray:
-        """``w @ sum(coef * array)`` per option, (n_options,)."""
+        """``w @ sum(coef * array)`` per option, (n_options,) (cached per list of terms)."""
+        key = ("totals", id(terms))
+        if key not in self._lists:
+            self._lists[key] = (self._totals(terms), terms)
+        return self._lists[key][0]
+
+    def _totals(self, terms: list[tuple]) -> FloatArray:
         total = np.zeros(self.opt)
         for term in terms:
             coef, a = term[0], term[1]
@@ -1094,7 +1101,13 @@ class _Reducer:
         return self._refs[key][0]
 
     def at_reference(self, terms: list[tuple]) -> float:
-        """``w @`` each dwelling's value of ``sum(coef * array)`` at its reference option."""
+        """``w @`` each dwelling's value of ``sum(coef * array)`` at its reference option (cached)."""
+        key = ("at_reference", id(terms))
+        if key not in self._lists:
+            self._lists[key] = (self._at_reference(terms), terms)
+        return self._lists[key][0]
+
+    def _at_reference(self, terms: list[tuple]) -> float:
         value = np.zeros(self.rows.size)
         for term in terms:
             coef, a = term[0], term[1]
