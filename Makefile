@@ -20,7 +20,7 @@ run: $(STAMP)
 	$(BIN)/wupmodel run
 
 test: $(STAMP)
-	$(BIN)/ruff check wupmodel tests benchmarks app.py
+	$(BIN)/ruff check wupmodel tests benchmarks scripts app.py
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
@@ -28,7 +28,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pytest benchmarks -o python_files="bench_*.py" -s --benchmark-only --benchmark-columns=min,median,max --benchmark-group-by=func
 
 lint: $(STAMP)
-	$(BIN)/ruff check wupmodel tests benchmarks app.py
+	$(BIN)/ruff check wupmodel tests benchmarks scripts app.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .benchmarks

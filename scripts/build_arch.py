@@ -4,10 +4,12 @@ Kept for reproducibility of wupmodel/data tables; not part of the package or the
 """
 from pathlib import Path as _Path
 
+import numpy as np
+import pandas as pd
+
 _ROOT = _Path(__file__).resolve().parents[1]
 _SHARED = str(_ROOT.parent / "shared") + "/"
 _DATA = str(_ROOT / "wupmodel" / "data") + "/"
-import numpy as np, pandas as pd
 D = _DATA
 rvo = pd.read_csv(_SHARED + 'data/rvo-voorbeeldwoningen-2022/voorbeeldwoningen_2022_grondgebonden.csv')
 vesta = pd.read_csv(_SHARED + 'data/pbl-vesta-asa2025/20241112_Woningen_BAG.csv', sep=';')
@@ -16,20 +18,29 @@ VTYPE = {'vrijstaand':'vrijstaand','twee_onder_een_kap':'2 onder 1 kap','hoekwon
 RTYPE = {'vrijstaand':'vrijstaand','twee_onder_een_kap':'twee-onder-een-kap','hoekwoning':'rijwoning-hoek','tussenwoning':'rijwoning-tussen'}
 def vperiod(s):
     s = s.strip()
-    if s.startswith('voor'): return (0, int(s.split()[1])-1)
-    a, b = s.split(' - '); return (int(a), int(b))
-vesta['y0'] = [vperiod(s)[0] for s in vesta.bouwjaar_str]; vesta['y1'] = [vperiod(s)[1] for s in vesta.bouwjaar_str]
+    if s.startswith('voor'):
+        return (0, int(s.split()[1])-1)
+    a, b = s.split(' - ')
+    return (int(a), int(b))
+vesta['y0'] = [vperiod(s)[0] for s in vesta.bouwjaar_str]
+vesta['y1'] = [vperiod(s)[1] for s in vesta.bouwjaar_str]
 vesta.loc[vesta.y1 == 2020, 'y1'] = 9999
 def rvo_range(p):
-    if p.startswith('<'): return (0, int(p[1:])-1)
-    a, b = p.split('-'); b = int(b)
+    if p.startswith('<'):
+        return (0, int(p[1:])-1)
+    a, b = p.split('-')
+    b = int(b)
     return (int(a), 9999 if b == 2018 else b)
-EL = ['floor','facade','roof','window','door']; RV = {'floor':'vloer','facade':'gevel','roof':'dak','window':'raam','door':'deur'}
+EL = ['floor','facade','roof','window','door']
+RV = {'floor':'vloer','facade':'gevel','roof':'dak','window':'raam','door':'deur'}
 def regime(y1):
     # design regime of the original emitters (assumption, see source column)
-    if y1 <= 1991: return 90, 70
-    if y1 <= 2005: return 80, 60
-    if y1 <= 2014: return 70, 50
+    if y1 <= 1991:
+        return 90, 70
+    if y1 <= 2005:
+        return 80, 60
+    if y1 <= 2014:
+        return 70, 50
     return 55, 45
 QSPEC = {'vrijstaand':(1.4,1.0),'twee_onder_een_kap':(1.2,1.0),'hoekwoning':(1.2,1.0),'tussenwoning':(1.0,1.0),
          'meergezins_laag':(1.0,0.5),'meergezins_hoog':(1.0,0.5)}
@@ -44,18 +55,22 @@ for t in ['vrijstaand','twee_onder_een_kap','hoekwoning','tussenwoning','meergez
         d = dict(dwelling_type=t, year_from=y0, year_to=y1, rvo_woningtype=r.woningtype, rvo_bouwperiode=r.bouwperiode)
         A = r.gebruiksoppervlak_m2
         if t in STOREYS:
-            Aref = APT_AREA[t]; n = STOREYS[t]
+            Aref = APT_AREA[t]
+            n = STOREYS[t]
             d['ref_floor_area_m2'] = Aref
             for e in ['facade','window','door']:
                 d[f'{e}_area_m2'] = round(r[f'{RV[e]}_oppervlak_m2'] / A * Aref, 3)
-            d['floor_area_m2'] = round(Aref / n, 3); d['roof_area_m2'] = round(Aref / n, 3)
+            d['floor_area_m2'] = round(Aref / n, 3)
+            d['roof_area_m2'] = round(Aref / n, 3)
             d['storeys'] = n
         else:
             d['ref_floor_area_m2'] = A
-            for e in EL: d[f'{e}_area_m2'] = r[f'{RV[e]}_oppervlak_m2']
+            for e in EL:
+                d[f'{e}_area_m2'] = r[f'{RV[e]}_oppervlak_m2']
             d['storeys'] = 1
         for e in EL:
-            d[f'u_{e}_orig'] = r[f'{RV[e]}_u_oorspronkelijk_w_m2k']; d[f'u_{e}_current'] = r[f'{RV[e]}_u_huidig_w_m2k']
+            d[f'u_{e}_orig'] = r[f'{RV[e]}_u_oorspronkelijk_w_m2k']
+            d[f'u_{e}_current'] = r[f'{RV[e]}_u_huidig_w_m2k']
         d['floor_b_factor'] = r.vloer_b_factor
         d['qv10_type_factor'], d['qv10_spec_dm3s_m2'] = QSPEC[t]
         d['emitter_supply_design_c'], d['emitter_return_design_c'] = regime(y1)
@@ -88,7 +103,7 @@ lrows = []
 for _, d in a.iterrows():
     v = vesta[(vesta.type_str == VTYPE[d.dwelling_type]) & (vesta.y1 >= d.year_from) & (vesta.y0 <= d.year_to)]
     A = d.ref_floor_area_m2
-    q = np.array([[row[f'Vrv_{l}_asl'] + row[f'Vrv_{l}_opp']*A for l in VL] for _, row in v.iterrows()])
+    q = np.array([[row[f'Vrv_{lab}_asl'] + row[f'Vrv_{lab}_opp']*A for lab in VL] for _, row in v.iterrows()])
     qd = np.array([row[f'Vrv_{row.Default_label}_asl'] + row[f'Vrv_{row.Default_label}_opp']*A for _, row in v.iterrows()])
     r = (q / qd[:, None]).mean(0)  # A..G
     k = VL.index(d.vesta_default_label)

@@ -2,14 +2,18 @@
 
 Kept for reproducibility of wupmodel/data tables; not part of the package or the tests.
 """
+import sys
 from pathlib import Path as _Path
+
+import numpy as np
+import pandas as pd
+
+sys.path.insert(0, str(_Path(__file__).resolve().parents[1]))
+from wupmodel.physics.climate import MONTHS, build_temperature_bins
 
 _ROOT = _Path(__file__).resolve().parents[1]
 _SHARED = str(_ROOT.parent / "shared") + "/"
 _DATA = str(_ROOT / "wupmodel" / "data") + "/"
-import numpy as np, pandas as pd, sys
-sys.path.insert(0, str(_ROOT))
-from wupmodel.physics.climate import build_temperature_bins, MONTHS
 D = _DATA
 days = np.array([31,28,31,30,31,30,31,31,30,31,30,31.])
 hours = days*24

@@ -2,12 +2,13 @@
 
 Kept for reproducibility of wupmodel/data tables; not part of the package or the tests.
 """
+import csv
+import sys
 from pathlib import Path as _Path
 
 _ROOT = _Path(__file__).resolve().parents[1]
 _SHARED = str(_ROOT.parent / "shared") + "/"
 _DATA = str(_ROOT / "wupmodel" / "data") + "/"
-import csv, sys
 D = _DATA + 'parameters/'
 NTA = "NTA 8800:2022/2025 (ISSO/NEN), as transcribed in GitHub OpenAEC-Foundation/open-energy-studio crates/nta8800-core/src/"
 VESTA = "PBL Vesta MAIS ASA2025 (GitHub pbl-nl/model-vesta-public, branch ActualisatieStartanalyse2025)"
@@ -126,7 +127,6 @@ add('solar_thermal.yield_gj_per_m2', 1.5, 'GJ/m2/yr', 1.0, 2.5, 'Heat yield per 
 add('solar_thermal.max_solar_fraction', 0.5, 'fraction', 0.2, 0.8, 'Largest share of hot-water demand a solar water heater covers', 'a zonneboiler cuts hot-water costs by about 50 % (offerteadviseur.nl, zonneboiler terugverdientijd)', 2024)
 add('grid.simultaneity_asymptote', 0.5, 'fraction', 0.2, 1.0, 'Simultaneity of dwelling peaks on the LV grid for many dwellings (asymptote of f(n) = a + (1 - a)/n)', VESTA + ', data/Kentallen/20250120_Vermogens.csv, GTF_w_Enet = 0.5 (notitie aanpassingen E- en G-infra); functional form f(n) = a + (1 - a)/n from THERMOS (0.62 + 0.38/n)', 2025)
 add('grid.appliance_peak_kw', 3.0, 'kW', 1.0, 5.0, 'Appliance contribution of a dwelling at the evening winter peak, before simultaneity', VESTA + ', data/Kentallen/20250120_Vermogens.csv, ASW_Eapp_wl_asl 2.4-3.6 kW per dwelling (midpoint)', 2025)
-import sys as _s
 with open(D + 'physics.csv', 'w', newline='') as f:
     w = csv.writer(f)
     w.writerow(['parameter','value','unit','min','max','description','source','year'])

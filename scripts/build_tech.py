@@ -2,12 +2,12 @@
 
 Kept for reproducibility of wupmodel/data tables; not part of the package or the tests.
 """
+import csv
 from pathlib import Path as _Path
 
 _ROOT = _Path(__file__).resolve().parents[1]
 _SHARED = str(_ROOT.parent / "shared") + "/"
 _DATA = str(_ROOT / "wupmodel" / "data") + "/"
-import csv
 D = _DATA + 'parameters/'
 V = "PBL Vesta MAIS ASA2025 (GitHub pbl-nl/model-vesta-public, branch ActualisatieStartanalyse2025)"
 VAT = 1.21
@@ -15,7 +15,8 @@ NOTE = " x 1.21 VAT (Vesta cost figures are national costs excl. VAT; check: Mil
 P = []
 def add(pid, value, unit, lo, hi, desc, src, year):
     P.append([pid, round(value, 2) if isinstance(value, float) else value, unit, lo, hi, desc, src, year])
-mid = lambda a, b: (a + b) / 2
+def mid(a, b):
+    return (a + b) / 2
 # heating systems
 add('cost.gas_boiler_eur', mid(2098.354025, 2305.822224) * VAT, 'EUR', 1500, 5000, 'New HR combi boiler incl. installation, incl. VAT', V + ', installaties/Installatie.csv, row HR, Ki_asl_min_w 2 098 / Ki_asl_max_w 2 306, midpoint' + NOTE, 2025)
 add('cost.hybrid_hp_fixed_eur', 3520 * VAT, 'EUR', 2000, 7000, 'Hybrid heat pump (existing boiler kept): fixed part incl. installation and VAT', V + ', installaties/Installatie.csv, row BasisHWP_w, Ki_asl 3 520' + NOTE, 2025)
