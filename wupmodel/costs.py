@@ -81,7 +81,6 @@ __all__ = [
     "money_outcomes",
     "money_totals",
     "SUMMABLE_OUTPUTS",
-    "average_co2_kg_per_yr",
     "TENANT_CODES",
 ]
 
@@ -574,32 +573,6 @@ def _weights(units: dict[str, FloatArray], w: FloatArray, nm: NDArray[np.bool_],
     return out
 
 
-def average_co2_kg_per_yr(
-    gas_m3: ArrayLike,
-    elec_import_kwh: ArrayLike,
-    elec_export_kwh: ArrayLike,
-    heat_gj: ArrayLike,
-    tariffs: TariffPaths,
-    horizon_years: int | None = None,
-    *,
-    credit_export: bool = True,
-) -> FloatArray:
-    """Average yearly CO2 over the horizon (kg/yr) of constant yearly quantities.
-
-    ``gas x gas factor + (import - export) x mean grid intensity + heat x heat factor``; with
-    ``credit_export=False`` exported kWh are not credited. Grid intensity: the tariffs'
-    ``grid_co2_kg_kwh`` path (PBL Vesta); gas 1.78 kg/m3 and heat 50.6 kg/GJ (ISSO 82).
-    """
-    h = tariffs.n_years if horizon_years is None else int(horizon_years)
-    grid = float(np.mean(tariffs.grid_co2_kg_kwh[:h]))
-    gas = _arr(gas_m3, "gas_m3", nonneg=True)
-    imp = _arr(elec_import_kwh, "elec_import_kwh", nonneg=True)
-    exp = _arr(elec_export_kwh, "elec_export_kwh", nonneg=True)
-    gj = _arr(heat_gj, "heat_gj", nonneg=True)
-    net = imp - exp if credit_export else imp
-    return gas * tariffs.gas_co2_kg_m3 + net * grid + gj * tariffs.heat_co2_kg_gj
-
-
 def _payback_into(inv: NDArray, sav: NDArray, out: NDArray, b1: NDArray, b2: NDArray) -> None:
     """:func:`wupmodel.finance.simple_payback` written into ``out`` with bool work buffers.
 
@@ -659,8 +632,9 @@ def money_outcomes(
     subsidy_eur
         Subsidy per dwelling x option (EUR), received at ``t = 0``.
     co2_kg_per_yr
-        CO2 per dwelling x option (kg/yr), or a callable returning it (called only when a CO2
-        price or a CO2 output needs it).
+        CO2 per dwelling x option (kg/yr; the evaluation passes its horizon average on the grid
+        intensity path), or a callable returning it (called only when a CO2 price or a CO2
+        output needs it).
     reference_index
         Index of the reference option (gas boiler, current insulation, no PV) per dwelling,
         shape = the leading (dwelling) axes; with several option axes the flat (C-order) index.
