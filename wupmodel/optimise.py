@@ -390,13 +390,14 @@ class OptimiseSettings:
 
     @classmethod
     def from_params(cls, params: Params | None = None, *, trunk_per_zone: bool = False,
+                    horizon_years: int = 25, social_rate: float | None = None,
                     **overrides: Any) -> OptimiseSettings:
         """Settings with the packaged collective defaults, then ``overrides``.
 
         Fills ``diversity``, ``grid_capacity_kw_per_dwelling``, ``reinforcement_default``,
         ``heat_network_default`` and ``solar_park`` from ``collective.*`` (and the shared
-        ``finance.*`` discount rate and grid-asset figures); investments are annualised with
-        the capital recovery factor at the social discount rate.
+        ``finance.*`` discount rate and grid-asset figures); investments are annualised over
+        ``horizon_years`` at ``social_rate`` as in :func:`collective_defaults`.
 
         Parameters
         ----------
@@ -410,8 +411,9 @@ class OptimiseSettings:
             Any field of :class:`OptimiseSettings`.
         """
         p = default_params() if params is None else params
-        return replace(cls(**collective_defaults(p, trunk_per_zone=trunk_per_zone)),
-                       **overrides)
+        defaults = collective_defaults(p, trunk_per_zone=trunk_per_zone, horizon_years=horizon_years,
+                                       social_rate=social_rate)
+        return replace(cls(**defaults), **overrides)
 
 
 def capital_recovery_factor(rate: float, years: float) -> float:
@@ -419,13 +421,17 @@ def capital_recovery_factor(rate: float, years: float) -> float:
     return float(finance.capital_recovery_factor(rate, years))
 
 
-def collective_defaults(params: Params, trunk_per_zone: bool = False) -> dict[str, Any]:
+def collective_defaults(params: Params, trunk_per_zone: bool = False, horizon_years: int = 25,
+                        social_rate: float | None = None) -> dict[str, Any]:
     """Sourced defaults for the collective options, as settings fields.
 
     Heat network per zone: the source investment (fixed), and with ``trunk_per_zone`` the
-    distribution main per zone dwelling, annualised over ``collective.heat_network.lifetime_yr``
-    plus O&M shares. Reinforcement: one new MV/LV substation plus LV cable per zone dwelling
-    over the grid-asset lifetime. Solar park: capex annualised over its lifetime plus O&M.
+    distribution main per zone dwelling, plus O&M shares. Reinforcement: one new MV/LV
+    substation plus LV cable per zone dwelling. Solar park: capex plus O&M. Every investment is
+    annualised like the dwellings' own investments and the village summary
+    (:func:`wupmodel.finance.equivalent_annual_cost`: replacements within the horizon, linear
+    residual value at its end, the social discount rate), so the optimiser's national cost of a
+    plan and the summary's agree.
 
     Parameters
     ----------
@@ -433,14 +439,22 @@ def collective_defaults(params: Params, trunk_per_zone: bool = False) -> dict[st
         Parameters with the ``collective.*`` and ``finance.*`` ids.
     trunk_per_zone
         Include the distribution main per zone dwelling (see :meth:`OptimiseSettings.from_params`).
+    horizon_years
+        Appraisal horizon (yr), the scenario's.
+    social_rate
+        Discount rate; default ``finance.social_discount_rate``.
 
     Returns
     -------
     dict
         Keyword arguments for :class:`OptimiseSettings`.
     """
-    r = params["finance.social_discount_rate"]
-    crf_hn = capital_recovery_factor(r, params["collective.heat_network.lifetime_yr"])
+    r = params["finance.social_discount_rate"] if social_rate is None else social_rate
+
+    def per_eur(lifetime_years: float) -> float:  # equivalent annual cost of 1 EUR invested
+        return float(finance.equivalent_annual_cost(1.0, lifetime_years, horizon_years, r))
+
+    crf_hn = per_eur(params["collective.heat_network.lifetime_yr"])
     source = params["collective.heat_network.source_fixed_eur"]
     main_per_dw = (params["collective.heat_network.main_eur_per_m"]
                    * params["collective.heat_network.detour_factor"]
@@ -451,14 +465,14 @@ def collective_defaults(params: Params, trunk_per_zone: bool = False) -> dict[st
         * (crf_hn + params["collective.heat_network.main_om_share"]) if trunk_per_zone else 0.0,
         min_participation=params["collective.heat_network.min_participation"],
     )
-    crf_grid = capital_recovery_factor(r, params["finance.grid_asset_lifetime_years"])
+    crf_grid = per_eur(params["finance.grid_asset_lifetime_years"])
     reinf = GridReinforcement(
         annual_cost_eur=params["finance.mv_lv_substation_eur"] * crf_grid,
         added_kw=params["finance.mv_lv_substation_kw"],
         annual_cost_eur_per_zone_dwelling=params["finance.lv_cable_reinforcement_eur_m"]
         * params["collective.grid.cable_m_per_dwelling"] * crf_grid,
     )
-    crf_pv = capital_recovery_factor(r, params["collective.solar_park.lifetime_yr"])
+    crf_pv = per_eur(params["collective.solar_park.lifetime_yr"])
     park = SolarPark(
         annual_cost_eur_per_kwp=params["collective.solar_park.capex_eur_per_kwp"]
         * (crf_pv + params["collective.solar_park.om_share"]),

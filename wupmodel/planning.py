@@ -174,7 +174,10 @@ def settings_for(scenario: Scenario, params: Params, **overrides: Any) -> Optimi
     """Optimiser settings: packaged collective defaults, the scenario's targets, then overrides
     (``None`` values in ``overrides`` are ignored)."""
     t = scenario.targets
-    settings = OptimiseSettings.from_params(params)
+    # collective investments annualised over the scenario's horizon at its social rate, as
+    # the dwellings' own national costs are
+    settings = OptimiseSettings.from_params(params, horizon_years=scenario.years.horizon_years,
+                                            social_rate=scenario.finance.social_discount_rate)
     changes: dict[str, Any] = {
         "perspective": t.perspective,
         "co2_reduction": t.co2_reduction,

@@ -54,7 +54,15 @@ def test_capital_recovery_factor_small_rates():
     assert capital_recovery_factor(0.0, 4) == 0.25
 
 
-def test_from_params_annualises_with_the_social_rate():
+def eac_per_eur(rate: float, life: float, horizon: float = 25) -> float:
+    """Equivalent annual cost of 1 EUR of an asset living ``life`` >= ``horizon`` years, by hand:
+    bought at t = 0, no replacement within the horizon, the unused (life - horizon)/life of it
+    credited at the horizon (linear residual value), spread with numpy-financial's annuity."""
+    residual = (life - horizon) / life
+    return (1.0 - residual * (1.0 + rate) ** -horizon) * annuity(rate, horizon)
+
+
+def test_from_params_annualises_like_the_dwellings_and_the_village_summary():
     p = default_params()
     r = p["finance.social_discount_rate"]
     assert r == pytest.approx(0.0225)  # PBL Vesta Basis.dms
@@ -62,27 +70,46 @@ def test_from_params_annualises_with_the_social_rate():
     assert s.co2_reduction == 0.4
     assert s.diversity == pytest.approx(0.5)  # Vesta GTF_w_Enet
     assert s.grid_capacity_kw_per_dwelling == pytest.approx(3.6 * 0.5)
-    a30 = annuity(r, 30)
+    f30 = eac_per_eur(r, 30)  # heat network, 30 years, over the 25-year horizon
     hn = s.heat_network_default
-    assert hn.annual_cost_eur == pytest.approx(120000 * (a30 + 0.02), rel=1e-12)
+    assert hn.annual_cost_eur == pytest.approx(120000 * (f30 + 0.02), rel=1e-12)
     # The main is in the option costs per connection by default (wupmodel.appraise) ...
     assert hn.annual_cost_eur_per_zone_dwelling == 0.0
     # ... or per zone dwelling on request.
     trunk = OptimiseSettings.from_params(trunk_per_zone=True).heat_network_default
     assert trunk.annual_cost_eur_per_zone_dwelling == pytest.approx(
-        1046 * 1.25 * 10 * (a30 + 0.01), rel=1e-12)
+        1046 * 1.25 * 10 * (f30 + 0.01), rel=1e-12)
     assert hn.min_participation == pytest.approx(0.5)
-    a50 = annuity(r, 50)
+    f50 = eac_per_eur(r, 50)  # grid assets
     rf = s.reinforcement_default
-    assert rf.annual_cost_eur == pytest.approx(63673 * a50, rel=1e-12)
+    assert rf.annual_cost_eur == pytest.approx(63673 * f50, rel=1e-12)
     assert rf.added_kw == pytest.approx(630)
-    assert rf.annual_cost_eur_per_zone_dwelling == pytest.approx(118 * 10 * a50, rel=1e-12)
-    park = s.solar_park
+    assert rf.annual_cost_eur_per_zone_dwelling == pytest.approx(118 * 10 * f50, rel=1e-12)
+    park = s.solar_park  # lives exactly the horizon: the plain annuity
     assert park.annual_cost_eur_per_kwp == pytest.approx(800 * (annuity(r, 25) + 0.02), rel=1e-12)
     assert park.yield_kwh_per_kwp == pytest.approx(900)
     # Sanity against a hand figure: 800 €/kWp over 25 yr at 2.25 % + 2 % O&M ≈ 58 €/kWp/yr,
     # i.e. about 6.5 ct/kWh at 900 kWh/kWp.
     assert park.annual_cost_eur_per_kwp / 900 == pytest.approx(0.0647, abs=5e-4)
+    # The scenario's horizon and rate are used when given.
+    s40 = OptimiseSettings.from_params(horizon_years=20, social_rate=0.04)
+    assert s40.reinforcement_default.annual_cost_eur == pytest.approx(63673 * eac_per_eur(0.04, 50, 20), rel=1e-12)
+
+
+def test_optimiser_and_village_summary_charge_the_same_collective_costs():
+    # One heat-network source and one reinforced zone cost the same per year in both views.
+    from wupmodel.finance import equivalent_annual_cost
+
+    p = default_params()
+    r = p["finance.social_discount_rate"]
+    s = OptimiseSettings.from_params()
+    source = p["collective.heat_network.source_fixed_eur"]
+    village_source = equivalent_annual_cost(source, p["collective.heat_network.lifetime_yr"], 25, r,
+                                            annual_cost=source * p["collective.heat_network.source_om_share"])
+    assert s.heat_network_default.annual_cost_eur == pytest.approx(float(village_source), rel=1e-12)
+    substation = p["finance.mv_lv_substation_eur"]
+    village_substation = equivalent_annual_cost(substation, p["finance.grid_asset_lifetime_years"], 25, r)
+    assert s.reinforcement_default.annual_cost_eur == pytest.approx(float(village_substation), rel=1e-12)
 
 
 def test_defaults_give_a_working_village_model(make_random_table):
