@@ -1,6 +1,10 @@
 """Rebuild packaged physics tables from the shared reference data (run from the repo root).
 
 Kept for reproducibility of wupmodel/data tables; not part of the package or the tests.
+
+The packaged ``parameters/physics.csv`` holds infiltration values fitted to the RVO example
+dwellings; pass them to reproduce it byte for byte: ``python scripts/build_params.py 0.31 0.055``
+(without arguments the script writes the unfitted defaults 0.3 and 0.1).
 """
 import csv
 import sys
