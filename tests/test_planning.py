@@ -206,3 +206,20 @@ def test_cli_fixed_file(tmp_path, capsys):
                  "--json", str(out)]) == 0
     plan = json.loads(out.read_text())
     assert plan["choices"]["BU01095059-0001"] == {"current+gas_boiler": pytest.approx(1.0)}
+
+
+def test_settings_for_annualises_collective_costs_with_the_scenarios_rate_and_horizon():
+    # A scenario with its own social rate and horizon: the optimiser's collective costs follow
+    # them, as the dwellings' national costs and the village summary do.
+    from wupmodel.finance import equivalent_annual_cost
+    from wupmodel.planning import settings_for
+    from wupmodel.scenario import scenario_from_text
+
+    scenario = scenario_from_text("years:\n  start: 2026\n  end: 2045\nfinance:\n  social_discount_rate: 0.04\n",
+                                  "rate.yaml")
+    p = scenario.params()
+    s = settings_for(scenario, p)
+    substation = p["finance.mv_lv_substation_eur"]
+    want = equivalent_annual_cost(substation, p["finance.grid_asset_lifetime_years"], 20, 0.04)
+    assert scenario.years.horizon_years == 20
+    assert s.reinforcement_default.annual_cost_eur == pytest.approx(float(want), rel=1e-12)
