@@ -211,7 +211,8 @@ def test_cli_fixed_file(tmp_path, capsys):
 def test_settings_for_annualises_collective_costs_with_the_scenarios_rate_and_horizon():
     # A scenario with its own social rate and horizon: the optimiser's collective costs follow
     # them, as the dwellings' national costs and the village summary do.
-    from wupmodel.finance import equivalent_annual_cost
+    import numpy_financial as npf
+
     from wupmodel.planning import settings_for
     from wupmodel.scenario import scenario_from_text
 
@@ -219,7 +220,10 @@ def test_settings_for_annualises_collective_costs_with_the_scenarios_rate_and_ho
                                   "rate.yaml")
     p = scenario.params()
     s = settings_for(scenario, p)
-    substation = p["finance.mv_lv_substation_eur"]
-    want = equivalent_annual_cost(substation, p["finance.grid_asset_lifetime_years"], 20, 0.04)
     assert scenario.years.horizon_years == 20
-    assert s.reinforcement_default.annual_cost_eur == pytest.approx(float(want), rel=1e-12)
+    assert p["finance.grid_asset_lifetime_years"] == 50
+    # By hand: a 50-year substation over a 20-year horizon at 4 %: bought at t = 0, 30/50 of it
+    # credited at year 20, the rest spread with numpy-financial's annuity.
+    per_eur = (1.0 - 30 / 50 * 1.04**-20) * float(npf.pmt(0.04, 20, -1.0))
+    want = p["finance.mv_lv_substation_eur"] * per_eur
+    assert s.reinforcement_default.annual_cost_eur == pytest.approx(want, rel=1e-12)

@@ -306,8 +306,7 @@ def appraise(
         option_axes=2,
         outputs=money_fields or ["bill_year1_eur"],
     ))
-    # Outputs in catalogue order; those derived from others (NPV, changes, EUR/t, ...) and
-    # not computed above are computed on first access.
+    # Outputs in catalogue order, computed when first read (arrays) or summed (totals).
     out: dict[str, Any] = {name: _MoneyColumn(money, name) for name in money_fields}
     # The subsidy depends on the combination only (no ISDE for PV): kept factored.
     out["subsidy_eur"] = (subsidy[:, 0], grid.option_index % grid.shape[1])
@@ -348,7 +347,7 @@ class _MoneySource:
         return self.grid.to_options(getattr(self._money, name))
 
     def totals(self, name: str, weights: np.ndarray) -> np.ndarray:
-        if self._money is not None or name == "irr" or name not in SUMMABLE_OUTPUTS:
+        if self._money is not None or name not in SUMMABLE_OUTPUTS:
             return weights @ self.array(name)
         if self._totals is None or not np.array_equal(self._totals[0], weights):
             summable = [n for n in self.inputs["outputs"] if n in SUMMABLE_OUTPUTS]

@@ -848,6 +848,8 @@ def money_outcomes(
         g = {name: _rows(v, sl) for name, v in flat_in.items()}
         if n not in buffers:
             names = _FLOAT_BUFFERS + _STORED + tuple(x for x in _CHUNK_DERIVED if x in stored)
+            if blocks is not None:  # billed kWh and self-consumption only on the exporting block
+                names = tuple(x for x in names if x not in ("billed", "self"))
             buffers[n] = ({name: np.empty((n,) + opt) for name in names},
                           {name: np.empty((n,) + opt, dtype=bool) for name in ("b1", "b2")})
             if blocks is not None:
@@ -938,7 +940,8 @@ def _on_option_axis(a: NDArray, lead: tuple[int, ...], opt: tuple[int, ...]) -> 
 
 #: Dwelling x option elements per chunk (work buffers of about 0.8 MB each; measured fastest).
 _CHUNK_ELEMENTS = 100_000
-#: ... times this many in reduce mode (money_totals).
+#: ... times this many in reduce mode (money_totals), which forms few full-size arrays: fewer
+#: chunks, less per-chunk overhead (measured on the 2-core VM: 2 and 8 no better than 4).
 _REDUCE_CHUNK_FACTOR = 4
 #: Outputs computed per chunk and stored (when requested); the others derive from these.
 _STORED = (
@@ -1176,12 +1179,16 @@ def _money_chunk(ctx, sl, g, ref, tenant, removal, o, b, bb, acc=None) -> None:
                 t += [(cb, block(imp, sl), sl) for sl in blocks[1]]
         return t
 
+    def reduce(name: str, arr: NDArray) -> None:
+        """Reduce mode: add the totals of an output that had to be formed anyway."""
+        if w is not None and name in acc:
+            acc[name] += w @ arr.reshape(n, -1)
+
     def produce(name: str, terms: list[tuple], keep: bool = False) -> NDArray | None:
         """Store mode or ``keep``: the output array (into ``o[name]``); else only its totals."""
         if w is None or keep:
             arr = _lincomb(terms, o[name], tmp, ctx["scratch"])
-            if w is not None and name in acc:
-                acc[name] += w @ arr.reshape(n, -1)
+            reduce(name, arr)
             return arr
         if name in acc:
             acc[name] += red.totals(terms)
@@ -1189,14 +1196,13 @@ def _money_chunk(ctx, sl, g, ref, tenant, removal, o, b, bb, acc=None) -> None:
 
     def versus_reference(name: str, base: str, terms: list[tuple], scale: float = 1.0) -> None:
         """``scale x (output - its value at the dwelling's reference)`` (``base`` as computed)."""
-        if (name not in acc) if w is not None else (o[name] is None):
-            return
-        if w is None:
+        if w is not None:
+            if name in acc:
+                acc[name] += scale * (red.totals(terms) - red.at_reference(terms))
+        elif o[name] is not None:
             np.subtract(o[base], _at_reference(o[base], rows, ref, col), out=o[name])
             if scale != 1.0:
                 o[name] *= scale
-        else:
-            acc[name] += scale * (red.totals(terms) - red.at_reference(terms))
 
     comps = [{key: _rows(v, sl) for key, v in c.items()} for c in ctx["comps"]]
     any_tenant = ctx["any_tenant"]
@@ -1222,8 +1228,7 @@ def _money_chunk(ctx, sl, g, ref, tenant, removal, o, b, bb, acc=None) -> None:
         if any_tenant:
             np.logical_and(bb["b1"], ~ten, out=bb["b1"])
         np.multiply(principal, bb["b1"], out=principal)
-        if w is not None and "loan_principal_eur" in acc:
-            acc["loan_principal_eur"] += w @ principal.reshape(n, -1)
+        reduce("loan_principal_eur", principal)
         low = loan["low"][sl]
         pay = loan["pay"]
         parts = [(principal, 0)]
@@ -1277,8 +1282,7 @@ def _money_chunk(ctx, sl, g, ref, tenant, removal, o, b, bb, acc=None) -> None:
         if any_tenant:  # tenants invest nothing
             inv = np.multiply(extra_inv, own, out=b["inv"])
         _payback_into(inv, sav, o["simple_payback_years"], bb["b1"], bb["b2"])
-        if w is not None and "simple_payback_years" in acc:
-            acc["simple_payback_years"] += w @ o["simple_payback_years"].reshape(n, -1)
+        reduce("simple_payback_years", o["simple_payback_years"])
 
     # ---- national: no taxes or subsidies, social rate, gas-connection removal ----
     nat_terms = []
