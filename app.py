@@ -9,9 +9,9 @@ from __future__ import annotations
 import streamlit as st
 
 import wupmodel as wm
-from wupmodel.i18n import LANGUAGES, t
 from wupmodel.params import packaged_table
-from wupmodel.plots import strategy_bars
+from wupmodel.report.i18n import LANGUAGES, t
+from wupmodel.report.plots import strategy_bars
 from wupmodel.village import strategies_from_table, strategy_summary
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from wupmodel.costs import FinanceSettings, money_outcomes, money_totals
+from wupmodel.money.costs import money_outcomes, money_totals
+from wupmodel.money.settings import FinanceSettings
+from wupmodel.money.tariffs import tariff_paths
 from wupmodel.params import default_params
-from wupmodel.tariffs import tariff_paths
 
 N, N_OPT = 100_000, 96
 P = default_params()

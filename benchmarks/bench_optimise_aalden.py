@@ -16,8 +16,8 @@ from __future__ import annotations
 import pytest
 
 import wupmodel as wm
-from wupmodel.optimise import pareto_front, solve
-from wupmodel.planning import option_table, prune_dominated, settings_for
+from wupmodel.optimise.from_outcomes import option_table, prune_dominated, settings_for
+from wupmodel.optimise.solve import pareto_front, solve
 
 
 @pytest.fixture(scope="module")

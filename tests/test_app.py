@@ -7,7 +7,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from wupmodel.params import default_params, packaged_table
-from wupmodel.plots import strategy_bars
+from wupmodel.report.plots import strategy_bars
 from wupmodel.village import strategies_from_table
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")

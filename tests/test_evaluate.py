@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import wupmodel as wm
-from wupmodel.catalogue import build_catalogue
-from wupmodel.evaluate import QUANTITIES
+from wupmodel.options import build_catalogue
+from wupmodel.outcomes import QUANTITIES
 from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS, HEATING_SYSTEMS, INSULATION_LEVELS
 
 REQUIRED_COLUMNS = [

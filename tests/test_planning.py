@@ -11,7 +11,7 @@ from scipy.optimize import linprog
 
 import wupmodel as wm
 from wupmodel.cli import main
-from wupmodel.planning import optimise, option_table
+from wupmodel.optimise.from_outcomes import optimise, option_table
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +131,7 @@ def test_pruning_dominated_options_keeps_the_optimum(small, kw):
 
 
 def test_pruning_removes_options(small):
-    from wupmodel.planning import prune_dominated, settings_for
+    from wupmodel.optimise.from_outcomes import prune_dominated, settings_for
 
     stock, scenario, outcomes = small
     table = option_table(outcomes, scenario.years.horizon_years)
@@ -145,7 +145,7 @@ def test_pruning_removes_options(small):
                                 {"max_installations": {"air_hp": 1}, "perspective": "end_user"}])
 def test_pruning_equals_the_dominance_rule_written_as_loops(small, kw):
     """The vectorised pruning drops exactly what the documented rule drops, checked pair by pair."""
-    from wupmodel.planning import prune_dominated, settings_for
+    from wupmodel.optimise.from_outcomes import prune_dominated, settings_for
 
     stock, scenario, outcomes = small
     table = option_table(outcomes, scenario.years.horizon_years)
@@ -213,7 +213,7 @@ def test_settings_for_annualises_collective_costs_with_the_scenarios_rate_and_ho
     # them, as the dwellings' national costs and the village summary do.
     import numpy_financial as npf
 
-    from wupmodel.planning import settings_for
+    from wupmodel.optimise.from_outcomes import settings_for
     from wupmodel.scenario import scenario_from_text
 
     scenario = scenario_from_text("years:\n  start: 2026\n  end: 2045\nfinance:\n  social_discount_rate: 0.04\n",

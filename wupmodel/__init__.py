@@ -11,7 +11,8 @@ True
 """
 
 from wupmodel.errors import InfeasibleError, WupInputError
-from wupmodel.evaluate import Outcomes, evaluate, iter_evaluate
+from wupmodel.evaluate import evaluate, iter_evaluate
+from wupmodel.outcomes import Outcomes
 from wupmodel.params import Params, default_params
 from wupmodel.scenario import Scenario, dump_scenario, load_scenario, scenario_from_text
 from wupmodel.stock import load_stock, synthesise_stock, validate_stock

@@ -144,7 +144,7 @@ def _check_out(path: str, allowed: tuple[str, ...]) -> Path:
 
 def _write_frame(frame: pd.DataFrame, out: Path) -> None:
     """Write a CSV or Parquet file atomically."""
-    from wupmodel.report import atomic_write
+    from wupmodel.report.files import atomic_write
 
     if out.suffix.lower() == ".parquet":
         atomic_write(out, lambda tmp: frame.to_parquet(tmp, index=False))
@@ -163,7 +163,8 @@ def _money(x: float) -> str:
 def cmd_run(args: argparse.Namespace) -> int:
     from wupmodel import evaluate
     from wupmodel.params import packaged_table
-    from wupmodel.report import run_tables, summary_json, write_outputs
+    from wupmodel.report.files import summary_json, write_outputs
+    from wupmodel.report.tables import run_tables
     from wupmodel.village import strategies_from_table
 
     scenario, stock = _load(args)
@@ -272,7 +273,7 @@ def _read_fixed(path: str) -> dict[str, str]:
 
 
 def cmd_optimise(args: argparse.Namespace) -> int:
-    from wupmodel.planning import optimise
+    from wupmodel.optimise.from_outcomes import optimise
 
     _check_fraction(args.co2_reduction, "--co2-reduction")
     if args.budget is not None and args.budget < 0:
@@ -298,7 +299,7 @@ def cmd_optimise(args: argparse.Namespace) -> int:
             for p in front
         ]
     if args.json:
-        from wupmodel.report import atomic_write
+        from wupmodel.report.files import atomic_write
 
         text = json.dumps(payload, indent=2, ensure_ascii=False, default=str)
         atomic_write(Path(args.json), lambda tmp: tmp.write_text(text, "utf-8"))

@@ -269,7 +269,7 @@ def _check_prices(scenario: Scenario, text: str, source: str) -> None:
     """Price-path overrides must cover the horizon and stay plausible: check them at load."""
     if not scenario.prices:
         return
-    from wupmodel.tariffs import tariff_paths
+    from wupmodel.money.tariffs import tariff_paths
 
     try:
         tariff_paths(

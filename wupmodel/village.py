@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from wupmodel.evaluate import Outcomes
-from wupmodel.finance import equivalent_annual_cost
+from wupmodel.money.finance import equivalent_annual_cost
+from wupmodel.outcomes import Outcomes
 from wupmodel.params import Params
 from wupmodel.physics import diversified_peak_kw
 from wupmodel.vocabulary import HEATING_SYSTEMS, INSULATION_LEVELS

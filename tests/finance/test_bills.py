@@ -5,14 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from wupmodel.bills import (
+from wupmodel.errors import WupInputError
+from wupmodel.money.bills import (
     annual_bill_eur,
     annual_energy_resource_cost_eur,
     bill_components_eur,
 )
-from wupmodel.errors import WupInputError
+from wupmodel.money.tariffs import tariff_paths
 from wupmodel.params import default_params
-from wupmodel.tariffs import tariff_paths
 
 P = default_params()
 T = tariff_paths(P)

@@ -12,13 +12,14 @@ import numpy as np
 import numpy_financial as npf
 import pytest
 
-import wupmodel.costs as costs_module
-from wupmodel.bills import annual_bill_eur, annual_energy_resource_cost_eur
-from wupmodel.costs import Component, FinanceSettings, money_outcomes
+import wupmodel.money.costs as costs_module
 from wupmodel.errors import WupInputError
+from wupmodel.money.bills import annual_bill_eur, annual_energy_resource_cost_eur
+from wupmodel.money.costs import money_outcomes
+from wupmodel.money.settings import Component, FinanceSettings
+from wupmodel.money.subsidies import warmtefonds_loan
+from wupmodel.money.tariffs import tariff_paths
 from wupmodel.params import default_params
-from wupmodel.subsidies import warmtefonds_loan
-from wupmodel.tariffs import tariff_paths
 
 P = default_params()
 T = tariff_paths(P)

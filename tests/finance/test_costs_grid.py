@@ -11,11 +11,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-import wupmodel.costs as costs_module
-from wupmodel.costs import _STORED, Component, FinanceSettings, money_outcomes, money_totals
+import wupmodel.money.costs as costs_module
 from wupmodel.errors import WupInputError
+from wupmodel.money.costs import _STORED, money_outcomes, money_totals
+from wupmodel.money.settings import Component, FinanceSettings
+from wupmodel.money.tariffs import tariff_paths
 from wupmodel.params import default_params
-from wupmodel.tariffs import tariff_paths
 
 P = default_params()
 T = tariff_paths(P)

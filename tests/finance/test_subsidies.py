@@ -6,8 +6,7 @@ import numpy as np
 import pytest
 
 from wupmodel.errors import WupInputError
-from wupmodel.params import default_params
-from wupmodel.subsidies import (
+from wupmodel.money.subsidies import (
     isde_heat_network_eur,
     isde_heat_pump_eur,
     isde_insulation_eur,
@@ -15,6 +14,7 @@ from wupmodel.subsidies import (
     warmtefonds_loan,
     warmtefonds_terms,
 )
+from wupmodel.params import default_params
 
 P = default_params()
 

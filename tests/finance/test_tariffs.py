@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from wupmodel.errors import WupInputError
+from wupmodel.money.tariffs import SERIES, discounted_sums, tariff_paths
 from wupmodel.params import default_params
-from wupmodel.tariffs import SERIES, discounted_sums, tariff_paths
 
 P = default_params()
 

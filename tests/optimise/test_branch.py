@@ -16,15 +16,10 @@ import numpy as np
 import pytest
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from wupmodel.optimise import (
-    GridReinforcement,
-    HeatNetwork,
-    OptimiseSettings,
-    pareto_front,
-    solve,
-)
-from wupmodel.optimise_build import build_model
-from wupmodel.optimise_solvers import (
+from wupmodel.optimise.build import build_model
+from wupmodel.optimise.problem import GridReinforcement, HeatNetwork, OptimiseSettings
+from wupmodel.optimise.solve import pareto_front, solve
+from wupmodel.optimise.solvers import (
     INFEASIBLE,
     NO_SOLUTION,
     OPTIMAL,

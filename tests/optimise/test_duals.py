@@ -12,7 +12,8 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from wupmodel.optimise import HeatNetwork, OptimiseSettings, SolarPark, solve
+from wupmodel.optimise.problem import HeatNetwork, OptimiseSettings, SolarPark
+from wupmodel.optimise.solve import solve
 
 COMBOS = [("highs", "pulp"), ("cbc", "pulp"), ("highs", "highspy")]
 IDS = ["highs-pulp", "cbc", "highs-matrix"]

@@ -9,13 +9,8 @@ import numpy as np
 import pytest
 
 from wupmodel.errors import WupInputError
-from wupmodel.optimise import (
-    GridReinforcement,
-    HeatNetwork,
-    OptimiseSettings,
-    SolarPark,
-    solve,
-)
+from wupmodel.optimise.problem import GridReinforcement, HeatNetwork, OptimiseSettings, SolarPark
+from wupmodel.optimise.solve import solve
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +135,7 @@ def test_json_summary(two_groups):
 
 
 def test_unavailable_solver_falls_back_with_a_notice(two_groups, monkeypatch):
-    import wupmodel.optimise as opt
+    import wupmodel.optimise.solve as opt
 
     monkeypatch.setattr(opt, "cbc_available", lambda: False)
     plan = solve(two_groups, OptimiseSettings(co2_reduction=0.3, solver="cbc"))

@@ -14,13 +14,8 @@ import numpy as np
 import pytest
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from wupmodel.optimise import (
-    GridReinforcement,
-    HeatNetwork,
-    OptimiseSettings,
-    SolarPark,
-    solve,
-)
+from wupmodel.optimise.problem import GridReinforcement, HeatNetwork, OptimiseSettings, SolarPark
+from wupmodel.optimise.solve import solve
 
 HN = ("heat_network_mt", "heat_network_lt")
 

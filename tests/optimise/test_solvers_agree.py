@@ -12,13 +12,8 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from wupmodel.optimise import (
-    GridReinforcement,
-    HeatNetwork,
-    OptimiseSettings,
-    SolarPark,
-    solve,
-)
+from wupmodel.optimise.problem import GridReinforcement, HeatNetwork, OptimiseSettings, SolarPark
+from wupmodel.optimise.solve import solve
 
 COMBOS = [("cbc", "pulp"), ("highs", "highspy")]
 

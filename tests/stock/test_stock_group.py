@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wupmodel.stock import group_stock, synthesise_stock, validate_stock
-from wupmodel.stock.schema import DWELLING_TYPE_SPELLINGS, TENURE_SPELLINGS
+from wupmodel.stock.parse import DWELLING_TYPE_SPELLINGS, TENURE_SPELLINGS
 from wupmodel.vocabulary import DWELLING_TYPES
 
 ATTRIBUTES = ["dwelling_type", "construction_year", "floor_area_m2", "energy_label", "gas_m3",

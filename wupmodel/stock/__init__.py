@@ -8,14 +8,9 @@
 
 from __future__ import annotations
 
+from wupmodel.stock.group import group_stock
 from wupmodel.stock.read import load_stock, write_stock
-from wupmodel.stock.schema import (
-    OPTIONAL_COLUMNS,
-    REQUIRED_COLUMNS,
-    STOCK_COLUMNS,
-    group_stock,
-    validate_stock,
-)
+from wupmodel.stock.schema import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, STOCK_COLUMNS, validate_stock
 from wupmodel.stock.synth import synthesise_stock
 
 __all__ = [

@@ -23,8 +23,9 @@ Names are unambiguous on purpose (see the "naming trap" in the reference notes):
 from __future__ import annotations
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import ArrayLike
 
+from wupmodel._arrays import FloatArray, float_array
 from wupmodel.errors import WupInputError
 
 __all__ = [
@@ -40,23 +41,11 @@ __all__ = [
     "equivalent_annual_cost",
 ]
 
-FloatArray = NDArray[np.float64]
-
 # --------------------------------------------------------------------------------------------
 # validation helpers
 # --------------------------------------------------------------------------------------------
-def _float_array(value: ArrayLike, name: str) -> FloatArray:
-    try:
-        arr = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        raise WupInputError(f"{name} must be a number or an array of numbers, got {value!r}") from None
-    if np.isnan(arr).any():
-        raise WupInputError(f"{name} contains NaN; give a number for every element")
-    return arr
-
-
 def _rate(value: ArrayLike, name: str = "rate") -> FloatArray:
-    arr = _float_array(value, name)
+    arr = float_array(value, name)
     if (arr <= -1.0).any():
         raise WupInputError(
             f"{name} must be greater than -1 (-100 %); got {float(arr.min()):g}. "
@@ -68,7 +57,7 @@ def _rate(value: ArrayLike, name: str = "rate") -> FloatArray:
 
 
 def _years(value: ArrayLike, name: str = "years") -> FloatArray:
-    arr = _float_array(value, name)
+    arr = float_array(value, name)
     if (arr <= 0).any():
         raise WupInputError(f"{name} must be positive (at least one period); got {float(arr.min()):g}")
     if np.isinf(arr).any():
@@ -198,7 +187,7 @@ def npv(rate: ArrayLike, cashflows: ArrayLike) -> FloatArray:
     NPV (EUR) with shape ``broadcast(rate, cashflows[..., 0])``.
     """
     r = _rate(rate)
-    cf = _float_array(cashflows, "cashflows")
+    cf = float_array(cashflows, "cashflows")
     if cf.ndim == 0 or cf.shape[-1] == 0:
         raise WupInputError("cashflows must have at least one value along the last axis")
     t = np.arange(cf.shape[-1], dtype=float)
@@ -252,7 +241,7 @@ def irr(
     roots inside the interval (not necessarily the one nearest 0, which numpy-financial
     returns).
     """
-    cf = _float_array(cashflows, "cashflows")
+    cf = float_array(cashflows, "cashflows")
     if cf.ndim == 0 or cf.shape[-1] < 2:
         raise WupInputError("cashflows need at least two values along the last axis for an IRR")
     if not (-1.0 < lower < upper):
@@ -352,8 +341,8 @@ def simple_payback(net_investment: ArrayLike, annual_savings: ArrayLike) -> Floa
     -------
     Payback (yr).
     """
-    inv = _float_array(net_investment, "net_investment")
-    sav = _float_array(annual_savings, "annual_savings")
+    inv = float_array(net_investment, "net_investment")
+    sav = float_array(annual_savings, "annual_savings")
     inv, sav = np.broadcast_arrays(inv, sav)
     pos_inv, pos_sav = inv > 0, sav > 0
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -445,8 +434,8 @@ def life_cycle_cost(
     -------
     Life-cycle cost (EUR, present value).
     """
-    cap = _float_array(capex, "capex")
-    ann = _float_array(annual_cost, "annual_cost")
+    cap = float_array(capex, "capex")
+    ann = float_array(annual_cost, "annual_cost")
     factor = life_cycle_cost_factor(lifetime_years, horizon_years, rate)
     pvf = present_value_factor(rate, horizon_years, cost_growth)
     return _out(np.asarray(cap * factor + ann * pvf, dtype=float))
@@ -493,7 +482,7 @@ def loan_payment(
     -------
     Payment per period (EUR), paid at the end of each period.
     """
-    p = _float_array(principal, "principal")
+    p = float_array(principal, "principal")
     if (p < 0).any():
         raise WupInputError("principal must not be negative")
     r = _rate(rate)

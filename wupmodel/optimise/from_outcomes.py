@@ -16,9 +16,12 @@ import numpy as np
 import pandas as pd
 
 from wupmodel.errors import WupInputError
-from wupmodel.evaluate import Outcomes, evaluate
-from wupmodel.optimise import OptimiseSettings, OptionTable, Plan, pareto_front, solve
-from wupmodel.optimise_build import HEAT_NETWORK_SYSTEMS
+from wupmodel.evaluate import evaluate
+from wupmodel.optimise.build import HEAT_NETWORK_SYSTEMS
+from wupmodel.optimise.plan import Plan
+from wupmodel.optimise.problem import OptimiseSettings, OptionTable
+from wupmodel.optimise.solve import pareto_front, solve
+from wupmodel.outcomes import Outcomes
 from wupmodel.params import Params
 from wupmodel.scenario import Scenario
 from wupmodel.vocabulary import HEATING_SYSTEMS

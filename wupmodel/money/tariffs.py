@@ -36,13 +36,12 @@ from dataclasses import dataclass, fields
 import numpy as np
 from numpy.typing import NDArray
 
+from wupmodel._arrays import FloatArray
 from wupmodel.errors import WupInputError
-from wupmodel.finance import discount_factors
+from wupmodel.money.finance import discount_factors
 from wupmodel.params import Params
 
 __all__ = ["TariffPaths", "tariff_paths", "discounted_sums", "SERIES", "PLAUSIBLE_RANGES"]
-
-FloatArray = NDArray[np.float64]
 
 #: Year of the 2026 figures in ``finance.csv`` and of the price level (real euros).
 PRICE_YEAR = 2026

@@ -28,7 +28,7 @@ from typing import Protocol
 
 import numpy as np
 
-from wupmodel.optimise_build import MatrixModel
+from wupmodel.optimise.build import MatrixModel
 
 #: Status strings of :class:`RawResult`.
 OPTIMAL = "optimal"

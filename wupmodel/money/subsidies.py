@@ -24,11 +24,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import ArrayLike
 
+from wupmodel._arrays import FloatArray, float_array
 from wupmodel.errors import WupInputError
-from wupmodel.finance import loan_payment
+from wupmodel.money.finance import loan_payment
 from wupmodel.params import Params, default_params
+from wupmodel.physics.insulation import ELEMENTS
+from wupmodel.vocabulary import HEATING_SYSTEMS, INSULATION_LEVELS
 
 __all__ = [
     "HEAT_PUMP_KINDS",
@@ -41,8 +44,6 @@ __all__ = [
     "warmtefonds_loan",
     "warmtefonds_terms",
 ]
-
-FloatArray = NDArray[np.float64]
 
 #: Heat-pump kinds -> parameter prefix. Accepts the vocabulary names too.
 HEAT_PUMP_KINDS: dict[str, str] = {
@@ -74,19 +75,10 @@ INSULATION_MEASURES: dict[str, tuple[str, str, str]] = {
 }
 
 
-def _nonneg(value: ArrayLike, name: str) -> FloatArray:
-    arr = np.asarray(value, dtype=float)
-    if np.isnan(arr).any():
-        raise WupInputError(f"{name} contains NaN")
-    if (arr < 0).any():
-        raise WupInputError(f"{name} must not be negative (got {float(arr.min()):g})")
-    return arr
-
-
 def _cap(amount: FloatArray, investment_eur: ArrayLike | None) -> FloatArray:
     if investment_eur is None:
         return amount
-    return np.minimum(amount, _nonneg(investment_eur, "investment_eur"))
+    return np.minimum(amount, float_array(investment_eur, "investment_eur", nonneg=True))
 
 
 def _out(arr: FloatArray) -> FloatArray:
@@ -128,7 +120,7 @@ def isde_heat_pump_eur(
         raise WupInputError(
             f"unknown heat-pump kind {kind!r}; allowed: {', '.join(HEAT_PUMP_KINDS)}"
         ) from None
-    cap = _nonneg(capacity_kw, "capacity_kw")
+    cap = float_array(capacity_kw, "capacity_kw", nonneg=True)
     bonus_flag = p["finance.isde_hp_a3plus_assumed"] if a3plus is None else np.asarray(a3plus, dtype=float)
     amount = (
         p[f"finance.isde_hp_{prefix}_start_eur"]
@@ -175,8 +167,8 @@ def isde_insulation_eur(
         raise WupInputError(
             f"unknown insulation measure {measure!r}; allowed: {', '.join(INSULATION_MEASURES)}"
         ) from None
-    area = _nonneg(area_m2, "area_m2")
-    n = _nonneg(n_measures, "n_measures")
+    area = float_array(area_m2, "area_m2", nonneg=True)
+    n = float_array(n_measures, "n_measures", nonneg=True)
     factor = np.where(n >= 2, p["finance.isde_multi_measure_factor"], 1.0)
     eligible_area = np.where(area >= p[min_id], np.minimum(area, p[max_id]), 0.0)
     return _out(_cap(eligible_area * p[amount_id] * factor, investment_eur))
@@ -214,8 +206,8 @@ def isde_insulation_package_eur(
             f"unknown insulation measure(s) {', '.join(map(repr, unknown))}; "
             f"allowed: {', '.join(INSULATION_MEASURES)}"
         )
-    areas = {m: _nonneg(a, f"area of {m}") for m, a in areas_m2.items()}
-    counted = _nonneg(n_other_measures, "n_other_measures")
+    areas = {m: float_array(a, f"area of {m}", nonneg=True) for m, a in areas_m2.items()}
+    counted = float_array(n_other_measures, "n_other_measures", nonneg=True)
     base = np.zeros(np.broadcast_shapes(*(a.shape for a in areas.values())))
     for m, a in areas.items():
         amount_id, min_id, max_id = INSULATION_MEASURES[m]
@@ -310,7 +302,7 @@ def warmtefonds_loan(
             f"the Warmtefonds offers terms of {', '.join(f'{t:g}' for t in terms)} years; "
             f"got {term_years!r}"
         )
-    amount = _nonneg(principal, "principal")
+    amount = float_array(principal, "principal", nonneg=True)
     lo = p["finance.warmtefonds_min_eur"]
     hi = p["finance.warmtefonds_max_large_eur" if large_package else "finance.warmtefonds_max_eur"]
     long_min = p["finance.warmtefonds_long_term_min_eur"]
@@ -347,3 +339,70 @@ def warmtefonds_loan(
         monthly_payment_eur=_out(monthly),
         annual_payment_eur=_out(12.0 * monthly),
     )
+
+
+#: Heat-pump kinds per heating system and the insulation measures of each level (for ISDE).
+_HEAT_PUMPS = {"hybrid_hp": "hybrid", "air_hp": "air", "ground_hp": "ground"}
+_NETWORKS = ("heat_network_mt", "heat_network_lt")
+_GLASS = {"standard": "hr_glass", "deep": "triple_glass"}
+_FACADE = {"basic": "cavity_wall", "standard": "cavity_wall", "deep": "facade"}
+
+
+def isde_subsidy_eur(
+    treated_area_m2: np.ndarray,
+    capacity_kw: np.ndarray,
+    capex_eur: np.ndarray,
+    eligible: np.ndarray,
+    params: Params,
+) -> np.ndarray:
+    """ISDE subsidy per group on the option grid without PV, (G, S, L, H) (EUR).
+
+    Capped at the investment in the subsidised measures (ISDE never pays more than the
+    measure costs; PV gets no ISDE).
+
+    Parameters
+    ----------
+    treated_area_m2
+        (G, L, 5) insulated area per level and element (:data:`ELEMENTS` order).
+    capacity_kw
+        (G, L, H) heat-pump thermal capacity.
+    capex_eur
+        (G, S, L, H) investment incl. VAT in insulation, heating and the solar water heater
+        (S = 1 without, 2 with the solar water heater option).
+    eligible
+        (G,) bool, the household can apply (not a housing corporation).
+    """
+    n_g, n_st, n_l, n_h = capex_eur.shape
+    heating = np.asarray(HEATING_SYSTEMS)
+    hp = np.zeros((n_g, n_l, n_h))
+    for system, kind in _HEAT_PUMPS.items():
+        h = HEATING_SYSTEMS.index(system)
+        hp[:, :, h] = isde_heat_pump_eur(kind, capacity_kw[:, :, h], params=params)
+    network = np.isin(heating, _NETWORKS)
+    # Other measures for the doubling rule: a heat pump or network connection, a solar water
+    # heater; (S, H) counts 0..2.
+    other_measures = np.isin(heating, list(_HEAT_PUMPS)).astype(int) + network + (np.arange(n_st) == 1)[:, None]
+    # Insulation: the amount depends on the level and, through the doubling rule, on how many
+    # other measures the option has. Compute it per level for every count at once.
+    area = {name: treated_area_m2[:, :, i] for i, name in enumerate(ELEMENTS)}
+    n_other_max = 2
+    per_level = np.zeros((n_g, n_l, n_other_max + 1))
+    for li, name in enumerate(INSULATION_LEVELS):
+        if name == "current":
+            continue
+        measures = {"floor": area["floor"][:, li], "roof": area["roof"][:, li], _FACADE[name]: area["facade"][:, li]}
+        if name in _GLASS:
+            measures[_GLASS[name]] = area["window"][:, li]
+        # areas (G, 1) x counts (3,)
+        per_level[:, li, :] = isde_insulation_package_eur(
+            {m: a[:, None] for m, a in measures.items()}, n_other_measures=np.arange(n_other_max + 1), params=params
+        )
+    # Who may apply, on the small arrays; the network connection joins the heat-pump part.
+    per_level *= eligible[:, None, None]
+    hp += np.where(network, isde_heat_network_eur(params=params), 0.0)
+    hp *= eligible[:, None, None]
+    # ins[g, s, l, h] = per_level[g, l, other_measures[s, h]], gathered in one go (contiguous)
+    cells = np.arange(n_l)[None, :, None] * (n_other_max + 1) + other_measures[:, None, :]  # (S, L, H)
+    total = np.take(per_level.reshape(n_g, -1), cells.ravel(), axis=1).reshape(n_g, n_st, n_l, n_h)
+    total += hp[:, None]
+    return np.minimum(total, capex_eur, out=total)

@@ -59,7 +59,7 @@ from wupmodel.errors import WupInputError
 from wupmodel.vocabulary import HEATING_SYSTEMS
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    from wupmodel.optimise import OptimiseSettings, OptionTable
+    from wupmodel.optimise.problem import OptimiseSettings, OptionTable
 
 #: Heating systems that need a collective heat network in the dwelling's zone.
 HEAT_NETWORK_SYSTEMS: tuple[str, ...] = ("heat_network_mt", "heat_network_lt")

@@ -23,37 +23,29 @@ Assumptions made here (documented in the README):
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from wupmodel.catalogue import Catalogue
-from wupmodel.costs import (
+from wupmodel.errors import WupInputError
+from wupmodel.money.costs import (
     OUTPUT_FIELDS,
     SUMMABLE_OUTPUTS,
-    Component,
-    FinanceSettings,
     MoneyOutcomes,
     money_outcomes,
     money_totals,
 )
-from wupmodel.errors import WupInputError
-from wupmodel.finance import equivalent_annual_cost
-from wupmodel.option_grid import OptionGrid
-from wupmodel.params import Params
-from wupmodel.physics.insulation import ELEMENTS
-from wupmodel.scenario import Scenario
-from wupmodel.stock.synth import income_means_eur, synthesis_scalars
-from wupmodel.subsidies import (
-    isde_heat_network_eur,
-    isde_heat_pump_eur,
-    isde_insulation_package_eur,
+from wupmodel.money.finance import equivalent_annual_cost
+from wupmodel.money.settings import Component, FinanceSettings, MoneyContext
+from wupmodel.money.subsidies import (
+    _NETWORKS,
+    isde_subsidy_eur,
 )
-from wupmodel.tariffs import TariffPaths, tariff_paths
-from wupmodel.vocabulary import DWELLING_TYPES, HEATING_SYSTEMS, INSULATION_LEVELS, TENURES
+from wupmodel.options import Catalogue, OptionGrid
+from wupmodel.vocabulary import DWELLING_TYPES, HEATING_SYSTEMS, TENURES
 
 #: Money outputs added to the outcome table (all per dwelling, EUR unless named otherwise).
 MONEY_QUANTITIES: dict[str, str] = {
@@ -78,105 +70,6 @@ MONEY_QUANTITIES: dict[str, str] = {
     "energy_cost_share_year1": "year-1 energy bill as a share of household income (Drenthe mean of the tenure class where unknown)",
 }
 
-_HEAT_PUMPS = {"hybrid_hp": "hybrid", "air_hp": "air", "ground_hp": "ground"}
-_NETWORKS = ("heat_network_mt", "heat_network_lt")
-_GLASS = {"standard": "hr_glass", "deep": "triple_glass"}
-_FACADE = {"basic": "cavity_wall", "standard": "cavity_wall", "deep": "facade"}
-
-
-@dataclass(frozen=True)
-class MoneyContext:
-    """What the money layer needs once per scenario (not per chunk)."""
-
-    tariffs: TariffPaths
-    settings: FinanceSettings
-    params: Params
-
-
-def money_context(scenario: Scenario, params: Params) -> MoneyContext:
-    """Tariff paths and finance settings of a scenario (overrides and defaults merged)."""
-    f = scenario.finance
-    changes: dict[str, object] = {
-        "horizon_years": scenario.years.horizon_years,
-        "financing": f.financing,
-        "loan_term_years": f.loan_term_years,
-    }
-    if f.household_discount_rate is not None:
-        changes["household_rate"] = f.household_discount_rate
-    if f.social_discount_rate is not None:
-        changes["social_rate"] = f.social_discount_rate
-    if f.rent_increase_cap_eur_month is not None:
-        changes["rent_increase_cap_eur_month"] = f.rent_increase_cap_eur_month
-    if f.loan_rate is not None:
-        params = params.with_overrides({"finance.warmtefonds_rate": f.loan_rate}, source=scenario.name)
-    tariffs = tariff_paths(
-        params,
-        start_year=scenario.years.start,
-        end_year=scenario.years.end,
-        overrides=scenario.prices,
-        ets2_start_year=f.ets2_start_year,
-    )
-    return MoneyContext(tariffs, FinanceSettings.from_params(params, **changes), params)
-
-
-def isde_subsidy_eur(
-    treated_area_m2: np.ndarray,
-    capacity_kw: np.ndarray,
-    capex_eur: np.ndarray,
-    eligible: np.ndarray,
-    params: Params,
-) -> np.ndarray:
-    """ISDE subsidy per group on the option grid without PV, (G, S, L, H) (EUR).
-
-    Capped at the investment in the subsidised measures (ISDE never pays more than the
-    measure costs; PV gets no ISDE).
-
-    Parameters
-    ----------
-    treated_area_m2
-        (G, L, 5) insulated area per level and element (:data:`ELEMENTS` order).
-    capacity_kw
-        (G, L, H) heat-pump thermal capacity.
-    capex_eur
-        (G, S, L, H) investment incl. VAT in insulation, heating and the solar water heater
-        (S = 1 without, 2 with the solar water heater option).
-    eligible
-        (G,) bool, the household can apply (not a housing corporation).
-    """
-    n_g, n_st, n_l, n_h = capex_eur.shape
-    heating = np.asarray(HEATING_SYSTEMS)
-    hp = np.zeros((n_g, n_l, n_h))
-    for system, kind in _HEAT_PUMPS.items():
-        h = HEATING_SYSTEMS.index(system)
-        hp[:, :, h] = isde_heat_pump_eur(kind, capacity_kw[:, :, h], params=params)
-    network = np.isin(heating, _NETWORKS)
-    # Other measures for the doubling rule: a heat pump or network connection, a solar water
-    # heater; (S, H) counts 0..2.
-    other_measures = np.isin(heating, list(_HEAT_PUMPS)).astype(int) + network + (np.arange(n_st) == 1)[:, None]
-    # Insulation: the amount depends on the level and, through the doubling rule, on how many
-    # other measures the option has. Compute it per level for every count at once.
-    area = {name: treated_area_m2[:, :, i] for i, name in enumerate(ELEMENTS)}
-    n_other_max = 2
-    per_level = np.zeros((n_g, n_l, n_other_max + 1))
-    for li, name in enumerate(INSULATION_LEVELS):
-        if name == "current":
-            continue
-        measures = {"floor": area["floor"][:, li], "roof": area["roof"][:, li], _FACADE[name]: area["facade"][:, li]}
-        if name in _GLASS:
-            measures[_GLASS[name]] = area["window"][:, li]
-        # areas (G, 1) x counts (3,)
-        per_level[:, li, :] = isde_insulation_package_eur(
-            {m: a[:, None] for m, a in measures.items()}, n_other_measures=np.arange(n_other_max + 1), params=params
-        )
-    # Who may apply, on the small arrays; the network connection joins the heat-pump part.
-    per_level *= eligible[:, None, None]
-    hp += np.where(network, isde_heat_network_eur(params=params), 0.0)
-    hp *= eligible[:, None, None]
-    # ins[g, s, l, h] = per_level[g, l, other_measures[s, h]], gathered in one go (contiguous)
-    cells = np.arange(n_l)[None, :, None] * (n_other_max + 1) + other_measures[:, None, :]  # (S, L, H)
-    total = np.take(per_level.reshape(n_g, -1), cells.ravel(), axis=1).reshape(n_g, n_st, n_l, n_h)
-    total += hp[:, None]
-    return np.minimum(total, capex_eur, out=total)
 
 
 def appraise(
@@ -312,7 +205,7 @@ def appraise(
     out["subsidy_eur"] = (subsidy[:, 0], grid.option_index % grid.shape[1])
     # Energy cost as a share of income: where the stock has no income, the Drenthe mean
     # disposable income of the household's tenure class (CBS, as in the synthetic stock).
-    default_income = income_means_eur(synthesis_scalars(p))[tenure]
+    default_income = ctx.default_income_eur[tenure]
     income_or_default = np.where(np.isfinite(income) & (income > 0), income, default_income)
     out["energy_cost_share_year1"] = partial(_share, _MoneyColumn(money, "bill_year1_eur"), income_or_default)
     out["co2_avg_kg"] = partial(_co2_avg, arrays, horizon)

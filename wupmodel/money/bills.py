@@ -28,10 +28,11 @@ broadcast shape plus a last axis of years (or no year axis when ``year_index`` i
 from __future__ import annotations
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import ArrayLike
 
+from wupmodel._arrays import FloatArray
 from wupmodel.errors import WupInputError
-from wupmodel.tariffs import TariffPaths
+from wupmodel.money.tariffs import TariffPaths
 
 __all__ = [
     "end_user_unit_prices",
@@ -40,8 +41,6 @@ __all__ = [
     "annual_energy_resource_cost_eur",
     "bill_components_eur",
 ]
-
-FloatArray = NDArray[np.float64]
 
 #: Keys of the unit price dictionaries, each a (Y,) array.
 UNIT_KEYS = (

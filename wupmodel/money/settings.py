@@ -1,0 +1,139 @@
+"""Finance settings and the money context: what the money layer needs once per scenario.
+
+:class:`FinanceSettings` (rates, horizon, financing), :class:`Component` (one investment of an
+option), :class:`MoneyContext` (tariff paths + settings + parameters). The evaluation builds
+the context from a scenario; the money layer never sees the scenario itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from wupmodel.errors import WupInputError
+from wupmodel.money.tariffs import TariffPaths
+from wupmodel.params import Params
+from wupmodel.vocabulary import TENURES
+
+#: Tenure codes (indices into :data:`wupmodel.vocabulary.TENURES`) that rent their dwelling.
+TENANT_CODES: tuple[int, ...] = tuple(i for i, t in enumerate(TENURES) if t.startswith("huur"))
+
+
+@dataclass(frozen=True)
+class Component:
+    """One investment of an option (insulation, heating system, PV, solar thermal, ...).
+
+    Attributes
+    ----------
+    capex_eur
+        Investment incl. VAT for end-user components, excl. VAT for national-only components
+        (EUR); broadcastable to dwelling x option.
+    lifetime_years
+        Technical lifetime (yr); scalar or broadcastable (e.g. one per option).
+    om_share
+        Yearly O&M as a fraction of the capex (1/yr).
+    vat_rate
+        VAT included in ``capex_eur``, removed for the national view; ``None`` = the VAT of the
+        first price year. Ignored for national-only components.
+    """
+
+    capex_eur: ArrayLike
+    lifetime_years: ArrayLike
+    om_share: ArrayLike = 0.0
+    vat_rate: float | None = None
+
+
+def _component(name: str, value: Component | tuple) -> Component:
+    if isinstance(value, Component):
+        return value
+    if isinstance(value, tuple) and 2 <= len(value) <= 4:
+        return Component(*value)
+    raise WupInputError(
+        f"component '{name}' must be a Component or a tuple (capex_eur, lifetime_years, "
+        f"om_share[, vat_rate]); got {type(value).__name__}"
+    )
+
+
+@dataclass(frozen=True)
+class FinanceSettings:
+    """A scenario's finance settings (defaults from ``data/parameters/finance.csv``).
+
+    Attributes
+    ----------
+    horizon_years
+        Appraisal horizon (yr), at most the years of the price paths.
+    household_rate
+        End-user discount rate (fraction).
+    social_rate
+        National discount rate (fraction).
+    landlord_rate
+        Landlords' discount rate for the rent increase and their net cost (fraction).
+    financing
+        ``"own"`` (owner pays at ``t = 0``) or ``"warmtefonds"`` (Energiebespaarlening).
+    loan_term_years
+        Warmtefonds term (7, 10, 15 or 20 yr).
+    warmtefonds_large_package
+        Whether the packages qualify for the higher Warmtefonds maximum.
+    rent_increase_cap_eur_month
+        Maximum rent increase after the works (EUR/month).
+    national_co2_price_eur_t
+        CO2 price added to the national cost (EUR/t); 0 = none.
+    compute_irr
+        Whether to compute the IRR (the only part that builds yearly cash flows).
+    """
+
+    horizon_years: int
+    household_rate: float
+    social_rate: float
+    landlord_rate: float
+    financing: Literal["own", "warmtefonds"]
+    loan_term_years: float
+    warmtefonds_large_package: bool = False
+    rent_increase_cap_eur_month: float = 0.0
+    national_co2_price_eur_t: float = 0.0
+    compute_irr: bool = True
+
+    def __post_init__(self) -> None:
+        if self.financing not in ("own", "warmtefonds"):
+            raise WupInputError(
+                f"financing must be 'own' or 'warmtefonds', got {self.financing!r}"
+            )
+        if int(self.horizon_years) != self.horizon_years or self.horizon_years < 1:
+            raise WupInputError(f"horizon_years must be a positive whole number, got {self.horizon_years!r}")
+        for name in ("household_rate", "social_rate", "landlord_rate"):
+            value = getattr(self, name)
+            if not np.isfinite(value) or value <= -1.0:
+                raise WupInputError(f"{name} must be a number above -1 (-100 %), got {value!r}")
+        if not np.isfinite(self.rent_increase_cap_eur_month) or self.rent_increase_cap_eur_month < 0:
+            raise WupInputError("rent_increase_cap_eur_month must be a number >= 0")
+        if not np.isfinite(self.national_co2_price_eur_t) or self.national_co2_price_eur_t < 0:
+            raise WupInputError("national_co2_price_eur_t must be a number >= 0")
+
+    @classmethod
+    def from_params(cls, params: Params, **changes) -> FinanceSettings:
+        """Settings from the packaged/scenario parameters, with ``changes`` applied."""
+        base = cls(
+            horizon_years=int(params["finance.horizon_years"]),
+            household_rate=params["finance.household_discount_rate"],
+            social_rate=params["finance.social_discount_rate"],
+            landlord_rate=params["finance.landlord_discount_rate"],
+            financing="own",
+            loan_term_years=params["finance.warmtefonds_default_term_years"],
+            rent_increase_cap_eur_month=params["finance.rent_increase_cap_eur_month"],
+        )
+        return replace(base, **changes) if changes else base
+
+
+@dataclass(frozen=True)
+class MoneyContext:
+    """What the money layer needs once per scenario (not per chunk)."""
+
+    tariffs: TariffPaths
+    settings: FinanceSettings
+    params: Params
+    #: Yearly household income (EUR/yr) per tenure code, used where the stock has none (the
+    #: energy-cost share of income); the evaluation fills it with the Drenthe means of CBS.
+    default_income_eur: np.ndarray

@@ -1,0 +1,433 @@
+"""The optimiser's inputs: the option table, collective assets, settings, and the status of a solve.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+import numpy as np
+
+from wupmodel.errors import WupInputError
+from wupmodel.money import finance
+from wupmodel.optimise.build import (
+    CO2_BASES,
+    PERSPECTIVES,
+    validate_table,
+)
+from wupmodel.params import Params, default_params
+from wupmodel.vocabulary import HEATING_SYSTEMS
+
+Objective = Literal["cost", "co2"]
+Perspective = Literal["national", "end_user"]
+CO2Basis = Literal["first_year", "cumulative"]
+SolverName = Literal["highs", "cbc"]
+Backend = Literal["auto", "pulp", "highspy"]
+CollectiveMethod = Literal["auto", "branch", "mip"]
+BudgetBasis = Literal["end_user_net", "subsidy"]
+
+#: ``backend='auto'`` hands a HiGHS model to highspy directly (the matrix path) when it has
+#: more nonzeros than this: above it PuLP's per-variable objects and its column-by-column
+#: hand-over to HiGHS cost more than the solve itself. Measured (benchmarks/bench_optimise.py,
+#: 2 cores): groups LP 300 × 96 (~86k nonzeros) 0.46 s through PuLP vs 0.06 s direct, of
+#: which HiGHS itself 0.05 s.
+AUTO_MATRIX_NNZ = 50_000
+
+#: ... or more integer columns than this: PuLP's HiGHS adapter marks integer columns one
+#: ``changeColIntegrality`` call at a time, which grows quadratically (~0.1 ms per column at
+#: 10k columns, over a second in total).
+AUTO_MATRIX_INTEGERS = 1_000
+
+#: ``collective_method='auto'`` runs the own branch and bound over the collective binaries
+#: (:func:`~wupmodel.optimise_solvers.branch_collective`) on the HiGHS matrix path when the
+#: dwelling columns are continuous and there are at most this many binaries (at most
+#: 2**(k+1) - 1 LPs). Aalden (4 binaries): 0.5 s instead of 2.9 s for HiGHS's MIP, whose
+#: time goes to cuts and sub-MIPs at the root although its heuristics find the optimum early.
+AUTO_BRANCH_MAX_BINARIES = 10
+
+#: Stage 2 of the CO2 objective allows this much CO2 above the minimum [relative, and kg];
+#: keeps the cost stage feasible despite solver tolerances.
+CO2_STAGE_REL_TOL = 1e-7
+CO2_STAGE_ABS_TOL_KG = 1e-3
+
+#: A share below this is reported as zero (solver round-off) [-].
+SHARE_EPS = 1e-7
+
+
+# ---------------------------------------------------------------------------------------------
+# Inputs
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OptionTable:
+    """Per-dwelling figures for every dwelling group × option (the optimiser's input).
+
+    ``G`` groups (identical dwellings, ``count`` of them, or single dwellings) and ``O``
+    options. All (G, O) figures are **per dwelling**.
+
+    Attributes
+    ----------
+    group_id : (G,) str
+    count : (G,) float, dwellings in the group
+    option_id : (O,) str
+    heating : (O,) str, one of :data:`wupmodel.vocabulary.HEATING_SYSTEMS`
+    feasible : (G, O) bool
+    annual_cost_eur : mapping ``'national'`` / ``'end_user'`` -> (G, O)
+        Equivalent annual cost per dwelling [€/yr].
+    capex_eur : (G, O), investment per dwelling, end user incl. VAT [€]
+    subsidy_eur : (G, O), subsidy per dwelling [€]
+    co2_kg : (G, O), first-year CO2 per dwelling [kg/yr]
+    co2_cum_kg : (G, O), cumulative CO2 per dwelling to the horizon [kg]
+    peak_kw : (G, O), electric peak per dwelling (heating + appliances) before diversity [kW]
+    electricity_kwh : (G, O), electricity use per dwelling [kWh/yr]
+    pv_kwh : (G, O), rooftop PV production per dwelling [kWh/yr]
+    heat_gj : (G, O), heat-network heat per dwelling [GJ/yr]
+    gas_m3 : (G, O), gas use per dwelling [m³/yr]
+    monthly_cost_change_eur : (G, O)
+        Year-1 woonlasten change per household vs its reference option [€/month].
+    reference_option : (G,) int, index of the reference option (gas boiler, current insulation)
+    heat_network_zone : (G,) str, ``''`` = not in a zone
+    grid_zone : (G,) str
+    fixed_option : (G,) int, ``-1`` = free, else the option the households already chose
+    horizon_years : int, years to the horizon of ``co2_cum_kg``
+    """
+
+    group_id: np.ndarray
+    count: np.ndarray
+    option_id: np.ndarray
+    heating: np.ndarray
+    feasible: np.ndarray
+    annual_cost_eur: Mapping[str, np.ndarray]
+    capex_eur: np.ndarray
+    subsidy_eur: np.ndarray
+    co2_kg: np.ndarray
+    co2_cum_kg: np.ndarray
+    peak_kw: np.ndarray
+    electricity_kwh: np.ndarray
+    pv_kwh: np.ndarray
+    heat_gj: np.ndarray
+    gas_m3: np.ndarray
+    monthly_cost_change_eur: np.ndarray
+    reference_option: np.ndarray
+    heat_network_zone: np.ndarray
+    grid_zone: np.ndarray
+    fixed_option: np.ndarray
+    horizon_years: int
+
+    @property
+    def n_groups(self) -> int:
+        """Number of groups ``G``."""
+        return int(np.asarray(self.group_id).size)
+
+    @property
+    def n_options(self) -> int:
+        """Number of options ``O``."""
+        return int(np.asarray(self.option_id).size)
+
+    def validate(self, per_dwelling: bool = False) -> None:
+        """Raise :class:`~wupmodel.errors.WupInputError` if shapes or values are wrong."""
+        validate_table(self, per_dwelling)
+
+
+@dataclass(frozen=True)
+class HeatNetwork:
+    """Collective heat network of one zone: built or not.
+
+    Attributes
+    ----------
+    annual_cost_eur
+        National annual fixed cost of the zone when built (source, fixed part) [€/yr].
+    annual_cost_eur_per_zone_dwelling
+        National annual cost per dwelling **in the zone** (trunk along every street,
+        connected or not) [€/yr per dwelling]. Zone cost = fixed + this × zone dwellings.
+    min_participation
+        Minimum share of the zone's dwellings on heat-network options when built [-].
+    end_user_annual_cost_eur
+        Annual cost the zone's end users bear on top of the tariffs already in the option
+        costs [€/yr]; default 0 (recovered through the ACM tariff).
+    """
+
+    annual_cost_eur: float
+    annual_cost_eur_per_zone_dwelling: float = 0.0
+    min_participation: float = 0.0
+    end_user_annual_cost_eur: float = 0.0
+
+
+@dataclass(frozen=True)
+class GridReinforcement:
+    """LV grid reinforcement of one grid zone: done or not.
+
+    Attributes
+    ----------
+    annual_cost_eur
+        National annual cost, fixed part (e.g. a new MV/LV substation) [€/yr].
+    added_kw
+        Capacity added, after diversity [kW].
+    annual_cost_eur_per_zone_dwelling
+        National annual cost per dwelling in the zone (LV cables) [€/yr per dwelling].
+    end_user_annual_cost_eur
+        Annual cost for the zone's end users [€/yr]; default 0 (socialised in network tariffs).
+    """
+
+    annual_cost_eur: float
+    added_kw: float
+    annual_cost_eur_per_zone_dwelling: float = 0.0
+    end_user_annual_cost_eur: float = 0.0
+
+
+@dataclass(frozen=True)
+class SolarPark:
+    """A village solar park of free size.
+
+    Attributes
+    ----------
+    annual_cost_eur_per_kwp
+        Annual cost per kWp, national [€/kWp/yr].
+    yield_kwh_per_kwp
+        Yearly production per kWp [kWh/kWp/yr].
+    max_kwp
+        Largest size [kWp]; ``None`` = no limit.
+    co2_kg_per_kwp, co2_cum_kg_per_kwp
+        CO2 credited per kWp against the village's first-year [kg/yr] and cumulative [kg]
+        emissions; default 0 (whether a park's output counts against the village's CO2 is a
+        policy choice).
+    end_user_annual_cost_eur_per_kwp
+        Annual cost per kWp for the end users (a cooperative) [€/kWp/yr]; ``None`` = national.
+    """
+
+    annual_cost_eur_per_kwp: float
+    yield_kwh_per_kwp: float
+    max_kwp: float | None = None
+    co2_kg_per_kwp: float = 0.0
+    co2_cum_kg_per_kwp: float = 0.0
+    end_user_annual_cost_eur_per_kwp: float | None = None
+
+
+@dataclass(frozen=True)
+class OptimiseSettings:
+    """What to optimise and under which limits.
+
+    Every default is neutral (no target, no limit, no collective option); the sourced
+    defaults for collective options come from :meth:`from_params`.
+
+    Attributes
+    ----------
+    objective
+        ``'cost'``: least total annual cost; ``'co2'``: least CO2 (then least cost).
+    perspective
+        ``'national'`` or ``'end_user'`` cost.
+    co2_reduction
+        Required reduction vs the all-reference village [-], ``None`` = no target.
+    co2_basis
+        ``'first_year'`` (``co2_kg``) or ``'cumulative'`` (``co2_cum_kg``).
+    budget_eur, budget_basis
+        One-off budget [€] (``None`` = no limit) and what it caps (module docstring).
+    grid_capacity_kw
+        LV capacity per grid zone after diversity [kW]; zones not listed use
+        ``grid_capacity_kw_per_dwelling`` × dwellings, or are unconstrained.
+    grid_capacity_kw_per_dwelling
+        Default capacity per dwelling after diversity [kW/dwelling]; ``None`` = none.
+    diversity
+        Simultaneity factor on the sum of dwelling peaks [-]; ``None`` = 1.
+    reinforcement, reinforcement_default
+        Reinforcement option per grid zone, and for zones not listed (``None`` = none).
+    heat_networks, heat_network_default
+        Heat network per zone, and for zones not listed (``None`` = heat-network options
+        there have no collective cost or participation rule; a notice says so).
+    solar_park
+        Optional solar park.
+    energy_neutral_share
+        Required (rooftop PV + park) / electricity use [-], ``None`` = no target.
+    max_monthly_increase_eur
+        Largest year-1 woonlasten increase per household [€/month], ``None`` = no limit.
+        Households that already chose (``fixed_option``) are exempt.
+    extra_subsidy_budget_eur
+        Yearly budget for extra subsidy to households over the monthly limit [€/yr];
+        ``None`` = no extra subsidy (options over the limit are closed).
+    max_installations
+        Heating system -> largest number of dwellings with it.
+    per_dwelling
+        Integer dwelling counts per option (binaries for single dwellings) instead of shares.
+    solver, backend
+        ``'highs'`` or ``'cbc'``; ``'auto'``, ``'pulp'`` or ``'highspy'`` (matrix path).
+    collective_method
+        How the collective binaries are decided when the dwelling columns are shares:
+        ``'branch'``, an exact branch and bound whose nodes are LPs on the same solver model
+        (warm-started on the matrix path; the duals come with it); ``'mip'``, the solver's
+        own MIP; ``'auto'``, ``'branch'`` on the HiGHS matrix path with at most
+        :data:`AUTO_BRANCH_MAX_BINARIES` binaries, else ``'mip'``. Per-dwelling models
+        always use the solver's MIP.
+    time_limit_s, mip_gap
+        Time limit per solver call [s] and relative MIP gap [-] (``None`` = solver default;
+        HiGHS 1e-4). The CO2 objective and the duals of a MILP take a second call each.
+    threads
+        Solver threads (``None`` = solver default).
+    """
+
+    objective: Objective = "cost"
+    perspective: Perspective = "national"
+    co2_reduction: float | None = None
+    co2_basis: CO2Basis = "first_year"
+    budget_eur: float | None = None
+    budget_basis: BudgetBasis = "end_user_net"
+    grid_capacity_kw: Mapping[str, float] | None = None
+    grid_capacity_kw_per_dwelling: float | None = None
+    diversity: float | None = None
+    reinforcement: Mapping[str, GridReinforcement] = field(default_factory=dict)
+    reinforcement_default: GridReinforcement | None = None
+    heat_networks: Mapping[str, HeatNetwork] = field(default_factory=dict)
+    heat_network_default: HeatNetwork | None = None
+    solar_park: SolarPark | None = None
+    energy_neutral_share: float | None = None
+    max_monthly_increase_eur: float | None = None
+    extra_subsidy_budget_eur: float | None = None
+    max_installations: Mapping[str, float] = field(default_factory=dict)
+    per_dwelling: bool = False
+    solver: SolverName = "highs"
+    backend: Backend = "auto"
+    collective_method: CollectiveMethod = "auto"
+    time_limit_s: float | None = None
+    mip_gap: float | None = None
+    threads: int | None = None
+
+    @classmethod
+    def from_params(cls, params: Params | None = None, *, trunk_per_zone: bool = False,
+                    horizon_years: int = 25, social_rate: float | None = None,
+                    **overrides: Any) -> OptimiseSettings:
+        """Settings with the packaged collective defaults, then ``overrides``.
+
+        Fills ``diversity``, ``grid_capacity_kw_per_dwelling``, ``reinforcement_default``,
+        ``heat_network_default`` and ``solar_park`` from ``collective.*`` (and the shared
+        ``finance.*`` discount rate and grid-asset figures); investments are annualised over
+        ``horizon_years`` at ``social_rate`` as in :func:`collective_defaults`.
+
+        Parameters
+        ----------
+        params
+            Parameters (``None`` = :func:`wupmodel.params.default_params`).
+        trunk_per_zone
+            Charge the heat-network distribution main per zone dwelling in the zone cost
+            (for option tables whose heat-network options exclude it); default ``False``:
+            the option costs carry it per connection, as :mod:`wupmodel.appraise` does.
+        **overrides
+            Any field of :class:`OptimiseSettings`.
+        """
+        p = default_params() if params is None else params
+        defaults = collective_defaults(p, trunk_per_zone=trunk_per_zone, horizon_years=horizon_years,
+                                       social_rate=social_rate)
+        return replace(cls(**defaults), **overrides)
+
+
+def capital_recovery_factor(rate: float, years: float) -> float:
+    """Annuity factor r / (1 − (1 + r)^−n) [1/yr] as a float (see :mod:`wupmodel.finance`)."""
+    return float(finance.capital_recovery_factor(rate, years))
+
+
+def collective_defaults(params: Params, trunk_per_zone: bool = False, horizon_years: int = 25,
+                        social_rate: float | None = None) -> dict[str, Any]:
+    """Sourced defaults for the collective options, as settings fields.
+
+    Heat network per zone: the source investment (fixed), and with ``trunk_per_zone`` the
+    distribution main per zone dwelling, plus O&M shares. Reinforcement: one new MV/LV
+    substation plus LV cable per zone dwelling. Solar park: capex plus O&M. Every investment is
+    annualised like the dwellings' own investments and the village summary
+    (:func:`wupmodel.finance.equivalent_annual_cost`: replacements within the horizon, linear
+    residual value at its end, the social discount rate), so the optimiser's national cost of a
+    plan and the summary's agree.
+
+    Parameters
+    ----------
+    params
+        Parameters with the ``collective.*`` and ``finance.*`` ids.
+    trunk_per_zone
+        Include the distribution main per zone dwelling (see :meth:`OptimiseSettings.from_params`).
+    horizon_years
+        Appraisal horizon (yr), the scenario's.
+    social_rate
+        Discount rate; default ``finance.social_discount_rate``.
+
+    Returns
+    -------
+    dict
+        Keyword arguments for :class:`OptimiseSettings`.
+    """
+    r = params["finance.social_discount_rate"] if social_rate is None else social_rate
+
+    def per_eur(lifetime_years: float) -> float:  # equivalent annual cost of 1 EUR invested
+        return float(finance.equivalent_annual_cost(1.0, lifetime_years, horizon_years, r))
+
+    crf_hn = per_eur(params["collective.heat_network.lifetime_yr"])
+    source = params["collective.heat_network.source_fixed_eur"]
+    main_per_dw = (params["collective.heat_network.main_eur_per_m"]
+                   * params["collective.heat_network.detour_factor"]
+                   * params["collective.heat_network.main_m_per_dwelling"])
+    heat = HeatNetwork(
+        annual_cost_eur=source * (crf_hn + params["collective.heat_network.source_om_share"]),
+        annual_cost_eur_per_zone_dwelling=main_per_dw
+        * (crf_hn + params["collective.heat_network.main_om_share"]) if trunk_per_zone else 0.0,
+        min_participation=params["collective.heat_network.min_participation"],
+    )
+    crf_grid = per_eur(params["finance.grid_asset_lifetime_years"])
+    reinf = GridReinforcement(
+        annual_cost_eur=params["finance.mv_lv_substation_eur"] * crf_grid,
+        added_kw=params["finance.mv_lv_substation_kw"],
+        annual_cost_eur_per_zone_dwelling=params["finance.lv_cable_reinforcement_eur_m"]
+        * params["collective.grid.cable_m_per_dwelling"] * crf_grid,
+    )
+    crf_pv = per_eur(params["collective.solar_park.lifetime_yr"])
+    park = SolarPark(
+        annual_cost_eur_per_kwp=params["collective.solar_park.capex_eur_per_kwp"]
+        * (crf_pv + params["collective.solar_park.om_share"]),
+        yield_kwh_per_kwp=params["collective.solar_park.yield_kwh_per_kwp"],
+    )
+    return {
+        # The LV-grid simultaneity of the physics (PBL Vesta's 0.5) as a linear factor: for a
+        # zone of n dwellings f(n) = a + (1 - a)/n is within 1 % of a for n >= 50.
+        "diversity": params["grid.simultaneity_asymptote"],
+        "grid_capacity_kw_per_dwelling": params["collective.grid.capacity_kw_per_dwelling"],
+        "reinforcement_default": reinf,
+        "heat_network_default": heat,
+        "solar_park": park,
+    }
+
+
+def _validate_settings(s: OptimiseSettings) -> None:
+    src = "optimise settings"
+
+    def fail(msg: str) -> None:
+        raise WupInputError(f"{src}: {msg}", src)
+
+    if s.objective not in ("cost", "co2"):
+        fail(f"objective '{s.objective}' is unknown; allowed: cost, co2")
+    if s.perspective not in PERSPECTIVES:
+        fail(f"perspective '{s.perspective}' is unknown; allowed: {', '.join(PERSPECTIVES)}")
+    if s.co2_basis not in CO2_BASES:
+        fail(f"co2_basis '{s.co2_basis}' is unknown; allowed: {', '.join(CO2_BASES)}")
+    if s.budget_basis not in ("end_user_net", "subsidy"):
+        fail(f"budget_basis '{s.budget_basis}' is unknown; allowed: end_user_net, subsidy")
+    if s.solver not in ("highs", "cbc"):
+        fail(f"solver '{s.solver}' is unknown; allowed: highs, cbc")
+    if s.backend not in ("auto", "pulp", "highspy"):
+        fail(f"backend '{s.backend}' is unknown; allowed: auto, pulp, highspy")
+    if s.collective_method not in ("auto", "branch", "mip"):
+        fail(f"collective_method '{s.collective_method}' is unknown; allowed: auto, branch, mip")
+    if s.co2_reduction is not None and not (-1.0 <= s.co2_reduction <= 1.0):
+        fail(f"co2_reduction = {s.co2_reduction} is outside -1 to 1 (a fraction)")
+    if s.energy_neutral_share is not None and s.energy_neutral_share < 0:
+        fail(f"energy_neutral_share = {s.energy_neutral_share} must be >= 0 (a fraction)")
+    if s.diversity is not None and not (0 < s.diversity <= 1):
+        fail(f"diversity = {s.diversity} is outside (0, 1]")
+    if s.time_limit_s is not None and s.time_limit_s <= 0:
+        fail(f"time_limit_s = {s.time_limit_s} must be positive")
+    if s.mip_gap is not None and s.mip_gap < 0:
+        fail(f"mip_gap = {s.mip_gap} must be >= 0")
+    for h in s.max_installations:
+        if h not in HEATING_SYSTEMS:
+            fail(f"max_installations has unknown heating system '{h}'; allowed: "
+                 f"{', '.join(HEATING_SYSTEMS)}")
+    for name, hn in list(s.heat_networks.items()) + [("default", s.heat_network_default)]:
+        if hn is not None and not (0 <= hn.min_participation <= 1):
+            fail(f"heat network '{name}': min_participation = {hn.min_participation} is "
+                 f"outside 0 to 1")

@@ -1,0 +1,241 @@
+"""What an evaluation returns: :class:`Outcomes` (dwelling groups × options), the factored arrays
+behind it, and the table of quantities with their units (:data:`QUANTITIES`).
+
+Money outputs are computed per chunk when first read, not when the chunks are joined, so a
+large evaluation holds only the physical arrays until a money figure is asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from wupmodel.options import Catalogue
+
+QUANTITIES: dict[str, str] = {
+    "gas_m3": "natural gas use, m3/yr",
+    "electricity_demand_kwh": "electricity use incl. appliances, kWh/yr",
+    "electricity_import_kwh": "electricity taken from the grid, kWh/yr",
+    "electricity_export_kwh": "PV electricity fed into the grid, kWh/yr",
+    "pv_kwh": "rooftop PV production, kWh/yr",
+    "heat_gj": "heat bought from a heat network, GJ/yr",
+    "peak_kw": "electric peak at -10 degC (heating + appliances), kW, before diversity",
+    "co2_kg": "CO2 emissions in the first year, kg/yr",
+    "co2_cum_kg": "CO2 emissions summed over the horizon (grid intensity path), kg",
+    "capex_eur": "investment incl. VAT, before subsidy, EUR",
+    "capex_insulation_eur": "investment in insulation incl. VAT, EUR",
+    "capex_heating_eur": "investment in the heating system incl. VAT, EUR",
+    "capex_pv_eur": "investment in rooftop PV incl. VAT, EUR",
+    "capex_solar_thermal_eur": "investment in a solar water heater incl. VAT, EUR",
+    "space_heat_kwh": "useful space heat, kWh/yr",
+    "hot_water_kwh": "useful hot-water heat, kWh/yr",
+    "supply_temp_c": "supply temperature needed at design conditions, degC",
+    "capacity_kw": "heat-pump thermal capacity, kW",
+}
+
+
+class FactoredArrays(Mapping[str, np.ndarray]):
+    """Per-option quantities held as compact bases plus a column index per option.
+
+    Most quantities vary over fewer columns than the O options (the hot-water demand only with
+    solar thermal, the insulation investment only with the insulation level...). Each is held
+    as a base of shape (G, K) and an index of shape (O,) into its columns; indexing by name
+    materialises the (G, O) array on first use and caches it. Totals per option and picks of one
+    option per group work on the bases without materialising.
+    """
+
+    def __init__(
+        self,
+        bases: dict[str, np.ndarray | Callable[[], np.ndarray]],
+        index: dict[str, np.ndarray],
+        extra: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
+    ) -> None:
+        self._bases = bases
+        self.index = index
+        # Quantities that are a sum of two factored terms (e.g. import = demand - PV used):
+        # name -> (second base (G, K2), its column index (O,)).
+        self.extra = extra or {}
+        self._cache: dict[str, np.ndarray] = {}
+
+    def base(self, name: str) -> np.ndarray:
+        """The compact (G, K) base of ``name`` (computed now if it was deferred)."""
+        value = self._bases[name]
+        if callable(value):
+            value = self._bases[name] = value()
+        return value
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        if name not in self._cache:
+            base = self.base(name)
+            identity = base.shape[1] == self.index[name].size and (self.index[name] == np.arange(base.shape[1])).all()
+            value = base if identity else np.take(base, self.index[name], axis=1)
+            if name in self.extra:
+                base2, index2 = self.extra[name]
+                value = value + np.take(base2, index2, axis=1)
+            self._cache[name] = value
+        return self._cache[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._bases)
+
+    def __len__(self) -> int:
+        return len(self._bases)
+
+    def totals(self, name: str, weights: np.ndarray) -> np.ndarray:
+        """Weighted sum over groups for every option, shape (O,)."""
+        value = self._bases[name]
+        if hasattr(value, "totals") and name not in self._cache:  # reduces without materialising
+            return value.totals(weights)[self.index[name]]
+        total = (weights @ self.base(name))[self.index[name]]
+        if name in self.extra:
+            base2, index2 = self.extra[name]
+            total = total + (weights @ base2)[index2]
+        return total
+
+    def pick(self, name: str, choice: np.ndarray) -> np.ndarray:
+        """The value of option ``choice[g]`` for every group g, shape (G,)."""
+        base = self.base(name)
+        rows = np.arange(base.shape[0])
+        value = base[rows, self.index[name][choice]]
+        if name in self.extra:
+            base2, index2 = self.extra[name]
+            value = value + base2[rows, index2[choice]]
+        return value
+
+    def with_options(self, full: Mapping[str, Any]) -> FactoredArrays:
+        """A copy with more quantities: (G, O) arrays, callables returning one, or factored
+        ``(base (G, K), index (O,))`` pairs."""
+        n_opt = next(iter(self.index.values())).size
+        identity = np.arange(n_opt)
+        bases, index = dict(self._bases), dict(self.index)
+        for name, value in full.items():
+            if isinstance(value, tuple):
+                bases[name], index[name] = value
+            else:
+                bases[name], index[name] = value, identity
+        return FactoredArrays(bases, index, self.extra)
+
+    def concat(self, other: FactoredArrays) -> FactoredArrays:
+        return FactoredArrays(
+            {k: np.concatenate([self.base(k), other.base(k)]) for k in self._bases},
+            self.index,
+            {k: (np.concatenate([b, other.extra[k][0]]), i) for k, (b, i) in self.extra.items()},
+        )
+
+
+@dataclass(frozen=True)
+class Outcomes:
+    """Outcomes of every dwelling group × option, per dwelling of the group.
+
+    Attributes
+    ----------
+    groups
+        One row per group of identical dwellings (validated stock columns, ``count``,
+        ``group_id``).
+    dwelling_ids
+        Input dwelling ids, shape (n_rows,).
+    dwelling_group
+        Group index of each input row, shape (n_rows,).
+    dwelling_count
+        ``count`` of each input row (1 for a one-dwelling row), shape (n_rows,).
+    catalogue
+        The options (length O).
+    arrays
+        Quantity name -> (G, O) array (materialised on first use); see :data:`QUANTITIES` for
+        meaning and unit. ``feasible`` is among them: the option is technically possible for
+        the dwelling and allowed by its zones.
+    year
+        First year of the horizon (the year of first-year energy and CO2).
+    notices
+        Remarks for the user (e.g. assumptions applied to the stock).
+    """
+
+    groups: pd.DataFrame
+    dwelling_ids: np.ndarray
+    dwelling_group: np.ndarray
+    dwelling_count: np.ndarray
+    catalogue: Catalogue
+    arrays: FactoredArrays
+    year: int
+    notices: tuple[str, ...] = field(default=())
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        return self.arrays[name]
+
+    @property
+    def feasible(self) -> np.ndarray:
+        """(G, O) bool: the option is possible for the dwelling and allowed by its zones."""
+        return self.arrays["feasible"]
+
+    @property
+    def quantities(self) -> list[str]:
+        """Names of the numeric quantities (everything but ``feasible``)."""
+        return [k for k in self.arrays if k != "feasible"]
+
+    @property
+    def n_groups(self) -> int:
+        return len(self.groups)
+
+    @property
+    def counts(self) -> np.ndarray:
+        """Dwellings per group, shape (G,)."""
+        return self.groups["count"].to_numpy(dtype=float)
+
+    def totals(self, name: str) -> np.ndarray:
+        """Village total of ``name`` for every option taken by every dwelling, shape (O,)."""
+        return self.arrays.totals(name, self.counts)
+
+    def pick(self, name: str, choice: np.ndarray) -> np.ndarray:
+        """Per dwelling value of ``name`` under option ``choice[g]`` for each group, shape (G,)."""
+        return self.arrays.pick(name, choice)
+
+    def to_frame(self, per: str = "dwelling") -> pd.DataFrame:
+        """Long table: one row per dwelling (or group) × option.
+
+        Parameters
+        ----------
+        per
+            ``"dwelling"`` (one row per input row; a grouped input row keeps its ``count``)
+            or ``"group"`` (one row per group of identical dwellings, with ``count``).
+        """
+        options = self.catalogue.to_frame()
+        n_opt = len(options)
+        if per == "group":
+            rows = np.arange(self.n_groups)
+            ids = self.groups["group_id"].to_numpy()
+            counts = self.counts
+            id_col = "group_id"
+        elif per == "dwelling":
+            rows = self.dwelling_group
+            ids = self.dwelling_ids
+            counts = self.dwelling_count
+            id_col = "dwelling_id"
+        else:
+            raise ValueError("per must be 'dwelling' or 'group'")
+        data: dict[str, np.ndarray] = {
+            id_col: np.repeat(ids, n_opt),
+            "count": np.repeat(counts, n_opt),
+        }
+        for col in options.columns:
+            data[col] = np.tile(options[col].to_numpy(), rows.size)
+        data["feasible"] = self.feasible[rows].ravel()
+        for name in self.quantities:
+            data[name] = self.arrays[name][rows].ravel()
+        return pd.DataFrame(data)
+
+    def concat(self, other: Outcomes) -> Outcomes:
+        """Join the outcomes of two chunks of the same stock (groups appended)."""
+        offset = self.n_groups
+        return replace(
+            self,
+            groups=pd.concat([self.groups, other.groups], ignore_index=True),
+            dwelling_ids=np.concatenate([self.dwelling_ids, other.dwelling_ids]),
+            dwelling_group=np.concatenate([self.dwelling_group, other.dwelling_group + offset]),
+            dwelling_count=np.concatenate([self.dwelling_count, other.dwelling_count]),
+            arrays=self.arrays.concat(other.arrays),
+            notices=tuple(dict.fromkeys(self.notices + other.notices)),
+        )
