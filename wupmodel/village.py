@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from wupmodel.money.finance import equivalent_annual_cost
+from wupmodel.money.collective import collective_unit_costs
 from wupmodel.outcomes import Outcomes
 from wupmodel.params import Params
 from wupmodel.physics import diversified_peak_kw
@@ -92,24 +92,18 @@ def collective_costs_eur_per_yr(
     on_net = np.isin(heating, ["heat_network_mt", "heat_network_lt"])
     zones = outcomes.groups["heat_network_zone"].fillna("").astype(str).to_numpy()
     n_sources = len(set(zones[on_net & (zones != "")])) + int((on_net & (zones == "")).any())
-    source = equivalent_annual_cost(
-        params["collective.heat_network.source_fixed_eur"],
-        params["collective.heat_network.lifetime_yr"],
-        horizon_years,
-        social_rate,
-        annual_cost=params["collective.heat_network.source_fixed_eur"] * params["collective.heat_network.source_om_share"],
-    )
+    unit = collective_unit_costs(params, horizon_years, social_rate)
     peak = outcomes.pick("peak_kw", choice) * counts
     grid = pd.DataFrame({"zone": outcomes.groups["grid_zone"].astype(str).to_numpy(), "peak": peak, "n": counts})
     per_zone = grid.groupby("zone", sort=True).sum()
     zone_peak = diversified_peak_kw(per_zone["peak"].to_numpy(), per_zone["n"].to_numpy(), params)
     excess = np.maximum(zone_peak - params["collective.grid.capacity_kw_per_dwelling"] * per_zone["n"].to_numpy(), 0.0)
-    substations = np.ceil(excess / params["finance.mv_lv_substation_kw"])
-    cables = np.where(excess > 0, per_zone["n"].to_numpy() * params["collective.grid.cable_m_per_dwelling"], 0.0)
-    grid_capex = substations.sum() * params["finance.mv_lv_substation_eur"] + cables.sum() * params["finance.lv_cable_reinforcement_eur_m"]
-    grid_eac = equivalent_annual_cost(grid_capex, params["finance.grid_asset_lifetime_years"], horizon_years, social_rate)
+    substations = np.ceil(excess / unit.substation_kw)
+    reinforced_dwellings = np.where(excess > 0, per_zone["n"].to_numpy(), 0.0)
+    grid_eac = (substations.sum() * unit.substation_eur_per_yr
+                + reinforced_dwellings.sum() * unit.lv_cable_eur_per_yr_per_dwelling)
     return {
-        "heat_network_sources_eur_per_yr": float(n_sources * source),
+        "heat_network_sources_eur_per_yr": float(n_sources * unit.heat_network_source_eur_per_yr),
         "grid_reinforcement_eur_per_yr": float(grid_eac),
         "grid_zones_reinforced": int((excess > 0).sum()),
     }

@@ -11,6 +11,7 @@ import numpy as np
 
 from wupmodel.errors import WupInputError
 from wupmodel.money import finance
+from wupmodel.money.collective import collective_unit_costs
 from wupmodel.optimise.build import (
     CO2_BASES,
     PERSPECTIVES,
@@ -353,33 +354,19 @@ def collective_defaults(params: Params, trunk_per_zone: bool = False, horizon_ye
     dict
         Keyword arguments for :class:`OptimiseSettings`.
     """
-    r = params["finance.social_discount_rate"] if social_rate is None else social_rate
-
-    def per_eur(lifetime_years: float) -> float:  # equivalent annual cost of 1 EUR invested
-        return float(finance.equivalent_annual_cost(1.0, lifetime_years, horizon_years, r))
-
-    crf_hn = per_eur(params["collective.heat_network.lifetime_yr"])
-    source = params["collective.heat_network.source_fixed_eur"]
-    main_per_dw = (params["collective.heat_network.main_eur_per_m"]
-                   * params["collective.heat_network.detour_factor"]
-                   * params["collective.heat_network.main_m_per_dwelling"])
+    unit = collective_unit_costs(params, horizon_years, social_rate)
     heat = HeatNetwork(
-        annual_cost_eur=source * (crf_hn + params["collective.heat_network.source_om_share"]),
-        annual_cost_eur_per_zone_dwelling=main_per_dw
-        * (crf_hn + params["collective.heat_network.main_om_share"]) if trunk_per_zone else 0.0,
+        annual_cost_eur=unit.heat_network_source_eur_per_yr,
+        annual_cost_eur_per_zone_dwelling=unit.heat_network_main_eur_per_yr_per_dwelling if trunk_per_zone else 0.0,
         min_participation=params["collective.heat_network.min_participation"],
     )
-    crf_grid = per_eur(params["finance.grid_asset_lifetime_years"])
     reinf = GridReinforcement(
-        annual_cost_eur=params["finance.mv_lv_substation_eur"] * crf_grid,
-        added_kw=params["finance.mv_lv_substation_kw"],
-        annual_cost_eur_per_zone_dwelling=params["finance.lv_cable_reinforcement_eur_m"]
-        * params["collective.grid.cable_m_per_dwelling"] * crf_grid,
+        annual_cost_eur=unit.substation_eur_per_yr,
+        added_kw=unit.substation_kw,
+        annual_cost_eur_per_zone_dwelling=unit.lv_cable_eur_per_yr_per_dwelling,
     )
-    crf_pv = per_eur(params["collective.solar_park.lifetime_yr"])
     park = SolarPark(
-        annual_cost_eur_per_kwp=params["collective.solar_park.capex_eur_per_kwp"]
-        * (crf_pv + params["collective.solar_park.om_share"]),
+        annual_cost_eur_per_kwp=unit.solar_park_eur_per_yr_per_kwp,
         yield_kwh_per_kwp=params["collective.solar_park.yield_kwh_per_kwp"],
     )
     return {
