@@ -9,6 +9,8 @@ from typing import Any
 
 import numpy as np
 
+from wupmodel.optimise.problem import SolveStatus
+
 # ---------------------------------------------------------------------------------------------
 # Outputs
 # ---------------------------------------------------------------------------------------------
@@ -70,7 +72,7 @@ class Plan:
     counters belong to the solved model, so along a Pareto front they add up point by point.
     """
 
-    status: str
+    status: SolveStatus
     message: str = ""
     objective: str = "cost"
     perspective: str = "national"
@@ -141,7 +143,7 @@ class Plan:
     def to_json_dict(self) -> dict[str, Any]:
         """A JSON-ready summary: status, objective, CO2, choices, shadow prices, collective."""
         out: dict[str, Any] = {
-            "status": self.status,
+            "status": str(self.status),
             "message": self.message,
             "objective": self.objective,
             "perspective": self.perspective,

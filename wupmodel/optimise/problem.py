@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from typing import Any, Literal
 
 import numpy as np
@@ -19,6 +20,19 @@ from wupmodel.optimise.build import (
 )
 from wupmodel.params import Params, default_params
 from wupmodel.vocabulary import HEATING_SYSTEMS
+
+
+class SolveStatus(StrEnum):
+    """How a solve ended (a plan's ``status``; its value is what the JSON shows)."""
+
+    OPTIMAL = "optimal"
+    #: stopped early (time limit) with a feasible solution
+    TIME_LIMIT = "time_limit"
+    #: stopped early without a feasible solution
+    NO_SOLUTION = "no_solution"
+    INFEASIBLE = "infeasible"
+    ERROR = "error"
+
 
 Objective = Literal["cost", "co2"]
 Perspective = Literal["national", "end_user"]

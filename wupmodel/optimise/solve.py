@@ -93,6 +93,7 @@ from wupmodel.optimise.problem import (
     SHARE_EPS,
     OptimiseSettings,
     OptionTable,
+    SolveStatus,
     _validate_settings,
 )
 from wupmodel.optimise.solvers import (
@@ -357,18 +358,18 @@ class _Problem:
         )
         if res.status == INFEASIBLE:
             msg, best = self.diagnose(req)
-            return self._finish(Plan(status="infeasible", message=msg, best_co2_reduction=best,
+            return self._finish(Plan(status=SolveStatus.INFEASIBLE, message=msg, best_co2_reduction=best,
                                      notices=notices, **base))
         if res.status == NO_SOLUTION:
             return self._finish(Plan(
-                status="time_limit", notices=notices,
+                status=SolveStatus.TIME_LIMIT, notices=notices,
                 message=(f"No feasible plan was found within the time limit of "
                          f"{s.time_limit_s:g} s; allow more time (time_limit_s) or a larger "
                          f"mip_gap." if s.time_limit_s else
                          "The solver stopped before finding a feasible plan."),
                 **base))
         if res.status == ERROR:
-            return self._finish(Plan(status="error", notices=notices,
+            return self._finish(Plan(status=SolveStatus.ERROR, notices=notices,
                                      message=f"The solver failed: {res.message}", **base))
         duals = self.duals(res, req) if with_duals else None
         if with_duals and self.dual_note:
@@ -481,7 +482,7 @@ class _Problem:
 
         constraints = self._constraint_reports(x, req, duals, t.horizon_years)
         return Plan(
-            status="optimal" if res.status == OPTIMAL else "time_limit",
+            status=SolveStatus.OPTIMAL if res.status == OPTIMAL else SolveStatus.TIME_LIMIT,
             message="" if res.status == OPTIMAL else
             f"Stopped at the time limit with the best plan found (relative gap {res.gap:.2%}).",
             objective_eur=totals[s.perspective],

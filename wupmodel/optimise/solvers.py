@@ -29,13 +29,14 @@ from typing import Protocol
 import numpy as np
 
 from wupmodel.optimise.build import MatrixModel
+from wupmodel.optimise.problem import SolveStatus
 
-#: Status strings of :class:`RawResult`.
-OPTIMAL = "optimal"
-TIME_LIMIT = "time_limit"  # stopped early with a feasible solution
-NO_SOLUTION = "no_solution"  # stopped early without a feasible solution
-INFEASIBLE = "infeasible"
-ERROR = "error"
+#: The statuses of :class:`RawResult`, by their short names.
+OPTIMAL = SolveStatus.OPTIMAL
+TIME_LIMIT = SolveStatus.TIME_LIMIT
+NO_SOLUTION = SolveStatus.NO_SOLUTION
+INFEASIBLE = SolveStatus.INFEASIBLE
+ERROR = SolveStatus.ERROR
 
 
 @dataclass
