@@ -9,24 +9,14 @@ from __future__ import annotations
 import streamlit as st
 
 import wupmodel as wm
-from wupmodel.params import packaged_table
-from wupmodel.report.i18n import LANGUAGES, t
-from wupmodel.report.plots import strategy_bars
-from wupmodel.village import strategies_from_table, strategy_summary
+from wupmodel import LANGUAGES, strategy_bars, t
 
 
 @st.cache_data(show_spinner=False)
 def village_summary():
     scenario = wm.load_scenario()
-    stock = wm.synthesise_stock(scenario.village.buurt_code, seed=scenario.village.seed)
-    outcomes = wm.evaluate(stock, scenario)
-    summary = strategy_summary(
-        outcomes,
-        strategies_from_table(packaged_table("strategies")),
-        scenario.params(),
-        scenario.years.horizon_years,
-        scenario.finance.social_discount_rate,
-    )
+    outcomes = wm.evaluate(wm.stock_for(scenario), scenario)
+    summary = wm.summarise(outcomes, scenario)["summary"]
     return scenario.village.name, int(outcomes.counts.sum()), summary
 
 

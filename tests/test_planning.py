@@ -32,7 +32,7 @@ def small():
 
 def test_plan_meets_target_and_prices_co2(small):
     stock, scenario, outcomes = small
-    plan, _ = optimise(stock, scenario, outcomes=outcomes, co2_reduction=0.4)
+    plan = optimise(stock, scenario, outcomes=outcomes, co2_reduction=0.4)
     assert plan.status == "optimal"
     assert plan.co2_reduction >= 0.4 - 1e-6
     assert plan.co2_shadow_price_eur_per_t > 0
@@ -49,7 +49,7 @@ def test_without_collective_options_the_lp_is_the_cheapest_feasible_option_per_d
     table = option_table(outcomes, scenario.years.horizon_years)
     heating = table.heating
     allowed = table.feasible & ~np.isin(heating, ["heat_network_mt", "heat_network_lt"])[None, :]
-    plan, _ = optimise(stock, scenario, outcomes=outcomes, max_installations={"heat_network_mt": 0, "heat_network_lt": 0},
+    plan = optimise(stock, scenario, outcomes=outcomes, max_installations={"heat_network_mt": 0, "heat_network_lt": 0},
                        grid_capacity_kw_per_dwelling=1e6)
     cost = table.annual_cost_eur["national"]
     g, o = cost.shape
@@ -63,14 +63,14 @@ def test_without_collective_options_the_lp_is_the_cheapest_feasible_option_per_d
 
 def test_tighter_target_never_cheaper(small):
     stock, scenario, outcomes = small
-    costs = [optimise(stock, scenario, outcomes=outcomes, co2_reduction=r)[0].objective_eur for r in (0.0, 0.3, 0.5)]
+    costs = [optimise(stock, scenario, outcomes=outcomes, co2_reduction=r).objective_eur for r in (0.0, 0.3, 0.5)]
     assert costs[0] <= costs[1] + 1e-6 <= costs[2] + 2e-6
 
 
 def test_per_dwelling_and_cbc_agree(small):
     stock, scenario, outcomes = small
-    highs, _ = optimise(stock, scenario, outcomes=outcomes, co2_reduction=0.3, per_dwelling=True)
-    cbc, _ = optimise(stock, scenario, outcomes=outcomes, co2_reduction=0.3, per_dwelling=True, solver="cbc")
+    highs = optimise(stock, scenario, outcomes=outcomes, co2_reduction=0.3, per_dwelling=True)
+    cbc = optimise(stock, scenario, outcomes=outcomes, co2_reduction=0.3, per_dwelling=True, solver="cbc")
     assert highs.status == cbc.status == "optimal"
     assert highs.objective_eur == pytest.approx(cbc.objective_eur, rel=1e-6)
     assert all(isinstance(v, str) for v in highs.choices.values())
@@ -78,7 +78,7 @@ def test_per_dwelling_and_cbc_agree(small):
 
 def test_pareto_front_is_ordered_and_non_dominated(small):
     stock, scenario, outcomes = small
-    _, front = optimise(stock, scenario, outcomes=outcomes, pareto=5)
+    front = optimise(stock, scenario, outcomes=outcomes, pareto=5).pareto_front
     co2 = [p.co2_kg for p in front]
     cost = [p.objective_eur for p in front]
     assert co2 == sorted(co2)
@@ -122,8 +122,8 @@ def test_pruning_dominated_options_keeps_the_optimum(small, kw):
     stock, scenario, outcomes = small
     kw = dict(kw)
     per_dwelling = kw.pop("per_dwelling", False)
-    pruned, _ = optimise(stock, scenario, outcomes=outcomes, prune=True, per_dwelling=per_dwelling, **kw)
-    full, _ = optimise(stock, scenario, outcomes=outcomes, prune=False, per_dwelling=per_dwelling, **kw)
+    pruned = optimise(stock, scenario, outcomes=outcomes, prune=True, per_dwelling=per_dwelling, **kw)
+    full = optimise(stock, scenario, outcomes=outcomes, prune=False, per_dwelling=per_dwelling, **kw)
     assert pruned.status == full.status
     if full.status == "optimal":
         assert pruned.objective_eur == pytest.approx(full.objective_eur, rel=1e-7, abs=1e-6)
@@ -179,7 +179,7 @@ def test_pruning_equals_the_dominance_rule_written_as_loops(small, kw):
 
 def test_households_that_already_chose_keep_their_option(small):
     stock, scenario, outcomes = small
-    plan, _ = optimise(stock, scenario, outcomes=outcomes, fixed={"d0": "standard+air_hp", "d3": "current+gas_boiler"},
+    plan = optimise(stock, scenario, outcomes=outcomes, fixed={"d0": "standard+air_hp", "d3": "current+gas_boiler"},
                        co2_reduction=0.3)
     assert plan.status == "optimal"
     assert plan.choices["d0"] == {"standard+air_hp": pytest.approx(1.0)}

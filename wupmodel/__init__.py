@@ -4,34 +4,78 @@ The one public API shared by the CLI, the Streamlit app and the tests:
 
 >>> import wupmodel as wm
 >>> scenario = wm.load_scenario()                      # packaged default: Aalden 2026
->>> stock = wm.synthesise_stock(scenario.village.buurt_code)
->>> outcomes = wm.evaluate(stock, scenario)
+>>> stock = wm.stock_for(scenario)                     # its stock file, else its buurt synthesised
+>>> outcomes = wm.evaluate(stock, scenario)            # every dwelling x every option
 >>> outcomes.to_frame().shape[0] == 758 * 96
 True
+>>> tables = wm.summarise(outcomes, scenario)          # strategy summary, who pays, ...
+>>> plan = wm.optimise(stock, scenario, co2_reduction=0.6)
 """
 
 from wupmodel.errors import InfeasibleError, WupInputError
 from wupmodel.evaluate import evaluate, iter_evaluate
-from wupmodel.outcomes import Outcomes
-from wupmodel.params import Params, default_params
+from wupmodel.optimise.from_outcomes import optimise
+from wupmodel.optimise.plan import ConstraintReport, Plan
+from wupmodel.optimise.problem import SolveStatus
+from wupmodel.outcomes import QUANTITIES, Outcomes
+from wupmodel.params import Params, default_params, packaged_table, parameter_table
+from wupmodel.report.files import (
+    STREAM_CHUNK_GROUPS,
+    atomic_write,
+    summary_json,
+    write_frame,
+    write_json,
+    write_outcomes,
+    write_outputs,
+)
+from wupmodel.report.i18n import LANGUAGES, t
+from wupmodel.report.plots import strategy_bars
+from wupmodel.report.tables import default_strategies, summarise
+from wupmodel.report.text import plan_text, run_text
 from wupmodel.scenario import Scenario, dump_scenario, load_scenario, scenario_from_text
-from wupmodel.stock import load_stock, synthesise_stock, validate_stock
+from wupmodel.stock import load_stock, stock_for, synthesise_stock, validate_stock, write_stock
+from wupmodel.village import Strategy
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "LANGUAGES",
+    "QUANTITIES",
+    "STREAM_CHUNK_GROUPS",
+    "ConstraintReport",
     "InfeasibleError",
     "Outcomes",
     "Params",
+    "Plan",
     "Scenario",
+    "SolveStatus",
+    "Strategy",
     "WupInputError",
+    "__version__",
+    "atomic_write",
     "default_params",
+    "default_strategies",
     "dump_scenario",
     "evaluate",
     "iter_evaluate",
     "load_scenario",
     "load_stock",
+    "optimise",
+    "packaged_table",
+    "parameter_table",
+    "plan_text",
+    "run_text",
     "scenario_from_text",
+    "stock_for",
+    "strategy_bars",
+    "summarise",
+    "summary_json",
     "synthesise_stock",
+    "t",
     "validate_stock",
+    "write_frame",
+    "write_json",
+    "write_outcomes",
+    "write_outputs",
+    "write_stock",
 ]

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from wupmodel.errors import WupInputError
+import wupmodel as wm
+from wupmodel import WupInputError
 
 EXIT_INPUT_ERROR = 2
 
@@ -122,15 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _load(args: argparse.Namespace):
-    from wupmodel import load_scenario, load_stock, synthesise_stock
-
-    scenario = load_scenario(args.scenario)
-    stock_path = args.stock or scenario.village.stock_file
-    if stock_path:
-        stock = load_stock(stock_path)
-    else:
-        stock = synthesise_stock(scenario.village.buurt_code, seed=scenario.village.seed)
-    return scenario, stock
+    scenario = wm.load_scenario(args.scenario)
+    return scenario, wm.stock_for(scenario, args.stock)
 
 
 def _check_out(path: str, allowed: tuple[str, ...]) -> Path:
@@ -142,112 +136,41 @@ def _check_out(path: str, allowed: tuple[str, ...]) -> Path:
     return out
 
 
-def _write_frame(frame: pd.DataFrame, out: Path) -> None:
-    """Write a CSV or Parquet file atomically."""
-    from wupmodel.report.files import atomic_write
-
-    if out.suffix.lower() == ".parquet":
-        atomic_write(out, lambda tmp: frame.to_parquet(tmp, index=False))
-    else:
-        atomic_write(out, lambda tmp: frame.to_csv(tmp, index=False))
-
-
-def _fmt_int(x: float) -> str:
-    return f"{x:,.0f}".replace(",", " ")
-
-
-def _money(x: float) -> str:
-    return "-" if x != x else _fmt_int(x)
-
-
 def cmd_run(args: argparse.Namespace) -> int:
-    from wupmodel import evaluate
-    from wupmodel.params import packaged_table
-    from wupmodel.report.files import summary_json, write_outputs
-    from wupmodel.report.tables import run_tables
-    from wupmodel.village import strategies_from_table
-
     scenario, stock = _load(args)
     if args.out:
         out_dir = Path(args.out)
         if out_dir.exists() and not out_dir.is_dir():
             raise WupInputError(f"{args.out}: exists and is not a folder", args.out)
     params = scenario.params()
-    outcomes = evaluate(stock, scenario, params=params)
-    strategies = strategies_from_table(packaged_table("strategies"))
-    tables = run_tables(outcomes, scenario, params, strategies)
-    summary = tables["summary"]
-    payload = summary_json(tables, scenario, outcomes.notices)
+    outcomes = wm.evaluate(stock, scenario, params=params)
+    tables = wm.summarise(outcomes, scenario, params)
     if args.out:
-        written = write_outputs(args.out, tables, payload, scenario)
+        written = wm.write_outputs(args.out, tables, scenario, outcomes.notices)
     if args.format == "json":
-        print(json.dumps(payload, indent=2, ensure_ascii=False))
+        print(json.dumps(wm.summary_json(tables, scenario, outcomes.notices), indent=2, ensure_ascii=False))
         return 0
-    n = int(outcomes.counts.sum())
-    print(f"{scenario.name}: {n} dwellings; first year {scenario.years.start}, horizon to {scenario.years.end}")
-    print("\nEnergy and CO2 (first year, village totals)")
-    energy = pd.DataFrame(
-        {
-            "strategy": summary["strategy"],
-            "insulation": summary["insulation"],
-            "feasible": [f"{int(a)}/{int(b)}" for a, b in zip(summary["dwellings_feasible"], summary["dwellings"], strict=True)],
-            "gas m3/yr": summary["gas_m3"].map(_fmt_int),
-            "elec MWh/yr": summary["electricity_mwh"].map(_fmt_int),
-            "heat GJ/yr": summary["heat_gj"].map(_fmt_int),
-            "CO2 t/yr": summary["co2_t"].map(_fmt_int),
-            "CO2 vs ref": summary["co2_reduction"].map(lambda x: f"{-x:+.0%}"),
-            "grid peak kW": summary["peak_kw"].map(_fmt_int),
-        }
-    )
-    print(energy.to_string(index=False))
-    print("\nMoney (EUR of the price year; national: no taxes or subsidies, 2.25 %)")
-    money = pd.DataFrame(
-        {
-            "strategy": summary["strategy"],
-            "invest. k EUR": (summary["investment_eur"] / 1e3).map(_fmt_int),
-            "per dwelling": summary["investment_per_dwelling_eur"].map(_fmt_int),
-            "subsidy k EUR": (summary["subsidy_eur"] / 1e3).map(_fmt_int),
-            "national extra k EUR/yr": (summary["national_extra_eur_per_yr"] / 1e3).map(_money),
-            "EUR/t CO2": summary["national_eur_per_t_co2"].map(_money),
-            "EUR/WEQ/yr": summary["national_eur_per_weq_per_yr"].map(_money),
-            "monthly change EUR": summary["monthly_cost_change_avg_eur"].map(lambda x: f"{x:+.0f}"),
-            "paying more": summary["share_paying_more"].map(lambda x: f"{x:.0%}"),
-        }
-    )
-    print(money.to_string(index=False))
-    print(
-        "\nInvestment incl. VAT before subsidy, for the dwellings that change; a dwelling where a "
-        "system is not feasible keeps its gas boiler. National extra cost vs the reference includes "
-        "heat-network sources and LV-grid reinforcement. Monthly change: year-1 woonlasten (bill + "
-        "loan or rent increase) vs the gas boiler, averaged over all dwellings."
-    )
-    for note in outcomes.notices:
-        print(f"Note: {note}")
+    print(wm.run_text(tables, scenario, int(outcomes.counts.sum()), outcomes.notices))
     if args.out:
         print(f"\nWrote {len(written)} files to {args.out}: " + ", ".join(p.name for p in written))
     return 0
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from wupmodel import evaluate
-
     out = _check_out(args.out, (".csv", ".parquet"))
     scenario, stock = _load(args)
     if args.stock and Path(args.stock).resolve() == out.resolve():
         raise WupInputError(f"{args.out}: refusing to overwrite the input stock file", args.out)
-    frame = evaluate(stock, scenario).to_frame(per=args.per)
-    _write_frame(frame, out)
-    print(f"wrote {len(frame)} rows ({frame['option_id'].nunique()} options) to {out}")
+    # streamed chunk by chunk: the long table is never held whole in memory
+    rows, n_options = wm.write_outcomes(wm.iter_evaluate(stock, scenario, chunk_size=wm.STREAM_CHUNK_GROUPS), out, per=args.per)
+    print(f"wrote {rows} rows ({n_options} options) to {out}")
     return 0
 
 
 def cmd_stock(args: argparse.Namespace) -> int:
-    from wupmodel import synthesise_stock
-    from wupmodel.stock import write_stock
-
     out = _check_out(args.out, (".csv", ".xlsx", ".parquet"))
-    stock = synthesise_stock(args.buurt, seed=args.seed)
-    write_stock(stock, out)
+    stock = wm.synthesise_stock(args.buurt, seed=args.seed)
+    wm.write_stock(stock, out)
     print(f"wrote {int(stock['count'].sum())} dwellings of {args.buurt} to {out}")
     return 0
 
@@ -273,8 +196,6 @@ def _read_fixed(path: str) -> dict[str, str]:
 
 
 def cmd_optimise(args: argparse.Namespace) -> int:
-    from wupmodel.optimise.from_outcomes import optimise
-
     _check_fraction(args.co2_reduction, "--co2-reduction")
     if args.budget is not None and args.budget < 0:
         raise WupInputError(f"--budget must be zero or positive (got {args.budget})")
@@ -286,58 +207,24 @@ def cmd_optimise(args: argparse.Namespace) -> int:
         _check_out(args.json, (".json",))
     fixed = _read_fixed(args.fixed) if args.fixed else None
     scenario, stock = _load(args)
-    plan, front = optimise(
+    plan = wm.optimise(
         stock, scenario, per_dwelling=args.per_dwelling, pareto=args.pareto, fixed=fixed,
         co2_reduction=args.co2_reduction, budget_eur=args.budget, perspective=args.perspective,
         objective=args.objective, solver=args.solver, time_limit_s=args.time_limit,
     )
-    payload = plan.to_json_dict()
-    if front:
-        payload["pareto"] = [
-            {"co2_kg": p.co2_kg, "co2_reduction": p.co2_reduction, "objective_eur": p.objective_eur,
-             "status": p.status}
-            for p in front
-        ]
     if args.json:
-        from wupmodel.report.files import atomic_write
-
-        text = json.dumps(payload, indent=2, ensure_ascii=False, default=str)
-        atomic_write(Path(args.json), lambda tmp: tmp.write_text(text, "utf-8"))
-    print(f"{scenario.name}: status {plan.status}" + (f" (gap {plan.gap:.1%})" if plan.gap == plan.gap and plan.gap > 0 else ""))
-    if plan.message:
-        print(plan.message)
-    for note in plan.notices:
-        print(f"Note: {note}")
+        wm.write_json(args.json, plan.to_json_dict())
+    print(wm.plan_text(plan, scenario.name))
     if not plan.has_solution:
         print("error: no plan meets the targets", file=sys.stderr)
         return EXIT_NO_PLAN
-    print(f"objective ({plan.perspective} cost): {_fmt_int(plan.objective_eur)} EUR/yr")
-    print(f"CO2 first year: {plan.co2_kg / 1e3:,.0f} t ({plan.co2_reduction:.0%} below the reference)")
-    print(f"investment {_fmt_int(plan.capex_eur)} EUR, subsidy {_fmt_int(plan.subsidy_eur)} EUR")
-    built = [z for z, b in plan.heat_network_built.items() if b]
-    reinforced = [z for z, b in plan.grid_reinforced.items() if b]
-    print(f"heat networks built: {', '.join(built) or 'none'}; grid zones reinforced: "
-          f"{', '.join(reinforced) or 'none'}; solar park {plan.solar_park_kwp:,.0f} kWp")
-    print("dwellings by heating system: " + ", ".join(
-        f"{k} {v:,.0f}" for k, v in plan.dwellings_by_heating.items() if v > 0.005))
-    binding = plan.binding_constraints
-    if binding:
-        print("binding constraints (shadow price):")
-        for c in binding:
-            print(f"  {c.name}: {c.shadow_price:,.1f} {c.unit}")
-    if front:
-        print("\nPareto front (cost vs CO2):")
-        for p in front:
-            print(f"  CO2 {p.co2_kg / 1e3:8,.0f} t ({p.co2_reduction:4.0%})  cost {_fmt_int(p.objective_eur):>12} EUR/yr")
     if args.json:
         print(f"\nwrote {args.json}")
     return 0
 
 
 def cmd_params(args: argparse.Namespace) -> int:
-    from wupmodel.params import parameter_table
-
-    table = parameter_table().reset_index()
+    table = wm.parameter_table().reset_index()
     if args.grep:
         table = table[table["parameter"].str.contains(args.grep, regex=False)]
     with pd.option_context("display.max_rows", None, "display.max_colwidth", 80, "display.width", 200):
@@ -346,12 +233,10 @@ def cmd_params(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from wupmodel.scenario import dump_scenario, load_scenario
-
-    scenario = load_scenario(args.scenario)
+    scenario = wm.load_scenario(args.scenario)
     scenario.params()
     print(f"{args.scenario}: valid")
-    print(dump_scenario(scenario))
+    print(wm.dump_scenario(scenario))
     return 0
 
 

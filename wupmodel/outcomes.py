@@ -60,13 +60,25 @@ class FactoredArrays(Mapping[str, np.ndarray]):
         # name -> (second base (G, K2), its column index (O,)).
         self.extra = extra or {}
         self._cache: dict[str, np.ndarray] = {}
+        self._computed: dict[str, np.ndarray] = {}  # deferred bases computed so far
 
     def base(self, name: str) -> np.ndarray:
         """The compact (G, K) base of ``name`` (computed now if it was deferred)."""
         value = self._bases[name]
         if callable(value):
-            value = self._bases[name] = value()
+            if name not in self._computed:
+                self._computed[name] = value()
+            return self._computed[name]
         return value
+
+    def release(self) -> None:
+        """Forget every array computed on read (money outputs, materialised quantities); they
+        are computed again when next read. Keeps a streamed evaluation's memory flat."""
+        self._cache.clear()
+        self._computed.clear()
+        for value in self._bases.values():
+            if hasattr(value, "release"):
+                value.release()
 
     def __getitem__(self, name: str) -> np.ndarray:
         if name not in self._cache:
@@ -88,7 +100,7 @@ class FactoredArrays(Mapping[str, np.ndarray]):
     def totals(self, name: str, weights: np.ndarray) -> np.ndarray:
         """Weighted sum over groups for every option, shape (O,)."""
         value = self._bases[name]
-        if hasattr(value, "totals") and name not in self._cache:  # reduces without materialising
+        if hasattr(value, "totals") and name not in self._cache and name not in self._computed:  # reduces without materialising
             return value.totals(weights)[self.index[name]]
         total = (weights @ self.base(name))[self.index[name]]
         if name in self.extra:
@@ -119,12 +131,60 @@ class FactoredArrays(Mapping[str, np.ndarray]):
                 bases[name], index[name] = value, identity
         return FactoredArrays(bases, index, self.extra)
 
-    def concat(self, other: FactoredArrays) -> FactoredArrays:
-        return FactoredArrays(
-            {k: np.concatenate([self.base(k), other.base(k)]) for k in self._bases},
-            self.index,
-            {k: (np.concatenate([b, other.extra[k][0]]), i) for k, (b, i) in self.extra.items()},
-        )
+    def concat(self, other: FactoredArrays | ChunkedArrays, sizes: tuple[int, int]) -> ChunkedArrays:
+        """These groups followed by ``other``'s, joined lazily (``sizes``: groups of each)."""
+        return ChunkedArrays([self], [sizes[0]]).concat(other, sizes)
+
+
+class ChunkedArrays(Mapping[str, np.ndarray]):
+    """The arrays of consecutive chunks of groups, joined only when a whole array is read.
+
+    Totals per option and picks work chunk by chunk (money totals without any (G, O) array);
+    reading a whole array joins the chunks' arrays (money computed per chunk on first read).
+    """
+
+    def __init__(self, parts: list[FactoredArrays], sizes: list[int]) -> None:
+        self.parts = parts
+        self.sizes = sizes
+        self.bounds = np.concatenate([[0], np.cumsum(sizes)]).astype(int)
+        self._cache: dict[str, np.ndarray] = {}
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        if name not in self._cache:
+            self._cache[name] = np.concatenate([part[name] for part in self.parts])
+        return self._cache[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.parts[0])
+
+    def __len__(self) -> int:
+        return len(self.parts[0])
+
+    def _slices(self) -> Iterator[tuple[FactoredArrays, slice]]:
+        for part, start, stop in zip(self.parts, self.bounds[:-1], self.bounds[1:], strict=True):
+            yield part, slice(int(start), int(stop))
+
+    def totals(self, name: str, weights: np.ndarray) -> np.ndarray:
+        """Weighted sum over groups for every option, shape (O,), chunk by chunk."""
+        if name in self._cache:
+            return weights @ self._cache[name]
+        return sum(part.totals(name, weights[rows]) for part, rows in self._slices())
+
+    def pick(self, name: str, choice: np.ndarray) -> np.ndarray:
+        """The value of option ``choice[g]`` for every group g, shape (G,)."""
+        return np.concatenate([part.pick(name, choice[rows]) for part, rows in self._slices()])
+
+    def release(self) -> None:
+        """Forget every array computed on read, in every chunk."""
+        self._cache.clear()
+        for part in self.parts:
+            part.release()
+
+    def concat(self, other: FactoredArrays | ChunkedArrays, sizes: tuple[int, int]) -> ChunkedArrays:
+        """These groups followed by ``other``'s (``sizes``: groups of each)."""
+        if isinstance(other, ChunkedArrays):
+            return ChunkedArrays(self.parts + other.parts, self.sizes + other.sizes)
+        return ChunkedArrays(self.parts + [other], self.sizes + [sizes[1]])
 
 
 @dataclass(frozen=True)
@@ -159,7 +219,7 @@ class Outcomes:
     dwelling_group: np.ndarray
     dwelling_count: np.ndarray
     catalogue: Catalogue
-    arrays: FactoredArrays
+    arrays: FactoredArrays | ChunkedArrays
     year: int
     notices: tuple[str, ...] = field(default=())
 
@@ -195,6 +255,9 @@ class Outcomes:
 
     def to_frame(self, per: str = "dwelling") -> pd.DataFrame:
         """Long table: one row per dwelling (or group) × option.
+
+        For a large stock, :meth:`iter_frames` gives the same rows chunk by chunk (and
+        :func:`wupmodel.write_outcomes` writes them) without the whole table in memory.
 
         Parameters
         ----------
@@ -236,6 +299,32 @@ class Outcomes:
             dwelling_ids=np.concatenate([self.dwelling_ids, other.dwelling_ids]),
             dwelling_group=np.concatenate([self.dwelling_group, other.dwelling_group + offset]),
             dwelling_count=np.concatenate([self.dwelling_count, other.dwelling_count]),
-            arrays=self.arrays.concat(other.arrays),
+            arrays=self.arrays.concat(other.arrays, (self.n_groups, other.n_groups)),
             notices=tuple(dict.fromkeys(self.notices + other.notices)),
         )
+
+    def parts(self) -> Iterator[Outcomes]:
+        """The evaluated chunks of groups, each as its own :class:`Outcomes` (rows follow)."""
+        if not isinstance(self.arrays, ChunkedArrays):
+            yield self
+            return
+        order = np.argsort(self.dwelling_group, kind="stable")
+        row_bounds = np.searchsorted(self.dwelling_group[order], self.arrays.bounds)
+        for k, (part, groups) in enumerate(self.arrays._slices()):
+            rows = order[row_bounds[k] : row_bounds[k + 1]]
+            yield replace(
+                self,
+                groups=self.groups.iloc[groups].reset_index(drop=True),
+                dwelling_ids=self.dwelling_ids[rows],
+                dwelling_group=self.dwelling_group[rows] - groups.start,
+                dwelling_count=self.dwelling_count[rows],
+                arrays=part,
+            )
+
+    def iter_frames(self, per: str = "dwelling") -> Iterator[pd.DataFrame]:
+        """The rows of :meth:`to_frame`, one frame per evaluated chunk; each chunk's arrays are
+        released after its frame, so memory stays at one chunk."""
+        for part in self.parts():
+            frame = part.to_frame(per=per)
+            part.arrays.release()
+            yield frame

@@ -135,7 +135,7 @@ def test_json_summary(two_groups):
 
 
 def test_unavailable_solver_falls_back_with_a_notice(two_groups, monkeypatch):
-    import wupmodel.optimise.solve as opt
+    from wupmodel.optimise import solve as opt
 
     monkeypatch.setattr(opt, "cbc_available", lambda: False)
     plan = solve(two_groups, OptimiseSettings(co2_reduction=0.3, solver="cbc"))

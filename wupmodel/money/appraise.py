@@ -234,6 +234,10 @@ class _MoneySource:
         self._money: MoneyOutcomes | None = None
         self._totals: tuple[np.ndarray, dict[str, np.ndarray]] | None = None
 
+    def release(self) -> None:
+        self._money = None
+        self._totals = None
+
     def array(self, name: str) -> np.ndarray:
         if self._money is None:
             self._money = money_outcomes(**self.inputs)
@@ -260,6 +264,10 @@ class _MoneyColumn:
 
     def totals(self, weights: np.ndarray) -> np.ndarray:
         return self.source.totals(self.name, weights)
+
+    def release(self) -> None:
+        """Forget the chunk's computed money (it is computed again when next read)."""
+        self.source.release()
 
 
 

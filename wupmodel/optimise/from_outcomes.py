@@ -209,7 +209,7 @@ def optimise(
     prune: bool = True,
     fixed: Mapping[str, str] | None = None,
     **overrides: Any,
-) -> tuple[Plan, list[Plan]]:
+) -> Plan:
     """The cheapest village mix under the scenario's targets (and a Pareto front on request).
 
     Parameters
@@ -238,8 +238,16 @@ def optimise(
 
     Returns
     -------
-    (Plan, list of Plan)
-        The plan, and the Pareto points (empty unless ``pareto`` > 0).
+    Plan
+        The plan; ``plan.pareto_front`` holds the Pareto points (empty unless ``pareto`` > 0).
+
+    Examples
+    --------
+    >>> import wupmodel as wm
+    >>> scenario = wm.load_scenario()
+    >>> plan = wm.optimise(wm.stock_for(scenario), scenario, co2_reduction=0.6)
+    >>> str(plan.status), round(plan.co2_reduction, 2)
+    ('optimal', 0.6)
     """
     scenario = scenario or Scenario()
     params = params or scenario.params()
@@ -252,5 +260,6 @@ def optimise(
     if prune:
         table, _ = prune_dominated(table, settings)
     plan = solve(table, settings)
-    front = pareto_front(table, settings, n_points=pareto) if pareto > 0 else []
-    return plan, front
+    if pareto > 0:
+        plan.pareto_front = pareto_front(table, settings, n_points=pareto)
+    return plan

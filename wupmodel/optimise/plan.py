@@ -116,6 +116,8 @@ class Plan:
     solver: str = ""
     backend: str = ""
     notices: list[str] = field(default_factory=list)
+    #: the cost–CO2 Pareto front traced with the plan (``optimise(..., pareto=N)``), cheapest first
+    pareto_front: list[Plan] = field(default_factory=list)
 
     @property
     def has_solution(self) -> bool:
@@ -193,6 +195,12 @@ class Plan:
             "backend": self.backend,
             "notices": list(self.notices),
         }
+        if self.pareto_front:
+            out["pareto"] = [
+                {"co2_kg": _json_value(p.co2_kg), "co2_reduction": _json_value(p.co2_reduction),
+                 "objective_eur": _json_value(p.objective_eur), "status": str(p.status)}
+                for p in self.pareto_front
+            ]
         return out
 
 

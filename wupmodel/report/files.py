@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from wupmodel.outcomes import Outcomes
 from wupmodel.scenario import Scenario, dump_scenario
 
 
@@ -63,12 +64,28 @@ def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
 
 
 def write_outputs(
-    out_dir: str | os.PathLike, tables: Mapping[str, pd.DataFrame], summary: dict, scenario: Scenario
+    out_dir: str | os.PathLike, tables: Mapping[str, pd.DataFrame], scenario: Scenario,
+    notices: tuple[str, ...] = (),
 ) -> list[Path]:
     """Write ``results.xlsx``, one CSV per table, ``summary.json`` and the scenario used.
 
-    Returns the paths written.
+    Parameters
+    ----------
+    out_dir
+        Folder to write into (created if missing).
+    tables
+        The tables of :func:`wupmodel.report.tables.summarise`.
+    scenario
+        The scenario that was run.
+    notices
+        Notes of the evaluation (``outcomes.notices``), kept in the JSON.
+
+    Returns
+    -------
+    list of Path
+        The files written.
     """
+    summary = summary_json(tables, scenario, notices)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -95,3 +112,80 @@ def write_outputs(
     atomic_write(path, lambda tmp: tmp.write_text(dump_scenario(scenario), "utf-8"))
     written.append(path)
     return written
+
+
+def write_json(path: str | os.PathLike, payload: Mapping) -> Path:
+    """Write ``payload`` as indented UTF-8 JSON, atomically."""
+    path = Path(path)
+    text = json.dumps(payload, indent=2, ensure_ascii=False, default=str)
+    atomic_write(path, lambda tmp: tmp.write_text(text, "utf-8"))
+    return path
+
+
+def write_frame(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
+    """Write a table as CSV or Parquet (by extension), atomically."""
+    path = Path(path)
+    if path.suffix.lower() == ".parquet":
+        atomic_write(path, lambda tmp: frame.to_parquet(tmp, index=False))
+    else:
+        atomic_write(path, lambda tmp: frame.to_csv(tmp, index=False))
+    return path
+
+
+#: Groups per chunk when outcomes are streamed to a file: about 400 000 rows of the long
+#: table (96 options) and ~60 MB of money arrays per chunk.
+STREAM_CHUNK_GROUPS = 4096
+
+
+def write_outcomes(outcomes: Outcomes | Iterable[Outcomes], path: str | os.PathLike,
+                   per: str = "dwelling") -> tuple[int, int]:
+    """Write the long outcome table (one row per dwelling × option) to CSV or Parquet, chunk by
+    chunk, atomically: Parquet gets one row group per chunk, CSV is appended; the whole table is
+    never held in memory.
+
+    Parameters
+    ----------
+    outcomes
+        An :class:`~wupmodel.outcomes.Outcomes` (written per evaluated chunk), or the chunks of
+        :func:`wupmodel.iter_evaluate` (e.g. ``chunk_size=STREAM_CHUNK_GROUPS``).
+    path
+        ``.csv`` or ``.parquet`` file.
+    per
+        ``"dwelling"`` or ``"group"`` (see :meth:`~wupmodel.outcomes.Outcomes.to_frame`).
+
+    Returns
+    -------
+    (int, int)
+        Rows written and the number of options.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = Path(path)
+    frames = outcomes.iter_frames(per) if isinstance(outcomes, Outcomes) else _frames_of(outcomes, per)
+    counts = {"rows": 0, "options": 0}
+
+    def write(tmp: Path) -> None:
+        writer = None
+        try:
+            for i, frame in enumerate(frames):
+                counts["rows"] += len(frame)
+                counts["options"] = max(counts["options"], int(frame["option_id"].nunique()))
+                if path.suffix.lower() == ".parquet":
+                    table = pa.Table.from_pandas(frame, preserve_index=False)
+                    if writer is None:
+                        writer = pq.ParquetWriter(tmp, table.schema)
+                    writer.write_table(table)
+                else:
+                    frame.to_csv(tmp, index=False, mode="w" if i == 0 else "a", header=i == 0)
+        finally:
+            if writer is not None:
+                writer.close()
+
+    atomic_write(path, write)
+    return counts["rows"], counts["options"]
+
+
+def _frames_of(parts: Iterable[Outcomes], per: str) -> Iterator[pd.DataFrame]:
+    for part in parts:
+        yield from part.iter_frames(per)

@@ -13,7 +13,13 @@ import pandas as pd
 from wupmodel.outcomes import Outcomes
 from wupmodel.params import Params, packaged_table, parameter_table
 from wupmodel.scenario import Scenario
-from wupmodel.village import Strategy, strategy_choice, strategy_summary, who_pays
+from wupmodel.village import (
+    Strategy,
+    strategies_from_table,
+    strategy_choice,
+    strategy_summary,
+    who_pays,
+)
 
 #: Per-dwelling columns in the per-dwelling sheet (under each strategy).
 _DWELLING_COLUMNS = (
@@ -70,8 +76,41 @@ def assumptions(params: Params, scenario: Scenario) -> pd.DataFrame:
     return table[cols]
 
 
-def run_tables(outcomes: Outcomes, scenario: Scenario, params: Params, strategies: list[Strategy]) -> dict[str, pd.DataFrame]:
-    """All result tables of a run, by sheet name."""
+def default_strategies() -> list[Strategy]:
+    """The packaged village strategies (PBL Startanalyse: each heating system at its level)."""
+    return strategies_from_table(packaged_table("strategies"))
+
+
+def summarise(
+    outcomes: Outcomes,
+    scenario: Scenario,
+    params: Params | None = None,
+    strategies: list[Strategy] | None = None,
+) -> dict[str, pd.DataFrame]:
+    """The village's result tables, by sheet name: the strategy summary, per type, who pays,
+    per dwelling, the assumptions and the price paths.
+
+    Parameters
+    ----------
+    outcomes
+        An evaluation of the scenario (with money).
+    scenario
+        The scenario that was evaluated (horizon, social rate, overrides).
+    params
+        Its parameters (default ``scenario.params()``).
+    strategies
+        The strategies to compare (default :func:`default_strategies`).
+
+    Examples
+    --------
+    >>> import wupmodel as wm
+    >>> scenario = wm.load_scenario()
+    >>> tables = wm.summarise(wm.evaluate(wm.stock_for(scenario), scenario), scenario)
+    >>> list(tables["summary"]["strategy"])[:2]
+    ['reference', 'hybrid']
+    """
+    params = scenario.params() if params is None else params
+    strategies = default_strategies() if strategies is None else strategies
     summary = strategy_summary(outcomes, strategies, params, scenario.years.horizon_years,
                                scenario.finance.social_discount_rate)
     dwellings = per_dwelling(outcomes, strategies)

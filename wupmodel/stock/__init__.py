@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from wupmodel.stock.group import group_stock
-from wupmodel.stock.read import load_stock, write_stock
+from wupmodel.stock.read import load_stock, stock_for, write_stock
 from wupmodel.stock.schema import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, STOCK_COLUMNS, validate_stock
 from wupmodel.stock.synth import synthesise_stock
 
@@ -19,6 +19,7 @@ __all__ = [
     "STOCK_COLUMNS",
     "group_stock",
     "load_stock",
+    "stock_for",
     "synthesise_stock",
     "validate_stock",
     "write_stock",

@@ -35,12 +35,14 @@ import re
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from wupmodel.errors import WupInputError
 from wupmodel.stock.schema import STOCK_COLUMNS, _validate, validate_stock
+from wupmodel.stock.synth import synthesise_stock
 
 __all__ = ["READ_EXTENSIONS", "WRITE_EXTENSIONS", "load_stock", "write_stock"]
 
@@ -318,3 +320,26 @@ def write_stock(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     return p
+
+
+def stock_for(village: Any, stock_file: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """The dwelling stock of a scenario's village: its stock file, else its synthesised buurt.
+
+    Parameters
+    ----------
+    village
+        A scenario or its ``village`` section (``stock_file``, ``buurt_code``, ``seed``).
+    stock_file
+        A stock file that takes the place of the village's own (e.g. ``--stock``).
+
+    Examples
+    --------
+    >>> import wupmodel as wm
+    >>> int(wm.stock_for(wm.load_scenario())["count"].sum())
+    758
+    """
+    village = getattr(village, "village", village)
+    path = stock_file or village.stock_file
+    if path:
+        return load_stock(path)
+    return synthesise_stock(village.buurt_code, seed=village.seed)

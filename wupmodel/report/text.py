@@ -1,0 +1,96 @@
+"""Terminal text of a run and of a plan (what ``wupmodel run`` and ``wupmodel optimise`` print).
+
+Pure: tables and plans in, text out; the CLI only prints it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from wupmodel.optimise.plan import Plan
+from wupmodel.scenario import Scenario
+
+
+def _fmt_int(x: float) -> str:
+    return f"{x:,.0f}".replace(",", " ")
+
+
+def _money(x: float) -> str:
+    return "-" if x != x else _fmt_int(x)
+
+
+def run_text(tables: Mapping[str, pd.DataFrame], scenario: Scenario, n_dwellings: int,
+             notices: tuple[str, ...] = ()) -> str:
+    """The strategy comparison as terminal tables: energy and CO2, then money."""
+    summary = tables["summary"]
+    lines = [f"{scenario.name}: {n_dwellings} dwellings; first year {scenario.years.start}, "
+             f"horizon to {scenario.years.end}", "", "Energy and CO2 (first year, village totals)"]
+    energy = pd.DataFrame(
+        {
+            "strategy": summary["strategy"],
+            "insulation": summary["insulation"],
+            "feasible": [f"{int(a)}/{int(b)}" for a, b in zip(summary["dwellings_feasible"], summary["dwellings"], strict=True)],
+            "gas m3/yr": summary["gas_m3"].map(_fmt_int),
+            "elec MWh/yr": summary["electricity_mwh"].map(_fmt_int),
+            "heat GJ/yr": summary["heat_gj"].map(_fmt_int),
+            "CO2 t/yr": summary["co2_t"].map(_fmt_int),
+            "CO2 vs ref": summary["co2_reduction"].map(lambda x: f"{-x:+.0%}"),
+            "grid peak kW": summary["peak_kw"].map(_fmt_int),
+        }
+    )
+    lines += [energy.to_string(index=False), "", "Money (EUR of the price year; national: no taxes or subsidies, 2.25 %)"]
+    money = pd.DataFrame(
+        {
+            "strategy": summary["strategy"],
+            "invest. k EUR": (summary["investment_eur"] / 1e3).map(_fmt_int),
+            "per dwelling": summary["investment_per_dwelling_eur"].map(_fmt_int),
+            "subsidy k EUR": (summary["subsidy_eur"] / 1e3).map(_fmt_int),
+            "national extra k EUR/yr": (summary["national_extra_eur_per_yr"] / 1e3).map(_money),
+            "EUR/t CO2": summary["national_eur_per_t_co2"].map(_money),
+            "EUR/WEQ/yr": summary["national_eur_per_weq_per_yr"].map(_money),
+            "monthly change EUR": summary["monthly_cost_change_avg_eur"].map(lambda x: f"{x:+.0f}"),
+            "paying more": summary["share_paying_more"].map(lambda x: f"{x:.0%}"),
+        }
+    )
+    lines += [
+        money.to_string(index=False),
+        "",
+        "Investment incl. VAT before subsidy, for the dwellings that change; a dwelling where a "
+        "system is not feasible keeps its gas boiler. National extra cost vs the reference includes "
+        "heat-network sources and LV-grid reinforcement. Monthly change: year-1 woonlasten (bill + "
+        "loan or rent increase) vs the gas boiler, averaged over all dwellings.",
+    ]
+    lines += [f"Note: {note}" for note in notices]
+    return "\n".join(lines)
+
+
+def plan_text(plan: Plan, title: str) -> str:
+    """A plan in a few lines: status, objective, CO2, investment, collective decisions, mix,
+    binding constraints with their shadow prices, and the Pareto front when traced."""
+    gap = f" (gap {plan.gap:.1%})" if plan.gap == plan.gap and plan.gap > 0 else ""
+    lines = [f"{title}: status {plan.status}{gap}"]
+    if plan.message:
+        lines.append(plan.message)
+    lines += [f"Note: {note}" for note in plan.notices]
+    if not plan.has_solution:
+        return "\n".join(lines)
+    lines.append(f"objective ({plan.perspective} cost): {_fmt_int(plan.objective_eur)} EUR/yr")
+    lines.append(f"CO2 first year: {plan.co2_kg / 1e3:,.0f} t ({plan.co2_reduction:.0%} below the reference)")
+    lines.append(f"investment {_fmt_int(plan.capex_eur)} EUR, subsidy {_fmt_int(plan.subsidy_eur)} EUR")
+    built = [z for z, b in plan.heat_network_built.items() if b]
+    reinforced = [z for z, b in plan.grid_reinforced.items() if b]
+    lines.append(f"heat networks built: {', '.join(built) or 'none'}; grid zones reinforced: "
+                 f"{', '.join(reinforced) or 'none'}; solar park {plan.solar_park_kwp:,.0f} kWp")
+    lines.append("dwellings by heating system: " + ", ".join(
+        f"{k} {v:,.0f}" for k, v in plan.dwellings_by_heating.items() if v > 0.005))
+    binding = plan.binding_constraints
+    if binding:
+        lines.append("binding constraints (shadow price):")
+        lines += [f"  {c.name}: {c.shadow_price:,.1f} {c.unit}" for c in binding]
+    if plan.pareto_front:
+        lines += ["", "Pareto front (cost vs CO2):"]
+        lines += [f"  CO2 {p.co2_kg / 1e3:8,.0f} t ({p.co2_reduction:4.0%})  cost {_fmt_int(p.objective_eur):>12} EUR/yr"
+                  for p in plan.pareto_front]
+    return "\n".join(lines)
