@@ -18,8 +18,9 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from wupmodel.optimise.pareto import pareto_front
 from wupmodel.optimise.problem import OptimiseSettings, OptionTable
-from wupmodel.optimise.solve import pareto_front, solve
+from wupmodel.optimise.solve import solve
 
 HEATING = ("gas_boiler", "hybrid_hp", "air_hp", "ground_hp", "heat_network_mt", "heat_network_lt")
 

@@ -17,7 +17,8 @@ import pytest
 
 import wupmodel as wm
 from wupmodel.optimise.from_outcomes import option_table, prune_dominated, settings_for
-from wupmodel.optimise.solve import pareto_front, solve
+from wupmodel.optimise.pareto import pareto_front
+from wupmodel.optimise.solve import solve
 
 
 @pytest.fixture(scope="module")

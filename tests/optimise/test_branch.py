@@ -17,8 +17,9 @@ import pytest
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from wupmodel.optimise.build import build_model
+from wupmodel.optimise.pareto import pareto_front
 from wupmodel.optimise.problem import GridReinforcement, HeatNetwork, OptimiseSettings
-from wupmodel.optimise.solve import pareto_front, solve
+from wupmodel.optimise.solve import solve
 from wupmodel.optimise.solvers import (
     INFEASIBLE,
     NO_SOLUTION,

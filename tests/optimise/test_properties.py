@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from wupmodel.optimise.pareto import pareto_front
 from wupmodel.optimise.problem import GridReinforcement, HeatNetwork, OptimiseSettings, SolarPark
-from wupmodel.optimise.solve import pareto_front, solve
+from wupmodel.optimise.solve import solve
 
 COLLECTIVE = dict(
     heat_network_default=HeatNetwork(annual_cost_eur=9000, annual_cost_eur_per_zone_dwelling=50,

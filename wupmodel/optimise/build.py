@@ -50,25 +50,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp
 
 from wupmodel.errors import WupInputError
-from wupmodel.vocabulary import HEATING_SYSTEMS
-
-if TYPE_CHECKING:  # pragma: no cover - typing only
-    from wupmodel.optimise.problem import OptimiseSettings, OptionTable
-
-#: Heating systems that need a collective heat network in the dwelling's zone.
-HEAT_NETWORK_SYSTEMS: tuple[str, ...] = ("heat_network_mt", "heat_network_lt")
-
-#: Perspectives with an annual-cost array in :attr:`OptionTable.annual_cost_eur`.
-PERSPECTIVES: tuple[str, ...] = ("national", "end_user")
-
-#: CO2 bases: first-year emissions [kg/yr] or cumulative emissions to the horizon [kg].
-CO2_BASES: tuple[str, ...] = ("first_year", "cumulative")
+from wupmodel.optimise.problem import (
+    HEAT_NETWORK_SYSTEMS,
+    PERSPECTIVES,
+    OptimiseSettings,
+    OptionTable,
+)
 
 #: A monthly cost change counts as over the limit when it exceeds it by more than this
 #: [€/month]; absorbs rounding in the evaluation layer's figures.
@@ -216,122 +208,6 @@ class _Rows:
         A.sum_duplicates()
         A.sort_indices()
         return A
-
-
-def _float_array(table: OptionTable, name: str, shape: tuple[int, ...]) -> np.ndarray:
-    arr = np.asarray(getattr(table, name), dtype=float)
-    if arr.shape != shape:
-        raise WupInputError(
-            f"option table: '{name}' has shape {arr.shape}, expected {shape} "
-            f"(groups × options)",
-            "option table",
-        )
-    return arr
-
-
-def validate_table(table: OptionTable, per_dwelling: bool = False) -> None:
-    """Check shapes, codes and values of an option table.
-
-    Raises
-    ------
-    WupInputError
-        Naming the array, the group or option, and what is allowed.
-    """
-    src = "option table"
-    G = int(np.asarray(table.group_id).size)
-    O = int(np.asarray(table.option_id).size)  # noqa: E741 - O is the option count
-    if G == 0 or O == 0:
-        raise WupInputError(f"{src}: needs at least one group and one option", src)
-    if len(set(np.asarray(table.group_id).astype(str).tolist())) != G:
-        raise WupInputError(f"{src}: 'group_id' values must be unique", src)
-    if len(set(np.asarray(table.option_id).astype(str).tolist())) != O:
-        raise WupInputError(f"{src}: 'option_id' values must be unique", src)
-    count = np.asarray(table.count, dtype=float)
-    if count.shape != (G,):
-        raise WupInputError(f"{src}: 'count' has shape {count.shape}, expected ({G},)", src)
-    bad = ~np.isfinite(count) | (count <= 0)
-    if bad.any():
-        g = int(np.argmax(bad))
-        raise WupInputError(
-            f"{src}: group '{table.group_id[g]}' has count {count[g]}; counts must be > 0", src
-        )
-    if per_dwelling and not np.allclose(count, np.round(count)):
-        g = int(np.argmax(~np.isclose(count, np.round(count))))
-        raise WupInputError(
-            f"{src}: per-dwelling optimisation needs whole dwelling counts; group "
-            f"'{table.group_id[g]}' has count {count[g]}",
-            src,
-        )
-    heating = np.asarray(table.heating).astype(str)
-    if heating.shape != (O,):
-        raise WupInputError(f"{src}: 'heating' has shape {heating.shape}, expected ({O},)", src)
-    unknown = sorted(set(heating.tolist()) - set(HEATING_SYSTEMS))
-    if unknown:
-        raise WupInputError(
-            f"{src}: unknown heating system(s) {unknown}; allowed: {', '.join(HEATING_SYSTEMS)}",
-            src,
-        )
-    feasible = np.asarray(table.feasible, dtype=bool)
-    if feasible.shape != (G, O):
-        raise WupInputError(
-            f"{src}: 'feasible' has shape {feasible.shape}, expected ({G}, {O})", src
-        )
-    for key in ("national", "end_user"):
-        if key not in table.annual_cost_eur:
-            raise WupInputError(
-                f"{src}: 'annual_cost_eur' lacks the '{key}' perspective; "
-                f"give both 'national' and 'end_user'",
-                src,
-            )
-    arrays = {f"annual_cost_eur['{k}']": np.asarray(v, dtype=float)
-              for k, v in table.annual_cost_eur.items()}
-    for name in ("capex_eur", "subsidy_eur", "co2_kg", "co2_cum_kg", "peak_kw",
-                 "electricity_kwh", "pv_kwh", "heat_gj", "gas_m3", "monthly_cost_change_eur"):
-        arrays[name] = _float_array(table, name, (G, O))
-    for name, arr in arrays.items():
-        if arr.shape != (G, O):
-            raise WupInputError(f"{src}: '{name}' has shape {arr.shape}, expected ({G}, {O})", src)
-        bad = feasible & ~np.isfinite(arr)
-        if bad.any():
-            g, o = (int(i) for i in np.argwhere(bad)[0])
-            raise WupInputError(
-                f"{src}: '{name}' is not a finite number for group '{table.group_id[g]}', "
-                f"option '{table.option_id[o]}' (a feasible option needs every figure)",
-                src,
-            )
-    ref = np.asarray(table.reference_option)
-    if ref.shape != (G,) or not np.issubdtype(ref.dtype, np.integer):
-        raise WupInputError(f"{src}: 'reference_option' must be ({G},) integers", src)
-    if ((ref < 0) | (ref >= O)).any():
-        g = int(np.argmax((ref < 0) | (ref >= O)))
-        raise WupInputError(
-            f"{src}: 'reference_option' of group '{table.group_id[g]}' is {ref[g]}; "
-            f"allowed 0 to {O - 1}",
-            src,
-        )
-    if not feasible[np.arange(G), ref].all():
-        g = int(np.argmax(~feasible[np.arange(G), ref]))
-        raise WupInputError(
-            f"{src}: the reference option '{table.option_id[ref[g]]}' of group "
-            f"'{table.group_id[g]}' is marked infeasible; the reference must be feasible",
-            src,
-        )
-    fixed = np.asarray(table.fixed_option)
-    if fixed.shape != (G,) or not np.issubdtype(fixed.dtype, np.integer):
-        raise WupInputError(f"{src}: 'fixed_option' must be ({G},) integers (-1 = free)", src)
-    if ((fixed < -1) | (fixed >= O)).any():
-        g = int(np.argmax((fixed < -1) | (fixed >= O)))
-        raise WupInputError(
-            f"{src}: 'fixed_option' of group '{table.group_id[g]}' is {fixed[g]}; "
-            f"allowed -1 (free) or 0 to {O - 1}",
-            src,
-        )
-    for name in ("heat_network_zone", "grid_zone"):
-        arr = np.asarray(getattr(table, name))
-        if arr.shape != (G,):
-            raise WupInputError(f"{src}: '{name}' has shape {arr.shape}, expected ({G},)", src)
-    if int(table.horizon_years) <= 0:
-        raise WupInputError(f"{src}: 'horizon_years' must be positive", src)
 
 
 def _zone_codes(zones: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

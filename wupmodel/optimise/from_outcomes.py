@@ -17,10 +17,10 @@ import pandas as pd
 
 from wupmodel.errors import WupInputError
 from wupmodel.evaluate import evaluate
-from wupmodel.optimise.build import HEAT_NETWORK_SYSTEMS
+from wupmodel.optimise.pareto import pareto_front
 from wupmodel.optimise.plan import Plan
-from wupmodel.optimise.problem import OptimiseSettings, OptionTable
-from wupmodel.optimise.solve import pareto_front, solve
+from wupmodel.optimise.problem import HEAT_NETWORK_SYSTEMS, OptimiseSettings, OptionTable
+from wupmodel.optimise.solve import solve
 from wupmodel.outcomes import Outcomes
 from wupmodel.params import Params
 from wupmodel.scenario import Scenario
