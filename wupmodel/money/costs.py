@@ -66,13 +66,16 @@ from wupmodel.money.finance import (
 )
 from wupmodel.money.kernel import (
     _FLOAT_BUFFERS,
+    ChunkContext,
+    ChunkInputs,
+    ComponentTerms,
+    NationalComponentTerms,
     _dwelling_flat,
     _flat,
     _irr_chunk,
     _irr_units,
     _loan_constants,
     _money_chunk,
-    _rows,
     _Scratch,
     _weights,
 )
@@ -303,36 +306,37 @@ def money_outcomes(
         f_h = life_cycle_cost_factor(c.lifetime_years, h, rh) + om * pvf_h
         f_l = life_cycle_cost_factor(c.lifetime_years, h, rl) + om * pvf_l
         f_s = (life_cycle_cost_factor(c.lifetime_years, h, rs) + om * pvf_s) / (1.0 + vat)
-        comp_terms.append({
-            key: _flat(a, lead, k)
-            for key, a in (("cx", capex[name]), ("om", om), ("fh", f_h), ("fl", f_l), ("fs", f_s),
-                           ("life", np.asarray(c.lifetime_years, dtype=float)))
-        })
+        comp_terms.append(ComponentTerms(
+            capex_eur=_flat(capex[name], lead, k), om_share=_flat(om, lead, k), pv_household=_flat(f_h, lead, k),
+            pv_landlord=_flat(f_l, lead, k), pv_national=_flat(f_s, lead, k),
+            lifetime_years=_flat(np.asarray(c.lifetime_years, dtype=float), lead, k),
+        ))
     ncomp_terms = []
     for name, c in ncomps.items():
         om = float_array(c.om_share, f"om_share of national component '{name}'", nonneg=True)
         f_s = life_cycle_cost_factor(c.lifetime_years, h, rs) + om * pvf_s
-        ncomp_terms.append({"cx": _flat(ncapex[name], lead, k), "fs": _flat(f_s, lead, k)})
+        ncomp_terms.append(NationalComponentTerms(capex_eur=_flat(ncapex[name], lead, k), pv_national=_flat(f_s, lead, k)))
 
     loan = None
     loan_rate_f = np.zeros(n_lead)
     if s.financing == "warmtefonds":
         loan = _loan_constants(params, s, h, rh)
-        low = np.zeros(n_lead, bool) if income_f is None else np.nan_to_num(income_f, nan=np.inf) < loan["limit"]
-        loan["low"] = low
-        loan_rate_f = np.where(low, 0.0, loan["rate"])
+        low = np.zeros(n_lead, bool) if income_f is None else np.nan_to_num(income_f, nan=np.inf) < loan.income_limit_eur
+        loan.low_income = low
+        loan_rate_f = np.where(low, 0.0, loan.rate)
 
-    inputs = {"gas": gas, "imp": imp, "exp": exp, "gj": gj, "has_gas": has_gas, "on_hn": on_hn, "subsidy": subsidy}
-    if self_kwh is not None:
-        inputs["self"] = self_kwh
-    if co2 is not None and co2_price > 0:
-        inputs["co2"] = co2
-    flat_in = {name: _flat(a, lead, k) for name, a in inputs.items()}
+    flat_in = ChunkInputs(
+        gas_m3=_flat(gas, lead, k), import_kwh=_flat(imp, lead, k), export_kwh=_flat(exp, lead, k),
+        heat_gj=_flat(gj, lead, k), has_gas=_flat(has_gas, lead, k), on_heat_network=_flat(on_hn, lead, k),
+        subsidy_eur=_flat(subsidy, lead, k),
+        self_consumed_kwh=None if self_kwh is None else _flat(self_kwh, lead, k),
+        co2_kg=_flat(co2, lead, k) if co2 is not None and co2_price > 0 else None,
+    )
     # Options without any export (no PV) form blocks of the first option axis where the
     # net-metered kWh equal the import and nothing is self-consumed: the nonlinear terms are
     # then formed on the block with export only (half the grid for PV off/on).
     blocks = None
-    ex = flat_in["exp"]
+    ex = flat_in.export_kwh
     if k >= 2 and ex.shape[1] > 1:
         exporting = np.flatnonzero((ex != 0).any(axis=tuple(i for i in range(ex.ndim) if i != 1)))
         if 0 < exporting.size < ex.shape[1] and exporting[-1] - exporting[0] + 1 == exporting.size:
@@ -361,18 +365,18 @@ def money_outcomes(
     chunk_elements = _CHUNK_ELEMENTS * (_REDUCE_CHUNK_FACTOR if _totals_weights is not None else 1)
     rows_per_chunk = max(1, min(n_lead, chunk_elements // n_opt))
     buffers: dict[int, tuple[dict, dict]] = {}  # work buffers by chunk size (at most two sizes)
-    ctx = {
-        "k": k, "opt": opt, "h": h, "with_nm": bool(nm[:h].any()), "forms": forms, "comps": comp_terms,
-        "ncomps": ncomp_terms, "loan": loan, "any_tenant": any_tenant, "need": need,
-        "rent_cap_year": 12.0 * s.rent_increase_cap_eur_month, "co2_price": co2_price,
-        "pvf_h": pvf_h, "pvf_s": pvf_s, "crf_s": crf_s, "crf_l": crf_l, "crf_h": crf_h,
-        "irr": irr_out is not None, "one": np.ones((1,) * (k + 1)), "weights": reduce_w, "blocks": blocks,
-        "scratch": _Scratch(),
-    }
+    ctx = ChunkContext(
+        option_axes=k, option_shape=opt, horizon_years=h, with_net_metering=bool(nm[:h].any()),
+        price_weights=forms, components=comp_terms, national_components=ncomp_terms, loan=loan,
+        any_tenant=any_tenant, needed=need, rent_cap_eur_per_yr=12.0 * s.rent_increase_cap_eur_month,
+        co2_price_eur_t=co2_price, pvf_household=pvf_h, pvf_social=pvf_s, crf_social=crf_s,
+        crf_landlord=crf_l, crf_household=crf_h, compute_irr=irr_out is not None,
+        one=np.ones((1,) * (k + 1)), weights=reduce_w, export_blocks=blocks, scratch=_Scratch(),
+    )
     for start in range(0, n_lead, rows_per_chunk):
         sl = slice(start, min(start + rows_per_chunk, n_lead))
         n = sl.stop - sl.start
-        g = {name: _rows(v, sl) for name, v in flat_in.items()}
+        g = flat_in.rows(sl)
         if n not in buffers:
             names = _FLOAT_BUFFERS + _STORED + tuple(x for x in _CHUNK_DERIVED if x in stored)
             if blocks is not None:  # billed kWh and self-consumption only on the exporting block
@@ -384,10 +388,12 @@ def money_outcomes(
                 buffers[n][0].update(self_block=np.empty(part), billed_block=np.empty(part))
         b, bb = buffers[n]
         o = {name: (out[name][sl] if name in out else b.get(name)) for name in _STORED + _CHUNK_DERIVED}
-        _money_chunk(ctx, sl, g, ref_f[sl], tenant_f[sl], removal_f[sl], o, b, bb,
-                     None if reduce_w is None else sums)
+        _money_chunk(ctx, rows=sl, inputs=g, reference_index=ref_f[sl], is_tenant=tenant_f[sl],
+                     gas_removal_eur=removal_f[sl], outputs=o, work=b, flags=bb,
+                     totals=None if reduce_w is None else sums)
         if irr_out is not None and not tenant_f[sl].all():
-            _irr_chunk(irr_out[sl], g, ref_f[sl], tenant_f[sl], b["extra_inv"], ctx, sl, irr_units)
+            _irr_chunk(irr_out[sl], inputs=g, reference_index=ref_f[sl], is_tenant=tenant_f[sl],
+                       extra_investment_eur=b["extra_inv"], ctx=ctx, rows=sl, prices=irr_units)
 
     if reduce_w is not None:
         totals = {name: sums.get(name, np.zeros(n_opt)) for name in wanted | need}

@@ -8,6 +8,7 @@ conventions (timing, perspectives) and the performance notes.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, fields
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -144,6 +145,139 @@ def _lincomb(terms: list[tuple], out: NDArray, tmp: NDArray, scratch: _Scratch |
     return out
 
 
+@dataclass(frozen=True)
+class ComponentTerms:
+    """One investment component as ``(rows, *option dims)`` views, with its per-euro factors.
+
+    ``pv_household``, ``pv_landlord`` and ``pv_national`` are the present value over the
+    horizon of owning one euro of it (replacements, residual value, O&M) at the household,
+    landlord and social rate; the national one excl. VAT.
+    """
+
+    capex_eur: NDArray
+    om_share: NDArray
+    pv_household: NDArray
+    pv_landlord: NDArray
+    pv_national: NDArray
+    lifetime_years: NDArray
+
+    def rows(self, sl: slice) -> ComponentTerms:
+        """The component for the dwellings in ``sl`` (arrays the same for all dwellings stay)."""
+        return ComponentTerms(*(_rows(getattr(self, f.name), sl) for f in fields(self)))
+
+
+@dataclass(frozen=True)
+class NationalComponentTerms:
+    """A national-only investment (excl. VAT) and its present value per euro at the social rate."""
+
+    capex_eur: NDArray
+    pv_national: NDArray
+
+
+@dataclass
+class LoanTerms:
+    """The Warmtefonds rules as scalars.
+
+    ``payment_per_eur[(income_class, term_class)]`` is the yearly payment per euro borrowed
+    (income class 0 = below the income limit, at 0 %; term class 0 = the chosen term, 1 = the
+    shorter one that loans below ``long_term_min_eur`` get); ``years`` and ``pv_factor`` per
+    term class; ``low_income`` per dwelling (set once the incomes are known).
+    """
+
+    min_eur: float
+    max_eur: float
+    long_term_min_eur: float
+    income_limit_eur: float
+    rate: float
+    payment_per_eur: dict[tuple[int, int], float]
+    years: tuple[float, float]
+    pv_factor: tuple[float, float]
+    low_income: NDArray[np.bool_] | None = None
+
+
+@dataclass(frozen=True)
+class ChunkInputs:
+    """The quantities of the dwellings of a chunk, ``(rows, *option dims)`` (dims 1 or full)."""
+
+    gas_m3: NDArray
+    import_kwh: NDArray
+    export_kwh: NDArray
+    heat_gj: NDArray
+    has_gas: NDArray
+    on_heat_network: NDArray
+    subsidy_eur: NDArray
+    self_consumed_kwh: NDArray | None = None
+    co2_kg: NDArray | None = None
+
+    def rows(self, sl: slice) -> ChunkInputs:
+        """The inputs of the dwellings in ``sl``."""
+        return ChunkInputs(*(None if (v := getattr(self, f.name)) is None else _rows(v, sl) for f in fields(self)))
+
+
+@dataclass(frozen=True)
+class ChunkContext:
+    """What every chunk of a :func:`~wupmodel.money.costs.money_outcomes` call shares.
+
+    Attributes
+    ----------
+    option_axes, option_shape
+        Number and sizes of the option axes.
+    horizon_years
+        Appraisal horizon (yr).
+    with_net_metering
+        Whether any year of the horizon nets PV export against import.
+    price_weights
+        Weighted sums of the unit prices over the years (:func:`_weights`): ``pv`` discounted at
+        the household rate, ``y1`` the first year, ``sum`` undiscounted, ``nat`` resource costs
+        discounted at the social rate.
+    components, national_components
+        The investments and their per-euro factors.
+    loan
+        The Warmtefonds terms, or None with own money.
+    any_tenant
+        Whether any dwelling is rented.
+    needed
+        The stored outputs the caller needs.
+    rent_cap_eur_per_yr, co2_price_eur_t
+        The rent-increase cap and the national CO2 price.
+    pvf_household, pvf_social, crf_social, crf_landlord, crf_household
+        Present-value and capital-recovery factors over the horizon.
+    compute_irr
+        Whether the IRR is computed.
+    one
+        A ones array that broadcasts over the option axes (the standing charge term).
+    weights
+        Weights per dwelling in reduce mode (village totals), else None.
+    export_blocks
+        The block of the first option axis that exports (PV) and the blocks that do not, or None.
+    scratch
+        Reusable work arrays.
+    """
+
+    option_axes: int
+    option_shape: tuple[int, ...]
+    horizon_years: int
+    with_net_metering: bool
+    price_weights: dict[str, dict[str, float]]
+    components: list[ComponentTerms]
+    national_components: list[NationalComponentTerms]
+    loan: LoanTerms | None
+    any_tenant: bool
+    needed: set[str]
+    rent_cap_eur_per_yr: float
+    co2_price_eur_t: float
+    pvf_household: float
+    pvf_social: float
+    crf_social: float
+    crf_landlord: float
+    crf_household: float
+    compute_irr: bool
+    one: NDArray
+    weights: NDArray | None
+    export_blocks: tuple[slice, list[slice]] | None
+    scratch: _Scratch
+
+
 def _weights(units: dict[str, FloatArray], w: FloatArray, nm: NDArray[np.bool_], h: int) -> dict[str, float]:
     """Weighted sums of the unit prices over the first ``h`` years, import/export split by NM."""
     w = np.asarray(w, dtype=float)
@@ -177,7 +311,7 @@ _IRR_CHUNK_ELEMENTS = 250_000
 _FLOAT_BUFFERS = ("tmp", "billed", "self", "extra_inv", "rent_y", "cost1", "sav", "inv", "p_long", "p_short")
 
 
-def _loan_constants(params: Params, s: FinanceSettings, h: int, rh: float) -> dict:
+def _loan_constants(params: Params, s: FinanceSettings, h: int, rh: float) -> LoanTerms:
     """Warmtefonds rules as scalars: payment per euro by (income class, term class), etc."""
     terms = warmtefonds_terms(params)
     term = float(s.loan_term_years)
@@ -194,42 +328,61 @@ def _loan_constants(params: Params, s: FinanceSettings, h: int, rh: float) -> di
         return 12.0 * float(capital_recovery_factor(monthly, 12.0 * years))
 
     key_max = "finance.warmtefonds_max_large_eur" if s.warmtefonds_large_package else "finance.warmtefonds_max_eur"
-    return {
-        "lo": params["finance.warmtefonds_min_eur"],
-        "hi": params[key_max],
+    return LoanTerms(
+        min_eur=params["finance.warmtefonds_min_eur"],
+        max_eur=params[key_max],
         # loans below long_min fall back to the shorter term (only when the longest is chosen)
-        "long_min": params["finance.warmtefonds_long_term_min_eur"] if term == terms[-1] else 0.0,
-        "limit": params["finance.warmtefonds_income_limit_eur"],
-        "rate": r_hi,
-        "pay": {(0, 0): per_eur(0.0, term), (0, 1): per_eur(0.0, short),
-                (1, 0): per_eur(r_hi, term), (1, 1): per_eur(r_hi, short)},
-        "years": (min(term, h), min(short, h)),
-        "pvf": (float(present_value_factor(rh, term)), float(present_value_factor(rh, short))),
-    }
+        long_term_min_eur=params["finance.warmtefonds_long_term_min_eur"] if term == terms[-1] else 0.0,
+        income_limit_eur=params["finance.warmtefonds_income_limit_eur"],
+        rate=r_hi,
+        payment_per_eur={(0, 0): per_eur(0.0, term), (0, 1): per_eur(0.0, short),
+                         (1, 0): per_eur(r_hi, term), (1, 1): per_eur(r_hi, short)},
+        years=(min(term, h), min(short, h)),
+        pv_factor=(float(present_value_factor(rh, term)), float(present_value_factor(rh, short))),
+    )
 
 
-def _money_chunk(ctx, sl, g, ref, tenant, removal, o, b, bb, acc=None) -> None:
-    """The outputs for the dwellings in ``sl``, into ``o`` (or their totals into ``acc``).
+def _money_chunk(
+    ctx: ChunkContext,
+    *,
+    rows: slice,
+    inputs: ChunkInputs,
+    reference_index: NDArray[np.intp],
+    is_tenant: NDArray[np.bool_],
+    gas_removal_eur: FloatArray,
+    outputs: dict[str, NDArray | None],
+    work: dict[str, NDArray],
+    flags: dict[str, NDArray[np.bool_]],
+    totals: dict[str, FloatArray] | None = None,
+) -> None:
+    """The outputs for the dwellings in ``rows``, into ``outputs`` (or their totals into ``totals``).
+
+    ``inputs`` are the chunk's rows of the quantities; ``work`` and ``flags`` are reusable float
+    and bool buffers of the chunk's shape, by name; ``outputs`` maps each output name to the
+    array it is written into (``None`` = not asked for).
 
     Every output is a sum of terms ``coef x array`` (:func:`_lincomb`): mostly small arrays,
     plus a few full-size ones (self-consumption, the net-metered kWh, the loan, the rent).
-    Store mode (``acc`` None) writes each output into ``o``; reduce mode adds ``weights @
-    output`` to ``acc`` and forms only the arrays that a nonlinear step needs (the net
+    Store mode (``totals`` None) writes each output into ``outputs``; reduce mode adds ``weights @
+    output`` to ``totals`` and forms only the arrays that a nonlinear step needs (the net
     investment for the loan, the first-year costs for the payback).
     """
+    # short local names for the long formulas below
+    sl, g, ref, tenant, removal = rows, inputs, reference_index, is_tenant, gas_removal_eur
+    o, b, bb, acc = outputs, work, flags, totals
     n = ref.size
-    full = (n,) + ctx["opt"]
-    col = (n,) + (1,) * ctx["k"]  # per-dwelling values, broadcast over the options
+    full = (n,) + ctx.option_shape
+    col = (n,) + (1,) * ctx.option_axes  # per-dwelling values, broadcast over the options
     rows = np.arange(n)
-    ref_cell = np.unravel_index(ref, ctx["opt"])
+    ref_cell = np.unravel_index(ref, ctx.option_shape)
     tmp = b["tmp"]
-    need = ctx["need"]
-    h = ctx["h"]
-    w = None if acc is None else ctx["weights"][sl]
+    need = ctx.needed
+    h = ctx.horizon_years
+    w = None if acc is None else ctx.weights[sl]
     red = None if acc is None else _Reducer(w, rows, ref, ref_cell, full)
-    gas, imp, exp, hg, hn = g["gas"], g["imp"], g["exp"], g["has_gas"], g["on_hn"]
-    selfc = g.get("self")
-    blocks = ctx["blocks"]
+    gas, imp, exp, hg, hn = g.gas_m3, g.import_kwh, g.export_kwh, g.has_gas, g.on_heat_network
+    selfc = g.self_consumed_kwh
+    blocks = ctx.export_blocks
     act = None if blocks is None else blocks[0]
 
     def block(a: NDArray, sl: slice) -> NDArray:
@@ -241,8 +394,8 @@ def _money_chunk(ctx, sl, g, ref, tenant, removal, o, b, bb, acc=None) -> None:
         else:  # 0 where nothing is exported
             selfc = np.minimum(np.minimum(block(selfc, act), block(imp, act)), exp[:, act], out=b["self_block"])
     heat = bool(hn.any())
-    gjhn = g["gj"] * hn if heat else None
-    use_nm = ctx["with_nm"]
+    gjhn = g.heat_gj * hn if heat else None
+    use_nm = ctx.with_net_metering
     billed = None
     if use_nm:  # net-metered kWh: import minus export, not below zero (self-consumption cancels)
         if act is None:
@@ -250,7 +403,7 @@ def _money_chunk(ctx, sl, g, ref, tenant, removal, o, b, bb, acc=None) -> None:
         else:  # equal to the import where nothing is exported
             billed = np.subtract(block(imp, act), exp[:, act], out=b["billed_block"])
         np.maximum(billed, 0.0, out=billed)
-    forms = ctx["forms"]
+    forms = ctx.price_weights
 
     def energy(wt: dict[str, float], nm: bool, scale: float = 1.0) -> list[tuple]:
         """Terms of ``scale x`` the bill weighted by ``wt`` (see :func:`_weights`).
@@ -263,7 +416,7 @@ def _money_chunk(ctx, sl, g, ref, tenant, removal, o, b, bb, acc=None) -> None:
         if nm:
             a_imp, a_exp = wi + wt["elec_export_eur_kwh_nm"], we + wt["elec_export_eur_kwh_nm"]
         t = [(scale * wt["gas_eur_m3"], gas), (scale * wt["gas_fixed_eur"], hg), (scale * a_imp, imp),
-             (-scale * a_exp, exp), (scale * wt["elec_fixed_eur"], ctx["one"])]
+             (-scale * a_exp, exp), (scale * wt["elec_fixed_eur"], ctx.one)]
         if heat:
             t += [(scale * wt["heat_fixed_eur"], hn), (scale * wt["heat_eur_gj"], gjhn)]
         if selfc is not None:
@@ -285,7 +438,7 @@ def _money_chunk(ctx, sl, g, ref, tenant, removal, o, b, bb, acc=None) -> None:
     def produce(name: str, terms: list[tuple], keep: bool = False) -> NDArray | None:
         """Store mode or ``keep``: the output array (into ``o[name]``); else only its totals."""
         if w is None or keep:
-            arr = _lincomb(terms, o[name], tmp, ctx["scratch"])
+            arr = _lincomb(terms, o[name], tmp, ctx.scratch)
             reduce(name, arr)
             return arr
         if name in acc:
@@ -302,45 +455,45 @@ def _money_chunk(ctx, sl, g, ref, tenant, removal, o, b, bb, acc=None) -> None:
             if scale != 1.0:
                 o[name] *= scale
 
-    comps = [{key: _rows(v, sl) for key, v in c.items()} for c in ctx["comps"]]
-    any_tenant = ctx["any_tenant"]
-    subsidy = g["subsidy"]
+    comps = [c.rows(sl) for c in ctx.components]
+    any_tenant = ctx.any_tenant
+    subsidy = g.subsidy_eur
     own = (~tenant).reshape(col).astype(float) if any_tenant else 1.0
     ten = tenant.reshape(col) if any_tenant else None
     payback = "simple_payback_years" in need
 
     # ---- investment ----
-    net_inv = produce("net_investment_eur", [(1.0, c["cx"]) for c in comps] + [(-1.0, subsidy)], keep=True)
+    net_inv = produce("net_investment_eur", [(1.0, c.capex_eur) for c in comps] + [(-1.0, subsidy)], keep=True)
     extra_inv = None
-    if any_tenant or ctx["irr"] or payback:
+    if any_tenant or ctx.compute_irr or payback:
         extra_inv = b["extra_inv"]
         np.subtract(net_inv, _at_reference(net_inv, rows, ref, col), out=extra_inv)
 
     # ---- Warmtefonds loan: full-size terms P x (coefficient per dwelling) ----
-    loan = ctx["loan"]
+    loan = ctx.loan
     loan_lcc, loan_avg, month = [], [], []
     if loan is not None:
         principal = o["loan_principal_eur"]
-        np.clip(net_inv, 0.0, loan["hi"], out=principal)
-        np.greater_equal(principal, loan["lo"], out=bb["b1"])
+        np.clip(net_inv, 0.0, loan.max_eur, out=principal)
+        np.greater_equal(principal, loan.min_eur, out=bb["b1"])
         if any_tenant:
             np.logical_and(bb["b1"], ~ten, out=bb["b1"])
         np.multiply(principal, bb["b1"], out=principal)
         reduce("loan_principal_eur", principal)
-        low = loan["low"][sl]
-        pay = loan["pay"]
+        low = loan.low_income[sl]
+        pay = loan.payment_per_eur
         parts = [(principal, 0)]
-        if loan["long_min"] > 0:  # loans below long_min run over the shorter term
+        if loan.long_term_min_eur > 0:  # loans below long_min run over the shorter term
             p_long, p_short = b["p_long"], b["p_short"]
-            np.greater_equal(principal, loan["long_min"], out=bb["b2"])
+            np.greater_equal(principal, loan.long_term_min_eur, out=bb["b2"])
             np.multiply(principal, bb["b2"], out=p_long)
             np.subtract(principal, p_long, out=p_short)
             parts = [(p_long, 0), (p_short, 1)]
         for p, term in parts:
             per_eur = np.where(low, pay[(0, term)], pay[(1, term)]).reshape(col)  # EUR/yr per EUR
             month.append((per_eur / 12.0, p))
-            loan_lcc.append((per_eur * loan["pvf"][term] - 1.0, p))
-            loan_avg.append((per_eur * loan["years"][term] / (12.0 * h), p))
+            loan_lcc.append((per_eur * loan.pv_factor[term] - 1.0, p))
+            loan_avg.append((per_eur * loan.years[term] / (12.0 * h), p))
         produce("loan_payment_eur_per_month", month)
 
     # ---- tenants: the landlord invests, the tenant pays a capped rent increase ----
@@ -348,20 +501,20 @@ def _money_chunk(ctx, sl, g, ref, tenant, removal, o, b, bb, acc=None) -> None:
     if any_tenant:
         rent_y = b["rent_y"]
         np.maximum(extra_inv, 0.0, out=rent_y)
-        rent_y *= ctx["crf_l"]
-        np.minimum(rent_y, ctx["rent_cap_year"], out=rent_y)
+        rent_y *= ctx.crf_landlord
+        np.minimum(rent_y, ctx.rent_cap_eur_per_yr, out=rent_y)
         rent_y *= ten
         rent_month.append((1.0 / 12.0, rent_y))
-        rent_lcc.append((ctx["pvf_h"], rent_y))
+        rent_lcc.append((ctx.pvf_household, rent_y))
         produce("rent_increase_eur_per_month", rent_month)
-        landlord = ctx["crf_l"] * ten
+        landlord = ctx.crf_landlord * ten
         produce("landlord_annual_cost_eur",
-                [(c["fl"] * landlord, c["cx"]) for c in comps] + [(-landlord, subsidy), (-1.0, rent_y)])
+                [(c.pv_landlord * landlord, c.capex_eur) for c in comps] + [(-landlord, subsidy), (-1.0, rent_y)])
 
     # ---- end-user life-cycle cost, bills and woonlasten ----
-    capital = [(c["fh"] * own if any_tenant else c["fh"], c["cx"]) for c in comps] + [(-own, subsidy)]
+    capital = [(c.pv_household * own if any_tenant else c.pv_household, c.capex_eur) for c in comps] + [(-own, subsidy)]
     lcc_terms = energy(forms["pv"], use_nm) + capital + loan_lcc + rent_lcc
-    if "lcc_end_user_eur" in need or ctx["irr"]:
+    if "lcc_end_user_eur" in need or ctx.compute_irr:
         produce("lcc_end_user_eur", lcc_terms)
     bill_terms = energy(forms["y1"], use_nm)
     produce("bill_year1_eur", bill_terms)
@@ -372,8 +525,8 @@ def _money_chunk(ctx, sl, g, ref, tenant, removal, o, b, bb, acc=None) -> None:
 
     # ---- simple payback: extra net investment / first-year savings (bill + O&M or rent) ----
     if payback:
-        cost1 = _lincomb(bill_terms + [(c["om"] * own, c["cx"]) for c in comps]
-                         + ([(1.0, rent_y)] if any_tenant else []), b["cost1"], tmp, ctx["scratch"])
+        cost1 = _lincomb(bill_terms + [(c.om_share * own, c.capex_eur) for c in comps]
+                         + ([(1.0, rent_y)] if any_tenant else []), b["cost1"], tmp, ctx.scratch)
         sav = b["sav"]
         np.subtract(_at_reference(cost1, rows, ref, col), cost1, out=sav)
         inv = extra_inv
@@ -385,18 +538,18 @@ def _money_chunk(ctx, sl, g, ref, tenant, removal, o, b, bb, acc=None) -> None:
     # ---- national: no taxes or subsidies, social rate, gas-connection removal ----
     nat_terms = []
     if "national_annual_cost_eur" in need:
-        crf_s = ctx["crf_s"]
+        crf_s = ctx.crf_social
         removal_col = (crf_s * removal * _at_reference_small(hg, rows, ref_cell)).reshape(col)
         nat_terms = energy(forms["nat"], False, crf_s)
-        nat_terms += [(c["fs"] * crf_s, c["cx"]) for c in comps]
-        nat_terms += [(_rows(c["fs"], sl) * crf_s, _rows(c["cx"], sl)) for c in ctx["ncomps"]]
+        nat_terms += [(c.pv_national * crf_s, c.capex_eur) for c in comps]
+        nat_terms += [(_rows(c.pv_national, sl) * crf_s, _rows(c.capex_eur, sl)) for c in ctx.national_components]
         nat_terms.append((removal_col, ~hg))  # the option has no gas connection, the reference has
-        if ctx["co2_price"] > 0:
-            nat_terms.append((ctx["co2_price"] / 1000.0 * ctx["pvf_s"] * crf_s, g["co2"]))
+        if ctx.co2_price_eur_t > 0:
+            nat_terms.append((ctx.co2_price_eur_t / 1000.0 * ctx.pvf_social * crf_s, g.co2_kg))
         produce("national_annual_cost_eur", nat_terms)
 
     # ---- derived outputs asked for ----
-    crf_h = ctx["crf_h"]
+    crf_h = ctx.crf_household
     if w is None:
         if o["npv_end_user_eur"] is not None:
             lcc = o["lcc_end_user_eur"]
@@ -451,23 +604,35 @@ def _flat2(a: NDArray, opt: tuple[int, ...]) -> NDArray:
     return np.broadcast_to(a, (a.shape[0],) + opt).reshape(a.shape[0], -1)
 
 
-def _irr_chunk(out, g, ref, tenant, extra_inv, ctx, sl, u) -> None:
+def _irr_chunk(
+    out: FloatArray,
+    *,
+    inputs: ChunkInputs,
+    reference_index: NDArray[np.intp],
+    is_tenant: NDArray[np.bool_],
+    extra_investment_eur: NDArray,
+    ctx: ChunkContext,
+    rows: slice,
+    prices: dict,
+) -> None:
     """IRR of the owner's own-money cash-flow difference vs the reference, into ``out``.
 
     Cash flows of an option vs its reference: ``-extra net investment`` at ``t = 0``; in years
     ``1..h`` the reference's bill + O&M + replacements minus the option's; at ``h`` also the
     option's residual value minus the reference's. Works in sub-chunks of dwellings.
     """
-    h, opt = ctx["h"], ctx["opt"]
+    g, ref, tenant, extra_inv, sl, u = inputs, reference_index, is_tenant, extra_investment_eur, rows, prices
+    h, opt = ctx.horizon_years, ctx.option_shape
     n, n_opt = out.shape
-    g2 = {name: _flat2(g[name], opt) for name in ("gas", "has_gas", "on_hn", "gj")}
-    g2["imp"], g2["exp"] = _flat2(g["imp"], opt), _flat2(g["exp"], opt)
-    if "self" in g:  # net import and export (self-consumption at most the yield and the demand)
-        self2 = np.minimum(np.minimum(_flat2(g["self"], opt), g2["exp"]), g2["imp"])
+    g2 = {name: _flat2(getattr(g, attr), opt)
+          for name, attr in (("gas", "gas_m3"), ("has_gas", "has_gas"), ("on_hn", "on_heat_network"), ("gj", "heat_gj"))}
+    g2["imp"], g2["exp"] = _flat2(g.import_kwh, opt), _flat2(g.export_kwh, opt)
+    if g.self_consumed_kwh is not None:  # net import and export (self-consumption at most the yield and the demand)
+        self2 = np.minimum(np.minimum(_flat2(g.self_consumed_kwh, opt), g2["exp"]), g2["imp"])
         g2["imp"], g2["exp"] = g2["imp"] - self2, g2["exp"] - self2
     extra2 = extra_inv.reshape(n, n_opt)
-    terms = [(_flat2(_rows(c["cx"], sl), opt), _flat2(_rows(c["om"], sl), opt), _flat2(_rows(c["life"], sl), opt))
-             for c in ctx["comps"]]
+    terms = [(_flat2(_rows(c.capex_eur, sl), opt), _flat2(_rows(c.om_share, sl), opt), _flat2(_rows(c.lifetime_years, sl), opt))
+             for c in ctx.components]
     step = max(1, _IRR_CHUNK_ELEMENTS // (n_opt * (h + 1)))
     counts_res = [_replacement_counts(life, h) for _cx, _om, life in terms]
     for a in range(0, n, step):
