@@ -64,6 +64,7 @@ from wupmodel.money.finance import (
     life_cycle_cost_factor,
     present_value_factor,
 )
+from wupmodel.money.irr_chunk import _irr_chunk, _irr_units
 from wupmodel.money.kernel import (
     _FLOAT_BUFFERS,
     ChunkContext,
@@ -72,8 +73,6 @@ from wupmodel.money.kernel import (
     NationalComponentTerms,
     _dwelling_flat,
     _flat,
-    _irr_chunk,
-    _irr_units,
     _loan_constants,
     _money_chunk,
     _Scratch,
