@@ -7,7 +7,7 @@ No grouping of distinct dwellings: "groups" here is every dwelling as its own gr
 
 The collective binaries (heat network "kern", reinforcement of lv1..lv3) are decided by
 ``collective_method='auto'``: with HiGHS on the matrix path that is the exact LP branch and
-bound of :func:`wupmodel.optimise_solvers.branch_collective`; ``groups-mip`` times HiGHS's own
+bound of :func:`wupmodel.optimise.solvers.branch_collective`; ``groups-mip`` times HiGHS's own
 MIP on the same model for comparison. CBC always runs its own MIP.
 """
 

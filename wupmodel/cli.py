@@ -1,4 +1,4 @@
-"""Command-line interface: ``wupmodel run | evaluate | stock | params``.
+"""Command-line interface: ``wupmodel run | evaluate | stock | optimise | params | validate``.
 
 A thin layer over the public API. User errors (bad files, bad values) print one clear
 message to stderr and exit with status 2, never a traceback.

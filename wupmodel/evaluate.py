@@ -371,11 +371,11 @@ def evaluate(
         Groups evaluated at a time (bounds memory).
     money
         Add the money outputs (subsidy, costs in both perspectives, woonlasten, NPV, ...; see
-        :data:`wupmodel.appraise.MONEY_QUANTITIES`).
+        :data:`wupmodel.money.appraise.MONEY_QUANTITIES`).
     irr
         Compute the IRR too (the slowest money output).
     money_outputs
-        Names from :data:`wupmodel.appraise.MONEY_QUANTITIES` to compute (default: all); a
+        Names from :data:`wupmodel.money.appraise.MONEY_QUANTITIES` to compute (default: all); a
         large run that needs a few saves time and memory.
 
     Returns

@@ -101,7 +101,7 @@ def build_catalogue(
     """The Cartesian product of the chosen levels, in a stable order.
 
     PV varies slowest, then solar thermal, insulation and heating: the order of the option grid
-    (:mod:`wupmodel.option_grid`), so that the full catalogue needs no reordering.
+    (:mod:`wupmodel.options`), so that the full catalogue needs no reordering.
     """
     ins = np.array([INSULATION_LEVELS.index(x) for x in insulation])
     heat = np.array([HEATING_SYSTEMS.index(x) for x in heating])

@@ -1,7 +1,7 @@
 """Costs in two perspectives: money_outcomes against explicit yearly cash flows.
 
 The reference implementation below loops over dwellings, options and years in plain Python,
-builds every yearly cash flow (bills from wupmodel.bills, tested by hand in test_bills.py;
+builds every yearly cash flow (bills from wupmodel.money.bills, tested by hand in test_bills.py;
 investments, replacements, residual values, O&M, loans, rent) and discounts them with
 numpy-financial. money_outcomes computes the same with discounted price sums and must agree.
 """

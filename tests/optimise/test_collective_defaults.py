@@ -74,7 +74,7 @@ def test_from_params_annualises_like_the_dwellings_and_the_village_summary():
     f30 = eac_per_eur(r, 30)  # heat network, 30 years, over the 25-year horizon
     hn = s.heat_network_default
     assert hn.annual_cost_eur == pytest.approx(120000 * (f30 + 0.02), rel=1e-12)
-    # The main is in the option costs per connection by default (wupmodel.appraise) ...
+    # The main is in the option costs per connection by default (wupmodel.money.appraise) ...
     assert hn.annual_cost_eur_per_zone_dwelling == 0.0
     # ... or per zone dwelling on request.
     trunk = OptimiseSettings.from_params(trunk_per_zone=True).heat_network_default

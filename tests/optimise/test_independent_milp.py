@@ -1,7 +1,7 @@
 """An independent formulation with ``scipy.optimize.milp`` gives the same optimum.
 
 The reference model below is written from the option table and the settings with plain
-loops and dense matrices; it shares no code with :mod:`wupmodel.optimise_build`. Objectives
+loops and dense matrices; it shares no code with :mod:`wupmodel.optimise.build`. Objectives
 must agree to rel 1e-6 (both solved to a zero MIP gap; the tolerance covers the solvers'
 feasibility tolerances of ~1e-7 on constraints with coefficients up to ~1e4).
 """

@@ -1,7 +1,7 @@
 """Money for every dwelling × option: subsidies, components, and both cost perspectives.
 
 Glue between the physical outcomes (:mod:`wupmodel.evaluate`) and the money layer
-(:mod:`wupmodel.costs`): it states which investments an option consists of (with their
+(:mod:`wupmodel.money.costs`): it states which investments an option consists of (with their
 lifetimes and O&M), which ISDE subsidies it earns, and which national-only costs it causes.
 
 Assumptions made here (documented in the README):
@@ -92,7 +92,7 @@ def appraise(
     groups
         The chunk's groups (for tenure, income, dwelling type).
     arrays
-        The chunk's physical outcome arrays (:class:`wupmodel.evaluate.FactoredArrays`).
+        The chunk's physical outcome arrays (:class:`wupmodel.outcomes.FactoredArrays`).
     grid
         The same quantities on the option grid (what the money layer computes on).
     catalogue

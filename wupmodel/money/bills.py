@@ -84,7 +84,7 @@ def resource_unit_costs(tariffs: TariffPaths) -> dict[str, FloatArray]:
     """National (resource) unit costs per year, no taxes or VAT; same keys as the end-user prices.
 
     Export is valued at the electricity production cost; the heat fixed cost is 0 here (heat
-    network capital and O&M are national components passed to :mod:`wupmodel.costs`).
+    network capital and O&M are national components passed to :mod:`wupmodel.money.costs`).
     """
     t = tariffs
     return {
@@ -177,7 +177,7 @@ def annual_bill_eur(
     -------
     Bill (EUR/yr): broadcast shape, plus ``(Y,)`` when ``year_index`` is None. Costs for large
     dwelling x option arrays over all years are better computed with discounted sums
-    (:mod:`wupmodel.costs`) than with this function.
+    (:mod:`wupmodel.money.costs`) than with this function.
     """
     q = _quantities(gas_m3, elec_import_kwh, elec_export_kwh, heat_gj, has_gas_connection, on_heat_network)
     yi = _year_slice(tariffs, year_index)
@@ -201,7 +201,7 @@ def annual_energy_resource_cost_eur(
     Same arguments and shapes as :func:`annual_bill_eur`. Includes production costs of gas,
     electricity and heat, minus the production value of exported electricity, plus the network
     part of the standing charges for the connections kept. Excludes heat-network and grid
-    capital (pass those to :mod:`wupmodel.costs` as national components) and CO2 costs.
+    capital (pass those to :mod:`wupmodel.money.costs` as national components) and CO2 costs.
     """
     q = _quantities(gas_m3, elec_import_kwh, elec_export_kwh, heat_gj, has_gas_connection, on_heat_network)
     yi = _year_slice(tariffs, year_index)

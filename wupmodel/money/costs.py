@@ -4,19 +4,19 @@
 the last axis, or on the last ``option_axes`` axes of an option grid) of first-year quantities,
 investments by component, subsidies and CO2, and returns :class:`MoneyOutcomes`. Quantities
 are assumed constant over the horizon (first-year values); prices change per year
-(:class:`~wupmodel.tariffs.TariffPaths`). Because costs are linear in the yearly quantities,
+(:class:`~wupmodel.money.tariffs.TariffPaths`). Because costs are linear in the yearly quantities,
 every sum over the years is a quantity times a discounted price sum computed once per call;
 no (dwelling x option x year) array is built except for the IRR (computed in chunks, and
 optional).
 
 Timing: investments at ``t = 0`` (start of the first price year); bills, O&M, loan payments
 and rent at the end of years ``1..H``; replacements at ``t = L, 2L, ... < H``; linear residual
-value at ``H`` (see :func:`wupmodel.finance.life_cycle_cost_factor`).
+value at ``H`` (see :func:`wupmodel.money.finance.life_cycle_cost_factor`).
 
 End-user perspective (owner-occupiers, tenure code 0)
     Investments incl. VAT, replaced within the horizon without subsidy, residual value at the
     horizon; O&M as a share of capex a year; the energy bill with taxes, VAT, tax credit, net
-    metering in 2026 and feed-in (:mod:`wupmodel.bills`); ISDE subsidy at ``t = 0``; money
+    metering in 2026 and feed-in (:mod:`wupmodel.money.bills`); ISDE subsidy at ``t = 0``; money
     either own (paid at ``t = 0``) or a Warmtefonds loan for the net investment (0 % below the
     income limit), discounted at the household rate (5.5 %).
 End-user perspective (tenants, tenure codes 1 and 2: split incentive)

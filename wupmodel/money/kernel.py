@@ -289,7 +289,7 @@ def _weights(units: dict[str, FloatArray], w: FloatArray, nm: NDArray[np.bool_],
 
 
 def _payback_into(inv: NDArray, sav: NDArray, out: NDArray, b1: NDArray, b2: NDArray) -> None:
-    """:func:`wupmodel.finance.simple_payback` written into ``out`` with bool work buffers.
+    """:func:`wupmodel.money.finance.simple_payback` written into ``out`` with bool work buffers.
 
     ``max(inv, 0) / sav`` where there are savings (0 when nothing extra is invested); without
     savings ``inf`` if there is an extra investment, else NaN.

@@ -40,7 +40,7 @@ class MoneyOutcomes:
         for tenants, the reference itself and where undefined; ``None`` if not computed.
     simple_payback_years
         Extra net investment / first-year savings (bill + O&M; tenants: bill + rent) vs the
-        reference (yr), rules in :func:`wupmodel.finance.simple_payback`.
+        reference (yr), rules in :func:`wupmodel.money.finance.simple_payback`.
     bill_year1_eur
         Energy bill in the first price year (EUR/yr).
     monthly_cost_year1_eur

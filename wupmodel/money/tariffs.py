@@ -24,7 +24,7 @@ How each series is built (assumptions are stated in the ``source`` column of eac
 * national production costs: gas and electricity at the Vesta commodity price (no taxes,
   no retail mark-up; the grid's cost enters as the network part of the standing charges);
   heat at ``finance.heat_production_eur_gj`` (fuel part only; source and network capital
-  come in as national components in :mod:`wupmodel.costs`).
+  come in as national components in :mod:`wupmodel.money.costs`).
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 """Build the village optimisation problem as sparse matrices (no solver, no PuLP).
 
-:func:`build_model` turns an :class:`~wupmodel.optimise.OptionTable` and
-:class:`~wupmodel.optimise.OptimiseSettings` into a :class:`MatrixModel`: column bounds and
+:func:`build_model` turns an :class:`~wupmodel.optimise.problem.OptionTable` and
+:class:`~wupmodel.optimise.problem.OptimiseSettings` into a :class:`MatrixModel`: column bounds and
 integrality, a row-wise sparse constraint matrix with row bounds, and objective vectors for
 both cost perspectives and both CO2 bases. The solver back ends in
-:mod:`wupmodel.optimise_solvers` take that model as it is, so building is one vectorised pass
+:mod:`wupmodel.optimise.solvers` take that model as it is, so building is one vectorised pass
 over the (group × option) arrays, whatever the solver.
 
 Columns

@@ -1,8 +1,8 @@
 """From evaluated outcomes and a scenario to an optimised village plan.
 
 :func:`optimise` is the public entry point: it evaluates the stock (or takes outcomes already
-evaluated), turns them into the optimiser's :class:`~wupmodel.optimise.OptionTable`, maps the
-scenario's targets onto :class:`~wupmodel.optimise.OptimiseSettings` and solves.
+evaluated), turns them into the optimiser's :class:`~wupmodel.optimise.problem.OptionTable`, maps the
+scenario's targets onto :class:`~wupmodel.optimise.problem.OptimiseSettings` and solves.
 """
 
 from __future__ import annotations
@@ -233,7 +233,7 @@ def optimise(
         Options households already chose (dwelling_id -> option_id); the table then has one row
         per dwelling (shares or binaries as ``per_dwelling`` says).
     **overrides
-        Any :class:`~wupmodel.optimise.OptimiseSettings` field, e.g. ``co2_reduction=0.6``,
+        Any :class:`~wupmodel.optimise.problem.OptimiseSettings` field, e.g. ``co2_reduction=0.6``,
         ``budget_eur=5e6``, ``perspective="end_user"``, ``solver="cbc"``.
 
     Returns

@@ -58,7 +58,7 @@ AUTO_MATRIX_NNZ = 50_000
 AUTO_MATRIX_INTEGERS = 1_000
 
 #: ``collective_method='auto'`` runs the own branch and bound over the collective binaries
-#: (:func:`~wupmodel.optimise_solvers.branch_collective`) on the HiGHS matrix path when the
+#: (:func:`~wupmodel.optimise.solvers.branch_collective`) on the HiGHS matrix path when the
 #: dwelling columns are continuous and there are at most this many binaries (at most
 #: 2**(k+1) - 1 LPs). Aalden (4 binaries): 0.5 s instead of 2.9 s for HiGHS's MIP, whose
 #: time goes to cuts and sub-MIPs at the root although its heuristics find the optimum early.
@@ -328,7 +328,7 @@ class OptimiseSettings:
         trunk_per_zone
             Charge the heat-network distribution main per zone dwelling in the zone cost
             (for option tables whose heat-network options exclude it); default ``False``:
-            the option costs carry it per connection, as :mod:`wupmodel.appraise` does.
+            the option costs carry it per connection, as :mod:`wupmodel.money.appraise` does.
         **overrides
             Any field of :class:`OptimiseSettings`.
         """
@@ -339,7 +339,7 @@ class OptimiseSettings:
 
 
 def capital_recovery_factor(rate: float, years: float) -> float:
-    """Annuity factor r / (1 − (1 + r)^−n) [1/yr] as a float (see :mod:`wupmodel.finance`)."""
+    """Annuity factor r / (1 − (1 + r)^−n) [1/yr] as a float (see :mod:`wupmodel.money.finance`)."""
     return float(finance.capital_recovery_factor(rate, years))
 
 
@@ -351,7 +351,7 @@ def collective_defaults(params: Params, trunk_per_zone: bool = False, horizon_ye
     distribution main per zone dwelling, plus O&M shares. Reinforcement: one new MV/LV
     substation plus LV cable per zone dwelling. Solar park: capex plus O&M. Every investment is
     annualised like the dwellings' own investments and the village summary
-    (:func:`wupmodel.finance.equivalent_annual_cost`: replacements within the horizon, linear
+    (:func:`wupmodel.money.finance.equivalent_annual_cost`: replacements within the horizon, linear
     residual value at its end, the social discount rate), so the optimiser's national cost of a
     plan and the summary's agree.
 

@@ -14,7 +14,7 @@ cost at that CO2). Constraints: CO2 reduction vs the all-reference village, inve
 budget, LV grid capacity after diversity (+ reinforcement), heat-network link and minimum
 participation, energy-neutral share, monthly-cost limit per household (with an optional
 extra-subsidy budget), options households already chose, maximum installations per heating
-system. Row-by-row definitions: :mod:`wupmodel.optimise_build`.
+system. Row-by-row definitions: :mod:`wupmodel.optimise.build`.
 
 Conventions
 -----------
@@ -33,7 +33,7 @@ Conventions
   default only the solar park (a village cooperative); heat networks and grid reinforcement
   reach households through the tariffs already in ``annual_cost_eur['end_user']`` (set the
   ``end_user_*`` fields to change that). Whatever the zone cost holds must not also be in the
-  per-dwelling option costs: :mod:`wupmodel.appraise` puts the distribution main into the
+  per-dwelling option costs: :mod:`wupmodel.money.appraise` puts the distribution main into the
   national cost of heat-network options per connection, so :meth:`OptimiseSettings.from_params`
   charges the zone only the collective source; ``trunk_per_zone=True`` charges the main per
   zone dwelling instead, for option tables without it.
@@ -54,13 +54,13 @@ Conventions
 Solvers: HiGHS by default, CBC (``pulp.PULP_CBC_CMD``) as the alternative, falling back to
 the other with a notice when one is missing. ``backend='auto'`` uses PuLP (``pulp.HiGHS``)
 for small models and hands larger ones to HiGHS directly as sparse arrays (the matrix path,
-see :data:`AUTO_MATRIX_NNZ` and :mod:`wupmodel.optimise_solvers`). CBC returns its solution
+see :data:`AUTO_MATRIX_NNZ` and :mod:`wupmodel.optimise.solvers`). CBC returns its solution
 through a text file with 8 significant digits, so its figures carry ~1e-8 relative error.
 
 Collective decisions with group shares: the only integer columns are then a handful of
 binaries (heat network per zone, reinforcement per grid zone). On the matrix path they are
 decided by an exact branch and bound of our own whose nodes are LPs re-solved on the same
-HiGHS model with warm starts (:func:`~wupmodel.optimise_solvers.branch_collective`,
+HiGHS model with warm starts (:func:`~wupmodel.optimise.solvers.branch_collective`,
 ``collective_method``); its best leaf is the LP with the binaries fixed, so it also gives the
 shadow prices without a second LP. It proves optimality to 1e-9 relative (or ``mip_gap``),
 tighter than HiGHS's default MIP gap of 1e-4.

@@ -1,4 +1,4 @@
-"""Solver back ends for :class:`~wupmodel.optimise_build.MatrixModel`.
+"""Solver back ends for :class:`~wupmodel.optimise.build.MatrixModel`.
 
 Two back ends behind one small interface (:class:`SolverSession`):
 

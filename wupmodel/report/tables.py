@@ -1,9 +1,7 @@
-"""Result tables and files: Excel workbook, CSV files and a JSON summary.
+"""Result tables: the strategy summary, per type, who pays, per dwelling, assumptions, price paths.
 
-:func:`run_tables` turns outcomes into the tables an adviser reads (pure: frames in, frames
-out); :func:`write_outputs` is the only function here that touches the disk, and it writes
-every file through a temporary name in the same folder, so an interrupted run never leaves a
-half-written file where a good one was.
+:func:`summarise` turns outcomes into the tables an adviser reads (pure: frames in, frames
+out); :mod:`wupmodel.report.files` writes them.
 """
 
 from __future__ import annotations
