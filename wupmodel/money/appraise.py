@@ -223,8 +223,10 @@ def appraise(
 class _MoneySource:
     """The money layer of one chunk, computed when first needed.
 
-    Arrays: one :func:`money_outcomes` call for every output asked for (cached). Totals per
-    option (:meth:`totals`): one :func:`money_totals` call (cached per weights), which never
+    Arrays: one :func:`money_outcomes` call for every output asked for but the IRR (cached),
+    and one more for the IRR when it is read (its root finding costs more than all the others
+    together, so a reader of the woonlasten or the NPV does not pay for it). Totals per option
+    (:meth:`totals`): one :func:`money_totals` call (cached per weights), which never
     materialises the (G, O) arrays, unless the arrays exist already.
     """
 
@@ -232,15 +234,21 @@ class _MoneySource:
         self.grid = grid
         self.inputs = inputs
         self._money: MoneyOutcomes | None = None
+        self._irr: MoneyOutcomes | None = None
         self._totals: tuple[np.ndarray, dict[str, np.ndarray]] | None = None
 
     def release(self) -> None:
-        self._money = None
+        self._money = self._irr = None
         self._totals = None
 
     def array(self, name: str) -> np.ndarray:
+        if name == "irr":
+            if self._irr is None:
+                self._irr = money_outcomes(**{**self.inputs, "outputs": ["irr"]})
+            return self.grid.to_options(self._irr.irr)
         if self._money is None:
-            self._money = money_outcomes(**self.inputs)
+            others = [n for n in self.inputs["outputs"] if n != "irr"] or ["bill_year1_eur"]
+            self._money = money_outcomes(**{**self.inputs, "outputs": others})
         return self.grid.to_options(getattr(self._money, name))
 
     def totals(self, name: str, weights: np.ndarray) -> np.ndarray:
