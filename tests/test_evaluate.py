@@ -194,3 +194,50 @@ def test_a_smaller_catalogue_gives_the_same_numbers_for_its_options(aalden):
     for name in ("gas_m3", "electricity_import_kwh", "co2_kg", "capex_eur", "peak_kw", "feasible",
                  "national_annual_cost_eur"):
         np.testing.assert_allclose(part[name][part.dwelling_group], full[name][np.ix_(idx, cols)], err_msg=name)
+
+
+def test_lazy_join_reads_like_the_whole(aalden):
+    """evaluate() in chunks: totals and picks go chunk by chunk (money without any (G, O) array)
+    and equal the single-chunk arrays reduced by hand."""
+    scenario, stock, out = aalden
+    lazy = wm.evaluate(stock, scenario, chunk_size=97)
+    assert len(list(lazy.parts())) == -(-out.n_groups // 97)
+    counts = out.counts
+    rng = np.random.default_rng(3)
+    choice = rng.integers(0, out.catalogue.size, out.n_groups)
+    rows = np.arange(out.n_groups)
+    for name in ("gas_m3", "national_annual_cost_eur", "monthly_cost_change_eur", "npv_end_user_eur", "subsidy_eur"):
+        np.testing.assert_allclose(lazy.totals(name), counts @ out[name], rtol=1e-9, err_msg=name)
+        np.testing.assert_allclose(lazy.pick(name, choice), out[name][rows, choice], rtol=1e-12, err_msg=name)
+    np.testing.assert_allclose(lazy["irr"], out["irr"], rtol=1e-12, equal_nan=True)
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv"])
+def test_streamed_outcomes_equal_the_long_table(aalden, tmp_path, suffix):
+    """write_outcomes writes chunk by chunk (Parquet row groups, CSV appended) the rows of
+    to_frame(), in order, and leaves no temporary file."""
+    import pyarrow.parquet as pq
+
+    scenario, stock, out = aalden
+    path = tmp_path / f"outcomes{suffix}"
+    rows, n_options = wm.write_outcomes(wm.iter_evaluate(stock, scenario, chunk_size=200), path)
+    expected = out.to_frame()
+    assert (rows, n_options) == (len(expected), out.catalogue.size)
+    if suffix == ".parquet":
+        assert pq.ParquetFile(path).num_row_groups == -(-out.n_groups // 200)
+        written = pd.read_parquet(path)
+    else:
+        written = pd.read_csv(path, dtype={"dwelling_id": str})
+    assert list(written.columns) == list(expected.columns)
+    assert (written["dwelling_id"].to_numpy() == expected["dwelling_id"].to_numpy()).all()
+    for col in ("gas_m3", "monthly_cost_change_eur", "irr", "co2_kg"):
+        np.testing.assert_allclose(written[col].to_numpy(float), expected[col].to_numpy(float), rtol=1e-12, equal_nan=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+def test_iter_frames_releases_each_chunk(aalden):
+    scenario, stock, out = aalden
+    lazy = wm.evaluate(stock, scenario, chunk_size=300)
+    frames = list(lazy.iter_frames())
+    assert sum(len(f) for f in frames) == len(out.to_frame())
+    assert all(not part._cache and not part._computed for part in lazy.arrays.parts)
