@@ -241,3 +241,25 @@ def test_iter_frames_releases_each_chunk(aalden):
     frames = list(lazy.iter_frames())
     assert sum(len(f) for f in frames) == len(out.to_frame())
     assert all(not part._cache and not part._computed for part in lazy.arrays.parts)
+
+
+def test_summary_of_chunks_equals_the_whole(aalden):
+    """summarise() of an evaluation in many chunks (money prefetched chunk by chunk, released
+    after each) gives the single-chunk tables."""
+    scenario, stock, out = aalden
+    whole = wm.summarise(out, scenario)
+    chunked = wm.summarise(wm.evaluate(stock, scenario, chunk_size=150), scenario)
+    for name in ("summary", "who_pays", "per_type", "per_dwelling"):
+        pd.testing.assert_frame_equal(chunked[name], whole[name], rtol=1e-12, check_exact=False, obj=name)
+
+
+def test_asking_for_a_quantity_does_not_compute_it():
+    """``name in outcomes.arrays`` answers from the names: the deferred money is not computed."""
+    from wupmodel.outcomes import FactoredArrays
+
+    def never():
+        raise AssertionError("computed")
+
+    arrays = FactoredArrays({"money": never}, {"money": np.arange(3)})
+    joined = arrays.concat(FactoredArrays({"money": never}, {"money": np.arange(3)}), (2, 2))
+    assert "money" in arrays and "money" in joined and "gas" not in joined

@@ -7,6 +7,7 @@ large evaluation holds only the physical arrays until a money figure is asked fo
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -94,6 +95,10 @@ class FactoredArrays(Mapping[str, np.ndarray]):
     def __iter__(self) -> Iterator[str]:
         return iter(self._bases)
 
+    def __contains__(self, name: object) -> bool:
+        # Mapping's default would read (and so compute) the array
+        return name in self._bases
+
     def __len__(self) -> int:
         return len(self._bases)
 
@@ -136,6 +141,12 @@ class FactoredArrays(Mapping[str, np.ndarray]):
         return ChunkedArrays([self], [sizes[0]]).concat(other, sizes)
 
 
+def _choice_key(choice: np.ndarray) -> bytes:
+    """A short key of an option choice per group (equal choices, equal keys)."""
+    choice = np.ascontiguousarray(choice, dtype=np.int64)
+    return hashlib.blake2b(choice.tobytes(), digest_size=16).digest()
+
+
 class ChunkedArrays(Mapping[str, np.ndarray]):
     """The arrays of consecutive chunks of groups, joined only when a whole array is read.
 
@@ -148,6 +159,7 @@ class ChunkedArrays(Mapping[str, np.ndarray]):
         self.sizes = sizes
         self.bounds = np.concatenate([[0], np.cumsum(sizes)]).astype(int)
         self._cache: dict[str, np.ndarray] = {}
+        self._picked: dict[tuple[str, bytes], np.ndarray] = {}  # see prefetch
 
     def __getitem__(self, name: str) -> np.ndarray:
         if name not in self._cache:
@@ -156,6 +168,9 @@ class ChunkedArrays(Mapping[str, np.ndarray]):
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.parts[0])
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.parts[0]
 
     def __len__(self) -> int:
         return len(self.parts[0])
@@ -172,11 +187,29 @@ class ChunkedArrays(Mapping[str, np.ndarray]):
 
     def pick(self, name: str, choice: np.ndarray) -> np.ndarray:
         """The value of option ``choice[g]`` for every group g, shape (G,)."""
+        picked = self._picked.get((name, _choice_key(choice)))
+        if picked is not None:
+            return picked
         return np.concatenate([part.pick(name, choice[rows]) for part, rows in self._slices()])
+
+    def prefetch(self, names: list[str], choices: list[np.ndarray]) -> None:
+        """Pick every name under every choice in one pass over the chunks, each chunk's money
+        computed once and released after it: a summary of many strategies then holds one
+        chunk's money arrays at a time, not every chunk's. Later :meth:`pick` calls with the
+        same name and choice are answered from here."""
+        distinct = {_choice_key(c): c for c in choices}  # strategies may share a choice
+        found: dict[tuple[str, bytes], list[np.ndarray]] = {(n, k): [] for n in names for k in distinct}
+        for part, rows in self._slices():
+            for name in names:
+                for key, choice in distinct.items():
+                    found[(name, key)].append(part.pick(name, choice[rows]))
+            part.release()
+        self._picked.update({key: np.concatenate(values) for key, values in found.items()})
 
     def release(self) -> None:
         """Forget every array computed on read, in every chunk."""
         self._cache.clear()
+        self._picked.clear()
         for part in self.parts:
             part.release()
 
@@ -252,6 +285,13 @@ class Outcomes:
     def pick(self, name: str, choice: np.ndarray) -> np.ndarray:
         """Per dwelling value of ``name`` under option ``choice[g]`` for each group, shape (G,)."""
         return self.arrays.pick(name, choice)
+
+    def prefetch(self, names: list[str], choices: list[np.ndarray]) -> None:
+        """Prepare :meth:`pick` of ``names`` under ``choices`` in one pass over the evaluated
+        chunks (a no-op for a single chunk), so that money is computed once per chunk and only
+        one chunk's money arrays are held at a time."""
+        if isinstance(self.arrays, ChunkedArrays):
+            self.arrays.prefetch([n for n in names if n in self.arrays], choices)
 
     def to_frame(self, per: str = "dwelling") -> pd.DataFrame:
         """Long table: one row per dwelling (or group) × option.

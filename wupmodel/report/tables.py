@@ -6,8 +6,10 @@ out); :mod:`wupmodel.report.files` writes them.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
+from wupmodel.money.appraise import MONEY_QUANTITIES
 from wupmodel.outcomes import Outcomes
 from wupmodel.params import Params, packaged_table, parameter_table
 from wupmodel.scenario import Scenario
@@ -109,6 +111,10 @@ def summarise(
     """
     params = scenario.params() if params is None else params
     strategies = default_strategies() if strategies is None else strategies
+    # every per-dwelling money figure the tables pick, under every strategy, in one pass
+    choices = [strategy_choice(outcomes, s) for s in strategies]
+    choices.append(np.full(outcomes.n_groups, outcomes.catalogue.reference_index))
+    outcomes.prefetch([n for n in MONEY_QUANTITIES if n != "irr"], choices)
     summary = strategy_summary(outcomes, strategies, params, scenario.years.horizon_years,
                                scenario.finance.social_discount_rate)
     dwellings = per_dwelling(outcomes, strategies)
