@@ -137,3 +137,27 @@ def test_the_package_root_is_only_the_api():
 def test_modules_stay_small(path):
     n = len(path.read_text("utf-8").splitlines())
     assert n <= MAX_LINES, f"{path.relative_to(ROOT)} has {n} lines (limit {MAX_LINES}): split it by job"
+
+
+def test_readme_layout_maps_every_module():
+    """The README's Layout section names every module of the package (by file name, under its
+    folder), and no module that is gone."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    layout = readme.split("## Layout", 1)[1].split("\n## ", 1)[0]
+    named = set()
+    folder = ""
+    for line in layout.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("```"):
+            continue
+        word = stripped.split()[0]
+        depth = len(line) - len(line.lstrip())
+        if word.endswith("/"):
+            folder = word if depth == 2 else folder
+            continue
+        if word.endswith(".py"):
+            named.add(f"{folder}{word}" if depth == 4 else word)
+    modules = {str(p.relative_to(PKG)) for p in PKG.rglob("*.py") if p.name != "__init__.py"}
+    assert modules - named == set(), f"modules missing from the README layout: {sorted(modules - named)}"
+    stale = {m for m in named if "/" in m or m in {p.name for p in PKG.glob("*.py")}} - modules - {"__init__.py", "app.py"}
+    assert not stale, f"the README layout names modules that do not exist: {sorted(stale)}"
