@@ -9,9 +9,9 @@ import numpy as np
 import pandas as pd
 
 import wupmodel as wm
+from wupmodel.params import packaged_table
 from wupmodel.planning import optimise
 from wupmodel.report import run_tables
-from wupmodel.params import packaged_table
 from wupmodel.village import strategies_from_table
 
 GOLDEN_PATH = Path(__file__).parent / "golden" / "aalden_default.json"

@@ -1,0 +1,11 @@
+"""Uncertainty and batch runs: sample designs, sweeps, analyses, batches over buurten, Dask.
+
+Public entry points (also at :mod:`wupmodel`): :func:`sweep`, :func:`tornado`,
+:func:`sobol_indices`, :func:`distributions`, :func:`prob_cheaper`, :func:`least_regret`,
+:func:`household_risk`, :func:`batch`.
+"""
+
+from wupmodel.uncertainty.sampling import Design, design
+from wupmodel.uncertainty.sweep import FIGURES, SweepResult, sweep
+
+__all__ = ["FIGURES", "Design", "SweepResult", "design", "sweep"]
