@@ -5,7 +5,18 @@ Public entry points (also at :mod:`wupmodel`): :func:`sweep`, :func:`tornado`,
 :func:`household_risk`, :func:`batch`.
 """
 
+from wupmodel.uncertainty.analyses import (
+    distributions,
+    household_risk,
+    least_regret,
+    prob_cheaper,
+    sobol_indices,
+    tornado,
+)
 from wupmodel.uncertainty.sampling import Design, design
 from wupmodel.uncertainty.sweep import FIGURES, SweepResult, sweep
 
-__all__ = ["FIGURES", "Design", "SweepResult", "design", "sweep"]
+__all__ = [
+    "FIGURES", "Design", "SweepResult", "design", "distributions", "household_risk",
+    "least_regret", "prob_cheaper", "sobol_indices", "sweep", "tornado",
+]
