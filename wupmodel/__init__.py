@@ -15,11 +15,31 @@ from wupmodel.evaluate import Outcomes, evaluate, iter_evaluate
 from wupmodel.params import Params, default_params
 from wupmodel.scenario import Scenario, dump_scenario, load_scenario, scenario_from_text
 from wupmodel.stock import load_stock, synthesise_stock, validate_stock
+from wupmodel.uncertainty import (
+    SweepResult,
+    batch,
+    distributions,
+    household_risk,
+    least_regret,
+    prob_cheaper,
+    sobol_indices,
+    sweep,
+    tornado,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
     "InfeasibleError",
+    "SweepResult",
+    "batch",
+    "distributions",
+    "household_risk",
+    "least_regret",
+    "prob_cheaper",
+    "sobol_indices",
+    "sweep",
+    "tornado",
     "Outcomes",
     "Params",
     "Scenario",

@@ -13,10 +13,12 @@ from wupmodel.uncertainty.analyses import (
     sobol_indices,
     tornado,
 )
+from wupmodel.uncertainty.batch import batch, batch_summary
+from wupmodel.uncertainty.executors import make_executor
 from wupmodel.uncertainty.sampling import Design, design
 from wupmodel.uncertainty.sweep import FIGURES, SweepResult, sweep
 
 __all__ = [
-    "FIGURES", "Design", "SweepResult", "design", "distributions", "household_risk",
-    "least_regret", "prob_cheaper", "sobol_indices", "sweep", "tornado",
+    "FIGURES", "Design", "SweepResult", "batch", "batch_summary", "design", "distributions", "household_risk",
+    "least_regret", "make_executor", "prob_cheaper", "sobol_indices", "sweep", "tornado",
 ]

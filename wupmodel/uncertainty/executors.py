@@ -22,7 +22,7 @@ from wupmodel.errors import WupInputError
 
 __all__ = ["SerialExecutor", "DaskExecutor", "make_executor", "CONNECT_TIMEOUT_S", "RETRIES"]
 
-CONNECT_TIMEOUT_S = 8.0
+CONNECT_TIMEOUT_S = 5.0
 RETRIES = 2
 
 Progress = Callable[[int, int], None] | None

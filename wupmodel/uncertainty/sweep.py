@@ -43,7 +43,7 @@ from wupmodel.village import (
 )
 from wupmodel.vocabulary import DWELLING_TYPES
 
-__all__ = ["SweepResult", "sweep", "FIGURES", "point_figures"]
+__all__ = ["SweepResult", "sweep", "FIGURES", "point_figures", "MONEY_OUTPUTS"]
 
 #: Per-dwelling values picked per strategy (all affine in the price inputs).
 FIELDS = (
@@ -57,6 +57,8 @@ FIELDS = (
 )
 _F = {name: i for i, name in enumerate(FIELDS)}
 _MONEY = [f for f in FIELDS if f not in ("co2_kg", "capex_eur")]
+#: The money outputs a sweep or batch evaluation computes.
+MONEY_OUTPUTS = tuple(_MONEY)
 
 #: Key figures per sample × strategy (as in the strategy table of ``wupmodel run``).
 FIGURES: dict[str, str] = {
@@ -193,9 +195,12 @@ def _paths(tariffs, pairs: Sequence[tuple[UncertainInput, float]]) -> dict[str, 
     return out
 
 
-def point_figures(shared: _Shared, scenario: Scenario, params: Params) -> tuple[NDArray, NDArray]:
-    """One full evaluation: per-dwelling values (M, S, G) and collective extras (S,) EUR/yr."""
-    out = evaluate(shared.stock, scenario, params=params, irr=False, money_outputs=_MONEY)
+def point_figures(shared: _Shared, scenario: Scenario, params: Params, outcomes=None) -> tuple[NDArray, NDArray]:
+    """One full evaluation: per-dwelling values (M, S, G) and collective extras (S,) EUR/yr.
+
+    ``outcomes``: an evaluation of ``shared.stock`` under ``scenario`` to reuse (else made here).
+    """
+    out = outcomes or evaluate(shared.stock, scenario, params=params, irr=False, money_outputs=_MONEY)
     choices = [strategy_choice(out, s) for s in shared.strategies]
     values = np.stack([np.stack([out.pick(m, ch) for ch in choices]) for m in FIELDS])
     h, rate = scenario.years.horizon_years, scenario.finance.social_discount_rate
