@@ -57,7 +57,9 @@ def read_buurten(buurten: str | Path | pd.DataFrame = "drenthe") -> pd.DataFrame
             elif suffix in (".xlsx", ".xls"):
                 table = pd.read_excel(path)
             else:
-                table = pd.read_csv(path, sep=None, engine="python", dtype={"buurt_code": str})
+                table = pd.read_csv(path, dtype={"buurt_code": str})
+                if "buurt_code" not in table:
+                    table = pd.read_csv(path, sep=";", dtype={"buurt_code": str})
         except Exception as err:  # noqa: BLE001 - reported as an input error
             raise WupInputError(f"{buurten}: cannot read the buurt table ({err})", str(buurten)) from None
     if "buurt_code" not in table:
