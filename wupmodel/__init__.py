@@ -34,6 +34,18 @@ from wupmodel.report.tables import default_strategies, summarise
 from wupmodel.report.text import plan_text, run_text
 from wupmodel.scenario import Scenario, dump_scenario, load_scenario, scenario_from_text
 from wupmodel.stock import load_stock, stock_for, synthesise_stock, validate_stock, write_stock
+from wupmodel.uncertainty import (
+    SweepResult,
+    batch,
+    distributions,
+    household_risk,
+    least_regret,
+    prob_cheaper,
+    sobol_indices,
+    sweep,
+    tornado,
+)
+from wupmodel.uncertainty.report import write_batch, write_sweep_report
 from wupmodel.village import Strategy
 
 __version__ = "0.1.0"
@@ -44,6 +56,15 @@ __all__ = [
     "STREAM_CHUNK_GROUPS",
     "ConstraintReport",
     "InfeasibleError",
+    "SweepResult",
+    "batch",
+    "distributions",
+    "household_risk",
+    "least_regret",
+    "prob_cheaper",
+    "sobol_indices",
+    "sweep",
+    "tornado",
     "Outcomes",
     "Params",
     "Plan",
@@ -77,5 +98,7 @@ __all__ = [
     "write_json",
     "write_outcomes",
     "write_outputs",
+    "write_batch",
     "write_stock",
+    "write_sweep_report",
 ]

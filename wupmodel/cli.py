@@ -116,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     va = sub.add_parser("validate", help="check a scenario file and print it with defaults filled in")
     va.add_argument("scenario", help="scenario YAML file")
+    add_uncertainty_parsers(sub)
     return parser
 
 
@@ -240,6 +241,92 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+# uncertainty: sweep and batch (thin blocks over the public API)
+
+
+def _progress_bar(label: str):
+    """A small terminal progress bar on stderr: ``progress(done, total)``."""
+    import time
+
+    start = time.perf_counter()
+
+    def progress(done: int, total: int) -> None:
+        if not sys.stderr.isatty() and done < total:
+            return
+        width = 30
+        filled = int(width * done / max(total, 1))
+        elapsed = time.perf_counter() - start
+        print(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} {elapsed:5.1f} s",
+              end="\n" if done >= total else "", file=sys.stderr, flush=True)
+
+    return progress
+
+
+def _scheduler_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--scheduler", default=None, metavar="SPEC",
+                   help="where to run: local[:N] (a Dask LocalCluster of N processes) or tcp://HOST:PORT "
+                        "(an existing Dask scheduler); default: this process")
+
+
+def add_uncertainty_parsers(sub) -> None:
+    sw = sub.add_parser("sweep", help="Monte Carlo / Sobol' / one-at-a-time sweep over the scenario's uncertainty")
+    _scenario_arg(sw)
+    sw.add_argument("--samples", type=int, default=1000, help="samples (sobol: base N, a power of two)")
+    sw.add_argument("--method", choices=["lhs", "sobol", "oat"], default="lhs")
+    sw.add_argument("--seed", type=int, default=0)
+    _scheduler_arg(sw)
+    sw.add_argument("--per-type", action="store_true", help="also write figures per dwelling type")
+    sw.add_argument("--out", required=True, metavar="FILE.parquet", help="tidy table sample x strategy")
+    sw.add_argument("--report", metavar="DIR", default=None, help="workbook and HTML plots into DIR")
+    ba = sub.add_parser("batch", help="every buurt x scenario: key figures and the cheapest strategy")
+    ba.add_argument("--buurten", default="drenthe", metavar="drenthe|FILE")
+    ba.add_argument("--scenarios", nargs="+", default=None, metavar="A.yaml",
+                    help="scenario files (default: the packaged default scenario)")
+    ba.add_argument("--seed", type=int, default=0, help="seed of the stock synthesis")
+    _scheduler_arg(ba)
+    ba.add_argument("--out", required=True, metavar="FILE.parquet",
+                    help="results (a summary workbook FILE.xlsx is written beside it)")
+
+
+def cmd_sweep(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if out.suffix.lower() not in (".parquet", ".csv"):
+        raise WupInputError(f"{args.out}: the output must end in .parquet or .csv", args.out)
+    scenario, stock = _load(args)
+    try:
+        result = wm.sweep(scenario, stock, samples=args.samples, method=args.method, seed=args.seed,
+                          executor=args.scheduler, per_type=args.per_type, progress=_progress_bar("sweep"))
+    except RuntimeError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    written = [wm.write_frame(result.to_frame(), out)]
+    if result.per_type is not None:
+        written.append(wm.write_frame(result.per_type, out.with_name(out.stem + "_per_type" + out.suffix)))
+    if args.report:
+        written += wm.write_sweep_report(result, args.report)
+    print(f"{scenario.name}: {result.design.n_samples} samples ({args.method}) x {len(result.strategies)} strategies")
+    for note in result.notes[:5]:
+        print(f"  {note}")
+    print("Wrote " + ", ".join(str(p) for p in written))
+    return 0
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    if Path(args.out).suffix.lower() not in (".parquet", ".csv"):
+        raise WupInputError(f"{args.out}: the output must end in .parquet or .csv", args.out)
+    scenarios = [wm.load_scenario(p) for p in args.scenarios] if args.scenarios else None
+    try:
+        results = wm.batch(args.buurten, scenarios, executor=args.scheduler, seed=args.seed,
+                           progress=_progress_bar("batch"))
+    except RuntimeError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    written = wm.write_batch(results, args.out)
+    n = results["buurt_code"].nunique()
+    print(f"{n} buurten x {results['scenario'].nunique()} scenarios; wrote " + ", ".join(str(p) for p in written))
+    return 0
+
+
 COMMANDS = {
     "run": cmd_run,
     "evaluate": cmd_evaluate,
@@ -247,6 +334,8 @@ COMMANDS = {
     "optimise": cmd_optimise,
     "params": cmd_params,
     "validate": cmd_validate,
+    "sweep": cmd_sweep,
+    "batch": cmd_batch,
 }
 
 
@@ -263,6 +352,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT_ERROR
     except KeyboardInterrupt:
         return 130
+
+
+
+
+# --------------------------------------------------------------------------------------------
 
 
 if __name__ == "__main__":  # pragma: no cover

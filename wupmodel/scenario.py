@@ -120,17 +120,117 @@ class Targets(BaseModel):
 
 
 class UncertainRange(BaseModel):
-    """A range for a sensitivity run over one parameter."""
+    """The distribution of one uncertain parameter or price path (see :mod:`wupmodel.uncertainty`).
+
+    ``low``/``high`` bound the distribution (uniform, triangular; truncation for normal and
+    lognormal) and are the one-at-a-time (tornado) values; without them a normal or lognormal
+    uses its 5th and 95th percentiles for the tornado and is truncated to the allowed range.
+    ``mode`` is the triangular peak (default: the midpoint); ``mean``/``sd`` describe a normal
+    or lognormal (of the value itself, not of its logarithm). ``group`` names a correlation
+    group of :class:`Uncertainty`.
+    """
 
     model_config = _FROZEN
-    low: float
-    high: float
-    distribution: Literal["uniform", "triangular"] = "uniform"
+    distribution: Literal["uniform", "triangular", "normal", "lognormal"] = "uniform"
+    low: float | None = None
+    high: float | None = None
+    mode: float | None = None
+    mean: float | None = None
+    sd: float | None = None
+    group: str | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> UncertainRange:
-        if not self.low <= self.high:
+        d = self.distribution
+        if self.low is not None and self.high is not None and not self.low <= self.high:
             raise ValueError(f"low ({self.low}) must not exceed high ({self.high})")
+        if self.sd is not None and not self.sd >= 0:
+            raise ValueError(f"sd ({self.sd}) must not be negative")
+        if d in ("uniform", "triangular") and (self.low is None or self.high is None):
+            raise ValueError(f"a {d} distribution needs low and high")
+        if d in ("normal", "lognormal") and (self.mean is None or self.sd is None):
+            raise ValueError(f"a {d} distribution needs mean and sd")
+        if d == "lognormal" and not self.mean > 0:
+            raise ValueError(f"a lognormal distribution needs mean > 0 (got {self.mean})")
+        if self.mode is not None:
+            if d != "triangular":
+                raise ValueError("mode applies to a triangular distribution only")
+            if not self.low <= self.mode <= self.high:
+                raise ValueError(f"mode ({self.mode}) must lie between low ({self.low}) and high ({self.high})")
+        if d in ("normal", "lognormal") and self.mean is not None:
+            if (self.low is not None and self.mean < self.low) or (self.high is not None and self.mean > self.high):
+                raise ValueError(f"mean ({self.mean}) must lie between low and high")
+        return self
+
+
+class CorrelationGroup(BaseModel):
+    """Parameters that move together (e.g. all energy prices): one correlation between members."""
+
+    model_config = _FROZEN
+    correlation: Annotated[float, Field(gt=-1.0, le=1.0)] = 1.0
+    description: str = ""
+
+
+class Uncertainty(BaseModel):
+    """The scenario's uncertain inputs.
+
+    ``parameters`` maps a parameter id (as in ``parameters:``), ``prices.<series>`` (a factor
+    on the whole price path, 1 = as given) or ``prices.<series>.trend`` (a relative change
+    reached in the last year, growing linearly from 0 in the first year) to its distribution.
+    ``groups`` holds the correlation groups the parameters name. The older flat form
+    (``uncertainty: {param: {low, high}}``) is read as ``parameters``.
+    """
+
+    model_config = _FROZEN
+    parameters: dict[str, UncertainRange] = Field(default_factory=dict)
+    groups: dict[str, CorrelationGroup] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _flat_form(cls, data: Any) -> Any:
+        if isinstance(data, Mapping) and data and not set(data) <= {"parameters", "groups"}:
+            return {"parameters": dict(data)}
+        return data
+
+    @field_validator("parameters")
+    @classmethod
+    def _known_uncertain(cls, value: dict[str, UncertainRange]) -> dict[str, UncertainRange]:
+        from wupmodel.money.tariffs import SERIES
+
+        table = parameter_table()
+        known = list(table.index) + [f"prices.{s}" for s in SERIES] + [f"prices.{s}.trend" for s in SERIES]
+        for key, rng in value.items():
+            if key not in known:
+                close = difflib.get_close_matches(key, known, n=3, cutoff=0.6)
+                hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+                raise ValueError(f"unknown parameter path '{key}' in uncertainty{hint}")
+            if key.startswith("prices."):
+                if key.endswith(".trend"):
+                    lo, hi = -1.0, 10.0
+                else:
+                    lo, hi = 0.0, 10.0
+                what = "a price-path trend" if key.endswith(".trend") else "a price-path factor"
+            else:
+                lo, hi = float(table.at[key, "min"]), float(table.at[key, "max"])
+                what = f"'{key}' ({table.at[key, 'unit']})"
+            for name in ("low", "high", "mode", "mean"):
+                number = getattr(rng, name)
+                if number is not None and not lo <= number <= hi:
+                    raise ValueError(f"uncertainty of '{key}': {name} {number:g} is outside the range "
+                                     f"{lo:g} to {hi:g} allowed for {what}")
+        return value
+
+    @model_validator(mode="after")
+    def _groups_named(self) -> Uncertainty:
+        for key, rng in self.parameters.items():
+            if rng.group is not None and rng.group not in self.groups:
+                raise ValueError(f"uncertainty of '{key}' names group '{rng.group}', which is not under "
+                                 f"uncertainty.groups (known: {', '.join(self.groups) or 'none'})")
+        for name, grp in self.groups.items():
+            n = sum(1 for r in self.parameters.values() if r.group == name)
+            if n > 1 and grp.correlation <= -1.0 / (n - 1):
+                raise ValueError(f"group '{name}': a correlation of {grp.correlation:g} among {n} "
+                                 f"parameters is impossible; it must exceed {-1.0 / (n - 1):g}")
         return self
 
 
@@ -147,7 +247,7 @@ class Scenario(BaseModel):
     targets: Targets = Targets()
     parameters: dict[str, float] = Field(default_factory=dict)
     prices: dict[str, float | dict[int, float]] = Field(default_factory=dict)
-    uncertainty: dict[str, UncertainRange] = Field(default_factory=dict)
+    uncertainty: Uncertainty = Uncertainty()
 
     @field_validator("parameters")
     @classmethod
@@ -164,18 +264,6 @@ class Scenario(BaseModel):
                     f"parameter '{key}' = {number} is outside the allowed range {lo:g} to {hi:g} "
                     f"{table.at[key, 'unit']}"
                 )
-        return value
-
-    @field_validator("uncertainty")
-    @classmethod
-    def _known_uncertain(cls, value: dict[str, UncertainRange]) -> dict[str, UncertainRange]:
-        table = parameter_table()
-        for key, rng in value.items():
-            if key not in table.index:
-                raise ValueError(f"unknown parameter '{key}' in uncertainty")
-            lo, hi = float(table.at[key, "min"]), float(table.at[key, "max"])
-            if rng.low < lo or rng.high > hi:
-                raise ValueError(f"uncertainty range of '{key}' must lie within {lo:g} to {hi:g}")
         return value
 
     # -- derived -------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from dataclasses import replace
 
@@ -135,7 +136,7 @@ def test_json_summary(two_groups):
 
 
 def test_unavailable_solver_falls_back_with_a_notice(two_groups, monkeypatch):
-    from wupmodel.optimise import solve as opt
+    opt = importlib.import_module("wupmodel.optimise.solve")
 
     monkeypatch.setattr(opt, "cbc_available", lambda: False)
     plan = solve(two_groups, OptimiseSettings(co2_reduction=0.3, solver="cbc"))

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from wupmodel.errors import WupInputError
 from wupmodel.outcomes import Outcomes
 from wupmodel.scenario import Scenario, dump_scenario
 
@@ -124,7 +125,12 @@ def write_json(path: str | os.PathLike, payload: Mapping) -> Path:
 
 def write_frame(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
     """Write a table as CSV or Parquet (by extension), atomically."""
+    out = path
     path = Path(path)
+    if path.suffix.lower() not in (".parquet", ".csv"):
+        raise WupInputError(f"{out}: the output must end in .parquet or .csv", str(out))
+    if not path.parent.exists():
+        raise WupInputError(f"{out}: folder {path.parent} does not exist", str(out))
     if path.suffix.lower() == ".parquet":
         atomic_write(path, lambda tmp: frame.to_parquet(tmp, index=False))
     else:

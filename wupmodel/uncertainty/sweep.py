@@ -1,0 +1,467 @@
+"""Sweep a scenario over its uncertain inputs: key figures per sample × strategy.
+
+How the samples are evaluated
+-----------------------------
+The samples are grouped by their *nonlinear* inputs (every parameter, and the ``vat`` and
+``net_metering`` price series). Within a group the physics and every nonlinear money rule
+(subsidy caps, loan limits, rent caps, net metering) are fixed, and every money output is
+linear in the yearly prices: each is a sum of fixed quantities times discounted price sums.
+A price factor or trend scales a path linearly, so the per-dwelling outputs are affine in the
+price inputs. For such a group the model is evaluated ``1 + k`` times (the group's point and
+one step along each of the ``k`` price inputs), which gives the affine coefficients exactly;
+one more evaluation at a sample of the group checks them (to 1e-9) before the group's samples
+are formed as matrix products, chunk by chunk. A group too small to pay for that (fewer than
+``k + 3`` samples), or one whose check fails, is evaluated sample by sample.
+
+Work goes to an executor (:mod:`wupmodel.uncertainty.executors`) in few coarse tasks; each
+sample's figures depend only on its own inputs, so the result does not depend on the executor
+or on how the samples are split into tasks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from numpy.typing import NDArray
+
+from wupmodel.errors import WupInputError
+from wupmodel.evaluate import evaluate, money_context
+from wupmodel.money.tariffs import PLAUSIBLE_RANGES
+from wupmodel.params import Params, packaged_table
+from wupmodel.scenario import Scenario
+from wupmodel.uncertainty.distributions import UncertainInput
+from wupmodel.uncertainty.sampling import Design, design
+from wupmodel.village import (
+    Strategy,
+    collective_costs_eur_per_yr,
+    strategies_from_table,
+    strategy_choice,
+)
+from wupmodel.vocabulary import DWELLING_TYPES
+
+__all__ = ["SweepResult", "sweep", "FIGURES", "point_figures", "MONEY_OUTPUTS"]
+
+#: Per-dwelling values picked per strategy (all affine in the price inputs).
+FIELDS = (
+    "national_extra_cost_eur_per_yr",
+    "end_user_extra_cost_eur_per_yr",
+    "monthly_cost_change_eur",
+    "co2_avoided_kg_per_yr",
+    "co2_kg",
+    "capex_eur",
+    "subsidy_eur",
+)
+_F = {name: i for i, name in enumerate(FIELDS)}
+_MONEY = [f for f in FIELDS if f not in ("co2_kg", "capex_eur")]
+#: The money outputs a sweep or batch evaluation computes.
+MONEY_OUTPUTS = tuple(_MONEY)
+
+#: Key figures per sample × strategy (as in the strategy table of ``wupmodel run``).
+FIGURES: dict[str, str] = {
+    "co2_t": "CO2 in the first year, t/yr",
+    "co2_reduction": "CO2 reduction vs the reference (fraction)",
+    "investment_eur": "investment incl. VAT before subsidy, dwellings that change, EUR",
+    "subsidy_eur": "ISDE subsidy, EUR",
+    "national_extra_eur_per_yr": "national extra cost vs the reference incl. collective costs, EUR/yr",
+    "national_eur_per_t_co2": "national extra cost per tonne CO2 avoided, EUR/t",
+    "national_eur_per_weq_per_yr": "national extra cost per dwelling equivalent, EUR/WEQ/yr",
+    "end_user_extra_eur_per_yr": "occupants' equivalent annual cost vs the reference, EUR/yr",
+    "monthly_cost_change_avg_eur": "average change of year-1 monthly housing costs, EUR/month",
+    "share_paying_more": "share of households whose year-1 monthly costs rise by more than 1 EUR",
+}
+#: A household "pays more" when its monthly costs rise by more than this (as the strategy table).
+PAYING_MORE_EUR = 1.0
+_NONLINEAR_SERIES = ("vat", "net_metering")
+_FINANCE_FIELDS = {
+    "finance.household_discount_rate": "household_discount_rate",
+    "finance.social_discount_rate": "social_discount_rate",
+    "finance.warmtefonds_rate": "loan_rate",
+    "finance.rent_increase_cap_eur_month": "rent_increase_cap_eur_month",
+}
+_CHUNK = 256  # samples formed at once on the affine path (bounds memory: 256 x 7 x S x G)
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    """Figures of a sweep.
+
+    Attributes
+    ----------
+    design
+        The sample design (inputs and values per sample).
+    table
+        Tidy table, one row per sample × strategy: ``sample``, ``strategy`` and
+        :data:`FIGURES`.
+    per_type
+        With ``per_type=True``: one row per sample × strategy × dwelling type with
+        ``dwellings``, ``monthly_cost_change_avg_eur``, ``share_paying_more`` and
+        ``national_extra_eur_per_yr`` (dwellings' own costs, without collective costs).
+    household_change
+        With ``per_household=True``: (N, S, G) year-1 monthly cost change per dwelling of
+        each group (EUR/month, float32).
+    groups
+        The stock's groups of identical dwellings (``group_id``, ``count``, ``dwelling_type``...).
+    strategies
+        Strategy names, in the order of the S axis.
+    notes
+        How the samples were evaluated (affine groups, direct evaluations, fallbacks).
+    """
+
+    design: Design
+    table: pd.DataFrame
+    strategies: tuple[str, ...]
+    groups: pd.DataFrame
+    per_type: pd.DataFrame | None = None
+    household_change: NDArray[np.float32] | None = None
+    notes: tuple[str, ...] = field(default=())
+
+    def to_frame(self) -> pd.DataFrame:
+        """The tidy table with the input values of each sample joined on."""
+        return self.table.merge(self.design.to_frame(), on="sample", how="left")
+
+    def figure(self, name: str) -> pd.DataFrame:
+        """(N, S) wide table of one figure: a row per sample, a column per strategy."""
+        if name not in FIGURES:
+            raise WupInputError(f"unknown figure '{name}'; allowed: {', '.join(FIGURES)}")
+        wide = self.table.pivot(index="sample", columns="strategy", values=name)
+        return wide[list(self.strategies)]
+
+    def households_frame(self) -> pd.DataFrame:
+        """Long table sample × strategy × group of the monthly cost change (needs per_household)."""
+        if self.household_change is None:
+            raise WupInputError("run the sweep with per_household=True for household figures")
+        n, s, g = self.household_change.shape
+        return pd.DataFrame({
+            "sample": np.repeat(np.arange(n), s * g),
+            "strategy": np.tile(np.repeat(np.asarray(self.strategies), g), n),
+            "group_id": np.tile(self.groups["group_id"].to_numpy(), n * s),
+            "count": np.tile(self.groups["count"].to_numpy(), n * s),
+            "monthly_cost_change_eur": self.household_change.ravel(),
+        })
+
+
+# ---------------------------------------------------------------------------------------
+# one point: a full evaluation
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """What every task needs (scattered once to Dask workers)."""
+
+    stock: pd.DataFrame
+    scenario: Scenario
+    strategies: tuple[Strategy, ...]
+    inputs: tuple[UncertainInput, ...]
+    per_type: bool
+    per_household: bool
+
+
+def _sample_scenario(scenario: Scenario, inputs: Sequence[UncertainInput], row: NDArray) -> tuple[Scenario, Params]:
+    """Scenario and parameters with a sample's nonlinear inputs applied (prices not yet)."""
+    overrides = {x.path: float(v) for x, v in zip(inputs, row, strict=True) if x.kind == "parameter"}
+    finance = {_FINANCE_FIELDS[k]: None for k in overrides if k in _FINANCE_FIELDS}
+    sc = scenario
+    if finance:
+        sc = scenario.model_copy(update={"finance": scenario.finance.model_copy(update=finance)})
+    source = f"{scenario.name} (uncertainty sample)"
+    params = sc.params().with_overrides(overrides, source=source) if overrides else sc.params()
+    vat = [(x, v) for x, v in zip(inputs, row, strict=True) if x.is_price and x.series in _NONLINEAR_SERIES]
+    if vat:
+        base = money_context(sc, params).tariffs
+        sc = sc.model_copy(update={"prices": {**sc.prices, **_paths(base, vat)}})
+    return sc, params
+
+
+def _paths(tariffs, pairs: Sequence[tuple[UncertainInput, float]]) -> dict[str, dict[int, float]]:
+    """Price overrides (year -> value) for price inputs at the given values."""
+    years = tariffs.years
+    ramp = (years - years[0]) / max(years[-1] - years[0], 1)
+    factor: dict[str, NDArray] = {}
+    for x, v in pairs:
+        s = x.series
+        f = factor.setdefault(s, np.ones(years.size))
+        if x.kind == "price_factor":
+            f *= v  # several factors on one series multiply (each input is linear)
+        else:
+            factor[s] = f + v * ramp
+    out = {}
+    for s, f in factor.items():
+        path = np.asarray(getattr(tariffs, s), dtype=float) * f
+        out[s] = {int(y): float(p) for y, p in zip(years, path, strict=True)}
+    return out
+
+
+def point_figures(shared: _Shared, scenario: Scenario, params: Params, outcomes=None) -> tuple[NDArray, NDArray]:
+    """One full evaluation: per-dwelling values (M, S, G) and collective extras (S,) EUR/yr.
+
+    ``outcomes``: an evaluation of ``shared.stock`` under ``scenario`` to reuse (else made here).
+    """
+    out = outcomes or evaluate(shared.stock, scenario, params=params, irr=False, money_outputs=_MONEY)
+    choices = [strategy_choice(out, s) for s in shared.strategies]
+    values = np.stack([np.stack([out.pick(m, ch) for ch in choices]) for m in FIELDS])
+    h, rate = scenario.years.horizon_years, scenario.finance.social_discount_rate
+    rate = params["finance.social_discount_rate"] if rate is None else rate
+    ref = np.full(out.n_groups, out.catalogue.reference_index)
+    coll_ref = collective_costs_eur_per_yr(out, ref, params, h, rate)
+
+    def collective(choice: NDArray) -> float:
+        c = collective_costs_eur_per_yr(out, choice, params, h, rate)
+        return (c["heat_network_sources_eur_per_yr"] - coll_ref["heat_network_sources_eur_per_yr"]
+                + c["grid_reinforcement_eur_per_yr"] - coll_ref["grid_reinforcement_eur_per_yr"])
+
+    moved = np.stack([ch != out.catalogue.reference_index for ch in choices])  # (S, G)
+    values[_F["capex_eur"]] *= moved
+    values[_F["subsidy_eur"]] *= moved
+    return values, np.array([collective(ch) for ch in choices])
+
+
+def _reduce(values: NDArray, coll: NDArray, counts: NDArray, types: NDArray | None,
+            per_household: bool) -> dict[str, NDArray]:
+    """Figures (n, S) from per-dwelling values (n, M, S, G) and collective extras (S,)."""
+    n_total = counts.sum()
+    tot = values @ counts  # (n, M, S)
+    co2 = tot[:, _F["co2_kg"]]
+    ref_co2 = co2[:, :1]  # the reference strategy comes first (checked in sweep)
+    national = tot[:, _F["national_extra_cost_eur_per_yr"]] + coll[None, :]
+    avoided_t = tot[:, _F["co2_avoided_kg_per_yr"]] / 1e3
+    change = values[:, _F["monthly_cost_change_eur"]]  # (n, S, G)
+    more = change > PAYING_MORE_EUR
+    with np.errstate(divide="ignore", invalid="ignore"):
+        per_t = np.where(avoided_t > 0, national / avoided_t, np.nan)
+    out = {
+        "co2_t": co2 / 1e3,
+        "co2_reduction": np.where(ref_co2 > 0, 1.0 - co2 / np.where(ref_co2 > 0, ref_co2, 1.0), 0.0),
+        "investment_eur": tot[:, _F["capex_eur"]],
+        "subsidy_eur": tot[:, _F["subsidy_eur"]],
+        "national_extra_eur_per_yr": national,
+        "national_eur_per_t_co2": per_t,
+        "national_eur_per_weq_per_yr": national / n_total,
+        "end_user_extra_eur_per_yr": tot[:, _F["end_user_extra_cost_eur_per_yr"]],
+        "monthly_cost_change_avg_eur": (change @ counts) / n_total,
+        "share_paying_more": (more @ counts) / n_total,
+    }
+    if types is not None:  # (G, T) dwellings per type
+        n_type = counts @ types
+        out["type_change"] = (change @ types) / np.where(n_type > 0, n_type, 1.0)
+        out["type_more"] = (more @ types) / np.where(n_type > 0, n_type, 1.0)
+        out["type_national"] = values[:, _F["national_extra_cost_eur_per_yr"]] @ types
+    if per_household:
+        out["household"] = change.astype(np.float32)
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# tasks
+
+
+def _types_matrix(shared: _Shared, groups: pd.DataFrame) -> NDArray | None:
+    if not shared.per_type:
+        return None
+    codes = pd.Categorical(groups["dwelling_type"], categories=DWELLING_TYPES).codes
+    onehot = np.zeros((len(groups), len(DWELLING_TYPES)))
+    onehot[np.arange(len(groups)), codes] = 1.0
+    return onehot * groups["count"].to_numpy(dtype=float)[:, None]
+
+
+def run_task(shared: _Shared, task: tuple[str, NDArray, NDArray]) -> tuple[NDArray, dict[str, NDArray], str]:
+    """Evaluate one task: ``(kind, sample ids, input rows)``; kind ``affine`` or ``direct``.
+
+    Returns the sample ids, their figures and a note.
+    """
+    from wupmodel.stock import group_stock
+
+    kind, ids, rows = task
+    groups, _ = group_stock(shared.stock)
+    counts = groups["count"].to_numpy(dtype=float)
+    types = _types_matrix(shared, groups)
+    inputs = shared.inputs
+    price_cols = [i for i, x in enumerate(inputs) if x.is_price and x.series not in _NONLINEAR_SERIES]
+    note = ""
+    if kind == "affine":
+        sc, params = _sample_scenario(shared.scenario, inputs, rows[0])
+        base_tariffs = money_context(sc, params).tariffs
+        theta0 = np.array([inputs[i].base for i in price_cols])
+        step = 0.5
+
+        def at(theta: NDArray) -> NDArray:
+            pairs = [(inputs[i], t) for i, t in zip(price_cols, theta, strict=True)]
+            prices = {**sc.prices, **_paths(base_tariffs, pairs)}
+            return point_figures(shared, sc.model_copy(update={"prices": prices}), params)[0]
+
+        v0, coll = point_figures(shared, sc, params)
+        coef = np.stack([(at(theta0 + step * np.eye(len(price_cols))[k]) - v0) / step
+                         for k in range(len(price_cols))])  # (k, M, S, G)
+        check = at(rows[0, price_cols])
+        predicted = v0 + np.tensordot(rows[0, price_cols] - theta0, coef, axes=1)
+        scale = np.maximum(1.0, np.abs(check).max(axis=(1, 2), keepdims=True))
+        if np.all(np.abs(predicted - check) <= 1e-9 * scale):
+            parts = []
+            for start in range(0, len(ids), _CHUNK):
+                d = rows[start:start + _CHUNK, price_cols] - theta0
+                vals = v0[None] + np.tensordot(d, coef, axes=1)
+                parts.append(_reduce(vals, coll, counts, types, shared.per_household))
+            return ids, {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}, (
+                f"{len(ids)} samples as matrix products over {len(price_cols)} price inputs "
+                f"({len(price_cols) + 2} evaluations)")
+        note = "price response not affine within 1e-9 (fell back to one evaluation per sample); "
+    parts = []
+    for row in rows:
+        sc, params = _sample_scenario(shared.scenario, inputs, row)
+        if price_cols:
+            base_tariffs = money_context(sc, params).tariffs
+            pairs = [(inputs[i], row[i]) for i in price_cols]
+            sc = sc.model_copy(update={"prices": {**sc.prices, **_paths(base_tariffs, pairs)}})
+        v, coll = point_figures(shared, sc, params)
+        parts.append(_reduce(v[None], coll, counts, types, shared.per_household))
+    return ids, {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}, (
+        note + f"{len(ids)} samples evaluated one by one")
+
+
+def _plan(values: NDArray, inputs: Sequence[UncertainInput], task_samples: int) -> list[tuple[str, NDArray, NDArray]]:
+    """Tasks: samples grouped by their nonlinear inputs; big groups affine, the rest direct."""
+    nonlin = [i for i, x in enumerate(inputs) if not x.is_price or x.series in _NONLINEAR_SERIES]
+    n_lin = len(inputs) - len(nonlin)
+    keys = np.ascontiguousarray(values[:, nonlin]) if nonlin else np.zeros((values.shape[0], 0))
+    _, group = np.unique(keys, axis=0, return_inverse=True) if nonlin else (None, np.zeros(values.shape[0], int))
+    group = np.asarray(group).ravel()
+    tasks: list[tuple[str, NDArray, NDArray]] = []
+    direct: list[int] = []
+    for g in np.unique(group):
+        ids = np.flatnonzero(group == g)
+        if n_lin > 0 and ids.size >= n_lin + 3:
+            tasks.append(("affine", ids, values[ids]))
+        else:
+            direct.extend(ids.tolist())
+    direct_ids = np.array(sorted(direct), dtype=np.int64)
+    for start in range(0, direct_ids.size, task_samples):
+        ids = direct_ids[start:start + task_samples]
+        tasks.append(("direct", ids, values[ids]))
+    return tasks
+
+
+def _check_price_ranges(scenario: Scenario, inputs: Sequence[UncertainInput]) -> None:
+    """Every price input's extremes must keep its path within the plausible range."""
+    tariffs = money_context(scenario, scenario.params()).tariffs
+    for x in inputs:
+        if not x.is_price or x.series == "net_metering":
+            continue
+        lo, hi = PLAUSIBLE_RANGES[x.series]
+        for v in (x.lower, x.upper):
+            path = np.asarray(list(_paths(tariffs, [(x, v)])[x.series].values()))
+            if path.min() < lo - 1e-12 or path.max() > hi + 1e-12:
+                raise WupInputError(
+                    f"{scenario.name}: 'uncertainty.parameters.{x.path}' = {v:g} takes the path of "
+                    f"'{x.series}' to {path.min():g}..{path.max():g}, outside the plausible range "
+                    f"{lo:g} to {hi:g}; narrow the distribution"
+                )
+
+
+def sweep(
+    scenario: Scenario,
+    stock: pd.DataFrame,
+    samples: int = 1000,
+    method: str = "lhs",
+    seed: int | None = 0,
+    executor=None,
+    *,
+    per_type: bool = False,
+    per_household: bool = False,
+    strategies: Sequence[Strategy] | None = None,
+    task_samples: int = 100,
+    progress: Callable[[int, int], None] | None = None,
+) -> SweepResult:
+    """Evaluate the strategies over samples of the scenario's uncertain inputs.
+
+    Parameters
+    ----------
+    scenario
+        A scenario with an ``uncertainty:`` section.
+    stock
+        The validated dwelling stock (:func:`wupmodel.synthesise_stock`, :func:`wupmodel.load_stock`).
+    samples
+        Number of samples (``"sobol"``: the base N, a power of two; ``"oat"``: ignored).
+    method
+        ``"lhs"``, ``"sobol"`` (Saltelli design, for :func:`sobol_indices`) or ``"oat"`` (for
+        :func:`tornado`).
+    seed
+        Seed of the design; the same seed gives identical results on any executor.
+    executor
+        None (serial), a scheduler string (``"local[:N]"``, ``"tcp://HOST:PORT"``) or an
+        executor from :func:`wupmodel.uncertainty.executors.make_executor`.
+    per_type, per_household
+        Also keep the figures per dwelling type / the monthly change of every dwelling group.
+    strategies
+        Strategies to compare (default: the packaged table; the reference must come first).
+    task_samples
+        Samples per task of one-by-one evaluations (coarse tasks keep the overhead small).
+    progress
+        Called as ``progress(done_tasks, total_tasks)``.
+
+    Returns
+    -------
+    SweepResult
+    """
+    from wupmodel.uncertainty.executors import make_executor
+
+    d = design(scenario, samples, method, seed)
+    _check_price_ranges(scenario, d.inputs)
+    strategies = tuple(strategies or strategies_from_table(packaged_table("strategies")))
+    ref = strategies[0]
+    if not (ref.heating == "gas_boiler" and ref.insulation == "current" and not ref.pv and not ref.solar_thermal):
+        raise WupInputError("the first strategy must be the reference (gas boiler, current insulation)")
+    shared = _Shared(stock, scenario, strategies, d.inputs, per_type, per_household)
+    tasks = _plan(d.values, d.inputs, max(1, int(task_samples)))
+    own = executor is None or isinstance(executor, str)
+    ex = make_executor(executor)
+    try:
+        results = ex.map(run_task, tasks, shared, progress=progress)
+    finally:
+        if own:
+            ex.close()
+    return _assemble(d, shared, results)
+
+
+def _assemble(d: Design, shared: _Shared, results) -> SweepResult:
+    from wupmodel.stock import group_stock
+
+    n = d.n_samples
+    names = tuple(s.name for s in shared.strategies)
+    n_s = len(names)
+    figures = {k: np.empty((n, n_s)) for k in FIGURES}
+    groups, _ = group_stock(shared.stock)
+    extra: dict[str, NDArray] = {}
+    notes = []
+    for ids, figs, note in results:
+        for k, v in figs.items():
+            if k not in figures:
+                if k not in extra:
+                    extra[k] = np.empty((n,) + v.shape[1:], dtype=v.dtype)
+                extra[k][ids] = v
+            else:
+                figures[k][ids] = v
+        notes.append(note)
+    table = pd.DataFrame({"sample": np.repeat(np.arange(n), n_s), "strategy": np.tile(np.asarray(names), n)})
+    for k in FIGURES:
+        table[k] = figures[k].ravel()
+    per_type = None
+    if shared.per_type:
+        n_t = len(DWELLING_TYPES)
+        counts = groups["count"].to_numpy(dtype=float)
+        n_type = counts @ _types_matrix(shared, groups)
+        per_type = pd.DataFrame({
+            "sample": np.repeat(np.arange(n), n_s * n_t),
+            "strategy": np.tile(np.repeat(np.asarray(names), n_t), n),
+            "dwelling_type": np.tile(np.asarray(DWELLING_TYPES), n * n_s),
+            "dwellings": np.tile(n_type, n * n_s),
+            "monthly_cost_change_avg_eur": extra["type_change"].ravel(),
+            "share_paying_more": extra["type_more"].ravel(),
+            "national_extra_eur_per_yr": extra["type_national"].ravel(),
+        })
+        per_type = per_type[per_type["dwellings"] > 0].reset_index(drop=True)
+    return SweepResult(
+        design=d, table=table, strategies=names, groups=groups, per_type=per_type,
+        household_change=extra.get("household"), notes=tuple(notes),
+    )
