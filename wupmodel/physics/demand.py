@@ -42,9 +42,10 @@ import pandas as pd
 
 from wupmodel.params import Params
 from wupmodel.physics._memo import per_params
+from wupmodel.physics.calibration import _label_factor, _practice_factor
 from wupmodel.physics.climate import MonthlyClimate, monthly_climate
 from wupmodel.physics.insulation import ELEMENTS, emitter_supply_temp_c, insulation_levels
-from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS
+from wupmodel.vocabulary import DWELLING_TYPES
 
 __all__ = [
     "BuildingInputs",
@@ -55,7 +56,6 @@ __all__ = [
     "ventilation_flow_dm3s",
     "window_g_value",
     "space_heat_need_kwh",
-    "practice_factor_default",
     "heat_transfer_coefficients",
     "GJ_TO_KWH",
 ]
@@ -469,18 +469,6 @@ def heat_transfer_coefficients(
     return h_t, rho_c * (q_vent + q_inf)
 
 
-def practice_factor_default(intensity_kwh_m2: np.ndarray, params: Params) -> np.ndarray:
-    """Default practice factor from the theoretical space-heat intensity [kWh/m²·yr].
-
-    pf = (q / q_ref)^(−β), clipped to [``physics.practice_min``, ``physics.practice_max``]:
-    poorly insulated dwellings use far less than the norm calculation (prebound), very good
-    ones somewhat more (rebound).
-    """
-    q = np.maximum(np.asarray(intensity_kwh_m2, dtype=float), 1e-9)
-    pf = (q / params["physics.practice_ref_intensity_kwh_m2"]) ** (-params["physics.practice_exponent"])
-    return np.clip(pf, params["physics.practice_min"], params["physics.practice_max"])
-
-
 # ---------------------------------------------------------------------------------------
 # Building response
 
@@ -599,26 +587,6 @@ def _running_min(x: np.ndarray) -> np.ndarray:
     return out
 
 
-def _label_factor(archetype: np.ndarray, label: np.ndarray, params: Params) -> np.ndarray:
-    """Vesta space-heat ratio of the dwelling's label to the archetype default (1 if unknown)."""
-    grid = _label_factor_grid(params)
-    known = (label >= 0) & (label < len(ENERGY_LABELS))
-    r = np.where(known, grid[archetype, np.clip(label, 0, len(ENERGY_LABELS) - 1)], 1.0)
-    return np.clip(r, params["physics.label_factor_min"], params["physics.label_factor_max"])
-
-
-@per_params
-def _label_factor_grid(params: Params) -> np.ndarray:
-    """(archetype, label) -> Vesta space-heat ratio to the archetype's default label; 1 where none."""
-    t = params.table("physics_label_factors")
-    n_arch = int(params.table("archetypes")["archetype_id"].max()) + 1
-    grid = np.ones((n_arch, len(ENERGY_LABELS)))
-    codes = t["label"].map({lab: i for i, lab in enumerate(ENERGY_LABELS)}).to_numpy()
-    grid[t["archetype_id"].to_numpy(), codes] = t["factor"].to_numpy(dtype=float)
-    grid.setflags(write=False)
-    return grid
-
-
 @per_params
 def _archetype_columns(params: Params) -> dict[str, np.ndarray]:
     """The numeric columns of ``archetypes.csv`` as float arrays (row = archetype index)."""
@@ -629,16 +597,3 @@ def _archetype_columns(params: Params) -> dict[str, np.ndarray]:
             columns[name] = arch[name].to_numpy(dtype=float)
             columns[name].setflags(write=False)
     return columns
-
-
-def _practice_factor(q_current_kwh: np.ndarray, area: np.ndarray, hot_water_kwh: np.ndarray,
-                     gas_m3: np.ndarray, params: Params) -> np.ndarray:
-    """Practice factor: from metered gas where known, else the default curve."""
-    default = practice_factor_default(q_current_kwh / area, params)
-    kwh_per_m3 = params["physics.gas_lhv_mj_m3"] / 3.6
-    with np.errstate(divide="ignore", invalid="ignore"):
-        space_gas_kwh = gas_m3 * kwh_per_m3 - hot_water_kwh / params["physics.boiler_efficiency_dhw"]
-        calibrated = space_gas_kwh * params["physics.boiler_efficiency_space"] / q_current_kwh
-    calibrated = np.clip(calibrated, params["physics.practice_calibrated_min"], params["physics.practice_calibrated_max"])
-    use = np.isfinite(gas_m3) & (q_current_kwh > 0)
-    return np.where(use, calibrated, default)
