@@ -30,7 +30,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from wupmodel._arrays import FloatArray
+from wupmodel._arrays import FloatArray, float_array
 from wupmodel.errors import WupInputError
 from wupmodel.money.tariffs import TariffPaths
 
@@ -106,12 +106,7 @@ def _quantities(gas_m3, elec_import_kwh, elec_export_kwh, heat_gj, has_gas, on_h
         ("elec_export_kwh", elec_export_kwh),
         ("heat_gj", heat_gj),
     ):
-        arr = np.asarray(value, dtype=float)
-        if np.isnan(arr).any():
-            raise WupInputError(f"{name} contains NaN")
-        if (arr < 0).any():
-            raise WupInputError(f"{name} must not be negative (got {float(arr.min()):g})")
-        arrays.append(arr)
+        arrays.append(float_array(value, name, nonneg=True))
     arrays.append(np.asarray(has_gas, dtype=bool))
     arrays.append(np.asarray(on_hn, dtype=bool))
     return np.broadcast_arrays(*arrays)
