@@ -52,7 +52,7 @@ MONEY_QUANTITIES: dict[str, str] = {
     "subsidy_eur": "ISDE subsidy, EUR",
     "net_investment_eur": "investment incl. VAT minus subsidy, EUR",
     "end_user_annual_cost_eur": "equivalent annual cost for the occupant over the horizon (household rate), EUR/yr",
-    "national_annual_cost_eur": "equivalent annual national cost (no taxes or subsidies, 2.25 %), EUR/yr",
+    "national_annual_cost_eur": "equivalent annual national cost (no taxes or subsidies, at the social discount rate of the run), EUR/yr",
     "national_network_annual_eur": "part of the national cost for the heat-network main in the street, EUR/yr",
     "bill_year1_eur": "energy bill in the first year, EUR/yr",
     "monthly_cost_year1_eur": "woonlasten in year 1: bill + loan repayment (tenants: + rent increase), EUR/month",

@@ -11,7 +11,8 @@ from __future__ import annotations
 import pandas as pd
 
 from wupmodel.outcomes import Outcomes
-from wupmodel.params import Params, packaged_table, parameter_table
+from wupmodel.params import Params, packaged_table
+from wupmodel.report.provenance import assumptions, price_paths, scenario_table
 from wupmodel.scenario import Scenario
 from wupmodel.village import (
     Strategy,
@@ -66,16 +67,6 @@ def per_type(dwellings: pd.DataFrame) -> pd.DataFrame:
     return means.reset_index()
 
 
-def assumptions(params: Params, scenario: Scenario) -> pd.DataFrame:
-    """Every parameter with its value in this run, unit, default, source and year."""
-    table = parameter_table().reset_index()
-    table["default"] = table["value"]
-    table["value"] = [params.values[k] for k in table["parameter"]]
-    table["overridden"] = table["parameter"].isin(params.overridden)
-    cols = ["parameter", "value", "unit", "default", "overridden", "min", "max", "description", "source", "year"]
-    return table[cols]
-
-
 def default_strategies() -> list[Strategy]:
     """The packaged village strategies (PBL Startanalyse: each heating system at its level)."""
     return strategies_from_table(packaged_table("strategies"))
@@ -88,7 +79,8 @@ def summarise(
     strategies: list[Strategy] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The village's result tables, by sheet name: the strategy summary, per type, who pays,
-    per dwelling, the assumptions and the price paths.
+    per dwelling, the assumptions (every parameter as used), the price paths (as used) and
+    the resolved scenario.
 
     Parameters
     ----------
@@ -119,5 +111,6 @@ def summarise(
         tables["who_pays"] = who_pays(outcomes, strategies)
     tables["per_dwelling"] = dwellings
     tables["assumptions"] = assumptions(params, scenario)
-    tables["price_paths"] = packaged_table("price_paths")
+    tables["price_paths"] = price_paths(params, scenario)
+    tables["scenario"] = scenario_table(scenario)
     return tables

@@ -21,6 +21,18 @@ def _money(x: float) -> str:
     return "-" if x != x else _fmt_int(x)
 
 
+def _pct(rate: float | None) -> str:
+    return "social discount rate of the run" if rate is None else f"{100 * rate:.4g} %"
+
+
+def _assumed(tables: Mapping[str, pd.DataFrame], parameter: str, fallback: float | None) -> float | None:
+    """The value the run used for ``parameter`` (from its assumptions table)."""
+    a = tables.get("assumptions")
+    if a is not None and parameter in set(a["parameter"]):
+        return float(a.loc[a["parameter"] == parameter, "value"].iloc[0])
+    return fallback
+
+
 def run_text(tables: Mapping[str, pd.DataFrame], scenario: Scenario, n_dwellings: int,
              notices: tuple[str, ...] = ()) -> str:
     """The strategy comparison as terminal tables: energy and CO2, then money."""
@@ -40,7 +52,9 @@ def run_text(tables: Mapping[str, pd.DataFrame], scenario: Scenario, n_dwellings
             "grid peak kW": summary["peak_kw"].map(_fmt_int),
         }
     )
-    lines += [energy.to_string(index=False), "", "Money (EUR of the price year; national: no taxes or subsidies, 2.25 %)"]
+    rate = _assumed(tables, "finance.social_discount_rate", scenario.finance.social_discount_rate)
+    lines += [energy.to_string(index=False), "",
+              f"Money (EUR of the price year; national: no taxes or subsidies, {_pct(rate)})"]
     money = pd.DataFrame(
         {
             "strategy": summary["strategy"],
@@ -93,4 +107,36 @@ def plan_text(plan: Plan, title: str) -> str:
         lines += ["", "Pareto front (cost vs CO2):"]
         lines += [f"  CO2 {p.co2_kg / 1e3:8,.0f} t ({p.co2_reduction:4.0%})  cost {_fmt_int(p.objective_eur):>12} EUR/yr"
                   for p in plan.pareto_front]
+    return "\n".join(lines)
+
+
+def compare_text(tables: Mapping[str, pd.DataFrame]) -> str:
+    """The comparison of :func:`wupmodel.compare` as terminal text: per strategy the main
+    figures of each scenario and the differences, then the assumptions that differ."""
+    comp = tables["comparison"]
+    shown = {"co2_reduction": ("CO2 vs ref", lambda x: f"{-x:+.0%}"),
+             "investment_eur": ("invest. k EUR", lambda x: _money(x / 1e3)),
+             "national_extra_eur_per_yr": ("national k EUR/yr", lambda x: _money(x / 1e3)),
+             "national_eur_per_t_co2": ("EUR/t CO2", _money),
+             "end_user_extra_eur_per_yr": ("end user k EUR/yr", lambda x: _money(x / 1e3)),
+             "monthly_cost_change_avg_eur": ("monthly change EUR", lambda x: "-" if x != x else f"{x:+.0f}"),
+             "share_paying_more": ("paying more", lambda x: "-" if x != x else f"{x:.0%}")}
+    value_cols = [c for c in comp.columns if c not in ("strategy", "figure", "perspective")]
+    lines = []
+    for fig, (label, fmt) in shown.items():
+        part = comp[comp["figure"] == fig]
+        if part.empty:
+            continue
+        table = pd.DataFrame({"strategy": part["strategy"]})
+        for col in value_cols:
+            table[col] = part[col].map(fmt)
+        lines += [f"{label} ({part['perspective'].iloc[0]})", table.to_string(index=False), ""]
+    diff = tables["assumptions_differing"]
+    if diff.empty:
+        lines.append("Assumptions that differ: none")
+    else:
+        lines.append("Assumptions that differ:")
+        for row in diff.to_dict(orient="records"):
+            vals = "; ".join(f"{k}: {row[k]}" for k in diff.columns[3:])
+            lines.append(f"  {row['key']} [{row['unit']}]: {vals}" if row["unit"] else f"  {row['key']}: {vals}")
     return "\n".join(lines)
