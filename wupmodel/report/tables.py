@@ -25,8 +25,12 @@ from wupmodel.village import (
 #: Per-dwelling columns in the per-dwelling sheet (under each strategy).
 _DWELLING_COLUMNS = (
     "option_id", "gas_m3", "electricity_import_kwh", "heat_gj", "co2_kg", "capex_eur", "subsidy_eur",
-    "monthly_cost_year1_eur", "monthly_cost_change_eur", "npv_end_user_eur", "national_annual_cost_eur",
+    "bill_year1_eur", "loan_payment_eur_per_month", "own_capital_eur_per_month", "rent_increase_eur_per_month",
+    "monthly_cost_year1_eur", "monthly_cost_change_eur", "npv_end_user_eur", "end_user_extra_cost_eur_per_yr",
+    "national_annual_cost_eur",
 )
+#: per-dwelling columns counted only for the dwellings that change (as in the summary)
+_CHANGED_ONLY = ("capex_eur", "subsidy_eur")
 
 
 def per_dwelling(outcomes: Outcomes, strategies: list[Strategy]) -> pd.DataFrame:
@@ -47,6 +51,7 @@ def per_dwelling(outcomes: Outcomes, strategies: list[Strategy]) -> pd.DataFrame
             "energy_label": groups["energy_label"].astype(object).to_numpy()[rows],
             "tenure": groups["tenure"].astype(object).to_numpy()[rows],
             "option_id": option_ids[choice][rows],
+            "changes": (choice != outcomes.catalogue.reference_index)[rows],
         }
         for name in _DWELLING_COLUMNS[1:]:
             if name in outcomes.arrays:
@@ -56,13 +61,22 @@ def per_dwelling(outcomes: Outcomes, strategies: list[Strategy]) -> pd.DataFrame
 
 
 def per_type(dwellings: pd.DataFrame) -> pd.DataFrame:
-    """Averages per strategy × dwelling type (weighted by ``count``)."""
+    """Averages per dwelling, per strategy x dwelling type (weighted by ``count``).
+
+    Columns are named ``avg_<figure>``; the investment and subsidy are counted only for the
+    dwellings that change (0 for those that keep the reference), as in the summary.
+    """
     value_cols = [c for c in _DWELLING_COLUMNS[1:] if c in dwellings]
-    weighted = dwellings[value_cols].mul(dwellings["count"], axis=0)
+    values = dwellings[value_cols].copy()
+    for col in _CHANGED_ONLY:
+        if col in values:
+            values[col] = values[col].where(dwellings["changes"], 0.0)
+    weighted = values.mul(dwellings["count"], axis=0)
     weighted[["strategy", "dwelling_type"]] = dwellings[["strategy", "dwelling_type"]]
     weighted["dwellings"] = dwellings["count"]
     sums = weighted.groupby(["strategy", "dwelling_type"], sort=False).sum()
     means = sums[value_cols].div(sums["dwellings"], axis=0)
+    means.columns = [f"avg_{c}" for c in value_cols]
     means.insert(0, "dwellings", sums["dwellings"])
     return means.reset_index()
 

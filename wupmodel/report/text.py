@@ -5,6 +5,7 @@ Pure: tables and plans in, text out; the CLI only prints it.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 
 import pandas as pd
@@ -64,17 +65,33 @@ def run_text(tables: Mapping[str, pd.DataFrame], scenario: Scenario, n_dwellings
             "national extra k EUR/yr": (summary["national_extra_eur_per_yr"] / 1e3).map(_money),
             "EUR/t CO2": summary["national_eur_per_t_co2"].map(_money),
             "EUR/WEQ/yr": summary["national_eur_per_weq_per_yr"].map(_money),
-            "monthly change EUR": summary["monthly_cost_change_avg_eur"].map(lambda x: f"{x:+.0f}"),
+        }
+    )
+    monthly = pd.DataFrame(
+        {
+            "strategy": summary["strategy"],
+            "change EUR/month": summary["monthly_cost_change_avg_eur"].map(lambda x: f"{x:+.0f}"),
+            **({"bill": summary["bill_change_avg_eur"].map(lambda x: f"{x:+.0f}"),
+                "loan": summary["loan_avg_eur"].map(lambda x: f"{x:+.0f}"),
+                "own money": summary["own_capital_avg_eur"].map(lambda x: f"{x:+.0f}"),
+                "rent": summary["rent_avg_eur"].map(lambda x: f"{x:+.0f}")}
+               if "own_capital_avg_eur" in summary else {}),
             "paying more": summary["share_paying_more"].map(lambda x: f"{x:.0%}"),
         }
     )
     lines += [
         money.to_string(index=False),
         "",
-        "Investment incl. VAT before subsidy, for the dwellings that change; a dwelling where a "
-        "system is not feasible keeps its gas boiler. National extra cost vs the reference includes "
-        "heat-network sources and LV-grid reinforcement. Monthly change: year-1 woonlasten (bill + "
-        "loan or rent increase) vs the gas boiler, averaged over all dwellings.",
+        f"Woonlasten (year 1, EUR/month per dwelling vs the gas boiler; {scenario.finance.financing})",
+        monthly.to_string(index=False),
+        "",
+        *textwrap.wrap(
+            "Investment incl. VAT before subsidy, for the dwellings that change; a dwelling where a "
+            "system is not feasible keeps its gas boiler. National extra cost vs the reference includes "
+            "heat-network sources and LV-grid reinforcement. Woonlasten = energy bill + loan repayment "
+            "+ own money as a monthly annuity at the household discount rate of "
+            f"{_pct(_assumed(tables, 'finance.household_discount_rate', None))} over the horizon + rent "
+            "increase, averaged over all dwellings.", 100),
     ]
     lines += [f"Note: {note}" for note in notices]
     return "\n".join(lines)
