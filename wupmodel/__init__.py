@@ -21,7 +21,7 @@ from wupmodel.optimise.from_outcomes import optimise
 from wupmodel.optimise.plan import ConstraintReport, Plan
 from wupmodel.optimise.problem import SolveStatus
 from wupmodel.outcomes import QUANTITIES, Outcomes
-from wupmodel.overrides import apply_settings, known_keys, parse_settings
+from wupmodel.overrides import apply_settings, for_stock_file, known_keys, parse_settings
 from wupmodel.params import Params, default_params, packaged_table, parameter_table
 from wupmodel.report.files import (
     STREAM_CHUNK_GROUPS,
@@ -70,6 +70,7 @@ __all__ = [
     "default_strategies",
     "dump_scenario",
     "evaluate",
+    "for_stock_file",
     "iter_evaluate",
     "known_keys",
     "load_scenario",

@@ -152,6 +152,7 @@ def _load(args: argparse.Namespace):
     settings = getattr(args, "settings", None)
     if settings:
         scenario = wm.apply_settings(scenario, wm.parse_settings(settings), origin="--set")
+    scenario = wm.for_stock_file(scenario, args.stock)
     return scenario, wm.stock_for(scenario, args.stock)
 
 
@@ -299,7 +300,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         out_dir = Path(args.out)
         if out_dir.exists() and not out_dir.is_dir():
             raise WupInputError(f"{args.out}: exists and is not a folder", args.out)
-    scenarios = [wm.load_scenario(p) for p in args.scenarios]
+    scenarios = [wm.for_stock_file(wm.load_scenario(p), args.stock) for p in args.scenarios]
     stock = wm.load_stock(args.stock) if args.stock else None
     labels = [Path(p).stem for p in args.scenarios]
     tables = wm.compare(scenarios, stock=stock, labels=labels)

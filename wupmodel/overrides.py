@@ -17,7 +17,9 @@ is validated like a scenario file, and every key it set is recorded with its ori
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -27,7 +29,7 @@ from wupmodel.errors import WupInputError
 from wupmodel.params import parameter_table
 from wupmodel.scenario import FINANCE_PARAMETERS, Scenario, _check_prices, _format_errors
 
-__all__ = ["apply_settings", "parse_settings", "known_keys"]
+__all__ = ["apply_settings", "parse_settings", "known_keys", "for_stock_file"]
 
 
 def known_keys() -> list[str]:
@@ -134,3 +136,13 @@ def apply_settings(scenario: Scenario, settings: Mapping[str, Any], origin: str 
     _check_prices(new, text, origin)
     new.parameter_overrides()  # the same number twice is an error here, not in the run
     return new.with_origins({**scenario.origins, **origins})
+
+
+def for_stock_file(scenario: Scenario, stock_file: str | os.PathLike | None) -> Scenario:
+    """``scenario`` run on another stock file (``--stock``): the village is named after the
+    file (not the scenario's buurt) and the scenario's title says so; origin ``--stock``."""
+    if not stock_file:
+        return scenario
+    stem = Path(stock_file).stem
+    return apply_settings(scenario, {"village.name": stem, "name": f"{stem} ({scenario.name} settings)"},
+                          origin="--stock")
