@@ -156,8 +156,11 @@ def _load(args: argparse.Namespace):
     return scenario, wm.stock_for(scenario, args.stock)
 
 
+_ARGV: list[str] = []
+
+
 def _command_line() -> list[str]:
-    return ["wupmodel", *sys.argv[1:]]
+    return ["wupmodel", *_ARGV]
 
 
 def _check_out(path: str, allowed: tuple[str, ...]) -> Path:
@@ -325,6 +328,7 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _ARGV[:] = list(sys.argv[1:] if argv is None else argv)
     if args.command is None:
         parser.print_help()
         return EXIT_INPUT_ERROR
