@@ -57,9 +57,17 @@ def test_bad_output_extension(tmp_path, capsys):
 
 
 def test_params_lists_sources(capsys):
-    assert main(["params", "--grep", "co2.gas"]) == 0
+    assert main(["params", "--grep", "co2.gas", "--full"]) == 0
     out = capsys.readouterr().out
     assert "1.78" in out and "ISSO 82" in out
+
+
+def test_params_fits_100_columns_and_says_when_nothing_matches(capsys):
+    assert main(["params"]) == 0
+    out = capsys.readouterr().out
+    assert max(len(line) for line in out.splitlines()) <= 100
+    assert main(["params", "--grep", "loan"]) == 0
+    assert capsys.readouterr().out.strip() == "no parameter matches 'loan'"
 
 
 @pytest.mark.parametrize(
@@ -123,7 +131,7 @@ def test_repo_scenarios_are_valid(capsys):
 @pytest.mark.parametrize(
     "text, fragment",
     [
-        ("prices:\n  gas_supply_eur_m3: {2026: 0.5, 2030: 0.6}\n", "2027"),
+        ("prices:\n  gas_supply_eur_m3: {2025: 0.5, 2030: 0.6}\n", "2025, before the price year 2026"),
         ("prices:\n  no_such_series: 0.3\n", "no_such_series"),
         ("finance:\n  household_discount_rate: -1.5\n", "finance.household_discount_rate"),
         ("finance:\n  social_discount_rate: .nan\n", "finance.social_discount_rate"),

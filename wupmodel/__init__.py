@@ -12,17 +12,22 @@ True
 >>> plan = wm.optimise(stock, scenario, co2_reduction=0.6)
 """
 
+from wupmodel.compare import compare, compare_tables
 from wupmodel.errors import InfeasibleError, WupInputError
 from wupmodel.evaluate import evaluate, iter_evaluate
+from wupmodel.money.tariffs import PATH_RULE
+from wupmodel.money.tariffs import SERIES as PRICE_SERIES
 from wupmodel.optimise.from_outcomes import optimise
 from wupmodel.optimise.plan import ConstraintReport, Plan
 from wupmodel.optimise.problem import SolveStatus
 from wupmodel.outcomes import QUANTITIES, Outcomes
+from wupmodel.overrides import apply_settings, for_stock_file, known_keys, parse_settings
 from wupmodel.params import Params, default_params, packaged_table, parameter_table
+from wupmodel.report.atomic import atomic_write
 from wupmodel.report.files import (
     STREAM_CHUNK_GROUPS,
-    atomic_write,
     summary_json,
+    write_comparison,
     write_frame,
     write_json,
     write_outcomes,
@@ -30,8 +35,10 @@ from wupmodel.report.files import (
 )
 from wupmodel.report.i18n import LANGUAGES, t
 from wupmodel.report.plots import strategy_bars
+from wupmodel.report.provenance import run_provenance
 from wupmodel.report.tables import default_strategies, summarise
-from wupmodel.report.text import plan_text, run_text
+from wupmodel.report.text import compare_text, plan_text, run_text
+from wupmodel.report.workbook import write_workbook
 from wupmodel.scenario import Scenario, dump_scenario, load_scenario, scenario_from_text
 from wupmodel.stock import load_stock, stock_for, synthesise_stock, validate_stock, write_stock
 from wupmodel.uncertainty import (
@@ -52,6 +59,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "LANGUAGES",
+    "PATH_RULE",
+    "PRICE_SERIES",
     "QUANTITIES",
     "STREAM_CHUNK_GROUPS",
     "ConstraintReport",
@@ -73,18 +82,26 @@ __all__ = [
     "Strategy",
     "WupInputError",
     "__version__",
+    "apply_settings",
     "atomic_write",
+    "compare",
+    "compare_tables",
+    "compare_text",
     "default_params",
     "default_strategies",
     "dump_scenario",
     "evaluate",
+    "for_stock_file",
     "iter_evaluate",
+    "known_keys",
     "load_scenario",
     "load_stock",
     "optimise",
     "packaged_table",
     "parameter_table",
+    "parse_settings",
     "plan_text",
+    "run_provenance",
     "run_text",
     "scenario_from_text",
     "stock_for",
@@ -95,10 +112,12 @@ __all__ = [
     "t",
     "validate_stock",
     "write_frame",
+    "write_comparison",
     "write_json",
     "write_outcomes",
     "write_outputs",
     "write_batch",
     "write_stock",
     "write_sweep_report",
+    "write_workbook",
 ]

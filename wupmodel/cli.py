@@ -1,4 +1,4 @@
-"""Command-line interface: ``wupmodel run | evaluate | stock | optimise | params | validate``.
+"""Command-line interface: ``wupmodel run | evaluate | stock | optimise | compare | sweep | batch | params | validate``.
 
 A thin layer over the public API. User errors (bad files, bad values) print one clear
 message to stderr and exit with status 2, never a traceback.
@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -33,6 +35,12 @@ def _scenario_arg(p: argparse.ArgumentParser) -> None:
         default=None,
         help="dwelling table (CSV, XLSX or Parquet); default: the scenario's village",
     )
+    p.add_argument(
+        "--set", metavar="KEY=VALUE", action="append", default=[], dest="settings",
+        help="change one setting, parameter or price path, e.g. --set finance.social_discount_rate=0.04 "
+        "--set prices.gas_supply_eur_m3=0.8 --set 'prices.gas_supply_eur_m3={2026: 0.5, 2040: 0.8}' "
+        "(repeatable; a path given for a few years is interpolated linearly and held after the last)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="wupmodel",
         description="Scenario and financial model for a village heat plan (Wijkuitvoeringsplan).",
     )
+    parser.add_argument("--version", action="version", version=f"wupmodel {wm.__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     run = sub.add_parser(
@@ -54,9 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--format", choices=["table", "json"], default="table", help="output format")
     run.add_argument(
         "--out", metavar="DIR", default=None,
-        help="also write results.xlsx (summary, per type, who pays, per dwelling, assumptions with "
-        "sources), CSV files and summary.json to this folder",
+        help="also write results.xlsx (read me, summary, per type, who pays, per dwelling, assumptions "
+        "and price paths as used, scenario, provenance), CSV files, summary.json and scenario_used.yaml",
     )
+    run.add_argument("--lang", choices=["en", "nl"], default="en", help="workbook headers (default English)")
 
     ev = sub.add_parser(
         "evaluate",
@@ -113,9 +123,24 @@ def build_parser() -> argparse.ArgumentParser:
         description="List the packaged default parameters (what a scenario may override).",
     )
     pa.add_argument("--grep", default=None, help="only parameters whose id contains this text")
+    pa.add_argument("--full", action="store_true", help="also show each parameter's source and year")
 
     va = sub.add_parser("validate", help="check a scenario file and print it with defaults filled in")
     va.add_argument("scenario", help="scenario YAML file")
+    va.add_argument("--set", metavar="KEY=VALUE", action="append", default=[], dest="settings",
+                    help="change one setting first (as for run)")
+
+    co = sub.add_parser(
+        "compare",
+        help="set the village strategies of two or more scenarios side by side",
+        description="Evaluate each scenario and print, per strategy, its figures in both perspectives "
+        "side by side with the differences from the first, and which assumptions differ.",
+    )
+    co.add_argument("scenarios", nargs="+", metavar="SCENARIO", help="scenario YAML files (two or more)")
+    co.add_argument("--stock", metavar="FILE", default=None, help="one dwelling table for all scenarios")
+    co.add_argument("--out", metavar="DIR", default=None,
+                    help="write comparison.xlsx and CSV files (comparison, assumptions_differing) here")
+    co.add_argument("--lang", choices=["en", "nl"], default="en", help="workbook headers (default English)")
     add_uncertainty_parsers(sub)
     return parser
 
@@ -125,7 +150,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _load(args: argparse.Namespace):
     scenario = wm.load_scenario(args.scenario)
+    settings = getattr(args, "settings", None)
+    if settings:
+        scenario = wm.apply_settings(scenario, wm.parse_settings(settings), origin="--set")
+    scenario = wm.for_stock_file(scenario, args.stock)
     return scenario, wm.stock_for(scenario, args.stock)
+
+
+_ARGV: list[str] = []
+
+
+def _command_line() -> list[str]:
+    return ["wupmodel", *_ARGV]
 
 
 def _check_out(path: str, allowed: tuple[str, ...]) -> Path:
@@ -146,10 +182,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     params = scenario.params()
     outcomes = wm.evaluate(stock, scenario, params=params)
     tables = wm.summarise(outcomes, scenario, params)
+    block = wm.run_provenance(scenario, args.stock, _command_line())
     if args.out:
-        written = wm.write_outputs(args.out, tables, scenario, outcomes.notices)
+        written = wm.write_outputs(args.out, tables, scenario, outcomes.notices, provenance=block, lang=args.lang)
     if args.format == "json":
-        print(json.dumps(wm.summary_json(tables, scenario, outcomes.notices), indent=2, ensure_ascii=False))
+        print(json.dumps(wm.summary_json(tables, scenario, outcomes.notices, block), indent=2, ensure_ascii=False))
         return 0
     print(wm.run_text(tables, scenario, int(outcomes.counts.sum()), outcomes.notices))
     if args.out:
@@ -224,20 +261,57 @@ def cmd_optimise(args: argparse.Namespace) -> int:
     return 0
 
 
+def params_text(table: pd.DataFrame, full: bool = False, width: int = 100) -> str:
+    """The parameter list in ``width`` columns: id, value, unit, allowed range; the
+    description (and with ``full`` the source and year) on indented lines below."""
+    lines = []
+    for row in table.itertuples():
+        head = f"{row.parameter}  {row.value:g} {row.unit}  [{row.min:g} .. {row.max:g}]"
+        lines.append(textwrap.shorten(head, width, placeholder=" ..."))
+        lines += textwrap.wrap(str(row.description), width, initial_indent="    ", subsequent_indent="    ")
+        if full:
+            lines += textwrap.wrap(f"source ({row.year}): {row.source}", width,
+                                   initial_indent="    ", subsequent_indent="      ")
+    return "\n".join(lines)
+
+
 def cmd_params(args: argparse.Namespace) -> int:
     table = wm.parameter_table().reset_index()
     if args.grep:
         table = table[table["parameter"].str.contains(args.grep, regex=False)]
-    with pd.option_context("display.max_rows", None, "display.max_colwidth", 80, "display.width", 200):
-        print(table[["parameter", "value", "unit", "min", "max", "source", "year"]].to_string(index=False))
+        if table.empty:
+            print(f"no parameter matches '{args.grep}'")
+            return 0
+    print(params_text(table, args.full))
+    print("\n" + textwrap.fill("Price paths (override under prices: or with --set prices.<series>; "
+                                "gas_supply_eur_m3 feeds the bill, gas_production_eur_m3 the national "
+                                "view): " + ", ".join(wm.PRICE_SERIES), 100))
     return 0
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     scenario = wm.load_scenario(args.scenario)
+    if args.settings:
+        scenario = wm.apply_settings(scenario, wm.parse_settings(args.settings), origin="--set")
     scenario.params()
-    print(f"{args.scenario}: valid")
-    print(wm.dump_scenario(scenario))
+    print(f"{args.scenario}: valid; as run (packaged defaults filled in):")
+    print(wm.dump_scenario(scenario, resolved=True))
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    if args.out:
+        out_dir = Path(args.out)
+        if out_dir.exists() and not out_dir.is_dir():
+            raise WupInputError(f"{args.out}: exists and is not a folder", args.out)
+    scenarios = [wm.for_stock_file(wm.load_scenario(p), args.stock) for p in args.scenarios]
+    stock = wm.load_stock(args.stock) if args.stock else None
+    labels = [Path(p).stem for p in args.scenarios]
+    tables = wm.compare(scenarios, stock=stock, labels=labels)
+    print(wm.compare_text(tables))
+    if args.out:
+        written = wm.write_comparison(args.out, tables, scenarios, args.stock, _command_line(), args.lang)
+        print(f"\nWrote {len(written)} files to {args.out}: " + ", ".join(p.name for p in written))
     return 0
 
 
@@ -334,6 +408,7 @@ COMMANDS = {
     "optimise": cmd_optimise,
     "params": cmd_params,
     "validate": cmd_validate,
+    "compare": cmd_compare,
     "sweep": cmd_sweep,
     "batch": cmd_batch,
 }
@@ -342,21 +417,23 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _ARGV[:] = list(sys.argv[1:] if argv is None else argv)
     if args.command is None:
         parser.print_help()
         return EXIT_INPUT_ERROR
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()
+        return code
     except WupInputError as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_INPUT_ERROR
     except KeyboardInterrupt:
         return 130
-
-
-
-
-# --------------------------------------------------------------------------------------------
+    except BrokenPipeError:  # e.g. ``wupmodel params | head``: the reader has gone, stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from wupmodel.errors import WupInputError
 from wupmodel.params import Params, default_params, parameter_table
@@ -234,10 +242,23 @@ class Uncertainty(BaseModel):
         return self
 
 
+#: Finance-block keys that are packaged parameters too: the block's value becomes the
+#: parameter's value in the run (and is shown as overridden in the assumptions).
+FINANCE_PARAMETERS: dict[str, str] = {
+    "household_discount_rate": "finance.household_discount_rate",
+    "social_discount_rate": "finance.social_discount_rate",
+    "loan_rate": "finance.warmtefonds_rate",
+    "rent_increase_cap_eur_month": "finance.rent_increase_cap_eur_month",
+}
+
+
 class Scenario(BaseModel):
     """A wupmodel scenario (see ``scenarios/default.yaml`` for an annotated example)."""
 
     model_config = _FROZEN
+    #: where each override came from: parameter id or ``prices.<series>`` or a dotted scenario
+    #: key -> "scenario file X", "--set", "app", ... (see :func:`wupmodel.settings.apply_settings`)
+    _origins: dict[str, str] = PrivateAttr(default_factory=dict)
     name: str = "Aalden 2026"
     description: str = ""
     village: Village = Village()
@@ -267,9 +288,48 @@ class Scenario(BaseModel):
         return value
 
     # -- derived -------------------------------------------------------------------------
+    def __eq__(self, other: object) -> bool:
+        """Equal content (where overrides came from is not part of a scenario's identity)."""
+        return isinstance(other, Scenario) and self.model_dump() == other.model_dump()
+
+    def __hash__(self) -> int:
+        return hash(self.model_dump_json())
+
+    def parameter_overrides(self) -> dict[str, float]:
+        """Parameter id -> value this scenario sets: ``parameters:`` plus the finance block's
+        rates and caps (:data:`FINANCE_PARAMETERS`); the same key in both with different
+        values is an error."""
+        out = dict(self.parameters)
+        for key, pid in FINANCE_PARAMETERS.items():
+            value = getattr(self.finance, key)
+            if value is None:
+                continue
+            if pid in out and float(out[pid]) != float(value):
+                raise WupInputError(
+                    f"{self.name}: 'finance.{key}' = {value} and 'parameters.{pid}' = {out[pid]} "
+                    "set the same number twice; keep one", self.name)
+            out[pid] = float(value)
+        return out
+
     def params(self) -> Params:
-        """Packaged defaults merged with this scenario's parameter overrides."""
-        return default_params().with_overrides(self.parameters, source=self.name)
+        """Packaged defaults merged with this scenario's overrides (parameters and finance)."""
+        return default_params().with_overrides(self.parameter_overrides(), source=self.name)
+
+    @property
+    def origins(self) -> dict[str, str]:
+        """Where each override came from, by key (parameter id, ``prices.<series>``, or a
+        dotted scenario key such as ``finance.financing``)."""
+        return dict(self._origins)
+
+    def origin_of(self, key: str) -> str:
+        """Where the override ``key`` came from ("scenario file ...", "--set", ...); "" if unknown."""
+        return self._origins.get(key, "")
+
+    def with_origins(self, origins: Mapping[str, str]) -> Scenario:
+        """A copy whose origins are updated with ``origins``."""
+        copy = self.model_copy()
+        copy._origins = {**self._origins, **dict(origins)}
+        return copy
 
 
 # ---------------------------------------------------------------------------------------
@@ -341,8 +401,11 @@ def scenario_from_text(text: str, source: str = "<scenario>") -> Scenario:
         where = f", line {mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise WupInputError(f"{source}{where}: not valid YAML: {problem}", source) from None
-    if data is None:
-        data = {}
+    if data is None or data == {}:
+        raise WupInputError(
+            f"{source}: the scenario file is empty (no keys); give at least 'name:' and what "
+            "differs from the default, or run without a scenario file for the packaged default "
+            "(wupmodel validate prints it)", source)
     if not isinstance(data, Mapping):
         raise WupInputError(f"{source}: a scenario must be a mapping of keys to values", source)
     try:
@@ -350,7 +413,30 @@ def scenario_from_text(text: str, source: str = "<scenario>") -> Scenario:
     except ValidationError as err:
         raise WupInputError(_format_errors(err, text, source), source) from None
     _check_prices(scenario, text, source)
-    return scenario
+    return scenario.with_origins({key: f"scenario file {source}" for key in set_keys(data)})
+
+
+def set_keys(data: Mapping[str, Any]) -> list[str]:
+    """The override keys a scenario mapping sets: parameter ids, ``prices.<series>`` and the
+    dotted keys of the blocks (``finance.financing``, ``targets.co2_reduction``, ...)."""
+    keys: list[str] = []
+    for top, value in data.items():
+        if top == "parameters" and isinstance(value, Mapping):
+            keys += [str(k) for k in value]
+        elif top == "prices" and isinstance(value, Mapping):
+            keys += [f"prices.{k}" for k in value]
+        elif top == "uncertainty":
+            keys += [f"uncertainty.{k}" for k in (value or {})]
+        elif isinstance(value, Mapping):
+            for k, v in value.items():
+                if v is None:
+                    continue
+                keys.append(f"{top}.{k}")
+                if top == "finance" and k in FINANCE_PARAMETERS:
+                    keys.append(FINANCE_PARAMETERS[k])
+        elif value is not None:
+            keys.append(str(top))
+    return keys
 
 
 def _check_prices(scenario: Scenario, text: str, source: str) -> None:
@@ -404,7 +490,16 @@ def default_scenario_text() -> str:
     return (resources.files("wupmodel") / "data" / "default_scenario.yaml").read_text("utf-8")
 
 
-def dump_scenario(scenario: Scenario) -> str:
-    """The scenario as YAML text (round-trips through :func:`scenario_from_text`)."""
+def dump_scenario(scenario: Scenario, resolved: bool = False) -> str:
+    """The scenario as YAML text (round-trips through :func:`scenario_from_text`).
+
+    With ``resolved`` every ``null`` of the finance block is replaced by the value the run
+    uses (the packaged default), so the file states every number.
+    """
     data = scenario.model_dump(mode="json")
+    if resolved:
+        params = scenario.params()
+        for key, pid in FINANCE_PARAMETERS.items():
+            if data["finance"].get(key) is None:
+                data["finance"][key] = float(params[pid])
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)

@@ -128,7 +128,9 @@ def strategy_summary(
         ``national_extra_eur_per_yr`` (vs the reference, incl. collective costs),
         ``national_eur_per_t_co2`` (per tonne avoided, horizon average),
         ``national_eur_per_weq_per_yr``, ``end_user_extra_eur_per_yr``,
-        ``monthly_cost_change_avg_eur`` (over all dwellings) and
+        ``monthly_cost_change_avg_eur`` (over all dwellings; woonlasten = bill + loan + own
+        money's monthly equivalent + rent increase) with its parts ``bill_change_avg_eur``,
+        ``loan_avg_eur``, ``own_capital_avg_eur``, ``rent_avg_eur`` (:func:`woonlasten_parts`), and
         ``households_paying_more`` and ``share_paying_more`` (dwellings whose year-1 monthly
         costs rise by more than 1 EUR).
     """
@@ -179,6 +181,7 @@ def strategy_summary(
             national_extra = total("national_extra_cost_eur_per_yr") + extra_collective
             avoided_t = total("co2_avoided_kg_per_yr") / 1e3
             change = outcomes.pick("monthly_cost_change_eur", choice)
+            row.update(woonlasten_parts(outcomes, choice, counts, n_total))
             row.update(
                 {
                     "subsidy_eur": total("subsidy_eur", mask=moved),
@@ -198,6 +201,28 @@ def strategy_summary(
     return pd.DataFrame(rows)
 
 
+#: The parts of the woonlasten (EUR/month per dwelling): output -> its monthly factor.
+WOONLASTEN_PARTS: dict[str, tuple[str, float]] = {
+    "bill_change_avg_eur": ("bill_year1_eur", 1.0 / 12.0),
+    "loan_avg_eur": ("loan_payment_eur_per_month", 1.0),
+    "own_capital_avg_eur": ("own_capital_eur_per_month", 1.0),
+    "rent_avg_eur": ("rent_increase_eur_per_month", 1.0),
+}
+
+
+def woonlasten_parts(outcomes: Outcomes, choice: np.ndarray, counts: np.ndarray, n: float) -> dict[str, float]:
+    """Average change vs the reference (EUR/month per dwelling) of each part of the woonlasten:
+    energy bill, loan repayment, own money's monthly equivalent, rent increase; they add up to
+    ``monthly_cost_change_avg_eur``. Parts the run did not compute are left out."""
+    ref = np.full(outcomes.n_groups, outcomes.catalogue.reference_index)
+    out = {}
+    for column, (name, factor) in WOONLASTEN_PARTS.items():
+        if name in outcomes.arrays:
+            diff = outcomes.pick(name, choice) - outcomes.pick(name, ref)
+            out[column] = float(factor * (diff * counts).sum() / n) if n else 0.0
+    return out
+
+
 def who_pays(outcomes: Outcomes, strategies: list[Strategy]) -> pd.DataFrame:
     """Per strategy and tenure: dwellings, average monthly cost change, share paying more,
     average year-1 energy cost as a share of income (where income is known).
@@ -214,14 +239,32 @@ def who_pays(outcomes: Outcomes, strategies: list[Strategy]) -> pd.DataFrame:
                               "n_share": counts * np.isfinite(share)})
         for ten, g in frame.groupby("tenure", sort=True):
             n = g["n"].sum()
+            idx = g.index.to_numpy()
+            parts = woonlasten_parts(_subset(outcomes, idx), choice[idx], counts[idx], n)
             rows.append(
                 {
                     "strategy": s.name,
                     "tenure": ten,
                     "dwellings": n,
                     "monthly_cost_change_avg_eur": g["change"].sum() / n,
+                    **parts,
                     "share_paying_more": g["more"].sum() / n,
                     "energy_cost_share_of_income": g["share"].sum() / g["n_share"].sum() if g["n_share"].sum() else float("nan"),
                 }
             )
     return pd.DataFrame(rows)
+
+
+class _subset:
+    """The outcomes of some groups only, enough for :func:`woonlasten_parts`."""
+
+    def __init__(self, outcomes: Outcomes, idx: np.ndarray) -> None:
+        self._o, self._idx = outcomes, idx
+        self.arrays = outcomes.arrays
+        self.n_groups = idx.size
+        self.catalogue = outcomes.catalogue
+
+    def pick(self, name: str, choice: np.ndarray) -> np.ndarray:
+        full = np.full(self._o.n_groups, self.catalogue.reference_index)
+        full[self._idx] = choice
+        return self._o.pick(name, full)[self._idx]

@@ -77,7 +77,7 @@ def reference(case, settings):
     s = settings
     n, n_opt = case["gas_m3"].shape
     comps = {k: (v if isinstance(v, Component) else Component(*v)) for k, v in case["components"].items()}
-    out = {k: np.zeros((n, n_opt)) for k in ("lcc", "nat", "bill1", "m1", "mavg", "inv", "om1", "rent", "loan")}
+    out = {k: np.zeros((n, n_opt)) for k in ("lcc", "nat", "bill1", "m1", "mavg", "inv", "om1", "rent", "loan", "own")}
     flows_owner = np.zeros((n, n_opt, H + 1))
     for d in range(n):
         tenant = case["tenure"][d] in (1, 2)
@@ -129,8 +129,13 @@ def reference(case, settings):
                 own[1:term + 1] += pay
                 out["loan"][d, o] = pay
             out["lcc"][d, o] = npf.npv(s.household_rate, own)
-            out["m1"][d, o] = (bills[0] + pay) / 12
-            out["mavg"][d, o] = (bills.sum() + pay * min(term, H)) / (12 * H)
+            # own money (net investment not borrowed) as a yearly annuity at the household rate
+            # over the horizon (numpy-financial's pmt), one twelfth per month
+            borrowed = principal if s.financing == "warmtefonds" else 0.0
+            own_year = -npf.pmt(s.household_rate, H, net - borrowed)
+            out["own"][d, o] = own_year / 12
+            out["m1"][d, o] = (bills[0] + pay + own_year) / 12
+            out["mavg"][d, o] = (bills.sum() + pay * min(term, H) + own_year * H) / (12 * H)
     # tenants: bill + capped rent increase (landlord's annuity of the extra net investment)
     crf_l = s.landlord_rate / (1 - (1 + s.landlord_rate) ** -H)
     for d in range(n):
@@ -170,6 +175,7 @@ def test_money_outcomes_equal_explicit_cash_flows(settings, monkeypatch):
     np.testing.assert_allclose(o.bill_year1_eur, ref["bill1"], rtol=1e-9)
     np.testing.assert_allclose(o.monthly_cost_year1_eur, ref["m1"], rtol=1e-9)
     np.testing.assert_allclose(o.monthly_cost_avg_eur, ref["mavg"], rtol=1e-9)
+    np.testing.assert_allclose(o.own_capital_eur_per_month, ref["own"], rtol=1e-9, atol=1e-9)
     np.testing.assert_allclose(o.net_investment_eur, ref["inv"], rtol=1e-9)
     np.testing.assert_allclose(o.rent_increase_eur_per_month * 12, ref["rent"], rtol=1e-9, atol=1e-9)
     np.testing.assert_allclose(o.loan_payment_eur_per_month * 12, ref["loan"], rtol=1e-9, atol=1e-9)
@@ -292,7 +298,7 @@ def test_outputs_selection_and_derived_errors():
     frame = o.to_frame(option_names=["ref", "hp_pv", "hp_pv_ins", "heatnet"])
     assert len(frame) == 24 and "npv_end_user_eur" in frame and "national_annual_cost_eur" not in frame
     full = money_outcomes(tariffs=T, settings=s, params=P, **case).to_frame()
-    assert full.shape == (24, 21)  # all outputs except the IRR (not computed)
+    assert full.shape == (24, 22)  # all outputs except the IRR (not computed)
     with pytest.raises(WupInputError, match="unknown output"):
         money_outcomes(tariffs=T, settings=s, params=P, outputs=["npv"], **case)
 

@@ -99,10 +99,24 @@ def test_override_constant_and_full_mapping():
     np.testing.assert_allclose(t2.vat, 0.09)
 
 
-def test_override_with_gap_names_series_and_years():
-    gappy = {y: 0.5 for y in range(2026, 2051) if y not in (2031, 2032, 2033, 2040)}
-    with pytest.raises(WupInputError, match=r"gas_supply_eur_m3.*2031-2033, 2040"):
-        tariff_paths(P, overrides={"gas_supply_eur_m3": gappy})
+def test_override_for_a_few_years_is_interpolated_by_hand():
+    # {2026: 0.50, 2030: 0.65, 2040: 0.80}: 2028 lies halfway 2026-2030 -> 0.575; 2035 halfway
+    # 2030-2040 -> 0.725; after 2040 held at 0.80.
+    t = tariff_paths(P, overrides={"gas_supply_eur_m3": {2026: 0.50, 2030: 0.65, 2040: 0.80}})
+    by_year = dict(zip(t.years.tolist(), t.gas_supply_eur_m3.tolist(), strict=True))
+    assert by_year[2026] == pytest.approx(0.50)
+    assert by_year[2027] == pytest.approx(0.50 + 0.15 / 4)
+    assert by_year[2028] == pytest.approx(0.575)
+    assert by_year[2035] == pytest.approx(0.725)
+    assert by_year[2040] == pytest.approx(0.80)
+    assert by_year[2050] == pytest.approx(0.80)
+
+
+def test_override_path_must_start_at_the_horizon_and_not_before_2026():
+    with pytest.raises(WupInputError, match=r"gas_supply_eur_m3.*no value for 2026"):
+        tariff_paths(P, overrides={"gas_supply_eur_m3": {2030: 0.5}})
+    with pytest.raises(WupInputError, match=r"gas_supply_eur_m3.*2025, before the price year 2026"):
+        tariff_paths(P, overrides={"gas_supply_eur_m3": {2025: 0.4, 2026: 0.5}})
 
 
 def test_override_out_of_range_and_unknown_series():

@@ -38,7 +38,12 @@ def test_per_type_is_the_count_weighted_mean_of_per_dwelling(run_dir):
     sel = d[(d.strategy == "hybrid") & (d.dwelling_type == "tussenwoning")]
     row = t[(t.strategy == "hybrid") & (t.dwelling_type == "tussenwoning")].iloc[0]
     assert row["dwellings"] == sel["count"].sum()
-    assert row["gas_m3"] == pytest.approx(np.average(sel["gas_m3"], weights=sel["count"]))
+    assert row["avg_gas_m3"] == pytest.approx(np.average(sel["gas_m3"], weights=sel["count"]))
+    # investment: only the dwellings that change count (as in the summary)
+    changed = sel["capex_eur"].where(sel["changes"], 0.0)
+    assert row["avg_capex_eur"] == pytest.approx(np.average(changed, weights=sel["count"]))
+    ref = t[t.strategy == "reference"]
+    assert (ref["avg_capex_eur"] == 0).all() and (ref["avg_subsidy_eur"] == 0).all()
 
 
 def test_json_summary(run_dir):

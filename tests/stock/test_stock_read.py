@@ -76,7 +76,7 @@ def test_english_csv() -> None:
                                              "meergezins_laag"]
     assert out["floor_area_m2"].tolist() == [152.5, 131.0, 108.4, 74.0]
     assert out["energy_label"].tolist() == ["G", "D", "C", "A+"]
-    assert out["heat_network_zone"].tolist() == [None, "kern", "kern", "kern"]
+    assert out["heat_network_zone"].tolist() == ["", "kern", "kern", "kern"]  # empty = not in a zone
     assert out["count"].tolist() == [1, 2, 1, 1]
 
 

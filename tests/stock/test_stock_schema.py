@@ -55,7 +55,7 @@ def test_output_has_all_columns_and_canonical_dtypes() -> None:
 
 
 def test_validation_is_idempotent() -> None:
-    frame = base_frame(energielabel=["c", "", "A+"], eigendom=["huur", "koop", ""],
+    frame = base_frame(energielabel=["c", "", "A+"], eigendom=["corporatie", "koop", ""],
                        warmtenet=["kern", None, " "], netzone=["lv1", "", "lv2"],
                        aantal=[2, "", 1])
     once = validate_stock(frame)
@@ -64,7 +64,7 @@ def test_validation_is_idempotent() -> None:
     assert once["energy_label"].tolist()[0] == "C"
     assert once["energy_label"].tolist()[2] == "A+"
     assert once["tenure"].tolist()[:2] == ["huur_corporatie", "koop"]
-    assert once["heat_network_zone"].tolist() == ["kern", None, None]
+    assert once["heat_network_zone"].tolist() == ["kern", "", ""]
     assert once["grid_zone"].tolist() == ["lv1", "default", "lv2"]
     assert once["count"].tolist() == [2, 1, 1]
 
@@ -114,6 +114,19 @@ def test_column_aliases(header: str, canonical: str) -> None:
     assert got == expected
 
 
+@pytest.mark.parametrize("spelling", ["huur", "huurwoning", "rent", "tenant"])
+def test_ambiguous_tenure_is_an_error_listing_the_allowed_values(spelling: str) -> None:
+    with pytest.raises(WupInputError, match=r"(?s)tenure.*huur_corporatie, huur_particulier"):
+        validate_stock(base_frame(tenure=[spelling, None, ""]))
+
+
+def test_empty_heat_network_zone_means_not_in_a_zone() -> None:
+    out = validate_stock(base_frame(heat_network_zone=["kern", "", None]))
+    assert out["heat_network_zone"].tolist() == ["kern", "", ""]
+    missing = validate_stock(base_frame())
+    assert missing["heat_network_zone"].isna().all()  # no column: evaluate's notice, all may join
+
+
 @pytest.mark.parametrize(("spelling", "canonical"), [
     ("vrijstaand", "vrijstaand"), ("Vrijstaande woning", "vrijstaand"), ("detached", "vrijstaand"),
     ("2-onder-1-kap", "twee_onder_een_kap"), ("twee onder een kap", "twee_onder_een_kap"),
@@ -136,7 +149,7 @@ def test_dwelling_type_spellings(spelling: str, canonical: str) -> None:
 @pytest.mark.parametrize(("spelling", "canonical"), [
     ("koop", "koop"), ("Eigenaar", "koop"), ("owner", "koop"), ("koopwoning", "koop"),
     ("corporatie", "huur_corporatie"), ("Sociale huur", "huur_corporatie"),
-    ("social rent", "huur_corporatie"), ("huur", "huur_corporatie"),
+    ("social rent", "huur_corporatie"),
     ("particuliere huur", "huur_particulier"), ("private rent", "huur_particulier"),
     ("huur_particulier", "huur_particulier"),
 ])

@@ -94,7 +94,7 @@ _STORED = (
     "net_investment_eur", "lcc_end_user_eur", "simple_payback_years", "bill_year1_eur",
     "monthly_cost_year1_eur", "monthly_cost_avg_eur", "national_annual_cost_eur",
     "loan_principal_eur", "loan_payment_eur_per_month", "rent_increase_eur_per_month",
-    "landlord_annual_cost_eur",
+    "landlord_annual_cost_eur", "own_capital_eur_per_month",
 )
 #: Derived outputs computed in the chunks when asked for (``subsidy_eur``: the input on one
 #: option axis, materialised there when it is given over fewer axes).
@@ -418,6 +418,7 @@ def money_outcomes(
         loan_principal_eur=result("loan_principal_eur"),
         loan_payment_eur_per_month=result("loan_payment_eur_per_month"),
         rent_increase_eur_per_month=result("rent_increase_eur_per_month"),
+        own_capital_eur_per_month=result("own_capital_eur_per_month"),
         landlord_annual_cost_eur=result("landlord_annual_cost_eur"),
         national_annual_cost_eur=result("national_annual_cost_eur"),
         co2_source=co2 if co2 is not None else co2_kg_per_yr,

@@ -508,6 +508,13 @@ def _money_chunk(
         produce("landlord_annual_cost_eur",
                 [(c.pv_landlord * landlord, c.capex_eur) for c in comps] + [(-landlord, subsidy), (-1.0, rent_y)])
 
+    # ---- own money: the part of the net investment an owner pays without a loan, as a
+    # monthly annuity at the household rate over the horizon (crf_h / 12 per euro) ----
+    own_month = [(ctx.crf_household / 12.0 * own, net_inv)]
+    if loan is not None:
+        own_month.append((-ctx.crf_household / 12.0, o["loan_principal_eur"]))
+    produce("own_capital_eur_per_month", own_month)
+
     # ---- end-user life-cycle cost, bills and woonlasten ----
     capital = [(c.pv_household * own if any_tenant else c.pv_household, c.capex_eur) for c in comps] + [(-own, subsidy)]
     lcc_terms = energy(forms["pv"], use_nm) + capital + loan_lcc + rent_lcc
@@ -515,10 +522,12 @@ def _money_chunk(
         produce("lcc_end_user_eur", lcc_terms)
     bill_terms = energy(forms["y1"], use_nm)
     produce("bill_year1_eur", bill_terms)
-    m1_terms = [(t[0] / 12.0,) + tuple(t[1:]) for t in bill_terms] + month + rent_month
+    # woonlasten = bill + loan repayment + own money's monthly equivalent + rent increase
+    m1_terms = [(t[0] / 12.0,) + tuple(t[1:]) for t in bill_terms] + month + own_month + rent_month
     produce("monthly_cost_year1_eur", m1_terms)
     if "monthly_cost_avg_eur" in need:
-        produce("monthly_cost_avg_eur", energy(forms["sum"], use_nm, 1.0 / (12.0 * h)) + loan_avg + rent_month)
+        produce("monthly_cost_avg_eur",
+                energy(forms["sum"], use_nm, 1.0 / (12.0 * h)) + loan_avg + own_month + rent_month)
 
     # ---- simple payback: extra net investment / first-year savings (bill + O&M or rent) ----
     if payback:

@@ -44,14 +44,18 @@ class MoneyOutcomes:
     bill_year1_eur
         Energy bill in the first price year (EUR/yr).
     monthly_cost_year1_eur
-        Woonlasten in year 1: bill + loan payment (owners) or bill + rent increase (tenants),
-        per month (EUR/month).
+        Woonlasten in year 1 (EUR/month), defined once: energy bill / 12 + loan repayment +
+        ``own_capital_eur_per_month`` (owners) + rent increase (tenants).
     monthly_cost_avg_eur
         The same averaged over the horizon (undiscounted, EUR/month).
     loan_principal_eur, loan_payment_eur_per_month
         The Warmtefonds loan (0 with own money and for tenants).
     rent_increase_eur_per_month
         Rent increase paid by tenants (EUR/month).
+    own_capital_eur_per_month
+        Monthly equivalent of the own money an owner spends at ``t = 0`` (net investment minus
+        the loan): that amount x capital recovery factor at the household rate over the
+        horizon / 12 (EUR/month); 0 for tenants.
     landlord_annual_cost_eur
         Landlord's equivalent annual capital + O&M cost minus rent increase (landlord rate,
         EUR/yr); 0 for owner-occupiers.
@@ -88,6 +92,7 @@ class MoneyOutcomes:
     loan_principal_eur: FloatArray
     loan_payment_eur_per_month: FloatArray
     rent_increase_eur_per_month: FloatArray
+    own_capital_eur_per_month: FloatArray
     landlord_annual_cost_eur: FloatArray
     national_annual_cost_eur: FloatArray
     co2_source: ArrayLike | Callable[[], ArrayLike]
@@ -227,6 +232,7 @@ OUTPUT_FIELDS: tuple[str, ...] = (
     "loan_rate",
     "loan_payment_eur_per_month",
     "rent_increase_eur_per_month",
+    "own_capital_eur_per_month",
     "landlord_annual_cost_eur",
     "end_user_extra_cost_eur_per_yr",
     "national_annual_cost_eur",

@@ -41,7 +41,7 @@ from wupmodel.errors import WupInputError
 from wupmodel.money.finance import discount_factors
 from wupmodel.params import Params
 
-__all__ = ["TariffPaths", "tariff_paths", "discounted_sums", "SERIES", "PLAUSIBLE_RANGES"]
+__all__ = ["TariffPaths", "tariff_paths", "discounted_sums", "interpolate_path", "SERIES", "PLAUSIBLE_RANGES", "PATH_RULE"]
 
 #: Year of the 2026 figures in ``finance.csv`` and of the price level (real euros).
 PRICE_YEAR = 2026
@@ -206,13 +206,7 @@ def _override_array(
             raise WupInputError(
                 f"override for '{name}': years must be whole numbers and values numbers"
             ) from None
-        missing = [int(y) for y in years if int(y) not in by_year]
-        if missing:
-            raise WupInputError(
-                f"override for '{name}' has no value for {_year_ranges(missing)}; a path must "
-                f"give every year from {int(years[0])} to {int(years[-1])} (or give one constant)"
-            )
-        arr = np.array([by_year[int(y)] for y in years], dtype=float)
+        arr = interpolate_path(name, by_year, years)
     else:
         try:
             arr = np.full(years.size, float(value))
@@ -233,6 +227,52 @@ def _override_array(
     return arr
 
 
+#: How a price-path override given for a few years is filled in (stated in the outputs).
+PATH_RULE = ("a price path given for some years is interpolated linearly between them and held "
+             "constant after the last year given; it must give the first year of the horizon (or an "
+             "earlier year from 2026 on)")
+
+
+def interpolate_path(name: str, by_year: Mapping[int, float], years: NDArray[np.int64]) -> FloatArray:
+    """A yearly path from values for a few years, by :data:`PATH_RULE`.
+
+    Parameters
+    ----------
+    name
+        Series name (for messages).
+    by_year
+        Year -> value; the first year given must be at or before ``years[0]`` and not
+        before the price year 2026 (years before ``years[0]`` only anchor the line).
+    years
+        The horizon's years.
+
+    Returns
+    -------
+    numpy.ndarray
+        (Y,) values: linear between the given years, the last value after the last one.
+
+    Examples
+    --------
+    >>> interpolate_path("gas", {2026: 0.5, 2030: 0.7}, np.arange(2026, 2032)).round(3).tolist()
+    [0.5, 0.55, 0.6, 0.65, 0.7, 0.7]
+    """
+    if not by_year:
+        raise WupInputError(f"override for '{name}': the mapping year -> value is empty")
+    first = int(years[0])
+    early = sorted(y for y in by_year if y < PRICE_YEAR)
+    if early:
+        raise WupInputError(
+            f"override for '{name}' gives {_year_ranges(early)}, before the price year {PRICE_YEAR}; "
+            f"paths are in real euros of {PRICE_YEAR} and start there")
+    if min(by_year) > first:
+        raise WupInputError(
+            f"override for '{name}' has no value for {first}; a path must start at the first year "
+            f"of the horizon ({PATH_RULE})")
+    known = np.array(sorted(by_year), dtype=float)
+    values = np.array([by_year[int(y)] for y in known], dtype=float)
+    return np.interp(years.astype(float), known, values)  # held after the last year given
+
+
 def tariff_paths(
     params: Params,
     start_year: int = PRICE_YEAR,
@@ -249,8 +289,8 @@ def tariff_paths(
     start_year, end_year
         First and last year (inclusive); must lie within the packaged price paths.
     overrides
-        Series name (see :data:`SERIES`) -> one constant, or a mapping year -> value that
-        covers *every* year from ``start_year`` to ``end_year``. A gap, an unknown series, or a
+        Series name (see :data:`SERIES`) -> one constant, or a mapping year -> value from
+        ``start_year`` on, filled in by :data:`PATH_RULE`. A missing first year, an unknown series, or a
         value outside :data:`PLAUSIBLE_RANGES` raises :class:`WupInputError`. Overriding the gas
         price series moves the ACM variable heat price with it unless that is overridden too.
     ets2_start_year

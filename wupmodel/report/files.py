@@ -10,14 +10,18 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import yaml
 
 from wupmodel.errors import WupInputError
 from wupmodel.outcomes import Outcomes
+from wupmodel.report.atomic import atomic_write
+from wupmodel.report.provenance import provenance_table, run_provenance
+from wupmodel.report.workbook import write_workbook
 from wupmodel.scenario import Scenario, dump_scenario
 
 
@@ -31,12 +35,14 @@ def _json_safe(value):
     return value
 
 
-def summary_json(tables: Mapping[str, pd.DataFrame], scenario: Scenario, notices: tuple[str, ...] = ()) -> dict:
-    """The JSON summary: scenario, strategies (both perspectives), who pays."""
+def summary_json(tables: Mapping[str, pd.DataFrame], scenario: Scenario, notices: tuple[str, ...] = (),
+                 provenance: Mapping | None = None) -> dict:
+    """The JSON summary: provenance, scenario, strategies (both perspectives), who pays."""
     def records(frame: pd.DataFrame) -> list[dict]:
         return [{k: _json_safe(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
 
     out = {
+        "provenance": dict(provenance) if provenance is not None else run_provenance(scenario),
         "scenario": scenario.name,
         "village": scenario.village.name,
         "price_year": scenario.years.start,
@@ -47,28 +53,22 @@ def summary_json(tables: Mapping[str, pd.DataFrame], scenario: Scenario, notices
     }
     if "who_pays" in tables:
         out["who_pays"] = records(tables["who_pays"])
+    if "assumptions" in tables:
+        a = tables["assumptions"]
+        out["parameters_overridden"] = records(a.loc[a["overridden"], ["parameter", "value", "unit", "default", "origin"]])
+    out["scenario_resolved"] = yaml.safe_load(dump_scenario(scenario, resolved=True))
     return out
-
-
-def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
-    """Call ``write(tmp)`` on a temporary file beside ``path``, then rename it onto ``path``.
-
-    An interrupted or failing write never leaves a half-written ``path`` (nor the temporary).
-    """
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
 def write_outputs(
     out_dir: str | os.PathLike, tables: Mapping[str, pd.DataFrame], scenario: Scenario,
-    notices: tuple[str, ...] = (),
+    notices: tuple[str, ...] = (), provenance: Mapping | None = None, lang: str = "en",
 ) -> list[Path]:
     """Write ``results.xlsx``, one CSV per table, ``summary.json`` and the scenario used.
+
+    Every file carries the provenance block (the workbook on its read-me and provenance
+    sheets, the CSV folder as ``provenance.csv``, the JSON under ``provenance``, the YAML as a
+    comment); ``scenario_used.yaml`` is the resolved scenario (finance defaults filled in).
 
     Parameters
     ----------
@@ -80,29 +80,24 @@ def write_outputs(
         The scenario that was run.
     notices
         Notes of the evaluation (``outcomes.notices``), kept in the JSON.
+    provenance
+        The block of :func:`wupmodel.report.provenance.run_provenance` (default: built from
+        ``scenario`` without a command line).
+    lang
+        Workbook headers: ``"en"`` (default) or ``"nl"``.
 
     Returns
     -------
     list of Path
         The files written.
     """
-    summary = summary_json(tables, scenario, notices)
+    block = dict(provenance) if provenance is not None else run_provenance(scenario)
+    summary = summary_json(tables, scenario, notices, block)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-
-    def excel(tmp: Path) -> None:
-        with pd.ExcelWriter(tmp, engine="xlsxwriter") as writer:
-            for name, frame in tables.items():
-                frame.to_excel(writer, sheet_name=name[:31], index=False)
-                sheet = writer.sheets[name[:31]]
-                sheet.freeze_panes(1, 0)
-                sheet.autofit()
-
-    path = out / "results.xlsx"
-    atomic_write(path, excel)
-    written.append(path)
-    for name, frame in tables.items():
+    written: list[Path] = [write_workbook(out / "results.xlsx", tables, block, lang)]
+    csv_tables = {**tables, "provenance": provenance_table(block)}
+    for name, frame in csv_tables.items():
         path = out / f"{name}.csv"
         atomic_write(path, lambda tmp, frame=frame: frame.to_csv(tmp, index=False))
         written.append(path)
@@ -110,8 +105,30 @@ def write_outputs(
     atomic_write(path, lambda tmp: tmp.write_text(json.dumps(summary, indent=2, ensure_ascii=False), "utf-8"))
     written.append(path)
     path = out / "scenario_used.yaml"
-    atomic_write(path, lambda tmp: tmp.write_text(dump_scenario(scenario), "utf-8"))
+    head = "".join(f"# {row.item}: {row.value}\n" for row in provenance_table(block).itertuples())
+    text = "# The scenario as run (defaults filled in); provenance:\n" + head + dump_scenario(scenario, resolved=True)
+    atomic_write(path, lambda tmp: tmp.write_text(text, "utf-8"))
     written.append(path)
+    return written
+
+
+def write_comparison(
+    out_dir: str | os.PathLike, tables: Mapping[str, pd.DataFrame], scenarios: list[Scenario],
+    stock_file: str | os.PathLike | None = None, command: list[str] | str | None = None, lang: str = "en",
+) -> list[Path]:
+    """Write the tables of :func:`wupmodel.compare` as ``comparison.xlsx`` and CSV files, with
+    the provenance of every scenario (``provenance.csv``, the workbook's read-me sheet)."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    blocks = [run_provenance(s, stock_file, command) for s in scenarios]
+    block = {**blocks[0], "scenario": " | ".join(s.name for s in scenarios),
+             "stock": blocks[0]["stock"] if stock_file else {f"{i + 1}": json.dumps(b["stock"]) for i, b in enumerate(blocks)},
+             "overrides": {f"{i + 1}.{k}": v for i, b in enumerate(blocks) for k, v in b["overrides"].items()}}
+    written = [write_workbook(out / "comparison.xlsx", tables, block, lang)]
+    for name, frame in {**tables, "provenance": provenance_table(block)}.items():
+        path = out / f"{name}.csv"
+        atomic_write(path, lambda tmp, frame=frame: frame.to_csv(tmp, index=False))
+        written.append(path)
     return written
 
 

@@ -11,7 +11,8 @@ import pandas as pd
 
 from wupmodel.money.appraise import MONEY_QUANTITIES
 from wupmodel.outcomes import Outcomes
-from wupmodel.params import Params, packaged_table, parameter_table
+from wupmodel.params import Params, packaged_table
+from wupmodel.report.provenance import assumptions, price_paths, scenario_table
 from wupmodel.scenario import Scenario
 from wupmodel.village import (
     Strategy,
@@ -24,8 +25,12 @@ from wupmodel.village import (
 #: Per-dwelling columns in the per-dwelling sheet (under each strategy).
 _DWELLING_COLUMNS = (
     "option_id", "gas_m3", "electricity_import_kwh", "heat_gj", "co2_kg", "capex_eur", "subsidy_eur",
-    "monthly_cost_year1_eur", "monthly_cost_change_eur", "npv_end_user_eur", "national_annual_cost_eur",
+    "bill_year1_eur", "loan_payment_eur_per_month", "own_capital_eur_per_month", "rent_increase_eur_per_month",
+    "monthly_cost_year1_eur", "monthly_cost_change_eur", "npv_end_user_eur", "end_user_extra_cost_eur_per_yr",
+    "national_annual_cost_eur",
 )
+#: per-dwelling columns counted only for the dwellings that change (as in the summary)
+_CHANGED_ONLY = ("capex_eur", "subsidy_eur")
 
 
 def per_dwelling(outcomes: Outcomes, strategies: list[Strategy]) -> pd.DataFrame:
@@ -46,6 +51,7 @@ def per_dwelling(outcomes: Outcomes, strategies: list[Strategy]) -> pd.DataFrame
             "energy_label": groups["energy_label"].astype(object).to_numpy()[rows],
             "tenure": groups["tenure"].astype(object).to_numpy()[rows],
             "option_id": option_ids[choice][rows],
+            "changes": (choice != outcomes.catalogue.reference_index)[rows],
         }
         for name in _DWELLING_COLUMNS[1:]:
             if name in outcomes.arrays:
@@ -55,25 +61,24 @@ def per_dwelling(outcomes: Outcomes, strategies: list[Strategy]) -> pd.DataFrame
 
 
 def per_type(dwellings: pd.DataFrame) -> pd.DataFrame:
-    """Averages per strategy × dwelling type (weighted by ``count``)."""
+    """Averages per dwelling, per strategy x dwelling type (weighted by ``count``).
+
+    Columns are named ``avg_<figure>``; the investment and subsidy are counted only for the
+    dwellings that change (0 for those that keep the reference), as in the summary.
+    """
     value_cols = [c for c in _DWELLING_COLUMNS[1:] if c in dwellings]
-    weighted = dwellings[value_cols].mul(dwellings["count"], axis=0)
+    values = dwellings[value_cols].copy()
+    for col in _CHANGED_ONLY:
+        if col in values:
+            values[col] = values[col].where(dwellings["changes"], 0.0)
+    weighted = values.mul(dwellings["count"], axis=0)
     weighted[["strategy", "dwelling_type"]] = dwellings[["strategy", "dwelling_type"]]
     weighted["dwellings"] = dwellings["count"]
     sums = weighted.groupby(["strategy", "dwelling_type"], sort=False).sum()
     means = sums[value_cols].div(sums["dwellings"], axis=0)
+    means.columns = [f"avg_{c}" for c in value_cols]
     means.insert(0, "dwellings", sums["dwellings"])
     return means.reset_index()
-
-
-def assumptions(params: Params, scenario: Scenario) -> pd.DataFrame:
-    """Every parameter with its value in this run, unit, default, source and year."""
-    table = parameter_table().reset_index()
-    table["default"] = table["value"]
-    table["value"] = [params.values[k] for k in table["parameter"]]
-    table["overridden"] = table["parameter"].isin(params.overridden)
-    cols = ["parameter", "value", "unit", "default", "overridden", "min", "max", "description", "source", "year"]
-    return table[cols]
 
 
 def default_strategies() -> list[Strategy]:
@@ -88,7 +93,8 @@ def summarise(
     strategies: list[Strategy] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The village's result tables, by sheet name: the strategy summary, per type, who pays,
-    per dwelling, the assumptions and the price paths.
+    per dwelling, the assumptions (every parameter as used), the price paths (as used) and
+    the resolved scenario.
 
     Parameters
     ----------
@@ -123,5 +129,6 @@ def summarise(
         tables["who_pays"] = who_pays(outcomes, strategies)
     tables["per_dwelling"] = dwellings
     tables["assumptions"] = assumptions(params, scenario)
-    tables["price_paths"] = packaged_table("price_paths")
+    tables["price_paths"] = price_paths(params, scenario)
+    tables["scenario"] = scenario_table(scenario)
     return tables

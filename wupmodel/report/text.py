@@ -5,6 +5,7 @@ Pure: tables and plans in, text out; the CLI only prints it.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 
 import pandas as pd
@@ -19,6 +20,18 @@ def _fmt_int(x: float) -> str:
 
 def _money(x: float) -> str:
     return "-" if x != x else _fmt_int(x)
+
+
+def _pct(rate: float | None) -> str:
+    return "social discount rate of the run" if rate is None else f"{100 * rate:.4g} %"
+
+
+def _assumed(tables: Mapping[str, pd.DataFrame], parameter: str, fallback: float | None) -> float | None:
+    """The value the run used for ``parameter`` (from its assumptions table)."""
+    a = tables.get("assumptions")
+    if a is not None and parameter in set(a["parameter"]):
+        return float(a.loc[a["parameter"] == parameter, "value"].iloc[0])
+    return fallback
 
 
 def run_text(tables: Mapping[str, pd.DataFrame], scenario: Scenario, n_dwellings: int,
@@ -40,7 +53,9 @@ def run_text(tables: Mapping[str, pd.DataFrame], scenario: Scenario, n_dwellings
             "grid peak kW": summary["peak_kw"].map(_fmt_int),
         }
     )
-    lines += [energy.to_string(index=False), "", "Money (EUR of the price year; national: no taxes or subsidies, 2.25 %)"]
+    rate = _assumed(tables, "finance.social_discount_rate", scenario.finance.social_discount_rate)
+    lines += [energy.to_string(index=False), "",
+              f"Money (EUR of the price year; national: no taxes or subsidies, {_pct(rate)})"]
     money = pd.DataFrame(
         {
             "strategy": summary["strategy"],
@@ -50,17 +65,33 @@ def run_text(tables: Mapping[str, pd.DataFrame], scenario: Scenario, n_dwellings
             "national extra k EUR/yr": (summary["national_extra_eur_per_yr"] / 1e3).map(_money),
             "EUR/t CO2": summary["national_eur_per_t_co2"].map(_money),
             "EUR/WEQ/yr": summary["national_eur_per_weq_per_yr"].map(_money),
-            "monthly change EUR": summary["monthly_cost_change_avg_eur"].map(lambda x: f"{x:+.0f}"),
+        }
+    )
+    monthly = pd.DataFrame(
+        {
+            "strategy": summary["strategy"],
+            "change EUR/month": summary["monthly_cost_change_avg_eur"].map(lambda x: f"{x:+.0f}"),
+            **({"bill": summary["bill_change_avg_eur"].map(lambda x: f"{x:+.0f}"),
+                "loan": summary["loan_avg_eur"].map(lambda x: f"{x:+.0f}"),
+                "own money": summary["own_capital_avg_eur"].map(lambda x: f"{x:+.0f}"),
+                "rent": summary["rent_avg_eur"].map(lambda x: f"{x:+.0f}")}
+               if "own_capital_avg_eur" in summary else {}),
             "paying more": summary["share_paying_more"].map(lambda x: f"{x:.0%}"),
         }
     )
     lines += [
         money.to_string(index=False),
         "",
-        "Investment incl. VAT before subsidy, for the dwellings that change; a dwelling where a "
-        "system is not feasible keeps its gas boiler. National extra cost vs the reference includes "
-        "heat-network sources and LV-grid reinforcement. Monthly change: year-1 woonlasten (bill + "
-        "loan or rent increase) vs the gas boiler, averaged over all dwellings.",
+        f"Woonlasten (year 1, EUR/month per dwelling vs the gas boiler; {scenario.finance.financing})",
+        monthly.to_string(index=False),
+        "",
+        *textwrap.wrap(
+            "Investment incl. VAT before subsidy, for the dwellings that change; a dwelling where a "
+            "system is not feasible keeps its gas boiler. National extra cost vs the reference includes "
+            "heat-network sources and LV-grid reinforcement. Woonlasten = energy bill + loan repayment "
+            "+ own money as a monthly annuity at the household discount rate of "
+            f"{_pct(_assumed(tables, 'finance.household_discount_rate', None))} over the horizon + rent "
+            "increase, averaged over all dwellings.", 100),
     ]
     lines += [f"Note: {note}" for note in notices]
     return "\n".join(lines)
@@ -93,4 +124,36 @@ def plan_text(plan: Plan, title: str) -> str:
         lines += ["", "Pareto front (cost vs CO2):"]
         lines += [f"  CO2 {p.co2_kg / 1e3:8,.0f} t ({p.co2_reduction:4.0%})  cost {_fmt_int(p.objective_eur):>12} EUR/yr"
                   for p in plan.pareto_front]
+    return "\n".join(lines)
+
+
+def compare_text(tables: Mapping[str, pd.DataFrame]) -> str:
+    """The comparison of :func:`wupmodel.compare` as terminal text: per strategy the main
+    figures of each scenario and the differences, then the assumptions that differ."""
+    comp = tables["comparison"]
+    shown = {"co2_reduction": ("CO2 vs ref", lambda x: f"{-x:+.0%}"),
+             "investment_eur": ("invest. k EUR", lambda x: _money(x / 1e3)),
+             "national_extra_eur_per_yr": ("national k EUR/yr", lambda x: _money(x / 1e3)),
+             "national_eur_per_t_co2": ("EUR/t CO2", _money),
+             "end_user_extra_eur_per_yr": ("end user k EUR/yr", lambda x: _money(x / 1e3)),
+             "monthly_cost_change_avg_eur": ("monthly change EUR", lambda x: "-" if x != x else f"{x:+.0f}"),
+             "share_paying_more": ("paying more", lambda x: "-" if x != x else f"{x:.0%}")}
+    value_cols = [c for c in comp.columns if c not in ("strategy", "figure", "perspective")]
+    lines = []
+    for fig, (label, fmt) in shown.items():
+        part = comp[comp["figure"] == fig]
+        if part.empty:
+            continue
+        table = pd.DataFrame({"strategy": part["strategy"]})
+        for col in value_cols:
+            table[col] = part[col].map(fmt)
+        lines += [f"{label} ({part['perspective'].iloc[0]})", table.to_string(index=False), ""]
+    diff = tables["assumptions_differing"]
+    if diff.empty:
+        lines.append("Assumptions that differ: none")
+    else:
+        lines.append("Assumptions that differ:")
+        for row in diff.to_dict(orient="records"):
+            vals = "; ".join(f"{k}: {row[k]}" for k in diff.columns[3:])
+            lines.append(f"  {row['key']} [{row['unit']}]: {vals}" if row["unit"] else f"  {row['key']}: {vals}")
     return "\n".join(lines)

@@ -24,9 +24,9 @@ Input rules
   (low/mid-rise, the village case); only explicit high-rise spellings map to
   ``meergezins_hoog``; ``boerderij``/``farmhouse``/``villa`` mean ``vrijstaand``.
 * **Tenure**: see :data:`TENURE_SPELLINGS`. A bare ``huur``/``huurwoning``/``rent``/``tenant``
-  maps to ``huur_corporatie``, because 72 % of rented dwellings in Drenthe are owned by housing
-  associations (CBS StatLine 82900NED, 1 Jan 2023: 55 285 of 76 973). ``particulier`` alone is
-  ambiguous (private owner or private landlord) and is rejected.
+  is ambiguous (a housing corporation gets no ISDE and has other rent rules than a private
+  landlord) and is an error that lists the allowed values; so is ``particulier`` alone
+  (private owner or private landlord).
 * **Energy labels** are case-insensitive; blanks and ``onbekend``/``unknown``/``geen``/``-``
   are missing.
 """
@@ -193,8 +193,7 @@ TENURE_SPELLINGS: dict[str, tuple[str, ...]] = {
         "corporatiewoning", "corporatie huur", "sociale huur", "sociale huurwoning",
         "social rent", "social rented", "social housing", "social", "sociaal",
         "housing association", "woningbouwvereniging", "woningstichting",
-        "toegelaten instelling", "huur", "huurwoning", "huurder", "rent", "rental", "rented",
-        "tenant",
+        "toegelaten instelling",
     ),
     "huur_particulier": (
         "huur_particulier", "huur particulier", "particuliere huur", "particuliere huurwoning",

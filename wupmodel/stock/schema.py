@@ -329,7 +329,8 @@ def _validate(frame: pd.DataFrame, source: str, *, line_numbers: np.ndarray | No
 
     # zones
     if "heat_network_zone" in mapping:
-        out["heat_network_zone"] = _parse_text(data[mapping["heat_network_zone"]], None)
+        # present but empty = not in a zone ("" ); a missing column keeps None (see evaluate)
+        out["heat_network_zone"] = _parse_text(data[mapping["heat_network_zone"]], "")
     else:
         out["heat_network_zone"] = np.full(n, None, dtype=object)
     if "grid_zone" in mapping:

@@ -12,7 +12,8 @@ from pathlib import Path
 import pandas as pd
 
 from wupmodel.errors import WupInputError
-from wupmodel.report.files import atomic_write, write_frame
+from wupmodel.report.atomic import atomic_write
+from wupmodel.report.files import write_frame
 from wupmodel.uncertainty.analyses import (
     distributions,
     least_regret,

@@ -1,0 +1,119 @@
+"""Readable column headers with units, in English or Dutch, and their Excel number formats.
+
+Files speak English by default (``lang="en"``); ``--lang nl`` gives Dutch headers. Every
+numeric column gets a unit in its header ("Gas [m3/yr]"); columns without an entry here get
+their name with spaces and a unit read from the name's suffix.
+"""
+
+from __future__ import annotations
+
+#: column -> (English, Dutch, unit, Excel number format)
+COLUMNS: dict[str, tuple[str, str, str, str]] = {
+    "strategy": ("Strategy", "Strategie", "", "@"),
+    "label_nl": ("Label (Dutch)", "Omschrijving", "", "@"),
+    "label_en": ("Label (English)", "Omschrijving (Engels)", "", "@"),
+    "heating": ("Heating", "Verwarming", "", "@"),
+    "insulation": ("Insulation", "Isolatie", "", "@"),
+    "dwellings": ("Dwellings", "Woningen", "number", "#,##0"),
+    "dwellings_feasible": ("Dwellings that change", "Woningen die overstappen", "number", "#,##0"),
+    "gas_m3": ("Gas", "Gas", "m3/yr", "#,##0"),
+    "electricity_mwh": ("Electricity imported", "Elektriciteit afgenomen", "MWh/yr", "#,##0"),
+    "electricity_import_kwh": ("Electricity imported", "Elektriciteit afgenomen", "kWh/yr", "#,##0"),
+    "pv_mwh": ("PV yield", "Opbrengst zonnepanelen", "MWh/yr", "#,##0"),
+    "heat_gj": ("Heat from a network", "Warmte uit een warmtenet", "GJ/yr", "#,##0"),
+    "co2_t": ("CO2", "CO2", "t/yr", "#,##0"),
+    "co2_kg": ("CO2", "CO2", "kg/yr", "#,##0"),
+    "co2_reduction": ("CO2 below the reference", "CO2-reductie t.o.v. referentie", "%", "0.0%"),
+    "investment_eur": ("Investment incl. VAT", "Investering incl. btw", "EUR", "#,##0"),
+    "investment_per_dwelling_eur": ("Investment per dwelling that changes", "Investering per overstappende woning", "EUR", "#,##0"),
+    "peak_kw": ("Grid peak after simultaneity", "Netpiek na gelijktijdigheid", "kW", "#,##0"),
+    "subsidy_eur": ("Subsidy (ISDE)", "Subsidie (ISDE)", "EUR", "#,##0"),
+    "national_extra_eur_per_yr": ("National extra cost", "Nationale meerkosten", "EUR/yr", "#,##0"),
+    "collective_eur_per_yr": ("of which collective (sources, grid)", "waarvan collectief (bronnen, net)", "EUR/yr", "#,##0"),
+    "grid_zones_reinforced": ("Grid zones reinforced", "Netzones verzwaard", "number", "#,##0"),
+    "substations": ("Substations added", "Extra transformatorstations", "number", "#,##0"),
+    "co2_avoided_t_per_yr": ("CO2 avoided (horizon average)", "Vermeden CO2 (gemiddeld)", "t/yr", "#,##0"),
+    "national_eur_per_t_co2": ("National cost per tonne CO2", "Nationale kosten per ton CO2", "EUR/t", "#,##0"),
+    "national_eur_per_weq_per_yr": ("National extra cost per dwelling", "Nationale meerkosten per woning", "EUR/WEQ/yr", "#,##0"),
+    "end_user_extra_eur_per_yr": ("End-user extra cost", "Meerkosten eindgebruiker", "EUR/yr", "#,##0"),
+    "monthly_cost_change_avg_eur": ("Monthly cost change (average)", "Verandering woonlasten (gemiddeld)", "EUR/month", "#,##0"),
+    "bill_change_avg_eur": ("of which energy bill", "waarvan energierekening", "EUR/month", "#,##0"),
+    "loan_avg_eur": ("of which loan repayment", "waarvan aflossing lening", "EUR/month", "#,##0"),
+    "own_capital_avg_eur": ("of which own money (monthly equivalent)", "waarvan eigen geld (maandbedrag)", "EUR/month", "#,##0"),
+    "rent_avg_eur": ("of which rent increase", "waarvan huurverhoging", "EUR/month", "#,##0"),
+    "households_paying_more": ("Households paying more", "Huishoudens die meer betalen", "number", "#,##0"),
+    "share_paying_more": ("Share paying more", "Aandeel dat meer betaalt", "%", "0%"),
+    "dwelling_type": ("Dwelling type", "Woningtype", "", "@"),
+    "dwelling_id": ("Dwelling id", "Woning-id", "", "@"),
+    "count": ("Dwellings", "Woningen", "number", "#,##0"),
+    "construction_year": ("Construction year", "Bouwjaar", "year", "0"),
+    "floor_area_m2": ("Floor area", "Gebruiksoppervlak", "m2", "#,##0"),
+    "energy_label": ("Energy label", "Energielabel", "", "@"),
+    "tenure": ("Tenure", "Eigendom", "", "@"),
+    "option_id": ("Option", "Optie", "", "@"),
+    "capex_eur": ("Investment incl. VAT", "Investering incl. btw", "EUR", "#,##0"),
+    "monthly_cost_year1_eur": ("Woonlasten year 1", "Woonlasten jaar 1", "EUR/month", "#,##0"),
+    "monthly_cost_change_eur": ("Woonlasten change", "Verandering woonlasten", "EUR/month", "#,##0"),
+    "bill_year1_eur": ("Energy bill year 1", "Energierekening jaar 1", "EUR/yr", "#,##0"),
+    "loan_payment_eur_per_month": ("Loan repayment", "Aflossing lening", "EUR/month", "#,##0"),
+    "own_capital_eur_per_month": ("Own money, monthly equivalent", "Eigen geld, maandbedrag", "EUR/month", "#,##0"),
+    "rent_increase_eur_per_month": ("Rent increase", "Huurverhoging", "EUR/month", "#,##0"),
+    "npv_end_user_eur": ("NPV for the occupant (+ = better)", "Netto contante waarde bewoner (+ = beter)", "EUR", "#,##0"),
+    "national_annual_cost_eur": ("National annual cost", "Nationale jaarkosten", "EUR/yr", "#,##0"),
+    "end_user_extra_cost_eur_per_yr": ("End-user extra cost", "Meerkosten eindgebruiker", "EUR/yr", "#,##0"),
+    "monthly_cost_change_avg": ("Monthly cost change (average)", "Verandering woonlasten (gemiddeld)", "EUR/month", "#,##0"),
+    "energy_cost_share_of_income": ("Energy cost as share of income", "Energiekosten als deel van inkomen", "%", "0.0%"),
+    "parameter": ("Parameter", "Parameter", "", "@"),
+    "value": ("Value", "Waarde", "see unit", "General"),
+    "unit": ("Unit", "Eenheid", "", "@"),
+    "default": ("Default", "Standaardwaarde", "see unit", "General"),
+    "overridden": ("Overridden", "Aangepast", "yes/no", "General"),
+    "origin": ("Set by", "Ingesteld door", "", "@"),
+    "min": ("Allowed minimum", "Minimum", "see unit", "General"),
+    "max": ("Allowed maximum", "Maximum", "see unit", "General"),
+    "description": ("Description", "Omschrijving", "", "@"),
+    "source": ("Source", "Bron", "", "@"),
+    "year": ("Year", "Jaar", "year", "0"),
+    "series": ("Series (name under prices:)", "Reeks (naam onder prices:)", "", "@"),
+    "feeds": ("Feeds", "Gebruikt in", "", "@"),
+    "built_from": ("Built from", "Opgebouwd uit", "", "@"),
+    "key": ("Scenario key", "Scenariosleutel", "", "@"),
+    "item": ("Item", "Onderdeel", "", "@"),
+}
+
+_SUFFIX_UNITS = (
+    ("_eur_per_yr", "EUR/yr"), ("_eur_per_month", "EUR/month"), ("_eur_month", "EUR/month"),
+    ("_eur_per_t", "EUR/t"), ("_eur", "EUR"), ("_kwh", "kWh/yr"), ("_mwh", "MWh/yr"), ("_m3", "m3/yr"),
+    ("_gj", "GJ/yr"), ("_kg", "kg/yr"), ("_t", "t"), ("_kw", "kW"), ("_kwp", "kWp"), ("_share", "%"),
+    ("_years", "yr"),
+)
+
+
+def unit_of(column: str) -> str:
+    """The unit of ``column`` ("" for text columns)."""
+    if column in COLUMNS:
+        return COLUMNS[column][2]
+    for suffix, unit in _SUFFIX_UNITS:
+        if column.endswith(suffix):
+            return unit
+    return ""
+
+
+def header(column: str, lang: str = "en") -> str:
+    """The readable header of ``column`` with its unit, e.g. ``"Gas [m3/yr]"``."""
+    if column in COLUMNS:
+        en, nl, unit, _ = COLUMNS[column]
+        text = nl if lang == "nl" else en
+    else:
+        text, unit = column.replace("_", " ").capitalize(), unit_of(column)
+    return f"{text} [{unit}]" if unit else text
+
+
+def number_format(column: str, numeric: bool) -> str:
+    """The Excel number format of ``column`` (thousands separators, percentages, ...)."""
+    if column in COLUMNS:
+        return COLUMNS[column][3]
+    unit = unit_of(column)
+    if unit == "%":
+        return "0.0%"
+    return "#,##0" if numeric else "@"
