@@ -34,6 +34,7 @@ from wupmodel.report.files import (
     write_outputs,
 )
 from wupmodel.report.i18n import LANGUAGES, t
+from wupmodel.report.plan_files import plan_tables, write_plan
 from wupmodel.report.plots import strategy_bars
 from wupmodel.report.provenance import run_provenance
 from wupmodel.report.tables import default_strategies, summarise
@@ -116,6 +117,8 @@ __all__ = [
     "write_json",
     "write_outcomes",
     "write_outputs",
+    "write_plan",
+    "plan_tables",
     "write_batch",
     "write_stock",
     "write_sweep_report",

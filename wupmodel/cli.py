@@ -114,6 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     op.add_argument("--solver", choices=["highs", "cbc"], default="highs", help="MILP/LP solver")
     op.add_argument("--time-limit", type=float, metavar="S", default=None, help="solver time limit, s")
     op.add_argument("--json", metavar="FILE", default=None, help="write the plan as JSON")
+    op.add_argument("--out", metavar="DIR", default=None,
+                    help="write plan.xlsx (per dwelling, per heating system, collective decisions, "
+                    "constraints and shadow prices, Pareto front) and plan.json to this folder")
     op.add_argument("--fixed", metavar="FILE", default=None,
                     help="CSV with columns dwelling_id, option_id: options households already chose")
 
@@ -252,6 +255,9 @@ def cmd_optimise(args: argparse.Namespace) -> int:
     )
     if args.json:
         wm.write_json(args.json, plan.to_json_dict())
+    if args.out and plan.has_solution:
+        written = wm.write_plan(args.out, plan)
+        print("wrote " + ", ".join(str(p) for p in written))
     print(wm.plan_text(plan, scenario.name))
     if not plan.has_solution:
         print("error: no plan meets the targets", file=sys.stderr)

@@ -260,6 +260,36 @@ def optimise(
     if prune:
         table, _ = prune_dominated(table, settings)
     plan = solve(table, settings)
+    if plan.has_solution:
+        plan.dwellings = plan_per_dwelling(plan, outcomes, per_dwelling_rows=per_dwelling or bool(fixed))
     if pareto > 0:
         plan.pareto_front = pareto_front(table, settings, n_points=pareto)
     return plan
+
+
+def plan_per_dwelling(plan: Plan, outcomes: Outcomes, per_dwelling_rows: bool) -> pd.DataFrame:
+    """The plan expanded to the stock's dwellings: one row per input dwelling × option it takes.
+
+    A group's shares apply to each of its dwellings (an LP may split a group of identical
+    dwellings over options: ``share`` says which part takes which). Options are spelled out as
+    insulation level, heating system, PV and solar water heater; ``dwellings`` is the input
+    row's ``count`` × ``share``, so the column sums to the plan's dwellings per option.
+    """
+    rows = np.arange(outcomes.dwelling_ids.size) if per_dwelling_rows else outcomes.dwelling_group
+    shares = np.asarray(plan.shares)[rows]
+    option_index = {o: j for j, o in enumerate(outcomes.catalogue.option_ids)}
+    plan_options = np.array([option_index[o] for o in plan.option_id])  # table column -> catalogue
+    dwelling, column = np.nonzero(shares > 1e-9)
+    option = plan_options[column]
+    cat = outcomes.catalogue.to_frame()
+    frame = pd.DataFrame({
+        "dwelling_id": outcomes.dwelling_ids[dwelling].astype(str),
+        "option_id": cat["option_id"].to_numpy()[option],
+        "insulation": cat["insulation"].to_numpy()[option],
+        "heating": cat["heating"].to_numpy()[option],
+        "pv": cat["pv"].to_numpy()[option],
+        "solar_water_heater": cat["solar_thermal"].to_numpy()[option],
+        "share": shares[dwelling, column],
+        "dwellings": outcomes.dwelling_count[dwelling] * shares[dwelling, column],
+    })
+    return frame

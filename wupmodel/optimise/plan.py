@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from wupmodel.optimise.problem import SolveStatus
 
@@ -118,6 +119,9 @@ class Plan:
     notices: list[str] = field(default_factory=list)
     #: the cost–CO2 Pareto front traced with the plan (``optimise(..., pareto=N)``), cheapest first
     pareto_front: list[Plan] = field(default_factory=list)
+    #: the plan per input dwelling (dwelling_id, option spelled out, share, dwellings), when the
+    #: optimiser had the stock (:func:`wupmodel.optimise`)
+    dwellings: pd.DataFrame | None = None
 
     @property
     def has_solution(self) -> bool:
@@ -195,6 +199,11 @@ class Plan:
             "backend": self.backend,
             "notices": list(self.notices),
         }
+        if self.dwellings is not None:
+            out["choices_by_dwelling"] = {
+                d: {o: float(s) for o, s in zip(g["option_id"], g["share"], strict=True)}
+                for d, g in self.dwellings.groupby("dwelling_id", sort=False)
+            }
         if self.pareto_front:
             out["pareto"] = [
                 {"co2_kg": _json_value(p.co2_kg), "co2_reduction": _json_value(p.co2_reduction),
