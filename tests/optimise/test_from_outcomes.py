@@ -186,6 +186,17 @@ def test_households_that_already_chose_keep_their_option(small):
     assert plan.choices["d3"] == {"current+gas_boiler": pytest.approx(1.0)}
 
 
+def test_fixed_choices_by_option_number_equal_those_by_id(small):
+    """``--fixed`` takes an option's number in the catalogue as well as its id: the same plan."""
+    stock, scenario, outcomes = small
+    ids = list(outcomes.catalogue.option_ids)
+    by_id = optimise(stock, scenario, outcomes=outcomes, fixed={"d0": "standard+air_hp"}, co2_reduction=0.3)
+    by_number = optimise(stock, scenario, outcomes=outcomes, fixed={"d0": str(ids.index("standard+air_hp"))},
+                         co2_reduction=0.3)
+    assert by_number.choices["d0"] == by_id.choices["d0"] == {"standard+air_hp": pytest.approx(1.0)}
+    assert by_number.objective_eur == pytest.approx(by_id.objective_eur, rel=1e-9)
+
+
 @pytest.mark.parametrize(
     "fixed, fragment",
     [({"nobody": "standard+air_hp"}, "not in the stock"), ({"d0": "standard+air_pump"}, "not an option")],

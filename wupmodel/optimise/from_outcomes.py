@@ -49,8 +49,8 @@ def option_table(
         One row per input row (dwelling, or a grouped input row with its ``count``) instead of
         one per group of identical dwellings.
     fixed
-        Options households already chose: dwelling_id -> option_id (needs ``per_dwelling``
-        rows). An unknown dwelling or option, or an option not feasible for that dwelling, is a
+        Options households already chose: dwelling_id -> option id (e.g. ``standard+air_hp``)
+        or option number (its place in the catalogue, from 0; needs ``per_dwelling`` rows). An unknown dwelling or option, or an option not feasible for that dwelling, is a
         :class:`~wupmodel.errors.WupInputError`.
     """
     if per_dwelling:
@@ -103,11 +103,14 @@ def _fixed_options(fixed: Mapping[str, str], ids: np.ndarray, option_ids: np.nda
         return out
     row_of = {d: i for i, d in enumerate(ids)}
     option_of = {o: j for j, o in enumerate(option_ids)}
+    # an option by its number in the catalogue's (grid) order as well as by its id
+    option_of.update({str(j): j for j in range(len(option_ids))})
     for dwelling, option in fixed.items():  # a handful of households, not a hot path
+        option = str(option).strip()
         if str(dwelling) not in row_of:
             raise WupInputError(f"fixed choices: dwelling '{dwelling}' is not in the stock")
         if option not in option_of:
-            close = ", ".join(difflib.get_close_matches(option, list(option_of), n=3))
+            close = ", ".join(difflib.get_close_matches(option, [str(o) for o in option_ids], n=3))
             raise WupInputError(f"fixed choices: '{option}' (dwelling '{dwelling}') is not an option; close: {close}")
         i, j = row_of[str(dwelling)], option_of[option]
         if not feasible[i, j]:
