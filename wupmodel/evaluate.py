@@ -22,8 +22,8 @@ from wupmodel.outcomes import FactoredArrays, Outcomes
 from wupmodel.params import Params
 from wupmodel.physics import (
     BuildingInputs,
-    appliance_peak_kw,
     building_response,
+    dwelling_peak_kw,
     heating_systems,
     hot_water_energy_per_kwh,
     pv_self_consumption_kwh,
@@ -209,7 +209,7 @@ def _evaluate_groups(
         "pv_kwh": (np.stack([zeros, pv_yield], axis=1), pv_col),
         "heat_gj": (heat_gj, lay.combo),
         "peak_kw": (
-            systems.peak_kw.reshape(len(groups), -1) + appliance_peak_kw(len(groups), params)[:, None],
+            dwelling_peak_kw(systems.peak_kw.reshape(len(groups), -1), params),
             lay.lh,
         ),
         "co2_kg": (co2_y1, lay.combo),

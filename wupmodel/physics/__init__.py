@@ -8,7 +8,12 @@ system); ``solar`` and ``grid`` add PV, solar water heaters and the LV-grid peak
 from __future__ import annotations
 
 from wupmodel.physics.demand import BuildingInputs, BuildingResponse, building_response
-from wupmodel.physics.grid import appliance_peak_kw, diversified_peak_kw, simultaneity_factor
+from wupmodel.physics.grid import (
+    appliance_peak_kw,
+    diversified_peak_kw,
+    dwelling_peak_kw,
+    simultaneity_factor,
+)
 from wupmodel.physics.solar import pv_self_consumption_kwh, pv_system, solar_thermal
 from wupmodel.physics.systems import SystemResponse, heating_systems, hot_water_energy_per_kwh
 
@@ -24,5 +29,6 @@ __all__ = [
     "solar_thermal",
     "diversified_peak_kw",
     "appliance_peak_kw",
+    "dwelling_peak_kw",
     "simultaneity_factor",
 ]

@@ -13,7 +13,7 @@ import numpy as np
 
 from wupmodel.params import Params
 
-__all__ = ["simultaneity_factor", "diversified_peak_kw", "appliance_peak_kw"]
+__all__ = ["simultaneity_factor", "diversified_peak_kw", "appliance_peak_kw", "dwelling_peak_kw"]
 
 
 def simultaneity_factor(n_dwellings: np.ndarray | float, params: Params) -> np.ndarray:
@@ -44,3 +44,15 @@ def appliance_peak_kw(n: int, params: Params) -> np.ndarray:
     Before simultaneity (apply :func:`diversified_peak_kw` to the sum).
     """
     return np.full(int(n), params["grid.appliance_peak_kw"])
+
+
+def dwelling_peak_kw(heating_peak_kw: np.ndarray, params: Params) -> np.ndarray:
+    """Electric peak of one dwelling, heating and appliances, before simultaneity [kW].
+
+    The larger of the appliance evening peak (``grid.appliance_peak_kw``) and the heating peak
+    at the design temperature plus the appliance load coinciding with it
+    (``grid.appliance_at_heating_peak_kw``): the two peaks do not fall in the same hour, so a
+    dwelling without electric heating keeps the appliance peak.
+    """
+    h = np.asarray(heating_peak_kw, dtype=float)
+    return np.maximum(params["grid.appliance_peak_kw"], h + params["grid.appliance_at_heating_peak_kw"])

@@ -1,8 +1,19 @@
-"""Heat-pump performance: hplib Keymark fits, heating curve, bin method over the Drenthe climate.
+"""Heat-pump performance: Carnot model fitted to Keymark, heating curve, sizing with backup, bin method.
 
-COP = p1·T_in + p2·T_flow + p3 + p4·T_amb (hplib generic "Regulated" fits, °C), with T_in the
-source temperature (outdoor air, or brine for ground-source) and T_amb the outdoor air. The
-flow temperature follows a weather-compensated heating curve from the dwelling's design supply
+COP = η · T_h / (T_h − T_c) with T_h = T_flow + ΔT_c and T_c = T_source − ΔT_e in kelvin and a
+second-law efficiency η = η0 + η_s·T_source + η_f·T_flow (°C), fitted by
+``scripts/fit_heatpump.py`` to the medians of the Heat Pump Keymark test points of the hplib
+units (``data/heatpump_carnot.csv``; the points and their 10–90 % bands in
+``data/heatpump_keymark.csv``). hplib's linear generic fits (:func:`cop`) are kept for
+comparison only: at −7/52 they give 1.35 where the units' measured COP_ref has a median of 2.02.
+
+Sizing: the heat pump delivers ``hp.design_cover_share`` of the design load at the design
+outdoor temperature; below it its capacity falls by ``hp.capacity_drop_per_k`` per kelvin (air
+source only); an electric backup heater (COP 1) covers what the heat pump cannot, in the yearly
+electricity and in the design peak alike. The yearly figures use the lab COP times
+``hp.field_factor`` (installed systems: pumps, controls, buffer and cycling losses that the
+Keymark test points leave out); the design peak uses the lab COP at full load. Where the COP drops below ``hp.cop_floor`` the backup
+heater takes over. The flow temperature follows a weather-compensated heating curve from the dwelling's design supply
 temperature at the design outdoor temperature down to room temperature at the heating limit,
 along the radiator characteristic (flow excess ∝ load^(1/n), EN 442).
 
@@ -21,12 +32,17 @@ from wupmodel.params import Params
 from wupmodel.physics.climate import TemperatureBins, temperature_bins
 
 __all__ = [
+    "CarnotFit",
+    "carnot_fit",
+    "carnot_cop",
     "HeatPumpFit",
     "SeasonalTables",
     "heatpump_fit",
     "cop",
     "heating_curve_flow_c",
     "seasonal_tables",
+    "capacity_share",
+    "electric_input_per_design_kw",
     "SUPPLY_GRID_C",
     "CAPACITY_GRID",
     "interp_supply",
@@ -50,6 +66,38 @@ class HeatPumpFit:
     p4: float
 
 
+@dataclass(frozen=True)
+class CarnotFit:
+    """Carnot model coefficients: η = eta0 + eta_s·T_source + eta_f·T_flow, approach ΔT [K]."""
+
+    eta0: float
+    eta_s: float
+    eta_f: float
+    dt_condenser_k: float
+    dt_evaporator_k: float
+
+
+def carnot_fit(params: Params, group: int) -> CarnotFit:
+    """The fitted Carnot coefficients of ``group`` (1 = air/water, 2 = brine/water), ``heatpump_carnot``."""
+    t = params.table("heatpump_carnot")
+    row = t.loc[t["group"] == group].iloc[0]
+    return CarnotFit(float(row["eta0"]), float(row["eta_per_k_source"]), float(row["eta_per_k_flow"]),
+                     float(row["dt_condenser_k"]), float(row["dt_evaporator_k"]))
+
+
+def carnot_cop(fit: CarnotFit, t_source_c: np.ndarray, t_flow_c: np.ndarray) -> np.ndarray:
+    """COP of the heat pump alone at source and flow temperature [°C] (unclipped) [-].
+
+    COP = η · T_h / (T_h − T_c), T_h = T_flow + 273.15 + ΔT_c, T_c = T_source + 273.15 − ΔT_e,
+    η = η0 + η_s·T_source + η_f·T_flow.
+    """
+    ts = np.asarray(t_source_c, dtype=float)
+    tf = np.asarray(t_flow_c, dtype=float)
+    t_h = tf + 273.15 + fit.dt_condenser_k
+    lift = t_h - (ts + 273.15 - fit.dt_evaporator_k)
+    return (fit.eta0 + fit.eta_s * ts + fit.eta_f * tf) * t_h / np.maximum(lift, 1.0)
+
+
 def heatpump_fit(params: Params, group: int) -> HeatPumpFit:
     """The hplib generic fit of ``group`` (1 = air/water regulated, 2 = brine/water regulated)."""
     t = params.table("heatpump_fits")
@@ -58,7 +106,7 @@ def heatpump_fit(params: Params, group: int) -> HeatPumpFit:
 
 
 def cop(fit: HeatPumpFit, t_source_c: np.ndarray, t_flow_c: np.ndarray, t_amb_c: np.ndarray) -> np.ndarray:
-    """Coefficient of performance from the hplib fit (unclipped) [-]."""
+    """Coefficient of performance from the hplib linear generic fit (unclipped) [-]; for comparison."""
     return fit.p1 * np.asarray(t_source_c) + fit.p2 * np.asarray(t_flow_c) + fit.p3 + fit.p4 * np.asarray(t_amb_c)
 
 
@@ -92,9 +140,15 @@ class SeasonalTables:
     capacity_share
         Hybrid capacity grid (share of the design load) [-], shape (C,).
     scop_air, scop_ground
-        Seasonal COP for space heating, all-electric air/water and ground-source, shape (S,).
+        Seasonal performance for space heating of the all-electric air/water and ground-source
+        heat pump incl. its backup heater (heat / electricity), shape (S,).
     cop_air_design, cop_ground_design
-        COP at the design outdoor temperature (≥ ``hp.cop_floor``), shape (S,).
+        COP of the heat pump alone at the design outdoor temperature (≥ ``hp.cop_floor``), (S,).
+    peak_frac_air, peak_frac_ground
+        Electric input at the design outdoor temperature per kW of design heat load, heat pump
+        plus backup heater [kW/kW], shape (S,).
+    backup_share_air, backup_share_ground
+        Share of the yearly space heat delivered by the backup heater [-], shape (S,).
     hybrid_share
         Share of space heat delivered by the hybrid heat pump, shape (S, C).
     hybrid_scop
@@ -109,9 +163,39 @@ class SeasonalTables:
     scop_ground: np.ndarray
     cop_air_design: np.ndarray
     cop_ground_design: np.ndarray
+    peak_frac_air: np.ndarray
+    peak_frac_ground: np.ndarray
+    backup_share_air: np.ndarray
+    backup_share_ground: np.ndarray
     hybrid_share: np.ndarray
     hybrid_scop: np.ndarray
     hybrid_peak_frac: np.ndarray
+
+
+def capacity_share(t_out_c: np.ndarray, params: Params, *, air: bool) -> np.ndarray:
+    """Heat-pump capacity as a share of the design heat load at outdoor temperature ``t_out_c`` [-].
+
+    ``hp.design_cover_share`` at and above the design outdoor temperature; an air source loses
+    ``hp.capacity_drop_per_k`` of it per kelvin colder than the design temperature.
+    """
+    cover = params["hp.design_cover_share"]
+    if not air:
+        return np.full(np.shape(t_out_c), cover)
+    below = np.maximum(params["physics.design_outdoor_temp_c"] - np.asarray(t_out_c, dtype=float), 0.0)
+    return cover * np.maximum(1.0 - params["hp.capacity_drop_per_k"] * below, 0.0)
+
+
+def electric_input_per_design_kw(
+    load_fraction: np.ndarray, cop_hp: np.ndarray, cap_share: np.ndarray, params: Params
+) -> tuple[np.ndarray, np.ndarray]:
+    """Electric input and backup heat per kW of design heat load [kW/kW].
+
+    The heat pump delivers min(load, capacity) at ``max(cop_hp, hp.cop_floor)``; the backup
+    heater (COP 1) delivers the rest. Returns (electricity, backup heat), broadcast shapes.
+    """
+    hp_heat = np.minimum(load_fraction, cap_share)
+    backup = np.maximum(load_fraction - cap_share, 0.0)
+    return hp_heat / np.maximum(cop_hp, params["hp.cop_floor"]) + backup, backup
 
 
 def seasonal_tables(params: Params, bins: TemperatureBins | None = None) -> SeasonalTables:
@@ -120,7 +204,7 @@ def seasonal_tables(params: Params, bins: TemperatureBins | None = None) -> Seas
     Parameters
     ----------
     params
-        Parameters (fits, ``hp.*``, ``physics.*``).
+        Parameters (``heatpump_carnot``, ``hp.*``, ``physics.*``).
     bins
         Outdoor-temperature bins; the packaged Drenthe table by default.
     """
@@ -130,16 +214,27 @@ def seasonal_tables(params: Params, bins: TemperatureBins | None = None) -> Seas
     q = bins.hours[None, :] * x  # heat per bin per unit design load
     flow = heating_curve_flow_c(t, SUPPLY_GRID_C[:, None], params)  # (S, B)
     floor = params["hp.cop_floor"]
-    air = heatpump_fit(params, 1)
-    ground = heatpump_fit(params, 2)
-    cop_air = np.maximum(cop(air, t, flow, t), floor)
-    cop_ground = np.maximum(cop(ground, params["hp.ground_brine_temp_c"], flow, t), floor)
-    scop_air = q.sum() / (q / cop_air).sum(axis=1)
-    scop_ground = q.sum() / (q / cop_ground).sum(axis=1)
+    air = carnot_fit(params, 1)
+    ground = carnot_fit(params, 2)
+    # Yearly use: the lab COP × the field factor (pumps, controls, buffer, cycling not in Keymark).
+    field = params["hp.field_factor"]
+    cop_air = np.maximum(field * carnot_cop(air, t, flow), floor)
+    cop_ground = np.maximum(field * carnot_cop(ground, params["hp.ground_brine_temp_c"], flow), floor)
+
+    def all_electric(cop_bins: np.ndarray, is_air: bool) -> tuple[np.ndarray, np.ndarray]:
+        elec, backup = electric_input_per_design_kw(x, cop_bins, capacity_share(t, params, air=is_air), params)
+        backup_share = np.broadcast_to((bins.hours * backup).sum(axis=-1) / q.sum(), SUPPLY_GRID_C.shape).copy()
+        return q.sum() / (bins.hours * elec).sum(axis=1), backup_share
+
+    scop_air, backup_air = all_electric(cop_air, True)
+    scop_ground, backup_ground = all_electric(cop_ground, False)
 
     t_d = params["physics.design_outdoor_temp_c"]
-    cop_air_d = np.maximum(cop(air, t_d, SUPPLY_GRID_C, t_d), floor)
-    cop_ground_d = np.maximum(cop(ground, params["hp.ground_brine_design_temp_c"], SUPPLY_GRID_C, t_d), floor)
+    cop_air_d = np.maximum(carnot_cop(air, t_d, SUPPLY_GRID_C), floor)
+    cop_ground_d = np.maximum(carnot_cop(ground, params["hp.ground_brine_design_temp_c"], SUPPLY_GRID_C), floor)
+    cover = params["hp.design_cover_share"]
+    peak_air = electric_input_per_design_kw(1.0, cop_air_d, cover, params)[0]
+    peak_ground = electric_input_per_design_kw(1.0, cop_ground_d, cover, params)[0]
 
     # Hybrid: the heat pump covers the load up to its capacity while its COP stays above the
     # switch-over threshold; the boiler does the rest.
@@ -160,6 +255,10 @@ def seasonal_tables(params: Params, bins: TemperatureBins | None = None) -> Seas
         scop_ground=scop_ground,
         cop_air_design=cop_air_d,
         cop_ground_design=cop_ground_d,
+        peak_frac_air=np.broadcast_to(peak_air, SUPPLY_GRID_C.shape).copy(),
+        peak_frac_ground=np.broadcast_to(peak_ground, SUPPLY_GRID_C.shape).copy(),
+        backup_share_air=backup_air,
+        backup_share_ground=backup_ground,
         hybrid_share=share,
         hybrid_scop=hybrid_scop,
         hybrid_peak_frac=peak,

@@ -10,20 +10,24 @@ Systems (``vocabulary.HEATING_SYSTEMS``), all meeting the calibrated space heat 
     heat pump covers the load up to its capacity while its COP ≥ ``hp.hybrid_switch_cop``; the
     boiler does the rest and all hot water. Peak = its largest electric input.
 ``air_hp``
-    All-electric air/water heat pump sized at 100 % of the design load (colder hours than the
-    design temperature use the built-in electric backup, COP ≥ ``hp.cop_floor``); hot water at
-    the Vesta SPF. Needs a meter-cupboard upgrade, LT emitter works where the dwelling needs
-    more than ``hp.lt_ready_supply_temp_c``; infeasible above ``hp.max_supply_temp_c``.
+    All-electric air/water heat pump (Carnot model fitted to Keymark, :mod:`heatpump`) covering
+    ``hp.design_cover_share`` of the design load at the design temperature; an electric backup
+    heater covers the rest, in the yearly electricity and the peak. Hot water at the Vesta SPF.
+    Needs a meter-cupboard upgrade and LT emitter works (:mod:`emitters`) where the existing
+    emitters need more than ``hp.lt_ready_supply_temp_c``; feasibility is judged after the
+    works: infeasible (reason ``supply_above_limit_after_lt_emitters``) where the dwelling then
+    still needs more than ``hp.max_supply_temp_c``.
 ``ground_hp``
-    As ``air_hp`` with the brine/water fit and a brine temperature; not for high-rise
-    apartments (no room for individual boreholes).
+    As ``air_hp`` with the brine/water model and a brine temperature; not for high-rise
+    apartments (reason ``no_room_for_boreholes``).
 ``heat_network_mt``
     Delivery set, in-house piping, connection fee; heat = (space + hot water) / delivery
     efficiency; no gas; feasible everywhere (zones are checked by the caller).
 ``heat_network_lt``
-    As MT, but only where the dwelling needs no more than the LT supply temperature (no emitter
-    works: where the need is above it the option is infeasible); tap water by a booster heat
-    pump drawing on the network (COP ``physics.heatnet_booster_cop``).
+    As MT, with LT emitter works where the existing emitters need more than the LT supply
+    temperature ``physics.heatnet_lt_supply_temp_c``; infeasible where the need after the works
+    is still above it. Tap water by a booster heat pump drawing on the network (COP
+    ``physics.heatnet_booster_cop``).
 
 Cooking gas is not modelled (the ``gas_m3`` here is space heat and hot water only).
 """
@@ -37,6 +41,7 @@ import numpy as np
 from wupmodel.params import Params
 from wupmodel.physics._memo import per_params
 from wupmodel.physics.demand import GJ_TO_KWH, BuildingResponse
+from wupmodel.physics.emitters import lt_emitter_works
 from wupmodel.physics.heatpump import (
     SeasonalTables,
     interp_supply_capacity,
@@ -45,7 +50,11 @@ from wupmodel.physics.heatpump import (
 )
 from wupmodel.vocabulary import DWELLING_TYPES, HEATING_SYSTEMS
 
-__all__ = ["SystemResponse", "heating_systems", "hot_water_energy_per_kwh"]
+__all__ = ["SystemResponse", "heating_systems", "hot_water_energy_per_kwh", "REASONS"]
+
+#: Why an option is infeasible, by code (0 = feasible). evaluate() adds the zone and roof codes.
+REASONS: tuple[str, ...] = ("", "supply_above_limit_after_lt_emitters", "no_room_for_boreholes",
+                            "outside_heat_network_zone", "no_roof_for_pv")
 
 _H = {name: i for i, name in enumerate(HEATING_SYSTEMS)}
 _HIGH_RISE = np.array([t == "meergezins_hoog" for t in DWELLING_TYPES])
@@ -76,7 +85,11 @@ class SystemResponse:
     seasonal_cop
         SCOP for space heating where a heat pump heats the dwelling; NaN elsewhere.
     heat_pump_share
-        Share of space heat delivered by a heat pump [-].
+        Share of space heat delivered by a heat pump (its backup heater excluded) [-].
+    operating_supply_c
+        Design supply temperature the system runs at, after the emitter works it includes [°C].
+    reason
+        Code into :data:`REASONS` of why the option is infeasible (0 where feasible), int8.
     """
 
     gas_m3: np.ndarray
@@ -88,6 +101,8 @@ class SystemResponse:
     capacity_kw: np.ndarray
     seasonal_cop: np.ndarray
     heat_pump_share: np.ndarray
+    operating_supply_c: np.ndarray
+    reason: np.ndarray
 
 
 def heating_systems(building: BuildingResponse, dwelling_type: np.ndarray, params: Params) -> SystemResponse:
@@ -118,22 +133,29 @@ def heating_systems(building: BuildingResponse, dwelling_type: np.ndarray, param
     m3_per_kwh = 3.6 / p["physics.gas_lhv_mj_m3"]
     eta_sh, eta_dhw = p["physics.boiler_efficiency_space"], p["physics.boiler_efficiency_dhw"]
     aux = p["physics.boiler_aux_kwh"]
-    hp = _heat_pump_performance(load, supply, p)
+    supply_lt = np.asarray(building.supply_temp_lt_emitters_c, dtype=float)
+    works_hp, operating, electric_ok = lt_emitter_works(supply, supply_lt, p["hp.lt_ready_supply_temp_c"],
+                                                        p["hp.max_supply_temp_c"])
+    t_lt = p["physics.heatnet_lt_supply_temp_c"]
+    works_lt, operating_lt, lt_ok = lt_emitter_works(supply, supply_lt, t_lt, t_lt)
+    hp = _heat_pump_performance(load, supply, operating, p)
     boiler_gas_dhw = dhw / eta_dhw * m3_per_kwh
 
-    # Hybrid heat pump next to the existing boiler.
+    # Hybrid heat pump next to the existing boiler (existing emitters).
     cap, hp_share, hp_scop = hp["hybrid_capacity"], hp["hybrid_share"], hp["hybrid_scop"]
     hybrid_gas = space * (1.0 - hp_share) / eta_sh * m3_per_kwh + boiler_gas_dhw
 
-    # All-electric heat pumps: LT emitter works bring the need down to the LT-ready temperature.
-    needs_emitters = supply > p["hp.lt_ready_supply_temp_c"]
-    emitters = np.where(needs_emitters, np.where(apartment, p["cost.lt_emitters_high_rise_eur"],
-                                                 p["cost.lt_emitters_low_rise_eur"]), 0.0)
+    # All-electric heat pumps and the LT network: LT emitter works where the need is above the target.
+    emitter_cost = np.where(apartment, p["cost.lt_emitters_high_rise_eur"], p["cost.lt_emitters_low_rise_eur"])
+    emitters = np.where(works_hp, emitter_cost, 0.0)
     meter = np.where(apartment, p["cost.meter_cupboard_high_rise_eur"], p["cost.meter_cupboard_low_rise_eur"])
-    electric_ok = supply <= p["hp.max_supply_temp_c"]
+    too_hot = np.int8(REASONS.index("supply_above_limit_after_lt_emitters"))
+    electric_reason = np.where(electric_ok, np.int8(0), too_hot)
+    ground_reason = np.where(high_rise, np.int8(REASONS.index("no_room_for_boreholes")), electric_reason)
+    cover = p["hp.design_cover_share"]
 
     def electric_capex(name: str) -> np.ndarray:
-        return p[f"cost.{name}_fixed_eur"] + p[f"cost.{name}_per_kw_eur"] * load + meter + emitters
+        return p[f"cost.{name}_fixed_eur"] + p[f"cost.{name}_per_kw_eur"] * cover * load + meter + emitters
 
     # Heat networks.
     delivery = p["physics.heatnet_delivery_efficiency"]
@@ -153,22 +175,27 @@ def heating_systems(building: BuildingResponse, dwelling_type: np.ndarray, param
                            heat_network_mt=(space + dhw) / delivery / GJ_TO_KWH,
                            heat_network_lt=(space + dhw * (1.0 - 1.0 / cop_boost)) / delivery / GJ_TO_KWH),
         peak_kw=_by_system(shape, float, gas_boiler=0.0, hybrid_hp=hp["hybrid_peak_frac"] * load,
-                           air_hp=load / hp["air_cop_design"], ground_hp=load / hp["ground_cop_design"],
+                           air_hp=load * hp["air_peak_frac"], ground_hp=load * hp["ground_peak_frac"],
                            heat_network_mt=0.0, heat_network_lt=p["physics.heatnet_booster_peak_kw"]),
         feasible=_by_system(shape, bool, gas_boiler=True, hybrid_hp=True, air_hp=electric_ok,
-                            ground_hp=electric_ok & ~high_rise, heat_network_mt=True,
-                            heat_network_lt=supply <= p["physics.heatnet_lt_supply_temp_c"]),
+                            ground_hp=electric_ok & ~high_rise, heat_network_mt=True, heat_network_lt=lt_ok),
         capex_eur=_by_system(shape, float, gas_boiler=p["cost.gas_boiler_eur"],
                              hybrid_hp=p["cost.hybrid_hp_fixed_eur"] + p["cost.hybrid_hp_per_kw_eur"] * cap,
                              air_hp=electric_capex("air_hp"), ground_hp=electric_capex("ground_hp"),
-                             heat_network_mt=connect, heat_network_lt=connect + p["cost.heatnet_booster_eur"]),
-        capacity_kw=_by_system(shape, float, gas_boiler=0.0, hybrid_hp=cap, air_hp=load, ground_hp=load,
+                             heat_network_mt=connect,
+                             heat_network_lt=connect + p["cost.heatnet_booster_eur"] + np.where(works_lt, emitter_cost, 0.0)),
+        capacity_kw=_by_system(shape, float, gas_boiler=0.0, hybrid_hp=cap, air_hp=cover * load, ground_hp=cover * load,
                                heat_network_mt=0.0, heat_network_lt=0.0),
         seasonal_cop=_by_system(shape, float, gas_boiler=np.nan, hybrid_hp=np.where(hp_share > 0, hp_scop, np.nan),
                                 air_hp=hp["air_scop"], ground_hp=hp["ground_scop"], heat_network_mt=np.nan,
                                 heat_network_lt=np.nan),
-        heat_pump_share=_by_system(shape, float, gas_boiler=0.0, hybrid_hp=hp_share, air_hp=1.0, ground_hp=1.0,
+        heat_pump_share=_by_system(shape, float, gas_boiler=0.0, hybrid_hp=hp_share,
+                                   air_hp=1.0 - hp["air_backup_share"], ground_hp=1.0 - hp["ground_backup_share"],
                                    heat_network_mt=0.0, heat_network_lt=0.0),
+        operating_supply_c=_by_system(shape, float, gas_boiler=supply, hybrid_hp=supply, air_hp=operating,
+                                      ground_hp=operating, heat_network_mt=supply, heat_network_lt=operating_lt),
+        reason=_by_system(shape, np.int8, gas_boiler=0, hybrid_hp=0, air_hp=electric_reason, ground_hp=ground_reason,
+                          heat_network_mt=0, heat_network_lt=np.where(lt_ok, np.int8(0), too_hot)),
     )
 
 
@@ -195,8 +222,12 @@ def _tables(params: Params) -> SeasonalTables:
 _last_performance: tuple | None = None
 
 
-def _heat_pump_performance(load: np.ndarray, supply: np.ndarray, params: Params) -> dict[str, np.ndarray]:
-    """Heat-pump figures per dwelling × level that depend only on design load and supply temperature.
+def _heat_pump_performance(load: np.ndarray, supply: np.ndarray, operating: np.ndarray,
+                           params: Params) -> dict[str, np.ndarray]:
+    """Heat-pump figures per dwelling × level that depend only on design load and supply temperatures.
+
+    ``supply`` is the need with the existing emitters (hybrid), ``operating`` the supply the
+    all-electric heat pumps run at after their emitter works.
 
     The evaluation calls :func:`heating_systems` twice per chunk of dwellings (without and with
     a solar water heater: other hot water, same load and supply), so the last result is kept and
@@ -207,7 +238,8 @@ def _heat_pump_performance(load: np.ndarray, supply: np.ndarray, params: Params)
     last = _last_performance
     if (last is not None and last[0] is params.values and last[1] is params.tables
             and last[2].shape == load.shape and last[3].shape == supply.shape
-            and np.array_equal(last[2], load) and np.array_equal(last[3], supply)):
+            and np.array_equal(last[2], load) and np.array_equal(last[3], supply)
+            and np.array_equal(last[5], operating)):
         return last[4]
     p = params
     tables = _tables(p)
@@ -215,17 +247,15 @@ def _heat_pump_performance(load: np.ndarray, supply: np.ndarray, params: Params)
     cap_share = np.where(load > 0, cap / np.maximum(load, 1e-9), 1.0)
     hybrid_share, hybrid_scop, hybrid_peak_frac = interp_supply_capacity(
         (tables.hybrid_share, tables.hybrid_scop, tables.hybrid_peak_frac), supply, cap_share)
-    operating = np.minimum(supply, p["hp.lt_ready_supply_temp_c"])
-    air_scop, air_cop_design, ground_scop, ground_cop_design = interp_supply_many(
-        (tables.scop_air, tables.cop_air_design, tables.scop_ground, tables.cop_ground_design), operating)
-    result = {
-        "hybrid_capacity": cap, "hybrid_share": hybrid_share, "hybrid_scop": hybrid_scop,
-        "hybrid_peak_frac": hybrid_peak_frac, "air_scop": air_scop, "air_cop_design": air_cop_design,
-        "ground_scop": ground_scop, "ground_cop_design": ground_cop_design,
-    }
+    names = ("air_scop", "air_peak_frac", "air_backup_share", "ground_scop", "ground_peak_frac",
+             "ground_backup_share")
+    values = interp_supply_many((tables.scop_air, tables.peak_frac_air, tables.backup_share_air,
+                                 tables.scop_ground, tables.peak_frac_ground, tables.backup_share_ground), operating)
+    result = {"hybrid_capacity": cap, "hybrid_share": hybrid_share, "hybrid_scop": hybrid_scop,
+              "hybrid_peak_frac": hybrid_peak_frac, **dict(zip(names, values, strict=True))}
     for value in result.values():
         value.setflags(write=False)
-    _last_performance = (params.values, params.tables, load.copy(), supply.copy(), result)
+    _last_performance = (params.values, params.tables, load.copy(), supply.copy(), result, operating.copy())
     return result
 
 
