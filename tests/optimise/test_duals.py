@@ -139,3 +139,25 @@ def test_cumulative_basis_reports_its_unit(two_groups):
     # co2_cum = 20 × first-year in the factory: 200 €/t first-year → 10 €/yr per cumulative t.
     assert co2.shadow_price == pytest.approx(10.0, rel=1e-6)
     assert "cumulative" in co2.unit
+
+
+@pytest.mark.parametrize("solver,backend", COMBOS, ids=IDS)
+def test_co2_objective_prices_in_tonnes_and_extra_cost_vs_reference(make_table, solver, backend):
+    """Least CO2 under a budget: one group of 10 on gas (1 000 €/yr, 2 000 kg/yr); a heat pump
+    costs 3 000 € upfront, 900 €/yr, 500 kg/yr. Budget 15 000 € → 5 heat pumps, CO2
+    5·500 + 5·2 000 = 12 500 kg. One euro more buys 1/3 000 of a heat pump, which avoids
+    1 500 kg / 3 000 = 0.5 kg: the budget's price is 0.0005 t CO2/yr per EUR. The CO2 row is
+    what is minimised and carries no price. Cost 5·900 + 5·1 000 = 9 500 €/yr against the
+    all-gas 10 000 €/yr: extra cost vs the reference −500 €/yr."""
+    table = make_table([[1000, 900]], [[2000, 500]], count=[10], capex=[[0, 3000]])
+    s = OptimiseSettings(objective="co2", budget_eur=15000.0, solver=solver, backend=backend)
+    plan = solve(table, s)
+    assert plan.co2_kg == pytest.approx(12500.0, rel=1e-7)
+    assert not any(c.kind == "co2" for c in plan.constraints)
+    budget = next(c for c in plan.constraints if c.kind == "budget")
+    assert budget.binding and budget.unit == "t CO2/yr per EUR"
+    assert budget.shadow_price == pytest.approx(0.0005, rel=1e-6)
+    more = solve(table, replace(s, budget_eur=15000.0 + 300.0))
+    assert (plan.co2_kg - more.co2_kg) / 1000.0 / 300.0 == pytest.approx(0.0005, rel=1e-6)
+    assert plan.reference_cost_eur["national"] == pytest.approx(10000.0, rel=1e-7)
+    assert plan.extra_cost_eur_per_yr["national"] == pytest.approx(-500.0, rel=1e-6)

@@ -86,6 +86,8 @@ class Plan:
     grid_reinforced: dict[str, bool] = field(default_factory=dict)
     solar_park_kwp: float = 0.0
     total_cost_eur: dict[str, float] = field(default_factory=dict)
+    #: perspective -> €/yr with every dwelling on its reference option and no collective asset
+    reference_cost_eur: dict[str, float] = field(default_factory=dict)
     collective_cost_eur: dict[str, float] = field(default_factory=dict)
     capex_eur: float = math.nan
     subsidy_eur: float = math.nan
@@ -129,6 +131,13 @@ class Plan:
         return self.shares is not None
 
     @property
+    def extra_cost_eur_per_yr(self) -> dict[str, float]:
+        """Perspective -> the plan's cost minus the all-reference village's [€/yr]: the same
+        "extra cost vs the reference" as ``wupmodel run`` reports per strategy."""
+        return {p: self.total_cost_eur[p] - self.reference_cost_eur[p]
+                for p in self.total_cost_eur if p in self.reference_cost_eur}
+
+    @property
     def binding_constraints(self) -> list[ConstraintReport]:
         """The constraints at their bound."""
         return [c for c in self.constraints if c.binding]
@@ -155,6 +164,9 @@ class Plan:
             "perspective": self.perspective,
             "objective_eur": _json_value(self.objective_eur),
             "total_cost_eur": {k: _json_value(v) for k, v in self.total_cost_eur.items()},
+            "reference_cost_eur": {k: _json_value(v) for k, v in self.reference_cost_eur.items()},
+            "extra_cost_vs_reference_eur_per_yr": {
+                k: _json_value(v) for k, v in self.extra_cost_eur_per_yr.items()},
             "collective_cost_eur": {k: _json_value(v) for k, v in self.collective_cost_eur.items()},
             "capex_eur": _json_value(self.capex_eur),
             "subsidy_eur": _json_value(self.subsidy_eur),

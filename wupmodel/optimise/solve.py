@@ -143,6 +143,7 @@ class _Problem:
         self.table = table
         self.settings = settings
         self.notices: list[str] = []
+        self.co2_stage: tuple[RawResult, SolveRequest] | None = None
         t0 = time.perf_counter()
         self.model: MatrixModel = build_model(table, settings)
         self.matrix_s = time.perf_counter() - t0
@@ -242,6 +243,9 @@ class _Problem:
         if objective == "co2":
             req1 = self.request(m.co2[s.co2_basis], co2_cap)
             r1 = self.run(req1)
+            # Shadow prices under the CO2 objective are those of this stage (CO2 per unit
+            # relaxed); the cost stage below only picks the cheapest of the minimum-CO2 plans.
+            self.co2_stage = (r1, req1)
             if not r1.has_solution:
                 return r1, req1
             cap = r1.objective + max(CO2_STAGE_REL_TOL * abs(r1.objective), CO2_STAGE_ABS_TOL_KG)
@@ -366,7 +370,10 @@ class _Problem:
         if res.status == ERROR:
             return self._finish(Plan(status=SolveStatus.ERROR, notices=notices,
                                      message=f"The solver failed: {res.message}", **base))
-        duals = self.duals(res, req) if with_duals else None
+        duals = None
+        if with_duals:
+            duals = (self.duals(*self.co2_stage) if objective == "co2" and self.co2_stage
+                     else self.duals(res, req))
         if with_duals and self.dual_note:
             notices.append(self.dual_note)
         plan = self._plan_from_solution(res, req, duals, objective, notices, base)
@@ -422,6 +429,11 @@ class _Problem:
             col += park_kwp * m.park_cost.get(p, 0.0)
             collective[p] = col
             totals[p] = total(t.annual_cost_eur[p]) + col
+        # Every dwelling on its reference option (gas boiler, no collective asset): the base
+        # that ``run``'s "extra cost vs the reference" is measured from.
+        ref_opt = np.asarray(t.reference_option, dtype=np.int64)
+        reference = {p: float(np.dot(count, np.asarray(t.annual_cost_eur[p], dtype=float)[np.arange(G), ref_opt]))
+                     for p in PERSPECTIVES}
 
         park = s.solar_park
         credit1 = park.co2_kg_per_kwp * park_kwp if park is not None else 0.0
@@ -475,7 +487,7 @@ class _Problem:
             else:
                 choices[gids[g]] = {oids[o]: float(shares[g, o]) for o in nz.tolist()}
 
-        constraints = self._constraint_reports(x, req, duals, t.horizon_years)
+        constraints = self._constraint_reports(x, req, duals, t.horizon_years, objective)
         return Plan(
             status=SolveStatus.OPTIMAL if res.status == OPTIMAL else SolveStatus.TIME_LIMIT,
             message="" if res.status == OPTIMAL else
@@ -487,6 +499,7 @@ class _Problem:
             grid_reinforced={z: bool(b) for z, b in zip(m.grid_reinf_zones, reinforced, strict=True)},
             solar_park_kwp=park_kwp,
             total_cost_eur=totals,
+            reference_cost_eur=reference,
             collective_cost_eur=collective,
             capex_eur=total(t.capex_eur),
             subsidy_eur=total(t.subsidy_eur),
@@ -513,7 +526,7 @@ class _Problem:
         )
 
     def _constraint_reports(self, x: np.ndarray, req: SolveRequest, duals: np.ndarray | None,
-                            horizon_years: int) -> list[ConstraintReport]:
+                            horizon_years: int, objective: str = "cost") -> list[ConstraintReport]:
         m = self.model
         activity = m.A @ x
         out = []
@@ -534,7 +547,19 @@ class _Problem:
             scale, unit, qunit = _ROW_UNITS[kind]
             if kind == "co2" and self.settings.co2_basis == "cumulative":
                 unit = f"EUR/yr per t (cumulative to the horizon, {horizon_years} yr)"
-            if duals is None:
+            if objective == "co2" and kind == "co2":
+                continue  # what is minimised is not a constraint with a price of its own
+            meaningful = True
+            if objective == "co2":
+                # The objective is kg CO2: prices in t CO2 avoided per unit relaxed.
+                scale = scale / 1000.0 if kind not in ("co2", "energy_neutral") else 1.0
+                per = unit.split(" per ", 1)[1] if " per " in unit else qunit
+                if kind == "energy_neutral":
+                    per = "MWh"
+                co2_unit = ("t CO2/yr" if self.settings.co2_basis == "first_year"
+                            else f"t CO2 (cumulative to the horizon, {horizon_years} yr)")
+                unit = f"{co2_unit} per {per}" if meaningful else "-"
+            if duals is None or not meaningful:
                 price = math.nan
             else:
                 d = float(duals[i])

@@ -19,7 +19,10 @@ def plan_tables(plan: Plan) -> dict[str, pd.DataFrame]:
         [
             ("status", str(plan.status), ""),
             ("perspective", plan.perspective, ""),
-            ("objective", plan.objective_eur, "EUR/yr"),
+            ("objective", "least CO2, then least cost" if plan.objective == "co2" else "least cost", ""),
+            ("cost", plan.objective_eur, "EUR/yr"),
+            ("extra cost vs the reference (as in run)",
+             plan.extra_cost_eur_per_yr.get(plan.perspective, float("nan")), "EUR/yr"),
             ("investment", plan.capex_eur, "EUR"),
             ("subsidy", plan.subsidy_eur, "EUR"),
             ("CO2 first year", plan.co2_kg / 1e3, "t/yr"),

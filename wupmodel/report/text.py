@@ -5,6 +5,7 @@ Pure: tables and plans in, text out; the CLI only prints it.
 
 from __future__ import annotations
 
+import math
 import textwrap
 from collections.abc import Mapping
 
@@ -97,6 +98,11 @@ def run_text(tables: Mapping[str, pd.DataFrame], scenario: Scenario, n_dwellings
     return "\n".join(lines)
 
 
+def _fmt_price(value: float) -> str:
+    """A shadow price: one decimal from 10 up, three significant digits below (t per EUR)."""
+    return f"{value:,.1f}" if abs(value) >= 10 or value == 0 else f"{value:.3g}"
+
+
 def plan_text(plan: Plan, title: str) -> str:
     """A plan in a few lines: status, objective, CO2, investment, collective decisions, mix,
     binding constraints with their shadow prices, and the Pareto front when traced."""
@@ -107,7 +113,11 @@ def plan_text(plan: Plan, title: str) -> str:
     lines += [f"Note: {note}" for note in plan.notices]
     if not plan.has_solution:
         return "\n".join(lines)
-    lines.append(f"objective ({plan.perspective} cost): {_fmt_int(plan.objective_eur)} EUR/yr")
+    objective = ("least CO2, then least cost" if plan.objective == "co2" else "least cost")
+    extra = plan.extra_cost_eur_per_yr.get(plan.perspective, math.nan)
+    lines.append(f"objective: {objective}, {plan.perspective} perspective; cost "
+                 f"{_fmt_int(plan.objective_eur)} EUR/yr, of which extra vs the reference "
+                 f"(every dwelling keeps its gas boiler, as in `run`): {_fmt_int(extra)} EUR/yr")
     lines.append(f"CO2 first year: {plan.co2_kg / 1e3:,.0f} t ({plan.co2_reduction:.0%} below the reference)")
     lines.append(f"investment {_fmt_int(plan.capex_eur)} EUR, subsidy {_fmt_int(plan.subsidy_eur)} EUR")
     built = [z for z, b in plan.heat_network_built.items() if b]
@@ -119,7 +129,7 @@ def plan_text(plan: Plan, title: str) -> str:
     binding = plan.binding_constraints
     if binding:
         lines.append("binding constraints (shadow price):")
-        lines += [f"  {c.name}: {c.shadow_price:,.1f} {c.unit}" for c in binding]
+        lines += [f"  {c.name}: {_fmt_price(c.shadow_price)} {c.unit}" for c in binding]
     if plan.pareto_front:
         lines += ["", "Pareto front (cost vs CO2):"]
         lines += [f"  CO2 {p.co2_kg / 1e3:8,.0f} t ({p.co2_reduction:4.0%})  cost {_fmt_int(p.objective_eur):>12} EUR/yr"
