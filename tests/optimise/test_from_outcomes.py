@@ -238,3 +238,35 @@ def test_settings_for_annualises_collective_costs_with_the_scenarios_rate_and_ho
     per_eur = (1.0 - 30 / 50 * 1.04**-20) * float(npf.pmt(0.04, 20, -1.0))
     want = p["finance.mv_lv_substation_eur"] * per_eur
     assert s.reinforcement_default.annual_cost_eur == pytest.approx(want, rel=1e-12)
+
+
+def test_plan_text_numbers_are_the_plans(small):
+    """Every number of the terminal summary of a plan is read back and compared with the plan:
+    cost, extra cost vs the reference (= cost minus every dwelling on its gas boiler), CO2 and
+    its reduction, investment, subsidy, dwellings per heating system, shadow price."""
+    import re
+
+    stock, scenario, outcomes = small
+    plan = optimise(stock, scenario, outcomes=outcomes, co2_reduction=0.4)
+    text = wm.plan_text(plan, "small")
+
+    def number(pattern: str) -> float:
+        match = re.search(pattern, text)
+        assert match, (pattern, text)
+        return float(match.group(1).replace(" ", "").replace(",", ""))
+
+    assert number(r"cost (-?[\d ]+) EUR/yr, of which") == pytest.approx(plan.objective_eur, abs=0.5)
+    extra = plan.total_cost_eur["national"] - plan.reference_cost_eur["national"]
+    assert number(r"reference \(every dwelling keeps its gas boiler, as in `run`\): (-?[\d ]+) EUR/yr") == \
+        pytest.approx(extra, abs=0.5)
+    ref = outcomes.to_frame()
+    ref = ref[(ref["insulation"] == "current") & (ref["heating"] == "gas_boiler") & ~ref["pv"] & ~ref["solar_thermal"]]
+    assert plan.reference_cost_eur["national"] == pytest.approx(
+        float((ref["national_annual_cost_eur"] * ref["count"]).sum()), rel=1e-9)
+    assert number(r"CO2 first year: ([\d,]+) t") == pytest.approx(plan.co2_kg / 1e3, abs=0.5)
+    assert number(r"t \((\d+)% below") == pytest.approx(100 * plan.co2_reduction, abs=0.5)
+    assert number(r"investment ([\d ]+) EUR") == pytest.approx(plan.capex_eur, abs=0.5)
+    assert number(r"subsidy ([\d ]+) EUR") == pytest.approx(plan.subsidy_eur, abs=0.5)
+    shown = dict(re.findall(r"(\w+_hp|gas_boiler|heat_network_\w+) ([\d,.]+)", text.split("dwellings by heating system:")[1].splitlines()[0]))
+    assert sum(float(v.replace(",", "")) for v in shown.values()) == pytest.approx(6, abs=0.01)
+    assert number(r"co2: ([\d,.]+) EUR/t") == pytest.approx(plan.co2_shadow_price_eur_per_t, abs=0.05)
