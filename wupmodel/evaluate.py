@@ -8,7 +8,7 @@ Large stocks are evaluated in chunks of groups (:func:`iter_evaluate`) to bound 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -260,8 +260,12 @@ def _evaluate_groups(
     return factored, option_grid
 
 
-def money_context(scenario: Scenario, params: Params) -> MoneyContext:
-    """Tariff paths and finance settings of a scenario (overrides and defaults merged)."""
+def money_context(scenario: Scenario, params: Params, rent_prices: Mapping | None = None) -> MoneyContext:
+    """Tariff paths and finance settings of a scenario (overrides and defaults merged).
+
+    ``rent_prices``: the price overrides the rent rule reads (a landlord sets the rent once,
+    from the expected saving at the scenario's prices); default the scenario's own.
+    """
     f = scenario.finance
     changes: dict[str, object] = {
         "horizon_years": scenario.years.horizon_years,
@@ -286,7 +290,12 @@ def money_context(scenario: Scenario, params: Params) -> MoneyContext:
     # where the stock has no income: the Drenthe mean disposable income of the tenure class (CBS,
     # as in the synthetic stock)
     default_income = income_means_eur(synthesis_scalars(params))
-    return MoneyContext(tariffs, FinanceSettings.from_params(params, **changes), params, default_income)
+    rent_tariffs = None
+    if rent_prices is not None:
+        rent_tariffs = tariff_paths(params, start_year=scenario.years.start, end_year=scenario.years.end,
+                                    overrides=rent_prices, ets2_start_year=f.ets2_start_year)
+    return MoneyContext(tariffs, FinanceSettings.from_params(params, **changes), params, default_income,
+                        rent_tariffs=rent_tariffs)
 
 
 def _catalogue_for(scenario: Scenario) -> Catalogue:
@@ -312,6 +321,7 @@ def iter_evaluate(
     money: bool = True,
     irr: bool = True,
     money_outputs: Iterable[str] | None = None,
+    rent_prices: Mapping | None = None,
 ) -> Iterator[Outcomes]:
     """Evaluate a validated stock in chunks of at most ``chunk_size`` groups.
 
@@ -321,7 +331,7 @@ def iter_evaluate(
     """
     scenario = scenario or Scenario()
     params = params or scenario.params()
-    ctx = money_context(scenario, params)
+    ctx = money_context(scenario, params, rent_prices)
     catalogue = _catalogue_for(scenario)
     all_in_zone, notices = _zone_notice(stock)
     groups, inverse = group_stock(stock)
@@ -356,6 +366,7 @@ def evaluate(
     money: bool = True,
     irr: bool = True,
     money_outputs: Iterable[str] | None = None,
+    rent_prices: Mapping | None = None,
 ) -> Outcomes:
     """Score every dwelling of ``stock`` against every option of the scenario's catalogue.
 
@@ -377,6 +388,11 @@ def evaluate(
     money_outputs
         Names from :data:`wupmodel.money.appraise.MONEY_QUANTITIES` to compute (default: all); a
         large run that needs a few saves time and memory.
+    rent_prices
+        Price overrides (as under ``prices:``) on which tenants' rent increases are set (the
+        saving rule of ``finance.rent_saving_share_*``); default the scenario's prices. A
+        sensitivity run passes the central prices, so the agreed rent does not move with a
+        sampled gas price.
 
     Returns
     -------
@@ -385,7 +401,7 @@ def evaluate(
     """
     result: Outcomes | None = None
     for part in iter_evaluate(stock, scenario, params=params, chunk_size=chunk_size, money=money, irr=irr,
-                              money_outputs=money_outputs):
+                              money_outputs=money_outputs, rent_prices=rent_prices):
         result = part if result is None else result.concat(part)
     if result is None:  # validated stocks are never empty; keep the type honest
         raise ValueError("empty stock")

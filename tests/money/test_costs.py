@@ -136,17 +136,21 @@ def reference(case, settings):
             out["own"][d, o] = own_year / 12
             out["m1"][d, o] = (bills[0] + pay + own_year) / 12
             out["mavg"][d, o] = (bills.sum() + pay * min(term, H) + own_year * H) / (12 * H)
-    # tenants: bill + capped rent increase (landlord's annuity of the extra net investment)
+    # tenants: bill + rent increase = the landlord's annuity of the extra net investment, at
+    # most the ceiling and at most the landlord type's share of the tenant's first-year saving
     crf_l = s.landlord_rate / (1 - (1 + s.landlord_rate) ** -H)
+    keys = ("gas_m3", "elec_import_kwh", "elec_export_kwh", "heat_gj", "has_gas_connection", "on_heat_network")
     for d in range(n):
         if case["tenure"][d] not in (1, 2):
             continue
+        share = s.rent_saving_share_corporation if case["tenure"][d] == 1 else s.rent_saving_share_private
+        bill_ref1 = annual_bill_eur(*[case[k][d, 0] for k in keys], T, year_index=0)
         for o in range(n_opt):
             extra = out["inv"][d, o] - out["inv"][d, 0]
-            rent = min(12 * s.rent_increase_cap_eur_month, max(extra, 0.0) * crf_l)
-            q = [case[k][d, o] for k in ("gas_m3", "elec_import_kwh", "elec_export_kwh", "heat_gj",
-                                         "has_gas_connection", "on_heat_network")]
+            q = [case[k][d, o] for k in keys]
             bills = np.array([annual_bill_eur(*q, T, year_index=y) for y in range(H)])
+            rent = min(12 * s.rent_increase_cap_eur_month, max(extra, 0.0) * crf_l,
+                       share * max(bill_ref1 - bills[0], 0.0))
             out["lcc"][d, o] = npf.npv(s.household_rate, np.concatenate([[0.0], bills + rent]))
             out["m1"][d, o] = (bills[0] + rent) / 12
             out["mavg"][d, o] = (bills.sum() + rent * H) / (12 * H)
@@ -157,6 +161,7 @@ def reference(case, settings):
 SETTINGS = [
     FinanceSettings.from_params(P),
     FinanceSettings.from_params(P, financing="warmtefonds", loan_term_years=20.0, rent_increase_cap_eur_month=25.0,
+                                rent_saving_share_corporation=0.5, rent_saving_share_private=2.0,
                                 national_co2_price_eur_t=100.0),
     FinanceSettings.from_params(P, financing="warmtefonds", loan_term_years=10.0, household_rate=0.0),
 ]
@@ -245,7 +250,7 @@ def test_national_cost_ignores_taxes_vat_on_energy_and_subsidies():
 def test_tenants_pay_rent_not_capital():
     case = make_case()
     case["tenure"] = np.array([1, 1, 2, 2, 1, 2])
-    s0 = FinanceSettings.from_params(P)  # packaged cap: 0 EUR/month
+    s0 = FinanceSettings.from_params(P, rent_increase_cap_eur_month=0.0)  # a scenario's ceiling of 0
     o0 = money_outcomes(tariffs=T, settings=s0, params=P, **case)
     assert np.all(o0.rent_increase_eur_per_month == 0.0)
     # with no rent increase the tenant's cost is the bill only, and the landlord carries it all
@@ -256,12 +261,40 @@ def test_tenants_pay_rent_not_capital():
     np.testing.assert_allclose(o0.lcc_end_user_eur, bills, rtol=1e-9)
     assert pv > 0 and np.all(o0.landlord_annual_cost_eur > 0)
     assert np.isnan(o0.irr).all() and np.all(o0.loan_principal_eur == 0.0)
-    # a generous cap: the rent increase equals the landlord's annuity of the extra investment
-    big = FinanceSettings.from_params(P, rent_increase_cap_eur_month=10000.0)
+    # a generous cap and share: the rent increase is the landlord's annuity of the extra
+    # investment wherever the tenant saves at all (no rent where the bill rises)
+    big = FinanceSettings.from_params(P, rent_increase_cap_eur_month=10000.0, rent_saving_share_corporation=1e9,
+                                      rent_saving_share_private=1e9)
     o1 = money_outcomes(tariffs=T, settings=big, params=P, **case)
     crf = 0.055 / (1 - 1.055**-25)
     extra = np.maximum(o1.net_investment_eur - o1.net_investment_eur[:, :1], 0.0)
-    np.testing.assert_allclose(o1.rent_increase_eur_per_month, extra * crf / 12, rtol=1e-12)
+    keys = ("gas_m3", "elec_import_kwh", "elec_export_kwh", "heat_gj", "has_gas_connection", "on_heat_network")
+    bill1 = np.array([[annual_bill_eur(*(case[k][d, j] for k in keys), T, year_index=0) for j in range(4)]
+                      for d in range(6)])
+    saves = bill1 < bill1[:, :1]
+    np.testing.assert_allclose(o1.rent_increase_eur_per_month, np.where(saves, extra * crf / 12, 0.0), rtol=1e-12)
+    assert saves.sum() >= 6 and (~saves[:, 1:]).any()  # both cases occur
+
+
+def test_packaged_rent_rule_keeps_tenants_woonlasten_neutral():
+    """Packaged defaults (Sociaal Huurakkoord 2018 for corporations, the same test assumed for
+    private landlords): the rent increase is the smaller of the landlord's annuity of the extra
+    investment and the tenant's first-year bill saving, so a tenant's first-year woonlasten
+    never rise through the rent; they rise only where the bill itself rises (and then no rent)."""
+    case = make_case()
+    case["tenure"] = np.array([1, 1, 2, 2, 1, 2])
+    o = money_outcomes(tariffs=T, settings=FinanceSettings.from_params(P), params=P, **case)
+    keys = ("gas_m3", "elec_import_kwh", "elec_export_kwh", "heat_gj", "has_gas_connection", "on_heat_network")
+    bill1 = np.array([[annual_bill_eur(*(case[k][d, j] for k in keys), T, year_index=0) for j in range(4)]
+                      for d in range(6)])
+    saving = np.maximum(bill1[:, :1] - bill1, 0.0)
+    crf = 0.055 / (1 - 1.055**-25)
+    annuity = np.maximum(o.net_investment_eur - o.net_investment_eur[:, :1], 0.0) * crf
+    np.testing.assert_allclose(o.rent_increase_eur_per_month * 12, np.minimum(annuity, saving), rtol=1e-9, atol=1e-9)
+    assert (o.rent_increase_eur_per_month > 1.0).any()  # the rule is not a zero cap
+    change = o.monthly_cost_year1_eur - o.monthly_cost_year1_eur[:, :1]
+    bill_change = (bill1 - bill1[:, :1]) / 12
+    assert np.all(change <= np.maximum(bill_change, 0.0) + 1e-9)
 
 
 def test_warmtefonds_zero_rate_lowers_cost_by_hand():

@@ -156,3 +156,19 @@ def test_a_smaller_catalogue_gives_the_same_numbers_per_option():
     for name in ("gas_m3", "electricity_import_kwh", "capex_eur", "subsidy_eur", "lcc_end_user_eur",
                  "national_annual_cost_eur", "monthly_cost_change_eur", "npv_end_user_eur", "irr"):
         np.testing.assert_allclose(b[name], a[name][:, cols], rtol=1e-10, atol=1e-9, equal_nan=True, err_msg=name)
+
+
+def test_rent_is_agreed_on_the_prices_it_is_set_on():
+    """Corporation tenants: at dearer gas the expected saving is larger, so the rent the saving
+    rule allows can only rise (up to the landlord's annuity); with ``rent_prices`` the rent stays
+    the one agreed at the central prices while the bills follow the dearer gas."""
+    stock = _stock("huur_corporatie")
+    central = wm.load_scenario()
+    dearer = scenario_from_text("prices:\n  gas_supply_eur_m3: {2026: 1.2}\n", "dearer")
+    base = wm.evaluate(stock, central, irr=False)
+    moving = wm.evaluate(stock, dearer, irr=False)
+    agreed = wm.evaluate(stock, dearer, irr=False, rent_prices=central.prices)
+    rent = "rent_increase_eur_per_month"
+    assert (moving[rent] >= base[rent] - 1e-9).all() and (moving[rent] > base[rent] + 1.0).any()
+    np.testing.assert_allclose(agreed[rent], base[rent], rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(agreed["bill_year1_eur"], moving["bill_year1_eur"], rtol=1e-12)

@@ -44,7 +44,8 @@ def _brute(scenario, stock, row, inputs):
     prices = {s: dict(zip(t.years.tolist(), (getattr(t, s) * f).tolist(), strict=True))
               for s, f in factors.items()}
     sc = scenario.model_copy(update={"prices": prices})
-    out = wm.evaluate(stock, sc, params=params, irr=False)
+    # tenants' rents are agreed on the central prices, not on the sampled ones
+    out = wm.evaluate(stock, sc, params=params, irr=False, rent_prices=scenario.prices)
     strategies = strategies_from_table(packaged_table("strategies"))
     return strategy_summary(out, strategies, params, sc.years.horizon_years, sc.finance.social_discount_rate)
 

@@ -193,6 +193,7 @@ def appraise(
         co2_kg_per_yr=partial(_grid_cells, grid, arrays, "co2_cum_kg", 1.0 / horizon),
         reference_index=np.full(len(groups), grid.option_index[catalogue.reference_index]),
         tariffs=ctx.tariffs,
+        rent_tariffs=ctx.rent_tariffs,
         settings=ctx.settings if irr else _without_irr(ctx.settings),
         params=p,
         household_income_eur=income,

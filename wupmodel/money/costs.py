@@ -22,7 +22,9 @@ End-user perspective (owner-occupiers, tenure code 0)
 End-user perspective (tenants, tenure codes 1 and 2: split incentive)
     The landlord invests (and pays O&M); the tenant pays the bill plus a rent increase equal to
     the landlord's annuity (landlord rate, horizon) of the extra net investment over the
-    reference option, capped at ``rent_increase_cap_eur_month``. The landlord's net yearly
+    reference option, at most ``rent_saving_share_corporation`` / ``_private`` x the tenant's
+    first-year energy-bill saving (woonlastenneutraal, Sociaal Huurakkoord 2018) and at most
+    ``rent_increase_cap_eur_month``. The landlord's net yearly
     cost (capital + O&M - rent) is reported separately.
 National perspective
     No VAT, energy tax, tax credit or subsidy; social discount rate (2.25 %); investments
@@ -136,6 +138,7 @@ def money_outcomes(
     reference_index: ArrayLike,
     tariffs: TariffPaths,
     settings: FinanceSettings,
+    rent_tariffs: TariffPaths | None = None,
     params: Params,
     household_income_eur: ArrayLike | None = None,
     tenure: ArrayLike | None = None,
@@ -171,6 +174,9 @@ def money_outcomes(
         Price paths (first year = year 1 of the horizon).
     settings
         Finance settings.
+    rent_tariffs
+        Price paths of the first-year bill saving that caps a tenant's rent increase (the
+        prices the rent is agreed on); default ``tariffs``.
     params
         Parameters (Warmtefonds rules, gas-connection removal cost).
     household_income_eur
@@ -261,13 +267,21 @@ def money_outcomes(
     if ref.size and (ref.min() < 0 or ref.max() >= n_opt):
         raise WupInputError(f"reference_index must be between 0 and {n_opt - 1}")
     ref_f = _dwelling_flat(ref, lead, np.intp)
+    # The share of the tenant's first-year bill saving a landlord may ask as rent, per dwelling
+    # (0 for owners, who pay no rent increase).
+    saving_share = np.zeros(len(TENURES))
+    saving_share[TENURES.index("huur_corporatie")] = s.rent_saving_share_corporation
+    saving_share[TENURES.index("huur_particulier")] = s.rent_saving_share_private
     if tenure is None:
         tenant_f = np.zeros(n_lead, dtype=bool)
+        share_f = np.zeros(n_lead)
     else:
         ten = np.asarray(tenure)
         if ten.dtype.kind not in "iu" or (ten.size and (ten.min() < 0 or ten.max() >= len(TENURES))):
             raise WupInputError(f"tenure codes must be 0..{len(TENURES) - 1} ({', '.join(TENURES)})")
-        tenant_f = np.isin(_dwelling_flat(ten, lead, ten.dtype), TENANT_CODES)
+        ten_f = _dwelling_flat(ten, lead, ten.dtype)
+        tenant_f = np.isin(ten_f, TENANT_CODES)
+        share_f = saving_share[ten_f]
     any_tenant = bool(tenant_f.any())
     income_f = None if household_income_eur is None else _dwelling_flat(household_income_eur, lead, float)
     removal = params["finance.gas_connection_removal_eur"] if gas_removal_eur is None else gas_removal_eur
@@ -284,6 +298,9 @@ def money_outcomes(
     forms = {
         "pv": _weights(eu, discount_factors(rh, h), nm, h),
         "y1": _weights(eu, first, nm, h),
+        # the first-year bill the rent rule reads (the same unless the caller fixes the rent's
+        # price basis); net metering as in the run
+        "y1_rent": _weights(eu if rent_tariffs is None else end_user_unit_prices(rent_tariffs), first, nm, h),
         "sum": _weights(eu, np.ones(h), nm, h),
         "nat": _weights(resource_unit_costs(tariffs), discount_factors(rs, h), np.zeros_like(nm), h),
     }
@@ -388,6 +405,7 @@ def money_outcomes(
         b, bb = buffers[n]
         o = {name: (out[name][sl] if name in out else b.get(name)) for name in _STORED + _CHUNK_DERIVED}
         _money_chunk(ctx, rows=sl, inputs=g, reference_index=ref_f[sl], is_tenant=tenant_f[sl],
+                     rent_saving_share=share_f[sl],
                      gas_removal_eur=removal_f[sl], outputs=o, work=b, flags=bb,
                      totals=None if reduce_w is None else sums)
         if irr_out is not None and not tenant_f[sl].all():

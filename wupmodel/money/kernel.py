@@ -305,7 +305,8 @@ def _payback_into(inv: NDArray, sav: NDArray, out: NDArray, b1: NDArray, b2: NDA
         np.copyto(out, np.inf, where=b2)
 
 
-_FLOAT_BUFFERS = ("tmp", "billed", "self", "extra_inv", "rent_y", "cost1", "sav", "inv", "p_long", "p_short")
+_FLOAT_BUFFERS = ("tmp", "billed", "self", "extra_inv", "rent_y", "bill_y1", "cost1", "sav", "inv", "p_long",
+                  "p_short")
 
 
 def _loan_constants(params: Params, s: FinanceSettings, h: int, rh: float) -> LoanTerms:
@@ -348,6 +349,7 @@ def _money_chunk(
     is_tenant: NDArray[np.bool_],
     gas_removal_eur: FloatArray,
     outputs: dict[str, NDArray | None],
+    rent_saving_share: FloatArray | None = None,
     work: dict[str, NDArray],
     flags: dict[str, NDArray[np.bool_]],
     totals: dict[str, FloatArray] | None = None,
@@ -500,6 +502,12 @@ def _money_chunk(
         np.maximum(extra_inv, 0.0, out=rent_y)
         rent_y *= ctx.crf_landlord
         np.minimum(rent_y, ctx.rent_cap_eur_per_yr, out=rent_y)
+        if rent_saving_share is not None:  # woonlastenneutraal: at most a share of the saving
+            bill1 = _lincomb(energy(forms["y1_rent"], use_nm), b["bill_y1"], tmp, ctx.scratch)
+            saving = np.subtract(_at_reference(bill1, rows, ref, col), bill1, out=bill1)
+            np.maximum(saving, 0.0, out=saving)
+            saving *= rent_saving_share.reshape(col)
+            np.minimum(rent_y, saving, out=rent_y)
         rent_y *= ten
         rent_month.append((1.0 / 12.0, rent_y))
         rent_lcc.append((ctx.pvf_household, rent_y))

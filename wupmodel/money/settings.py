@@ -78,7 +78,11 @@ class FinanceSettings:
     warmtefonds_large_package
         Whether the packages qualify for the higher Warmtefonds maximum.
     rent_increase_cap_eur_month
-        Maximum rent increase after the works (EUR/month).
+        Ceiling on any tenant's rent increase after the works (EUR/month).
+    rent_saving_share_corporation, rent_saving_share_private
+        A tenant's rent increase is at most this share of the tenant's first-year energy-bill
+        saving, for a housing corporation's and a private landlord's tenants (fraction);
+        besides the landlord's annuity of the extra investment and the ceiling.
     national_co2_price_eur_t
         CO2 price added to the national cost (EUR/t); 0 = none.
     compute_irr
@@ -93,6 +97,8 @@ class FinanceSettings:
     loan_term_years: float
     warmtefonds_large_package: bool = False
     rent_increase_cap_eur_month: float = 0.0
+    rent_saving_share_corporation: float = 1.0
+    rent_saving_share_private: float = 1.0
     national_co2_price_eur_t: float = 0.0
     compute_irr: bool = True
 
@@ -109,6 +115,10 @@ class FinanceSettings:
                 raise WupInputError(f"{name} must be a number above -1 (-100 %), got {value!r}")
         if not np.isfinite(self.rent_increase_cap_eur_month) or self.rent_increase_cap_eur_month < 0:
             raise WupInputError("rent_increase_cap_eur_month must be a number >= 0")
+        for name in ("rent_saving_share_corporation", "rent_saving_share_private"):
+            value = getattr(self, name)
+            if not np.isfinite(value) or value < 0:
+                raise WupInputError(f"{name} must be a number >= 0 (a share of the bill saving), got {value!r}")
         if not np.isfinite(self.national_co2_price_eur_t) or self.national_co2_price_eur_t < 0:
             raise WupInputError("national_co2_price_eur_t must be a number >= 0")
 
@@ -123,6 +133,8 @@ class FinanceSettings:
             financing="own",
             loan_term_years=params["finance.warmtefonds_default_term_years"],
             rent_increase_cap_eur_month=params["finance.rent_increase_cap_eur_month"],
+            rent_saving_share_corporation=params["finance.rent_saving_share_corporation"],
+            rent_saving_share_private=params["finance.rent_saving_share_private"],
         )
         return replace(base, **changes) if changes else base
 
@@ -137,3 +149,6 @@ class MoneyContext:
     #: Yearly household income (EUR/yr) per tenure code, used where the stock has none (the
     #: energy-cost share of income); the evaluation fills it with the Drenthe means of CBS.
     default_income_eur: np.ndarray
+    #: Tariff paths the rent rule reads (the expected saving when the rent is agreed); None =
+    #: ``tariffs``.
+    rent_tariffs: TariffPaths | None = None

@@ -194,12 +194,16 @@ def _paths(tariffs, pairs: Sequence[tuple[UncertainInput, float]]) -> dict[str, 
     return out
 
 
-def point_figures(shared: _Shared, scenario: Scenario, params: Params, outcomes=None) -> tuple[NDArray, NDArray]:
+def point_figures(shared: _Shared, scenario: Scenario, params: Params, outcomes=None,
+                  rent_prices=None) -> tuple[NDArray, NDArray]:
     """One full evaluation: per-dwelling values (M, S, G) and collective extras (S,) EUR/yr.
 
     ``outcomes``: an evaluation of ``shared.stock`` under ``scenario`` to reuse (else made here).
+    ``rent_prices``: the prices tenants' rents are agreed on (the sample's before its sampled
+    price paths: a rent does not follow a later gas price).
     """
-    out = outcomes or evaluate(shared.stock, scenario, params=params, irr=False, money_outputs=_MONEY)
+    out = outcomes or evaluate(shared.stock, scenario, params=params, irr=False, money_outputs=_MONEY,
+                               rent_prices=rent_prices)
     choices = [strategy_choice(out, s) for s in shared.strategies]
     values = np.stack([np.stack([out.pick(m, ch) for ch in choices]) for m in FIELDS])
     h, rate = scenario.years.horizon_years, scenario.finance.social_discount_rate
@@ -289,7 +293,8 @@ def run_task(shared: _Shared, task: tuple[str, NDArray, NDArray]) -> tuple[NDArr
         def at(theta: NDArray) -> NDArray:
             pairs = [(inputs[i], t) for i, t in zip(price_cols, theta, strict=True)]
             prices = {**sc.prices, **_paths(base_tariffs, pairs)}
-            return point_figures(shared, sc.model_copy(update={"prices": prices}), params)[0]
+            return point_figures(shared, sc.model_copy(update={"prices": prices}), params,
+                                 rent_prices=sc.prices)[0]
 
         v0, coll = point_figures(shared, sc, params)
         coef = np.stack([(at(theta0 + step * np.eye(len(price_cols))[k]) - v0) / step
@@ -310,11 +315,12 @@ def run_task(shared: _Shared, task: tuple[str, NDArray, NDArray]) -> tuple[NDArr
     parts = []
     for row in rows:
         sc, params = _sample_scenario(shared.scenario, inputs, row)
+        rent_prices = sc.prices
         if price_cols:
             base_tariffs = money_context(sc, params).tariffs
             pairs = [(inputs[i], row[i]) for i in price_cols]
             sc = sc.model_copy(update={"prices": {**sc.prices, **_paths(base_tariffs, pairs)}})
-        v, coll = point_figures(shared, sc, params)
+        v, coll = point_figures(shared, sc, params, rent_prices=rent_prices)
         parts.append(_reduce(v[None], coll, counts, types, shared.per_household))
     return ids, {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}, (
         note + f"{len(ids)} samples evaluated one by one")
