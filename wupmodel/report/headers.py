@@ -36,6 +36,7 @@ COLUMNS: dict[str, tuple[str, str, str, str]] = {
     "not_feasible_reasons": ("Not feasible at the level: reason and dwellings", "Niet haalbaar op het niveau: reden en woningen",
                              "", "@"),
     "infeasible_reason": ("Why not feasible", "Waarom niet haalbaar", "", "@"),
+    "not_feasible_reason": ("Why the system does not fit at the strategy's level", "Waarom het systeem niet past op het niveau van de strategie", "", "@"),
     "subsidy_eur": ("Subsidy (ISDE)", "Subsidie (ISDE)", "EUR", "#,##0"),
     "national_extra_eur_per_yr": ("National extra cost", "Nationale meerkosten", "EUR/yr", "#,##0"),
     "collective_eur_per_yr": ("of which collective (sources, grid)", "waarvan collectief (bronnen, net)", "EUR/yr", "#,##0"),
