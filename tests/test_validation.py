@@ -55,8 +55,9 @@ def test_bands_are_the_published_ones(table):
 
 def test_a_check_fails_when_the_model_moves(table):
     """A heat pump sized for half the design load leaves half to the backup heater at -10 C:
-    the mid-terrace peak becomes 5.5 x (0.5 / 1.88 + 0.5) + 1.0 = 5.2 kW, outside 2.5-4.5; the
-    COP rows do not move."""
+    the mid-terrace peak becomes 5.5 x (0.5 / 1.88 + 0.5) + 1.0 = 5.2 kW, outside 2.5-4.5, and the
+    all-electric village peak per dwelling rises above Vesta's 3.5 kW with it; the COP rows do
+    not move."""
     params = wm.load_scenario().params().with_overrides({"hp.design_cover_share": 0.5})
     moved = wm.check_model(params=params).set_index("check")
     assert not moved.loc["peak_mid_terrace_kw", "passed"]
@@ -64,6 +65,7 @@ def test_a_check_fails_when_the_model_moves(table):
     before = table.set_index("check")
     assert moved.loc["cop_air_a-7w52", "modelled"] == before.loc["cop_air_a-7w52", "modelled"]
     assert moved.loc["cop_air_a-7w52", "passed"]
+    assert set(moved.index[~moved["passed"]]) == {"peak_mid_terrace_kw", "grid_peak_all_electric_air_kw"}
 
 
 def test_check_model_command(capsys):
