@@ -11,6 +11,9 @@ from hypothesis import strategies as st
 import wupmodel as wm
 from wupmodel.options import build_catalogue
 from wupmodel.outcomes import QUANTITIES
+from wupmodel.params import packaged_table
+from wupmodel.physics import REASONS
+from wupmodel.village import level_fit, strategies_from_table, strategy_choice
 from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS, HEATING_SYSTEMS, INSULATION_LEVELS
 
 REQUIRED_COLUMNS = [
@@ -263,3 +266,73 @@ def test_asking_for_a_quantity_does_not_compute_it():
     arrays = FactoredArrays({"money": never}, {"money": np.arange(3)})
     joined = arrays.concat(FactoredArrays({"money": never}, {"money": np.arange(3)}), (2, 2))
     assert "money" in arrays and "money" in joined and "gas" not in joined
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 9: why an option is infeasible, per dwelling x option, and in the village summary
+
+
+def test_reason_codes_in_the_outcome_table():
+    """Each rule of the catalogue gives its readable reason, and only where the option is
+    infeasible: a high-rise flat has no room for boreholes (ground_hp); a dwelling outside every
+    heat-network zone cannot join one; a dwelling with no roof area gets no PV; a 2005 detached
+    house with label G (far more heat loss than its as-built radiators were sized for) stays
+    above 55 C after the LT emitter works until it is insulated."""
+    stock = _stock([
+        {"dwelling_id": "flat", "dwelling_type": "meergezins_hoog", "construction_year": 1975, "floor_area_m2": 70,
+         "heat_network_zone": "kern"},
+        {"dwelling_id": "farm", "dwelling_type": "vrijstaand", "construction_year": 2005, "floor_area_m2": 114,
+         "roof_area_m2": 0.0, "energy_label": "G"},
+    ])
+    frame = wm.evaluate(stock, money=False).to_frame()
+    assert (frame["feasible"] == (frame["infeasible_reason"] == "")).all()
+    row = frame.set_index(["dwelling_id", "option_id"])["infeasible_reason"]
+    assert row[("flat", "standard+ground_hp")] == "no_room_for_boreholes"
+    assert row[("flat", "standard+heat_network_mt")] == ""
+    assert row[("farm", "standard+heat_network_mt")] == "outside_heat_network_zone"
+    assert row[("farm", "standard+gas_boiler+pv")] == "no_roof_for_pv"
+    assert row[("farm", "current+air_hp")] == "supply_above_limit_after_lt_emitters"
+    assert row[("farm", "standard+air_hp")] == ""
+    assert row[("flat", "standard+air_hp")] == ""
+
+
+def test_village_summary_reports_deeper_insulation_and_reasons(aalden):
+    """Issue 9 acceptance: for all-electric air at most 20 % of the default village needs `deep`.
+    And the counts are those of the outcome table: with the heat-pump limit lowered to 45 C, the
+    dwellings whose standard+air_hp is infeasible (counted here from to_frame) either take `deep`
+    or keep gas, and the summary names their reason with that count."""
+    scenario, stock, out = aalden
+    summary = wm.summarise(out, scenario)["summary"].set_index("strategy")
+    assert summary.loc["all_electric_air", "share_deeper_insulation"] <= 0.20
+    assert summary.loc["reference", "not_feasible_reasons"] == ""
+
+    params = scenario.params().with_overrides({"hp.max_supply_temp_c": 45.0})
+    tight = wm.evaluate(stock, scenario, params=params, money=False)
+    frame = tight.to_frame()
+    at_standard = frame[frame["option_id"] == "standard+air_hp"]
+    n_infeasible = int((~at_standard["feasible"]).sum())
+    at_deep = frame[frame["option_id"] == "deep+air_hp"].set_index("dwelling_id")["feasible"]
+    bad = at_standard.loc[~at_standard["feasible"], "dwelling_id"]
+    n_deep = int(at_deep[bad].sum())
+    assert n_infeasible > 0 and set(at_standard.loc[~at_standard["feasible"], "infeasible_reason"]) == {
+        "supply_above_limit_after_lt_emitters"}
+    air = next(s for s in strategies_from_table(packaged_table("strategies")) if s.name == "all_electric_air")
+    fit = level_fit(tight, air, strategy_choice(tight, air))
+    assert fit["dwellings_deeper_insulation"] == n_deep
+    assert fit["dwellings_keep_gas"] == n_infeasible - n_deep
+    assert fit["not_feasible_reasons"] == f"supply_above_limit_after_lt_emitters {n_infeasible}"
+    assert fit["share_deeper_insulation"] == pytest.approx(n_deep / 758)
+
+
+def test_per_dwelling_sheet_names_the_reason_at_the_strategy_level(aalden):
+    """The per-dwelling table says, per dwelling and strategy, why its system does not fit at the
+    strategy's level; counted, that is the summary's not_feasible_reasons (default village: the
+    330 dwellings outside the heat-network zone for both networks, nothing else)."""
+    scenario, _, out = aalden
+    tables = wm.summarise(out, scenario)
+    d, summary = tables["per_dwelling"], tables["summary"].set_index("strategy")
+    for strategy, part in d.groupby("strategy"):
+        counts = part.loc[part["not_feasible_reason"] != "", "not_feasible_reason"].value_counts()
+        text = "; ".join(f"{k} {counts[k]}" for k in REASONS if k in counts)
+        assert text == summary.loc[strategy, "not_feasible_reasons"], strategy
+    assert summary.loc["heat_network_mt", "not_feasible_reasons"] == "outside_heat_network_zone 330"

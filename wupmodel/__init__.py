@@ -54,6 +54,7 @@ from wupmodel.uncertainty import (
     tornado,
 )
 from wupmodel.uncertainty.report import write_batch, write_sweep_report
+from wupmodel.validation import check_model, check_model_text  # issue 9: wupmodel check-model
 from wupmodel.village import Strategy
 
 __version__ = "0.1.0"
@@ -123,4 +124,7 @@ __all__ = [
     "write_stock",
     "write_sweep_report",
     "write_workbook",
+    # issue 9: validation
+    "check_model",
+    "check_model_text",
 ]

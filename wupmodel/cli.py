@@ -1,4 +1,4 @@
-"""Command-line interface: ``wupmodel run | evaluate | stock | optimise | compare | sweep | batch | params | validate``.
+"""Command-line interface: ``wupmodel run | evaluate | stock | optimise | compare | sweep | batch | params | validate | check-model``.
 
 A thin layer over the public API. User errors (bad files, bad values) print one clear
 message to stderr and exit with status 2, never a traceback.
@@ -145,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="write comparison.xlsx and CSV files (comparison, assumptions_differing) here")
     co.add_argument("--lang", choices=["en", "nl"], default="en", help="workbook headers (default English)")
     add_uncertainty_parsers(sub)
+    add_check_model_parser(sub)
     return parser
 
 
@@ -407,6 +408,35 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return 0
 
 
+# check-model: the model against published figures (issue 9)
+
+
+def add_check_model_parser(sub) -> None:
+    ch = sub.add_parser(
+        "check-model",
+        help="compare the model with published figures (Keymark, PBL, CBS, Startanalyse); exit 1 if any is off",
+        description="Print each comparison of the model with a published figure: COP at the Keymark "
+        "test points, SCOP, the insulated mid-terrace peak, gas kept after insulation, apartments vs "
+        "CBS and PBL, all-electric national cost vs the Startanalyse, share needing deep insulation, "
+        "grid peak per dwelling; modelled, published, the band it must fall in, the model's figure "
+        "before issue 9 and the source. Exit status 1 when a figure falls outside its band.",
+    )
+    _scenario_arg(ch)
+    ch.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
+
+
+def cmd_check_model(args: argparse.Namespace) -> int:
+    scenario, stock = _load(args)
+    table = wm.check_model(scenario, stock=stock)
+    if args.format == "csv":
+        print(table.to_csv(index=False), end="")
+    elif args.format == "json":
+        print(table.to_json(orient="records", indent=2))
+    else:
+        print(wm.check_model_text(table))
+    return 0 if bool(table["passed"].all()) else 1
+
+
 COMMANDS = {
     "run": cmd_run,
     "evaluate": cmd_evaluate,
@@ -417,6 +447,7 @@ COMMANDS = {
     "compare": cmd_compare,
     "sweep": cmd_sweep,
     "batch": cmd_batch,
+    "check-model": cmd_check_model,
 }
 
 

@@ -21,6 +21,7 @@ from wupmodel.options import Catalogue, OptionGrid, build_catalogue
 from wupmodel.outcomes import FactoredArrays, Outcomes
 from wupmodel.params import Params
 from wupmodel.physics import (
+    REASONS,
     BuildingInputs,
     building_response,
     dwelling_peak_kw,
@@ -191,17 +192,26 @@ def _evaluate_groups(
     cap_no_pv += cap_heat
 
     feasible = lay.spread(systems.feasible)
+    # Why an option is infeasible (code into REASONS, 0 = feasible): the system's own reason
+    # first, then the heat-network zone, then the roof for PV.
+    reason = lay.spread(systems.reason)
     if not all_in_zone:
         zone = groups["heat_network_zone"].to_numpy(dtype=object)
         in_zone = pd.notna(zone) & (zone != "")
         on_network = np.isin(heat, [HEATING_SYSTEMS.index("heat_network_mt"), HEATING_SYSTEMS.index("heat_network_lt")])
         feasible = feasible & (~on_network[None, :] | in_zone[:, None])
+        outside = (reason == 0) & on_network[None, :] & ~in_zone[:, None]
+        reason = np.where(outside, np.int8(REASONS.index("outside_heat_network_zone")), reason)
     feasible = np.concatenate([feasible, feasible & (kwp[:, None] > 0)], axis=1)
+    no_roof = (reason == 0) & (kwp[:, None] <= 0)
+    reason = np.concatenate([reason, np.where(no_roof, np.int8(REASONS.index("no_roof_for_pv")), reason)],
+                            axis=1).astype(np.int8)
 
     pv_col = lay.pv.astype(np.intp)
     st_col = catalogue.solar_thermal.astype(np.intp)
     bases = {
         "feasible": (feasible, lay.with_pv),
+        "reason_code": (reason, lay.with_pv),
         "gas_m3": (gas, lay.combo),
         "electricity_demand_kwh": (demand, lay.combo),
         "electricity_import_kwh": (demand, lay.combo),

@@ -16,6 +16,12 @@ import numpy as np
 import pandas as pd
 
 from wupmodel.options import Catalogue
+from wupmodel.physics import REASONS
+
+#: Per dwelling x option, not summable: ``feasible`` (bool) and ``reason_code`` (int8 into
+#: :data:`~wupmodel.physics.REASONS`, 0 = feasible); ``to_frame`` spells the code out as
+#: ``infeasible_reason`` (empty where the option is feasible).
+NOT_QUANTITIES: tuple[str, ...] = ("feasible", "reason_code")
 
 QUANTITIES: dict[str, str] = {
     "gas_m3": "natural gas use, m3/yr",
@@ -240,7 +246,8 @@ class Outcomes:
     arrays
         Quantity name -> (G, O) array (materialised on first use); see :data:`QUANTITIES` for
         meaning and unit. ``feasible`` is among them: the option is technically possible for
-        the dwelling and allowed by its zones.
+        the dwelling and allowed by its zones; ``reason_code`` says why not (code into
+        :data:`~wupmodel.physics.REASONS`, 0 where feasible).
     year
         First year of the horizon (the year of first-year energy and CO2).
     notices
@@ -266,8 +273,8 @@ class Outcomes:
 
     @property
     def quantities(self) -> list[str]:
-        """Names of the numeric quantities (everything but ``feasible``)."""
-        return [k for k in self.arrays if k != "feasible"]
+        """Names of the numeric quantities (everything but ``feasible`` and ``reason_code``)."""
+        return [k for k in self.arrays if k not in NOT_QUANTITIES]
 
     @property
     def n_groups(self) -> int:
@@ -326,6 +333,9 @@ class Outcomes:
         for col in options.columns:
             data[col] = np.tile(options[col].to_numpy(), rows.size)
         data["feasible"] = self.feasible[rows].ravel()
+        if "reason_code" in self.arrays:
+            data["infeasible_reason"] = pd.Categorical.from_codes(
+                self.arrays["reason_code"][rows].ravel().astype(np.int64), categories=list(REASONS))
         for name in self.quantities:
             data[name] = self.arrays[name][rows].ravel()
         return pd.DataFrame(data)

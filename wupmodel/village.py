@@ -16,7 +16,7 @@ import pandas as pd
 from wupmodel.money.collective import collective_unit_costs
 from wupmodel.outcomes import Outcomes
 from wupmodel.params import Params
-from wupmodel.physics import diversified_peak_kw
+from wupmodel.physics import REASONS, diversified_peak_kw
 from wupmodel.vocabulary import HEATING_SYSTEMS, INSULATION_LEVELS
 
 
@@ -73,6 +73,40 @@ def strategy_choice(outcomes: Outcomes, strategy: Strategy) -> np.ndarray:
     return choice
 
 
+def level_fit(outcomes: Outcomes, strategy: Strategy, choice: np.ndarray) -> dict[str, float | str]:
+    """Where the strategy's system does not fit at its insulation level, and why.
+
+    Returns ``dwellings_deeper_insulation`` (dwellings that take a deeper level than the
+    strategy's), ``share_deeper_insulation`` (of all dwellings), ``dwellings_keep_gas`` (not
+    feasible at any level: they keep the reference) and ``not_feasible_reasons``: the dwellings
+    for which the option at the strategy's own level is infeasible, counted per reason code
+    (:data:`~wupmodel.physics.REASONS`), as ``"code n; code n"`` ("" when none).
+    """
+    counts = outcomes.counts
+    cat = outcomes.catalogue
+    start = INSULATION_LEVELS.index(strategy.insulation)
+    deeper = (choice != cat.reference_index) & (cat.insulation[choice] > start)
+    is_reference = choice == cat.reference_index
+    keep_gas = 0.0 if strategy.heating == "gas_boiler" else float(counts[is_reference].sum())
+    reasons = ""
+    if "reason_code" in outcomes.arrays:
+        try:
+            own = cat.index_of(strategy.insulation, strategy.heating, strategy.pv, strategy.solar_thermal)
+        except KeyError:
+            own = None
+        if own is not None:
+            code = outcomes.pick("reason_code", np.full(outcomes.n_groups, own)).astype(np.int64)
+            n = np.bincount(code, weights=counts, minlength=len(REASONS))
+            reasons = "; ".join(f"{REASONS[k]} {n[k]:.0f}" for k in range(1, len(REASONS)) if n[k] > 0)
+    n_deeper = float(counts[deeper].sum())
+    return {
+        "dwellings_deeper_insulation": n_deeper,
+        "share_deeper_insulation": n_deeper / float(counts.sum()),
+        "dwellings_keep_gas": keep_gas,
+        "not_feasible_reasons": reasons,
+    }
+
+
 def collective_costs_eur_per_yr(
     outcomes: Outcomes, choice: np.ndarray, params: Params, horizon_years: int, social_rate: float
 ) -> dict[str, float]:
@@ -124,7 +158,9 @@ def strategy_summary(
         One row per strategy. Energy and CO2 are first-year village totals; ``co2_reduction``
         is the fraction below the reference strategy. ``investment_eur`` and ``subsidy_eur``
         count the dwellings that change; ``investment_per_dwelling_eur`` divides by them.
-        ``peak_kw`` is the village peak after simultaneity. With money outcomes:
+        ``peak_kw`` is the village peak after simultaneity. ``dwellings_deeper_insulation``,
+        ``share_deeper_insulation``, ``dwellings_keep_gas`` and ``not_feasible_reasons`` say where
+        the system does not fit at the strategy's level and why (:func:`level_fit`). With money outcomes:
         ``national_extra_eur_per_yr`` (vs the reference, incl. collective costs),
         ``national_eur_per_t_co2`` (per tonne avoided, horizon average),
         ``national_eur_per_weq_per_yr``, ``end_user_extra_eur_per_yr``,
@@ -171,6 +207,7 @@ def strategy_summary(
             "investment_eur": total("capex_eur", mask=moved),
             "investment_per_dwelling_eur": total("capex_eur", mask=moved) / changed if changed else 0.0,
             "peak_kw": float(diversified_peak_kw(total("peak_kw"), n_total, params)),
+            **level_fit(outcomes, s, choice),
         }
         if has_money:
             coll = collective_costs_eur_per_yr(outcomes, choice, params, horizon_years, rate)

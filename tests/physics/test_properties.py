@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wupmodel.params import default_params
-from wupmodel.physics import BuildingInputs, building_response, heating_systems
-from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS
+from wupmodel.physics import BuildingInputs, building_response, dwelling_peak_kw, heating_systems
+from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS, HEATING_SYSTEMS
 
 P = default_params()
 
@@ -100,3 +100,39 @@ def test_large_batch_equals_small_batches():
                                                  ("dwelling_type", "construction_year", "floor_area_m2",
                                                   "energy_label", "gas_m3", "roof_area_m2"))), P)
         np.testing.assert_array_equal(big.space_heat_kwh[i], one.space_heat_kwh[0])
+
+
+@SETTINGS
+@given(st.lists(dwelling, min_size=1, max_size=12))
+def test_deeper_insulation_never_raises_the_peak_or_the_operating_supply(rows):
+    """Issue 9: a deeper insulation level never raises the supply temperature any system runs at,
+    nor the electric peak at -10 C (before diversity, with appliances) of the gas boiler, the
+    all-electric heat pumps and the heat networks.
+
+    Not for the hybrid heat pump, and rightly so: its electric peak is set at the switch-over
+    temperature (where its COP falls to hp.hybrid_switch_cop); insulation lowers the supply
+    temperature, so it keeps running into colder, lower-COP hours and can draw more (in a
+    random stock a quarter of the steps, up to +0.2 kW)."""
+    inp = to_inputs(rows)
+    b = building_response(inp, P)
+    s = heating_systems(b, inp.dwelling_type, P)
+    no_hybrid = [h for h, name in enumerate(HEATING_SYSTEMS) if name != "hybrid_hp"]
+    peak = dwelling_peak_kw(s.peak_kw, P)[..., no_hybrid]
+    for name, value in (("peak_kw", s.peak_kw[..., no_hybrid]), ("dwelling peak", peak),
+                        ("operating supply", s.operating_supply_c)):
+        steps = np.diff(value, axis=1)  # over insulation levels, every system
+        assert np.all(steps <= 1e-9 * np.abs(value[:, :-1]) + 1e-9), name
+
+
+@SETTINGS
+@given(st.lists(dwelling, min_size=1, max_size=12), st.floats(1.2, 4.0))
+def test_emitter_works_never_raise_the_supply_temperature(rows, factor):
+    """LT emitter works (any emitter capacity factor in its allowed range) never raise the supply
+    temperature a dwelling needs, and the option runs at most at the existing emitters' need."""
+    params = P.with_overrides({"physics.lt_emitter_capacity_factor": factor})
+    inp = to_inputs(rows)
+    b = building_response(inp, params)
+    assert np.all(b.supply_temp_lt_emitters_c <= b.supply_temp_c + 1e-9)
+    s = heating_systems(b, inp.dwelling_type, params)
+    for system in ("air_hp", "ground_hp", "heat_network_lt"):
+        assert np.all(s.operating_supply_c[..., HEATING_SYSTEMS.index(system)] <= b.supply_temp_c + 1e-9), system

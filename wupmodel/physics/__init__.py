@@ -15,7 +15,12 @@ from wupmodel.physics.grid import (
     simultaneity_factor,
 )
 from wupmodel.physics.solar import pv_self_consumption_kwh, pv_system, solar_thermal
-from wupmodel.physics.systems import SystemResponse, heating_systems, hot_water_energy_per_kwh
+from wupmodel.physics.systems import (
+    REASONS,
+    SystemResponse,
+    heating_systems,
+    hot_water_energy_per_kwh,
+)
 
 __all__ = [
     "BuildingInputs",
@@ -24,6 +29,7 @@ __all__ = [
     "SystemResponse",
     "heating_systems",
     "hot_water_energy_per_kwh",
+    "REASONS",
     "pv_system",
     "pv_self_consumption_kwh",
     "solar_thermal",

@@ -53,6 +53,14 @@ def dwelling_peak_kw(heating_peak_kw: np.ndarray, params: Params) -> np.ndarray:
     at the design temperature plus the appliance load coinciding with it
     (``grid.appliance_at_heating_peak_kw``): the two peaks do not fall in the same hour, so a
     dwelling without electric heating keeps the appliance peak.
+
+    The appliance evening peak (3.0 kW, PBL Vesta's 2.4-3.6 kW per dwelling) is therefore the
+    floor of every dwelling's peak: the reference, hybrids with a small heat pump and insulated
+    all-electric dwellings whose heating peak is below 2.0 kW all show exactly 3.0 kW. It is an
+    appliance peak, not a connection minimum; a village of such dwellings has the reference's
+    grid peak. Treating the two peaks as non-coincident per dwelling is an assumption: on a
+    cold evening heat pumps run while appliances peak, so the village peak of all-electric
+    dwellings may lie somewhat above this model's.
     """
     h = np.asarray(heating_peak_kw, dtype=float)
     return np.maximum(params["grid.appliance_peak_kw"], h + params["grid.appliance_at_heating_peak_kw"])

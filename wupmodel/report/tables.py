@@ -12,6 +12,7 @@ import pandas as pd
 from wupmodel.money.appraise import MONEY_QUANTITIES
 from wupmodel.outcomes import Outcomes
 from wupmodel.params import Params, packaged_table
+from wupmodel.physics import REASONS
 from wupmodel.report.provenance import assumptions, price_paths, scenario_table
 from wupmodel.scenario import Scenario
 from wupmodel.village import (
@@ -52,12 +53,27 @@ def per_dwelling(outcomes: Outcomes, strategies: list[Strategy]) -> pd.DataFrame
             "tenure": groups["tenure"].astype(object).to_numpy()[rows],
             "option_id": option_ids[choice][rows],
             "changes": (choice != outcomes.catalogue.reference_index)[rows],
+            "not_feasible_reason": _reason_at_level(outcomes, s)[rows],
         }
         for name in _DWELLING_COLUMNS[1:]:
             if name in outcomes.arrays:
                 data[name] = outcomes.pick(name, choice)[rows]
         frames.append(pd.DataFrame(data))
     return pd.concat(frames, ignore_index=True)
+
+
+def _reason_at_level(outcomes: Outcomes, strategy: Strategy) -> np.ndarray:
+    """Per group: why the strategy's own option (its system at its insulation level) is not
+    feasible ("" where it is, or where the catalogue lacks the option), issue 9."""
+    empty = np.full(outcomes.n_groups, "", dtype=object)
+    if "reason_code" not in outcomes.arrays:
+        return empty
+    try:
+        own = outcomes.catalogue.index_of(strategy.insulation, strategy.heating, strategy.pv, strategy.solar_thermal)
+    except KeyError:
+        return empty
+    code = outcomes.pick("reason_code", np.full(outcomes.n_groups, own)).astype(np.int64)
+    return np.asarray(REASONS, dtype=object)[code]
 
 
 def per_type(dwellings: pd.DataFrame) -> pd.DataFrame:

@@ -55,7 +55,9 @@ def run_text(tables: Mapping[str, pd.DataFrame], scenario: Scenario, n_dwellings
         }
     )
     rate = _assumed(tables, "finance.social_discount_rate", scenario.finance.social_discount_rate)
-    lines += [energy.to_string(index=False), "",
+    lines += [energy.to_string(index=False), ""]
+    lines += _level_fit_lines(summary)
+    lines += [
               f"Money (EUR of the price year; national: no taxes or subsidies, {_pct(rate)})"]
     money = pd.DataFrame(
         {
@@ -101,6 +103,25 @@ def run_text(tables: Mapping[str, pd.DataFrame], scenario: Scenario, n_dwellings
 def _fmt_price(value: float) -> str:
     """A shadow price: one decimal from 10 up, three significant digits below (t per EUR)."""
     return f"{value:,.1f}" if abs(value) >= 10 or value == 0 else f"{value:.3g}"
+
+
+def _level_fit_lines(summary: pd.DataFrame) -> list[str]:
+    """Per strategy: dwellings that need a deeper insulation level, dwellings that keep gas, and
+    why the system does not fit at the strategy's level (reason codes with counts)."""
+    if "dwellings_deeper_insulation" not in summary:
+        return []
+    rows = summary[summary["heating"] != "gas_boiler"]
+    fit = pd.DataFrame(
+        {
+            "strategy": rows["strategy"],
+            "deeper insulation": [f"{_fmt_int(n)} ({s:.0%})" for n, s in
+                                  zip(rows["dwellings_deeper_insulation"], rows["share_deeper_insulation"], strict=True)],
+            "keep gas": rows["dwellings_keep_gas"].map(_fmt_int),
+            "why not at the level (dwellings)": rows["not_feasible_reasons"].replace("", "-"),
+        }
+    )
+    return ["Where the system does not fit at the strategy's insulation level (dwellings)",
+            fit.to_string(index=False), ""]
 
 
 def plan_text(plan: Plan, title: str) -> str:

@@ -1,0 +1,104 @@
+"""`wupmodel check-model` / wm.check_model(): every comparison present, each passing, and a check
+that fails when the model's number moves."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import wupmodel as wm
+from wupmodel.cli import main
+
+#: The comparisons issue 9 asks for (item 5 of the work list).
+CHECKS = [
+    "cop_air_a-7w35", "cop_air_a2w35", "cop_air_a7w35", "cop_air_a-7w52", "cop_ground_b0w35", "cop_ground_b0w52",
+    "scop_air_35", "scop_air_55", "peak_mid_terrace_kw", "savings_standard_1950_1990", "savings_standard_village",
+    "apartments_cbs_m3", "apartments_pbl_m3", "national_eur_per_t_all_electric_air", "share_deep_all_electric_air",
+    "grid_peak_all_electric_air_kw", "grid_peak_all_electric_ground_kw",
+]
+
+
+@pytest.fixture(scope="module")
+def table():
+    return wm.check_model()
+
+
+def test_every_check_present_and_within_its_band(table):
+    assert list(table.columns) == ["check", "comparison", "unit", "modelled", "published", "low", "high", "tolerance",
+                                   "passed", "before", "source", "year"]
+    assert list(table["check"]) == CHECKS
+    assert table["source"].str.len().min() > 20 and table["year"].notna().all()
+    assert table["passed"].all(), table.loc[~table["passed"], ["check", "modelled", "low", "high"]]
+
+
+def test_bands_are_the_published_ones(table):
+    """The bands written in validation_targets.csv: Keymark 10-90 % bands (packaged
+    heatpump_keymark.csv), SCOP median +-10 %, issue 9's 2.5-4.5 kW and 0.62-0.82, CBS and PBL
+    apartments +-15 %, Startanalyse 500 EUR/t +-30 %, at most 20 % needing deep."""
+    t = table.set_index("check")
+    keymark = wm.packaged_table("heatpump_keymark")
+    cop = keymark[(keymark["quantity"] == "cop") & (keymark["group"] == 1)]
+    row = cop[(cop["t_source_c"] == -7.0) & (cop["t_flow_c"] == 52)].iloc[0]
+    assert (t.loc["cop_air_a-7w52", "low"], t.loc["cop_air_a-7w52", "high"]) == (row["p10"], row["p90"])
+    scop55 = float(keymark[(keymark["quantity"] == "scop") & (keymark["t_flow_c"] == 55)]["p50"].iloc[0])
+    assert t.loc["scop_air_55", "low"] == pytest.approx(0.9 * scop55, abs=1e-4)
+    assert t.loc["scop_air_55", "high"] == pytest.approx(1.1 * scop55, abs=1e-4)
+    assert (t.loc["peak_mid_terrace_kw", "low"], t.loc["peak_mid_terrace_kw", "high"]) == (2.5, 4.5)
+    assert (t.loc["savings_standard_1950_1990", "low"], t.loc["savings_standard_1950_1990", "high"]) == (0.62, 0.82)
+    assert t.loc["apartments_pbl_m3", "low"] == pytest.approx(0.85 * 735)
+    assert t.loc["apartments_cbs_m3", "high"] == pytest.approx(1.15 * 860)
+    assert (t.loc["national_eur_per_t_all_electric_air", "low"], t.loc["national_eur_per_t_all_electric_air", "high"]) \
+        == (0.7 * 500, 1.3 * 500)
+    assert t.loc["share_deep_all_electric_air", "high"] == 0.20
+
+
+def test_a_check_fails_when_the_model_moves(table):
+    """A heat pump sized for half the design load leaves half to the backup heater at -10 C:
+    the mid-terrace peak becomes 5.5 x (0.5 / 1.88 + 0.5) + 1.0 = 5.2 kW, outside 2.5-4.5, and the
+    all-electric village peak per dwelling rises above Vesta's 3.5 kW with it; the COP rows do
+    not move."""
+    params = wm.load_scenario().params().with_overrides({"hp.design_cover_share": 0.5})
+    moved = wm.check_model(params=params).set_index("check")
+    assert not moved.loc["peak_mid_terrace_kw", "passed"]
+    assert moved.loc["peak_mid_terrace_kw", "modelled"] == pytest.approx(5.2, rel=0.05)
+    before = table.set_index("check")
+    assert moved.loc["cop_air_a-7w52", "modelled"] == before.loc["cop_air_a-7w52", "modelled"]
+    assert moved.loc["cop_air_a-7w52", "passed"]
+    assert set(moved.index[~moved["passed"]]) == {"peak_mid_terrace_kw", "grid_peak_all_electric_air_kw"}
+
+
+def test_check_model_command(capsys):
+    assert main(["check-model"]) == 0
+    out = capsys.readouterr().out
+    assert "17 of 17 within their band" in out
+    for check in CHECKS:
+        assert check in out
+    assert "FAIL" not in out
+
+
+def test_check_model_command_fails_and_formats(capsys):
+    assert main(["check-model", "--set", "physics.practice_exponent=0.0", "--format", "json"]) == 1
+    rows = {r["check"]: r for r in json.loads(capsys.readouterr().out)}
+    assert set(rows) == set(CHECKS)
+    # no prebound effect at all: insulation saves the full theoretical amount, far below 0.62
+    assert rows["savings_standard_1950_1990"]["passed"] is False
+    assert main(["check-model", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].startswith("check,comparison,unit,modelled")
+
+
+def test_issue_9_parameters_are_listed_with_source_and_year(capsys):
+    """The heat-pump, emitter and practice parameters of issue 9 are in the packaged tables with a
+    source and a year, and `wupmodel params --full` prints them."""
+    table = wm.parameter_table()
+    ids = ["hp.design_cover_share", "hp.capacity_drop_per_k", "hp.field_factor", "physics.lt_emitter_capacity_factor",
+           "grid.appliance_at_heating_peak_kw", "physics.practice_exponent", "physics.practice_ref_intensity_kwh_m2"]
+    assert set(table.loc[table["file"] == "heatpump.csv"].index) >= set(ids[:5])
+    assert (table.loc[ids, "source"].str.len() > 20).all() and table.loc[ids, "year"].notna().all()
+    for pid in ids:
+        assert main(["params", "--grep", pid, "--full"]) == 0
+        out = capsys.readouterr().out
+        assert pid in out and "source (" in out
+    for name in ("heatpump_carnot", "heatpump_keymark", "validation_targets"):
+        t = wm.packaged_table(name)
+        assert t["source"].notna().all() and t["year"].notna().all(), name

@@ -1,0 +1,202 @@
+"""The model against published figures: what ``wupmodel check-model`` prints (issue 9).
+
+Each comparison of the packaged table ``data/validation_targets.csv`` (published figure, the
+band the model must fall in, source and year, and the model's figure before issue 9 where the
+issue measured it) is computed here from the public physics and the village summary. Pure: a
+scenario (and optionally its stock and parameters) in, a table out; nothing is read or written
+but the packaged tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from wupmodel.evaluate import evaluate
+from wupmodel.params import Params
+from wupmodel.physics import BuildingInputs, building_response, dwelling_peak_kw, heating_systems
+from wupmodel.physics.heatpump import carnot_cop, carnot_fit
+from wupmodel.report.tables import default_strategies
+from wupmodel.scenario import Scenario
+from wupmodel.stock import synthesise_stock
+from wupmodel.village import strategy_summary
+from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS, HEATING_SYSTEMS, INSULATION_LEVELS
+
+__all__ = ["check_model", "check_model_text", "CHECK_COLUMNS", "scop_en14825"]
+
+#: Columns of :func:`check_model`'s table.
+CHECK_COLUMNS = ("check", "comparison", "unit", "modelled", "published", "low", "high", "tolerance",
+                 "passed", "before", "source", "year")
+
+#: EN 14825:2018 average climate (Strasbourg): bin temperatures -10..15 C and their hours.
+EN14825_TJ_C = np.arange(-10, 16, dtype=float)
+EN14825_HOURS = np.array([1, 25, 23, 24, 27, 68, 91, 89, 165, 173, 240, 280, 320, 357, 356, 303, 330, 326, 348,
+                          335, 315, 215, 169, 151, 105, 74], dtype=float)
+#: EN 14825 variable outlet temperature at test points A..D (-7, 2, 7, 12 C), low / medium temperature.
+EN14825_FLOW_C = {35: (34.0, 30.0, 27.0, 24.0), 55: (52.0, 42.0, 36.0, 30.0)}
+
+_STANDARD = INSULATION_LEVELS.index("standard")
+_CURRENT = INSULATION_LEVELS.index("current")
+_AIR = HEATING_SYSTEMS.index("air_hp")
+_BOILER = HEATING_SYSTEMS.index("gas_boiler")
+#: Drenthe dwellings per construction period (PBL Startanalyse 2020 input), one year per period.
+_PERIOD_YEARS = np.array([1920, 1938, 1955, 1970, 1983, 1998, 2012])
+_PERIOD_COUNTS = np.array([17659, 12508, 32679, 44941, 54745, 38182, 21183], dtype=float)
+#: Typical usable floor areas [m2] (parameters-nl.md section 1.3 examples).
+_GROUND_BOUND_AREAS = {"tussenwoning": 110.0, "hoekwoning": 115.0, "twee_onder_een_kap": 130.0, "vrijstaand": 150.0}
+
+
+def _inputs(types: list[str], years: np.ndarray, areas: list[float], label: str | None = None) -> BuildingInputs:
+    n = len(types)
+    return BuildingInputs(
+        dwelling_type=np.array([DWELLING_TYPES.index(t) for t in types]),
+        construction_year=np.asarray(years, dtype=np.int64),
+        floor_area_m2=np.asarray(areas, dtype=float),
+        energy_label=np.full(n, -1 if label is None else ENERGY_LABELS.index(label)),
+        gas_m3=np.full(n, np.nan),
+        roof_area_m2=np.full(n, np.nan),
+    )
+
+
+def scop_en14825(params: Params, supply_c: int) -> float:
+    """SCOP of the air/water heat pump (Carnot model, lab COP) over the EN 14825 average climate.
+
+    Part load (16 − Tj)/26, outlet temperature linear between the standard's test points
+    (``supply_c`` = 35 or 55 at the design temperature −10 °C), no backup: what the Keymark
+    SCOP of the packaged units measures.
+    """
+    flow = np.interp(EN14825_TJ_C, [-10.0, -7.0, 2.0, 7.0, 12.0, 15.0],
+                     [float(supply_c), *EN14825_FLOW_C[supply_c], EN14825_FLOW_C[supply_c][-1]])
+    load = (16.0 - EN14825_TJ_C) / 26.0 * EN14825_HOURS
+    return float(load.sum() / (load / carnot_cop(carnot_fit(params, 1), EN14825_TJ_C, flow)).sum())
+
+
+def _mid_terrace_peak_kw(params: Params) -> float:
+    b = building_response(_inputs(["tussenwoning"], [1970], [110.0]), params)
+    s = heating_systems(b, np.array([DWELLING_TYPES.index("tussenwoning")]), params)
+    return float(dwelling_peak_kw(s.peak_kw[:, _STANDARD, _AIR], params)[0])
+
+
+def _savings_1950_1990(params: Params) -> float:
+    years = _PERIOD_YEARS[2:5]
+    weights = _PERIOD_COUNTS[2:5] / _PERIOD_COUNTS[2:5].sum()
+    types = [t for t in _GROUND_BOUND_AREAS for _ in years]
+    areas = [a for a in _GROUND_BOUND_AREAS.values() for _ in years]
+    inp = _inputs(types, np.tile(years, len(_GROUND_BOUND_AREAS)), areas, label="D")
+    s = heating_systems(building_response(inp, params), inp.dwelling_type, params)
+    kept = (s.gas_m3[:, _STANDARD, _BOILER] / s.gas_m3[:, _CURRENT, _BOILER]).reshape(len(_GROUND_BOUND_AREAS), -1)
+    return float((kept @ weights).mean())
+
+
+def _apartment_gas_m3(params: Params) -> float:
+    inp = _inputs(["meergezins_laag"] * _PERIOD_YEARS.size, _PERIOD_YEARS, [75.0] * _PERIOD_YEARS.size)
+    s = heating_systems(building_response(inp, params), inp.dwelling_type, params)
+    return float(s.gas_m3[:, _CURRENT, _BOILER] @ (_PERIOD_COUNTS / _PERIOD_COUNTS.sum()))
+
+
+def _village_figures(scenario: Scenario, stock: pd.DataFrame, params: Params) -> dict[str, float]:
+    outcomes = evaluate(stock, scenario, params=params, irr=False)
+    summary = strategy_summary(outcomes, default_strategies(), params, scenario.years.horizon_years,
+                               scenario.finance.social_discount_rate).set_index("strategy")
+    cat = outcomes.catalogue
+    gas = outcomes.totals("gas_m3")
+    n = float(outcomes.counts.sum())
+    return {
+        "savings_standard_village": float(gas[cat.index_of("standard", "gas_boiler")] / gas[cat.index_of("current", "gas_boiler")]),
+        "national_eur_per_t_all_electric_air": float(summary.loc["all_electric_air", "national_eur_per_t_co2"]),
+        "share_deep_all_electric_air": float(summary.loc["all_electric_air", "share_deeper_insulation"]),
+        "grid_peak_all_electric_air_kw": float(summary.loc["all_electric_air", "peak_kw"]) / n,
+        "grid_peak_all_electric_ground_kw": float(summary.loc["all_electric_ground", "peak_kw"]) / n,
+    }
+
+
+def _physics_figures(params: Params) -> dict[str, Callable[[], float]]:
+    air, ground = carnot_fit(params, 1), carnot_fit(params, 2)
+    apartments = _apartment_gas_m3(params)
+    return {
+        "cop_air_a-7w35": lambda: float(carnot_cop(air, -7.0, 35.0)),
+        "cop_air_a2w35": lambda: float(carnot_cop(air, 2.0, 35.0)),
+        "cop_air_a7w35": lambda: float(carnot_cop(air, 7.0, 35.0)),
+        "cop_air_a-7w52": lambda: float(carnot_cop(air, -7.0, 52.0)),
+        "cop_ground_b0w35": lambda: float(carnot_cop(ground, 0.0, 35.0)),
+        "cop_ground_b0w52": lambda: float(carnot_cop(ground, 0.0, 52.0)),
+        "scop_air_35": lambda: scop_en14825(params, 35),
+        "scop_air_55": lambda: scop_en14825(params, 55),
+        "peak_mid_terrace_kw": lambda: _mid_terrace_peak_kw(params),
+        "savings_standard_1950_1990": lambda: _savings_1950_1990(params),
+        "apartments_cbs_m3": lambda: apartments,
+        "apartments_pbl_m3": lambda: apartments,
+    }
+
+
+def check_model(scenario: Scenario | None = None, *, stock: pd.DataFrame | None = None,
+                params: Params | None = None) -> pd.DataFrame:
+    """Every comparison of the model with a published figure, modelled vs published.
+
+    Parameters
+    ----------
+    scenario
+        The scenario whose village figures are compared (default: the packaged Aalden
+        scenario; the village rows cite Aalden's Startanalyse figures).
+    stock
+        Its dwellings (default: the scenario's buurt synthesised, as ``wupmodel stock``).
+    params
+        Parameters to use instead of ``scenario.params()`` (e.g. to see a check fail).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per check (:data:`CHECK_COLUMNS`): ``modelled``, ``published``, the band
+        ``low``..``high`` it must fall in, ``tolerance`` in words, ``passed``, ``before`` (the
+        model's figure before issue 9 where the issue measured it), ``source`` and ``year``.
+
+    Examples
+    --------
+    >>> import wupmodel as wm
+    >>> table = wm.check_model()
+    >>> bool(table["passed"].all())
+    True
+    """
+    scenario = scenario or Scenario()
+    params = scenario.params() if params is None else params
+    if stock is None:
+        stock = synthesise_stock(scenario.village.buurt_code, seed=scenario.village.seed)
+    targets = params.table("validation_targets")
+    figures = {k: f() for k, f in _physics_figures(params).items()}
+    figures.update(_village_figures(scenario, stock, params))
+    unknown = set(targets["check"]) - set(figures)
+    if unknown:
+        raise KeyError(f"validation_targets.csv names checks the model does not compute: {sorted(unknown)}")
+    table = targets.copy()
+    table["modelled"] = table["check"].map(figures).astype(float)
+    table["passed"] = (table["modelled"] >= table["low"]) & (table["modelled"] <= table["high"])
+    return table[list(CHECK_COLUMNS)].reset_index(drop=True)
+
+
+def _fmt(x: float) -> str:
+    """A figure in 4 significant digits (thousands spaced), '-' where missing."""
+    if x != x:
+        return "-"
+    return f"{x:,.0f}".replace(",", " ") if abs(x) >= 100 else f"{x:.4g}"
+
+
+def check_model_text(table: pd.DataFrame) -> str:
+    """:func:`check_model`'s table as terminal text: one line per check, then the sources."""
+    shown = pd.DataFrame({
+        "check": table["check"],
+        "modelled": table["modelled"].map(_fmt),
+        "published": table["published"].map(_fmt),
+        "band": [f"{_fmt(lo)} .. {_fmt(hi)}" for lo, hi in zip(table["low"], table["high"], strict=True)],
+        "unit": table["unit"],
+        "result": table["passed"].map({True: "ok", False: "FAIL"}),
+        "before issue 9": table["before"].map(_fmt),
+    })
+    n_ok = int(table["passed"].sum())
+    lines = [f"Model checks against published figures: {n_ok} of {len(table)} within their band", "",
+             shown.to_string(index=False), "", "Comparisons and sources:"]
+    for row in table.itertuples():
+        lines.append(f"  {row.check}: {row.comparison}; tolerance {row.tolerance}.")
+        lines.append(f"      {row.source} ({row.year})")
+    return "\n".join(lines)
