@@ -187,6 +187,20 @@ def _session_memo(name: str, key: tuple, compute: Callable[[], Any]) -> Any:
     return memo[full]
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _shared(name: str, key: tuple, _compute: Callable[[], Any]) -> Any:
+    return _compute()
+
+
+def cached(name: str, key: tuple, compute: Callable[[], Any]) -> Any:
+    """``compute()`` cached under ``name`` and ``key`` for the active stock: shared by every
+    session for a packaged buurt, in this session only for an uploaded stock."""
+    full = (stock_key(), *key)
+    if stock_key().startswith("upload:"):
+        return _session_memo(name, full, compute)
+    return _shared(name, full, compute)
+
+
 @st.cache_resource(show_spinner=False, max_entries=24)
 def _buurt_outcomes(key: str, text: str) -> wm.Outcomes:
     _kind, code, seed = key.split(":")

@@ -39,7 +39,7 @@ def entered() -> pd.DataFrame | None:
         tenure = ui.choose(st.selectbox, ui.tr("in_tenure"), wm.TENURES, "h_tenure",
                            fmt=lambda v: wm.value_label("tenure", v, L))
     gas = c3.number_input(ui.tr("in_gas"), min_value=0, max_value=20000, value=0, step=50, key="h_gas")
-    income = st.number_input(ui.tr("in_income"), min_value=0, max_value=1_000_000, value=40_000, step=1000,
+    income = st.number_input(ui.tr("in_income"), min_value=0, max_value=1_000_000, value=0, step=1000,
                              help=ui.tr("in_income_help"), key="h_income")
     try:
         return house_result((dwelling_type, int(year), float(area), label or None, tenure, float(income), float(gas)),

@@ -22,39 +22,56 @@ def _num(v: float, decimals: int = 0) -> str:
     return text.replace(",", "_").replace(".", ",").replace("_", ".") if L == "nl" else text
 
 
-def make_plan(key: str, text: str, inputs: tuple) -> wm.Plan:
-    """The plan for these inputs (cached per stock, scenario and inputs; uploads per session)."""
+PARETO_POINTS = 6
+
+
+def make_plan(key: str, text: str, inputs: tuple, pareto: int = 0) -> wm.Plan:
+    """The plan for these inputs, with a Pareto front of ``pareto`` points (kept per session:
+    the last few inputs)."""
     memo = st.session_state.setdefault("_plans", {})
-    full = (key, text, inputs)
+    full = (key, text, inputs, pareto)
     if full not in memo:
-        co2, budget, grid, participation, limit, perspective, pareto = inputs
+        co2, budget, grid, participation, limit, perspective = inputs
         settings = {"targets.co2_reduction": co2 / 100.0, "targets.perspective": perspective,
                     "targets.budget_eur": budget * 1e6 if budget else None,
                     "targets.heat_network_min_participation": participation / 100.0,
                     "targets.max_monthly_cost_increase_eur": limit or None}
         scenario = wm.apply_settings(ui.scenario_of(text), settings, origin="app")
-        memo.clear()
-        memo[full] = wm.optimise(scenario=scenario, outcomes=ui.outcomes(text), pareto=8 if pareto else 0,
+        if len(memo) > 6:
+            memo.pop(next(iter(memo)))
+        memo[full] = wm.optimise(scenario=scenario, outcomes=ui.outcomes(text), pareto=pareto,
                                  grid_capacity_kw_per_dwelling=grid)
     return memo[full]
 
 
+params = wm.parameter_table()
+targets = ui.scenario().targets
+
+
 with st.form("plan_inputs"):
     c1, c2, c3 = st.columns(3)
-    co2 = c1.slider(ui.tr("in_co2_target"), 0, 95, 60, 5, key="p_co2")
-    budget = c2.number_input(ui.tr("in_budget"), min_value=0.0, max_value=500.0, value=0.0, step=1.0, key="p_budget")
-    grid = c3.number_input(ui.tr("in_grid"), min_value=0.5, max_value=10.0, value=1.4, step=0.1, key="p_grid")
+    co2 = c1.slider(ui.tr("in_co2_target"), 0, 95, int(round(100 * (targets.co2_reduction or 0.6))), 5, key="p_co2")
+    budget = c2.number_input(ui.tr("in_budget"), min_value=0.0, max_value=500.0, step=1.0, key="p_budget",
+                             value=float((targets.budget_eur or 0.0) / 1e6))
+    grid_id = "collective.grid.capacity_kw_per_dwelling"
+    grid = c3.number_input(ui.tr("in_grid"), min_value=0.5, max_value=10.0, step=0.1, key="p_grid",
+                           value=float(params.loc[grid_id, "value"]),
+                           help=f"{ui.tr('source')}: {params.loc[grid_id, 'source']}")
     c1, c2, c3 = st.columns(3)
-    participation = c1.slider(ui.tr("in_participation"), 0, 100, 70, 5, key="p_part")
-    limit = c2.number_input(ui.tr("in_monthly_limit"), min_value=0.0, max_value=1000.0, value=0.0, step=5.0,
-                            key="p_limit")
+    part_id = "collective.heat_network.min_participation"
+    participation = c1.slider(ui.tr("in_participation"), 0, 100, key="p_part", step=5,
+                              value=int(round(100 * (targets.heat_network_min_participation
+                                                     or params.loc[part_id, "value"]))),
+                              help=f"{ui.tr('source')}: {params.loc[part_id, 'source']}")
+    limit = c2.number_input(ui.tr("in_monthly_limit"), min_value=0.0, max_value=1000.0, step=5.0, key="p_limit",
+                            value=float(targets.max_monthly_cost_increase_eur or 0.0))
     with c3:
         perspective = ui.choose(st.radio, ui.tr("in_perspective"), ["national", "end_user"], "p_persp",
                                 fmt=lambda v: wm.t(f"perspective_{v}", L))
     pareto = st.checkbox(ui.tr("in_pareto"), value=True, key="p_pareto")
     go = st.form_submit_button(ui.tr("run_plan"), type="primary")
 
-inputs = (co2, budget, grid, participation, limit, perspective, pareto)
+inputs = (co2, budget, grid, participation, limit, perspective)
 if go:
     try:
         with st.spinner(ui.tr("plan_running")):
@@ -62,7 +79,8 @@ if go:
     except wm.WupInputError as err:
         ui.fail(err)
         st.stop()
-    st.session_state["plan"] = {"plan": plan, "key": ui.stock_key(), "text": ui.scenario_text()}
+    st.session_state["plan"] = {"plan": plan, "key": ui.stock_key(), "text": ui.scenario_text(), "inputs": inputs,
+                                "pareto": pareto}
 
 saved = st.session_state.get("plan")
 if not saved:
@@ -87,11 +105,7 @@ else:
 left, right = st.columns(2)
 with left:
     ui.chart(wm.mix_chart(plan.dwellings_by_heating, L))
-with right:
-    if plan.pareto_front:
-        points = pd.DataFrame({"co2_reduction": [p.co2_reduction for p in plan.pareto_front],
-                               "objective_eur": [p.objective_eur for p in plan.pareto_front]})
-        ui.chart(wm.pareto_chart(points.dropna(), L, chosen=(plan.co2_reduction, plan.objective_eur)))
+pareto_box = right.container()  # filled last: the plan shows first, the trade-off follows
 
 st.subheader(ui.tr("collective"))
 yes, no = ui.tr("yes"), ui.tr("no")
@@ -103,3 +117,10 @@ st.dataframe(pd.DataFrame(rows, columns=list(heads)), hide_index=True, width="st
 
 st.subheader(ui.tr("who_pays_more"))
 ui.table(wm.plan_who_pays(plan, ui.outcomes(saved["text"])))
+
+if saved.get("pareto"):
+    with pareto_box, st.spinner(ui.tr("plan_running")):
+        front = make_plan(saved["key"], saved["text"], saved["inputs"], PARETO_POINTS).pareto_front
+        points = pd.DataFrame({"co2_reduction": [p.co2_reduction for p in front],
+                               "objective_eur": [p.objective_eur for p in front]})
+        ui.chart(wm.pareto_chart(points.dropna(), L, chosen=(plan.co2_reduction, plan.objective_eur)))

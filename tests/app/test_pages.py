@@ -172,3 +172,16 @@ def test_export_offers_the_downloads():
     at = on("export")
     keys = [b.key for b in at.get("download_button")]
     assert {"dl_xlsx", "dl_csv", "dl_yaml"} <= set(keys)
+
+
+def test_onzekerheid_strategy_changes_the_tornado():
+    at = on("onzekerheid")
+    specs = charts(at)
+    assert len(specs) == 3  # tornado, distribution, chance of paying more
+    before = values(specs[0]["data"][1]["x"])
+    at.selectbox(key="unc_strategy.nl").set_value("heat_network_mt").run()
+    assert not at.exception
+    after = values(charts(at)[0]["data"][1]["x"])
+    assert before != after
+    risk = values(charts(at)[2]["data"][0]["x"])
+    assert risk[0] == 0.0 and all(0.0 <= r <= 1.0 for r in risk)  # the reference never pays more
