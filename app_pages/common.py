@@ -74,17 +74,35 @@ def choose(widget: Callable[..., Any], label: str, options: list | tuple, key: s
 
 def chart(fig: Any) -> None:
     """Show a Plotly figure full width, without the mode bar."""
-    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG)
+    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, theme=None)  # our projector styling
 
 
 def table(frame: pd.DataFrame) -> None:
-    """Show a table for a resident: values in words, readable headers with units."""
-    st.dataframe(wm.translate_frame(frame, lang()), hide_index=True, width="stretch")
+    """Show a table for a resident: values in words, readable headers with units, whole numbers
+    with thousands separators and shares in percent."""
+    shown = wm.translate_frame(frame, lang())
+    formats = {}
+    for original, label in zip(frame.drop(columns=[c for c in ("label_nl", "label_en") if c in frame]).columns,
+                               shown.columns, strict=True):
+        if pd.api.types.is_numeric_dtype(frame[original]) and not pd.api.types.is_bool_dtype(frame[original]):
+            formats[label] = "{:.0%}" if "share" in str(original) or "reduction" in str(original) else "{:,.0f}"
+    styler = shown.style.format(formats, thousands="." if lang() == "nl" else ",",
+                                decimal="," if lang() == "nl" else ".")
+    st.dataframe(styler, hide_index=True, width="stretch")
+
+
+_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()<>#+-.!|~$:"})
+
+
+def plain(text: object) -> str:
+    """``text`` with Markdown escaped, so what a user typed or uploaded shows as typed (never as a
+    link or markup)."""
+    return str(text).translate(_MARKDOWN)
 
 
 def fail(err: Exception) -> None:
-    """A user error as one message (never a traceback)."""
-    st.error(f"{tr('error')}: {err}")
+    """A user error as one message (never a traceback); the message is shown as plain text."""
+    st.error(f"{tr('error')}: {plain(err)}")
 
 
 # --------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from app_pages.common import (
     header,
     lang,
     outcomes,
+    plain,
     stock_key,
     tr,
     use_buurt,
@@ -80,14 +81,17 @@ def upload_stock() -> None:
                                "allowed": "Toegestaan" if L == "nl" else "Allowed"}[c] for c in report.columns]
             st.dataframe(report, hide_index=True, width="stretch")
         else:
-            st.write(str(err))
+            st.text(str(err))
         return
     except Exception:  # a damaged file must never show a traceback
         st.error(tr("upload_problems"))
         return
     if not stock_key().endswith(hashlib.sha256(data).hexdigest()):
         use_upload(frame, data, up.name)
-    st.success(f"{tr('upload_ok')}: {up.name} · {int(frame['count'].sum())} {wm.t('dwellings', L)}")
+    st.success(f"{tr('upload_ok')}: {plain(up.name)} · {int(frame['count'].sum())} {wm.t('dwellings', L)}")
+    dropped = frame.attrs.get("ignored_columns") or []
+    if dropped:
+        st.text(f"{tr('dropped_columns')}: {', '.join(map(str, dropped))}")
 
 
 source = choose(st.radio, tr("choose_source"), ["buurt", "upload"], "dorp_source", horizontal=True,

@@ -54,9 +54,6 @@ except wm.WupInputError as err:
 
 strategy = ui.choose(st.selectbox, ui.tr("unc_strategy"), strategies, "unc_strategy", fmt=labels.get)
 table = wm.tornado(oat, strategy=strategy)
-left, right = st.columns(2)
-with left:
-    ui.chart(wm.tornado_chart(table, L))
-with right:
-    ui.chart(wm.distribution_chart(wm.distributions(mc), summary, L))
+ui.chart(wm.tornado_chart(table, L))
+ui.chart(wm.distribution_chart(wm.distributions(mc), summary, L))
 ui.chart(wm.risk_chart(wm.household_risk(mc, PAYS_MORE_EUR), summary, L))

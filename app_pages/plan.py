@@ -92,9 +92,9 @@ if not plan.has_solution:
     st.stop()
 
 c1, c2, c3 = st.columns(3)
-c1.metric(ui.tr("plan_cost"), f"€ {_num(plan.objective_eur)} {ui.tr('per_year')}")
+c1.metric(f"{ui.tr('plan_cost')} ({ui.tr('per_year')})", f"€ {_num(plan.objective_eur)}")
 c2.metric(ui.tr("plan_co2"), f"{_num(plan.co2_reduction * 100)} %")
-c3.metric(ui.tr("plan_max_rise"), f"€ {_num(plan.max_monthly_increase_eur)} {ui.tr('per_month')}")
+c3.metric(f"{ui.tr('plan_max_rise')} ({ui.tr('per_month')})", f"€ {_num(plan.max_monthly_increase_eur)}")
 
 price = plan.co2_shadow_price_eur_per_t
 if math.isfinite(price) and price > 0.5:

@@ -107,7 +107,7 @@ def browser(server):
 
 @pytest.fixture
 def page(browser, server):
-    context = browser.new_context(viewport={"width": 1500, "height": 1000}, accept_downloads=True)
+    context = browser.new_context(viewport={"width": 1500, "height": 2400}, accept_downloads=True)
     p = context.new_page()
     p.set_default_timeout(60_000)
     yield p
@@ -117,7 +117,7 @@ def page(browser, server):
 def _open(page, server, path: str = "", text: str = "Ons dorp"):
     url, _started = server
     page.goto(f"{url}/{path}")
-    page.get_by_role("heading", name=text).wait_for()
+    page.get_by_role("heading", name=text, exact=True).wait_for()
     page.locator(".js-plotly-plot").first.wait_for() if path in ("", "scenarios") else None
     return page
 

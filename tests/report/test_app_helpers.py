@@ -227,7 +227,7 @@ def test_uncertainty_figures():
 def test_translate_frame_has_no_snake_case(village):
     _s, _stock, _o, summary = village
     out = wm.translate_frame(summary[["strategy", "label_nl", "label_en", "heating", "co2_t"]], "nl")
-    assert list(out.columns) == ["Strategie", "Verwarming", "CO2 [t/yr]"]
+    assert list(out.columns) == ["Strategie", "Verwarming", "CO2 [ton/jaar]"]
     assert out.iloc[1, 0] == "Hybride warmtepomp" and out.iloc[1, 1] == "Hybride warmtepomp"
     assert wm.value_label("tenure", None, "en") == "Unknown"
     assert wm.value_label("dwelling_type", "vrijstaand", "en") == "Detached"

@@ -71,9 +71,20 @@ def value_label(kind: str, value: object, lang: str = "nl") -> str:
     return str(value).replace("_", " ")
 
 
+#: units in Dutch headers
+_UNITS_NL = {"EUR/month": "euro/maand", "EUR/yr": "euro/jaar", "EUR/t": "euro/ton", "EUR/WEQ/yr": "euro/woning/jaar",
+             "EUR": "euro", "number": "aantal", "m3/yr": "m³/jaar", "MWh/yr": "MWh/jaar", "kWh/yr": "kWh/jaar",
+             "GJ/yr": "GJ/jaar", "t/yr": "ton/jaar", "kg/yr": "kg/jaar", "year": "jaar", "yes/no": "ja/nee",
+             "see unit": "zie eenheid", "m2": "m²"}
+
+
 def column_label(column: str, lang: str = "nl") -> str:
-    """A readable table header with its unit, e.g. ``"Gas [m3/yr]"`` (never snake_case)."""
-    return header(column, lang)
+    """A readable table header with its unit, e.g. ``"Gas [m³/jaar]"`` (never snake_case)."""
+    text = header(column, lang)
+    if lang == "nl" and text.endswith("]") and "[" in text:
+        name, _, unit = text[:-1].rpartition(" [")
+        text = f"{name} [{_UNITS_NL.get(unit, unit)}]"
+    return text
 
 
 #: columns whose values are vocabulary, and the kind of each

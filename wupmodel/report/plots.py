@@ -235,7 +235,9 @@ def tornado_chart(table: pd.DataFrame, lang: str = "nl", top: int = 8) -> go.Fig
                     text=_fmt(values, lang), textposition="outside", cliponaxis=False)
     fig.update_layout(barmode="overlay")
     fig.update_yaxes(autorange="reversed")
-    return _style(fig, t("fig_tornado", lang), height=140 + 55 * len(names))
+    reach = float(np.nanmax(np.abs(part[["effect_low", "effect_high"]].to_numpy(dtype=float)))) if len(part) else 1.0
+    fig.update_xaxes(title=t("axis_national_change", lang), range=[-1.35 * (reach or 1.0), 1.35 * (reach or 1.0)])
+    return _style(fig, t("fig_tornado", lang), height=160 + 55 * len(names))
 
 
 def distribution_chart(table: pd.DataFrame, summary: pd.DataFrame, lang: str = "nl") -> go.Figure:
@@ -246,10 +248,12 @@ def distribution_chart(table: pd.DataFrame, summary: pd.DataFrame, lang: str = "
     fig = _figure(lang)
     lo, mid, hi = (table[c].to_numpy(dtype=float) for c in ("p05", "p50", "p95"))
     fig.add_bar(y=names, x=hi - lo, base=lo, orientation="h", marker_color="#9cc9b8", name="5–95 %")
-    fig.add_scatter(y=names, x=mid, mode="markers+text", marker={"size": 14, "color": _MAIN}, name="mediaan" if lang == "nl" else "median",
-                    text=_fmt(mid, lang), textposition="top center")
+    fig.add_scatter(y=names, x=mid, mode="markers+text", marker={"size": 14, "color": _MAIN},
+                    name="mediaan" if lang == "nl" else "median", text=_fmt(mid, lang), textposition="middle right")
     fig.update_yaxes(autorange="reversed")
-    return _style(fig, t("fig_distribution", lang), height=140 + 60 * len(names))
+    fig.update_xaxes(title=t("axis_national", lang), range=[min(0.0, float(np.nanmin(lo))) * 1.1,
+                                                            float(np.nanmax(hi)) * 1.2 if len(hi) else 1.0])
+    return _style(fig, t("fig_distribution", lang), height=160 + 60 * len(names))
 
 
 def risk_chart(risk: pd.DataFrame, summary: pd.DataFrame, lang: str = "nl") -> go.Figure:
