@@ -1,47 +1,28 @@
-"""wupmodel Streamlit front end (Dutch by default, English as a switch).
+"""wupmodel's village app: a thin router over the pages in ``app_pages/``.
 
-Run with:  .venv/bin/streamlit run app.py
-A thin layer over the public API: no computation here.
+Run with:  .venv/bin/streamlit run app.py   (or: make app)
+Dutch by default, English on the sidebar switch. No computation here: every number comes from
+the public API (``import wupmodel as wm``) through the pages.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-import wupmodel as wm
-from wupmodel import LANGUAGES, strategy_bars, t
+from app_pages.common import language_switch, tr
 
+st.set_page_config(page_title="wupmodel", layout="wide", initial_sidebar_state="expanded")
+language_switch()
 
-@st.cache_data(show_spinner=False)
-def village_summary():
-    scenario = wm.load_scenario()
-    outcomes = wm.evaluate(wm.stock_for(scenario), scenario)
-    summary = wm.summarise(outcomes, scenario)["summary"]
-    return scenario.village.name, int(outcomes.counts.sum()), summary
-
-
-st.set_page_config(page_title="wupmodel", layout="wide")
-lang = st.sidebar.radio(t("language"), LANGUAGES, format_func=str.upper, horizontal=True)
-st.title(t("title", lang))
-st.write(t("intro", lang))
-
-name, n_dwellings, summary = village_summary()
-st.subheader(f"{t('village', lang)}: {name} ({n_dwellings} {t('dwellings', lang)})")
-left, right = st.columns(2)
-left.plotly_chart(strategy_bars(summary, "co2_t", t("co2_chart", lang), lang), use_container_width=True)
-right.plotly_chart(
-    strategy_bars(summary, "investment_per_dwelling_eur", t("invest_chart", lang), lang),
-    use_container_width=True,
+PAGES = (
+    ("app_pages/dorp.py", "page_dorp", "dorp", True),
+    ("app_pages/mijn_huis.py", "page_huis", "mijn-huis", False),
+    ("app_pages/scenarios.py", "page_scenarios", "scenarios", False),
+    ("app_pages/plan.py", "page_plan", "plan", False),
+    ("app_pages/onzekerheid.py", "page_onzekerheid", "onzekerheid", False),
+    ("app_pages/cooperatie.py", "page_cooperatie", "cooperatie", False),
+    ("app_pages/export.py", "page_export", "export", False),
 )
-left, right = st.columns(2)
-left.plotly_chart(
-    strategy_bars(summary, "monthly_cost_change_avg_eur", t("monthly_chart", lang), lang),
-    use_container_width=True,
-)
-right.plotly_chart(
-    strategy_bars(summary.fillna({"national_eur_per_t_co2": 0.0}), "national_eur_per_t_co2", t("national_chart", lang), lang),
-    use_container_width=True,
-)
-with st.expander(t("table", lang)):
-    st.dataframe(summary, hide_index=True)
-st.caption(t("note", lang))
+page = st.navigation([st.Page(path, title=tr(key), url_path=url, default=default)
+                      for path, key, url, default in PAGES])
+page.run()

@@ -61,6 +61,32 @@ def test_front_ends_use_only_the_public_api(path):
     assert not bad, f"{path.name} reaches around the public API: {bad}"
 
 
+def _wm_attributes(path: Path) -> list[tuple[str, int]]:
+    """(name, line) of every ``wm.<name>`` a file reads (``import wupmodel as wm``)."""
+    tree = ast.parse(path.read_text("utf-8"))
+    return [(node.attr, node.lineno) for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "wm"]
+
+
+@pytest.mark.parametrize("path", _front_end_files(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_front_ends_read_only_public_names_of_wm(path):
+    public = set(wm.__all__)
+    bad = [f"line {line}: wm.{name}" for name, line in _wm_attributes(path) if name not in public]
+    assert not bad, f"{path.name} uses names outside wupmodel.__all__: {bad}"
+
+
+def test_the_wm_attribute_check_can_fail(tmp_path):
+    page = tmp_path / "page.py"
+    page.write_text("import wupmodel as wm\nwm.evaluate\nwm.village.strategy_summary\n")
+    assert [n for n, _ in _wm_attributes(page) if n not in wm.__all__] == ["village"]
+
+
+def test_the_pages_are_checked():
+    names = {p.name for p in _front_end_files()}
+    assert {"app.py", "dorp.py", "mijn_huis.py", "scenarios.py", "plan.py", "onzekerheid.py", "cooperatie.py",
+            "export.py", "common.py"} <= names
+
+
 def test_the_public_api_check_can_fail(tmp_path):
     page = tmp_path / "page.py"
     page.write_text("import wupmodel as wm\nfrom wupmodel.village import strategy_summary\nfrom wupmodel import evaluate\n")

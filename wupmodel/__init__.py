@@ -57,6 +57,36 @@ from wupmodel.uncertainty.report import write_batch, write_sweep_report
 from wupmodel.validation import check_model, check_model_text  # issue 9: wupmodel check-model
 from wupmodel.village import Strategy
 
+# isort: split
+# --- the village app (issue 10): stock upload, one house, overview, controls, figures, downloads
+from wupmodel.house import house_stock, house_strategies
+from wupmodel.report.controls import CONTROLS, apply_controls, control_sources, control_values
+from wupmodel.report.downloads import (
+    csv_zip_bytes,
+    plan_json_bytes,
+    plan_workbook_bytes,
+    results_workbook_bytes,
+)
+from wupmodel.report.i18n import column_label, translate_frame, value_label
+from wupmodel.report.overview import stock_overview
+from wupmodel.report.plan_view import plan_who_pays
+from wupmodel.report.plots import (
+    category_bars,
+    compare_chart,
+    distribution_chart,
+    histogram_bars,
+    house_money_chart,
+    house_monthly_chart,
+    mix_chart,
+    pareto_chart,
+    risk_chart,
+    tornado_chart,
+)
+from wupmodel.report.tables import village_summary
+from wupmodel.report.workbook import safe_text, workbook_bytes
+from wupmodel.stock.read import MAX_UPLOAD_BYTES, UPLOAD_EXTENSIONS, read_stock_bytes
+from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS, HEATING_SYSTEMS, TENURES
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -127,4 +157,40 @@ __all__ = [
     # issue 9: validation
     "check_model",
     "check_model_text",
+    # --- the village app (issue 10)
+    "CONTROLS",
+    "DWELLING_TYPES",
+    "ENERGY_LABELS",
+    "HEATING_SYSTEMS",
+    "MAX_UPLOAD_BYTES",
+    "TENURES",
+    "UPLOAD_EXTENSIONS",
+    "apply_controls",
+    "category_bars",
+    "column_label",
+    "compare_chart",
+    "control_sources",
+    "control_values",
+    "csv_zip_bytes",
+    "distribution_chart",
+    "histogram_bars",
+    "house_money_chart",
+    "house_monthly_chart",
+    "house_stock",
+    "house_strategies",
+    "mix_chart",
+    "pareto_chart",
+    "plan_json_bytes",
+    "plan_who_pays",
+    "plan_workbook_bytes",
+    "read_stock_bytes",
+    "results_workbook_bytes",
+    "risk_chart",
+    "safe_text",
+    "stock_overview",
+    "tornado_chart",
+    "translate_frame",
+    "value_label",
+    "village_summary",
+    "workbook_bytes",
 ]

@@ -18,11 +18,17 @@ class WupInputError(ValueError):
     source
         The file (or other input) the problem is in, if any. Already part of ``message``;
         kept separately so callers can group messages per file.
+    problems
+        For a stock table: every bad cell, one entry each (``row``, ``where``, ``column``,
+        ``value``, ``problem``, ``allowed``), so a front end can list them all; the message
+        summarises them.
     """
 
-    def __init__(self, message: str, source: str | None = None) -> None:
+    def __init__(self, message: str, source: str | None = None,
+                 problems: tuple[dict[str, object], ...] = ()) -> None:
         super().__init__(message)
         self.source = source
+        self.problems = problems
 
 
 class InfeasibleError(RuntimeError):

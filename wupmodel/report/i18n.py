@@ -1,6 +1,18 @@
-"""Dutch and English strings for the front ends (Dutch is the default)."""
+"""Dutch and English strings for the front ends (Dutch is the default).
+
+:func:`t` gives a sentence or label by key (the app's own strings live in
+:mod:`wupmodel.report.app_strings`); :func:`value_label` gives the resident's word for a value
+of the model's vocabulary (a dwelling type, tenure, heating system ...); :func:`column_label`
+gives a readable table header with its unit (:mod:`wupmodel.report.headers`);
+:func:`translate_frame` applies both to a table before a resident sees it.
+"""
 
 from __future__ import annotations
+
+import pandas as pd
+
+from wupmodel.report.app_strings import APP_STRINGS, VALUE_LABELS
+from wupmodel.report.headers import header
 
 LANGUAGES = ("nl", "en")
 
@@ -32,6 +44,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Investering inclusief btw, vóór subsidie. Woningen waar een systeem niet kan, houden de cv-ketel.",
         "en": "Investment incl. VAT, before subsidy. Dwellings where a system does not work keep the gas boiler.",
     },
+    **APP_STRINGS,
 }
 
 
@@ -39,3 +52,58 @@ def t(key: str, lang: str = "nl") -> str:
     """The string ``key`` in ``lang`` (falls back to Dutch, then to the key itself)."""
     entry = STRINGS.get(key, {})
     return entry.get(lang) or entry.get("nl") or key
+
+
+def value_label(kind: str, value: object, lang: str = "nl") -> str:
+    """The resident's word for ``value`` of vocabulary ``kind`` (``"dwelling_type"``,
+    ``"tenure"``, ``"heating"``, ``"insulation"``, ``"period"``, ``"figure"``).
+
+    Missing values read "Onbekend"/"Unknown"; an unknown value is shown with spaces for
+    underscores (never as snake_case).
+    """
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+        value = "unknown"
+    entry = VALUE_LABELS.get(kind, {}).get(str(value))
+    if entry:
+        return entry.get(lang) or entry["nl"]
+    if str(value) == "unknown":
+        return t("label_unknown", lang).capitalize() if kind != "tenure" else "?"
+    return str(value).replace("_", " ")
+
+
+#: units in Dutch headers
+_UNITS_NL = {"EUR/month": "euro/maand", "EUR/yr": "euro/jaar", "EUR/t": "euro/ton", "EUR/WEQ/yr": "euro/woning/jaar",
+             "EUR": "euro", "number": "aantal", "m3/yr": "m³/jaar", "MWh/yr": "MWh/jaar", "kWh/yr": "kWh/jaar",
+             "GJ/yr": "GJ/jaar", "t/yr": "ton/jaar", "kg/yr": "kg/jaar", "year": "jaar", "yes/no": "ja/nee",
+             "see unit": "zie eenheid", "m2": "m²"}
+
+
+def column_label(column: str, lang: str = "nl") -> str:
+    """A readable table header with its unit, e.g. ``"Gas [m³/jaar]"`` (never snake_case)."""
+    text = header(column, lang)
+    if lang == "nl" and text.endswith("]") and "[" in text:
+        name, _, unit = text[:-1].rpartition(" [")
+        text = f"{name} [{_UNITS_NL.get(unit, unit)}]"
+    return text
+
+
+#: columns whose values are vocabulary, and the kind of each
+_VALUE_COLUMNS = {"dwelling_type": "dwelling_type", "tenure": "tenure", "heating": "heating",
+                  "insulation": "insulation"}
+
+
+def translate_frame(frame: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:
+    """A copy of ``frame`` for a resident's eyes: vocabulary values in words, headers readable.
+
+    A ``strategy`` column is replaced by the strategy's label (``label_nl``/``label_en``) when
+    the frame has those; the label columns themselves are dropped.
+    """
+    out = frame.copy()
+    if "strategy" in out and {"label_nl", "label_en"} <= set(out.columns):
+        out["strategy"] = out["label_nl" if lang == "nl" else "label_en"]
+    out = out.drop(columns=[c for c in ("label_nl", "label_en") if c in out])
+    for col, kind in _VALUE_COLUMNS.items():
+        if col in out:
+            out[col] = [value_label(kind, v, lang) for v in out[col]]
+    out.columns = [column_label(str(c), lang) for c in out.columns]
+    return out

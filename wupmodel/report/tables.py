@@ -148,3 +148,13 @@ def summarise(
     tables["price_paths"] = price_paths(params, scenario)
     tables["scenario"] = scenario_table(scenario)
     return tables
+
+
+def village_summary(outcomes: Outcomes, scenario: Scenario, params: Params | None = None,
+                    strategies: list[Strategy] | None = None) -> pd.DataFrame:
+    """Only the strategy summary of :func:`summarise` (the same numbers, less work): what
+    the app redraws after every slider move."""
+    params = scenario.params() if params is None else params
+    strategies = default_strategies() if strategies is None else strategies
+    return strategy_summary(outcomes, strategies, params, scenario.years.horizon_years,
+                            scenario.finance.social_discount_rate)

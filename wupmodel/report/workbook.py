@@ -7,6 +7,7 @@ formats (full precision kept in the cells), frozen header rows and column widths
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -18,7 +19,27 @@ from wupmodel.report.atomic import atomic_write
 from wupmodel.report.headers import header, number_format
 from wupmodel.report.provenance import provenance_table
 
-__all__ = ["write_workbook", "SHEET_NOTES", "readme_table"]
+__all__ = ["write_workbook", "workbook_bytes", "safe_text", "SHEET_NOTES", "readme_table", "XLSX_OPTIONS"]
+
+#: xlsxwriter options: text is always written as text (a cell that begins with "=" is never a
+#: live formula, a URL-like text never a hyperlink)
+XLSX_OPTIONS: dict[str, Any] = {"strings_to_formulas": False, "strings_to_urls": False}
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells beginning with = + - @ (or a tab or carriage
+    return) start with an apostrophe, so no spreadsheet reads them as a formula (CSV files and
+    uploads echoed back). Numbers and negative numbers are left alone."""
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype == object or isinstance(out[col].dtype, pd.StringDtype | pd.CategoricalDtype):
+            values = out[col].astype(object)
+            bad = values.map(lambda v: isinstance(v, str) and v.startswith(_FORMULA_START))
+            if bad.any():
+                out[col] = values.where(~bad, "'" + values.astype(str))
+    out.columns = [("'" + c) if isinstance(c, str) and c.startswith(_FORMULA_START) else c for c in out.columns]
+    return out
 
 #: What each sheet holds (the read-me sheet lists the sheets present).
 SHEET_NOTES: dict[str, str] = {
@@ -100,39 +121,48 @@ def write_workbook(path: str | os.PathLike, tables: Mapping[str, pd.DataFrame],
     """
 
     path = Path(path)
-    sheets = dict(tables)
+    atomic_write(path, lambda tmp: _write_book(tmp, tables, provenance, lang))
+    return path
+
+
+def workbook_bytes(tables: Mapping[str, pd.DataFrame], provenance: Mapping[str, Any] | None = None,
+                   lang: str = "en") -> bytes:
+    """The workbook of :func:`write_workbook` as bytes, built in memory (nothing on disk)."""
+    buffer = io.BytesIO()
+    _write_book(buffer, tables, provenance, lang)
+    return buffer.getvalue()
+
+
+def _write_book(target: Any, tables: Mapping[str, pd.DataFrame], provenance: Mapping[str, Any] | None,
+                lang: str) -> None:
+    sheets = {name: safe_text(frame) for name, frame in tables.items()}
     if provenance is not None and "provenance" not in sheets:
         sheets["provenance"] = provenance_table(provenance)
     readme = readme_table(list(sheets), provenance)
-
-    def write(tmp: Path) -> None:
-        with pd.ExcelWriter(tmp, engine="xlsxwriter") as writer:
-            book = writer.book
-            head_fmt = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1})
-            wrap = book.add_format({"text_wrap": True, "valign": "top"})
-            formats: dict[str, Any] = {}
-            readme.to_excel(writer, sheet_name="read_me", index=False)
-            ws = writer.sheets["read_me"]
-            ws.set_column(0, 0, 28, wrap)
-            ws.set_column(1, 1, 110, wrap)
-            ws.freeze_panes(1, 0)
-            for name, frame in sheets.items():
-                sheet_name = name[:31]
-                heads = [header(str(c), lang) for c in frame.columns]
-                frame.to_excel(writer, sheet_name=sheet_name, index=False, header=False, startrow=1)
-                ws = writer.sheets[sheet_name]
-                for j, (col, head) in enumerate(zip(frame.columns, heads, strict=True)):
-                    ws.write(0, j, head, head_fmt)
-                    numeric = pd.api.types.is_numeric_dtype(frame[col]) and not pd.api.types.is_bool_dtype(frame[col])
-                    code = number_format(str(col), numeric)
-                    if code not in formats:
-                        formats[code] = book.add_format({"num_format": code})
-                    ws.set_column(j, j, _width(frame, col, head), formats[code])
-                ws.set_row(0, 45)
-                ws.freeze_panes(1, 1 if len(frame.columns) > 4 else 0)
-                if len(frame):
-                    ws.autofilter(0, 0, len(frame), max(len(frame.columns) - 1, 0))
-
-    atomic_write(path, write)
-    return path
+    with pd.ExcelWriter(target, engine="xlsxwriter", engine_kwargs={"options": XLSX_OPTIONS}) as writer:
+        book = writer.book
+        head_fmt = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1})
+        wrap = book.add_format({"text_wrap": True, "valign": "top"})
+        formats: dict[str, Any] = {}
+        readme.to_excel(writer, sheet_name="read_me", index=False)
+        ws = writer.sheets["read_me"]
+        ws.set_column(0, 0, 28, wrap)
+        ws.set_column(1, 1, 110, wrap)
+        ws.freeze_panes(1, 0)
+        for name, frame in sheets.items():
+            sheet_name = name[:31]
+            heads = [header(str(c), lang) for c in frame.columns]
+            frame.to_excel(writer, sheet_name=sheet_name, index=False, header=False, startrow=1)
+            ws = writer.sheets[sheet_name]
+            for j, (col, head) in enumerate(zip(frame.columns, heads, strict=True)):
+                ws.write(0, j, head, head_fmt)
+                numeric = pd.api.types.is_numeric_dtype(frame[col]) and not pd.api.types.is_bool_dtype(frame[col])
+                code = number_format(str(col), numeric)
+                if code not in formats:
+                    formats[code] = book.add_format({"num_format": code})
+                ws.set_column(j, j, _width(frame, col, head), formats[code])
+            ws.set_row(0, 45)
+            ws.freeze_panes(1, 1 if len(frame.columns) > 4 else 0)
+            if len(frame):
+                ws.autofilter(0, 0, len(frame), max(len(frame.columns) - 1, 0))
 

@@ -44,7 +44,8 @@ from wupmodel.errors import WupInputError
 from wupmodel.stock.schema import STOCK_COLUMNS, _validate, validate_stock
 from wupmodel.stock.synth import synthesise_stock
 
-__all__ = ["READ_EXTENSIONS", "WRITE_EXTENSIONS", "load_stock", "write_stock"]
+__all__ = ["READ_EXTENSIONS", "WRITE_EXTENSIONS", "UPLOAD_EXTENSIONS", "MAX_UPLOAD_BYTES", "load_stock",
+           "read_stock_bytes", "write_stock"]
 
 #: File extensions :func:`load_stock` reads, by format.
 READ_EXTENSIONS: dict[str, str] = {
@@ -54,6 +55,12 @@ READ_EXTENSIONS: dict[str, str] = {
 }
 #: File extensions :func:`write_stock` writes, by format.
 WRITE_EXTENSIONS: dict[str, str] = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}
+
+#: File extensions :func:`read_stock_bytes` accepts (an upload: CSV or Excel only).
+UPLOAD_EXTENSIONS: dict[str, str] = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".xlsx": "xlsx"}
+#: Largest upload :func:`read_stock_bytes` reads (10 MB).
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+_XLSX_MAGIC = b"PK\x03\x04"
 
 _MAX_NON_ASCII_SHARE = 0.10  # plausibility limit for a cp1252/latin-1 fallback decode
 _SNIFF_BYTES = 64 * 1024
@@ -106,6 +113,60 @@ def load_stock(path: str | os.PathLike[str]) -> pd.DataFrame:
         return _validate(frame, name, line_numbers=sheet_rows, line_word="sheet row")
     frame = _read_parquet(p, name)
     return _validate(frame, name)
+
+
+def read_stock_bytes(data: bytes, filename: str, max_bytes: int = MAX_UPLOAD_BYTES) -> pd.DataFrame:
+    """Read an uploaded stock (CSV or XLSX bytes, by the file name's extension) and validate it.
+
+    Nothing is written to disk and nothing is evaluated: CSV is parsed with :mod:`csv`, XLSX
+    with openpyxl (cell values, never formulas run; a cell holding a formula is read as its
+    text and fails validation where a number is needed). Address-like columns are dropped.
+
+    Parameters
+    ----------
+    data
+        The file's bytes.
+    filename
+        Its name (only the extension is used, and the name in messages).
+    max_bytes
+        Largest accepted size.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The validated stock.
+
+    Raises
+    ------
+    WupInputError
+        Too large, empty, wrong type, binary, wrongly encoded, damaged, or bad values; for bad
+        values ``err.problems`` lists every bad cell with its row.
+    """
+    name = Path(str(filename)).name or "upload"
+    fmt = UPLOAD_EXTENSIONS.get(Path(name).suffix.lower())
+    if fmt is None:
+        raise WupInputError(f"{name}: cannot read files of type {Path(name).suffix or '(no extension)'!r}; "
+                            f"upload a CSV (.csv) or Excel (.xlsx) table", name)
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise WupInputError(f"{name}: expected the bytes of a file", name)
+    data = bytes(data)
+    if len(data) > max_bytes:
+        raise WupInputError(f"{name}: the file is {len(data) / 1e6:.1f} MB; at most "
+                            f"{max_bytes / 1e6:.0f} MB is accepted", name)
+    if not data.strip():
+        raise WupInputError(f"{name}: the file is empty; expected a table with a header row and "
+                            "one row per dwelling", name)
+    if fmt == "csv":
+        if data.startswith(_XLSX_MAGIC):
+            raise WupInputError(f"{name}: this is an Excel or zip file, not a CSV; save it as .xlsx "
+                                "or as CSV UTF-8", name)
+        frame, decimal, lines = _parse_csv(data, name)
+        return _validate(frame, name, line_numbers=lines, line_word="line", decimal=decimal)
+    if not data.startswith(_XLSX_MAGIC):
+        raise WupInputError(f"{name}: not a readable .xlsx workbook; save it again from Excel as "
+                            ".xlsx, or as CSV UTF-8", name)
+    frame = _xlsx_frame(io.BytesIO(data), name)
+    return _validate(frame, name, line_numbers=np.arange(2, len(frame) + 2), line_word="sheet row")
 
 
 # --------------------------------------------------------------------------------------------
@@ -176,7 +237,11 @@ def _detect_decimal(frame: pd.DataFrame, sep: str) -> str:
 
 def _read_csv(p: Path, name: str) -> tuple[pd.DataFrame, str, np.ndarray]:
     """Parse a CSV file into a frame of text cells, its decimal mark and each row's line."""
-    text = _decode(_read_bytes(p, name), name)
+    return _parse_csv(_read_bytes(p, name), name)
+
+
+def _parse_csv(raw: bytes, name: str) -> tuple[pd.DataFrame, str, np.ndarray]:
+    text = _decode(raw, name)
     if not text.strip():
         raise WupInputError(f"{name}: the file is empty (only blank lines); expected a header "
                             "row and one row per dwelling", name)
@@ -231,7 +296,14 @@ def _blank_column(series: pd.Series) -> bool:
 def _read_xlsx(p: Path, name: str) -> pd.DataFrame:
     try:
         with p.open("rb") as fh:
-            frame = pd.read_excel(fh, sheet_name=0, dtype=object, engine="openpyxl")
+            return _xlsx_frame(fh, name)
+    except OSError as err:
+        raise WupInputError(f"{name}: cannot read the file ({err.strerror})", name) from None
+
+
+def _xlsx_frame(fh: Any, name: str) -> pd.DataFrame:
+    try:
+        frame = pd.read_excel(fh, sheet_name=0, dtype=object, engine="openpyxl")
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
         raise WupInputError(f"{name}: not a readable .xlsx workbook ({type(err).__name__}: "
                             f"{err}); save it again from Excel as .xlsx, or as CSV UTF-8",

@@ -129,7 +129,7 @@ class _Problems:
         """Record the rows in ``mask`` as bad (``problem`` for one row, ``short`` for a list)."""
         positions = np.flatnonzero(mask)
         if positions.size:
-            shown = None if values is None else [values[i] for i in positions[:5]]
+            shown = None if values is None else [values[i] for i in positions]
             self.issues.append(_Issue(column, positions, shown, problem, allowed, short))
 
     def where(self, position: int) -> str:
@@ -138,9 +138,31 @@ class _Problems:
             return f"row {row}"
         return f"row {row} ({self.line_word} {int(self.line_numbers[position])})"
 
+    def report(self) -> tuple[dict[str, object], ...]:
+        """Every problem, one entry per bad cell: ``row`` (data row), ``where`` (row and file
+        line), ``column``, ``value`` (as typed, or empty), ``problem`` and ``allowed``; whole
+        sentences (duplicate ids) as entries without a row."""
+        out: list[dict[str, object]] = []
+        for issue in self.issues:
+            for k, r in enumerate(issue.rows):
+                value = "" if issue.values is None else _show(issue.values[k])
+                out.append({"row": int(self.row_numbers[int(r)]), "where": self.where(int(r)),
+                            "column": issue.column, "value": value, "problem": issue.short,
+                            "allowed": issue.allowed})
+        out += [{"row": None, "where": "", "column": "", "value": "", "problem": sentence, "allowed": ""}
+                for sentence in self.extra]
+        return tuple(sorted(out, key=lambda e: (e["row"] is None, e["row"] or 0)))
+
     def raise_if_any(self) -> None:
         if not self.issues and not self.extra:
             return
+        try:
+            self._raise()
+        except WupInputError as err:
+            err.problems = self.report()
+            raise
+
+    def _raise(self) -> None:
         if not self.extra and len(self.issues) == 1 and self.issues[0].rows.size == 1:
             issue = self.issues[0]
             what = "the value" if issue.values is None else _show(issue.values[0])

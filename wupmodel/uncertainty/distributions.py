@@ -25,7 +25,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import stats
 
 from wupmodel.errors import WupInputError
 from wupmodel.params import parameter_table
@@ -94,19 +93,26 @@ class UncertainInput:
         return np.clip(np.asarray(dist.ppf(lo + u * (hi - lo)), dtype=float), self.lower, self.upper)
 
 
+def _stats():
+    """scipy.stats, imported on first use (it takes about a second; the app's first page does not need it)."""
+    from scipy import stats
+
+    return stats
+
+
 def _frozen(r: UncertainRange, lower: float, upper: float):
     if r.distribution == "uniform":
-        return stats.uniform(loc=lower, scale=upper - lower)
+        return _stats().uniform(loc=lower, scale=upper - lower)
     if r.distribution == "triangular":
         mode = (lower + upper) / 2.0 if r.mode is None else r.mode
         width = upper - lower
         c = 0.5 if width == 0 else (mode - lower) / width
-        return stats.triang(c, loc=lower, scale=width)
+        return _stats().triang(c, loc=lower, scale=width)
     if r.distribution == "normal":
-        return stats.norm(loc=r.mean, scale=max(r.sd, 1e-300))
+        return _stats().norm(loc=r.mean, scale=max(r.sd, 1e-300))
     # lognormal with the given mean and sd of the value itself
     sigma2 = np.log1p((r.sd / r.mean) ** 2)
-    return stats.lognorm(s=max(np.sqrt(sigma2), 1e-300), scale=r.mean / np.sqrt(np.exp(sigma2)))
+    return _stats().lognorm(s=max(np.sqrt(sigma2), 1e-300), scale=r.mean / np.sqrt(np.exp(sigma2)))
 
 
 def _input(path: str, r: UncertainRange, base_value: float) -> UncertainInput:
@@ -173,8 +179,8 @@ def correlate(u: NDArray[np.float64], inputs: list[UncertainInput], scenario: Sc
         corr = np.full((k, k), grp.correlation)
         np.fill_diagonal(corr, 1.0)
         chol = np.linalg.cholesky(corr)
-        z = stats.norm.ppf(np.clip(u[:, cols], 1e-12, 1 - 1e-12))
-        u[:, cols] = stats.norm.cdf(z @ chol.T)
+        z = _stats().norm.ppf(np.clip(u[:, cols], 1e-12, 1 - 1e-12))
+        u[:, cols] = _stats().norm.cdf(z @ chol.T)
     return u
 
 

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
-from scipy.stats import qmc
 
 from wupmodel.errors import WupInputError
 from wupmodel.scenario import Scenario
@@ -116,6 +115,8 @@ def _check_n(samples: int, method: str) -> int:
 
 def unit_sobol_saltelli(n: int, k: int, seed: int | None) -> NDArray[np.float64]:
     """Saltelli design in the unit cube: (n (k + 2), k) scores, SALib's row order."""
+    from scipy.stats import qmc  # imported on first use (slow to import)
+
     base = qmc.Sobol(2 * k, scramble=True, rng=np.random.default_rng(seed)).random(n)
     a, b = base[:, :k], base[:, k:]
     out = np.empty((n, k + 2, k))
@@ -166,6 +167,8 @@ def design(scenario: Scenario, samples: int, method: str = "lhs", seed: int | No
                 )
         scores = unit_sobol_saltelli(n, k, seed)[:, factor_of]
     else:
+        from scipy.stats import qmc
+
         scores = qmc.LatinHypercube(k, rng=np.random.default_rng(seed)).random(n)[:, factor_of]
         scores = correlate(scores, inputs, scenario)
     values = to_values(scores, inputs)

@@ -1,0 +1,279 @@
+"""Shared session state and caching for the pages (no model logic: every number is wm's).
+
+Session state
+-------------
+``lang``           "nl" (default) or "en"
+``stock_key``      ``"buurt:<code>:<seed>"`` or ``"upload:<sha256>"``
+``upload_stock``   an uploaded stock (DataFrame), held in this session only, never on disk
+``scenario_yaml``  the active scenario as YAML text (hashable: the cache key of every result)
+``base_yaml``      the scenario the controls start from (the default, or an opened YAML file)
+``kept``           up to four named scenarios: name -> YAML text
+``plan``           the last plan made on the Plan page, with its key
+
+Results of a packaged buurt are cached for every session (``st.cache_resource`` on the buurt
+code and the scenario text); results of an uploaded stock only in its own session.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+import wupmodel as wm
+
+DEFAULT_BUURT = "BU01095059"
+MAX_KEPT = 4
+PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False}
+_SESSION_MEMO = 8
+
+
+# --------------------------------------------------------------------------------------------
+# language
+
+
+def lang() -> str:
+    """The session's language."""
+    return st.session_state.get("lang", "nl")
+
+
+def tr(key: str) -> str:
+    """The string ``key`` in the session's language."""
+    return wm.t(key, lang())
+
+
+def language_switch() -> None:
+    """The sidebar switch between Dutch and English (its own label follows the language)."""
+    current = lang()
+    names = {"nl": "Nederlands", "en": "English"}
+    choice = st.sidebar.radio(wm.t("language", current), wm.LANGUAGES, index=wm.LANGUAGES.index(current),
+                              format_func=names.get, horizontal=True)
+    if choice != current:
+        st.session_state["lang"] = choice
+        st.rerun()
+
+
+def choose(widget: Callable[..., Any], label: str, options: list | tuple, key: str, fmt: Callable[[Any], str],
+           default: Any = None, **kwargs: Any) -> Any:
+    """A radio or selectbox whose words follow the language but whose choice survives a switch.
+
+    The widget's key carries the language (``key.nl`` / ``key.en``); the chosen value is kept
+    under ``key`` itself and starts the widget of the other language.
+    """
+    options = list(options)
+    current = st.session_state.get(key, options[0] if default is None else default)
+    index = options.index(current) if current in options else 0
+    value = widget(label, options, index=index, format_func=fmt, key=f"{key}.{lang()}", **kwargs)
+    st.session_state[key] = value
+    return value
+
+
+def chart(fig: Any) -> None:
+    """Show a Plotly figure full width, without the mode bar."""
+    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, theme=None)  # our projector styling
+
+
+def table(frame: pd.DataFrame) -> None:
+    """Show a table for a resident: values in words, readable headers with units, whole numbers
+    with thousands separators and shares in percent."""
+    shown = wm.translate_frame(frame, lang())
+    formats = {}
+    for original, label in zip(frame.drop(columns=[c for c in ("label_nl", "label_en") if c in frame]).columns,
+                               shown.columns, strict=True):
+        if pd.api.types.is_numeric_dtype(frame[original]) and not pd.api.types.is_bool_dtype(frame[original]):
+            formats[label] = "{:.0%}" if "share" in str(original) or "reduction" in str(original) else "{:,.0f}"
+    styler = shown.style.format(formats, thousands="." if lang() == "nl" else ",",
+                                decimal="," if lang() == "nl" else ".")
+    st.dataframe(styler, hide_index=True, width="stretch")
+
+
+_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()<>#+-.!|~$:"})
+
+
+def plain(text: object) -> str:
+    """``text`` with Markdown escaped, so what a user typed or uploaded shows as typed (never as a
+    link or markup)."""
+    return str(text).translate(_MARKDOWN)
+
+
+def fail(err: Exception) -> None:
+    """A user error as one message (never a traceback); the message is shown as plain text."""
+    st.error(f"{tr('error')}: {plain(err)}")
+
+
+# --------------------------------------------------------------------------------------------
+# scenario
+
+
+@st.cache_resource(show_spinner=False)
+def _default_text() -> str:
+    return wm.dump_scenario(wm.load_scenario())
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def scenario_of(text: str) -> wm.Scenario:
+    """The scenario of a YAML text (parsed once per text)."""
+    return wm.scenario_from_text(text, "app")
+
+
+def scenario_text() -> str:
+    """The active scenario's YAML text."""
+    if "scenario_yaml" not in st.session_state:
+        st.session_state["scenario_yaml"] = _default_text()
+    return st.session_state["scenario_yaml"]
+
+
+def base_text() -> str:
+    """The YAML text the controls start from."""
+    return st.session_state.get("base_yaml") or scenario_text()
+
+
+def scenario() -> wm.Scenario:
+    return scenario_of(scenario_text())
+
+
+def set_scenario(new: wm.Scenario, base: bool = False) -> None:
+    """Make ``new`` the active scenario (and the controls' starting point with ``base``)."""
+    text = wm.dump_scenario(new)
+    st.session_state["scenario_yaml"] = text
+    if base:
+        st.session_state["base_yaml"] = text
+
+
+# --------------------------------------------------------------------------------------------
+# stock
+
+
+def stock_key() -> str:
+    return st.session_state.get("stock_key", f"buurt:{DEFAULT_BUURT}:0")
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def buurt_stock(code: str, seed: int = 0) -> pd.DataFrame:
+    """A packaged buurt's synthesised stock (shared by every session)."""
+    return wm.synthesise_stock(code, seed=seed)
+
+
+def stock() -> pd.DataFrame:
+    """The active stock."""
+    key = stock_key()
+    if key.startswith("upload:"):
+        return st.session_state["upload_stock"]
+    _kind, code, seed = key.split(":")
+    return buurt_stock(code, int(seed))
+
+
+def use_buurt(code: str, name: str) -> None:
+    """Switch to a packaged buurt (the scenario's village follows)."""
+    st.session_state["stock_key"] = f"buurt:{code}:0"
+    st.session_state.pop("upload_stock", None)
+    settings = {"village.buurt_code": code, "village.name": name}
+    set_scenario(wm.apply_settings(scenario(), settings, origin="app"))
+    if "base_yaml" in st.session_state:
+        st.session_state["base_yaml"] = wm.dump_scenario(wm.apply_settings(scenario_of(base_text()), settings, "app"))
+
+
+def use_upload(frame: pd.DataFrame, data: bytes, name: str) -> None:
+    """Switch to an uploaded stock (kept in this session only)."""
+    st.session_state["upload_stock"] = frame
+    st.session_state["stock_key"] = "upload:" + hashlib.sha256(data).hexdigest()
+    st.session_state["upload_name"] = name
+    st.session_state.pop("_memo", None)
+
+
+def village_name() -> str:
+    if stock_key().startswith("upload:"):
+        return st.session_state.get("upload_name", "upload")
+    return scenario().village.name
+
+
+# --------------------------------------------------------------------------------------------
+# cached results
+
+
+def _session_memo(name: str, key: tuple, compute: Callable[[], Any]) -> Any:
+    memo: OrderedDict = st.session_state.setdefault("_memo", OrderedDict())
+    full = (name, *key)
+    if full not in memo:
+        memo[full] = compute()
+        while len(memo) > _SESSION_MEMO:
+            memo.popitem(last=False)
+    return memo[full]
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _shared(name: str, key: tuple, _compute: Callable[[], Any]) -> Any:
+    return _compute()
+
+
+def cached(name: str, key: tuple, compute: Callable[[], Any]) -> Any:
+    """``compute()`` cached under ``name`` and ``key`` for the active stock: shared by every
+    session for a packaged buurt, in this session only for an uploaded stock."""
+    full = (stock_key(), *key)
+    if stock_key().startswith("upload:"):
+        return _session_memo(name, full, compute)
+    return _shared(name, full, compute)
+
+
+@st.cache_resource(show_spinner=False, max_entries=24)
+def _buurt_outcomes(key: str, text: str) -> wm.Outcomes:
+    _kind, code, seed = key.split(":")
+    return wm.evaluate(buurt_stock(code, int(seed)), scenario_of(text))
+
+
+@st.cache_resource(show_spinner=False, max_entries=24)
+def _buurt_summary(key: str, text: str) -> pd.DataFrame:
+    return wm.village_summary(_buurt_outcomes(key, text), scenario_of(text))
+
+
+@st.cache_resource(show_spinner=False, max_entries=12)
+def _buurt_tables(key: str, text: str) -> dict[str, pd.DataFrame]:
+    return wm.summarise(_buurt_outcomes(key, text), scenario_of(text))
+
+
+def outcomes(text: str | None = None) -> wm.Outcomes:
+    """The active stock evaluated under a scenario text (default the active one)."""
+    text = text or scenario_text()
+    key = stock_key()
+    if key.startswith("upload:"):
+        return _session_memo("outcomes", (key, text), lambda: wm.evaluate(stock(), scenario_of(text)))
+    return _buurt_outcomes(key, text)
+
+
+def summary(text: str | None = None) -> pd.DataFrame:
+    """The village strategy summary under a scenario text (default the active one)."""
+    text = text or scenario_text()
+    key = stock_key()
+    if key.startswith("upload:"):
+        return _session_memo("summary", (key, text), lambda: wm.village_summary(outcomes(text), scenario_of(text)))
+    return _buurt_summary(key, text)
+
+
+def tables(text: str | None = None) -> dict[str, pd.DataFrame]:
+    """All result tables (:func:`wupmodel.summarise`) under a scenario text."""
+    text = text or scenario_text()
+    key = stock_key()
+    if key.startswith("upload:"):
+        return _session_memo("tables", (key, text), lambda: wm.summarise(outcomes(text), scenario_of(text)))
+    return _buurt_tables(key, text)
+
+
+def tables_later(text: str | None = None) -> Callable[[], dict[str, pd.DataFrame]]:
+    """A function giving :func:`tables` of the active stock, callable outside the script run
+    (a deferred download runs on another thread, without the session)."""
+    text = text or scenario_text()
+    key = stock_key()
+    if not key.startswith("upload:"):
+        return lambda: _buurt_tables(key, text)
+    frame = stock()
+    return lambda: wm.summarise(wm.evaluate(frame, scenario_of(text)), scenario_of(text))
+
+
+def header() -> None:
+    """The sidebar's note of which village and scenario the pages show."""
+    st.sidebar.markdown(f"**{tr('current_village')}:** {village_name()}  \n"
+                        f"**{tr('current_scenario')}:** {scenario().name}")

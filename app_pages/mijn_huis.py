@@ -1,0 +1,99 @@
+"""Mijn huis / My house: one dwelling, every strategy side by side, and what it means in the house."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+import wupmodel as wm
+from app_pages import common as ui
+
+L = ui.lang()
+ui.header()
+st.title(ui.tr("huis_title"))
+st.write(ui.tr("huis_intro"))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def house_result(inputs: tuple, text: str) -> pd.DataFrame:
+    dwelling_type, year, area, label, tenure, income, gas = inputs
+    house = wm.house_stock(dwelling_type, year, area, energy_label=label, tenure=tenure,
+                           household_income_eur=income or None, gas_m3=gas or None)
+    scenario = ui.scenario_of(text)
+    return wm.house_strategies(wm.evaluate(house, scenario), wm.default_strategies(), scenario.params())
+
+
+def entered() -> pd.DataFrame | None:
+    c1, c2, c3 = st.columns(3)
+    with c1:
+        dwelling_type = ui.choose(st.selectbox, ui.tr("in_type"), wm.DWELLING_TYPES, "h_type", default="tussenwoning",
+                                  fmt=lambda v: wm.value_label("dwelling_type", v, L))
+    year = c2.number_input(ui.tr("in_year"), min_value=1800, max_value=2026, value=1975, step=1, key="h_year")
+    area = c3.number_input(ui.tr("in_area"), min_value=15, max_value=1000, value=110, step=5, key="h_area")
+    c1, c2, c3 = st.columns(3)
+    labels = ("", *wm.ENERGY_LABELS)
+    with c1:
+        label = ui.choose(st.selectbox, ui.tr("in_label"), labels, "h_label", default="D",
+                          fmt=lambda v: v or wm.t("label_unknown", L))
+    with c2:
+        tenure = ui.choose(st.selectbox, ui.tr("in_tenure"), wm.TENURES, "h_tenure",
+                           fmt=lambda v: wm.value_label("tenure", v, L))
+    gas = c3.number_input(ui.tr("in_gas"), min_value=0, max_value=20000, value=0, step=50, key="h_gas")
+    income = st.number_input(ui.tr("in_income"), min_value=0, max_value=1_000_000, value=0, step=1000,
+                             help=ui.tr("in_income_help"), key="h_income")
+    try:
+        return house_result((dwelling_type, int(year), float(area), label or None, tenure, float(income), float(gas)),
+                            ui.scenario_text())
+    except wm.WupInputError as err:
+        ui.fail(err)
+        return None
+
+
+def picked() -> pd.DataFrame | None:
+    out = ui.outcomes()
+    groups = out.groups
+    rows = groups.iloc[out.dwelling_group]
+    ids = [str(i) for i in out.dwelling_ids]
+    names = {i: f"{i} · {wm.value_label('dwelling_type', t, L)} · {y} · {a:.0f} m²"
+             for i, t, y, a in zip(ids, rows["dwelling_type"], rows["construction_year"], rows["floor_area_m2"],
+                                   strict=True)}
+    chosen = ui.choose(st.selectbox, ui.tr("in_dwelling"), ids, "h_pick", fmt=names.get)
+    return wm.house_strategies(out, wm.default_strategies(), ui.scenario().params(), dwelling_id=chosen)
+
+
+mode = ui.choose(st.radio, ui.tr("huis_mode"), ["enter", "pick"], "h_mode", horizontal=True,
+                 fmt=lambda k: wm.t("huis_enter" if k == "enter" else "huis_pick", L))
+house = entered() if mode == "enter" else picked()
+if house is None:
+    st.stop()
+
+st.header(ui.tr("house_compare"))
+ui.chart(wm.house_monthly_chart(house, L))
+ui.chart(wm.house_money_chart(house, L))
+
+st.header(ui.tr("in_house"))
+yes, no = ui.tr("yes"), ui.tr("no")
+words = {
+    "nl": ("Aanvoertemperatuur nodig", "Grotere radiatoren of convectoren", "Vermogen warmtepomp", "Buitenunit",
+           "Bodemlus (boring)", "Afleverset warmtenet", "Blijft op gas", "Isolatie", "CO2 (kg per jaar)",
+           "Woonlasten per maand, verschil"),
+    "en": ("Supply temperature needed", "Larger radiators or convectors", "Heat-pump capacity", "Outdoor unit",
+           "Ground loop (borehole)", "Heat-network delivery set", "Stays on gas", "Insulation", "CO2 (kg per year)",
+           "Monthly housing costs, change"),
+}[L]
+strategy_col = "Strategie" if L == "nl" else "Strategy"
+meaning = pd.DataFrame({
+    strategy_col: [f"{n}" if p else f"{n} ({ui.tr('not_possible')})"
+                   for n, p in zip(house["label_nl" if L == "nl" else "label_en"], house["possible"], strict=True)],
+    words[7]: [wm.value_label("insulation", v, L) for v in house["insulation"]],
+    words[0]: [f"{v:.0f} °C" for v in house["supply_temp_c"]],
+    words[1]: [yes if v else no for v in house["lt_emitters"]],
+    words[2]: [f"{v:.1f} kW" if v else "–" for v in house["capacity_kw"]],
+    words[3]: [yes if v else no for v in house["outdoor_unit"]],
+    words[4]: [yes if v else no for v in house["boreholes"]],
+    words[5]: [yes if v else no for v in house["delivery_set"]],
+    words[6]: [yes if v else no for v in house["keeps_gas"]],
+    words[8]: [f"{v:,.0f}" for v in house["co2_kg"]],
+    words[9]: [f"€ {v:+,.0f}" for v in house["monthly_change_eur"]],
+})
+st.dataframe(meaning, hide_index=True, width="stretch")

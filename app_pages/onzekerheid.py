@@ -1,0 +1,59 @@
+"""Onzekerheid / Uncertainty: which assumption matters most (tornado), how wide the outcome is
+(distributions) and the chance that a household pays more, over the example ranges of
+``scenarios/uncertainty.yaml`` (or the active scenario's own ``uncertainty:`` section)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+import wupmodel as wm
+from app_pages import common as ui
+
+L = ui.lang()
+ui.header()
+st.title(ui.tr("unc_title"))
+st.write(ui.tr("unc_intro"))
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "scenarios" / "uncertainty.yaml"
+PAYS_MORE_EUR = 1.0  # as the village summary: a rise of more than 1 EUR a month
+
+
+@st.cache_resource(show_spinner=False)
+def example_ranges():
+    return wm.load_scenario(EXAMPLE).uncertainty if EXAMPLE.exists() else None
+
+
+def uncertain_scenario() -> wm.Scenario:
+    scenario = ui.scenario()
+    if scenario.uncertainty.parameters:
+        return scenario
+    st.caption(ui.tr("unc_example"))
+    return scenario.model_copy(update={"uncertainty": example_ranges()})
+
+
+scenario = uncertain_scenario()
+if not scenario.uncertainty or not scenario.uncertainty.parameters:
+    st.info(ui.tr("unc_example"))
+    st.stop()
+text = wm.dump_scenario(scenario)
+samples = ui.choose(st.radio, ui.tr("unc_samples"), [200, 500, 1000], "unc_samples", fmt=str, horizontal=True)
+summary = ui.summary()
+strategies = [s for s in summary["strategy"] if s != "reference"]
+labels = dict(zip(summary["strategy"], summary["label_nl" if L == "nl" else "label_en"], strict=True))
+
+try:
+    with st.spinner(ui.tr("plan_running")):
+        oat = ui.cached("sweep_oat", (text,), lambda: wm.sweep(scenario, ui.stock(), method="oat"))
+        mc = ui.cached("sweep_lhs", (text, samples),
+                       lambda: wm.sweep(scenario, ui.stock(), samples=samples, method="lhs", per_household=True))
+except wm.WupInputError as err:
+    ui.fail(err)
+    st.stop()
+
+strategy = ui.choose(st.selectbox, ui.tr("unc_strategy"), strategies, "unc_strategy", fmt=labels.get)
+table = wm.tornado(oat, strategy=strategy)
+ui.chart(wm.tornado_chart(table, L))
+ui.chart(wm.distribution_chart(wm.distributions(mc), summary, L))
+ui.chart(wm.risk_chart(wm.household_risk(mc, PAYS_MORE_EUR), summary, L))

@@ -1,0 +1,120 @@
+"""Scenario's: the main assumptions as controls (with their sources), up to four kept scenarios
+side by side, and a scenario as YAML to download or open."""
+
+from __future__ import annotations
+
+import hashlib
+
+import streamlit as st
+
+import wupmodel as wm
+from app_pages import common as ui
+
+L = ui.lang()
+ui.header()
+st.title(ui.tr("scen_title"))
+st.write(ui.tr("scen_intro"))
+
+
+@st.cache_resource(show_spinner=False)
+def sources() -> dict[str, str]:
+    return wm.control_sources()
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def start_values(text: str) -> dict:
+    return wm.control_values(ui.scenario_of(text))
+
+
+@st.fragment
+def controls_and_result() -> None:
+    if "base_yaml" not in st.session_state:
+        st.session_state["base_yaml"] = ui.scenario_text()
+    base = ui.base_text()
+    tag = hashlib.sha256(base.encode("utf-8")).hexdigest()[:12]
+    start = start_values(base)
+    values = {}
+    left, right = st.columns([2, 3])
+    with left:
+        for c in wm.CONTROLS:
+            key = f"ctl:{c.key}:{tag}"
+            if c.kind == "choice":
+                values[c.key] = ui.choose(st.radio, ui.tr(c.label), c.choices, key, default=start[c.key],
+                                          horizontal=True, fmt=lambda v: wm.t(f"fin_{v}", L))
+            else:
+                values[c.key] = st.slider(ui.tr(c.label), float(c.low), float(c.high), float(start[c.key]),
+                                          float(c.step), key=key)
+            st.caption(f"{ui.tr('source')}: {sources()[c.key][:160]}")
+    try:
+        new = wm.apply_controls(ui.scenario_of(base), values)
+    except wm.WupInputError as err:
+        ui.fail(err)
+        return
+    ui.set_scenario(new)
+    summary = ui.summary()
+    with right:
+        st.subheader(ui.tr("result_village"))
+        ui.chart(wm.strategy_bars(summary, "monthly_cost_change_avg_eur", wm.t("monthly_chart", L), L))
+        ui.chart(wm.strategy_bars(summary, "national_eur_per_t_co2", wm.t("national_chart", L), L))
+        ui.chart(wm.strategy_bars(summary, "co2_t", wm.t("co2_chart", L), L))
+
+
+controls_and_result()
+
+st.divider()
+kept: dict = st.session_state.setdefault("kept", {})
+c1, c2 = st.columns([3, 1])
+name = c1.text_input(ui.tr("keep_as"), value=f"{ui.tr('current_scenario')} {len(kept) + 1}", key="keep_name")
+if c2.button(ui.tr("keep"), type="primary"):
+    if name not in kept and len(kept) >= ui.MAX_KEPT:
+        kept.pop(next(iter(kept)))
+        st.info(ui.tr("max_four"))
+    kept[name] = ui.scenario_text()
+    st.rerun()
+
+st.header(ui.tr("compare_title"))
+if len(kept) < 2:
+    st.info(ui.tr("compare_need_two"))
+else:
+    st.write(f"{ui.tr('kept')}: " + ", ".join(kept))
+    summaries = {n: ui.summary(text) for n, text in kept.items()}
+    left, right = st.columns(2)
+    with left:
+        st.subheader(ui.tr("perspective_end_user"))
+        ui.chart(wm.compare_chart(summaries, "monthly_cost_change_avg_eur", L))
+    with right:
+        st.subheader(ui.tr("perspective_national"))
+        ui.chart(wm.compare_chart(summaries, "national_extra_eur_per_yr", L))
+    compared = wm.compare_tables([ui.tables(text) for text in kept.values()], list(kept))
+    st.subheader(ui.tr("differing"))
+    ui.table(compared["assumptions_differing"])
+
+st.divider()
+c1, c2, c3 = st.columns(3)
+c1.download_button(ui.tr("download_yaml"), ui.scenario_text().encode("utf-8"), file_name="scenario.yaml",
+                   mime="application/x-yaml")
+if c3.button(ui.tr("reset")):
+    for k in [k for k in st.session_state if str(k).startswith("ctl:")]:
+        del st.session_state[k]
+    st.session_state.pop("base_yaml", None)
+    st.session_state.pop("scenario_yaml", None)
+    st.rerun()
+up = c2.file_uploader(ui.tr("upload_yaml"), type=["yaml", "yml"], key="yaml_upload")
+if up is not None:
+    data = up.getvalue()
+    try:
+        if len(data) > 1_000_000:
+            raise wm.WupInputError(f"{up.name}: a scenario file is at most 1 MB")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise wm.WupInputError(f"{up.name}: not UTF-8 text") from None
+        opened = wm.scenario_from_text(text, up.name)
+    except wm.WupInputError as err:
+        ui.fail(err)
+    else:
+        if st.session_state.get("opened_yaml") != data:
+            st.session_state["opened_yaml"] = data
+            ui.set_scenario(opened, base=True)
+            st.rerun()
+        st.success(f"{ui.tr('yaml_loaded')}: {opened.name}")

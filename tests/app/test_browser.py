@@ -1,0 +1,252 @@
+"""End to end in a real headless browser: Debian's chromium driven by Playwright.
+
+One ``streamlit run app.py`` on a free local port serves every test of this module (started
+and stopped by the ``server`` fixture); each test opens its own page (a new session, so the
+default village). Screenshots of every page go to ``tests/app/artifacts/``. Timings (cold
+start, slider, plan) are measured and printed, never asserted: see the README.
+
+Without ``/usr/bin/chromium`` (or Playwright) the tests are skipped, except in CI (``CI`` set),
+where they fail.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM = Path(os.environ.get("WUP_CHROMIUM", "/usr/bin/chromium"))
+TIMINGS: dict[str, list[float]] = {}
+
+
+def _missing(why: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests cannot run in CI: {why}")
+    pytest.skip(why)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
+            return r.status == 200
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def server():
+    if not CHROMIUM.exists():
+        _missing(f"{CHROMIUM} not found (apt-get install chromium)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        _missing("playwright is not installed (pip install -e '.[test]')")
+    port = _free_port()
+    url = f"http://localhost:{port}"
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "localhost", "--server.headless", "true"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        while not _healthy(url):
+            if proc.poll() is not None:
+                pytest.fail(f"streamlit stopped: {proc.stdout.read() if proc.stdout else ''}")
+            if time.perf_counter() - started > 60:
+                pytest.fail("streamlit did not answer within 60 s")
+            time.sleep(0.05)
+        TIMINGS["server_up_s"] = [time.perf_counter() - started]
+        yield url, started
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        _report()
+
+
+def _report() -> None:
+    if TIMINGS:
+        print("\nbrowser timings (seconds):")
+        for name, values in TIMINGS.items():
+            print(f"  {name}: median {statistics.median(values):.3f} of {len(values)}: "
+                  + ", ".join(f"{v:.3f}" for v in values))
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                               args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1500, "height": 2400}, accept_downloads=True)
+    p = context.new_page()
+    p.set_default_timeout(60_000)
+    yield p
+    context.close()
+
+
+def _open(page, server, path: str = "", text: str = "Ons dorp"):
+    url, _started = server
+    page.goto(f"{url}/{path}")
+    page.get_by_role("heading", name=text, exact=True).wait_for()
+    page.locator(".js-plotly-plot").first.wait_for() if path in ("", "scenarios") else None
+    return page
+
+
+def _shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def _chart_text(page, index: int = 0) -> str:
+    return page.locator(".js-plotly-plot").nth(index).text_content() or ""
+
+
+def _wait_change(page, index: int, before: str, timeout_s: float = 30.0) -> float:
+    """Seconds until chart ``index``'s text differs from ``before``."""
+    t0 = time.perf_counter()
+    page.wait_for_function(
+        "([i, before]) => { const c = document.querySelectorAll('.js-plotly-plot')[i];"
+        " return c && c.textContent !== before; }", arg=[index, before], timeout=timeout_s * 1000, polling=10)
+    return time.perf_counter() - t0
+
+
+def test_cold_start_and_language_switch(page, server):
+    url, started = server
+    t0 = time.perf_counter()
+    page.goto(url)
+    page.get_by_role("heading", name="Ons dorp").wait_for()
+    page.locator(".js-plotly-plot").first.wait_for()
+    TIMINGS["cold_first_page_s"] = [time.perf_counter() - t0]
+    TIMINGS["cold_from_process_start_s"] = [time.perf_counter() - started]
+    _shot(page, "dorp_nl")
+    page.get_by_text("English", exact=True).first.click()
+    page.get_by_role("heading", name="Our village").wait_for()
+    assert page.get_by_text("Language", exact=True).first.is_visible()
+    _shot(page, "dorp_en")
+    page.get_by_text("Nederlands", exact=True).first.click()
+    page.get_by_role("heading", name="Ons dorp").wait_for()
+    assert page.get_by_text("Taal", exact=True).first.is_visible()
+
+
+def test_every_page_screenshot(page, server):
+    for path, title, name in (("mijn-huis", "Mijn huis", "mijn_huis"), ("scenarios", "Scenario's", "scenarios"),
+                              ("plan", "Plan voor het dorp", "plan"), ("onzekerheid", "Onzekerheid", "onzekerheid"),
+                              ("cooperatie", "Coöperatie", "cooperatie"), ("export", "Export voor de adviseur", "export")):
+        _open(page, server, path, title)
+        _shot(page, name)
+
+
+def test_pick_another_buurt(page, server):
+    _open(page, server)
+    page.get_by_label("Zoek op naam of code").fill("Brinkkwartier")
+    page.get_by_label("Zoek op naam of code").press("Enter")
+    page.get_by_role("button", name="Gebruik deze buurt").click()
+    page.get_by_role("heading", name="Dorp: Brinkkwartier").wait_for()
+    page.get_by_text("222", exact=True).first.wait_for()  # 222 dwellings in PBL's table
+    _shot(page, "dorp_brinkkwartier")
+
+
+def test_price_slider_changes_the_village_result(page, server):
+    _open(page, server, "scenarios", "Scenario's")
+    thumb = page.get_by_role("slider").first
+    times = []
+    for key in ("End", "Home", "PageUp", "End", "Home"):
+        before = _chart_text(page, 0)
+        thumb.focus()
+        t0 = time.perf_counter()
+        thumb.press(key)
+        _wait_change(page, 0, before)
+        times.append(time.perf_counter() - t0)
+        page.wait_for_timeout(400)  # let the rerun settle before the next move
+    TIMINGS["slider_update_s"] = times
+    _shot(page, "scenarios_slider")
+
+
+def test_enter_a_house(page, server):
+    _open(page, server, "mijn-huis", "Mijn huis")
+    page.locator(".js-plotly-plot").first.wait_for()
+    before = _chart_text(page, 0)
+    area = page.get_by_label("Woonoppervlak (m²)")
+    area.fill("220")
+    area.press("Enter")
+    _wait_change(page, 0, before)
+    assert "Wat het betekent in huis" in page.content()
+    _shot(page, "mijn_huis_220")
+
+
+def test_run_the_optimiser(page, server):
+    _open(page, server, "plan", "Plan voor het dorp")
+    times = []
+    for _ in range(2):  # the second run of the same inputs is cached: report the first as well
+        t0 = time.perf_counter()
+        page.get_by_role("button", name="Maak het plan").click()
+        page.get_by_text("De laatste ton CO2 kost").first.wait_for()
+        times.append(time.perf_counter() - t0)
+        page.reload()
+        page.get_by_role("heading", name="Plan voor het dorp").wait_for()
+    TIMINGS["plan_first_and_cached_s"] = times
+    page.get_by_role("button", name="Maak het plan").click()
+    page.get_by_text("De laatste ton CO2 kost").first.wait_for()
+    page.locator(".js-plotly-plot").nth(1).wait_for()
+    _shot(page, "plan_result")
+
+
+BAD_CSV = (b"dwelling_id,dwelling_type,construction_year,floor_area_m2\n"
+           b"a,tussenwoning,1975,110\nb,kasteel,1975,110\nc,hoekwoning,19x5,-4\n")
+
+
+def test_upload_a_stock_with_errors(page, server):
+    _open(page, server)
+    page.get_by_text("Eigen woningbestand (CSV of Excel)").click()
+    page.locator("input[type=file]").set_input_files(
+        files=[{"name": "fout.csv", "mimeType": "text/csv", "buffer": BAD_CSV}])
+    page.get_by_text("Het bestand heeft problemen").wait_for()
+    page.get_by_role("heading", name="Controle van het bestand").wait_for()
+    _shot(page, "dorp_upload_errors")
+    page.locator("input[type=file]").set_input_files(
+        files=[{"name": "binair.csv", "mimeType": "text/csv", "buffer": b"\x00\x01\xff" * 100}])
+    page.get_by_text("binary data").first.wait_for()
+    assert "Traceback" not in page.content()
+
+
+def test_download_the_excel_workbook(page, server, tmp_path):
+    _open(page, server, "export", "Export voor de adviseur")
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Excel-werkmap (alle tabellen)").click()
+    target = tmp_path / "results.xlsx"
+    info.value.save_as(target)
+    book = openpyxl.load_workbook(io.BytesIO(target.read_bytes()))
+    assert book.sheetnames[0] == "read_me"
+    assert {"summary", "per_dwelling", "assumptions"} <= set(book.sheetnames)
+    assert book["summary"].max_row == 7  # header + the reference and five strategies

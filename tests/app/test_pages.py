@@ -1,0 +1,187 @@
+"""Every page of the village app renders in Dutch and in English, and a key input changes
+what it shows (streamlit.testing.v1.AppTest through the router)."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "app.py")
+PAGES = ("dorp", "mijn_huis", "scenarios", "plan", "onzekerheid", "cooperatie", "export")
+TITLES = {
+    "dorp": ("Ons dorp", "Our village"),
+    "mijn_huis": ("Mijn huis", "My house"),
+    "scenarios": ("Scenario's", "Scenarios"),
+    "plan": ("Plan voor het dorp", "Plan for the village"),
+    "onzekerheid": ("Onzekerheid", "Uncertainty"),
+    "cooperatie": ("Coöperatie", "Cooperative"),
+    "export": ("Export voor de adviseur", "Export for the adviser"),
+}
+
+
+@pytest.fixture(autouse=True)
+def _in_project(monkeypatch):
+    monkeypatch.chdir(ROOT)  # the app reads .streamlit/config.toml from the project folder
+
+
+def app() -> AppTest:
+    return AppTest.from_file(APP, default_timeout=120)
+
+
+def on(page: str, lang: str = "nl") -> AppTest:
+    at = app().run()
+    if lang == "en":
+        at.sidebar.radio[0].set_value("en").run()
+    if page != "dorp":
+        at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def charts(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def values(trace_axis) -> list[float]:
+    """Plotly 6 sends numeric arrays base64-encoded (``{"dtype", "bdata"}``)."""
+    if isinstance(trace_axis, dict):
+        return np.frombuffer(base64.b64decode(trace_axis["bdata"]), dtype=trace_axis["dtype"]).tolist()
+    return list(trace_axis)
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_page_renders_in_both_languages(page, lang):
+    at = on(page, lang)
+    assert at.title[0].value == TITLES[page][0 if lang == "nl" else 1]
+    # the language switch names itself in the language shown
+    assert at.sidebar.radio[0].label == ("Taal" if lang == "nl" else "Language")
+    assert not snake_case(at), snake_case(at)
+
+
+SNAKE = re.compile(r"\b[a-z0-9]+_[a-z0-9_]+\b")
+
+
+def snake_case(at: AppTest) -> list[str]:
+    """snake_case words where a resident looks: titles, headers, metrics, table headers and
+    cells of text, chart titles, axes, legends and category labels."""
+    texts = [e.value for kind in ("title", "header", "subheader") for e in getattr(at, kind)]
+    texts += [m.label for m in at.metric] + [str(m.value) for m in at.metric]
+    for frame in at.dataframe:
+        texts += [str(c) for c in frame.value.columns]
+        texts += [str(v) for col in frame.value.select_dtypes(include="object") for v in frame.value[col]]
+    for spec in charts(at):
+        layout = spec.get("layout", {})
+        texts.append(str(layout.get("title", {}).get("text", "")))
+        for axis in ("xaxis", "yaxis"):
+            texts.append(str(layout.get(axis, {}).get("title", {}).get("text", "")))
+        for trace in spec["data"]:
+            texts.append(str(trace.get("name", "")))
+            for axis in ("x", "y"):
+                if isinstance(trace.get(axis), list):
+                    texts += [str(v) for v in trace[axis] if isinstance(v, str)]
+    # dwelling ids (BU01095059-0001) and scenario keys in the table of differing assumptions are data
+    return [w for text in texts for w in SNAKE.findall(text) if not w.startswith("bu0")]
+
+
+def test_dorp_another_buurt_changes_the_village():
+    at = on("dorp")
+    assert at.metric[0].value == "758"  # Aalden: 758 dwellings (PBL Startanalyse 2020)
+    at.text_input(key="buurt_query").set_value("Brinkkwartier").run()
+    at.selectbox(key="buurt_pick.nl").set_value("BU01060000").run()
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.metric[0].value == "222"  # Brinkkwartier (Assen): 222 dwellings in the packaged table
+    assert "Brinkkwartier" in at.header[0].value
+
+
+def test_dorp_upload_with_errors_lists_every_problem():
+    at = on("dorp")
+    at.radio(key="dorp_source.nl").set_value("upload").run()
+    assert not at.exception
+    # AppTest cannot drive a file uploader; the report itself is tested on read_stock_bytes
+
+
+def test_mijn_huis_floor_area_changes_the_costs():
+    at = on("mijn_huis")
+    before = at.dataframe[0].value.iloc[:, -1].tolist()
+    at.number_input(key="h_area").set_value(220).run()
+    assert not at.exception
+    after = at.dataframe[0].value.iloc[:, -1].tolist()
+    assert before != after
+    assert len(after) == 6  # the reference and five strategies side by side
+
+
+def test_mijn_huis_pick_a_dwelling():
+    at = on("mijn_huis")
+    at.radio(key="h_mode.nl").set_value("pick").run()
+    assert not at.exception
+    assert len(at.dataframe[0].value) == 6
+
+
+def _slider(at: AppTest, prefix: str):
+    return next(s for s in at.slider if str(s.key).startswith(prefix))
+
+
+def test_scenarios_gas_price_changes_the_village_result():
+    at = on("scenarios")
+    before = values(charts(at)[0]["data"][0]["x"])
+    _slider(at, "ctl:prices.gas_supply_eur_m3").set_value(1.2).run()
+    assert not at.exception
+    after = values(charts(at)[0]["data"][0]["x"])
+    assert before != after
+    # the reference keeps its gas boiler: more expensive gas does not change its *change* (0)
+    assert after[0] == pytest.approx(0.0, abs=1e-9)
+    # dearer gas makes leaving it cheaper: every other strategy's monthly change falls
+    assert all(a < b for a, b in zip(after[1:], before[1:], strict=True))
+
+
+def test_scenarios_keep_two_and_compare():
+    at = on("scenarios")
+    at.button[0].click().run()  # keep scenario 1
+    _slider(at, "ctl:prices.gas_supply_eur_m3").set_value(1.0).run()
+    at.text_input(key="keep_name").set_value("duur gas").run()
+    at.button[0].click().run()
+    assert not at.exception
+    assert len(at.session_state["kept"]) == 2
+    keys = at.dataframe[0].value.iloc[:, 1].tolist()
+    assert "prices.gas_supply_eur_m3" in keys
+
+
+def test_plan_runs_and_the_co2_target_changes_the_plan():
+    at = on("plan")
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.metric[1].value == "60 %"
+    first = at.subheader[0].value
+    assert first.startswith("De laatste ton CO2 kost €")
+    at.slider(key="p_co2").set_value(70)  # inside the form: sent with the submit
+    at.button[0].click().run()
+    assert at.metric[1].value == "70 %"
+    assert at.subheader[0].value != first
+
+
+def test_export_offers_the_downloads():
+    at = on("export")
+    keys = [b.key for b in at.get("download_button")]
+    assert {"dl_xlsx", "dl_csv", "dl_yaml"} <= set(keys)
+
+
+def test_onzekerheid_strategy_changes_the_tornado():
+    at = on("onzekerheid")
+    specs = charts(at)
+    assert len(specs) == 3  # tornado, distribution, chance of paying more
+    before = values(specs[0]["data"][1]["x"])
+    at.selectbox(key="unc_strategy.nl").set_value("heat_network_mt").run()
+    assert not at.exception
+    after = values(charts(at)[0]["data"][1]["x"])
+    assert before != after
+    risk = values(charts(at)[2]["data"][0]["x"])
+    assert risk[0] == 0.0 and all(0.0 <= r <= 1.0 for r in risk)  # the reference never pays more

@@ -1,0 +1,338 @@
+"""The package side of the village app: overview, one house, controls, figures, downloads,
+the plan's who-pays table, translations (numbers checked against other paths and by hand)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+
+import wupmodel as wm
+
+
+@pytest.fixture(scope="module")
+def village():
+    scenario = wm.load_scenario()
+    stock = wm.stock_for(scenario)
+    outcomes = wm.evaluate(stock, scenario)
+    return scenario, stock, outcomes, wm.village_summary(outcomes, scenario)
+
+
+# --------------------------------------------------------------------------------------------
+# overview
+
+
+def test_overview_counts_match_the_buurt_statistics(village):
+    _s, _stock, outcomes, summary = village
+    view = wm.stock_overview(outcomes)
+    row = wm.packaged_table("buurten_drenthe_2020").set_index("buurt_code").loc["BU01095059"]
+    types = view["types"].set_index("value")["dwellings"]
+    for name in wm.DWELLING_TYPES:  # PBL Startanalyse 2020 counts per type (synthesis keeps them)
+        assert types.get(name, 0.0) == row[f"type_{name}"]
+    periods = view["periods"].set_index("value")["dwellings"]
+    assert periods["pre1930"] == row["period_pre1930"] and periods["1975_1991"] == row["period_1975_1991"]
+    assert view["totals"]["dwellings"] == 758 == view["tenure"]["dwellings"].sum()
+    ref = summary.iloc[0]
+    assert view["totals"]["gas_m3"] == pytest.approx(ref["gas_m3"])  # the summary's reference gas
+    assert view["totals"]["co2_t"] == pytest.approx(ref["co2_t"])
+    assert view["co2_by_type"]["co2_t"].sum() == pytest.approx(ref["co2_t"])
+
+
+def test_period_of_uses_the_period_bounds():
+    got = wm.stock_overview.__globals__["period_of"](np.array([1929, 1930, 1945, 1946, 2005, 2006, 2024]))
+    assert list(got) == ["pre1930", "1930_1945", "1930_1945", "1946_1964", "1992_2005", "2006_later", "2006_later"]
+
+
+def test_village_summary_is_the_summary_of_summarise(village):
+    scenario, _stock, outcomes, summary = village
+    pd.testing.assert_frame_equal(summary, wm.summarise(outcomes, scenario)["summary"])
+
+
+# --------------------------------------------------------------------------------------------
+# one house
+
+
+@pytest.fixture(scope="module")
+def house():
+    scenario = wm.load_scenario()
+    stock = wm.house_stock("tussenwoning", 1975, 110, energy_label="D", gas_m3=1400)
+    outcomes = wm.evaluate(stock, scenario)
+    return scenario, stock, outcomes, wm.house_strategies(outcomes, wm.default_strategies(), scenario.params())
+
+
+def test_house_figures_equal_the_village_summary_of_a_village_of_one(house):
+    scenario, _stock, outcomes, table = house
+    summary = wm.village_summary(outcomes, scenario)
+    assert list(table["strategy"]) == list(summary["strategy"])
+    moved = table["strategy"] != "reference"
+    # a village of one: investment per dwelling that changes = the house's investment
+    np.testing.assert_allclose(table.loc[moved, "capex_eur"], summary.loc[moved, "investment_per_dwelling_eur"])
+    np.testing.assert_allclose(table.loc[moved, "subsidy_eur"], summary.loc[moved, "subsidy_eur"])
+    # the average monthly change of a village of one is the house's change, part by part
+    np.testing.assert_allclose(table["monthly_change_eur"], summary["monthly_cost_change_avg_eur"], atol=1e-9)
+    np.testing.assert_allclose(table["bill_eur"] - table["now_bill_eur"], summary["bill_change_avg_eur"], atol=1e-9)
+    np.testing.assert_allclose(table["co2_kg"] / 1e3, summary["co2_t"])
+
+
+def test_house_what_changes_in_the_house(house):
+    _s, _stock, _o, table = house
+    by = table.set_index("strategy")
+    assert by.loc["reference", "keeps_gas"] and by.loc["hybrid", "keeps_gas"] and by.loc["hybrid", "outdoor_unit"]
+    assert by.loc["all_electric_ground", "boreholes"] and not by.loc["all_electric_ground", "outdoor_unit"]
+    assert by.loc["heat_network_mt", "delivery_set"] and not by.loc["heat_network_mt", "lt_emitters"]
+    # the reference row's parts before and after are the same house
+    assert by.loc["reference", "monthly_eur"] == pytest.approx(by.loc["reference", "monthly_now_eur"])
+    # a 1975 terraced house at label D needs more than 50 degC at design conditions with its
+    # radiators even after standard insulation, so a heat pump comes with LT emitter works
+    assert by.loc["all_electric_air", "supply_temp_c"] > 50.0 and by.loc["all_electric_air", "lt_emitters"]
+
+
+def test_house_stock_rejects_a_bad_value_with_one_message():
+    with pytest.raises(wm.WupInputError, match="floor_area_m2"):
+        wm.house_stock("tussenwoning", 1975, -3)
+
+
+def test_pick_a_dwelling_of_the_village(village):
+    scenario, _stock, outcomes, _summary = village
+    first = str(outcomes.dwelling_ids[0])
+    table = wm.house_strategies(outcomes, wm.default_strategies(), scenario.params(), dwelling_id=first)
+    g = int(outcomes.dwelling_group[0])
+    ref = outcomes.catalogue.reference_index
+    assert table.loc[0, "now_bill_eur"] == pytest.approx(outcomes["bill_year1_eur"][g, ref] / 12.0)
+    with pytest.raises(KeyError):
+        wm.house_strategies(outcomes, wm.default_strategies(), scenario.params(), dwelling_id="nope")
+
+
+# --------------------------------------------------------------------------------------------
+# controls
+
+
+def _path(scenario, series):
+    paths = wm.summarise.__globals__["price_paths"](scenario.params(), scenario)
+    return paths.loc[paths["series"] == series, "value"].to_numpy()
+
+
+def test_controls_read_the_packaged_defaults():
+    s = wm.load_scenario()
+    v = wm.control_values(s)
+    table = wm.parameter_table()
+    assert v["finance.loan_rate"] == pytest.approx(100 * table.loc["finance.warmtefonds_rate", "value"])
+    assert v["finance.heat_fixed_eur"] == table.loc["finance.heat_fixed_eur", "value"]
+    assert v["isde_percent"] == pytest.approx(100.0)
+    sources = wm.control_sources()
+    assert set(sources) == {c.key for c in wm.CONTROLS} and all(sources.values())
+
+
+def test_a_price_control_scales_the_whole_path():
+    s = wm.load_scenario()
+    before = _path(s, "gas_supply_eur_m3")
+    doubled = wm.apply_controls(s, {"prices.gas_supply_eur_m3": 2 * before[0]})
+    np.testing.assert_allclose(_path(doubled, "gas_supply_eur_m3"), 2 * before)
+    co2 = _path(s, "co2_price_eur_t")  # zero before ETS2 starts (2028): stays zero
+    years = np.arange(s.years.start, s.years.start + co2.size)
+    higher = wm.apply_controls(s, {"prices.co2_price_eur_t": 100.0})
+    new = _path(higher, "co2_price_eur_t")
+    assert new[years == 2030][0] == pytest.approx(100.0)
+    np.testing.assert_allclose(new[co2 == 0], 0.0)
+    assert higher.origins["prices.co2_price_eur_t"] == "app"
+
+
+def test_isde_and_rates_controls():
+    s = wm.load_scenario()
+    half = wm.apply_controls(s, {"isde_percent": 50.0, "finance.loan_rate": 2.0, "finance.financing": "own"})
+    p, p0 = half.params(), s.params()
+    assert p["finance.isde_hp_air_start_eur"] == pytest.approx(p0["finance.isde_hp_air_start_eur"] / 2)
+    assert p["finance.isde_roof_eur_m2"] == pytest.approx(p0["finance.isde_roof_eur_m2"] / 2)
+    assert p["finance.isde_roof_min_m2"] == p0["finance.isde_roof_min_m2"]  # limits are not amounts
+    assert half.finance.loan_rate == pytest.approx(0.02) and half.finance.financing == "own"
+    assert wm.apply_controls(s, wm.control_values(s)) is s  # nothing changed: the same scenario
+
+
+# --------------------------------------------------------------------------------------------
+# figures
+
+
+def test_figures_carry_value_labels_and_translated_axes(village):
+    _s, _stock, outcomes, summary = village
+    view = wm.stock_overview(outcomes)
+    fig = wm.category_bars(view["types"], "dwelling_type", "Types", "nl")
+    assert list(fig.data[0].x)[0] == "Vrijstaand" and list(fig.data[0].text)[0] == "313"
+    assert fig.layout.yaxis.title.text == "aantal woningen"
+    fig_en = wm.category_bars(view["tenure"], "tenure", "Tenure", "en")
+    assert list(fig_en.data[0].x) == ["Owner-occupied", "Rent (housing association)", "Rent (private landlord)"]
+    bars = wm.strategy_bars(summary, "national_eur_per_t_co2", "t", "nl")
+    assert bars.data[0].text[0] == "n.v.t." and bars.data[0].x[0] == 0.0  # the reference: no tonnes avoided
+    assert bars.layout.font.size >= 18
+    # Dutch thousands separator
+    co2_ref = f"{round(float(summary['co2_t'].iloc[0])):,}"  # e.g. 2,330 (t/yr, the reference)
+    assert len(co2_ref) == 5
+    assert wm.strategy_bars(summary, "co2_t", "t", "nl").data[0].text[0] == co2_ref.replace(",", ".")
+    assert wm.strategy_bars(summary, "co2_t", "t", "en").data[0].text[0] == co2_ref
+
+
+def test_histogram_counts_every_dwelling(village):
+    _s, _stock, outcomes, _summary = village
+    per = wm.stock_overview(outcomes)["per_dwelling"]
+    fig = wm.histogram_bars(per["gas_m3"], per["count"], "Gas", "m3", "en", bins=6)
+    assert sum(fig.data[0].y) == 758 and len(fig.data[0].x) == 6
+
+
+def test_house_charts_stack_the_parts(house):
+    _s, _stock, _o, table = house
+    fig = wm.house_monthly_chart(table, "en")
+    parts = [t for t in fig.data if t.type == "bar"]
+    assert [t.name for t in parts] == ["Energy bill", "Loan repayment", "Rent increase", "Own money (per month)"]
+    totals = np.sum([np.asarray(t.x, dtype=float) for t in parts], axis=0)
+    np.testing.assert_allclose(totals[1:], table["monthly_eur"])
+    assert fig.data[-1].text[0].startswith("€ ")
+    money = wm.house_money_chart(table, "nl")
+    assert [t.name for t in money.data] == ["Investering", "Subsidie", "Lening"]
+
+
+def test_plan_figures_and_who_pays(village):
+    scenario, _stock, outcomes, _summary = village
+    plan = wm.optimise(scenario=scenario, outcomes=outcomes, co2_reduction=0.6, pareto=4)
+    mix = wm.mix_chart(plan.dwellings_by_heating, "nl")
+    assert sum(mix.data[0].x) == pytest.approx(758.0)
+    assert "Luchtwarmtepomp" in list(mix.data[0].y)
+    points = pd.DataFrame({"co2_reduction": [p.co2_reduction for p in plan.pareto_front],
+                           "objective_eur": [p.objective_eur for p in plan.pareto_front]})
+    pareto = wm.pareto_chart(points, "en", chosen=(plan.co2_reduction, plan.objective_eur))
+    assert len(pareto.data) == 2 and pareto.layout.xaxis.title.text == "CO2 reduction (percent)"
+    pays = wm.plan_who_pays(plan, outcomes)
+    tenure = outcomes.groups.groupby("tenure", observed=True)["count"].sum()
+    assert pays.set_index("tenure")["dwellings"].to_dict() == {k: float(v) for k, v in tenure.items()}
+    # nobody pays more than the plan's largest increase
+    rise = plan.max_monthly_increase_eur
+    assert (pays["households_paying_more"] > 0).any() == (rise > 1.0)
+
+
+def test_uncertainty_figures():
+    summary = pd.DataFrame({"strategy": ["reference", "hybrid"], "label_nl": ["Ref", "Hybride"],
+                            "label_en": ["Ref", "Hybrid"]})
+    dist = pd.DataFrame({"strategy": ["reference", "hybrid"], "p05": [0.0, 10.0], "p50": [0.0, 20.0],
+                         "p95": [0.0, 40.0]})
+    fig = wm.distribution_chart(dist, summary, "en")
+    assert list(fig.data[0].base) == [0.0, 10.0] and list(fig.data[0].x) == [0.0, 30.0]
+    risk = pd.DataFrame({"strategy": ["hybrid", "hybrid"], "count": [1, 3], "p_rise": [1.0, 0.0]})
+    r = wm.risk_chart(risk, summary, "nl")
+    assert list(r.data[0].x) == [0.25] and r.data[0].text[0] == "25 %"  # (1*1 + 3*0) / 4
+    tor = pd.DataFrame({"factor": ["prices.gas_supply_eur_m3"], "effect_low": [-5.0], "effect_high": [7.0]})
+    t = wm.tornado_chart(tor, "nl")
+    assert list(t.data[0].y) == ["Gasprijs (levering)"] and list(t.data[1].x) == [7.0]
+
+
+def test_translate_frame_has_no_snake_case(village):
+    _s, _stock, _o, summary = village
+    out = wm.translate_frame(summary[["strategy", "label_nl", "label_en", "heating", "co2_t"]], "nl")
+    assert list(out.columns) == ["Strategie", "Verwarming", "CO2 [ton/jaar]"]
+    assert out.iloc[1, 0] == "Hybride warmtepomp" and out.iloc[1, 1] == "Hybride warmtepomp"
+    assert wm.value_label("tenure", None, "en") == "Unknown"
+    assert wm.value_label("dwelling_type", "vrijstaand", "en") == "Detached"
+
+
+# --------------------------------------------------------------------------------------------
+# downloads and formula safety
+
+
+def test_safe_text_escapes_formula_starts_only_in_text():
+    frame = pd.DataFrame({"id": ["=HYPERLINK(\"http://x\")", "+1", "-a", "@SUM(A1)", "ok"], "n": [-1.0, 2, 3, 4, 5]})
+    out = wm.safe_text(frame)
+    assert list(out["id"]) == ["'=HYPERLINK(\"http://x\")", "'+1", "'-a", "'@SUM(A1)", "ok"]
+    assert list(out["n"]) == [-1.0, 2, 3, 4, 5]
+
+
+def test_workbook_bytes_never_hold_a_live_formula(village):
+    scenario, stock, _o, _summary = village
+    hostile = stock.head(5).copy()
+    hostile["dwelling_id"] = ['=HYPERLINK("http://evil","x")', "+cmd", "@SUM(1)", "-2+3", "gewoon"]
+    tables = wm.summarise(wm.evaluate(hostile, scenario), scenario)
+    book = openpyxl.load_workbook(io.BytesIO(wm.results_workbook_bytes(tables, scenario)))
+    cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    ids = [c.value for c in book["per_dwelling"]["B"]][1:6]
+    assert ids[0] == '\'=HYPERLINK("http://evil","x")' and ids[4] == "gewoon"
+    z = zipfile.ZipFile(io.BytesIO(wm.csv_zip_bytes(tables, scenario)))
+    assert {"summary.csv", "per_dwelling.csv", "provenance.csv"} <= set(z.namelist())
+    assert "'=HYPERLINK" in z.read("per_dwelling.csv").decode("utf-8")
+
+
+def test_plan_bytes_open(village):
+    scenario, _stock, outcomes, _summary = village
+    plan = wm.optimise(scenario=scenario, outcomes=outcomes, co2_reduction=0.5)
+    book = openpyxl.load_workbook(io.BytesIO(wm.plan_workbook_bytes(plan)))
+    assert "summary" in book.sheetnames and "per_dwelling" in book.sheetnames
+    assert b'"status": "optimal"' in wm.plan_json_bytes(plan)
+
+
+# --------------------------------------------------------------------------------------------
+# uploads
+
+
+CSV = (b"dwelling_id,dwelling_type,construction_year,floor_area_m2,energy_label,straat\n"
+       b"a,tussenwoning,1975,110,D,Dorpsstraat 1\n"
+       b"b,kasteel,1975,110,D,Dorpsstraat 2\n"
+       b"c,hoekwoning,19x5,110,Q,Dorpsstraat 3\n"
+       b"d,vrijstaand,1930,-5,C,Dorpsstraat 4\n")
+
+
+def test_upload_report_lists_every_problem_with_its_row():
+    with pytest.raises(wm.WupInputError) as err:
+        wm.read_stock_bytes(CSV, "dorp.csv")
+    problems = pd.DataFrame(list(err.value.problems))
+    # row b: unknown type; row c: year not a number, label Q; row d: negative floor area
+    assert sorted(problems["row"].tolist()) == [2, 3, 3, 4]
+    assert set(problems.loc[problems["row"] == 3, "value"]) == {"'19x5'", "'Q'"}
+    assert all(problems["where"].str.contains("line"))
+
+
+def test_upload_drops_address_columns_and_reads_xlsx():
+    good = CSV.split(b"\n")[:2]
+    frame = wm.read_stock_bytes(b"\n".join(good) + b"\n", "dorp.csv")
+    assert "straat" not in frame.columns and len(frame) == 1
+    buf = io.BytesIO()
+    pd.read_csv(io.BytesIO(b"\n".join(good))).to_excel(buf, index=False)
+    assert wm.read_stock_bytes(buf.getvalue(), "dorp.xlsx")["dwelling_type"].iloc[0] == "tussenwoning"
+
+
+@pytest.mark.parametrize("data, name, message", [
+    (b"MZ\x90\x00\x03", "virus.exe", "cannot read files of type '.exe'"),
+    (b"x" * (50 * 1024 * 1024), "groot.csv", "at most 10 MB"),
+    (b"\x00\x01\x02binary\xff", "dorp.csv", "binary"),
+    ("dwelling_id,dwelling_type\n".encode("utf-16"), "dorp.csv", "UTF-16"),
+    (b"PK\x03\x04 not really", "dorp.xlsx", "not a readable .xlsx"),
+    (b"PK\x03\x04 zip", "dorp.csv", "not a CSV"),
+    (b"", "dorp.csv", "empty"),
+    (b"just some text without the columns\n1\n", "dorp.csv", "dwelling_id"),
+])
+def test_hostile_uploads_give_one_message(data, name, message):
+    with pytest.raises(wm.WupInputError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        wm.read_stock_bytes(data, name)
+
+
+def test_formula_cells_in_an_xlsx_upload_are_never_run():
+    import xlsxwriter
+
+    buf = io.BytesIO()
+    book = xlsxwriter.Workbook(buf)
+    ws = book.add_worksheet()
+    for j, head in enumerate(["dwelling_id", "dwelling_type", "construction_year", "floor_area_m2"]):
+        ws.write(0, j, head)
+    ws.write_formula(1, 0, '=HYPERLINK("http://evil","x")', None, "x")
+    ws.write_row(1, 1, ["tussenwoning", 1975, 110])
+    ws.write_formula(2, 0, "=1+1", None, 2)
+    ws.write_row(2, 1, ["tussenwoning", 1975])
+    ws.write_formula(2, 3, "=A1*1000", None, "")
+    book.close()
+    with pytest.raises(wm.WupInputError) as err:  # the formula's cached text is data, never run
+        wm.read_stock_bytes(buf.getvalue(), "dorp.xlsx")
+    assert [p["row"] for p in err.value.problems] == [2]
+
+
+def test_latin1_text_is_read():
+    data = "dwelling_id,dwelling_type,construction_year,floor_area_m2\ncafé,tussenwoning,1975,110\n".encode("cp1252")
+    assert wm.read_stock_bytes(data, "dorp.csv")["dwelling_id"].iloc[0] == "café"

@@ -1,0 +1,139 @@
+"""One house: a one-dwelling stock from what a resident knows, and every strategy for it.
+
+:func:`house_stock` builds (and validates) the stock of one dwelling; :func:`house_strategies`
+reads, for one dwelling of an evaluation, each village strategy side by side: investment,
+subsidy, what is left to pay, the monthly housing costs before and after with their parts, CO2
+and what the strategy means in the house (supply temperature, emitter works, outdoor unit,
+boreholes, delivery set, gas connection).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from wupmodel.outcomes import Outcomes
+from wupmodel.params import Params
+from wupmodel.stock import validate_stock
+from wupmodel.village import Strategy, strategy_choice
+from wupmodel.vocabulary import INSULATION_LEVELS
+
+__all__ = ["house_stock", "house_strategies", "HOUSE_PARTS"]
+
+#: the monthly parts of the woonlasten (EUR/month) and the output each comes from
+HOUSE_PARTS: dict[str, str] = {
+    "bill": "bill_year1_eur",  # EUR/yr, divided by 12
+    "loan": "loan_payment_eur_per_month",
+    "rent": "rent_increase_eur_per_month",
+    "own": "own_capital_eur_per_month",
+}
+
+_LT_SYSTEMS = ("air_hp", "ground_hp", "heat_network_lt")
+_OUTDOOR_UNIT = ("air_hp", "hybrid_hp")
+_KEEPS_GAS = ("gas_boiler", "hybrid_hp")
+_NETWORKS = ("heat_network_mt", "heat_network_lt")
+
+
+def house_stock(dwelling_type: str, construction_year: int, floor_area_m2: float, *,
+                energy_label: str | None = None, tenure: str = "koop",
+                household_income_eur: float | None = None, gas_m3: float | None = None,
+                dwelling_id: str = "mijn-huis") -> pd.DataFrame:
+    """The validated stock of one dwelling (``gas_m3`` 0 or None = not metered).
+
+    Raises
+    ------
+    WupInputError
+        For a value the stock contract does not allow (naming the field and what is allowed).
+    """
+    row = {
+        "dwelling_id": dwelling_id,
+        "dwelling_type": dwelling_type,
+        "construction_year": int(construction_year),
+        "floor_area_m2": float(floor_area_m2),
+        "energy_label": energy_label or None,
+        "tenure": tenure,
+        "household_income_eur": household_income_eur,
+        "gas_m3": gas_m3 if gas_m3 else None,
+    }
+    return validate_stock(pd.DataFrame([row]), source="mijn huis")
+
+
+def house_strategies(outcomes: Outcomes, strategies: list[Strategy], params: Params,
+                     dwelling_id: str | None = None) -> pd.DataFrame:
+    """Every strategy for one dwelling, side by side.
+
+    Parameters
+    ----------
+    outcomes
+        An evaluation with money.
+    strategies
+        The strategies (e.g. :func:`wupmodel.default_strategies`); the first is the reference.
+    params
+        The parameters of the evaluation (the LT-emitter threshold ``hp.lt_ready_supply_temp_c``).
+    dwelling_id
+        Which dwelling (default the first).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per strategy: ``strategy``, ``label_nl``, ``label_en``, ``heating``,
+        ``insulation``, ``possible`` (the strategy's system works here; else the dwelling keeps
+        the reference), ``capex_eur``, ``subsidy_eur``, ``net_investment_eur`` (after
+        subsidy), the monthly parts before (``now_<part>_eur``) and after (``<part>_eur``) for
+        each part of :data:`HOUSE_PARTS`, ``monthly_now_eur``, ``monthly_eur``,
+        ``monthly_change_eur``, ``co2_now_kg``, ``co2_kg`` (kg/yr, first year),
+        ``supply_temp_c`` (what the radiators need at this insulation level, °C),
+        ``lt_emitters`` (larger radiators or convectors needed), ``capacity_kw`` (heat-pump
+        capacity), ``outdoor_unit``, ``boreholes``, ``delivery_set``, ``keeps_gas``.
+    """
+    ids = np.asarray(outcomes.dwelling_ids).astype(str)
+    row = 0 if dwelling_id is None else np.flatnonzero(ids == str(dwelling_id))
+    if not isinstance(row, int):
+        if row.size == 0:
+            raise KeyError(f"no dwelling {dwelling_id!r}")
+        row = int(row[0])
+    g = int(outcomes.dwelling_group[row])
+    cat = outcomes.catalogue
+    ref = np.full(outcomes.n_groups, cat.reference_index)
+
+    def value(name: str, choice: np.ndarray) -> float:
+        return float(outcomes.pick(name, choice)[g]) if name in outcomes.arrays else 0.0
+
+    def parts(choice: np.ndarray) -> dict[str, float]:
+        out = {k: value(v, choice) for k, v in HOUSE_PARTS.items()}
+        out["bill"] /= 12.0
+        return out
+
+    now = parts(ref)
+    threshold = params["hp.lt_ready_supply_temp_c"]
+    rows = []
+    for s in strategies:
+        choice = strategy_choice(outcomes, s)
+        chosen = int(choice[g])
+        after = parts(choice)
+        supply = value("supply_temp_c", choice)
+        possible = chosen != cat.reference_index or s.heating == "gas_boiler"
+        r = {
+            "strategy": s.name, "label_nl": s.label_nl, "label_en": s.label_en,
+            "heating": s.heating, "insulation": INSULATION_LEVELS[int(cat.insulation[chosen])],
+            "possible": bool(possible),
+            "capex_eur": value("capex_eur", choice), "subsidy_eur": value("subsidy_eur", choice),
+            "net_investment_eur": value("net_investment_eur", choice),
+        }
+        r.update({f"now_{k}_eur": v for k, v in now.items()})
+        r.update({f"{k}_eur": v for k, v in after.items()})
+        r["monthly_now_eur"] = sum(now.values())
+        r["monthly_eur"] = sum(after.values())
+        r["monthly_change_eur"] = r["monthly_eur"] - r["monthly_now_eur"]
+        r["co2_now_kg"] = value("co2_kg", ref)
+        r["co2_kg"] = value("co2_kg", choice)
+        r["supply_temp_c"] = supply
+        on = s.heating if possible else "gas_boiler"
+        r["lt_emitters"] = bool(on in _LT_SYSTEMS and supply > threshold)
+        r["capacity_kw"] = value("capacity_kw", choice) if on in ("air_hp", "ground_hp", "hybrid_hp") else 0.0
+        r["outdoor_unit"] = on in _OUTDOOR_UNIT
+        r["boreholes"] = on == "ground_hp"
+        r["delivery_set"] = on in _NETWORKS
+        r["keeps_gas"] = on in _KEEPS_GAS
+        rows.append(r)
+    return pd.DataFrame(rows)

@@ -1,0 +1,60 @@
+"""The app's downloads as bytes, built in memory (nothing is written to disk).
+
+:func:`results_workbook_bytes` is the adviser's workbook of :func:`wupmodel.write_outputs`,
+:func:`csv_zip_bytes` its tables as CSV files in a zip, :func:`plan_workbook_bytes` and
+:func:`plan_json_bytes` the plan of :func:`wupmodel.write_plan`. Text cells that a spreadsheet
+would read as a formula are escaped (:func:`~wupmodel.report.workbook.safe_text`).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from wupmodel.optimise.plan import Plan
+from wupmodel.report.plan_files import plan_tables
+from wupmodel.report.provenance import provenance_table, run_provenance
+from wupmodel.report.workbook import XLSX_OPTIONS, safe_text, workbook_bytes
+from wupmodel.scenario import Scenario
+
+__all__ = ["results_workbook_bytes", "csv_zip_bytes", "plan_workbook_bytes", "plan_json_bytes"]
+
+
+def results_workbook_bytes(tables: Mapping[str, pd.DataFrame], scenario: Scenario, lang: str = "en",
+                           provenance: Mapping[str, Any] | None = None) -> bytes:
+    """``results.xlsx`` of :func:`wupmodel.write_outputs` (read-me and provenance sheets) as bytes."""
+    block = dict(provenance) if provenance is not None else run_provenance(scenario)
+    return workbook_bytes(tables, block, lang)
+
+
+def csv_zip_bytes(tables: Mapping[str, pd.DataFrame], scenario: Scenario,
+                  provenance: Mapping[str, Any] | None = None) -> bytes:
+    """One UTF-8 CSV per table (and ``provenance.csv``) in a zip, as bytes."""
+    block = dict(provenance) if provenance is not None else run_provenance(scenario)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, frame in {**tables, "provenance": provenance_table(block)}.items():
+            zf.writestr(f"{name}.csv", safe_text(frame).to_csv(index=False))
+    return buffer.getvalue()
+
+
+def plan_workbook_bytes(plan: Plan) -> bytes:
+    """``plan.xlsx`` of :func:`wupmodel.write_plan` as bytes."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": XLSX_OPTIONS}) as writer:
+        for name, frame in plan_tables(plan).items():
+            safe_text(frame).to_excel(writer, sheet_name=name, index=False)
+            sheet = writer.sheets[name]
+            sheet.freeze_panes(1, 0)
+            sheet.autofit()
+    return buffer.getvalue()
+
+
+def plan_json_bytes(plan: Plan) -> bytes:
+    """``plan.json`` of :func:`wupmodel.write_plan` as UTF-8 bytes."""
+    return json.dumps(plan.to_json_dict(), indent=2, ensure_ascii=False, default=str).encode("utf-8")
