@@ -13,6 +13,11 @@ True
 """
 
 from wupmodel.compare import compare, compare_tables
+
+# cooperative business case (issue 12)
+from wupmodel.coop.business import BusinessCase, business_case, participation_curve
+from wupmodel.coop.inputs import CoopSettings, coop_settings
+from wupmodel.coop.survey import load_survey
 from wupmodel.errors import InfeasibleError, WupInputError
 from wupmodel.evaluate import evaluate, iter_evaluate
 from wupmodel.money.tariffs import PATH_RULE
@@ -123,4 +128,11 @@ __all__ = [
     "write_stock",
     "write_sweep_report",
     "write_workbook",
+    # cooperative business case (issue 12)
+    "BusinessCase",
+    "CoopSettings",
+    "business_case",
+    "coop_settings",
+    "load_survey",
+    "participation_curve",
 ]

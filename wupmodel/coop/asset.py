@@ -169,10 +169,11 @@ class HeatNetworkAsset:
         parts = self.capex_parts_eur(connections, design_load_kw)
         total = sum(parts.values())
         capex = by_phasing(total, w, h)
-        # replacements within the horizon at the end of each part's life
-        life = int(round(self.life_years))
+        # replacements at the end of each part's life when it ends before the horizon does (no
+        # residual value is counted for a late replacement)
+        life = max(int(round(self.life_years)), 1)
         for b, share in enumerate(w):
-            for t in range(b + life, h + 1, life):
+            for t in range(b + life, h, life):
                 capex[t] += total * share
         running = operating_share(w, h)
         vat1 = 1.0 + self.vat

@@ -71,7 +71,7 @@ class CoopSettings(BaseModel):
     tariff_eur_per_gj: float | None = Field(default=None, ge=0, le=300)
     tariff_basis: TariffBasis = "acm"
     acm_cap: bool = True
-    connection_fee_eur: float | None = Field(default=None, ge=0, le=50_000)
+    connection_fee_eur: float | None = Field(default=None, ge=0, le=8000)
     participation: float | None = Field(default=None, ge=0, le=1)
     member_capital_eur: float | None = Field(default=None, ge=0)
     member_loan_eur: float = Field(default=0.0, ge=0)
