@@ -29,6 +29,7 @@ from wupmodel.outcomes import QUANTITIES, Outcomes
 from wupmodel.overrides import apply_settings, for_stock_file, known_keys, parse_settings
 from wupmodel.params import Params, default_params, packaged_table, parameter_table
 from wupmodel.report.atomic import atomic_write
+from wupmodel.report.coop_files import business_case_tables, coop_text, write_business_case
 from wupmodel.report.files import (
     STREAM_CHUNK_GROUPS,
     summary_json,
@@ -135,4 +136,7 @@ __all__ = [
     "coop_settings",
     "load_survey",
     "participation_curve",
+    "business_case_tables",
+    "coop_text",
+    "write_business_case",
 ]

@@ -264,7 +264,8 @@ def _check_cap(settings: CoopSettings, cap_fixed: float, cap_gj: float, cap_fee:
     for key, value, cap, unit in checks:
         if value is not None and value > cap + 1e-9:
             raise WupInputError(f"coop settings: '{key}' = {value:g} {unit} is above the ACM maximum {cap:g} {unit}; "
-                                f"it must be at most that while acm_cap is on (set acm_cap: false for a cost-based tariff)")
+                                "it must be at most that while the ACM cap is on (acm_cap false, or --no-acm-cap, "
+                                "lifts it)")
 
 
 def business_case(scenario: Scenario | None = None, outcomes: Outcomes | None = None, *,
@@ -348,6 +349,15 @@ def business_case(scenario: Scenario | None = None, outcomes: Outcomes | None = 
     loop = None
     if s.participation is not None:
         share, joined, source = s.participation, None, "set"
+        if s.tariff_basis == "cost_based":  # heat at its cost per GJ, the fixed charge breaks even
+            if s.tariff_eur_per_gj is None:
+                per_gj = (1.0 + asset.vat) * asset.heat_cost_eur_per_gj
+                net = _Network(asset, hh, inputs, ctx, fee, per_gj)
+            root = net.break_even_fixed(None, share)
+            if root.found:
+                fixed = np.full(h + 1, root.value)
+            else:
+                notices.append(f"cost-based tariff: {root.reason}; the case is shown at the fixed charge set")
     else:
         joined = hh.joining(f_avg, v_avg)
         share = float(joined.sum() / hh.dwellings)
@@ -385,7 +395,7 @@ def business_case(scenario: Scenario | None = None, outcomes: Outcomes | None = 
     metrics = _metrics(fin, inputs, n_conn)
     weights = joined if joined is not None else hh.counts * share
     if weights.sum() > 0:
-        cost = hh.network_cost_at(f_avg, v_avg)
+        cost = hh.network_cost_at(hh_avg(fixed), hh_avg(per_gj))
         metrics["household_network_cost_eur_per_month"] = float(weights @ cost / weights.sum() / 12)
         metrics["household_alternative_cost_eur_per_month"] = float(
             weights @ hh.alternative_cost_eur_per_yr / weights.sum() / 12)
@@ -420,8 +430,8 @@ def _metrics(fin: Financials, inputs: CoopInputs, connections: float) -> dict[st
         "member_capital_eur": fin.equity_eur,
         "solvency": fin.equity_eur / capex if capex > 0 else float("nan"),
         "solvency_required": inputs.solvency_min,
-        "funding_gap_eur": (max(fin.equity_eur - inputs.member_capital_eur, 0.0)
-                            if inputs.member_capital_eur is not None else 0.0),
+        "member_capital_offered_eur": fin.member_capital_offered_eur,
+        "funding_gap_eur": max(fin.equity_eur - fin.member_capital_offered_eur, 0.0),
     }
 
 

@@ -120,6 +120,9 @@ class Financials:
         Member capital needed (paid in).
     bank_debt_by_dscr_eur
         The debt the minimum DSCR alone would allow (before the caps).
+    member_capital_offered_eur
+        The member capital the village offers (set, or the default share); ``equity_eur`` above
+        it is a funding gap the members would have to close.
     """
 
     years: ProjectYears
@@ -136,6 +139,7 @@ class Financials:
     debt_fee_eur: float
     equity_eur: float
     bank_debt_by_dscr_eur: float
+    member_capital_offered_eur: float = 0.0
 
     @property
     def bank_debt_eur(self) -> float:
@@ -220,5 +224,5 @@ def finance(years: ProjectYears, inputs: CoopInputs, sizing_rounds: int = 6) -> 
         project_cash_flow_eur=project, equity_cash_flow_eur=equity_flow,
         bank=bank, member_loan=member, public_loan=public,
         dscr=dscr(cfads, bank.service_eur), net_investment_eur=net_investment, debt_fee_eur=fee,
-        equity_eur=float(paid_in[:build].sum()), bank_debt_by_dscr_eur=by_dscr,
+        equity_eur=float(paid_in[:build].sum()), bank_debt_by_dscr_eur=by_dscr, member_capital_offered_eur=offered,
     )
