@@ -17,6 +17,7 @@ from wupmodel.compare import compare, compare_tables
 # cooperative business case (issue 12)
 from wupmodel.coop.business import BusinessCase, business_case, participation_curve
 from wupmodel.coop.inputs import CoopSettings, coop_settings
+from wupmodel.coop.sensitivity import CoopSweep, coop_sweep
 from wupmodel.coop.survey import load_survey
 from wupmodel.errors import InfeasibleError, WupInputError
 from wupmodel.evaluate import evaluate, iter_evaluate
@@ -139,4 +140,6 @@ __all__ = [
     "business_case_tables",
     "coop_text",
     "write_business_case",
+    "CoopSweep",
+    "coop_sweep",
 ]

@@ -462,6 +462,12 @@ def add_coop_parser(sub) -> None:
                     help="solar park revenue per kWh (SDE++ base amount or feed-in), EUR/kWh")
     co.add_argument("--out", metavar="DIR", default=None, help="write coop.xlsx and coop.json to this folder")
     co.add_argument("--json", action="store_true", help="print the business case as JSON instead of the summary")
+    co.add_argument("--sensitivity", choices=["lhs", "oat"], default=None,
+                    help="also run the business case over the scenario's uncertainty: section (needs --out; "
+                         "writes coop_sensitivity.csv)")
+    co.add_argument("--samples", type=int, default=32, help="samples of an lhs sensitivity run (default 32)")
+    co.add_argument("--participation-range", type=_share_arg, nargs=2, metavar=("LOW", "HIGH"), default=None,
+                    help="sweep the participation too, between LOW and HIGH")
 
 
 _COOP_SETTINGS = ("zone", "participation", "tariff_fixed_eur_per_yr", "tariff_eur_per_gj", "connection_fee_eur",
@@ -485,14 +491,33 @@ def cmd_coop(args: argparse.Namespace) -> int:
     scenario, stock = _load(args)
     survey = wm.load_survey(args.survey) if args.survey else None
     case = wm.business_case(scenario, stock=stock, settings=settings, survey=survey)
+    if args.sensitivity and not args.out:
+        raise WupInputError("--sensitivity needs --out DIR (it writes coop_sensitivity.csv there)")
+    sens = None
+    if args.sensitivity:  # before anything is written: a bad uncertainty section writes nothing
+        if not 1 <= args.samples <= 10_000:
+            raise WupInputError(f"--samples must be between 1 and 10 000 (got {args.samples})")
+        sens = wm.coop_sweep(scenario, stock, settings=settings, samples=args.samples, method=args.sensitivity,
+                             participation=tuple(args.participation_range) if args.participation_range else None,
+                             survey=survey)
     if args.out:
         block = wm.run_provenance(scenario, args.stock, _command_line())
         written = wm.write_business_case(args.out, case, provenance=block)
+        if sens is not None:
+            written.append(wm.write_frame(sens.figures, Path(args.out) / "coop_sensitivity.csv"))
     if args.json:
         print(json.dumps(case.to_json_dict(), indent=2, ensure_ascii=False))
     else:
         print(f"{scenario.name}: cooperative business case")
         print(wm.coop_text(case))
+        if sens is not None and args.sensitivity == "oat":
+            print("\nProject NPV, one input at a time (largest swings):")
+            for row in sens.tornado().head(5).itertuples():
+                print(f"  {row.factor}: {row.output_low:,.0f} to {row.output_high:,.0f} EUR")
+        elif sens is not None:
+            q = sens.figures["project_npv_eur"].quantile([0.1, 0.5, 0.9])
+            print(f"\nProject NPV over {len(sens.figures)} samples: P10 {q.iloc[0]:,.0f}, median {q.iloc[1]:,.0f}, "
+                  f"P90 {q.iloc[2]:,.0f} EUR")
     if args.out:
         print(f"\nWrote {', '.join(str(p) for p in written)}", file=sys.stderr if args.json else sys.stdout)
     return 0
