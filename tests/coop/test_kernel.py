@@ -155,3 +155,18 @@ def test_same_debt_higher_rate_never_raises_the_dscr(d, r1, bump, term, repaymen
     a = dscr(cfads, loan_schedule(d, r1, term, 30, repayment=repayment).service_eur)
     b = dscr(cfads, loan_schedule(d, r1 + bump, term, 30, repayment=repayment).service_eur)
     assert np.nanmin(b) <= np.nanmin(a) + 1e-9
+
+
+def test_published_irr_example_numpy_financial_docs():
+    """numpy-financial's documented example: irr([-100, 39, 59, 55, 20]) = 0.28095 (5 d.p.)."""
+    from wupmodel.money.finance import irr
+
+    assert round(float(irr([-100.0, 39.0, 59.0, 55.0, 20.0])), 5) == 0.28095
+
+
+def test_coop_defaults_are_listed_with_sources(capsys):
+    from wupmodel.cli import main
+
+    assert main(["params", "--grep", "coop.debt", "--full"]) == 0
+    out = capsys.readouterr().out
+    assert "coop.debt.min_dscr 1.3 - [1 .. 3]" in out and "NREL SAM" in out

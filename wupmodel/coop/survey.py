@@ -11,7 +11,8 @@ Two layouts, told apart by their columns:
   optionally ``invest_eur`` for the whole row.
 
 :func:`load_survey` reads and checks the file (one clear message per problem: which row, which
-value, what is allowed); :func:`survey_counts` maps it onto a zone's groups.
+value, what is allowed); :func:`survey_counts` maps it onto a zone's groups for the business case;
+:func:`survey_choices` turns it into the choices households already made, for the optimiser.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import pandas as pd
 
 from wupmodel.errors import WupInputError
 from wupmodel.outcomes import Outcomes
+from wupmodel.vocabulary import HEATING_SYSTEMS
 
 ANSWERS = {"yes": "yes", "ja": "yes", "y": "yes", "j": "yes", "1": "yes", "true": "yes",
            "no": "no", "nee": "no", "n": "no", "0": "no", "false": "no",
@@ -155,3 +157,46 @@ def survey_counts(survey: pd.DataFrame, outcomes: Outcomes, households) -> tuple
         yes[k] += scale * rec["yes"]
         no[k] += scale * rec["no"]
     return np.minimum(yes, households.counts), np.minimum(no, households.counts - np.minimum(yes, households.counts))
+
+
+def survey_choices(survey: pd.DataFrame, outcomes: Outcomes) -> dict[str, str]:
+    """Choices households already made, for :func:`wupmodel.optimise` (``fixed=``).
+
+    A *yes* to the heat network fixes the dwelling's cheapest feasible heat-network option; a
+    household that plans a heat pump (and did not say yes) its cheapest feasible heat-pump option
+    (all-electric or hybrid), both by the occupant's equivalent annual cost. Needs a per-dwelling
+    survey.
+
+    Returns
+    -------
+    dict
+        dwelling_id -> option id.
+    """
+    source = survey.attrs.get("source", "survey")
+    if survey.attrs.get("per_group"):
+        raise WupInputError(f"{source}: a survey per group cannot fix choices per dwelling; give one row per dwelling",
+                            source)
+    ids = outcomes.dwelling_ids.astype(str)
+    where = {d: i for i, d in enumerate(ids)}
+    heating = np.asarray(HEATING_SYSTEMS)[outcomes.catalogue.heating]
+    networks = np.isin(heating, ["heat_network_mt", "heat_network_lt"])
+    pumps = np.isin(heating, ["air_hp", "ground_hp", "hybrid_hp"])
+    cost = outcomes["end_user_annual_cost_eur"]
+    option_ids = outcomes.catalogue.option_ids
+    out: dict[str, str] = {}
+    for rec in survey.to_dict(orient="records"):
+        dwelling = rec["dwelling_id"]
+        if dwelling not in where:
+            raise WupInputError(f"{source}: row {rec['row']}: dwelling '{dwelling}' is not in the stock", source)
+        if rec["yes"] > 0:
+            kind, what = networks, "a heat-network option (is it in a heat_network_zone?)"
+        elif rec.get("plans_heat_pump") == 1.0:
+            kind, what = pumps, "a heat-pump option"
+        else:
+            continue
+        g = int(outcomes.dwelling_group[where[dwelling]])
+        allowed = outcomes.feasible[g] & kind
+        if not allowed.any():
+            raise WupInputError(f"{source}: row {rec['row']}: dwelling '{dwelling}' has no feasible {what}", source)
+        out[dwelling] = str(option_ids[np.flatnonzero(allowed)[np.argmin(cost[g, allowed])]])
+    return out
