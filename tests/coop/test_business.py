@@ -140,3 +140,17 @@ def test_solar_park_case():
     assert case.metrics["investment_eur"] == pytest.approx(2000 * 800)
     assert case.break_even_tariff.found  # the break-even price per kWh
     assert 0.0 < case.break_even_tariff.value < 0.2
+
+
+def test_solar_park_needs_its_size_and_defaults_to_the_wholesale_value():
+    with pytest.raises(wm.WupInputError, match="needs its size, park_kwp"):
+        wm.business_case(asset="solar_park")
+    case = wm.business_case(asset="solar_park", park_kwp=1000.0)
+    scenario = wm.load_scenario()
+    from wupmodel.evaluate import money_context
+
+    wholesale = money_context(scenario, scenario.params()).tariffs.elec_production_eur_kwh
+    assert case.metrics["price_eur_per_kwh_first_year"] == pytest.approx(float(wholesale[1]))
+    revenue = case.cash_flow_frame()["revenue_eur"].to_numpy()
+    assert revenue[1] == pytest.approx(1000 * 900 * wholesale[1])  # kWp x yield x price
+    assert revenue[26:].sum() == 0.0  # nothing after its 25-year life

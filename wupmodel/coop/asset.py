@@ -199,7 +199,8 @@ class SolarParkAsset:
     capex_eur_per_kwp, yield_kwh_per_kwp, om_share, life_years
         ``collective.solar_park.*``.
     price_eur_per_kwh
-        Revenue per kWh: SDE++ base amount or feed-in / member supply price (excl. VAT).
+        Revenue per kWh excl. VAT per year t = 0 .. H: SDE++ base amount, feed-in or member
+        supply price.
     """
 
     kwp: float
@@ -207,15 +208,16 @@ class SolarParkAsset:
     yield_kwh_per_kwp: float
     om_share: float
     life_years: float
-    price_eur_per_kwh: float
+    price_eur_per_kwh: FloatArray
 
     @classmethod
-    def from_params(cls, kwp: float, price_eur_per_kwh: float, params: Params) -> SolarParkAsset:
+    def from_params(cls, kwp: float, price_eur_per_kwh: FloatArray, params: Params) -> SolarParkAsset:
         p = params
         return cls(kwp=float(kwp), capex_eur_per_kwp=float(p["collective.solar_park.capex_eur_per_kwp"]),
                    yield_kwh_per_kwp=float(p["collective.solar_park.yield_kwh_per_kwp"]),
                    om_share=float(p["collective.solar_park.om_share"]),
-                   life_years=float(p["collective.solar_park.lifetime_yr"]), price_eur_per_kwh=float(price_eur_per_kwh))
+                   life_years=float(p["collective.solar_park.lifetime_yr"]),
+                   price_eur_per_kwh=np.asarray(price_eur_per_kwh, dtype=float))
 
     def years(self, inputs: CoopInputs, price_eur_per_kwh: float | None = None) -> ProjectYears:
         """The park's drivers per year; no replacement within its life, nothing after it."""

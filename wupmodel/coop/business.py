@@ -313,7 +313,7 @@ def business_case(scenario: Scenario | None = None, outcomes: Outcomes | None = 
     inputs = s.resolve(params)
     ctx = money_context(scenario, params)
     if s.asset == "solar_park":
-        return _solar_case(s, inputs, params, scenario)
+        return _solar_case(s, inputs, params, scenario, ctx)
     if outcomes is None:
         if stock is None:
             stock = stock_for(scenario)
@@ -342,13 +342,19 @@ def business_case(scenario: Scenario | None = None, outcomes: Outcomes | None = 
     asset = HeatNetworkAsset.from_params(zone, hh.dwellings, params, t, h)
     net = _Network(asset, hh, inputs, ctx, fee, per_gj)
     d = discount_factors(ctx.settings.household_rate, ctx.settings.horizon_years)
-    hh_avg = lambda path: float(d @ path[: d.size] / d.sum())  # noqa: E731 - household-rate average
+
+    def hh_avg(path: np.ndarray) -> float:
+        """The household-rate average of a tariff path over the households' horizon."""
+        return float(d @ path[: d.size] / d.sum())
+
     f_avg, v_avg = hh_avg(fixed), hh_avg(per_gj)
     notices: list[str] = []
     min_share = float(params["collective.heat_network.min_participation"])
     loop = None
     if s.participation is not None:
         share, joined, source = s.participation, None, "set"
+        if survey is not None:
+            notices.append("participation was set, so the survey's answers were not used for it")
         if s.tariff_basis == "cost_based":  # heat at its cost per GJ, the fixed charge breaks even
             if s.tariff_eur_per_gj is None:
                 per_gj = (1.0 + asset.vat) * asset.heat_cost_eur_per_gj
@@ -452,17 +458,23 @@ def _curve(net: _Network, hh: ZoneHouseholds, cap_fixed: float, v_avg: float, po
     return pd.DataFrame(rows)
 
 
-def _solar_case(s: CoopSettings, inputs: CoopInputs, params: Params, scenario: Scenario) -> BusinessCase:
-    park = SolarParkAsset.from_params(s.park_kwp, s.park_price_eur_per_kwh, params)
+def _solar_case(s: CoopSettings, inputs: CoopInputs, params: Params, scenario: Scenario,
+                ctx: MoneyContext) -> BusinessCase:
+    if s.park_kwp is None:
+        raise WupInputError("coop settings: a solar park needs its size, park_kwp (kWp, e.g. --park-kwp 2000)")
+    h = inputs.horizon_years
+    price = (year_path(ctx.tariffs.elec_production_eur_kwh, h) if s.park_price_eur_per_kwh is None
+             else np.full(h + 1, s.park_price_eur_per_kwh))
+    park = SolarParkAsset.from_params(s.park_kwp, price, params)
     fin = finance(park.years(inputs), inputs)
 
     def npv_at(price: float) -> float:
         return float(npv(inputs.discount_rate, project_cash_flow(park.years(inputs, price), inputs.tax_rate)))
 
     be = break_even(npv_at, 0.0, 2.0, what="price (EUR/kWh)")
-    h = inputs.horizon_years
     metrics = _metrics(fin, inputs, 0.0)
     metrics["yield_mwh_per_yr"] = park.kwp * park.yield_kwh_per_kwp / 1e3
+    metrics["price_eur_per_kwh_first_year"] = float(price[1])
     none = Root(float("nan"), float("nan"), "not applicable to a solar park")
     return BusinessCase(
         asset="solar_park", zone=None, settings=s, inputs=inputs, start_year=int(scenario.years.start),
@@ -472,8 +484,10 @@ def _solar_case(s: CoopSettings, inputs: CoopInputs, params: Params, scenario: S
         curve=pd.DataFrame(columns=["tariff_fixed_eur_per_yr", "participation", "connections", "project_npv_eur",
                                     "cost_per_connection_eur_per_yr"]),
         assumptions=_assumptions(params, SOLAR_PARAMETERS, s),
-        notices=(f"solar park of {park.kwp:g} kWp sold at {park.price_eur_per_kwh:g} EUR/kWh; the break-even "
-                 "tariff is the price per kWh",),
+        notices=(f"solar park of {park.kwp:g} kWp sold at "
+                 + ("the scenario's wholesale value of electricity (elec_production_eur_kwh)"
+                    if s.park_price_eur_per_kwh is None else f"{s.park_price_eur_per_kwh:g} EUR/kWh")
+                 + "; the break-even tariff is a constant price per kWh",),
     )
 
 

@@ -61,6 +61,10 @@ class CoopSettings(BaseModel):
         ``coop.build_years``).
     repayment
         Bank debt ``"annuity"`` or ``"linear"``.
+    park_kwp, park_price_eur_per_kwh
+        Solar park size (kWp, required for a park) and its revenue per kWh excl. VAT (SDE++
+        base amount, feed-in or member supply price; ``None`` = the scenario's wholesale value
+        of electricity, ``elec_production_eur_kwh``).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -88,8 +92,8 @@ class CoopSettings(BaseModel):
     repayment: Literal["annuity", "linear"] = "annuity"
     tax_rate: float | None = Field(default=None, ge=0, le=0.3)
     stickiness: float | None = Field(default=None, ge=0, le=0.5)
-    park_kwp: float = Field(default=1000.0, gt=0, le=100_000)
-    park_price_eur_per_kwh: float = Field(default=0.07, ge=0, le=1)
+    park_kwp: float | None = Field(default=None, gt=0, le=100_000)
+    park_price_eur_per_kwh: float | None = Field(default=None, ge=0, le=1)
 
     @field_validator("build_phasing")
     @classmethod

@@ -47,6 +47,7 @@ _UNITS = {
     "member_capital_eur": "EUR", "member_capital_offered_eur": "EUR", "solvency": "share", "solvency_required": "share", "funding_gap_eur": "EUR",
     "household_network_cost_eur_per_month": "EUR/month", "household_alternative_cost_eur_per_month": "EUR/month",
     "share_joining_above_nmda": "share", "yield_mwh_per_yr": "MWh/yr",
+    "price_eur_per_kwh_first_year": "EUR/kWh",
 }
 
 
@@ -178,7 +179,8 @@ def coop_text(case: BusinessCase) -> str:
         lines.append(f"  tariff (incl. VAT, first year): {case.tariff_fixed_eur_per_yr[1]:,.0f} EUR/yr + "
                      f"{case.tariff_eur_per_gj[1]:.2f} EUR/GJ; connection fee {case.connection_fee_eur:,.0f} EUR")
     else:
-        lines.append(f"Solar park: {case.settings.park_kwp:,.0f} kWp at {case.settings.park_price_eur_per_kwh:.3f} EUR/kWh")
+        lines.append(f"Solar park: {case.settings.park_kwp:,.0f} kWp, {m['yield_mwh_per_yr']:,.0f} MWh/yr at "
+                     f"{m['price_eur_per_kwh_first_year']:.3f} EUR/kWh in the first year")
     lines.append(f"  investment {_eur(m['investment_eur'])}; bank debt {_eur(m['bank_debt_eur'])}; "
                  f"member capital {_eur(m['member_capital_eur'])} (solvency {_pct(m['solvency'])})")
     if m["funding_gap_eur"] > 0.5:
