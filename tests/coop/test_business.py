@@ -154,3 +154,14 @@ def test_solar_park_needs_its_size_and_defaults_to_the_wholesale_value():
     revenue = case.cash_flow_frame()["revenue_eur"].to_numpy()
     assert revenue[1] == pytest.approx(1000 * 900 * wholesale[1])  # kWp x yield x price
     assert revenue[26:].sum() == 0.0  # nothing after its 25-year life
+
+
+def test_households_table_adds_up(village):
+    scenario, stock, outcomes = village
+    case = wm.business_case(scenario, outcomes, survey=wm.load_survey(pd.DataFrame(
+        {"dwelling_id": stock.loc[stock["heat_network_zone"] == "kern", "dwelling_id"].astype(str).head(250),
+         "would_join": "ja"})))
+    table = case.households
+    assert table["dwellings"].sum() == case.zone_dwellings
+    assert table["joining"].sum() == pytest.approx(case.connections)
+    assert (table["heat_bill_year1_eur"] > 0).all() and (table["nmda_heat_cost_eur_per_yr"] > 0).all()

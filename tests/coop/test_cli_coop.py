@@ -24,7 +24,8 @@ def test_coop_prints_a_summary_and_writes_the_workbook_and_json(tmp_path, capsys
     text = capsys.readouterr().out
     assert "zone 'kern'" in text and "minimum DSCR" in text and "break-even participation" in text
     book = openpyxl.load_workbook(out / "coop.xlsx")
-    assert {"read_me", "ratios", "assumptions", "cash_flow", "financing", "participation", "provenance"} <= set(book.sheetnames)
+    assert {"read_me", "ratios", "assumptions", "cash_flow", "financing", "participation", "households",
+            "provenance"} <= set(book.sheetnames)
     assert book["cash_flow"].max_row == 32  # header + t = 0 .. 30
     sources = [row[5].value for row in book["assumptions"].iter_rows(min_row=2)]
     assert all(sources)  # every assumption has its source

@@ -83,6 +83,9 @@ class BusinessCase:
         Every parameter and setting used, with unit and source.
     notices
         Remarks for the reader.
+    households
+        Per group of the zone's dwellings: its network and alternative options, heat, yearly
+        costs at the tariff, its niet-meer-dan-anders maximum and how many join (heat network).
     """
 
     asset: str
@@ -105,6 +108,7 @@ class BusinessCase:
     curve: pd.DataFrame
     assumptions: pd.DataFrame
     notices: tuple[str, ...] = field(default=())
+    households: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def years(self) -> np.ndarray:
@@ -194,6 +198,7 @@ class BusinessCase:
             "financing": frame(self.financing_frame()),
             "participation_curve": frame(self.curve),
             "assumptions": frame(self.assumptions),
+            "households": frame(self.households),
             "notices": list(self.notices),
         }
 
@@ -400,21 +405,29 @@ def business_case(scenario: Scenario | None = None, outcomes: Outcomes | None = 
         be_share = Root(float("nan"), float("nan"), "the network does not break even even if every dwelling joins")
     metrics = _metrics(fin, inputs, n_conn)
     weights = joined if joined is not None else hh.counts * share
+    cost = hh.network_cost_at(hh_avg(fixed), hh_avg(per_gj))
+    nmda = nmda_heat_cost_eur_per_yr(outcomes, ctx)[hh.group_index]
+    heat_bill = fixed[1] + per_gj[1] * hh.heat_gj
     if weights.sum() > 0:
-        cost = hh.network_cost_at(hh_avg(fixed), hh_avg(per_gj))
         metrics["household_network_cost_eur_per_month"] = float(weights @ cost / weights.sum() / 12)
         metrics["household_alternative_cost_eur_per_month"] = float(
             weights @ hh.alternative_cost_eur_per_yr / weights.sum() / 12)
-        nmda = nmda_heat_cost_eur_per_yr(outcomes, ctx)[hh.group_index]
-        heat_bill = fixed[1] + per_gj[1] * hh.heat_gj
         metrics["share_joining_above_nmda"] = float(weights @ (heat_bill > nmda + 1e-9) / weights.sum())
+    option_ids = outcomes.catalogue.option_ids
+    households = pd.DataFrame({
+        "group_id": outcomes.groups["group_id"].to_numpy()[hh.group_index], "dwellings": hh.counts,
+        "network_option": option_ids[hh.network_option], "alternative_option": option_ids[hh.alternative_option],
+        "heat_gj": hh.heat_gj, "design_load_kw": hh.design_load_kw,
+        "network_cost_eur_per_yr": cost, "alternative_cost_eur_per_yr": hh.alternative_cost_eur_per_yr,
+        "heat_bill_year1_eur": heat_bill, "nmda_heat_cost_eur_per_yr": nmda, "joining": weights,
+    })
     curve = _curve(net, hh, cap_fixed, v_avg, curve_points, inputs)
     return BusinessCase(
         asset="heat_network", zone=zone, settings=s, inputs=inputs, start_year=int(t.years[0]),
         zone_dwellings=hh.dwellings, connections=n_conn, participation=share, participation_source=source,
         tariff_fixed_eur_per_yr=fixed, tariff_eur_per_gj=per_gj, connection_fee_eur=float(fee), financials=fin,
         metrics=metrics, break_even_tariff=be_tariff, break_even_participation=be_share, loop=loop, curve=curve,
-        assumptions=_assumptions(params, HEAT_NETWORK_PARAMETERS, s), notices=tuple(notices),
+        assumptions=_assumptions(params, HEAT_NETWORK_PARAMETERS, s), notices=tuple(notices), households=households,
     )
 
 

@@ -37,6 +37,10 @@ SHEETS: dict[str, str] = {
                      "that join (each household against its own cheapest non-network option), connections, "
                      "project NPV and the fixed cost per connection.",
     "uptake_loop": "The tariff -> uptake -> cost per connection -> tariff loop, round by round.",
+    "households": "Per group of identical dwellings of the zone: its cheapest heat-network and non-network "
+                  "options, heat bought, design load, the occupant's yearly cost on the network at the tariff and "
+                  "of its alternative (equivalent annual cost), the first-year heat bill against its "
+                  "niet-meer-dan-anders maximum (its gas boiler's cost of heat), and how many of its dwellings join.",
     "provenance": "What ran: model version, time, stock, command line, overrides.",
 }
 
@@ -101,6 +105,8 @@ def business_case_tables(case: BusinessCase) -> dict[str, pd.DataFrame]:
                            terms.astype({"amount_eur": object})], ignore_index=True)
     tables = {"ratios": ratios, "assumptions": case.assumptions, "cash_flow": case.cash_flow_frame(),
               "financing": financing, "participation": case.curve}
+    if not case.households.empty:
+        tables["households"] = case.households
     if case.loop is not None:
         tables["uptake_loop"] = pd.DataFrame(
             [{"round": k + 1, "participation": p, "break_even_fixed_eur_per_yr": f} for k, (f, p) in enumerate(case.loop.path)])
