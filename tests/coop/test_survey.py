@@ -54,3 +54,16 @@ def test_group_survey_cannot_fix_dwellings(village):
                                           "join_maybe": [0], "join_no": [0]}))
     with pytest.raises(wm.WupInputError, match="per group cannot fix choices"):
         wm.survey_choices(survey, outcomes)
+
+
+def test_pledges_become_the_member_capital_offered(village):
+    scenario, stock, outcomes = village
+    zone = stock.loc[stock["heat_network_zone"] == "kern", "dwelling_id"].astype(str).tolist()
+    outside = stock.loc[stock["heat_network_zone"] != "kern", "dwelling_id"].astype(str).tolist()
+    survey = wm.load_survey(pd.DataFrame({"dwelling_id": zone[:200] + outside[:5], "would_join": "ja",
+                                          "invest_eur": "1000"}))
+    case = wm.business_case(scenario, outcomes, survey=survey)
+    assert case.metrics["member_capital_offered_eur"] == pytest.approx(200 * 1000.0)  # the zone's pledges only
+    assert any("would invest" in n for n in case.notices)
+    set_by_hand = wm.business_case(scenario, outcomes, survey=survey, member_capital_eur=5e5)
+    assert set_by_hand.metrics["member_capital_offered_eur"] == 5e5

@@ -11,7 +11,7 @@ curve and the tariff <-> uptake loop.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -29,7 +29,7 @@ from wupmodel.coop.participation import (
     zone_households,
     zone_names,
 )
-from wupmodel.coop.survey import survey_counts
+from wupmodel.coop.survey import survey_counts, survey_pledged_eur
 from wupmodel.errors import WupInputError
 from wupmodel.evaluate import evaluate, money_context
 from wupmodel.money.finance import discount_factors, npv
@@ -327,6 +327,7 @@ def business_case(scenario: Scenario | None = None, outcomes: Outcomes | None = 
     if not zones:
         raise WupInputError("the stock has no heat_network_zone: give each dwelling of the network's zone one")
     zone = s.zone or zones[0]
+    notices: list[str] = []
     t = ctx.tariffs
     cap_fixed, cap_gj = float(t.heat_fixed_eur[0]), float(t.heat_variable_eur_gj[0])
     cap_fee = float(params["cost.heatnet_connection_fee_eur"])
@@ -341,6 +342,10 @@ def business_case(scenario: Scenario | None = None, outcomes: Outcomes | None = 
     hh = zone_households(outcomes, ctx, zone, fee_outcomes=fee_outcomes)
     if survey is not None:
         hh = hh.with_survey(*survey_counts(survey, outcomes, hh))
+        pledged = survey_pledged_eur(survey, outcomes, hh)
+        if s.member_capital_eur is None and pledged > 0:  # what the households say they would put in
+            inputs = replace(inputs, member_capital_eur=pledged)
+            notices.append(f"member capital: the {pledged:,.0f} EUR the survey's households would invest")
     h = inputs.horizon_years
     fixed = year_path(t.heat_fixed_eur, h) if s.tariff_fixed_eur_per_yr is None else np.full(h + 1, s.tariff_fixed_eur_per_yr)
     per_gj = year_path(t.heat_variable_eur_gj, h) if s.tariff_eur_per_gj is None else np.full(h + 1, s.tariff_eur_per_gj)
@@ -353,7 +358,6 @@ def business_case(scenario: Scenario | None = None, outcomes: Outcomes | None = 
         return float(d @ path[: d.size] / d.sum())
 
     f_avg, v_avg = hh_avg(fixed), hh_avg(per_gj)
-    notices: list[str] = []
     min_share = float(params["collective.heat_network.min_participation"])
     loop = None
     if s.participation is not None:

@@ -164,7 +164,7 @@ def project_cash_flow(years: ProjectYears, tax_rate: float) -> FloatArray:
     return -years.capex_eur + years.connection_fees_eur + years.grants_eur + ebitda - tax
 
 
-def finance(years: ProjectYears, inputs: CoopInputs, sizing_rounds: int = 6) -> Financials:
+def finance(years: ProjectYears, inputs: CoopInputs, sizing_rounds: int = 60) -> Financials:
     """Size the financing of an asset and compute its cash flows (see the module docstring).
 
     Parameters
@@ -175,7 +175,8 @@ def finance(years: ProjectYears, inputs: CoopInputs, sizing_rounds: int = 6) -> 
         Financing and tax settings (:meth:`wupmodel.coop.inputs.CoopSettings.resolve`).
     sizing_rounds
         Rounds of debt sizing: interest lowers tax, which raises the CFADS; each round sizes on
-        the CFADS of the last, so the DSCR of the result is never below the minimum.
+        the CFADS of the last (the debt rises to its fixed point from below, so the DSCR of the
+        result is never below the minimum); it stops when the debt moves less than 1e-9 of itself.
     """
     n = years.n_years
     if inputs.min_dscr < 1.0:
@@ -204,7 +205,7 @@ def finance(years: ProjectYears, inputs: CoopInputs, sizing_rounds: int = 6) -> 
         tax = tax_with_losses(ebitda - dep - junior_interest - debt * unit.interest_eur, inputs.tax_rate)
         by_dscr = debt_by_dscr(ebitda - tax, inputs.min_dscr, unit)
         new = min(by_dscr, cap)
-        if abs(new - debt) < 1e-6:
+        if abs(new - debt) <= 1e-9 * max(new, 1.0):
             debt = new
             break
         debt = new

@@ -159,6 +159,22 @@ def survey_counts(survey: pd.DataFrame, outcomes: Outcomes, households) -> tuple
     return np.minimum(yes, households.counts), np.minimum(no, households.counts - np.minimum(yes, households.counts))
 
 
+def survey_pledged_eur(survey: pd.DataFrame, outcomes: Outcomes, households) -> float:
+    """Member capital the zone's households say they would invest (EUR, ``invest_eur`` summed;
+    a per-dwelling answer counts once per dwelling of its stock row)."""
+    ids = outcomes.dwelling_ids.astype(str)
+    where = {d: i for i, d in enumerate(ids)}
+    zone_groups = {int(g) for g in households.group_index}
+    total = 0.0
+    for rec in survey.to_dict(orient="records"):
+        i = where.get(rec["dwelling_id"])
+        if i is None or int(outcomes.dwelling_group[i]) not in zone_groups:
+            continue
+        scale = 1.0 if survey.attrs.get("per_group") else float(outcomes.dwelling_count[i])
+        total += scale * rec["invest_eur"]
+    return total
+
+
 def survey_choices(survey: pd.DataFrame, outcomes: Outcomes) -> dict[str, str]:
     """Choices households already made, for :func:`wupmodel.optimise` (``fixed=``).
 
