@@ -108,3 +108,14 @@ def test_text_that_looks_like_a_formula_is_escaped(tmp_path):
     values = [row[1].value for row in book["ratios"].iter_rows(min_row=2) if row[0].value == "zone"]
     assert values == ["'=1+1"]
     assert json.loads((tmp_path / "coop.json").read_text("utf-8"))["zone"] == "=1+1"
+
+
+def test_json_is_strict_even_when_nobody_joins(capsys):
+    """No NaN in the JSON (figures that do not exist are null)."""
+    assert main(["coop", "--json"]) == 0
+
+    def refuse(constant):
+        raise ValueError(f"non-standard JSON constant {constant}")
+
+    data = json.loads(capsys.readouterr().out, parse_constant=refuse)
+    assert data["metrics"]["project_irr"] is None and data["loop"]["iterations"] >= 1
