@@ -113,7 +113,21 @@ def test_debt_capped_by_share_and_equity_plugs_the_rest():
     fin = finance(_years(revenue=400_000.0), _inputs(max_debt_share=0.5, member_capital_eur=0.0))
     assert fin.bank_debt_eur == pytest.approx(500_000.0)
     assert fin.bank_debt_by_dscr_eur > 500_000.0
-    assert fin.equity_eur == pytest.approx(500_000.0 + fin.debt_fee_eur)
+    # SAM-style reserve: 6 months of the first year's debt service, paid in by the members
+    assert fin.debt_reserve_eur == pytest.approx(0.5 * fin.bank.service_eur[1])
+    assert fin.equity_eur == pytest.approx(500_000.0 + fin.debt_fee_eur + fin.debt_reserve_eur)
+
+
+def test_debt_reserve_is_paid_back_with_the_last_instalment():
+    years = _years()
+    with_reserve = finance(years, _inputs())
+    params = default_params().with_overrides({"coop.debt.reserve_months": 0.0})
+    without = finance(years, coop_settings().resolve(params))
+    last = int(np.flatnonzero(with_reserve.bank.principal_eur > 0)[-1])
+    diff = with_reserve.equity_cash_flow_eur - without.equity_cash_flow_eur
+    assert diff[0] == pytest.approx(-with_reserve.debt_reserve_eur)
+    assert diff[last] == pytest.approx(with_reserve.debt_reserve_eur)
+    assert np.delete(diff, [0, last]) == pytest.approx(0.0, abs=1e-6)
 
 
 def test_break_even_gives_npv_zero():

@@ -150,6 +150,7 @@ class BusinessCase:
         rows = [
             ("uses", "investment", float(y.capex_eur[:b].sum())),
             ("uses", "bank fee", f.debt_fee_eur),
+            ("uses", "debt service reserve", f.debt_reserve_eur),
             ("sources", "connection fees", float(y.connection_fees_eur[:b].sum())),
             ("sources", "subsidies", float(y.grants_eur[:b].sum())),
             ("sources", "bank debt (senior)", f.bank_debt_eur),
@@ -450,6 +451,7 @@ def _metrics(fin: Financials, inputs: CoopInputs, connections: float) -> dict[st
         "llcr": fin.llcr(inputs.debt_rate),
         "bank_debt_eur": fin.bank_debt_eur,
         "bank_debt_by_dscr_eur": fin.bank_debt_by_dscr_eur,
+        "debt_reserve_eur": fin.debt_reserve_eur,
         "member_capital_eur": fin.equity_eur,
         "solvency": fin.equity_eur / capex if capex > 0 else float("nan"),
         "solvency_required": inputs.solvency_min,

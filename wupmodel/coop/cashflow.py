@@ -14,7 +14,9 @@ VAT on its tariffs), real euros of the scenario's price year.
 * Financing: subordinated member loans and a public loan as given; senior bank debt sized by the
   minimum DSCR on the CFADS (EBITDA - tax), capped at ``max_debt_share`` of the investment and at
   what is still to be funded; members' equity funds the rest (their equity cash flow is what is
-  left after all debt service).
+  left after all debt service), the bank's fee and a debt service reserve (months of the first
+  full year's debt service, paid in at the end of construction and paid back with the last
+  instalment; no interest on it is counted).
 """
 
 from __future__ import annotations
@@ -116,6 +118,8 @@ class Financials:
         Investment net of connection fees and subsidies (the initial build).
     debt_fee_eur
         Up-front bank fee.
+    debt_reserve_eur
+        Debt service reserve held while the bank debt runs.
     equity_eur
         Member capital needed (paid in).
     bank_debt_by_dscr_eur
@@ -137,6 +141,7 @@ class Financials:
     dscr: FloatArray
     net_investment_eur: float
     debt_fee_eur: float
+    debt_reserve_eur: float
     equity_eur: float
     bank_debt_by_dscr_eur: float
     member_capital_offered_eur: float = 0.0
@@ -219,11 +224,19 @@ def finance(years: ProjectYears, inputs: CoopInputs, sizing_rounds: int = 60) ->
     paid_in = np.maximum(uses - draws, 0.0)
     paid_in[0] += fee
     equity_flow = -uses - np.r_[fee, np.zeros(n)] + draws + cfads - service
+    repaying = np.flatnonzero(bank.principal_eur > 1e-9)
+    reserve = 0.0
+    if repaying.size:  # the reserve is held from the end of construction to the last instalment
+        reserve = inputs.debt_reserve_months / 12.0 * float(bank.service_eur[repaying[0]])
+        paid_in[build - 1] += reserve
+        equity_flow[build - 1] -= reserve
+        equity_flow[repaying[-1]] += reserve
     project = project_cash_flow(years, inputs.tax_rate)
     return Financials(
         years=years, ebitda_eur=ebitda, tax_eur=tax, cfads_eur=cfads,
         project_cash_flow_eur=project, equity_cash_flow_eur=equity_flow,
         bank=bank, member_loan=member, public_loan=public,
         dscr=dscr(cfads, bank.service_eur), net_investment_eur=net_investment, debt_fee_eur=fee,
+        debt_reserve_eur=reserve,
         equity_eur=float(paid_in[:build].sum()), bank_debt_by_dscr_eur=by_dscr, member_capital_offered_eur=offered,
     )

@@ -122,6 +122,7 @@ class CoopSettings(BaseModel):
             min_dscr=pick(self.min_dscr, "coop.debt.min_dscr"),
             max_debt_share=pick(self.max_debt_share, "coop.debt.max_share"),
             debt_fee_share=float(p["coop.debt.fee_share"]),
+            debt_reserve_months=float(p["coop.debt.reserve_months"]),
             repayment=self.repayment,
             member_capital_eur=self.member_capital_eur,
             member_capital_share=float(p["coop.member.capital_share"]),
@@ -153,6 +154,7 @@ class CoopInputs:
     min_dscr: float
     max_debt_share: float
     debt_fee_share: float
+    debt_reserve_months: float
     repayment: Literal["annuity", "linear"]
     member_capital_eur: float | None
     member_capital_share: float

@@ -47,7 +47,7 @@ SHEETS: dict[str, str] = {
 _UNITS = {
     "investment_eur": "EUR", "investment_per_connection_eur": "EUR", "net_investment_eur": "EUR",
     "project_irr": "1/yr", "project_npv_eur": "EUR", "equity_irr": "1/yr", "equity_npv_eur": "EUR",
-    "min_dscr": "-", "llcr": "-", "bank_debt_eur": "EUR", "bank_debt_by_dscr_eur": "EUR",
+    "min_dscr": "-", "llcr": "-", "bank_debt_eur": "EUR", "bank_debt_by_dscr_eur": "EUR", "debt_reserve_eur": "EUR",
     "member_capital_eur": "EUR", "member_capital_offered_eur": "EUR", "solvency": "share", "solvency_required": "share", "funding_gap_eur": "EUR",
     "household_network_cost_eur_per_month": "EUR/month", "household_alternative_cost_eur_per_month": "EUR/month",
     "share_joining_above_nmda": "share", "yield_mwh_per_yr": "MWh/yr",
@@ -97,6 +97,7 @@ def business_case_tables(case: BusinessCase) -> dict[str, pd.DataFrame]:
         ("terms", "bank debt: repayment", i.repayment, ""), ("terms", "bank debt: minimum DSCR", i.min_dscr, ""),
         ("terms", "bank debt: largest share of the investment", i.max_debt_share, ""),
         ("terms", "bank debt: up-front fee (share)", i.debt_fee_share, ""),
+        ("terms", "bank debt: service reserve (months)", i.debt_reserve_months, ""),
         ("terms", "member loans: interest", i.member_loan_rate, ""), ("terms", "member loans: term (yr)", i.member_loan_term_years, ""),
         ("terms", "public loan: interest", i.public_loan_rate, ""), ("terms", "public loan: term (yr)", i.public_loan_term_years, ""),
         ("terms", "discount rate (NPV, break-even)", i.discount_rate, ""), ("terms", "corporate tax rate", i.tax_rate, ""),
