@@ -13,6 +13,12 @@ True
 """
 
 from wupmodel.compare import compare, compare_tables
+
+# cooperative business case (issue 12)
+from wupmodel.coop.business import BusinessCase, business_case, participation_curve
+from wupmodel.coop.inputs import CoopSettings, coop_settings
+from wupmodel.coop.sensitivity import CoopSweep, coop_sweep
+from wupmodel.coop.survey import load_survey, survey_choices
 from wupmodel.errors import InfeasibleError, WupInputError
 from wupmodel.evaluate import evaluate, iter_evaluate
 from wupmodel.money.tariffs import PATH_RULE
@@ -24,6 +30,7 @@ from wupmodel.outcomes import QUANTITIES, Outcomes
 from wupmodel.overrides import apply_settings, for_stock_file, known_keys, parse_settings
 from wupmodel.params import Params, default_params, packaged_table, parameter_table
 from wupmodel.report.atomic import atomic_write
+from wupmodel.report.coop_files import business_case_tables, coop_text, write_business_case
 from wupmodel.report.files import (
     STREAM_CHUNK_GROUPS,
     summary_json,
@@ -193,4 +200,17 @@ __all__ = [
     "value_label",
     "village_summary",
     "workbook_bytes",
+    # cooperative business case (issue 12)
+    "BusinessCase",
+    "CoopSettings",
+    "business_case",
+    "coop_settings",
+    "load_survey",
+    "participation_curve",
+    "business_case_tables",
+    "coop_text",
+    "write_business_case",
+    "CoopSweep",
+    "coop_sweep",
+    "survey_choices",
 ]

@@ -1,4 +1,4 @@
-"""Command-line interface: ``wupmodel run | evaluate | stock | optimise | compare | sweep | batch | params | validate | check-model``.
+"""Command-line interface: ``wupmodel run | evaluate | stock | optimise | compare | sweep | batch | params | validate | check-model | coop``.
 
 A thin layer over the public API. User errors (bad files, bad values) print one clear
 message to stderr and exit with status 2, never a traceback.
@@ -146,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     co.add_argument("--lang", choices=["en", "nl"], default="en", help="workbook headers (default English)")
     add_uncertainty_parsers(sub)
     add_check_model_parser(sub)
+    add_coop_parser(sub)
     return parser
 
 
@@ -437,6 +438,121 @@ def cmd_check_model(args: argparse.Namespace) -> int:
     return 0 if bool(table["passed"].all()) else 1
 
 
+# cooperative business case (issue 12): a thin block over the public API
+
+
+def _share_arg(text: str) -> float:
+    """A share as 0.85 or 85%."""
+    text = text.strip()
+    try:
+        return float(text[:-1]) / 100.0 if text.endswith("%") else float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a share: {text!r} (give e.g. 0.85 or 85%)") from None
+
+
+def add_coop_parser(sub) -> None:
+    co = sub.add_parser(
+        "coop",
+        help="the business case of a village cooperative: heat network of a zone, or a solar park",
+        description="A cooperative's 30-year business case: yearly cash flow, financing (member capital, member "
+        "loans, a public loan, bank debt sized by a minimum DSCR), project and member IRR, DSCR and LLCR, "
+        "break-even tariff and participation, the participation curve from each household's own cheapest "
+        "alternative (and a survey), and the tariff <-> uptake loop. --out writes coop.xlsx and coop.json.",
+    )
+    _scenario_arg(co)
+    co.add_argument("--asset", choices=["heat_network", "solar_park"], default="heat_network")
+    co.add_argument("--zone", metavar="Z", default=None, help="heat-network zone (default: the largest)")
+    co.add_argument("--survey", metavar="FILE", default=None,
+                    help="CSV/XLSX: dwelling_id, would_join (yes/maybe/no) [, plans_heat_pump, already_insulated, "
+                         "invest_eur], or per group dwelling_id, join_yes, join_maybe, join_no")
+    co.add_argument("--participation", type=_share_arg, metavar="SHARE", default=None,
+                    help="share of the zone that connects (0-1 or 85%%); default: from each household's alternative")
+    co.add_argument("--tariff-fixed", type=float, metavar="EUR", default=None, dest="tariff_fixed_eur_per_yr",
+                    help="fixed charge per connection, EUR/yr incl. VAT (default: the ACM maximum)")
+    co.add_argument("--tariff-gj", type=float, metavar="EUR", default=None, dest="tariff_eur_per_gj",
+                    help="price per GJ incl. VAT (default: the ACM maximum's path)")
+    co.add_argument("--connection-fee", type=float, metavar="EUR", default=None, dest="connection_fee_eur",
+                    help="one-off connection fee incl. VAT (default: the ACM maximum)")
+    co.add_argument("--member-capital", type=float, metavar="EUR", default=None, dest="member_capital_eur")
+    co.add_argument("--member-loans", type=float, metavar="EUR", default=None, dest="member_loan_eur")
+    co.add_argument("--public-loan", type=float, metavar="EUR", default=None, dest="public_loan_eur")
+    co.add_argument("--wis", type=float, metavar="EUR", default=None, dest="wis_eur_per_connection",
+                    help="WIS subsidy per connection the cooperative receives")
+    co.add_argument("--grant", type=float, metavar="EUR", default=None, dest="provincial_grant_eur",
+                    help="provincial or other lump-sum grant")
+    co.add_argument("--min-dscr", type=float, metavar="X", default=None, dest="min_dscr")
+    co.add_argument("--debt-share", type=_share_arg, metavar="SHARE", default=None, dest="max_debt_share",
+                    help="largest bank debt as a share of the investment")
+    co.add_argument("--interest", type=float, metavar="RATE", default=None, dest="debt_interest_rate")
+    co.add_argument("--cost-based", action="store_true",
+                    help="cost-based tariff (Wcw): heat at its cost per GJ, the fixed charge from the uptake loop")
+    co.add_argument("--no-acm-cap", action="store_true", help="allow a tariff above the ACM maximum")
+    co.add_argument("--park-kwp", type=float, metavar="KWP", default=None, dest="park_kwp")
+    co.add_argument("--park-price", type=float, metavar="EUR", default=None, dest="park_price_eur_per_kwh",
+                    help="solar park revenue per kWh (SDE++ base amount or feed-in), EUR/kWh")
+    co.add_argument("--out", metavar="DIR", default=None, help="write coop.xlsx and coop.json to this folder")
+    co.add_argument("--json", action="store_true", help="print the business case as JSON instead of the summary")
+    co.add_argument("--sensitivity", choices=["lhs", "oat"], default=None,
+                    help="also run the business case over the scenario's uncertainty: section (needs --out; "
+                         "writes coop_sensitivity.csv)")
+    co.add_argument("--samples", type=int, default=32, help="samples of an lhs sensitivity run (default 32)")
+    co.add_argument("--participation-range", type=_share_arg, nargs=2, metavar=("LOW", "HIGH"), default=None,
+                    help="sweep the participation too, between LOW and HIGH")
+
+
+_COOP_SETTINGS = ("zone", "participation", "tariff_fixed_eur_per_yr", "tariff_eur_per_gj", "connection_fee_eur",
+                  "member_capital_eur", "member_loan_eur", "public_loan_eur", "wis_eur_per_connection",
+                  "provincial_grant_eur", "min_dscr", "max_debt_share", "debt_interest_rate", "park_kwp",
+                  "park_price_eur_per_kwh")
+
+
+def cmd_coop(args: argparse.Namespace) -> int:
+    if args.out:
+        out_dir = Path(args.out)
+        if out_dir.exists() and not out_dir.is_dir():
+            raise WupInputError(f"{args.out}: exists and is not a folder", args.out)
+    changes = {k: getattr(args, k) for k in _COOP_SETTINGS if getattr(args, k) is not None}
+    changes["asset"] = args.asset
+    if args.cost_based:
+        changes["tariff_basis"] = "cost_based"
+    if args.no_acm_cap:
+        changes["acm_cap"] = False
+    settings = wm.coop_settings(changes, source="wupmodel coop")
+    scenario, stock = _load(args)
+    survey = wm.load_survey(args.survey) if args.survey else None
+    case = wm.business_case(scenario, stock=stock, settings=settings, survey=survey)
+    if args.sensitivity and not args.out:
+        raise WupInputError("--sensitivity needs --out DIR (it writes coop_sensitivity.csv there)")
+    sens = None
+    if args.sensitivity:  # before anything is written: a bad uncertainty section writes nothing
+        if not 1 <= args.samples <= 10_000:
+            raise WupInputError(f"--samples must be between 1 and 10 000 (got {args.samples})")
+        sens = wm.coop_sweep(scenario, stock, settings=settings, samples=args.samples, method=args.sensitivity,
+                             participation=tuple(args.participation_range) if args.participation_range else None,
+                             survey=survey)
+    if args.out:
+        block = wm.run_provenance(scenario, args.stock, _command_line())
+        written = wm.write_business_case(args.out, case, provenance=block)
+        if sens is not None:
+            written.append(wm.write_frame(sens.figures, Path(args.out) / "coop_sensitivity.csv"))
+    if args.json:
+        print(json.dumps(case.to_json_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(f"{scenario.name}: cooperative business case")
+        print(wm.coop_text(case))
+        if sens is not None and args.sensitivity == "oat":
+            print("\nProject NPV, one input at a time (largest swings):")
+            for row in sens.tornado().head(5).itertuples():
+                print(f"  {row.factor}: {row.output_low:,.0f} to {row.output_high:,.0f} EUR")
+        elif sens is not None:
+            q = sens.figures["project_npv_eur"].quantile([0.1, 0.5, 0.9])
+            print(f"\nProject NPV over {len(sens.figures)} samples: P10 {q.iloc[0]:,.0f}, median {q.iloc[1]:,.0f}, "
+                  f"P90 {q.iloc[2]:,.0f} EUR")
+    if args.out:
+        print(f"\nWrote {', '.join(str(p) for p in written)}", file=sys.stderr if args.json else sys.stdout)
+    return 0
+
+
 COMMANDS = {
     "run": cmd_run,
     "evaluate": cmd_evaluate,
@@ -448,6 +564,7 @@ COMMANDS = {
     "sweep": cmd_sweep,
     "batch": cmd_batch,
     "check-model": cmd_check_model,
+    "coop": cmd_coop,
 }
 
 

@@ -1,0 +1,551 @@
+"""``business_case()``: a village cooperative's 30-year business case from the model's outcomes.
+
+For a heat network the zone's households come from the evaluated outcomes
+(:func:`wupmodel.coop.participation.zone_households`), the network's costs from the model's
+parameters (:class:`wupmodel.coop.asset.HeatNetworkAsset`), the yearly cash flow and financing
+from the kernel (:func:`wupmodel.coop.cashflow.finance`). The result, :class:`BusinessCase`,
+holds the cash flow, the ratios, the break-even tariff and participation, the participation
+curve and the tariff <-> uptake loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from wupmodel.coop.asset import HeatNetworkAsset, SolarParkAsset, year_path
+from wupmodel.coop.cashflow import Financials, finance, project_cash_flow
+from wupmodel.coop.inputs import CoopInputs, CoopSettings, coop_settings
+from wupmodel.coop.metrics import Root, break_even, equity_irr, project_irr, project_npv_eur
+from wupmodel.coop.participation import (
+    UptakeLoop,
+    ZoneHouseholds,
+    nmda_heat_cost_eur_per_yr,
+    solve_uptake_loop,
+    zone_households,
+    zone_names,
+)
+from wupmodel.coop.survey import survey_counts, survey_pledged_eur
+from wupmodel.errors import WupInputError
+from wupmodel.evaluate import evaluate, money_context
+from wupmodel.money.finance import discount_factors, npv
+from wupmodel.money.settings import MoneyContext
+from wupmodel.outcomes import Outcomes
+from wupmodel.params import Params, parameter_table
+from wupmodel.scenario import Scenario
+from wupmodel.stock import stock_for
+
+#: Parameter ids a heat-network business case uses (listed with sources in its assumptions).
+HEAT_NETWORK_PARAMETERS = (
+    "collective.heat_network.main_eur_per_m", "collective.heat_network.detour_factor",
+    "collective.heat_network.main_m_per_dwelling", "collective.heat_network.source_fixed_eur",
+    "collective.heat_network.source_om_share", "collective.heat_network.main_om_share",
+    "collective.heat_network.lifetime_yr", "collective.heat_network.min_participation",
+    "cost.heatnet_connection_fee_eur", "finance.heat_production_eur_gj", "finance.heat_fixed_eur",
+    "finance.heat_variable_eur_gj",
+)
+SOLAR_PARAMETERS = ("collective.solar_park.capex_eur_per_kwp", "collective.solar_park.yield_kwh_per_kwp",
+                    "collective.solar_park.om_share", "collective.solar_park.lifetime_yr")
+
+
+@dataclass(frozen=True)
+class BusinessCase:
+    """A cooperative asset's business case (see :func:`business_case`).
+
+    Attributes
+    ----------
+    asset, zone
+        ``heat_network`` (with its zone) or ``solar_park``.
+    settings, inputs
+        What was set, and the numbers used (defaults filled in).
+    start_year
+        Calendar year of t = 0 (construction).
+    zone_dwellings, connections, participation, participation_source
+        The zone's dwellings, the connections, their share and where it came from.
+    tariff_fixed_eur_per_yr, tariff_eur_per_gj, connection_fee_eur
+        Tariff per year t = 0 .. H (incl. VAT) and the one-off fee.
+    financials
+        The kernel's cash flows and financing.
+    metrics
+        Headline figures (IRRs, NPVs, DSCR, LLCR, debt, equity, solvency, per-household costs).
+    break_even_tariff, break_even_participation
+        Roots of the project NPV in the fixed charge and in participation.
+    loop
+        The tariff <-> uptake loop (None when participation was set by hand or for a park).
+    curve
+        Participation curve: per fixed charge, the share joining, connections, NPV, cost per
+        connection.
+    assumptions
+        Every parameter and setting used, with unit and source.
+    notices
+        Remarks for the reader.
+    households
+        Per group of the zone's dwellings: its network and alternative options, heat, yearly
+        costs at the tariff, its niet-meer-dan-anders maximum and how many join (heat network).
+    """
+
+    asset: str
+    zone: str | None
+    settings: CoopSettings
+    inputs: CoopInputs
+    start_year: int
+    zone_dwellings: float
+    connections: float
+    participation: float
+    participation_source: str
+    tariff_fixed_eur_per_yr: np.ndarray
+    tariff_eur_per_gj: np.ndarray
+    connection_fee_eur: float
+    financials: Financials
+    metrics: dict[str, float]
+    break_even_tariff: Root
+    break_even_participation: Root
+    loop: UptakeLoop | None
+    curve: pd.DataFrame
+    assumptions: pd.DataFrame
+    notices: tuple[str, ...] = field(default=())
+    households: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @property
+    def years(self) -> np.ndarray:
+        """Calendar year of each t."""
+        return self.start_year + np.arange(self.financials.years.n_years + 1)
+
+    @property
+    def dscr_by_year(self) -> pd.Series:
+        """Senior DSCR per calendar year (years with debt service)."""
+        d = pd.Series(self.financials.dscr, index=self.years, name="dscr")
+        return d.dropna()
+
+    @property
+    def member_irr(self) -> float:
+        """The members' equity IRR."""
+        return self.metrics["equity_irr"]
+
+    def cash_flow_frame(self) -> pd.DataFrame:
+        """The yearly cash flow a bank reads: one row per year (EUR excl. VAT)."""
+        f = self.financials
+        y = f.years
+        return pd.DataFrame({
+            "year": self.years, "t": np.arange(y.n_years + 1),
+            "investment_eur": y.capex_eur, "connection_fees_eur": y.connection_fees_eur,
+            "subsidies_eur": y.grants_eur, "revenue_eur": y.revenue_eur, "operating_costs_eur": y.opex_eur,
+            "ebitda_eur": f.ebitda_eur, "tax_eur": f.tax_eur, "cfads_eur": f.cfads_eur,
+            "bank_draw_eur": f.bank.draw_eur, "bank_interest_eur": f.bank.interest_eur,
+            "bank_principal_eur": f.bank.principal_eur, "bank_balance_eur": f.bank.balance_eur,
+            "member_loan_service_eur": f.member_loan.service_eur, "public_loan_service_eur": f.public_loan.service_eur,
+            "dscr": f.dscr, "project_cash_flow_eur": f.project_cash_flow_eur,
+            "equity_cash_flow_eur": f.equity_cash_flow_eur,
+        })
+
+    def financing_frame(self) -> pd.DataFrame:
+        """Sources and uses of the construction (EUR)."""
+        f = self.financials
+        b = len(self.inputs.build_phasing)
+        y = f.years
+        rows = [
+            ("uses", "investment", float(y.capex_eur[:b].sum())),
+            ("uses", "bank fee", f.debt_fee_eur),
+            ("uses", "debt service reserve", f.debt_reserve_eur),
+            ("sources", "connection fees", float(y.connection_fees_eur[:b].sum())),
+            ("sources", "subsidies", float(y.grants_eur[:b].sum())),
+            ("sources", "bank debt (senior)", f.bank_debt_eur),
+            ("sources", "public loan", float(f.public_loan.draw_eur.sum())),
+            ("sources", "member loans (subordinated)", float(f.member_loan.draw_eur.sum())),
+            ("sources", "member capital (equity)", f.equity_eur),
+        ]
+        return pd.DataFrame(rows, columns=["side", "item", "amount_eur"])
+
+    def ratios_frame(self) -> pd.DataFrame:
+        """The headline figures as a two-column table."""
+        return pd.DataFrame({"figure": list(self.metrics), "value": list(self.metrics.values())})
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """Everything as JSON-ready values (NaN -> None)."""
+        def clean(v: Any) -> Any:
+            if isinstance(v, float | np.floating):
+                return float(v) if np.isfinite(v) else None
+            if isinstance(v, np.integer):
+                return int(v)
+            return v
+
+        def frame(df: pd.DataFrame) -> list[dict[str, Any]]:
+            return [{k: clean(v) for k, v in row.items()} for row in df.to_dict(orient="records")]
+
+        return {
+            "asset": self.asset, "zone": self.zone, "start_year": self.start_year,
+            "zone_dwellings": clean(self.zone_dwellings), "connections": clean(self.connections),
+            "participation": clean(self.participation), "participation_source": self.participation_source,
+            "tariff_fixed_eur_per_yr_first_year": clean(self.tariff_fixed_eur_per_yr[1]),
+            "tariff_eur_per_gj_first_year": clean(self.tariff_eur_per_gj[1]),
+            "connection_fee_eur": clean(self.connection_fee_eur),
+            "metrics": {k: clean(v) for k, v in self.metrics.items()},
+            "break_even_tariff": {"value": clean(self.break_even_tariff.value), "npv_eur": clean(self.break_even_tariff.residual),
+                                  "reason": self.break_even_tariff.reason},
+            "break_even_participation": {"value": clean(self.break_even_participation.value),
+                                         "npv_eur": clean(self.break_even_participation.residual),
+                                         "reason": self.break_even_participation.reason},
+            "loop": None if self.loop is None else {
+                "converged": self.loop.converged, "iterations": self.loop.iterations,
+                "tariff_fixed_eur_per_yr": clean(self.loop.tariff_fixed_eur_per_yr),
+                "participation": clean(self.loop.participation), "reason": self.loop.reason,
+                "path": [[clean(a), clean(b)] for a, b in self.loop.path]},
+            "settings": self.settings.model_dump(mode="json"),
+            "cash_flow": frame(self.cash_flow_frame()),
+            "financing": frame(self.financing_frame()),
+            "participation_curve": frame(self.curve),
+            "assumptions": frame(self.assumptions),
+            "households": frame(self.households),
+            "notices": list(self.notices),
+        }
+
+
+@dataclass(frozen=True)
+class _Network:
+    """What the heat-network case is computed from (built once, reused by every root)."""
+
+    asset: HeatNetworkAsset
+    households: ZoneHouseholds
+    inputs: CoopInputs
+    ctx: MoneyContext
+    fee_eur: float
+    per_gj_path: np.ndarray
+
+    def years(self, joined: np.ndarray | None, fixed: np.ndarray | float, share: float | None = None):
+        hh = self.households
+        if share is not None:  # a share of the zone's dwellings with the zone's average household
+            n = share * hh.dwellings
+            heat = share * float(hh.counts @ hh.heat_gj)
+            load = share * float(hh.counts @ hh.design_load_kw)
+        else:
+            n = float(joined.sum())
+            heat = float(joined @ hh.heat_gj)
+            load = float(joined @ hh.design_load_kw)
+        return self.asset.years(connections=n, heat_gj=heat, design_load_kw=load, tariff_fixed_eur_per_yr=fixed,
+                                tariff_eur_per_gj=self.per_gj_path, connection_fee_eur=self.fee_eur, inputs=self.inputs)
+
+    def npv(self, joined: np.ndarray | None, fixed: np.ndarray | float, share: float | None = None) -> float:
+        cf = project_cash_flow(self.years(joined, fixed, share), self.inputs.tax_rate)
+        return float(npv(self.inputs.discount_rate, cf))
+
+    def break_even_fixed(self, joined: np.ndarray | None, share: float | None = None) -> Root:
+        return break_even(lambda f: self.npv(joined, f, share), -20_000.0, 50_000.0, what="fixed charge (EUR/yr)")
+
+
+def _stock_of(outcomes: Outcomes, stock: pd.DataFrame | None, scenario: Scenario) -> pd.DataFrame:
+    """The stock the outcomes were evaluated from (to evaluate it again at another fee)."""
+    stock = stock_for(scenario) if stock is None else stock
+    ids = stock["dwelling_id"].astype(str).to_numpy()
+    if ids.size != outcomes.dwelling_ids.size or not np.array_equal(np.sort(ids), np.sort(outcomes.dwelling_ids.astype(str))):
+        raise WupInputError("business_case: another connection fee needs the stock the outcomes came from; "
+                            "pass it as stock=")
+    return stock
+
+
+def _assumptions(params: Params, ids: tuple[str, ...], settings: CoopSettings) -> pd.DataFrame:
+    table = parameter_table()
+    rows = []
+    for key in [k for k in table.index if k.startswith("coop.")] + list(ids):
+        row = table.loc[key]
+        origin = "scenario" if key in params.overridden else "default"
+        rows.append({"key": key, "value": float(params[key]), "unit": row["unit"], "origin": origin,
+                     "description": row["description"], "source": row["source"], "year": row["year"]})
+    for key, value in settings.model_dump(exclude_defaults=True).items():
+        rows.append({"key": f"setting.{key}", "value": value if not isinstance(value, tuple) else str(value),
+                     "unit": "", "origin": "set", "description": "set for this business case", "source": "user",
+                     "year": ""})
+    return pd.DataFrame(rows)
+
+
+def _check_cap(settings: CoopSettings, cap_fixed: float, cap_gj: float, cap_fee: float) -> None:
+    if not settings.acm_cap:
+        return
+    checks = (("tariff_fixed_eur_per_yr", settings.tariff_fixed_eur_per_yr, cap_fixed, "EUR/yr"),
+              ("tariff_eur_per_gj", settings.tariff_eur_per_gj, cap_gj, "EUR/GJ"),
+              ("connection_fee_eur", settings.connection_fee_eur, cap_fee, "EUR"))
+    for key, value, cap, unit in checks:
+        if value is not None and value > cap + 1e-9:
+            raise WupInputError(f"coop settings: '{key}' = {value:g} {unit} is above the ACM maximum {cap:g} {unit}; "
+                                "it must be at most that while the ACM cap is on (acm_cap false, or --no-acm-cap, "
+                                "lifts it)")
+
+
+def business_case(scenario: Scenario | None = None, outcomes: Outcomes | None = None, *,
+                  stock: pd.DataFrame | None = None, settings: CoopSettings | Mapping[str, Any] | None = None,
+                  survey: pd.DataFrame | None = None, params: Params | None = None,
+                  curve_points: int = 41, **changes: Any) -> BusinessCase:
+    """The 30-year business case of a cooperative's heat network (one zone) or solar park.
+
+    Parameters
+    ----------
+    scenario
+        The scenario (packaged default when None): prices, parameters (``coop.*`` overrides).
+    outcomes
+        Evaluated outcomes with money (evaluated here from ``stock`` or the scenario's village
+        when None). Pass them to make repeated calls fast.
+    stock
+        The dwelling table, when ``outcomes`` is None.
+    settings
+        :class:`~wupmodel.coop.inputs.CoopSettings` or a mapping of its fields.
+    survey
+        What households say (:func:`wupmodel.coop.survey.load_survey`): yes / no override the
+        cost comparison of each household.
+    params
+        Parameters (default ``scenario.params()``).
+    curve_points
+        Points of the participation curve.
+    **changes
+        Any settings field, e.g. ``tariff_fixed_eur_per_yr=700``, ``connection_fee_eur=2000``,
+        ``member_capital_eur=5e5``, ``participation=0.8`` (``None`` values ignored).
+
+    Returns
+    -------
+    BusinessCase
+
+    Examples
+    --------
+    >>> import wupmodel as wm
+    >>> case = wm.business_case(participation=0.85)
+    >>> case.zone, round(case.participation, 2)
+    ('kern', 0.85)
+    """
+    scenario = scenario or Scenario()
+    params = params or scenario.params()
+    s = coop_settings(settings, **changes)
+    inputs = s.resolve(params)
+    ctx = money_context(scenario, params)
+    if s.asset == "solar_park":
+        return _solar_case(s, inputs, params, scenario, ctx)
+    if outcomes is None:
+        if stock is None:
+            stock = stock_for(scenario)
+        outcomes = evaluate(stock, scenario, params=params, irr=False)
+    zones = zone_names(outcomes)
+    if not zones:
+        raise WupInputError("the stock has no heat_network_zone: give each dwelling of the network's zone one")
+    zone = s.zone or zones[0]
+    notices: list[str] = []
+    t = ctx.tariffs
+    cap_fixed, cap_gj = float(t.heat_fixed_eur[0]), float(t.heat_variable_eur_gj[0])
+    cap_fee = float(params["cost.heatnet_connection_fee_eur"])
+    _check_cap(s, cap_fixed, cap_gj, cap_fee)
+    fee = cap_fee if s.connection_fee_eur is None else s.connection_fee_eur
+    fee_outcomes = None
+    if abs(fee - cap_fee) > 1e-9:  # the households' costs at the cooperative's fee: the model's own
+        fee_params = params.with_overrides({"cost.heatnet_connection_fee_eur": fee}, source="coop settings")
+        fee_outcomes = evaluate(_stock_of(outcomes, stock, scenario), scenario, params=fee_params, irr=False,
+                                money_outputs=["end_user_annual_cost_eur"])
+        ctx = money_context(scenario, fee_params)
+    hh = zone_households(outcomes, ctx, zone, fee_outcomes=fee_outcomes)
+    if survey is not None:
+        hh = hh.with_survey(*survey_counts(survey, outcomes, hh))
+        pledged = survey_pledged_eur(survey, outcomes, hh)
+        if s.member_capital_eur is None and pledged > 0:  # what the households say they would put in
+            inputs = replace(inputs, member_capital_eur=pledged)
+            notices.append(f"member capital: the {pledged:,.0f} EUR the survey's households would invest")
+    h = inputs.horizon_years
+    fixed = year_path(t.heat_fixed_eur, h) if s.tariff_fixed_eur_per_yr is None else np.full(h + 1, s.tariff_fixed_eur_per_yr)
+    per_gj = year_path(t.heat_variable_eur_gj, h) if s.tariff_eur_per_gj is None else np.full(h + 1, s.tariff_eur_per_gj)
+    asset = HeatNetworkAsset.from_params(zone, hh.dwellings, params, t, h)
+    net = _Network(asset, hh, inputs, ctx, fee, per_gj)
+    d = discount_factors(ctx.settings.household_rate, ctx.settings.horizon_years)
+
+    def hh_avg(path: np.ndarray) -> float:
+        """The household-rate average of a tariff path over the households' horizon."""
+        return float(d @ path[: d.size] / d.sum())
+
+    f_avg, v_avg = hh_avg(fixed), hh_avg(per_gj)
+    min_share = float(params["collective.heat_network.min_participation"])
+    loop = None
+    if s.participation is not None:
+        share, joined, source = s.participation, None, "set"
+        if survey is not None:
+            notices.append("participation was set, so the survey's answers were not used for it")
+        if s.tariff_basis == "cost_based":  # heat at its cost per GJ, the fixed charge breaks even
+            if s.tariff_eur_per_gj is None:
+                per_gj = (1.0 + asset.vat) * asset.heat_cost_eur_per_gj
+                net = _Network(asset, hh, inputs, ctx, fee, per_gj)
+            root = net.break_even_fixed(None, share)
+            if root.found:
+                fixed = np.full(h + 1, root.value)
+            else:
+                notices.append(f"cost-based tariff: {root.reason}; the case is shown at the fixed charge set")
+    else:
+        joined = hh.joining(f_avg, v_avg)
+        share = float(joined.sum() / hh.dwellings)
+        source = "households' own alternatives" + (" and the survey" if survey is not None else "")
+        # tariff <-> uptake, starting from every household joining. Under
+        # the ACM rules the price per GJ stays as set and the fixed charge is capped; a cost-based
+        # tariff (Wcw) charges the heat at its cost per GJ and the rest as the fixed charge.
+        cost_based = s.tariff_basis == "cost_based"
+        if cost_based and s.tariff_eur_per_gj is None:
+            per_gj = (1.0 + asset.vat) * asset.heat_cost_eur_per_gj
+            v_avg = hh_avg(per_gj)
+            net = _Network(asset, hh, inputs, ctx, fee, per_gj)
+        loop = solve_uptake_loop(
+            hh, lambda j: net.break_even_fixed(j).value, v_avg,
+            cap_fixed if s.acm_cap and not cost_based else None, min_share)
+        if cost_based:
+            if loop.converged:
+                fixed = np.full(h + 1, loop.tariff_fixed_eur_per_yr)
+                joined = hh.joining(loop.tariff_fixed_eur_per_yr, v_avg)
+                share = float(joined.sum() / hh.dwellings)
+                f_avg = loop.tariff_fixed_eur_per_yr
+            else:
+                notices.append(f"cost-based tariff: no stable point ({loop.reason}); the case is shown at the tariff set")
+    if share < min_share:
+        notices.append(f"participation {share:.0%} is below the {min_share:.0%} a network needs "
+                       "(collective.heat_network.min_participation)")
+    years = net.years(joined, fixed, share if joined is None else None)
+    n_conn = share * hh.dwellings if joined is None else float(joined.sum())
+    fin = finance(years, inputs)
+    be_tariff = (net.break_even_fixed(joined, share if joined is None else None) if n_conn > 0 else
+                 Root(float("nan"), float("nan"), "no household joins at the tariff set"))
+    be_share = break_even(lambda p: net.npv(None, fixed, p), 1.0 / hh.dwellings, 1.0, what="participation")
+    if not be_share.found and be_share.reason.startswith("the NPV is negative"):
+        be_share = Root(float("nan"), float("nan"), "the network does not break even even if every dwelling joins")
+    metrics = _metrics(fin, inputs, n_conn)
+    weights = joined if joined is not None else hh.counts * share
+    cost = hh.network_cost_at(hh_avg(fixed), hh_avg(per_gj))
+    nmda = nmda_heat_cost_eur_per_yr(outcomes, ctx)[hh.group_index]
+    heat_bill = fixed[1] + per_gj[1] * hh.heat_gj
+    if weights.sum() > 0:
+        metrics["household_network_cost_eur_per_month"] = float(weights @ cost / weights.sum() / 12)
+        metrics["household_alternative_cost_eur_per_month"] = float(
+            weights @ hh.alternative_cost_eur_per_yr / weights.sum() / 12)
+        metrics["share_joining_above_nmda"] = float(weights @ (heat_bill > nmda + 1e-9) / weights.sum())
+    option_ids = outcomes.catalogue.option_ids
+    households = pd.DataFrame({
+        "group_id": outcomes.groups["group_id"].to_numpy()[hh.group_index], "dwellings": hh.counts,
+        "network_option": option_ids[hh.network_option], "alternative_option": option_ids[hh.alternative_option],
+        "heat_gj": hh.heat_gj, "design_load_kw": hh.design_load_kw,
+        "network_cost_eur_per_yr": cost, "alternative_cost_eur_per_yr": hh.alternative_cost_eur_per_yr,
+        "heat_bill_year1_eur": heat_bill, "nmda_heat_cost_eur_per_yr": nmda, "joining": weights,
+    })
+    curve = _curve(net, hh, cap_fixed, v_avg, curve_points, inputs)
+    return BusinessCase(
+        asset="heat_network", zone=zone, settings=s, inputs=inputs, start_year=int(t.years[0]),
+        zone_dwellings=hh.dwellings, connections=n_conn, participation=share, participation_source=source,
+        tariff_fixed_eur_per_yr=fixed, tariff_eur_per_gj=per_gj, connection_fee_eur=float(fee), financials=fin,
+        metrics=metrics, break_even_tariff=be_tariff, break_even_participation=be_share, loop=loop, curve=curve,
+        assumptions=_assumptions(params, HEAT_NETWORK_PARAMETERS, s), notices=tuple(notices), households=households,
+    )
+
+
+def _metrics(fin: Financials, inputs: CoopInputs, connections: float) -> dict[str, float]:
+    net = fin.net_investment_eur
+    capex = float(fin.years.capex_eur[: len(inputs.build_phasing)].sum())
+    return {
+        "investment_eur": capex,
+        "investment_per_connection_eur": capex / connections if connections > 0 else float("nan"),
+        "net_investment_eur": net,
+        "project_irr": project_irr(fin),
+        "project_npv_eur": project_npv_eur(fin, inputs.discount_rate),
+        "equity_irr": equity_irr(fin),
+        "equity_npv_eur": float(npv(inputs.discount_rate, fin.equity_cash_flow_eur)),
+        "min_dscr": fin.min_dscr,
+        "llcr": fin.llcr(inputs.debt_rate),
+        "bank_debt_eur": fin.bank_debt_eur,
+        "bank_debt_by_dscr_eur": fin.bank_debt_by_dscr_eur,
+        "debt_reserve_eur": fin.debt_reserve_eur,
+        "member_capital_eur": fin.equity_eur,
+        "solvency": fin.equity_eur / capex if capex > 0 else float("nan"),
+        "solvency_required": inputs.solvency_min,
+        "member_capital_offered_eur": fin.member_capital_offered_eur,
+        "funding_gap_eur": max(fin.equity_eur - fin.member_capital_offered_eur, 0.0),
+    }
+
+
+def _curve(net: _Network, hh: ZoneHouseholds, cap_fixed: float, v_avg: float, points: int,
+           inputs: CoopInputs) -> pd.DataFrame:
+    """Share joining and NPV per fixed charge from 0 to 1.5 x the ACM maximum."""
+    grid = np.linspace(0.0, 1.5 * cap_fixed, max(int(points), 2))
+    joined = hh.joining(grid, v_avg)  # (K, G), vectorised over the tariffs
+    rows = []
+    for f, j in zip(grid, joined, strict=True):
+        n = float(j.sum())
+        rows.append({
+            "tariff_fixed_eur_per_yr": float(f), "participation": n / hh.dwellings, "connections": n,
+            "project_npv_eur": net.npv(j, f) if n > 0 else float("nan"),
+            "cost_per_connection_eur_per_yr": net.asset.cost_per_connection_eur_per_yr(
+                n, float(j @ hh.design_load_kw), inputs.discount_rate, inputs.horizon_years),
+        })
+    return pd.DataFrame(rows)
+
+
+def _solar_case(s: CoopSettings, inputs: CoopInputs, params: Params, scenario: Scenario,
+                ctx: MoneyContext) -> BusinessCase:
+    if s.park_kwp is None:
+        raise WupInputError("coop settings: a solar park needs its size, park_kwp (kWp, e.g. --park-kwp 2000)")
+    h = inputs.horizon_years
+    price = (year_path(ctx.tariffs.elec_production_eur_kwh, h) if s.park_price_eur_per_kwh is None
+             else np.full(h + 1, s.park_price_eur_per_kwh))
+    park = SolarParkAsset.from_params(s.park_kwp, price, params)
+    fin = finance(park.years(inputs), inputs)
+
+    def npv_at(price: float) -> float:
+        return float(npv(inputs.discount_rate, project_cash_flow(park.years(inputs, price), inputs.tax_rate)))
+
+    be = break_even(npv_at, 0.0, 2.0, what="price (EUR/kWh)")
+    metrics = _metrics(fin, inputs, 0.0)
+    metrics["yield_mwh_per_yr"] = park.kwp * park.yield_kwh_per_kwp / 1e3
+    metrics["price_eur_per_kwh_first_year"] = float(price[1])
+    none = Root(float("nan"), float("nan"), "not applicable to a solar park")
+    return BusinessCase(
+        asset="solar_park", zone=None, settings=s, inputs=inputs, start_year=int(scenario.years.start),
+        zone_dwellings=0.0, connections=0.0, participation=float("nan"), participation_source="not applicable",
+        tariff_fixed_eur_per_yr=np.zeros(h + 1), tariff_eur_per_gj=np.zeros(h + 1), connection_fee_eur=0.0,
+        financials=fin, metrics=metrics, break_even_tariff=be, break_even_participation=none, loop=None,
+        curve=pd.DataFrame(columns=["tariff_fixed_eur_per_yr", "participation", "connections", "project_npv_eur",
+                                    "cost_per_connection_eur_per_yr"]),
+        assumptions=_assumptions(params, SOLAR_PARAMETERS, s),
+        notices=(f"solar park of {park.kwp:g} kWp sold at "
+                 + ("the scenario's wholesale value of electricity (elec_production_eur_kwh)"
+                    if s.park_price_eur_per_kwh is None else f"{s.park_price_eur_per_kwh:g} EUR/kWh")
+                 + "; the break-even tariff is a constant price per kWh",),
+    )
+
+
+def participation_curve(scenario: Scenario | None = None, outcomes: Outcomes | None = None, *,
+                        stock: pd.DataFrame | None = None, zone: str | None = None,
+                        tariffs_fixed_eur_per_yr: np.ndarray | None = None, tariff_eur_per_gj: float | None = None,
+                        survey: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Share of a zone's dwellings that join at each fixed charge (vectorised, no cash flow).
+
+    Parameters
+    ----------
+    scenario, outcomes, stock, survey
+        As for :func:`business_case`.
+    zone
+        Heat-network zone (default the largest).
+    tariffs_fixed_eur_per_yr
+        Fixed charges to try, EUR/yr incl. VAT (default 0 to 1.5 x the ACM maximum, 41 points).
+    tariff_eur_per_gj
+        Price per GJ incl. VAT (default the ACM maximum's path).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``tariff_fixed_eur_per_yr``, ``participation``, ``connections``.
+    """
+    scenario = scenario or Scenario()
+    params = scenario.params()
+    if outcomes is None:
+        outcomes = evaluate(stock_for(scenario) if stock is None else stock, scenario, params=params, irr=False)
+    ctx = money_context(scenario, params)
+    zones = zone_names(outcomes)
+    if not zones:
+        raise WupInputError("the stock has no heat_network_zone: give each dwelling of the network's zone one")
+    hh = zone_households(outcomes, ctx, zone or zones[0])
+    if survey is not None:
+        hh = hh.with_survey(*survey_counts(survey, outcomes, hh))
+    grid = (np.linspace(0.0, 1.5 * float(ctx.tariffs.heat_fixed_eur[0]), 41) if tariffs_fixed_eur_per_yr is None
+            else np.asarray(tariffs_fixed_eur_per_yr, dtype=float))
+    v = hh.acm_per_gj_avg_eur if tariff_eur_per_gj is None else float(tariff_eur_per_gj)
+    joined = hh.joining(grid, v).sum(axis=-1)
+    return pd.DataFrame({"tariff_fixed_eur_per_yr": grid, "participation": joined / hh.dwellings,
+                         "connections": joined})

@@ -1,0 +1,218 @@
+"""What households say: a survey per dwelling or per group of the stock (CSV or XLSX).
+
+Two layouts, told apart by their columns:
+
+* **per dwelling** -- ``dwelling_id``, ``would_join`` (yes / maybe / no; Dutch ja / misschien /
+  nee too; empty = maybe), and optionally ``plans_heat_pump`` and ``already_insulated``
+  (yes / no) and ``invest_eur`` (what the household would put in as a member, EUR). A household
+  that plans a heat pump and gives no answer on joining counts as *no*.
+* **per group** -- ``dwelling_id`` of a grouped stock row (with its ``count``) and the counts
+  ``join_yes``, ``join_maybe``, ``join_no`` (they may not add up to more than the row's count),
+  optionally ``invest_eur`` for the whole row.
+
+:func:`load_survey` reads and checks the file (one clear message per problem: which row, which
+value, what is allowed); :func:`survey_counts` maps it onto a zone's groups for the business case;
+:func:`survey_choices` turns it into the choices households already made, for the optimiser.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from wupmodel.errors import WupInputError
+from wupmodel.outcomes import Outcomes
+from wupmodel.vocabulary import HEATING_SYSTEMS
+
+ANSWERS = {"yes": "yes", "ja": "yes", "y": "yes", "j": "yes", "1": "yes", "true": "yes",
+           "no": "no", "nee": "no", "n": "no", "0": "no", "false": "no",
+           "maybe": "maybe", "misschien": "maybe", "m": "maybe", "?": "maybe", "": "maybe", "nan": "maybe"}
+GROUP_COLUMNS = ("join_yes", "join_maybe", "join_no")
+
+
+def _answer(value: object, column: str, row: int, source: str) -> str:
+    key = str(value).strip().lower() if value is not None else ""
+    if key not in ANSWERS:
+        raise WupInputError(f"{source}: row {row}: {column} = {value!r} is not an answer; allowed: yes, maybe, no "
+                            "(ja, misschien, nee; empty = maybe)", source)
+    return ANSWERS[key]
+
+
+def load_survey(path_or_frame: str | Path | pd.DataFrame) -> pd.DataFrame:
+    """Read and check a survey; returns one row per dwelling (or stock row) with ``dwelling_id``,
+    ``yes``, ``maybe``, ``no`` (dwellings), ``plans_heat_pump``, ``already_insulated`` (dwellings
+    or NaN) and ``invest_eur``.
+
+    Row numbers in messages are the file's (header = row 1).
+    """
+    source = "survey" if isinstance(path_or_frame, pd.DataFrame) else str(path_or_frame)
+    if isinstance(path_or_frame, pd.DataFrame):
+        raw = path_or_frame.copy()
+    else:
+        path = Path(path_or_frame)
+        if not path.exists():
+            raise WupInputError(f"{source}: no such file", source)
+        try:
+            if path.suffix.lower() in (".xlsx", ".xlsm"):
+                raw = pd.read_excel(path, dtype=str)
+            elif path.suffix.lower() == ".csv":
+                raw = pd.read_csv(path, dtype=str, keep_default_na=False, sep=None, engine="python")
+            else:
+                raise WupInputError(f"{source}: a survey must be a .csv or .xlsx file", source)
+        except (OSError, ValueError, UnicodeDecodeError, pd.errors.ParserError) as err:
+            if isinstance(err, WupInputError):
+                raise
+            raise WupInputError(f"{source}: cannot read the survey ({err.__class__.__name__})", source) from None
+    raw.columns = [str(c).strip().lower() for c in raw.columns]
+    if "dwelling_id" not in raw.columns:
+        raise WupInputError(f"{source}: needs a dwelling_id column (columns found: {', '.join(raw.columns)})", source)
+    raw = raw.fillna("")
+    ids = raw["dwelling_id"].astype(str).str.strip()
+    dupes = ids[ids.duplicated()]
+    if not dupes.empty:
+        row = int(dupes.index[0]) + 2
+        raise WupInputError(f"{source}: row {row}: dwelling '{dupes.iloc[0]}' appears twice", source)
+    per_group = all(c in raw.columns for c in GROUP_COLUMNS)
+    if not per_group and "would_join" not in raw.columns:
+        raise WupInputError(f"{source}: needs a would_join column (per dwelling) or join_yes, join_maybe, join_no "
+                            "(per group)", source)
+    rows = []
+    for i, rec in enumerate(raw.to_dict(orient="records")):
+        n = i + 2
+        out = {"dwelling_id": ids.iloc[i], "row": n}
+        if per_group:
+            for col in GROUP_COLUMNS:
+                out[col.split("_")[1]] = _number(rec[col], col, n, source, default=0.0)
+        else:
+            answer = _answer(rec["would_join"], "would_join", n, source)
+            plans = _answer(rec.get("plans_heat_pump", ""), "plans_heat_pump", n, source)
+            if plans == "yes" and str(rec["would_join"]).strip() == "":
+                answer = "no"
+            out.update({k: float(answer == k) for k in ("yes", "maybe", "no")})
+            out["plans_heat_pump"] = {"yes": 1.0, "no": 0.0}.get(plans, np.nan)
+            insulated = _answer(rec.get("already_insulated", ""), "already_insulated", n, source)
+            out["already_insulated"] = {"yes": 1.0, "no": 0.0}.get(insulated, np.nan)
+        out["invest_eur"] = _number(rec.get("invest_eur", ""), "invest_eur", n, source, default=0.0)
+        rows.append(out)
+    frame = pd.DataFrame(rows)
+    frame.attrs["source"] = source
+    frame.attrs["per_group"] = per_group
+    return frame
+
+
+def _number(value: object, column: str, row: int, source: str, default: float) -> float:
+    text = str(value).strip().replace(",", ".")
+    if text in ("", "nan"):
+        return default
+    try:
+        number = float(text)
+    except ValueError:
+        raise WupInputError(f"{source}: row {row}: {column} = {value!r} is not a number", source) from None
+    if not np.isfinite(number) or number < 0:
+        raise WupInputError(f"{source}: row {row}: {column} = {value!r} must be a number >= 0", source)
+    return number
+
+
+def survey_counts(survey: pd.DataFrame, outcomes: Outcomes, households) -> tuple[np.ndarray, np.ndarray]:
+    """Dwellings per group of the zone that said yes and no.
+
+    Parameters
+    ----------
+    survey
+        From :func:`load_survey`.
+    outcomes
+        The evaluated stock (its dwelling ids and groups).
+    households
+        The zone's :class:`~wupmodel.coop.participation.ZoneHouseholds`.
+
+    Returns
+    -------
+    (yes, no), each (G,) over the zone's groups.
+    """
+    source = survey.attrs.get("source", "survey")
+    ids = outcomes.dwelling_ids.astype(str)
+    where = {d: i for i, d in enumerate(ids)}
+    unknown = [(r, d) for r, d in zip(survey["row"], survey["dwelling_id"], strict=True) if d not in where]
+    if unknown:
+        row, dwelling = unknown[0]
+        raise WupInputError(f"{source}: row {row}: dwelling '{dwelling}' is not in the stock "
+                            f"({len(unknown)} unknown dwelling(s) in all); survey rows must name the stock's dwelling_id",
+                            source)
+    position = {int(g): k for k, g in enumerate(households.group_index)}
+    yes = np.zeros(households.group_index.size)
+    no = np.zeros(households.group_index.size)
+    for rec in survey.to_dict(orient="records"):
+        i = where[rec["dwelling_id"]]
+        count = float(outcomes.dwelling_count[i])
+        if survey.attrs.get("per_group") and rec["yes"] + rec["maybe"] + rec["no"] > count + 1e-9:
+            raise WupInputError(f"{source}: row {rec['row']}: join_yes + join_maybe + join_no = "
+                                f"{rec['yes'] + rec['maybe'] + rec['no']:g} is more than the row's {count:g} dwellings",
+                                source)
+        scale = 1.0 if survey.attrs.get("per_group") else count
+        k = position.get(int(outcomes.dwelling_group[i]))
+        if k is None:  # a dwelling outside the zone: not part of this network
+            continue
+        yes[k] += scale * rec["yes"]
+        no[k] += scale * rec["no"]
+    return np.minimum(yes, households.counts), np.minimum(no, households.counts - np.minimum(yes, households.counts))
+
+
+def survey_pledged_eur(survey: pd.DataFrame, outcomes: Outcomes, households) -> float:
+    """Member capital the zone's households say they would invest (EUR, ``invest_eur`` summed;
+    a per-dwelling answer counts once per dwelling of its stock row)."""
+    ids = outcomes.dwelling_ids.astype(str)
+    where = {d: i for i, d in enumerate(ids)}
+    zone_groups = {int(g) for g in households.group_index}
+    total = 0.0
+    for rec in survey.to_dict(orient="records"):
+        i = where.get(rec["dwelling_id"])
+        if i is None or int(outcomes.dwelling_group[i]) not in zone_groups:
+            continue
+        scale = 1.0 if survey.attrs.get("per_group") else float(outcomes.dwelling_count[i])
+        total += scale * rec["invest_eur"]
+    return total
+
+
+def survey_choices(survey: pd.DataFrame, outcomes: Outcomes) -> dict[str, str]:
+    """Choices households already made, for :func:`wupmodel.optimise` (``fixed=``).
+
+    A *yes* to the heat network fixes the dwelling's cheapest feasible heat-network option; a
+    household that plans a heat pump (and did not say yes) its cheapest feasible heat-pump option
+    (all-electric or hybrid), both by the occupant's equivalent annual cost. Needs a per-dwelling
+    survey.
+
+    Returns
+    -------
+    dict
+        dwelling_id -> option id.
+    """
+    source = survey.attrs.get("source", "survey")
+    if survey.attrs.get("per_group"):
+        raise WupInputError(f"{source}: a survey per group cannot fix choices per dwelling; give one row per dwelling",
+                            source)
+    ids = outcomes.dwelling_ids.astype(str)
+    where = {d: i for i, d in enumerate(ids)}
+    heating = np.asarray(HEATING_SYSTEMS)[outcomes.catalogue.heating]
+    networks = np.isin(heating, ["heat_network_mt", "heat_network_lt"])
+    pumps = np.isin(heating, ["air_hp", "ground_hp", "hybrid_hp"])
+    cost = outcomes["end_user_annual_cost_eur"]
+    option_ids = outcomes.catalogue.option_ids
+    out: dict[str, str] = {}
+    for rec in survey.to_dict(orient="records"):
+        dwelling = rec["dwelling_id"]
+        if dwelling not in where:
+            raise WupInputError(f"{source}: row {rec['row']}: dwelling '{dwelling}' is not in the stock", source)
+        if rec["yes"] > 0:
+            kind, what = networks, "a heat-network option (is it in a heat_network_zone?)"
+        elif rec.get("plans_heat_pump") == 1.0:
+            kind, what = pumps, "a heat-pump option"
+        else:
+            continue
+        g = int(outcomes.dwelling_group[where[dwelling]])
+        allowed = outcomes.feasible[g] & kind
+        if not allowed.any():
+            raise WupInputError(f"{source}: row {rec['row']}: dwelling '{dwelling}' has no feasible {what}", source)
+        out[dwelling] = str(option_ids[np.flatnonzero(allowed)[np.argmin(cost[g, allowed])]])
+    return out
