@@ -102,11 +102,13 @@ def test_dorp_another_buurt_changes_the_village():
     assert "Brinkkwartier" in at.header[0].value
 
 
-def test_dorp_upload_with_errors_lists_every_problem():
+def test_dorp_upload_mode_shows_the_uploader():
     at = on("dorp")
     at.radio(key="dorp_source.nl").set_value("upload").run()
     assert not at.exception
-    # AppTest cannot drive a file uploader; the report itself is tested on read_stock_bytes
+    assert not at.get("selectbox")  # the buurt search gave way to the file uploader
+    # AppTest cannot drive a file uploader: the report is tested on read_stock_bytes
+    # (tests/report/test_app_helpers.py) and in the browser (tests/app/test_browser.py)
 
 
 def test_mijn_huis_floor_area_changes_the_costs():
