@@ -187,3 +187,16 @@ def test_onzekerheid_strategy_changes_the_tornado():
     assert before != after
     risk = values(charts(at)[2]["data"][0]["x"])
     assert risk[0] == 0.0 and all(0.0 <= r <= 1.0 for r in risk)  # the reference never pays more
+
+
+def test_a_moved_assumption_survives_a_change_of_village():
+    at = on("scenarios")
+    _slider(at, "ctl:prices.gas_supply_eur_m3").set_value(1.5).run()
+    at.switch_page("app_pages/dorp.py").run()
+    at.text_input(key="buurt_query").set_value("Brinkkwartier").run()
+    at.selectbox(key="buurt_pick.nl").set_value("BU01060000").run()
+    at.button[0].click().run()
+    at.switch_page("app_pages/scenarios.py").run()
+    assert not at.exception
+    assert _slider(at, "ctl:prices.gas_supply_eur_m3").value == pytest.approx(1.5)
+    assert "Brinkkwartier" in at.sidebar.markdown[-1].value
