@@ -188,7 +188,7 @@ def test_house_charts_stack_the_parts(house):
     np.testing.assert_allclose(totals[1:], table["monthly_eur"])
     assert fig.data[-1].text[0].startswith("€ ")
     money = wm.house_money_chart(table, "nl")
-    assert [t.name for t in money.data] == ["Investering", "Subsidie", "Lening"]
+    assert [t.name for t in money.data] == ["Investering", "Subsidie", "Na subsidie (te lenen of zelf te betalen)"]
 
 
 def test_plan_figures_and_who_pays(village):

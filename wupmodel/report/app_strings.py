@@ -87,7 +87,7 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "in_dwelling": {"nl": "Woning", "en": "Dwelling"},
     "house_compare": {"nl": "Alle keuzes naast elkaar", "en": "Every choice side by side"},
     "fig_house_monthly": {"nl": "Woonlasten per maand: nu en daarna", "en": "Monthly housing costs: now and after"},
-    "fig_house_invest": {"nl": "Investering, subsidie en lening (euro)", "en": "Investment, subsidy and loan (euro)"},
+    "fig_house_invest": {"nl": "Investering en subsidie (euro)", "en": "Investment and subsidy (euro)"},
     "fig_house_co2": {"nl": "CO2-uitstoot (kg per jaar)", "en": "CO2 emissions (kg per year)"},
     "now": {"nl": "Nu", "en": "Now"},
     "part_bill": {"nl": "Energierekening", "en": "Energy bill"},
@@ -96,7 +96,7 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "part_own": {"nl": "Eigen geld (per maand)", "en": "Own money (per month)"},
     "part_invest": {"nl": "Investering", "en": "Investment"},
     "part_subsidy": {"nl": "Subsidie", "en": "Subsidy"},
-    "part_loaned": {"nl": "Lening", "en": "Loan"},
+    "part_loaned": {"nl": "Na subsidie (te lenen of zelf te betalen)", "en": "After subsidy (to borrow or pay)"},
     "in_house": {"nl": "Wat het betekent in huis", "en": "What it means in the house"},
     "not_possible": {"nl": "kan hier niet", "en": "not possible here"},
     # Scenario's
