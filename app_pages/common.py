@@ -172,9 +172,8 @@ def use_buurt(code: str, name: str) -> None:
     st.session_state["stock_key"] = f"buurt:{code}:0"
     st.session_state.pop("upload_stock", None)
     settings = {"village.buurt_code": code, "village.name": name}
-    set_scenario(wm.apply_settings(scenario(), settings, origin="app"))
-    if "base_yaml" in st.session_state:
-        st.session_state["base_yaml"] = wm.dump_scenario(wm.apply_settings(scenario_of(base_text()), settings, "app"))
+    # the assumptions moved so far stay: the controls start from the scenario as it is now
+    set_scenario(wm.apply_settings(scenario(), settings, origin="app"), base="base_yaml" in st.session_state)
 
 
 def use_upload(frame: pd.DataFrame, data: bytes, name: str) -> None:

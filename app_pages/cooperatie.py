@@ -1,11 +1,100 @@
-"""Coöperatie / Cooperative: the business case arrives here once its API lands (issue pending)."""
+"""Coöperatie / Cooperative: the business case of a village-owned heat network for one zone.
+
+The village sets the tariff, the connection fee, the member capital and the participation it
+expects (or lets each household pick what is cheapest for it) and sees the cash flow, the debt
+cover per year, the members' return and the participation at which it breaks even. Every number
+is :func:`wupmodel.business_case`'s.
+"""
 
 from __future__ import annotations
 
+import math
+
 import streamlit as st
 
+import wupmodel as wm
 from app_pages import common as ui
 
+L = ui.lang()
 ui.header()
 st.title(ui.tr("coop_title"))
-st.info(ui.tr("coop_coming"))
+st.write(ui.tr("coop_intro"))
+
+
+def _num(v: float, decimals: int = 0) -> str:
+    text = f"{v:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".") if L == "nl" else text
+
+
+def _pct(v: float) -> str:
+    return "-" if v is None or not math.isfinite(v) else f"{_num(100 * v, 1)} %"
+
+
+text = ui.scenario_text()
+scenario = ui.scenario()
+outcomes = ui.outcomes()
+zones = sorted({z for z in ui.stock().get("heat_network_zone", []) if isinstance(z, str) and z})
+if not zones:
+    st.info(ui.tr("coop_no_zone"))
+    st.stop()
+
+try:
+    # the ACM maximum and the households' own choice: the starting point of every control
+    base = ui.cached("coop_base", (text,), lambda: wm.business_case(scenario, outcomes, stock=ui.stock()))
+except wm.WupInputError as err:
+    ui.fail(err)
+    st.stop()
+
+acm_fixed = float(base.tariff_fixed_eur_per_yr[1])
+c1, c2 = st.columns(2)
+zone = c1.selectbox(ui.tr("coop_zone"), zones, index=zones.index(base.zone) if base.zone in zones else 0,
+                    key="coop_zone")
+above_acm = c2.checkbox(ui.tr("coop_above_acm"), value=False, key="coop_above_acm")
+c1, c2, c3, c4 = st.columns(4)
+fixed = c1.slider(ui.tr("coop_tariff_fixed"), 0, int(round(acm_fixed * (2.0 if above_acm else 1.0))),
+                  int(round(acm_fixed)), 10, key="coop_fixed")
+per_gj = c2.number_input(ui.tr("coop_tariff_gj"), min_value=0.0, max_value=200.0, step=1.0,
+                         value=round(float(base.tariff_eur_per_gj[1]), 2), key="coop_gj")
+fee = c3.number_input(ui.tr("coop_fee"), min_value=0.0, max_value=50_000.0, step=250.0,
+                      value=float(round(base.connection_fee_eur)), key="coop_fee")
+capital = c4.number_input(ui.tr("coop_capital"), min_value=0.0, max_value=1e8, step=50_000.0,
+                          value=float(round(base.metrics["member_capital_offered_eur"], -3)), key="coop_capital")
+own, expect = ui.tr("coop_own_choice"), ui.tr("coop_set_share")
+mode = ui.choose(st.radio, ui.tr("coop_who_joins"), ["own", "set"], "coop_mode",
+                 fmt={"own": own, "set": expect}.get, horizontal=True)
+share = None
+if mode == "set":
+    share = st.slider(ui.tr("coop_share"), 10, 100, 85, 5, key="coop_share") / 100.0
+
+# Left at the ACM maximum, the tariff follows the ACM's yearly path (the price per GJ moves with
+# the gas price); a value the village sets holds for every year.
+gj_unchanged = abs(per_gj - round(float(base.tariff_eur_per_gj[1]), 2)) < 1e-9
+fixed_unchanged = abs(fixed - round(acm_fixed)) < 1e-9
+try:
+    case = wm.business_case(scenario, outcomes, stock=ui.stock(), zone=zone,
+                            tariff_fixed_eur_per_yr=None if fixed_unchanged else float(fixed),
+                            tariff_eur_per_gj=None if gj_unchanged else float(per_gj), connection_fee_eur=float(fee),
+                            member_capital_eur=float(capital), participation=share, acm_cap=not above_acm)
+except wm.WupInputError as err:
+    ui.fail(err)
+    st.stop()
+
+m = case.metrics
+root = case.break_even_participation
+cols = st.columns(5)
+cols[0].metric(ui.tr("coop_connections"), f"{_num(case.connections)} / {_num(case.zone_dwellings)}")
+cols[1].metric(ui.tr("coop_project_irr"), _pct(m.get("project_irr", math.nan)))
+cols[2].metric(ui.tr("coop_member_irr"), _pct(case.member_irr))
+dscr = m.get("min_dscr", math.nan)
+cols[3].metric(ui.tr("coop_min_dscr"), "-" if not math.isfinite(dscr) else _num(dscr, 2))
+cols[4].metric(ui.tr("coop_break_even"), _pct(root.value) if root.found else ui.tr("coop_never"))
+if m.get("funding_gap_eur", 0.0) > 0.5:
+    st.metric(ui.tr("coop_funding_gap"), _num(m["funding_gap_eur"]))
+if math.isfinite(m.get("household_network_cost_eur_per_month", math.nan)):
+    st.write(ui.tr("coop_household").format(net=f"€ {_num(m['household_network_cost_eur_per_month'])}",
+                                            alt=f"€ {_num(m['household_alternative_cost_eur_per_month'])}"))
+
+ui.chart(wm.coop_cash_flow_chart(case.cash_flow_frame(), L))
+if not case.dscr_by_year.empty:
+    ui.chart(wm.coop_dscr_chart(case.dscr_by_year, float(case.inputs.min_dscr), L))
+ui.chart(wm.participation_chart(case.curve, float(fixed), L))

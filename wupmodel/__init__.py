@@ -68,6 +68,7 @@ from wupmodel.village import Strategy
 # --- the village app (issue 10): stock upload, one house, overview, controls, figures, downloads
 from wupmodel.house import house_stock, house_strategies
 from wupmodel.report.controls import CONTROLS, apply_controls, control_sources, control_values
+from wupmodel.report.coop_plots import coop_cash_flow_chart, coop_dscr_chart, participation_chart
 from wupmodel.report.downloads import (
     csv_zip_bytes,
     plan_json_bytes,
@@ -166,6 +167,9 @@ __all__ = [
     "check_model_text",
     # --- the village app (issue 10)
     "CONTROLS",
+    "coop_cash_flow_chart",
+    "coop_dscr_chart",
+    "participation_chart",
     "DWELLING_TYPES",
     "ENERGY_LABELS",
     "HEATING_SYSTEMS",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from wupmodel.money.collective import collective_unit_costs
+from wupmodel.money.collective import CollectiveUnitCosts, collective_unit_costs
 from wupmodel.outcomes import Outcomes
 from wupmodel.params import Params
 from wupmodel.physics import REASONS, diversified_peak_kw
@@ -108,7 +108,8 @@ def level_fit(outcomes: Outcomes, strategy: Strategy, choice: np.ndarray) -> dic
 
 
 def collective_costs_eur_per_yr(
-    outcomes: Outcomes, choice: np.ndarray, params: Params, horizon_years: int, social_rate: float
+    outcomes: Outcomes, choice: np.ndarray, params: Params, horizon_years: int, social_rate: float,
+    unit: CollectiveUnitCosts | None = None,
 ) -> dict[str, float]:
     """Village-level national costs (EUR/yr) of a choice of options: network sources, LV grid.
 
@@ -119,21 +120,22 @@ def collective_costs_eur_per_yr(
       for the excess and the zone's cables reinforced.
 
     Investments are annualised like every other national cost (replacements within the horizon,
-    residual value, social discount rate).
+    residual value, social discount rate). ``unit`` (:func:`collective_unit_costs` of the same
+    arguments) saves recomputing them when many choices are costed.
     """
     counts = outcomes.counts
     heating = np.asarray(HEATING_SYSTEMS)[outcomes.catalogue.heating][choice]
     on_net = np.isin(heating, ["heat_network_mt", "heat_network_lt"])
     zones = outcomes.groups["heat_network_zone"].fillna("").astype(str).to_numpy()
     n_sources = len(set(zones[on_net & (zones != "")])) + int((on_net & (zones == "")).any())
-    unit = collective_unit_costs(params, horizon_years, social_rate)
+    unit = unit or collective_unit_costs(params, horizon_years, social_rate)
     peak = outcomes.pick("peak_kw", choice) * counts
-    grid = pd.DataFrame({"zone": outcomes.groups["grid_zone"].astype(str).to_numpy(), "peak": peak, "n": counts})
-    per_zone = grid.groupby("zone", sort=True).sum()
-    zone_peak = diversified_peak_kw(per_zone["peak"].to_numpy(), per_zone["n"].to_numpy(), params)
-    excess = np.maximum(zone_peak - params["collective.grid.capacity_kw_per_dwelling"] * per_zone["n"].to_numpy(), 0.0)
+    _zones, zone_of = np.unique(outcomes.groups["grid_zone"].astype(str).to_numpy(), return_inverse=True)
+    zone_n = np.bincount(zone_of, weights=counts)
+    zone_peak = diversified_peak_kw(np.bincount(zone_of, weights=peak), zone_n, params)
+    excess = np.maximum(zone_peak - params["collective.grid.capacity_kw_per_dwelling"] * zone_n, 0.0)
     substations = np.ceil(excess / unit.substation_kw)
-    reinforced_dwellings = np.where(excess > 0, per_zone["n"].to_numpy(), 0.0)
+    reinforced_dwellings = np.where(excess > 0, zone_n, 0.0)
     grid_eac = (substations.sum() * unit.substation_eur_per_yr
                 + reinforced_dwellings.sum() * unit.lv_cable_eur_per_yr_per_dwelling)
     return {
@@ -177,7 +179,8 @@ def strategy_summary(
     ref_co2 = float((outcomes.pick("co2_kg", ref_choice) * counts).sum())
     has_money = "national_annual_cost_eur" in outcomes.arrays
     rate = params["finance.social_discount_rate"] if social_rate is None else social_rate
-    ref_collective = collective_costs_eur_per_yr(outcomes, ref_choice, params, horizon_years, rate)
+    unit = collective_unit_costs(params, horizon_years, rate)
+    ref_collective = collective_costs_eur_per_yr(outcomes, ref_choice, params, horizon_years, rate, unit)
     rows = []
     for s in strategies:
         choice = strategy_choice(outcomes, s)
@@ -210,7 +213,7 @@ def strategy_summary(
             **level_fit(outcomes, s, choice),
         }
         if has_money:
-            coll = collective_costs_eur_per_yr(outcomes, choice, params, horizon_years, rate)
+            coll = collective_costs_eur_per_yr(outcomes, choice, params, horizon_years, rate, unit)
             extra_collective = (
                 coll["heat_network_sources_eur_per_yr"] - ref_collective["heat_network_sources_eur_per_yr"]
                 + coll["grid_reinforcement_eur_per_yr"] - ref_collective["grid_reinforcement_eur_per_yr"]

@@ -102,11 +102,13 @@ def test_dorp_another_buurt_changes_the_village():
     assert "Brinkkwartier" in at.header[0].value
 
 
-def test_dorp_upload_with_errors_lists_every_problem():
+def test_dorp_upload_mode_shows_the_uploader():
     at = on("dorp")
     at.radio(key="dorp_source.nl").set_value("upload").run()
     assert not at.exception
-    # AppTest cannot drive a file uploader; the report itself is tested on read_stock_bytes
+    assert not at.get("selectbox")  # the buurt search gave way to the file uploader
+    # AppTest cannot drive a file uploader: the report is tested on read_stock_bytes
+    # (tests/report/test_app_helpers.py) and in the browser (tests/app/test_browser.py)
 
 
 def test_mijn_huis_floor_area_changes_the_costs():
@@ -185,3 +187,38 @@ def test_onzekerheid_strategy_changes_the_tornado():
     assert before != after
     risk = values(charts(at)[2]["data"][0]["x"])
     assert risk[0] == 0.0 and all(0.0 <= r <= 1.0 for r in risk)  # the reference never pays more
+
+
+def test_a_moved_assumption_survives_a_change_of_village():
+    at = on("scenarios")
+    _slider(at, "ctl:prices.gas_supply_eur_m3").set_value(1.5).run()
+    at.switch_page("app_pages/dorp.py").run()
+    at.text_input(key="buurt_query").set_value("Brinkkwartier").run()
+    at.selectbox(key="buurt_pick.nl").set_value("BU01060000").run()
+    at.button[0].click().run()
+    at.switch_page("app_pages/scenarios.py").run()
+    assert not at.exception
+    assert _slider(at, "ctl:prices.gas_supply_eur_m3").value == pytest.approx(1.5)
+    assert "Brinkkwartier" in at.sidebar.markdown[-1].value
+
+
+def test_cooperatie_participation_and_tariff_move_the_business_case():
+    """Default village, zone 'kern': on the households' own choice nobody joins at the ACM
+    tariff (a heat pump is cheaper for each, see the README); an expected 85 % gives a business
+    case with a cash flow, a DSCR per year and a members' return; a lower fixed charge lowers the
+    project return."""
+    at = on("cooperatie")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Aansluitingen"].startswith("0 / 428")
+    at.radio(key="coop_mode.nl").set_value("set").run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Aansluitingen"].startswith("364 / 428")  # 85 % of 428, rounded down
+    assert metrics["Rendement leden"].endswith("%")
+    titles = [c["layout"]["title"]["text"] for c in charts(at)]
+    assert titles == ["Kasstroom per jaar (duizend euro)", "Dekking van rente en aflossing per jaar (DSCR)",
+                      "Wie doet mee bij welk vast tarief"]
+    before = float(metrics["Rendement project"].rstrip(" %").replace(",", "."))
+    at.slider(key="coop_fixed").set_value(600).run()
+    after = float({m.label: m.value for m in at.metric}["Rendement project"].rstrip(" %").replace(",", "."))
+    assert after < before

@@ -190,7 +190,7 @@ def test_house_charts_stack_the_parts(house):
     np.testing.assert_allclose(totals[1:], table["monthly_eur"])
     assert fig.data[-1].text[0].startswith("€ ")
     money = wm.house_money_chart(table, "nl")
-    assert [t.name for t in money.data] == ["Investering", "Subsidie", "Lening"]
+    assert [t.name for t in money.data] == ["Investering", "Subsidie", "Na subsidie (te lenen of zelf te betalen)"]
 
 
 def test_plan_figures_and_who_pays(village):
@@ -336,3 +336,23 @@ def test_formula_cells_in_an_xlsx_upload_are_never_run():
 def test_latin1_text_is_read():
     data = "dwelling_id,dwelling_type,construction_year,floor_area_m2\ncafé,tussenwoning,1975,110\n".encode("cp1252")
     assert wm.read_stock_bytes(data, "dorp.csv")["dwelling_id"].iloc[0] == "café"
+
+
+def test_coop_figures_show_the_business_case():
+    """The cooperative's figures on hand-made frames: cash flow in k EUR, DSCR bars labelled
+    with the bank's minimum as a line and a year below it in the warning colour, the
+    participation curve with the chosen charge marked; axes in the resident's language."""
+    import pandas as pd
+
+    frame = pd.DataFrame({"year": [2026, 2027, 2028], "project_cash_flow_eur": [-1e6, 2e5, 2.5e5],
+                          "equity_cash_flow_eur": [-4e5, 5e4, 9e4]})
+    fig = wm.coop_cash_flow_chart(frame, "nl")
+    assert list(fig.data[0].y) == [-1000.0, 200.0, 250.0] and fig.layout.yaxis.title.text == "duizend euro"
+    dscr = pd.Series([1.25, 1.31], index=[2027, 2028])
+    fig = wm.coop_dscr_chart(dscr, 1.3, "en")
+    assert list(fig.data[0].text) == ["1.25", "1.31"] and list(fig.data[1].y) == [1.3, 1.3]
+    assert fig.data[0].marker.color[0] != fig.data[0].marker.color[1]  # 1.25 < 1.30 stands out
+    assert wm.coop_dscr_chart(dscr, 1.3, "nl").data[0].text[0] == "1,25"
+    curve = pd.DataFrame({"tariff_fixed_eur_per_yr": [0.0, 400.0, 800.0], "participation": [1.0, 0.6, 0.1]})
+    fig = wm.participation_chart(curve, 500.0, "en")
+    assert list(fig.data[1].x) == [500.0, 500.0] and fig.layout.xaxis.title.text == "fixed charge (euro per year)"

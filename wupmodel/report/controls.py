@@ -14,9 +14,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from wupmodel.overrides import apply_settings
-from wupmodel.params import packaged_table, parameter_table
+from wupmodel.params import Params, packaged_table, parameter_table
 from wupmodel.report.provenance import price_paths
 from wupmodel.scenario import Scenario
 
@@ -64,8 +65,7 @@ ISDE_AMOUNTS: tuple[str, ...] = tuple(
 )
 
 
-def _path(scenario: Scenario, series: str) -> tuple[np.ndarray, np.ndarray]:
-    paths = price_paths(scenario.params(), scenario)
+def _path(paths: pd.DataFrame, series: str) -> tuple[np.ndarray, np.ndarray]:
     part = paths[paths["series"] == series]
     return part["year"].to_numpy(dtype=int), part["value"].to_numpy(dtype=float)
 
@@ -73,7 +73,10 @@ def _path(scenario: Scenario, series: str) -> tuple[np.ndarray, np.ndarray]:
 def control_values(scenario: Scenario) -> dict[str, float | str]:
     """Each control's value in ``scenario``, in the unit shown (rates in percent)."""
     params = scenario.params()
-    paths = price_paths(params, scenario)
+    return _values(scenario, params, price_paths(params, scenario))
+
+
+def _values(scenario: Scenario, params: Params, paths: pd.DataFrame) -> dict[str, float | str]:
     out: dict[str, float | str] = {}
     for c in CONTROLS:
         if c.kind == "price":
@@ -120,7 +123,9 @@ def apply_controls(scenario: Scenario, values: Mapping[str, float | str]) -> Sce
     WupInputError
         For a value outside what the scenario allows.
     """
-    now = control_values(scenario)
+    params = scenario.params()
+    paths = price_paths(params, scenario)
+    now = _values(scenario, params, paths)
     settings: dict[str, object] = {}
     for c in CONTROLS:
         if c.key not in values:
@@ -134,7 +139,7 @@ def apply_controls(scenario: Scenario, values: Mapping[str, float | str]) -> Sce
         if np.isclose(new, float(now[c.key]), rtol=1e-9, atol=1e-12):
             continue
         if c.kind == "price":
-            years, path = _path(scenario, c.key.split(".", 1)[1])
+            years, path = _path(paths, c.key.split(".", 1)[1])
             at = float(path[years == c.year][0])
             scaled = path * (new / at) if at else np.where(years >= c.year, new, path)
             settings[c.key] = {int(y): float(v) for y, v in zip(years, scaled, strict=True)}
