@@ -76,10 +76,10 @@ yes, no = ui.tr("yes"), ui.tr("no")
 words = {
     "nl": ("Aanvoertemperatuur nodig", "Grotere radiatoren of convectoren", "Vermogen warmtepomp", "Buitenunit",
            "Bodemlus (boring)", "Afleverset warmtenet", "Blijft op gas", "Isolatie", "CO2 (kg per jaar)",
-           "Woonlasten per maand, verschil"),
+           "Woonlasten per maand, verschil", "Ruimte nodig", "Comfort"),
     "en": ("Supply temperature needed", "Larger radiators or convectors", "Heat-pump capacity", "Outdoor unit",
            "Ground loop (borehole)", "Heat-network delivery set", "Stays on gas", "Insulation", "CO2 (kg per year)",
-           "Monthly housing costs, change"),
+           "Monthly housing costs, change", "Space needed", "Comfort"),
 }[L]
 strategy_col = "Strategie" if L == "nl" else "Strategy"
 meaning = pd.DataFrame({
@@ -93,6 +93,10 @@ meaning = pd.DataFrame({
     words[4]: [yes if v else no for v in house["boreholes"]],
     words[5]: [yes if v else no for v in house["delivery_set"]],
     words[6]: [yes if v else no for v in house["keeps_gas"]],
+    words[10]: [wm.value_label("space", h if p else "gas_boiler", L)
+                for h, p in zip(house["heating"], house["possible"], strict=True)],
+    words[11]: [wm.value_label("comfort", h if p else "gas_boiler", L)
+                for h, p in zip(house["heating"], house["possible"], strict=True)],
     words[8]: [f"{v:,.0f}" for v in house["co2_kg"]],
     words[9]: [f"€ {v:+,.0f}" for v in house["monthly_change_eur"]],
 })

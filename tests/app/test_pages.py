@@ -222,3 +222,13 @@ def test_cooperatie_participation_and_tariff_move_the_business_case():
     at.slider(key="coop_fixed").set_value(600).run()
     after = float({m.label: m.value for m in at.metric}["Rendement project"].rstrip(" %").replace(",", "."))
     assert after < before
+
+
+def test_mijn_huis_says_what_each_system_asks_of_the_house():
+    at = on("mijn_huis")
+    frame = next(f.value for f in at.dataframe if "Ruimte nodig" in f.value.columns)
+    rows = dict(zip(frame["Strategie"], zip(frame["Ruimte nodig"], frame["Comfort"], strict=True), strict=True))
+    air = next(v for k, v in rows.items() if "lucht" in k.lower())
+    assert "Buitenunit" in air[0] and "warmwatervat" in air[0] and "lauwe radiatoren" in air[1]
+    gas = next(v for k, v in rows.items() if k.lower().startswith("referentie"))
+    assert gas == ("Niets nieuws", "Zoals nu")

@@ -319,3 +319,29 @@ VALUE_LABELS["factor"] = {
     "end_user_prices": {"nl": "Gas- en stroomprijs (levering)", "en": "Gas and electricity price (supply)"},
     "production_prices": {"nl": "Gas- en stroomprijs (groothandel)", "en": "Gas and electricity price (wholesale)"},
 }
+
+# What each heating system asks of the house and how it feels, in words for Mijn huis (after
+# nplw.nl "Wat is een all-electric warmtepomp?": outdoor unit, indoor unit and a hot-water
+# storage vessel, heating water of at most 45-55 C; Milieu Centraal on hybrids and heat networks).
+VALUE_LABELS["space"] = {
+    "gas_boiler": {"nl": "Niets nieuws", "en": "Nothing new"},
+    "hybrid_hp": {"nl": "Buitenunit; kleine binnenunit naast de cv-ketel", "en": "Outdoor unit; small indoor unit beside the boiler"},
+    "air_hp": {"nl": "Buitenunit; binnenunit met warmwatervat (ruimte van een kast)",
+               "en": "Outdoor unit; indoor unit with a hot-water vessel (the space of a cupboard)"},
+    "ground_hp": {"nl": "Bodemlus in de tuin; binnenunit met warmwatervat (ruimte van een kast)",
+                  "en": "Ground loop in the garden; indoor unit with a hot-water vessel (the space of a cupboard)"},
+    "heat_network_mt": {"nl": "Afleverset aan de muur, waar nu de cv-ketel hangt", "en": "Delivery set on the wall where the boiler hangs"},
+    "heat_network_lt": {"nl": "Afleverset en een kleine warmtepomp voor warm water",
+                        "en": "Delivery set and a small heat pump for hot water"},
+}
+VALUE_LABELS["comfort"] = {
+    "gas_boiler": {"nl": "Zoals nu", "en": "As now"},
+    "hybrid_hp": {"nl": "Zoals nu; de ketel helpt op koude dagen en maakt warm water",
+                  "en": "As now; the boiler helps on cold days and makes hot water"},
+    "air_hp": {"nl": "Gelijkmatig warm met lauwe radiatoren; warm water uit het vat; buitenunit is hoorbaar",
+               "en": "Evenly warm with lukewarm radiators; hot water from the vessel; the outdoor unit can be heard"},
+    "ground_hp": {"nl": "Gelijkmatig warm met lauwe radiatoren; warm water uit het vat; stil, kan 's zomers koelen",
+                  "en": "Evenly warm with lukewarm radiators; hot water from the vessel; quiet, can cool in summer"},
+    "heat_network_mt": {"nl": "Zoals nu: warme radiatoren en direct warm water", "en": "As now: warm radiators and instant hot water"},
+    "heat_network_lt": {"nl": "Gelijkmatig warm met lauwe radiatoren", "en": "Evenly warm with lukewarm radiators"},
+}
