@@ -311,3 +311,40 @@ def survey_targets(survey: pd.DataFrame, outcomes: Outcomes, fixed: Mapping[str,
 def survey_label(source: str) -> str:
     """How plan notices name the survey: ``survey`` or ``survey <file>``."""
     return "survey" if source == "survey" else f"survey {source}"
+
+
+def survey_stock(stock: pd.DataFrame, survey: pd.DataFrame) -> pd.DataFrame:
+    """The stock with the survey's *already insulated* answers, for :func:`wupmodel.evaluate`.
+
+    A dwelling whose household answered ``already_insulated: yes`` gets ``already_insulated =
+    True``: the evaluation then takes its current state to be the ``standard`` insulation level
+    (:func:`wupmodel.physics.insulation.already_standard`: current, basic and standard are the
+    standard envelope at no cost and no subsidy; deep costs only what it adds). Its energy label
+    and metered gas use stay as the stock gives them. Without such an answer the stock is
+    returned unchanged (same numbers).
+
+    Parameters
+    ----------
+    stock
+        A validated stock.
+    survey
+        From :func:`load_survey`.
+
+    Returns
+    -------
+    pd.DataFrame
+        A copy with a boolean ``already_insulated`` column, or ``stock`` itself.
+    """
+    source = survey.attrs.get("source", "survey")
+    if "already_insulated" not in survey or not (survey["already_insulated"] == 1.0).any():
+        return stock
+    ids = stock["dwelling_id"].astype(str)
+    said = survey.loc[survey["already_insulated"] == 1.0]
+    unknown = said.loc[~said["dwelling_id"].isin(ids)]
+    if not unknown.empty:
+        raise WupInputError(f"{source}: row {int(unknown['row'].iloc[0])}: dwelling '{unknown['dwelling_id'].iloc[0]}' "
+                            "is not in the stock", source)
+    out = stock.copy()
+    out["already_insulated"] = ids.isin(said["dwelling_id"]).to_numpy()
+    out.attrs = dict(stock.attrs)
+    return out

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from wupmodel.coop.survey import survey_label, survey_targets
+from wupmodel.coop.survey import survey_label, survey_stock, survey_targets
 from wupmodel.errors import WupInputError
 from wupmodel.evaluate import evaluate
 from wupmodel.optimise.pareto import pareto_front
@@ -249,7 +249,9 @@ def optimise(
         error), and each zone's minimum heat-network participation becomes at least the share
         of its dwellings that said yes (:func:`wupmodel.survey_targets`; a higher minimum from
         the scenario or the parameters stays). The plan's notices say which choices and
-        minima came from the survey.
+        minima came from the survey. When the stock is evaluated here, *already insulated:
+        yes* makes the dwelling's current state the standard insulation level
+        (:func:`wupmodel.survey_stock`).
     **overrides
         Any :class:`~wupmodel.optimise.problem.OptimiseSettings` field, e.g. ``co2_reduction=0.6``,
         ``budget_eur=5e6``, ``perspective="end_user"``, ``solver="cbc"``.
@@ -272,11 +274,17 @@ def optimise(
     if outcomes is None:
         if stock is None:
             raise ValueError("give a stock or outcomes")
+        if survey is not None:  # "already insulated: yes" -> current state = standard level
+            stock = survey_stock(stock, survey)
         outcomes = evaluate(stock, scenario, params=params, irr=False)
     from_survey = None
     if survey is not None:
         from_survey = survey_targets(survey, outcomes, fixed=fixed, no_zone=VILLAGE_ZONE)
         fixed = {**(fixed or {}), **from_survey.choices}
+        said_insulated = "already_insulated" in survey and bool((survey["already_insulated"] == 1.0).any())
+        if said_insulated and "already_insulated" not in outcomes.groups:
+            from_survey.notices.append(f"{survey_label(survey.attrs.get('source', 'survey'))}: 'already insulated' "
+                                       "answers not in the outcomes given; evaluate wm.survey_stock(stock, survey)")
     table = option_table(outcomes, scenario.years.horizon_years, per_dwelling=per_dwelling or bool(fixed), fixed=fixed)
     settings = settings_for(scenario, params, per_dwelling=per_dwelling, **overrides)
     survey_notes: list[str] = []
