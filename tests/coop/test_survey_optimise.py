@@ -120,3 +120,15 @@ def test_cli_bad_survey_exits_2(tmp_path, capsys, survey, fixed, fragment):
     err = capsys.readouterr().err
     assert fragment in err and "Traceback" not in err
     assert err.count("\n") <= 2
+
+
+def test_business_case_evaluates_the_already_insulated_answer():
+    # d3 (detached, 1930) says it has insulated: its own alternative and its heat both fall, the
+    # other households of the zone stay as they were.
+    stock, scenario = wm.validate_stock(_frame(), "x"), wm.load_scenario()
+    survey = _survey(dwelling_id=["d3"], would_join=[""], already_insulated=["ja"])
+    before = wm.business_case(scenario, stock=stock).households.set_index("group_id")
+    after = wm.business_case(scenario, stock=stock, survey=survey).households.set_index("group_id")
+    cols = ["alternative_cost_eur_per_yr", "heat_gj"]
+    pd.testing.assert_frame_equal(after.loc[[0, 1, 2], cols], before.loc[[0, 1, 2], cols])
+    assert (after.loc[3, cols] < before.loc[3, cols] - 1e-6).all()
