@@ -18,7 +18,13 @@ from wupmodel.compare import compare, compare_tables
 from wupmodel.coop.business import BusinessCase, business_case, participation_curve
 from wupmodel.coop.inputs import CoopSettings, coop_settings
 from wupmodel.coop.sensitivity import CoopSweep, coop_sweep
-from wupmodel.coop.survey import load_survey, survey_choices
+from wupmodel.coop.survey import (
+    SurveyTargets,
+    load_survey,
+    survey_choices,
+    survey_stock,
+    survey_targets,
+)
 from wupmodel.errors import InfeasibleError, WupInputError
 from wupmodel.evaluate import evaluate, iter_evaluate
 from wupmodel.money.tariffs import PATH_RULE
@@ -217,4 +223,7 @@ __all__ = [
     "CoopSweep",
     "coop_sweep",
     "survey_choices",
+    "SurveyTargets",
+    "survey_targets",
+    "survey_stock",
 ]

@@ -119,6 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "constraints and shadow prices, Pareto front) and plan.json to this folder")
     op.add_argument("--fixed", metavar="FILE", default=None,
                     help="CSV with columns dwelling_id, option_id: options households already chose")
+    op.add_argument("--survey", metavar="FILE", default=None, help="survey CSV/XLSX: fixed choices and each "
+                    "zone's minimum heat-network participation (its yes-share)")
 
     pa = sub.add_parser(
         "params",
@@ -249,9 +251,10 @@ def cmd_optimise(args: argparse.Namespace) -> int:
     if args.json:
         _check_out(args.json, (".json",))
     fixed = _read_fixed(args.fixed) if args.fixed else None
+    survey = wm.load_survey(args.survey) if args.survey else None
     scenario, stock = _load(args)
     plan = wm.optimise(
-        stock, scenario, per_dwelling=args.per_dwelling, pareto=args.pareto, fixed=fixed,
+        stock, scenario, per_dwelling=args.per_dwelling, pareto=args.pareto, fixed=fixed, survey=survey,
         co2_reduction=args.co2_reduction, budget_eur=args.budget, perspective=args.perspective,
         objective=args.objective, solver=args.solver, time_limit_s=args.time_limit,
     )

@@ -63,6 +63,9 @@ def building_inputs(groups: pd.DataFrame) -> BuildingInputs:
         energy_label=_codes(groups["energy_label"], ENERGY_LABELS) if "energy_label" in groups else np.full(n, -1),
         gas_m3=col("gas_m3"),
         roof_area_m2=col("roof_area_m2"),
+        # a survey's "already insulated: yes" (wupmodel.survey_stock): current state = standard
+        already_insulated=(groups["already_insulated"].fillna(False).to_numpy(dtype=bool)
+                           if "already_insulated" in groups else None),
     )
 
 

@@ -29,7 +29,7 @@ from wupmodel.coop.participation import (
     zone_households,
     zone_names,
 )
-from wupmodel.coop.survey import survey_counts, survey_pledged_eur
+from wupmodel.coop.survey import survey_counts, survey_pledged_eur, survey_stock
 from wupmodel.errors import WupInputError
 from wupmodel.evaluate import evaluate, money_context
 from wupmodel.money.finance import discount_factors, npv
@@ -293,7 +293,9 @@ def business_case(scenario: Scenario | None = None, outcomes: Outcomes | None = 
         :class:`~wupmodel.coop.inputs.CoopSettings` or a mapping of its fields.
     survey
         What households say (:func:`wupmodel.coop.survey.load_survey`): yes / no override the
-        cost comparison of each household.
+        cost comparison of each household; when the stock is evaluated here, *already
+        insulated: yes* starts the dwelling at the standard insulation level
+        (:func:`wupmodel.coop.survey.survey_stock`), which moves its own alternative.
     params
         Parameters (default ``scenario.params()``).
     curve_points
@@ -323,6 +325,8 @@ def business_case(scenario: Scenario | None = None, outcomes: Outcomes | None = 
     if outcomes is None:
         if stock is None:
             stock = stock_for(scenario)
+        if survey is not None:  # "already insulated: yes" -> the current state is the standard level
+            stock = survey_stock(stock, survey)
         outcomes = evaluate(stock, scenario, params=params, irr=False)
     zones = zone_names(outcomes)
     if not zones:

@@ -12,11 +12,15 @@ Two layouts, told apart by their columns:
 
 :func:`load_survey` reads and checks the file (one clear message per problem: which row, which
 value, what is allowed); :func:`survey_counts` maps it onto a zone's groups for the business case;
-:func:`survey_choices` turns it into the choices households already made, for the optimiser.
+:func:`survey_choices` turns it into the choices households already made, for the optimiser, and
+:func:`survey_targets` adds a minimum heat-network participation per zone (the zone's share of
+dwellings that said yes).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -215,4 +219,132 @@ def survey_choices(survey: pd.DataFrame, outcomes: Outcomes) -> dict[str, str]:
         if not allowed.any():
             raise WupInputError(f"{source}: row {rec['row']}: dwelling '{dwelling}' has no feasible {what}", source)
         out[dwelling] = str(option_ids[np.flatnonzero(allowed)[np.argmin(cost[g, allowed])]])
+    return out
+
+
+@dataclass(frozen=True)
+class SurveyTargets:
+    """What a survey asks of the optimiser (:func:`survey_targets`).
+
+    Attributes
+    ----------
+    choices
+        dwelling_id -> option id the household already chose (:func:`survey_choices`; empty for
+        a survey per group).
+    min_participation
+        Heat-network zone -> share of the zone's dwellings that said *yes* [-] (dwellings of
+        the stock, ``count`` included; a zone nobody answered for is absent).
+    notices
+        Lines for the plan text: which choices and which minima came from the survey.
+    """
+
+    choices: dict[str, str]
+    min_participation: dict[str, float]
+    notices: list[str] = field(default_factory=list)
+
+
+def survey_targets(survey: pd.DataFrame, outcomes: Outcomes, fixed: Mapping[str, str] | None = None,
+                   no_zone: str = "village") -> SurveyTargets:
+    """The survey as optimiser input: fixed choices and a minimum participation per zone.
+
+    Parameters
+    ----------
+    survey
+        From :func:`load_survey` (per dwelling or per group).
+    outcomes
+        The evaluated stock (with money).
+    fixed
+        Choices given by hand (``--fixed``); a dwelling in both with a different option is a
+        :class:`~wupmodel.errors.WupInputError`.
+    no_zone
+        Zone name the optimiser uses when the stock has no heat-network zones at all.
+
+    Returns
+    -------
+    SurveyTargets
+        ``choices`` as :func:`survey_choices` (per-dwelling survey only); ``min_participation``
+        per zone = dwellings that said yes / the zone's dwellings. The optimiser
+        (:func:`wupmodel.optimise` with ``survey=``) raises the zone's minimum participation to
+        it (a higher minimum from the scenario or the parameters stays).
+    """
+    source = survey.attrs.get("source", "survey")
+    ids = outcomes.dwelling_ids.astype(str)
+    where = {d: i for i, d in enumerate(ids)}
+    unknown = [(r, d) for r, d in zip(survey["row"], survey["dwelling_id"], strict=True) if d not in where]
+    if unknown:
+        row, dwelling = unknown[0]
+        raise WupInputError(f"{source}: row {row}: dwelling '{dwelling}' is not in the stock "
+                            f"({len(unknown)} unknown dwelling(s) in all); survey rows must name the stock's dwelling_id",
+                            source)
+    per_group = bool(survey.attrs.get("per_group"))
+    choices = {} if per_group else survey_choices(survey, outcomes)
+    clashes = sorted(d for d, o in (fixed or {}).items() if d in choices and str(o).strip() != choices[d])
+    if clashes:
+        d = clashes[0]
+        raise WupInputError(f"{source}: dwelling '{d}': the survey fixes '{choices[d]}' but the fixed choices say "
+                            f"'{str(fixed[d]).strip()}' ({len(clashes)} such dwelling(s)); drop one of the two",
+                            source)
+    zone_col = outcomes.groups["heat_network_zone"]
+    zone_of_group = zone_col.astype(object).where(zone_col.notna(), "").astype(str).to_numpy()
+    if (zone_of_group == "").all():
+        zone_of_group = np.full(zone_of_group.shape, no_zone)
+    zone = zone_of_group[outcomes.dwelling_group]
+    count = outcomes.dwelling_count.astype(float)
+    row = np.array([where[d] for d in survey["dwelling_id"]], dtype=np.int64)
+    yes = survey["yes"].to_numpy(dtype=float) * (1.0 if per_group else count[row])
+    zones, zone_code = np.unique(zone, return_inverse=True)
+    zone_total = np.bincount(zone_code, weights=count, minlength=zones.size)
+    zone_yes = np.bincount(zone_code[row], weights=yes, minlength=zones.size)
+    share = np.minimum(zone_yes / zone_total, 1.0)
+    minimum = {str(z): float(s) for z, s, y in zip(zones, share, zone_yes, strict=True) if z != "" and y > 0}
+    notices = []
+    label = survey_label(source)
+    if choices:
+        shown = ", ".join(f"{d} -> {o}" for d, o in list(choices.items())[:10])
+        more = f" and {len(choices) - 10} more" if len(choices) > 10 else ""
+        notices.append(f"{label}: {len(choices)} choice(s) fixed by the survey: {shown}{more}")
+    if (zone_yes[zones == ""] > 0).any():
+        notices.append(f"{label}: yes-answers outside any heat-network zone do not count for a zone")
+    return SurveyTargets(choices=choices, min_participation=minimum, notices=notices)
+
+
+def survey_label(source: str) -> str:
+    """How plan notices name the survey: ``survey`` or ``survey <file>``."""
+    return "survey" if source == "survey" else f"survey {source}"
+
+
+def survey_stock(stock: pd.DataFrame, survey: pd.DataFrame) -> pd.DataFrame:
+    """The stock with the survey's *already insulated* answers, for :func:`wupmodel.evaluate`.
+
+    A dwelling whose household answered ``already_insulated: yes`` gets ``already_insulated =
+    True``: the evaluation then takes its current state to be the ``standard`` insulation level
+    (:func:`wupmodel.physics.insulation.already_standard`: current, basic and standard are the
+    standard envelope at no cost and no subsidy; deep costs only what it adds). Its energy label
+    and metered gas use stay as the stock gives them. Without such an answer the stock is
+    returned unchanged (same numbers).
+
+    Parameters
+    ----------
+    stock
+        A validated stock.
+    survey
+        From :func:`load_survey`.
+
+    Returns
+    -------
+    pd.DataFrame
+        A copy with a boolean ``already_insulated`` column, or ``stock`` itself.
+    """
+    source = survey.attrs.get("source", "survey")
+    if "already_insulated" not in survey or not (survey["already_insulated"] == 1.0).any():
+        return stock
+    ids = stock["dwelling_id"].astype(str)
+    said = survey.loc[survey["already_insulated"] == 1.0]
+    unknown = said.loc[~said["dwelling_id"].isin(ids)]
+    if not unknown.empty:
+        raise WupInputError(f"{source}: row {int(unknown['row'].iloc[0])}: dwelling '{unknown['dwelling_id'].iloc[0]}' "
+                            "is not in the stock", source)
+    out = stock.copy()
+    out["already_insulated"] = ids.isin(said["dwelling_id"]).to_numpy()
+    out.attrs = dict(stock.attrs)
     return out

@@ -15,11 +15,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from wupmodel.coop.survey import survey_label, survey_stock, survey_targets
 from wupmodel.errors import WupInputError
 from wupmodel.evaluate import evaluate
 from wupmodel.optimise.pareto import pareto_front
 from wupmodel.optimise.plan import Plan
-from wupmodel.optimise.problem import HEAT_NETWORK_SYSTEMS, OptimiseSettings, OptionTable
+from wupmodel.optimise.problem import (
+    HEAT_NETWORK_SYSTEMS,
+    HeatNetwork,
+    OptimiseSettings,
+    OptionTable,
+)
 from wupmodel.optimise.solve import solve
 from wupmodel.outcomes import Outcomes
 from wupmodel.params import Params
@@ -211,6 +217,7 @@ def optimise(
     pareto: int = 0,
     prune: bool = True,
     fixed: Mapping[str, str] | None = None,
+    survey: pd.DataFrame | None = None,
     **overrides: Any,
 ) -> Plan:
     """The cheapest village mix under the scenario's targets (and a Pareto front on request).
@@ -235,6 +242,16 @@ def optimise(
     fixed
         Options households already chose (dwelling_id -> option_id); the table then has one row
         per dwelling (shares or binaries as ``per_dwelling`` says).
+    survey
+        A survey from :func:`wupmodel.load_survey`: its choices are fixed as ``fixed`` is (a *yes*
+        to the heat network -> the dwelling's cheapest heat-network option, a planned heat pump
+        -> its cheapest heat-pump option; a dwelling in both with different options is an
+        error), and each zone's minimum heat-network participation becomes at least the share
+        of its dwellings that said yes (:func:`wupmodel.survey_targets`; a higher minimum from
+        the scenario or the parameters stays). The plan's notices say which choices and
+        minima came from the survey. When the stock is evaluated here, *already insulated:
+        yes* makes the dwelling's current state the standard insulation level
+        (:func:`wupmodel.survey_stock`).
     **overrides
         Any :class:`~wupmodel.optimise.problem.OptimiseSettings` field, e.g. ``co2_reduction=0.6``,
         ``budget_eur=5e6``, ``perspective="end_user"``, ``solver="cbc"``.
@@ -257,17 +274,53 @@ def optimise(
     if outcomes is None:
         if stock is None:
             raise ValueError("give a stock or outcomes")
+        if survey is not None:  # "already insulated: yes" -> current state = standard level
+            stock = survey_stock(stock, survey)
         outcomes = evaluate(stock, scenario, params=params, irr=False)
+    from_survey = None
+    if survey is not None:
+        from_survey = survey_targets(survey, outcomes, fixed=fixed, no_zone=VILLAGE_ZONE)
+        fixed = {**(fixed or {}), **from_survey.choices}
+        said_insulated = "already_insulated" in survey and bool((survey["already_insulated"] == 1.0).any())
+        if said_insulated and "already_insulated" not in outcomes.groups:
+            from_survey.notices.append(f"{survey_label(survey.attrs.get('source', 'survey'))}: 'already insulated' "
+                                       "answers not in the outcomes given; evaluate wm.survey_stock(stock, survey)")
     table = option_table(outcomes, scenario.years.horizon_years, per_dwelling=per_dwelling or bool(fixed), fixed=fixed)
     settings = settings_for(scenario, params, per_dwelling=per_dwelling, **overrides)
+    survey_notes: list[str] = []
+    if from_survey is not None:
+        settings, survey_notes = _survey_minimum(settings, from_survey.min_participation,
+                                                 survey.attrs.get("source", "survey"))
+        survey_notes = from_survey.notices + survey_notes
     if prune:
         table, _ = prune_dominated(table, settings)
     plan = solve(table, settings)
+    plan.notices = survey_notes + list(plan.notices)
     if plan.has_solution:
         plan.dwellings = plan_per_dwelling(plan, outcomes, per_dwelling_rows=per_dwelling or bool(fixed))
     if pareto > 0:
         plan.pareto_front = pareto_front(table, settings, n_points=pareto)
     return plan
+
+
+def _survey_minimum(settings: OptimiseSettings, minimum: Mapping[str, float],
+                    source: str) -> tuple[OptimiseSettings, list[str]]:
+    """Settings with each zone's minimum heat-network participation raised to the survey's
+    yes-share, and the notices that say so."""
+    networks: dict[str, HeatNetwork] = dict(settings.heat_networks)
+    notes = []
+    label = survey_label(source)
+    for zone, share in sorted(minimum.items()):
+        base = networks.get(zone, settings.heat_network_default)
+        if base is None:
+            notes.append(f"{label}: zone '{zone}' has no heat-network settings; its yes-share "
+                         f"{share:.0%} is not applied as a minimum")
+            continue
+        networks[zone] = replace(base, min_participation=max(float(base.min_participation), share))
+        kept = "" if share >= base.min_participation else f"; the minimum {base.min_participation:.0%} already set is higher and stays"
+        notes.append(f"{label}: minimum heat-network participation in zone '{zone}' if built "
+                     f"{networks[zone].min_participation:.1%} (the survey's yes-share {share:.1%}{kept})")
+    return replace(settings, heat_networks=networks), notes
 
 
 def plan_per_dwelling(plan: Plan, outcomes: Outcomes, per_dwelling_rows: bool) -> pd.DataFrame:

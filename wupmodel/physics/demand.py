@@ -47,7 +47,13 @@ from wupmodel.physics._memo import per_params
 from wupmodel.physics.balance import space_heat_need_kwh, window_g_value
 from wupmodel.physics.climate import monthly_climate
 from wupmodel.physics.emitters import supply_with_lt_emitters_c
-from wupmodel.physics.insulation import ELEMENTS, emitter_supply_temp_c, insulation_levels
+from wupmodel.physics.insulation import (
+    ELEMENTS,
+    LevelEnvelope,
+    already_standard,
+    emitter_supply_temp_c,
+    insulation_levels,
+)
 from wupmodel.physics.practice import practice_factor_default, practice_factors
 from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS
 
@@ -88,6 +94,10 @@ class BuildingInputs:
         Metered natural gas use [m³/yr]; NaN = unknown.
     roof_area_m2
         Roof area available for PV [m²]; NaN = unknown (then from the archetype).
+    already_insulated
+        True where the dwelling's current state already is the ``standard`` insulation level
+        (a survey's answer; :func:`~wupmodel.physics.insulation.already_standard`); ``None`` =
+        nobody.
     """
 
     dwelling_type: np.ndarray
@@ -96,6 +106,7 @@ class BuildingInputs:
     energy_label: np.ndarray
     gas_m3: np.ndarray
     roof_area_m2: np.ndarray
+    already_insulated: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -285,7 +296,9 @@ def building_response(inputs: BuildingInputs, params: Params, *, station: str = 
 
 def _rows_of(inputs: BuildingInputs, rows: slice) -> BuildingInputs:
     """The dwellings ``rows`` of ``inputs`` (a scalar field is kept as is: it broadcasts)."""
-    def take(x: np.ndarray) -> np.ndarray:
+    def take(x: np.ndarray | None) -> np.ndarray | None:
+        if x is None:
+            return None
         x = np.asarray(x)
         return x[rows] if x.ndim else x
 
@@ -313,6 +326,9 @@ def _building_response(inputs: BuildingInputs, params: Params, station: str) -> 
 
     qv10 = qv10_forfait_dm3s_m2(col("qv10_type_factor"), col("qv10_spec_dm3s_m2"), year, p)
     env = insulation_levels(u_cur, areas, qv10, year, p)
+    done = None if inputs.already_insulated is None else np.asarray(inputs.already_insulated, dtype=bool)
+    if done is not None and done.any():
+        env = _replace_rows(env, done, already_standard(_take_rows(env, done), areas[done], year[done], p))
 
     h_t, h_ve = heat_transfer_coefficients(area, areas, env.u_w_m2k, b_floor, env.facade_foil_factor,
                                            env.qv10_dm3s_m2, env.heat_recovery, p)
@@ -361,6 +377,24 @@ def _building_response(inputs: BuildingInputs, params: Params, station: str) -> 
         roof_area_m2=roof,
         practice_factor=pf,
     )
+
+
+def _take_rows(env: LevelEnvelope, rows: np.ndarray) -> LevelEnvelope:
+    """The dwellings ``rows`` (a mask) of an envelope (``heat_recovery`` is per level: kept)."""
+    return LevelEnvelope(**{f.name: getattr(env, f.name) if f.name == "heat_recovery" else getattr(env, f.name)[rows]
+                            for f in fields(LevelEnvelope)})
+
+
+def _replace_rows(env: LevelEnvelope, rows: np.ndarray, part: LevelEnvelope) -> LevelEnvelope:
+    """``env`` with the dwellings ``rows`` (a mask) taken from ``part``."""
+    out = {}
+    for f in fields(LevelEnvelope):
+        whole = getattr(env, f.name)
+        if f.name != "heat_recovery":
+            whole = np.array(whole, copy=True)
+            whole[rows] = getattr(part, f.name)
+        out[f.name] = whole
+    return LevelEnvelope(**out)
 
 
 def _running_min(x: np.ndarray) -> np.ndarray:

@@ -16,7 +16,8 @@ Four levels (``vocabulary.INSULATION_LEVELS``), each reached from the dwelling's
     balanced ventilation with heat recovery and airtightness to the target qv10.
 
 Every element keeps ``min(current U, level U)``: a better current element is never made
-worse and costs nothing. Costs are Σ treated area × unit cost (€/m², incl. VAT) + fixed costs.
+worse and costs nothing. A dwelling whose household says it has already insulated starts from
+the standard level (:func:`already_standard`). Costs are Σ treated area × unit cost (€/m², incl. VAT) + fixed costs.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import numpy as np
 
 from wupmodel.params import Params
 
-__all__ = ["ELEMENTS", "LevelEnvelope", "insulation_levels", "emitter_supply_temp_c"]
+__all__ = ["ELEMENTS", "LevelEnvelope", "already_standard", "insulation_levels", "emitter_supply_temp_c"]
 
 #: Envelope elements, in the order of the last axis of the U and area arrays.
 ELEMENTS: tuple[str, ...] = ("floor", "facade", "roof", "window", "door")
@@ -230,3 +231,58 @@ def emitter_supply_temp_c(
     excess = spread / -np.expm1(-k)  # = spread·e^k / (e^k − 1)
     supply = room + excess
     return np.clip(supply, params["physics.supply_temp_min_c"], params["physics.supply_temp_max_c"])
+
+
+def already_standard(
+    env: LevelEnvelope,
+    area_m2: np.ndarray,
+    construction_year: np.ndarray,
+    params: Params,
+) -> LevelEnvelope:
+    """The levels of dwellings whose current state already *is* the ``standard`` level.
+
+    For a household that says it has already insulated (a survey's ``already_insulated: yes``):
+    the standard measures (and the basic ones in them) are done and paid for. So ``current``,
+    ``basic`` and ``standard`` all get the standard envelope (U-values, draught-proofed qv10,
+    radiator foil) at no cost and with no new measures (no ISDE); ``deep`` is reached from that
+    state: only the elements deep takes further (facade insulation, triple glass, better doors),
+    at their full unit cost, plus balanced ventilation; the draught-proofing is not paid twice.
+
+    Parameters
+    ----------
+    env
+        :func:`insulation_levels` of these dwellings from their state as the stock says.
+    area_m2, construction_year
+        As for :func:`insulation_levels`.
+    params
+        Parameters.
+
+    Returns
+    -------
+    LevelEnvelope
+        The same shapes as ``env``.
+    """
+    std = 2  # INSULATION_LEVELS index of "standard"
+    qv_std = env.qv10_dm3s_m2[:, std]
+    again = insulation_levels(env.u_w_m2k[:, std, :], area_m2, qv_std, construction_year, params)
+    u = again.u_w_m2k.copy()
+    qv = np.stack([qv_std, qv_std, qv_std, np.minimum(qv_std, params["physics.deep_qv10_max_dm3s_m2"])], axis=1)
+    foil = np.repeat(env.facade_foil_factor[:, std:std + 1], 4, axis=1)
+    foil[:, 3] = again.facade_foil_factor[:, 3]
+    # ``again`` charges draught-proofing (and foil) from basic on and finds nothing else to do up to
+    # standard; deep keeps its element costs and the ventilation, not the draught-proofing.
+    capex = np.zeros_like(env.capex_eur)
+    bare = env.u_w_m2k[:, std, 1] > params["physics.facade_uninsulated_u_w_m2k"]
+    capex[:, 3] = again.capex_eur[:, 3] - params["cost.draught_proofing_eur"] - np.where(
+        bare & (u[:, 3, 1] > params["physics.facade_uninsulated_u_w_m2k"]), params["cost.radiator_foil_eur"], 0.0)
+    zero_upto_std = np.array([0.0, 0.0, 0.0, 1.0])
+    return LevelEnvelope(
+        u_w_m2k=u,
+        qv10_dm3s_m2=qv,
+        heat_recovery=env.heat_recovery,
+        facade_foil_factor=foil,
+        capex_eur=capex,
+        insulated_area_m2=again.insulated_area_m2 * zero_upto_std,
+        n_measures=again.n_measures * zero_upto_std.astype(np.int64),
+        treated_area_m2=again.treated_area_m2 * zero_upto_std[None, :, None],
+    )
