@@ -493,6 +493,8 @@ def add_coop_parser(sub) -> None:
     co.add_argument("--park-kwp", type=float, metavar="KWP", default=None, dest="park_kwp")
     co.add_argument("--park-price", type=float, metavar="EUR", default=None, dest="park_price_eur_per_kwh",
                     help="solar park revenue per kWh (SDE++ base amount or feed-in), EUR/kWh")
+    co.add_argument("--park-members", type=_share_arg, metavar="SHARE", default=None, dest="park_member_share",
+                    help="share of the park's yield supplied to members (at the retail supply price)")
     co.add_argument("--out", metavar="DIR", default=None, help="write coop.xlsx and coop.json to this folder")
     co.add_argument("--json", action="store_true", help="print the business case as JSON instead of the summary")
     co.add_argument("--sensitivity", choices=["lhs", "oat"], default=None,
@@ -506,7 +508,7 @@ def add_coop_parser(sub) -> None:
 _COOP_SETTINGS = ("zone", "participation", "tariff_fixed_eur_per_yr", "tariff_eur_per_gj", "connection_fee_eur",
                   "member_capital_eur", "member_loan_eur", "public_loan_eur", "wis_eur_per_connection",
                   "provincial_grant_eur", "min_dscr", "max_debt_share", "debt_interest_rate", "park_kwp",
-                  "park_price_eur_per_kwh")
+                  "park_price_eur_per_kwh", "park_member_share")
 
 
 def cmd_coop(args: argparse.Namespace) -> int:

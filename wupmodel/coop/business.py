@@ -486,8 +486,12 @@ def _solar_case(s: CoopSettings, inputs: CoopInputs, params: Params, scenario: S
     if s.park_kwp is None:
         raise WupInputError("coop settings: a solar park needs its size, park_kwp (kWp, e.g. --park-kwp 2000)")
     h = inputs.horizon_years
-    price = (year_path(ctx.tariffs.elec_production_eur_kwh, h) if s.park_price_eur_per_kwh is None
-             else np.full(h + 1, s.park_price_eur_per_kwh))
+    market = (year_path(ctx.tariffs.elec_production_eur_kwh, h) if s.park_price_eur_per_kwh is None
+              else np.full(h + 1, s.park_price_eur_per_kwh))
+    member = (year_path(ctx.tariffs.elec_supply_eur_kwh, h) if s.park_member_price_eur_per_kwh is None
+              else np.full(h + 1, s.park_member_price_eur_per_kwh))
+    # member supply: that share of the yield earns the members' price, the rest the park price
+    price = (1.0 - s.park_member_share) * market + s.park_member_share * member
     park = SolarParkAsset.from_params(s.park_kwp, price, params)
     fin = finance(park.years(inputs), inputs)
 
@@ -498,6 +502,7 @@ def _solar_case(s: CoopSettings, inputs: CoopInputs, params: Params, scenario: S
     metrics = _metrics(fin, inputs, 0.0)
     metrics["yield_mwh_per_yr"] = park.kwp * park.yield_kwh_per_kwp / 1e3
     metrics["price_eur_per_kwh_first_year"] = float(price[1])
+    metrics["member_supply_mwh_per_yr"] = s.park_member_share * metrics["yield_mwh_per_yr"]
     none = Root(float("nan"), float("nan"), "not applicable to a solar park")
     return BusinessCase(
         asset="solar_park", zone=None, settings=s, inputs=inputs, start_year=int(scenario.years.start),
@@ -510,6 +515,10 @@ def _solar_case(s: CoopSettings, inputs: CoopInputs, params: Params, scenario: S
         notices=(f"solar park of {park.kwp:g} kWp sold at "
                  + ("the scenario's wholesale value of electricity (elec_production_eur_kwh)"
                     if s.park_price_eur_per_kwh is None else f"{s.park_price_eur_per_kwh:g} EUR/kWh")
+                 + (f", {s.park_member_share:.0%} of the yield supplied to members at "
+                    + ("the scenario's retail supply price (elec_supply_eur_kwh)"
+                       if s.park_member_price_eur_per_kwh is None else f"{s.park_member_price_eur_per_kwh:g} EUR/kWh")
+                    if s.park_member_share > 0 else "")
                  + "; the break-even tariff is a constant price per kWh",),
     )
 

@@ -65,6 +65,11 @@ class CoopSettings(BaseModel):
         Solar park size (kWp, required for a park) and its revenue per kWh excl. VAT (SDE++
         base amount, feed-in or member supply price; ``None`` = the scenario's wholesale value
         of electricity, ``elec_production_eur_kwh``).
+    park_member_share, park_member_price_eur_per_kwh
+        Share of the park's yield supplied to members (0-1; 0 = all sold at the park price) and
+        the price per kWh excl. VAT and energy tax the cooperative receives for it (``None`` =
+        the scenario's retail supply price, ``elec_supply_eur_kwh``: members pay for the park's
+        power what they would pay a supplier for theirs).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -94,6 +99,8 @@ class CoopSettings(BaseModel):
     stickiness: float | None = Field(default=None, ge=0, le=0.5)
     park_kwp: float | None = Field(default=None, gt=0, le=100_000)
     park_price_eur_per_kwh: float | None = Field(default=None, ge=0, le=1)
+    park_member_share: float = Field(default=0.0, ge=0, le=1)
+    park_member_price_eur_per_kwh: float | None = Field(default=None, ge=0, le=1)
 
     @field_validator("build_phasing")
     @classmethod
