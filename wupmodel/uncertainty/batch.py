@@ -176,15 +176,26 @@ def batch(
     own = executor is None or isinstance(executor, str)
     ex = make_executor(executor)
     try:
-        per = buurten_per_task or max(10, math.ceil(len(codes) / (4 * max(1, ex.n_workers))))
-        if ex.n_workers == 1 and buurten_per_task is None:
-            per = max(10, math.ceil(len(codes) / 40))  # serial: only the progress bar's steps
-        tasks = [codes[i:i + per] for i in range(0, len(codes), per)]
+        order = codes
+        if ex.n_workers == 1:
+            per = buurten_per_task or max(10, math.ceil(len(codes) / 40))  # only the progress bar's steps
+        else:
+            # Many small tasks, largest buurten first (longest-processing-time order): the
+            # workers finish together instead of one waiting for the last big task.
+            per = buurten_per_task or max(5, math.ceil(len(codes) / (24 * ex.n_workers)))
+            size = pd.to_numeric(table["dwellings"], errors="coerce").fillna(0.0).to_numpy() \
+                if "dwellings" in table else np.zeros(len(codes))
+            order = [codes[i] for i in np.argsort(-size, kind="stable")]
+        tasks = [order[i:i + per] for i in range(0, len(order), per)]
         parts = ex.map(run_buurten, tasks, shared, progress=progress)
     finally:
         if own:
             ex.close()
-    return pd.concat(parts, ignore_index=True)
+    out = pd.concat(parts, ignore_index=True)
+    if order is not codes:  # back to the buurt table's order, rows of a buurt as they came
+        rank = pd.Series(range(len(codes)), index=codes)
+        out = out.iloc[np.argsort(rank.loc[out["buurt_code"]].to_numpy(), kind="stable")].reset_index(drop=True)
+    return out
 
 
 def batch_summary(results: pd.DataFrame) -> dict[str, pd.DataFrame]:
