@@ -88,7 +88,14 @@ def table(frame: pd.DataFrame) -> None:
             formats[label] = "{:.0%}" if "share" in str(original) or "reduction" in str(original) else "{:,.0f}"
     styler = shown.style.format(formats, thousands="." if lang() == "nl" else ",",
                                 decimal="," if lang() == "nl" else ".")
-    st.dataframe(styler, hide_index=True, width="stretch")
+    show(styler)
+
+
+def show(frame: pd.DataFrame | Any) -> None:
+    """A static table (a frame or its Styler) without the index: every column on the page and
+    long text wrapped, as a projector needs (a scrolling grid would cut columns off)."""
+    styler = frame.style if isinstance(frame, pd.DataFrame) else frame
+    st.table(styler.hide(axis="index"))
 
 
 _MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()<>#+-.!|~$:"})

@@ -16,6 +16,7 @@ from app_pages.common import (
     lang,
     outcomes,
     plain,
+    show,
     stock_key,
     tr,
     use_buurt,
@@ -79,7 +80,7 @@ def upload_stock() -> None:
                                "value": "Waarde" if L == "nl" else "Value",
                                "problem": "Probleem" if L == "nl" else "Problem",
                                "allowed": "Toegestaan" if L == "nl" else "Allowed"}[c] for c in report.columns]
-            st.dataframe(report, hide_index=True, width="stretch")
+            show(report)
         else:
             st.text(str(err))
         return

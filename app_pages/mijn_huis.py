@@ -93,11 +93,12 @@ meaning = pd.DataFrame({
     words[4]: [yes if v else no for v in house["boreholes"]],
     words[5]: [yes if v else no for v in house["delivery_set"]],
     words[6]: [yes if v else no for v in house["keeps_gas"]],
-    words[10]: [wm.value_label("space", h if p else "gas_boiler", L)
-                for h, p in zip(house["heating"], house["possible"], strict=True)],
-    words[11]: [wm.value_label("comfort", h if p else "gas_boiler", L)
-                for h, p in zip(house["heating"], house["possible"], strict=True)],
     words[8]: [f"{v:,.0f}" for v in house["co2_kg"]],
     words[9]: [f"€ {v:+,.0f}" for v in house["monthly_change_eur"]],
 })
-st.dataframe(meaning, hide_index=True, width="stretch")
+ui.show(meaning)
+# space and comfort in words: a table of their own, so that every column fits the screen
+on = [h if p else "gas_boiler" for h, p in zip(house["heating"], house["possible"], strict=True)]
+ui.show(pd.DataFrame({strategy_col: meaning[strategy_col],
+                      words[10]: [wm.value_label("space", h, L) for h in on],
+                      words[11]: [wm.value_label("comfort", h, L) for h in on]}))

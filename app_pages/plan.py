@@ -113,7 +113,7 @@ rows = [(ui.tr("heat_network_built"), z, yes if b else no) for z, b in plan.heat
 rows += [(ui.tr("grid_reinforced"), z, yes if b else no) for z, b in plan.grid_reinforced.items()]
 rows.append((ui.tr("solar_park"), "–", _num(plan.solar_park_kwp)))
 heads = ("Besluit", "Zone", "Uitkomst") if L == "nl" else ("Decision", "Zone", "Outcome")
-st.dataframe(pd.DataFrame(rows, columns=list(heads)), hide_index=True, width="stretch")
+ui.show(pd.DataFrame(rows, columns=list(heads)))
 
 st.subheader(ui.tr("who_pays_more"))
 ui.table(wm.plan_who_pays(plan, ui.outcomes(saved["text"])))

@@ -175,6 +175,8 @@ def test_every_page_screenshot(page, server):
                               ("plan", "Plan voor het dorp", "plan"), ("onzekerheid", "Onzekerheid", "onzekerheid"),
                               ("cooperatie", "Coöperatie", "cooperatie"), ("export", "Export voor de adviseur", "export")):
         _open(page, server, path, title)
+        if name in ("mijn_huis", "onzekerheid", "cooperatie"):  # charts drawn without a click
+            page.locator(".js-plotly-plot").first.wait_for(timeout=120_000)
         _shot(page, name)
 
 
@@ -256,6 +258,7 @@ def test_upload_a_stock_with_errors(page, server):
         files=[{"name": "fout.csv", "mimeType": "text/csv", "buffer": BAD_CSV}])
     page.get_by_text("Het bestand heeft problemen").wait_for()
     page.get_by_role("heading", name="Controle van het bestand").wait_for()
+    page.get_by_role("cell", name="'kasteel'").first.wait_for()  # the report names the bad value
     _shot(page, "dorp_upload_errors")
     page.locator("input[type=file]").set_input_files(
         files=[{"name": "binair.csv", "mimeType": "text/csv", "buffer": b"\x00\x01\xff" * 100}])

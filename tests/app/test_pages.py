@@ -74,7 +74,7 @@ def snake_case(at: AppTest) -> list[str]:
     cells of text, chart titles, axes, legends and category labels."""
     texts = [e.value for kind in ("title", "header", "subheader") for e in getattr(at, kind)]
     texts += [m.label for m in at.metric] + [str(m.value) for m in at.metric]
-    for frame in at.dataframe:
+    for frame in [*at.dataframe, *at.table]:
         texts += [str(c) for c in frame.value.columns]
         texts += [str(v) for col in frame.value.select_dtypes(include="object") for v in frame.value[col]]
     for spec in charts(at):
@@ -113,10 +113,10 @@ def test_dorp_upload_mode_shows_the_uploader():
 
 def test_mijn_huis_floor_area_changes_the_costs():
     at = on("mijn_huis")
-    before = at.dataframe[0].value.iloc[:, -1].tolist()
+    before = at.table[-2].value.iloc[:, -1].tolist()  # the money column of "what it means"
     at.number_input(key="h_area").set_value(220).run()
     assert not at.exception
-    after = at.dataframe[0].value.iloc[:, -1].tolist()
+    after = at.table[-2].value.iloc[:, -1].tolist()  # the money column of "what it means"
     assert before != after
     assert len(after) == 6  # the reference and five strategies side by side
 
@@ -125,7 +125,7 @@ def test_mijn_huis_pick_a_dwelling():
     at = on("mijn_huis")
     at.radio(key="h_mode.nl").set_value("pick").run()
     assert not at.exception
-    assert len(at.dataframe[0].value) == 6
+    assert len(at.table[-2].value) == len(at.table[-1].value) == 6
 
 
 def _slider(at: AppTest, prefix: str):
@@ -153,7 +153,7 @@ def test_scenarios_keep_two_and_compare():
     at.button[0].click().run()
     assert not at.exception
     assert len(at.session_state["kept"]) == 2
-    keys = at.dataframe[0].value.iloc[:, 1].tolist()
+    keys = at.table[0].value.iloc[:, 1].tolist()
     assert "prices.gas_supply_eur_m3" in keys
 
 
@@ -226,7 +226,7 @@ def test_cooperatie_participation_and_tariff_move_the_business_case():
 
 def test_mijn_huis_says_what_each_system_asks_of_the_house():
     at = on("mijn_huis")
-    frame = next(f.value for f in at.dataframe if "Ruimte nodig" in f.value.columns)
+    frame = next(f.value for f in at.table if "Ruimte nodig" in f.value.columns)
     rows = dict(zip(frame["Strategie"], zip(frame["Ruimte nodig"], frame["Comfort"], strict=True), strict=True))
     air = next(v for k, v in rows.items() if "lucht" in k.lower())
     assert "Buitenunit" in air[0] and "warmwatervat" in air[0] and "lauwe radiatoren" in air[1]

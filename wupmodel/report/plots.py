@@ -157,7 +157,8 @@ def house_money_chart(house: pd.DataFrame, lang: str = "nl") -> go.Figure:
         traces.append(_hbar(name=t(key, lang), y=names, x=values, marker_color=colour, text=_fmt(values, lang),
                             textposition="outside"))
     return _figure(lang, traces, t("fig_house_invest", lang), 140 + 90 * len(names), barmode="group",
-                   xaxis={"title": "euro", "range": [0, float(house["capex_eur"].max()) * 1.3 or 1]},
+                   xaxis={"title": "euro", "range": [0, float(house["capex_eur"].max()) * 1.3 or 1],
+                          "tickformat": ",d"},  # 10.000, not 10k
                    yaxis={"autorange": "reversed"})
 
 
@@ -197,7 +198,7 @@ def pareto_chart(points: pd.DataFrame, lang: str = "nl", chosen: tuple[float, fl
                                  marker={"size": 20, "color": _SECOND, "symbol": "star"},
                                  text=[t("page_plan", lang)], textposition="top center"))
     return _figure(lang, traces, t("fig_pareto", lang), 440, xaxis={"title": t("axis_reduction", lang)},
-                   yaxis={"title": t("axis_cost_year", lang)})
+                   yaxis={"title": t("axis_cost_year", lang), "tickformat": ",d"})
 
 
 def factor_label(factor: str, lang: str = "nl") -> str:
@@ -221,7 +222,8 @@ def tornado_chart(table: pd.DataFrame, lang: str = "nl", top: int = 8) -> go.Fig
     reach = float(np.nanmax(np.abs(part[["effect_low", "effect_high"]].to_numpy(dtype=float)))) if len(part) else 1.0
     reach = reach or 1.0
     return _figure(lang, traces, t("fig_tornado", lang), 160 + 55 * len(names), barmode="overlay",
-                   xaxis={"title": t("axis_national_change", lang), "range": [-1.35 * reach, 1.35 * reach]},
+                   xaxis={"title": t("axis_national_change", lang), "range": [-1.35 * reach, 1.35 * reach],
+                          "tickformat": ",d"},
                    yaxis={"autorange": "reversed"})
 
 
@@ -236,7 +238,7 @@ def distribution_chart(table: pd.DataFrame, summary: pd.DataFrame, lang: str = "
                          name="mediaan" if lang == "nl" else "median", text=_fmt(mid, lang),
                          textposition="middle right")]
     return _figure(lang, traces, t("fig_distribution", lang), 160 + 60 * len(names),
-                   xaxis={"title": t("axis_national", lang),
+                   xaxis={"title": t("axis_national", lang), "tickformat": ",d",
                           "range": [min(0.0, float(np.nanmin(lo))) * 1.1, float(np.nanmax(hi)) * 1.2 if len(hi) else 1.0]},
                    yaxis={"autorange": "reversed"})
 
