@@ -18,8 +18,7 @@ st.write(ui.tr("plan_intro"))
 
 
 def _num(v: float, decimals: int = 0) -> str:
-    text = f"{v:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".") if L == "nl" else text
+    return wm.format_number(v, L, decimals)
 
 
 PARETO_POINTS = 6

@@ -81,7 +81,7 @@ from wupmodel.report.downloads import (
     plan_workbook_bytes,
     results_workbook_bytes,
 )
-from wupmodel.report.i18n import column_label, translate_frame, value_label
+from wupmodel.report.i18n import column_label, format_number, translate_frame, value_label
 from wupmodel.report.overview import stock_overview
 from wupmodel.report.plan_view import plan_who_pays
 from wupmodel.report.plots import (
@@ -174,6 +174,7 @@ __all__ = [
     # --- the village app (issue 10)
     "CONTROLS",
     "coop_cash_flow_chart",
+    "format_number",
     "coop_dscr_chart",
     "participation_chart",
     "DWELLING_TYPES",

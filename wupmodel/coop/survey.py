@@ -36,6 +36,20 @@ ANSWERS = {"yes": "yes", "ja": "yes", "y": "yes", "j": "yes", "1": "yes", "true"
 GROUP_COLUMNS = ("join_yes", "join_maybe", "join_no")
 
 
+
+def _stock_rows(survey: pd.DataFrame, outcomes) -> dict[str, int]:
+    """Dwelling id -> its input row in ``outcomes``; a survey row naming a dwelling that is not in
+    the stock is one clear error (the first such row, and how many there are)."""
+    source = survey.attrs.get("source", "survey")
+    where = {d: i for i, d in enumerate(outcomes.dwelling_ids.astype(str))}
+    unknown = [(r, d) for r, d in zip(survey["row"], survey["dwelling_id"], strict=True) if d not in where]
+    if unknown:
+        row, dwelling = unknown[0]
+        raise WupInputError(f"{source}: row {row}: dwelling '{dwelling}' is not in the stock "
+                            f"({len(unknown)} unknown dwelling(s) in all); survey rows must name the stock's dwelling_id",
+                            source)
+    return where
+
 def _answer(value: object, column: str, row: int, source: str) -> str:
     key = str(value).strip().lower() if value is not None else ""
     if key not in ANSWERS:
@@ -136,14 +150,7 @@ def survey_counts(survey: pd.DataFrame, outcomes: Outcomes, households) -> tuple
     (yes, no), each (G,) over the zone's groups.
     """
     source = survey.attrs.get("source", "survey")
-    ids = outcomes.dwelling_ids.astype(str)
-    where = {d: i for i, d in enumerate(ids)}
-    unknown = [(r, d) for r, d in zip(survey["row"], survey["dwelling_id"], strict=True) if d not in where]
-    if unknown:
-        row, dwelling = unknown[0]
-        raise WupInputError(f"{source}: row {row}: dwelling '{dwelling}' is not in the stock "
-                            f"({len(unknown)} unknown dwelling(s) in all); survey rows must name the stock's dwelling_id",
-                            source)
+    where = _stock_rows(survey, outcomes)
     position = {int(g): k for k, g in enumerate(households.group_index)}
     yes = np.zeros(households.group_index.size)
     no = np.zeros(households.group_index.size)
@@ -268,14 +275,7 @@ def survey_targets(survey: pd.DataFrame, outcomes: Outcomes, fixed: Mapping[str,
         it (a higher minimum from the scenario or the parameters stays).
     """
     source = survey.attrs.get("source", "survey")
-    ids = outcomes.dwelling_ids.astype(str)
-    where = {d: i for i, d in enumerate(ids)}
-    unknown = [(r, d) for r, d in zip(survey["row"], survey["dwelling_id"], strict=True) if d not in where]
-    if unknown:
-        row, dwelling = unknown[0]
-        raise WupInputError(f"{source}: row {row}: dwelling '{dwelling}' is not in the stock "
-                            f"({len(unknown)} unknown dwelling(s) in all); survey rows must name the stock's dwelling_id",
-                            source)
+    where = _stock_rows(survey, outcomes)
     per_group = bool(survey.attrs.get("per_group"))
     choices = {} if per_group else survey_choices(survey, outcomes)
     clashes = sorted(d for d, o in (fixed or {}).items() if d in choices and str(o).strip() != choices[d])

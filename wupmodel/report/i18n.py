@@ -54,6 +54,13 @@ def t(key: str, lang: str = "nl") -> str:
     return entry.get(lang) or entry.get("nl") or key
 
 
+def format_number(value: float, lang: str = "nl", decimals: int = 0) -> str:
+    """``value`` with thousands separated and the decimal mark of ``lang`` (1.234,5 in Dutch,
+    1,234.5 in English)."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".") if lang == "nl" else text
+
+
 def value_label(kind: str, value: object, lang: str = "nl") -> str:
     """The resident's word for ``value`` of vocabulary ``kind`` (``"dwelling_type"``,
     ``"tenure"``, ``"heating"``, ``"insulation"``, ``"period"``, ``"figure"``).

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from wupmodel.report.i18n import t, value_label
+from wupmodel.report.i18n import format_number, t, value_label
 
 __all__ = [
     "strategy_bars", "category_bars", "histogram_bars", "house_monthly_chart", "house_money_chart",
@@ -63,10 +63,7 @@ def _fmt(values: Sequence[float], lang: str, decimals: int = 0, percent: bool = 
         if v is None or not np.isfinite(v):
             out.append("")
             continue
-        text = f"{v * 100 if percent else v:,.{decimals}f}"
-        if lang == "nl":
-            text = text.replace(",", "_").replace(".", ",").replace("_", ".")
-        out.append(text + (" %" if percent else ""))
+        out.append(format_number(v * 100 if percent else v, lang, decimals) + (" %" if percent else ""))
     return out
 
 
