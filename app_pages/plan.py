@@ -93,7 +93,9 @@ if not plan.has_solution:
 c1, c2, c3 = st.columns(3)
 c1.metric(f"{ui.tr('plan_cost')} ({ui.tr('per_year')})", f"€ {_num(plan.objective_eur)}")
 c2.metric(ui.tr("plan_co2"), f"{_num(plan.co2_reduction * 100)} %")
-c3.metric(f"{ui.tr('plan_max_rise')} ({ui.tr('per_month')})", f"€ {_num(plan.max_monthly_increase_eur)}")
+rise = plan.max_monthly_increase_eur
+c3.metric(f"{ui.tr('plan_max_rise')} ({ui.tr('per_month')})",
+          f"€ {_num(rise)}" if rise > 0.5 else ui.tr("nobody_pays_more"))  # a fall is no "largest rise"
 
 price = plan.co2_shadow_price_eur_per_t
 if math.isfinite(price) and price > 0.5:
