@@ -95,3 +95,21 @@ def test_unreachable_scheduler_is_one_clear_message_within_10_s():
     assert time.perf_counter() - start < 10.0
     with pytest.raises(wm.WupInputError, match="not understood"):
         make_executor("lokal:2")
+
+
+def _worker_state() -> tuple:
+    import sys
+
+    import dask
+
+    return (dask.config.get("distributed.worker.profile.enabled"),
+            dask.config.get("distributed.admin.system-monitor.gil.enabled"),
+            "wupmodel" in sys.modules)
+
+
+def test_local_workers_start_ready_and_without_the_profiler(cluster):
+    """The workers of a LocalCluster started here import the package as they start (not in their
+    first task) and run without the dashboard's stack profiler and GIL monitor."""
+    states = cluster.client.run(_worker_state)
+    assert len(states) == 2
+    assert set(states.values()) == {(False, False, True)}
