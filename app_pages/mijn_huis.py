@@ -69,6 +69,7 @@ if house is None:
 
 st.header(ui.tr("house_compare"))
 ui.chart(wm.house_monthly_chart(house, L))
+st.caption(ui.tr("house_monthly_note"))
 ui.chart(wm.house_money_chart(house, L))
 
 st.header(ui.tr("in_house"))
@@ -76,10 +77,10 @@ yes, no = ui.tr("yes"), ui.tr("no")
 words = {
     "nl": ("Aanvoertemperatuur nodig", "Grotere radiatoren of convectoren", "Vermogen warmtepomp", "Buitenunit",
            "Bodemlus (boring)", "Afleverset warmtenet", "Blijft op gas", "Isolatie", "CO2 (kg per jaar)",
-           "Woonlasten per maand, verschil", "Ruimte nodig", "Comfort"),
+           "Woonlasten per maand, verschil met cv-ketel houden", "Ruimte nodig", "Comfort"),
     "en": ("Supply temperature needed", "Larger radiators or convectors", "Heat-pump capacity", "Outdoor unit",
            "Ground loop (borehole)", "Heat-network delivery set", "Stays on gas", "Insulation", "CO2 (kg per year)",
-           "Monthly housing costs, change", "Space needed", "Comfort"),
+           "Monthly housing costs, change against keeping the gas boiler", "Space needed", "Comfort"),
 }[L]
 strategy_col = "Strategie" if L == "nl" else "Strategy"
 meaning = pd.DataFrame({

@@ -2,9 +2,15 @@
 
 :func:`house_stock` builds (and validates) the stock of one dwelling; :func:`house_strategies`
 reads, for one dwelling of an evaluation, each village strategy side by side: investment,
-subsidy, what is left to pay, the monthly housing costs before and after with their parts, CO2
+subsidy, what is left to pay, the monthly housing costs today and after with their parts, CO2
 and what the strategy means in the house (supply temperature, emitter works, outdoor unit,
 boreholes, delivery set, gas connection).
+
+"Today" (``now_*``) is the household's energy bill as it is: the reference option's first-year
+bill and no loan, rent increase or own money, because nothing has been bought yet. The
+reference strategy (keep the gas boiler, which must be replaced in time and is paid like any
+other investment) is a strategy of its own; ``monthly_change_eur`` compares each strategy with
+it, ``monthly_change_today_eur`` with today.
 """
 
 from __future__ import annotations
@@ -79,9 +85,15 @@ def house_strategies(outcomes: Outcomes, strategies: list[Strategy], params: Par
         One row per strategy: ``strategy``, ``label_nl``, ``label_en``, ``heating``,
         ``insulation``, ``possible`` (the strategy's system works here; else the dwelling keeps
         the reference), ``capex_eur``, ``subsidy_eur``, ``net_investment_eur`` (after
-        subsidy), the monthly parts before (``now_<part>_eur``) and after (``<part>_eur``) for
-        each part of :data:`HOUSE_PARTS`, ``monthly_now_eur``, ``monthly_eur``,
-        ``monthly_change_eur``, ``co2_now_kg``, ``co2_kg`` (kg/yr, first year),
+        subsidy), the monthly parts today (``now_<part>_eur``: the reference option's
+        first-year energy bill; loan, rent increase and own money 0) and after
+        (``<part>_eur``) for each part of :data:`HOUSE_PARTS`, ``monthly_now_eur`` (today),
+        ``monthly_eur`` (after), ``monthly_reference_eur`` (the reference strategy: keeping a
+        gas boiler, with its replacement), ``monthly_change_eur`` (``monthly_eur`` minus
+        ``monthly_reference_eur``: the change against keeping the gas boiler, as the village
+        summary's ``monthly_cost_change_avg_eur``), ``monthly_change_today_eur``
+        (``monthly_eur`` minus ``monthly_now_eur``), all EUR/month; ``co2_now_kg``,
+        ``co2_kg`` (kg/yr, first year),
         ``supply_temp_c`` (what the radiators need at this insulation level, °C),
         ``lt_emitters`` (larger radiators or convectors needed), ``capacity_kw`` (heat-pump
         capacity), ``outdoor_unit``, ``boreholes``, ``delivery_set``, ``keeps_gas``.
@@ -104,7 +116,9 @@ def house_strategies(outcomes: Outcomes, strategies: list[Strategy], params: Par
         out["bill"] /= 12.0
         return out
 
-    now = parts(ref)
+    reference = parts(ref)
+    # today: the bill of the house as it is; no loan, rent increase or own money yet
+    now = {k: (reference["bill"] if k == "bill" else 0.0) for k in HOUSE_PARTS}
     threshold = params["hp.lt_ready_supply_temp_c"]
     rows = []
     for s in strategies:
@@ -124,7 +138,9 @@ def house_strategies(outcomes: Outcomes, strategies: list[Strategy], params: Par
         r.update({f"{k}_eur": v for k, v in after.items()})
         r["monthly_now_eur"] = sum(now.values())
         r["monthly_eur"] = sum(after.values())
-        r["monthly_change_eur"] = r["monthly_eur"] - r["monthly_now_eur"]
+        r["monthly_reference_eur"] = sum(reference.values())
+        r["monthly_change_eur"] = r["monthly_eur"] - r["monthly_reference_eur"]
+        r["monthly_change_today_eur"] = r["monthly_eur"] - r["monthly_now_eur"]
         r["co2_now_kg"] = value("co2_kg", ref)
         r["co2_kg"] = value("co2_kg", choice)
         r["supply_temp_c"] = supply

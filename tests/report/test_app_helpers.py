@@ -84,11 +84,48 @@ def test_house_what_changes_in_the_house(house):
     assert by.loc["reference", "keeps_gas"] and by.loc["hybrid", "keeps_gas"] and by.loc["hybrid", "outdoor_unit"]
     assert by.loc["all_electric_ground", "boreholes"] and not by.loc["all_electric_ground", "outdoor_unit"]
     assert by.loc["heat_network_mt", "delivery_set"] and not by.loc["heat_network_mt", "lt_emitters"]
-    # the reference row's parts before and after are the same house
-    assert by.loc["reference", "monthly_eur"] == pytest.approx(by.loc["reference", "monthly_now_eur"])
+    # the reference row is the reference strategy itself: no change against itself
+    assert by.loc["reference", "monthly_eur"] == pytest.approx(by.loc["reference", "monthly_reference_eur"])
+    assert by.loc["reference", "monthly_change_eur"] == 0.0
     # a 1975 terraced house at label D needs more than 50 degC at design conditions with its
     # radiators even after standard insulation, so a heat pump comes with LT emitter works
     assert by.loc["all_electric_air", "supply_temp_c"] > 50.0 and by.loc["all_electric_air", "lt_emitters"]
+
+
+def _annuity_per_month(principal_eur: float, effective_rate: float, years: float) -> float:
+    """Monthly annuity payment, written out: r = (1 + R)^(1/12) - 1, P r / (1 - (1 + r)^-n)."""
+    r = (1.0 + effective_rate) ** (1.0 / 12.0) - 1.0
+    n = 12 * years
+    return principal_eur / n if r == 0 else principal_eur * r / (1.0 - (1.0 + r) ** -n)
+
+
+def test_today_is_the_energy_bill_alone_and_the_reference_keeps_its_loan(house):
+    """Terraced 1975, label D, 1 400 m3: today = its energy bill, nothing borrowed yet; keeping
+    the gas boiler borrows its replacement from the Warmtefonds (4.35 % effective, 15 years, no
+    income given = not below the limit) and is its own bar."""
+    _s, _stock, outcomes, table = house
+    by = table.set_index("strategy")
+    bill_today = outcomes["bill_year1_eur"][0, outcomes.catalogue.reference_index] / 12.0
+    for part in ("loan", "rent", "own"):
+        assert (table[f"now_{part}_eur"] == 0.0).all()
+    np.testing.assert_allclose(table["now_bill_eur"], bill_today)
+    np.testing.assert_allclose(table["monthly_now_eur"], bill_today)
+    # the boiler replacement (no subsidy): 2 664.53 euro -> 2664.53 x 0.0035543 / (1 - 1.0035543^-180)
+    ref = by.loc["reference"]
+    assert ref["net_investment_eur"] == pytest.approx(2664.53, abs=0.01)
+    assert ref["loan_eur"] == pytest.approx(_annuity_per_month(2664.53, 0.0435, 15), abs=0.01)
+    assert ref["loan_eur"] == pytest.approx(20.07, abs=0.005)
+    assert ref["monthly_eur"] == pytest.approx(bill_today + 20.07, abs=0.01)
+    # the change is against keeping the gas boiler; against today it is 20.07 more
+    np.testing.assert_allclose(table["monthly_change_eur"], table["monthly_eur"] - ref["monthly_eur"])
+    np.testing.assert_allclose(table["monthly_change_today_eur"] - table["monthly_change_eur"], ref["loan_eur"])
+    fig = wm.house_monthly_chart(table, "nl")
+    bars = {trace.name: list(trace.x) for trace in fig.data if trace.type == "bar"}
+    assert fig.data[0].y[0] == "Nu (energierekening)" and fig.data[0].y[1] == "Referentie: cv-ketel"
+    assert bars["Energierekening"][0] == pytest.approx(bill_today)
+    assert bars["Aflossing lening"][0] == 0.0 and bars["Aflossing lening"][1] == pytest.approx(20.07, abs=0.005)
+    total_text = fig.data[-1].text
+    assert total_text[0] == f"€ {bill_today:.0f}" and total_text[1] == f"€ {bill_today + 20.07:.0f}"
 
 
 def test_house_stock_rejects_a_bad_value_with_one_message():

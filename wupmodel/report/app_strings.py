@@ -89,7 +89,13 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "fig_house_monthly": {"nl": "Woonlasten per maand: nu en daarna", "en": "Monthly housing costs: now and after"},
     "fig_house_invest": {"nl": "Investering en subsidie (euro)", "en": "Investment and subsidy (euro)"},
     "fig_house_co2": {"nl": "CO2-uitstoot (kg per jaar)", "en": "CO2 emissions (kg per year)"},
-    "now": {"nl": "Nu", "en": "Now"},
+    "now": {"nl": "Nu (energierekening)", "en": "Today (energy bill)"},
+    "house_monthly_note": {
+        "nl": "Nu: uw energierekening van vandaag, zonder lening of huurverhoging. 'Referentie: cv-ketel' is de "
+              "cv-ketel houden en op tijd vervangen; het verschil per maand in de tabel is ten opzichte daarvan.",
+        "en": "Today: your energy bill as it is, without a loan or rent increase. 'Reference: gas boiler' is "
+              "keeping the gas boiler and replacing it in time; the monthly change in the table is against that.",
+    },
     "part_bill": {"nl": "Energierekening", "en": "Energy bill"},
     "part_loan": {"nl": "Aflossing lening", "en": "Loan repayment"},
     "part_rent": {"nl": "Huurverhoging", "en": "Rent increase"},
