@@ -72,7 +72,7 @@ from wupmodel.village import Strategy
 
 # isort: split
 # --- the village app (issue 10): stock upload, one house, overview, controls, figures, downloads
-from wupmodel.house import house_stock, house_strategies
+from wupmodel.house import house_stock, house_strategies, income_classes, income_of_class
 from wupmodel.report.controls import CONTROLS, apply_controls, control_sources, control_values
 from wupmodel.report.coop_plots import coop_cash_flow_chart, coop_dscr_chart, participation_chart
 from wupmodel.report.downloads import (
@@ -196,6 +196,8 @@ __all__ = [
     "house_monthly_chart",
     "house_stock",
     "house_strategies",
+    "income_classes",
+    "income_of_class",
     "mix_chart",
     "pareto_chart",
     "plan_json_bytes",

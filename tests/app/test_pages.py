@@ -121,6 +121,31 @@ def test_mijn_huis_floor_area_changes_the_costs():
     assert len(after) == 6  # the reference and five strategies side by side
 
 
+def _loan_bars(at: AppTest) -> list[float]:
+    monthly = charts(at)[0]  # the monthly housing costs: today, then each strategy
+    return values(next(tr for tr in monthly["data"] if tr.get("name") in ("Aflossing lening", "Loan repayment"))["x"])
+
+
+def test_mijn_huis_income_class_changes_the_loan():
+    at = on("mijn_huis")
+    box = at.selectbox(key="h_income.nl")
+    assert box.value == "unknown"
+    assert box.options[0].startswith("Onder € 60.000") and box.options[-1] == "Weet ik niet / zeg ik liever niet"
+    before = _loan_bars(at)
+    assert before[0] == 0.0  # today: no loan
+    box.set_value("below_limit").run()
+    assert not at.exception
+    after = _loan_bars(at)
+    # 0 % below the limit: the boiler replacement's 2 664.53 euro over 180 months = 14.80 a month
+    assert after[0] == 0.0 and after[1] == pytest.approx(2664.53 / 180, abs=0.01)
+    assert all(a < b for a, b in zip(after[1:], before[1:], strict=True))
+    at.selectbox(key="h_income.nl").set_value("above_limit").run()
+    assert _loan_bars(at) == pytest.approx(before)  # above the limit = the ordinary rate, as unknown
+    at.sidebar.radio[0].set_value("en").run()
+    box = at.selectbox(key="h_income.en")
+    assert box.value == "above_limit" and box.options[1].startswith("€ 60,000 a year or more")
+
+
 def test_mijn_huis_pick_a_dwelling():
     at = on("mijn_huis")
     at.radio(key="h_mode.nl").set_value("pick").run()

@@ -76,12 +76,15 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "in_label": {"nl": "Energielabel", "en": "Energy label"},
     "label_unknown": {"nl": "weet ik niet", "en": "don't know"},
     "in_tenure": {"nl": "Eigendom", "en": "Tenure"},
-    "in_income": {"nl": "Huishoudinkomen (euro per jaar, 0 = onbekend)", "en": "Household income (euro per year, 0 = unknown)"},
+    "in_income": {"nl": "Huishoudinkomen", "en": "Household income"},
     "in_income_help": {
-        "nl": "Onder de inkomensgrens van het Warmtefonds leent u tegen 0 % rente. Onbekend: het gemiddelde "
-              "besteedbare inkomen in Drenthe voor koop of huur (CBS).",
-        "en": "Below the Warmtefonds income limit you borrow at 0 % interest. Unknown: the mean disposable "
-              "income in Drenthe for owners or tenants (CBS).",
+        "nl": "Onder de inkomensgrens van het Warmtefonds (verzamelinkomen) leent u tegen 0 % rente. Elke klasse "
+              "rekent met het gemiddelde inkomen van de Drentse huishoudens in die klasse (CBS). Weet u het niet of "
+              "zegt u het liever niet: dan geldt de gewone Warmtefondsrente en het gemiddelde inkomen in Drenthe "
+              "voor koop of huur (CBS).",
+        "en": "Below the Warmtefonds income limit (taxable household income) you borrow at 0 % interest. Each class "
+              "counts with the mean income of the Drenthe households in it (CBS). If you don't know or would rather "
+              "not say: the ordinary Warmtefonds rate and the mean income in Drenthe for owners or tenants (CBS).",
     },
     "in_gas": {"nl": "Gasverbruik volgens de meter (m³ per jaar, 0 = onbekend)", "en": "Metered gas use (m³ per year, 0 = unknown)"},
     "in_dwelling": {"nl": "Woning", "en": "Dwelling"},
