@@ -96,6 +96,7 @@ from wupmodel.report.plots import (
     risk_chart,
     tornado_chart,
 )
+from wupmodel.report.provenance import uploaded_stock_source
 from wupmodel.report.tables import village_summary
 from wupmodel.report.workbook import safe_text, workbook_bytes
 from wupmodel.stock.read import MAX_UPLOAD_BYTES, UPLOAD_EXTENSIONS, read_stock_bytes
@@ -210,6 +211,7 @@ __all__ = [
     "stock_overview",
     "tornado_chart",
     "translate_frame",
+    "uploaded_stock_source",
     "value_label",
     "village_summary",
     "workbook_bytes",

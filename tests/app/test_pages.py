@@ -201,6 +201,25 @@ def test_export_offers_the_downloads():
     assert {"dl_xlsx", "dl_csv", "dl_yaml"} <= set(keys)
 
 
+def test_export_after_an_upload_names_the_file():
+    import hashlib
+
+    import wupmodel as wm
+
+    data = b"dwelling_id,dwelling_type,construction_year,floor_area_m2,count\na,tussenwoning,1975,110,2\nb,vrijstaand,1930,160,1\n"
+    sha = hashlib.sha256(data).hexdigest()
+    at = app()
+    at.session_state["upload_stock"] = wm.read_stock_bytes(data, "ons_dorp.csv")
+    at.session_state["stock_key"] = f"upload:{sha}"
+    at.session_state["upload_name"] = "ons_dorp.csv"
+    at.run()
+    at.switch_page("app_pages/export.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    caption = " ".join(c.value for c in at.caption)
+    assert "ons\\_dorp\\.csv" in caption and sha[:12] in caption and "2 rijen · 3 woningen" in caption
+    assert "BU01095059" not in caption and "Aalden" not in caption
+
+
 def test_onzekerheid_strategy_changes_the_tornado():
     at = on("onzekerheid")
     specs = charts(at)
