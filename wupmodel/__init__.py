@@ -96,10 +96,12 @@ from wupmodel.report.plots import (
     risk_chart,
     tornado_chart,
 )
+from wupmodel.report.problems import problem_report
 from wupmodel.report.provenance import uploaded_stock_source
 from wupmodel.report.tables import village_summary
 from wupmodel.report.workbook import safe_text, workbook_bytes
 from wupmodel.stock.read import MAX_UPLOAD_BYTES, UPLOAD_EXTENSIONS, read_stock_bytes
+from wupmodel.stock.schema import PROBLEM_CODES
 from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS, HEATING_SYSTEMS, TENURES
 
 __version__ = "0.1.0"
@@ -212,6 +214,8 @@ __all__ = [
     "tornado_chart",
     "translate_frame",
     "uploaded_stock_source",
+    "problem_report",
+    "PROBLEM_CODES",
     "value_label",
     "village_summary",
     "workbook_bytes",

@@ -79,3 +79,76 @@ def test_provenance_table_of_an_upload_is_flat(uploaded):
     assert block["stock"] == {"file": "f.xlsx", "sha256": sha, "rows": 3, "dwellings": 6,
                               "origin": "uploaded file (held in memory, not written to disk)"}
     assert "buurt_code" not in block["stock"] and pd.notna(block["created"])
+
+
+# --------------------------------------------------------------------------------------------
+# the validation report in words
+
+BAD = (b"dwelling_id;woningtype;bouwjaar;floor_area_m2;gas_m3\n"
+       b"a;tussenwoning;1975;110;1200\n"
+       b"b;tussenwoning;1975;110;\n"
+       b"c;kasteel;1975;110;1300\n"  # data row 3 = line 4 of the file
+       b"a;hoekwoning;19x5;110;-3\n")
+
+
+def _report(data: bytes, name: str, lang: str) -> pd.DataFrame:
+    with pytest.raises(wm.WupInputError) as err:
+        wm.read_stock_bytes(data, name)
+    return wm.problem_report(err.value.problems, lang)
+
+
+def test_report_in_dutch_names_the_line_the_problem_and_the_types_in_words():
+    report = _report(BAD, "dorp.csv", "nl")
+    assert list(report.columns) == ["Waar in het bestand", "Kolom", "Waarde", "Wat er mis is", "Wat mag"]
+    row = report[report["Waarde"] == "'kasteel'"].iloc[0]
+    assert row["Waar in het bestand"] == "regel 4"  # header on line 1, a, b, then c
+    assert row["Kolom"] == "Woningtype" and row["Wat er mis is"] == "Onbekend woningtype"
+    assert row["Wat mag"] == ("vrijstaand, twee-onder-een-kap, hoekwoning, tussenwoning, "
+                              "appartement (laagbouw), appartement (hoogbouw)")
+    by_value = report.set_index("Waarde")
+    assert by_value.at["'19x5'", "Kolom"] == "Bouwjaar" and by_value.at["'19x5'", "Wat er mis is"] == "Dit is geen getal"
+    assert by_value.at["'-3'", "Wat mag"] == "0 tot en met 20.000 m³ per jaar, of leeg laten"
+    assert by_value.at["'-3'", "Kolom"] == "Gasverbruik"  # the canonical header gas_m3 is not repeated
+    dup = report[report["Wat er mis is"] == "Deze code staat bij meer dan één woning"]
+    assert list(dup["Waar in het bestand"]) == ["regel 2", "regel 5"]  # id 'a' twice
+    assert len(report) == 5  # kasteel, 19x5, -3 and the id 'a' on two lines; b's empty gas is allowed
+    # no snake_case in the words
+    assert not report[["Kolom", "Wat er mis is", "Wat mag"]].apply(lambda col: col.str.contains("_")).any().any()
+
+
+def test_report_in_english_after_the_switch():
+    report = _report(BAD, "dorp.csv", "en")
+    row = report[report["Value"] == "'kasteel'"].iloc[0]
+    assert row["Where in the file"] == "line 4" and row["Column"] == "Dwelling type (your column 'woningtype')"
+    assert row["What is wrong"] == "Unknown dwelling type"
+    assert row["What is allowed"] == ("detached, semi-detached, end of terrace, mid-terrace, flat (low-rise), "
+                                      "flat (high-rise)")
+
+
+def test_report_of_a_sheet_names_the_sheet_row():
+    frame = pd.read_csv(io.BytesIO(BAD), sep=";", dtype=str)
+    buf = io.BytesIO()
+    frame.to_excel(buf, index=False)
+    report = _report(buf.getvalue(), "dorp.xlsx", "nl")
+    assert report.loc[report["Waarde"] == "'kasteel'", "Waar in het bestand"].iloc[0] == "rij 4"
+
+
+def test_the_cli_message_stays_english():
+    with pytest.raises(wm.WupInputError) as err:
+        wm.read_stock_bytes(BAD, "dorp.csv")
+    message = str(err.value)
+    assert "column 'woningtype' (dwelling_type): unknown dwelling type in 1 row (row 3 (line 4): 'kasteel')" in message
+    assert "allowed: vrijstaand, twee_onder_een_kap" in message
+    codes = {p["code"] for p in err.value.problems}
+    assert codes == {"unknown_dwelling_type", "not_a_number", "value_out_of_range", "duplicate_id"}
+    assert codes <= set(wm.PROBLEM_CODES)
+
+
+@pytest.mark.parametrize("code", ["empty_id", "duplicate_id", "unknown_dwelling_type", "not_a_number",
+                                  "missing_value", "not_a_whole_year", "year_in_future", "year_out_of_range",
+                                  "value_out_of_range", "unknown_energy_label", "unknown_tenure",
+                                  "count_not_a_number", "count_not_whole"])
+def test_every_problem_code_has_dutch_and_english_words(code):
+    assert code in wm.PROBLEM_CODES
+    nl, en = wm.t(f"problem_{code}", "nl"), wm.t(f"problem_{code}", "en")
+    assert nl != f"problem_{code}" and en != nl and "_" not in nl + en
