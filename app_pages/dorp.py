@@ -80,7 +80,10 @@ def upload_stock() -> None:
             st.write(f"{len(report)} {tr('rep_count')}")
             show(report)
         else:
-            st.text(str(err))
+            st.text(wm.upload_message(err, L))
+            if getattr(err, "code", ""):
+                with st.expander(tr("upload_details")):
+                    st.text(str(err))
         return
     except Exception:  # a damaged file must never show a traceback
         st.error(tr("upload_problems"))

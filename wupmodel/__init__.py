@@ -96,7 +96,7 @@ from wupmodel.report.plots import (
     risk_chart,
     tornado_chart,
 )
-from wupmodel.report.problems import problem_report
+from wupmodel.report.problems import problem_report, upload_message
 from wupmodel.report.provenance import uploaded_stock_source
 from wupmodel.report.tables import village_summary
 from wupmodel.report.workbook import safe_text, workbook_bytes
@@ -215,6 +215,7 @@ __all__ = [
     "translate_frame",
     "uploaded_stock_source",
     "problem_report",
+    "upload_message",
     "PROBLEM_CODES",
     "value_label",
     "village_summary",

@@ -152,3 +152,28 @@ def test_every_problem_code_has_dutch_and_english_words(code):
     assert code in wm.PROBLEM_CODES
     nl, en = wm.t(f"problem_{code}", "nl"), wm.t(f"problem_{code}", "en")
     assert nl != f"problem_{code}" and en != nl and "_" not in nl + en
+
+
+@pytest.mark.parametrize("data, name, dutch, english", [
+    (b"MZ\x90\x00\x03", "virus.exe", "Dit soort bestand (.exe) kan het model niet lezen", "cannot read this kind of file (.exe)"),
+    (b"x" * (50 * 1024 * 1024), "groot.csv", "Het bestand is 52,4 MB; er kan ten hoogste 10 MB in.",
+     "The file is 52.4 MB; at most 10 MB is accepted."),  # 52 428 800 bytes = 52.4 MB
+    (b"\x00\x01\x02binary\xff", "dorp.csv", "er staan binaire gegevens in", "it contains binary data"),
+    ("dwelling_id,dwelling_type\n".encode("utf-16"), "dorp.csv", "als UTF-16 opgeslagen", "saved as UTF-16"),
+    (b"PK\x03\x04 not really", "dorp.xlsx", "Deze Excel-werkmap is niet te lezen", "workbook cannot be read"),
+    (b"", "dorp.csv", "Het bestand is leeg", "The file is empty"),
+    (b"dwelling_id;woningtype\na;tussenwoning\n", "dorp.csv", "nodig maar ontbreken: Bouwjaar, Gebruiksoppervlak.",
+     "needed but missing: Construction year, Floor area."),
+    (b"dwelling_id,dwelling_type,construction_year,floor_area_m2\na,b,1,2,3\n", "dorp.csv",
+     "Regel 2 heeft 5 velden, de kopregel 4", "Line 2 has 5 fields, the header 4"),
+])
+def test_a_problem_with_the_whole_file_in_dutch_and_english(data, name, dutch, english):
+    with pytest.raises(wm.WupInputError) as err:
+        wm.read_stock_bytes(data, name)
+    assert dutch in wm.upload_message(err.value, "nl")
+    assert english in wm.upload_message(err.value, "en")
+    assert not err.value.problems and err.value.code  # the file as a whole, with a code
+
+
+def test_an_error_without_a_code_keeps_its_message():
+    assert wm.upload_message(wm.WupInputError("x.csv: something else"), "nl") == "x.csv: something else"

@@ -52,6 +52,44 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "rep_allowed_id": {"nl": "een eigen, niet-lege code voor elke woning", "en": "a code of its own for every dwelling, not empty"},
     "rep_allowed_count": {"nl": "een heel getal, 1 of meer (leeg telt als 1)", "en": "a whole number, 1 or more (empty counts as 1)"},
     "rep_count": {"nl": "problemen in het bestand", "en": "problems in the file"},
+    # a problem with the whole file, by WupInputError.code (figures from its details)
+    "upload_file_type": {"nl": "Dit soort bestand ({suffix}) kan het model niet lezen. Kies een CSV-bestand (.csv) "
+                                 "of een Excel-werkmap (.xlsx).",
+                         "en": "The model cannot read this kind of file ({suffix}). Choose a CSV file (.csv) or an "
+                               "Excel workbook (.xlsx)."},
+    "upload_file_too_large": {"nl": "Het bestand is {size_mb} MB; er kan ten hoogste {max_mb} MB in.",
+                              "en": "The file is {size_mb} MB; at most {max_mb} MB is accepted."},
+    "upload_file_empty": {"nl": "Het bestand is leeg. Nodig: een kopregel en een regel per woning.",
+                          "en": "The file is empty. Needed: a header row and one row per dwelling."},
+    "upload_file_xlsx_as_csv": {"nl": "Dit is een Excel- of zipbestand, geen CSV. Bewaar het als .xlsx of als 'CSV UTF-8'.",
+                                "en": "This is an Excel or zip file, not a CSV. Save it as .xlsx or as 'CSV UTF-8'."},
+    "upload_file_not_xlsx": {"nl": "Deze Excel-werkmap is niet te lezen. Bewaar hem opnieuw vanuit Excel als .xlsx, "
+                                   "of als 'CSV UTF-8'.",
+                             "en": "This Excel workbook cannot be read. Save it again from Excel as .xlsx, or as "
+                                   "'CSV UTF-8'."},
+    "upload_file_utf16": {"nl": "Het bestand is als UTF-16 opgeslagen. Bewaar het als 'CSV UTF-8'.",
+                          "en": "The file is saved as UTF-16. Save it as 'CSV UTF-8'."},
+    "upload_file_binary": {"nl": "Dit is geen tekstbestand (CSV): er staan binaire gegevens in. Kies een CSV-bestand "
+                                 "of een Excel-werkmap (.xlsx).",
+                           "en": "This is not a text (CSV) file: it contains binary data. Choose a CSV file or an "
+                                 "Excel workbook (.xlsx)."},
+    "upload_file_encoding": {"nl": "De tekst in het bestand is niet te lezen (geen UTF-8). Bewaar het als 'CSV UTF-8'.",
+                             "en": "The text in the file cannot be read (not UTF-8). Save it as 'CSV UTF-8'."},
+    "upload_csv_malformed": {"nl": "Het CSV-bestand klopt niet rond regel {line}. Bewaar het opnieuw als 'CSV UTF-8'.",
+                             "en": "The CSV file is malformed near line {line}. Save it again as 'CSV UTF-8'."},
+    "upload_csv_ragged_line": {"nl": "Regel {line} heeft {n_fields} velden, de kopregel {width}. Kijk het scheidingsteken "
+                                     "({sep}) en de aanhalingstekens na.",
+                               "en": "Line {line} has {n_fields} fields, the header {width}. Check the separator ({sep}) "
+                                     "and the quotes."},
+    "upload_columns_same_meaning": {"nl": "De kolommen {columns} betekenen allebei '{field}'. Houd er één over.",
+                                    "en": "The columns {columns} both mean '{field}'. Keep one of them."},
+    "upload_columns_twice": {"nl": "Deze kolomnamen staan er meer dan één keer in: {columns}. Houd er van elk één over.",
+                             "en": "These column names appear more than once: {columns}. Keep one of each."},
+    "upload_columns_missing": {"nl": "Deze kolommen zijn nodig maar ontbreken: {fields}.",
+                               "en": "These columns are needed but missing: {fields}."},
+    "upload_no_rows": {"nl": "Het bestand heeft alleen een kopregel. Voeg een regel per woning toe.",
+                       "en": "The file has only a header row. Add one row per dwelling."},
+    "upload_details": {"nl": "In het Engels, voor de adviseur", "en": "The model's own message, for the adviser"},
     "problem_empty_id": {"nl": "De woning heeft geen code", "en": "The dwelling has no code"},
     "problem_duplicate_id": {"nl": "Deze code staat bij meer dan één woning", "en": "This code is used for more than one dwelling"},
     "problem_unknown_dwelling_type": {"nl": "Onbekend woningtype", "en": "Unknown dwelling type"},

@@ -1,5 +1,8 @@
 """The validation report of an uploaded stock in the resident's language.
 
+:func:`upload_message` says a problem with the whole file (too large, binary, a column
+missing ...) in Dutch or English by its ``WupInputError.code``.
+
 :func:`problem_report` turns ``WupInputError.problems`` (every bad cell of a stock table, see
 :mod:`wupmodel.stock.schema`) into a table for a village evening: the row as the user sees it
 in the file (the CSV line or the sheet row), the column under its Dutch or English header (and
@@ -16,7 +19,7 @@ import pandas as pd
 
 from wupmodel.report.i18n import format_number, t, value_label
 
-__all__ = ["problem_report", "REPORT_COLUMNS"]
+__all__ = ["problem_report", "upload_message", "REPORT_COLUMNS"]
 
 #: the report's columns, by their string key
 REPORT_COLUMNS: tuple[str, ...] = ("rep_where", "rep_column", "rep_value", "rep_problem", "rep_allowed")
@@ -105,3 +108,31 @@ def problem_report(problems: Iterable[Mapping[str, object]], lang: str = "nl") -
         problem = t(f"problem_{code}", lang) if code else str(entry.get("problem", ""))
         rows.append([_where(entry, lang), _column(entry, lang), _value(entry, lang), problem, _allowed(entry, lang)])
     return pd.DataFrame(rows, columns=[t(k, lang) for k in REPORT_COLUMNS])
+
+
+def upload_message(err: Exception, lang: str = "nl") -> str:
+    """A problem with a whole uploaded file in ``lang``, by the error's ``code`` (the figures
+    from its ``details``: sizes in MB, the line, the columns in words); the error's own English
+    message where it has no code.
+    """
+    code = str(getattr(err, "code", "") or "")
+    text = t(f"upload_{code}", lang) if code else ""
+    if not text or text == f"upload_{code}":
+        return str(err)
+    details = dict(getattr(err, "details", {}) or {})
+    words: dict[str, str] = {}
+    for key, value in details.items():
+        if key == "fields":
+            words[key] = ", ".join(value_label("stock_column", f, lang) for f in value)  # type: ignore[union-attr]
+        elif key == "field":
+            words[key] = value_label("stock_column", value, lang)
+        elif key == "columns":
+            words[key] = ", ".join(f"'{c}'" for c in value)  # type: ignore[union-attr]
+        elif key in ("size_mb", "max_mb"):
+            words[key] = format_number(float(value), lang, 1 if key == "size_mb" else 0)  # type: ignore[arg-type]
+        else:
+            words[key] = str(value)
+    try:
+        return text.format(**words)
+    except (KeyError, IndexError, ValueError):
+        return str(err)

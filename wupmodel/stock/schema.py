@@ -278,18 +278,20 @@ def _validate(frame: pd.DataFrame, source: str, *, line_numbers: np.ndarray | No
                             f"{type(frame).__name__}", source)
     if frame.shape[1] == 0:
         raise WupInputError(f"{source}: the stock table has no columns; required: "
-                            f"{', '.join(REQUIRED_COLUMNS)}", source)
+                            f"{', '.join(REQUIRED_COLUMNS)}", source, code="columns_missing",
+                            details={"fields": REQUIRED_COLUMNS})
     original_names = [str(c) for c in frame.columns]
     frame = frame.set_axis(original_names, axis=1)
     dupes = sorted({n for n in original_names if original_names.count(n) > 1})
     if dupes:
         raise WupInputError(f"{source}: column name(s) {', '.join(map(repr, dupes))} appear more "
-                            "than once; keep one of each", source)
+                            "than once; keep one of each", source, code="columns_twice", details={"columns": tuple(dupes)})
 
     mapping, ignored = _map_columns(original_names, source)
     missing = [c for c in REQUIRED_COLUMNS if c not in mapping]
     if missing:
-        raise WupInputError(_missing_message(source, missing, original_names, ignored), source)
+        raise WupInputError(_missing_message(source, missing, original_names, ignored), source,
+                            code="columns_missing", details={"fields": tuple(missing)})
 
     # Skip rows that are entirely empty (trailing spreadsheet rows); keep user row numbers.
     used = frame[[mapping[c] for c in mapping]]
@@ -299,7 +301,7 @@ def _validate(frame: pd.DataFrame, source: str, *, line_numbers: np.ndarray | No
     data = used.loc[~empty].reset_index(drop=True)
     if len(data) == 0:
         raise WupInputError(f"{source}: the stock table has no data rows (only a header?); "
-                            "add one row per dwelling", source)
+                            "add one row per dwelling", source, code="no_rows")
 
     problems = _Problems(source, row_numbers, kept_lines, line_word)
 
