@@ -81,15 +81,10 @@ ui.chart(wm.house_money_chart(house, L))
 
 st.header(ui.tr("in_house"))
 yes, no = ui.tr("yes"), ui.tr("no")
-words = {
-    "nl": ("Aanvoertemperatuur nodig", "Grotere radiatoren of convectoren", "Vermogen warmtepomp", "Buitenunit",
-           "Bodemlus (boring)", "Afleverset warmtenet", "Blijft op gas", "Isolatie", "CO2 (kg per jaar)",
-           "Woonlasten per maand, verschil met cv-ketel houden", "Ruimte nodig", "Comfort"),
-    "en": ("Supply temperature needed", "Larger radiators or convectors", "Heat-pump capacity", "Outdoor unit",
-           "Ground loop (borehole)", "Heat-network delivery set", "Stays on gas", "Insulation", "CO2 (kg per year)",
-           "Monthly housing costs, change against keeping the gas boiler", "Space needed", "Comfort"),
-}[L]
-strategy_col = "Strategie" if L == "nl" else "Strategy"
+words = [ui.tr(k) for k in ("mh_supply_temp", "mh_lt_emitters", "mh_capacity", "mh_outdoor_unit", "mh_borehole",
+                            "mh_delivery_set", "mh_keeps_gas", "mh_insulation", "mh_co2", "mh_monthly_change",
+                            "mh_space", "mh_comfort")]
+strategy_col = wm.t("strategy", L)
 meaning = pd.DataFrame({
     strategy_col: [f"{n}" if p else f"{n} ({ui.tr('not_possible')})"
                    for n, p in zip(house["label_nl" if L == "nl" else "label_en"], house["possible"], strict=True)],

@@ -161,6 +161,19 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "fig_house_monthly": {"nl": "Woonlasten per maand: nu en daarna", "en": "Monthly housing costs: now and after"},
     "fig_house_invest": {"nl": "Investering en subsidie (euro)", "en": "Investment and subsidy (euro)"},
     "fig_house_co2": {"nl": "CO2-uitstoot (kg per jaar)", "en": "CO2 emissions (kg per year)"},
+    # Mijn huis: what each strategy means in the house (table headers)
+    "mh_supply_temp": {"nl": "Aanvoertemperatuur nodig", "en": "Supply temperature needed"},
+    "mh_lt_emitters": {"nl": "Grotere radiatoren of convectoren", "en": "Larger radiators or convectors"},
+    "mh_capacity": {"nl": "Vermogen warmtepomp", "en": "Heat-pump capacity"},
+    "mh_outdoor_unit": {"nl": "Buitenunit", "en": "Outdoor unit"},
+    "mh_borehole": {"nl": "Bodemlus (boring)", "en": "Ground loop (borehole)"},
+    "mh_delivery_set": {"nl": "Afleverset warmtenet", "en": "Heat-network delivery set"},
+    "mh_keeps_gas": {"nl": "Blijft op gas", "en": "Stays on gas"},
+    "mh_insulation": {"nl": "Isolatie", "en": "Insulation"},
+    "mh_co2": {"nl": "CO2 (kg per jaar)", "en": "CO2 (kg per year)"},
+    "mh_monthly_change": {"nl": "Woonlasten per maand, verschil met cv-ketel houden", "en": "Monthly housing costs, change against keeping the gas boiler"},
+    "mh_space": {"nl": "Ruimte nodig", "en": "Space needed"},
+    "mh_comfort": {"nl": "Comfort", "en": "Comfort"},
     "now": {"nl": "Nu (energierekening)", "en": "Today (energy bill)"},
     "house_monthly_note": {
         "nl": "Nu: uw energierekening van vandaag, zonder lening of huurverhoging. 'Referentie: cv-ketel' is de "
