@@ -75,14 +75,15 @@ def upload_stock() -> None:
         st.error(tr("upload_problems"))
         st.subheader(tr("upload_report"))
         if err.problems:
-            report = pd.DataFrame(list(err.problems))[["where", "column", "value", "problem", "allowed"]]
-            report.columns = [{"where": "Rij" if L == "nl" else "Row", "column": "Kolom" if L == "nl" else "Column",
-                               "value": "Waarde" if L == "nl" else "Value",
-                               "problem": "Probleem" if L == "nl" else "Problem",
-                               "allowed": "Toegestaan" if L == "nl" else "Allowed"}[c] for c in report.columns]
+            # the problems in words, the rows as the file shows them (never the English messages)
+            report = wm.problem_report(err.problems, L)
+            st.write(f"{len(report)} {tr('rep_count')}")
             show(report)
         else:
-            st.text(str(err))
+            st.text(wm.upload_message(err, L))
+            if getattr(err, "code", ""):
+                with st.expander(tr("upload_details")):
+                    st.text(str(err))
         return
     except Exception:  # a damaged file must never show a traceback
         st.error(tr("upload_problems"))

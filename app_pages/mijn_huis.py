@@ -16,11 +16,16 @@ st.write(ui.tr("huis_intro"))
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def house_result(inputs: tuple, text: str) -> pd.DataFrame:
-    dwelling_type, year, area, label, tenure, income, gas = inputs
+    dwelling_type, year, area, label, tenure, income_class, gas = inputs
     house = wm.house_stock(dwelling_type, year, area, energy_label=label, tenure=tenure,
-                           household_income_eur=income or None, gas_m3=gas or None)
+                           income_class=income_class, gas_m3=gas or None)
     scenario = ui.scenario_of(text)
     return wm.house_strategies(wm.evaluate(house, scenario), wm.default_strategies(), scenario.params())
+
+
+@st.cache_resource(show_spinner=False)
+def income_classes() -> pd.DataFrame:
+    return wm.income_classes()
 
 
 def entered() -> pd.DataFrame | None:
@@ -39,10 +44,12 @@ def entered() -> pd.DataFrame | None:
         tenure = ui.choose(st.selectbox, ui.tr("in_tenure"), wm.TENURES, "h_tenure",
                            fmt=lambda v: wm.value_label("tenure", v, L))
     gas = c3.number_input(ui.tr("in_gas"), min_value=0, max_value=20000, value=0, step=50, key="h_gas")
-    income = st.number_input(ui.tr("in_income"), min_value=0, max_value=1_000_000, value=0, step=1000,
-                             help=ui.tr("in_income_help"), key="h_income")
+    classes = income_classes()
+    names = dict(zip(classes["income_class"], classes[f"label_{L}"], strict=True))
+    income_class = ui.choose(st.selectbox, ui.tr("in_income"), list(names), "h_income", default="unknown",
+                             fmt=names.get, help=ui.tr("in_income_help"))
     try:
-        return house_result((dwelling_type, int(year), float(area), label or None, tenure, float(income), float(gas)),
+        return house_result((dwelling_type, int(year), float(area), label or None, tenure, income_class, float(gas)),
                             ui.scenario_text())
     except wm.WupInputError as err:
         ui.fail(err)
@@ -69,19 +76,15 @@ if house is None:
 
 st.header(ui.tr("house_compare"))
 ui.chart(wm.house_monthly_chart(house, L))
+st.caption(ui.tr("house_monthly_note"))
 ui.chart(wm.house_money_chart(house, L))
 
 st.header(ui.tr("in_house"))
 yes, no = ui.tr("yes"), ui.tr("no")
-words = {
-    "nl": ("Aanvoertemperatuur nodig", "Grotere radiatoren of convectoren", "Vermogen warmtepomp", "Buitenunit",
-           "Bodemlus (boring)", "Afleverset warmtenet", "Blijft op gas", "Isolatie", "CO2 (kg per jaar)",
-           "Woonlasten per maand, verschil", "Ruimte nodig", "Comfort"),
-    "en": ("Supply temperature needed", "Larger radiators or convectors", "Heat-pump capacity", "Outdoor unit",
-           "Ground loop (borehole)", "Heat-network delivery set", "Stays on gas", "Insulation", "CO2 (kg per year)",
-           "Monthly housing costs, change", "Space needed", "Comfort"),
-}[L]
-strategy_col = "Strategie" if L == "nl" else "Strategy"
+words = [ui.tr(k) for k in ("mh_supply_temp", "mh_lt_emitters", "mh_capacity", "mh_outdoor_unit", "mh_borehole",
+                            "mh_delivery_set", "mh_keeps_gas", "mh_insulation", "mh_co2", "mh_monthly_change",
+                            "mh_space", "mh_comfort")]
+strategy_col = wm.t("strategy", L)
 meaning = pd.DataFrame({
     strategy_col: [f"{n}" if p else f"{n} ({ui.tr('not_possible')})"
                    for n, p in zip(house["label_nl" if L == "nl" else "label_en"], house["possible"], strict=True)],

@@ -72,7 +72,7 @@ from wupmodel.village import Strategy
 
 # isort: split
 # --- the village app (issue 10): stock upload, one house, overview, controls, figures, downloads
-from wupmodel.house import house_stock, house_strategies
+from wupmodel.house import house_stock, house_strategies, income_classes, income_of_class
 from wupmodel.report.controls import CONTROLS, apply_controls, control_sources, control_values
 from wupmodel.report.coop_plots import coop_cash_flow_chart, coop_dscr_chart, participation_chart
 from wupmodel.report.downloads import (
@@ -96,9 +96,12 @@ from wupmodel.report.plots import (
     risk_chart,
     tornado_chart,
 )
+from wupmodel.report.problems import problem_report, upload_message
+from wupmodel.report.provenance import uploaded_stock_source
 from wupmodel.report.tables import village_summary
 from wupmodel.report.workbook import safe_text, workbook_bytes
 from wupmodel.stock.read import MAX_UPLOAD_BYTES, UPLOAD_EXTENSIONS, read_stock_bytes
+from wupmodel.stock.schema import PROBLEM_CODES
 from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS, HEATING_SYSTEMS, TENURES
 
 __version__ = "0.1.0"
@@ -196,6 +199,8 @@ __all__ = [
     "house_monthly_chart",
     "house_stock",
     "house_strategies",
+    "income_classes",
+    "income_of_class",
     "mix_chart",
     "pareto_chart",
     "plan_json_bytes",
@@ -208,6 +213,10 @@ __all__ = [
     "stock_overview",
     "tornado_chart",
     "translate_frame",
+    "uploaded_stock_source",
+    "problem_report",
+    "upload_message",
+    "PROBLEM_CODES",
     "value_label",
     "village_summary",
     "workbook_bytes",

@@ -20,15 +20,24 @@ class WupInputError(ValueError):
         kept separately so callers can group messages per file.
     problems
         For a stock table: every bad cell, one entry each (``row``, ``where``, ``column``,
-        ``value``, ``problem``, ``allowed``), so a front end can list them all; the message
-        summarises them.
+        ``value``, ``problem``, ``allowed``, ``code`` ...; see :mod:`wupmodel.stock.schema`), so
+        a front end can list them all; the message summarises them.
+    code
+        For a problem with a whole uploaded file (too large, binary, a required column
+        missing ...): what kind of problem, so a front end can say it in another language
+        (:func:`wupmodel.upload_message`); ``details`` holds its figures. Empty otherwise.
+    details
+        The figures of ``code`` (e.g. ``size_mb``, ``max_mb``, ``line``, ``columns``).
     """
 
     def __init__(self, message: str, source: str | None = None,
-                 problems: tuple[dict[str, object], ...] = ()) -> None:
+                 problems: tuple[dict[str, object], ...] = (), code: str = "",
+                 details: dict[str, object] | None = None) -> None:
         super().__init__(message)
         self.source = source
         self.problems = problems
+        self.code = code
+        self.details = dict(details or {})
 
 
 class InfeasibleError(RuntimeError):

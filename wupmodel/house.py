@@ -1,10 +1,18 @@
 """One house: a one-dwelling stock from what a resident knows, and every strategy for it.
 
-:func:`house_stock` builds (and validates) the stock of one dwelling; :func:`house_strategies`
+:func:`house_stock` builds (and validates) the stock of one dwelling, with the household's
+income given as a number or as one of the :func:`income_classes` (a resident names a class, not
+an amount); :func:`house_strategies`
 reads, for one dwelling of an evaluation, each village strategy side by side: investment,
-subsidy, what is left to pay, the monthly housing costs before and after with their parts, CO2
+subsidy, what is left to pay, the monthly housing costs today and after with their parts, CO2
 and what the strategy means in the house (supply temperature, emitter works, outdoor unit,
 boreholes, delivery set, gas connection).
+
+"Today" (``now_*``) is the household's energy bill as it is: the reference option's first-year
+bill and no loan, rent increase or own money, because nothing has been bought yet. The
+reference strategy (keep the gas boiler, which must be replaced in time and is paid like any
+other investment) is a strategy of its own; ``monthly_change_eur`` compares each strategy with
+it, ``monthly_change_today_eur`` with today.
 """
 
 from __future__ import annotations
@@ -12,13 +20,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from wupmodel.errors import WupInputError
 from wupmodel.outcomes import Outcomes
-from wupmodel.params import Params
+from wupmodel.params import Params, packaged_table
 from wupmodel.stock import validate_stock
 from wupmodel.village import Strategy, strategy_choice
 from wupmodel.vocabulary import INSULATION_LEVELS
 
-__all__ = ["house_stock", "house_strategies", "HOUSE_PARTS"]
+__all__ = ["house_stock", "house_strategies", "income_classes", "income_of_class", "HOUSE_PARTS"]
 
 #: the monthly parts of the woonlasten (EUR/month) and the output each comes from
 HOUSE_PARTS: dict[str, str] = {
@@ -34,17 +43,72 @@ _KEEPS_GAS = ("gas_boiler", "hybrid_hp")
 _NETWORKS = ("heat_network_mt", "heat_network_lt")
 
 
-def house_stock(dwelling_type: str, construction_year: int, floor_area_m2: float, *,
-                energy_label: str | None = None, tenure: str = "koop",
-                household_income_eur: float | None = None, gas_m3: float | None = None,
-                dwelling_id: str = "mijn-huis") -> pd.DataFrame:
-    """The validated stock of one dwelling (``gas_m3`` 0 or None = not metered).
+def income_classes() -> pd.DataFrame:
+    """The household income classes a resident can choose from (``data/income_classes.csv``).
+
+    Income enters the money in two places: the Warmtefonds loan (0 % interest below
+    ``finance.warmtefonds_income_limit_eur``, the packaged 60 000 EUR/yr verzamelinkomen) and
+    the energy bill as a share of income. The classes are cut at that limit, so a class gives
+    exactly the loan rate of every income in it; ``unknown`` ("weet ik niet / zeg ik liever
+    niet") gives no income, as a stock without one: the tenure class's default income for the
+    share and the Warmtefonds rate above the limit.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per class, in the order to offer them: ``income_class`` (key), ``label_nl``,
+        ``label_en``, ``low_eur`` and ``high_eur`` (EUR/yr, ``low <= income < high``; empty for
+        unknown), ``income_eur`` (EUR/yr, the representative income the model uses: the mean
+        disposable income of the Drenthe households in the class, derived from CBS figures),
+        ``share_drenthe`` (share of Drenthe households in the class), ``source``, ``year``.
+        A copy: changing it changes nothing else.
+    """
+    return packaged_table("income_classes").copy()
+
+
+def income_of_class(income_class: str | None) -> float | None:
+    """The representative household income (EUR/yr) of an income class; ``None`` for
+    ``"unknown"`` or ``None`` (the model's default then applies).
 
     Raises
     ------
     WupInputError
-        For a value the stock contract does not allow (naming the field and what is allowed).
+        For a class that is not one of :func:`income_classes`.
     """
+    if income_class is None:
+        return None
+    table = packaged_table("income_classes").set_index("income_class")
+    if income_class not in table.index:
+        raise WupInputError(f"income_class {income_class!r} is not an income class; "
+                            f"allowed: {', '.join(table.index)}")
+    value = table.at[income_class, "income_eur"]
+    return None if pd.isna(value) else float(value)
+
+
+def house_stock(dwelling_type: str, construction_year: int, floor_area_m2: float, *,
+                energy_label: str | None = None, tenure: str = "koop",
+                household_income_eur: float | None = None, income_class: str | None = None,
+                gas_m3: float | None = None, dwelling_id: str = "mijn-huis") -> pd.DataFrame:
+    """The validated stock of one dwelling (``gas_m3`` 0 or None = not metered).
+
+    Parameters
+    ----------
+    household_income_eur
+        The household's income (EUR/yr), or None for unknown.
+    income_class
+        Instead of an amount: a key of :func:`income_classes` (its representative
+        ``income_eur``; ``"unknown"`` = no income). Give one of the two, not both.
+
+    Raises
+    ------
+    WupInputError
+        For a value the stock contract does not allow (naming the field and what is allowed),
+        an unknown income class, or both an income and an income class.
+    """
+    if income_class is not None:
+        if household_income_eur is not None:
+            raise WupInputError("give household_income_eur or income_class, not both")
+        household_income_eur = income_of_class(income_class)
     row = {
         "dwelling_id": dwelling_id,
         "dwelling_type": dwelling_type,
@@ -79,9 +143,15 @@ def house_strategies(outcomes: Outcomes, strategies: list[Strategy], params: Par
         One row per strategy: ``strategy``, ``label_nl``, ``label_en``, ``heating``,
         ``insulation``, ``possible`` (the strategy's system works here; else the dwelling keeps
         the reference), ``capex_eur``, ``subsidy_eur``, ``net_investment_eur`` (after
-        subsidy), the monthly parts before (``now_<part>_eur``) and after (``<part>_eur``) for
-        each part of :data:`HOUSE_PARTS`, ``monthly_now_eur``, ``monthly_eur``,
-        ``monthly_change_eur``, ``co2_now_kg``, ``co2_kg`` (kg/yr, first year),
+        subsidy), the monthly parts today (``now_<part>_eur``: the reference option's
+        first-year energy bill; loan, rent increase and own money 0) and after
+        (``<part>_eur``) for each part of :data:`HOUSE_PARTS`, ``monthly_now_eur`` (today),
+        ``monthly_eur`` (after), ``monthly_reference_eur`` (the reference strategy: keeping a
+        gas boiler, with its replacement), ``monthly_change_eur`` (``monthly_eur`` minus
+        ``monthly_reference_eur``: the change against keeping the gas boiler, as the village
+        summary's ``monthly_cost_change_avg_eur``), ``monthly_change_today_eur``
+        (``monthly_eur`` minus ``monthly_now_eur``), all EUR/month; ``co2_now_kg``,
+        ``co2_kg`` (kg/yr, first year),
         ``supply_temp_c`` (what the radiators need at this insulation level, °C),
         ``lt_emitters`` (larger radiators or convectors needed), ``capacity_kw`` (heat-pump
         capacity), ``outdoor_unit``, ``boreholes``, ``delivery_set``, ``keeps_gas``.
@@ -104,7 +174,9 @@ def house_strategies(outcomes: Outcomes, strategies: list[Strategy], params: Par
         out["bill"] /= 12.0
         return out
 
-    now = parts(ref)
+    reference = parts(ref)
+    # today: the bill of the house as it is; no loan, rent increase or own money yet
+    now = {k: (reference["bill"] if k == "bill" else 0.0) for k in HOUSE_PARTS}
     threshold = params["hp.lt_ready_supply_temp_c"]
     rows = []
     for s in strategies:
@@ -124,7 +196,9 @@ def house_strategies(outcomes: Outcomes, strategies: list[Strategy], params: Par
         r.update({f"{k}_eur": v for k, v in after.items()})
         r["monthly_now_eur"] = sum(now.values())
         r["monthly_eur"] = sum(after.values())
-        r["monthly_change_eur"] = r["monthly_eur"] - r["monthly_now_eur"]
+        r["monthly_reference_eur"] = sum(reference.values())
+        r["monthly_change_eur"] = r["monthly_eur"] - r["monthly_reference_eur"]
+        r["monthly_change_today_eur"] = r["monthly_eur"] - r["monthly_now_eur"]
         r["co2_now_kg"] = value("co2_kg", ref)
         r["co2_kg"] = value("co2_kg", choice)
         r["supply_temp_c"] = supply

@@ -259,10 +259,21 @@ def test_upload_a_stock_with_errors(page, server):
     page.get_by_text("Het bestand heeft problemen").wait_for()
     page.get_by_role("heading", name="Controle van het bestand").wait_for()
     page.get_by_role("cell", name="'kasteel'").first.wait_for()  # the report names the bad value
+    # in Dutch: the file's line (header = line 1), the problem and the allowed types in words
+    page.get_by_role("cell", name="Onbekend woningtype").first.wait_for()
+    page.get_by_role("cell", name="regel 3").first.wait_for()
+    assert "twee-onder-een-kap" in page.content() and "twee_onder_een_kap" not in page.content()
     _shot(page, "dorp_upload_errors")
+    page.get_by_text("English", exact=True).first.click()
+    page.get_by_role("cell", name="Unknown dwelling type").first.wait_for()
+    page.get_by_role("cell", name="line 3").first.wait_for()
+    assert "semi-detached" in page.content()
+    _shot(page, "dorp_upload_errors_en")
+    page.get_by_text("Nederlands", exact=True).first.click()
+    page.get_by_role("cell", name="Onbekend woningtype").first.wait_for()
     page.locator("input[type=file]").set_input_files(
         files=[{"name": "binair.csv", "mimeType": "text/csv", "buffer": b"\x00\x01\xff" * 100}])
-    page.get_by_text("binary data").first.wait_for()
+    page.get_by_text("er staan binaire gegevens in").first.wait_for()  # in Dutch, the English in an expander
     assert "Traceback" not in page.content()
 
 

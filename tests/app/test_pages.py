@@ -121,6 +121,31 @@ def test_mijn_huis_floor_area_changes_the_costs():
     assert len(after) == 6  # the reference and five strategies side by side
 
 
+def _loan_bars(at: AppTest) -> list[float]:
+    monthly = charts(at)[0]  # the monthly housing costs: today, then each strategy
+    return values(next(tr for tr in monthly["data"] if tr.get("name") in ("Aflossing lening", "Loan repayment"))["x"])
+
+
+def test_mijn_huis_income_class_changes_the_loan():
+    at = on("mijn_huis")
+    box = at.selectbox(key="h_income.nl")
+    assert box.value == "unknown"
+    assert box.options[0].startswith("Onder € 60.000") and box.options[-1] == "Weet ik niet / zeg ik liever niet"
+    before = _loan_bars(at)
+    assert before[0] == 0.0  # today: no loan
+    box.set_value("below_limit").run()
+    assert not at.exception
+    after = _loan_bars(at)
+    # 0 % below the limit: the boiler replacement's 2 664.53 euro over 180 months = 14.80 a month
+    assert after[0] == 0.0 and after[1] == pytest.approx(2664.53 / 180, abs=0.01)
+    assert all(a < b for a, b in zip(after[1:], before[1:], strict=True))
+    at.selectbox(key="h_income.nl").set_value("above_limit").run()
+    assert _loan_bars(at) == pytest.approx(before)  # above the limit = the ordinary rate, as unknown
+    at.sidebar.radio[0].set_value("en").run()
+    box = at.selectbox(key="h_income.en")
+    assert box.value == "above_limit" and box.options[1].startswith("€ 60,000 a year or more")
+
+
 def test_mijn_huis_pick_a_dwelling():
     at = on("mijn_huis")
     at.radio(key="h_mode.nl").set_value("pick").run()
@@ -174,6 +199,25 @@ def test_export_offers_the_downloads():
     at = on("export")
     keys = [b.key for b in at.get("download_button")]
     assert {"dl_xlsx", "dl_csv", "dl_yaml"} <= set(keys)
+
+
+def test_export_after_an_upload_names_the_file():
+    import hashlib
+
+    import wupmodel as wm
+
+    data = b"dwelling_id,dwelling_type,construction_year,floor_area_m2,count\na,tussenwoning,1975,110,2\nb,vrijstaand,1930,160,1\n"
+    sha = hashlib.sha256(data).hexdigest()
+    at = app()
+    at.session_state["upload_stock"] = wm.read_stock_bytes(data, "ons_dorp.csv")
+    at.session_state["stock_key"] = f"upload:{sha}"
+    at.session_state["upload_name"] = "ons_dorp.csv"
+    at.run()
+    at.switch_page("app_pages/export.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    caption = " ".join(c.value for c in at.caption)
+    assert "ons\\_dorp\\.csv" in caption and sha[:12] in caption and "2 rijen · 3 woningen" in caption
+    assert "BU01095059" not in caption and "Aalden" not in caption
 
 
 def test_onzekerheid_strategy_changes_the_tornado():

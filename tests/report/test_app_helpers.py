@@ -84,11 +84,114 @@ def test_house_what_changes_in_the_house(house):
     assert by.loc["reference", "keeps_gas"] and by.loc["hybrid", "keeps_gas"] and by.loc["hybrid", "outdoor_unit"]
     assert by.loc["all_electric_ground", "boreholes"] and not by.loc["all_electric_ground", "outdoor_unit"]
     assert by.loc["heat_network_mt", "delivery_set"] and not by.loc["heat_network_mt", "lt_emitters"]
-    # the reference row's parts before and after are the same house
-    assert by.loc["reference", "monthly_eur"] == pytest.approx(by.loc["reference", "monthly_now_eur"])
+    # the reference row is the reference strategy itself: no change against itself
+    assert by.loc["reference", "monthly_eur"] == pytest.approx(by.loc["reference", "monthly_reference_eur"])
+    assert by.loc["reference", "monthly_change_eur"] == 0.0
     # a 1975 terraced house at label D needs more than 50 degC at design conditions with its
     # radiators even after standard insulation, so a heat pump comes with LT emitter works
     assert by.loc["all_electric_air", "supply_temp_c"] > 50.0 and by.loc["all_electric_air", "lt_emitters"]
+
+
+def _annuity_per_month(principal_eur: float, effective_rate: float, years: float) -> float:
+    """Monthly annuity payment, written out: r = (1 + R)^(1/12) - 1, P r / (1 - (1 + r)^-n)."""
+    r = (1.0 + effective_rate) ** (1.0 / 12.0) - 1.0
+    n = 12 * years
+    return principal_eur / n if r == 0 else principal_eur * r / (1.0 - (1.0 + r) ** -n)
+
+
+def test_today_is_the_energy_bill_alone_and_the_reference_keeps_its_loan(house):
+    """Terraced 1975, label D, 1 400 m3: today = its energy bill, nothing borrowed yet; keeping
+    the gas boiler borrows its replacement from the Warmtefonds (4.35 % effective, 15 years, no
+    income given = not below the limit) and is its own bar."""
+    _s, _stock, outcomes, table = house
+    by = table.set_index("strategy")
+    bill_today = outcomes["bill_year1_eur"][0, outcomes.catalogue.reference_index] / 12.0
+    for part in ("loan", "rent", "own"):
+        assert (table[f"now_{part}_eur"] == 0.0).all()
+    np.testing.assert_allclose(table["now_bill_eur"], bill_today)
+    np.testing.assert_allclose(table["monthly_now_eur"], bill_today)
+    # the boiler replacement (no subsidy): 2 664.53 euro -> 2664.53 x 0.0035543 / (1 - 1.0035543^-180)
+    ref = by.loc["reference"]
+    assert ref["net_investment_eur"] == pytest.approx(2664.53, abs=0.01)
+    assert ref["loan_eur"] == pytest.approx(_annuity_per_month(2664.53, 0.0435, 15), abs=0.01)
+    assert ref["loan_eur"] == pytest.approx(20.07, abs=0.005)
+    assert ref["monthly_eur"] == pytest.approx(bill_today + 20.07, abs=0.01)
+    # the change is against keeping the gas boiler; against today it is 20.07 more
+    np.testing.assert_allclose(table["monthly_change_eur"], table["monthly_eur"] - ref["monthly_eur"])
+    np.testing.assert_allclose(table["monthly_change_today_eur"] - table["monthly_change_eur"], ref["loan_eur"])
+    fig = wm.house_monthly_chart(table, "nl")
+    bars = {trace.name: list(trace.x) for trace in fig.data if trace.type == "bar"}
+    assert fig.data[0].y[0] == "Nu (energierekening)" and fig.data[0].y[1] == "Referentie: cv-ketel"
+    assert bars["Energierekening"][0] == pytest.approx(bill_today)
+    assert bars["Aflossing lening"][0] == 0.0 and bars["Aflossing lening"][1] == pytest.approx(20.07, abs=0.005)
+    total_text = fig.data[-1].text
+    assert total_text[0] == f"€ {bill_today:.0f}" and total_text[1] == f"€ {bill_today + 20.07:.0f}"
+
+
+def test_income_classes_are_cut_at_the_warmtefonds_limit():
+    """The classes' bounds are the 0 % limit of the parameters (60 000 EUR verzamelinkomen,
+    warmtefonds.nl); each representative income lies in its class, is the mean of the Drenthe
+    households in it (lognormal per tenure as in the synthetic stock: CBS 2021 NL mean 48 500
+    EUR x Drenthe/NL 0.9558, owners/tenants 41.3/23.3, owner share 0.6619, log-sd 0.4514), and
+    'unknown' has no income."""
+    from math import erf, log, sqrt
+
+    classes = wm.income_classes().set_index("income_class")
+    limit = wm.parameter_table().loc["finance.warmtefonds_income_limit_eur", "value"]
+    assert limit == 60000.0
+    assert list(classes.index) == ["below_limit", "above_limit", "unknown"]
+    assert classes.at["below_limit", "high_eur"] == limit == classes.at["above_limit", "low_eur"]
+    assert classes.at["below_limit", "income_eur"] < limit <= classes.at["above_limit", "income_eur"]
+    assert classes.loc["unknown", ["low_eur", "high_eur", "income_eur"]].isna().all()
+    assert classes["source"].str.len().min() > 50 and classes["year"].notna().all()
+
+    drenthe = 48500 * 0.9558
+    ratio, share, sd = 41300 / 23300, 0.6619, 0.4514
+    owner = drenthe * ratio / (share * ratio + 1 - share)  # 54 368
+    tenant = owner / ratio  # 30 672
+
+    def phi(z):
+        return 0.5 * (1 + erf(z / sqrt(2)))
+
+    def below(mean):  # P(X < limit) and E[X; X < limit] of a lognormal with this mean
+        mu = log(mean) - sd**2 / 2
+        return phi((log(limit) - mu) / sd), mean * phi((log(limit) - mu - sd**2) / sd)
+
+    (p_o, e_o), (p_t, e_t) = below(owner), below(tenant)
+    p_low = share * p_o + (1 - share) * p_t
+    mean_low = (share * e_o + (1 - share) * e_t) / p_low
+    mean_high = (drenthe - p_low * mean_low) / (1 - p_low)
+    assert classes.at["below_limit", "income_eur"] == pytest.approx(mean_low, abs=50)  # 35 400
+    assert classes.at["above_limit", "income_eur"] == pytest.approx(mean_high, abs=50)  # 82 600
+    assert classes.at["below_limit", "share_drenthe"] == pytest.approx(p_low, abs=5e-4)
+    assert wm.income_of_class("below_limit") == 35400.0 and wm.income_of_class("unknown") is None
+    with pytest.raises(wm.WupInputError, match="below_limit"):
+        wm.house_stock("tussenwoning", 1975, 110, income_class="rich")
+    with pytest.raises(wm.WupInputError, match="not both"):
+        wm.house_stock("tussenwoning", 1975, 110, income_class="below_limit", household_income_eur=1.0)
+
+
+def _house_of_class(income_class):
+    scenario = wm.load_scenario()
+    stock = wm.house_stock("tussenwoning", 1975, 110, energy_label="D", gas_m3=1400, income_class=income_class)
+    return wm.house_strategies(wm.evaluate(stock, scenario), wm.default_strategies(), scenario.params())
+
+
+def test_income_class_sets_the_warmtefonds_rate():
+    """Below the limit the Energiebespaarlening is at 0 % (the payment is the loan / 180 months),
+    above it at 4.35 % effective over 15 years; 'unknown' is the house without an income."""
+    low, high, unknown = (_house_of_class(c).set_index("strategy") for c in ("below_limit", "above_limit", "unknown"))
+    air_loan = low.at["all_electric_air", "net_investment_eur"]
+    assert air_loan == pytest.approx(21010.62, abs=0.01) == high.at["all_electric_air", "net_investment_eur"]
+    assert low.at["all_electric_air", "loan_eur"] == pytest.approx(21010.62 / 180, abs=0.01)  # 116.73
+    assert high.at["all_electric_air", "loan_eur"] == pytest.approx(_annuity_per_month(21010.62, 0.0435, 15), abs=0.01)
+    assert high.at["all_electric_air", "loan_eur"] == pytest.approx(158.22, abs=0.005)
+    assert low.at["reference", "loan_eur"] == pytest.approx(2664.53 / 180, abs=0.01)  # 14.80
+    no_income = wm.house_strategies(wm.evaluate(wm.house_stock("tussenwoning", 1975, 110, energy_label="D", gas_m3=1400),
+                                                 wm.load_scenario()), wm.default_strategies(),
+                                    wm.load_scenario().params()).set_index("strategy")
+    pd.testing.assert_frame_equal(unknown, no_income)
+    np.testing.assert_allclose(high["loan_eur"], no_income["loan_eur"])  # no income: not below the limit
 
 
 def test_house_stock_rejects_a_bad_value_with_one_message():

@@ -35,6 +35,75 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "use_buurt": {"nl": "Gebruik deze buurt", "en": "Use this buurt"},
     "upload_file": {"nl": "Woningbestand (CSV of XLSX, max. 10 MB)", "en": "Dwelling file (CSV or XLSX, max 10 MB)"},
     "upload_ok": {"nl": "Bestand gelezen", "en": "File read"},
+    # the upload's validation report (wupmodel.report.problems), one text per problem code
+    "rep_where": {"nl": "Waar in het bestand", "en": "Where in the file"},
+    "rep_column": {"nl": "Kolom", "en": "Column"},
+    "rep_value": {"nl": "Waarde", "en": "Value"},
+    "rep_problem": {"nl": "Wat er mis is", "en": "What is wrong"},
+    "rep_allowed": {"nl": "Wat mag", "en": "What is allowed"},
+    "rep_line": {"nl": "regel", "en": "line"},
+    "rep_sheet_row": {"nl": "rij", "en": "row"},
+    "rep_row": {"nl": "woning nr.", "en": "dwelling no."},
+    "rep_your_column": {"nl": "uw kolom", "en": "your column"},
+    "rep_empty": {"nl": "(leeg)", "en": "(empty)"},
+    "rep_or_empty": {"nl": "of leeg laten", "en": "or leave it empty"},
+    "rep_or_empty_unknown": {"nl": "of leeg als u het niet weet", "en": "or empty if you don't know"},
+    "rep_to": {"nl": "tot en met", "en": "to"},
+    "rep_allowed_id": {"nl": "een eigen, niet-lege code voor elke woning", "en": "a code of its own for every dwelling, not empty"},
+    "rep_allowed_count": {"nl": "een heel getal, 1 of meer (leeg telt als 1)", "en": "a whole number, 1 or more (empty counts as 1)"},
+    "rep_count": {"nl": "problemen in het bestand", "en": "problems in the file"},
+    # a problem with the whole file, by WupInputError.code (figures from its details)
+    "upload_file_type": {"nl": "Dit soort bestand ({suffix}) kan het model niet lezen. Kies een CSV-bestand (.csv) "
+                                 "of een Excel-werkmap (.xlsx).",
+                         "en": "The model cannot read this kind of file ({suffix}). Choose a CSV file (.csv) or an "
+                               "Excel workbook (.xlsx)."},
+    "upload_file_too_large": {"nl": "Het bestand is {size_mb} MB; er kan ten hoogste {max_mb} MB in.",
+                              "en": "The file is {size_mb} MB; at most {max_mb} MB is accepted."},
+    "upload_file_empty": {"nl": "Het bestand is leeg. Nodig: een kopregel en een regel per woning.",
+                          "en": "The file is empty. Needed: a header row and one row per dwelling."},
+    "upload_file_xlsx_as_csv": {"nl": "Dit is een Excel- of zipbestand, geen CSV. Bewaar het als .xlsx of als 'CSV UTF-8'.",
+                                "en": "This is an Excel or zip file, not a CSV. Save it as .xlsx or as 'CSV UTF-8'."},
+    "upload_file_not_xlsx": {"nl": "Deze Excel-werkmap is niet te lezen. Bewaar hem opnieuw vanuit Excel als .xlsx, "
+                                   "of als 'CSV UTF-8'.",
+                             "en": "This Excel workbook cannot be read. Save it again from Excel as .xlsx, or as "
+                                   "'CSV UTF-8'."},
+    "upload_file_utf16": {"nl": "Het bestand is als UTF-16 opgeslagen. Bewaar het als 'CSV UTF-8'.",
+                          "en": "The file is saved as UTF-16. Save it as 'CSV UTF-8'."},
+    "upload_file_binary": {"nl": "Dit is geen tekstbestand (CSV): er staan binaire gegevens in. Kies een CSV-bestand "
+                                 "of een Excel-werkmap (.xlsx).",
+                           "en": "This is not a text (CSV) file: it contains binary data. Choose a CSV file or an "
+                                 "Excel workbook (.xlsx)."},
+    "upload_file_encoding": {"nl": "De tekst in het bestand is niet te lezen (geen UTF-8). Bewaar het als 'CSV UTF-8'.",
+                             "en": "The text in the file cannot be read (not UTF-8). Save it as 'CSV UTF-8'."},
+    "upload_csv_malformed": {"nl": "Het CSV-bestand klopt niet rond regel {line}. Bewaar het opnieuw als 'CSV UTF-8'.",
+                             "en": "The CSV file is malformed near line {line}. Save it again as 'CSV UTF-8'."},
+    "upload_csv_ragged_line": {"nl": "Regel {line} heeft {n_fields} velden, de kopregel {width}. Kijk het scheidingsteken "
+                                     "({sep}) en de aanhalingstekens na.",
+                               "en": "Line {line} has {n_fields} fields, the header {width}. Check the separator ({sep}) "
+                                     "and the quotes."},
+    "upload_columns_same_meaning": {"nl": "De kolommen {columns} betekenen allebei '{field}'. Houd er één over.",
+                                    "en": "The columns {columns} both mean '{field}'. Keep one of them."},
+    "upload_columns_twice": {"nl": "Deze kolomnamen staan er meer dan één keer in: {columns}. Houd er van elk één over.",
+                             "en": "These column names appear more than once: {columns}. Keep one of each."},
+    "upload_columns_missing": {"nl": "Deze kolommen zijn nodig maar ontbreken: {fields}.",
+                               "en": "These columns are needed but missing: {fields}."},
+    "upload_no_rows": {"nl": "Het bestand heeft alleen een kopregel. Voeg een regel per woning toe.",
+                       "en": "The file has only a header row. Add one row per dwelling."},
+    "upload_details": {"nl": "In het Engels, voor de adviseur", "en": "The model's own message, for the adviser"},
+    "problem_empty_id": {"nl": "De woning heeft geen code", "en": "The dwelling has no code"},
+    "problem_duplicate_id": {"nl": "Deze code staat bij meer dan één woning", "en": "This code is used for more than one dwelling"},
+    "problem_unknown_dwelling_type": {"nl": "Onbekend woningtype", "en": "Unknown dwelling type"},
+    "problem_not_a_number": {"nl": "Dit is geen getal", "en": "This is not a number"},
+    "problem_missing_value": {"nl": "Hier moet iets staan", "en": "This must be filled in"},
+    "problem_not_a_whole_year": {"nl": "Geen heel jaartal", "en": "Not a whole year"},
+    "problem_year_in_future": {"nl": "Dit jaar ligt in de toekomst", "en": "This year is in the future"},
+    "problem_year_out_of_range": {"nl": "Dit bouwjaar is te vroeg", "en": "This construction year is too early"},
+    "problem_value_out_of_range": {"nl": "Te groot of te klein", "en": "Too large or too small"},
+    "problem_unknown_energy_label": {"nl": "Onbekend energielabel", "en": "Unknown energy label"},
+    "problem_unknown_tenure": {"nl": "Onbekend soort eigendom", "en": "Unknown tenure"},
+    "problem_count_not_a_number": {"nl": "Het aantal woningen is geen getal", "en": "The number of dwellings is not a number"},
+    "problem_count_not_whole": {"nl": "Het aantal woningen is geen heel getal van 1 of meer",
+                                "en": "The number of dwellings is not a whole number of 1 or more"},
     "upload_report": {"nl": "Controle van het bestand", "en": "File check"},
     "upload_problems": {"nl": "Het bestand heeft problemen; het dorp is niet veranderd.",
                         "en": "The file has problems; the village did not change."},
@@ -76,12 +145,15 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "in_label": {"nl": "Energielabel", "en": "Energy label"},
     "label_unknown": {"nl": "weet ik niet", "en": "don't know"},
     "in_tenure": {"nl": "Eigendom", "en": "Tenure"},
-    "in_income": {"nl": "Huishoudinkomen (euro per jaar, 0 = onbekend)", "en": "Household income (euro per year, 0 = unknown)"},
+    "in_income": {"nl": "Huishoudinkomen", "en": "Household income"},
     "in_income_help": {
-        "nl": "Onder de inkomensgrens van het Warmtefonds leent u tegen 0 % rente. Onbekend: het gemiddelde "
-              "besteedbare inkomen in Drenthe voor koop of huur (CBS).",
-        "en": "Below the Warmtefonds income limit you borrow at 0 % interest. Unknown: the mean disposable "
-              "income in Drenthe for owners or tenants (CBS).",
+        "nl": "Onder de inkomensgrens van het Warmtefonds (verzamelinkomen) leent u tegen 0 % rente. Elke klasse "
+              "rekent met het gemiddelde inkomen van de Drentse huishoudens in die klasse (CBS). Weet u het niet of "
+              "zegt u het liever niet: dan geldt de gewone Warmtefondsrente en het gemiddelde inkomen in Drenthe "
+              "voor koop of huur (CBS).",
+        "en": "Below the Warmtefonds income limit (taxable household income) you borrow at 0 % interest. Each class "
+              "counts with the mean income of the Drenthe households in it (CBS). If you don't know or would rather "
+              "not say: the ordinary Warmtefonds rate and the mean income in Drenthe for owners or tenants (CBS).",
     },
     "in_gas": {"nl": "Gasverbruik volgens de meter (m³ per jaar, 0 = onbekend)", "en": "Metered gas use (m³ per year, 0 = unknown)"},
     "in_dwelling": {"nl": "Woning", "en": "Dwelling"},
@@ -89,7 +161,26 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "fig_house_monthly": {"nl": "Woonlasten per maand: nu en daarna", "en": "Monthly housing costs: now and after"},
     "fig_house_invest": {"nl": "Investering en subsidie (euro)", "en": "Investment and subsidy (euro)"},
     "fig_house_co2": {"nl": "CO2-uitstoot (kg per jaar)", "en": "CO2 emissions (kg per year)"},
-    "now": {"nl": "Nu", "en": "Now"},
+    # Mijn huis: what each strategy means in the house (table headers)
+    "mh_supply_temp": {"nl": "Aanvoertemperatuur nodig", "en": "Supply temperature needed"},
+    "mh_lt_emitters": {"nl": "Grotere radiatoren of convectoren", "en": "Larger radiators or convectors"},
+    "mh_capacity": {"nl": "Vermogen warmtepomp", "en": "Heat-pump capacity"},
+    "mh_outdoor_unit": {"nl": "Buitenunit", "en": "Outdoor unit"},
+    "mh_borehole": {"nl": "Bodemlus (boring)", "en": "Ground loop (borehole)"},
+    "mh_delivery_set": {"nl": "Afleverset warmtenet", "en": "Heat-network delivery set"},
+    "mh_keeps_gas": {"nl": "Blijft op gas", "en": "Stays on gas"},
+    "mh_insulation": {"nl": "Isolatie", "en": "Insulation"},
+    "mh_co2": {"nl": "CO2 (kg per jaar)", "en": "CO2 (kg per year)"},
+    "mh_monthly_change": {"nl": "Woonlasten per maand, verschil met cv-ketel houden", "en": "Monthly housing costs, change against keeping the gas boiler"},
+    "mh_space": {"nl": "Ruimte nodig", "en": "Space needed"},
+    "mh_comfort": {"nl": "Comfort", "en": "Comfort"},
+    "now": {"nl": "Nu (energierekening)", "en": "Today (energy bill)"},
+    "house_monthly_note": {
+        "nl": "Nu: uw energierekening van vandaag, zonder lening of huurverhoging. 'Referentie: cv-ketel' is de "
+              "cv-ketel houden en op tijd vervangen; het verschil per maand in de tabel is ten opzichte daarvan.",
+        "en": "Today: your energy bill as it is, without a loan or rent increase. 'Reference: gas boiler' is "
+              "keeping the gas boiler and replacing it in time; the monthly change in the table is against that.",
+    },
     "part_bill": {"nl": "Energierekening", "en": "Energy bill"},
     "part_loan": {"nl": "Aflossing lening", "en": "Loan repayment"},
     "part_rent": {"nl": "Huurverhoging", "en": "Rent increase"},
@@ -248,6 +339,10 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     },
     "exp_lang": {"nl": "Taal van de kolomkoppen", "en": "Language of the column headers"},
     "exp_xlsx": {"nl": "Excel-werkmap (alle tabellen)", "en": "Excel workbook (all tables)"},
+    "exp_stock_upload": {"nl": "De woningen komen uit het bestand", "en": "The dwellings come from the file"},
+    "exp_stock_buurt": {"nl": "De woningen zijn samengesteld uit de buurtcijfers van",
+                        "en": "The dwellings are put together from the buurt statistics of"},
+    "rows": {"nl": "rijen", "en": "rows"},
     "exp_csv": {"nl": "CSV-bestanden (zip)", "en": "CSV files (zip)"},
     "exp_yaml": {"nl": "Scenario (YAML)", "en": "Scenario (YAML)"},
     "exp_plan": {"nl": "Het plan (Excel)", "en": "The plan (Excel)"},
@@ -345,4 +440,21 @@ VALUE_LABELS["comfort"] = {
                   "en": "Evenly warm with lukewarm radiators; hot water from the vessel; quiet, can cool in summer"},
     "heat_network_mt": {"nl": "Zoals nu: warme radiatoren en direct warm water", "en": "As now: warm radiators and instant hot water"},
     "heat_network_lt": {"nl": "Gelijkmatig warm met lauwe radiatoren", "en": "Evenly warm with lukewarm radiators"},
+}
+
+# the columns of a stock file as a resident calls them (the upload report)
+VALUE_LABELS["stock_column"] = {
+    "dwelling_id": {"nl": "Woningcode", "en": "Dwelling code"},
+    "dwelling_type": {"nl": "Woningtype", "en": "Dwelling type"},
+    "construction_year": {"nl": "Bouwjaar", "en": "Construction year"},
+    "floor_area_m2": {"nl": "Gebruiksoppervlak", "en": "Floor area"},
+    "energy_label": {"nl": "Energielabel", "en": "Energy label"},
+    "gas_m3": {"nl": "Gasverbruik", "en": "Gas use"},
+    "electricity_kwh": {"nl": "Stroomverbruik", "en": "Electricity use"},
+    "roof_area_m2": {"nl": "Dakoppervlak", "en": "Roof area"},
+    "tenure": {"nl": "Eigendom", "en": "Tenure"},
+    "household_income_eur": {"nl": "Huishoudinkomen", "en": "Household income"},
+    "heat_network_zone": {"nl": "Warmtenetgebied", "en": "Heat-network zone"},
+    "grid_zone": {"nl": "Netgebied", "en": "Grid zone"},
+    "count": {"nl": "Aantal woningen", "en": "Number of dwellings"},
 }

@@ -25,20 +25,49 @@ from wupmodel.scenario import Scenario
 __all__ = ["results_workbook_bytes", "csv_zip_bytes", "plan_workbook_bytes", "plan_json_bytes"]
 
 
+def _block(scenario: Scenario, provenance: Mapping[str, Any] | None,
+           stock_source: Mapping[str, Any] | None) -> dict[str, Any]:
+    if provenance is not None:
+        return dict(provenance)
+    return run_provenance(scenario, stock_source=stock_source)
+
+
+def _with_stock_source(tables: Mapping[str, pd.DataFrame],
+                       stock_source: Mapping[str, Any] | None) -> Mapping[str, pd.DataFrame]:
+    """The tables with the scenario sheet's village rows (and its description, written for its
+    own village) marked as not used when the stock came from elsewhere (an upload)."""
+    if stock_source is None or "scenario" not in tables:
+        return tables
+    scenario = tables["scenario"].copy()
+    unused = scenario["key"].str.startswith("village.") | (scenario["key"] == "description")
+    scenario.loc[unused, "origin"] = (f"not used for the stock: the dwellings are the file "
+                                      f"'{stock_source.get('file', '')}' (see provenance)")
+    return {**tables, "scenario": scenario}
+
+
 def results_workbook_bytes(tables: Mapping[str, pd.DataFrame], scenario: Scenario, lang: str = "en",
-                           provenance: Mapping[str, Any] | None = None) -> bytes:
-    """``results.xlsx`` of :func:`wupmodel.write_outputs` (read-me and provenance sheets) as bytes."""
-    block = dict(provenance) if provenance is not None else run_provenance(scenario)
-    return workbook_bytes(tables, block, lang)
+                           provenance: Mapping[str, Any] | None = None,
+                           stock_source: Mapping[str, Any] | None = None) -> bytes:
+    """``results.xlsx`` of :func:`wupmodel.write_outputs` (read-me and provenance sheets) as bytes.
+
+    ``provenance`` is the whole block (default :func:`~wupmodel.run_provenance` of
+    ``scenario``); ``stock_source`` names a stock that is not the scenario's buurt, e.g. an
+    upload (:func:`~wupmodel.uploaded_stock_source`), so the block does not claim the buurt
+    (and the scenario sheet marks its village settings and description as not used for the
+    stock).
+    """
+    return workbook_bytes(_with_stock_source(tables, stock_source), _block(scenario, provenance, stock_source), lang)
 
 
 def csv_zip_bytes(tables: Mapping[str, pd.DataFrame], scenario: Scenario,
-                  provenance: Mapping[str, Any] | None = None) -> bytes:
-    """One UTF-8 CSV per table (and ``provenance.csv``) in a zip, as bytes."""
-    block = dict(provenance) if provenance is not None else run_provenance(scenario)
+                  provenance: Mapping[str, Any] | None = None,
+                  stock_source: Mapping[str, Any] | None = None) -> bytes:
+    """One UTF-8 CSV per table (and ``provenance.csv``) in a zip, as bytes (``provenance`` and
+    ``stock_source`` as for :func:`results_workbook_bytes`)."""
+    block = _block(scenario, provenance, stock_source)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for name, frame in {**tables, "provenance": provenance_table(block)}.items():
+        for name, frame in {**_with_stock_source(tables, stock_source), "provenance": provenance_table(block)}.items():
             zf.writestr(f"{name}.csv", safe_text(frame).to_csv(index=False))
     return buffer.getvalue()
 

@@ -127,9 +127,10 @@ def _house_names(house: pd.DataFrame, lang: str) -> list[str]:
 
 
 def house_monthly_chart(house: pd.DataFrame, lang: str = "nl") -> go.Figure:
-    """Stacked monthly housing costs of one house: now, then after each strategy, by part
-    (energy bill, loan, rent increase, own money), with the total on top of each bar
-    (a table of :func:`wupmodel.house_strategies`)."""
+    """Stacked monthly housing costs of one house: today (the energy bill only: nothing bought
+    yet), then after each strategy, the reference (keeping the gas boiler, replaced in time)
+    first, by part (energy bill, loan, rent increase, own money), with the total on top of each
+    bar (a table of :func:`wupmodel.house_strategies`)."""
     names = [t("now", lang)] + _house_names(house, lang)
     traces: list = []
     for part, key, colour in _HOUSE_PARTS:

@@ -1,7 +1,8 @@
 """What ran: the provenance block of every output file, and the run's effective assumptions.
 
-* :func:`run_provenance` -- model version, date and time, the stock (file name and SHA-256, or
-  buurt code and seed), the command line, the scenario's name and every override with its
+* :func:`run_provenance` -- model version, date and time, the stock (file name and SHA-256, an
+  uploaded file's name, SHA-256, rows and dwellings (:func:`uploaded_stock_source`), or buurt
+  code and seed), the command line, the scenario's name and every override with its
   origin (scenario file, ``--set``, app).
 * :func:`assumptions` -- every packaged parameter with the value the run used, its default,
   whether and where it was overridden.
@@ -27,7 +28,7 @@ from wupmodel.money.tariffs import PATH_RULE, tariff_paths
 from wupmodel.params import Params, parameter_table
 from wupmodel.scenario import Scenario, dump_scenario
 
-__all__ = ["run_provenance", "assumptions", "price_paths", "scenario_table", "provenance_table", "PATH_RULE"]
+__all__ = ["run_provenance", "uploaded_stock_source", "assumptions", "price_paths", "scenario_table", "provenance_table", "PATH_RULE"]
 
 
 def _version() -> str:
@@ -47,11 +48,35 @@ def _sha256(path: str | os.PathLike) -> str:
     return digest.hexdigest()
 
 
+def uploaded_stock_source(stock: pd.DataFrame, file_name: str, sha256: str) -> dict[str, Any]:
+    """The ``stock_source`` of :func:`run_provenance` for a stock read from bytes (an upload).
+
+    Parameters
+    ----------
+    stock
+        The validated stock (:func:`wupmodel.read_stock_bytes`): one row per dwelling or group.
+    file_name
+        The uploaded file's name, as the user gave it.
+    sha256
+        The SHA-256 of the uploaded bytes (hex).
+
+    Returns
+    -------
+    dict
+        ``file``, ``sha256``, ``rows`` (data rows read), ``dwellings`` (the sum of ``count``)
+        and ``origin``.
+    """
+    return {"file": str(file_name), "sha256": str(sha256), "rows": int(len(stock)),
+            "dwellings": int(pd.to_numeric(stock["count"]).sum()),
+            "origin": "uploaded file (held in memory, not written to disk)"}
+
+
 def run_provenance(
     scenario: Scenario,
     stock_file: str | os.PathLike | None = None,
     command: Sequence[str] | str | None = None,
     created: datetime | None = None,
+    stock_source: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The provenance block: what ran, on which dwellings, when, with which overrides.
 
@@ -67,17 +92,28 @@ def run_provenance(
         line (e.g. the app or a script).
     created
         Date and time of the run (default now, local time with its offset).
+    stock_source
+        Where the stock came from when it is neither a file on disk nor the scenario's buurt,
+        e.g. an upload (:func:`uploaded_stock_source`: ``file``, ``sha256``, ``rows``,
+        ``dwellings``): recorded as the stock, and its ``file`` as the village, instead of the
+        scenario's buurt. Not together with ``stock_file``.
 
     Returns
     -------
     dict
         ``model``, ``version``, ``created``, ``command``, ``scenario``, ``village``, ``stock``
-        (``file``, ``sha256`` or ``buurt_code``, ``seed``), ``overrides`` (key -> origin),
-        ``price_path_rule``.
+        (``file``, ``sha256`` or ``buurt_code``, ``seed``; or ``stock_source``),
+        ``overrides`` (key -> origin), ``price_path_rule``.
     """
+    if stock_source is not None and stock_file is not None:
+        raise ValueError("give stock_file or stock_source, not both")
     path = stock_file or scenario.village.stock_file
-    if path:
-        stock: dict[str, Any] = {"file": Path(path).name, "path": str(path), "sha256": _sha256(path)}
+    village = scenario.village.name
+    if stock_source is not None:
+        stock: dict[str, Any] = dict(stock_source)
+        village = str(stock.get("file") or village)
+    elif path:
+        stock = {"file": Path(path).name, "path": str(path), "sha256": _sha256(path)}
     else:
         stock = {"buurt_code": scenario.village.buurt_code, "seed": scenario.village.seed,
                  "synthesised": "PBL Startanalyse 2020 buurt statistics"}
@@ -93,7 +129,7 @@ def run_provenance(
         "created": when,
         "command": cmd,
         "scenario": scenario.name,
-        "village": scenario.village.name,
+        "village": village,
         "stock": stock,
         "overrides": dict(sorted(overridden.items())),
         "price_path_rule": PATH_RULE,

@@ -232,7 +232,8 @@ def _map_columns(names: Sequence[str], source: str) -> tuple[dict[str, str], lis
         if canon in mapping:
             raise WupInputError(
                 f"{source}: columns {mapping[canon]!r} and {name!r} both mean {canon!r}; "
-                "keep one of them", source)
+                "keep one of them", source, code="columns_same_meaning",
+                details={"columns": (mapping[canon], name), "field": canon})
         mapping[canon] = name
     return mapping, ignored
 

@@ -146,25 +146,27 @@ def read_stock_bytes(data: bytes, filename: str, max_bytes: int = MAX_UPLOAD_BYT
     fmt = UPLOAD_EXTENSIONS.get(Path(name).suffix.lower())
     if fmt is None:
         raise WupInputError(f"{name}: cannot read files of type {Path(name).suffix or '(no extension)'!r}; "
-                            f"upload a CSV (.csv) or Excel (.xlsx) table", name)
+                            f"upload a CSV (.csv) or Excel (.xlsx) table", name, code="file_type",
+                            details={"suffix": Path(name).suffix})
     if not isinstance(data, bytes | bytearray | memoryview):
         raise WupInputError(f"{name}: expected the bytes of a file", name)
     data = bytes(data)
     if len(data) > max_bytes:
         raise WupInputError(f"{name}: the file is {len(data) / 1e6:.1f} MB; at most "
-                            f"{max_bytes / 1e6:.0f} MB is accepted", name)
+                            f"{max_bytes / 1e6:.0f} MB is accepted", name, code="file_too_large",
+                            details={"size_mb": len(data) / 1e6, "max_mb": max_bytes / 1e6})
     if not data.strip():
         raise WupInputError(f"{name}: the file is empty; expected a table with a header row and "
-                            "one row per dwelling", name)
+                            "one row per dwelling", name, code="file_empty")
     if fmt == "csv":
         if data.startswith(_XLSX_MAGIC):
             raise WupInputError(f"{name}: this is an Excel or zip file, not a CSV; save it as .xlsx "
-                                "or as CSV UTF-8", name)
+                                "or as CSV UTF-8", name, code="file_xlsx_as_csv")
         frame, decimal, lines = _parse_csv(data, name)
         return _validate(frame, name, line_numbers=lines, line_word="line", decimal=decimal)
     if not data.startswith(_XLSX_MAGIC):
         raise WupInputError(f"{name}: not a readable .xlsx workbook; save it again from Excel as "
-                            ".xlsx, or as CSV UTF-8", name)
+                            ".xlsx, or as CSV UTF-8", name, code="file_not_xlsx")
     frame = _xlsx_frame(io.BytesIO(data), name)
     return _validate(frame, name, line_numbers=np.arange(2, len(frame) + 2), line_word="sheet row")
 
@@ -185,11 +187,12 @@ def _decode(raw: bytes, name: str) -> str:
     """Decode CSV bytes as described in the module docstring."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise WupInputError(f"{name}: the file is UTF-16 encoded; save it as 'CSV UTF-8' "
-                            "(comma or semicolon separated)", name)
+                            "(comma or semicolon separated)", name, code="file_utf16")
     head = raw[:_SNIFF_BYTES]
     if b"\x00" in head:
         raise WupInputError(f"{name}: this is not a text (CSV) file (it contains binary data); "
-                            "expected a CSV table, an .xlsx workbook or a .parquet file", name)
+                            "expected a CSV table, an .xlsx workbook or a .parquet file", name,
+                            code="file_binary")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -202,7 +205,7 @@ def _decode(raw: bytes, name: str) -> str:
         if _plausible(text):
             return text
     raise WupInputError(f"{name}: the file is not readable text (not UTF-8, and not plausible "
-                        "as Windows-1252/Latin-1); save it as 'CSV UTF-8'", name)
+                        "as Windows-1252/Latin-1); save it as 'CSV UTF-8'", name, code="file_encoding")
 
 
 def _plausible(text: str) -> bool:
@@ -244,7 +247,7 @@ def _parse_csv(raw: bytes, name: str) -> tuple[pd.DataFrame, str, np.ndarray]:
     text = _decode(raw, name)
     if not text.strip():
         raise WupInputError(f"{name}: the file is empty (only blank lines); expected a header "
-                            "row and one row per dwelling", name)
+                            "row and one row per dwelling", name, code="file_empty")
     sep = _header_separator(text)
     reader = csv.reader(io.StringIO(text), delimiter=sep, skipinitialspace=True)
     try:
@@ -260,7 +263,7 @@ def _parse_csv(raw: bytes, name: str) -> tuple[pd.DataFrame, str, np.ndarray]:
             lines = list(range(1, len(records) + 1))
     except csv.Error as err:
         raise WupInputError(f"{name}: the CSV is malformed near line {reader.line_num} ({err})",
-                            name) from None
+                            name, code="csv_malformed", details={"line": reader.line_num}) from None
     first = next(i for i, rec in enumerate(records) if any(f.strip() for f in rec))
     header = [f.strip() for f in records[first]]
     data, data_lines = records[first + 1:], np.asarray(lines[first + 1:], dtype=np.int64)
@@ -273,7 +276,8 @@ def _parse_csv(raw: bytes, name: str) -> tuple[pd.DataFrame, str, np.ndarray]:
                 raise WupInputError(
                     f"{name}: line {data_lines[i]} has {len(fields)} fields but the header has "
                     f"{width}; the CSV is malformed (check the separator {sep!r} and the "
-                    "quoting)", name)
+                    "quoting)", name, code="csv_ragged_line",
+                    details={"line": int(data_lines[i]), "n_fields": len(fields), "width": width, "sep": sep})
             data[i] = fields[:width]
         else:
             data[i] = fields + [""] * (width - len(fields))
@@ -307,10 +311,10 @@ def _xlsx_frame(fh: Any, name: str) -> pd.DataFrame:
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
         raise WupInputError(f"{name}: not a readable .xlsx workbook ({type(err).__name__}: "
                             f"{err}); save it again from Excel as .xlsx, or as CSV UTF-8",
-                            name) from None
+                            name, code="file_not_xlsx") from None
     except Exception as err:  # openpyxl raises many types for damaged files
         raise WupInputError(f"{name}: not a readable .xlsx workbook ({type(err).__name__})",
-                            name) from None
+                            name, code="file_not_xlsx") from None
     frame.columns = [str(c).strip() for c in frame.columns]
     unnamed = [c for c in frame.columns if c.startswith("Unnamed: ")]
     if unnamed and all(frame[c].isna().all() for c in unnamed):

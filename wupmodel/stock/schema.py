@@ -34,6 +34,13 @@ Input rules (column names, spellings, numbers) are in :mod:`wupmodel.stock.parse
 Errors name the source, the row (1-based data row; for files also the line or sheet row the
 user sees), the column, the bad value and what is allowed. All bad values of a table are
 reported in one message (at most five examples per problem, with the total count).
+
+``WupInputError.problems`` lists every bad cell for a front end: besides the English ``where``,
+``column``, ``problem`` and ``allowed`` of the message it gives a ``code`` per kind of problem
+(:data:`PROBLEM_CODES`), the canonical ``field`` and the user's ``header``, the ``line`` the
+user sees (file line or sheet row; ``line_kind`` says which) and what is allowed as data
+(``allowed_values`` for a vocabulary, ``low``/``high``/``unit``/``optional`` for a number), so
+that the report can be written in another language (:func:`wupmodel.problem_report`).
 """
 
 from __future__ import annotations
@@ -90,6 +97,13 @@ NUMERIC_RANGES: dict[str, tuple[float, float]] = {
     "household_income_eur": (0.0, 1_000_000.0),
 }
 
+#: every kind of problem a stock table can have, by the code of ``WupInputError.problems``
+PROBLEM_CODES: tuple[str, ...] = (
+    "empty_id", "duplicate_id", "unknown_dwelling_type", "not_a_number", "missing_value",
+    "not_a_whole_year", "year_in_future", "year_out_of_range", "value_out_of_range",
+    "unknown_energy_label", "unknown_tenure", "count_not_a_number", "count_not_whole",
+)
+
 _UNITS = {
     "construction_year": "",
     "floor_area_m2": " m²",
@@ -110,6 +124,10 @@ class _Issue:
     problem: str  # "is not a known dwelling type"
     allowed: str
     short: str  # "unknown dwelling type"
+    code: str = ""  # one of PROBLEM_CODES
+    field: str = ""  # canonical column
+    header: str = ""  # the user's column name
+    allowed_data: dict[str, object] | None = None  # allowed_values, or low/high/unit/optional
 
 
 class _Problems:
@@ -123,14 +141,24 @@ class _Problems:
         self.line_word = line_word
         self.issues: list[_Issue] = []
         self.extra: list[str] = []  # whole sentences (duplicates), without the source prefix
+        self.extra_cells: list[dict[str, object]] = []  # the cells of those sentences, for the report
 
     def add(self, column: str, mask: np.ndarray, values: Sequence[object] | None,
-            problem: str, allowed: str, short: str) -> None:
-        """Record the rows in ``mask`` as bad (``problem`` for one row, ``short`` for a list)."""
+            problem: str, allowed: str, short: str, *, code: str = "", field: str = "", header: str = "",
+            allowed_data: dict[str, object] | None = None) -> None:
+        """Record the rows in ``mask`` as bad (``problem`` for one row, ``short`` for a list;
+        ``code``, ``field``, ``header`` and ``allowed_data`` for the report)."""
         positions = np.flatnonzero(mask)
         if positions.size:
             shown = None if values is None else [values[i] for i in positions]
-            self.issues.append(_Issue(column, positions, shown, problem, allowed, short))
+            self.issues.append(_Issue(column, positions, shown, problem, allowed, short, code, field, header,
+                                      allowed_data))
+
+    def cell(self, position: int) -> dict[str, object]:
+        """Where a data position is: its data ``row``, ``where`` (English), ``line`` and ``line_kind``."""
+        line = None if self.line_numbers is None else int(self.line_numbers[position])
+        return {"row": int(self.row_numbers[position]), "where": self.where(position), "line": line,
+                "line_kind": None if line is None else self.line_word}
 
     def where(self, position: int) -> str:
         row = int(self.row_numbers[position])
@@ -144,13 +172,18 @@ class _Problems:
         sentences (duplicate ids) as entries without a row."""
         out: list[dict[str, object]] = []
         for issue in self.issues:
+            data = {"allowed_values": None, "low": None, "high": None, "unit": "", "optional": False,
+                    **(issue.allowed_data or {})}
             for k, r in enumerate(issue.rows):
                 value = "" if issue.values is None else _show(issue.values[k])
-                out.append({"row": int(self.row_numbers[int(r)]), "where": self.where(int(r)),
-                            "column": issue.column, "value": value, "problem": issue.short,
-                            "allowed": issue.allowed})
-        out += [{"row": None, "where": "", "column": "", "value": "", "problem": sentence, "allowed": ""}
-                for sentence in self.extra]
+                out.append({**self.cell(int(r)), "column": issue.column, "value": value, "problem": issue.short,
+                            "allowed": issue.allowed, "code": issue.code, "field": issue.field,
+                            "header": issue.header, **data})
+        if self.extra_cells:
+            out += self.extra_cells
+        else:
+            out += [{"row": None, "where": "", "column": "", "value": "", "problem": sentence, "allowed": ""}
+                    for sentence in self.extra]
         return tuple(sorted(out, key=lambda e: (e["row"] is None, e["row"] or 0)))
 
     def raise_if_any(self) -> None:
@@ -245,18 +278,20 @@ def _validate(frame: pd.DataFrame, source: str, *, line_numbers: np.ndarray | No
                             f"{type(frame).__name__}", source)
     if frame.shape[1] == 0:
         raise WupInputError(f"{source}: the stock table has no columns; required: "
-                            f"{', '.join(REQUIRED_COLUMNS)}", source)
+                            f"{', '.join(REQUIRED_COLUMNS)}", source, code="columns_missing",
+                            details={"fields": REQUIRED_COLUMNS})
     original_names = [str(c) for c in frame.columns]
     frame = frame.set_axis(original_names, axis=1)
     dupes = sorted({n for n in original_names if original_names.count(n) > 1})
     if dupes:
         raise WupInputError(f"{source}: column name(s) {', '.join(map(repr, dupes))} appear more "
-                            "than once; keep one of each", source)
+                            "than once; keep one of each", source, code="columns_twice", details={"columns": tuple(dupes)})
 
     mapping, ignored = _map_columns(original_names, source)
     missing = [c for c in REQUIRED_COLUMNS if c not in mapping]
     if missing:
-        raise WupInputError(_missing_message(source, missing, original_names, ignored), source)
+        raise WupInputError(_missing_message(source, missing, original_names, ignored), source,
+                            code="columns_missing", details={"fields": tuple(missing)})
 
     # Skip rows that are entirely empty (trailing spreadsheet rows); keep user row numbers.
     used = frame[[mapping[c] for c in mapping]]
@@ -266,7 +301,7 @@ def _validate(frame: pd.DataFrame, source: str, *, line_numbers: np.ndarray | No
     data = used.loc[~empty].reset_index(drop=True)
     if len(data) == 0:
         raise WupInputError(f"{source}: the stock table has no data rows (only a header?); "
-                            "add one row per dwelling", source)
+                            "add one row per dwelling", source, code="no_rows")
 
     problems = _Problems(source, row_numbers, kept_lines, line_word)
 
@@ -274,13 +309,16 @@ def _validate(frame: pd.DataFrame, source: str, *, line_numbers: np.ndarray | No
         name = mapping[canon]
         return f"column {name!r}" + (f" ({canon})" if name != canon else "")
 
+    def about(canon: str, code: str, **allowed_data: object) -> dict[str, object]:
+        return {"code": code, "field": canon, "header": mapping[canon], "allowed_data": allowed_data or None}
+
     out: dict[str, object] = {}
     n = len(data)
 
     # dwelling_id
     ids, id_missing = _parse_ids(data[mapping["dwelling_id"]])
     problems.add(label("dwelling_id"), id_missing, None, "is empty",
-                 "a non-empty, unique id per row", "empty id")
+                 "a non-empty, unique id per row", "empty id", **about("dwelling_id", "empty_id"))
     out["dwelling_id"] = ids
 
     # dwelling type
@@ -288,7 +326,8 @@ def _validate(frame: pd.DataFrame, source: str, *, line_numbers: np.ndarray | No
     problems.add(label("dwelling_type"), bad_t, data[mapping["dwelling_type"]].tolist(),
                  "is not a known dwelling type",
                  f"{', '.join(DWELLING_TYPES)} (or spellings such as 'semi-detached', "
-                 "'2-onder-1-kap', 'rijtjeswoning', 'appartement')", "unknown dwelling type")
+                 "'2-onder-1-kap', 'rijtjeswoning', 'appartement')", "unknown dwelling type",
+                 **about("dwelling_type", "unknown_dwelling_type", allowed_values=DWELLING_TYPES))
     out["dwelling_type"] = pd.Categorical(types, categories=DWELLING_TYPES)
 
     # numbers
@@ -308,23 +347,29 @@ def _validate(frame: pd.DataFrame, source: str, *, line_numbers: np.ndarray | No
             allowed += ", or empty"
         rawlist = raw.tolist()
         col = label(canon)
-        problems.add(col, is_text, rawlist, "is not a number", allowed, "not a number")
+        bounds = {"low": float(lo), "high": float(hi), "unit": _UNITS[canon].strip(),
+                  "optional": canon not in REQUIRED_COLUMNS}
+        problems.add(col, is_text, rawlist, "is not a number", allowed, "not a number",
+                     **about(canon, "not_a_number", **bounds))
         ok = ~is_text & ~is_missing
         if canon in REQUIRED_COLUMNS:
-            problems.add(col, is_missing, None, "is missing", allowed, "missing value")
+            problems.add(col, is_missing, None, "is missing", allowed, "missing value",
+                         **about(canon, "missing_value", **bounds))
         checked = np.where(ok, values, lo)
         if canon == "construction_year":
             frac = ok & (np.mod(checked, 1.0) != 0)
-            problems.add(col, frac, rawlist, "is not a whole year", allowed, "not a whole year")
+            problems.add(col, frac, rawlist, "is not a whole year", allowed, "not a whole year",
+                         **about(canon, "not_a_whole_year", **bounds))
             future = ok & ~frac & (checked > this_year)
-            problems.add(col, future, rawlist, "is in the future", allowed, "year in the future")
+            problems.add(col, future, rawlist, "is in the future", allowed, "year in the future",
+                         **about(canon, "year_in_future", **bounds))
             low = ok & ~frac & (checked < lo)
             problems.add(col, low, rawlist, "is outside the allowed range", allowed,
-                         "year outside the allowed range")
+                         "year outside the allowed range", **about(canon, "year_out_of_range", **bounds))
         else:
             outside = ok & ((checked < lo) | (checked > hi))
             problems.add(col, outside, rawlist, "is outside the allowed range", allowed,
-                         "value outside the allowed range")
+                         "value outside the allowed range", **about(canon, "value_out_of_range", **bounds))
         out[canon] = values
 
     # energy label
@@ -332,7 +377,8 @@ def _validate(frame: pd.DataFrame, source: str, *, line_numbers: np.ndarray | No
         raw = data[mapping["energy_label"]]
         labels, bad_l = _parse_labels(raw)
         problems.add(label("energy_label"), bad_l, raw.tolist(), "is not an energy label",
-                     f"{', '.join(ENERGY_LABELS)}, or empty for unknown", "unknown energy label")
+                     f"{', '.join(ENERGY_LABELS)}, or empty for unknown", "unknown energy label",
+                     **about("energy_label", "unknown_energy_label", allowed_values=ENERGY_LABELS, optional=True))
     else:
         labels = np.full(n, None, dtype=object)
     out["energy_label"] = pd.Categorical(labels, categories=ENERGY_LABELS)
@@ -344,7 +390,8 @@ def _validate(frame: pd.DataFrame, source: str, *, line_numbers: np.ndarray | No
         problems.add(label("tenure"), bad_ten, raw.tolist(), "is not a known tenure",
                      f"{', '.join(TENURES)} (or spellings such as 'koopwoning', 'eigenaar', "
                      "'corporatie', 'sociale huur', 'particuliere huur', 'private rent'), "
-                     "or empty", "unknown tenure")
+                     "or empty", "unknown tenure",
+                     **about("tenure", "unknown_tenure", allowed_values=TENURES, optional=True))
     else:
         tenure = np.full(n, None, dtype=object)
     out["tenure"] = pd.Categorical(tenure, categories=TENURES)
@@ -367,11 +414,11 @@ def _validate(frame: pd.DataFrame, source: str, *, line_numbers: np.ndarray | No
         cnt = np.where(c_missing, 1.0, cnt)
         allowed = "a whole number of at least 1 (empty means 1)"
         problems.add(label("count"), c_text, raw.tolist(), "is not a number", allowed,
-                     "not a number")
+                     "not a number", **about("count", "count_not_a_number"))
         checked = np.where(c_text, 1.0, cnt)
         bad_c = ~c_text & ((np.mod(checked, 1.0) != 0) | (checked < 1))
         problems.add(label("count"), bad_c, raw.tolist(), "is not a whole number of at least 1",
-                     allowed, "not a whole number of at least 1")
+                     allowed, "not a whole number of at least 1", **about("count", "count_not_whole"))
         out["count"] = np.where(c_text | bad_c, 1.0, cnt)
     else:
         out["count"] = np.ones(n)
@@ -389,6 +436,12 @@ def _validate(frame: pd.DataFrame, source: str, *, line_numbers: np.ndarray | No
         problems.extra.append(
             f"{label('dwelling_id')}: {k} id{' is' if k == 1 else 's are'} used more than once "
             f"({detail}{more}); allowed: a unique dwelling_id per row")
+        problems.extra_cells += [
+            {**problems.cell(int(pos)), "column": label("dwelling_id"), "value": _show(ids[pos]),
+             "problem": "id used more than once", "allowed": "a unique dwelling_id per row",
+             "code": "duplicate_id", "field": "dwelling_id", "header": mapping["dwelling_id"],
+             "allowed_values": None, "low": None, "high": None, "unit": "", "optional": False}
+            for pos in np.flatnonzero(dup)]
 
     problems.raise_if_any()
 
