@@ -98,18 +98,24 @@ def test_unreachable_scheduler_is_one_clear_message_within_10_s():
 
 
 def _worker_state() -> tuple:
+    import os
     import sys
 
     import dask
 
     return (dask.config.get("distributed.worker.profile.enabled"),
             dask.config.get("distributed.admin.system-monitor.gil.enabled"),
-            "wupmodel" in sys.modules)
+            "wupmodel" in sys.modules, os.environ.get("MALLOC_TRIM_THRESHOLD_"))
 
 
 def test_local_workers_start_ready_and_without_the_profiler(cluster):
     """The workers of a LocalCluster started here import the package as they start (not in their
-    first task) and run without the dashboard's stack profiler and GIL monitor."""
+    first task) and run without the dashboard's stack profiler and GIL monitor, and without Dask's
+    MALLOC_TRIM_THRESHOLD_ (glibc keeps its adaptive mmap threshold, as in a serial run)."""
+    import dask
+
     states = cluster.client.run(_worker_state)
     assert len(states) == 2
-    assert set(states.values()) == {(False, False, True)}
+    assert set(states.values()) == {(False, False, True, os.environ.get("MALLOC_TRIM_THRESHOLD_"))}
+    # the setting is only changed while the cluster starts, not for this process
+    assert dask.config.get("distributed.nanny.pre-spawn-environ")["MALLOC_TRIM_THRESHOLD_"] == 65536
