@@ -20,12 +20,12 @@ run: $(STAMP)
 	$(BIN)/wupmodel run
 
 test: $(STAMP) browser-deps
-	$(BIN)/ruff check wupmodel tests benchmarks scripts app.py app_pages
+	$(BIN)/ruff check wupmodel tests benchmarks scripts app.py serve.py app_pages
 	$(BIN)/python -m pytest
 
 # the village app on the default village (Aalden), at http://localhost:8501
 app: $(STAMP)
-	$(BIN)/streamlit run app.py
+	$(BIN)/python serve.py
 
 # the browser tests drive Debian's chromium (Playwright's own browser download is not used):
 # installed here when missing and we are root (as in CI); otherwise we say what to install
@@ -43,7 +43,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pytest benchmarks -o python_files="bench_*.py" -s --benchmark-only --benchmark-columns=min,median,max --benchmark-group-by=func
 
 lint: $(STAMP)
-	$(BIN)/ruff check wupmodel tests benchmarks scripts app.py app_pages
+	$(BIN)/ruff check wupmodel tests benchmarks scripts app.py serve.py app_pages
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .benchmarks

@@ -279,6 +279,17 @@ def tables_later(text: str | None = None) -> Callable[[], dict[str, pd.DataFrame
     return lambda: wm.summarise(wm.evaluate(frame, scenario_of(text)), scenario_of(text))
 
 
+def warm_default() -> None:
+    """Compute what the first page of the default village needs, into the caches the pages
+    read: run by ``serve.py`` beside the starting server, outside any session."""
+    text = _default_text()
+    key = f"buurt:{DEFAULT_BUURT}:0"
+    view = wm.stock_overview(_buurt_outcomes(key, text))
+    wm.category_bars(view["types"], "dwelling_type", "", "nl")  # Plotly's first figure loads its validators
+    wm.packaged_table("buurten_drenthe_2020")
+    _buurt_summary(key, text)
+
+
 def header() -> None:
     """The sidebar's note of which village and scenario the pages show."""
     st.sidebar.markdown(f"**{tr('current_village')}:** {village_name()}  \n"

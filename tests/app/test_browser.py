@@ -1,7 +1,8 @@
 """End to end in a real headless browser: Debian's chromium driven by Playwright.
 
-One ``streamlit run app.py`` on a free local port serves every test of this module (started
-and stopped by the ``server`` fixture); each test opens its own page (a new session, so the
+One ``python serve.py`` (``streamlit run app.py`` with the default village warmed up beside the
+starting server, as ``make app`` starts it) on a free local port serves every test of this
+module (started and stopped by the ``server`` fixture); each test opens its own page (a new session, so the
 default village). Screenshots of every page go to ``tests/app/artifacts/``. Timings (cold
 start, slider, plan) are measured and printed, never asserted: see the README.
 
@@ -73,7 +74,7 @@ def server():
     url = f"http://localhost:{port}"
     started = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+        [sys.executable, "serve.py", "--server.port", str(port),
          "--server.address", "localhost", "--server.headless", "true"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
