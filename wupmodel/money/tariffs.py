@@ -180,18 +180,27 @@ def _year_ranges(years: list[int]) -> str:
 
 
 def _table_series(params: Params, years: NDArray[np.int64]) -> dict[str, FloatArray]:
+    # plain arrays rather than a groupby: this runs on every price change in the app
     table = params.table("price_paths")
+    series = table["series"].to_numpy().astype(str)
+    table_years = table["year"].to_numpy().astype(np.int64)
+    values = table["value"].to_numpy().astype(float)
     out: dict[str, FloatArray] = {}
-    for name, group in table.groupby("series"):
-        by_year = dict(zip(group["year"].astype(int), group["value"].astype(float), strict=True))
-        missing = [int(y) for y in years if int(y) not in by_year]
-        if missing:
+    for name in np.unique(series):
+        rows = series == name
+        have, vals = table_years[rows], values[rows]
+        order = np.argsort(have, kind="stable")
+        have, vals = have[order], vals[order]
+        at = np.clip(np.searchsorted(have, years, side="right") - 1, 0, have.size - 1)  # a repeated year: its last row
+        found = have[at] == years
+        if not found.all():
+            missing = [int(y) for y in years[~found]]
             raise WupInputError(
                 f"packaged table price_paths: series '{name}' has no value for "
-                f"{_year_ranges(missing)}; it covers {min(by_year)}-{max(by_year)}",
+                f"{_year_ranges(missing)}; it covers {have.min()}-{have.max()}",
                 "price_paths.csv",
             )
-        out[str(name)] = np.array([by_year[int(y)] for y in years], dtype=float)
+        out[str(name)] = vals[at].astype(float)
     return out
 
 
