@@ -12,6 +12,7 @@ from app_pages.common import (
     chart,
     choose,
     fail,
+    figures_first,
     header,
     lang,
     outcomes,
@@ -120,6 +121,7 @@ cols[3].metric(tr("kpi_bill"), f"€ {fmt(totals['bill_eur_per_month_avg'])}")
 if stock_key().startswith("buurt:"):
     st.caption(tr("synthesised_note"))
 
+figures_first()
 left, right = st.columns(2)
 with left:
     chart(wm.category_bars(view["types"], "dwelling_type", tr("fig_types"), L))
