@@ -98,7 +98,7 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "problem_not_a_whole_year": {"nl": "Geen heel jaartal", "en": "Not a whole year"},
     "problem_year_in_future": {"nl": "Dit jaar ligt in de toekomst", "en": "This year is in the future"},
     "problem_year_out_of_range": {"nl": "Dit bouwjaar is te vroeg", "en": "This construction year is too early"},
-    "problem_value_out_of_range": {"nl": "Te groot of te klein", "en": "Too large or too small"},
+    "problem_value_out_of_range": {"nl": "Buiten het toegestane bereik", "en": "Outside the allowed range"},
     "problem_unknown_energy_label": {"nl": "Onbekend energielabel", "en": "Unknown energy label"},
     "problem_unknown_tenure": {"nl": "Onbekend soort eigendom", "en": "Unknown tenure"},
     "problem_count_not_a_number": {"nl": "Het aantal woningen is geen getal", "en": "The number of dwellings is not a number"},
