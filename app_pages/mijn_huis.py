@@ -17,15 +17,15 @@ st.write(ui.tr("huis_intro"))
 @st.cache_resource(show_spinner=False, max_entries=64)
 def house_result(inputs: tuple, text: str) -> pd.DataFrame:
     dwelling_type, year, area, label, tenure, income_class, gas = inputs
-    house = wm.house_stock(dwelling_type, year, area, energy_label=label, tenure=tenure,
-                           income_class=income_class, gas_m3=gas or None)
     scenario = ui.scenario_of(text)
+    house = wm.house_stock(dwelling_type, year, area, energy_label=label, tenure=tenure,
+                           income_class=income_class, gas_m3=gas or None, params=scenario.params())
     return wm.house_strategies(wm.evaluate(house, scenario), wm.default_strategies(), scenario.params())
 
 
-@st.cache_resource(show_spinner=False)
-def income_classes() -> pd.DataFrame:
-    return wm.income_classes()
+@st.cache_resource(show_spinner=False, max_entries=8)
+def income_classes(text: str) -> pd.DataFrame:  # cut at the scenario's Warmtefonds limit
+    return wm.income_classes(ui.scenario_of(text).params())
 
 
 def entered() -> pd.DataFrame | None:
@@ -44,7 +44,7 @@ def entered() -> pd.DataFrame | None:
         tenure = ui.choose(st.selectbox, ui.tr("in_tenure"), wm.TENURES, "h_tenure",
                            fmt=lambda v: wm.value_label("tenure", v, L))
     gas = c3.number_input(ui.tr("in_gas"), min_value=0, max_value=20000, value=0, step=50, key="h_gas")
-    classes = income_classes()
+    classes = income_classes(ui.scenario_text())
     names = dict(zip(classes["income_class"], classes[f"label_{L}"], strict=True))
     income_class = ui.choose(st.selectbox, ui.tr("in_income"), list(names), "h_income", default="unknown",
                              fmt=names.get, help=ui.tr("in_income_help"))

@@ -22,7 +22,7 @@ import pandas as pd
 
 from wupmodel.errors import WupInputError
 from wupmodel.outcomes import Outcomes
-from wupmodel.params import Params, packaged_table
+from wupmodel.params import Params, default_params, packaged_table
 from wupmodel.stock import validate_stock
 from wupmodel.village import Strategy, strategy_choice
 from wupmodel.vocabulary import INSULATION_LEVELS
@@ -43,32 +43,77 @@ _KEEPS_GAS = ("gas_boiler", "hybrid_hp")
 _NETWORKS = ("heat_network_mt", "heat_network_lt")
 
 
-def income_classes() -> pd.DataFrame:
+def income_classes(params: Params | None = None) -> pd.DataFrame:
     """The household income classes a resident can choose from (``data/income_classes.csv``).
 
     Income enters the money in two places: the Warmtefonds loan (0 % interest below
     ``finance.warmtefonds_income_limit_eur``, the packaged 60 000 EUR/yr verzamelinkomen) and
-    the energy bill as a share of income. The classes are cut at that limit, so a class gives
-    exactly the loan rate of every income in it; ``unknown`` ("weet ik niet / zeg ik liever
-    niet") gives no income, as a stock without one: the tenure class's default income for the
-    share and the Warmtefonds rate above the limit.
+    the energy bill as a share of income. The classes are cut at the limit of ``params``, so a
+    class gives exactly the loan rate of every income in it, also when a scenario moves the
+    limit; ``unknown`` ("weet ik niet / zeg ik liever niet") gives no income, as a stock
+    without one: the tenure class's default income for the share and the Warmtefonds rate
+    above the limit.
+
+    Each class's representative income is the mean income of the Drenthe households in it
+    under the synthetic stock's income model (lognormal per tenure, ``stock_synthesis.csv``:
+    CBS means and owner share, log-sd ``income_sigma``), computed for the limit:
+    ``E[X | X < L]`` of a lognormal with mean ``m`` and log-sd ``s`` is
+    ``m Φ((ln L − μ − s²)/s) / Φ((ln L − μ)/s)`` with ``μ = ln m − s²/2``.
+
+    Parameters
+    ----------
+    params
+        The parameters (default: the packaged ones).
 
     Returns
     -------
     pandas.DataFrame
         One row per class, in the order to offer them: ``income_class`` (key), ``label_nl``,
-        ``label_en``, ``low_eur`` and ``high_eur`` (EUR/yr, ``low <= income < high``; empty for
-        unknown), ``income_eur`` (EUR/yr, the representative income the model uses: the mean
-        disposable income of the Drenthe households in the class, derived from CBS figures),
-        ``share_drenthe`` (share of Drenthe households in the class), ``source``, ``year``.
-        A copy: changing it changes nothing else.
+        ``label_en`` (with the limit written out), ``low_eur`` and ``high_eur`` (EUR/yr,
+        ``low <= income < high``; empty for unknown), ``income_eur`` (EUR/yr, the representative
+        income, rounded to 100 EUR inside the class), ``share_drenthe`` (share of Drenthe
+        households in the class), ``source``, ``year``. A class no household falls in (a limit
+        of 0) is left out.
     """
-    return packaged_table("income_classes").copy()
+    from scipy.special import ndtr  # here: scipy is imported on first use, not with the package
+
+    from wupmodel.report.i18n import format_number
+    from wupmodel.stock.synth import income_means_eur, synthesis_scalars
+
+    params = params if params is not None else default_params()
+    limit = float(params["finance.warmtefonds_income_limit_eur"])
+    table = packaged_table("income_classes").copy()
+    scalars = synthesis_scalars(params)
+    owner_share = scalars["drenthe_owner_share"]
+    weights = np.array([owner_share, 1.0 - owner_share])
+    means = income_means_eur(scalars)[:2]  # owners, tenants (both rent classes share a mean)
+    sigma = scalars["income_sigma"]
+    z = (np.log(max(limit, 1e-9)) - (np.log(means) - sigma**2 / 2)) / sigma
+    share_below = float(weights @ ndtr(z))
+    income_below = float(weights @ (means * ndtr(z - sigma)))  # E[X; X < limit], summed
+    income_above = float(weights @ means) - income_below
+    below = income_below / share_below if share_below > 0 else np.nan
+    above = income_above / (1.0 - share_below) if share_below < 1 else np.nan
+    rounded_below, rounded_above = round(below, -2), round(above, -2)
+    values = {
+        "below_limit": (0.0, limit, rounded_below if rounded_below < limit else np.floor(below), share_below),
+        "above_limit": (limit, 1_000_000.0, rounded_above if rounded_above >= limit else np.ceil(above),
+                        1.0 - share_below),
+    }
+    for key, (low, high, income, share) in values.items():
+        at = table["income_class"] == key
+        table.loc[at, ["low_eur", "high_eur", "income_eur", "share_drenthe"]] = [low, high, income, share]
+    for lang in ("nl", "en"):
+        column = f"label_{lang}"
+        table[column] = [label.format(limit=format_number(limit, lang)) for label in table[column]]
+    keep = table["share_drenthe"].isna() | (table["share_drenthe"] > 0)
+    return table[keep].reset_index(drop=True)
 
 
-def income_of_class(income_class: str | None) -> float | None:
-    """The representative household income (EUR/yr) of an income class; ``None`` for
-    ``"unknown"`` or ``None`` (the model's default then applies).
+def income_of_class(income_class: str | None, params: Params | None = None) -> float | None:
+    """The representative household income (EUR/yr) of an income class under ``params``
+    (default: the packaged parameters); ``None`` for ``"unknown"`` or ``None`` (the model's
+    default then applies).
 
     Raises
     ------
@@ -77,7 +122,7 @@ def income_of_class(income_class: str | None) -> float | None:
     """
     if income_class is None:
         return None
-    table = packaged_table("income_classes").set_index("income_class")
+    table = income_classes(params).set_index("income_class")
     if income_class not in table.index:
         raise WupInputError(f"income_class {income_class!r} is not an income class; "
                             f"allowed: {', '.join(table.index)}")
@@ -88,7 +133,8 @@ def income_of_class(income_class: str | None) -> float | None:
 def house_stock(dwelling_type: str, construction_year: int, floor_area_m2: float, *,
                 energy_label: str | None = None, tenure: str = "koop",
                 household_income_eur: float | None = None, income_class: str | None = None,
-                gas_m3: float | None = None, dwelling_id: str = "mijn-huis") -> pd.DataFrame:
+                gas_m3: float | None = None, dwelling_id: str = "mijn-huis",
+                params: Params | None = None) -> pd.DataFrame:
     """The validated stock of one dwelling (``gas_m3`` 0 or None = not metered).
 
     Parameters
@@ -98,6 +144,9 @@ def house_stock(dwelling_type: str, construction_year: int, floor_area_m2: float
     income_class
         Instead of an amount: a key of :func:`income_classes` (its representative
         ``income_eur``; ``"unknown"`` = no income). Give one of the two, not both.
+    params
+        The parameters the classes are cut by (the scenario's, for its Warmtefonds limit;
+        default: the packaged ones).
 
     Raises
     ------
@@ -108,7 +157,7 @@ def house_stock(dwelling_type: str, construction_year: int, floor_area_m2: float
     if income_class is not None:
         if household_income_eur is not None:
             raise WupInputError("give household_income_eur or income_class, not both")
-        household_income_eur = income_of_class(income_class)
+        household_income_eur = income_of_class(income_class, params)
     row = {
         "dwelling_id": dwelling_id,
         "dwelling_type": dwelling_type,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import numpy as np
 import openpyxl
@@ -169,6 +170,62 @@ def test_income_classes_are_cut_at_the_warmtefonds_limit():
         wm.house_stock("tussenwoning", 1975, 110, income_class="rich")
     with pytest.raises(wm.WupInputError, match="not both"):
         wm.house_stock("tussenwoning", 1975, 110, income_class="below_limit", household_income_eur=1.0)
+
+
+def test_income_classes_follow_a_scenario_that_moves_the_limit():
+    """A scenario with another Warmtefonds limit (30 000 EUR) cuts the classes there: labels,
+    bounds, shares and incomes; the class below it still borrows at 0 %, above it does not. The
+    expected figures by hand, as in the test above, for the limit of 30 000 EUR."""
+    from math import erf, log, sqrt
+
+    scenario = wm.load_scenario().model_copy(update={"parameters": {"finance.warmtefonds_income_limit_eur": 30000.0}})
+    params = scenario.params()
+    classes = wm.income_classes(params).set_index("income_class")
+    assert classes.at["below_limit", "label_nl"].startswith("Onder € 30.000 per jaar")
+    assert classes.at["above_limit", "label_en"].startswith("€ 30,000 a year or more")
+    assert classes.at["below_limit", "high_eur"] == 30000.0 == classes.at["above_limit", "low_eur"]
+
+    drenthe = 48500 * 0.9558
+    ratio, share, sd = 41300 / 23300, 0.6619, 0.4514
+    owner = drenthe * ratio / (share * ratio + 1 - share)
+    tenant = owner / ratio
+
+    def phi(z):
+        return 0.5 * (1 + erf(z / sqrt(2)))
+
+    def below(mean):
+        mu = log(mean) - sd**2 / 2
+        return phi((log(30000) - mu) / sd), mean * phi((log(30000) - mu - sd**2) / sd)
+
+    (p_o, e_o), (p_t, e_t) = below(owner), below(tenant)
+    p_low = share * p_o + (1 - share) * p_t
+    mean_low = (share * e_o + (1 - share) * e_t) / p_low
+    assert classes.at["below_limit", "share_drenthe"] == pytest.approx(p_low, abs=1e-9)  # 0.28
+    assert classes.at["below_limit", "income_eur"] == pytest.approx(mean_low, abs=50)
+    assert classes.at["below_limit", "income_eur"] < 30000
+    assert classes.at["above_limit", "income_eur"] >= 30000
+    assert wm.income_of_class("below_limit", params) == classes.at["below_limit", "income_eur"]
+
+    def house(income_class):
+        stock = wm.house_stock("tussenwoning", 1975, 110, energy_label="D", gas_m3=1400,
+                               income_class=income_class, params=params)
+        return wm.house_strategies(wm.evaluate(stock, scenario), wm.default_strategies(), params).set_index("strategy")
+
+    low, high = house("below_limit"), house("above_limit")
+    loan = low.at["all_electric_air", "net_investment_eur"]
+    assert low.at["all_electric_air", "loan_eur"] == pytest.approx(loan / 180, abs=0.01)  # 0 %
+    assert high.at["all_electric_air", "loan_eur"] == pytest.approx(_annuity_per_month(loan, 0.0435, 15), abs=0.01)
+    # the packaged table records the classes at the packaged limit; the function computes them
+    packaged = pd.read_csv(Path(wm.__file__).parent / "data" / "income_classes.csv").set_index("income_class")
+    default = wm.income_classes().set_index("income_class")
+    for column in ("low_eur", "high_eur", "income_eur"):
+        assert default.loc[["below_limit", "above_limit"], column].tolist() == \
+            packaged.loc[["below_limit", "above_limit"], column].tolist()
+    assert default.loc[["below_limit", "above_limit"], "share_drenthe"].round(3).tolist() == \
+        packaged.loc[["below_limit", "above_limit"], "share_drenthe"].tolist()
+    # no household below a limit of 0: only the classes that hold any are offered
+    nobody = wm.load_scenario().model_copy(update={"parameters": {"finance.warmtefonds_income_limit_eur": 0.0}})
+    assert wm.income_classes(nobody.params())["income_class"].tolist() == ["above_limit", "unknown"]
 
 
 def _house_of_class(income_class):
