@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from wupmodel.report.figure_style import MAIN, SECOND, THIRD, figure, value_texts
 from wupmodel.report.i18n import t
-from wupmodel.report.plots import _MAIN, _SECOND, _THIRD, _figure, _fmt
 
 __all__ = ["coop_cash_flow_chart", "coop_dscr_chart", "participation_chart"]
 
@@ -21,11 +21,11 @@ def coop_cash_flow_chart(cash_flow: pd.DataFrame, lang: str = "nl") -> go.Figure
     project = cash_flow["project_cash_flow_eur"].to_numpy(dtype=float) / 1e3
     equity = cash_flow["equity_cash_flow_eur"].to_numpy(dtype=float) / 1e3
     traces = [
-        go.Bar(x=years, y=project, name=t("coop_project_cf", lang), marker_color=_MAIN),
+        go.Bar(x=years, y=project, name=t("coop_project_cf", lang), marker_color=MAIN),
         go.Scatter(x=years, y=equity, name=t("coop_member_cf", lang), mode="lines+markers",
-                   line={"color": _SECOND, "width": 3}),
+                   line={"color": SECOND, "width": 3}),
     ]
-    return _figure(lang, traces, t("fig_coop_cash_flow", lang), 420,
+    return figure(lang, traces, t("fig_coop_cash_flow", lang), 420,
                    xaxis={"title": t("axis_year", lang)}, yaxis={"title": t("axis_k_eur", lang)})
 
 
@@ -34,15 +34,15 @@ def coop_dscr_chart(dscr_by_year: pd.Series, required: float, lang: str = "nl") 
     minimum as a line; a year below it is drawn in the warning colour."""
     years = [int(y) for y in dscr_by_year.index]
     values = dscr_by_year.to_numpy(dtype=float)
-    colours = [_SECOND if v < required - 1e-9 else _MAIN for v in values]
+    colours = [SECOND if v < required - 1e-9 else MAIN for v in values]
     traces = [
-        go.Bar(x=years, y=values, marker_color=colours, text=_fmt(values, lang, 2), textposition="outside",
+        go.Bar(x=years, y=values, marker_color=colours, text=value_texts(values, lang, 2), textposition="outside",
                cliponaxis=False, name=t("coop_dscr", lang)),
         go.Scatter(x=years, y=[required] * len(years), mode="lines", name=t("coop_dscr_required", lang),
                    line={"color": "#111111", "dash": "dash", "width": 2}),
     ]
     top = float(np.nanmax(values)) * 1.2 if len(values) and np.isfinite(values).any() else 2.0
-    return _figure(lang, traces, t("fig_coop_dscr", lang), 400, xaxis={"title": t("axis_year", lang)},
+    return figure(lang, traces, t("fig_coop_dscr", lang), 400, xaxis={"title": t("axis_year", lang)},
                    yaxis={"title": t("axis_dscr", lang), "range": [0, max(top, required * 1.2)]})
 
 
@@ -53,10 +53,10 @@ def participation_chart(curve: pd.DataFrame, fixed_charge_eur_per_yr: float, lan
     share = curve["participation"].to_numpy(dtype=float)
     traces = [
         go.Scatter(x=x, y=share, mode="lines+markers", name=t("coop_joining", lang),
-                   line={"color": _THIRD, "width": 3}),
+                   line={"color": THIRD, "width": 3}),
         go.Scatter(x=[fixed_charge_eur_per_yr, fixed_charge_eur_per_yr], y=[0.0, 1.0], mode="lines",
-                   name=t("coop_charge_set", lang), line={"color": _SECOND, "dash": "dash", "width": 2}),
+                   name=t("coop_charge_set", lang), line={"color": SECOND, "dash": "dash", "width": 2}),
     ]
-    return _figure(lang, traces, t("fig_coop_participation", lang), 400,
+    return figure(lang, traces, t("fig_coop_participation", lang), 400,
                    xaxis={"title": t("axis_fixed_charge", lang)},
                    yaxis={"title": t("axis_share_joining", lang), "tickformat": ".0%", "range": [0, 1.05]})

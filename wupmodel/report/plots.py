@@ -7,65 +7,28 @@ language (:mod:`wupmodel.report.i18n`), no toolbar clutter (the app hides the mo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from wupmodel.report.i18n import format_number, t, value_label
+from wupmodel.report.figure_style import (
+    FONT_SIZE,
+    FOURTH,
+    MAIN,
+    PALETTE,
+    SECOND,
+    THIRD,
+    figure,
+    hbar,
+    value_texts,
+)
+from wupmodel.report.i18n import t, value_label
 
 __all__ = [
     "strategy_bars", "category_bars", "histogram_bars", "house_monthly_chart", "house_money_chart",
     "compare_chart", "mix_chart", "pareto_chart", "tornado_chart", "distribution_chart",
     "risk_chart", "FONT_SIZE",
 ]
-
-#: base font size of every figure (px): readable from the back of a village hall
-FONT_SIZE = 18
-_MAIN = "#1b5e4a"  # dark green, high contrast on white
-_SECOND = "#d9822b"  # orange
-_THIRD = "#3f6fb5"  # blue
-_FOURTH = "#8c3b8c"  # purple
-_PALETTE = (_MAIN, _SECOND, _THIRD, _FOURTH, "#5a5a5a", "#b23a3a")
-
-
-_AXIS = {"showgrid": True, "gridcolor": "#dddddd", "zerolinecolor": "#888888", "automargin": True}
-
-
-def _figure(lang: str, traces: list, title: str, height: int = 380, xaxis: dict | None = None,
-            yaxis: dict | None = None, **layout: object) -> go.Figure:
-    """One figure in the house style, built in one go (plotly validates once, not per update)."""
-    return go.Figure(data=traces, layout={
-        "meta": {"lang": lang},
-        "title": {"text": title, "font": {"size": FONT_SIZE + 4}},
-        "font": {"size": FONT_SIZE, "color": "#111111"},
-        "height": height,
-        "margin": {"l": 10, "r": 30, "t": 70, "b": 10},
-        "paper_bgcolor": "white",
-        "plot_bgcolor": "white",
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0.0},
-        "separators": ",." if lang == "nl" else ".,",
-        "xaxis": {**_AXIS, **(xaxis or {})},
-        "yaxis": {**_AXIS, **(yaxis or {})},
-        **layout,
-    })
-
-
-def _hbar(**kwargs: object) -> go.Bar:
-    return go.Bar(orientation="h", cliponaxis=False, **kwargs)
-
-
-def _fmt(values: Sequence[float], lang: str, decimals: int = 0, percent: bool = False) -> list[str]:
-    """Value labels: thousands separated the Dutch or English way; empty for NaN."""
-    out = []
-    for v in values:
-        if v is None or not np.isfinite(v):
-            out.append("")
-            continue
-        out.append(format_number(v * 100 if percent else v, lang, decimals) + (" %" if percent else ""))
-    return out
-
 
 def _labels(summary: pd.DataFrame, lang: str) -> list[str]:
     return list(summary["label_nl" if lang == "nl" else "label_en"])
@@ -79,11 +42,11 @@ def strategy_bars(summary: pd.DataFrame, column: str, title: str, lang: str = "n
     "n.v.t."/"n/a", never as an empty bar without explanation.
     """
     values = pd.to_numeric(summary[column], errors="coerce").to_numpy(dtype=float)
-    text = _fmt(values, lang, decimals, percent)
+    text = value_texts(values, lang, decimals, percent)
     text = [s if s else ("n.v.t." if lang == "nl" else "n/a") for s in text]
-    bar = _hbar(x=np.nan_to_num(values), y=_labels(summary, lang), marker_color=_MAIN, text=text,
+    bar = hbar(x=np.nan_to_num(values), y=_labels(summary, lang), marker_color=MAIN, text=text,
                 textposition="auto", insidetextfont={"color": "white"}, outsidetextfont={"color": "#111111"})
-    return _figure(lang, [bar], title, 90 + 55 * len(summary), xaxis={"tickformat": ".0%"} if percent else None,
+    return figure(lang, [bar], title, 90 + 55 * len(summary), xaxis={"tickformat": ".0%"} if percent else None,
                    yaxis={"autorange": "reversed"})
 
 
@@ -93,10 +56,10 @@ def category_bars(table: pd.DataFrame, kind: str, title: str, lang: str = "nl",
     categories in words and a value label on each bar (tables of :func:`wupmodel.stock_overview`)."""
     names = [value_label(kind, v, lang) for v in table["value"]]
     values = table[column].to_numpy(dtype=float)
-    bar = go.Bar(x=names, y=values, marker_color=_MAIN, text=_fmt(values, lang, decimals), textposition="outside",
+    bar = go.Bar(x=names, y=values, marker_color=MAIN, text=value_texts(values, lang, decimals), textposition="outside",
                  cliponaxis=False)
     top = float(np.nanmax(values)) * 1.18 if len(values) and np.nanmax(values) > 0 else 1.0
-    return _figure(lang, [bar], title, yaxis={"title": axis or t("axis_dwellings", lang), "range": [0, top]})
+    return figure(lang, [bar], title, yaxis={"title": axis or t("axis_dwellings", lang), "range": [0, top]})
 
 
 def histogram_bars(values: np.ndarray, weights: np.ndarray, title: str, axis: str,
@@ -108,15 +71,15 @@ def histogram_bars(values: np.ndarray, weights: np.ndarray, title: str, axis: st
     counts, edges = np.histogram(v[ok], bins=bins, weights=w[ok])
     step = edges[1] - edges[0] if len(edges) > 1 else 1.0
     digits = 0 if step >= 10 else 1
-    names = [f"{_fmt([lo], lang, digits)[0]}–{_fmt([hi], lang, digits)[0]}" for lo, hi in zip(edges[:-1], edges[1:], strict=True)]
-    bar = go.Bar(x=names, y=counts, marker_color=_MAIN, text=_fmt(counts, lang), textposition="outside",
+    names = [f"{value_texts([lo], lang, digits)[0]}–{value_texts([hi], lang, digits)[0]}" for lo, hi in zip(edges[:-1], edges[1:], strict=True)]
+    bar = go.Bar(x=names, y=counts, marker_color=MAIN, text=value_texts(counts, lang), textposition="outside",
                  cliponaxis=False)
-    return _figure(lang, [bar], title, xaxis={"title": axis},
+    return figure(lang, [bar], title, xaxis={"title": axis},
                    yaxis={"title": t("axis_dwellings", lang), "range": [0, max(float(counts.max()) * 1.18, 1.0)]})
 
 
-_HOUSE_PARTS = (("bill", "part_bill", _MAIN), ("loan", "part_loan", _SECOND), ("rent", "part_rent", _THIRD),
-                ("own", "part_own", _FOURTH))
+_HOUSE_PARTS = (("bill", "part_bill", MAIN), ("loan", "part_loan", SECOND), ("rent", "part_rent", THIRD),
+                ("own", "part_own", FOURTH))
 
 
 def _house_names(house: pd.DataFrame, lang: str) -> list[str]:
@@ -136,11 +99,11 @@ def house_monthly_chart(house: pd.DataFrame, lang: str = "nl") -> go.Figure:
     for part, key, colour in _HOUSE_PARTS:
         now = float(house[f"now_{part}_eur"].iloc[0])
         values = [now] + list(house[f"{part}_eur"].astype(float))
-        traces.append(_hbar(name=t(key, lang), y=names, x=values, marker_color=colour))
+        traces.append(hbar(name=t(key, lang), y=names, x=values, marker_color=colour))
     totals = [float(house["monthly_now_eur"].iloc[0])] + list(house["monthly_eur"].astype(float))
-    traces.append(go.Scatter(y=names, x=totals, mode="text", text=["€ " + s for s in _fmt(totals, lang)],
+    traces.append(go.Scatter(y=names, x=totals, mode="text", text=["€ " + s for s in value_texts(totals, lang)],
                              textposition="middle right", showlegend=False, cliponaxis=False))
-    return _figure(lang, traces, t("fig_house_monthly", lang), 120 + 60 * len(names), barmode="stack",
+    return figure(lang, traces, t("fig_house_monthly", lang), 120 + 60 * len(names), barmode="stack",
                    xaxis={"title": t("axis_eur_month", lang), "range": [0, max(totals) * 1.25 if totals else 1]},
                    yaxis={"autorange": "reversed"})
 
@@ -149,12 +112,12 @@ def house_money_chart(house: pd.DataFrame, lang: str = "nl") -> go.Figure:
     """Investment, subsidy and what is left to pay (or borrow) per strategy for one house."""
     names = _house_names(house, lang)
     traces = []
-    for col, key, colour in (("capex_eur", "part_invest", _MAIN), ("subsidy_eur", "part_subsidy", _SECOND),
-                             ("net_investment_eur", "part_loaned", _THIRD)):
+    for col, key, colour in (("capex_eur", "part_invest", MAIN), ("subsidy_eur", "part_subsidy", SECOND),
+                             ("net_investment_eur", "part_loaned", THIRD)):
         values = house[col].astype(float).to_numpy()
-        traces.append(_hbar(name=t(key, lang), y=names, x=values, marker_color=colour, text=_fmt(values, lang),
+        traces.append(hbar(name=t(key, lang), y=names, x=values, marker_color=colour, text=value_texts(values, lang),
                             textposition="outside"))
-    return _figure(lang, traces, t("fig_house_invest", lang), 140 + 90 * len(names), barmode="group",
+    return figure(lang, traces, t("fig_house_invest", lang), 140 + 90 * len(names), barmode="group",
                    xaxis={"title": "euro", "range": [0, float(house["capex_eur"].max()) * 1.3 or 1],
                           "tickformat": ",d"},  # 10.000, not 10k
                    yaxis={"autorange": "reversed"})
@@ -166,11 +129,11 @@ def compare_chart(summaries: dict[str, pd.DataFrame], column: str, lang: str = "
     traces = []
     for i, (name, summary) in enumerate(summaries.items()):
         values = pd.to_numeric(summary[column], errors="coerce").to_numpy(dtype=float)
-        traces.append(_hbar(name=name, y=_labels(summary, lang), x=np.nan_to_num(values),
-                            marker_color=_PALETTE[i % len(_PALETTE)], text=_fmt(values, lang, 0, percent),
+        traces.append(hbar(name=name, y=_labels(summary, lang), x=np.nan_to_num(values),
+                            marker_color=PALETTE[i % len(PALETTE)], text=value_texts(values, lang, 0, percent),
                             textposition="outside"))
     n = len(next(iter(summaries.values()))) if summaries else 1
-    return _figure(lang, traces, value_label("figure", column, lang), 120 + n * (25 + 22 * max(len(summaries), 1)),
+    return figure(lang, traces, value_label("figure", column, lang), 120 + n * (25 + 22 * max(len(summaries), 1)),
                    barmode="group", xaxis={"tickformat": ".0%"} if percent else None, yaxis={"autorange": "reversed"})
 
 
@@ -179,8 +142,8 @@ def mix_chart(dwellings_by_heating: dict[str, float], lang: str = "nl") -> go.Fi
     items = [(k, float(v)) for k, v in dwellings_by_heating.items() if float(v) > 1e-9]
     names = [value_label("heating", k, lang) for k, _v in items]
     values = np.array([v for _k, v in items])
-    bar = _hbar(y=names, x=values, marker_color=_MAIN, text=_fmt(values, lang), textposition="outside")
-    return _figure(lang, [bar], t("fig_mix", lang), 120 + 55 * max(len(names), 1),
+    bar = hbar(y=names, x=values, marker_color=MAIN, text=value_texts(values, lang), textposition="outside")
+    return figure(lang, [bar], t("fig_mix", lang), 120 + 55 * max(len(names), 1),
                    xaxis={"title": t("axis_dwellings", lang), "range": [0, float(values.max()) * 1.2 if values.size else 1]},
                    yaxis={"autorange": "reversed"})
 
@@ -189,13 +152,13 @@ def pareto_chart(points: pd.DataFrame, lang: str = "nl", chosen: tuple[float, fl
     """The cost–CO2 Pareto front: ``co2_reduction`` (fraction) against ``objective_eur`` (EUR/yr)
     per point; ``chosen`` = (reduction, cost) of the plan shown, marked."""
     traces = [go.Scatter(x=points["co2_reduction"] * 100, y=points["objective_eur"], mode="lines+markers",
-                         marker={"size": 12, "color": _MAIN}, line={"width": 3, "color": _MAIN},
+                         marker={"size": 12, "color": MAIN}, line={"width": 3, "color": MAIN},
                          name=t("fig_pareto", lang))]
     if chosen is not None:
         traces.append(go.Scatter(x=[chosen[0] * 100], y=[chosen[1]], mode="markers+text", name=t("page_plan", lang),
-                                 marker={"size": 20, "color": _SECOND, "symbol": "star"},
+                                 marker={"size": 20, "color": SECOND, "symbol": "star"},
                                  text=[t("page_plan", lang)], textposition="top center"))
-    return _figure(lang, traces, t("fig_pareto", lang), 440, xaxis={"title": t("axis_reduction", lang)},
+    return figure(lang, traces, t("fig_pareto", lang), 440, xaxis={"title": t("axis_reduction", lang)},
                    yaxis={"title": t("axis_cost_year", lang), "tickformat": ",d"})
 
 
@@ -213,13 +176,13 @@ def tornado_chart(table: pd.DataFrame, lang: str = "nl", top: int = 8) -> go.Fig
     part = table.head(top)
     names = [factor_label(f, lang) for f in part["factor"]]
     traces = []
-    for col, key, colour in (("effect_low", "low", _THIRD), ("effect_high", "high", _SECOND)):
+    for col, key, colour in (("effect_low", "low", THIRD), ("effect_high", "high", SECOND)):
         values = part[col].to_numpy(dtype=float)
-        traces.append(_hbar(name=t(key, lang), y=names, x=values, marker_color=colour, text=_fmt(values, lang),
+        traces.append(hbar(name=t(key, lang), y=names, x=values, marker_color=colour, text=value_texts(values, lang),
                             textposition="outside"))
     reach = float(np.nanmax(np.abs(part[["effect_low", "effect_high"]].to_numpy(dtype=float)))) if len(part) else 1.0
     reach = reach or 1.0
-    return _figure(lang, traces, t("fig_tornado", lang), 160 + 55 * len(names), barmode="overlay",
+    return figure(lang, traces, t("fig_tornado", lang), 160 + 55 * len(names), barmode="overlay",
                    xaxis={"title": t("axis_national_change", lang), "range": [-1.35 * reach, 1.35 * reach],
                           "tickformat": ",d"},
                    yaxis={"autorange": "reversed"})
@@ -231,11 +194,11 @@ def distribution_chart(table: pd.DataFrame, summary: pd.DataFrame, lang: str = "
     labels = dict(zip(summary["strategy"], _labels(summary, lang), strict=True))
     names = [labels.get(s, s) for s in table["strategy"]]
     lo, mid, hi = (table[c].to_numpy(dtype=float) for c in ("p05", "p50", "p95"))
-    traces = [_hbar(y=names, x=hi - lo, base=lo, marker_color="#9cc9b8", name="5–95 %"),
-              go.Scatter(y=names, x=mid, mode="markers+text", marker={"size": 14, "color": _MAIN},
-                         name="mediaan" if lang == "nl" else "median", text=_fmt(mid, lang),
+    traces = [hbar(y=names, x=hi - lo, base=lo, marker_color="#9cc9b8", name="5–95 %"),
+              go.Scatter(y=names, x=mid, mode="markers+text", marker={"size": 14, "color": MAIN},
+                         name="mediaan" if lang == "nl" else "median", text=value_texts(mid, lang),
                          textposition="middle right")]
-    return _figure(lang, traces, t("fig_distribution", lang), 160 + 60 * len(names),
+    return figure(lang, traces, t("fig_distribution", lang), 160 + 60 * len(names),
                    xaxis={"title": t("axis_national", lang), "tickformat": ",d",
                           "range": [min(0.0, float(np.nanmin(lo))) * 1.1, float(np.nanmax(hi)) * 1.2 if len(hi) else 1.0]},
                    yaxis={"autorange": "reversed"})
@@ -250,7 +213,7 @@ def risk_chart(risk: pd.DataFrame, summary: pd.DataFrame, lang: str = "nl") -> g
     frame = pd.DataFrame({"strategy": risk["strategy"], "c": chance, "w": w}).groupby("strategy", sort=False).sum()
     values = (frame["c"] / frame["w"]).to_numpy()
     names = [labels.get(s, s) for s in frame.index]
-    bar = _hbar(y=names, x=values, marker_color=_SECOND, text=_fmt(values, lang, 0, True), textposition="outside")
-    return _figure(lang, [bar], t("fig_risk", lang), 140 + 55 * len(names),
+    bar = hbar(y=names, x=values, marker_color=SECOND, text=value_texts(values, lang, 0, True), textposition="outside")
+    return figure(lang, [bar], t("fig_risk", lang), 140 + 55 * len(names),
                    xaxis={"title": t("axis_chance", lang), "tickformat": ".0%", "range": [0, 1.15]},
                    yaxis={"autorange": "reversed"})
