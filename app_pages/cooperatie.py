@@ -29,6 +29,39 @@ def _pct(v: float) -> str:
     return "-" if v is None or not math.isfinite(v) else f"{_num(100 * v, 1)} %"
 
 
+def survey_problem(err: wm.WupInputError) -> None:
+    """A survey that cannot be used: the problem in the resident's language, the model's own
+    message for the adviser."""
+    st.error(f"{ui.tr('coop_survey_bad')} {ui.plain(wm.upload_message(err, L))}")
+    if getattr(err, "code", ""):
+        with st.expander(ui.tr("upload_details")):
+            st.text(str(err))
+
+
+def survey_upload(zone: str):
+    """The survey of the zone's households: an empty one to download, a filled one to upload
+    (held in the session only, never written to disk); None until a usable one is uploaded."""
+    template = ui.cached("survey_template", (zone,),
+                         lambda: wm.table_xlsx_bytes(wm.survey_template(ui.stock(), zone), "enquete"))
+    st.write(ui.tr("coop_survey_how"))
+    st.download_button(ui.tr("coop_survey_template"), template, file_name=f"enquete_{zone}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="coop_template")
+    up = st.file_uploader(ui.tr("coop_survey_file"), type=["csv", "xlsx"], key="coop_survey_upload")
+    if up is None:
+        return None
+    try:
+        survey = wm.load_survey_bytes(up.getvalue(), up.name)
+    except wm.WupInputError as err:
+        survey_problem(err)
+        return None
+    except Exception:  # a damaged file must never show a traceback
+        st.error(ui.tr("coop_survey_bad"))
+        return None
+    st.success(ui.tr("coop_survey_read").format(rows=_num(len(survey)), yes=_num(survey["yes"].sum()),
+                                                maybe=_num(survey["maybe"].sum()), no=_num(survey["no"].sum())))
+    return survey
+
+
 text = ui.scenario_text()
 scenario = ui.scenario()
 outcomes = ui.outcomes()
@@ -58,27 +91,37 @@ fee = c3.number_input(ui.tr("coop_fee"), min_value=0.0, max_value=50_000.0, step
                       value=float(round(base.connection_fee_eur)), key="coop_fee")
 capital = c4.number_input(ui.tr("coop_capital"), min_value=0.0, max_value=1e8, step=50_000.0,
                           value=float(round(base.metrics["member_capital_offered_eur"], -3)), key="coop_capital")
-own, expect = ui.tr("coop_own_choice"), ui.tr("coop_set_share")
-mode = ui.choose(st.radio, ui.tr("coop_who_joins"), ["own", "set"], "coop_mode",
-                 fmt={"own": own, "set": expect}.get, horizontal=True)
+modes = {"own": ui.tr("coop_own_choice"), "survey": ui.tr("coop_from_survey"), "set": ui.tr("coop_set_share")}
+mode = ui.choose(st.radio, ui.tr("coop_who_joins"), list(modes), "coop_mode", fmt=modes.get, horizontal=True)
 share = None
+survey = None
 if mode == "set":
     share = st.slider(ui.tr("coop_share"), 10, 100, 85, 5, key="coop_share") / 100.0
+elif mode == "survey":
+    survey = survey_upload(zone)
 
 # Left at the ACM maximum, the tariff follows the ACM's yearly path (the price per GJ moves with
 # the gas price); a value the village sets holds for every year.
 gj_unchanged = abs(per_gj - round(float(base.tariff_eur_per_gj[1]), 2)) < 1e-9
 fixed_unchanged = abs(fixed - round(acm_fixed)) < 1e-9
+# Left as it was, the member capital is what the survey's households say they would put in.
+capital_from_survey = survey is not None and abs(capital - round(base.metrics["member_capital_offered_eur"], -3)) < 0.5
 try:
     case = wm.business_case(scenario, outcomes, stock=ui.stock(), zone=zone,
                             tariff_fixed_eur_per_yr=None if fixed_unchanged else float(fixed),
                             tariff_eur_per_gj=None if gj_unchanged else float(per_gj), connection_fee_eur=float(fee),
-                            member_capital_eur=float(capital), participation=share, acm_cap=not above_acm)
+                            member_capital_eur=None if capital_from_survey else float(capital), participation=share, acm_cap=not above_acm,
+                            survey=survey)
 except wm.WupInputError as err:
-    ui.fail(err)
+    if survey is not None and str(getattr(err, "code", "")).startswith("survey"):
+        survey_problem(err)
+    else:
+        ui.fail(err)
     st.stop()
 
 m = case.metrics
+if capital_from_survey and survey["invest_eur"].sum() > 0:
+    st.caption(ui.tr("coop_survey_capital").format(eur=f"€ {_num(m['member_capital_offered_eur'])}"))
 root = case.break_even_participation
 cols = st.columns(5)
 cols[0].metric(ui.tr("coop_connections"), f"{_num(case.connections)} / {_num(case.zone_dwellings)}")

@@ -21,9 +21,11 @@ from wupmodel.coop.sensitivity import CoopSweep, coop_sweep
 from wupmodel.coop.survey import (
     SurveyTargets,
     load_survey,
+    load_survey_bytes,
     survey_choices,
     survey_stock,
     survey_targets,
+    survey_template,
 )
 from wupmodel.errors import InfeasibleError, WupInputError
 from wupmodel.evaluate import evaluate, iter_evaluate
@@ -80,6 +82,7 @@ from wupmodel.report.downloads import (
     plan_json_bytes,
     plan_workbook_bytes,
     results_workbook_bytes,
+    table_xlsx_bytes,
 )
 from wupmodel.report.i18n import column_label, format_number, translate_frame, value_label
 from wupmodel.report.overview import stock_overview
@@ -208,6 +211,7 @@ __all__ = [
     "plan_workbook_bytes",
     "read_stock_bytes",
     "results_workbook_bytes",
+    "table_xlsx_bytes",
     "risk_chart",
     "safe_text",
     "stock_overview",
@@ -226,6 +230,7 @@ __all__ = [
     "business_case",
     "coop_settings",
     "load_survey",
+    "load_survey_bytes",
     "participation_curve",
     "business_case_tables",
     "coop_text",
@@ -235,5 +240,6 @@ __all__ = [
     "survey_choices",
     "SurveyTargets",
     "survey_targets",
+    "survey_template",
     "survey_stock",
 ]

@@ -246,6 +246,20 @@ def test_cooperative_business_case(page, server):
     assert page.locator(".js-plotly-plot").count() == 3
     assert "Rendement leden" in page.content()
     _shot(page, "cooperatie_85")
+    # the survey: download the empty one of the zone, fill it in, upload it again
+    page.get_by_text("Wat de huishoudens in de enquête zeiden", exact=True).click()
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Lege enquête voor deze zone (Excel)").click()
+    sheet = openpyxl.load_workbook(io.BytesIO(Path(info.value.path()).read_bytes())).active
+    ids = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert len(ids) == 428
+    answers = "".join(f"{d},{'ja' if i % 2 else 'nee'}\n" for i, d in enumerate(ids))
+    page.locator("input[type=file]").set_input_files(
+        files=[{"name": "enquete.csv", "mimeType": "text/csv",
+                "buffer": ("dwelling_id,would_join\n" + answers).encode()}])
+    page.get_by_text("Enquête gelezen: 428 woningen, 214 ja, 0 misschien, 214 nee.").wait_for()
+    page.get_by_text("214 / 428").first.wait_for()  # the yes-households join
+    _shot(page, "cooperatie_enquete")
 
 
 BAD_CSV = (b"dwelling_id,dwelling_type,construction_year,floor_area_m2\n"

@@ -268,6 +268,20 @@ def test_cooperatie_participation_and_tariff_move_the_business_case():
     assert after < before
 
 
+def test_cooperatie_survey_mode_offers_the_empty_survey_and_counts_own_choices_until_one_comes():
+    """'Wat de huishoudens in de enquête zeiden' without a file: how to fill it in, the empty
+    survey of the zone to download (an Excel file of its 428 dwellings), and the business case
+    on each household's own choice meanwhile; in English too."""
+    at = on("cooperatie")
+    at.radio(key="coop_mode.nl").set_value("survey").run()
+    assert not at.exception
+    assert any("Download de lege enquête" in m.value for m in at.markdown)
+    assert {m.label: m.value for m in at.metric}["Aansluitingen"].startswith("0 / 428")
+    at.sidebar.radio[0].set_value("en").run()
+    assert not at.exception
+    assert any("Download the empty survey" in m.value for m in at.markdown)
+
+
 def test_mijn_huis_says_what_each_system_asks_of_the_house():
     at = on("mijn_huis")
     frame = next(f.value for f in at.table if "Ruimte nodig" in f.value.columns)

@@ -10,7 +10,7 @@ Two layouts, told apart by their columns:
   ``join_yes``, ``join_maybe``, ``join_no`` (they may not add up to more than the row's count),
   optionally ``invest_eur`` for the whole row.
 
-:func:`load_survey` reads and checks the file (one clear message per problem: which row, which
+:func:`load_survey` (a file or frame) and :func:`load_survey_bytes` (an upload) read and check it (one clear message per problem: which row, which
 value, what is allowed); :func:`survey_counts` maps it onto a zone's groups for the business case;
 :func:`survey_choices` turns it into the choices households already made, for the optimiser, and
 :func:`survey_targets` adds a minimum heat-network participation per zone (the zone's share of
@@ -28,6 +28,7 @@ import pandas as pd
 
 from wupmodel.errors import WupInputError
 from wupmodel.outcomes import Outcomes
+from wupmodel.stock.read import read_upload_table
 from wupmodel.vocabulary import HEATING_SYSTEMS
 
 ANSWERS = {"yes": "yes", "ja": "yes", "y": "yes", "j": "yes", "1": "yes", "true": "yes",
@@ -47,25 +48,32 @@ def _stock_rows(survey: pd.DataFrame, outcomes) -> dict[str, int]:
         row, dwelling = unknown[0]
         raise WupInputError(f"{source}: row {row}: dwelling '{dwelling}' is not in the stock "
                             f"({len(unknown)} unknown dwelling(s) in all); survey rows must name the stock's dwelling_id",
-                            source)
+                            source, code="survey_unknown_dwelling",
+                            details={"row": row, "dwelling": dwelling, "count": len(unknown)})
     return where
 
 def _answer(value: object, column: str, row: int, source: str) -> str:
     key = str(value).strip().lower() if value is not None else ""
     if key not in ANSWERS:
         raise WupInputError(f"{source}: row {row}: {column} = {value!r} is not an answer; allowed: yes, maybe, no "
-                            "(ja, misschien, nee; empty = maybe)", source)
+                            "(ja, misschien, nee; empty = maybe)", source, code="survey_answer",
+                            details={"row": row, "column": column, "value": value})
     return ANSWERS[key]
 
 
-def load_survey(path_or_frame: str | Path | pd.DataFrame) -> pd.DataFrame:
+def load_survey(path_or_frame: str | Path | pd.DataFrame, *, source: str | None = None,
+                row_numbers: np.ndarray | None = None) -> pd.DataFrame:
     """Read and check a survey; returns one row per dwelling (or stock row) with ``dwelling_id``,
     ``yes``, ``maybe``, ``no`` (dwellings), ``plans_heat_pump``, ``already_insulated`` (dwellings
     or NaN) and ``invest_eur``.
 
-    Row numbers in messages are the file's (header = row 1).
+    Row numbers in messages are the file's (header = row 1), or ``row_numbers`` (one per row of
+    a frame); ``source`` names a frame in messages (default ``"survey"``).
     """
-    source = "survey" if isinstance(path_or_frame, pd.DataFrame) else str(path_or_frame)
+    if isinstance(path_or_frame, pd.DataFrame):
+        source = source or "survey"
+    else:
+        source = str(path_or_frame)
     if isinstance(path_or_frame, pd.DataFrame):
         raw = path_or_frame.copy()
     else:
@@ -85,20 +93,24 @@ def load_survey(path_or_frame: str | Path | pd.DataFrame) -> pd.DataFrame:
             raise WupInputError(f"{source}: cannot read the survey ({err.__class__.__name__})", source) from None
     raw.columns = [str(c).strip().lower() for c in raw.columns]
     if "dwelling_id" not in raw.columns:
-        raise WupInputError(f"{source}: needs a dwelling_id column (columns found: {', '.join(raw.columns)})", source)
-    raw = raw.fillna("")
+        raise WupInputError(f"{source}: needs a dwelling_id column (columns found: {', '.join(raw.columns)})", source,
+                            code="survey_no_id", details={"columns": list(raw.columns)})
+    raw = raw.fillna("").reset_index(drop=True)
+    rows_in_file = (np.arange(2, len(raw) + 2) if row_numbers is None
+                    else np.asarray(row_numbers, dtype=np.int64))
     ids = raw["dwelling_id"].astype(str).str.strip()
     dupes = ids[ids.duplicated()]
     if not dupes.empty:
-        row = int(dupes.index[0]) + 2
-        raise WupInputError(f"{source}: row {row}: dwelling '{dupes.iloc[0]}' appears twice", source)
+        row = int(rows_in_file[dupes.index[0]])
+        raise WupInputError(f"{source}: row {row}: dwelling '{dupes.iloc[0]}' appears twice", source,
+                            code="survey_duplicate", details={"row": row, "dwelling": dupes.iloc[0]})
     per_group = all(c in raw.columns for c in GROUP_COLUMNS)
     if not per_group and "would_join" not in raw.columns:
         raise WupInputError(f"{source}: needs a would_join column (per dwelling) or join_yes, join_maybe, join_no "
-                            "(per group)", source)
+                            "(per group)", source, code="survey_no_answer")
     rows = []
-    for i, rec in enumerate(raw.to_dict(orient="records")):
-        n = i + 2
+    for i, rec in enumerate(raw.to_dict(orient="records")):  # file checking, not a hot path
+        n = int(rows_in_file[i])
         out = {"dwelling_id": ids.iloc[i], "row": n}
         if per_group:
             for col in GROUP_COLUMNS:
@@ -120,6 +132,47 @@ def load_survey(path_or_frame: str | Path | pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def load_survey_bytes(data: bytes, filename: str) -> pd.DataFrame:
+    """:func:`load_survey` of an uploaded file's bytes (CSV or XLSX, by the name's extension).
+
+    The upload gets the checks of every upload (:func:`wupmodel.stock.read.read_upload_table`:
+    type, size, encoding, damaged files; parsed in memory, no pickle or eval, nothing written)
+    and the survey's own; messages name the file and its line or sheet row.
+    """
+    table = read_upload_table(data, filename)
+    frame = table.frame.astype(object).where(table.frame.notna(), "").astype(str)
+    return load_survey(frame, source=table.name, row_numbers=table.line_numbers)
+
+
+#: the columns of a per-dwelling survey a household fills in, after the ones that identify it
+SURVEY_ANSWER_COLUMNS = ("would_join", "plans_heat_pump", "already_insulated", "invest_eur")
+_TEMPLATE_ID_COLUMNS = ("dwelling_id", "dwelling_type", "construction_year", "heat_network_zone")
+
+
+def survey_template(stock: pd.DataFrame, zone: str | None = None) -> pd.DataFrame:
+    """An empty per-dwelling survey for ``stock`` (or its heat-network ``zone``): one row per
+    dwelling with what identifies it (id, type, construction year, zone) and empty answer
+    columns (:data:`SURVEY_ANSWER_COLUMNS`) to fill in and upload again (:func:`load_survey`).
+
+    Raises
+    ------
+    WupInputError
+        For a zone the stock does not have.
+    """
+    rows = stock
+    if zone is not None:
+        zones = stock.get("heat_network_zone", pd.Series("", index=stock.index)).fillna("").astype(str)
+        if zone not in set(zones):
+            raise WupInputError(f"heat-network zone {zone!r} is not in the stock; zones: "
+                                f"{', '.join(sorted(z for z in set(zones) if z)) or '(none)'}")
+        rows = stock[zones == zone]
+    out = pd.DataFrame({c: rows[c].to_numpy() if c in rows else "" for c in _TEMPLATE_ID_COLUMNS})
+    out["dwelling_id"] = out["dwelling_id"].astype(str)
+    for column in SURVEY_ANSWER_COLUMNS:
+        out[column] = ""
+    return out
+
+
 def _number(value: object, column: str, row: int, source: str, default: float) -> float:
     text = str(value).strip().replace(",", ".")
     if text in ("", "nan"):
@@ -127,9 +180,11 @@ def _number(value: object, column: str, row: int, source: str, default: float) -
     try:
         number = float(text)
     except ValueError:
-        raise WupInputError(f"{source}: row {row}: {column} = {value!r} is not a number", source) from None
+        raise WupInputError(f"{source}: row {row}: {column} = {value!r} is not a number", source,
+                            code="survey_number", details={"row": row, "column": column, "value": value}) from None
     if not np.isfinite(number) or number < 0:
-        raise WupInputError(f"{source}: row {row}: {column} = {value!r} must be a number >= 0", source)
+        raise WupInputError(f"{source}: row {row}: {column} = {value!r} must be a number >= 0", source,
+                            code="survey_number", details={"row": row, "column": column, "value": value})
     return number
 
 

@@ -305,6 +305,44 @@ APP_STRINGS: dict[str, dict[str, str]] = {
                         "en": "Each household picks what is cheapest for it"},
     "coop_set_share": {"nl": "Ik verwacht een deelname van", "en": "I expect a participation of"},
     "coop_share": {"nl": "Deelname (procent van de zone)", "en": "Participation (percent of the zone)"},
+    "coop_from_survey": {"nl": "Wat de huishoudens in de enquête zeiden", "en": "What the households said in the survey"},
+    "coop_survey_file": {"nl": "Enquête (CSV of XLSX, max. 10 MB)", "en": "Survey (CSV or XLSX, max 10 MB)"},
+    "coop_survey_template": {"nl": "Lege enquête voor deze zone (Excel)", "en": "Empty survey for this zone (Excel)"},
+    "coop_survey_how": {
+        "nl": "Download de lege enquête: een regel per woning van de zone. Vul per woning in: would_join (ja, misschien "
+              "of nee), plans_heat_pump (ja of nee: wil zelf een warmtepomp), already_insulated (ja of nee) en invest_eur "
+              "(wat het huishouden als lid wil inleggen, in euro). Laad het bestand hier weer in. Tot dan rekent de pagina "
+              "met de eigen keuze van ieder huishouden.",
+        "en": "Download the empty survey: one row per dwelling of the zone. Fill in per dwelling: would_join (yes, maybe "
+              "or no), plans_heat_pump (yes or no: wants a heat pump of its own), already_insulated (yes or no) and "
+              "invest_eur (what the household would put in as a member, in euro). Upload the file here again. Until then "
+              "the page counts with each household's own choice.",
+    },
+    "coop_survey_read": {"nl": "Enquête gelezen: {rows} woningen, {yes} ja, {maybe} misschien, {no} nee.",
+                         "en": "Survey read: {rows} dwellings, {yes} yes, {maybe} maybe, {no} no."},
+    "coop_survey_capital": {"nl": "Ledenkapitaal: de {eur} die de huishoudens in de enquête willen inleggen.",
+                            "en": "Member capital: the {eur} the households in the survey would put in."},
+    "coop_survey_bad": {"nl": "De enquête is niet gebruikt.", "en": "The survey was not used."},
+    "upload_survey_answer": {"nl": "Regel {row}: '{value}' in kolom {column} is geen antwoord. Mogelijk: ja, misschien, "
+                                   "nee (leeg = misschien).",
+                             "en": "Row {row}: '{value}' in column {column} is not an answer. Possible: yes, maybe, no "
+                                   "(empty = maybe)."},
+    "upload_survey_number": {"nl": "Regel {row}: '{value}' in kolom {column} is geen bedrag van 0 of meer.",
+                             "en": "Row {row}: '{value}' in column {column} is not an amount of 0 or more."},
+    "upload_survey_no_id": {"nl": "De enquête heeft geen kolom dwelling_id (gevonden: {columns}).",
+                            "en": "The survey has no dwelling_id column (found: {columns})."},
+    "upload_survey_no_answer": {"nl": "De enquête heeft geen kolom would_join (per woning) of join_yes, join_maybe en "
+                                      "join_no (per groep).",
+                                "en": "The survey has no would_join column (per dwelling) or join_yes, join_maybe and "
+                                      "join_no (per group)."},
+    "upload_survey_duplicate": {"nl": "Regel {row}: woning '{dwelling}' staat er twee keer in.",
+                                "en": "Row {row}: dwelling '{dwelling}' is in it twice."},
+    "upload_survey_unknown_dwelling": {
+        "nl": "Regel {row}: woning '{dwelling}' hoort niet bij dit dorp ({count} onbekende woningen in het bestand). "
+              "Gebruik de woningnummers van de lege enquête.",
+        "en": "Row {row}: dwelling '{dwelling}' is not in this village ({count} unknown dwellings in the file). Use the "
+              "dwelling ids of the empty survey.",
+    },
     "coop_connections": {"nl": "Aansluitingen", "en": "Connections"},
     "coop_project_irr": {"nl": "Rendement project", "en": "Project return"},
     "coop_member_irr": {"nl": "Rendement leden", "en": "Members' return"},

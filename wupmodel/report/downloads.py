@@ -22,7 +22,7 @@ from wupmodel.report.provenance import provenance_table, run_provenance
 from wupmodel.report.workbook import XLSX_OPTIONS, safe_text, workbook_bytes
 from wupmodel.scenario import Scenario
 
-__all__ = ["results_workbook_bytes", "csv_zip_bytes", "plan_workbook_bytes", "plan_json_bytes"]
+__all__ = ["results_workbook_bytes", "csv_zip_bytes", "plan_workbook_bytes", "plan_json_bytes", "table_xlsx_bytes"]
 
 
 def _block(scenario: Scenario, provenance: Mapping[str, Any] | None,
@@ -87,3 +87,13 @@ def plan_workbook_bytes(plan: Plan) -> bytes:
 def plan_json_bytes(plan: Plan) -> bytes:
     """``plan.json`` of :func:`wupmodel.write_plan` as UTF-8 bytes."""
     return json.dumps(plan.to_json_dict(), indent=2, ensure_ascii=False, default=str).encode("utf-8")
+
+
+def table_xlsx_bytes(frame: pd.DataFrame, sheet: str = "table") -> bytes:
+    """One table as a workbook of one sheet, as bytes (e.g. the survey to fill in): text that a
+    spreadsheet would read as a formula escaped, text written as text."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": XLSX_OPTIONS}) as writer:
+        safe_text(frame).to_excel(writer, sheet_name=sheet[:31], index=False)
+        writer.sheets[sheet[:31]].set_column(0, max(len(frame.columns) - 1, 0), 18)
+    return buffer.getvalue()

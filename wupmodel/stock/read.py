@@ -34,6 +34,7 @@ import os
 import re
 import tempfile
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,7 @@ from wupmodel.stock.schema import STOCK_COLUMNS, _validate, validate_stock
 from wupmodel.stock.synth import synthesise_stock
 
 __all__ = ["READ_EXTENSIONS", "WRITE_EXTENSIONS", "UPLOAD_EXTENSIONS", "MAX_UPLOAD_BYTES", "load_stock",
-           "read_stock_bytes", "write_stock"]
+           "read_stock_bytes", "read_upload_table", "UploadTable", "write_stock"]
 
 #: File extensions :func:`load_stock` reads, by format.
 READ_EXTENSIONS: dict[str, str] = {
@@ -142,6 +143,50 @@ def read_stock_bytes(data: bytes, filename: str, max_bytes: int = MAX_UPLOAD_BYT
         Too large, empty, wrong type, binary, wrongly encoded, damaged, or bad values; for bad
         values ``err.problems`` lists every bad cell with its row.
     """
+    table = read_upload_table(data, filename, max_bytes)
+    return _validate(table.frame, table.name, line_numbers=table.line_numbers, line_word=table.line_word,
+                     decimal=table.decimal)
+
+
+@dataclass(frozen=True)
+class UploadTable:
+    """An uploaded table as text cells, before any validation.
+
+    Attributes
+    ----------
+    frame
+        One column per header cell (stripped), one row per data row; CSV cells are text, XLSX
+        cells as openpyxl gives them (never a formula's result).
+    name
+        The file name (no directory), for messages.
+    line_numbers
+        Each row's line (CSV) or sheet row (XLSX) in the file, for messages.
+    line_word
+        ``"line"`` or ``"sheet row"``.
+    decimal
+        The CSV's decimal mark (``"."`` for XLSX).
+    """
+
+    frame: pd.DataFrame
+    name: str
+    line_numbers: np.ndarray
+    line_word: str
+    decimal: str
+
+
+def read_upload_table(data: bytes, filename: str, max_bytes: int = MAX_UPLOAD_BYTES) -> UploadTable:
+    """Read an uploaded CSV or XLSX file (bytes, by the name's extension) into text cells, safely.
+
+    The checks every upload gets, whatever it holds (a stock, a survey): type by extension and
+    content, size, empty, an XLSX saved as CSV, binary or wrongly encoded text, malformed CSV,
+    damaged workbook; parsed in memory with :mod:`csv` or openpyxl, no pickle or eval.
+
+    Raises
+    ------
+    WupInputError
+        With a ``code`` per kind of problem (``file_type``, ``file_too_large``, ``file_empty``,
+        ``file_xlsx_as_csv``, ``file_not_xlsx``, ``csv_malformed``, ...).
+    """
     name = Path(str(filename)).name or "upload"
     fmt = UPLOAD_EXTENSIONS.get(Path(name).suffix.lower())
     if fmt is None:
@@ -163,12 +208,12 @@ def read_stock_bytes(data: bytes, filename: str, max_bytes: int = MAX_UPLOAD_BYT
             raise WupInputError(f"{name}: this is an Excel or zip file, not a CSV; save it as .xlsx "
                                 "or as CSV UTF-8", name, code="file_xlsx_as_csv")
         frame, decimal, lines = _parse_csv(data, name)
-        return _validate(frame, name, line_numbers=lines, line_word="line", decimal=decimal)
+        return UploadTable(frame, name, lines, "line", decimal)
     if not data.startswith(_XLSX_MAGIC):
         raise WupInputError(f"{name}: not a readable .xlsx workbook; save it again from Excel as "
                             ".xlsx, or as CSV UTF-8", name, code="file_not_xlsx")
     frame = _xlsx_frame(io.BytesIO(data), name)
-    return _validate(frame, name, line_numbers=np.arange(2, len(frame) + 2), line_word="sheet row")
+    return UploadTable(frame, name, np.arange(2, len(frame) + 2), "sheet row", ".")
 
 
 # --------------------------------------------------------------------------------------------
