@@ -141,6 +141,23 @@ def test_provenance_in_every_output_file(run_out):
     assert readme["stock.sha256"] == sha and "sheet summary" in readme
 
 
+def test_a_stock_file_marks_the_scenario_buurt_as_not_used(run_out, tmp_path):
+    """With --stock the scenario sheet does not claim that the scenario's buurt (code, seed,
+    description) made the dwellings; what --stock set (the name) keeps its origin. Without
+    --stock nothing is marked."""
+    res = run_out[0] / "res"
+    table = pd.read_csv(res / "scenario.csv").set_index("key")["origin"]
+    for key in ("village.buurt_code", "village.seed", "village.stock_file", "description"):
+        assert table[key] == "not used for the stock: the dwellings are the file 'stock.csv' (see provenance)", key
+    assert table["village.name"] == "--stock" and table["name"] == "--stock"
+    sheet = openpyxl.load_workbook(res / "results.xlsx")["scenario"]
+    rows = {r[0]: r[2] for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows["village.buurt_code"].startswith("not used for the stock")
+    assert main(["run", "--out", str(tmp_path / "own")]) == 0
+    own = pd.read_csv(tmp_path / "own" / "scenario.csv").set_index("key")["origin"]
+    assert not own.fillna("").str.startswith("not used").any()
+
+
 def test_workbook_is_readable_and_matches_the_tables(run_out):
     res = run_out[0] / "res"
     book = openpyxl.load_workbook(res / "results.xlsx")

@@ -18,7 +18,7 @@ import pandas as pd
 
 from wupmodel.optimise.plan import Plan
 from wupmodel.report.plan_files import plan_tables
-from wupmodel.report.provenance import provenance_table, run_provenance
+from wupmodel.report.provenance import mark_unused_village, provenance_table, run_provenance
 from wupmodel.report.workbook import XLSX_OPTIONS, safe_text, workbook_bytes
 from wupmodel.scenario import Scenario
 
@@ -32,17 +32,13 @@ def _block(scenario: Scenario, provenance: Mapping[str, Any] | None,
     return run_provenance(scenario, stock_source=stock_source)
 
 
-def _with_stock_source(tables: Mapping[str, pd.DataFrame],
+def _with_stock_source(tables: Mapping[str, pd.DataFrame], scenario: Scenario,
                        stock_source: Mapping[str, Any] | None) -> Mapping[str, pd.DataFrame]:
-    """The tables with the scenario sheet's village rows (and its description, written for its
-    own village) marked as not used when the stock came from elsewhere (an upload)."""
-    if stock_source is None or "scenario" not in tables:
+    """The tables with the scenario sheet's village settings marked as not used when the stock
+    came from elsewhere (an upload; :func:`~wupmodel.report.provenance.mark_unused_village`)."""
+    if stock_source is None:
         return tables
-    scenario = tables["scenario"].copy()
-    unused = scenario["key"].str.startswith("village.") | (scenario["key"] == "description")
-    scenario.loc[unused, "origin"] = (f"not used for the stock: the dwellings are the file "
-                                      f"'{stock_source.get('file', '')}' (see provenance)")
-    return {**tables, "scenario": scenario}
+    return mark_unused_village(tables, scenario, {"stock": stock_source})
 
 
 def results_workbook_bytes(tables: Mapping[str, pd.DataFrame], scenario: Scenario, lang: str = "en",
@@ -56,7 +52,7 @@ def results_workbook_bytes(tables: Mapping[str, pd.DataFrame], scenario: Scenari
     (and the scenario sheet marks its village settings and description as not used for the
     stock).
     """
-    return workbook_bytes(_with_stock_source(tables, stock_source), _block(scenario, provenance, stock_source), lang)
+    return workbook_bytes(_with_stock_source(tables, scenario, stock_source), _block(scenario, provenance, stock_source), lang)
 
 
 def csv_zip_bytes(tables: Mapping[str, pd.DataFrame], scenario: Scenario,
@@ -67,7 +63,7 @@ def csv_zip_bytes(tables: Mapping[str, pd.DataFrame], scenario: Scenario,
     block = _block(scenario, provenance, stock_source)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for name, frame in {**_with_stock_source(tables, stock_source), "provenance": provenance_table(block)}.items():
+        for name, frame in {**_with_stock_source(tables, scenario, stock_source), "provenance": provenance_table(block)}.items():
             zf.writestr(f"{name}.csv", safe_text(frame).to_csv(index=False))
     return buffer.getvalue()
 

@@ -20,7 +20,7 @@ import yaml
 from wupmodel.errors import WupInputError
 from wupmodel.outcomes import Outcomes
 from wupmodel.report.atomic import atomic_write
-from wupmodel.report.provenance import provenance_table, run_provenance
+from wupmodel.report.provenance import mark_unused_village, provenance_table, run_provenance
 from wupmodel.report.workbook import write_workbook
 from wupmodel.scenario import Scenario, dump_scenario
 
@@ -92,6 +92,7 @@ def write_outputs(
         The files written.
     """
     block = dict(provenance) if provenance is not None else run_provenance(scenario)
+    tables = mark_unused_village(tables, scenario, block)  # a --stock file: the buurt made no dwelling
     summary = summary_json(tables, scenario, notices, block)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

@@ -136,6 +136,26 @@ def run_provenance(
     }
 
 
+def mark_unused_village(tables: Mapping[str, pd.DataFrame], scenario: Scenario,
+                        block: Mapping[str, Any]) -> Mapping[str, pd.DataFrame]:
+    """The tables with the scenario sheet's village settings and description marked as not
+    used for the stock when the dwellings came from elsewhere than the scenario says: a file
+    given with ``--stock`` or an upload (the provenance ``block`` names it). The scenario's
+    buurt code, seed, stock file and description (written for its own village) did not make
+    the dwellings; settings made for the other file (origin ``--stock``) stay as they are.
+    Without a ``scenario`` table, or when the stock is the scenario's own, ``tables`` is returned.
+    """
+    stock = block.get("stock") or {}
+    file = stock.get("file") if isinstance(stock, Mapping) else None
+    own = scenario.village.stock_file
+    if "scenario" not in tables or not file or (own and Path(own).name == file):
+        return tables
+    table = tables["scenario"].copy()
+    unused = (table["key"].str.startswith("village.") | (table["key"] == "description")) & (table["origin"] != "--stock")
+    table.loc[unused, "origin"] = f"not used for the stock: the dwellings are the file '{file}' (see provenance)"
+    return {**tables, "scenario": table}
+
+
 def provenance_table(block: Mapping[str, Any]) -> pd.DataFrame:
     """The provenance block as ``item, value`` rows (for a sheet or a CSV file)."""
     rows = []
