@@ -72,6 +72,10 @@ def _component_flows(capex, life, om, years):
     return flows
 
 
+def _capex(component):
+    return component.capex_eur if isinstance(component, Component) else component[0]
+
+
 def reference(case, settings):
     """Explicit loops: yearly cash flows per dwelling x option, discounted with numpy-financial."""
     s = settings
@@ -136,17 +140,22 @@ def reference(case, settings):
             out["own"][d, o] = own_year / 12
             out["m1"][d, o] = (bills[0] + pay + own_year) / 12
             out["mavg"][d, o] = (bills.sum() + pay * min(term, H) + own_year * H) / (12 * H)
-    # tenants: bill + rent increase = the landlord's annuity of the extra net investment, at
-    # most the ceiling and at most the landlord type's share of the tenant's first-year saving
+    # tenants: bill + rent increase = the landlord's annuity of the extra net investment (of
+    # the extra insulation only the landlord type's share: none for a corporation by default,
+    # Nationale Prestatieafspraken 2022), at most the ceiling and at most the landlord type's
+    # share of the tenant's first-year saving
     crf_l = s.landlord_rate / (1 - (1 + s.landlord_rate) ** -H)
     keys = ("gas_m3", "elec_import_kwh", "elec_export_kwh", "heat_gj", "has_gas_connection", "on_heat_network")
     for d in range(n):
         if case["tenure"][d] not in (1, 2):
             continue
         share = s.rent_saving_share_corporation if case["tenure"][d] == 1 else s.rent_saving_share_private
+        ins_share = s.rent_insulation_share_corporation if case["tenure"][d] == 1 else s.rent_insulation_share_private
+        insulation = np.broadcast_to(_capex(case["components"]["insulation"]), (n, n_opt))[d]
         bill_ref1 = annual_bill_eur(*[case[k][d, 0] for k in keys], T, year_index=0)
         for o in range(n_opt):
             extra = out["inv"][d, o] - out["inv"][d, 0]
+            extra -= (1.0 - ins_share) * max(insulation[o] - insulation[0], 0.0)
             q = [case[k][d, o] for k in keys]
             bills = np.array([annual_bill_eur(*q, T, year_index=y) for y in range(H)])
             rent = min(12 * s.rent_increase_cap_eur_month, max(extra, 0.0) * crf_l,
@@ -247,6 +256,18 @@ def test_national_cost_ignores_taxes_vat_on_energy_and_subsidies():
     assert not np.allclose(other.lcc_end_user_eur, base.lcc_end_user_eur)
 
 
+def _rent_base(net_investment, case, settings):
+    """The investment a tenant's rent follows, by hand: the extra net investment against the
+    reference, less the extra insulation a corporation (Nationale Prestatieafspraken 2022) or a
+    private landlord does not put into the rent (1 - its insulation share)."""
+    extra = net_investment - net_investment[:, :1]
+    insulation = np.broadcast_to(_capex(case["components"]["insulation"]), extra.shape)
+    ins_extra = np.maximum(insulation - insulation[:, :1], 0.0)
+    free = np.select([case["tenure"] == 1, case["tenure"] == 2],
+                     [1.0 - settings.rent_insulation_share_corporation, 1.0 - settings.rent_insulation_share_private], 0.0)
+    return np.maximum(extra - free[:, None] * ins_extra, 0.0)
+
+
 def test_tenants_pay_rent_not_capital():
     case = make_case()
     case["tenure"] = np.array([1, 1, 2, 2, 1, 2])
@@ -267,7 +288,7 @@ def test_tenants_pay_rent_not_capital():
                                       rent_saving_share_private=1e9)
     o1 = money_outcomes(tariffs=T, settings=big, params=P, **case)
     crf = 0.055 / (1 - 1.055**-25)
-    extra = np.maximum(o1.net_investment_eur - o1.net_investment_eur[:, :1], 0.0)
+    extra = _rent_base(o1.net_investment_eur, case, big)
     keys = ("gas_m3", "elec_import_kwh", "elec_export_kwh", "heat_gj", "has_gas_connection", "on_heat_network")
     bill1 = np.array([[annual_bill_eur(*(case[k][d, j] for k in keys), T, year_index=0) for j in range(4)]
                       for d in range(6)])
@@ -283,13 +304,23 @@ def test_packaged_rent_rule_keeps_tenants_woonlasten_neutral():
     never rise through the rent; they rise only where the bill itself rises (and then no rent)."""
     case = make_case()
     case["tenure"] = np.array([1, 1, 2, 2, 1, 2])
-    o = money_outcomes(tariffs=T, settings=FinanceSettings.from_params(P), params=P, **case)
+    case["subsidy_eur"] = case["subsidy_eur"].copy()
+    case["subsidy_eur"][0] = 0.0  # a corporation dwelling gets no ISDE
+    packaged = FinanceSettings.from_params(P)
+    assert packaged.rent_insulation_share_corporation == 0.0 and packaged.rent_insulation_share_private == 1.0
+    o = money_outcomes(tariffs=T, settings=packaged, params=P, **case)
     keys = ("gas_m3", "elec_import_kwh", "elec_export_kwh", "heat_gj", "has_gas_connection", "on_heat_network")
     bill1 = np.array([[annual_bill_eur(*(case[k][d, j] for k in keys), T, year_index=0) for j in range(4)]
                       for d in range(6)])
     saving = np.maximum(bill1[:, :1] - bill1, 0.0)
     crf = 0.055 / (1 - 1.055**-25)
-    annuity = np.maximum(o.net_investment_eur - o.net_investment_eur[:, :1], 0.0) * crf
+    annuity = _rent_base(o.net_investment_eur, case, packaged) * crf
+    # a corporation tenant's rent leaves the insulation out: by hand for dwelling 0 (no subsidy
+    # there, so net = gross), option 2: heating and the rest only
+    gross = {k: np.broadcast_to(_capex(v), (6, 4)) for k, v in case["components"].items()}
+    others = sum(g for k, g in gross.items() if k != "insulation")
+    assert annuity[0, 2] == pytest.approx(max(others[0, 2] - others[0, 0], 0.0) * crf, rel=1e-12)
+    assert annuity[0, 2] < (others[0, 2] + 15000.0 - others[0, 0]) * crf  # the 15 000 EUR insulation is out
     np.testing.assert_allclose(o.rent_increase_eur_per_month * 12, np.minimum(annuity, saving), rtol=1e-9, atol=1e-9)
     assert (o.rent_increase_eur_per_month > 1.0).any()  # the rule is not a zero cap
     change = o.monthly_cost_year1_eur - o.monthly_cost_year1_eur[:, :1]

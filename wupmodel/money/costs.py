@@ -22,7 +22,9 @@ End-user perspective (owner-occupiers, tenure code 0)
 End-user perspective (tenants, tenure codes 1 and 2: split incentive)
     The landlord invests (and pays O&M); the tenant pays the bill plus a rent increase equal to
     the landlord's annuity (landlord rate, horizon) of the extra net investment over the
-    reference option, at most ``rent_saving_share_corporation`` / ``_private`` x the tenant's
+    reference option (of a component named ``insulation`` only the landlord type's
+    ``rent_insulation_share_*``: a corporation asks no rent for insulation since the Nationale
+    Prestatieafspraken 2022), at most ``rent_saving_share_corporation`` / ``_private`` x the tenant's
     first-year energy-bill saving (woonlastenneutraal, Sociaal Huurakkoord 2018) and at most
     ``rent_increase_cap_eur_month``. The landlord's net yearly
     cost (capital + O&M - rent) is reported separately.
@@ -272,9 +274,15 @@ def money_outcomes(
     saving_share = np.zeros(len(TENURES))
     saving_share[TENURES.index("huur_corporatie")] = s.rent_saving_share_corporation
     saving_share[TENURES.index("huur_particulier")] = s.rent_saving_share_private
+    # The share of the extra insulation investment the landlord's annuity (and so the rent)
+    # includes, per dwelling (a corporation asks none since the Nationale Prestatieafspraken).
+    insulation_share = np.ones(len(TENURES))
+    insulation_share[TENURES.index("huur_corporatie")] = s.rent_insulation_share_corporation
+    insulation_share[TENURES.index("huur_particulier")] = s.rent_insulation_share_private
     if tenure is None:
         tenant_f = np.zeros(n_lead, dtype=bool)
         share_f = np.zeros(n_lead)
+        insulation_f = np.ones(n_lead)
     else:
         ten = np.asarray(tenure)
         if ten.dtype.kind not in "iu" or (ten.size and (ten.min() < 0 or ten.max() >= len(TENURES))):
@@ -282,6 +290,7 @@ def money_outcomes(
         ten_f = _dwelling_flat(ten, lead, ten.dtype)
         tenant_f = np.isin(ten_f, TENANT_CODES)
         share_f = saving_share[ten_f]
+        insulation_f = insulation_share[ten_f]
     any_tenant = bool(tenant_f.any())
     income_f = None if household_income_eur is None else _dwelling_flat(household_income_eur, lead, float)
     removal = params["finance.gas_connection_removal_eur"] if gas_removal_eur is None else gas_removal_eur
@@ -387,6 +396,7 @@ def money_outcomes(
         any_tenant=any_tenant, needed=need, rent_cap_eur_per_yr=12.0 * s.rent_increase_cap_eur_month,
         co2_price_eur_t=co2_price, pvf_household=pvf_h, pvf_social=pvf_s, crf_social=crf_s,
         crf_landlord=crf_l, crf_household=crf_h, compute_irr=irr_out is not None,
+        rent_insulation_component=list(comps).index("insulation") if "insulation" in comps else None,
         one=np.ones((1,) * (k + 1)), weights=reduce_w, export_blocks=blocks, scratch=_Scratch(),
     )
     for start in range(0, n_lead, rows_per_chunk):
@@ -405,7 +415,7 @@ def money_outcomes(
         b, bb = buffers[n]
         o = {name: (out[name][sl] if name in out else b.get(name)) for name in _STORED + _CHUNK_DERIVED}
         _money_chunk(ctx, rows=sl, inputs=g, reference_index=ref_f[sl], is_tenant=tenant_f[sl],
-                     rent_saving_share=share_f[sl],
+                     rent_saving_share=share_f[sl], rent_insulation_share=insulation_f[sl],
                      gas_removal_eur=removal_f[sl], outputs=o, work=b, flags=bb,
                      totals=None if reduce_w is None else sums)
         if irr_out is not None and not tenant_f[sl].all():

@@ -251,6 +251,9 @@ class ChunkContext:
         The block of the first option axis that exports (PV) and the blocks that do not, or None.
     scratch
         Reusable work arrays.
+    rent_insulation_component
+        Index in ``components`` of the insulation, whose extra investment enters a tenant's rent
+        only for the dwelling's share (``rent_insulation_share``); None = no such component.
     """
 
     option_axes: int
@@ -275,6 +278,7 @@ class ChunkContext:
     weights: NDArray | None
     export_blocks: tuple[slice, list[slice]] | None
     scratch: _Scratch
+    rent_insulation_component: int | None = None
 
 
 def _weights(units: dict[str, FloatArray], w: FloatArray, nm: NDArray[np.bool_], h: int) -> dict[str, float]:
@@ -350,6 +354,7 @@ def _money_chunk(
     gas_removal_eur: FloatArray,
     outputs: dict[str, NDArray | None],
     rent_saving_share: FloatArray | None = None,
+    rent_insulation_share: FloatArray | None = None,
     work: dict[str, NDArray],
     flags: dict[str, NDArray[np.bool_]],
     totals: dict[str, FloatArray] | None = None,
@@ -499,7 +504,15 @@ def _money_chunk(
     rent_lcc, rent_month = [], []
     if any_tenant:
         rent_y = b["rent_y"]
-        np.maximum(extra_inv, 0.0, out=rent_y)
+        k_ins = ctx.rent_insulation_component
+        if k_ins is not None and rent_insulation_share is not None and (rent_insulation_share < 1.0).any():
+            # the landlord asks rent for the installations, and for insulation only this share
+            ins = comps[k_ins].capex_eur
+            ins_extra = np.maximum(ins - _at_reference_small(ins, rows, ref_cell).reshape(col), 0.0)
+            np.subtract(extra_inv, (1.0 - rent_insulation_share).reshape(col) * ins_extra, out=rent_y)
+            np.maximum(rent_y, 0.0, out=rent_y)
+        else:
+            np.maximum(extra_inv, 0.0, out=rent_y)
         rent_y *= ctx.crf_landlord
         np.minimum(rent_y, ctx.rent_cap_eur_per_yr, out=rent_y)
         if rent_saving_share is not None:  # woonlastenneutraal: at most a share of the saving

@@ -83,6 +83,10 @@ class FinanceSettings:
         A tenant's rent increase is at most this share of the tenant's first-year energy-bill
         saving, for a housing corporation's and a private landlord's tenants (fraction);
         besides the landlord's annuity of the extra investment and the ceiling.
+    rent_insulation_share_corporation, rent_insulation_share_private
+        Share of the extra insulation investment that enters the landlord's annuity the rent
+        follows (fraction; a corporation asks no rent for insulation since the Nationale
+        Prestatieafspraken 2022: 0); installations always enter it.
     national_co2_price_eur_t
         CO2 price added to the national cost (EUR/t); 0 = none.
     compute_irr
@@ -99,6 +103,8 @@ class FinanceSettings:
     rent_increase_cap_eur_month: float = 0.0
     rent_saving_share_corporation: float = 1.0
     rent_saving_share_private: float = 1.0
+    rent_insulation_share_corporation: float = 1.0
+    rent_insulation_share_private: float = 1.0
     national_co2_price_eur_t: float = 0.0
     compute_irr: bool = True
 
@@ -119,6 +125,10 @@ class FinanceSettings:
             value = getattr(self, name)
             if not np.isfinite(value) or value < 0:
                 raise WupInputError(f"{name} must be a number >= 0 (a share of the bill saving), got {value!r}")
+        for name in ("rent_insulation_share_corporation", "rent_insulation_share_private"):
+            value = getattr(self, name)
+            if not np.isfinite(value) or not 0.0 <= value <= 1.0:
+                raise WupInputError(f"{name} must be a share from 0 to 1 of the insulation investment, got {value!r}")
         if not np.isfinite(self.national_co2_price_eur_t) or self.national_co2_price_eur_t < 0:
             raise WupInputError("national_co2_price_eur_t must be a number >= 0")
 
@@ -135,6 +145,8 @@ class FinanceSettings:
             rent_increase_cap_eur_month=params["finance.rent_increase_cap_eur_month"],
             rent_saving_share_corporation=params["finance.rent_saving_share_corporation"],
             rent_saving_share_private=params["finance.rent_saving_share_private"],
+            rent_insulation_share_corporation=params["finance.rent_insulation_share_corporation"],
+            rent_insulation_share_private=params["finance.rent_insulation_share_private"],
         )
         return replace(base, **changes) if changes else base
 
