@@ -12,13 +12,6 @@ import pytest
 import wupmodel as wm
 
 
-@pytest.fixture(scope="module")
-def village():
-    scenario = wm.load_scenario()
-    stock = wm.stock_for(scenario)
-    return scenario, stock, wm.evaluate(stock, scenario, irr=False)
-
-
 def test_default_zone_from_households_alternatives(village):
     scenario, stock, outcomes = village
     case = wm.business_case(scenario, outcomes, stock=stock)

@@ -8,13 +8,6 @@ import pytest
 import wupmodel as wm
 
 
-@pytest.fixture(scope="module")
-def village():
-    scenario = wm.load_scenario()
-    stock = wm.stock_for(scenario)
-    return scenario, stock, wm.evaluate(stock, scenario, irr=False)
-
-
 def test_answers_in_dutch_and_english_and_heat_pump_plans():
     survey = wm.load_survey(pd.DataFrame({
         "dwelling_id": ["a", "b", "c", "d"], "would_join": ["Ja", "nee", "", ""],

@@ -12,13 +12,6 @@ import pytest
 import wupmodel as wm
 
 
-@pytest.fixture(scope="module")
-def village():
-    scenario = wm.load_scenario()
-    stock = wm.stock_for(scenario)
-    return scenario, stock, wm.evaluate(stock, scenario, irr=False)
-
-
 def test_template_of_a_zone_round_trips_through_excel(village):
     scenario, stock, outcomes = village
     template = wm.survey_template(stock, "kern")
