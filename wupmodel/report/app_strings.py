@@ -283,7 +283,7 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "high": {"nl": "hoog", "en": "high"},
     "unc_run": {"nl": "Reken de onzekerheid door", "en": "Run the uncertainty"},
     # Coöperatie
-    "nobody_pays_more": {"nl": "niemand gaat meer betalen", "en": "nobody pays more"},
+    "nobody_pays_more": {"nl": "geen", "en": "none"},
     "coop_title": {"nl": "Coöperatie", "en": "Cooperative"},
     "coop_intro": {
         "nl": "De businesscase van een warmtenet dat het dorp zelf bezit (een coöperatie): kies het tarief, de aansluitbijdrage, het ledenkapitaal en hoeveel huishoudens meedoen, en zie de kasstroom, de dekking van de bankrente per jaar, het rendement voor de leden en bij hoeveel deelname het rond is.",

@@ -158,8 +158,9 @@ def pareto_chart(points: pd.DataFrame, lang: str = "nl", chosen: tuple[float, fl
         traces.append(go.Scatter(x=[chosen[0] * 100], y=[chosen[1]], mode="markers+text", name=t("page_plan", lang),
                                  marker={"size": 20, "color": SECOND, "symbol": "star"},
                                  text=[t("page_plan", lang)], textposition="top center"))
+    # no legend: in a half-width column it covers the title; the plan's star carries its label
     return figure(lang, traces, t("fig_pareto", lang), 440, xaxis={"title": t("axis_reduction", lang)},
-                   yaxis={"title": t("axis_cost_year", lang), "tickformat": ",d"})
+                  yaxis={"title": t("axis_cost_year", lang), "tickformat": ",d"}, showlegend=False)
 
 
 def factor_label(factor: str, lang: str = "nl") -> str:
