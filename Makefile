@@ -21,6 +21,7 @@ run: $(STAMP)
 
 test: $(STAMP) browser-deps
 	$(BIN)/ruff check wupmodel tests benchmarks scripts app.py serve.py app_pages
+	$(BIN)/ruff format --check --quiet wupmodel tests benchmarks scripts app.py serve.py app_pages
 	$(BIN)/python -m pytest
 
 # the village app on the default village (Aalden), at http://localhost:8501
@@ -44,6 +45,7 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check wupmodel tests benchmarks scripts app.py serve.py app_pages
+	$(BIN)/ruff format --check wupmodel tests benchmarks scripts app.py serve.py app_pages
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .benchmarks

@@ -23,6 +23,10 @@ PAGES = (
     ("app_pages/cooperatie.py", "page_cooperatie", "cooperatie", False),
     ("app_pages/export.py", "page_export", "export", False),
 )
-page = st.navigation([st.Page(path, title=tr(key), url_path=url, default=default)
-                      for path, key, url, default in PAGES])
+page = st.navigation(
+    [
+        st.Page(path, title=tr(key), url_path=url, default=default)
+        for path, key, url, default in PAGES
+    ]
+)
 page.run()

@@ -54,15 +54,27 @@ def language_switch() -> None:
     """The sidebar switch between Dutch and English (its own label follows the language)."""
     current = lang()
     names = {"nl": "Nederlands", "en": "English"}
-    choice = st.sidebar.radio(wm.t("language", current), wm.LANGUAGES, index=wm.LANGUAGES.index(current),
-                              format_func=names.get, horizontal=True)
+    choice = st.sidebar.radio(
+        wm.t("language", current),
+        wm.LANGUAGES,
+        index=wm.LANGUAGES.index(current),
+        format_func=names.get,
+        horizontal=True,
+    )
     if choice != current:
         st.session_state["lang"] = choice
         st.rerun()
 
 
-def choose(widget: Callable[..., Any], label: str, options: list | tuple, key: str, fmt: Callable[[Any], str],
-           default: Any = None, **kwargs: Any) -> Any:
+def choose(
+    widget: Callable[..., Any],
+    label: str,
+    options: list | tuple,
+    key: str,
+    fmt: Callable[[Any], str],
+    default: Any = None,
+    **kwargs: Any,
+) -> Any:
     """A radio or selectbox whose words follow the language but whose choice survives a switch.
 
     The widget's key carries the language (``key.nl`` / ``key.en``); the chosen value is kept
@@ -100,12 +112,20 @@ def table(frame: pd.DataFrame) -> None:
     with thousands separators and shares in percent."""
     shown = wm.translate_frame(frame, lang())
     formats = {}
-    for original, label in zip(frame.drop(columns=[c for c in ("label_nl", "label_en") if c in frame]).columns,
-                               shown.columns, strict=True):
-        if pd.api.types.is_numeric_dtype(frame[original]) and not pd.api.types.is_bool_dtype(frame[original]):
-            formats[label] = "{:.0%}" if "share" in str(original) or "reduction" in str(original) else "{:,.0f}"
-    styler = shown.style.format(formats, thousands="." if lang() == "nl" else ",",
-                                decimal="," if lang() == "nl" else ".")
+    for original, label in zip(
+        frame.drop(columns=[c for c in ("label_nl", "label_en") if c in frame]).columns,
+        shown.columns,
+        strict=True,
+    ):
+        if pd.api.types.is_numeric_dtype(frame[original]) and not pd.api.types.is_bool_dtype(
+            frame[original]
+        ):
+            formats[label] = (
+                "{:.0%}" if "share" in str(original) or "reduction" in str(original) else "{:,.0f}"
+            )
+    styler = shown.style.format(
+        formats, thousands="." if lang() == "nl" else ",", decimal="," if lang() == "nl" else "."
+    )
     show(styler)
 
 
@@ -198,7 +218,9 @@ def use_buurt(code: str, name: str) -> None:
     st.session_state.pop("upload_stock", None)
     settings = {"village.buurt_code": code, "village.name": name}
     # the assumptions moved so far stay: the controls start from the scenario as it is now
-    set_scenario(wm.apply_settings(scenario(), settings, origin="app"), base="base_yaml" in st.session_state)
+    set_scenario(
+        wm.apply_settings(scenario(), settings, origin="app"), base="base_yaml" in st.session_state
+    )
 
 
 def use_upload(frame: pd.DataFrame, data: bytes, name: str) -> None:
@@ -264,7 +286,9 @@ def outcomes(text: str | None = None) -> wm.Outcomes:
     text = text or scenario_text()
     key = stock_key()
     if key.startswith("upload:"):
-        return _session_memo("outcomes", (key, text), lambda: wm.evaluate(stock(), scenario_of(text)))
+        return _session_memo(
+            "outcomes", (key, text), lambda: wm.evaluate(stock(), scenario_of(text))
+        )
     return _buurt_outcomes(key, text)
 
 
@@ -273,7 +297,9 @@ def summary(text: str | None = None) -> pd.DataFrame:
     text = text or scenario_text()
     key = stock_key()
     if key.startswith("upload:"):
-        return _session_memo("summary", (key, text), lambda: wm.village_summary(outcomes(text), scenario_of(text)))
+        return _session_memo(
+            "summary", (key, text), lambda: wm.village_summary(outcomes(text), scenario_of(text))
+        )
     return _buurt_summary(key, text)
 
 
@@ -282,7 +308,9 @@ def tables(text: str | None = None) -> dict[str, pd.DataFrame]:
     text = text or scenario_text()
     key = stock_key()
     if key.startswith("upload:"):
-        return _session_memo("tables", (key, text), lambda: wm.summarise(outcomes(text), scenario_of(text)))
+        return _session_memo(
+            "tables", (key, text), lambda: wm.summarise(outcomes(text), scenario_of(text))
+        )
     return _buurt_tables(key, text)
 
 
@@ -303,12 +331,16 @@ def warm_default() -> None:
     text = _default_text()
     key = f"buurt:{DEFAULT_BUURT}:0"
     view = wm.stock_overview(_buurt_outcomes(key, text))
-    wm.category_bars(view["types"], "dwelling_type", "", "nl")  # Plotly's first figure loads its validators
+    wm.category_bars(
+        view["types"], "dwelling_type", "", "nl"
+    )  # Plotly's first figure loads its validators
     wm.packaged_table("buurten_drenthe_2020")
     _buurt_summary(key, text)
 
 
 def header() -> None:
     """The sidebar's note of which village and scenario the pages show."""
-    st.sidebar.markdown(f"**{tr('current_village')}:** {village_name()}  \n"
-                        f"**{tr('current_scenario')}:** {scenario().name}")
+    st.sidebar.markdown(
+        f"**{tr('current_village')}:** {village_name()}  \n"
+        f"**{tr('current_scenario')}:** {scenario().name}"
+    )

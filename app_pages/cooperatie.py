@@ -41,11 +41,19 @@ def survey_problem(err: wm.WupInputError) -> None:
 def survey_upload(zone: str):
     """The survey of the zone's households: an empty one to download, a filled one to upload
     (held in the session only, never written to disk); None until a usable one is uploaded."""
-    template = ui.cached("survey_template", (zone,),
-                         lambda: wm.table_xlsx_bytes(wm.survey_template(ui.stock(), zone), "enquete"))
+    template = ui.cached(
+        "survey_template",
+        (zone,),
+        lambda: wm.table_xlsx_bytes(wm.survey_template(ui.stock(), zone), "enquete"),
+    )
     st.write(ui.tr("coop_survey_how"))
-    st.download_button(ui.tr("coop_survey_template"), template, file_name=f"enquete_{zone}.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="coop_template")
+    st.download_button(
+        ui.tr("coop_survey_template"),
+        template,
+        file_name=f"enquete_{zone}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="coop_template",
+    )
     up = st.file_uploader(ui.tr("coop_survey_file"), type=["csv", "xlsx"], key="coop_survey_upload")
     if up is None:
         return None
@@ -57,8 +65,14 @@ def survey_upload(zone: str):
     except Exception:  # a damaged file must never show a traceback
         st.error(ui.tr("coop_survey_bad"))
         return None
-    st.success(ui.tr("coop_survey_read").format(rows=_num(len(survey)), yes=_num(survey["yes"].sum()),
-                                                maybe=_num(survey["maybe"].sum()), no=_num(survey["no"].sum())))
+    st.success(
+        ui.tr("coop_survey_read").format(
+            rows=_num(len(survey)),
+            yes=_num(survey["yes"].sum()),
+            maybe=_num(survey["maybe"].sum()),
+            no=_num(survey["no"].sum()),
+        )
+    )
     return survey
 
 
@@ -72,27 +86,63 @@ if not zones:
 
 try:
     # the ACM maximum and the households' own choice: the starting point of every control
-    base = ui.cached("coop_base", (text,), lambda: wm.business_case(scenario, outcomes, stock=ui.stock()))
+    base = ui.cached(
+        "coop_base", (text,), lambda: wm.business_case(scenario, outcomes, stock=ui.stock())
+    )
 except wm.WupInputError as err:
     ui.fail(err)
     st.stop()
 
 acm_fixed = float(base.tariff_fixed_eur_per_yr[1])
 c1, c2 = st.columns(2)
-zone = c1.selectbox(ui.tr("coop_zone"), zones, index=zones.index(base.zone) if base.zone in zones else 0,
-                    key="coop_zone")
+zone = c1.selectbox(
+    ui.tr("coop_zone"),
+    zones,
+    index=zones.index(base.zone) if base.zone in zones else 0,
+    key="coop_zone",
+)
 above_acm = c2.checkbox(ui.tr("coop_above_acm"), value=False, key="coop_above_acm")
 c1, c2, c3, c4 = st.columns(4)
-fixed = c1.slider(ui.tr("coop_tariff_fixed"), 0, int(round(acm_fixed * (2.0 if above_acm else 1.0))),
-                  int(round(acm_fixed)), 10, key="coop_fixed")
-per_gj = c2.number_input(ui.tr("coop_tariff_gj"), min_value=0.0, max_value=200.0, step=1.0,
-                         value=round(float(base.tariff_eur_per_gj[1]), 2), key="coop_gj")
-fee = c3.number_input(ui.tr("coop_fee"), min_value=0.0, max_value=50_000.0, step=250.0,
-                      value=float(round(base.connection_fee_eur)), key="coop_fee")
-capital = c4.number_input(ui.tr("coop_capital"), min_value=0.0, max_value=1e8, step=50_000.0,
-                          value=float(round(base.metrics["member_capital_offered_eur"], -3)), key="coop_capital")
-modes = {"own": ui.tr("coop_own_choice"), "survey": ui.tr("coop_from_survey"), "set": ui.tr("coop_set_share")}
-mode = ui.choose(st.radio, ui.tr("coop_who_joins"), list(modes), "coop_mode", fmt=modes.get, horizontal=True)
+fixed = c1.slider(
+    ui.tr("coop_tariff_fixed"),
+    0,
+    int(round(acm_fixed * (2.0 if above_acm else 1.0))),
+    int(round(acm_fixed)),
+    10,
+    key="coop_fixed",
+)
+per_gj = c2.number_input(
+    ui.tr("coop_tariff_gj"),
+    min_value=0.0,
+    max_value=200.0,
+    step=1.0,
+    value=round(float(base.tariff_eur_per_gj[1]), 2),
+    key="coop_gj",
+)
+fee = c3.number_input(
+    ui.tr("coop_fee"),
+    min_value=0.0,
+    max_value=50_000.0,
+    step=250.0,
+    value=float(round(base.connection_fee_eur)),
+    key="coop_fee",
+)
+capital = c4.number_input(
+    ui.tr("coop_capital"),
+    min_value=0.0,
+    max_value=1e8,
+    step=50_000.0,
+    value=float(round(base.metrics["member_capital_offered_eur"], -3)),
+    key="coop_capital",
+)
+modes = {
+    "own": ui.tr("coop_own_choice"),
+    "survey": ui.tr("coop_from_survey"),
+    "set": ui.tr("coop_set_share"),
+}
+mode = ui.choose(
+    st.radio, ui.tr("coop_who_joins"), list(modes), "coop_mode", fmt=modes.get, horizontal=True
+)
 share = None
 survey = None
 if mode == "set":
@@ -105,13 +155,24 @@ elif mode == "survey":
 gj_unchanged = abs(per_gj - round(float(base.tariff_eur_per_gj[1]), 2)) < 1e-9
 fixed_unchanged = abs(fixed - round(acm_fixed)) < 1e-9
 # Left as it was, the member capital is what the survey's households say they would put in.
-capital_from_survey = survey is not None and abs(capital - round(base.metrics["member_capital_offered_eur"], -3)) < 0.5
+capital_from_survey = (
+    survey is not None
+    and abs(capital - round(base.metrics["member_capital_offered_eur"], -3)) < 0.5
+)
 try:
-    case = wm.business_case(scenario, outcomes, stock=ui.stock(), zone=zone,
-                            tariff_fixed_eur_per_yr=None if fixed_unchanged else float(fixed),
-                            tariff_eur_per_gj=None if gj_unchanged else float(per_gj), connection_fee_eur=float(fee),
-                            member_capital_eur=None if capital_from_survey else float(capital), participation=share, acm_cap=not above_acm,
-                            survey=survey)
+    case = wm.business_case(
+        scenario,
+        outcomes,
+        stock=ui.stock(),
+        zone=zone,
+        tariff_fixed_eur_per_yr=None if fixed_unchanged else float(fixed),
+        tariff_eur_per_gj=None if gj_unchanged else float(per_gj),
+        connection_fee_eur=float(fee),
+        member_capital_eur=None if capital_from_survey else float(capital),
+        participation=share,
+        acm_cap=not above_acm,
+        survey=survey,
+    )
 except wm.WupInputError as err:
     if survey is not None and str(getattr(err, "code", "")).startswith("survey"):
         survey_problem(err)
@@ -121,7 +182,9 @@ except wm.WupInputError as err:
 
 m = case.metrics
 if capital_from_survey and survey["invest_eur"].sum() > 0:
-    st.caption(ui.tr("coop_survey_capital").format(eur=f"€ {_num(m['member_capital_offered_eur'])}"))
+    st.caption(
+        ui.tr("coop_survey_capital").format(eur=f"€ {_num(m['member_capital_offered_eur'])}")
+    )
 root = case.break_even_participation
 cols = st.columns(5)
 cols[0].metric(ui.tr("coop_connections"), f"{_num(case.connections)} / {_num(case.zone_dwellings)}")
@@ -133,8 +196,12 @@ cols[4].metric(ui.tr("coop_break_even"), _pct(root.value) if root.found else ui.
 if m.get("funding_gap_eur", 0.0) > 0.5:
     st.metric(ui.tr("coop_funding_gap"), _num(m["funding_gap_eur"]))
 if math.isfinite(m.get("household_network_cost_eur_per_month", math.nan)):
-    st.write(ui.tr("coop_household").format(net=f"€ {_num(m['household_network_cost_eur_per_month'])}",
-                                            alt=f"€ {_num(m['household_alternative_cost_eur_per_month'])}"))
+    st.write(
+        ui.tr("coop_household").format(
+            net=f"€ {_num(m['household_network_cost_eur_per_month'])}",
+            alt=f"€ {_num(m['household_alternative_cost_eur_per_month'])}",
+        )
+    )
 
 ui.chart(wm.coop_cash_flow_chart(case.cash_flow_frame(), L))
 if not case.dscr_by_year.empty:

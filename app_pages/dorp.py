@@ -42,19 +42,25 @@ def choose_buurt() -> None:
     table = buurten()
     query = st.text_input(tr("search_buurt"), key="buurt_query").strip().lower()
     if query:
-        hit = table["buurt_name"].str.lower().str.contains(query, regex=False) | \
-            table["buurt_code"].str.lower().str.contains(query, regex=False) | \
-            table["gemeente_name"].str.lower().str.contains(query, regex=False)
+        hit = (
+            table["buurt_name"].str.lower().str.contains(query, regex=False)
+            | table["buurt_code"].str.lower().str.contains(query, regex=False)
+            | table["gemeente_name"].str.lower().str.contains(query, regex=False)
+        )
         table = table[hit]
     if table.empty:
         st.warning(f"{tr('no_buurt_found')} '{query}'")
         return
     current = stock_key().split(":")[1] if stock_key().startswith("buurt:") else None
     codes = table["buurt_code"].tolist()
-    names = {r.buurt_code: f"{r.buurt_name} ({r.gemeente_name}) · {r.buurt_code} · {r.dwellings} {wm.t('dwellings', L)}"
-             for r in table.itertuples()}
+    names = {
+        r.buurt_code: f"{r.buurt_name} ({r.gemeente_name}) · {r.buurt_code} · {r.dwellings} {wm.t('dwellings', L)}"
+        for r in table.itertuples()
+    }
     index = codes.index(current) if current in codes else 0
-    code = st.selectbox(tr("pick_buurt"), codes, index=index, format_func=names.get, key=f"buurt_pick.{L}")
+    code = st.selectbox(
+        tr("pick_buurt"), codes, index=index, format_func=names.get, key=f"buurt_pick.{L}"
+    )
     if code != current and st.button(tr("use_buurt"), type="primary"):
         row = table[table["buurt_code"] == code].iloc[0]
         try:
@@ -66,7 +72,9 @@ def choose_buurt() -> None:
 
 
 def upload_stock() -> None:
-    up = st.file_uploader(tr("upload_file"), type=["csv", "xlsx"], accept_multiple_files=False, key="stock_upload")
+    up = st.file_uploader(
+        tr("upload_file"), type=["csv", "xlsx"], accept_multiple_files=False, key="stock_upload"
+    )
     if up is None:
         return
     data = up.getvalue()
@@ -91,14 +99,22 @@ def upload_stock() -> None:
         return
     if not stock_key().endswith(hashlib.sha256(data).hexdigest()):
         use_upload(frame, data, up.name)
-    st.success(f"{tr('upload_ok')}: {plain(up.name)} · {int(frame['count'].sum())} {wm.t('dwellings', L)}")
+    st.success(
+        f"{tr('upload_ok')}: {plain(up.name)} · {int(frame['count'].sum())} {wm.t('dwellings', L)}"
+    )
     dropped = frame.attrs.get("ignored_columns") or []
     if dropped:
         st.text(f"{tr('dropped_columns')}: {', '.join(map(str, dropped))}")
 
 
-source = choose(st.radio, tr("choose_source"), ["buurt", "upload"], "dorp_source", horizontal=True,
-                fmt=lambda k: wm.t("source_buurt" if k == "buurt" else "source_upload", L))
+source = choose(
+    st.radio,
+    tr("choose_source"),
+    ["buurt", "upload"],
+    "dorp_source",
+    horizontal=True,
+    fmt=lambda k: wm.t("source_buurt" if k == "buurt" else "source_upload", L),
+)
 if source == "buurt":
     choose_buurt()
 else:
@@ -131,6 +147,18 @@ with left:
 with right:
     chart(wm.category_bars(view["periods"], "period", tr("fig_periods"), L))
     chart(wm.category_bars(view["tenure"], "tenure", tr("fig_tenure"), L))
-    chart(wm.histogram_bars(per["bill_eur_per_month"], per["count"], tr("fig_monthly"), tr("axis_eur_month"), L))
-chart(wm.category_bars(view["co2_by_type"], "dwelling_type", tr("fig_co2_type"), L, column="co2_t",
-                       axis=tr("axis_tonnes")))
+    chart(
+        wm.histogram_bars(
+            per["bill_eur_per_month"], per["count"], tr("fig_monthly"), tr("axis_eur_month"), L
+        )
+    )
+chart(
+    wm.category_bars(
+        view["co2_by_type"],
+        "dwelling_type",
+        tr("fig_co2_type"),
+        L,
+        column="co2_t",
+        axis=tr("axis_tonnes"),
+    )
+)

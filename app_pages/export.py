@@ -13,8 +13,15 @@ ui.header()
 st.title(ui.tr("exp_title"))
 st.write(ui.tr("exp_intro"))
 
-head_lang = ui.choose(st.radio, ui.tr("exp_lang"), wm.LANGUAGES, "exp_lang", default=L, horizontal=True,
-                      fmt={"nl": "Nederlands", "en": "English"}.get)
+head_lang = ui.choose(
+    st.radio,
+    ui.tr("exp_lang"),
+    wm.LANGUAGES,
+    "exp_lang",
+    default=L,
+    horizontal=True,
+    fmt={"nl": "Nederlands", "en": "English"}.get,
+)
 tables = ui.tables_later()  # built when a button is clicked, not on every visit
 scenario = ui.scenario()
 slug = "".join(ch if ch.isalnum() else "_" for ch in ui.village_name()).strip("_").lower() or "dorp"
@@ -23,32 +30,59 @@ slug = "".join(ch if ch.isalnum() else "_" for ch in ui.village_name()).strip("_
 # dwellings), never the scenario's buurt when the stock is an upload
 key = ui.stock_key()
 if key.startswith("upload:"):
-    source = wm.uploaded_stock_source(ui.stock(), st.session_state.get("upload_name", "upload"),
-                                      key.removeprefix("upload:"))
-    st.caption(f"{ui.tr('exp_stock_upload')} {ui.plain(source['file'])} · SHA-256 {source['sha256'][:12]}… · "
-               f"{source['rows']} {ui.tr('rows')} · {source['dwellings']} {ui.tr('dwellings')}")
+    source = wm.uploaded_stock_source(
+        ui.stock(), st.session_state.get("upload_name", "upload"), key.removeprefix("upload:")
+    )
+    st.caption(
+        f"{ui.tr('exp_stock_upload')} {ui.plain(source['file'])} · SHA-256 {source['sha256'][:12]}… · "
+        f"{source['rows']} {ui.tr('rows')} · {source['dwellings']} {ui.tr('dwellings')}"
+    )
 else:
     source = None
-    st.caption(f"{ui.tr('exp_stock_buurt')} {ui.plain(scenario.village.name)} ({scenario.village.buurt_code}, "
-               "PBL Startanalyse 2020)")
+    st.caption(
+        f"{ui.tr('exp_stock_buurt')} {ui.plain(scenario.village.name)} ({scenario.village.buurt_code}, "
+        "PBL Startanalyse 2020)"
+    )
 
 c1, c2, c3 = st.columns(3)
-c1.download_button(ui.tr("exp_xlsx"), lambda: wm.results_workbook_bytes(tables(), scenario, head_lang,
-                                                                    stock_source=source),
-                   file_name=f"{slug}_results.xlsx", key="dl_xlsx",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-c2.download_button(ui.tr("exp_csv"), lambda: wm.csv_zip_bytes(tables(), scenario, stock_source=source),
-                   file_name=f"{slug}_csv.zip",
-                   mime="application/zip", key="dl_csv")
-c3.download_button(ui.tr("exp_yaml"), ui.scenario_text().encode("utf-8"), file_name=f"{slug}_scenario.yaml",
-                   mime="application/x-yaml", key="dl_yaml")
+c1.download_button(
+    ui.tr("exp_xlsx"),
+    lambda: wm.results_workbook_bytes(tables(), scenario, head_lang, stock_source=source),
+    file_name=f"{slug}_results.xlsx",
+    key="dl_xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+)
+c2.download_button(
+    ui.tr("exp_csv"),
+    lambda: wm.csv_zip_bytes(tables(), scenario, stock_source=source),
+    file_name=f"{slug}_csv.zip",
+    mime="application/zip",
+    key="dl_csv",
+)
+c3.download_button(
+    ui.tr("exp_yaml"),
+    ui.scenario_text().encode("utf-8"),
+    file_name=f"{slug}_scenario.yaml",
+    mime="application/x-yaml",
+    key="dl_yaml",
+)
 
 saved = st.session_state.get("plan")
 if saved and saved["plan"].has_solution:
     c1, c2, _ = st.columns(3)
-    c1.download_button(ui.tr("exp_plan"), wm.plan_workbook_bytes(saved["plan"]), file_name=f"{slug}_plan.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="dl_plan")
-    c2.download_button(ui.tr("exp_plan_json"), wm.plan_json_bytes(saved["plan"]), file_name=f"{slug}_plan.json",
-                       mime="application/json", key="dl_plan_json")
+    c1.download_button(
+        ui.tr("exp_plan"),
+        wm.plan_workbook_bytes(saved["plan"]),
+        file_name=f"{slug}_plan.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="dl_plan",
+    )
+    c2.download_button(
+        ui.tr("exp_plan_json"),
+        wm.plan_json_bytes(saved["plan"]),
+        file_name=f"{slug}_plan.json",
+        mime="application/json",
+        key="dl_plan_json",
+    )
 else:
     st.info(ui.tr("exp_no_plan"))

@@ -18,9 +18,19 @@ st.write(ui.tr("huis_intro"))
 def house_result(inputs: tuple, text: str) -> pd.DataFrame:
     dwelling_type, year, area, label, tenure, income_class, gas = inputs
     scenario = ui.scenario_of(text)
-    house = wm.house_stock(dwelling_type, year, area, energy_label=label, tenure=tenure,
-                           income_class=income_class, gas_m3=gas or None, params=scenario.params())
-    return wm.house_strategies(wm.evaluate(house, scenario), wm.default_strategies(), scenario.params())
+    house = wm.house_stock(
+        dwelling_type,
+        year,
+        area,
+        energy_label=label,
+        tenure=tenure,
+        income_class=income_class,
+        gas_m3=gas or None,
+        params=scenario.params(),
+    )
+    return wm.house_strategies(
+        wm.evaluate(house, scenario), wm.default_strategies(), scenario.params()
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -31,26 +41,66 @@ def income_classes(text: str) -> pd.DataFrame:  # cut at the scenario's Warmtefo
 def entered() -> pd.DataFrame | None:
     c1, c2, c3 = st.columns(3)
     with c1:
-        dwelling_type = ui.choose(st.selectbox, ui.tr("in_type"), wm.DWELLING_TYPES, "h_type", default="tussenwoning",
-                                  fmt=lambda v: wm.value_label("dwelling_type", v, L))
-    year = c2.number_input(ui.tr("in_year"), min_value=1800, max_value=2026, value=1975, step=1, key="h_year")
-    area = c3.number_input(ui.tr("in_area"), min_value=15, max_value=1000, value=110, step=5, key="h_area")
+        dwelling_type = ui.choose(
+            st.selectbox,
+            ui.tr("in_type"),
+            wm.DWELLING_TYPES,
+            "h_type",
+            default="tussenwoning",
+            fmt=lambda v: wm.value_label("dwelling_type", v, L),
+        )
+    year = c2.number_input(
+        ui.tr("in_year"), min_value=1800, max_value=2026, value=1975, step=1, key="h_year"
+    )
+    area = c3.number_input(
+        ui.tr("in_area"), min_value=15, max_value=1000, value=110, step=5, key="h_area"
+    )
     c1, c2, c3 = st.columns(3)
     labels = ("", *wm.ENERGY_LABELS)
     with c1:
-        label = ui.choose(st.selectbox, ui.tr("in_label"), labels, "h_label", default="D",
-                          fmt=lambda v: v or wm.t("label_unknown", L))
+        label = ui.choose(
+            st.selectbox,
+            ui.tr("in_label"),
+            labels,
+            "h_label",
+            default="D",
+            fmt=lambda v: v or wm.t("label_unknown", L),
+        )
     with c2:
-        tenure = ui.choose(st.selectbox, ui.tr("in_tenure"), wm.TENURES, "h_tenure",
-                           fmt=lambda v: wm.value_label("tenure", v, L))
-    gas = c3.number_input(ui.tr("in_gas"), min_value=0, max_value=20000, value=0, step=50, key="h_gas")
+        tenure = ui.choose(
+            st.selectbox,
+            ui.tr("in_tenure"),
+            wm.TENURES,
+            "h_tenure",
+            fmt=lambda v: wm.value_label("tenure", v, L),
+        )
+    gas = c3.number_input(
+        ui.tr("in_gas"), min_value=0, max_value=20000, value=0, step=50, key="h_gas"
+    )
     classes = income_classes(ui.scenario_text())
     names = dict(zip(classes["income_class"], classes[f"label_{L}"], strict=True))
-    income_class = ui.choose(st.selectbox, ui.tr("in_income"), list(names), "h_income", default="unknown",
-                             fmt=names.get, help=ui.tr("in_income_help"))
+    income_class = ui.choose(
+        st.selectbox,
+        ui.tr("in_income"),
+        list(names),
+        "h_income",
+        default="unknown",
+        fmt=names.get,
+        help=ui.tr("in_income_help"),
+    )
     try:
-        return house_result((dwelling_type, int(year), float(area), label or None, tenure, income_class, float(gas)),
-                            ui.scenario_text())
+        return house_result(
+            (
+                dwelling_type,
+                int(year),
+                float(area),
+                label or None,
+                tenure,
+                income_class,
+                float(gas),
+            ),
+            ui.scenario_text(),
+        )
     except wm.WupInputError as err:
         ui.fail(err)
         return None
@@ -61,15 +111,30 @@ def picked() -> pd.DataFrame | None:
     groups = out.groups
     rows = groups.iloc[out.dwelling_group]
     ids = [str(i) for i in out.dwelling_ids]
-    names = {i: f"{i} · {wm.value_label('dwelling_type', t, L)} · {y} · {a:.0f} m²"
-             for i, t, y, a in zip(ids, rows["dwelling_type"], rows["construction_year"], rows["floor_area_m2"],
-                                   strict=True)}
+    names = {
+        i: f"{i} · {wm.value_label('dwelling_type', t, L)} · {y} · {a:.0f} m²"
+        for i, t, y, a in zip(
+            ids,
+            rows["dwelling_type"],
+            rows["construction_year"],
+            rows["floor_area_m2"],
+            strict=True,
+        )
+    }
     chosen = ui.choose(st.selectbox, ui.tr("in_dwelling"), ids, "h_pick", fmt=names.get)
-    return wm.house_strategies(out, wm.default_strategies(), ui.scenario().params(), dwelling_id=chosen)
+    return wm.house_strategies(
+        out, wm.default_strategies(), ui.scenario().params(), dwelling_id=chosen
+    )
 
 
-mode = ui.choose(st.radio, ui.tr("huis_mode"), ["enter", "pick"], "h_mode", horizontal=True,
-                 fmt=lambda k: wm.t("huis_enter" if k == "enter" else "huis_pick", L))
+mode = ui.choose(
+    st.radio,
+    ui.tr("huis_mode"),
+    ["enter", "pick"],
+    "h_mode",
+    horizontal=True,
+    fmt=lambda k: wm.t("huis_enter" if k == "enter" else "huis_pick", L),
+)
 house = entered() if mode == "enter" else picked()
 if house is None:
     st.stop()
@@ -81,27 +146,53 @@ ui.chart(wm.house_money_chart(house, L))
 
 st.header(ui.tr("in_house"))
 yes, no = ui.tr("yes"), ui.tr("no")
-words = [ui.tr(k) for k in ("mh_supply_temp", "mh_lt_emitters", "mh_capacity", "mh_outdoor_unit", "mh_borehole",
-                            "mh_delivery_set", "mh_keeps_gas", "mh_insulation", "mh_co2", "mh_monthly_change",
-                            "mh_space", "mh_comfort")]
+words = [
+    ui.tr(k)
+    for k in (
+        "mh_supply_temp",
+        "mh_lt_emitters",
+        "mh_capacity",
+        "mh_outdoor_unit",
+        "mh_borehole",
+        "mh_delivery_set",
+        "mh_keeps_gas",
+        "mh_insulation",
+        "mh_co2",
+        "mh_monthly_change",
+        "mh_space",
+        "mh_comfort",
+    )
+]
 strategy_col = wm.t("strategy", L)
-meaning = pd.DataFrame({
-    strategy_col: [f"{n}" if p else f"{n} ({ui.tr('not_possible')})"
-                   for n, p in zip(house["label_nl" if L == "nl" else "label_en"], house["possible"], strict=True)],
-    words[7]: [wm.value_label("insulation", v, L) for v in house["insulation"]],
-    words[0]: [f"{v:.0f} °C" for v in house["supply_temp_c"]],
-    words[1]: [yes if v else no for v in house["lt_emitters"]],
-    words[2]: [f"{v:.1f} kW" if v else "–" for v in house["capacity_kw"]],
-    words[3]: [yes if v else no for v in house["outdoor_unit"]],
-    words[4]: [yes if v else no for v in house["boreholes"]],
-    words[5]: [yes if v else no for v in house["delivery_set"]],
-    words[6]: [yes if v else no for v in house["keeps_gas"]],
-    words[8]: [f"{v:,.0f}" for v in house["co2_kg"]],
-    words[9]: [f"€ {v:+,.0f}" for v in house["monthly_change_eur"]],
-})
+meaning = pd.DataFrame(
+    {
+        strategy_col: [
+            f"{n}" if p else f"{n} ({ui.tr('not_possible')})"
+            for n, p in zip(
+                house["label_nl" if L == "nl" else "label_en"], house["possible"], strict=True
+            )
+        ],
+        words[7]: [wm.value_label("insulation", v, L) for v in house["insulation"]],
+        words[0]: [f"{v:.0f} °C" for v in house["supply_temp_c"]],
+        words[1]: [yes if v else no for v in house["lt_emitters"]],
+        words[2]: [f"{v:.1f} kW" if v else "–" for v in house["capacity_kw"]],
+        words[3]: [yes if v else no for v in house["outdoor_unit"]],
+        words[4]: [yes if v else no for v in house["boreholes"]],
+        words[5]: [yes if v else no for v in house["delivery_set"]],
+        words[6]: [yes if v else no for v in house["keeps_gas"]],
+        words[8]: [f"{v:,.0f}" for v in house["co2_kg"]],
+        words[9]: [f"€ {v:+,.0f}" for v in house["monthly_change_eur"]],
+    }
+)
 ui.show(meaning)
 # space and comfort in words: a table of their own, so that every column fits the screen
 on = [h if p else "gas_boiler" for h, p in zip(house["heating"], house["possible"], strict=True)]
-ui.show(pd.DataFrame({strategy_col: meaning[strategy_col],
-                      words[10]: [wm.value_label("space", h, L) for h in on],
-                      words[11]: [wm.value_label("comfort", h, L) for h in on]}))
+ui.show(
+    pd.DataFrame(
+        {
+            strategy_col: meaning[strategy_col],
+            words[10]: [wm.value_label("space", h, L) for h in on],
+            words[11]: [wm.value_label("comfort", h, L) for h in on],
+        }
+    )
+)

@@ -38,21 +38,32 @@ if not scenario.uncertainty or not scenario.uncertainty.parameters:
     st.info(ui.tr("unc_example"))
     st.stop()
 text = wm.dump_scenario(scenario)
-samples = ui.choose(st.radio, ui.tr("unc_samples"), [200, 500, 1000], "unc_samples", fmt=str, horizontal=True)
+samples = ui.choose(
+    st.radio, ui.tr("unc_samples"), [200, 500, 1000], "unc_samples", fmt=str, horizontal=True
+)
 summary = ui.summary()
 strategies = [s for s in summary["strategy"] if s != "reference"]
-labels = dict(zip(summary["strategy"], summary["label_nl" if L == "nl" else "label_en"], strict=True))
+labels = dict(
+    zip(summary["strategy"], summary["label_nl" if L == "nl" else "label_en"], strict=True)
+)
 
 try:
     with st.spinner(ui.tr("plan_running")):
         oat = ui.cached("sweep_oat", (text,), lambda: wm.sweep(scenario, ui.stock(), method="oat"))
-        mc = ui.cached("sweep_lhs", (text, samples),
-                       lambda: wm.sweep(scenario, ui.stock(), samples=samples, method="lhs", per_household=True))
+        mc = ui.cached(
+            "sweep_lhs",
+            (text, samples),
+            lambda: wm.sweep(
+                scenario, ui.stock(), samples=samples, method="lhs", per_household=True
+            ),
+        )
 except wm.WupInputError as err:
     ui.fail(err)
     st.stop()
 
-strategy = ui.choose(st.selectbox, ui.tr("unc_strategy"), strategies, "unc_strategy", fmt=labels.get)
+strategy = ui.choose(
+    st.selectbox, ui.tr("unc_strategy"), strategies, "unc_strategy", fmt=labels.get
+)
 table = wm.tornado(oat, strategy=strategy)
 ui.chart(wm.tornado_chart(table, L))
 ui.chart(wm.distribution_chart(wm.distributions(mc), summary, L))

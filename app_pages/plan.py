@@ -31,15 +31,22 @@ def make_plan(key: str, text: str, inputs: tuple, pareto: int = 0) -> wm.Plan:
     full = (key, text, inputs, pareto)
     if full not in memo:
         co2, budget, grid, participation, limit, perspective = inputs
-        settings = {"targets.co2_reduction": co2 / 100.0, "targets.perspective": perspective,
-                    "targets.budget_eur": budget * 1e6 if budget else None,
-                    "targets.heat_network_min_participation": participation / 100.0,
-                    "targets.max_monthly_cost_increase_eur": limit or None}
+        settings = {
+            "targets.co2_reduction": co2 / 100.0,
+            "targets.perspective": perspective,
+            "targets.budget_eur": budget * 1e6 if budget else None,
+            "targets.heat_network_min_participation": participation / 100.0,
+            "targets.max_monthly_cost_increase_eur": limit or None,
+        }
         scenario = wm.apply_settings(ui.scenario_of(text), settings, origin="app")
         if len(memo) > 6:
             memo.pop(next(iter(memo)))
-        memo[full] = wm.optimise(scenario=scenario, outcomes=ui.outcomes(text), pareto=pareto,
-                                 grid_capacity_kw_per_dwelling=grid)
+        memo[full] = wm.optimise(
+            scenario=scenario,
+            outcomes=ui.outcomes(text),
+            pareto=pareto,
+            grid_capacity_kw_per_dwelling=grid,
+        )
     return memo[full]
 
 
@@ -49,24 +56,61 @@ targets = ui.scenario().targets
 
 with st.form("plan_inputs"):
     c1, c2, c3 = st.columns(3)
-    co2 = c1.slider(ui.tr("in_co2_target"), 0, 95, int(round(100 * (targets.co2_reduction or 0.6))), 5, key="p_co2")
-    budget = c2.number_input(ui.tr("in_budget"), min_value=0.0, max_value=500.0, step=1.0, key="p_budget",
-                             value=float((targets.budget_eur or 0.0) / 1e6))
+    co2 = c1.slider(
+        ui.tr("in_co2_target"),
+        0,
+        95,
+        int(round(100 * (targets.co2_reduction or 0.6))),
+        5,
+        key="p_co2",
+    )
+    budget = c2.number_input(
+        ui.tr("in_budget"),
+        min_value=0.0,
+        max_value=500.0,
+        step=1.0,
+        key="p_budget",
+        value=float((targets.budget_eur or 0.0) / 1e6),
+    )
     grid_id = "collective.grid.capacity_kw_per_dwelling"
-    grid = c3.number_input(ui.tr("in_grid"), min_value=0.5, max_value=10.0, step=0.1, key="p_grid",
-                           value=float(params.loc[grid_id, "value"]),
-                           help=f"{ui.tr('source')}: {params.loc[grid_id, 'source']}")
+    grid = c3.number_input(
+        ui.tr("in_grid"),
+        min_value=0.5,
+        max_value=10.0,
+        step=0.1,
+        key="p_grid",
+        value=float(params.loc[grid_id, "value"]),
+        help=f"{ui.tr('source')}: {params.loc[grid_id, 'source']}",
+    )
     c1, c2, c3 = st.columns(3)
     part_id = "collective.heat_network.min_participation"
-    participation = c1.slider(ui.tr("in_participation"), 0, 100, key="p_part", step=5,
-                              value=int(round(100 * (targets.heat_network_min_participation
-                                                     or params.loc[part_id, "value"]))),
-                              help=f"{ui.tr('source')}: {params.loc[part_id, 'source']}")
-    limit = c2.number_input(ui.tr("in_monthly_limit"), min_value=0.0, max_value=1000.0, step=5.0, key="p_limit",
-                            value=float(targets.max_monthly_cost_increase_eur or 0.0))
+    participation = c1.slider(
+        ui.tr("in_participation"),
+        0,
+        100,
+        key="p_part",
+        step=5,
+        value=int(
+            round(100 * (targets.heat_network_min_participation or params.loc[part_id, "value"]))
+        ),
+        help=f"{ui.tr('source')}: {params.loc[part_id, 'source']}",
+    )
+    limit = c2.number_input(
+        ui.tr("in_monthly_limit"),
+        min_value=0.0,
+        max_value=1000.0,
+        step=5.0,
+        key="p_limit",
+        value=float(targets.max_monthly_cost_increase_eur or 0.0),
+    )
     with c3:
-        perspective = ui.choose(st.radio, ui.tr("in_perspective"), ["national", "end_user"], "p_persp",
-                                fmt=lambda v: wm.t(f"perspective_{v}", L))
+        perspective = ui.choose(
+            st.radio,
+            ui.tr("in_perspective"),
+            ["national", "end_user"],
+            "p_persp",
+            fmt=lambda v: wm.t(f"perspective_{v}", L),
+        )
     pareto = st.checkbox(ui.tr("in_pareto"), value=True, key="p_pareto")
     go = st.form_submit_button(ui.tr("run_plan"), type="primary")
 
@@ -78,8 +122,13 @@ if go:
     except wm.WupInputError as err:
         ui.fail(err)
         st.stop()
-    st.session_state["plan"] = {"plan": plan, "key": ui.stock_key(), "text": ui.scenario_text(), "inputs": inputs,
-                                "pareto": pareto}
+    st.session_state["plan"] = {
+        "plan": plan,
+        "key": ui.stock_key(),
+        "text": ui.scenario_text(),
+        "inputs": inputs,
+        "pareto": pareto,
+    }
 
 saved = st.session_state.get("plan")
 if not saved:
@@ -94,8 +143,10 @@ c1, c2, c3 = st.columns(3)
 c1.metric(f"{ui.tr('plan_cost')} ({ui.tr('per_year')})", f"€ {_num(plan.objective_eur)}")
 c2.metric(ui.tr("plan_co2"), f"{_num(plan.co2_reduction * 100)} %")
 rise = plan.max_monthly_increase_eur
-c3.metric(f"{ui.tr('plan_max_rise')} ({ui.tr('per_month')})",
-          f"€ {_num(rise)}" if rise > 0.5 else ui.tr("nobody_pays_more"))  # a fall is no "largest rise"
+c3.metric(
+    f"{ui.tr('plan_max_rise')} ({ui.tr('per_month')})",
+    f"€ {_num(rise)}" if rise > 0.5 else ui.tr("nobody_pays_more"),
+)  # a fall is no "largest rise"
 
 price = plan.co2_shadow_price_eur_per_t
 if math.isfinite(price) and price > 0.5:
@@ -110,7 +161,9 @@ pareto_box = right.container()  # filled last: the plan shows first, the trade-o
 
 st.subheader(ui.tr("collective"))
 yes, no = ui.tr("yes"), ui.tr("no")
-rows = [(ui.tr("heat_network_built"), z, yes if b else no) for z, b in plan.heat_network_built.items()]
+rows = [
+    (ui.tr("heat_network_built"), z, yes if b else no) for z, b in plan.heat_network_built.items()
+]
 rows += [(ui.tr("grid_reinforced"), z, yes if b else no) for z, b in plan.grid_reinforced.items()]
 rows.append((ui.tr("solar_park"), "–", _num(plan.solar_park_kwp)))
 heads = ("Besluit", "Zone", "Uitkomst") if L == "nl" else ("Decision", "Zone", "Outcome")
@@ -122,6 +175,12 @@ ui.table(wm.plan_who_pays(plan, ui.outcomes(saved["text"])))
 if saved.get("pareto"):
     with pareto_box, st.spinner(ui.tr("plan_running")):
         front = make_plan(saved["key"], saved["text"], saved["inputs"], PARETO_POINTS).pareto_front
-        points = pd.DataFrame({"co2_reduction": [p.co2_reduction for p in front],
-                               "objective_eur": [p.objective_eur for p in front]})
-        ui.chart(wm.pareto_chart(points.dropna(), L, chosen=(plan.co2_reduction, plan.objective_eur)))
+        points = pd.DataFrame(
+            {
+                "co2_reduction": [p.co2_reduction for p in front],
+                "objective_eur": [p.objective_eur for p in front],
+            }
+        )
+        ui.chart(
+            wm.pareto_chart(points.dropna(), L, chosen=(plan.co2_reduction, plan.objective_eur))
+        )

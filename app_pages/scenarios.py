@@ -39,11 +39,24 @@ def controls_and_result() -> None:
         for c in wm.CONTROLS:
             key = f"ctl:{c.key}:{tag}"
             if c.kind == "choice":
-                values[c.key] = ui.choose(st.radio, ui.tr(c.label), c.choices, key, default=start[c.key],
-                                          horizontal=True, fmt=lambda v: wm.t(f"fin_{v}", L))
+                values[c.key] = ui.choose(
+                    st.radio,
+                    ui.tr(c.label),
+                    c.choices,
+                    key,
+                    default=start[c.key],
+                    horizontal=True,
+                    fmt=lambda v: wm.t(f"fin_{v}", L),
+                )
             else:
-                values[c.key] = st.slider(ui.tr(c.label), float(c.low), float(c.high), float(start[c.key]),
-                                          float(c.step), key=key)
+                values[c.key] = st.slider(
+                    ui.tr(c.label),
+                    float(c.low),
+                    float(c.high),
+                    float(start[c.key]),
+                    float(c.step),
+                    key=key,
+                )
             st.caption(f"{ui.tr('source')}: {sources()[c.key][:160]}")
     try:
         new = wm.apply_controls(ui.scenario_of(base), values)
@@ -54,7 +67,9 @@ def controls_and_result() -> None:
     summary = ui.summary()
     with right:
         st.subheader(ui.tr("result_village"))
-        ui.chart(wm.strategy_bars(summary, "monthly_cost_change_avg_eur", wm.t("monthly_chart", L), L))
+        ui.chart(
+            wm.strategy_bars(summary, "monthly_cost_change_avg_eur", wm.t("monthly_chart", L), L)
+        )
         ui.chart(wm.strategy_bars(summary, "national_eur_per_t_co2", wm.t("national_chart", L), L))
         ui.chart(wm.strategy_bars(summary, "co2_t", wm.t("co2_chart", L), L))
 
@@ -64,7 +79,9 @@ controls_and_result()
 st.divider()
 kept: dict = st.session_state.setdefault("kept", {})
 c1, c2 = st.columns([3, 1])
-name = c1.text_input(ui.tr("keep_as"), value=f"{ui.tr('current_scenario')} {len(kept) + 1}", key="keep_name")
+name = c1.text_input(
+    ui.tr("keep_as"), value=f"{ui.tr('current_scenario')} {len(kept) + 1}", key="keep_name"
+)
 if c2.button(ui.tr("keep"), type="primary"):
     if name not in kept and len(kept) >= ui.MAX_KEPT:
         kept.pop(next(iter(kept)))
@@ -91,8 +108,12 @@ else:
 
 st.divider()
 c1, c2, c3 = st.columns(3)
-c1.download_button(ui.tr("download_yaml"), ui.scenario_text().encode("utf-8"), file_name="scenario.yaml",
-                   mime="application/x-yaml")
+c1.download_button(
+    ui.tr("download_yaml"),
+    ui.scenario_text().encode("utf-8"),
+    file_name="scenario.yaml",
+    mime="application/x-yaml",
+)
 if c3.button(ui.tr("reset")):
     for k in [k for k in st.session_state if str(k).startswith("ctl:")]:
         del st.session_state[k]

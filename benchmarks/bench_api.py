@@ -51,7 +51,9 @@ print(json.dumps({{"seconds": seconds, "peak_rss_mb": peak}}))
 def run_case(case: str, n: int, tmp: Path) -> dict:
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
     code = _SCRIPT.format(bench=str(BENCH), n=n, case=case, out=str(tmp / "outcomes.parquet"))
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -70,10 +72,12 @@ def test_default_evaluate_against_batch_path(benchmark, tmp_path):
     med = {case: sorted(r["seconds"] for r in rs)[rounds // 2] for case, rs in results.items()}
     peak = {case: max(r["peak_rss_mb"] for r in rs) for case, rs in results.items()}
     benchmark.extra_info.update(seconds=med, peak_rss_mb=peak, ratio=med["evaluate"] / med["batch"])
-    print(f"\n{N_EVALUATE} dwellings: batch {med['batch']:.1f} s / {peak['batch']:.0f} MB; "
-          f"evaluate() + totals {med['evaluate']:.1f} s / {peak['evaluate']:.0f} MB "
-          f"({med['evaluate'] / med['batch']:.2f}x); evaluate() + summarise() "
-          f"{med['evaluate_summarise']:.1f} s / {peak['evaluate_summarise']:.0f} MB")
+    print(
+        f"\n{N_EVALUATE} dwellings: batch {med['batch']:.1f} s / {peak['batch']:.0f} MB; "
+        f"evaluate() + totals {med['evaluate']:.1f} s / {peak['evaluate']:.0f} MB "
+        f"({med['evaluate'] / med['batch']:.2f}x); evaluate() + summarise() "
+        f"{med['evaluate_summarise']:.1f} s / {peak['evaluate_summarise']:.0f} MB"
+    )
 
 
 @pytest.mark.parametrize("n", [N_STREAM])
@@ -82,5 +86,7 @@ def test_stream_outcomes_to_parquet(benchmark, tmp_path, n):
     result = benchmark.pedantic(run_case, args=("stream", n, tmp_path), rounds=1, iterations=1)
     size_mb = (tmp_path / "outcomes.parquet").stat().st_size / 1e6
     benchmark.extra_info.update(result, file_mb=size_mb)
-    print(f"\n{n} dwellings streamed to Parquet: {result['seconds']:.0f} s, peak {result['peak_rss_mb']:.0f} MB, "
-          f"file {size_mb:.0f} MB")
+    print(
+        f"\n{n} dwellings streamed to Parquet: {result['seconds']:.0f} s, peak {result['peak_rss_mb']:.0f} MB, "
+        f"file {size_mb:.0f} MB"
+    )

@@ -29,7 +29,16 @@ def test_business_case_from_alternatives(benchmark, village):
 
 def test_business_case_app_call_new_fee(benchmark, village):
     scenario, stock, outcomes = village
-    case = benchmark(wm.business_case, scenario, outcomes, stock=stock, tariff_fixed_eur_per_yr=700.0,
-                     tariff_eur_per_gj=35.0, connection_fee_eur=2000.0, member_capital_eur=1.5e6, participation=0.8)
+    case = benchmark(
+        wm.business_case,
+        scenario,
+        outcomes,
+        stock=stock,
+        tariff_fixed_eur_per_yr=700.0,
+        tariff_eur_per_gj=35.0,
+        connection_fee_eur=2000.0,
+        member_capital_eur=1.5e6,
+        participation=0.8,
+    )
     assert case.connection_fee_eur == 2000.0
     assert benchmark.stats.stats.median < 0.5

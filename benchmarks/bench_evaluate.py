@@ -28,14 +28,24 @@ CHUNK = 25_000
 
 #: The quantities of the long-table contract, all reduced for every option.
 CONTRACT = (
-    "gas_m3", "electricity_import_kwh", "electricity_export_kwh", "heat_gj", "peak_kw",
-    "co2_kg", "capex_eur",
+    "gas_m3",
+    "electricity_import_kwh",
+    "electricity_export_kwh",
+    "heat_gj",
+    "peak_kw",
+    "co2_kg",
+    "capex_eur",
 )
 
 
 #: Money outputs reduced as well when the money layer is on.
-MONEY = ("subsidy_eur", "end_user_annual_cost_eur", "national_annual_cost_eur", "monthly_cost_change_eur",
-         "npv_end_user_eur")
+MONEY = (
+    "subsidy_eur",
+    "end_user_annual_cost_eur",
+    "national_annual_cost_eur",
+    "monthly_cost_change_eur",
+    "npv_end_user_eur",
+)
 
 
 def village_totals(stock, scenario: Scenario, money: bool | str = False) -> np.ndarray:
@@ -49,7 +59,9 @@ def village_totals(stock, scenario: Scenario, money: bool | str = False) -> np.n
     total = None
     names = CONTRACT + (MONEY if money else ())
     outputs = None if money == "all" else MONEY
-    for part in iter_evaluate(stock, scenario, chunk_size=CHUNK, money=bool(money), irr=False, money_outputs=outputs):
+    for part in iter_evaluate(
+        stock, scenario, chunk_size=CHUNK, money=bool(money), irr=False, money_outputs=outputs
+    ):
         t = np.stack([part.totals(name) for name in names])
         t = np.vstack([t, part.feasible.sum(axis=0)])
         total = t if total is None else total + t
@@ -73,17 +85,23 @@ print(json.dumps({{"peak_rss_mb": peak / 1024, "before_eval_mb": base / 1024}}))
 def peak_memory_mb(n: int, money: bool | str) -> dict:
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
     code = _MEMORY_SCRIPT.format(bench=str(Path(__file__).parent), n=n, money=money)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-@pytest.mark.parametrize("money", [False, "contract", "all"], ids=["physics", "with_money", "with_money_all"])
+@pytest.mark.parametrize(
+    "money", [False, "contract", "all"], ids=["physics", "with_money", "with_money_all"]
+)
 @pytest.mark.parametrize("n", SIZES)
 def test_evaluate_throughput(benchmark, n, money):
     stock = synthetic_stock(n)
     scenario = Scenario()
     rounds = 3  # the shared VM's speed varies from minute to minute: report min and median
-    result = benchmark.pedantic(village_totals, args=(stock, scenario, money), rounds=rounds, iterations=1)
+    result = benchmark.pedantic(
+        village_totals, args=(stock, scenario, money), rounds=rounds, iterations=1
+    )
     assert np.isfinite(result).all()
     n_options = result.shape[1]
     seconds = benchmark.stats.stats.median
@@ -126,12 +144,19 @@ def test_money_overhead_interleaved(benchmark, n):
     benchmark.pedantic(run, rounds=1, iterations=1)
     contract = np.median(times[:, 1] / times[:, 0] - 1.0)
     everything = np.median(times[:, 2] / times[:, 0] - 1.0)
-    benchmark.extra_info.update(physics_s=np.median(times[:, 0]), contract_s=np.median(times[:, 1]),
-                                all_s=np.median(times[:, 2]), money_adds_contract=contract, money_adds_all=everything)
-    print(f"\n{n} dwellings: physics {np.median(times[:, 0]):.2f} s, with money (contract) "
-          f"{np.median(times[:, 1]):.2f} s, (all outputs) {np.median(times[:, 2]):.2f} s; money adds "
-          f"{contract:.0%} (contract) / {everything:.0%} (all), per-round ratios "
-          f"{np.round(times[:, 1] / times[:, 0] - 1, 2).tolist()} / {np.round(times[:, 2] / times[:, 0] - 1, 2).tolist()}")
+    benchmark.extra_info.update(
+        physics_s=np.median(times[:, 0]),
+        contract_s=np.median(times[:, 1]),
+        all_s=np.median(times[:, 2]),
+        money_adds_contract=contract,
+        money_adds_all=everything,
+    )
+    print(
+        f"\n{n} dwellings: physics {np.median(times[:, 0]):.2f} s, with money (contract) "
+        f"{np.median(times[:, 1]):.2f} s, (all outputs) {np.median(times[:, 2]):.2f} s; money adds "
+        f"{contract:.0%} (contract) / {everything:.0%} (all), per-round ratios "
+        f"{np.round(times[:, 1] / times[:, 0] - 1, 2).tolist()} / {np.round(times[:, 2] / times[:, 0] - 1, 2).tolist()}"
+    )
 
 
 def test_irr_village(benchmark):
@@ -140,6 +165,7 @@ def test_irr_village(benchmark):
 
     scenario = wm.load_scenario()
     stock = wm.synthesise_stock(scenario.village.buurt_code)
+
     def run():  # money is computed when first read: read the IRR inside the timed part
         return wm.evaluate(stock, scenario, irr=True)["irr"]
 

@@ -24,13 +24,21 @@ def flat_case(n: int = N, seed: int = 0) -> dict:
     rng = np.random.default_rng(seed)
     gas = rng.uniform(0, 2000, (n, N_OPT))
     return dict(
-        gas_m3=gas, elec_import_kwh=rng.uniform(1500, 8000, (n, N_OPT)),
-        elec_export_kwh=rng.uniform(0, 3000, (n, N_OPT)), heat_gj=np.zeros((1, N_OPT)),
-        has_gas_connection=gas > 100, on_heat_network=np.zeros((1, N_OPT), bool),
-        components={"heating": (rng.uniform(2000, 20000, (n, N_OPT)), 15, 0.02),
-                    "insulation": (rng.uniform(0, 30000, (1, N_OPT)), 40, 0.0)},
-        subsidy_eur=np.zeros((1, N_OPT)), co2_kg_per_yr=gas * 1.78, reference_index=np.zeros(n, int),
-        household_income_eur=rng.uniform(20000, 120000, n), tenure=rng.integers(0, 3, n),
+        gas_m3=gas,
+        elec_import_kwh=rng.uniform(1500, 8000, (n, N_OPT)),
+        elec_export_kwh=rng.uniform(0, 3000, (n, N_OPT)),
+        heat_gj=np.zeros((1, N_OPT)),
+        has_gas_connection=gas > 100,
+        on_heat_network=np.zeros((1, N_OPT), bool),
+        components={
+            "heating": (rng.uniform(2000, 20000, (n, N_OPT)), 15, 0.02),
+            "insulation": (rng.uniform(0, 30000, (1, N_OPT)), 40, 0.0),
+        },
+        subsidy_eur=np.zeros((1, N_OPT)),
+        co2_kg_per_yr=gas * 1.78,
+        reference_index=np.zeros(n, int),
+        household_income_eur=rng.uniform(20000, 120000, n),
+        tenure=rng.integers(0, 3, n),
     )
 
 

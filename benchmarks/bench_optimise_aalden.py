@@ -39,28 +39,48 @@ def test_aalden_co2_60(benchmark, aalden, mode, solver):
     table = option_table(outcomes, scenario.years.horizon_years, per_dwelling=per_dwelling)
     # CBC on the per-dwelling MILP can run for many minutes: cap it and report its gap.
     limit = 60.0 if per_dwelling and solver == "cbc" else None
-    settings = settings_for(scenario, scenario.params(), co2_reduction=0.6, per_dwelling=per_dwelling, solver=solver,
-                            time_limit_s=limit, collective_method="mip" if mode == "groups-mip" else "auto")
+    settings = settings_for(
+        scenario,
+        scenario.params(),
+        co2_reduction=0.6,
+        per_dwelling=per_dwelling,
+        solver=solver,
+        time_limit_s=limit,
+        collective_method="mip" if mode == "groups-mip" else "auto",
+    )
+
     def run():  # what `wupmodel optimise` does: drop dominated options, then solve
         return solve(prune_dominated(table, settings)[0], settings)
 
     plan = benchmark.pedantic(run, rounds=1 if per_dwelling else 3, iterations=1)
     assert plan.status in ("optimal", "time_limit")
-    benchmark.extra_info.update(build_s=plan.build_seconds, solve_s=plan.solve_seconds, backend=plan.backend,
-                                objective_eur=plan.objective_eur, lp_solves=plan.timings["lp_solves"])
-    print(f"\nAalden {mode} {solver}: {plan.status}, build {plan.build_seconds:.2f} s, "
-          f"solve {plan.solve_seconds:.2f} s ({plan.backend}, {plan.timings['lp_solves']:.0f} branch LPs), "
-          f"objective {plan.objective_eur:,.2f} EUR/yr, gap {plan.gap:.2g}", flush=True)
+    benchmark.extra_info.update(
+        build_s=plan.build_seconds,
+        solve_s=plan.solve_seconds,
+        backend=plan.backend,
+        objective_eur=plan.objective_eur,
+        lp_solves=plan.timings["lp_solves"],
+    )
+    print(
+        f"\nAalden {mode} {solver}: {plan.status}, build {plan.build_seconds:.2f} s, "
+        f"solve {plan.solve_seconds:.2f} s ({plan.backend}, {plan.timings['lp_solves']:.0f} branch LPs), "
+        f"objective {plan.objective_eur:,.2f} EUR/yr, gap {plan.gap:.2g}",
+        flush=True,
+    )
 
 
 def test_aalden_pareto_20(benchmark, aalden):
     scenario, outcomes = aalden
     table = option_table(outcomes, scenario.years.horizon_years)
     settings = settings_for(scenario, scenario.params())
+
     def run():
         return pareto_front(prune_dominated(table, settings)[0], settings, n_points=20)
 
     front = benchmark.pedantic(run, rounds=3, iterations=1)
     assert len(front) >= 2
-    print(f"\nAalden Pareto: {len(front)} points, median {benchmark.stats.stats.median:.2f} s, "
-          f"{max(p.timings['lp_solves'] for p in front):.0f} branch LPs", flush=True)
+    print(
+        f"\nAalden Pareto: {len(front)} points, median {benchmark.stats.stats.median:.2f} s, "
+        f"{max(p.timings['lp_solves'] for p in front):.0f} branch LPs",
+        flush=True,
+    )

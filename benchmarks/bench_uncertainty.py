@@ -18,16 +18,22 @@ _TIMES: dict[str, float] = {}
 @pytest.fixture(scope="module")
 def scenarios():
     a = wm.load_scenario()
-    b = wm.load_scenario(EXAMPLE).model_copy(update={"name": "B: cheaper heat pumps",
-                                                     "parameters": {"cost.air_hp_fixed_eur": 5000.0}})
+    b = wm.load_scenario(EXAMPLE).model_copy(
+        update={"name": "B: cheaper heat pumps", "parameters": {"cost.air_hp_fixed_eur": 5000.0}}
+    )
     return [a, b]
 
 
 def test_sweep_10000_default_village(benchmark):
     scenario = wm.load_scenario(EXAMPLE)
     stock = wm.synthesise_stock(scenario.village.buurt_code)
-    result = benchmark.pedantic(wm.sweep, args=(scenario, stock), kwargs={"samples": 10_000, "seed": 1,
-                                "per_household": True}, rounds=3, iterations=1)
+    result = benchmark.pedantic(
+        wm.sweep,
+        args=(scenario, stock),
+        kwargs={"samples": 10_000, "seed": 1, "per_household": True},
+        rounds=3,
+        iterations=1,
+    )
     assert result.design.n_samples == 10_000
 
 
@@ -45,6 +51,7 @@ def test_batch_drenthe_serial(benchmark, scenarios):
 def test_batch_drenthe_dask_2_workers(benchmark, scenarios):
     ex = DaskExecutor("local:2")
     try:
+
         def run():
             t = time.perf_counter()
             out = wm.batch("drenthe", scenarios, executor=ex)
@@ -56,5 +63,7 @@ def test_batch_drenthe_dask_2_workers(benchmark, scenarios):
         ex.close()
     assert out["buurt_code"].nunique() == 657
     if "serial" in _TIMES:
-        print(f"\nbatch serial {_TIMES['serial']:.1f} s, 2 Dask workers {_TIMES['dask']:.1f} s, "
-              f"speed-up {_TIMES['serial'] / _TIMES['dask']:.2f}x")
+        print(
+            f"\nbatch serial {_TIMES['serial']:.1f} s, 2 Dask workers {_TIMES['dask']:.1f} s, "
+            f"speed-up {_TIMES['serial'] / _TIMES['dask']:.2f}x"
+        )

@@ -11,8 +11,12 @@ from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS
 def synthetic_stock(n: int, seed: int = 1) -> pd.DataFrame:
     """``n`` distinct validated-looking dwellings (continuous floor areas make them distinct)."""
     rng = np.random.default_rng(seed)
-    types = pd.Categorical.from_codes(rng.integers(0, len(DWELLING_TYPES), n), categories=DWELLING_TYPES)
-    labels = pd.Categorical.from_codes(rng.integers(4, len(ENERGY_LABELS), n), categories=ENERGY_LABELS)
+    types = pd.Categorical.from_codes(
+        rng.integers(0, len(DWELLING_TYPES), n), categories=DWELLING_TYPES
+    )
+    labels = pd.Categorical.from_codes(
+        rng.integers(4, len(ENERGY_LABELS), n), categories=ENERGY_LABELS
+    )
     return pd.DataFrame(
         {
             "dwelling_id": np.char.add("d", np.arange(n).astype(str)),
@@ -23,7 +27,9 @@ def synthetic_stock(n: int, seed: int = 1) -> pd.DataFrame:
             "gas_m3": np.nan,
             "electricity_kwh": np.nan,
             "roof_area_m2": np.nan,
-            "tenure": pd.Categorical([None] * n, categories=["koop", "huur_corporatie", "huur_particulier"]),
+            "tenure": pd.Categorical(
+                [None] * n, categories=["koop", "huur_corporatie", "huur_particulier"]
+            ),
             "household_income_eur": np.nan,
             "heat_network_zone": "kern",
             "grid_zone": "default",

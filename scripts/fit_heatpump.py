@@ -30,15 +30,52 @@ from scipy.optimize import least_squares
 
 ROOT = Path(__file__).resolve().parents[1]
 #: ``../shared`` beside the project root (or beside the worktree folder).
-DEFAULT = next((d / "shared" / "data" / "hplib" / "hplib_database.csv" for d in (ROOT.parent, ROOT.parent.parent)
-                if (d / "shared").is_dir()), ROOT.parent / "shared" / "data" / "hplib" / "hplib_database.csv")
+DEFAULT = next(
+    (
+        d / "shared" / "data" / "hplib" / "hplib_database.csv"
+        for d in (ROOT.parent, ROOT.parent.parent)
+        if (d / "shared").is_dir()
+    ),
+    ROOT.parent / "shared" / "data" / "hplib" / "hplib_database.csv",
+)
 DATA = ROOT / "wupmodel" / "data"
-SOURCE = ("hplib 1.9 (FZJ-IEK3-VSA/hplib, MIT, see hplib_LICENSE.md), hplib/hplib_database.csv: {n} "
-          "{kind} units (Manufacturer != Generic), Heat Pump Keymark; {what}; scripts/fit_heatpump.py")
+SOURCE = (
+    "hplib 1.9 (FZJ-IEK3-VSA/hplib, MIT, see hplib_LICENSE.md), hplib/hplib_database.csv: {n} "
+    "{kind} units (Manufacturer != Generic), Heat Pump Keymark; {what}; scripts/fit_heatpump.py"
+)
 #: EN 14825:2018 average climate (Strasbourg): bin temperature [°C] and hours, Tdesign −10 °C.
 EN14825_AVERAGE_TJ = np.arange(-10, 16)
-EN14825_AVERAGE_HOURS = np.array([1, 25, 23, 24, 27, 68, 91, 89, 165, 173, 240, 280, 320, 357, 356, 303, 330,
-                                  326, 348, 335, 315, 215, 169, 151, 105, 74], dtype=float)
+EN14825_AVERAGE_HOURS = np.array(
+    [
+        1,
+        25,
+        23,
+        24,
+        27,
+        68,
+        91,
+        89,
+        165,
+        173,
+        240,
+        280,
+        320,
+        357,
+        356,
+        303,
+        330,
+        326,
+        348,
+        335,
+        315,
+        215,
+        169,
+        151,
+        105,
+        74,
+    ],
+    dtype=float,
+)
 #: EN 14825 variable-outlet test points A (−7), B (2), C (7), D (12) of the average climate [°C].
 EN14825_POINTS_C = np.array([-7.0, 2.0, 7.0, 12.0])
 EN14825_FLOW_C = {35: np.array([34.0, 30.0, 27.0, 24.0]), 55: np.array([52.0, 42.0, 36.0, 30.0])}
@@ -46,14 +83,20 @@ EN14825_FLOW_C = {35: np.array([34.0, 30.0, 27.0, 24.0]), 55: np.array([52.0, 42
 
 def unit_fit_cop(d: pd.DataFrame, t_source_c: float, t_flow_c: float) -> np.ndarray:
     """COP of every unit from its own hplib fit (T_amb = T_source for air; ~0 weight for brine)."""
-    return (d["p1_COP [-]"] * t_source_c + d["p2_COP [-]"] * t_flow_c + d["p3_COP [-]"]
-            + d["p4_COP [-]"] * t_source_c).to_numpy()
+    return (
+        d["p1_COP [-]"] * t_source_c
+        + d["p2_COP [-]"] * t_flow_c
+        + d["p3_COP [-]"]
+        + d["p4_COP [-]"] * t_source_c
+    ).to_numpy()
 
 
 def unit_scop_air(d: pd.DataFrame, supply: int) -> np.ndarray:
     """EN 14825 average-climate SCOP of every air/water unit (part load (Tj − 16)/(−26))."""
     flows = EN14825_FLOW_C[supply]
-    cops = np.stack([unit_fit_cop(d, t, f) for t, f in zip(EN14825_POINTS_C, flows, strict=True)], axis=1)
+    cops = np.stack(
+        [unit_fit_cop(d, t, f) for t, f in zip(EN14825_POINTS_C, flows, strict=True)], axis=1
+    )
     if supply == 55:
         cops[:, 0] = d["COP_ref"].to_numpy()  # the measured −7/52 point
     load = (16.0 - EN14825_AVERAGE_TJ) / 26.0 * EN14825_AVERAGE_HOURS
@@ -88,46 +131,129 @@ def main(path: Path) -> None:
     brine = units[units["Group"] == 2]
     rows = []
 
-    def add(group: int, quantity: str, ts: float, tf: float, values: np.ndarray, what: str, fitted: bool,
-            n: int, kind: str) -> None:
+    def add(
+        group: int,
+        quantity: str,
+        ts: float,
+        tf: float,
+        values: np.ndarray,
+        what: str,
+        fitted: bool,
+        n: int,
+        kind: str,
+    ) -> None:
         q = np.percentile(values, [10, 50, 90])
-        rows.append({"group": group, "quantity": quantity, "t_source_c": ts, "t_flow_c": tf,
-                     "p10": round(q[0], 4), "p50": round(q[1], 4), "p90": round(q[2], 4), "n_units": n,
-                     "used_in_fit": fitted, "source": SOURCE.format(n=n, kind=kind, what=what), "year": 2022})
+        rows.append(
+            {
+                "group": group,
+                "quantity": quantity,
+                "t_source_c": ts,
+                "t_flow_c": tf,
+                "p10": round(q[0], 4),
+                "p50": round(q[1], 4),
+                "p90": round(q[2], 4),
+                "n_units": n,
+                "used_in_fit": fitted,
+                "source": SOURCE.format(n=n, kind=kind, what=what),
+                "year": 2022,
+            }
+        )
 
     kind_a, kind_b = "outdoor air/water regulated (Group 1)", "brine/water regulated (Group 2)"
     for ts, tf in [(-7, 35), (2, 35), (7, 35), (2, 42), (7, 36)]:
-        add(1, "cop", ts, tf, unit_fit_cop(air, ts, tf), f"COP at A{ts}/W{tf} from each unit's hplib fit",
-            True, len(air), kind_a)
-    add(1, "cop", -7, 52, air["COP_ref"].to_numpy(), "measured COP_ref at A-7/W52", True, len(air), kind_a)
+        add(
+            1,
+            "cop",
+            ts,
+            tf,
+            unit_fit_cop(air, ts, tf),
+            f"COP at A{ts}/W{tf} from each unit's hplib fit",
+            True,
+            len(air),
+            kind_a,
+        )
+    add(
+        1,
+        "cop",
+        -7,
+        52,
+        air["COP_ref"].to_numpy(),
+        "measured COP_ref at A-7/W52",
+        True,
+        len(air),
+        kind_a,
+    )
     for supply in (35, 55):
-        add(1, "scop", np.nan, supply, unit_scop_air(air, supply),
+        add(
+            1,
+            "scop",
+            np.nan,
+            supply,
+            unit_scop_air(air, supply),
             f"SCOP EN 14825 average climate, {supply} C variable outlet, from each unit's points "
-            "(COP_ref at A-7/W52 for 55 C, hplib fits elsewhere)", False, len(air), kind_a)
+            "(COP_ref at A-7/W52 for 55 C, hplib fits elsewhere)",
+            False,
+            len(air),
+            kind_a,
+        )
     for ts, tf in [(0, 35), (0, 45), (-5, 35), (5, 35)]:
-        add(2, "cop", ts, tf, unit_fit_cop(brine, ts, tf), f"COP at B{ts}/W{tf} from each unit's hplib fit",
-            True, len(brine), kind_b)
-    add(2, "cop", 0, 52, brine["COP_ref"].to_numpy(), "measured COP_ref at B0/W52", True, len(brine), kind_b)
+        add(
+            2,
+            "cop",
+            ts,
+            tf,
+            unit_fit_cop(brine, ts, tf),
+            f"COP at B{ts}/W{tf} from each unit's hplib fit",
+            True,
+            len(brine),
+            kind_b,
+        )
+    add(
+        2,
+        "cop",
+        0,
+        52,
+        brine["COP_ref"].to_numpy(),
+        "measured COP_ref at B0/W52",
+        True,
+        len(brine),
+        kind_b,
+    )
     points = pd.DataFrame(rows)
     points.to_csv(DATA / "heatpump_keymark.csv", index=False)
 
     out = []
     for group, kind in ((1, kind_a), (2, kind_b)):
-        mine = points[(points["group"] == group) & (points["quantity"] == "cop") & points["used_in_fit"]]
+        mine = points[
+            (points["group"] == group) & (points["quantity"] == "cop") & points["used_in_fit"]
+        ]
         x = fit(mine)
         model = carnot_cop(x, mine["t_source_c"].to_numpy(float), mine["t_flow_c"].to_numpy(float))
         print(f"group {group}: eta0={x[0]:.5f} eta_s={x[1]:.6f} eta_f={x[2]:.6f} dT={x[3]}")
         for (_, r), m in zip(mine.iterrows(), model, strict=True):
-            print(f"  {r.t_source_c:+.0f}/{r.t_flow_c:.0f}: model {m:.2f}  Keymark p10-p90 {r.p10:.2f}-{r.p90:.2f} "
-                  f"median {r.p50:.2f}")
-        out.append({"group": group, "eta0": round(x[0], 6), "eta_per_k_source": round(x[1], 7),
-                    "eta_per_k_flow": round(x[2], 7), "dt_condenser_k": x[3], "dt_evaporator_k": x[3],
-                    "source": SOURCE.format(n=int(mine["n_units"].iloc[0]), kind=kind,
-                                            what="Carnot model with a second-law efficiency linear in source and "
-                                                 "flow temperature, fitted (log least squares, heat-exchanger "
-                                                 "approach 5 K each side by assumption) to the medians of "
-                                                 "heatpump_keymark.csv"),
-                    "year": 2022})
+            print(
+                f"  {r.t_source_c:+.0f}/{r.t_flow_c:.0f}: model {m:.2f}  Keymark p10-p90 {r.p10:.2f}-{r.p90:.2f} "
+                f"median {r.p50:.2f}"
+            )
+        out.append(
+            {
+                "group": group,
+                "eta0": round(x[0], 6),
+                "eta_per_k_source": round(x[1], 7),
+                "eta_per_k_flow": round(x[2], 7),
+                "dt_condenser_k": x[3],
+                "dt_evaporator_k": x[3],
+                "source": SOURCE.format(
+                    n=int(mine["n_units"].iloc[0]),
+                    kind=kind,
+                    what="Carnot model with a second-law efficiency linear in source and "
+                    "flow temperature, fitted (log least squares, heat-exchanger "
+                    "approach 5 K each side by assumption) to the medians of "
+                    "heatpump_keymark.csv",
+                ),
+                "year": 2022,
+            }
+        )
     pd.DataFrame(out).to_csv(DATA / "heatpump_carnot.csv", index=False)
     print(points[["group", "quantity", "t_source_c", "t_flow_c", "p10", "p50", "p90"]])
 

@@ -22,7 +22,9 @@ from golden_figures import GOLDEN_PATH, golden_figures  # noqa: E402
 def main() -> None:
     figures = golden_figures()
     GOLDEN_PATH.parent.mkdir(parents=True, exist_ok=True)
-    GOLDEN_PATH.write_text(json.dumps(figures, separators=(",", ":"), sort_keys=True, allow_nan=True) + "\n", "utf-8")
+    GOLDEN_PATH.write_text(
+        json.dumps(figures, separators=(",", ":"), sort_keys=True, allow_nan=True) + "\n", "utf-8"
+    )
     print(f"wrote {GOLDEN_PATH.relative_to(ROOT)}")
 
 

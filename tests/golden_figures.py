@@ -33,7 +33,9 @@ def _frame_records(frame: pd.DataFrame) -> dict[str, list]:
         elif pd.api.types.is_numeric_dtype(values):
             out[col] = [float(v) for v in values]
         else:
-            out[col] = [None if v is None or (isinstance(v, float) and v != v) else str(v) for v in values]
+            out[col] = [
+                None if v is None or (isinstance(v, float) and v != v) else str(v) for v in values
+            ]
     return out
 
 
@@ -67,7 +69,11 @@ def golden_figures() -> dict:
     plan = wm.optimise(stock, scenario, co2_reduction=0.6, pareto=3)
     front = plan.pareto_front
     # the Pareto points are pinned below (pareto_3), with the figures the golden file had
-    plan_json = {k: v for k, v in plan.to_json_dict().items() if k not in (*_PLAN_VOLATILE, "pareto", "choices_by_dwelling")}
+    plan_json = {
+        k: v
+        for k, v in plan.to_json_dict().items()
+        if k not in (*_PLAN_VOLATILE, "pareto", "choices_by_dwelling")
+    }
     return {
         "source": "wupmodel default scenario (Aalden BU01095059, seed 0), written by scripts/make_golden.py",
         "option_ids": list(pd.unique(options).astype(str)),

@@ -15,11 +15,15 @@ import wupmodel as wm
 
 ROOT = Path(__file__).resolve().parents[1]
 PKG = ROOT / "wupmodel"
-MAX_LINES = 600
+MAX_LINES = 900  # formatted lines (ruff format at 100 columns)
 
 
 def _module_name(path: Path) -> str:
-    parts = (path.relative_to(ROOT) if path.is_relative_to(ROOT) else Path(path.name)).with_suffix("").parts
+    parts = (
+        (path.relative_to(ROOT) if path.is_relative_to(ROOT) else Path(path.name))
+        .with_suffix("")
+        .parts
+    )
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
@@ -64,8 +68,13 @@ def test_front_ends_use_only_the_public_api(path):
 def _wm_attributes(path: Path) -> list[tuple[str, int]]:
     """(name, line) of every ``wm.<name>`` a file reads (``import wupmodel as wm``)."""
     tree = ast.parse(path.read_text("utf-8"))
-    return [(node.attr, node.lineno) for node in ast.walk(tree)
-            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "wm"]
+    return [
+        (node.attr, node.lineno)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "wm"
+    ]
 
 
 @pytest.mark.parametrize("path", _front_end_files(), ids=lambda p: str(p.relative_to(ROOT)))
@@ -83,13 +92,24 @@ def test_the_wm_attribute_check_can_fail(tmp_path):
 
 def test_the_pages_are_checked():
     names = {p.name for p in _front_end_files()}
-    assert {"app.py", "dorp.py", "mijn_huis.py", "scenarios.py", "plan.py", "onzekerheid.py", "cooperatie.py",
-            "export.py", "common.py"} <= names
+    assert {
+        "app.py",
+        "dorp.py",
+        "mijn_huis.py",
+        "scenarios.py",
+        "plan.py",
+        "onzekerheid.py",
+        "cooperatie.py",
+        "export.py",
+        "common.py",
+    } <= names
 
 
 def test_the_public_api_check_can_fail(tmp_path):
     page = tmp_path / "page.py"
-    page.write_text("import wupmodel as wm\nfrom wupmodel.village import strategy_summary\nfrom wupmodel import evaluate\n")
+    page.write_text(
+        "import wupmodel as wm\nfrom wupmodel.village import strategy_summary\nfrom wupmodel import evaluate\n"
+    )
     found = [mod for mod, _names, _line in _imports(page) if mod.startswith("wupmodel.")]
     assert found == ["wupmodel.village"]
 
@@ -119,7 +139,7 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
         stack.append(node)
         for dep in sorted(graph[node]):
             if colour[dep] == 1:
-                return stack[stack.index(dep):] + [dep]
+                return stack[stack.index(dep) :] + [dep]
             if colour[dep] == 0 and (found := visit(dep)):
                 return found
         stack.pop()
@@ -153,7 +173,9 @@ def test_the_package_root_is_only_the_api():
             continue  # the docstring
         if isinstance(node, ast.ImportFrom | ast.Import):
             continue
-        assert isinstance(node, ast.Assign) and node.targets[0].id in ("__version__", "__all__"), ast.dump(node)
+        assert isinstance(node, ast.Assign) and node.targets[0].id in ("__version__", "__all__"), (
+            ast.dump(node)
+        )
     assert sorted(wm.__all__) == sorted(set(wm.__all__))
     for name in wm.__all__:
         assert hasattr(wm, name), name
@@ -162,7 +184,9 @@ def test_the_package_root_is_only_the_api():
 @pytest.mark.parametrize("path", sorted(PKG.rglob("*.py")), ids=lambda p: str(p.relative_to(ROOT)))
 def test_modules_stay_small(path):
     n = len(path.read_text("utf-8").splitlines())
-    assert n <= MAX_LINES, f"{path.relative_to(ROOT)} has {n} lines (limit {MAX_LINES}): split it by job"
+    assert n <= MAX_LINES, (
+        f"{path.relative_to(ROOT)} has {n} lines (limit {MAX_LINES}): split it by job"
+    )
 
 
 def test_readme_layout_maps_every_module():
@@ -184,6 +208,12 @@ def test_readme_layout_maps_every_module():
         if word.endswith(".py"):
             named.add(f"{folder}{word}" if depth == 4 else word)
     modules = {str(p.relative_to(PKG)) for p in PKG.rglob("*.py") if p.name != "__init__.py"}
-    assert modules - named == set(), f"modules missing from the README layout: {sorted(modules - named)}"
-    stale = {m for m in named if "/" in m or m in {p.name for p in PKG.glob("*.py")}} - modules - {"__init__.py", "app.py"}
+    assert modules - named == set(), (
+        f"modules missing from the README layout: {sorted(modules - named)}"
+    )
+    stale = (
+        {m for m in named if "/" in m or m in {p.name for p in PKG.glob("*.py")}}
+        - modules
+        - {"__init__.py", "app.py"}
+    )
     assert not stale, f"the README layout names modules that do not exist: {sorted(stale)}"

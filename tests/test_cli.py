@@ -18,7 +18,14 @@ def test_run_prints_strategy_comparison(capsys):
     assert main(["run"]) == 0
     out = capsys.readouterr().out
     assert "758 dwellings" in out
-    for name in ("reference", "hybrid", "all_electric_air", "all_electric_ground", "heat_network_mt", "heat_network_lt"):
+    for name in (
+        "reference",
+        "hybrid",
+        "all_electric_air",
+        "all_electric_ground",
+        "heat_network_mt",
+        "heat_network_lt",
+    ):
         assert name in out
 
 
@@ -28,7 +35,9 @@ def test_run_json(capsys):
     assert payload["dwellings"] == 758
     ref = next(s for s in payload["strategies"] if s["strategy"] == "reference")
     assert ref["co2_reduction"] == pytest.approx(0.0)
-    assert all(s["co2_reduction"] > 0 for s in payload["strategies"] if s["strategy"] != "reference")
+    assert all(
+        s["co2_reduction"] > 0 for s in payload["strategies"] if s["strategy"] != "reference"
+    )
 
 
 def test_stock_then_evaluate_round_trip(tmp_path, capsys):
@@ -74,7 +83,10 @@ def test_params_fits_100_columns_and_says_when_nothing_matches(capsys):
     "content, fragment",
     [
         (b"dwelling_id,dwelling_type,construction_year\n1,tussenwoning,1970\n", "floor_area_m2"),
-        (b"dwelling_id,dwelling_type,construction_year,floor_area_m2\n1,bungalow,1970,100\n", "bungalow"),
+        (
+            b"dwelling_id,dwelling_type,construction_year,floor_area_m2\n1,bungalow,1970,100\n",
+            "bungalow",
+        ),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "stock.csv"),
         (b"", "stock.csv"),
     ],
@@ -84,8 +96,18 @@ def test_bad_stock_via_subprocess_has_no_traceback(tmp_path, content, fragment):
     stock.write_bytes(content)
     mtime = os.stat(stock).st_mtime_ns
     proc = subprocess.run(
-        [sys.executable, "-m", "wupmodel.cli", "evaluate", "--stock", str(stock), "--out", str(tmp_path / "o.csv")],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "wupmodel.cli",
+            "evaluate",
+            "--stock",
+            str(stock),
+            "--out",
+            str(tmp_path / "o.csv"),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
@@ -131,7 +153,10 @@ def test_repo_scenarios_are_valid(capsys):
 @pytest.mark.parametrize(
     "text, fragment",
     [
-        ("prices:\n  gas_supply_eur_m3: {2025: 0.5, 2030: 0.6}\n", "2025, before the price year 2026"),
+        (
+            "prices:\n  gas_supply_eur_m3: {2025: 0.5, 2030: 0.6}\n",
+            "2025, before the price year 2026",
+        ),
         ("prices:\n  no_such_series: 0.3\n", "no_such_series"),
         ("finance:\n  household_discount_rate: -1.5\n", "finance.household_discount_rate"),
         ("finance:\n  social_discount_rate: .nan\n", "finance.social_discount_rate"),

@@ -17,9 +17,20 @@ from wupmodel.village import level_fit, strategies_from_table, strategy_choice
 from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS, HEATING_SYSTEMS, INSULATION_LEVELS
 
 REQUIRED_COLUMNS = [
-    "dwelling_id", "option_id", "insulation", "heating", "pv", "solar_thermal", "feasible",
-    "gas_m3", "electricity_import_kwh", "electricity_export_kwh", "heat_gj", "peak_kw",
-    "co2_kg", "capex_eur",
+    "dwelling_id",
+    "option_id",
+    "insulation",
+    "heating",
+    "pv",
+    "solar_thermal",
+    "feasible",
+    "gas_m3",
+    "electricity_import_kwh",
+    "electricity_export_kwh",
+    "heat_gj",
+    "peak_kw",
+    "co2_kg",
+    "capex_eur",
 ]
 
 # Published CO2 factors the default scenario must use (first year 2026):
@@ -62,14 +73,18 @@ def test_co2_identity_uses_published_factors(aalden):
     out = aalden[2]
     heating = np.asarray(HEATING_SYSTEMS)[out.catalogue.heating]
     no_network = ~np.isin(heating, ["heat_network_mt", "heat_network_lt"])
-    expected = out["gas_m3"] * GAS_CO2_KG_PER_M3 + out["electricity_import_kwh"] * ELEC_CO2_KG_PER_KWH_2026
+    expected = (
+        out["gas_m3"] * GAS_CO2_KG_PER_M3 + out["electricity_import_kwh"] * ELEC_CO2_KG_PER_KWH_2026
+    )
     np.testing.assert_allclose(out["co2_kg"][:, no_network], expected[:, no_network], rtol=1e-12)
 
 
 def test_energy_balance_of_pv(aalden):
     out = aalden[2]
     self_used = out["pv_kwh"] - out["electricity_export_kwh"]
-    np.testing.assert_allclose(out["electricity_import_kwh"] + self_used, out["electricity_demand_kwh"], rtol=1e-9)
+    np.testing.assert_allclose(
+        out["electricity_import_kwh"] + self_used, out["electricity_demand_kwh"], rtol=1e-9
+    )
     assert (self_used >= -1e-9).all() and (out["electricity_export_kwh"] >= -1e-9).all()
 
 
@@ -83,17 +98,35 @@ def test_heat_pumps_and_networks_use_no_gas(aalden):
 
 def test_capex_is_sum_of_components(aalden):
     out = aalden[2]
-    parts = sum(out[k] for k in ("capex_insulation_eur", "capex_heating_eur", "capex_pv_eur", "capex_solar_thermal_eur"))
+    parts = sum(
+        out[k]
+        for k in (
+            "capex_insulation_eur",
+            "capex_heating_eur",
+            "capex_pv_eur",
+            "capex_solar_thermal_eur",
+        )
+    )
     np.testing.assert_allclose(out["capex_eur"], parts)
 
 
 def test_metered_gas_is_reproduced_by_the_reference_option():
     stock = _stock(
         [
-            {"dwelling_id": "a", "dwelling_type": "tussenwoning", "construction_year": 1970,
-             "floor_area_m2": 110, "gas_m3": 1234.0},
-            {"dwelling_id": "b", "dwelling_type": "vrijstaand", "construction_year": 1930,
-             "floor_area_m2": 160, "gas_m3": 2100.0},
+            {
+                "dwelling_id": "a",
+                "dwelling_type": "tussenwoning",
+                "construction_year": 1970,
+                "floor_area_m2": 110,
+                "gas_m3": 1234.0,
+            },
+            {
+                "dwelling_id": "b",
+                "dwelling_type": "vrijstaand",
+                "construction_year": 1930,
+                "floor_area_m2": 160,
+                "gas_m3": 2100.0,
+            },
         ]
     )
     out = wm.evaluate(stock)
@@ -103,8 +136,13 @@ def test_metered_gas_is_reproduced_by_the_reference_option():
 
 
 def test_groups_equal_their_members():
-    base = {"dwelling_type": "hoekwoning", "construction_year": 1968, "floor_area_m2": 115.0,
-            "energy_label": "D", "heat_network_zone": "kern"}
+    base = {
+        "dwelling_type": "hoekwoning",
+        "construction_year": 1968,
+        "floor_area_m2": 115.0,
+        "energy_label": "D",
+        "heat_network_zone": "kern",
+    }
     grouped = _stock([{**base, "dwelling_id": "g", "count": 3}])
     single = _stock([{**base, "dwelling_id": f"s{i}"} for i in range(3)])
     og, os_ = wm.evaluate(grouped), wm.evaluate(single)
@@ -128,10 +166,19 @@ def test_chunked_equals_whole(aalden):
 def test_heat_network_only_in_zone():
     stock = _stock(
         [
-            {"dwelling_id": "in", "dwelling_type": "tussenwoning", "construction_year": 1980,
-             "floor_area_m2": 100, "heat_network_zone": "kern"},
-            {"dwelling_id": "out", "dwelling_type": "tussenwoning", "construction_year": 1981,
-             "floor_area_m2": 100},
+            {
+                "dwelling_id": "in",
+                "dwelling_type": "tussenwoning",
+                "construction_year": 1980,
+                "floor_area_m2": 100,
+                "heat_network_zone": "kern",
+            },
+            {
+                "dwelling_id": "out",
+                "dwelling_type": "tussenwoning",
+                "construction_year": 1981,
+                "floor_area_m2": 100,
+            },
         ]
     )
     out = wm.evaluate(stock)
@@ -149,7 +196,10 @@ def test_catalogue_has_at_least_96_options():
     # grid order: PV slowest, then solar thermal, insulation, heating (no reordering needed)
     assert c.reference_index == 0 and c.option_ids[1] == "current+hybrid_hp"
     assert c.option_ids[6] == "basic+gas_boiler" and c.option_ids[24] == "current+gas_boiler+st"
-    assert c.option_ids[48] == "current+gas_boiler+pv" and c.option_ids[95] == "deep+heat_network_lt+pv+st"
+    assert (
+        c.option_ids[48] == "current+gas_boiler+pv"
+        and c.option_ids[95] == "deep+heat_network_lt+pv+st"
+    )
 
 
 dwelling = st.fixed_dictionaries(
@@ -174,8 +224,15 @@ def test_every_outcome_is_finite_and_non_negative(rows):
         assert np.isfinite(arr).all(), name
         assert (arr >= -1e-9).all(), name
     # money: costs finite (changes and NPVs may be negative; IRR, payback and EUR/t may be NaN/inf)
-    for name in ("subsidy_eur", "end_user_annual_cost_eur", "national_annual_cost_eur", "bill_year1_eur",
-                 "monthly_cost_year1_eur", "monthly_cost_change_eur", "npv_end_user_eur"):
+    for name in (
+        "subsidy_eur",
+        "end_user_annual_cost_eur",
+        "national_annual_cost_eur",
+        "bill_year1_eur",
+        "monthly_cost_year1_eur",
+        "monthly_cost_change_eur",
+        "npv_end_user_eur",
+    ):
         assert np.isfinite(out[name]).all(), name
     assert (out["subsidy_eur"] >= 0).all() and (out["subsidy_eur"] <= out["capex_eur"] + 1e-9).all()
 
@@ -191,12 +248,28 @@ def test_a_smaller_catalogue_gives_the_same_numbers_for_its_options(aalden):
     assert part.catalogue.size == 2 * 2 * 2
     rows = {d: g for d, g in zip(full.dwelling_ids, full.dwelling_group, strict=True)}
     idx = [rows[d] for d in part.dwelling_ids]
-    cols = [full.catalogue.index_of(*o) for o in zip(
-        part.catalogue.to_frame()["insulation"], part.catalogue.to_frame()["heating"],
-        part.catalogue.pv, part.catalogue.solar_thermal, strict=True)]
-    for name in ("gas_m3", "electricity_import_kwh", "co2_kg", "capex_eur", "peak_kw", "feasible",
-                 "national_annual_cost_eur"):
-        np.testing.assert_allclose(part[name][part.dwelling_group], full[name][np.ix_(idx, cols)], err_msg=name)
+    cols = [
+        full.catalogue.index_of(*o)
+        for o in zip(
+            part.catalogue.to_frame()["insulation"],
+            part.catalogue.to_frame()["heating"],
+            part.catalogue.pv,
+            part.catalogue.solar_thermal,
+            strict=True,
+        )
+    ]
+    for name in (
+        "gas_m3",
+        "electricity_import_kwh",
+        "co2_kg",
+        "capex_eur",
+        "peak_kw",
+        "feasible",
+        "national_annual_cost_eur",
+    ):
+        np.testing.assert_allclose(
+            part[name][part.dwelling_group], full[name][np.ix_(idx, cols)], err_msg=name
+        )
 
 
 def test_lazy_join_reads_like_the_whole(aalden):
@@ -209,9 +282,17 @@ def test_lazy_join_reads_like_the_whole(aalden):
     rng = np.random.default_rng(3)
     choice = rng.integers(0, out.catalogue.size, out.n_groups)
     rows = np.arange(out.n_groups)
-    for name in ("gas_m3", "national_annual_cost_eur", "monthly_cost_change_eur", "npv_end_user_eur", "subsidy_eur"):
+    for name in (
+        "gas_m3",
+        "national_annual_cost_eur",
+        "monthly_cost_change_eur",
+        "npv_end_user_eur",
+        "subsidy_eur",
+    ):
         np.testing.assert_allclose(lazy.totals(name), counts @ out[name], rtol=1e-9, err_msg=name)
-        np.testing.assert_allclose(lazy.pick(name, choice), out[name][rows, choice], rtol=1e-12, err_msg=name)
+        np.testing.assert_allclose(
+            lazy.pick(name, choice), out[name][rows, choice], rtol=1e-12, err_msg=name
+        )
     np.testing.assert_allclose(lazy["irr"], out["irr"], rtol=1e-12, equal_nan=True)
 
 
@@ -234,7 +315,9 @@ def test_streamed_outcomes_equal_the_long_table(aalden, tmp_path, suffix):
     assert list(written.columns) == list(expected.columns)
     assert (written["dwelling_id"].to_numpy() == expected["dwelling_id"].to_numpy()).all()
     for col in ("gas_m3", "monthly_cost_change_eur", "irr", "co2_kg"):
-        np.testing.assert_allclose(written[col].to_numpy(float), expected[col].to_numpy(float), rtol=1e-12, equal_nan=True)
+        np.testing.assert_allclose(
+            written[col].to_numpy(float), expected[col].to_numpy(float), rtol=1e-12, equal_nan=True
+        )
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
 
 
@@ -253,7 +336,9 @@ def test_summary_of_chunks_equals_the_whole(aalden):
     whole = wm.summarise(out, scenario)
     chunked = wm.summarise(wm.evaluate(stock, scenario, chunk_size=150), scenario)
     for name in ("summary", "who_pays", "per_type", "per_dwelling"):
-        pd.testing.assert_frame_equal(chunked[name], whole[name], rtol=1e-12, check_exact=False, obj=name)
+        pd.testing.assert_frame_equal(
+            chunked[name], whole[name], rtol=1e-12, check_exact=False, obj=name
+        )
 
 
 def test_asking_for_a_quantity_does_not_compute_it():
@@ -278,12 +363,25 @@ def test_reason_codes_in_the_outcome_table():
     heat-network zone cannot join one; a dwelling with no roof area gets no PV; a 2005 detached
     house with label G (far more heat loss than its as-built radiators were sized for) stays
     above 55 C after the LT emitter works until it is insulated."""
-    stock = _stock([
-        {"dwelling_id": "flat", "dwelling_type": "meergezins_hoog", "construction_year": 1975, "floor_area_m2": 70,
-         "heat_network_zone": "kern"},
-        {"dwelling_id": "farm", "dwelling_type": "vrijstaand", "construction_year": 2005, "floor_area_m2": 114,
-         "roof_area_m2": 0.0, "energy_label": "G"},
-    ])
+    stock = _stock(
+        [
+            {
+                "dwelling_id": "flat",
+                "dwelling_type": "meergezins_hoog",
+                "construction_year": 1975,
+                "floor_area_m2": 70,
+                "heat_network_zone": "kern",
+            },
+            {
+                "dwelling_id": "farm",
+                "dwelling_type": "vrijstaand",
+                "construction_year": 2005,
+                "floor_area_m2": 114,
+                "roof_area_m2": 0.0,
+                "energy_label": "G",
+            },
+        ]
+    )
     frame = wm.evaluate(stock, money=False).to_frame()
     assert (frame["feasible"] == (frame["infeasible_reason"] == "")).all()
     row = frame.set_index(["dwelling_id", "option_id"])["infeasible_reason"]
@@ -314,9 +412,14 @@ def test_village_summary_reports_deeper_insulation_and_reasons(aalden):
     at_deep = frame[frame["option_id"] == "deep+air_hp"].set_index("dwelling_id")["feasible"]
     bad = at_standard.loc[~at_standard["feasible"], "dwelling_id"]
     n_deep = int(at_deep[bad].sum())
-    assert n_infeasible > 0 and set(at_standard.loc[~at_standard["feasible"], "infeasible_reason"]) == {
-        "supply_above_limit_after_lt_emitters"}
-    air = next(s for s in strategies_from_table(packaged_table("strategies")) if s.name == "all_electric_air")
+    assert n_infeasible > 0 and set(
+        at_standard.loc[~at_standard["feasible"], "infeasible_reason"]
+    ) == {"supply_above_limit_after_lt_emitters"}
+    air = next(
+        s
+        for s in strategies_from_table(packaged_table("strategies"))
+        if s.name == "all_electric_air"
+    )
     fit = level_fit(tight, air, strategy_choice(tight, air))
     assert fit["dwellings_deeper_insulation"] == n_deep
     assert fit["dwellings_keep_gas"] == n_infeasible - n_deep

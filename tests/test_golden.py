@@ -24,13 +24,17 @@ def _compare(expected, actual, path: str, problems: list[str]) -> None:
         return
     if isinstance(expected, dict):
         if not isinstance(actual, dict) or set(expected) != set(actual):
-            problems.append(f"{path}: keys {sorted(expected)[:8]} != {sorted(actual)[:8] if isinstance(actual, dict) else actual!r}")
+            problems.append(
+                f"{path}: keys {sorted(expected)[:8]} != {sorted(actual)[:8] if isinstance(actual, dict) else actual!r}"
+            )
             return
         for key in expected:
             _compare(expected[key], actual[key], f"{path}.{key}", problems)
     elif isinstance(expected, list):
         if not isinstance(actual, list | tuple) or len(expected) != len(actual):
-            problems.append(f"{path}: length {len(expected)} != {len(actual) if isinstance(actual, list | tuple) else actual!r}")
+            problems.append(
+                f"{path}: length {len(expected)} != {len(actual) if isinstance(actual, list | tuple) else actual!r}"
+            )
             return
         for i, (e, a) in enumerate(zip(expected, actual, strict=True)):
             _compare(e, a, f"{path}[{i}]", problems)

@@ -36,10 +36,13 @@ def _value(tables, parameter):
     return a.at[parameter, "value"], bool(a.at[parameter, "overridden"]), a.at[parameter, "origin"]
 
 
-@pytest.mark.parametrize("text", [
-    "name: t\nfinance: {social_discount_rate: 0.04}\n",
-    "name: t\nparameters: {finance.social_discount_rate: 0.04}\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "name: t\nfinance: {social_discount_rate: 0.04}\n",
+        "name: t\nparameters: {finance.social_discount_rate: 0.04}\n",
+    ],
+)
 def test_social_rate_override_reaches_assumptions_and_results(tmp_path, stock, base_tables, text):
     path = tmp_path / "s.yaml"
     path.write_text(text, encoding="utf-8")
@@ -49,15 +52,27 @@ def test_social_rate_override_reaches_assumptions_and_results(tmp_path, stock, b
     assert value == 0.04 and overridden and origin == f"scenario file {path}"
     s0, s1 = base_tables["summary"].set_index("strategy"), tables["summary"].set_index("strategy")
     # national EUR/t moves (annuities at 4 % instead of 2.25 %), physics and the bills do not
-    assert s1.at["hybrid", "national_eur_per_t_co2"] > s0.at["hybrid", "national_eur_per_t_co2"] * 1.1
-    for col in ("co2_t", "gas_m3", "peak_kw", "monthly_cost_change_avg_eur", "end_user_extra_eur_per_yr"):
+    assert (
+        s1.at["hybrid", "national_eur_per_t_co2"] > s0.at["hybrid", "national_eur_per_t_co2"] * 1.1
+    )
+    for col in (
+        "co2_t",
+        "gas_m3",
+        "peak_kw",
+        "monthly_cost_change_avg_eur",
+        "end_user_extra_eur_per_yr",
+    ):
         np.testing.assert_allclose(s1[col], s0[col], rtol=1e-12)
-    assert "4 %" in wm.run_text(tables, scenario, 758) and "2.25 %" not in wm.run_text(tables, scenario, 758)
+    assert "4 %" in wm.run_text(tables, scenario, 758) and "2.25 %" not in wm.run_text(
+        tables, scenario, 758
+    )
     assert "2.25 %" in wm.run_text(base_tables, BASE, 758)
 
 
 def test_price_override_by_set_reaches_price_paths_and_bills(stock, base_tables):
-    scenario = wm.apply_settings(BASE, wm.parse_settings(["prices.gas_supply_eur_m3={2026: 0.50, 2030: 0.70}"]))
+    scenario = wm.apply_settings(
+        BASE, wm.parse_settings(["prices.gas_supply_eur_m3={2026: 0.50, 2030: 0.70}"])
+    )
     tables = _tables(scenario, stock)
     p = tables["price_paths"]
     gas = p[p.series == "gas_supply_eur_m3"].set_index("year")
@@ -68,10 +83,20 @@ def test_price_override_by_set_reaches_price_paths_and_bills(stock, base_tables)
     assert "interpolated linearly" in gas["built_from"].iloc[0]
     # the national view prices gas at its production cost: untouched
     nat0 = base_tables["price_paths"].query("series == 'gas_production_eur_m3'")["value"].to_numpy()
-    np.testing.assert_array_equal(p.query("series == 'gas_production_eur_m3'")["value"].to_numpy(), nat0)
+    np.testing.assert_array_equal(
+        p.query("series == 'gas_production_eur_m3'")["value"].to_numpy(), nat0
+    )
     s0, s1 = base_tables["summary"].set_index("strategy"), tables["summary"].set_index("strategy")
-    assert abs(s1.at["all_electric_air", "bill_change_avg_eur"] - s0.at["all_electric_air", "bill_change_avg_eur"]) > 1
-    np.testing.assert_allclose(s1["national_extra_eur_per_yr"], s0["national_extra_eur_per_yr"], rtol=1e-12)
+    assert (
+        abs(
+            s1.at["all_electric_air", "bill_change_avg_eur"]
+            - s0.at["all_electric_air", "bill_change_avg_eur"]
+        )
+        > 1
+    )
+    np.testing.assert_allclose(
+        s1["national_extra_eur_per_yr"], s0["national_extra_eur_per_yr"], rtol=1e-12
+    )
 
 
 def test_set_parameter_shows_origin(stock):
@@ -80,11 +105,14 @@ def test_set_parameter_shows_origin(stock):
     assert (value, overridden, origin) == (60.0, True, "app")
 
 
-@pytest.mark.parametrize("item, fragment", [
-    ("finance.social_discont_rate=0.04", "closest key is 'finance.social_discount_rate'"),
-    ("finance.social_discount_rate", "write key=value"),
-    ("prices.gas_supply_eur_m3={2025: 0.4, 2030: 0.5}", "before the price year 2026"),
-])
+@pytest.mark.parametrize(
+    "item, fragment",
+    [
+        ("finance.social_discont_rate=0.04", "closest key is 'finance.social_discount_rate'"),
+        ("finance.social_discount_rate", "write key=value"),
+        ("prices.gas_supply_eur_m3={2025: 0.4, 2030: 0.5}", "before the price year 2026"),
+    ],
+)
 def test_bad_set_is_one_clear_error(capsys, item, fragment):
     assert main(["run", "--set", item]) == 2
     err = capsys.readouterr().err
@@ -116,8 +144,20 @@ def run_out(tmp_path_factory):
     out = tmp_path_factory.mktemp("run13")
     stock_file = out / "stock.csv"
     wm.write_stock(wm.stock_for(BASE), stock_file)
-    assert main(["run", "--stock", str(stock_file), "--set", "finance.social_discount_rate=0.03",
-                 "--out", str(out / "res")]) == 0
+    assert (
+        main(
+            [
+                "run",
+                "--stock",
+                str(stock_file),
+                "--set",
+                "finance.social_discount_rate=0.03",
+                "--out",
+                str(out / "res"),
+            ]
+        )
+        == 0
+    )
     return out, stock_file
 
 
@@ -148,7 +188,10 @@ def test_a_stock_file_marks_the_scenario_buurt_as_not_used(run_out, tmp_path):
     res = run_out[0] / "res"
     table = pd.read_csv(res / "scenario.csv").set_index("key")["origin"]
     for key in ("village.buurt_code", "village.seed", "village.stock_file", "description"):
-        assert table[key] == "not used for the stock: the dwellings are the file 'stock.csv' (see provenance)", key
+        assert (
+            table[key]
+            == "not used for the stock: the dwellings are the file 'stock.csv' (see provenance)"
+        ), key
     assert table["village.name"] == "--stock" and table["name"] == "--stock"
     sheet = openpyxl.load_workbook(res / "results.xlsx")["scenario"]
     rows = {r[0]: r[2] for r in sheet.iter_rows(min_row=2, values_only=True)}
@@ -161,15 +204,26 @@ def test_a_stock_file_marks_the_scenario_buurt_as_not_used(run_out, tmp_path):
 def test_workbook_is_readable_and_matches_the_tables(run_out):
     res = run_out[0] / "res"
     book = openpyxl.load_workbook(res / "results.xlsx")
-    for name in ("summary", "per_type", "who_pays", "per_dwelling", "assumptions", "price_paths", "scenario"):
+    for name in (
+        "summary",
+        "per_type",
+        "who_pays",
+        "per_dwelling",
+        "assumptions",
+        "price_paths",
+        "scenario",
+    ):
         ws = book[name]
         frame = pd.read_csv(res / f"{name}.csv")
         assert ws.freeze_panes in ("A2", "B2")
         assert ws.max_row == len(frame) + 1 and ws.max_row > 1
         heads = [c.value for c in ws[1]]
         for col, head in zip(frame.columns, heads, strict=True):
-            if pd.api.types.is_numeric_dtype(frame[col]) and not pd.api.types.is_bool_dtype(frame[col]) \
-                    and frame[col].notna().any():
+            if (
+                pd.api.types.is_numeric_dtype(frame[col])
+                and not pd.api.types.is_bool_dtype(frame[col])
+                and frame[col].notna().any()
+            ):
                 assert "[" in head and "]" in head, f"{name}.{col}: no unit in header {head!r}"
         # every cell equals the CSV (full precision kept), numbers formatted
         for j, col in enumerate(frame.columns, start=1):
@@ -177,8 +231,16 @@ def test_workbook_is_readable_and_matches_the_tables(run_out):
             for cell, expected in zip(cells, frame[col].head(39), strict=True):
                 if isinstance(expected, float) and np.isfinite(expected):
                     assert cell.value == pytest.approx(expected, rel=1e-12, abs=1e-12)
-            finite = [c for c in cells if isinstance(c.value, int | float) and not isinstance(c.value, bool)]
-            if frame[col].dtype.kind == "f" and finite and name in ("summary", "per_type", "per_dwelling", "who_pays"):
+            finite = [
+                c
+                for c in cells
+                if isinstance(c.value, int | float) and not isinstance(c.value, bool)
+            ]
+            if (
+                frame[col].dtype.kind == "f"
+                and finite
+                and name in ("summary", "per_type", "per_dwelling", "who_pays")
+            ):
                 assert finite[0].number_format != "General", f"{name}.{col}"
     s = book["summary"]
     assert "[EUR/t]" in " ".join(str(c.value) for c in s[1])
@@ -203,7 +265,8 @@ def test_compare_with_itself_and_with_one_change(stock):
     s0 = _tables(BASE, stock)["summary"].set_index("strategy")
     s1 = _tables(changed, stock)["summary"].set_index("strategy")
     assert c.at[("hybrid", "national_eur_per_t_co2"), "b - a"] == pytest.approx(
-        s1.at["hybrid", "national_eur_per_t_co2"] - s0.at["hybrid", "national_eur_per_t_co2"])
+        s1.at["hybrid", "national_eur_per_t_co2"] - s0.at["hybrid", "national_eur_per_t_co2"]
+    )
     assert c.at[("hybrid", "co2_t"), "b - a"] == 0.0
 
 
@@ -230,21 +293,30 @@ def test_woonlasten_agree_with_npv_and_yearly_cost_across_financing(stock):
         o = wm.evaluate(stock, scenario)
         frame = o.to_frame()
         figures[financing] = frame[frame.option_id == "standard+air_hp"].set_index("dwelling_id")
-        summaries[financing] = wm.summarise(o, scenario)["summary"].set_index("strategy").loc["all_electric_air"]
+        summaries[financing] = (
+            wm.summarise(o, scenario)["summary"].set_index("strategy").loc["all_electric_air"]
+        )
     owner = "BU01095059-0003"
     assert stock.set_index("dwelling_id").at[owner, "tenure"] == "koop"
     own, wf = figures["own"].loc[owner], figures["warmtefonds"].loc[owner]
     for row in (own, wf):
-        assert np.sign(row.monthly_cost_change_eur) == np.sign(-row.npv_end_user_eur) \
+        assert (
+            np.sign(row.monthly_cost_change_eur)
+            == np.sign(-row.npv_end_user_eur)
             == np.sign(row.end_user_extra_cost_eur_per_yr)
+        )
     d_month = own.monthly_cost_change_eur - wf.monthly_cost_change_eur
     d_year = own.end_user_extra_cost_eur_per_yr - wf.end_user_extra_cost_eur_per_yr
     d_npv = wf.npv_end_user_eur - own.npv_end_user_eur
     assert np.sign(d_month) == np.sign(d_year) == np.sign(d_npv) != 0
     # own money is the annuity of the net investment (household rate 5.5 %, 25 years, by hand)
-    crf = 0.055 / (1 - 1.055 ** -25)
-    assert own.own_capital_eur_per_month == pytest.approx(own.net_investment_eur * crf / 12, rel=1e-9)
-    assert own.monthly_cost_year1_eur == pytest.approx(own.bill_year1_eur / 12 + own.own_capital_eur_per_month, rel=1e-9)
+    crf = 0.055 / (1 - 1.055**-25)
+    assert own.own_capital_eur_per_month == pytest.approx(
+        own.net_investment_eur * crf / 12, rel=1e-9
+    )
+    assert own.monthly_cost_year1_eur == pytest.approx(
+        own.bill_year1_eur / 12 + own.own_capital_eur_per_month, rel=1e-9
+    )
     so, sw = summaries["own"], summaries["warmtefonds"]
     assert so.end_user_extra_eur_per_yr > sw.end_user_extra_eur_per_yr
     assert so.monthly_cost_change_avg_eur > sw.monthly_cost_change_avg_eur
@@ -253,5 +325,7 @@ def test_woonlasten_agree_with_npv_and_yearly_cost_across_financing(stock):
 
 def test_summary_woonlasten_parts_add_up(base_tables):
     s = base_tables["summary"]
-    total = s["bill_change_avg_eur"] + s["loan_avg_eur"] + s["own_capital_avg_eur"] + s["rent_avg_eur"]
+    total = (
+        s["bill_change_avg_eur"] + s["loan_avg_eur"] + s["own_capital_avg_eur"] + s["rent_avg_eur"]
+    )
     np.testing.assert_allclose(total, s["monthly_cost_change_avg_eur"], atol=1e-9)

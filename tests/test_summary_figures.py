@@ -39,14 +39,18 @@ def test_fallback_to_a_deeper_level_loop_by_loop(run):
                 break
         expected.append(pick)
     assert air["option_id"].tolist() == expected
-    assert any(e.startswith(("basic", "standard", "deep")) for e in expected)  # the fallback is used
+    assert any(
+        e.startswith(("basic", "standard", "deep")) for e in expected
+    )  # the fallback is used
 
 
 def test_summary_identities(run):
     _, tables = run
     s = tables["summary"].set_index("strategy")
     d = tables["per_dwelling"]
-    ref_co2 = (d[d.strategy == "reference"]["co2_kg"] * d[d.strategy == "reference"]["count"]).sum() / 1e3
+    ref_co2 = (
+        d[d.strategy == "reference"]["co2_kg"] * d[d.strategy == "reference"]["count"]
+    ).sum() / 1e3
     for name, row in s.iterrows():
         part = d[d.strategy == name]
         w = part["count"]
@@ -54,15 +58,24 @@ def test_summary_identities(run):
         assert row.co2_reduction == pytest.approx(1 - row.co2_t / ref_co2, rel=1e-9, abs=1e-12)
         assert row.gas_m3 == pytest.approx((part["gas_m3"] * w).sum(), rel=1e-9)
         changed = part["changes"]
-        assert row.subsidy_eur == pytest.approx((part["subsidy_eur"] * w)[changed].sum(), rel=1e-9, abs=1e-6)
-        assert row.investment_eur == pytest.approx((part["capex_eur"] * w)[changed].sum(), rel=1e-9, abs=1e-6)
+        assert row.subsidy_eur == pytest.approx(
+            (part["subsidy_eur"] * w)[changed].sum(), rel=1e-9, abs=1e-6
+        )
+        assert row.investment_eur == pytest.approx(
+            (part["capex_eur"] * w)[changed].sum(), rel=1e-9, abs=1e-6
+        )
         more = (part["monthly_cost_change_eur"] > 1.0) * w
         assert row.share_paying_more == pytest.approx(more.sum() / w.sum(), abs=1e-12)
         assert row.monthly_cost_change_avg_eur == pytest.approx(
-            (part["monthly_cost_change_eur"] * w).sum() / w.sum(), rel=1e-9, abs=1e-9)
+            (part["monthly_cost_change_eur"] * w).sum() / w.sum(), rel=1e-9, abs=1e-9
+        )
         if name != "reference":
-            assert row.national_eur_per_t_co2 == pytest.approx(row.national_extra_eur_per_yr / row.co2_avoided_t_per_yr, rel=1e-12)
-            assert row.national_eur_per_weq_per_yr == pytest.approx(row.national_extra_eur_per_yr / 758, rel=1e-12)
+            assert row.national_eur_per_t_co2 == pytest.approx(
+                row.national_extra_eur_per_yr / row.co2_avoided_t_per_yr, rel=1e-12
+            )
+            assert row.national_eur_per_weq_per_yr == pytest.approx(
+                row.national_extra_eur_per_yr / 758, rel=1e-12
+            )
     assert s.at["all_electric_air", "share_paying_more"] > 0.2
     assert s.at["hybrid", "subsidy_eur"] > 1e6
 
@@ -75,6 +88,7 @@ def test_peak_after_simultaneity_and_substations(run):
     for name in ("all_electric_air", "all_electric_ground"):
         strategy = next(x for x in wm.default_strategies() if x.name == name)
         from wupmodel.village import strategy_choice
+
         raw = float((outcomes.pick("peak_kw", strategy_choice(outcomes, strategy)) * counts).sum())
         assert s.at[name, "peak_kw"] < 0.8 * raw
     # all-electric needs grid reinforcement: zones reinforced and collective costs > 0
@@ -88,7 +102,7 @@ def _table_rows(text: str, title: str) -> pd.DataFrame:
     start = next(i for i, line in enumerate(lines) if line.startswith(title)) + 1
     head = lines[start].split()
     rows = []
-    for line in lines[start + 1:]:
+    for line in lines[start + 1 :]:
         if not line.strip():
             break
         rows.append(line.split())
@@ -109,7 +123,7 @@ def test_run_table_numbers(run):
         after_gas = joined.split(gas, 1)[1]
         elec = f"{r.electricity_mwh:,.0f}".replace(",", " ")
         assert after_gas.strip().startswith(elec)
-        assert after_gas.strip()[len(elec):].strip().startswith(heat)
+        assert after_gas.strip()[len(elec) :].strip().startswith(heat)
     _, rows = _table_rows(text, "Woonlasten")
     for row, (_, r) in zip(rows, s.iterrows(), strict=True):
         assert row[0] == r.strategy
@@ -124,7 +138,9 @@ def test_gas_standing_charge_in_the_reference_bill_exactly():
 
     params = BASE.params()
     t = tariff_paths(params, ets2_start_year=BASE.finance.ets2_start_year)
-    standing = params["finance.gas_network_standing_eur"] + params["finance.gas_supplier_standing_eur"]
+    standing = (
+        params["finance.gas_network_standing_eur"] + params["finance.gas_supplier_standing_eur"]
+    )
     assert t.gas_standing_eur[0] == pytest.approx(standing)
     stock = wm.stock_for(BASE)
     outcomes = wm.evaluate(stock, BASE)

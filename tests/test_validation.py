@@ -12,10 +12,23 @@ from wupmodel.cli import main
 
 #: The comparisons issue 9 asks for (item 5 of the work list).
 CHECKS = [
-    "cop_air_a-7w35", "cop_air_a2w35", "cop_air_a7w35", "cop_air_a-7w52", "cop_ground_b0w35", "cop_ground_b0w52",
-    "scop_air_35", "scop_air_55", "peak_mid_terrace_kw", "savings_standard_1950_1990", "savings_standard_village",
-    "apartments_cbs_m3", "apartments_pbl_m3", "national_eur_per_t_all_electric_air", "share_deep_all_electric_air",
-    "grid_peak_all_electric_air_kw", "grid_peak_all_electric_ground_kw",
+    "cop_air_a-7w35",
+    "cop_air_a2w35",
+    "cop_air_a7w35",
+    "cop_air_a-7w52",
+    "cop_ground_b0w35",
+    "cop_ground_b0w52",
+    "scop_air_35",
+    "scop_air_55",
+    "peak_mid_terrace_kw",
+    "savings_standard_1950_1990",
+    "savings_standard_village",
+    "apartments_cbs_m3",
+    "apartments_pbl_m3",
+    "national_eur_per_t_all_electric_air",
+    "share_deep_all_electric_air",
+    "grid_peak_all_electric_air_kw",
+    "grid_peak_all_electric_ground_kw",
 ]
 
 
@@ -25,8 +38,20 @@ def table():
 
 
 def test_every_check_present_and_within_its_band(table):
-    assert list(table.columns) == ["check", "comparison", "unit", "modelled", "published", "low", "high", "tolerance",
-                                   "passed", "before", "source", "year"]
+    assert list(table.columns) == [
+        "check",
+        "comparison",
+        "unit",
+        "modelled",
+        "published",
+        "low",
+        "high",
+        "tolerance",
+        "passed",
+        "before",
+        "source",
+        "year",
+    ]
     assert list(table["check"]) == CHECKS
     assert table["source"].str.len().min() > 20 and table["year"].notna().all()
     assert table["passed"].all(), table.loc[~table["passed"], ["check", "modelled", "low", "high"]]
@@ -40,16 +65,26 @@ def test_bands_are_the_published_ones(table):
     keymark = wm.packaged_table("heatpump_keymark")
     cop = keymark[(keymark["quantity"] == "cop") & (keymark["group"] == 1)]
     row = cop[(cop["t_source_c"] == -7.0) & (cop["t_flow_c"] == 52)].iloc[0]
-    assert (t.loc["cop_air_a-7w52", "low"], t.loc["cop_air_a-7w52", "high"]) == (row["p10"], row["p90"])
-    scop55 = float(keymark[(keymark["quantity"] == "scop") & (keymark["t_flow_c"] == 55)]["p50"].iloc[0])
+    assert (t.loc["cop_air_a-7w52", "low"], t.loc["cop_air_a-7w52", "high"]) == (
+        row["p10"],
+        row["p90"],
+    )
+    scop55 = float(
+        keymark[(keymark["quantity"] == "scop") & (keymark["t_flow_c"] == 55)]["p50"].iloc[0]
+    )
     assert t.loc["scop_air_55", "low"] == pytest.approx(0.9 * scop55, abs=1e-4)
     assert t.loc["scop_air_55", "high"] == pytest.approx(1.1 * scop55, abs=1e-4)
     assert (t.loc["peak_mid_terrace_kw", "low"], t.loc["peak_mid_terrace_kw", "high"]) == (2.5, 4.5)
-    assert (t.loc["savings_standard_1950_1990", "low"], t.loc["savings_standard_1950_1990", "high"]) == (0.62, 0.82)
+    assert (
+        t.loc["savings_standard_1950_1990", "low"],
+        t.loc["savings_standard_1950_1990", "high"],
+    ) == (0.62, 0.82)
     assert t.loc["apartments_pbl_m3", "low"] == pytest.approx(0.85 * 735)
     assert t.loc["apartments_cbs_m3", "high"] == pytest.approx(1.15 * 860)
-    assert (t.loc["national_eur_per_t_all_electric_air", "low"], t.loc["national_eur_per_t_all_electric_air", "high"]) \
-        == (0.7 * 500, 1.3 * 500)
+    assert (
+        t.loc["national_eur_per_t_all_electric_air", "low"],
+        t.loc["national_eur_per_t_all_electric_air", "high"],
+    ) == (0.7 * 500, 1.3 * 500)
     assert t.loc["share_deep_all_electric_air", "high"] == 0.20
 
 
@@ -65,7 +100,10 @@ def test_a_check_fails_when_the_model_moves(table):
     before = table.set_index("check")
     assert moved.loc["cop_air_a-7w52", "modelled"] == before.loc["cop_air_a-7w52", "modelled"]
     assert moved.loc["cop_air_a-7w52", "passed"]
-    assert set(moved.index[~moved["passed"]]) == {"peak_mid_terrace_kw", "grid_peak_all_electric_air_kw"}
+    assert set(moved.index[~moved["passed"]]) == {
+        "peak_mid_terrace_kw",
+        "grid_peak_all_electric_air_kw",
+    }
 
 
 def test_check_model_command(capsys):
@@ -91,8 +129,15 @@ def test_issue_9_parameters_are_listed_with_source_and_year(capsys):
     """The heat-pump, emitter and practice parameters of issue 9 are in the packaged tables with a
     source and a year, and `wupmodel params --full` prints them."""
     table = wm.parameter_table()
-    ids = ["hp.design_cover_share", "hp.capacity_drop_per_k", "hp.field_factor", "physics.lt_emitter_capacity_factor",
-           "grid.appliance_at_heating_peak_kw", "physics.practice_exponent", "physics.practice_ref_intensity_kwh_m2"]
+    ids = [
+        "hp.design_cover_share",
+        "hp.capacity_drop_per_k",
+        "hp.field_factor",
+        "physics.lt_emitter_capacity_factor",
+        "grid.appliance_at_heating_peak_kw",
+        "physics.practice_exponent",
+        "physics.practice_ref_intensity_kwh_m2",
+    ]
     assert set(table.loc[table["file"] == "heatpump.csv"].index) >= set(ids[:5])
     assert (table.loc[ids, "source"].str.len() > 20).all() and table.loc[ids, "year"].notna().all()
     for pid in ids:

@@ -58,7 +58,9 @@ def village(tmp_path_factory):
     scenario = wm.apply_settings(wm.load_scenario(), SETTINGS)
     outcomes = wm.evaluate(wm.load_stock(path), scenario)
     frame = outcomes.to_frame()
-    plain = frame[~frame["pv"] & ~frame["solar_thermal"]].set_index(["dwelling_id", "heating", "insulation"])
+    plain = frame[~frame["pv"] & ~frame["solar_thermal"]].set_index(
+        ["dwelling_id", "heating", "insulation"]
+    )
     summary = wm.summarise(outcomes, scenario, strategies=STRATEGIES)
     return scenario, plain, summary
 
@@ -69,7 +71,7 @@ def hand_choice(plain: pd.DataFrame, heating: str, preferred: str) -> pd.DataFra
     rows = []
     for dwelling in ["d1", "d2", "d3", "d4"]:
         chosen = None
-        for level in LEVELS[LEVELS.index(preferred):]:
+        for level in LEVELS[LEVELS.index(preferred) :]:
             row = plain.loc[(dwelling, heating, level)]
             if bool(row["feasible"]):
                 chosen = (dwelling, heating, level)
@@ -78,7 +80,9 @@ def hand_choice(plain: pd.DataFrame, heating: str, preferred: str) -> pd.DataFra
     return plain.loc[rows]
 
 
-def eac(investment_eur: float, lifetime_yr: float, horizon_yr: int, rate: float, om_share: float = 0.0) -> float:
+def eac(
+    investment_eur: float, lifetime_yr: float, horizon_yr: int, rate: float, om_share: float = 0.0
+) -> float:
     """Equivalent annual cost of one investment without replacement within the horizon
     (lifetime >= horizon): PV = I - I (L - H)/L (1+r)^-H + O&M annuity; times the CRF."""
     assert lifetime_yr >= horizon_yr
@@ -99,12 +103,23 @@ def collective_by_hand(rows: pd.DataFrame, scenario) -> tuple[float, int, float,
     heating = rows.index.get_level_values("heating")
     on_net = [h in ("heat_network_mt", "heat_network_lt") for h in heating]
     zones = {zone_of[d] for d, net in zip(dwellings, on_net, strict=True) if net and zone_of[d]}
-    sources = len(zones) * eac(p["collective.heat_network.source_fixed_eur"], p["collective.heat_network.lifetime_yr"],
-                               horizon, rate, p["collective.heat_network.source_om_share"])
+    sources = len(zones) * eac(
+        p["collective.heat_network.source_fixed_eur"],
+        p["collective.heat_network.lifetime_yr"],
+        horizon,
+        rate,
+        p["collective.heat_network.source_om_share"],
+    )
     a = p["grid.simultaneity_asymptote"]
-    substation = eac(p["finance.mv_lv_substation_eur"], p["finance.grid_asset_lifetime_years"], horizon, rate)
-    cable = eac(p["finance.lv_cable_reinforcement_eur_m"] * p["collective.grid.cable_m_per_dwelling"],
-                p["finance.grid_asset_lifetime_years"], horizon, rate)
+    substation = eac(
+        p["finance.mv_lv_substation_eur"], p["finance.grid_asset_lifetime_years"], horizon, rate
+    )
+    cable = eac(
+        p["finance.lv_cable_reinforcement_eur_m"] * p["collective.grid.cable_m_per_dwelling"],
+        p["finance.grid_asset_lifetime_years"],
+        horizon,
+        rate,
+    )
     grid_eur, reinforced, per_zone = 0.0, 0, {}
     for zone in ("lv1", "lv2"):
         sel = [grid_of[d] == zone for d in dwellings]
@@ -121,7 +136,12 @@ def collective_by_hand(rows: pd.DataFrame, scenario) -> tuple[float, int, float,
 def test_the_cases_the_stock_is_built_for(village):
     scenario, plain, _ = village
     air = hand_choice(plain, "air_hp", "current")
-    assert list(air.index.get_level_values("insulation")) == ["basic", "standard", "standard", "standard"]
+    assert list(air.index.get_level_values("insulation")) == [
+        "basic",
+        "standard",
+        "standard",
+        "standard",
+    ]
     lt = hand_choice(plain, "heat_network_lt", "standard")
     assert lt.index.get_level_values("heating")[0] == "gas_boiler"  # d1 is in no zone
     ref = hand_choice(plain, "gas_boiler", "current")
@@ -153,7 +173,9 @@ def test_summary_row_by_hand(village, strategy):
     assert row["gas_m3"] == pytest.approx(total("gas_m3"), rel=1e-12)
     assert row["heat_gj"] == pytest.approx(total("heat_gj"), rel=1e-12, abs=1e-9)
     assert row["investment_eur"] == pytest.approx(total("capex_eur", moved), rel=1e-12)
-    assert row["investment_per_dwelling_eur"] == pytest.approx(total("capex_eur", moved) / n[moved].sum(), rel=1e-12)
+    assert row["investment_per_dwelling_eur"] == pytest.approx(
+        total("capex_eur", moved) / n[moved].sum(), rel=1e-12
+    )
     assert row["subsidy_eur"] == pytest.approx(total("subsidy_eur", moved), rel=1e-12, abs=1e-9)
     assert row["peak_kw"] == pytest.approx(total("peak_kw") * (a + (1 - a) / 153), rel=1e-12)
 
@@ -169,14 +191,24 @@ def test_summary_row_by_hand(village, strategy):
     assert row["national_eur_per_weq_per_yr"] == pytest.approx(national / 153, rel=1e-9)
 
     change = got["monthly_cost_change_eur"].to_numpy()
-    assert row["monthly_cost_change_avg_eur"] == pytest.approx(float((change * n).sum() / 153), rel=1e-12)
+    assert row["monthly_cost_change_avg_eur"] == pytest.approx(
+        float((change * n).sum() / 153), rel=1e-12
+    )
     assert row["share_paying_more"] == pytest.approx(float(n[change > 1.0].sum() / 153))
     parts = (got["bill_year1_eur"].to_numpy() - ref["bill_year1_eur"].to_numpy()) / 12
-    parts += got["loan_payment_eur_per_month"].to_numpy() - ref["loan_payment_eur_per_month"].to_numpy()
-    parts += got["own_capital_eur_per_month"].to_numpy() - ref["own_capital_eur_per_month"].to_numpy()
-    parts += got["rent_increase_eur_per_month"].to_numpy() - ref["rent_increase_eur_per_month"].to_numpy()
-    assert row[["bill_change_avg_eur", "loan_avg_eur", "own_capital_avg_eur", "rent_avg_eur"]].sum() == \
-        pytest.approx(float((parts * n).sum() / 153), rel=1e-9)
+    parts += (
+        got["loan_payment_eur_per_month"].to_numpy() - ref["loan_payment_eur_per_month"].to_numpy()
+    )
+    parts += (
+        got["own_capital_eur_per_month"].to_numpy() - ref["own_capital_eur_per_month"].to_numpy()
+    )
+    parts += (
+        got["rent_increase_eur_per_month"].to_numpy()
+        - ref["rent_increase_eur_per_month"].to_numpy()
+    )
+    assert row[
+        ["bill_change_avg_eur", "loan_avg_eur", "own_capital_avg_eur", "rent_avg_eur"]
+    ].sum() == pytest.approx(float((parts * n).sum() / 153), rel=1e-9)
 
     # who pays: the tenant group (d3, social rent) and the owners (d1, d2, d4)
     who = summary["who_pays"].set_index(["strategy", "tenure"])
@@ -185,7 +217,9 @@ def test_summary_row_by_hand(village, strategy):
     assert tenant["monthly_cost_change_avg_eur"] == pytest.approx(change[2], rel=1e-12)
     owners = who.loc[(strategy.name, "koop")]
     w = n[[0, 1, 3]]
-    assert owners["monthly_cost_change_avg_eur"] == pytest.approx(float((change[[0, 1, 3]] * w).sum() / 3), rel=1e-12)
+    assert owners["monthly_cost_change_avg_eur"] == pytest.approx(
+        float((change[[0, 1, 3]] * w).sum() / 3), rel=1e-12
+    )
     assert owners["share_paying_more"] == pytest.approx(float((change[[0, 1, 3]] > 1.0).sum() / 3))
 
 
@@ -199,20 +233,34 @@ def test_co2_identities_per_system(village):
     rows = plain.reset_index()
     boiler = rows[rows["heating"] == "gas_boiler"]
     # Gas boiler rows give the first-year grid factor from their electricity (appliances).
-    grid_kg_kwh = ((boiler["co2_kg"] - boiler["gas_m3"] * p["co2.gas_kg_per_m3"]) / boiler["electricity_import_kwh"]).to_numpy()
+    grid_kg_kwh = (
+        (boiler["co2_kg"] - boiler["gas_m3"] * p["co2.gas_kg_per_m3"])
+        / boiler["electricity_import_kwh"]
+    ).to_numpy()
     assert np.ptp(grid_kg_kwh) < 1e-12
     grid = float(grid_kg_kwh[0])
     assert 0.05 < grid < 0.5  # kg/kWh, a Dutch grid factor of the 2020s
     mt = rows[rows["heating"] == "heat_network_mt"]
     assert mt["co2_kg"].to_numpy() == pytest.approx(
-        (mt["gas_m3"] * p["co2.gas_kg_per_m3"] + mt["electricity_import_kwh"] * grid
-         + mt["heat_gj"] * p["co2.heat_network_mt_kg_per_gj"]).to_numpy(), rel=1e-9)
+        (
+            mt["gas_m3"] * p["co2.gas_kg_per_m3"]
+            + mt["electricity_import_kwh"] * grid
+            + mt["heat_gj"] * p["co2.heat_network_mt_kg_per_gj"]
+        ).to_numpy(),
+        rel=1e-9,
+    )
     lt = rows[rows["heating"] == "heat_network_lt"]
     # the collective heat pump makes the delivered heat plus the network's losses
-    lt_source_kwh = lt["heat_gj"] / 0.0036 / p["heatnet.lt_source_scop"] / (1 - p["heatnet.loss_share"])
+    lt_source_kwh = (
+        lt["heat_gj"] / 0.0036 / p["heatnet.lt_source_scop"] / (1 - p["heatnet.loss_share"])
+    )
     assert lt["co2_kg"].to_numpy() == pytest.approx(
-        (lt["gas_m3"] * p["co2.gas_kg_per_m3"] + (lt["electricity_import_kwh"] + lt_source_kwh) * grid).to_numpy(),
-        rel=1e-9)
+        (
+            lt["gas_m3"] * p["co2.gas_kg_per_m3"]
+            + (lt["electricity_import_kwh"] + lt_source_kwh) * grid
+        ).to_numpy(),
+        rel=1e-9,
+    )
 
 
 def test_gas_standing_charge_only_where_the_gas_connection_stays(village, tmp_path):
@@ -223,12 +271,17 @@ def test_gas_standing_charge_only_where_the_gas_connection_stays(village, tmp_pa
     path = tmp_path / "four.csv"
     path.write_text(STOCK_CSV, encoding="utf-8")
     p = scenario.params()
-    higher = wm.apply_settings(scenario, {
-        "finance.gas_network_standing_eur": p["finance.gas_network_standing_eur"] + 60.0,
-        "finance.gas_supplier_standing_eur": p["finance.gas_supplier_standing_eur"] + 40.0,
-    })
+    higher = wm.apply_settings(
+        scenario,
+        {
+            "finance.gas_network_standing_eur": p["finance.gas_network_standing_eur"] + 60.0,
+            "finance.gas_supplier_standing_eur": p["finance.gas_supplier_standing_eur"] + 40.0,
+        },
+    )
     frame = wm.evaluate(wm.load_stock(path), higher).to_frame()
-    after = frame[~frame["pv"] & ~frame["solar_thermal"]].set_index(["dwelling_id", "heating", "insulation"])
+    after = frame[~frame["pv"] & ~frame["solar_thermal"]].set_index(
+        ["dwelling_id", "heating", "insulation"]
+    )
     rise = after["bill_year1_eur"] - plain["bill_year1_eur"]
     heating = rise.index.get_level_values("heating")
     keeps_gas = np.isin(heating, ["gas_boiler", "hybrid_hp"])

@@ -10,6 +10,7 @@ from wupmodel.errors import WupInputError
 #: A float64 array (any shape).
 FloatArray = NDArray[np.float64]
 
+
 def float_array(value: ArrayLike, name: str, *, nonneg: bool = False) -> FloatArray:
     """``value`` as a float array, with one clear error for non-numbers, NaN and (with
     ``nonneg``) negative values.
@@ -33,7 +34,9 @@ def float_array(value: ArrayLike, name: str, *, nonneg: bool = False) -> FloatAr
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
-        raise WupInputError(f"{name} must be a number or an array of numbers, got {value!r}") from None
+        raise WupInputError(
+            f"{name} must be a number or an array of numbers, got {value!r}"
+        ) from None
     if arr.size:
         low = float(arr.min())
         if np.isnan(low):

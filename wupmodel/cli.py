@@ -36,7 +36,11 @@ def _scenario_arg(p: argparse.ArgumentParser) -> None:
         help="dwelling table (CSV, XLSX or Parquet); default: the scenario's village",
     )
     p.add_argument(
-        "--set", metavar="KEY=VALUE", action="append", default=[], dest="settings",
+        "--set",
+        metavar="KEY=VALUE",
+        action="append",
+        default=[],
+        dest="settings",
         help="change one setting, parameter or price path, e.g. --set finance.social_discount_rate=0.04 "
         "--set prices.gas_supply_eur_m3=0.8 --set 'prices.gas_supply_eur_m3={2026: 0.5, 2040: 0.8}' "
         "(repeatable; a path given for a few years is interpolated linearly and held after the last)",
@@ -62,11 +66,15 @@ def build_parser() -> argparse.ArgumentParser:
     _scenario_arg(run)
     run.add_argument("--format", choices=["table", "json"], default="table", help="output format")
     run.add_argument(
-        "--out", metavar="DIR", default=None,
+        "--out",
+        metavar="DIR",
+        default=None,
         help="also write results.xlsx (read me, summary, per type, who pays, per dwelling, assumptions "
         "and price paths as used, scenario, provenance), CSV files, summary.json and scenario_used.yaml",
     )
-    run.add_argument("--lang", choices=["en", "nl"], default="en", help="workbook headers (default English)")
+    run.add_argument(
+        "--lang", choices=["en", "nl"], default="en", help="workbook headers (default English)"
+    )
 
     ev = sub.add_parser(
         "evaluate",
@@ -76,7 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     _scenario_arg(ev)
     ev.add_argument("--out", required=True, metavar="FILE", help="output .csv or .parquet file")
     ev.add_argument(
-        "--per", choices=["dwelling", "group"], default="dwelling",
+        "--per",
+        choices=["dwelling", "group"],
+        default="dwelling",
         help="one row per dwelling (default) or per group of identical dwellings",
     )
 
@@ -86,7 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Build a deterministic dwelling table that reproduces a buurt's counts by "
         "type, construction period and energy label (PBL Startanalyse 2020 statistics).",
     )
-    st.add_argument("--buurt", required=True, metavar="CODE", help="CBS buurt code, e.g. BU01095059")
+    st.add_argument(
+        "--buurt", required=True, metavar="CODE", help="CBS buurt code, e.g. BU01095059"
+    )
     st.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     st.add_argument("--out", required=True, metavar="FILE", help="output .csv, .xlsx or .parquet")
 
@@ -99,28 +111,69 @@ def build_parser() -> argparse.ArgumentParser:
         "status 3 when no plan meets the targets.",
     )
     _scenario_arg(op)
-    op.add_argument("--co2-reduction", type=float, metavar="FRACTION", default=None,
-                    help="minimum CO2 reduction vs the reference, 0-1 (overrides the scenario)")
-    op.add_argument("--budget", type=float, metavar="EUR", default=None,
-                    help="investment budget net of subsidies, EUR")
-    op.add_argument("--perspective", choices=["national", "end_user"], default=None,
-                    help="cost to minimise (default: the scenario's)")
-    op.add_argument("--objective", choices=["cost", "co2"], default=None,
-                    help="minimise cost (default) or CO2 under the budget")
-    op.add_argument("--per-dwelling", action="store_true",
-                    help="one choice per dwelling (MILP) instead of shares per group")
-    op.add_argument("--pareto", type=int, metavar="N", default=0,
-                    help="also trace the cost-CO2 Pareto front with N points")
+    op.add_argument(
+        "--co2-reduction",
+        type=float,
+        metavar="FRACTION",
+        default=None,
+        help="minimum CO2 reduction vs the reference, 0-1 (overrides the scenario)",
+    )
+    op.add_argument(
+        "--budget",
+        type=float,
+        metavar="EUR",
+        default=None,
+        help="investment budget net of subsidies, EUR",
+    )
+    op.add_argument(
+        "--perspective",
+        choices=["national", "end_user"],
+        default=None,
+        help="cost to minimise (default: the scenario's)",
+    )
+    op.add_argument(
+        "--objective",
+        choices=["cost", "co2"],
+        default=None,
+        help="minimise cost (default) or CO2 under the budget",
+    )
+    op.add_argument(
+        "--per-dwelling",
+        action="store_true",
+        help="one choice per dwelling (MILP) instead of shares per group",
+    )
+    op.add_argument(
+        "--pareto",
+        type=int,
+        metavar="N",
+        default=0,
+        help="also trace the cost-CO2 Pareto front with N points",
+    )
     op.add_argument("--solver", choices=["highs", "cbc"], default="highs", help="MILP/LP solver")
-    op.add_argument("--time-limit", type=float, metavar="S", default=None, help="solver time limit, s")
+    op.add_argument(
+        "--time-limit", type=float, metavar="S", default=None, help="solver time limit, s"
+    )
     op.add_argument("--json", metavar="FILE", default=None, help="write the plan as JSON")
-    op.add_argument("--out", metavar="DIR", default=None,
-                    help="write plan.xlsx (per dwelling, per heating system, collective decisions, "
-                    "constraints and shadow prices, Pareto front) and plan.json to this folder")
-    op.add_argument("--fixed", metavar="FILE", default=None,
-                    help="CSV with columns dwelling_id, option_id: options households already chose")
-    op.add_argument("--survey", metavar="FILE", default=None, help="survey CSV/XLSX: fixed choices and each "
-                    "zone's minimum heat-network participation (its yes-share)")
+    op.add_argument(
+        "--out",
+        metavar="DIR",
+        default=None,
+        help="write plan.xlsx (per dwelling, per heating system, collective decisions, "
+        "constraints and shadow prices, Pareto front) and plan.json to this folder",
+    )
+    op.add_argument(
+        "--fixed",
+        metavar="FILE",
+        default=None,
+        help="CSV with columns dwelling_id, option_id: options households already chose",
+    )
+    op.add_argument(
+        "--survey",
+        metavar="FILE",
+        default=None,
+        help="survey CSV/XLSX: fixed choices and each "
+        "zone's minimum heat-network participation (its yes-share)",
+    )
 
     pa = sub.add_parser(
         "params",
@@ -128,12 +181,22 @@ def build_parser() -> argparse.ArgumentParser:
         description="List the packaged default parameters (what a scenario may override).",
     )
     pa.add_argument("--grep", default=None, help="only parameters whose id contains this text")
-    pa.add_argument("--full", action="store_true", help="also show each parameter's source and year")
+    pa.add_argument(
+        "--full", action="store_true", help="also show each parameter's source and year"
+    )
 
-    va = sub.add_parser("validate", help="check a scenario file and print it with defaults filled in")
+    va = sub.add_parser(
+        "validate", help="check a scenario file and print it with defaults filled in"
+    )
     va.add_argument("scenario", help="scenario YAML file")
-    va.add_argument("--set", metavar="KEY=VALUE", action="append", default=[], dest="settings",
-                    help="change one setting first (as for run)")
+    va.add_argument(
+        "--set",
+        metavar="KEY=VALUE",
+        action="append",
+        default=[],
+        dest="settings",
+        help="change one setting first (as for run)",
+    )
 
     co = sub.add_parser(
         "compare",
@@ -141,11 +204,21 @@ def build_parser() -> argparse.ArgumentParser:
         description="Evaluate each scenario and print, per strategy, its figures in both perspectives "
         "side by side with the differences from the first, and which assumptions differ.",
     )
-    co.add_argument("scenarios", nargs="+", metavar="SCENARIO", help="scenario YAML files (two or more)")
-    co.add_argument("--stock", metavar="FILE", default=None, help="one dwelling table for all scenarios")
-    co.add_argument("--out", metavar="DIR", default=None,
-                    help="write comparison.xlsx and CSV files (comparison, assumptions_differing) here")
-    co.add_argument("--lang", choices=["en", "nl"], default="en", help="workbook headers (default English)")
+    co.add_argument(
+        "scenarios", nargs="+", metavar="SCENARIO", help="scenario YAML files (two or more)"
+    )
+    co.add_argument(
+        "--stock", metavar="FILE", default=None, help="one dwelling table for all scenarios"
+    )
+    co.add_argument(
+        "--out",
+        metavar="DIR",
+        default=None,
+        help="write comparison.xlsx and CSV files (comparison, assumptions_differing) here",
+    )
+    co.add_argument(
+        "--lang", choices=["en", "nl"], default="en", help="workbook headers (default English)"
+    )
     add_uncertainty_parsers(sub)
     add_check_model_parser(sub)
     add_coop_parser(sub)
@@ -191,9 +264,17 @@ def cmd_run(args: argparse.Namespace) -> int:
     tables = wm.summarise(outcomes, scenario, params)
     block = wm.run_provenance(scenario, args.stock, _command_line())
     if args.out:
-        written = wm.write_outputs(args.out, tables, scenario, outcomes.notices, provenance=block, lang=args.lang)
+        written = wm.write_outputs(
+            args.out, tables, scenario, outcomes.notices, provenance=block, lang=args.lang
+        )
     if args.format == "json":
-        print(json.dumps(wm.summary_json(tables, scenario, outcomes.notices, block), indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                wm.summary_json(tables, scenario, outcomes.notices, block),
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return 0
     print(wm.run_text(tables, scenario, int(outcomes.counts.sum()), outcomes.notices))
     if args.out:
@@ -207,7 +288,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if args.stock and Path(args.stock).resolve() == out.resolve():
         raise WupInputError(f"{args.out}: refusing to overwrite the input stock file", args.out)
     # streamed chunk by chunk: the long table is never held whole in memory
-    rows, n_options = wm.write_outcomes(wm.iter_evaluate(stock, scenario, chunk_size=wm.STREAM_CHUNK_GROUPS), out, per=args.per)
+    rows, n_options = wm.write_outcomes(
+        wm.iter_evaluate(stock, scenario, chunk_size=wm.STREAM_CHUNK_GROUPS), out, per=args.per
+    )
     print(f"wrote {rows} rows ({n_options} options) to {out}")
     return 0
 
@@ -233,10 +316,15 @@ def _read_fixed(path: str) -> dict[str, str]:
     try:
         frame = pd.read_csv(path, dtype=str)
     except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise WupInputError(f"{path}: cannot read the fixed choices ({err.__class__.__name__})", path) from None
+        raise WupInputError(
+            f"{path}: cannot read the fixed choices ({err.__class__.__name__})", path
+        ) from None
     missing = {"dwelling_id", "option_id"} - set(frame.columns)
     if missing:
-        raise WupInputError(f"{path}: needs the columns dwelling_id and option_id (missing: {', '.join(sorted(missing))})", path)
+        raise WupInputError(
+            f"{path}: needs the columns dwelling_id and option_id (missing: {', '.join(sorted(missing))})",
+            path,
+        )
     return dict(zip(frame["dwelling_id"].str.strip(), frame["option_id"].str.strip(), strict=True))
 
 
@@ -254,9 +342,18 @@ def cmd_optimise(args: argparse.Namespace) -> int:
     survey = wm.load_survey(args.survey) if args.survey else None
     scenario, stock = _load(args)
     plan = wm.optimise(
-        stock, scenario, per_dwelling=args.per_dwelling, pareto=args.pareto, fixed=fixed, survey=survey,
-        co2_reduction=args.co2_reduction, budget_eur=args.budget, perspective=args.perspective,
-        objective=args.objective, solver=args.solver, time_limit_s=args.time_limit,
+        stock,
+        scenario,
+        per_dwelling=args.per_dwelling,
+        pareto=args.pareto,
+        fixed=fixed,
+        survey=survey,
+        co2_reduction=args.co2_reduction,
+        budget_eur=args.budget,
+        perspective=args.perspective,
+        objective=args.objective,
+        solver=args.solver,
+        time_limit_s=args.time_limit,
     )
     if args.json:
         wm.write_json(args.json, plan.to_json_dict())
@@ -279,10 +376,16 @@ def params_text(table: pd.DataFrame, full: bool = False, width: int = 100) -> st
     for row in table.itertuples():
         head = f"{row.parameter}  {row.value:g} {row.unit}  [{row.min:g} .. {row.max:g}]"
         lines.append(textwrap.shorten(head, width, placeholder=" ..."))
-        lines += textwrap.wrap(str(row.description), width, initial_indent="    ", subsequent_indent="    ")
+        lines += textwrap.wrap(
+            str(row.description), width, initial_indent="    ", subsequent_indent="    "
+        )
         if full:
-            lines += textwrap.wrap(f"source ({row.year}): {row.source}", width,
-                                   initial_indent="    ", subsequent_indent="      ")
+            lines += textwrap.wrap(
+                f"source ({row.year}): {row.source}",
+                width,
+                initial_indent="    ",
+                subsequent_indent="      ",
+            )
     return "\n".join(lines)
 
 
@@ -294,9 +397,15 @@ def cmd_params(args: argparse.Namespace) -> int:
             print(f"no parameter matches '{args.grep}'")
             return 0
     print(params_text(table, args.full))
-    print("\n" + textwrap.fill("Price paths (override under prices: or with --set prices.<series>; "
-                                "gas_supply_eur_m3 feeds the bill, gas_production_eur_m3 the national "
-                                "view): " + ", ".join(wm.PRICE_SERIES), 100))
+    print(
+        "\n"
+        + textwrap.fill(
+            "Price paths (override under prices: or with --set prices.<series>; "
+            "gas_supply_eur_m3 feeds the bill, gas_production_eur_m3 the national "
+            "view): " + ", ".join(wm.PRICE_SERIES),
+            100,
+        )
+    )
     return 0
 
 
@@ -321,7 +430,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
     tables = wm.compare(scenarios, stock=stock, labels=labels)
     print(wm.compare_text(tables))
     if args.out:
-        written = wm.write_comparison(args.out, tables, scenarios, args.stock, _command_line(), args.lang)
+        written = wm.write_comparison(
+            args.out, tables, scenarios, args.stock, _command_line(), args.lang
+        )
         print(f"\nWrote {len(written)} files to {args.out}: " + ", ".join(p.name for p in written))
     return 0
 
@@ -341,36 +452,63 @@ def _progress_bar(label: str):
         width = 30
         filled = int(width * done / max(total, 1))
         elapsed = time.perf_counter() - start
-        print(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} {elapsed:5.1f} s",
-              end="\n" if done >= total else "", file=sys.stderr, flush=True)
+        print(
+            f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} {elapsed:5.1f} s",
+            end="\n" if done >= total else "",
+            file=sys.stderr,
+            flush=True,
+        )
 
     return progress
 
 
 def _scheduler_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--scheduler", default=None, metavar="SPEC",
-                   help="where to run: local[:N] (a Dask LocalCluster of N processes) or tcp://HOST:PORT "
-                        "(an existing Dask scheduler); default: this process")
+    p.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="SPEC",
+        help="where to run: local[:N] (a Dask LocalCluster of N processes) or tcp://HOST:PORT "
+        "(an existing Dask scheduler); default: this process",
+    )
 
 
 def add_uncertainty_parsers(sub) -> None:
-    sw = sub.add_parser("sweep", help="Monte Carlo / Sobol' / one-at-a-time sweep over the scenario's uncertainty")
+    sw = sub.add_parser(
+        "sweep", help="Monte Carlo / Sobol' / one-at-a-time sweep over the scenario's uncertainty"
+    )
     _scenario_arg(sw)
-    sw.add_argument("--samples", type=int, default=1000, help="samples (sobol: base N, a power of two)")
+    sw.add_argument(
+        "--samples", type=int, default=1000, help="samples (sobol: base N, a power of two)"
+    )
     sw.add_argument("--method", choices=["lhs", "sobol", "oat"], default="lhs")
     sw.add_argument("--seed", type=int, default=0)
     _scheduler_arg(sw)
     sw.add_argument("--per-type", action="store_true", help="also write figures per dwelling type")
-    sw.add_argument("--out", required=True, metavar="FILE.parquet", help="tidy table sample x strategy")
-    sw.add_argument("--report", metavar="DIR", default=None, help="workbook and HTML plots into DIR")
-    ba = sub.add_parser("batch", help="every buurt x scenario: key figures and the cheapest strategy")
+    sw.add_argument(
+        "--out", required=True, metavar="FILE.parquet", help="tidy table sample x strategy"
+    )
+    sw.add_argument(
+        "--report", metavar="DIR", default=None, help="workbook and HTML plots into DIR"
+    )
+    ba = sub.add_parser(
+        "batch", help="every buurt x scenario: key figures and the cheapest strategy"
+    )
     ba.add_argument("--buurten", default="drenthe", metavar="drenthe|FILE")
-    ba.add_argument("--scenarios", nargs="+", default=None, metavar="A.yaml",
-                    help="scenario files (default: the packaged default scenario)")
+    ba.add_argument(
+        "--scenarios",
+        nargs="+",
+        default=None,
+        metavar="A.yaml",
+        help="scenario files (default: the packaged default scenario)",
+    )
     ba.add_argument("--seed", type=int, default=0, help="seed of the stock synthesis")
     _scheduler_arg(ba)
-    ba.add_argument("--out", required=True, metavar="FILE.parquet",
-                    help="results (a summary workbook FILE.xlsx is written beside it)")
+    ba.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE.parquet",
+        help="results (a summary workbook FILE.xlsx is written beside it)",
+    )
 
 
 def cmd_sweep(args: argparse.Namespace) -> int:
@@ -379,17 +517,29 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         raise WupInputError(f"{args.out}: the output must end in .parquet or .csv", args.out)
     scenario, stock = _load(args)
     try:
-        result = wm.sweep(scenario, stock, samples=args.samples, method=args.method, seed=args.seed,
-                          executor=args.scheduler, per_type=args.per_type, progress=_progress_bar("sweep"))
+        result = wm.sweep(
+            scenario,
+            stock,
+            samples=args.samples,
+            method=args.method,
+            seed=args.seed,
+            executor=args.scheduler,
+            per_type=args.per_type,
+            progress=_progress_bar("sweep"),
+        )
     except RuntimeError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     written = [wm.write_frame(result.to_frame(), out)]
     if result.per_type is not None:
-        written.append(wm.write_frame(result.per_type, out.with_name(out.stem + "_per_type" + out.suffix)))
+        written.append(
+            wm.write_frame(result.per_type, out.with_name(out.stem + "_per_type" + out.suffix))
+        )
     if args.report:
         written += wm.write_sweep_report(result, args.report)
-    print(f"{scenario.name}: {result.design.n_samples} samples ({args.method}) x {len(result.strategies)} strategies")
+    print(
+        f"{scenario.name}: {result.design.n_samples} samples ({args.method}) x {len(result.strategies)} strategies"
+    )
     for note in result.notes[:5]:
         print(f"  {note}")
     print("Wrote " + ", ".join(str(p) for p in written))
@@ -401,14 +551,22 @@ def cmd_batch(args: argparse.Namespace) -> int:
         raise WupInputError(f"{args.out}: the output must end in .parquet or .csv", args.out)
     scenarios = [wm.load_scenario(p) for p in args.scenarios] if args.scenarios else None
     try:
-        results = wm.batch(args.buurten, scenarios, executor=args.scheduler, seed=args.seed,
-                           progress=_progress_bar("batch"))
+        results = wm.batch(
+            args.buurten,
+            scenarios,
+            executor=args.scheduler,
+            seed=args.seed,
+            progress=_progress_bar("batch"),
+        )
     except RuntimeError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     written = wm.write_batch(results, args.out)
     n = results["buurt_code"].nunique()
-    print(f"{n} buurten x {results['scenario'].nunique()} scenarios; wrote " + ", ".join(str(p) for p in written))
+    print(
+        f"{n} buurten x {results['scenario'].nunique()} scenarios; wrote "
+        + ", ".join(str(p) for p in written)
+    )
     return 0
 
 
@@ -426,7 +584,9 @@ def add_check_model_parser(sub) -> None:
         "before issue 9 and the source. Exit status 1 when a figure falls outside its band.",
     )
     _scenario_arg(ch)
-    ch.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
+    ch.add_argument(
+        "--format", choices=["table", "csv", "json"], default="table", help="output format"
+    )
 
 
 def cmd_check_model(args: argparse.Namespace) -> int:
@@ -464,51 +624,153 @@ def add_coop_parser(sub) -> None:
     )
     _scenario_arg(co)
     co.add_argument("--asset", choices=["heat_network", "solar_park"], default="heat_network")
-    co.add_argument("--zone", metavar="Z", default=None, help="heat-network zone (default: the largest)")
-    co.add_argument("--survey", metavar="FILE", default=None,
-                    help="CSV/XLSX: dwelling_id, would_join (yes/maybe/no) [, plans_heat_pump, already_insulated, "
-                         "invest_eur], or per group dwelling_id, join_yes, join_maybe, join_no")
-    co.add_argument("--participation", type=_share_arg, metavar="SHARE", default=None,
-                    help="share of the zone that connects (0-1 or 85%%); default: from each household's alternative")
-    co.add_argument("--tariff-fixed", type=float, metavar="EUR", default=None, dest="tariff_fixed_eur_per_yr",
-                    help="fixed charge per connection, EUR/yr incl. VAT (default: the ACM maximum)")
-    co.add_argument("--tariff-gj", type=float, metavar="EUR", default=None, dest="tariff_eur_per_gj",
-                    help="price per GJ incl. VAT (default: the ACM maximum's path)")
-    co.add_argument("--connection-fee", type=float, metavar="EUR", default=None, dest="connection_fee_eur",
-                    help="one-off connection fee incl. VAT (default: the ACM maximum)")
-    co.add_argument("--member-capital", type=float, metavar="EUR", default=None, dest="member_capital_eur")
-    co.add_argument("--member-loans", type=float, metavar="EUR", default=None, dest="member_loan_eur")
-    co.add_argument("--public-loan", type=float, metavar="EUR", default=None, dest="public_loan_eur")
-    co.add_argument("--wis", type=float, metavar="EUR", default=None, dest="wis_eur_per_connection",
-                    help="WIS subsidy per connection the cooperative receives")
-    co.add_argument("--grant", type=float, metavar="EUR", default=None, dest="provincial_grant_eur",
-                    help="provincial or other lump-sum grant")
+    co.add_argument(
+        "--zone", metavar="Z", default=None, help="heat-network zone (default: the largest)"
+    )
+    co.add_argument(
+        "--survey",
+        metavar="FILE",
+        default=None,
+        help="CSV/XLSX: dwelling_id, would_join (yes/maybe/no) [, plans_heat_pump, already_insulated, "
+        "invest_eur], or per group dwelling_id, join_yes, join_maybe, join_no",
+    )
+    co.add_argument(
+        "--participation",
+        type=_share_arg,
+        metavar="SHARE",
+        default=None,
+        help="share of the zone that connects (0-1 or 85%%); default: from each household's alternative",
+    )
+    co.add_argument(
+        "--tariff-fixed",
+        type=float,
+        metavar="EUR",
+        default=None,
+        dest="tariff_fixed_eur_per_yr",
+        help="fixed charge per connection, EUR/yr incl. VAT (default: the ACM maximum)",
+    )
+    co.add_argument(
+        "--tariff-gj",
+        type=float,
+        metavar="EUR",
+        default=None,
+        dest="tariff_eur_per_gj",
+        help="price per GJ incl. VAT (default: the ACM maximum's path)",
+    )
+    co.add_argument(
+        "--connection-fee",
+        type=float,
+        metavar="EUR",
+        default=None,
+        dest="connection_fee_eur",
+        help="one-off connection fee incl. VAT (default: the ACM maximum)",
+    )
+    co.add_argument(
+        "--member-capital", type=float, metavar="EUR", default=None, dest="member_capital_eur"
+    )
+    co.add_argument(
+        "--member-loans", type=float, metavar="EUR", default=None, dest="member_loan_eur"
+    )
+    co.add_argument(
+        "--public-loan", type=float, metavar="EUR", default=None, dest="public_loan_eur"
+    )
+    co.add_argument(
+        "--wis",
+        type=float,
+        metavar="EUR",
+        default=None,
+        dest="wis_eur_per_connection",
+        help="WIS subsidy per connection the cooperative receives",
+    )
+    co.add_argument(
+        "--grant",
+        type=float,
+        metavar="EUR",
+        default=None,
+        dest="provincial_grant_eur",
+        help="provincial or other lump-sum grant",
+    )
     co.add_argument("--min-dscr", type=float, metavar="X", default=None, dest="min_dscr")
-    co.add_argument("--debt-share", type=_share_arg, metavar="SHARE", default=None, dest="max_debt_share",
-                    help="largest bank debt as a share of the investment")
-    co.add_argument("--interest", type=float, metavar="RATE", default=None, dest="debt_interest_rate")
-    co.add_argument("--cost-based", action="store_true",
-                    help="cost-based tariff (Wcw): heat at its cost per GJ, the fixed charge from the uptake loop")
-    co.add_argument("--no-acm-cap", action="store_true", help="allow a tariff above the ACM maximum")
+    co.add_argument(
+        "--debt-share",
+        type=_share_arg,
+        metavar="SHARE",
+        default=None,
+        dest="max_debt_share",
+        help="largest bank debt as a share of the investment",
+    )
+    co.add_argument(
+        "--interest", type=float, metavar="RATE", default=None, dest="debt_interest_rate"
+    )
+    co.add_argument(
+        "--cost-based",
+        action="store_true",
+        help="cost-based tariff (Wcw): heat at its cost per GJ, the fixed charge from the uptake loop",
+    )
+    co.add_argument(
+        "--no-acm-cap", action="store_true", help="allow a tariff above the ACM maximum"
+    )
     co.add_argument("--park-kwp", type=float, metavar="KWP", default=None, dest="park_kwp")
-    co.add_argument("--park-price", type=float, metavar="EUR", default=None, dest="park_price_eur_per_kwh",
-                    help="solar park revenue per kWh (SDE++ base amount or feed-in), EUR/kWh")
-    co.add_argument("--park-members", type=_share_arg, metavar="SHARE", default=None, dest="park_member_share",
-                    help="share of the park's yield supplied to members (at the retail supply price)")
-    co.add_argument("--out", metavar="DIR", default=None, help="write coop.xlsx and coop.json to this folder")
-    co.add_argument("--json", action="store_true", help="print the business case as JSON instead of the summary")
-    co.add_argument("--sensitivity", choices=["lhs", "oat"], default=None,
-                    help="also run the business case over the scenario's uncertainty: section (needs --out; "
-                         "writes coop_sensitivity.csv)")
-    co.add_argument("--samples", type=int, default=32, help="samples of an lhs sensitivity run (default 32)")
-    co.add_argument("--participation-range", type=_share_arg, nargs=2, metavar=("LOW", "HIGH"), default=None,
-                    help="sweep the participation too, between LOW and HIGH")
+    co.add_argument(
+        "--park-price",
+        type=float,
+        metavar="EUR",
+        default=None,
+        dest="park_price_eur_per_kwh",
+        help="solar park revenue per kWh (SDE++ base amount or feed-in), EUR/kWh",
+    )
+    co.add_argument(
+        "--park-members",
+        type=_share_arg,
+        metavar="SHARE",
+        default=None,
+        dest="park_member_share",
+        help="share of the park's yield supplied to members (at the retail supply price)",
+    )
+    co.add_argument(
+        "--out", metavar="DIR", default=None, help="write coop.xlsx and coop.json to this folder"
+    )
+    co.add_argument(
+        "--json", action="store_true", help="print the business case as JSON instead of the summary"
+    )
+    co.add_argument(
+        "--sensitivity",
+        choices=["lhs", "oat"],
+        default=None,
+        help="also run the business case over the scenario's uncertainty: section (needs --out; "
+        "writes coop_sensitivity.csv)",
+    )
+    co.add_argument(
+        "--samples", type=int, default=32, help="samples of an lhs sensitivity run (default 32)"
+    )
+    co.add_argument(
+        "--participation-range",
+        type=_share_arg,
+        nargs=2,
+        metavar=("LOW", "HIGH"),
+        default=None,
+        help="sweep the participation too, between LOW and HIGH",
+    )
 
 
-_COOP_SETTINGS = ("zone", "participation", "tariff_fixed_eur_per_yr", "tariff_eur_per_gj", "connection_fee_eur",
-                  "member_capital_eur", "member_loan_eur", "public_loan_eur", "wis_eur_per_connection",
-                  "provincial_grant_eur", "min_dscr", "max_debt_share", "debt_interest_rate", "park_kwp",
-                  "park_price_eur_per_kwh", "park_member_share")
+_COOP_SETTINGS = (
+    "zone",
+    "participation",
+    "tariff_fixed_eur_per_yr",
+    "tariff_eur_per_gj",
+    "connection_fee_eur",
+    "member_capital_eur",
+    "member_loan_eur",
+    "public_loan_eur",
+    "wis_eur_per_connection",
+    "provincial_grant_eur",
+    "min_dscr",
+    "max_debt_share",
+    "debt_interest_rate",
+    "park_kwp",
+    "park_price_eur_per_kwh",
+    "park_member_share",
+)
 
 
 def cmd_coop(args: argparse.Namespace) -> int:
@@ -532,9 +794,15 @@ def cmd_coop(args: argparse.Namespace) -> int:
     if args.sensitivity:  # before anything is written: a bad uncertainty section writes nothing
         if not 1 <= args.samples <= 10_000:
             raise WupInputError(f"--samples must be between 1 and 10 000 (got {args.samples})")
-        sens = wm.coop_sweep(scenario, stock, settings=settings, samples=args.samples, method=args.sensitivity,
-                             participation=tuple(args.participation_range) if args.participation_range else None,
-                             survey=survey)
+        sens = wm.coop_sweep(
+            scenario,
+            stock,
+            settings=settings,
+            samples=args.samples,
+            method=args.sensitivity,
+            participation=tuple(args.participation_range) if args.participation_range else None,
+            survey=survey,
+        )
     if args.out:
         block = wm.run_provenance(scenario, args.stock, _command_line())
         written = wm.write_business_case(args.out, case, provenance=block)
@@ -551,10 +819,15 @@ def cmd_coop(args: argparse.Namespace) -> int:
                 print(f"  {row.factor}: {row.output_low:,.0f} to {row.output_high:,.0f} EUR")
         elif sens is not None:
             q = sens.figures["project_npv_eur"].quantile([0.1, 0.5, 0.9])
-            print(f"\nProject NPV over {len(sens.figures)} samples: P10 {q.iloc[0]:,.0f}, median {q.iloc[1]:,.0f}, "
-                  f"P90 {q.iloc[2]:,.0f} EUR")
+            print(
+                f"\nProject NPV over {len(sens.figures)} samples: P10 {q.iloc[0]:,.0f}, median {q.iloc[1]:,.0f}, "
+                f"P90 {q.iloc[2]:,.0f} EUR"
+            )
     if args.out:
-        print(f"\nWrote {', '.join(str(p) for p in written)}", file=sys.stderr if args.json else sys.stdout)
+        print(
+            f"\nWrote {', '.join(str(p) for p in written)}",
+            file=sys.stderr if args.json else sys.stdout,
+        )
     return 0
 
 

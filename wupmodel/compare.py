@@ -27,18 +27,40 @@ __all__ = ["compare", "compare_tables", "COMPARED_FIGURES"]
 
 #: Summary figures compared (both perspectives), in table order.
 COMPARED_FIGURES: tuple[str, ...] = (
-    "dwellings_feasible", "gas_m3", "electricity_mwh", "heat_gj", "co2_t", "co2_reduction", "peak_kw",
-    "investment_eur", "subsidy_eur", "national_extra_eur_per_yr", "national_eur_per_t_co2",
-    "national_eur_per_weq_per_yr", "end_user_extra_eur_per_yr", "monthly_cost_change_avg_eur",
-    "bill_change_avg_eur", "loan_avg_eur", "own_capital_avg_eur", "rent_avg_eur", "share_paying_more",
+    "dwellings_feasible",
+    "gas_m3",
+    "electricity_mwh",
+    "heat_gj",
+    "co2_t",
+    "co2_reduction",
+    "peak_kw",
+    "investment_eur",
+    "subsidy_eur",
+    "national_extra_eur_per_yr",
+    "national_eur_per_t_co2",
+    "national_eur_per_weq_per_yr",
+    "end_user_extra_eur_per_yr",
+    "monthly_cost_change_avg_eur",
+    "bill_change_avg_eur",
+    "loan_avg_eur",
+    "own_capital_avg_eur",
+    "rent_avg_eur",
+    "share_paying_more",
 )
 
 _PERSPECTIVE = {
-    "national_extra_eur_per_yr": "national", "national_eur_per_t_co2": "national",
-    "national_eur_per_weq_per_yr": "national", "end_user_extra_eur_per_yr": "end user",
-    "monthly_cost_change_avg_eur": "end user", "bill_change_avg_eur": "end user", "loan_avg_eur": "end user",
-    "own_capital_avg_eur": "end user", "rent_avg_eur": "end user", "share_paying_more": "end user",
-    "investment_eur": "end user", "subsidy_eur": "end user",
+    "national_extra_eur_per_yr": "national",
+    "national_eur_per_t_co2": "national",
+    "national_eur_per_weq_per_yr": "national",
+    "end_user_extra_eur_per_yr": "end user",
+    "monthly_cost_change_avg_eur": "end user",
+    "bill_change_avg_eur": "end user",
+    "loan_avg_eur": "end user",
+    "own_capital_avg_eur": "end user",
+    "rent_avg_eur": "end user",
+    "share_paying_more": "end user",
+    "investment_eur": "end user",
+    "subsidy_eur": "end user",
 }
 
 
@@ -61,7 +83,9 @@ def _paths_text(frame: pd.DataFrame, series: str) -> str:
     return f"{int(first.year)}: {first.value:.4g} ... {int(last.year)}: {last.value:.4g} (mean {part['value'].mean():.4g})"
 
 
-def compare_tables(tables: Sequence[Mapping[str, pd.DataFrame]], labels: Sequence[str]) -> dict[str, pd.DataFrame]:
+def compare_tables(
+    tables: Sequence[Mapping[str, pd.DataFrame]], labels: Sequence[str]
+) -> dict[str, pd.DataFrame]:
     """Comparison tables from each scenario's :func:`wupmodel.summarise` tables.
 
     Parameters
@@ -83,11 +107,19 @@ def compare_tables(tables: Sequence[Mapping[str, pd.DataFrame]], labels: Sequenc
         for fig in COMPARED_FIGURES:
             if fig not in base.columns:
                 continue
-            row = {"strategy": strategy, "figure": fig, "perspective": _PERSPECTIVE.get(fig, "physical")}
+            row = {
+                "strategy": strategy,
+                "figure": fig,
+                "perspective": _PERSPECTIVE.get(fig, "physical"),
+            }
             values = []
             for label, t in zip(labels, tables, strict=True):
                 s = t["summary"].set_index("strategy")
-                v = float(s.at[strategy, fig]) if strategy in s.index and fig in s.columns else np.nan
+                v = (
+                    float(s.at[strategy, fig])
+                    if strategy in s.index and fig in s.columns
+                    else np.nan
+                )
                 row[label] = v
                 values.append(v)
             for label, v in zip(labels[1:], values[1:], strict=True):
@@ -98,17 +130,36 @@ def compare_tables(tables: Sequence[Mapping[str, pd.DataFrame]], labels: Sequenc
     diffs = []
     a0 = tables[0]["assumptions"].set_index("parameter")
     for parameter in a0.index:
-        vals = [float(t["assumptions"].set_index("parameter").at[parameter, "value"]) for t in tables]
+        vals = [
+            float(t["assumptions"].set_index("parameter").at[parameter, "value"]) for t in tables
+        ]
         if any(v != vals[0] for v in vals[1:]):
-            diffs.append({"kind": "parameter", "key": parameter, "unit": a0.at[parameter, "unit"],
-                          **{lab: f"{v:g}" for lab, v in zip(labels, vals, strict=True)}})
+            diffs.append(
+                {
+                    "kind": "parameter",
+                    "key": parameter,
+                    "unit": a0.at[parameter, "unit"],
+                    **{lab: f"{v:g}" for lab, v in zip(labels, vals, strict=True)},
+                }
+            )
     p0 = tables[0]["price_paths"]
     for series in p0["series"].unique():
-        paths = [t["price_paths"][t["price_paths"]["series"] == series]["value"].to_numpy() for t in tables]
+        paths = [
+            t["price_paths"][t["price_paths"]["series"] == series]["value"].to_numpy()
+            for t in tables
+        ]
         if any(p.shape != paths[0].shape or not np.array_equal(p, paths[0]) for p in paths[1:]):
-            diffs.append({"kind": "price path", "key": f"prices.{series}",
-                          "unit": p0.loc[p0["series"] == series, "unit"].iloc[0],
-                          **{lab: _paths_text(t["price_paths"], series) for lab, t in zip(labels, tables, strict=True)}})
+            diffs.append(
+                {
+                    "kind": "price path",
+                    "key": f"prices.{series}",
+                    "unit": p0.loc[p0["series"] == series, "unit"].iloc[0],
+                    **{
+                        lab: _paths_text(t["price_paths"], series)
+                        for lab, t in zip(labels, tables, strict=True)
+                    },
+                }
+            )
     skip = {"name", "description"} | {f"finance.{k}" for k in FINANCE_PARAMETERS}
     keys = list(dict.fromkeys(k for t in tables for k in t["scenario"]["key"]))
     for key in keys:
@@ -120,8 +171,9 @@ def compare_tables(tables: Sequence[Mapping[str, pd.DataFrame]], labels: Sequenc
             hit = s.loc[s["key"] == key, "value"]
             vals.append(str(hit.iloc[0]) if len(hit) else "none")
         if any(v != vals[0] for v in vals[1:]):
-            diffs.append({"kind": "scenario", "key": key, "unit": "",
-                          **dict(zip(labels, vals, strict=True))})
+            diffs.append(
+                {"kind": "scenario", "key": key, "unit": "", **dict(zip(labels, vals, strict=True))}
+            )
     differing = pd.DataFrame(diffs, columns=["kind", "key", "unit", *labels])
     out = {"comparison": comparison, "assumptions_differing": differing}
     for i, t in enumerate(tables):
@@ -129,8 +181,11 @@ def compare_tables(tables: Sequence[Mapping[str, pd.DataFrame]], labels: Sequenc
     return out
 
 
-def compare(scenarios: Sequence[Scenario], stock: pd.DataFrame | None = None,
-            labels: Sequence[str] | None = None) -> dict[str, pd.DataFrame]:
+def compare(
+    scenarios: Sequence[Scenario],
+    stock: pd.DataFrame | None = None,
+    labels: Sequence[str] | None = None,
+) -> dict[str, pd.DataFrame]:
     """Evaluate ``scenarios`` and set their village strategies side by side.
 
     Parameters
@@ -163,6 +218,8 @@ def compare(scenarios: Sequence[Scenario], stock: pd.DataFrame | None = None,
     tables = []
     for scenario in scenarios:
         params = scenario.params()
-        outcomes = evaluate(stock if stock is not None else stock_for(scenario), scenario, params=params)
+        outcomes = evaluate(
+            stock if stock is not None else stock_for(scenario), scenario, params=params
+        )
         tables.append(summarise(outcomes, scenario, params))
     return compare_tables(tables, names)

@@ -30,9 +30,14 @@ class WupInputError(ValueError):
         The figures of ``code`` (e.g. ``size_mb``, ``max_mb``, ``line``, ``columns``).
     """
 
-    def __init__(self, message: str, source: str | None = None,
-                 problems: tuple[dict[str, object], ...] = (), code: str = "",
-                 details: dict[str, object] | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        source: str | None = None,
+        problems: tuple[dict[str, object], ...] = (),
+        code: str = "",
+        details: dict[str, object] | None = None,
+    ) -> None:
         super().__init__(message)
         self.source = source
         self.problems = problems

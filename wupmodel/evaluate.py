@@ -60,12 +60,17 @@ def building_inputs(groups: pd.DataFrame) -> BuildingInputs:
         dwelling_type=_codes(groups["dwelling_type"], DWELLING_TYPES),
         construction_year=groups["construction_year"].to_numpy(dtype=np.int64),
         floor_area_m2=groups["floor_area_m2"].to_numpy(dtype=float),
-        energy_label=_codes(groups["energy_label"], ENERGY_LABELS) if "energy_label" in groups else np.full(n, -1),
+        energy_label=_codes(groups["energy_label"], ENERGY_LABELS)
+        if "energy_label" in groups
+        else np.full(n, -1),
         gas_m3=col("gas_m3"),
         roof_area_m2=col("roof_area_m2"),
         # a survey's "already insulated: yes" (wupmodel.survey_stock): current state = standard
-        already_insulated=(groups["already_insulated"].fillna(False).to_numpy(dtype=bool)
-                           if "already_insulated" in groups else None),
+        already_insulated=(
+            groups["already_insulated"].fillna(False).to_numpy(dtype=bool)
+            if "already_insulated" in groups
+            else None
+        ),
     )
 
 
@@ -76,7 +81,9 @@ def co2_factors(params: Params, grid_co2_kg_kwh: np.ndarray) -> dict[str, np.nda
     electricity kg/kWh (the grid path) and LT network heat kg/GJ (a collective heat pump's
     electricity, grossed up for network losses).
     """
-    lt_kwh_e_per_gj = 1e9 / 3.6e6 / params["heatnet.lt_source_scop"] / (1.0 - params["heatnet.loss_share"])
+    lt_kwh_e_per_gj = (
+        1e9 / 3.6e6 / params["heatnet.lt_source_scop"] / (1.0 - params["heatnet.loss_share"])
+    )
     grid = np.asarray(grid_co2_kg_kwh, dtype=float)
     return {
         "gas": params["co2.gas_kg_per_m3"],
@@ -201,14 +208,18 @@ def _evaluate_groups(
     if not all_in_zone:
         zone = groups["heat_network_zone"].to_numpy(dtype=object)
         in_zone = pd.notna(zone) & (zone != "")
-        on_network = np.isin(heat, [HEATING_SYSTEMS.index("heat_network_mt"), HEATING_SYSTEMS.index("heat_network_lt")])
+        on_network = np.isin(
+            heat,
+            [HEATING_SYSTEMS.index("heat_network_mt"), HEATING_SYSTEMS.index("heat_network_lt")],
+        )
         feasible = feasible & (~on_network[None, :] | in_zone[:, None])
         outside = (reason == 0) & on_network[None, :] & ~in_zone[:, None]
         reason = np.where(outside, np.int8(REASONS.index("outside_heat_network_zone")), reason)
     feasible = np.concatenate([feasible, feasible & (kwp[:, None] > 0)], axis=1)
     no_roof = (reason == 0) & (kwp[:, None] <= 0)
-    reason = np.concatenate([reason, np.where(no_roof, np.int8(REASONS.index("no_roof_for_pv")), reason)],
-                            axis=1).astype(np.int8)
+    reason = np.concatenate(
+        [reason, np.where(no_roof, np.int8(REASONS.index("no_roof_for_pv")), reason)], axis=1
+    ).astype(np.int8)
 
     pv_col = lay.pv.astype(np.intp)
     st_col = catalogue.solar_thermal.astype(np.intp)
@@ -244,7 +255,10 @@ def _evaluate_groups(
         "co2_cum_kg": (minus_self * grid_sum, self_col),
         "capex_eur": (cap_pv, pv_col),
     }
-    factored = FactoredArrays({k: v[0] for k, v in bases.items()}, {k: v[1] for k, v in bases.items()}, extra)
+    factored = FactoredArrays(
+        {k: v[0] for k, v in bases.items()}, {k: v[1] for k, v in bases.items()}, extra
+    )
+
     # The same quantities on the option grid, PV x combination (solar thermal, insulation,
     # heating), each over the axes it depends on, for the money layer. The combination axis is
     # kept innermost and whole so that numpy's broadcasts run over long contiguous rows.
@@ -273,7 +287,9 @@ def _evaluate_groups(
     return factored, option_grid
 
 
-def money_context(scenario: Scenario, params: Params, rent_prices: Mapping | None = None) -> MoneyContext:
+def money_context(
+    scenario: Scenario, params: Params, rent_prices: Mapping | None = None
+) -> MoneyContext:
     """Tariff paths and finance settings of a scenario (overrides and defaults merged).
 
     ``rent_prices``: the price overrides the rent rule reads (a landlord sets the rent once,
@@ -292,7 +308,9 @@ def money_context(scenario: Scenario, params: Params, rent_prices: Mapping | Non
     if f.rent_increase_cap_eur_month is not None:
         changes["rent_increase_cap_eur_month"] = f.rent_increase_cap_eur_month
     if f.loan_rate is not None:
-        params = params.with_overrides({"finance.warmtefonds_rate": f.loan_rate}, source=scenario.name)
+        params = params.with_overrides(
+            {"finance.warmtefonds_rate": f.loan_rate}, source=scenario.name
+        )
     tariffs = tariff_paths(
         params,
         start_year=scenario.years.start,
@@ -305,10 +323,20 @@ def money_context(scenario: Scenario, params: Params, rent_prices: Mapping | Non
     default_income = income_means_eur(synthesis_scalars(params))
     rent_tariffs = None
     if rent_prices is not None:
-        rent_tariffs = tariff_paths(params, start_year=scenario.years.start, end_year=scenario.years.end,
-                                    overrides=rent_prices, ets2_start_year=f.ets2_start_year)
-    return MoneyContext(tariffs, FinanceSettings.from_params(params, **changes), params, default_income,
-                        rent_tariffs=rent_tariffs)
+        rent_tariffs = tariff_paths(
+            params,
+            start_year=scenario.years.start,
+            end_year=scenario.years.end,
+            overrides=rent_prices,
+            ets2_start_year=f.ets2_start_year,
+        )
+    return MoneyContext(
+        tariffs,
+        FinanceSettings.from_params(params, **changes),
+        params,
+        default_income,
+        rent_tariffs=rent_tariffs,
+    )
 
 
 def _catalogue_for(scenario: Scenario) -> Catalogue:
@@ -355,9 +383,13 @@ def iter_evaluate(
     for k, start in enumerate(range(0, len(groups), chunk_size)):
         chunk = groups.iloc[start : start + chunk_size].reset_index(drop=True)
         rows = order[bounds[k] : bounds[k + 1]]
-        arrays, grid = _evaluate_groups(chunk, catalogue, params, all_in_zone, ctx.tariffs.grid_co2_kg_kwh)
+        arrays, grid = _evaluate_groups(
+            chunk, catalogue, params, all_in_zone, ctx.tariffs.grid_co2_kg_kwh
+        )
         if money:
-            arrays = arrays.with_options(appraise(chunk, arrays, grid(), catalogue, ctx, irr=irr, outputs=money_outputs))
+            arrays = arrays.with_options(
+                appraise(chunk, arrays, grid(), catalogue, ctx, irr=irr, outputs=money_outputs)
+            )
         yield Outcomes(
             groups=chunk,
             dwelling_ids=ids[rows],
@@ -413,8 +445,16 @@ def evaluate(
         Per dwelling group × option: first-year energy, CO2, peak and investment, and money.
     """
     result: Outcomes | None = None
-    for part in iter_evaluate(stock, scenario, params=params, chunk_size=chunk_size, money=money, irr=irr,
-                              money_outputs=money_outputs, rent_prices=rent_prices):
+    for part in iter_evaluate(
+        stock,
+        scenario,
+        params=params,
+        chunk_size=chunk_size,
+        money=money,
+        irr=irr,
+        money_outputs=money_outputs,
+        rent_prices=rent_prices,
+    ):
         result = part if result is None else result.concat(part)
     if result is None:  # validated stocks are never empty; keep the type honest
         raise ValueError("empty stock")

@@ -96,13 +96,27 @@ def income_classes(params: Params | None = None) -> pd.DataFrame:
     above = income_above / (1.0 - share_below) if share_below < 1 else np.nan
     rounded_below, rounded_above = round(below, -2), round(above, -2)
     values = {
-        "below_limit": (0.0, limit, rounded_below if rounded_below < limit else np.floor(below), share_below),
-        "above_limit": (limit, 1_000_000.0, rounded_above if rounded_above >= limit else np.ceil(above),
-                        1.0 - share_below),
+        "below_limit": (
+            0.0,
+            limit,
+            rounded_below if rounded_below < limit else np.floor(below),
+            share_below,
+        ),
+        "above_limit": (
+            limit,
+            1_000_000.0,
+            rounded_above if rounded_above >= limit else np.ceil(above),
+            1.0 - share_below,
+        ),
     }
     for key, (low, high, income, share) in values.items():
         at = table["income_class"] == key
-        table.loc[at, ["low_eur", "high_eur", "income_eur", "share_drenthe"]] = [low, high, income, share]
+        table.loc[at, ["low_eur", "high_eur", "income_eur", "share_drenthe"]] = [
+            low,
+            high,
+            income,
+            share,
+        ]
     for lang in ("nl", "en"):
         column = f"label_{lang}"
         table[column] = [label.format(limit=format_number(limit, lang)) for label in table[column]]
@@ -124,17 +138,27 @@ def income_of_class(income_class: str | None, params: Params | None = None) -> f
         return None
     table = income_classes(params).set_index("income_class")
     if income_class not in table.index:
-        raise WupInputError(f"income_class {income_class!r} is not an income class; "
-                            f"allowed: {', '.join(table.index)}")
+        raise WupInputError(
+            f"income_class {income_class!r} is not an income class; "
+            f"allowed: {', '.join(table.index)}"
+        )
     value = table.at[income_class, "income_eur"]
     return None if pd.isna(value) else float(value)
 
 
-def house_stock(dwelling_type: str, construction_year: int, floor_area_m2: float, *,
-                energy_label: str | None = None, tenure: str = "koop",
-                household_income_eur: float | None = None, income_class: str | None = None,
-                gas_m3: float | None = None, dwelling_id: str = "mijn-huis",
-                params: Params | None = None) -> pd.DataFrame:
+def house_stock(
+    dwelling_type: str,
+    construction_year: int,
+    floor_area_m2: float,
+    *,
+    energy_label: str | None = None,
+    tenure: str = "koop",
+    household_income_eur: float | None = None,
+    income_class: str | None = None,
+    gas_m3: float | None = None,
+    dwelling_id: str = "mijn-huis",
+    params: Params | None = None,
+) -> pd.DataFrame:
     """The validated stock of one dwelling (``gas_m3`` 0 or None = not metered).
 
     Parameters
@@ -171,8 +195,9 @@ def house_stock(dwelling_type: str, construction_year: int, floor_area_m2: float
     return validate_stock(pd.DataFrame([row]), source="mijn huis")
 
 
-def house_strategies(outcomes: Outcomes, strategies: list[Strategy], params: Params,
-                     dwelling_id: str | None = None) -> pd.DataFrame:
+def house_strategies(
+    outcomes: Outcomes, strategies: list[Strategy], params: Params, dwelling_id: str | None = None
+) -> pd.DataFrame:
     """Every strategy for one dwelling, side by side.
 
     Parameters
@@ -235,10 +260,14 @@ def house_strategies(outcomes: Outcomes, strategies: list[Strategy], params: Par
         supply = value("supply_temp_c", choice)
         possible = chosen != cat.reference_index or s.heating == "gas_boiler"
         r = {
-            "strategy": s.name, "label_nl": s.label_nl, "label_en": s.label_en,
-            "heating": s.heating, "insulation": INSULATION_LEVELS[int(cat.insulation[chosen])],
+            "strategy": s.name,
+            "label_nl": s.label_nl,
+            "label_en": s.label_en,
+            "heating": s.heating,
+            "insulation": INSULATION_LEVELS[int(cat.insulation[chosen])],
             "possible": bool(possible),
-            "capex_eur": value("capex_eur", choice), "subsidy_eur": value("subsidy_eur", choice),
+            "capex_eur": value("capex_eur", choice),
+            "subsidy_eur": value("subsidy_eur", choice),
             "net_investment_eur": value("net_investment_eur", choice),
         }
         r.update({f"now_{k}_eur": v for k, v in now.items()})
@@ -253,7 +282,9 @@ def house_strategies(outcomes: Outcomes, strategies: list[Strategy], params: Par
         r["supply_temp_c"] = supply
         on = s.heating if possible else "gas_boiler"
         r["lt_emitters"] = bool(on in _LT_SYSTEMS and supply > threshold)
-        r["capacity_kw"] = value("capacity_kw", choice) if on in ("air_hp", "ground_hp", "hybrid_hp") else 0.0
+        r["capacity_kw"] = (
+            value("capacity_kw", choice) if on in ("air_hp", "ground_hp", "hybrid_hp") else 0.0
+        )
         r["outdoor_unit"] = on in _OUTDOOR_UNIT
         r["boreholes"] = on == "ground_hp"
         r["delivery_set"] = on in _NETWORKS

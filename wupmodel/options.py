@@ -67,7 +67,9 @@ class Catalogue:
         )
         return int(np.flatnonzero(mask)[0])
 
-    def index_of(self, insulation: str, heating: str, pv: bool = False, solar_thermal: bool = False) -> int:
+    def index_of(
+        self, insulation: str, heating: str, pv: bool = False, solar_thermal: bool = False
+    ) -> int:
         """Index of one option; ``KeyError`` if the catalogue does not hold it."""
         mask = (
             (self.insulation == INSULATION_LEVELS.index(insulation))
@@ -77,7 +79,9 @@ class Catalogue:
         )
         hits = np.flatnonzero(mask)
         if hits.size == 0:
-            raise KeyError(f"option {insulation}+{heating} pv={pv} st={solar_thermal} not in catalogue")
+            raise KeyError(
+                f"option {insulation}+{heating} pv={pv} st={solar_thermal} not in catalogue"
+            )
         return int(hits[0])
 
     def to_frame(self) -> pd.DataFrame:
@@ -105,7 +109,9 @@ def build_catalogue(
     """
     ins = np.array([INSULATION_LEVELS.index(x) for x in insulation])
     heat = np.array([HEATING_SYSTEMS.index(x) for x in heating])
-    p, st, i, h = np.meshgrid(np.array(pv, bool), np.array(solar_thermal, bool), ins, heat, indexing="ij")
+    p, st, i, h = np.meshgrid(
+        np.array(pv, bool), np.array(solar_thermal, bool), ins, heat, indexing="ij"
+    )
     return Catalogue(i.ravel(), h.ravel(), p.ravel(), st.ravel())
 
 
@@ -145,7 +151,9 @@ class OptionGrid:
     @property
     def is_identity(self) -> bool:
         """The catalogue holds every cell, in grid order."""
-        return self.option_index.size == self.n_cells and bool((self.option_index == np.arange(self.n_cells)).all())
+        return self.option_index.size == self.n_cells and bool(
+            (self.option_index == np.arange(self.n_cells)).all()
+        )
 
     def to_options(self, a: np.ndarray) -> np.ndarray:
         """(G, cells) -> (G, O) in catalogue order (the array itself when the orders agree)."""

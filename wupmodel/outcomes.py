@@ -90,7 +90,10 @@ class FactoredArrays(Mapping[str, np.ndarray]):
     def __getitem__(self, name: str) -> np.ndarray:
         if name not in self._cache:
             base = self.base(name)
-            identity = base.shape[1] == self.index[name].size and (self.index[name] == np.arange(base.shape[1])).all()
+            identity = (
+                base.shape[1] == self.index[name].size
+                and (self.index[name] == np.arange(base.shape[1])).all()
+            )
             value = base if identity else np.take(base, self.index[name], axis=1)
             if name in self.extra:
                 base2, index2 = self.extra[name]
@@ -111,7 +114,9 @@ class FactoredArrays(Mapping[str, np.ndarray]):
     def totals(self, name: str, weights: np.ndarray) -> np.ndarray:
         """Weighted sum over groups for every option, shape (O,)."""
         value = self._bases[name]
-        if hasattr(value, "totals") and name not in self._cache and name not in self._computed:  # reduces without materialising
+        if (
+            hasattr(value, "totals") and name not in self._cache and name not in self._computed
+        ):  # reduces without materialising
             return value.totals(weights)[self.index[name]]
         total = (weights @ self.base(name))[self.index[name]]
         if name in self.extra:
@@ -142,7 +147,9 @@ class FactoredArrays(Mapping[str, np.ndarray]):
                 bases[name], index[name] = value, identity
         return FactoredArrays(bases, index, self.extra)
 
-    def concat(self, other: FactoredArrays | ChunkedArrays, sizes: tuple[int, int]) -> ChunkedArrays:
+    def concat(
+        self, other: FactoredArrays | ChunkedArrays, sizes: tuple[int, int]
+    ) -> ChunkedArrays:
         """These groups followed by ``other``'s, joined lazily (``sizes``: groups of each)."""
         return ChunkedArrays([self], [sizes[0]]).concat(other, sizes)
 
@@ -204,7 +211,9 @@ class ChunkedArrays(Mapping[str, np.ndarray]):
         chunk's money arrays at a time, not every chunk's. Later :meth:`pick` calls with the
         same name and choice are answered from here."""
         distinct = {_choice_key(c): c for c in choices}  # strategies may share a choice
-        found: dict[tuple[str, bytes], list[np.ndarray]] = {(n, k): [] for n in names for k in distinct}
+        found: dict[tuple[str, bytes], list[np.ndarray]] = {
+            (n, k): [] for n in names for k in distinct
+        }
         for part, rows in self._slices():
             for name in names:
                 for key, choice in distinct.items():
@@ -219,7 +228,9 @@ class ChunkedArrays(Mapping[str, np.ndarray]):
         for part in self.parts:
             part.release()
 
-    def concat(self, other: FactoredArrays | ChunkedArrays, sizes: tuple[int, int]) -> ChunkedArrays:
+    def concat(
+        self, other: FactoredArrays | ChunkedArrays, sizes: tuple[int, int]
+    ) -> ChunkedArrays:
         """These groups followed by ``other``'s (``sizes``: groups of each)."""
         if isinstance(other, ChunkedArrays):
             return ChunkedArrays(self.parts + other.parts, self.sizes + other.sizes)
@@ -335,7 +346,8 @@ class Outcomes:
         data["feasible"] = self.feasible[rows].ravel()
         if "reason_code" in self.arrays:
             data["infeasible_reason"] = pd.Categorical.from_codes(
-                self.arrays["reason_code"][rows].ravel().astype(np.int64), categories=list(REASONS))
+                self.arrays["reason_code"][rows].ravel().astype(np.int64), categories=list(REASONS)
+            )
         for name in self.quantities:
             data[name] = self.arrays[name][rows].ravel()
         return pd.DataFrame(data)

@@ -61,11 +61,15 @@ def parse_settings(items: Iterable[str]) -> dict[str, Any]:
         key, sep, text = item.partition("=")
         key = key.strip()
         if not sep or not key:
-            raise WupInputError(f"--set {item!r}: write key=value, e.g. --set finance.social_discount_rate=0.04")
+            raise WupInputError(
+                f"--set {item!r}: write key=value, e.g. --set finance.social_discount_rate=0.04"
+            )
         try:
             value = yaml.safe_load(text) if text.strip() else None
         except yaml.YAMLError:
-            raise WupInputError(f"--set {item!r}: the value {text!r} is not a number, word, list or mapping") from None
+            raise WupInputError(
+                f"--set {item!r}: the value {text!r} is not a number, word, list or mapping"
+            ) from None
         if value is None:
             raise WupInputError(f"--set {item!r}: no value after '='")
         out[key] = value
@@ -75,10 +79,14 @@ def parse_settings(items: Iterable[str]) -> dict[str, Any]:
 def _unknown(key: str) -> WupInputError:
     close = difflib.get_close_matches(key, known_keys(), n=1, cutoff=0.5)
     hint = f"; the closest key is '{close[0]}'" if close else ""
-    return WupInputError(f"--set: unknown key '{key}'{hint} (see wupmodel params for parameter ids)")
+    return WupInputError(
+        f"--set: unknown key '{key}'{hint} (see wupmodel params for parameter ids)"
+    )
 
 
-def apply_settings(scenario: Scenario, settings: Mapping[str, Any], origin: str = "--set") -> Scenario:
+def apply_settings(
+    scenario: Scenario, settings: Mapping[str, Any], origin: str = "--set"
+) -> Scenario:
     """A copy of ``scenario`` with ``settings`` (dotted key -> value) applied and validated.
 
     Parameters
@@ -116,12 +124,21 @@ def apply_settings(scenario: Scenario, settings: Mapping[str, Any], origin: str 
             if rest not in SERIES:
                 raise _unknown(key)
             data["prices"] = {**data["prices"], rest: value}
-        elif head in Scenario.model_fields and rest and isinstance(data.get(head), dict) \
-                and rest in data[head] and head not in ("parameters", "uncertainty"):
+        elif (
+            head in Scenario.model_fields
+            and rest
+            and isinstance(data.get(head), dict)
+            and rest in data[head]
+            and head not in ("parameters", "uncertainty")
+        ):
             data[head] = {**data[head], rest: value}
             if head == "finance" and rest in FINANCE_PARAMETERS:
                 origins[FINANCE_PARAMETERS[rest]] = origin
-        elif not rest and head in Scenario.model_fields and head not in ("parameters", "prices", "uncertainty"):
+        elif (
+            not rest
+            and head in Scenario.model_fields
+            and head not in ("parameters", "prices", "uncertainty")
+        ):
             data[head] = value
         elif key in params:
             data["parameters"] = {**data["parameters"], key: value}
@@ -132,7 +149,9 @@ def apply_settings(scenario: Scenario, settings: Mapping[str, Any], origin: str 
     try:
         new = Scenario.model_validate(data)
     except ValidationError as err:
-        raise WupInputError(_format_errors(err, "", origin).replace(f"{origin}: ", f"{origin} "), origin) from None
+        raise WupInputError(
+            _format_errors(err, "", origin).replace(f"{origin}: ", f"{origin} "), origin
+        ) from None
     _check_prices(new, text, origin)
     new.parameter_overrides()  # the same number twice is an error here, not in the run
     return new.with_origins({**scenario.origins, **origins})
@@ -144,5 +163,8 @@ def for_stock_file(scenario: Scenario, stock_file: str | os.PathLike | None) -> 
     if not stock_file:
         return scenario
     stem = Path(stock_file).stem
-    return apply_settings(scenario, {"village.name": stem, "name": f"{stem} ({scenario.name} settings)"},
-                          origin="--stock")
+    return apply_settings(
+        scenario,
+        {"village.name": stem, "name": f"{stem} ({scenario.name} settings)"},
+        origin="--stock",
+    )

@@ -82,9 +82,13 @@ class CatalogueChoice(BaseModel):
     @model_validator(mode="after")
     def _reference_present(self) -> CatalogueChoice:
         if "current" not in self.insulation or "gas_boiler" not in self.heating:
-            raise ValueError("the catalogue must keep the reference: insulation 'current' and heating 'gas_boiler'")
+            raise ValueError(
+                "the catalogue must keep the reference: insulation 'current' and heating 'gas_boiler'"
+            )
         if False not in self.pv or False not in self.solar_thermal:
-            raise ValueError("the catalogue must keep pv: false and solar_thermal: false (the reference)")
+            raise ValueError(
+                "the catalogue must keep pv: false and solar_thermal: false (the reference)"
+            )
         for name in ("insulation", "heating", "pv", "solar_thermal"):
             values = getattr(self, name)
             if len(set(values)) != len(values):
@@ -123,7 +127,9 @@ class Targets(BaseModel):
     def _known_systems(cls, value: dict[str, int]) -> dict[str, int]:
         for key in value:
             if key not in HEATING_SYSTEMS:
-                raise ValueError(f"unknown heating system '{key}'; allowed: {', '.join(HEATING_SYSTEMS)}")
+                raise ValueError(
+                    f"unknown heating system '{key}'; allowed: {', '.join(HEATING_SYSTEMS)}"
+                )
         return value
 
 
@@ -164,9 +170,13 @@ class UncertainRange(BaseModel):
             if d != "triangular":
                 raise ValueError("mode applies to a triangular distribution only")
             if not self.low <= self.mode <= self.high:
-                raise ValueError(f"mode ({self.mode}) must lie between low ({self.low}) and high ({self.high})")
+                raise ValueError(
+                    f"mode ({self.mode}) must lie between low ({self.low}) and high ({self.high})"
+                )
         if d in ("normal", "lognormal") and self.mean is not None:
-            if (self.low is not None and self.mean < self.low) or (self.high is not None and self.mean > self.high):
+            if (self.low is not None and self.mean < self.low) or (
+                self.high is not None and self.mean > self.high
+            ):
                 raise ValueError(f"mean ({self.mean}) must lie between low and high")
         return self
 
@@ -206,7 +216,11 @@ class Uncertainty(BaseModel):
         from wupmodel.money.tariffs import SERIES
 
         table = parameter_table()
-        known = list(table.index) + [f"prices.{s}" for s in SERIES] + [f"prices.{s}.trend" for s in SERIES]
+        known = (
+            list(table.index)
+            + [f"prices.{s}" for s in SERIES]
+            + [f"prices.{s}.trend" for s in SERIES]
+        )
         for key, rng in value.items():
             if key not in known:
                 close = difflib.get_close_matches(key, known, n=3, cutoff=0.6)
@@ -224,21 +238,27 @@ class Uncertainty(BaseModel):
             for name in ("low", "high", "mode", "mean"):
                 number = getattr(rng, name)
                 if number is not None and not lo <= number <= hi:
-                    raise ValueError(f"uncertainty of '{key}': {name} {number:g} is outside the range "
-                                     f"{lo:g} to {hi:g} allowed for {what}")
+                    raise ValueError(
+                        f"uncertainty of '{key}': {name} {number:g} is outside the range "
+                        f"{lo:g} to {hi:g} allowed for {what}"
+                    )
         return value
 
     @model_validator(mode="after")
     def _groups_named(self) -> Uncertainty:
         for key, rng in self.parameters.items():
             if rng.group is not None and rng.group not in self.groups:
-                raise ValueError(f"uncertainty of '{key}' names group '{rng.group}', which is not under "
-                                 f"uncertainty.groups (known: {', '.join(self.groups) or 'none'})")
+                raise ValueError(
+                    f"uncertainty of '{key}' names group '{rng.group}', which is not under "
+                    f"uncertainty.groups (known: {', '.join(self.groups) or 'none'})"
+                )
         for name, grp in self.groups.items():
             n = sum(1 for r in self.parameters.values() if r.group == name)
             if n > 1 and grp.correlation <= -1.0 / (n - 1):
-                raise ValueError(f"group '{name}': a correlation of {grp.correlation:g} among {n} "
-                                 f"parameters is impossible; it must exceed {-1.0 / (n - 1):g}")
+                raise ValueError(
+                    f"group '{name}': a correlation of {grp.correlation:g} among {n} "
+                    f"parameters is impossible; it must exceed {-1.0 / (n - 1):g}"
+                )
         return self
 
 
@@ -307,7 +327,9 @@ class Scenario(BaseModel):
             if pid in out and float(out[pid]) != float(value):
                 raise WupInputError(
                     f"{self.name}: 'finance.{key}' = {value} and 'parameters.{pid}' = {out[pid]} "
-                    "set the same number twice; keep one", self.name)
+                    "set the same number twice; keep one",
+                    self.name,
+                )
             out[pid] = float(value)
         return out
 
@@ -371,7 +393,9 @@ def _yaml_line(text: str, loc: tuple[Any, ...]) -> int | None:
 def _format_errors(err: ValidationError, text: str, source: str) -> str:
     lines = []
     for item in err.errors():
-        loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        loc = tuple(
+            p for p in item["loc"] if not (isinstance(p, str) and p.startswith("function-"))
+        )
         where = ".".join(str(p) for p in loc) or "(top level)"
         line = _yaml_line(text, loc)
         at = f"{source}, line {line}" if line else source
@@ -410,7 +434,9 @@ def scenario_from_text(text: str, source: str = "<scenario>") -> Scenario:
         raise WupInputError(
             f"{source}: the scenario file is empty (no keys); give at least 'name:' and what "
             "differs from the default, or run without a scenario file for the packaged default "
-            "(wupmodel validate prints it)", source)
+            "(wupmodel validate prints it)",
+            source,
+        )
     if not isinstance(data, Mapping):
         raise WupInputError(f"{source}: a scenario must be a mapping of keys to values", source)
     try:
@@ -479,7 +505,9 @@ def load_scenario(path: str | os.PathLike | None = None) -> Scenario:
     try:
         text = p.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise WupInputError(f"{source}: not a UTF-8 text file (a scenario is YAML text)", source) from None
+        raise WupInputError(
+            f"{source}: not a UTF-8 text file (a scenario is YAML text)", source
+        ) from None
     scenario = scenario_from_text(text, source)
     stock = scenario.village.stock_file
     if stock and not Path(stock).is_absolute():

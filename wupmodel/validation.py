@@ -27,13 +27,54 @@ from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS, HEATING_SYSTEMS, 
 __all__ = ["check_model", "check_model_text", "CHECK_COLUMNS", "scop_en14825"]
 
 #: Columns of :func:`check_model`'s table.
-CHECK_COLUMNS = ("check", "comparison", "unit", "modelled", "published", "low", "high", "tolerance",
-                 "passed", "before", "source", "year")
+CHECK_COLUMNS = (
+    "check",
+    "comparison",
+    "unit",
+    "modelled",
+    "published",
+    "low",
+    "high",
+    "tolerance",
+    "passed",
+    "before",
+    "source",
+    "year",
+)
 
 #: EN 14825:2018 average climate (Strasbourg): bin temperatures -10..15 C and their hours.
 EN14825_TJ_C = np.arange(-10, 16, dtype=float)
-EN14825_HOURS = np.array([1, 25, 23, 24, 27, 68, 91, 89, 165, 173, 240, 280, 320, 357, 356, 303, 330, 326, 348,
-                          335, 315, 215, 169, 151, 105, 74], dtype=float)
+EN14825_HOURS = np.array(
+    [
+        1,
+        25,
+        23,
+        24,
+        27,
+        68,
+        91,
+        89,
+        165,
+        173,
+        240,
+        280,
+        320,
+        357,
+        356,
+        303,
+        330,
+        326,
+        348,
+        335,
+        315,
+        215,
+        169,
+        151,
+        105,
+        74,
+    ],
+    dtype=float,
+)
 #: EN 14825 variable outlet temperature at test points A..D (-7, 2, 7, 12 C), low / medium temperature.
 EN14825_FLOW_C = {35: (34.0, 30.0, 27.0, 24.0), 55: (52.0, 42.0, 36.0, 30.0)}
 
@@ -45,10 +86,17 @@ _BOILER = HEATING_SYSTEMS.index("gas_boiler")
 _PERIOD_YEARS = np.array([1920, 1938, 1955, 1970, 1983, 1998, 2012])
 _PERIOD_COUNTS = np.array([17659, 12508, 32679, 44941, 54745, 38182, 21183], dtype=float)
 #: Typical usable floor areas [m2] (parameters-nl.md section 1.3 examples).
-_GROUND_BOUND_AREAS = {"tussenwoning": 110.0, "hoekwoning": 115.0, "twee_onder_een_kap": 130.0, "vrijstaand": 150.0}
+_GROUND_BOUND_AREAS = {
+    "tussenwoning": 110.0,
+    "hoekwoning": 115.0,
+    "twee_onder_een_kap": 130.0,
+    "vrijstaand": 150.0,
+}
 
 
-def _inputs(types: list[str], years: np.ndarray, areas: list[float], label: str | None = None) -> BuildingInputs:
+def _inputs(
+    types: list[str], years: np.ndarray, areas: list[float], label: str | None = None
+) -> BuildingInputs:
     n = len(types)
     return BuildingInputs(
         dwelling_type=np.array([DWELLING_TYPES.index(t) for t in types]),
@@ -67,8 +115,11 @@ def scop_en14825(params: Params, supply_c: int) -> float:
     (``supply_c`` = 35 or 55 at the design temperature −10 °C), no backup: what the Keymark
     SCOP of the packaged units measures.
     """
-    flow = np.interp(EN14825_TJ_C, [-10.0, -7.0, 2.0, 7.0, 12.0, 15.0],
-                     [float(supply_c), *EN14825_FLOW_C[supply_c], EN14825_FLOW_C[supply_c][-1]])
+    flow = np.interp(
+        EN14825_TJ_C,
+        [-10.0, -7.0, 2.0, 7.0, 12.0, 15.0],
+        [float(supply_c), *EN14825_FLOW_C[supply_c], EN14825_FLOW_C[supply_c][-1]],
+    )
     load = (16.0 - EN14825_TJ_C) / 26.0 * EN14825_HOURS
     return float(load.sum() / (load / carnot_cop(carnot_fit(params, 1), EN14825_TJ_C, flow)).sum())
 
@@ -86,29 +137,45 @@ def _savings_1950_1990(params: Params) -> float:
     areas = [a for a in _GROUND_BOUND_AREAS.values() for _ in years]
     inp = _inputs(types, np.tile(years, len(_GROUND_BOUND_AREAS)), areas, label="D")
     s = heating_systems(building_response(inp, params), inp.dwelling_type, params)
-    kept = (s.gas_m3[:, _STANDARD, _BOILER] / s.gas_m3[:, _CURRENT, _BOILER]).reshape(len(_GROUND_BOUND_AREAS), -1)
+    kept = (s.gas_m3[:, _STANDARD, _BOILER] / s.gas_m3[:, _CURRENT, _BOILER]).reshape(
+        len(_GROUND_BOUND_AREAS), -1
+    )
     return float((kept @ weights).mean())
 
 
 def _apartment_gas_m3(params: Params) -> float:
-    inp = _inputs(["meergezins_laag"] * _PERIOD_YEARS.size, _PERIOD_YEARS, [75.0] * _PERIOD_YEARS.size)
+    inp = _inputs(
+        ["meergezins_laag"] * _PERIOD_YEARS.size, _PERIOD_YEARS, [75.0] * _PERIOD_YEARS.size
+    )
     s = heating_systems(building_response(inp, params), inp.dwelling_type, params)
     return float(s.gas_m3[:, _CURRENT, _BOILER] @ (_PERIOD_COUNTS / _PERIOD_COUNTS.sum()))
 
 
 def _village_figures(scenario: Scenario, stock: pd.DataFrame, params: Params) -> dict[str, float]:
     outcomes = evaluate(stock, scenario, params=params, irr=False)
-    summary = strategy_summary(outcomes, default_strategies(), params, scenario.years.horizon_years,
-                               scenario.finance.social_discount_rate).set_index("strategy")
+    summary = strategy_summary(
+        outcomes,
+        default_strategies(),
+        params,
+        scenario.years.horizon_years,
+        scenario.finance.social_discount_rate,
+    ).set_index("strategy")
     cat = outcomes.catalogue
     gas = outcomes.totals("gas_m3")
     n = float(outcomes.counts.sum())
     return {
-        "savings_standard_village": float(gas[cat.index_of("standard", "gas_boiler")] / gas[cat.index_of("current", "gas_boiler")]),
-        "national_eur_per_t_all_electric_air": float(summary.loc["all_electric_air", "national_eur_per_t_co2"]),
-        "share_deep_all_electric_air": float(summary.loc["all_electric_air", "share_deeper_insulation"]),
+        "savings_standard_village": float(
+            gas[cat.index_of("standard", "gas_boiler")] / gas[cat.index_of("current", "gas_boiler")]
+        ),
+        "national_eur_per_t_all_electric_air": float(
+            summary.loc["all_electric_air", "national_eur_per_t_co2"]
+        ),
+        "share_deep_all_electric_air": float(
+            summary.loc["all_electric_air", "share_deeper_insulation"]
+        ),
         "grid_peak_all_electric_air_kw": float(summary.loc["all_electric_air", "peak_kw"]) / n,
-        "grid_peak_all_electric_ground_kw": float(summary.loc["all_electric_ground", "peak_kw"]) / n,
+        "grid_peak_all_electric_ground_kw": float(summary.loc["all_electric_ground", "peak_kw"])
+        / n,
     }
 
 
@@ -131,8 +198,12 @@ def _physics_figures(params: Params) -> dict[str, Callable[[], float]]:
     }
 
 
-def check_model(scenario: Scenario | None = None, *, stock: pd.DataFrame | None = None,
-                params: Params | None = None) -> pd.DataFrame:
+def check_model(
+    scenario: Scenario | None = None,
+    *,
+    stock: pd.DataFrame | None = None,
+    params: Params | None = None,
+) -> pd.DataFrame:
     """Every comparison of the model with a published figure, modelled vs published.
 
     Parameters
@@ -168,7 +239,9 @@ def check_model(scenario: Scenario | None = None, *, stock: pd.DataFrame | None 
     figures.update(_village_figures(scenario, stock, params))
     unknown = set(targets["check"]) - set(figures)
     if unknown:
-        raise KeyError(f"validation_targets.csv names checks the model does not compute: {sorted(unknown)}")
+        raise KeyError(
+            f"validation_targets.csv names checks the model does not compute: {sorted(unknown)}"
+        )
     table = targets.copy()
     table["modelled"] = table["check"].map(figures).astype(float)
     table["passed"] = (table["modelled"] >= table["low"]) & (table["modelled"] <= table["high"])
@@ -184,18 +257,28 @@ def _fmt(x: float) -> str:
 
 def check_model_text(table: pd.DataFrame) -> str:
     """:func:`check_model`'s table as terminal text: one line per check, then the sources."""
-    shown = pd.DataFrame({
-        "check": table["check"],
-        "modelled": table["modelled"].map(_fmt),
-        "published": table["published"].map(_fmt),
-        "band": [f"{_fmt(lo)} .. {_fmt(hi)}" for lo, hi in zip(table["low"], table["high"], strict=True)],
-        "unit": table["unit"],
-        "result": table["passed"].map({True: "ok", False: "FAIL"}),
-        "before issue 9": table["before"].map(_fmt),
-    })
+    shown = pd.DataFrame(
+        {
+            "check": table["check"],
+            "modelled": table["modelled"].map(_fmt),
+            "published": table["published"].map(_fmt),
+            "band": [
+                f"{_fmt(lo)} .. {_fmt(hi)}"
+                for lo, hi in zip(table["low"], table["high"], strict=True)
+            ],
+            "unit": table["unit"],
+            "result": table["passed"].map({True: "ok", False: "FAIL"}),
+            "before issue 9": table["before"].map(_fmt),
+        }
+    )
     n_ok = int(table["passed"].sum())
-    lines = [f"Model checks against published figures: {n_ok} of {len(table)} within their band", "",
-             shown.to_string(index=False), "", "Comparisons and sources:"]
+    lines = [
+        f"Model checks against published figures: {n_ok} of {len(table)} within their band",
+        "",
+        shown.to_string(index=False),
+        "",
+        "Comparisons and sources:",
+    ]
     for row in table.itertuples():
         lines.append(f"  {row.check}: {row.comparison}; tolerance {row.tolerance}.")
         lines.append(f"      {row.source} ({row.year})")

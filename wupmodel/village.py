@@ -91,13 +91,17 @@ def level_fit(outcomes: Outcomes, strategy: Strategy, choice: np.ndarray) -> dic
     reasons = ""
     if "reason_code" in outcomes.arrays:
         try:
-            own = cat.index_of(strategy.insulation, strategy.heating, strategy.pv, strategy.solar_thermal)
+            own = cat.index_of(
+                strategy.insulation, strategy.heating, strategy.pv, strategy.solar_thermal
+            )
         except KeyError:
             own = None
         if own is not None:
             code = outcomes.pick("reason_code", np.full(outcomes.n_groups, own)).astype(np.int64)
             n = np.bincount(code, weights=counts, minlength=len(REASONS))
-            reasons = "; ".join(f"{REASONS[k]} {n[k]:.0f}" for k in range(1, len(REASONS)) if n[k] > 0)
+            reasons = "; ".join(
+                f"{REASONS[k]} {n[k]:.0f}" for k in range(1, len(REASONS)) if n[k] > 0
+            )
     n_deeper = float(counts[deeper].sum())
     return {
         "dwellings_deeper_insulation": n_deeper,
@@ -108,7 +112,11 @@ def level_fit(outcomes: Outcomes, strategy: Strategy, choice: np.ndarray) -> dic
 
 
 def collective_costs_eur_per_yr(
-    outcomes: Outcomes, choice: np.ndarray, params: Params, horizon_years: int, social_rate: float,
+    outcomes: Outcomes,
+    choice: np.ndarray,
+    params: Params,
+    horizon_years: int,
+    social_rate: float,
     unit: CollectiveUnitCosts | None = None,
 ) -> dict[str, float]:
     """Village-level national costs (EUR/yr) of a choice of options: network sources, LV grid.
@@ -130,14 +138,20 @@ def collective_costs_eur_per_yr(
     n_sources = len(set(zones[on_net & (zones != "")])) + int((on_net & (zones == "")).any())
     unit = unit or collective_unit_costs(params, horizon_years, social_rate)
     peak = outcomes.pick("peak_kw", choice) * counts
-    _zones, zone_of = np.unique(outcomes.groups["grid_zone"].astype(str).to_numpy(), return_inverse=True)
+    _zones, zone_of = np.unique(
+        outcomes.groups["grid_zone"].astype(str).to_numpy(), return_inverse=True
+    )
     zone_n = np.bincount(zone_of, weights=counts)
     zone_peak = diversified_peak_kw(np.bincount(zone_of, weights=peak), zone_n, params)
-    excess = np.maximum(zone_peak - params["collective.grid.capacity_kw_per_dwelling"] * zone_n, 0.0)
+    excess = np.maximum(
+        zone_peak - params["collective.grid.capacity_kw_per_dwelling"] * zone_n, 0.0
+    )
     substations = np.ceil(excess / unit.substation_kw)
     reinforced_dwellings = np.where(excess > 0, zone_n, 0.0)
-    grid_eac = (substations.sum() * unit.substation_eur_per_yr
-                + reinforced_dwellings.sum() * unit.lv_cable_eur_per_yr_per_dwelling)
+    grid_eac = (
+        substations.sum() * unit.substation_eur_per_yr
+        + reinforced_dwellings.sum() * unit.lv_cable_eur_per_yr_per_dwelling
+    )
     return {
         "heat_network_sources_eur_per_yr": float(n_sources * unit.heat_network_source_eur_per_yr),
         "grid_reinforcement_eur_per_yr": float(grid_eac),
@@ -180,7 +194,9 @@ def strategy_summary(
     has_money = "national_annual_cost_eur" in outcomes.arrays
     rate = params["finance.social_discount_rate"] if social_rate is None else social_rate
     unit = collective_unit_costs(params, horizon_years, rate)
-    ref_collective = collective_costs_eur_per_yr(outcomes, ref_choice, params, horizon_years, rate, unit)
+    ref_collective = collective_costs_eur_per_yr(
+        outcomes, ref_choice, params, horizon_years, rate, unit
+    )
     rows = []
     for s in strategies:
         choice = strategy_choice(outcomes, s)
@@ -192,7 +208,12 @@ def strategy_summary(
             return float(values[mask].sum() if mask is not None else values.sum())
 
         co2 = total("co2_kg")
-        is_reference = s.heating == "gas_boiler" and s.insulation == "current" and not s.pv and not s.solar_thermal
+        is_reference = (
+            s.heating == "gas_boiler"
+            and s.insulation == "current"
+            and not s.pv
+            and not s.solar_thermal
+        )
         row = {
             "strategy": s.name,
             "label_nl": s.label_nl,
@@ -208,15 +229,19 @@ def strategy_summary(
             "co2_t": co2 / 1e3,
             "co2_reduction": 1.0 - co2 / ref_co2 if ref_co2 > 0 else 0.0,
             "investment_eur": total("capex_eur", mask=moved),
-            "investment_per_dwelling_eur": total("capex_eur", mask=moved) / changed if changed else 0.0,
+            "investment_per_dwelling_eur": total("capex_eur", mask=moved) / changed
+            if changed
+            else 0.0,
             "peak_kw": float(diversified_peak_kw(total("peak_kw"), n_total, params)),
             **level_fit(outcomes, s, choice),
         }
         if has_money:
             coll = collective_costs_eur_per_yr(outcomes, choice, params, horizon_years, rate, unit)
             extra_collective = (
-                coll["heat_network_sources_eur_per_yr"] - ref_collective["heat_network_sources_eur_per_yr"]
-                + coll["grid_reinforcement_eur_per_yr"] - ref_collective["grid_reinforcement_eur_per_yr"]
+                coll["heat_network_sources_eur_per_yr"]
+                - ref_collective["heat_network_sources_eur_per_yr"]
+                + coll["grid_reinforcement_eur_per_yr"]
+                - ref_collective["grid_reinforcement_eur_per_yr"]
             )
             national_extra = total("national_extra_cost_eur_per_yr") + extra_collective
             avoided_t = total("co2_avoided_kg_per_yr") / 1e3
@@ -229,7 +254,9 @@ def strategy_summary(
                     "collective_eur_per_yr": extra_collective,
                     "grid_zones_reinforced": coll["grid_zones_reinforced"],
                     "co2_avoided_t_per_yr": avoided_t,
-                    "national_eur_per_t_co2": national_extra / avoided_t if avoided_t > 0 else float("nan"),
+                    "national_eur_per_t_co2": national_extra / avoided_t
+                    if avoided_t > 0
+                    else float("nan"),
                     "national_eur_per_weq_per_yr": national_extra / n_total,
                     "end_user_extra_eur_per_yr": total("end_user_extra_cost_eur_per_yr"),
                     "monthly_cost_change_avg_eur": float((change * counts).sum() / n_total),
@@ -250,7 +277,9 @@ WOONLASTEN_PARTS: dict[str, tuple[str, float]] = {
 }
 
 
-def woonlasten_parts(outcomes: Outcomes, choice: np.ndarray, counts: np.ndarray, n: float) -> dict[str, float]:
+def woonlasten_parts(
+    outcomes: Outcomes, choice: np.ndarray, counts: np.ndarray, n: float
+) -> dict[str, float]:
     """Average change vs the reference (EUR/month per dwelling) of each part of the woonlasten:
     energy bill, loan repayment, own money's monthly equivalent, rent increase; they add up to
     ``monthly_cost_change_avg_eur``. Parts the run did not compute are left out."""
@@ -274,9 +303,16 @@ def who_pays(outcomes: Outcomes, strategies: list[Strategy]) -> pd.DataFrame:
         choice = strategy_choice(outcomes, s)
         change = outcomes.pick("monthly_cost_change_eur", choice)
         share = outcomes.pick("energy_cost_share_year1", choice)
-        frame = pd.DataFrame({"tenure": tenure, "n": counts, "change": change * counts,
-                              "more": counts * (change > 1.0), "share": np.nan_to_num(share) * counts,
-                              "n_share": counts * np.isfinite(share)})
+        frame = pd.DataFrame(
+            {
+                "tenure": tenure,
+                "n": counts,
+                "change": change * counts,
+                "more": counts * (change > 1.0),
+                "share": np.nan_to_num(share) * counts,
+                "n_share": counts * np.isfinite(share),
+            }
+        )
         for ten, g in frame.groupby("tenure", sort=True):
             n = g["n"].sum()
             idx = g.index.to_numpy()
@@ -289,7 +325,9 @@ def who_pays(outcomes: Outcomes, strategies: list[Strategy]) -> pd.DataFrame:
                     "monthly_cost_change_avg_eur": g["change"].sum() / n,
                     **parts,
                     "share_paying_more": g["more"].sum() / n,
-                    "energy_cost_share_of_income": g["share"].sum() / g["n_share"].sum() if g["n_share"].sum() else float("nan"),
+                    "energy_cost_share_of_income": g["share"].sum() / g["n_share"].sum()
+                    if g["n_share"].sum()
+                    else float("nan"),
                 }
             )
     return pd.DataFrame(rows)

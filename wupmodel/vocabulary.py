@@ -17,7 +17,17 @@ DWELLING_TYPES: tuple[str, ...] = (
 
 #: Energy labels, best first (NTA 8800 classes since 2021). Code -1 means "unknown".
 ENERGY_LABELS: tuple[str, ...] = (
-    "A++++", "A+++", "A++", "A+", "A", "B", "C", "D", "E", "F", "G",
+    "A++++",
+    "A+++",
+    "A++",
+    "A+",
+    "A",
+    "B",
+    "C",
+    "D",
+    "E",
+    "F",
+    "G",
 )
 
 #: Tenure classes.

@@ -74,9 +74,20 @@ def server():
     url = f"http://localhost:{port}"
     started = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "serve.py", "--server.port", str(port),
-         "--server.address", "localhost", "--server.headless", "true"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "serve.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "localhost",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         while not _healthy(url):
@@ -100,8 +111,10 @@ def _report() -> None:
     if TIMINGS:
         print("\nbrowser timings (seconds):")
         for name, values in TIMINGS.items():
-            print(f"  {name}: median {statistics.median(values):.3f} of {len(values)}: "
-                  + ", ".join(f"{v:.3f}" for v in values))
+            print(
+                f"  {name}: median {statistics.median(values):.3f} of {len(values)}: "
+                + ", ".join(f"{v:.3f}" for v in values)
+            )
 
 
 @pytest.fixture(scope="module")
@@ -109,8 +122,11 @@ def browser(server):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                               args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+        b = pw.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+        )
         yield b
         b.close()
 
@@ -147,7 +163,11 @@ def _wait_change(page, index: int, before: str, timeout_s: float = 30.0) -> floa
     t0 = time.perf_counter()
     page.wait_for_function(
         "([i, before]) => { const c = document.querySelectorAll('.js-plotly-plot')[i];"
-        " return c && c.textContent !== before; }", arg=[index, before], timeout=timeout_s * 1000, polling=10)
+        " return c && c.textContent !== before; }",
+        arg=[index, before],
+        timeout=timeout_s * 1000,
+        polling=10,
+    )
     return time.perf_counter() - t0
 
 
@@ -172,9 +192,14 @@ def test_cold_start_and_language_switch(page, server):
 
 
 def test_every_page_screenshot(page, server):
-    for path, title, name in (("mijn-huis", "Mijn huis", "mijn_huis"), ("scenarios", "Scenario's", "scenarios"),
-                              ("plan", "Plan voor het dorp", "plan"), ("onzekerheid", "Onzekerheid", "onzekerheid"),
-                              ("cooperatie", "Coöperatie", "cooperatie"), ("export", "Export voor de adviseur", "export")):
+    for path, title, name in (
+        ("mijn-huis", "Mijn huis", "mijn_huis"),
+        ("scenarios", "Scenario's", "scenarios"),
+        ("plan", "Plan voor het dorp", "plan"),
+        ("onzekerheid", "Onzekerheid", "onzekerheid"),
+        ("cooperatie", "Coöperatie", "cooperatie"),
+        ("export", "Export voor de adviseur", "export"),
+    ):
         _open(page, server, path, title)
         if name in ("mijn_huis", "onzekerheid", "cooperatie"):  # charts drawn without a click
             page.locator(".js-plotly-plot").first.wait_for(timeout=120_000)
@@ -255,22 +280,31 @@ def test_cooperative_business_case(page, server):
     assert len(ids) == 428
     answers = "".join(f"{d},{'ja' if i % 2 else 'nee'}\n" for i, d in enumerate(ids))
     page.locator("input[type=file]").set_input_files(
-        files=[{"name": "enquete.csv", "mimeType": "text/csv",
-                "buffer": ("dwelling_id,would_join\n" + answers).encode()}])
+        files=[
+            {
+                "name": "enquete.csv",
+                "mimeType": "text/csv",
+                "buffer": ("dwelling_id,would_join\n" + answers).encode(),
+            }
+        ]
+    )
     page.get_by_text("Enquête gelezen: 428 woningen, 214 ja, 0 misschien, 214 nee.").wait_for()
     page.get_by_text("214 / 428").first.wait_for()  # the yes-households join
     _shot(page, "cooperatie_enquete")
 
 
-BAD_CSV = (b"dwelling_id,dwelling_type,construction_year,floor_area_m2\n"
-           b"a,tussenwoning,1975,110\nb,kasteel,1975,110\nc,hoekwoning,19x5,-4\n")
+BAD_CSV = (
+    b"dwelling_id,dwelling_type,construction_year,floor_area_m2\n"
+    b"a,tussenwoning,1975,110\nb,kasteel,1975,110\nc,hoekwoning,19x5,-4\n"
+)
 
 
 def test_upload_a_stock_with_errors(page, server):
     _open(page, server)
     page.get_by_text("Eigen woningbestand (CSV of Excel)").click()
     page.locator("input[type=file]").set_input_files(
-        files=[{"name": "fout.csv", "mimeType": "text/csv", "buffer": BAD_CSV}])
+        files=[{"name": "fout.csv", "mimeType": "text/csv", "buffer": BAD_CSV}]
+    )
     page.get_by_text("Het bestand heeft problemen").wait_for()
     page.get_by_role("heading", name="Controle van het bestand").wait_for()
     page.get_by_role("cell", name="'kasteel'").first.wait_for()  # the report names the bad value
@@ -287,8 +321,11 @@ def test_upload_a_stock_with_errors(page, server):
     page.get_by_text("Nederlands", exact=True).first.click()
     page.get_by_role("cell", name="Onbekend woningtype").first.wait_for()
     page.locator("input[type=file]").set_input_files(
-        files=[{"name": "binair.csv", "mimeType": "text/csv", "buffer": b"\x00\x01\xff" * 100}])
-    page.get_by_text("er staan binaire gegevens in").first.wait_for()  # in Dutch, the English in an expander
+        files=[{"name": "binair.csv", "mimeType": "text/csv", "buffer": b"\x00\x01\xff" * 100}]
+    )
+    page.get_by_text(
+        "er staan binaire gegevens in"
+    ).first.wait_for()  # in Dutch, the English in an expander
     assert "Traceback" not in page.content()
 
 

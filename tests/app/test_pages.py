@@ -52,7 +52,9 @@ def charts(at: AppTest) -> list[dict]:
 def values(trace_axis) -> list[float]:
     """Plotly 6 sends numeric arrays base64-encoded (``{"dtype", "bdata"}``)."""
     if isinstance(trace_axis, dict):
-        return np.frombuffer(base64.b64decode(trace_axis["bdata"]), dtype=trace_axis["dtype"]).tolist()
+        return np.frombuffer(
+            base64.b64decode(trace_axis["bdata"]), dtype=trace_axis["dtype"]
+        ).tolist()
     return list(trace_axis)
 
 
@@ -76,7 +78,9 @@ def snake_case(at: AppTest) -> list[str]:
     texts += [m.label for m in at.metric] + [str(m.value) for m in at.metric]
     for frame in [*at.dataframe, *at.table]:
         texts += [str(c) for c in frame.value.columns]
-        texts += [str(v) for col in frame.value.select_dtypes(include="object") for v in frame.value[col]]
+        texts += [
+            str(v) for col in frame.value.select_dtypes(include="object") for v in frame.value[col]
+        ]
     for spec in charts(at):
         layout = spec.get("layout", {})
         texts.append(str(layout.get("title", {}).get("text", "")))
@@ -123,14 +127,21 @@ def test_mijn_huis_floor_area_changes_the_costs():
 
 def _loan_bars(at: AppTest) -> list[float]:
     monthly = charts(at)[0]  # the monthly housing costs: today, then each strategy
-    return values(next(tr for tr in monthly["data"] if tr.get("name") in ("Aflossing lening", "Loan repayment"))["x"])
+    return values(
+        next(
+            tr for tr in monthly["data"] if tr.get("name") in ("Aflossing lening", "Loan repayment")
+        )["x"]
+    )
 
 
 def test_mijn_huis_income_class_changes_the_loan():
     at = on("mijn_huis")
     box = at.selectbox(key="h_income.nl")
     assert box.value == "unknown"
-    assert box.options[0].startswith("Onder € 60.000") and box.options[-1] == "Weet ik niet / zeg ik liever niet"
+    assert (
+        box.options[0].startswith("Onder € 60.000")
+        and box.options[-1] == "Weet ik niet / zeg ik liever niet"
+    )
     before = _loan_bars(at)
     assert before[0] == 0.0  # today: no loan
     box.set_value("below_limit").run()
@@ -140,7 +151,9 @@ def test_mijn_huis_income_class_changes_the_loan():
     assert after[0] == 0.0 and after[1] == pytest.approx(2664.53 / 180, abs=0.01)
     assert all(a < b for a, b in zip(after[1:], before[1:], strict=True))
     at.selectbox(key="h_income.nl").set_value("above_limit").run()
-    assert _loan_bars(at) == pytest.approx(before)  # above the limit = the ordinary rate, as unknown
+    assert _loan_bars(at) == pytest.approx(
+        before
+    )  # above the limit = the ordinary rate, as unknown
     at.sidebar.radio[0].set_value("en").run()
     box = at.selectbox(key="h_income.en")
     assert box.value == "above_limit" and box.options[1].startswith("€ 60,000 a year or more")
@@ -216,7 +229,9 @@ def test_export_after_an_upload_names_the_file():
     at.switch_page("app_pages/export.py").run()
     assert not at.exception, [e.message for e in at.exception]
     caption = " ".join(c.value for c in at.caption)
-    assert "ons\\_dorp\\.csv" in caption and sha[:12] in caption and "2 rijen · 3 woningen" in caption
+    assert (
+        "ons\\_dorp\\.csv" in caption and sha[:12] in caption and "2 rijen · 3 woningen" in caption
+    )
     assert "BU01095059" not in caption and "Aalden" not in caption
 
 
@@ -260,11 +275,16 @@ def test_cooperatie_participation_and_tariff_move_the_business_case():
     assert metrics["Aansluitingen"].startswith("364 / 428")  # 85 % of 428, rounded down
     assert metrics["Rendement leden"].endswith("%")
     titles = [c["layout"]["title"]["text"] for c in charts(at)]
-    assert titles == ["Kasstroom per jaar (duizend euro)", "Dekking van rente en aflossing per jaar (DSCR)",
-                      "Wie doet mee bij welk vast tarief"]
+    assert titles == [
+        "Kasstroom per jaar (duizend euro)",
+        "Dekking van rente en aflossing per jaar (DSCR)",
+        "Wie doet mee bij welk vast tarief",
+    ]
     before = float(metrics["Rendement project"].rstrip(" %").replace(",", "."))
     at.slider(key="coop_fixed").set_value(600).run()
-    after = float({m.label: m.value for m in at.metric}["Rendement project"].rstrip(" %").replace(",", "."))
+    after = float(
+        {m.label: m.value for m in at.metric}["Rendement project"].rstrip(" %").replace(",", ".")
+    )
     assert after < before
 
 
@@ -285,7 +305,13 @@ def test_cooperatie_survey_mode_offers_the_empty_survey_and_counts_own_choices_u
 def test_mijn_huis_says_what_each_system_asks_of_the_house():
     at = on("mijn_huis")
     frame = next(f.value for f in at.table if "Ruimte nodig" in f.value.columns)
-    rows = dict(zip(frame["Strategie"], zip(frame["Ruimte nodig"], frame["Comfort"], strict=True), strict=True))
+    rows = dict(
+        zip(
+            frame["Strategie"],
+            zip(frame["Ruimte nodig"], frame["Comfort"], strict=True),
+            strict=True,
+        )
+    )
     air = next(v for k, v in rows.items() if "lucht" in k.lower())
     assert "Buitenunit" in air[0] and "warmwatervat" in air[0] and "lauwe radiatoren" in air[1]
     gas = next(v for k, v in rows.items() if k.lower().startswith("referentie"))

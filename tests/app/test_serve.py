@@ -28,7 +28,9 @@ def test_first_page_answers_from_the_warm_up(monkeypatch):
     warm_default()
 
     def no_evaluation(*args, **kwargs):
-        raise AssertionError("the first page evaluated the village again instead of using the warm-up")
+        raise AssertionError(
+            "the first page evaluated the village again instead of using the warm-up"
+        )
 
     monkeypatch.setattr(wm, "evaluate", no_evaluation)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
@@ -56,7 +58,9 @@ def test_serve_runs_streamlit_on_app_py(monkeypatch):
     monkeypatch.setattr(sys, "argv", list(sys.argv))  # serve.main sets it; restored after the test
     seen = {}
     warmed = threading.Event()
-    monkeypatch.setattr("streamlit.web.cli.main", lambda: seen.setdefault("argv", list(sys.argv)) and 0)
+    monkeypatch.setattr(
+        "streamlit.web.cli.main", lambda: seen.setdefault("argv", list(sys.argv)) and 0
+    )
     monkeypatch.setattr(serve, "_warm", warmed.set)
     assert serve.main(["--server.port", "8599"]) == 0
     assert seen["argv"] == ["streamlit", "run", str(ROOT / "app.py"), "--server.port", "8599"]

@@ -24,26 +24,44 @@ def test_default_zone_from_households_alternatives(village):
     # see the README): the root says why; a provincial grant of 1 MEUR brings it within reach.
     root = case.break_even_participation
     assert root.found or "does not break even" in root.reason
-    helped = wm.business_case(scenario, outcomes, stock=stock, provincial_grant_eur=1e6).break_even_participation
+    helped = wm.business_case(
+        scenario, outcomes, stock=stock, provincial_grant_eur=1e6
+    ).break_even_participation
     assert helped.found and 0.5 < helped.value <= 1.0
     if root.found:
         assert helped.value <= root.value  # a grant never raises the participation needed
-    assert case.tariff_fixed_eur_per_yr[1] == pytest.approx(scenario.params()["finance.heat_fixed_eur"])
+    assert case.tariff_fixed_eur_per_yr[1] == pytest.approx(
+        scenario.params()["finance.heat_fixed_eur"]
+    )
 
 
 def test_app_call_is_fast_and_has_what_the_page_shows(village):
     scenario, stock, outcomes = village
     wm.business_case(scenario, outcomes, stock=stock)  # warm caches
     start = time.perf_counter()
-    case = wm.business_case(scenario, outcomes, stock=stock, tariff_fixed_eur_per_yr=700.0, tariff_eur_per_gj=35.0,
-                            connection_fee_eur=2000.0, member_capital_eur=1.5e6, participation=0.8)
+    case = wm.business_case(
+        scenario,
+        outcomes,
+        stock=stock,
+        tariff_fixed_eur_per_yr=700.0,
+        tariff_eur_per_gj=35.0,
+        connection_fee_eur=2000.0,
+        member_capital_eur=1.5e6,
+        participation=0.8,
+    )
     assert time.perf_counter() - start < 0.5
     frame = case.cash_flow_frame()
     assert len(frame) == 31 and frame["year"].iloc[0] == 2026
-    assert not case.dscr_by_year.empty and case.dscr_by_year.min() == pytest.approx(case.metrics["min_dscr"])
+    assert not case.dscr_by_year.empty and case.dscr_by_year.min() == pytest.approx(
+        case.metrics["min_dscr"]
+    )
     assert np.isfinite(case.member_irr)
-    assert case.member_irr == pytest.approx(npf.irr(frame["equity_cash_flow_eur"].to_numpy()), abs=1e-10)
-    assert case.metrics["project_irr"] == pytest.approx(npf.irr(frame["project_cash_flow_eur"].to_numpy()), abs=1e-10)
+    assert case.member_irr == pytest.approx(
+        npf.irr(frame["equity_cash_flow_eur"].to_numpy()), abs=1e-10
+    )
+    assert case.metrics["project_irr"] == pytest.approx(
+        npf.irr(frame["project_cash_flow_eur"].to_numpy()), abs=1e-10
+    )
     assert case.break_even_participation.found or case.break_even_participation.reason
     assert case.connection_fee_eur == 2000.0
     # sources = uses
@@ -69,19 +87,26 @@ def test_break_even_tariff_gives_npv_zero(village):
     case = wm.business_case(scenario, outcomes, participation=0.85)
     root = case.break_even_tariff
     assert root.found
-    again = wm.business_case(scenario, outcomes, participation=0.85, acm_cap=False,
-                             tariff_fixed_eur_per_yr=root.value)
+    again = wm.business_case(
+        scenario, outcomes, participation=0.85, acm_cap=False, tariff_fixed_eur_per_yr=root.value
+    )
     assert abs(again.metrics["project_npv_eur"]) <= 1e-6
     share = wm.business_case(scenario, outcomes, provincial_grant_eur=1e6).break_even_participation
     assert share.found
-    again = wm.business_case(scenario, outcomes, participation=share.value, provincial_grant_eur=1e6)
+    again = wm.business_case(
+        scenario, outcomes, participation=share.value, provincial_grant_eur=1e6
+    )
     assert abs(again.metrics["project_npv_eur"]) <= 1e-6
 
 
 def test_more_participation_never_raises_the_investment_per_connection(village):
     scenario, _stock, outcomes = village
-    per = [wm.business_case(scenario, outcomes, participation=p).metrics["investment_per_connection_eur"]
-           for p in (0.3, 0.5, 0.7, 0.85, 1.0)]
+    per = [
+        wm.business_case(scenario, outcomes, participation=p).metrics[
+            "investment_per_connection_eur"
+        ]
+        for p in (0.3, 0.5, 0.7, 0.85, 1.0)
+    ]
     assert all(b <= a for a, b in zip(per, per[1:], strict=False))
 
 
@@ -90,19 +115,24 @@ def test_cost_based_tariff_runs_the_loop(village):
     case = wm.business_case(scenario, outcomes, tariff_basis="cost_based")
     assert case.loop is not None
     # a cost-based price per GJ is the heat's cost incl. VAT
-    cost = scenario.params()["finance.heat_production_eur_gj"] * (1 + scenario.params()["finance.vat"])
+    cost = scenario.params()["finance.heat_production_eur_gj"] * (
+        1 + scenario.params()["finance.vat"]
+    )
     assert case.tariff_eur_per_gj[1] == pytest.approx(cost)
     if not case.loop.converged:
         assert any("no stable point" in n for n in case.notices)
 
 
-@pytest.mark.parametrize("changes, fragment", [
-    ({"participation": 1.2}, "'participation' = 1.2"),
-    ({"min_dscr": 0.9}, "'min_dscr' = 0.9"),
-    ({"max_debt_share": 1.5}, "'max_debt_share' = 1.5"),
-    ({"tariff_fixed_eur_per_yr": 900.0}, "above the ACM maximum 828"),
-    ({"tarif": 1}, "unknown setting 'tarif'"),
-])
+@pytest.mark.parametrize(
+    "changes, fragment",
+    [
+        ({"participation": 1.2}, "'participation' = 1.2"),
+        ({"min_dscr": 0.9}, "'min_dscr' = 0.9"),
+        ({"max_debt_share": 1.5}, "'max_debt_share' = 1.5"),
+        ({"tariff_fixed_eur_per_yr": 900.0}, "above the ACM maximum 828"),
+        ({"tarif": 1}, "unknown setting 'tarif'"),
+    ],
+)
 def test_bad_settings_say_what_is_allowed(village, changes, fragment):
     scenario, _stock, outcomes = village
     with pytest.raises(wm.WupInputError) as err:
@@ -112,7 +142,9 @@ def test_bad_settings_say_what_is_allowed(village, changes, fragment):
 
 def test_the_cap_can_be_switched_off(village):
     scenario, _stock, outcomes = village
-    case = wm.business_case(scenario, outcomes, tariff_fixed_eur_per_yr=900.0, acm_cap=False, participation=0.9)
+    case = wm.business_case(
+        scenario, outcomes, tariff_fixed_eur_per_yr=900.0, acm_cap=False, participation=0.9
+    )
     assert case.tariff_fixed_eur_per_yr[1] == 900.0
 
 
@@ -130,7 +162,9 @@ def test_survey_yes_and_no_override_the_cost_comparison(village):
 
 def test_participation_curve_through_the_api(village):
     scenario, _stock, outcomes = village
-    curve = wm.participation_curve(scenario, outcomes, tariffs_fixed_eur_per_yr=[-3000.0, 0.0, 828.0])
+    curve = wm.participation_curve(
+        scenario, outcomes, tariffs_fixed_eur_per_yr=[-3000.0, 0.0, 828.0]
+    )
     assert curve["participation"].tolist() == sorted(curve["participation"], reverse=True)
     assert curve["participation"].iloc[0] == pytest.approx(1.0)
 
@@ -158,10 +192,23 @@ def test_solar_park_needs_its_size_and_defaults_to_the_wholesale_value():
 
 def test_households_table_adds_up(village):
     scenario, stock, outcomes = village
-    case = wm.business_case(scenario, outcomes, survey=wm.load_survey(pd.DataFrame(
-        {"dwelling_id": stock.loc[stock["heat_network_zone"] == "kern", "dwelling_id"].astype(str).head(250),
-         "would_join": "ja"})))
+    case = wm.business_case(
+        scenario,
+        outcomes,
+        survey=wm.load_survey(
+            pd.DataFrame(
+                {
+                    "dwelling_id": stock.loc[stock["heat_network_zone"] == "kern", "dwelling_id"]
+                    .astype(str)
+                    .head(250),
+                    "would_join": "ja",
+                }
+            )
+        ),
+    )
     table = case.households
     assert table["dwellings"].sum() == case.zone_dwellings
     assert table["joining"].sum() == pytest.approx(case.connections)
-    assert (table["heat_bill_year1_eur"] > 0).all() and (table["nmda_heat_cost_eur_per_yr"] > 0).all()
+    assert (table["heat_bill_year1_eur"] > 0).all() and (
+        table["nmda_heat_cost_eur_per_yr"] > 0
+    ).all()

@@ -24,8 +24,16 @@ def test_coop_prints_a_summary_and_writes_the_workbook_and_json(tmp_path, capsys
     text = capsys.readouterr().out
     assert "zone 'kern'" in text and "minimum DSCR" in text and "break-even participation" in text
     book = openpyxl.load_workbook(out / "coop.xlsx")
-    assert {"read_me", "ratios", "assumptions", "cash_flow", "financing", "participation", "households",
-            "provenance"} <= set(book.sheetnames)
+    assert {
+        "read_me",
+        "ratios",
+        "assumptions",
+        "cash_flow",
+        "financing",
+        "participation",
+        "households",
+        "provenance",
+    } <= set(book.sheetnames)
     assert book["cash_flow"].max_row == 32  # header + t = 0 .. 30
     sources = [row[5].value for row in book["assumptions"].iter_rows(min_row=2)]
     assert all(sources)  # every assumption has its source
@@ -47,14 +55,17 @@ def test_coop_json_and_solar_park(capsys):
     assert data["asset"] == "solar_park" and data["break_even_tariff"]["value"] > 0
 
 
-@pytest.mark.parametrize("argv, fragment", [
-    (["--participation", "1.2"], "'participation' = 1.2"),
-    (["--participation", "120%"], "'participation' = 1.2"),
-    (["--min-dscr", "0.8"], "'min_dscr' = 0.8"),
-    (["--debt-share", "1.5"], "'max_debt_share' = 1.5"),
-    (["--tariff-fixed", "1000"], "above the ACM maximum 828"),
-    (["--zone", "nowhere"], "zone 'nowhere' is not in the stock"),
-])
+@pytest.mark.parametrize(
+    "argv, fragment",
+    [
+        (["--participation", "1.2"], "'participation' = 1.2"),
+        (["--participation", "120%"], "'participation' = 1.2"),
+        (["--min-dscr", "0.8"], "'min_dscr' = 0.8"),
+        (["--debt-share", "1.5"], "'max_debt_share' = 1.5"),
+        (["--tariff-fixed", "1000"], "above the ACM maximum 828"),
+        (["--zone", "nowhere"], "zone 'nowhere' is not in the stock"),
+    ],
+)
 def test_bad_input_one_message_exit_2(argv, fragment, capsys):
     assert main(["coop", *argv]) == 2
     err = capsys.readouterr().err
@@ -65,7 +76,9 @@ def test_bad_input_one_message_exit_2(argv, fragment, capsys):
 def test_survey_for_an_unknown_dwelling_names_the_row_and_leaves_the_file(tmp_path, capsys):
     survey = tmp_path / "survey.csv"
     ids = _zone_ids(3)
-    pd.DataFrame({"dwelling_id": ids + ["nobody"], "would_join": ["ja", "nee", "misschien", "ja"]}).to_csv(survey, index=False)
+    pd.DataFrame(
+        {"dwelling_id": ids + ["nobody"], "would_join": ["ja", "nee", "misschien", "ja"]}
+    ).to_csv(survey, index=False)
     before = hashlib.sha256(survey.read_bytes()).hexdigest()
     assert main(["coop", "--survey", str(survey), "--out", str(tmp_path / "o")]) == 2
     err = capsys.readouterr().err
@@ -76,15 +89,23 @@ def test_survey_for_an_unknown_dwelling_names_the_row_and_leaves_the_file(tmp_pa
 
 def test_survey_with_a_bad_answer(tmp_path, capsys):
     survey = tmp_path / "survey.csv"
-    pd.DataFrame({"dwelling_id": _zone_ids(2), "would_join": ["ja", "perhaps"]}).to_csv(survey, index=False)
+    pd.DataFrame({"dwelling_id": _zone_ids(2), "would_join": ["ja", "perhaps"]}).to_csv(
+        survey, index=False
+    )
     assert main(["coop", "--survey", str(survey)]) == 2
     assert "row 3: would_join = 'perhaps' is not an answer" in capsys.readouterr().err
 
 
 def test_survey_per_group_and_xlsx(tmp_path, capsys):
     survey = tmp_path / "survey.xlsx"
-    pd.DataFrame({"dwelling_id": _zone_ids(300), "join_yes": [1] * 300, "join_maybe": [0] * 300,
-                  "join_no": [0] * 300}).to_excel(survey, index=False)
+    pd.DataFrame(
+        {
+            "dwelling_id": _zone_ids(300),
+            "join_yes": [1] * 300,
+            "join_maybe": [0] * 300,
+            "join_no": [0] * 300,
+        }
+    ).to_excel(survey, index=False)
     assert main(["coop", "--survey", str(survey), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["participation"] >= 300 / 428 and "survey" in data["participation_source"]

@@ -23,7 +23,7 @@ from wupmodel.coop.schedule import debt_by_dscr, dscr, llcr, loan_schedule, unit
 def test_annuity_schedule_by_hand():
     # 1 000 EUR at 10 % over 2 years: annuity = 1000 * 0.1 / (1 - 1.1**-2) = 576.19
     s = loan_schedule(1000.0, 0.10, 2, 3)
-    pay = 1000 * 0.1 / (1 - 1.1 ** -2)
+    pay = 1000 * 0.1 / (1 - 1.1**-2)
     assert pay == pytest.approx(576.190476, abs=1e-6)
     assert s.draw_eur.tolist() == [1000.0, 0.0, 0.0, 0.0]
     assert s.interest_eur.tolist() == pytest.approx([0.0, 100.0, (1000 - (pay - 100)) * 0.1, 0.0])
@@ -59,7 +59,7 @@ def test_debt_by_dscr_sam_single_owner_style():
     cfads = np.r_[0.0, np.full(30, 100_000.0)]
     unit = unit_schedule(0.07, 18, 30)
     debt = debt_by_dscr(cfads, 1.3, unit)
-    annuity_factor = (1 - 1.07 ** -18) / 0.07
+    annuity_factor = (1 - 1.07**-18) / 0.07
     assert annuity_factor == pytest.approx(10.05909, abs=1e-5)
     assert debt == pytest.approx(100_000 / 1.3 * annuity_factor, rel=1e-12)
     assert debt == pytest.approx(773_776, abs=1)
@@ -79,7 +79,9 @@ def test_minimum_dscr_below_one_is_refused():
 
 
 def test_tax_losses_carried_forward_and_depreciation():
-    assert tax_with_losses(np.array([-100.0, 60.0, 60.0]), 0.2).tolist() == pytest.approx([0, 0, 4.0])
+    assert tax_with_losses(np.array([-100.0, 60.0, 60.0]), 0.2).tolist() == pytest.approx(
+        [0, 0, 4.0]
+    )
     dep = depreciation_eur(np.array([300.0, 0, 0, 0, 0]), 3)
     assert dep.tolist() == pytest.approx([0, 100, 100, 100, 0])
 
@@ -91,8 +93,14 @@ def _years(capex=1_000_000.0, revenue=150_000.0, opex=40_000.0, n=30, fees=0.0) 
     op = np.r_[0.0, np.full(n, opex)]
     f = np.zeros(n + 1)
     f[0] = fees
-    return ProjectYears(capex_eur=cap, revenue_eur=rev, opex_eur=op, connection_fees_eur=f,
-                        grants_eur=np.zeros(n + 1), depreciation_years=30)
+    return ProjectYears(
+        capex_eur=cap,
+        revenue_eur=rev,
+        opex_eur=op,
+        connection_fees_eur=f,
+        grants_eur=np.zeros(n + 1),
+        depreciation_years=30,
+    )
 
 
 def _inputs(**changes):
@@ -103,7 +111,9 @@ def test_irrs_match_numpy_financial():
     fin = finance(_years(), _inputs())
     assert project_irr(fin) == pytest.approx(npf.irr(fin.project_cash_flow_eur), abs=1e-10)
     assert equity_irr(fin) == pytest.approx(npf.irr(fin.equity_cash_flow_eur), abs=1e-10)
-    assert project_npv_eur(fin, 0.04) == pytest.approx(npf.npv(0.04, fin.project_cash_flow_eur), rel=1e-12)
+    assert project_npv_eur(fin, 0.04) == pytest.approx(
+        npf.npv(0.04, fin.project_cash_flow_eur), rel=1e-12
+    )
     # the cash flow parts add up: equity = project - debt service + draws - fee + interest tax shield
     assert fin.min_dscr >= 1.3 - 1e-9
     assert fin.bank_debt_eur <= 0.8 * 1_000_000 + 1e-6
@@ -145,14 +155,23 @@ def test_break_even_without_root_says_why():
 
 
 @settings(max_examples=40, deadline=None)
-@given(rate=st.floats(0.0, 0.15), bump=st.floats(0.001, 0.05),
-       revenue=st.floats(60_000.0, 300_000.0), repayment=st.sampled_from(["annuity", "linear"]),
-       debt_share=st.floats(0.1, 1.0), min_dscr=st.floats(1.0, 2.0))
-def test_higher_interest_never_raises_the_dscr(rate, bump, revenue, repayment, debt_share, min_dscr):
+@given(
+    rate=st.floats(0.0, 0.15),
+    bump=st.floats(0.001, 0.05),
+    revenue=st.floats(60_000.0, 300_000.0),
+    repayment=st.sampled_from(["annuity", "linear"]),
+    debt_share=st.floats(0.1, 1.0),
+    min_dscr=st.floats(1.0, 2.0),
+)
+def test_higher_interest_never_raises_the_dscr(
+    rate, bump, revenue, repayment, debt_share, min_dscr
+):
     """Debt sized by DSCR and capped by share: at a higher rate the bank lends the same (capped,
     DSCR falls) or less (DSCR back at the minimum), so the minimum DSCR never rises."""
     years = _years(revenue=revenue)
-    common = dict(repayment=repayment, max_debt_share=debt_share, member_capital_eur=0.0, min_dscr=min_dscr)
+    common = dict(
+        repayment=repayment, max_debt_share=debt_share, member_capital_eur=0.0, min_dscr=min_dscr
+    )
     lo = finance(years, _inputs(debt_interest_rate=rate, **common))
     hi = finance(years, _inputs(debt_interest_rate=rate + bump, **common))
     assert np.isfinite(lo.min_dscr) and np.isfinite(hi.min_dscr)
@@ -162,8 +181,13 @@ def test_higher_interest_never_raises_the_dscr(rate, bump, revenue, repayment, d
 
 
 @settings(max_examples=40, deadline=None)
-@given(d=st.floats(1_000.0, 1e6), r1=st.floats(0.0, 0.1), bump=st.floats(0.0, 0.1),
-       term=st.integers(1, 25), repayment=st.sampled_from(["annuity", "linear"]))
+@given(
+    d=st.floats(1_000.0, 1e6),
+    r1=st.floats(0.0, 0.1),
+    bump=st.floats(0.0, 0.1),
+    term=st.integers(1, 25),
+    repayment=st.sampled_from(["annuity", "linear"]),
+)
 def test_same_debt_higher_rate_never_raises_the_dscr(d, r1, bump, term, repayment):
     cfads = np.r_[0.0, np.full(30, 120_000.0)]
     a = dscr(cfads, loan_schedule(d, r1, term, 30, repayment=repayment).service_eur)

@@ -42,16 +42,26 @@ def test_nmda_equals_the_gas_boiler_alternative(village):
         gas, imp = outcomes["gas_m3"][g, ref], outcomes["electricity_import_kwh"][g, ref]
         gas_bill = bill_components_eur(gas, imp, 0.0, 0.0, True, False, ctx.tariffs)["total"]
         boiler = outcomes["capex_heating_eur"][g, ref]
-        boiler_yearly = boiler * (float(capital_recovery_factor(ctx.settings.household_rate, p["life.gas_boiler_years"]))
-                                  + p["om.gas_boiler_share"])
+        boiler_yearly = boiler * (
+            float(capital_recovery_factor(ctx.settings.household_rate, p["life.gas_boiler_years"]))
+            + p["om.gas_boiler_share"]
+        )
         gj = outcomes["heat_gj"][g, net]
         per_gj = ctx.tariffs.heat_variable_eur_gj[0]
         # a tariff whose fixed part makes the heat bill exactly the household's maximum
         fixed = np.array(ctx.tariffs.heat_fixed_eur, dtype=float)
         fixed[0] = nmda[g] - per_gj * gj
         tariffs = dataclasses.replace(ctx.tariffs, heat_fixed_eur=fixed)
-        on_network = annual_bill_eur(0.0, outcomes["electricity_import_kwh"][g, net], 0.0, gj, False, True,
-                                     tariffs, year_index=0)
+        on_network = annual_bill_eur(
+            0.0,
+            outcomes["electricity_import_kwh"][g, net],
+            0.0,
+            gj,
+            False,
+            True,
+            tariffs,
+            year_index=0,
+        )
         assert on_network == pytest.approx(float(gas_bill) + boiler_yearly, rel=1e-12)
 
 
@@ -84,7 +94,12 @@ def test_participation_is_vectorised_and_falls_with_the_tariff(village):
 
 
 @settings(max_examples=50, deadline=None)
-@given(p1=st.floats(0.01, 1.0), p2=st.floats(0.01, 1.0), load=st.floats(2.0, 30.0), zone=st.integers(20, 2000))
+@given(
+    p1=st.floats(0.01, 1.0),
+    p2=st.floats(0.01, 1.0),
+    load=st.floats(2.0, 30.0),
+    zone=st.integers(20, 2000),
+)
 def test_more_participation_never_raises_the_cost_per_connection(p1, p2, load, zone):
     lo, hi = sorted((p1, p2))
     scenario = wm.load_scenario()
@@ -98,10 +113,20 @@ def test_more_participation_never_raises_the_cost_per_connection(p1, p2, load, z
 def _toy(alternative: np.ndarray) -> ZoneHouseholds:
     n = alternative.size
     return ZoneHouseholds(
-        zone="toy", group_index=np.arange(n), counts=np.ones(n), network_option=np.zeros(n, dtype=np.intp),
-        alternative_option=np.zeros(n, dtype=np.intp), heat_gj=np.full(n, 40.0), design_load_kw=np.full(n, 10.0),
-        network_cost_eur_per_yr=np.full(n, 2000.0), alternative_cost_eur_per_yr=alternative,
-        acm_fixed_avg_eur=800.0, acm_per_gj_avg_eur=30.0, fee_eur=0.0, stickiness=0.0)
+        zone="toy",
+        group_index=np.arange(n),
+        counts=np.ones(n),
+        network_option=np.zeros(n, dtype=np.intp),
+        alternative_option=np.zeros(n, dtype=np.intp),
+        heat_gj=np.full(n, 40.0),
+        design_load_kw=np.full(n, 10.0),
+        network_cost_eur_per_yr=np.full(n, 2000.0),
+        alternative_cost_eur_per_yr=alternative,
+        acm_fixed_avg_eur=800.0,
+        acm_per_gj_avg_eur=30.0,
+        fee_eur=0.0,
+        stickiness=0.0,
+    )
 
 
 def test_loop_converges_and_reports_its_rounds():

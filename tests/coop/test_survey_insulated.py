@@ -23,11 +23,19 @@ STANDARD_U = [0.266, 0.535, 0.272, 1.4, 1.4]
 
 def test_already_standard_by_hand():
     params = wm.default_params()
-    u0, area, year = np.array([[2.0, 1.5, 2.0, 2.8, 3.0]]), np.array([[50.0, 80.0, 60.0, 15.0, 2.0]]), np.array([1980])
+    u0, area, year = (
+        np.array([[2.0, 1.5, 2.0, 2.8, 3.0]]),
+        np.array([[50.0, 80.0, 60.0, 15.0, 2.0]]),
+        np.array([1980]),
+    )
     env = insulation_levels(u0, area, np.array([2.0]), year, params)
-    assert env.u_w_m2k[0, 2] == pytest.approx(STANDARD_U)  # the hand figures are the model's standard
+    assert env.u_w_m2k[0, 2] == pytest.approx(
+        STANDARD_U
+    )  # the hand figures are the model's standard
     done = already_standard(env, area, year, params)
-    for level in range(3):  # current, basic, standard: the standard envelope, nothing to pay or subsidise
+    for level in range(
+        3
+    ):  # current, basic, standard: the standard envelope, nothing to pay or subsidise
         assert done.u_w_m2k[0, level] == pytest.approx(STANDARD_U)
         assert done.qv10_dm3s_m2[0, level] == pytest.approx(1.0)
         assert done.capex_eur[0, level] == 0.0 and done.n_measures[0, level] == 0
@@ -41,21 +49,34 @@ def test_already_standard_by_hand():
 
 
 def _twins() -> pd.DataFrame:
-    rows = [{"dwelling_id": f"d{i}", "dwelling_type": "tussenwoning", "construction_year": 1970, "floor_area_m2": 105,
-             "tenure": "koop", "household_income_eur": 50_000} for i in range(2)]
+    rows = [
+        {
+            "dwelling_id": f"d{i}",
+            "dwelling_type": "tussenwoning",
+            "construction_year": 1970,
+            "floor_area_m2": 105,
+            "tenure": "koop",
+            "household_income_eur": 50_000,
+        }
+        for i in range(2)
+    ]
     return wm.validate_stock(pd.DataFrame(rows), "x")
 
 
 def test_the_evaluation_starts_the_insulated_twin_at_standard():
     stock, scenario = _twins(), wm.load_scenario()
-    survey = wm.load_survey(pd.DataFrame({"dwelling_id": ["d1"], "would_join": [""], "already_insulated": ["ja"]}))
+    survey = wm.load_survey(
+        pd.DataFrame({"dwelling_id": ["d1"], "would_join": [""], "already_insulated": ["ja"]})
+    )
     outcomes = wm.evaluate(wm.survey_stock(stock, survey), scenario, irr=False)
     assert outcomes.n_groups == 2  # the answer splits the identical twins
     twin, done = outcomes.dwelling_group  # d0 as on record, d1 already insulated
     cat = outcomes.catalogue
     boiler = {lev: cat.index_of(lev, "gas_boiler") for lev in ("current", "basic", "standard")}
     gas, capex, subsidy = outcomes["gas_m3"], outcomes["capex_eur"], outcomes["subsidy_eur"]
-    for j in boiler.values():  # its current, basic and standard: the twin's standard envelope, boiler cost only
+    for j in (
+        boiler.values()
+    ):  # its current, basic and standard: the twin's standard envelope, boiler cost only
         assert gas[done, j] == pytest.approx(gas[twin, boiler["standard"]])
         assert capex[done, j] == pytest.approx(capex[twin, boiler["current"]])
         assert subsidy[done, j] == 0.0
@@ -64,15 +85,28 @@ def test_the_evaluation_starts_the_insulated_twin_at_standard():
 
 def test_survey_stock_keeps_the_stock_without_answers_and_names_unknown_dwellings():
     stock = _twins()
-    assert wm.survey_stock(stock, wm.load_survey(pd.DataFrame({"dwelling_id": ["d0"], "would_join": ["ja"]}))) is stock
+    assert (
+        wm.survey_stock(
+            stock, wm.load_survey(pd.DataFrame({"dwelling_id": ["d0"], "would_join": ["ja"]}))
+        )
+        is stock
+    )
     with pytest.raises(wm.WupInputError, match="row 2: dwelling 'zz' is not in the stock"):
-        wm.survey_stock(stock, wm.load_survey(pd.DataFrame({"dwelling_id": ["zz"], "would_join": [""],
-                                                            "already_insulated": ["ja"]})))
+        wm.survey_stock(
+            stock,
+            wm.load_survey(
+                pd.DataFrame(
+                    {"dwelling_id": ["zz"], "would_join": [""], "already_insulated": ["ja"]}
+                )
+            ),
+        )
 
 
 def test_optimise_with_the_survey_evaluates_the_answer():
     stock, scenario = _twins(), wm.load_scenario()
-    survey = wm.load_survey(pd.DataFrame({"dwelling_id": ["d1"], "would_join": [""], "already_insulated": ["ja"]}))
+    survey = wm.load_survey(
+        pd.DataFrame({"dwelling_id": ["d1"], "would_join": [""], "already_insulated": ["ja"]})
+    )
     with_answer = wm.optimise(stock, scenario, survey=survey)
     without = wm.optimise(stock, scenario)
     assert with_answer.objective_eur < without.objective_eur  # d1's insulation is done and paid for

@@ -14,17 +14,34 @@ import pytest
 import wupmodel as wm
 from wupmodel.cli import main
 
-ROWS = [("tussenwoning", 1970, 105, 4), ("hoekwoning", 1968, 115, 1), ("twee_onder_een_kap", 1985, 130, 1),
-        ("vrijstaand", 1930, 160, 1), ("vrijstaand", 2000, 170, 1), ("tussenwoning", 1995, 100, 1)]
+ROWS = [
+    ("tussenwoning", 1970, 105, 4),
+    ("hoekwoning", 1968, 115, 1),
+    ("twee_onder_een_kap", 1985, 130, 1),
+    ("vrijstaand", 1930, 160, 1),
+    ("vrijstaand", 2000, 170, 1),
+    ("tussenwoning", 1995, 100, 1),
+]
 NETWORK = ("heat_network_mt", "heat_network_lt")
 PUMPS = ("air_hp", "ground_hp", "hybrid_hp")
 
 
 def _frame() -> pd.DataFrame:
-    return pd.DataFrame([
-        {"dwelling_id": f"d{i}", "dwelling_type": t, "construction_year": y, "floor_area_m2": a, "count": c,
-         "tenure": "koop", "household_income_eur": 50_000, "heat_network_zone": "kern" if i < 4 else None}
-        for i, (t, y, a, c) in enumerate(ROWS)])
+    return pd.DataFrame(
+        [
+            {
+                "dwelling_id": f"d{i}",
+                "dwelling_type": t,
+                "construction_year": y,
+                "floor_area_m2": a,
+                "count": c,
+                "tenure": "koop",
+                "household_income_eur": 50_000,
+                "heat_network_zone": "kern" if i < 4 else None,
+            }
+            for i, (t, y, a, c) in enumerate(ROWS)
+        ]
+    )
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +85,9 @@ def test_group_survey_raises_the_minimum_above_the_default(tiny):
     # d1 chose the network by hand, so it is built; the packaged minimum alone asks 50 % of 7 =
     # 3.5 dwellings, the survey's 4 yes of 7 ask 4.
     stock, scenario, outcomes = tiny
-    fixed = {"d1": wm.survey_choices(_survey(dwelling_id=["d1"], would_join=["ja"]), outcomes)["d1"]}
+    fixed = {
+        "d1": wm.survey_choices(_survey(dwelling_id=["d1"], would_join=["ja"]), outcomes)["d1"]
+    }
     survey = _survey(dwelling_id=["d0"], join_yes=["4"], join_maybe=["0"], join_no=["0"])
     without = wm.optimise(stock, scenario, outcomes=outcomes, fixed=fixed)
     plan = wm.optimise(stock, scenario, outcomes=outcomes, fixed=fixed, survey=survey)
@@ -78,8 +97,12 @@ def test_group_survey_raises_the_minimum_above_the_default(tiny):
 
 def test_a_lower_yes_share_keeps_the_default_minimum(tiny):
     stock, scenario, outcomes = tiny
-    plan = wm.optimise(stock, scenario, outcomes=outcomes, survey=_survey(dwelling_id=["d1"], would_join=["ja"]))
-    assert plan.heat_network_participation["kern"] == pytest.approx(0.5, abs=1e-6)  # 3.5 of 7, not 1 of 7
+    plan = wm.optimise(
+        stock, scenario, outcomes=outcomes, survey=_survey(dwelling_id=["d1"], would_join=["ja"])
+    )
+    assert plan.heat_network_participation["kern"] == pytest.approx(
+        0.5, abs=1e-6
+    )  # 3.5 of 7, not 1 of 7
     assert any("yes-share 14.3%; the minimum 50% already set is higher" in n for n in plan.notices)
 
 
@@ -87,7 +110,9 @@ def test_survey_and_fixed_disagree(tiny):
     stock, scenario, outcomes = tiny
     survey = _survey(dwelling_id=["d0"], would_join=["ja"])
     with pytest.raises(wm.WupInputError, match="dwelling 'd0': the survey fixes"):
-        wm.optimise(stock, scenario, outcomes=outcomes, survey=survey, fixed={"d0": "current+gas_boiler"})
+        wm.optimise(
+            stock, scenario, outcomes=outcomes, survey=survey, fixed={"d0": "current+gas_boiler"}
+        )
     same = wm.survey_targets(survey, outcomes).choices
     assert wm.optimise(stock, scenario, outcomes=outcomes, survey=survey, fixed=same).has_solution
 
@@ -103,11 +128,22 @@ def test_cli_optimise_with_a_survey(tmp_path, capsys):
     assert "if built 57.1% (the survey's yes-share 57.1%)" in text
 
 
-@pytest.mark.parametrize("survey, fixed, fragment", [
-    ("dwelling_id,would_join\nd0,ja\nnobody,ja\n", None, "row 3: dwelling 'nobody' is not in the stock"),
-    ("dwelling_id,would_join\nd0,wel\n", None, "row 2: would_join = 'wel' is not an answer"),
-    ("dwelling_id,would_join\nd0,ja\n", "dwelling_id,option_id\nd0,current+gas_boiler\n", "the survey fixes"),
-])
+@pytest.mark.parametrize(
+    "survey, fixed, fragment",
+    [
+        (
+            "dwelling_id,would_join\nd0,ja\nnobody,ja\n",
+            None,
+            "row 3: dwelling 'nobody' is not in the stock",
+        ),
+        ("dwelling_id,would_join\nd0,wel\n", None, "row 2: would_join = 'wel' is not an answer"),
+        (
+            "dwelling_id,would_join\nd0,ja\n",
+            "dwelling_id,option_id\nd0,current+gas_boiler\n",
+            "the survey fixes",
+        ),
+    ],
+)
 def test_cli_bad_survey_exits_2(tmp_path, capsys, survey, fixed, fragment):
     stock_file, survey_file = tmp_path / "stock.csv", tmp_path / "survey.csv"
     _frame().to_csv(stock_file, index=False)

@@ -17,8 +17,15 @@ def test_template_of_a_zone_round_trips_through_excel(village):
     template = wm.survey_template(stock, "kern")
     in_zone = stock["heat_network_zone"] == "kern"
     assert len(template) == int(in_zone.sum()) == 428
-    assert template["dwelling_id"].tolist() == stock.loc[in_zone, "dwelling_id"].astype(str).tolist()
-    assert list(template.columns[-4:]) == ["would_join", "plans_heat_pump", "already_insulated", "invest_eur"]
+    assert (
+        template["dwelling_id"].tolist() == stock.loc[in_zone, "dwelling_id"].astype(str).tolist()
+    )
+    assert list(template.columns[-4:]) == [
+        "would_join",
+        "plans_heat_pump",
+        "already_insulated",
+        "invest_eur",
+    ]
     assert (template[["would_join", "invest_eur"]] == "").all().all()
     # a village fills it in: 7 of every 10 households say yes, the rest no, each pledges 500 EUR
     filled = template.copy()
@@ -45,14 +52,21 @@ def test_csv_problems_name_the_file_line_and_value_in_dutch():
         wm.load_survey_bytes(text.encode(), "enquete.csv")
     assert err.value.code == "survey_answer"
     assert str(err.value).startswith("enquete.csv: row 4: would_join = 'misschien niet'")
-    assert wm.upload_message(err.value, "nl") == ("Regel 4: 'misschien niet' in kolom would_join is geen antwoord. "
-                                                 "Mogelijk: ja, misschien, nee (leeg = misschien).")
+    assert wm.upload_message(err.value, "nl") == (
+        "Regel 4: 'misschien niet' in kolom would_join is geen antwoord. "
+        "Mogelijk: ja, misschien, nee (leeg = misschien)."
+    )
     with pytest.raises(wm.WupInputError) as err:
         wm.load_survey_bytes(b"dwelling_id,would_join,invest_eur\na,ja,-5\n", "e.csv")
-    assert err.value.code == "survey_number" and "Regel 2: '-5' in kolom invest_eur" in wm.upload_message(err.value)
+    assert (
+        err.value.code == "survey_number"
+        and "Regel 2: '-5' in kolom invest_eur" in wm.upload_message(err.value)
+    )
     with pytest.raises(wm.WupInputError) as err:
         wm.load_survey_bytes(b"id,would_join\na,ja\n", "e.csv")
-    assert err.value.code == "survey_no_id" and "gevonden: 'id', 'would_join'" in wm.upload_message(err.value)
+    assert err.value.code == "survey_no_id" and "gevonden: 'id', 'would_join'" in wm.upload_message(
+        err.value
+    )
     with pytest.raises(wm.WupInputError) as err:
         wm.load_survey_bytes(b"dwelling_id,would_join\na,ja\na,nee\n", "e.csv")
     assert wm.upload_message(err.value) == "Regel 3: woning 'a' staat er twee keer in."
@@ -60,27 +74,35 @@ def test_csv_problems_name_the_file_line_and_value_in_dutch():
 
 def test_hostile_uploads_get_one_message(village):
     scenario, stock, outcomes = village
-    for data, name, code in ((b"x" * (11 * 1024 * 1024), "groot.csv", "file_too_large"),
-                             (b"\x00\x01\xff" * 100, "binair.csv", "file_binary"),
-                             (b"dwelling_id,would_join\n", "e.pdf", "file_type"),
-                             (b"PK\x03\x04 not a workbook", "kapot.xlsx", "file_not_xlsx")):
+    for data, name, code in (
+        (b"x" * (11 * 1024 * 1024), "groot.csv", "file_too_large"),
+        (b"\x00\x01\xff" * 100, "binair.csv", "file_binary"),
+        (b"dwelling_id,would_join\n", "e.pdf", "file_type"),
+        (b"PK\x03\x04 not a workbook", "kapot.xlsx", "file_not_xlsx"),
+    ):
         with pytest.raises(wm.WupInputError) as err:
             wm.load_survey_bytes(data, name)
         assert err.value.code == code, name
     # a formula cell is read as text (no formula runs) and is not an answer
     with pytest.raises(wm.WupInputError, match="survey_answer|is not an answer"):
-        wm.load_survey_bytes(b'dwelling_id,would_join\na,"=HYPERLINK(""http://x"",""ja"")"\n', "f.csv")
+        wm.load_survey_bytes(
+            b'dwelling_id,would_join\na,"=HYPERLINK(""http://x"",""ja"")"\n', "f.csv"
+        )
     # a dwelling that is not in the village: found when the survey meets the stock
     survey = wm.load_survey_bytes(b"dwelling_id,would_join\nBU-elders,ja\n", "e.csv")
     with pytest.raises(wm.WupInputError) as err:
         wm.business_case(scenario, outcomes, stock=stock, zone="kern", survey=survey)
     assert err.value.code == "survey_unknown_dwelling"
-    assert wm.upload_message(err.value).startswith("Regel 2: woning 'BU-elders' hoort niet bij dit dorp (1 onbekende")
+    assert wm.upload_message(err.value).startswith(
+        "Regel 2: woning 'BU-elders' hoort niet bij dit dorp (1 onbekende"
+    )
 
 
 def test_template_download_escapes_formula_text():
-    frame = pd.DataFrame({"dwelling_id": ["=HYPERLINK(\"http://x\")", "+31", "a"], "would_join": ["", "", ""]})
+    frame = pd.DataFrame(
+        {"dwelling_id": ['=HYPERLINK("http://x")', "+31", "a"], "would_join": ["", "", ""]}
+    )
     sheet = openpyxl.load_workbook(io.BytesIO(wm.table_xlsx_bytes(frame, "enquete")))["enquete"]
     cells = [sheet.cell(row=r, column=1).value for r in (2, 3, 4)]
-    assert cells == ["'=HYPERLINK(\"http://x\")", "'+31", "a"]
+    assert cells == ['\'=HYPERLINK("http://x")', "'+31", "a"]
     assert sheet.cell(row=2, column=1).data_type == "s"  # text, not a formula

@@ -89,8 +89,15 @@ def test_resource_cost_by_hand_and_free_of_taxes():
     by_hand = 1200 * 0.323 + 212.72 + 2500 * 0.087 + 398.59  # = 1 216.41
     got = annual_energy_resource_cost_eur(1200, 2500, 0, 0, True, False, T, year_index=0)
     assert got == pytest.approx(by_hand, abs=0.01)
-    taxed = tariff_paths(P, overrides={"gas_tax_eur_m3": 2.0, "elec_tax_eur_kwh": 0.5, "vat": 0.3,
-                                       "tax_credit_eur": 0.0})
+    taxed = tariff_paths(
+        P,
+        overrides={
+            "gas_tax_eur_m3": 2.0,
+            "elec_tax_eur_kwh": 0.5,
+            "vat": 0.3,
+            "tax_credit_eur": 0.0,
+        },
+    )
     again = annual_energy_resource_cost_eur(1200, 2500, 0, 0, True, False, taxed, year_index=0)
     assert again == got
     # no net metering in the national view: export is valued at the production cost
@@ -102,7 +109,9 @@ def test_shapes_broadcast_and_year_axis():
     gas = np.array([[1000.0, 0.0, 500.0], [1500.0, 0.0, 700.0]])
     bills = annual_bill_eur(gas, 3000.0, 0.0, 0.0, gas > 0, False, T)
     assert bills.shape == (2, 3, 25)
-    np.testing.assert_allclose(bills[..., 3], annual_bill_eur(gas, 3000.0, 0.0, 0.0, gas > 0, False, T, 3))
+    np.testing.assert_allclose(
+        bills[..., 3], annual_bill_eur(gas, 3000.0, 0.0, 0.0, gas > 0, False, T, 3)
+    )
 
 
 def test_bad_quantities():

@@ -75,7 +75,9 @@ def test_loan_payment_matches_npf_pmt(rate, years, principal):
 
 
 @settings(max_examples=200, deadline=None)
-@given(rate=rates, flows=st.lists(st.floats(min_value=-1e5, max_value=1e5), min_size=1, max_size=40))
+@given(
+    rate=rates, flows=st.lists(st.floats(min_value=-1e5, max_value=1e5), min_size=1, max_size=40)
+)
 def test_npv_matches_npf_npv(rate, flows):
     # numpy-financial's npv puts its FIRST value at t = 0 (unlike Excel's NPV); ours does the
     # same, so the two must agree exactly (up to rounding).
@@ -117,12 +119,14 @@ def test_irr_matches_npf_irr_on_conventional_flows(invest, returns):
 
 
 def test_irr_vectorised_and_nan_without_sign_change():
-    flows = np.array([
-        [-1000.0, 300.0, 400.0, 500.0],
-        [100.0, 10.0, 10.0, 10.0],  # no sign change -> NaN
-        [-1000.0, 0.0, 0.0, 0.0],  # no sign change -> NaN
-        [-500.0, 600.0, 0.0, 0.0],  # IRR 20 %
-    ])
+    flows = np.array(
+        [
+            [-1000.0, 300.0, 400.0, 500.0],
+            [100.0, 10.0, 10.0, 10.0],  # no sign change -> NaN
+            [-1000.0, 0.0, 0.0, 0.0],  # no sign change -> NaN
+            [-500.0, 600.0, 0.0, 0.0],  # IRR 20 %
+        ]
+    )
     got = irr(flows)
     assert got[0] == pytest.approx(npf.irr(flows[0]), rel=1e-10)
     assert np.isnan(got[1]) and np.isnan(got[2])
@@ -180,7 +184,9 @@ def test_life_cycle_cost_by_hand():
     assert life_cycle_cost(1000.0, 10, 25, 0.05) == pytest.approx(by_hand, rel=1e-13)
     # plus 20 EUR/yr O&M at the end of years 1..25
     om = 20 * (1 - 1.05**-25) / 0.05
-    assert life_cycle_cost(1000.0, 10, 25, 0.05, annual_cost=20.0) == pytest.approx(by_hand + om, rel=1e-13)
+    assert life_cycle_cost(1000.0, 10, 25, 0.05, annual_cost=20.0) == pytest.approx(
+        by_hand + om, rel=1e-13
+    )
     # EAC = LCC x CRF
     assert equivalent_annual_cost(1000.0, 10, 25, 0.05, 20.0) == pytest.approx(
         (by_hand + om) * 0.05 / (1 - 1.05**-25), rel=1e-13
@@ -198,8 +204,13 @@ def test_life_cycle_cost_edge_cases():
 
 
 @settings(max_examples=150, deadline=None)
-@given(life=st.integers(1, 30), horizon=st.integers(1, 40), rate=rates,
-       capex=st.floats(0, 1e5), annual=st.floats(0, 1e4))
+@given(
+    life=st.integers(1, 30),
+    horizon=st.integers(1, 40),
+    rate=rates,
+    capex=st.floats(0, 1e5),
+    annual=st.floats(0, 1e4),
+)
 def test_life_cycle_cost_equals_npv_of_explicit_cash_flows(life, horizon, rate, capex, annual):
     flows = np.zeros(horizon + 1)
     flows[0] = capex
@@ -219,8 +230,9 @@ def test_life_cycle_cost_equals_npv_of_explicit_cash_flows(life, horizon, rate, 
 # payback
 # ---------------------------------------------------------------------------------------------
 def test_simple_payback_rules():
-    got = simple_payback([1000.0, 1000.0, 1000.0, -50.0, 0.0, 0.0, -10.0],
-                         [250.0, 0.0, -5.0, 10.0, 10.0, 0.0, -1.0])
+    got = simple_payback(
+        [1000.0, 1000.0, 1000.0, -50.0, 0.0, 0.0, -10.0], [250.0, 0.0, -5.0, 10.0, 10.0, 0.0, -1.0]
+    )
     assert got[0] == 4.0
     assert got[1] == np.inf and got[2] == np.inf
     assert got[3] == 0.0 and got[4] == 0.0

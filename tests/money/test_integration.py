@@ -15,12 +15,33 @@ from wupmodel.vocabulary import HEATING_SYSTEMS
 
 def _stock(tenure: str = "koop") -> pd.DataFrame:
     rows = [
-        {"dwelling_id": "a", "dwelling_type": "tussenwoning", "construction_year": 1972, "floor_area_m2": 110,
-         "energy_label": "D", "tenure": tenure, "household_income_eur": 45_000, "heat_network_zone": "kern"},
-        {"dwelling_id": "b", "dwelling_type": "vrijstaand", "construction_year": 1935, "floor_area_m2": 160,
-         "tenure": tenure, "household_income_eur": 80_000, "heat_network_zone": "kern"},
-        {"dwelling_id": "c", "dwelling_type": "meergezins_laag", "construction_year": 1995, "floor_area_m2": 75,
-         "tenure": tenure, "heat_network_zone": "kern"},
+        {
+            "dwelling_id": "a",
+            "dwelling_type": "tussenwoning",
+            "construction_year": 1972,
+            "floor_area_m2": 110,
+            "energy_label": "D",
+            "tenure": tenure,
+            "household_income_eur": 45_000,
+            "heat_network_zone": "kern",
+        },
+        {
+            "dwelling_id": "b",
+            "dwelling_type": "vrijstaand",
+            "construction_year": 1935,
+            "floor_area_m2": 160,
+            "tenure": tenure,
+            "household_income_eur": 80_000,
+            "heat_network_zone": "kern",
+        },
+        {
+            "dwelling_id": "c",
+            "dwelling_type": "meergezins_laag",
+            "construction_year": 1995,
+            "floor_area_m2": 75,
+            "tenure": tenure,
+            "heat_network_zone": "kern",
+        },
     ]
     return wm.validate_stock(pd.DataFrame(rows), "test")
 
@@ -34,37 +55,65 @@ def base():
 def test_reference_has_zero_extra_cost_in_both_perspectives(base):
     _, out = base
     ref = out.catalogue.reference_index
-    for name in ("national_extra_cost_eur_per_yr", "end_user_extra_cost_eur_per_yr", "monthly_cost_change_eur",
-                 "npv_end_user_eur", "co2_avoided_kg_per_yr"):
+    for name in (
+        "national_extra_cost_eur_per_yr",
+        "end_user_extra_cost_eur_per_yr",
+        "monthly_cost_change_eur",
+        "npv_end_user_eur",
+        "co2_avoided_kg_per_yr",
+    ):
         np.testing.assert_allclose(out[name][:, ref], 0.0, atol=1e-9, err_msg=name)
 
 
 @pytest.mark.parametrize(
     "override",
-    ["finance.gas_tax_eur_m3: 0.9", "finance.elec_tax_eur_kwh: 0.05", "finance.tax_credit_eur: 300",
-     "finance.vat: 0.09", "finance.vat_investments: 0.09", "finance.isde_hp_air_per_kw_eur: 400", "finance.isde_heat_network_eur: 0"],
+    [
+        "finance.gas_tax_eur_m3: 0.9",
+        "finance.elec_tax_eur_kwh: 0.05",
+        "finance.tax_credit_eur: 300",
+        "finance.vat: 0.09",
+        "finance.vat_investments: 0.09",
+        "finance.isde_hp_air_per_kw_eur: 400",
+        "finance.isde_heat_network_eur: 0",
+    ],
 )
 def test_taxes_and_subsidies_leave_national_cost_unchanged(base, override):
     scenario, out = base
     changed = scenario_from_text(f"parameters:\n  {override}\n", "override")
     other = wm.evaluate(_stock(), changed)
-    np.testing.assert_allclose(other["national_annual_cost_eur"], out["national_annual_cost_eur"], rtol=1e-12)
+    np.testing.assert_allclose(
+        other["national_annual_cost_eur"], out["national_annual_cost_eur"], rtol=1e-12
+    )
     # ... while the household's view moves
     assert not np.allclose(other["end_user_annual_cost_eur"], out["end_user_annual_cost_eur"])
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(markup=st.floats(0.0, 1.0), rise=st.floats(0.01, 1.0))
 def test_higher_gas_price_never_makes_the_boiler_relatively_cheaper(base, markup, rise):
     """For any gas price and any rise of it, the extra cost of every option against the gas
     boiler can only fall (end-user view: the supply markup feeds the bill)."""
-    low = wm.evaluate(_stock(), scenario_from_text(f"parameters:\n  finance.gas_supply_markup_eur_m3: {markup}\n", "low"))
-    high = wm.evaluate(_stock(), scenario_from_text(
-        f"parameters:\n  finance.gas_supply_markup_eur_m3: {markup + rise}\n", "high"))
-    assert (high["end_user_extra_cost_eur_per_yr"] <= low["end_user_extra_cost_eur_per_yr"] + 1e-9).all()
+    low = wm.evaluate(
+        _stock(),
+        scenario_from_text(f"parameters:\n  finance.gas_supply_markup_eur_m3: {markup}\n", "low"),
+    )
+    high = wm.evaluate(
+        _stock(),
+        scenario_from_text(
+            f"parameters:\n  finance.gas_supply_markup_eur_m3: {markup + rise}\n", "high"
+        ),
+    )
+    assert (
+        high["end_user_extra_cost_eur_per_yr"] <= low["end_user_extra_cost_eur_per_yr"] + 1e-9
+    ).all()
     # and strictly for an option that leaves gas
     air = low.catalogue.index_of("standard", "air_hp")
-    assert (high["end_user_extra_cost_eur_per_yr"][:, air] < low["end_user_extra_cost_eur_per_yr"][:, air]).all()
+    assert (
+        high["end_user_extra_cost_eur_per_yr"][:, air]
+        < low["end_user_extra_cost_eur_per_yr"][:, air]
+    ).all()
 
 
 def test_isde_air_heat_pump_2026_by_hand(base):
@@ -102,8 +151,13 @@ def test_cumulative_co2_follows_the_grid_path(base):
 
 def test_to_frame_has_the_money_columns(base):
     frame = base[1].to_frame()
-    for col in ("subsidy_eur", "end_user_annual_cost_eur", "national_annual_cost_eur",
-                "monthly_cost_change_eur", "npv_end_user_eur"):
+    for col in (
+        "subsidy_eur",
+        "end_user_annual_cost_eur",
+        "national_annual_cost_eur",
+        "monthly_cost_change_eur",
+        "npv_end_user_eur",
+    ):
         assert col in frame.columns
 
 
@@ -114,17 +168,29 @@ def test_energy_cost_share_uses_income_or_the_tenure_default(base):
     bill = out["bill_year1_eur"][:, ref]
     rows = {d: g for d, g in zip(out.dwelling_ids, out.dwelling_group, strict=True)}
     assert share[rows["a"]] == pytest.approx(bill[rows["a"]] / 45_000)  # income from the stock
-    assert np.isfinite(share[rows["c"]]) and 0 < share[rows["c"]] < 0.3  # no income: Drenthe default
+    assert (
+        np.isfinite(share[rows["c"]]) and 0 < share[rows["c"]] < 0.3
+    )  # no income: Drenthe default
 
 
 def test_village_totals_reduce_without_arrays_and_match_them():
     # Outcomes.totals of a money output reduces chunk by chunk (money_totals); it must equal the
     # weighted sum of the (G, O) array computed the ordinary way.
     scenario = wm.load_scenario()
-    stock = pd.concat([_stock(), _stock("huur_particulier").assign(dwelling_id=lambda d: d.dwelling_id + "2")])
+    stock = pd.concat(
+        [_stock(), _stock("huur_particulier").assign(dwelling_id=lambda d: d.dwelling_id + "2")]
+    )
     stock = wm.validate_stock(stock.reset_index(drop=True), "test")
-    names = ["subsidy_eur", "end_user_annual_cost_eur", "national_annual_cost_eur", "monthly_cost_change_eur",
-             "npv_end_user_eur", "monthly_cost_avg_eur", "simple_payback_years", "bill_year1_eur"]
+    names = [
+        "subsidy_eur",
+        "end_user_annual_cost_eur",
+        "national_annual_cost_eur",
+        "monthly_cost_change_eur",
+        "npv_end_user_eur",
+        "monthly_cost_avg_eur",
+        "simple_payback_years",
+        "bill_year1_eur",
+    ]
     reduced = wm.evaluate(stock, scenario, irr=False)
     arrays = wm.evaluate(stock, scenario, irr=False)
     for name in names:
@@ -149,13 +215,26 @@ def test_a_smaller_catalogue_gives_the_same_numbers_per_option():
     full = wm.load_scenario()
     small = scenario_from_text(
         "catalogue:\n  insulation: [current, standard]\n  heating: [gas_boiler, air_hp, heat_network_lt]\n"
-        "  pv: [false, true]\n  solar_thermal: [false]\n", "small.yaml")
+        "  pv: [false, true]\n  solar_thermal: [false]\n",
+        "small.yaml",
+    )
     a = wm.evaluate(_stock(), full)
     b = wm.evaluate(_stock(), small)
     cols = [list(a.catalogue.option_ids).index(i) for i in b.catalogue.option_ids]
-    for name in ("gas_m3", "electricity_import_kwh", "capex_eur", "subsidy_eur", "lcc_end_user_eur",
-                 "national_annual_cost_eur", "monthly_cost_change_eur", "npv_end_user_eur", "irr"):
-        np.testing.assert_allclose(b[name], a[name][:, cols], rtol=1e-10, atol=1e-9, equal_nan=True, err_msg=name)
+    for name in (
+        "gas_m3",
+        "electricity_import_kwh",
+        "capex_eur",
+        "subsidy_eur",
+        "lcc_end_user_eur",
+        "national_annual_cost_eur",
+        "monthly_cost_change_eur",
+        "npv_end_user_eur",
+        "irr",
+    ):
+        np.testing.assert_allclose(
+            b[name], a[name][:, cols], rtol=1e-10, atol=1e-9, equal_nan=True, err_msg=name
+        )
 
 
 def test_rent_is_agreed_on_the_prices_it_is_set_on():

@@ -66,13 +66,21 @@ def test_isde_insulation_single_double_and_limits():
 
 def test_isde_insulation_package_doubles_with_two_measures():
     # roof 60 m2 + floor 50 m2 = 2 measures -> both doubled: 2 x (60 x 16.25 + 50 x 5.50) = 2 500
-    assert isde_insulation_package_eur({"roof": 60.0, "floor": 50.0}, params=P) == pytest.approx(2500.0)
+    assert isde_insulation_package_eur({"roof": 60.0, "floor": 50.0}, params=P) == pytest.approx(
+        2500.0
+    )
     # a floor below its 20 m2 minimum does not count and gets nothing -> roof single
-    assert isde_insulation_package_eur({"roof": 60.0, "floor": 10.0}, params=P) == pytest.approx(975.0)
+    assert isde_insulation_package_eur({"roof": 60.0, "floor": 10.0}, params=P) == pytest.approx(
+        975.0
+    )
     # ... unless a heat pump is the second measure within 24 months
-    assert isde_insulation_package_eur({"roof": 60.0}, n_other_measures=1, params=P) == pytest.approx(1950.0)
+    assert isde_insulation_package_eur(
+        {"roof": 60.0}, n_other_measures=1, params=P
+    ) == pytest.approx(1950.0)
     # vectorised over dwellings
-    got = isde_insulation_package_eur({"roof": np.array([60.0, 0.0]), "facade": np.array([40.0, 40.0])}, params=P)
+    got = isde_insulation_package_eur(
+        {"roof": np.array([60.0, 0.0]), "facade": np.array([40.0, 40.0])}, params=P
+    )
     np.testing.assert_allclose(got, [2 * (975 + 40 * 20.25), 40 * 20.25])
 
 

@@ -84,18 +84,31 @@ def test_heat_price_follows_gas_price():
     dearer = tariff_paths(P, overrides={"gas_supply_eur_m3": 1.0})
     all_in = lambda t: (1 + t.vat) * (t.gas_supply_eur_m3 + t.gas_tax_eur_m3)  # noqa: E731
     np.testing.assert_allclose(
-        dearer.heat_variable_eur_gj / base.heat_variable_eur_gj, all_in(dearer) / all_in(base), rtol=1e-12
+        dearer.heat_variable_eur_gj / base.heat_variable_eur_gj,
+        all_in(dearer) / all_in(base),
+        rtol=1e-12,
     )
 
 
 def test_override_constant_and_full_mapping():
-    t = tariff_paths(P, start_year=2026, end_year=2030,
-                     overrides={"elec_tax_eur_kwh": 0.05,
-                                "feed_in_eur_kwh": {y: 0.01 * (y - 2025) for y in range(2026, 2031)}})
+    t = tariff_paths(
+        P,
+        start_year=2026,
+        end_year=2030,
+        overrides={
+            "elec_tax_eur_kwh": 0.05,
+            "feed_in_eur_kwh": {y: 0.01 * (y - 2025) for y in range(2026, 2031)},
+        },
+    )
     np.testing.assert_allclose(t.elec_tax_eur_kwh, 0.05)
     np.testing.assert_allclose(t.feed_in_eur_kwh, [0.01, 0.02, 0.03, 0.04, 0.05])
     # extra years outside the range are ignored
-    t2 = tariff_paths(P, start_year=2027, end_year=2028, overrides={"vat": {2026: 0.1, 2027: 0.09, 2028: 0.09, 2040: 0.2}})
+    t2 = tariff_paths(
+        P,
+        start_year=2027,
+        end_year=2028,
+        overrides={"vat": {2026: 0.1, 2027: 0.09, 2028: 0.09, 2040: 0.2}},
+    )
     np.testing.assert_allclose(t2.vat, 0.09)
 
 
@@ -141,7 +154,9 @@ def test_discounted_sums_by_hand(paths):
     sums = discounted_sums(paths, r)
     assert set(SERIES) <= set(sums)
     assert sums["years"] == pytest.approx((1 - 1.055**-25) / 0.055, rel=1e-12)
-    assert sums["gas_supply_eur_m3"] == pytest.approx(float(np.sum(d * paths.gas_supply_eur_m3)), rel=1e-12)
+    assert sums["gas_supply_eur_m3"] == pytest.approx(
+        float(np.sum(d * paths.gas_supply_eur_m3)), rel=1e-12
+    )
     # the net-metering indicator sums to the discount factor of 2026 only
     assert sums["net_metering"] == pytest.approx(1 / 1.055, rel=1e-12)
     short = discounted_sums(paths, r, horizon_years=10)

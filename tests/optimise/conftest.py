@@ -43,11 +43,14 @@ def build_table(
         group_id=np.array([f"g{i}" for i in range(G)]),
         count=np.ones(G) if count is None else np.asarray(count, dtype=float),
         option_id=np.array([f"o{j}" for j in range(O)]),
-        heating=np.array(["gas_boiler"] + ["air_hp"] * (O - 1)) if heating is None
+        heating=np.array(["gas_boiler"] + ["air_hp"] * (O - 1))
+        if heating is None
         else np.asarray(heating),
         feasible=np.ones((G, O), dtype=bool) if feasible is None else np.asarray(feasible, bool),
-        annual_cost_eur={"national": cost, "end_user": arr(end_user) if end_user is not None
-                         else cost.copy()},
+        annual_cost_eur={
+            "national": cost,
+            "end_user": arr(end_user) if end_user is not None else cost.copy(),
+        },
         capex_eur=arr(capex),
         subsidy_eur=arr(subsidy),
         co2_kg=arr(co2),
@@ -58,7 +61,8 @@ def build_table(
         heat_gj=arr(None),
         gas_m3=arr(None),
         monthly_cost_change_eur=arr(monthly),
-        reference_option=np.zeros(G, dtype=int) if reference is None
+        reference_option=np.zeros(G, dtype=int)
+        if reference is None
         else np.asarray(reference, dtype=int),
         heat_network_zone=np.array([""] * G) if hn_zone is None else np.asarray(hn_zone),
         grid_zone=np.array(["k"] * G) if grid_zone is None else np.asarray(grid_zone),
@@ -67,18 +71,33 @@ def build_table(
     )
 
 
-def random_table(seed: int, G: int = 12, O: int = 5, zones: int = 2, gzones: int = 2,  # noqa: E741
-                 max_count: int = 20) -> OptionTable:
+def random_table(
+    seed: int,
+    G: int = 12,
+    O: int = 5,  # noqa: E741
+    zones: int = 2,
+    gzones: int = 2,
+    max_count: int = 20,
+) -> OptionTable:
     """A random but fully specified table with heat-network and grid zones."""
     rng = np.random.default_rng(seed)
-    heating = np.array(["gas_boiler", "hybrid_hp", "air_hp", "heat_network_lt", "ground_hp",
-                        "heat_network_mt", "air_hp", "hybrid_hp"][:O])
+    heating = np.array(
+        [
+            "gas_boiler",
+            "hybrid_hp",
+            "air_hp",
+            "heat_network_lt",
+            "ground_hp",
+            "heat_network_mt",
+            "air_hp",
+            "hybrid_hp",
+        ][:O]
+    )
     count = rng.integers(1, max_count + 1, G).astype(float)
     # Gas is the cheapest individual option; heat-network options are cheaper still per
     # dwelling but carry the zone's fixed cost, so collective decisions matter.
     is_hn = np.isin(heating, ["heat_network_mt", "heat_network_lt"])
-    extra = np.where(is_hn[None, :], rng.uniform(-450, -150, (G, O)),
-                     rng.uniform(50, 700, (G, O)))
+    extra = np.where(is_hn[None, :], rng.uniform(-450, -150, (G, O)), rng.uniform(50, 700, (G, O)))
     extra[:, heating == "gas_boiler"] = 0.0
     cost = rng.uniform(1500, 3000, G)[:, None] + extra
     co2_ref = rng.uniform(1500, 4000, G)
@@ -86,13 +105,18 @@ def random_table(seed: int, G: int = 12, O: int = 5, zones: int = 2, gzones: int
     co2 = co2_ref[:, None] * factor[None, :] * rng.uniform(0.9, 1.1, (G, O))
     feasible = rng.random((G, O)) > 0.15
     feasible[:, 0] = True
-    peak_base = np.select([np.isin(heating, ["air_hp", "ground_hp"]), heating == "hybrid_hp"],
-                          [3.5, 2.0], 1.2)
+    peak_base = np.select(
+        [np.isin(heating, ["air_hp", "ground_hp"]), heating == "hybrid_hp"], [3.5, 2.0], 1.2
+    )
     peak = peak_base[None, :] * rng.uniform(0.8, 1.2, (G, O))
     monthly = (cost - cost[:, :1]) / 12.0 + rng.normal(0, 10, (G, O))
     monthly[:, 0] = 0.0
     return build_table(
-        cost, co2, count=count, heating=heating, feasible=feasible,
+        cost,
+        co2,
+        count=count,
+        heating=heating,
+        feasible=feasible,
         end_user=cost * rng.uniform(1.0, 1.4, (G, O)),
         capex=rng.uniform(0, 30000, (G, O)) * (heating != "gas_boiler"),
         subsidy=rng.uniform(0, 5000, (G, O)) * (heating != "gas_boiler"),

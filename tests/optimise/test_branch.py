@@ -33,20 +33,30 @@ from wupmodel.optimise.solvers import (
 )
 
 COLLECTIVE = dict(
-    heat_networks={"z0": HeatNetwork(annual_cost_eur=8000, annual_cost_eur_per_zone_dwelling=120,
-                                     min_participation=0.4)},
+    heat_networks={
+        "z0": HeatNetwork(
+            annual_cost_eur=8000, annual_cost_eur_per_zone_dwelling=120, min_participation=0.4
+        )
+    },
     heat_network_default=HeatNetwork(annual_cost_eur=12000, min_participation=0.6),
     grid_capacity_kw_per_dwelling=0.9,
     diversity=0.5,
-    reinforcement_default=GridReinforcement(annual_cost_eur=2500, added_kw=60,
-                                            annual_cost_eur_per_zone_dwelling=30),
+    reinforcement_default=GridReinforcement(
+        annual_cost_eur=2500, added_kw=60, annual_cost_eur_per_zone_dwelling=30
+    ),
 )
 
 
 def _request(model, settings) -> SolveRequest:
-    return SolveRequest(c=model.cost[settings.perspective], row_lower=model.row_lower,
-                        row_upper=model.row_upper, col_lower=model.col_lower,
-                        col_upper=model.col_upper, integrality=model.integrality, mip_gap=0.0)
+    return SolveRequest(
+        c=model.cost[settings.perspective],
+        row_lower=model.row_lower,
+        row_upper=model.row_upper,
+        col_lower=model.col_lower,
+        col_upper=model.col_upper,
+        integrality=model.integrality,
+        mip_gap=0.0,
+    )
 
 
 def _lp_over_fixings(model, c) -> dict[tuple[int, ...], float]:
@@ -57,9 +67,12 @@ def _lp_over_fixings(model, c) -> dict[tuple[int, ...], float]:
     for combo in itertools.product((0.0, 1.0), repeat=coll.size):
         lb, ub = model.col_lower.copy(), model.col_upper.copy()
         lb[coll] = ub[coll] = combo
-        res = milp(c, integrality=np.zeros(model.n_cols), bounds=Bounds(lb, ub),
-                   constraints=LinearConstraint(model.A.toarray(), model.row_lower,
-                                                model.row_upper))
+        res = milp(
+            c,
+            integrality=np.zeros(model.n_cols),
+            bounds=Bounds(lb, ub),
+            constraints=LinearConstraint(model.A.toarray(), model.row_lower, model.row_upper),
+        )
         out[tuple(int(v) for v in combo)] = res.fun if res.success else math.inf
     return out
 
@@ -93,8 +106,7 @@ def test_branch_plan_equals_solver_mip_plan(make_random_table, seed):
     table = make_random_table(seed, G=14, O=6, zones=3, gzones=3)
     s = OptimiseSettings(co2_reduction=0.5, budget_eur=1.5e6, mip_gap=0.0, **COLLECTIVE)
     branch = solve(table, replace(s, collective_method="branch", backend="highspy"))
-    for other in (replace(s, collective_method="mip", backend="highspy"),
-                  replace(s, solver="cbc")):
+    for other in (replace(s, collective_method="mip", backend="highspy"), replace(s, solver="cbc")):
         ref = solve(table, other)
         assert branch.status == ref.status
         if ref.status == "optimal":
@@ -107,10 +119,11 @@ def test_auto_picks_branch_only_where_it_applies(make_random_table):
     s = OptimiseSettings(co2_reduction=0.55, **COLLECTIVE)
     assert solve(table, replace(s, backend="highspy")).timings["lp_solves"] >= 1
     assert solve(table, replace(s, backend="pulp")).timings["lp_solves"] == 0  # small: PuLP MIP
-    assert solve(table, replace(s, backend="highspy", collective_method="mip")
-                 ).timings["lp_solves"] == 0
-    assert solve(table, replace(s, backend="highspy", per_dwelling=True)
-                 ).timings["lp_solves"] == 0
+    assert (
+        solve(table, replace(s, backend="highspy", collective_method="mip")).timings["lp_solves"]
+        == 0
+    )
+    assert solve(table, replace(s, backend="highspy", per_dwelling=True)).timings["lp_solves"] == 0
 
 
 def test_branch_duals_without_second_lp_match_finite_differences(make_random_table):
@@ -118,8 +131,9 @@ def test_branch_duals_without_second_lp_match_finite_differences(make_random_tab
     prices (no second LP: ``duals_s`` 0); one more kg of CO2 target costs the shadow price
     while the collective decisions stay."""
     table = make_random_table(3, G=14, O=6, zones=3, gzones=3)
-    s = OptimiseSettings(co2_reduction=0.6, collective_method="branch", backend="highspy",
-                         mip_gap=0.0, **COLLECTIVE)
+    s = OptimiseSettings(
+        co2_reduction=0.6, collective_method="branch", backend="highspy", mip_gap=0.0, **COLLECTIVE
+    )
     plan = solve(table, s)
     assert plan.status == "optimal" and plan.timings["duals_s"] == 0.0
     assert any(plan.heat_network_built.values()) and any(plan.grid_reinforced.values())
@@ -142,16 +156,16 @@ def test_pareto_on_one_model_equals_independent_solves(make_random_table):
     """The front re-solves one model with changed CO2 caps; each point must equal a fresh
     solve (solver MIP through PuLP) at the same cap."""
     table = make_random_table(5, G=14, O=6, zones=3, gzones=3)
-    s = OptimiseSettings(mip_gap=0.0, collective_method="branch", backend="highspy",
-                         **COLLECTIVE)
+    s = OptimiseSettings(mip_gap=0.0, collective_method="branch", backend="highspy", **COLLECTIVE)
     n = 9
     front = pareto_front(table, s, n_points=n)
     assert len(front) >= 4
     ref_kg = front[0].co2_reference_kg
     caps = np.linspace(front[-1].co2_kg, front[0].co2_kg, n)
     fresh = replace(s, collective_method="mip", backend="pulp")
-    independent = [solve(table, replace(fresh, co2_reduction=1.0 - cap / ref_kg))
-                   for cap in caps[1:-1]]
+    independent = [
+        solve(table, replace(fresh, co2_reduction=1.0 - cap / ref_kg)) for cap in caps[1:-1]
+    ]
     costs = [front[-1].objective_eur, front[0].objective_eur]
     costs += [p.objective_eur for p in independent if p.status == "optimal"]
     distinct = sorted({round(c, 3) for c in costs}, reverse=True)
@@ -162,7 +176,8 @@ def test_pareto_on_one_model_equals_independent_solves(make_random_table):
     # The end points are the least-cost and least-CO2 plans of fresh solves.
     assert front[-1].objective_eur == pytest.approx(solve(table, fresh).objective_eur, rel=1e-9)
     assert front[0].co2_kg == pytest.approx(
-        solve(table, replace(fresh, objective="co2")).co2_kg, rel=1e-6)
+        solve(table, replace(fresh, objective="co2")).co2_kg, rel=1e-6
+    )
     # Without shadow prices the same points.
     quick = pareto_front(table, s, n_points=n, shadow_prices=False)
     assert [p.objective_eur for p in quick] == pytest.approx(got, rel=1e-9)
@@ -202,8 +217,9 @@ def test_branch_stopped_early_returns_best_leaf_with_gap(make_random_table):
     # A time limit that has run out before the root: no plan, a clear status, no exception.
     req = replace(_request(model, s), time_limit_s=1e-9)
     assert branch_collective(HighsSession(model), req, coll).status == NO_SOLUTION
-    plan = solve(table, replace(s, collective_method="branch", backend="highspy",
-                                time_limit_s=1e-9))
+    plan = solve(
+        table, replace(s, collective_method="branch", backend="highspy", time_limit_s=1e-9)
+    )
     assert plan.status == "time_limit" and not plan.has_solution
 
 
@@ -220,5 +236,6 @@ def test_branch_infeasible_target_names_the_same_best_reduction(make_random_tabl
 def test_branch_rejects_integer_dwelling_columns(make_random_table):
     model = build_model(make_random_table(1), OptimiseSettings(per_dwelling=True, **COLLECTIVE))
     with pytest.raises(ValueError, match="only the branching columns"):
-        branch_collective(HighsSession(model), _request(model, OptimiseSettings()),
-                          model.collective_cols)
+        branch_collective(
+            HighsSession(model), _request(model, OptimiseSettings()), model.collective_cols
+        )

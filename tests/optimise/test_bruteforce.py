@@ -37,12 +37,12 @@ def brute_force(cost, co2, peak, co2_cap, hn=None, grid=None):
         p_x = sum(peak[g][o] for g, o in enumerate(choice))
         if e_x > co2_cap + 1e-6:
             continue
-        for built in ((0, 1) if hn else (0,)):
+        for built in (0, 1) if hn else (0,):
             if hn and n_hn > 0 and not built:
                 continue  # a heat-network option needs the network
             if hn and built and n_hn + 1e-9 < hn[1] * G:
                 continue  # minimum participation
-            for reinforced in ((0, 1) if grid else (0,)):
+            for reinforced in (0, 1) if grid else (0,):
                 if grid and p_x > grid[0] + grid[1] * reinforced + 1e-6:
                     continue
                 total = c_x + (hn[0] * built if hn else 0) + (grid[2] * reinforced if grid else 0)
@@ -56,8 +56,7 @@ ints = st.integers
 @st.composite
 def instances(draw):
     cost = [[draw(ints(500, 3000)) for _ in range(O)] for _ in range(G)]
-    co2 = [[draw(ints(1000, 3000))] + [draw(ints(0, 2500)) for _ in range(O - 1)]
-           for _ in range(G)]
+    co2 = [[draw(ints(1000, 3000))] + [draw(ints(0, 2500)) for _ in range(O - 1)] for _ in range(G)]
     peak = [[draw(ints(1, 5)) for _ in range(O)] for _ in range(G)]
     ref = sum(row[0] for row in co2)
     co2_cap = draw(ints(0, ref))
@@ -70,12 +69,15 @@ def _settings(co2, co2_cap, hn, grid, **kw):
     ref = sum(row[0] for row in co2)
     s = OptimiseSettings(per_dwelling=True, mip_gap=0.0, co2_reduction=1.0 - co2_cap / ref, **kw)
     if hn is not None:
-        s = replace(s, heat_networks={"z": HeatNetwork(annual_cost_eur=hn[0],
-                                                       min_participation=hn[1])})
+        s = replace(
+            s, heat_networks={"z": HeatNetwork(annual_cost_eur=hn[0], min_participation=hn[1])}
+        )
     if grid is not None:
-        s = replace(s, grid_capacity_kw={"k": grid[0]},
-                    reinforcement={"k": GridReinforcement(annual_cost_eur=grid[2],
-                                                          added_kw=grid[1])})
+        s = replace(
+            s,
+            grid_capacity_kw={"k": grid[0]},
+            reinforcement={"k": GridReinforcement(annual_cost_eur=grid[2], added_kw=grid[1])},
+        )
     return s
 
 
@@ -87,9 +89,13 @@ def test_per_dwelling_optimum_equals_brute_force(make_table, inst, with_hn, with
     cost, co2, peak, co2_cap, hn, grid = inst
     hn = hn if with_hn else None
     grid = grid if with_grid else None
-    table = make_table(cost, co2, peak=peak, heating=HEATING if with_hn else
-                       np.array(["gas_boiler", "air_hp", "air_hp"]),
-                       hn_zone=np.array(["z"] * G))
+    table = make_table(
+        cost,
+        co2,
+        peak=peak,
+        heating=HEATING if with_hn else np.array(["gas_boiler", "air_hp", "air_hp"]),
+        hn_zone=np.array(["z"] * G),
+    )
     expected = brute_force(cost, co2, peak, co2_cap, hn, grid)
     plan = solve(table, _settings(co2, co2_cap, hn, grid))
     if math.isinf(expected):
@@ -121,8 +127,9 @@ def test_integer_counts_equal_brute_force_over_compositions(make_table, inst, co
         if e <= co2_cap + 1e-6:
             best = min(best, sum(np.dot(k, cost[g]) for g, k in enumerate(comp)))
     table = make_table(cost, co2, count=counts, peak=peak)
-    plan = solve(table, OptimiseSettings(per_dwelling=True, mip_gap=0.0,
-                                         co2_reduction=1.0 - co2_cap / ref))
+    plan = solve(
+        table, OptimiseSettings(per_dwelling=True, mip_gap=0.0, co2_reduction=1.0 - co2_cap / ref)
+    )
     if math.isinf(best):
         assert plan.status == "infeasible"
     else:

@@ -79,7 +79,8 @@ def test_from_params_annualises_like_the_dwellings_and_the_village_summary():
     # ... or per zone dwelling on request.
     trunk = OptimiseSettings.from_params(trunk_per_zone=True).heat_network_default
     assert trunk.annual_cost_eur_per_zone_dwelling == pytest.approx(
-        1046 * 1.25 * 10 * (f30 + 0.01), rel=1e-12)
+        1046 * 1.25 * 10 * (f30 + 0.01), rel=1e-12
+    )
     assert hn.min_participation == pytest.approx(0.5)
     f50 = eac_per_eur(r, 50)  # grid assets
     rf = s.reinforcement_default
@@ -94,7 +95,9 @@ def test_from_params_annualises_like_the_dwellings_and_the_village_summary():
     assert park.annual_cost_eur_per_kwp / 900 == pytest.approx(0.0647, abs=5e-4)
     # The scenario's horizon and rate are used when given.
     s40 = OptimiseSettings.from_params(horizon_years=20, social_rate=0.04)
-    assert s40.reinforcement_default.annual_cost_eur == pytest.approx(63673 * eac_per_eur(0.04, 50, 20), rel=1e-12)
+    assert s40.reinforcement_default.annual_cost_eur == pytest.approx(
+        63673 * eac_per_eur(0.04, 50, 20), rel=1e-12
+    )
 
 
 def test_optimiser_and_village_summary_charge_the_same_collective_costs():
@@ -105,12 +108,21 @@ def test_optimiser_and_village_summary_charge_the_same_collective_costs():
     r = p["finance.social_discount_rate"]
     s = OptimiseSettings.from_params()
     source = p["collective.heat_network.source_fixed_eur"]
-    village_source = equivalent_annual_cost(source, p["collective.heat_network.lifetime_yr"], 25, r,
-                                            annual_cost=source * p["collective.heat_network.source_om_share"])
+    village_source = equivalent_annual_cost(
+        source,
+        p["collective.heat_network.lifetime_yr"],
+        25,
+        r,
+        annual_cost=source * p["collective.heat_network.source_om_share"],
+    )
     assert s.heat_network_default.annual_cost_eur == pytest.approx(float(village_source), rel=1e-12)
     substation = p["finance.mv_lv_substation_eur"]
-    village_substation = equivalent_annual_cost(substation, p["finance.grid_asset_lifetime_years"], 25, r)
-    assert s.reinforcement_default.annual_cost_eur == pytest.approx(float(village_substation), rel=1e-12)
+    village_substation = equivalent_annual_cost(
+        substation, p["finance.grid_asset_lifetime_years"], 25, r
+    )
+    assert s.reinforcement_default.annual_cost_eur == pytest.approx(
+        float(village_substation), rel=1e-12
+    )
 
 
 def test_defaults_give_a_working_village_model(make_random_table):

@@ -37,19 +37,22 @@ def two_groups(make_table):
                B 1600 €/yr, 400 kg → 600 € / 1600 kg = 375 €/t.
     Reference 40 000 kg.
     """
-    return make_table([[1000, 1300], [1000, 1600]], [[2000, 500], [2000, 400]],
-                       count=[10, 10])
+    return make_table([[1000, 1300], [1000, 1600]], [[2000, 500], [2000, 400]], count=[10, 10])
 
 
 @pytest.mark.parametrize("solver,backend", COMBOS, ids=IDS)
-@pytest.mark.parametrize("target,price,cost", [
-    # 30 %: 12 000 kg from A alone (8 of 10 dwellings): 20 000 + 8 × 300 = 22 400 €, 200 €/t.
-    (0.30, 200.0, 22400.0),
-    # 50 %: all of A (15 000 kg, 3 000 €) + 5 000 kg from B (3.125 dwellings, 1 875 €), 375 €/t.
-    (0.50, 375.0, 24875.0),
-])
-def test_co2_shadow_price_by_hand_and_finite_difference(two_groups, solver, backend, target,
-                                                        price, cost):
+@pytest.mark.parametrize(
+    "target,price,cost",
+    [
+        # 30 %: 12 000 kg from A alone (8 of 10 dwellings): 20 000 + 8 × 300 = 22 400 €, 200 €/t.
+        (0.30, 200.0, 22400.0),
+        # 50 %: all of A (15 000 kg, 3 000 €) + 5 000 kg from B (3.125 dwellings, 1 875 €), 375 €/t.
+        (0.50, 375.0, 24875.0),
+    ],
+)
+def test_co2_shadow_price_by_hand_and_finite_difference(
+    two_groups, solver, backend, target, price, cost
+):
     s = OptimiseSettings(co2_reduction=target, solver=solver, backend=backend)
     plan = solve(two_groups, s)
     assert plan.status == "optimal"
@@ -60,7 +63,8 @@ def test_co2_shadow_price_by_hand_and_finite_difference(two_groups, solver, back
     # One more ton: the target rises by 1000 kg / 40 000 kg.
     tighter = solve(two_groups, replace(s, co2_reduction=target + 1000.0 / 40000.0))
     assert tighter.objective_eur - plan.objective_eur == pytest.approx(
-        price, rel=1e-6, abs=fd_tol(solver, cost))
+        price, rel=1e-6, abs=fd_tol(solver, cost)
+    )
 
 
 @pytest.mark.parametrize("solver,backend", COMBOS, ids=IDS)
@@ -71,12 +75,23 @@ def test_grid_budget_and_energy_shadow_prices(make_table, solver, backend):
     Budget 18 000 € → n ≤ 6 (not binding). Energy-neutral 50 % of 10 × 3 000 kWh from a
     park at 60 €/kWp/yr and 900 kWh/kWp: price 60/0.9 = 66.67 €/yr per MWh.
     """
-    table = make_table([[1000, 900]], [[2000, 500]], count=[10], peak=[[1, 4]],
-                       capex=[[0, 3000]], electricity=[[3000, 3000]])
+    table = make_table(
+        [[1000, 900]],
+        [[2000, 500]],
+        count=[10],
+        peak=[[1, 4]],
+        capex=[[0, 3000]],
+        electricity=[[3000, 3000]],
+    )
     park = SolarPark(annual_cost_eur_per_kwp=60.0, yield_kwh_per_kwp=900.0)
-    s = OptimiseSettings(grid_capacity_kw={"k": 25.0}, budget_eur=18000.0,
-                         energy_neutral_share=0.5, solar_park=park,
-                         solver=solver, backend=backend)
+    s = OptimiseSettings(
+        grid_capacity_kw={"k": 25.0},
+        budget_eur=18000.0,
+        energy_neutral_share=0.5,
+        solar_park=park,
+        solver=solver,
+        backend=backend,
+    )
     plan = solve(table, s)
     assert plan.status == "optimal"
     prices = plan.shadow_prices
@@ -87,11 +102,13 @@ def test_grid_budget_and_energy_shadow_prices(make_table, solver, backend):
     # Finite differences: +1 kW grid, −1 MWh energy target (share −1000/30 000).
     more_grid = solve(table, replace(s, grid_capacity_kw={"k": 26.0}))
     tol = fd_tol(solver, plan.objective_eur)
-    assert plan.objective_eur - more_grid.objective_eur == pytest.approx(100.0 / 3.0, rel=1e-6,
-                                                                         abs=tol)
+    assert plan.objective_eur - more_grid.objective_eur == pytest.approx(
+        100.0 / 3.0, rel=1e-6, abs=tol
+    )
     less_energy = solve(table, replace(s, energy_neutral_share=0.5 - 1000.0 / 30000.0))
-    assert plan.objective_eur - less_energy.objective_eur == pytest.approx(60.0 / 0.9, rel=1e-6,
-                                                                           abs=tol)
+    assert plan.objective_eur - less_energy.objective_eur == pytest.approx(
+        60.0 / 0.9, rel=1e-6, abs=tol
+    )
     # A tighter budget binds: 15 000 € → n = 5 either way (grid); 12 000 € → n = 4,
     # price 100/3000 €/yr per €.
     tight = solve(table, replace(s, budget_eur=12000.0))
@@ -110,27 +127,42 @@ def test_milp_duals_with_collective_decision_fixed(make_table, solver, backend):
       the participation price is 200 €/yr per dwelling.
     """
     heating = np.array(["gas_boiler", "heat_network_lt", "air_hp"])
-    table = make_table([[1000, 1200, 1500]], [[2000, 200, 500]], count=[10], heating=heating,
-                       hn_zone=np.array(["z"]))
-    base = OptimiseSettings(heat_networks={"z": HeatNetwork(500.0, min_participation=0.5)},
-                            solver=solver, backend=backend, mip_gap=0.0)
+    table = make_table(
+        [[1000, 1200, 1500]],
+        [[2000, 200, 500]],
+        count=[10],
+        heating=heating,
+        hn_zone=np.array(["z"]),
+    )
+    base = OptimiseSettings(
+        heat_networks={"z": HeatNetwork(500.0, min_participation=0.5)},
+        solver=solver,
+        backend=backend,
+        mip_gap=0.0,
+    )
     plan = solve(table, replace(base, co2_reduction=0.5))
     assert plan.status == "optimal" and plan.heat_network_built == {"z": True}
     assert plan.objective_eur == pytest.approx(10000 + 200 * 10000 / 1800 + 500, rel=1e-7)
     assert plan.co2_shadow_price_eur_per_t == pytest.approx(1000 * 200 / 1800, rel=1e-6)
     fd = solve(table, replace(base, co2_reduction=0.5 + 100 / 20000)).objective_eur
     assert (fd - plan.objective_eur) * 10 == pytest.approx(
-        1000 * 200 / 1800, rel=1e-6, abs=10 * fd_tol(solver, fd))
+        1000 * 200 / 1800, rel=1e-6, abs=10 * fd_tol(solver, fd)
+    )
     assert any("collective decisions fixed" in n for n in plan.notices)
 
     plan40 = solve(table, replace(base, co2_reduction=0.4))
     assert plan40.shadow_prices["heat_network_participation:z"] == pytest.approx(200.0, rel=1e-6)
     assert plan40.co2_shadow_price_eur_per_t == pytest.approx(0.0, abs=1e-9)
     # 0.1 dwelling less participation (share 0.49) saves 20 €.
-    fd40 = solve(table, replace(base, co2_reduction=0.4, heat_networks={
-        "z": HeatNetwork(500.0, min_participation=0.49)}))
+    fd40 = solve(
+        table,
+        replace(
+            base, co2_reduction=0.4, heat_networks={"z": HeatNetwork(500.0, min_participation=0.49)}
+        ),
+    )
     assert plan40.objective_eur - fd40.objective_eur == pytest.approx(
-        20.0, rel=1e-6, abs=fd_tol(solver, fd40.objective_eur))
+        20.0, rel=1e-6, abs=fd_tol(solver, fd40.objective_eur)
+    )
 
 
 def test_cumulative_basis_reports_its_unit(two_groups):

@@ -21,8 +21,12 @@ def two_groups(make_table):
     Heat pumps cost 1000 € upfront. Reference 40 000 kg; all heat pumps save
     15 000 + 16 000 = 31 000 kg, a 77.5 % reduction at most.
     """
-    return make_table([[1000, 1300], [1000, 1600]], [[2000, 500], [2000, 400]],
-                      count=[10, 10], capex=[[0, 1000], [0, 1000]])
+    return make_table(
+        [[1000, 1300], [1000, 1600]],
+        [[2000, 500], [2000, 400]],
+        count=[10, 10],
+        capex=[[0, 1000], [0, 1000]],
+    )
 
 
 @pytest.mark.parametrize("solver", ["highs", "cbc"])
@@ -46,10 +50,18 @@ def test_blocking_limits_are_named(make_table):
     """Energy-neutral 40 % needs heat pumps with PV (2 000 of 3 000 kWh), but they raise
     monthly costs by 30 €/month over a 20 € limit: either limit alone blocks; the grid does not.
     """
-    table = make_table([[1000, 1300]], [[2000, 500]], count=[10], pv=[[0, 2000]],
-                       electricity=[[3000, 5000]], monthly=[[0, 30]], peak=[[1, 2]])
-    s = OptimiseSettings(energy_neutral_share=0.4, max_monthly_increase_eur=20.0,
-                         grid_capacity_kw={"k": 100.0})
+    table = make_table(
+        [[1000, 1300]],
+        [[2000, 500]],
+        count=[10],
+        pv=[[0, 2000]],
+        electricity=[[3000, 5000]],
+        monthly=[[0, 30]],
+        peak=[[1, 2]],
+    )
+    s = OptimiseSettings(
+        energy_neutral_share=0.4, max_monthly_increase_eur=20.0, grid_capacity_kw={"k": 100.0}
+    )
     plan = solve(table, s)
     assert plan.status == "infeasible"
     assert "the energy-neutral target" in plan.message
@@ -69,8 +81,13 @@ def test_grid_too_small_even_for_the_reference(make_table):
     assert plan.status == "infeasible"
     assert "the grid capacity" in plan.message
     # A reinforcement option makes it feasible: 20 kW ≤ 15 + 10.
-    ok = solve(table, OptimiseSettings(grid_capacity_kw={"k": 15.0}, reinforcement={
-        "k": GridReinforcement(annual_cost_eur=50.0, added_kw=10.0)}))
+    ok = solve(
+        table,
+        OptimiseSettings(
+            grid_capacity_kw={"k": 15.0},
+            reinforcement={"k": GridReinforcement(annual_cost_eur=50.0, added_kw=10.0)},
+        ),
+    )
     assert ok.status == "optimal" and ok.grid_reinforced == {"k": True}
 
 
@@ -80,9 +97,15 @@ def hard_milp(make_random_table):
     zones and 12 grid zones with reinforcement: many seconds to prove optimality."""
     table = make_random_table(7, G=1500, O=8, zones=6, gzones=12, max_count=1)
     s = OptimiseSettings(
-        per_dwelling=True, co2_reduction=0.6, budget_eur=8e6, mip_gap=0.0,
-        heat_network_default=HeatNetwork(9000, 300, 0.5), grid_capacity_kw_per_dwelling=0.9,
-        diversity=0.5, reinforcement_default=GridReinforcement(2500, 60))
+        per_dwelling=True,
+        co2_reduction=0.6,
+        budget_eur=8e6,
+        mip_gap=0.0,
+        heat_network_default=HeatNetwork(9000, 300, 0.5),
+        grid_capacity_kw_per_dwelling=0.9,
+        diversity=0.5,
+        reinforcement_default=GridReinforcement(2500, 60),
+    )
     return table, s
 
 
@@ -109,8 +132,15 @@ def test_invalid_inputs_raise_user_errors(make_table):
     with pytest.raises(WupInputError, match="reference option"):
         solve(replace(table, feasible=np.array([[False, True]])))
     with pytest.raises(WupInputError, match="not a finite number"):
-        solve(replace(table, annual_cost_eur={"national": np.array([[np.nan, 1.0]]),
-                                              "end_user": np.array([[1.0, 1.0]])}))
+        solve(
+            replace(
+                table,
+                annual_cost_eur={
+                    "national": np.array([[np.nan, 1.0]]),
+                    "end_user": np.array([[1.0, 1.0]]),
+                },
+            )
+        )
     with pytest.raises(WupInputError, match="objective 'money' is unknown"):
         solve(table, OptimiseSettings(objective="money"))
     with pytest.raises(WupInputError, match="whole dwelling counts"):
@@ -122,8 +152,15 @@ def test_invalid_inputs_raise_user_errors(make_table):
 def test_json_summary(two_groups):
     s = OptimiseSettings(co2_reduction=0.3, solar_park=SolarPark(60.0, 900.0))
     d = json.loads(json.dumps(solve(two_groups, s).to_json_dict()))
-    for key in ("status", "objective_eur", "co2_kg", "co2_reduction", "choices",
-                "shadow_prices", "collective"):
+    for key in (
+        "status",
+        "objective_eur",
+        "co2_kg",
+        "co2_reduction",
+        "choices",
+        "shadow_prices",
+        "collective",
+    ):
         assert key in d
     assert d["status"] == "optimal"
     assert d["shadow_prices"]["co2"]["value"] == pytest.approx(200.0, rel=1e-6)

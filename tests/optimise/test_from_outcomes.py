@@ -17,13 +17,26 @@ from wupmodel.optimise.from_outcomes import optimise, option_table
 @pytest.fixture(scope="module")
 def small():
     rows = [
-        {"dwelling_id": f"d{i}", "dwelling_type": t, "construction_year": y, "floor_area_m2": a,
-         "tenure": "koop", "household_income_eur": 50_000, "heat_network_zone": "kern" if i < 4 else None,
-         "grid_zone": "lv1" if i % 2 else "lv2"}
-        for i, (t, y, a) in enumerate([
-            ("tussenwoning", 1970, 105), ("hoekwoning", 1968, 115), ("twee_onder_een_kap", 1985, 130),
-            ("vrijstaand", 1930, 160), ("vrijstaand", 2000, 170), ("tussenwoning", 1995, 100),
-        ])
+        {
+            "dwelling_id": f"d{i}",
+            "dwelling_type": t,
+            "construction_year": y,
+            "floor_area_m2": a,
+            "tenure": "koop",
+            "household_income_eur": 50_000,
+            "heat_network_zone": "kern" if i < 4 else None,
+            "grid_zone": "lv1" if i % 2 else "lv2",
+        }
+        for i, (t, y, a) in enumerate(
+            [
+                ("tussenwoning", 1970, 105),
+                ("hoekwoning", 1968, 115),
+                ("twee_onder_een_kap", 1985, 130),
+                ("vrijstaand", 1930, 160),
+                ("vrijstaand", 2000, 170),
+                ("tussenwoning", 1995, 100),
+            ]
+        )
     ]
     stock = wm.validate_stock(pd.DataFrame(rows), "small")
     scenario = wm.load_scenario()
@@ -49,8 +62,13 @@ def test_without_collective_options_the_lp_is_the_cheapest_feasible_option_per_d
     table = option_table(outcomes, scenario.years.horizon_years)
     heating = table.heating
     allowed = table.feasible & ~np.isin(heating, ["heat_network_mt", "heat_network_lt"])[None, :]
-    plan = optimise(stock, scenario, outcomes=outcomes, max_installations={"heat_network_mt": 0, "heat_network_lt": 0},
-                       grid_capacity_kw_per_dwelling=1e6)
+    plan = optimise(
+        stock,
+        scenario,
+        outcomes=outcomes,
+        max_installations={"heat_network_mt": 0, "heat_network_lt": 0},
+        grid_capacity_kw_per_dwelling=1e6,
+    )
     cost = table.annual_cost_eur["national"]
     g, o = cost.shape
     c = np.where(allowed, cost * table.count[:, None], 0.0).ravel()
@@ -63,14 +81,19 @@ def test_without_collective_options_the_lp_is_the_cheapest_feasible_option_per_d
 
 def test_tighter_target_never_cheaper(small):
     stock, scenario, outcomes = small
-    costs = [optimise(stock, scenario, outcomes=outcomes, co2_reduction=r).objective_eur for r in (0.0, 0.3, 0.5)]
+    costs = [
+        optimise(stock, scenario, outcomes=outcomes, co2_reduction=r).objective_eur
+        for r in (0.0, 0.3, 0.5)
+    ]
     assert costs[0] <= costs[1] + 1e-6 <= costs[2] + 2e-6
 
 
 def test_per_dwelling_and_cbc_agree(small):
     stock, scenario, outcomes = small
     highs = optimise(stock, scenario, outcomes=outcomes, co2_reduction=0.3, per_dwelling=True)
-    cbc = optimise(stock, scenario, outcomes=outcomes, co2_reduction=0.3, per_dwelling=True, solver="cbc")
+    cbc = optimise(
+        stock, scenario, outcomes=outcomes, co2_reduction=0.3, per_dwelling=True, solver="cbc"
+    )
     assert highs.status == cbc.status == "optimal"
     assert highs.objective_eur == pytest.approx(cbc.objective_eur, rel=1e-6)
     assert all(isinstance(v, str) for v in highs.choices.values())
@@ -122,8 +145,12 @@ def test_pruning_dominated_options_keeps_the_optimum(small, kw):
     stock, scenario, outcomes = small
     kw = dict(kw)
     per_dwelling = kw.pop("per_dwelling", False)
-    pruned = optimise(stock, scenario, outcomes=outcomes, prune=True, per_dwelling=per_dwelling, **kw)
-    full = optimise(stock, scenario, outcomes=outcomes, prune=False, per_dwelling=per_dwelling, **kw)
+    pruned = optimise(
+        stock, scenario, outcomes=outcomes, prune=True, per_dwelling=per_dwelling, **kw
+    )
+    full = optimise(
+        stock, scenario, outcomes=outcomes, prune=False, per_dwelling=per_dwelling, **kw
+    )
     assert pruned.status == full.status
     if full.status == "optimal":
         assert pruned.objective_eur == pytest.approx(full.objective_eur, rel=1e-7, abs=1e-6)
@@ -140,9 +167,19 @@ def test_pruning_removes_options(small):
     assert pruned.feasible.any(axis=1).all()  # every dwelling keeps an option
 
 
-@pytest.mark.parametrize("kw", [{}, {"budget_eur": 60_000, "max_monthly_increase_eur": 20.0,
-                                      "energy_neutral_share": 0.3, "co2_basis": "cumulative"},
-                                {"max_installations": {"air_hp": 1}, "perspective": "end_user"}])
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {},
+        {
+            "budget_eur": 60_000,
+            "max_monthly_increase_eur": 20.0,
+            "energy_neutral_share": 0.3,
+            "co2_basis": "cumulative",
+        },
+        {"max_installations": {"air_hp": 1}, "perspective": "end_user"},
+    ],
+)
 def test_pruning_equals_the_dominance_rule_written_as_loops(small, kw):
     """The vectorised pruning drops exactly what the documented rule drops, checked pair by pair."""
     from wupmodel.optimise.from_outcomes import prune_dominated, settings_for
@@ -151,8 +188,11 @@ def test_pruning_equals_the_dominance_rule_written_as_loops(small, kw):
     table = option_table(outcomes, scenario.years.horizon_years)
     s = settings_for(scenario, scenario.params(), **kw)
     pruned, _ = prune_dominated(table, s)
-    figures = [table.annual_cost_eur[s.perspective],
-               table.co2_kg if s.co2_basis == "first_year" else table.co2_cum_kg, table.peak_kw]
+    figures = [
+        table.annual_cost_eur[s.perspective],
+        table.co2_kg if s.co2_basis == "first_year" else table.co2_cum_kg,
+        table.peak_kw,
+    ]
     if s.budget_eur is not None:
         figures.append(table.capex_eur - table.subsidy_eur)
     if s.max_monthly_increase_eur is not None:
@@ -179,8 +219,13 @@ def test_pruning_equals_the_dominance_rule_written_as_loops(small, kw):
 
 def test_households_that_already_chose_keep_their_option(small):
     stock, scenario, outcomes = small
-    plan = optimise(stock, scenario, outcomes=outcomes, fixed={"d0": "standard+air_hp", "d3": "current+gas_boiler"},
-                       co2_reduction=0.3)
+    plan = optimise(
+        stock,
+        scenario,
+        outcomes=outcomes,
+        fixed={"d0": "standard+air_hp", "d3": "current+gas_boiler"},
+        co2_reduction=0.3,
+    )
     assert plan.status == "optimal"
     assert plan.choices["d0"] == {"standard+air_hp": pytest.approx(1.0)}
     assert plan.choices["d3"] == {"current+gas_boiler": pytest.approx(1.0)}
@@ -190,16 +235,26 @@ def test_fixed_choices_by_option_number_equal_those_by_id(small):
     """``--fixed`` takes an option's number in the catalogue as well as its id: the same plan."""
     stock, scenario, outcomes = small
     ids = list(outcomes.catalogue.option_ids)
-    by_id = optimise(stock, scenario, outcomes=outcomes, fixed={"d0": "standard+air_hp"}, co2_reduction=0.3)
-    by_number = optimise(stock, scenario, outcomes=outcomes, fixed={"d0": str(ids.index("standard+air_hp"))},
-                         co2_reduction=0.3)
+    by_id = optimise(
+        stock, scenario, outcomes=outcomes, fixed={"d0": "standard+air_hp"}, co2_reduction=0.3
+    )
+    by_number = optimise(
+        stock,
+        scenario,
+        outcomes=outcomes,
+        fixed={"d0": str(ids.index("standard+air_hp"))},
+        co2_reduction=0.3,
+    )
     assert by_number.choices["d0"] == by_id.choices["d0"] == {"standard+air_hp": pytest.approx(1.0)}
     assert by_number.objective_eur == pytest.approx(by_id.objective_eur, rel=1e-9)
 
 
 @pytest.mark.parametrize(
     "fixed, fragment",
-    [({"nobody": "standard+air_hp"}, "not in the stock"), ({"d0": "standard+air_pump"}, "not an option")],
+    [
+        ({"nobody": "standard+air_hp"}, "not in the stock"),
+        ({"d0": "standard+air_pump"}, "not an option"),
+    ],
 )
 def test_bad_fixed_choices(small, fixed, fragment):
     stock, scenario, outcomes = small
@@ -211,10 +266,26 @@ def test_cli_fixed_file(tmp_path, capsys):
     stock = tmp_path / "s.csv"
     assert main(["stock", "--buurt", "BU01095059", "--out", str(stock)]) == 0
     fixed = tmp_path / "fixed.csv"
-    fixed.write_text("dwelling_id,option_id\nBU01095059-0001,current+gas_boiler\n", encoding="utf-8")
+    fixed.write_text(
+        "dwelling_id,option_id\nBU01095059-0001,current+gas_boiler\n", encoding="utf-8"
+    )
     out = tmp_path / "plan.json"
-    assert main(["optimise", "--stock", str(stock), "--fixed", str(fixed), "--co2-reduction", "0.3",
-                 "--json", str(out)]) == 0
+    assert (
+        main(
+            [
+                "optimise",
+                "--stock",
+                str(stock),
+                "--fixed",
+                str(fixed),
+                "--co2-reduction",
+                "0.3",
+                "--json",
+                str(out),
+            ]
+        )
+        == 0
+    )
     plan = json.loads(out.read_text())
     assert plan["choices"]["BU01095059-0001"] == {"current+gas_boiler": pytest.approx(1.0)}
 
@@ -227,8 +298,9 @@ def test_settings_for_annualises_collective_costs_with_the_scenarios_rate_and_ho
     from wupmodel.optimise.from_outcomes import settings_for
     from wupmodel.scenario import scenario_from_text
 
-    scenario = scenario_from_text("years:\n  start: 2026\n  end: 2045\nfinance:\n  social_discount_rate: 0.04\n",
-                                  "rate.yaml")
+    scenario = scenario_from_text(
+        "years:\n  start: 2026\n  end: 2045\nfinance:\n  social_discount_rate: 0.04\n", "rate.yaml"
+    )
     p = scenario.params()
     s = settings_for(scenario, p)
     assert scenario.years.horizon_years == 20
@@ -257,16 +329,30 @@ def test_plan_text_numbers_are_the_plans(small):
 
     assert number(r"cost (-?[\d ]+) EUR/yr, of which") == pytest.approx(plan.objective_eur, abs=0.5)
     extra = plan.total_cost_eur["national"] - plan.reference_cost_eur["national"]
-    assert number(r"reference \(every dwelling keeps its gas boiler, as in `run`\): (-?[\d ]+) EUR/yr") == \
-        pytest.approx(extra, abs=0.5)
+    assert number(
+        r"reference \(every dwelling keeps its gas boiler, as in `run`\): (-?[\d ]+) EUR/yr"
+    ) == pytest.approx(extra, abs=0.5)
     ref = outcomes.to_frame()
-    ref = ref[(ref["insulation"] == "current") & (ref["heating"] == "gas_boiler") & ~ref["pv"] & ~ref["solar_thermal"]]
+    ref = ref[
+        (ref["insulation"] == "current")
+        & (ref["heating"] == "gas_boiler")
+        & ~ref["pv"]
+        & ~ref["solar_thermal"]
+    ]
     assert plan.reference_cost_eur["national"] == pytest.approx(
-        float((ref["national_annual_cost_eur"] * ref["count"]).sum()), rel=1e-9)
+        float((ref["national_annual_cost_eur"] * ref["count"]).sum()), rel=1e-9
+    )
     assert number(r"CO2 first year: ([\d,]+) t") == pytest.approx(plan.co2_kg / 1e3, abs=0.5)
     assert number(r"t \((\d+)% below") == pytest.approx(100 * plan.co2_reduction, abs=0.5)
     assert number(r"investment ([\d ]+) EUR") == pytest.approx(plan.capex_eur, abs=0.5)
     assert number(r"subsidy ([\d ]+) EUR") == pytest.approx(plan.subsidy_eur, abs=0.5)
-    shown = dict(re.findall(r"(\w+_hp|gas_boiler|heat_network_\w+) ([\d,.]+)", text.split("dwellings by heating system:")[1].splitlines()[0]))
+    shown = dict(
+        re.findall(
+            r"(\w+_hp|gas_boiler|heat_network_\w+) ([\d,.]+)",
+            text.split("dwellings by heating system:")[1].splitlines()[0],
+        )
+    )
     assert sum(float(v.replace(",", "")) for v in shown.values()) == pytest.approx(6, abs=0.01)
-    assert number(r"co2: ([\d,.]+) EUR/t") == pytest.approx(plan.co2_shadow_price_eur_per_t, abs=0.05)
+    assert number(r"co2: ([\d,.]+) EUR/t") == pytest.approx(
+        plan.co2_shadow_price_eur_per_t, abs=0.05
+    )

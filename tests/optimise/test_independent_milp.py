@@ -36,21 +36,36 @@ def reference_milp(t, s):
             ok = bool(t.feasible[g, o])
             if heating[o] in HN and zone[g] == "":
                 ok = False
-            if s.max_monthly_increase_eur is not None and s.extra_subsidy_budget_eur is None \
-                    and t.monthly_cost_change_eur[g, o] > s.max_monthly_increase_eur:
+            if (
+                s.max_monthly_increase_eur is not None
+                and s.extra_subsidy_budget_eur is None
+                and t.monthly_cost_change_eur[g, o] > s.max_monthly_increase_eur
+            ):
                 ok = False
             if t.fixed_option[g] >= 0:
                 ok = o == t.fixed_option[g]
             ub_n[g, o] = count[g] if ok else 0.0
     # zones with a configured network and an open heat-network option get a binary; without
     # a configuration, heat-network options are individual options
-    hn_zones = sorted({zone[g] for g in range(G) for o in range(O)
-                       if zone[g] and heating[o] in HN and ub_n[g, o] > 0
-                       and (zone[g] in s.heat_networks or s.heat_network_default is not None)})
-    grid_zones = sorted(set(gzone)) if s.grid_capacity_kw_per_dwelling is not None else \
-        sorted(s.grid_capacity_kw or {})
-    reinf_zones = [k for k in grid_zones if s.reinforcement_default is not None
-                   or k in s.reinforcement]
+    hn_zones = sorted(
+        {
+            zone[g]
+            for g in range(G)
+            for o in range(O)
+            if zone[g]
+            and heating[o] in HN
+            and ub_n[g, o] > 0
+            and (zone[g] in s.heat_networks or s.heat_network_default is not None)
+        }
+    )
+    grid_zones = (
+        sorted(set(gzone))
+        if s.grid_capacity_kw_per_dwelling is not None
+        else sorted(s.grid_capacity_kw or {})
+    )
+    reinf_zones = [
+        k for k in grid_zones if s.reinforcement_default is not None or k in s.reinforcement
+    ]
     n_n, n_y, n_r = G * O, len(hn_zones), len(reinf_zones)
     has_park = s.solar_park is not None
     nv = n_n + n_y + n_r + (1 if has_park else 0)
@@ -71,19 +86,28 @@ def reference_milp(t, s):
     for j, z in enumerate(hn_zones):
         hn = s.heat_networks.get(z, s.heat_network_default)
         n_z = count[zone == z].sum()
-        c[iy + j] = (hn.annual_cost_eur + hn.annual_cost_eur_per_zone_dwelling * n_z
-                     if s.perspective == "national" else hn.end_user_annual_cost_eur)
+        c[iy + j] = (
+            hn.annual_cost_eur + hn.annual_cost_eur_per_zone_dwelling * n_z
+            if s.perspective == "national"
+            else hn.end_user_annual_cost_eur
+        )
         ub[iy + j], integ[iy + j] = 1, 1
     for j, k in enumerate(reinf_zones):
         rf = s.reinforcement.get(k, s.reinforcement_default)
         n_k = count[gzone == k].sum()
-        c[ir + j] = (rf.annual_cost_eur + rf.annual_cost_eur_per_zone_dwelling * n_k
-                     if s.perspective == "national" else rf.end_user_annual_cost_eur)
+        c[ir + j] = (
+            rf.annual_cost_eur + rf.annual_cost_eur_per_zone_dwelling * n_k
+            if s.perspective == "national"
+            else rf.end_user_annual_cost_eur
+        )
         ub[ir + j], integ[ir + j] = 1, 1
     if has_park:
         p = s.solar_park
-        c[ip] = p.annual_cost_eur_per_kwp if s.perspective == "national" or \
-            p.end_user_annual_cost_eur_per_kwp is None else p.end_user_annual_cost_eur_per_kwp
+        c[ip] = (
+            p.annual_cost_eur_per_kwp
+            if s.perspective == "national" or p.end_user_annual_cost_eur_per_kwp is None
+            else p.end_user_annual_cost_eur_per_kwp
+        )
         ub[ip] = np.inf if p.max_kwp is None else p.max_kwp
     rows, lo, hi = [], [], []
 
@@ -103,8 +127,11 @@ def reference_milp(t, s):
             for o in range(O):
                 r[col(g, o)] = co2[g, o]
         if has_park:
-            r[ip] = -(s.solar_park.co2_kg_per_kwp if s.co2_basis == "first_year"
-                      else s.solar_park.co2_cum_kg_per_kwp)
+            r[ip] = -(
+                s.solar_park.co2_kg_per_kwp
+                if s.co2_basis == "first_year"
+                else s.solar_park.co2_cum_kg_per_kwp
+            )
         add(r, -np.inf, (1 - s.co2_reduction) * ref)
     if s.budget_eur is not None:
         r = np.zeros(nv)
@@ -161,40 +188,57 @@ def reference_milp(t, s):
                 if heating[o] == h:
                     r[col(g, o)] = 1
         add(r, -np.inf, mx)
-    res = milp(c, integrality=integ, bounds=Bounds(lb, ub),
-               constraints=LinearConstraint(np.array(rows), lo, hi),
-               options={"mip_rel_gap": 0.0})
+    res = milp(
+        c,
+        integrality=integ,
+        bounds=Bounds(lb, ub),
+        constraints=LinearConstraint(np.array(rows), lo, hi),
+        options={"mip_rel_gap": 0.0},
+    )
     return res.fun if res.success else None
 
 
 def _collective():
     return dict(
-        heat_networks={"z0": HeatNetwork(annual_cost_eur=8000, annual_cost_eur_per_zone_dwelling=120,
-                                         min_participation=0.4)},
+        heat_networks={
+            "z0": HeatNetwork(
+                annual_cost_eur=8000, annual_cost_eur_per_zone_dwelling=120, min_participation=0.4
+            )
+        },
         heat_network_default=HeatNetwork(annual_cost_eur=12000, min_participation=0.6),
         grid_capacity_kw={"k0": 45.0},
         grid_capacity_kw_per_dwelling=0.9,
         diversity=0.5,
-        reinforcement_default=GridReinforcement(annual_cost_eur=2500, added_kw=60,
-                                                annual_cost_eur_per_zone_dwelling=30),
+        reinforcement_default=GridReinforcement(
+            annual_cost_eur=2500, added_kw=60, annual_cost_eur_per_zone_dwelling=30
+        ),
     )
 
 
 CASES = {
     "lp-co2": dict(co2_reduction=0.5),
-    "lp-co2-cumulative-end-user": dict(co2_reduction=0.45, co2_basis="cumulative",
-                                       perspective="end_user"),
+    "lp-co2-cumulative-end-user": dict(
+        co2_reduction=0.45, co2_basis="cumulative", perspective="end_user"
+    ),
     "milp-collective": dict(co2_reduction=0.55, budget_eur=1.2e6, **_collective()),
-    "milp-collective-per-dwelling": dict(co2_reduction=0.55, budget_eur=1.2e6, per_dwelling=True,
-                                         **_collective()),
+    "milp-collective-per-dwelling": dict(
+        co2_reduction=0.55, budget_eur=1.2e6, per_dwelling=True, **_collective()
+    ),
     "energy-neutral-park-max-installs": dict(
-        energy_neutral_share=0.7, max_installations={"air_hp": 40, "ground_hp": 10},
-        solar_park=SolarPark(annual_cost_eur_per_kwp=60.0, yield_kwh_per_kwp=900.0,
-                             max_kwp=400.0, co2_kg_per_kwp=150.0),
-        co2_reduction=0.5),
+        energy_neutral_share=0.7,
+        max_installations={"air_hp": 40, "ground_hp": 10},
+        solar_park=SolarPark(
+            annual_cost_eur_per_kwp=60.0,
+            yield_kwh_per_kwp=900.0,
+            max_kwp=400.0,
+            co2_kg_per_kwp=150.0,
+        ),
+        co2_reduction=0.5,
+    ),
     "monthly-limit": dict(max_monthly_increase_eur=25.0, co2_reduction=0.3),
-    "monthly-limit-extra-subsidy": dict(max_monthly_increase_eur=10.0, co2_reduction=0.5,
-                                        extra_subsidy_budget_eur=15000.0),
+    "monthly-limit-extra-subsidy": dict(
+        max_monthly_increase_eur=10.0, co2_reduction=0.5, extra_subsidy_budget_eur=15000.0
+    ),
 }
 
 
@@ -226,9 +270,11 @@ def test_fixed_options_match_scipy_milp(make_random_table):
     table = make_random_table(3)
     fixed = np.full(table.n_groups, -1)
     fixed[[0, 5, 7]] = [0, 2, 1]
-    table = replace(table, fixed_option=fixed,
-                    feasible=table.feasible | (np.arange(table.n_options)[None, :]
-                                               == fixed[:, None]))
+    table = replace(
+        table,
+        fixed_option=fixed,
+        feasible=table.feasible | (np.arange(table.n_options)[None, :] == fixed[:, None]),
+    )
     s = OptimiseSettings(mip_gap=0.0, co2_reduction=0.4, **_collective())
     expected = reference_milp(table, s)
     plan = solve(table, s)

@@ -40,9 +40,14 @@ def test_plan_workbook_and_json(plan_and_stock, tmp_path):
     plan, stock = plan_and_stock
     written = wm.write_plan(tmp_path, plan)
     assert sorted(p.name for p in written) == ["plan.json", "plan.xlsx"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.json", "plan.xlsx"]  # no temporaries
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "plan.json",
+        "plan.xlsx",
+    ]  # no temporaries
     book = openpyxl.load_workbook(tmp_path / "plan.xlsx", read_only=False)
-    assert {"summary", "per_dwelling", "per_heating", "collective", "constraints", "pareto"} <= set(book.sheetnames)
+    assert {"summary", "per_dwelling", "per_heating", "collective", "constraints", "pareto"} <= set(
+        book.sheetnames
+    )
     sheet = book["per_dwelling"]
     assert sheet.freeze_panes == "A2"
     header = [c.value for c in sheet[1]]

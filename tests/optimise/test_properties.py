@@ -14,9 +14,11 @@ from wupmodel.optimise.problem import GridReinforcement, HeatNetwork, OptimiseSe
 from wupmodel.optimise.solve import solve
 
 COLLECTIVE = dict(
-    heat_network_default=HeatNetwork(annual_cost_eur=9000, annual_cost_eur_per_zone_dwelling=50,
-                                     min_participation=0.5),
-    grid_capacity_kw_per_dwelling=0.9, diversity=0.5,
+    heat_network_default=HeatNetwork(
+        annual_cost_eur=9000, annual_cost_eur_per_zone_dwelling=50, min_participation=0.5
+    ),
+    grid_capacity_kw_per_dwelling=0.9,
+    diversity=0.5,
     reinforcement_default=GridReinforcement(annual_cost_eur=2500, added_kw=60),
 )
 
@@ -31,8 +33,10 @@ def test_tighter_co2_target_never_lowers_cost(make_random_table, kind):
     table = make_random_table(4)
     s = OptimiseSettings(mip_gap=0.0, **(COLLECTIVE if kind == "milp" else {}))
     top = _max_reduction(table, s)
-    costs = [solve(table, replace(s, co2_reduction=t)).objective_eur
-             for t in np.linspace(0.0, top - 1e-6, 9)]
+    costs = [
+        solve(table, replace(s, co2_reduction=t)).objective_eur
+        for t in np.linspace(0.0, top - 1e-6, 9)
+    ]
     # Optimal costs of nested feasible sets: non-decreasing up to solver round-off (1e-9 rel).
     assert all(b >= a * (1 - 1e-9) for a, b in zip(costs, costs[1:], strict=False))
     assert costs[-1] > costs[0]  # the sweep is not flat: the target really binds
@@ -64,8 +68,9 @@ def test_pareto_points_are_ordered_and_non_dominated(make_random_table, kind):
     assert np.all(np.diff(cost) < 0)  # more CO2 only if cheaper
     for i in range(len(front)):
         for j in range(len(front)):
-            dominates = (co2[j] <= co2[i] and cost[j] <= cost[i]
-                         and (co2[j] < co2[i] or cost[j] < cost[i]))
+            dominates = (
+                co2[j] <= co2[i] and cost[j] <= cost[i] and (co2[j] < co2[i] or cost[j] < cost[i])
+            )
             assert not dominates
     # The ends: least CO2 (CO2 objective) and least cost (no target).
     least_cost = solve(table, s)
@@ -83,12 +88,21 @@ def test_plan_bookkeeping_matches_the_table(make_random_table):
     table = make_random_table(6)
     fixed = np.full(table.n_groups, -1)
     fixed[2] = 1
-    table = replace(table, fixed_option=fixed,
-                    feasible=table.feasible | (np.arange(table.n_options) == 1)[None, :]
-                    * (np.arange(table.n_groups) == 2)[:, None])
+    table = replace(
+        table,
+        fixed_option=fixed,
+        feasible=table.feasible
+        | (np.arange(table.n_options) == 1)[None, :] * (np.arange(table.n_groups) == 2)[:, None],
+    )
     park = SolarPark(annual_cost_eur_per_kwp=58.0, yield_kwh_per_kwp=900.0, max_kwp=300.0)
-    s = OptimiseSettings(co2_reduction=0.5, max_monthly_increase_eur=40.0, budget_eur=1.5e6,
-                         energy_neutral_share=0.5, solar_park=park, **COLLECTIVE)
+    s = OptimiseSettings(
+        co2_reduction=0.5,
+        max_monthly_increase_eur=40.0,
+        budget_eur=1.5e6,
+        energy_neutral_share=0.5,
+        solar_park=park,
+        **COLLECTIVE,
+    )
     plan = solve(table, s)
     assert plan.status == "optimal", plan.message
     x = plan.shares
@@ -101,15 +115,21 @@ def test_plan_bookkeeping_matches_the_table(make_random_table):
     assert np.all(table.monthly_cost_change_eur[free][x[free] > 0] <= 40.0 + 1e-9)
     # Cost totals: option costs plus the collective items the plan reports.
     zone = table.heat_network_zone
-    built_cost = sum(9000 + 50 * table.count[zone == z].sum()
-                     for z, b in plan.heat_network_built.items() if b)
+    built_cost = sum(
+        9000 + 50 * table.count[zone == z].sum() for z, b in plan.heat_network_built.items() if b
+    )
     reinf_cost = 2500 * sum(plan.grid_reinforced.values())
-    expected = ((n * table.annual_cost_eur["national"]).sum() + built_cost + reinf_cost
-                + 58.0 * plan.solar_park_kwp)
+    expected = (
+        (n * table.annual_cost_eur["national"]).sum()
+        + built_cost
+        + reinf_cost
+        + 58.0 * plan.solar_park_kwp
+    )
     assert plan.total_cost_eur["national"] == pytest.approx(expected, rel=1e-9)
     assert plan.objective_eur == plan.total_cost_eur["national"]
     assert plan.total_cost_eur["end_user"] == pytest.approx(
-        (n * table.annual_cost_eur["end_user"]).sum() + 58.0 * plan.solar_park_kwp, rel=1e-9)
+        (n * table.annual_cost_eur["end_user"]).sum() + 58.0 * plan.solar_park_kwp, rel=1e-9
+    )
     # CO2, energy and budget.
     ref = (table.count * table.co2_kg[np.arange(table.n_groups), 0]).sum()
     assert plan.co2_kg == pytest.approx((n * table.co2_kg).sum(), rel=1e-12)
@@ -155,10 +175,15 @@ def test_time_limit_applies_per_solver_call(make_random_table):
     session = HighsSession(model)
     h = session._h
     for _ in range(3):
-        req = SolveRequest(c=model.cost["national"], row_lower=model.row_lower,
-                           row_upper=model.row_upper, col_lower=model.col_lower,
-                           col_upper=model.col_upper, integrality=model.integrality,
-                           time_limit_s=0.5)
+        req = SolveRequest(
+            c=model.cost["national"],
+            row_lower=model.row_lower,
+            row_upper=model.row_upper,
+            col_lower=model.col_lower,
+            col_upper=model.col_upper,
+            integrality=model.integrality,
+            time_limit_s=0.5,
+        )
         clock = h.getRunTime()
         assert session.solve(req).status == "optimal"
         assert h.getOptionValue("time_limit")[1] == pytest.approx(clock + 0.5, abs=1e-3)

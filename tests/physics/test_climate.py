@@ -41,8 +41,11 @@ def test_monthly_table_holds_the_published_normals(params):
 def test_bin_table_is_reproducible_from_the_normals(params):
     """climate_drenthe.csv equals the generator applied to the Eelde normals and the sd parameter."""
     stored = temperature_bins(params)
-    rebuilt = build_temperature_bins(np.array(EELDE_1981_2010_C), np.array(MONTH_HOURS, float),
-                                     params["physics.climate_hourly_sd_k"])
+    rebuilt = build_temperature_bins(
+        np.array(EELDE_1981_2010_C),
+        np.array(MONTH_HOURS, float),
+        params["physics.climate_hourly_sd_k"],
+    )
     np.testing.assert_array_equal(stored.temp_c, rebuilt.temp_c)
     # the CSV keeps 6 decimals
     np.testing.assert_allclose(stored.hours_by_month, rebuilt.hours_by_month, atol=1e-6)

@@ -95,23 +95,42 @@ def _rvo_model(params) -> dict[str, np.ndarray]:
     out = {"huidig": b.space_heat_theoretical_kwh[:, 0] / area}
 
     arch = params.table("archetypes")
-    idx = archetype_index(np.array([DWELLING_TYPES.index(t) for t in types]), np.array(years), params)
+    idx = archetype_index(
+        np.array([DWELLING_TYPES.index(t) for t in types]), np.array(years), params
+    )
     row = arch.iloc[idx]
     areas = np.stack([row[f"{e}_area_m2"].to_numpy() for e in ELEMENTS], axis=1)
     u_now = np.stack([row[f"u_{e}_current"].to_numpy() for e in ELEMENTS], axis=1)
     u_pkg = np.minimum(u_now, RVO_PACKAGE_U)[:, None, :]
-    qv10 = qv10_forfait_dm3s_m2(row["qv10_type_factor"].to_numpy(), row["qv10_spec_dm3s_m2"].to_numpy(),
-                                np.array(years), params)
+    qv10 = qv10_forfait_dm3s_m2(
+        row["qv10_type_factor"].to_numpy(),
+        row["qv10_spec_dm3s_m2"].to_numpy(),
+        np.array(years),
+        params,
+    )
     kier = qv10 * params["physics.draught_proofing_qv10_factor"]
     climate = monthly_climate(params, "nta8800_debilt")
     for name, qv, hr in (
         ("pakket1", kier, 0.0),
-        ("pakket3", np.minimum(kier, params["physics.deep_qv10_max_dm3s_m2"]), params["physics.heat_recovery_efficiency"]),
+        (
+            "pakket3",
+            np.minimum(kier, params["physics.deep_qv10_max_dm3s_m2"]),
+            params["physics.heat_recovery_efficiency"],
+        ),
     ):
-        h_t, h_ve = heat_transfer_coefficients(area, areas, u_pkg, row["floor_b_factor"].to_numpy(), 1.0,
-                                               qv[:, None], hr, params)
-        q = space_heat_need_kwh(area[:, None], h_t, h_ve, areas[:, None, 3], u_pkg[..., 3],
-                                np.zeros((26, 1), bool), climate, params)[:, 0]
+        h_t, h_ve = heat_transfer_coefficients(
+            area, areas, u_pkg, row["floor_b_factor"].to_numpy(), 1.0, qv[:, None], hr, params
+        )
+        q = space_heat_need_kwh(
+            area[:, None],
+            h_t,
+            h_ve,
+            areas[:, None, 3],
+            u_pkg[..., 3],
+            np.zeros((26, 1), bool),
+            climate,
+            params,
+        )[:, 0]
         out[name] = q / area
     return out
 
@@ -124,7 +143,11 @@ def test_archetypes_copy_rvo(params):
     assert tussen_1965["ref_floor_area_m2"] == 114.9
     assert (tussen_1965["floor_area_m2"], tussen_1965["u_floor_current"]) == (48.3, 2.326)
     assert (tussen_1965["facade_area_m2"], tussen_1965["u_facade_current"]) == (37.67, 1.667)
-    assert (tussen_1965["window_area_m2"], tussen_1965["u_window_current"], tussen_1965["u_window_orig"]) == (24.98, 2.9, 5.1)
+    assert (
+        tussen_1965["window_area_m2"],
+        tussen_1965["u_window_current"],
+        tussen_1965["u_window_orig"],
+    ) == (24.98, 2.9, 5.1)
     assert arch["rvo_qhnd_huidig_kwh_m2"].dropna().size == 26
 
 
@@ -158,11 +181,22 @@ def test_apartments_against_rvo_portiek_and_galerij(params):
     45 % (a 4-storey block adds 2 x 1/4 of the footprint in roof and floor).
     Also, with roof and floor removed (the middle unit) they must match within +-30 %.
     """
-    cases = [("meergezins_laag", 1970, 74.67, 90.73), ("meergezins_hoog", 1970, 74.67, 90.73),
-             ("meergezins_laag", 1983, 67.25, 70.0), ("meergezins_hoog", 1983, 67.25, 70.0)]
-    b = building_response(inputs([c[0] for c in cases], [c[1] for c in cases], [c[2] for c in cases]),
-                          params, station="nta8800_debilt")
-    ratio = b.space_heat_theoretical_kwh[:, 0] / np.array([c[2] for c in cases]) / np.array([c[3] for c in cases])
+    cases = [
+        ("meergezins_laag", 1970, 74.67, 90.73),
+        ("meergezins_hoog", 1970, 74.67, 90.73),
+        ("meergezins_laag", 1983, 67.25, 70.0),
+        ("meergezins_hoog", 1983, 67.25, 70.0),
+    ]
+    b = building_response(
+        inputs([c[0] for c in cases], [c[1] for c in cases], [c[2] for c in cases]),
+        params,
+        station="nta8800_debilt",
+    )
+    ratio = (
+        b.space_heat_theoretical_kwh[:, 0]
+        / np.array([c[2] for c in cases])
+        / np.array([c[3] for c in cases])
+    )
     assert np.all((ratio >= 1.0) & (ratio <= 1.45)), np.round(ratio, 3)
 
     # middle unit: our per-m2 facade, window and door areas, no roof or floor
@@ -175,10 +209,22 @@ def test_apartments_against_rvo_portiek_and_galerij(params):
     areas = np.stack([row[f"{e}_area_m2"].to_numpy() * scale for e in ELEMENTS], axis=1)
     areas[:, [0, 2]] = 0.0
     u = np.stack([row[f"u_{e}_current"].to_numpy() for e in ELEMENTS], axis=1)[:, None, :]
-    qv10 = qv10_forfait_dm3s_m2(row["qv10_type_factor"].to_numpy(), row["qv10_spec_dm3s_m2"].to_numpy(), years, params)
-    h_t, h_ve = heat_transfer_coefficients(area, areas, u, row["floor_b_factor"].to_numpy(), 1.0, qv10[:, None], 0.0, params)
-    q = space_heat_need_kwh(area[:, None], h_t, h_ve, areas[:, None, 3], u[..., 3], np.ones((4, 1), bool),
-                            monthly_climate(params, "nta8800_debilt"), params)[:, 0]
+    qv10 = qv10_forfait_dm3s_m2(
+        row["qv10_type_factor"].to_numpy(), row["qv10_spec_dm3s_m2"].to_numpy(), years, params
+    )
+    h_t, h_ve = heat_transfer_coefficients(
+        area, areas, u, row["floor_b_factor"].to_numpy(), 1.0, qv10[:, None], 0.0, params
+    )
+    q = space_heat_need_kwh(
+        area[:, None],
+        h_t,
+        h_ve,
+        areas[:, None, 3],
+        u[..., 3],
+        np.ones((4, 1), bool),
+        monthly_climate(params, "nta8800_debilt"),
+        params,
+    )[:, 0]
     rel = q / area / np.array([c[3] for c in cases]) - 1.0
     assert np.all(np.abs(rel) <= 0.30), np.round(rel, 3)
 
@@ -191,8 +237,13 @@ def test_apartments_against_rvo_portiek_and_galerij(params):
 # of parameters-nl.md section 1.3).
 PERIOD_YEARS = [1920, 1938, 1955, 1970, 1983, 1998, 2012]
 PERIOD_COUNTS = np.array([17659, 12508, 32679, 44941, 54745, 38182, 21183], dtype=float)
-TYPE_AREAS = {"vrijstaand": 150, "twee_onder_een_kap": 130, "hoekwoning": 115, "tussenwoning": 110,
-              "meergezins_laag": 75}
+TYPE_AREAS = {
+    "vrijstaand": 150,
+    "twee_onder_een_kap": 130,
+    "hoekwoning": 115,
+    "tussenwoning": 110,
+    "meergezins_laag": 75,
+}
 
 
 def _boiler_gas_m3(b, params) -> np.ndarray:
@@ -207,8 +258,13 @@ def test_gas_use_by_type_against_pbl(params):
     apartment 735. Tolerance +-25 %: the mix above is an assumption, PBL's averages are national
     while Eelde is about 8 % colder in degree days, and PBL's own model lies 18-194 m3 above
     its observations."""
-    observed = {"vrijstaand": 1724, "twee_onder_een_kap": 1342, "hoekwoning": 1201, "tussenwoning": 1016,
-                "meergezins_laag": 735}
+    observed = {
+        "vrijstaand": 1724,
+        "twee_onder_een_kap": 1342,
+        "hoekwoning": 1201,
+        "tussenwoning": 1016,
+        "meergezins_laag": 735,
+    }
     w = PERIOD_COUNTS / PERIOD_COUNTS.sum()
     for t, area in TYPE_AREAS.items():
         b = building_response(inputs([t] * 7, PERIOD_YEARS, [area] * 7), params)
@@ -222,14 +278,28 @@ def test_gas_use_by_label_against_pbl(params):
     label set on the Drenthe type mix (type counts 65 141 / 40 227 / 28 045 / 49 064 / 39 420
     apartments) in the period where that label is typical (A 2012, B 1998, C 1983, D 1970,
     E 1955, F 1938, G 1920). Tolerance +-25 % as above."""
-    observed = {"A": (2012, 983), "B": (1998, 1169), "C": (1983, 1214), "D": (1970, 1385),
-                "E": (1955, 1483), "F": (1938, 1605), "G": (1920, 1650)}
+    observed = {
+        "A": (2012, 983),
+        "B": (1998, 1169),
+        "C": (1983, 1214),
+        "D": (1970, 1385),
+        "E": (1955, 1483),
+        "F": (1938, 1605),
+        "G": (1920, 1650),
+    }
     type_w = np.array([65141, 40227, 28045, 49064, 27723 + 11697], dtype=float)
     type_w /= type_w.sum()
     types = list(TYPE_AREAS)
     for label, (year, obs) in observed.items():
-        b = building_response(inputs(types, [year] * 5, list(TYPE_AREAS.values()),
-                                     labels=[ENERGY_LABELS.index(label)] * 5), params)
+        b = building_response(
+            inputs(
+                types,
+                [year] * 5,
+                list(TYPE_AREAS.values()),
+                labels=[ENERGY_LABELS.index(label)] * 5,
+            ),
+            params,
+        )
         gas = float(_boiler_gas_m3(b, params) @ type_w)
         assert gas == pytest.approx(obs, rel=0.25), (label, gas)
 
@@ -238,8 +308,15 @@ def test_known_gas_use_is_reproduced(params):
     """With metered gas known, the current state with the HR boiler uses exactly that gas
     (to 1e-6 relative) for any value inside the calibration clip range."""
     metered = np.array([600.0, 1100.0, 1650.0, 2400.0, 900.0])
-    b = building_response(inputs(["tussenwoning", "hoekwoning", "vrijstaand", "vrijstaand", "meergezins_laag"],
-                                 [1968, 1930, 1980, 1950, 1975], [110, 120, 160, 200, 70], gas=metered), params)
+    b = building_response(
+        inputs(
+            ["tussenwoning", "hoekwoning", "vrijstaand", "vrijstaand", "meergezins_laag"],
+            [1968, 1930, 1980, 1950, 1975],
+            [110, 120, 160, 200, 70],
+            gas=metered,
+        ),
+        params,
+    )
     np.testing.assert_allclose(_boiler_gas_m3(b, params), metered, rtol=1e-6)
     assert np.all(b.practice_factor > params["physics.practice_calibrated_min"])
     assert np.all(b.practice_factor < params["physics.practice_calibrated_max"])
@@ -259,8 +336,12 @@ def test_label_factors_from_vesta(params):
     assert f["B"] == pytest.approx((9.180579724 + 0.183277522 * 114.9) / c, abs=1e-4)
     assert f["C"] == 1.0
     # a known label shifts the current demand by that factor
-    b = building_response(inputs([3, 3], [1970, 1970], [114.9, 114.9], labels=[-1, ENERGY_LABELS.index("D")]), params)
-    assert b.space_heat_theoretical_kwh[1, 0] / b.space_heat_theoretical_kwh[0, 0] == pytest.approx(f["D"], rel=1e-9)
+    b = building_response(
+        inputs([3, 3], [1970, 1970], [114.9, 114.9], labels=[-1, ENERGY_LABELS.index("D")]), params
+    )
+    assert b.space_heat_theoretical_kwh[1, 0] / b.space_heat_theoretical_kwh[0, 0] == pytest.approx(
+        f["D"], rel=1e-9
+    )
 
 
 def test_hot_water_and_appliances_from_vesta(params):
@@ -274,5 +355,8 @@ def test_hot_water_and_appliances_from_vesta(params):
 def test_roof_area_for_pv(params):
     """Known roof area is used as given; otherwise the archetype's (apartments: shared over
     4 storeys in the laag archetype, i.e. 75 m2 / 4 = 18.75 m2 for the reference apartment)."""
-    b = building_response(inputs([3, 3, 4], [1970, 1970, 1970], [114.9, 114.9, 75.0], roof=[np.nan, 40.0, np.nan]), params)
+    b = building_response(
+        inputs([3, 3, 4], [1970, 1970, 1970], [114.9, 114.9, 75.0], roof=[np.nan, 40.0, np.nan]),
+        params,
+    )
     np.testing.assert_allclose(b.roof_area_m2, [55.6, 40.0, 18.75])

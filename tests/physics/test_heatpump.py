@@ -31,16 +31,24 @@ def test_fit_rows_are_hplib_generic():
     (rounded in parameters-nl.md section 3.2 to (46.3746, -0.0875667, 7.04544, -46.2206) and
     (0.0985646, -0.0985646, 8.12241, -0.000109))."""
     air, brine = heatpump_fit(PARAMS, 1), heatpump_fit(PARAMS, 2)
-    np.testing.assert_allclose([air.p1, air.p2, air.p3, air.p4],
-                               [46.37462900126993, -0.08756667775339223, 7.0454352113504, -46.22057938564581],
-                               rtol=1e-12)
-    np.testing.assert_allclose([brine.p1, brine.p2, brine.p3, brine.p4],
-                               [0.09856460505867312, -0.09856460590283955, 8.12241287944408, -0.00010931425657465474],
-                               rtol=1e-12)
+    np.testing.assert_allclose(
+        [air.p1, air.p2, air.p3, air.p4],
+        [46.37462900126993, -0.08756667775339223, 7.0454352113504, -46.22057938564581],
+        rtol=1e-12,
+    )
+    np.testing.assert_allclose(
+        [brine.p1, brine.p2, brine.p3, brine.p4],
+        [0.09856460505867312, -0.09856460590283955, 8.12241287944408, -0.00010931425657465474],
+        rtol=1e-12,
+    )
 
 
 # parameters-nl.md section 3.2, "own evaluation of the Generic rows", 2 decimals
-AIR_TABLE = {35: [2.90, 4.29, 5.06, 5.83], 45: [2.03, 3.41, 4.18, 4.95], 55: [1.15, 2.54, 3.31, 4.08]}
+AIR_TABLE = {
+    35: [2.90, 4.29, 5.06, 5.83],
+    45: [2.03, 3.41, 4.18, 4.95],
+    55: [1.15, 2.54, 3.31, 4.08],
+}
 BRINE_TABLE = {35: [4.67, 5.17, 5.66], 45: [3.69, 4.18, 4.67], 55: [2.70, 3.19, 3.69]}
 
 
@@ -75,7 +83,9 @@ def test_cop_rises_with_source_temperature(t_src, flow, rise):
 def _keymark_units(group: int) -> pd.DataFrame | None:
     path = Path(__file__).resolve().parents[3] / "shared" / "data" / "hplib" / "hplib_database.csv"
     if not path.exists():
-        path = Path(__file__).resolve().parents[4] / "shared" / "data" / "hplib" / "hplib_database.csv"
+        path = (
+            Path(__file__).resolve().parents[4] / "shared" / "data" / "hplib" / "hplib_database.csv"
+        )
     if not path.exists():
         return None
     d = pd.read_csv(path)
@@ -96,12 +106,21 @@ def test_air_cop_within_keymark_band(t_src, t_flow):
         if t_flow == 52.0:
             values = units["COP_ref"].to_numpy()
         else:
-            values = (units["p1_COP [-]"] * t_src + units["p2_COP [-]"] * t_flow + units["p3_COP [-]"]
-                      + units["p4_COP [-]"] * t_src).to_numpy()
+            values = (
+                units["p1_COP [-]"] * t_src
+                + units["p2_COP [-]"] * t_flow
+                + units["p3_COP [-]"]
+                + units["p4_COP [-]"] * t_src
+            ).to_numpy()
         lo, hi = np.percentile(values, [10, 90])
     else:
         t = PARAMS.table("heatpump_keymark")
-        row = t[(t["group"] == 1) & (t["quantity"] == "cop") & (t["t_source_c"] == t_src) & (t["t_flow_c"] == t_flow)]
+        row = t[
+            (t["group"] == 1)
+            & (t["quantity"] == "cop")
+            & (t["t_source_c"] == t_src)
+            & (t["t_flow_c"] == t_flow)
+        ]
         lo, hi = float(row["p10"].iloc[0]), float(row["p90"].iloc[0])
     got = float(carnot_cop(carnot_fit(PARAMS, 1), t_src, t_flow))
     assert lo <= got <= hi, (got, lo, hi)
@@ -120,8 +139,37 @@ def test_air_cop_at_minus7_52_against_published_median():
 # outlet temperatures of test points A..D (-7, 2, 7, 12 C): low temperature 34/30/27/24 C,
 # medium 52/42/36/30 C (EN 14825 tables for the average climate).
 EN_TJ = np.arange(-10, 16, dtype=float)
-EN_HOURS = np.array([1, 25, 23, 24, 27, 68, 91, 89, 165, 173, 240, 280, 320, 357, 356, 303, 330, 326, 348, 335,
-                     315, 215, 169, 151, 105, 74], dtype=float)
+EN_HOURS = np.array(
+    [
+        1,
+        25,
+        23,
+        24,
+        27,
+        68,
+        91,
+        89,
+        165,
+        173,
+        240,
+        280,
+        320,
+        357,
+        356,
+        303,
+        330,
+        326,
+        348,
+        335,
+        315,
+        215,
+        169,
+        151,
+        105,
+        74,
+    ],
+    dtype=float,
+)
 EN_FLOW = {35: (34.0, 30.0, 27.0, 24.0), 55: (52.0, 42.0, 36.0, 30.0)}
 
 
@@ -131,15 +179,25 @@ def test_scop_en14825_within_10_percent_of_keymark_median(supply):
     temperature linear between the test points, as the standard) against the median SCOP of
     the packaged Keymark units computed the same way from their own test points (COP_ref at
     A-7/W52, their fits elsewhere): within 10 %."""
-    flow = np.interp(EN_TJ, [-10.0, -7.0, 2.0, 7.0, 12.0, 15.0],
-                     [supply, *EN_FLOW[supply], EN_FLOW[supply][-1]])
+    flow = np.interp(
+        EN_TJ, [-10.0, -7.0, 2.0, 7.0, 12.0, 15.0], [supply, *EN_FLOW[supply], EN_FLOW[supply][-1]]
+    )
     load = (16.0 - EN_TJ) / 26.0 * EN_HOURS
     model = load.sum() / (load / carnot_cop(carnot_fit(PARAMS, 1), EN_TJ, flow)).sum()
     units = _keymark_units(1)
     if units is not None:
-        cops = np.stack([(units["p1_COP [-]"] * t + units["p2_COP [-]"] * f + units["p3_COP [-]"]
-                          + units["p4_COP [-]"] * t).to_numpy()
-                         for t, f in zip((-7.0, 2.0, 7.0, 12.0), EN_FLOW[supply], strict=True)], axis=1)
+        cops = np.stack(
+            [
+                (
+                    units["p1_COP [-]"] * t
+                    + units["p2_COP [-]"] * f
+                    + units["p3_COP [-]"]
+                    + units["p4_COP [-]"] * t
+                ).to_numpy()
+                for t, f in zip((-7.0, 2.0, 7.0, 12.0), EN_FLOW[supply], strict=True)
+            ],
+            axis=1,
+        )
         if supply == 55:
             cops[:, 0] = units["COP_ref"].to_numpy()
         per_bin = np.stack([np.interp(EN_TJ, [-7.0, 2.0, 7.0, 12.0], c) for c in cops])
@@ -158,14 +216,24 @@ def test_ground_cop_within_keymark_band(t_src, t_flow):
     units = _keymark_units(2)
     if units is None:
         pytest.skip("shared hplib database not present")
-    values = units["COP_ref"].to_numpy() if t_flow == 52.0 else (
-        units["p1_COP [-]"] * t_src + units["p2_COP [-]"] * t_flow + units["p3_COP [-]"]).to_numpy()
+    values = (
+        units["COP_ref"].to_numpy()
+        if t_flow == 52.0
+        else (
+            units["p1_COP [-]"] * t_src + units["p2_COP [-]"] * t_flow + units["p3_COP [-]"]
+        ).to_numpy()
+    )
     lo, hi = np.percentile(values, [10, 90])
     assert lo <= float(carnot_cop(carnot_fit(PARAMS, 2), t_src, t_flow)) <= hi
 
 
 def test_seasonal_tables_fall_with_supply_temperature():
-    for arr in (TABLES.scop_air, TABLES.scop_ground, TABLES.cop_air_design, TABLES.cop_ground_design):
+    for arr in (
+        TABLES.scop_air,
+        TABLES.scop_ground,
+        TABLES.cop_air_design,
+        TABLES.cop_ground_design,
+    ):
         assert np.all(np.diff(arr) <= 1e-12)
     assert np.all(np.diff(TABLES.scop_air) < 0)
 
@@ -189,7 +257,9 @@ def test_scop_is_the_bin_weighted_harmonic_mean():
     expected = q.sum() / elec.sum()
     i = int(np.flatnonzero(TABLES.supply_c == 45.0)[0])
     assert TABLES.scop_air[i] == pytest.approx(expected, rel=1e-6)
-    assert TABLES.backup_share_air[i] == pytest.approx((bins.hours * np.maximum(x - cap, 0.0)).sum() / q.sum())
+    assert TABLES.backup_share_air[i] == pytest.approx(
+        (bins.hours * np.maximum(x - cap, 0.0)).sum() / q.sum()
+    )
     assert heating_curve_flow_c(-10.0, 45.0, PARAMS) == pytest.approx(45.0)
     assert heating_curve_flow_c(15.0, 45.0, PARAMS) == pytest.approx(30.0)
 
@@ -206,12 +276,15 @@ def test_undersized_heat_pump_needs_backup_in_the_peak():
     assert tables.scop_air[i] < TABLES.scop_air[i]
 
 
-@pytest.mark.parametrize(("supply", "vesta_air", "vesta_ground", "tol_ground"), [
-    (35.0, 4.5, 5.5, 0.10),   # label A (floor heating / LT emitters)
-    (40.0, 4.25, 5.0, 0.10),  # label B
-    (45.0, 4.0, 4.5, 0.20),   # label C
-    (55.0, 3.5, None, None),  # 'other' labels, emitters at the LT limit
-])
+@pytest.mark.parametrize(
+    ("supply", "vesta_air", "vesta_ground", "tol_ground"),
+    [
+        (35.0, 4.5, 5.5, 0.10),  # label A (floor heating / LT emitters)
+        (40.0, 4.25, 5.0, 0.10),  # label B
+        (45.0, 4.0, 4.5, 0.20),  # label C
+        (55.0, 3.5, None, None),  # 'other' labels, emitters at the LT limit
+    ],
+)
 def test_scop_against_vesta(supply, vesta_air, vesta_ground, tol_ground):
     """PBL Vesta Performance.csv SPF for space heating, all-electric air/water (eWP_lw) label
     A 4.5, B 4.25, C 4.0, other 3.5; ground-source (eWP_bw) A 5.5, B 5.0, C 4.5. Labels are
@@ -233,8 +306,14 @@ def test_hybrid_share_against_vesta_and_field():
     years = [1920, 1938, 1955, 1970, 1983, 1998, 2012]
     counts = np.array([17659, 12508, 32679, 44941, 54745, 38182, 21183], dtype=float)
     types = np.repeat(np.arange(5), 7)
-    inp = BuildingInputs(types, np.tile(years, 5), np.repeat([150.0, 130, 115, 110, 75], 7), np.full(35, -1),
-                         np.full(35, np.nan), np.full(35, np.nan))
+    inp = BuildingInputs(
+        types,
+        np.tile(years, 5),
+        np.repeat([150.0, 130, 115, 110, 75], 7),
+        np.full(35, -1),
+        np.full(35, np.nan),
+        np.full(35, np.nan),
+    )
     b = building_response(inp, PARAMS)
     s = heating_systems(b, inp.dwelling_type, PARAMS)
     w = np.tile(counts, 5) * b.space_heat_kwh[:, 0]

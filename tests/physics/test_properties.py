@@ -41,7 +41,12 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 @given(st.lists(dwelling, min_size=1, max_size=12))
 def test_deeper_insulation_never_raises_demand_load_or_temperature(rows):
     b = building_response(to_inputs(rows), P)
-    for name in ("space_heat_kwh", "space_heat_theoretical_kwh", "design_heat_load_kw", "supply_temp_c"):
+    for name in (
+        "space_heat_kwh",
+        "space_heat_theoretical_kwh",
+        "design_heat_load_kw",
+        "supply_temp_c",
+    ):
         steps = np.diff(getattr(b, name), axis=1)
         assert np.all(steps <= 1e-9 * np.abs(getattr(b, name)[:, :-1]) + 1e-12), name
 
@@ -51,16 +56,34 @@ def test_deeper_insulation_never_raises_demand_load_or_temperature(rows):
 def test_outputs_finite_and_non_negative(rows):
     inp = to_inputs(rows)
     b = building_response(inp, P)
-    for name in ("space_heat_kwh", "space_heat_theoretical_kwh", "hot_water_kwh", "appliance_kwh",
-                 "design_heat_load_kw", "insulation_capex_eur", "insulated_area_m2", "roof_area_m2",
-                 "practice_factor"):
+    for name in (
+        "space_heat_kwh",
+        "space_heat_theoretical_kwh",
+        "hot_water_kwh",
+        "appliance_kwh",
+        "design_heat_load_kw",
+        "insulation_capex_eur",
+        "insulated_area_m2",
+        "roof_area_m2",
+        "practice_factor",
+    ):
         v = getattr(b, name)
         assert np.all(np.isfinite(v)) and np.all(v >= 0), name
     assert np.all((b.supply_temp_c >= 35.0) & (b.supply_temp_c <= 90.0))
-    assert b.n_measures.dtype.kind == "i" and np.all(b.n_measures >= 0) and np.all(b.n_measures <= 4)
+    assert (
+        b.n_measures.dtype.kind == "i" and np.all(b.n_measures >= 0) and np.all(b.n_measures <= 4)
+    )
     assert np.all(b.insulation_capex_eur[:, 0] == 0)
     s = heating_systems(b, inp.dwelling_type, P)
-    for name in ("gas_m3", "electricity_kwh", "heat_gj", "peak_kw", "capex_eur", "capacity_kw", "heat_pump_share"):
+    for name in (
+        "gas_m3",
+        "electricity_kwh",
+        "heat_gj",
+        "peak_kw",
+        "capex_eur",
+        "capacity_kw",
+        "heat_pump_share",
+    ):
         v = getattr(s, name)
         assert v.shape == (len(rows), 4, 6)
         assert np.all(np.isfinite(v)) and np.all(v >= 0), name
@@ -79,12 +102,20 @@ def test_rows_are_independent(rows, rnd):
     rnd.shuffle(idx)
     once = building_response(to_inputs(rows), P)
     many = building_response(to_inputs([rows[i] for i in idx]), P)
-    for name in ("space_heat_kwh", "design_heat_load_kw", "supply_temp_c", "insulation_capex_eur", "practice_factor"):
+    for name in (
+        "space_heat_kwh",
+        "design_heat_load_kw",
+        "supply_temp_c",
+        "insulation_capex_eur",
+        "practice_factor",
+    ):
         np.testing.assert_array_equal(getattr(many, name), getattr(once, name)[idx], err_msg=name)
     s_once = heating_systems(once, to_inputs(rows).dwelling_type, P)
     s_many = heating_systems(many, to_inputs([rows[i] for i in idx]).dwelling_type, P)
     for name in ("gas_m3", "electricity_kwh", "peak_kw", "capex_eur", "feasible"):
-        np.testing.assert_array_equal(getattr(s_many, name), getattr(s_once, name)[idx], err_msg=name)
+        np.testing.assert_array_equal(
+            getattr(s_many, name), getattr(s_once, name)[idx], err_msg=name
+        )
 
 
 def test_large_batch_equals_small_batches():
@@ -92,13 +123,32 @@ def test_large_batch_equals_small_batches():
     numbers as evaluating its rows one by one."""
     rng = np.random.default_rng(7)
     n = 1100
-    inp = BuildingInputs(rng.integers(0, 6, n), rng.integers(1900, 2025, n), rng.uniform(40, 250, n),
-                         rng.integers(-1, 11, n), np.full(n, np.nan), np.full(n, np.nan))
+    inp = BuildingInputs(
+        rng.integers(0, 6, n),
+        rng.integers(1900, 2025, n),
+        rng.uniform(40, 250, n),
+        rng.integers(-1, 11, n),
+        np.full(n, np.nan),
+        np.full(n, np.nan),
+    )
     big = building_response(inp, P)
     for i in (0, 511, 512, 1099):
-        one = building_response(BuildingInputs(*(np.asarray(getattr(inp, f))[i:i + 1] for f in
-                                                 ("dwelling_type", "construction_year", "floor_area_m2",
-                                                  "energy_label", "gas_m3", "roof_area_m2"))), P)
+        one = building_response(
+            BuildingInputs(
+                *(
+                    np.asarray(getattr(inp, f))[i : i + 1]
+                    for f in (
+                        "dwelling_type",
+                        "construction_year",
+                        "floor_area_m2",
+                        "energy_label",
+                        "gas_m3",
+                        "roof_area_m2",
+                    )
+                )
+            ),
+            P,
+        )
         np.testing.assert_array_equal(big.space_heat_kwh[i], one.space_heat_kwh[0])
 
 
@@ -118,8 +168,11 @@ def test_deeper_insulation_never_raises_the_peak_or_the_operating_supply(rows):
     s = heating_systems(b, inp.dwelling_type, P)
     no_hybrid = [h for h, name in enumerate(HEATING_SYSTEMS) if name != "hybrid_hp"]
     peak = dwelling_peak_kw(s.peak_kw, P)[..., no_hybrid]
-    for name, value in (("peak_kw", s.peak_kw[..., no_hybrid]), ("dwelling peak", peak),
-                        ("operating supply", s.operating_supply_c)):
+    for name, value in (
+        ("peak_kw", s.peak_kw[..., no_hybrid]),
+        ("dwelling peak", peak),
+        ("operating supply", s.operating_supply_c),
+    ):
         steps = np.diff(value, axis=1)  # over insulation levels, every system
         assert np.all(steps <= 1e-9 * np.abs(value[:, :-1]) + 1e-9), name
 
@@ -135,4 +188,6 @@ def test_emitter_works_never_raise_the_supply_temperature(rows, factor):
     assert np.all(b.supply_temp_lt_emitters_c <= b.supply_temp_c + 1e-9)
     s = heating_systems(b, inp.dwelling_type, params)
     for system in ("air_hp", "ground_hp", "heat_network_lt"):
-        assert np.all(s.operating_supply_c[..., HEATING_SYSTEMS.index(system)] <= b.supply_temp_c + 1e-9), system
+        assert np.all(
+            s.operating_supply_c[..., HEATING_SYSTEMS.index(system)] <= b.supply_temp_c + 1e-9
+        ), system

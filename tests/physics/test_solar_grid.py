@@ -61,7 +61,9 @@ def test_heating_electricity_is_mostly_in_winter():
 @settings(max_examples=200, deadline=None)
 @given(pv=st.floats(0, 20000), demand=st.floats(0, 30000), heat_share=st.floats(0, 1.5))
 def test_self_consumption_bounds(pv, demand, heat_share):
-    s = float(pv_self_consumption_kwh(np.array(pv), np.array(demand), np.array(heat_share * demand), P))
+    s = float(
+        pv_self_consumption_kwh(np.array(pv), np.array(demand), np.array(heat_share * demand), P)
+    )
     assert 0.0 <= s <= min(pv, demand) + 1e-9
 
 
@@ -90,7 +92,9 @@ def test_simultaneity():
     thermos = P.with_overrides({"grid.simultaneity_asymptote": 0.62})
     for n in (1, 10, 100):
         assert float(diversified_peak_kw(1.0, n, thermos)) == pytest.approx(0.62 + 0.38 / n)
-    np.testing.assert_allclose(diversified_peak_kw(np.array([10.0, 20.0]), np.array([1, 2]), P), [10.0, 15.0])
+    np.testing.assert_allclose(
+        diversified_peak_kw(np.array([10.0, 20.0]), np.array([1, 2]), P), [10.0, 15.0]
+    )
 
 
 def test_appliance_peak():

@@ -22,7 +22,9 @@ def inputs(types, years, areas, labels=None, gas=None) -> BuildingInputs:
         dwelling_type=np.array([DWELLING_TYPES.index(t) for t in types]),
         construction_year=np.array(years),
         floor_area_m2=np.array(areas, dtype=float),
-        energy_label=np.full(n, -1) if labels is None else np.array([ENERGY_LABELS.index(x) for x in labels]),
+        energy_label=np.full(n, -1)
+        if labels is None
+        else np.array([ENERGY_LABELS.index(x) for x in labels]),
         gas_m3=np.full(n, np.nan) if gas is None else np.array(gas, dtype=float),
         roof_area_m2=np.full(n, np.nan),
     )
@@ -94,7 +96,12 @@ def test_small_heating_peaks_sit_on_the_appliance_evening_peak_of_3_kw():
 # 1946-1964 32 679, 1965-1974 44 941, 1975-1991 54 745; one year per period.
 YEARS_1950_1990 = [1955, 1970, 1983]
 COUNTS_1950_1990 = np.array([32679, 44941, 54745], dtype=float)
-GROUND_BOUND = {"tussenwoning": 110, "hoekwoning": 115, "twee_onder_een_kap": 130, "vrijstaand": 150}
+GROUND_BOUND = {
+    "tussenwoning": 110,
+    "hoekwoning": 115,
+    "twee_onder_een_kap": 130,
+    "vrijstaand": 150,
+}
 
 
 @pytest.mark.parametrize("dwelling_type", list(GROUND_BOUND))
@@ -109,10 +116,14 @@ def test_standard_insulation_keeps_0_62_to_0_82_of_the_gas(dwelling_type):
     Individually the 1975-1991 dwellings keep 0.81-0.84: they already have cavity insulation
     (PBL Vesta's own kentallen keep 0.91 of the space heat of a 1975-1991 vrijstaand going C -> B)."""
     area = GROUND_BOUND[dwelling_type]
-    b = building_response(inputs([dwelling_type] * 3, YEARS_1950_1990, [area] * 3, labels=["D"] * 3), P)
+    b = building_response(
+        inputs([dwelling_type] * 3, YEARS_1950_1990, [area] * 3, labels=["D"] * 3), P
+    )
     kept = _gas_m3(b, STANDARD) / _gas_m3(b, CURRENT)
     s = heating_systems(b, np.full(3, DWELLING_TYPES.index(dwelling_type)), P)
-    np.testing.assert_allclose(s.gas_m3[:, STANDARD, BOILER] / s.gas_m3[:, CURRENT, BOILER], kept, rtol=1e-9)
+    np.testing.assert_allclose(
+        s.gas_m3[:, STANDARD, BOILER] / s.gas_m3[:, CURRENT, BOILER], kept, rtol=1e-9
+    )
     mean = float(kept @ COUNTS_1950_1990 / COUNTS_1950_1990.sum())
     assert 0.62 <= mean <= 0.82, (dwelling_type, np.round(kept, 3), mean)
     assert np.all(kept < 0.86), np.round(kept, 3)
@@ -173,8 +184,10 @@ def test_apartment_to_mid_terrace_ratio_against_vesta_kentallen():
     Liempde 870/1 200, Wintelre 960/1 180, Wormerveer 860/1 130)."""
     vesta_apartment = (25.91 / 1.04 + 7.3 / 0.72) / 0.03165
     vesta_mid_terrace = (32.70 / 1.04 + 7.7 / 0.72) / 0.03165
-    b = building_response(inputs(["meergezins_laag", "tussenwoning"], [1970, 1970], [75.0, 110.0],
-                                 labels=["D", "C"]), P)
+    b = building_response(
+        inputs(["meergezins_laag", "tussenwoning"], [1970, 1970], [75.0, 110.0], labels=["D", "C"]),
+        P,
+    )
     gas = _gas_m3(b, CURRENT)
     assert gas[0] / gas[1] == pytest.approx(vesta_apartment / vesta_mid_terrace, rel=0.15)
     assert 0.60 <= gas[0] / gas[1] <= 0.81

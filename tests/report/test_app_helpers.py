@@ -35,7 +35,10 @@ def test_overview_counts_match_the_buurt_statistics(village):
     for name in wm.DWELLING_TYPES:  # PBL Startanalyse 2020 counts per type (synthesis keeps them)
         assert types.get(name, 0.0) == row[f"type_{name}"]
     periods = view["periods"].set_index("value")["dwellings"]
-    assert periods["pre1930"] == row["period_pre1930"] and periods["1975_1991"] == row["period_1975_1991"]
+    assert (
+        periods["pre1930"] == row["period_pre1930"]
+        and periods["1975_1991"] == row["period_1975_1991"]
+    )
     assert view["totals"]["dwellings"] == 758 == view["tenure"]["dwellings"].sum()
     ref = summary.iloc[0]
     assert view["totals"]["gas_m3"] == pytest.approx(ref["gas_m3"])  # the summary's reference gas
@@ -44,8 +47,18 @@ def test_overview_counts_match_the_buurt_statistics(village):
 
 
 def test_period_of_uses_the_period_bounds():
-    got = wm.stock_overview.__globals__["period_of"](np.array([1929, 1930, 1945, 1946, 2005, 2006, 2024]))
-    assert list(got) == ["pre1930", "1930_1945", "1930_1945", "1946_1964", "1992_2005", "2006_later", "2006_later"]
+    got = wm.stock_overview.__globals__["period_of"](
+        np.array([1929, 1930, 1945, 1946, 2005, 2006, 2024])
+    )
+    assert list(got) == [
+        "pre1930",
+        "1930_1945",
+        "1930_1945",
+        "1946_1964",
+        "1992_2005",
+        "2006_later",
+        "2006_later",
+    ]
 
 
 def test_village_summary_is_the_summary_of_summarise(village):
@@ -62,7 +75,12 @@ def house():
     scenario = wm.load_scenario()
     stock = wm.house_stock("tussenwoning", 1975, 110, energy_label="D", gas_m3=1400)
     outcomes = wm.evaluate(stock, scenario)
-    return scenario, stock, outcomes, wm.house_strategies(outcomes, wm.default_strategies(), scenario.params())
+    return (
+        scenario,
+        stock,
+        outcomes,
+        wm.house_strategies(outcomes, wm.default_strategies(), scenario.params()),
+    )
 
 
 def test_house_figures_equal_the_village_summary_of_a_village_of_one(house):
@@ -71,26 +89,46 @@ def test_house_figures_equal_the_village_summary_of_a_village_of_one(house):
     assert list(table["strategy"]) == list(summary["strategy"])
     moved = table["strategy"] != "reference"
     # a village of one: investment per dwelling that changes = the house's investment
-    np.testing.assert_allclose(table.loc[moved, "capex_eur"], summary.loc[moved, "investment_per_dwelling_eur"])
+    np.testing.assert_allclose(
+        table.loc[moved, "capex_eur"], summary.loc[moved, "investment_per_dwelling_eur"]
+    )
     np.testing.assert_allclose(table.loc[moved, "subsidy_eur"], summary.loc[moved, "subsidy_eur"])
     # the average monthly change of a village of one is the house's change, part by part
-    np.testing.assert_allclose(table["monthly_change_eur"], summary["monthly_cost_change_avg_eur"], atol=1e-9)
-    np.testing.assert_allclose(table["bill_eur"] - table["now_bill_eur"], summary["bill_change_avg_eur"], atol=1e-9)
+    np.testing.assert_allclose(
+        table["monthly_change_eur"], summary["monthly_cost_change_avg_eur"], atol=1e-9
+    )
+    np.testing.assert_allclose(
+        table["bill_eur"] - table["now_bill_eur"], summary["bill_change_avg_eur"], atol=1e-9
+    )
     np.testing.assert_allclose(table["co2_kg"] / 1e3, summary["co2_t"])
 
 
 def test_house_what_changes_in_the_house(house):
     _s, _stock, _o, table = house
     by = table.set_index("strategy")
-    assert by.loc["reference", "keeps_gas"] and by.loc["hybrid", "keeps_gas"] and by.loc["hybrid", "outdoor_unit"]
-    assert by.loc["all_electric_ground", "boreholes"] and not by.loc["all_electric_ground", "outdoor_unit"]
-    assert by.loc["heat_network_mt", "delivery_set"] and not by.loc["heat_network_mt", "lt_emitters"]
+    assert (
+        by.loc["reference", "keeps_gas"]
+        and by.loc["hybrid", "keeps_gas"]
+        and by.loc["hybrid", "outdoor_unit"]
+    )
+    assert (
+        by.loc["all_electric_ground", "boreholes"]
+        and not by.loc["all_electric_ground", "outdoor_unit"]
+    )
+    assert (
+        by.loc["heat_network_mt", "delivery_set"] and not by.loc["heat_network_mt", "lt_emitters"]
+    )
     # the reference row is the reference strategy itself: no change against itself
-    assert by.loc["reference", "monthly_eur"] == pytest.approx(by.loc["reference", "monthly_reference_eur"])
+    assert by.loc["reference", "monthly_eur"] == pytest.approx(
+        by.loc["reference", "monthly_reference_eur"]
+    )
     assert by.loc["reference", "monthly_change_eur"] == 0.0
     # a 1975 terraced house at label D needs more than 50 degC at design conditions with its
     # radiators even after standard insulation, so a heat pump comes with LT emitter works
-    assert by.loc["all_electric_air", "supply_temp_c"] > 50.0 and by.loc["all_electric_air", "lt_emitters"]
+    assert (
+        by.loc["all_electric_air", "supply_temp_c"] > 50.0
+        and by.loc["all_electric_air", "lt_emitters"]
+    )
 
 
 def _annuity_per_month(principal_eur: float, effective_rate: float, years: float) -> float:
@@ -118,13 +156,19 @@ def test_today_is_the_energy_bill_alone_and_the_reference_keeps_its_loan(house):
     assert ref["loan_eur"] == pytest.approx(20.07, abs=0.005)
     assert ref["monthly_eur"] == pytest.approx(bill_today + 20.07, abs=0.01)
     # the change is against keeping the gas boiler; against today it is 20.07 more
-    np.testing.assert_allclose(table["monthly_change_eur"], table["monthly_eur"] - ref["monthly_eur"])
-    np.testing.assert_allclose(table["monthly_change_today_eur"] - table["monthly_change_eur"], ref["loan_eur"])
+    np.testing.assert_allclose(
+        table["monthly_change_eur"], table["monthly_eur"] - ref["monthly_eur"]
+    )
+    np.testing.assert_allclose(
+        table["monthly_change_today_eur"] - table["monthly_change_eur"], ref["loan_eur"]
+    )
     fig = wm.house_monthly_chart(table, "nl")
     bars = {trace.name: list(trace.x) for trace in fig.data if trace.type == "bar"}
     assert fig.data[0].y[0] == "Nu (energierekening)" and fig.data[0].y[1] == "Referentie: cv-ketel"
     assert bars["Energierekening"][0] == pytest.approx(bill_today)
-    assert bars["Aflossing lening"][0] == 0.0 and bars["Aflossing lening"][1] == pytest.approx(20.07, abs=0.005)
+    assert bars["Aflossing lening"][0] == 0.0 and bars["Aflossing lening"][1] == pytest.approx(
+        20.07, abs=0.005
+    )
     total_text = fig.data[-1].text
     assert total_text[0] == f"€ {bill_today:.0f}" and total_text[1] == f"€ {bill_today + 20.07:.0f}"
 
@@ -142,7 +186,9 @@ def test_income_classes_are_cut_at_the_warmtefonds_limit():
     assert limit == 60000.0
     assert list(classes.index) == ["below_limit", "above_limit", "unknown"]
     assert classes.at["below_limit", "high_eur"] == limit == classes.at["above_limit", "low_eur"]
-    assert classes.at["below_limit", "income_eur"] < limit <= classes.at["above_limit", "income_eur"]
+    assert (
+        classes.at["below_limit", "income_eur"] < limit <= classes.at["above_limit", "income_eur"]
+    )
     assert classes.loc["unknown", ["low_eur", "high_eur", "income_eur"]].isna().all()
     assert classes["source"].str.len().min() > 50 and classes["year"].notna().all()
 
@@ -169,7 +215,9 @@ def test_income_classes_are_cut_at_the_warmtefonds_limit():
     with pytest.raises(wm.WupInputError, match="below_limit"):
         wm.house_stock("tussenwoning", 1975, 110, income_class="rich")
     with pytest.raises(wm.WupInputError, match="not both"):
-        wm.house_stock("tussenwoning", 1975, 110, income_class="below_limit", household_income_eur=1.0)
+        wm.house_stock(
+            "tussenwoning", 1975, 110, income_class="below_limit", household_income_eur=1.0
+        )
 
 
 def test_income_classes_follow_a_scenario_that_moves_the_limit():
@@ -178,7 +226,9 @@ def test_income_classes_follow_a_scenario_that_moves_the_limit():
     expected figures by hand, as in the test above, for the limit of 30 000 EUR."""
     from math import erf, log, sqrt
 
-    scenario = wm.load_scenario().model_copy(update={"parameters": {"finance.warmtefonds_income_limit_eur": 30000.0}})
+    scenario = wm.load_scenario().model_copy(
+        update={"parameters": {"finance.warmtefonds_income_limit_eur": 30000.0}}
+    )
     params = scenario.params()
     classes = wm.income_classes(params).set_index("income_class")
     assert classes.at["below_limit", "label_nl"].startswith("Onder € 30.000 per jaar")
@@ -207,48 +257,88 @@ def test_income_classes_follow_a_scenario_that_moves_the_limit():
     assert wm.income_of_class("below_limit", params) == classes.at["below_limit", "income_eur"]
 
     def house(income_class):
-        stock = wm.house_stock("tussenwoning", 1975, 110, energy_label="D", gas_m3=1400,
-                               income_class=income_class, params=params)
-        return wm.house_strategies(wm.evaluate(stock, scenario), wm.default_strategies(), params).set_index("strategy")
+        stock = wm.house_stock(
+            "tussenwoning",
+            1975,
+            110,
+            energy_label="D",
+            gas_m3=1400,
+            income_class=income_class,
+            params=params,
+        )
+        return wm.house_strategies(
+            wm.evaluate(stock, scenario), wm.default_strategies(), params
+        ).set_index("strategy")
 
     low, high = house("below_limit"), house("above_limit")
     loan = low.at["all_electric_air", "net_investment_eur"]
     assert low.at["all_electric_air", "loan_eur"] == pytest.approx(loan / 180, abs=0.01)  # 0 %
-    assert high.at["all_electric_air", "loan_eur"] == pytest.approx(_annuity_per_month(loan, 0.0435, 15), abs=0.01)
+    assert high.at["all_electric_air", "loan_eur"] == pytest.approx(
+        _annuity_per_month(loan, 0.0435, 15), abs=0.01
+    )
     # the packaged table records the classes at the packaged limit; the function computes them
-    packaged = pd.read_csv(Path(wm.__file__).parent / "data" / "income_classes.csv").set_index("income_class")
+    packaged = pd.read_csv(Path(wm.__file__).parent / "data" / "income_classes.csv").set_index(
+        "income_class"
+    )
     default = wm.income_classes().set_index("income_class")
     for column in ("low_eur", "high_eur", "income_eur"):
-        assert default.loc[["below_limit", "above_limit"], column].tolist() == \
-            packaged.loc[["below_limit", "above_limit"], column].tolist()
-    assert default.loc[["below_limit", "above_limit"], "share_drenthe"].round(3).tolist() == \
-        packaged.loc[["below_limit", "above_limit"], "share_drenthe"].tolist()
+        assert (
+            default.loc[["below_limit", "above_limit"], column].tolist()
+            == packaged.loc[["below_limit", "above_limit"], column].tolist()
+        )
+    assert (
+        default.loc[["below_limit", "above_limit"], "share_drenthe"].round(3).tolist()
+        == packaged.loc[["below_limit", "above_limit"], "share_drenthe"].tolist()
+    )
     # no household below a limit of 0: only the classes that hold any are offered
-    nobody = wm.load_scenario().model_copy(update={"parameters": {"finance.warmtefonds_income_limit_eur": 0.0}})
+    nobody = wm.load_scenario().model_copy(
+        update={"parameters": {"finance.warmtefonds_income_limit_eur": 0.0}}
+    )
     assert wm.income_classes(nobody.params())["income_class"].tolist() == ["above_limit", "unknown"]
 
 
 def _house_of_class(income_class):
     scenario = wm.load_scenario()
-    stock = wm.house_stock("tussenwoning", 1975, 110, energy_label="D", gas_m3=1400, income_class=income_class)
-    return wm.house_strategies(wm.evaluate(stock, scenario), wm.default_strategies(), scenario.params())
+    stock = wm.house_stock(
+        "tussenwoning", 1975, 110, energy_label="D", gas_m3=1400, income_class=income_class
+    )
+    return wm.house_strategies(
+        wm.evaluate(stock, scenario), wm.default_strategies(), scenario.params()
+    )
 
 
 def test_income_class_sets_the_warmtefonds_rate():
     """Below the limit the Energiebespaarlening is at 0 % (the payment is the loan / 180 months),
     above it at 4.35 % effective over 15 years; 'unknown' is the house without an income."""
-    low, high, unknown = (_house_of_class(c).set_index("strategy") for c in ("below_limit", "above_limit", "unknown"))
+    low, high, unknown = (
+        _house_of_class(c).set_index("strategy") for c in ("below_limit", "above_limit", "unknown")
+    )
     air_loan = low.at["all_electric_air", "net_investment_eur"]
-    assert air_loan == pytest.approx(21010.62, abs=0.01) == high.at["all_electric_air", "net_investment_eur"]
-    assert low.at["all_electric_air", "loan_eur"] == pytest.approx(21010.62 / 180, abs=0.01)  # 116.73
-    assert high.at["all_electric_air", "loan_eur"] == pytest.approx(_annuity_per_month(21010.62, 0.0435, 15), abs=0.01)
+    assert (
+        air_loan
+        == pytest.approx(21010.62, abs=0.01)
+        == high.at["all_electric_air", "net_investment_eur"]
+    )
+    assert low.at["all_electric_air", "loan_eur"] == pytest.approx(
+        21010.62 / 180, abs=0.01
+    )  # 116.73
+    assert high.at["all_electric_air", "loan_eur"] == pytest.approx(
+        _annuity_per_month(21010.62, 0.0435, 15), abs=0.01
+    )
     assert high.at["all_electric_air", "loan_eur"] == pytest.approx(158.22, abs=0.005)
     assert low.at["reference", "loan_eur"] == pytest.approx(2664.53 / 180, abs=0.01)  # 14.80
-    no_income = wm.house_strategies(wm.evaluate(wm.house_stock("tussenwoning", 1975, 110, energy_label="D", gas_m3=1400),
-                                                 wm.load_scenario()), wm.default_strategies(),
-                                    wm.load_scenario().params()).set_index("strategy")
+    no_income = wm.house_strategies(
+        wm.evaluate(
+            wm.house_stock("tussenwoning", 1975, 110, energy_label="D", gas_m3=1400),
+            wm.load_scenario(),
+        ),
+        wm.default_strategies(),
+        wm.load_scenario().params(),
+    ).set_index("strategy")
     pd.testing.assert_frame_equal(unknown, no_income)
-    np.testing.assert_allclose(high["loan_eur"], no_income["loan_eur"])  # no income: not below the limit
+    np.testing.assert_allclose(
+        high["loan_eur"], no_income["loan_eur"]
+    )  # no income: not below the limit
 
 
 def test_house_stock_rejects_a_bad_value_with_one_message():
@@ -259,12 +349,16 @@ def test_house_stock_rejects_a_bad_value_with_one_message():
 def test_pick_a_dwelling_of_the_village(village):
     scenario, _stock, outcomes, _summary = village
     first = str(outcomes.dwelling_ids[0])
-    table = wm.house_strategies(outcomes, wm.default_strategies(), scenario.params(), dwelling_id=first)
+    table = wm.house_strategies(
+        outcomes, wm.default_strategies(), scenario.params(), dwelling_id=first
+    )
     g = int(outcomes.dwelling_group[0])
     ref = outcomes.catalogue.reference_index
     assert table.loc[0, "now_bill_eur"] == pytest.approx(outcomes["bill_year1_eur"][g, ref] / 12.0)
     with pytest.raises(KeyError):
-        wm.house_strategies(outcomes, wm.default_strategies(), scenario.params(), dwelling_id="nope")
+        wm.house_strategies(
+            outcomes, wm.default_strategies(), scenario.params(), dwelling_id="nope"
+        )
 
 
 # --------------------------------------------------------------------------------------------
@@ -280,7 +374,9 @@ def test_controls_read_the_packaged_defaults():
     s = wm.load_scenario()
     v = wm.control_values(s)
     table = wm.parameter_table()
-    assert v["finance.loan_rate"] == pytest.approx(100 * table.loc["finance.warmtefonds_rate", "value"])
+    assert v["finance.loan_rate"] == pytest.approx(
+        100 * table.loc["finance.warmtefonds_rate", "value"]
+    )
     assert v["finance.heat_fixed_eur"] == table.loc["finance.heat_fixed_eur", "value"]
     assert v["isde_percent"] == pytest.approx(100.0)
     sources = wm.control_sources()
@@ -303,9 +399,13 @@ def test_a_price_control_scales_the_whole_path():
 
 def test_isde_and_rates_controls():
     s = wm.load_scenario()
-    half = wm.apply_controls(s, {"isde_percent": 50.0, "finance.loan_rate": 2.0, "finance.financing": "own"})
+    half = wm.apply_controls(
+        s, {"isde_percent": 50.0, "finance.loan_rate": 2.0, "finance.financing": "own"}
+    )
     p, p0 = half.params(), s.params()
-    assert p["finance.isde_hp_air_start_eur"] == pytest.approx(p0["finance.isde_hp_air_start_eur"] / 2)
+    assert p["finance.isde_hp_air_start_eur"] == pytest.approx(
+        p0["finance.isde_hp_air_start_eur"] / 2
+    )
     assert p["finance.isde_roof_eur_m2"] == pytest.approx(p0["finance.isde_roof_eur_m2"] / 2)
     assert p["finance.isde_roof_min_m2"] == p0["finance.isde_roof_min_m2"]  # limits are not amounts
     assert half.finance.loan_rate == pytest.approx(0.02) and half.finance.financing == "own"
@@ -323,14 +423,22 @@ def test_figures_carry_value_labels_and_translated_axes(village):
     assert list(fig.data[0].x)[0] == "Vrijstaand" and list(fig.data[0].text)[0] == "313"
     assert fig.layout.yaxis.title.text == "aantal woningen"
     fig_en = wm.category_bars(view["tenure"], "tenure", "Tenure", "en")
-    assert list(fig_en.data[0].x) == ["Owner-occupied", "Rent (housing association)", "Rent (private landlord)"]
+    assert list(fig_en.data[0].x) == [
+        "Owner-occupied",
+        "Rent (housing association)",
+        "Rent (private landlord)",
+    ]
     bars = wm.strategy_bars(summary, "national_eur_per_t_co2", "t", "nl")
-    assert bars.data[0].text[0] == "n.v.t." and bars.data[0].x[0] == 0.0  # the reference: no tonnes avoided
+    assert (
+        bars.data[0].text[0] == "n.v.t." and bars.data[0].x[0] == 0.0
+    )  # the reference: no tonnes avoided
     assert bars.layout.font.size >= 18
     # Dutch thousands separator
     co2_ref = f"{round(float(summary['co2_t'].iloc[0])):,}"  # e.g. 2,330 (t/yr, the reference)
     assert len(co2_ref) == 5
-    assert wm.strategy_bars(summary, "co2_t", "t", "nl").data[0].text[0] == co2_ref.replace(",", ".")
+    assert wm.strategy_bars(summary, "co2_t", "t", "nl").data[0].text[0] == co2_ref.replace(
+        ",", "."
+    )
     assert wm.strategy_bars(summary, "co2_t", "t", "en").data[0].text[0] == co2_ref
 
 
@@ -345,12 +453,21 @@ def test_house_charts_stack_the_parts(house):
     _s, _stock, _o, table = house
     fig = wm.house_monthly_chart(table, "en")
     parts = [t for t in fig.data if t.type == "bar"]
-    assert [t.name for t in parts] == ["Energy bill", "Loan repayment", "Rent increase", "Own money (per month)"]
+    assert [t.name for t in parts] == [
+        "Energy bill",
+        "Loan repayment",
+        "Rent increase",
+        "Own money (per month)",
+    ]
     totals = np.sum([np.asarray(t.x, dtype=float) for t in parts], axis=0)
     np.testing.assert_allclose(totals[1:], table["monthly_eur"])
     assert fig.data[-1].text[0].startswith("€ ")
     money = wm.house_money_chart(table, "nl")
-    assert [t.name for t in money.data] == ["Investering", "Subsidie", "Na subsidie (te lenen of zelf te betalen)"]
+    assert [t.name for t in money.data] == [
+        "Investering",
+        "Subsidie",
+        "Na subsidie (te lenen of zelf te betalen)",
+    ]
 
 
 def test_plan_figures_and_who_pays(village):
@@ -359,36 +476,57 @@ def test_plan_figures_and_who_pays(village):
     mix = wm.mix_chart(plan.dwellings_by_heating, "nl")
     assert sum(mix.data[0].x) == pytest.approx(758.0)
     assert "Luchtwarmtepomp" in list(mix.data[0].y)
-    points = pd.DataFrame({"co2_reduction": [p.co2_reduction for p in plan.pareto_front],
-                           "objective_eur": [p.objective_eur for p in plan.pareto_front]})
+    points = pd.DataFrame(
+        {
+            "co2_reduction": [p.co2_reduction for p in plan.pareto_front],
+            "objective_eur": [p.objective_eur for p in plan.pareto_front],
+        }
+    )
     pareto = wm.pareto_chart(points, "en", chosen=(plan.co2_reduction, plan.objective_eur))
     assert len(pareto.data) == 2 and pareto.layout.xaxis.title.text == "CO2 reduction (percent)"
     pays = wm.plan_who_pays(plan, outcomes)
     tenure = outcomes.groups.groupby("tenure", observed=True)["count"].sum()
-    assert pays.set_index("tenure")["dwellings"].to_dict() == {k: float(v) for k, v in tenure.items()}
+    assert pays.set_index("tenure")["dwellings"].to_dict() == {
+        k: float(v) for k, v in tenure.items()
+    }
     # nobody pays more than the plan's largest increase
     rise = plan.max_monthly_increase_eur
     assert (pays["households_paying_more"] > 0).any() == (rise > 1.0)
 
 
 def test_uncertainty_figures():
-    summary = pd.DataFrame({"strategy": ["reference", "hybrid"], "label_nl": ["Ref", "Hybride"],
-                            "label_en": ["Ref", "Hybrid"]})
-    dist = pd.DataFrame({"strategy": ["reference", "hybrid"], "p05": [0.0, 10.0], "p50": [0.0, 20.0],
-                         "p95": [0.0, 40.0]})
+    summary = pd.DataFrame(
+        {
+            "strategy": ["reference", "hybrid"],
+            "label_nl": ["Ref", "Hybride"],
+            "label_en": ["Ref", "Hybrid"],
+        }
+    )
+    dist = pd.DataFrame(
+        {
+            "strategy": ["reference", "hybrid"],
+            "p05": [0.0, 10.0],
+            "p50": [0.0, 20.0],
+            "p95": [0.0, 40.0],
+        }
+    )
     fig = wm.distribution_chart(dist, summary, "en")
     assert list(fig.data[0].base) == [0.0, 10.0] and list(fig.data[0].x) == [0.0, 30.0]
     risk = pd.DataFrame({"strategy": ["hybrid", "hybrid"], "count": [1, 3], "p_rise": [1.0, 0.0]})
     r = wm.risk_chart(risk, summary, "nl")
     assert list(r.data[0].x) == [0.25] and r.data[0].text[0] == "25 %"  # (1*1 + 3*0) / 4
-    tor = pd.DataFrame({"factor": ["prices.gas_supply_eur_m3"], "effect_low": [-5.0], "effect_high": [7.0]})
+    tor = pd.DataFrame(
+        {"factor": ["prices.gas_supply_eur_m3"], "effect_low": [-5.0], "effect_high": [7.0]}
+    )
     t = wm.tornado_chart(tor, "nl")
     assert list(t.data[0].y) == ["Gasprijs (levering)"] and list(t.data[1].x) == [7.0]
 
 
 def test_translate_frame_has_no_snake_case(village):
     _s, _stock, _o, summary = village
-    out = wm.translate_frame(summary[["strategy", "label_nl", "label_en", "heating", "co2_t"]], "nl")
+    out = wm.translate_frame(
+        summary[["strategy", "label_nl", "label_en", "heating", "co2_t"]], "nl"
+    )
     assert list(out.columns) == ["Strategie", "Verwarming", "CO2 [ton/jaar]"]
     assert out.iloc[1, 0] == "Hybride warmtepomp" and out.iloc[1, 1] == "Hybride warmtepomp"
     assert wm.value_label("tenure", None, "en") == "Unknown"
@@ -400,9 +538,11 @@ def test_translate_frame_has_no_snake_case(village):
 
 
 def test_safe_text_escapes_formula_starts_only_in_text():
-    frame = pd.DataFrame({"id": ["=HYPERLINK(\"http://x\")", "+1", "-a", "@SUM(A1)", "ok"], "n": [-1.0, 2, 3, 4, 5]})
+    frame = pd.DataFrame(
+        {"id": ['=HYPERLINK("http://x")', "+1", "-a", "@SUM(A1)", "ok"], "n": [-1.0, 2, 3, 4, 5]}
+    )
     out = wm.safe_text(frame)
-    assert list(out["id"]) == ["'=HYPERLINK(\"http://x\")", "'+1", "'-a", "'@SUM(A1)", "ok"]
+    assert list(out["id"]) == ['\'=HYPERLINK("http://x")', "'+1", "'-a", "'@SUM(A1)", "ok"]
     assert list(out["n"]) == [-1.0, 2, 3, 4, 5]
 
 
@@ -433,11 +573,13 @@ def test_plan_bytes_open(village):
 # uploads
 
 
-CSV = (b"dwelling_id,dwelling_type,construction_year,floor_area_m2,energy_label,straat\n"
-       b"a,tussenwoning,1975,110,D,Dorpsstraat 1\n"
-       b"b,kasteel,1975,110,D,Dorpsstraat 2\n"
-       b"c,hoekwoning,19x5,110,Q,Dorpsstraat 3\n"
-       b"d,vrijstaand,1930,-5,C,Dorpsstraat 4\n")
+CSV = (
+    b"dwelling_id,dwelling_type,construction_year,floor_area_m2,energy_label,straat\n"
+    b"a,tussenwoning,1975,110,D,Dorpsstraat 1\n"
+    b"b,kasteel,1975,110,D,Dorpsstraat 2\n"
+    b"c,hoekwoning,19x5,110,Q,Dorpsstraat 3\n"
+    b"d,vrijstaand,1930,-5,C,Dorpsstraat 4\n"
+)
 
 
 def test_upload_report_lists_every_problem_with_its_row():
@@ -456,19 +598,24 @@ def test_upload_drops_address_columns_and_reads_xlsx():
     assert "straat" not in frame.columns and len(frame) == 1
     buf = io.BytesIO()
     pd.read_csv(io.BytesIO(b"\n".join(good))).to_excel(buf, index=False)
-    assert wm.read_stock_bytes(buf.getvalue(), "dorp.xlsx")["dwelling_type"].iloc[0] == "tussenwoning"
+    assert (
+        wm.read_stock_bytes(buf.getvalue(), "dorp.xlsx")["dwelling_type"].iloc[0] == "tussenwoning"
+    )
 
 
-@pytest.mark.parametrize("data, name, message", [
-    (b"MZ\x90\x00\x03", "virus.exe", "cannot read files of type '.exe'"),
-    (b"x" * (50 * 1024 * 1024), "groot.csv", "at most 10 MB"),
-    (b"\x00\x01\x02binary\xff", "dorp.csv", "binary"),
-    ("dwelling_id,dwelling_type\n".encode("utf-16"), "dorp.csv", "UTF-16"),
-    (b"PK\x03\x04 not really", "dorp.xlsx", "not a readable .xlsx"),
-    (b"PK\x03\x04 zip", "dorp.csv", "not a CSV"),
-    (b"", "dorp.csv", "empty"),
-    (b"just some text without the columns\n1\n", "dorp.csv", "dwelling_id"),
-])
+@pytest.mark.parametrize(
+    "data, name, message",
+    [
+        (b"MZ\x90\x00\x03", "virus.exe", "cannot read files of type '.exe'"),
+        (b"x" * (50 * 1024 * 1024), "groot.csv", "at most 10 MB"),
+        (b"\x00\x01\x02binary\xff", "dorp.csv", "binary"),
+        ("dwelling_id,dwelling_type\n".encode("utf-16"), "dorp.csv", "UTF-16"),
+        (b"PK\x03\x04 not really", "dorp.xlsx", "not a readable .xlsx"),
+        (b"PK\x03\x04 zip", "dorp.csv", "not a CSV"),
+        (b"", "dorp.csv", "empty"),
+        (b"just some text without the columns\n1\n", "dorp.csv", "dwelling_id"),
+    ],
+)
 def test_hostile_uploads_give_one_message(data, name, message):
     with pytest.raises(wm.WupInputError, match=message.replace("(", r"\(").replace(")", r"\)")):
         wm.read_stock_bytes(data, name)
@@ -480,7 +627,9 @@ def test_formula_cells_in_an_xlsx_upload_are_never_run():
     buf = io.BytesIO()
     book = xlsxwriter.Workbook(buf)
     ws = book.add_worksheet()
-    for j, head in enumerate(["dwelling_id", "dwelling_type", "construction_year", "floor_area_m2"]):
+    for j, head in enumerate(
+        ["dwelling_id", "dwelling_type", "construction_year", "floor_area_m2"]
+    ):
         ws.write(0, j, head)
     ws.write_formula(1, 0, '=HYPERLINK("http://evil","x")', None, "x")
     ws.write_row(1, 1, ["tussenwoning", 1975, 110])
@@ -494,7 +643,9 @@ def test_formula_cells_in_an_xlsx_upload_are_never_run():
 
 
 def test_latin1_text_is_read():
-    data = "dwelling_id,dwelling_type,construction_year,floor_area_m2\ncafé,tussenwoning,1975,110\n".encode("cp1252")
+    data = "dwelling_id,dwelling_type,construction_year,floor_area_m2\ncafé,tussenwoning,1975,110\n".encode(
+        "cp1252"
+    )
     assert wm.read_stock_bytes(data, "dorp.csv")["dwelling_id"].iloc[0] == "café"
 
 
@@ -504,15 +655,28 @@ def test_coop_figures_show_the_business_case():
     participation curve with the chosen charge marked; axes in the resident's language."""
     import pandas as pd
 
-    frame = pd.DataFrame({"year": [2026, 2027, 2028], "project_cash_flow_eur": [-1e6, 2e5, 2.5e5],
-                          "equity_cash_flow_eur": [-4e5, 5e4, 9e4]})
+    frame = pd.DataFrame(
+        {
+            "year": [2026, 2027, 2028],
+            "project_cash_flow_eur": [-1e6, 2e5, 2.5e5],
+            "equity_cash_flow_eur": [-4e5, 5e4, 9e4],
+        }
+    )
     fig = wm.coop_cash_flow_chart(frame, "nl")
-    assert list(fig.data[0].y) == [-1000.0, 200.0, 250.0] and fig.layout.yaxis.title.text == "duizend euro"
+    assert (
+        list(fig.data[0].y) == [-1000.0, 200.0, 250.0]
+        and fig.layout.yaxis.title.text == "duizend euro"
+    )
     dscr = pd.Series([1.25, 1.31], index=[2027, 2028])
     fig = wm.coop_dscr_chart(dscr, 1.3, "en")
     assert list(fig.data[0].text) == ["1.25", "1.31"] and list(fig.data[1].y) == [1.3, 1.3]
     assert fig.data[0].marker.color[0] != fig.data[0].marker.color[1]  # 1.25 < 1.30 stands out
     assert wm.coop_dscr_chart(dscr, 1.3, "nl").data[0].text[0] == "1,25"
-    curve = pd.DataFrame({"tariff_fixed_eur_per_yr": [0.0, 400.0, 800.0], "participation": [1.0, 0.6, 0.1]})
+    curve = pd.DataFrame(
+        {"tariff_fixed_eur_per_yr": [0.0, 400.0, 800.0], "participation": [1.0, 0.6, 0.1]}
+    )
     fig = wm.participation_chart(curve, 500.0, "en")
-    assert list(fig.data[1].x) == [500.0, 500.0] and fig.layout.xaxis.title.text == "fixed charge (euro per year)"
+    assert (
+        list(fig.data[1].x) == [500.0, 500.0]
+        and fig.layout.xaxis.title.text == "fixed charge (euro per year)"
+    )

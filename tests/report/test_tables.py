@@ -54,7 +54,12 @@ def test_json_summary(run_dir):
     ref = s["strategies"][0]
     assert ref["national_extra_eur_per_yr"] == pytest.approx(0.0, abs=1e-6)
     assert all(0.0 <= x["share_paying_more"] <= 1.0 for x in s["strategies"])
-    assert {w["tenure"] for w in s["who_pays"]} <= {"koop", "huur_corporatie", "huur_particulier", "onbekend"}
+    assert {w["tenure"] for w in s["who_pays"]} <= {
+        "koop",
+        "huur_corporatie",
+        "huur_particulier",
+        "onbekend",
+    }
 
 
 def test_run_json_format_is_parseable(capsys):

@@ -12,28 +12,41 @@ from wupmodel.stock import group_stock, synthesise_stock, validate_stock
 from wupmodel.stock.parse import DWELLING_TYPE_SPELLINGS, TENURE_SPELLINGS
 from wupmodel.vocabulary import DWELLING_TYPES
 
-ATTRIBUTES = ["dwelling_type", "construction_year", "floor_area_m2", "energy_label", "gas_m3",
-              "electricity_kwh", "roof_area_m2", "tenure", "household_income_eur",
-              "heat_network_zone", "grid_zone"]
+ATTRIBUTES = [
+    "dwelling_type",
+    "construction_year",
+    "floor_area_m2",
+    "energy_label",
+    "gas_m3",
+    "electricity_kwh",
+    "roof_area_m2",
+    "tenure",
+    "household_income_eur",
+    "heat_network_zone",
+    "grid_zone",
+]
 
 # few distinct values per column, so that identical dwellings (groups) are common
 type_spelling = st.sampled_from([s for v in DWELLING_TYPE_SPELLINGS.values() for s in v[:4]])
-tenure_spelling = st.sampled_from([None, "", *[s for v in TENURE_SPELLINGS.values()
-                                               for s in v[:3]]])
-row = st.fixed_dictionaries({
-    "type": type_spelling,
-    "bouwjaar": st.sampled_from([1500, 1905, 1975, 2019]),
-    "oppervlakte": st.sampled_from([15, 80, 120.5, 2000, "95,5"]),
-    "label": st.sampled_from([None, "", "a", "C", "g", "A++++"]),
-    "gas": st.sampled_from([None, 0, 1250.0, 20000]),
-    "elektriciteit": st.sampled_from([None, 2500]),
-    "dakoppervlak": st.sampled_from([None, 40.0]),
-    "eigendom": tenure_spelling,
-    "inkomen": st.sampled_from([None, 0, 35000.0]),
-    "warmtenet": st.sampled_from([None, "", "kern"]),
-    "netzone": st.sampled_from([None, "lv1", "lv2"]),
-    "aantal": st.sampled_from([None, 1, 3]),
-})
+tenure_spelling = st.sampled_from(
+    [None, "", *[s for v in TENURE_SPELLINGS.values() for s in v[:3]]]
+)
+row = st.fixed_dictionaries(
+    {
+        "type": type_spelling,
+        "bouwjaar": st.sampled_from([1500, 1905, 1975, 2019]),
+        "oppervlakte": st.sampled_from([15, 80, 120.5, 2000, "95,5"]),
+        "label": st.sampled_from([None, "", "a", "C", "g", "A++++"]),
+        "gas": st.sampled_from([None, 0, 1250.0, 20000]),
+        "elektriciteit": st.sampled_from([None, 2500]),
+        "dakoppervlak": st.sampled_from([None, 40.0]),
+        "eigendom": tenure_spelling,
+        "inkomen": st.sampled_from([None, 0, 35000.0]),
+        "warmtenet": st.sampled_from([None, "", "kern"]),
+        "netzone": st.sampled_from([None, "lv1", "lv2"]),
+        "aantal": st.sampled_from([None, 1, 3]),
+    }
+)
 
 
 def to_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
@@ -55,8 +68,7 @@ def same_attributes(a: pd.DataFrame, b: pd.DataFrame) -> np.ndarray:
 
 @settings(max_examples=25, deadline=None)  # ~4 validations per example; keeps it ~1-2 s
 @given(st.lists(row, min_size=1, max_size=40))
-def test_random_valid_frames_validate_and_group_round_trips(rows: list[dict[str, object]]
-                                                            ) -> None:
+def test_random_valid_frames_validate_and_group_round_trips(rows: list[dict[str, object]]) -> None:
     stock = validate_stock(to_frame(rows))
     assert len(stock) == len(rows)
     assert set(stock["dwelling_type"].astype(str)) <= set(DWELLING_TYPES)
@@ -83,29 +95,39 @@ def test_random_valid_frames_validate_and_group_round_trips(rows: list[dict[str,
 
 
 def test_grouping_treats_missing_as_equal_and_keeps_first_appearance_order() -> None:
-    frame = validate_stock(pd.DataFrame({
-        "dwelling_id": ["a", "b", "c", "d", "e"],
-        "dwelling_type": ["hoek", "vrijstaand", "hoek", "hoek", "vrijstaand"],
-        "construction_year": [1975, 1930, 1975, 1975, 1930],
-        "floor_area_m2": [110, 150, 110, 110, 151],
-        "energy_label": [None, "G", None, "C", "G"],
-        "count": [1, 2, 4, 1, 1],
-    }))
+    frame = validate_stock(
+        pd.DataFrame(
+            {
+                "dwelling_id": ["a", "b", "c", "d", "e"],
+                "dwelling_type": ["hoek", "vrijstaand", "hoek", "hoek", "vrijstaand"],
+                "construction_year": [1975, 1930, 1975, 1975, 1930],
+                "floor_area_m2": [110, 150, 110, 110, 151],
+                "energy_label": [None, "G", None, "C", "G"],
+                "count": [1, 2, 4, 1, 1],
+            }
+        )
+    )
     groups, mapping = group_stock(frame)
     # a and c are identical (label missing in both); b and e differ in floor area
     assert mapping.tolist() == [0, 1, 0, 2, 3]
     assert groups["count"].tolist() == [5, 2, 1, 1]
-    assert groups["dwelling_id"].tolist() == ["group-00001", "group-00002", "group-00003",
-                                              "group-00004"]
+    assert groups["dwelling_id"].tolist() == [
+        "group-00001",
+        "group-00002",
+        "group-00003",
+        "group-00004",
+    ]
 
 
-@pytest.mark.parametrize("drop", [[], ["construction_year", "floor_area_m2",
-                                        "household_income_eur"]])
+@pytest.mark.parametrize(
+    "drop", [[], ["construction_year", "floor_area_m2", "household_income_eur"]]
+)
 def test_grouping_a_synthesised_village(drop: list[str]) -> None:
     stock = synthesise_stock("BU01095059", seed=2)
     if drop:  # make dwellings coarser, as an optimisation run would
-        stock = stock.assign(construction_year=2000, floor_area_m2=100.0,
-                             household_income_eur=np.nan)
+        stock = stock.assign(
+            construction_year=2000, floor_area_m2=100.0, household_income_eur=np.nan
+        )
     groups, mapping = group_stock(stock)
     assert groups["count"].sum() == 758
     assert same_attributes(stock, groups.iloc[mapping].reset_index(drop=True)).all()

@@ -56,15 +56,25 @@ def test_dutch_csv_semicolon_decimal_comma_bom_crlf_and_addresses() -> None:
     assert snapshot(path) == before
     assert tuple(out.columns) == STOCK_COLUMNS
     assert out["dwelling_id"].tolist() == ["0001", "0002", "0003", "0004", "0005"]
-    assert out["dwelling_type"].tolist() == ["vrijstaand", "twee_onder_een_kap", "tussenwoning",
-                                             "hoekwoning", "meergezins_laag"]
+    assert out["dwelling_type"].tolist() == [
+        "vrijstaand",
+        "twee_onder_een_kap",
+        "tussenwoning",
+        "hoekwoning",
+        "meergezins_laag",
+    ]
     # values typed in the file, written out here: decimal comma, dot as thousands separator
     assert out["floor_area_m2"].tolist() == [165.5, 128.0, 104.25, 112.0, 78.0]
     assert out["gas_m3"].tolist() == [2150.0, 1480.5, 1120.0, 1305.0, 640.0]
     assert out["household_income_eur"].tolist() == [41500.0, 38200.0, 24900.0, 26300.0, 31000.0]
     assert out["energy_label"].tolist() == ["F", "D", "C", "C", "A"]
-    assert out["tenure"].tolist() == ["koop", "koop", "huur_corporatie", "huur_corporatie",
-                                      "huur_particulier"]
+    assert out["tenure"].tolist() == [
+        "koop",
+        "koop",
+        "huur_corporatie",
+        "huur_corporatie",
+        "huur_particulier",
+    ]
     text = out.to_csv()
     for secret in ("Hoofdstraat", "Brink", "7854", "Aalden", "2A"):
         assert secret not in text
@@ -72,11 +82,20 @@ def test_dutch_csv_semicolon_decimal_comma_bom_crlf_and_addresses() -> None:
 
 def test_english_csv() -> None:
     out = load_stock(DATA / "stock_en.csv")
-    assert out["dwelling_type"].tolist() == ["vrijstaand", "twee_onder_een_kap", "tussenwoning",
-                                             "meergezins_laag"]
+    assert out["dwelling_type"].tolist() == [
+        "vrijstaand",
+        "twee_onder_een_kap",
+        "tussenwoning",
+        "meergezins_laag",
+    ]
     assert out["floor_area_m2"].tolist() == [152.5, 131.0, 108.4, 74.0]
     assert out["energy_label"].tolist() == ["G", "D", "C", "A+"]
-    assert out["heat_network_zone"].tolist() == ["", "kern", "kern", "kern"]  # empty = not in a zone
+    assert out["heat_network_zone"].tolist() == [
+        "",
+        "kern",
+        "kern",
+        "kern",
+    ]  # empty = not in a zone
     assert out["count"].tolist() == [1, 2, 1, 1]
 
 
@@ -111,8 +130,9 @@ def test_negative_and_absurd_floor_area(tmp_path: Path, area: str) -> None:
 def test_future_construction_year(tmp_path: Path) -> None:
     year = dt.date.today().year + 3
     path = write_text(tmp_path, "s.csv", HEADER + GOOD_ROWS + f"a3,hoek,{year},110\n")
-    assert_rejected(path, "row 3 (line 4)", "'bouwjaar' (construction_year)", str(year),
-                    "in the future")
+    assert_rejected(
+        path, "row 3 (line 4)", "'bouwjaar' (construction_year)", str(year), "in the future"
+    )
 
 
 def test_text_in_number_column(tmp_path: Path) -> None:
@@ -197,21 +217,25 @@ def test_malformed_csv_row(tmp_path: Path) -> None:
 
 
 def sample_stock() -> pd.DataFrame:
-    return validate_stock(pd.DataFrame({
-        "dwelling_id": ["007", "b", "c", "d"],
-        "dwelling_type": ["hoek", "vrijstaand", "portiek", "hoogbouw"],
-        "construction_year": [1931, 1975, 1992, 2015],
-        "floor_area_m2": [101.25, 180.0, 66.5, 72.0],
-        "energy_label": ["G", None, "A+++", "B"],
-        "gas_m3": [1800.5, np.nan, 700.0, 0.0],
-        "electricity_kwh": [2500.0, 3100.0, np.nan, 1800.0],
-        "roof_area_m2": [np.nan, 80.0, np.nan, np.nan],
-        "tenure": ["koop", None, "huur_corporatie", "huur_particulier"],
-        "household_income_eur": [41000.0, np.nan, 19500.0, 0.1 + 0.2],
-        "heat_network_zone": ["kern", None, "kern", None],
-        "grid_zone": ["lv1", "lv1", "lv2", "default"],
-        "count": [1, 3, 1, 2],
-    }))
+    return validate_stock(
+        pd.DataFrame(
+            {
+                "dwelling_id": ["007", "b", "c", "d"],
+                "dwelling_type": ["hoek", "vrijstaand", "portiek", "hoogbouw"],
+                "construction_year": [1931, 1975, 1992, 2015],
+                "floor_area_m2": [101.25, 180.0, 66.5, 72.0],
+                "energy_label": ["G", None, "A+++", "B"],
+                "gas_m3": [1800.5, np.nan, 700.0, 0.0],
+                "electricity_kwh": [2500.0, 3100.0, np.nan, 1800.0],
+                "roof_area_m2": [np.nan, 80.0, np.nan, np.nan],
+                "tenure": ["koop", None, "huur_corporatie", "huur_particulier"],
+                "household_income_eur": [41000.0, np.nan, 19500.0, 0.1 + 0.2],
+                "heat_network_zone": ["kern", None, "kern", None],
+                "grid_zone": ["lv1", "lv1", "lv2", "default"],
+                "count": [1, 3, 1, 2],
+            }
+        )
+    )
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".parquet"])
@@ -224,9 +248,15 @@ def test_round_trip(tmp_path: Path, suffix: str) -> None:
 
 
 def test_xlsx_with_dutch_headers_and_sheet_row_numbers(tmp_path: Path) -> None:
-    frame = pd.DataFrame({"Woning": ["a", "b"], "Straat": ["Brink 1", "Brink 2"],
-                          "Woningtype": ["hoek", "villa2"], "Bouwjaar": [1975, 1980],
-                          "Oppervlakte": [110, 95]}).rename(columns={"Woning": "ID"})
+    frame = pd.DataFrame(
+        {
+            "Woning": ["a", "b"],
+            "Straat": ["Brink 1", "Brink 2"],
+            "Woningtype": ["hoek", "villa2"],
+            "Bouwjaar": [1975, 1980],
+            "Oppervlakte": [110, 95],
+        }
+    ).rename(columns={"Woning": "ID"})
     path = tmp_path / "aalden.xlsx"
     frame.to_excel(path, index=False, engine="openpyxl")
     assert_rejected(path, "row 2 (sheet row 3)", "'villa2'")
@@ -252,8 +282,9 @@ def test_write_keeps_group_id(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8").startswith("group_id,dwelling_id")
 
 
-def test_failed_write_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                             ) -> None:
+def test_failed_write_leaves_no_partial_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "stock.parquet"
     target.write_bytes(b"old contents")
 

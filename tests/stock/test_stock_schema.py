@@ -44,8 +44,13 @@ def test_output_has_all_columns_and_canonical_dtypes() -> None:
     assert list(out["tenure"].cat.categories) == list(TENURES)
     assert out["construction_year"].dtype == np.int64
     assert out["count"].dtype == np.int64
-    for col in ("floor_area_m2", "gas_m3", "electricity_kwh", "roof_area_m2",
-                "household_income_eur"):
+    for col in (
+        "floor_area_m2",
+        "gas_m3",
+        "electricity_kwh",
+        "roof_area_m2",
+        "household_income_eur",
+    ):
         assert out[col].dtype == np.float64
     assert out["gas_m3"].isna().all()  # optional and absent -> NaN
     assert out["energy_label"].isna().all()
@@ -55,9 +60,13 @@ def test_output_has_all_columns_and_canonical_dtypes() -> None:
 
 
 def test_validation_is_idempotent() -> None:
-    frame = base_frame(energielabel=["c", "", "A+"], eigendom=["corporatie", "koop", ""],
-                       warmtenet=["kern", None, " "], netzone=["lv1", "", "lv2"],
-                       aantal=[2, "", 1])
+    frame = base_frame(
+        energielabel=["c", "", "A+"],
+        eigendom=["corporatie", "koop", ""],
+        warmtenet=["kern", None, " "],
+        netzone=["lv1", "", "lv2"],
+        aantal=[2, "", 1],
+    )
     once = validate_stock(frame)
     twice = validate_stock(once)
     pd.testing.assert_frame_equal(once, twice)
@@ -73,21 +82,34 @@ def test_validation_is_idempotent() -> None:
 # column aliases and value spellings
 
 
-@pytest.mark.parametrize(("header", "canonical"), [
-    ("ID", "dwelling_id"), ("Woning ID", "dwelling_id"),
-    ("Woningtype", "dwelling_type"), ("TYPE", "dwelling_type"), ("house type", "dwelling_type"),
-    ("Bouwjaar", "construction_year"), ("year built", "construction_year"),
-    ("Oppervlakte", "floor_area_m2"), ("Gebruiksoppervlakte", "floor_area_m2"),
-    ("Floor area (m²)", "floor_area_m2"), ("GBO", "floor_area_m2"),
-    ("Energielabel", "energy_label"), ("label", "energy_label"),
-    ("Gasverbruik", "gas_m3"), ("gas_m3", "gas_m3"),
-    ("Elektriciteitsverbruik", "electricity_kwh"),
-    ("Dakoppervlak", "roof_area_m2"),
-    ("Eigendom", "tenure"),
-    ("Huishoudinkomen", "household_income_eur"), ("Inkomen", "household_income_eur"),
-    ("Warmtenet-zone", "heat_network_zone"), ("LS-zone", "grid_zone"),
-    ("Aantal", "count"),
-])
+@pytest.mark.parametrize(
+    ("header", "canonical"),
+    [
+        ("ID", "dwelling_id"),
+        ("Woning ID", "dwelling_id"),
+        ("Woningtype", "dwelling_type"),
+        ("TYPE", "dwelling_type"),
+        ("house type", "dwelling_type"),
+        ("Bouwjaar", "construction_year"),
+        ("year built", "construction_year"),
+        ("Oppervlakte", "floor_area_m2"),
+        ("Gebruiksoppervlakte", "floor_area_m2"),
+        ("Floor area (m²)", "floor_area_m2"),
+        ("GBO", "floor_area_m2"),
+        ("Energielabel", "energy_label"),
+        ("label", "energy_label"),
+        ("Gasverbruik", "gas_m3"),
+        ("gas_m3", "gas_m3"),
+        ("Elektriciteitsverbruik", "electricity_kwh"),
+        ("Dakoppervlak", "roof_area_m2"),
+        ("Eigendom", "tenure"),
+        ("Huishoudinkomen", "household_income_eur"),
+        ("Inkomen", "household_income_eur"),
+        ("Warmtenet-zone", "heat_network_zone"),
+        ("LS-zone", "grid_zone"),
+        ("Aantal", "count"),
+    ],
+)
 def test_column_aliases(header: str, canonical: str) -> None:
     values = {
         "dwelling_id": ["x1", "x2", "x3"],
@@ -127,32 +149,56 @@ def test_empty_heat_network_zone_means_not_in_a_zone() -> None:
     assert missing["heat_network_zone"].isna().all()  # no column: evaluate's notice, all may join
 
 
-@pytest.mark.parametrize(("spelling", "canonical"), [
-    ("vrijstaand", "vrijstaand"), ("Vrijstaande woning", "vrijstaand"), ("detached", "vrijstaand"),
-    ("2-onder-1-kap", "twee_onder_een_kap"), ("twee onder een kap", "twee_onder_een_kap"),
-    ("Twee-onder-één-kap", "twee_onder_een_kap"), ("semi-detached", "twee_onder_een_kap"),
-    ("2 onder 1 kap", "twee_onder_een_kap"),
-    ("hoek", "hoekwoning"), ("Hoekwoning", "hoekwoning"), ("end-terrace", "hoekwoning"),
-    ("tussen", "tussenwoning"), ("rijtjeswoning", "tussenwoning"), ("mid-terrace", "tussenwoning"),
-    ("terraced", "tussenwoning"), ("RIJWONING", "tussenwoning"),
-    ("appartement", "meergezins_laag"), ("apartment", "meergezins_laag"),
-    ("flat", "meergezins_laag"), ("portiek", "meergezins_laag"), ("galerij", "meergezins_laag"),
-    ("meergezinswoning", "meergezins_laag"),
-    ("hoogbouw", "meergezins_hoog"), ("high-rise", "meergezins_hoog"),
-    ("meergezins_hoog", "meergezins_hoog"),
-])
+@pytest.mark.parametrize(
+    ("spelling", "canonical"),
+    [
+        ("vrijstaand", "vrijstaand"),
+        ("Vrijstaande woning", "vrijstaand"),
+        ("detached", "vrijstaand"),
+        ("2-onder-1-kap", "twee_onder_een_kap"),
+        ("twee onder een kap", "twee_onder_een_kap"),
+        ("Twee-onder-één-kap", "twee_onder_een_kap"),
+        ("semi-detached", "twee_onder_een_kap"),
+        ("2 onder 1 kap", "twee_onder_een_kap"),
+        ("hoek", "hoekwoning"),
+        ("Hoekwoning", "hoekwoning"),
+        ("end-terrace", "hoekwoning"),
+        ("tussen", "tussenwoning"),
+        ("rijtjeswoning", "tussenwoning"),
+        ("mid-terrace", "tussenwoning"),
+        ("terraced", "tussenwoning"),
+        ("RIJWONING", "tussenwoning"),
+        ("appartement", "meergezins_laag"),
+        ("apartment", "meergezins_laag"),
+        ("flat", "meergezins_laag"),
+        ("portiek", "meergezins_laag"),
+        ("galerij", "meergezins_laag"),
+        ("meergezinswoning", "meergezins_laag"),
+        ("hoogbouw", "meergezins_hoog"),
+        ("high-rise", "meergezins_hoog"),
+        ("meergezins_hoog", "meergezins_hoog"),
+    ],
+)
 def test_dwelling_type_spellings(spelling: str, canonical: str) -> None:
     out = validate_stock(base_frame(dwelling_type=[spelling, "hoek", "hoek"]))
     assert out["dwelling_type"].iloc[0] == canonical
 
 
-@pytest.mark.parametrize(("spelling", "canonical"), [
-    ("koop", "koop"), ("Eigenaar", "koop"), ("owner", "koop"), ("koopwoning", "koop"),
-    ("corporatie", "huur_corporatie"), ("Sociale huur", "huur_corporatie"),
-    ("social rent", "huur_corporatie"),
-    ("particuliere huur", "huur_particulier"), ("private rent", "huur_particulier"),
-    ("huur_particulier", "huur_particulier"),
-])
+@pytest.mark.parametrize(
+    ("spelling", "canonical"),
+    [
+        ("koop", "koop"),
+        ("Eigenaar", "koop"),
+        ("owner", "koop"),
+        ("koopwoning", "koop"),
+        ("corporatie", "huur_corporatie"),
+        ("Sociale huur", "huur_corporatie"),
+        ("social rent", "huur_corporatie"),
+        ("particuliere huur", "huur_particulier"),
+        ("private rent", "huur_particulier"),
+        ("huur_particulier", "huur_particulier"),
+    ],
+)
 def test_tenure_spellings(spelling: str, canonical: str) -> None:
     out = validate_stock(base_frame(tenure=[spelling, None, ""]))
     assert out["tenure"].iloc[0] == canonical
@@ -166,26 +212,45 @@ def test_labels_case_insensitive_and_blanks_missing() -> None:
     assert pd.isna(out["energy_label"].iloc[2])
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("120,5", 120.5), ("120.5", 120.5), ("1.234,5", 1234.5), ("1,234.5", 1234.5),
-    ("1,234", 1234.0), ("80 m2", 80.0), (" 95 ", 95.0),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("120,5", 120.5),
+        ("120.5", 120.5),
+        ("1.234,5", 1234.5),
+        ("1,234.5", 1234.5),
+        ("1,234", 1234.0),
+        ("80 m2", 80.0),
+        (" 95 ", 95.0),
+    ],
+)
 def test_number_text_formats(text: str, value: float) -> None:
     out = validate_stock(base_frame(floor_area_m2=[text, 100, 100]))
     assert out["floor_area_m2"].iloc[0] == value
 
 
 def test_address_and_unknown_columns_are_dropped() -> None:
-    frame = base_frame(Straat=["Brink 1", "Brink 2", "Brink 3"], Huisnummer=[1, 2, 3],
-                       Postcode=["7854AA", "7854AB", "7854AC"], Woonplaats=["Aalden"] * 3,
-                       nummeraanduiding=["0109200000000001"] * 3, notes=["x", "y", "z"])
+    frame = base_frame(
+        Straat=["Brink 1", "Brink 2", "Brink 3"],
+        Huisnummer=[1, 2, 3],
+        Postcode=["7854AA", "7854AB", "7854AC"],
+        Woonplaats=["Aalden"] * 3,
+        nummeraanduiding=["0109200000000001"] * 3,
+        notes=["x", "y", "z"],
+    )
     out = validate_stock(frame)
     assert tuple(out.columns) == STOCK_COLUMNS
     text = out.to_csv()
     for secret in ("Brink", "7854", "Aalden", "0109200000000001"):
         assert secret not in text
-    assert set(out.attrs["ignored_columns"]) == {"Straat", "Huisnummer", "Postcode",
-                                                  "Woonplaats", "nummeraanduiding", "notes"}
+    assert set(out.attrs["ignored_columns"]) == {
+        "Straat",
+        "Huisnummer",
+        "Postcode",
+        "Woonplaats",
+        "nummeraanduiding",
+        "notes",
+    }
 
 
 def test_ids_keep_text_and_integral_floats_lose_decimals() -> None:
@@ -196,8 +261,12 @@ def test_ids_keep_text_and_integral_floats_lose_decimals() -> None:
 
 
 def test_fully_empty_rows_are_skipped_but_rows_keep_their_numbers() -> None:
-    frame = base_frame(dwelling_id=["d1", None, "d3"], dwelling_type=["hoek", None, "x"],
-                       construction_year=[1980, None, 1980], floor_area_m2=[90, None, 90])
+    frame = base_frame(
+        dwelling_id=["d1", None, "d3"],
+        dwelling_type=["hoek", None, "x"],
+        construction_year=[1980, None, 1980],
+        floor_area_m2=[90, None, 90],
+    )
     msg = error_text(frame)
     assert "row 3" in msg  # the bad 'x' is the third data row, although row 2 is skipped
     ok = validate_stock(frame.assign(dwelling_type=["hoek", None, "tussen"]))
@@ -266,10 +335,14 @@ def test_empty_frame_and_header_only() -> None:
 
 def test_several_bad_rows_reported_with_count_and_first_five() -> None:
     types = ["hoek"] * 3 + ["kasteel"] * 8
-    frame = pd.DataFrame({
-        "id": [f"x{i}" for i in range(11)], "type": types,
-        "bouwjaar": [1980] * 11, "oppervlakte": [100] * 11,
-    })
+    frame = pd.DataFrame(
+        {
+            "id": [f"x{i}" for i in range(11)],
+            "type": types,
+            "bouwjaar": [1980] * 11,
+            "oppervlakte": [100] * 11,
+        }
+    )
     msg = error_text(frame)
     assert "unknown dwelling type in 8 rows" in msg
     assert "row 4: 'kasteel'" in msg and "row 8: 'kasteel'" in msg
@@ -286,10 +359,17 @@ def test_count_must_be_whole_and_positive() -> None:
     assert "row 2: 0" in msg and "row 3: 2.5" in msg
 
 
-@pytest.mark.parametrize(("column", "bad"), [
-    ("gas_m3", 20001), ("electricity_kwh", -1), ("roof_area_m2", 2500),
-    ("household_income_eur", 2e6), ("energy_label", "H"), ("tenure", "particulier"),
-])
+@pytest.mark.parametrize(
+    ("column", "bad"),
+    [
+        ("gas_m3", 20001),
+        ("electricity_kwh", -1),
+        ("roof_area_m2", 2500),
+        ("household_income_eur", 2e6),
+        ("energy_label", "H"),
+        ("tenure", "particulier"),
+    ],
+)
 def test_optional_columns_out_of_range(column: str, bad: object) -> None:
     msg = error_text(base_frame(**{column: [None, bad, None]}))
     assert "row 2" in msg and column in msg and "allowed" in msg

@@ -93,16 +93,28 @@ def test_aalden_heat_network_zone(aalden: pd.DataFrame) -> None:
     by_type = kern.groupby(aalden["dwelling_type"], observed=True).sum()
     # all 84 + 125 + 47 terraced/multi-family; 0.25 x 313 = 78.25 -> 78; 0.5 x 189 = 94.5 -> 94
     # (round half to even)
-    assert by_type.to_dict() == {"vrijstaand": 78, "twee_onder_een_kap": 94, "hoekwoning": 84,
-                                 "tussenwoning": 125, "meergezins_laag": 47}
+    assert by_type.to_dict() == {
+        "vrijstaand": 78,
+        "twee_onder_een_kap": 94,
+        "hoekwoning": 84,
+        "tussenwoning": 125,
+        "meergezins_laag": 47,
+    }
     assert (aalden.loc[~kern, "heat_network_zone"] == "").all()  # not in a zone
 
 
 def test_aalden_floor_areas(aalden: pd.DataFrame) -> None:
     means = packaged_table("stock_floor_area").set_index(["dwelling_type", "period"])
-    cell_mean = means.loc[list(zip(aalden["dwelling_type"].astype(str),
-                                   periods_of(aalden["construction_year"]), strict=True)),
-                          "floor_area_m2"].to_numpy()
+    cell_mean = means.loc[
+        list(
+            zip(
+                aalden["dwelling_type"].astype(str),
+                periods_of(aalden["construction_year"]),
+                strict=True,
+            )
+        ),
+        "floor_area_m2",
+    ].to_numpy()
     ratio = aalden["floor_area_m2"].to_numpy() / cell_mean
     # lognormal factor with mean 1 and cv 0.25: the mean of 758 draws is 1 within 3 standard
     # errors (3 x 0.25 / sqrt(758) = 0.027; clipping and rounding to whole m2 add < 0.005)
@@ -132,15 +144,19 @@ def test_result_is_a_valid_stock(aalden: pd.DataFrame) -> None:
 def test_many_buurten_reproduce_their_marginals() -> None:
     buurten = packaged_table("buurten_drenthe_2020")
     inhabited = buurten.loc[buurten["dwellings"] > 0]
-    sample = pd.concat([inhabited.iloc[::80], inhabited.nlargest(1, "dwellings"),
-                        inhabited.loc[inhabited["type_meergezins_hoog"] > 0].head(2)])
+    sample = pd.concat(
+        [
+            inhabited.iloc[::80],
+            inhabited.nlargest(1, "dwellings"),
+            inhabited.loc[inhabited["type_meergezins_hoog"] > 0].head(2),
+        ]
+    )
     for _, row in sample.iterrows():
         out = synthesise_stock(row["buurt_code"], seed=3)
         assert len(out) == row["dwellings"]
         types = out["dwelling_type"].value_counts().reindex(DWELLING_TYPES).to_numpy()
         assert (types == row[[f"type_{t}" for t in DWELLING_TYPES]].to_numpy()).all()
-        periods = periods_of(out["construction_year"]).value_counts().reindex(PERIODS,
-                                                                               fill_value=0)
+        periods = periods_of(out["construction_year"]).value_counts().reindex(PERIODS, fill_value=0)
         assert (periods.to_numpy() == row[[f"period_{p}" for p in PERIODS]].to_numpy()).all()
         labels, unknown = buurt_label_counts(row)
         got = out["energy_label"].value_counts().reindex(SEED_LABELS).to_numpy()
@@ -185,9 +201,11 @@ def test_seed_tables_are_the_fixed_point_of_the_documented_estimator() -> None:
     b = buurten.loc[buurten["dwellings"] > 0]
     periods = b[[f"period_{p}" for p in PERIODS]].to_numpy(float)
     types = b[[f"type_{t}" for t in DWELLING_TYPES]].to_numpy(float)
-    seed = packaged_table("stock_type_period_seed").pivot(
-        index="period", columns="dwelling_type", values="share").loc[list(PERIODS),
-                                                                     list(DWELLING_TYPES)]
+    seed = (
+        packaged_table("stock_type_period_seed")
+        .pivot(index="period", columns="dwelling_type", values="share")
+        .loc[list(PERIODS), list(DWELLING_TYPES)]
+    )
     step = _pooled_ipf_shares(periods, types, max_iter=1, initial=seed.to_numpy())
     assert np.abs(step - seed.to_numpy()).max() < 2e-3
     # the seed reproduces the Drenthe type totals of the PBL table (221,897 dwellings) to 0.5 %
@@ -196,9 +214,11 @@ def test_seed_tables_are_the_fixed_point_of_the_documented_estimator() -> None:
 
 
 def test_label_seed_gets_worse_with_age_and_matches_vesta_defaults() -> None:
-    phi = packaged_table("stock_label_period_seed").pivot(
-        index="period", columns="energy_label", values="share").loc[list(PERIODS),
-                                                                    list(SEED_LABELS)]
+    phi = (
+        packaged_table("stock_label_period_seed")
+        .pivot(index="period", columns="energy_label", values="share")
+        .loc[list(PERIODS), list(SEED_LABELS)]
+    )
     assert np.allclose(phi.sum(axis=1), 1.0, atol=2e-4)
     mean_index = phi.to_numpy() @ np.arange(len(SEED_LABELS))  # 0 = A ... 6 = G
     assert np.all(np.diff(mean_index) < 0)  # every newer period has better labels
@@ -206,7 +226,11 @@ def test_label_seed_gets_worse_with_age_and_matches_vesta_defaults() -> None:
     # 1965-1974 D, 1975-1991 C, 1992-2005 B, 2006 and later A (independent of the 2020 labels)
     modal = phi.idxmax(axis=1)
     assert modal[["1965_1974", "1975_1991", "1992_2005", "2006_later"]].tolist() == [
-        "D", "C", "B", "A"]
+        "D",
+        "C",
+        "B",
+        "A",
+    ]
     assert set(modal[["pre1930", "1930_1945"]]) <= {"F", "G"}
 
 
@@ -216,9 +240,11 @@ def test_tenure_table_reproduces_cbs_drenthe_shares() -> None:
     buurten = packaged_table("buurten_drenthe_2020")
     mix = buurten[[f"type_{t}" for t in DWELLING_TYPES]].sum().to_numpy(float)
     mix /= mix.sum()
-    shares = packaged_table("stock_tenure_by_type").pivot(
-        index="dwelling_type", columns="tenure", values="share").loc[list(DWELLING_TYPES),
-                                                                     list(TENURES)]
+    shares = (
+        packaged_table("stock_tenure_by_type")
+        .pivot(index="dwelling_type", columns="tenure", values="share")
+        .loc[list(DWELLING_TYPES), list(TENURES)]
+    )
     assert np.allclose(shares.sum(axis=1), 1.0, atol=2e-4)
     known = 227_907 - 226
     target = np.array([150_708, 55_285, 21_688]) / known
@@ -243,12 +269,13 @@ def test_income_sigma_reproduces_cbs_gini() -> None:
     # CBS 83739NED 2021: Gini of standardised household income 0.292. A Monte Carlo sample of
     # the owner/tenant mixture (owner share 0.5712, mean ratio 41.3/23.3) with the packaged
     # log-sd must have that Gini; 2 x 200,000 draws give a standard error of about 0.001.
-    sigma = float(packaged_table("stock_synthesis").set_index("parameter").loc[
-        "income_sigma", "value"])
+    sigma = float(
+        packaged_table("stock_synthesis").set_index("parameter").loc["income_sigma", "value"]
+    )
     rng = np.random.default_rng(42)
     share, ratio, n = 0.5712, 41.3 / 23.3, 200_000
-    owners = ratio * rng.lognormal(-sigma**2 / 2, sigma, int(n * share / (1 - share)))
-    tenants = rng.lognormal(-sigma**2 / 2, sigma, n)
+    owners = ratio * rng.lognormal(-(sigma**2) / 2, sigma, int(n * share / (1 - share)))
+    tenants = rng.lognormal(-(sigma**2) / 2, sigma, n)
     x = np.sort(np.concatenate([owners, tenants]))
     k = np.arange(1, x.size + 1)
     gini = (2 * np.sum(k * x) / (x.size * x.sum())) - (x.size + 1) / x.size
@@ -267,8 +294,14 @@ def test_floor_area_table_uses_rvo_voorbeeldwoningen() -> None:
 
 
 def test_every_packaged_stock_table_row_has_source_and_year() -> None:
-    for name in ("stock_type_period_seed", "stock_label_period_seed", "stock_floor_area",
-                 "stock_tenure_by_type", "stock_synthesis", "buurten_drenthe_2020"):
+    for name in (
+        "stock_type_period_seed",
+        "stock_label_period_seed",
+        "stock_floor_area",
+        "stock_tenure_by_type",
+        "stock_synthesis",
+        "buurten_drenthe_2020",
+    ):
         t = packaged_table(name)
         assert t["source"].notna().all() and (t["source"].str.len() > 20).all(), name
         assert t["year"].between(2000, 2030).all(), name

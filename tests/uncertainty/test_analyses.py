@@ -83,9 +83,15 @@ uncertainty:
 def test_tornado_and_sobol_on_a_village(small_stock):
     scenario = wm.scenario_from_text(SCEN)
     oat = sweep(scenario, small_stock, method="oat")
-    assert oat.design.factors == ("energy", "prices.gas_production_eur_m3", "prices.elec_production_eur_kwh")
+    assert oat.design.factors == (
+        "energy",
+        "prices.gas_production_eur_m3",
+        "prices.elec_production_eur_kwh",
+    )
     t = tornado(oat, "national_extra_eur_per_yr", "all_electric_air")
-    assert t.loc[t["factor"] == "energy", "swing"].item() == 0.0  # end-user prices: no national effect
+    assert (
+        t.loc[t["factor"] == "energy", "swing"].item() == 0.0
+    )  # end-user prices: no national effect
     # the national cost is linear in the production prices: steps -0.4 and +0.8 from 1
     row = t[t["factor"] == "prices.gas_production_eur_m3"].iloc[0]
     assert row["effect_high"] == pytest.approx(-2.0 * row["effect_low"], rel=1e-9)
@@ -124,7 +130,10 @@ def test_distributions_comparisons_regret_and_households(small_stock):
     ("entry", "match"),
     [
         ("prices.gas_supply_eur_m3: {low: 1.5, high: 0.5}", r"low \(1.5\) must not exceed high"),
-        ("cost.air_hp_fixed_eur: {distribution: normal, mean: 7000, sd: -5}", "sd .* must not be negative"),
+        (
+            "cost.air_hp_fixed_eur: {distribution: normal, mean: 7000, sd: -5}",
+            "sd .* must not be negative",
+        ),
         ("cost.air_hp_fixd_eur: {low: 5000, high: 9000}", "did you mean 'cost.air_hp_fixed_eur'"),
         ("prices.gas_suply_eur_m3: {low: 0.5, high: 1}", "did you mean 'prices.gas_supply_eur_m3'"),
         ("cost.air_hp_fixed_eur: {low: 1, high: 9000}", "outside the range 3000 to 12000"),

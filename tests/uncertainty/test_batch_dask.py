@@ -44,30 +44,57 @@ def test_batch_row_equals_the_strategy_table():
     stock = wm.synthesise_stock("BU01095059")
     params = scenario.params()
     out = wm.evaluate(stock, scenario, params=params, irr=False)
-    expected = strategy_summary(out, strategies_from_table(packaged_table("strategies")), params,
-                                scenario.years.horizon_years, scenario.finance.social_discount_rate)
-    for col in ["national_eur_per_t_co2", "national_eur_per_weq_per_yr", "monthly_cost_change_avg_eur",
-                "share_paying_more", "co2_reduction"]:
+    expected = strategy_summary(
+        out,
+        strategies_from_table(packaged_table("strategies")),
+        params,
+        scenario.years.horizon_years,
+        scenario.finance.social_discount_rate,
+    )
+    for col in [
+        "national_eur_per_t_co2",
+        "national_eur_per_weq_per_yr",
+        "monthly_cost_change_avg_eur",
+        "share_paying_more",
+        "co2_reduction",
+    ]:
         np.testing.assert_allclose(rows[col], expected[col], rtol=1e-9, err_msg=col)
     assert rows["reference_co2_t"].iloc[0] == pytest.approx(expected["co2_t"].iloc[0], rel=1e-9)
     assert rows["reference_gas_m3"].iloc[0] == pytest.approx(expected["gas_m3"].iloc[0], rel=1e-9)
     nonref = expected.iloc[1:]
-    assert rows["cheapest_national"].iloc[0] == nonref.loc[nonref["national_extra_eur_per_yr"].idxmin(), "strategy"]
+    assert (
+        rows["cheapest_national"].iloc[0]
+        == nonref.loc[nonref["national_extra_eur_per_yr"].idxmin(), "strategy"]
+    )
 
 
 def test_serial_and_local_cluster_identical(cluster, small_stock):
     scenario = wm.scenario_from_text(SCEN)
     serial = sweep(scenario, small_stock, samples=6, seed=11, per_household=True, task_samples=2)
-    dask = sweep(scenario, small_stock, samples=6, seed=11, per_household=True, task_samples=2,
-                 executor=cluster)
+    dask = sweep(
+        scenario,
+        small_stock,
+        samples=6,
+        seed=11,
+        per_household=True,
+        task_samples=2,
+        executor=cluster,
+    )
     pd.testing.assert_frame_equal(serial.table, dask.table, check_exact=True)
     np.testing.assert_array_equal(serial.household_change, dask.household_change)
     codes = ["BU01095059", "BU01060505", "BU01060000", "BU01060001"]
-    scen_b = wm.load_scenario().model_copy(update={"name": "B", "parameters": {"cost.air_hp_fixed_eur": 5000.0}})
+    scen_b = wm.load_scenario().model_copy(
+        update={"name": "B", "parameters": {"cost.air_hp_fixed_eur": 5000.0}}
+    )
     a = batch(_buurten(codes), [wm.load_scenario(), scen_b])
     seen = []
-    b = batch(_buurten(codes), [wm.load_scenario(), scen_b], executor=cluster, buurten_per_task=2,
-              progress=lambda done, total: seen.append((done, total)))
+    b = batch(
+        _buurten(codes),
+        [wm.load_scenario(), scen_b],
+        executor=cluster,
+        buurten_per_task=2,
+        progress=lambda done, total: seen.append((done, total)),
+    )
     pd.testing.assert_frame_equal(a, b, check_exact=True)
     assert seen[-1] == (2, 2)
     assert (a["status"] != "ok").sum() == 2  # BU01060505 has no dwellings: one row per scenario
@@ -103,9 +130,12 @@ def _worker_state() -> tuple:
 
     import dask
 
-    return (dask.config.get("distributed.worker.profile.enabled"),
-            dask.config.get("distributed.admin.system-monitor.gil.enabled"),
-            "wupmodel" in sys.modules, os.environ.get("MALLOC_TRIM_THRESHOLD_"))
+    return (
+        dask.config.get("distributed.worker.profile.enabled"),
+        dask.config.get("distributed.admin.system-monitor.gil.enabled"),
+        "wupmodel" in sys.modules,
+        os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+    )
 
 
 def test_local_workers_start_ready_and_without_the_profiler(cluster):

@@ -13,8 +13,20 @@ EXAMPLE = Path(__file__).parents[2] / "scenarios" / "uncertainty.yaml"
 
 def test_sweep_writes_table_and_report(tmp_path, capsys):
     out = tmp_path / "s.parquet"
-    rc = main(["sweep", str(EXAMPLE), "--samples", "50", "--method", "lhs", "--out", str(out),
-               "--report", str(tmp_path / "rep")])
+    rc = main(
+        [
+            "sweep",
+            str(EXAMPLE),
+            "--samples",
+            "50",
+            "--method",
+            "lhs",
+            "--out",
+            str(out),
+            "--report",
+            str(tmp_path / "rep"),
+        ]
+    )
     assert rc == 0
     table = pd.read_parquet(out)
     assert len(table) == 50 * 6 and "prices.gas_supply_eur_m3" in table
@@ -23,10 +35,25 @@ def test_sweep_writes_table_and_report(tmp_path, capsys):
 
 
 def test_sweep_bad_input_exit_2(tmp_path, capsys):
-    assert main(["sweep", str(EXAMPLE), "--samples", "0", "--out", str(tmp_path / "x.parquet")]) == 2
+    assert (
+        main(["sweep", str(EXAMPLE), "--samples", "0", "--out", str(tmp_path / "x.parquet")]) == 2
+    )
     assert "samples must be" in capsys.readouterr().err
-    assert main(["sweep", str(EXAMPLE), "--method", "sobol", "--samples", "100",
-                 "--out", str(tmp_path / "x.parquet")]) == 2
+    assert (
+        main(
+            [
+                "sweep",
+                str(EXAMPLE),
+                "--method",
+                "sobol",
+                "--samples",
+                "100",
+                "--out",
+                str(tmp_path / "x.parquet"),
+            ]
+        )
+        == 2
+    )
     assert "power of two" in capsys.readouterr().err
     assert not (tmp_path / "x.parquet").exists()
 

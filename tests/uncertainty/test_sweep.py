@@ -23,9 +23,18 @@ uncertainty:
   groups:
     energy: {correlation: 0.7}
 """
-COLUMNS = ["co2_t", "co2_reduction", "investment_eur", "subsidy_eur", "national_extra_eur_per_yr",
-           "national_eur_per_t_co2", "national_eur_per_weq_per_yr", "end_user_extra_eur_per_yr",
-           "monthly_cost_change_avg_eur", "share_paying_more"]
+COLUMNS = [
+    "co2_t",
+    "co2_reduction",
+    "investment_eur",
+    "subsidy_eur",
+    "national_extra_eur_per_yr",
+    "national_eur_per_t_co2",
+    "national_eur_per_weq_per_yr",
+    "end_user_extra_eur_per_yr",
+    "monthly_cost_change_avg_eur",
+    "share_paying_more",
+]
 
 
 def _brute(scenario, stock, row, inputs):
@@ -33,21 +42,30 @@ def _brute(scenario, stock, row, inputs):
     params = scenario.params()
     over = {x.path: float(v) for x, v in zip(inputs, row, strict=True) if not x.is_price}
     params = params.with_overrides(over) if over else params
-    t = tariff_paths(params, scenario.years.start, scenario.years.end, scenario.prices,
-                     scenario.finance.ets2_start_year)
+    t = tariff_paths(
+        params,
+        scenario.years.start,
+        scenario.years.end,
+        scenario.prices,
+        scenario.finance.ets2_start_year,
+    )
     ramp = (t.years - t.years[0]) / (t.years[-1] - t.years[0])
     factors = {}
     for x, v in zip(inputs, row, strict=True):
         if x.is_price:
             f = factors.setdefault(x.series, np.ones(t.years.size))
             factors[x.series] = f * v if x.kind == "price_factor" else f + v * ramp
-    prices = {s: dict(zip(t.years.tolist(), (getattr(t, s) * f).tolist(), strict=True))
-              for s, f in factors.items()}
+    prices = {
+        s: dict(zip(t.years.tolist(), (getattr(t, s) * f).tolist(), strict=True))
+        for s, f in factors.items()
+    }
     sc = scenario.model_copy(update={"prices": prices})
     # tenants' rents are agreed on the central prices, not on the sampled ones
     out = wm.evaluate(stock, sc, params=params, irr=False, rent_prices=scenario.prices)
     strategies = strategies_from_table(packaged_table("strategies"))
-    return strategy_summary(out, strategies, params, sc.years.horizon_years, sc.finance.social_discount_rate)
+    return strategy_summary(
+        out, strategies, params, sc.years.horizon_years, sc.finance.social_discount_rate
+    )
 
 
 def _compare(result, scenario, stock, samples):
@@ -68,8 +86,11 @@ def test_vectorised_price_path_equals_brute_force(small_stock):
 
 
 def test_physics_and_prices_mixed_equal_brute_force(small_stock):
-    text = PRICES.replace("  groups:", "    cost.air_hp_fixed_eur: {low: 5000, high: 9000}\n"
-                          "    finance.social_discount_rate: {low: 0.01, high: 0.04}\n  groups:")
+    text = PRICES.replace(
+        "  groups:",
+        "    cost.air_hp_fixed_eur: {low: 5000, high: 9000}\n"
+        "    finance.social_discount_rate: {low: 0.01, high: 0.04}\n  groups:",
+    )
     scenario = wm.scenario_from_text(text)
     result = sweep(scenario, small_stock, samples=4, method="lhs", seed=5)
     assert "one by one" in result.notes[0]
@@ -82,7 +103,9 @@ def test_physics_and_prices_mixed_equal_brute_force(small_stock):
 def test_same_seed_same_result_and_per_household(small_stock):
     scenario = wm.scenario_from_text(PRICES)
     a = sweep(scenario, small_stock, samples=32, seed=9, per_type=True, per_household=True)
-    b = sweep(scenario, small_stock, samples=32, seed=9, per_type=True, per_household=True, task_samples=5)
+    b = sweep(
+        scenario, small_stock, samples=32, seed=9, per_type=True, per_household=True, task_samples=5
+    )
     assert a.table.equals(b.table)
     c = sweep(scenario, small_stock, samples=32, seed=10)
     assert not a.table.equals(c.table)
@@ -90,8 +113,11 @@ def test_same_seed_same_result_and_per_household(small_stock):
     assert a.household_change.shape == (32, 6, n_groups)
     avg = (a.household_change @ a.groups["count"].to_numpy(float)) / a.groups["count"].sum()
     np.testing.assert_allclose(avg, a.figure("monthly_cost_change_avg_eur").to_numpy(), rtol=1e-5)
-    per_type = a.per_type.groupby(["sample", "strategy"], sort=False)[["monthly_cost_change_avg_eur", "dwellings"]].apply(
-        lambda g: (g["monthly_cost_change_avg_eur"] * g["dwellings"]).sum() / g["dwellings"].sum())
+    per_type = a.per_type.groupby(["sample", "strategy"], sort=False)[
+        ["monthly_cost_change_avg_eur", "dwellings"]
+    ].apply(
+        lambda g: (g["monthly_cost_change_avg_eur"] * g["dwellings"]).sum() / g["dwellings"].sum()
+    )
     flat = a.table.set_index(["sample", "strategy"])["monthly_cost_change_avg_eur"]
     np.testing.assert_allclose(per_type.loc[flat.index], flat, rtol=1e-9)
 

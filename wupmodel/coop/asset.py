@@ -97,12 +97,21 @@ class HeatNetworkAsset:
     vat: FloatArray
 
     @classmethod
-    def from_params(cls, zone: str, zone_dwellings: float, params: Params, tariffs: TariffPaths,
-                    horizon_years: int) -> HeatNetworkAsset:
+    def from_params(
+        cls,
+        zone: str,
+        zone_dwellings: float,
+        params: Params,
+        tariffs: TariffPaths,
+        horizon_years: int,
+    ) -> HeatNetworkAsset:
         """The zone's network from the packaged (or scenario) parameters and price paths."""
         p = params
-        main_per_dwelling = (p["collective.heat_network.main_eur_per_m"] * p["collective.heat_network.detour_factor"]
-                             * p["collective.heat_network.main_m_per_dwelling"])
+        main_per_dwelling = (
+            p["collective.heat_network.main_eur_per_m"]
+            * p["collective.heat_network.detour_factor"]
+            * p["collective.heat_network.main_m_per_dwelling"]
+        )
         return cls(
             zone=zone,
             zone_dwellings=float(zone_dwellings),
@@ -129,17 +138,20 @@ class HeatNetworkAsset:
             return {"main": self.main_eur, "source": 0.0, "service_connections": 0.0}
         return {
             "main": self.main_eur,
-            "source": self.source_fixed_eur + self.source_eur_per_kw * self.diversity(connections) * design_load_kw,
+            "source": self.source_fixed_eur
+            + self.source_eur_per_kw * self.diversity(connections) * design_load_kw,
             "service_connections": self.service_eur_per_connection * connections,
         }
 
     def fixed_om_eur_per_yr(self, parts: dict[str, float]) -> float:
         """Yearly O&M of the built network."""
         return self.source_om_share * parts["source"] + self.network_om_share * (
-            parts["main"] + parts["service_connections"])
+            parts["main"] + parts["service_connections"]
+        )
 
-    def cost_per_connection_eur_per_yr(self, connections: float, design_load_kw: float, rate: float,
-                                       horizon_years: int) -> float:
+    def cost_per_connection_eur_per_yr(
+        self, connections: float, design_load_kw: float, rate: float, horizon_years: int
+    ) -> float:
         """Fixed cost per connection (EUR/yr): the investment as an annuity at ``rate`` over the
         horizon plus the fixed O&M, divided by the connections (heat purchase excluded)."""
         if connections <= 0:
@@ -148,9 +160,17 @@ class HeatNetworkAsset:
         crf = float(capital_recovery_factor(rate, horizon_years))
         return (crf * sum(parts.values()) + self.fixed_om_eur_per_yr(parts)) / connections
 
-    def years(self, *, connections: float, heat_gj: float, design_load_kw: float,
-              tariff_fixed_eur_per_yr: FloatArray, tariff_eur_per_gj: FloatArray, connection_fee_eur: float,
-              inputs: CoopInputs) -> ProjectYears:
+    def years(
+        self,
+        *,
+        connections: float,
+        heat_gj: float,
+        design_load_kw: float,
+        tariff_fixed_eur_per_yr: FloatArray,
+        tariff_eur_per_gj: FloatArray,
+        connection_fee_eur: float,
+        inputs: CoopInputs,
+    ) -> ProjectYears:
         """The network's drivers per year t = 0 .. H.
 
         Parameters
@@ -184,8 +204,14 @@ class HeatNetworkAsset:
         fees = by_phasing(connections * connection_fee_eur / vat1[0], w, h)
         grants = by_phasing(connections * inputs.wis_eur_per_connection, w, h)
         grants[0] += inputs.provincial_grant_eur
-        return ProjectYears(capex_eur=capex, revenue_eur=revenue, opex_eur=opex, connection_fees_eur=fees,
-                            grants_eur=grants, depreciation_years=self.life_years)
+        return ProjectYears(
+            capex_eur=capex,
+            revenue_eur=revenue,
+            opex_eur=opex,
+            connection_fees_eur=fees,
+            grants_eur=grants,
+            depreciation_years=self.life_years,
+        )
 
 
 @dataclass(frozen=True)
@@ -211,13 +237,18 @@ class SolarParkAsset:
     price_eur_per_kwh: FloatArray
 
     @classmethod
-    def from_params(cls, kwp: float, price_eur_per_kwh: FloatArray, params: Params) -> SolarParkAsset:
+    def from_params(
+        cls, kwp: float, price_eur_per_kwh: FloatArray, params: Params
+    ) -> SolarParkAsset:
         p = params
-        return cls(kwp=float(kwp), capex_eur_per_kwp=float(p["collective.solar_park.capex_eur_per_kwp"]),
-                   yield_kwh_per_kwp=float(p["collective.solar_park.yield_kwh_per_kwp"]),
-                   om_share=float(p["collective.solar_park.om_share"]),
-                   life_years=float(p["collective.solar_park.lifetime_yr"]),
-                   price_eur_per_kwh=np.asarray(price_eur_per_kwh, dtype=float))
+        return cls(
+            kwp=float(kwp),
+            capex_eur_per_kwp=float(p["collective.solar_park.capex_eur_per_kwp"]),
+            yield_kwh_per_kwp=float(p["collective.solar_park.yield_kwh_per_kwp"]),
+            om_share=float(p["collective.solar_park.om_share"]),
+            life_years=float(p["collective.solar_park.lifetime_yr"]),
+            price_eur_per_kwh=np.asarray(price_eur_per_kwh, dtype=float),
+        )
 
     def years(self, inputs: CoopInputs, price_eur_per_kwh: float | None = None) -> ProjectYears:
         """The park's drivers per year; no replacement within its life, nothing after it."""
@@ -232,6 +263,11 @@ class SolarParkAsset:
         opex = running * self.om_share * capex_total
         grants = np.zeros(h + 1)
         grants[0] = inputs.provincial_grant_eur
-        return ProjectYears(capex_eur=by_phasing(capex_total, w, h), revenue_eur=revenue, opex_eur=opex,
-                            connection_fees_eur=np.zeros(h + 1), grants_eur=grants,
-                            depreciation_years=self.life_years)
+        return ProjectYears(
+            capex_eur=by_phasing(capex_total, w, h),
+            revenue_eur=revenue,
+            opex_eur=opex,
+            connection_fees_eur=np.zeros(h + 1),
+            grants_eur=grants,
+            depreciation_years=self.life_years,
+        )

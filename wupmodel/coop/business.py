@@ -41,15 +41,25 @@ from wupmodel.stock import stock_for
 
 #: Parameter ids a heat-network business case uses (listed with sources in its assumptions).
 HEAT_NETWORK_PARAMETERS = (
-    "collective.heat_network.main_eur_per_m", "collective.heat_network.detour_factor",
-    "collective.heat_network.main_m_per_dwelling", "collective.heat_network.source_fixed_eur",
-    "collective.heat_network.source_om_share", "collective.heat_network.main_om_share",
-    "collective.heat_network.lifetime_yr", "collective.heat_network.min_participation",
-    "cost.heatnet_connection_fee_eur", "finance.heat_production_eur_gj", "finance.heat_fixed_eur",
+    "collective.heat_network.main_eur_per_m",
+    "collective.heat_network.detour_factor",
+    "collective.heat_network.main_m_per_dwelling",
+    "collective.heat_network.source_fixed_eur",
+    "collective.heat_network.source_om_share",
+    "collective.heat_network.main_om_share",
+    "collective.heat_network.lifetime_yr",
+    "collective.heat_network.min_participation",
+    "cost.heatnet_connection_fee_eur",
+    "finance.heat_production_eur_gj",
+    "finance.heat_fixed_eur",
     "finance.heat_variable_eur_gj",
 )
-SOLAR_PARAMETERS = ("collective.solar_park.capex_eur_per_kwp", "collective.solar_park.yield_kwh_per_kwp",
-                    "collective.solar_park.om_share", "collective.solar_park.lifetime_yr")
+SOLAR_PARAMETERS = (
+    "collective.solar_park.capex_eur_per_kwp",
+    "collective.solar_park.yield_kwh_per_kwp",
+    "collective.solar_park.om_share",
+    "collective.solar_park.lifetime_yr",
+)
 
 
 @dataclass(frozen=True)
@@ -130,17 +140,29 @@ class BusinessCase:
         """The yearly cash flow a bank reads: one row per year (EUR excl. VAT)."""
         f = self.financials
         y = f.years
-        return pd.DataFrame({
-            "year": self.years, "t": np.arange(y.n_years + 1),
-            "investment_eur": y.capex_eur, "connection_fees_eur": y.connection_fees_eur,
-            "subsidies_eur": y.grants_eur, "revenue_eur": y.revenue_eur, "operating_costs_eur": y.opex_eur,
-            "ebitda_eur": f.ebitda_eur, "tax_eur": f.tax_eur, "cfads_eur": f.cfads_eur,
-            "bank_draw_eur": f.bank.draw_eur, "bank_interest_eur": f.bank.interest_eur,
-            "bank_principal_eur": f.bank.principal_eur, "bank_balance_eur": f.bank.balance_eur,
-            "member_loan_service_eur": f.member_loan.service_eur, "public_loan_service_eur": f.public_loan.service_eur,
-            "dscr": f.dscr, "project_cash_flow_eur": f.project_cash_flow_eur,
-            "equity_cash_flow_eur": f.equity_cash_flow_eur,
-        })
+        return pd.DataFrame(
+            {
+                "year": self.years,
+                "t": np.arange(y.n_years + 1),
+                "investment_eur": y.capex_eur,
+                "connection_fees_eur": y.connection_fees_eur,
+                "subsidies_eur": y.grants_eur,
+                "revenue_eur": y.revenue_eur,
+                "operating_costs_eur": y.opex_eur,
+                "ebitda_eur": f.ebitda_eur,
+                "tax_eur": f.tax_eur,
+                "cfads_eur": f.cfads_eur,
+                "bank_draw_eur": f.bank.draw_eur,
+                "bank_interest_eur": f.bank.interest_eur,
+                "bank_principal_eur": f.bank.principal_eur,
+                "bank_balance_eur": f.bank.balance_eur,
+                "member_loan_service_eur": f.member_loan.service_eur,
+                "public_loan_service_eur": f.public_loan.service_eur,
+                "dscr": f.dscr,
+                "project_cash_flow_eur": f.project_cash_flow_eur,
+                "equity_cash_flow_eur": f.equity_cash_flow_eur,
+            }
+        )
 
     def financing_frame(self) -> pd.DataFrame:
         """Sources and uses of the construction (EUR)."""
@@ -166,6 +188,7 @@ class BusinessCase:
 
     def to_json_dict(self) -> dict[str, Any]:
         """Everything as JSON-ready values (NaN -> None)."""
+
         def clean(v: Any) -> Any:
             if isinstance(v, float | np.floating):
                 return float(v) if np.isfinite(v) else None
@@ -177,23 +200,37 @@ class BusinessCase:
             return [{k: clean(v) for k, v in row.items()} for row in df.to_dict(orient="records")]
 
         return {
-            "asset": self.asset, "zone": self.zone, "start_year": self.start_year,
-            "zone_dwellings": clean(self.zone_dwellings), "connections": clean(self.connections),
-            "participation": clean(self.participation), "participation_source": self.participation_source,
+            "asset": self.asset,
+            "zone": self.zone,
+            "start_year": self.start_year,
+            "zone_dwellings": clean(self.zone_dwellings),
+            "connections": clean(self.connections),
+            "participation": clean(self.participation),
+            "participation_source": self.participation_source,
             "tariff_fixed_eur_per_yr_first_year": clean(self.tariff_fixed_eur_per_yr[1]),
             "tariff_eur_per_gj_first_year": clean(self.tariff_eur_per_gj[1]),
             "connection_fee_eur": clean(self.connection_fee_eur),
             "metrics": {k: clean(v) for k, v in self.metrics.items()},
-            "break_even_tariff": {"value": clean(self.break_even_tariff.value), "npv_eur": clean(self.break_even_tariff.residual),
-                                  "reason": self.break_even_tariff.reason},
-            "break_even_participation": {"value": clean(self.break_even_participation.value),
-                                         "npv_eur": clean(self.break_even_participation.residual),
-                                         "reason": self.break_even_participation.reason},
-            "loop": None if self.loop is None else {
-                "converged": self.loop.converged, "iterations": self.loop.iterations,
+            "break_even_tariff": {
+                "value": clean(self.break_even_tariff.value),
+                "npv_eur": clean(self.break_even_tariff.residual),
+                "reason": self.break_even_tariff.reason,
+            },
+            "break_even_participation": {
+                "value": clean(self.break_even_participation.value),
+                "npv_eur": clean(self.break_even_participation.residual),
+                "reason": self.break_even_participation.reason,
+            },
+            "loop": None
+            if self.loop is None
+            else {
+                "converged": self.loop.converged,
+                "iterations": self.loop.iterations,
                 "tariff_fixed_eur_per_yr": clean(self.loop.tariff_fixed_eur_per_yr),
-                "participation": clean(self.loop.participation), "reason": self.loop.reason,
-                "path": [[clean(a), clean(b)] for a, b in self.loop.path]},
+                "participation": clean(self.loop.participation),
+                "reason": self.loop.reason,
+                "path": [[clean(a), clean(b)] for a, b in self.loop.path],
+            },
             "settings": self.settings.model_dump(mode="json"),
             "cash_flow": frame(self.cash_flow_frame()),
             "financing": frame(self.financing_frame()),
@@ -215,7 +252,9 @@ class _Network:
     fee_eur: float
     per_gj_path: np.ndarray
 
-    def years(self, joined: np.ndarray | None, fixed: np.ndarray | float, share: float | None = None):
+    def years(
+        self, joined: np.ndarray | None, fixed: np.ndarray | float, share: float | None = None
+    ):
         hh = self.households
         if share is not None:  # a share of the zone's dwellings with the zone's average household
             n = share * hh.dwellings
@@ -225,24 +264,39 @@ class _Network:
             n = float(joined.sum())
             heat = float(joined @ hh.heat_gj)
             load = float(joined @ hh.design_load_kw)
-        return self.asset.years(connections=n, heat_gj=heat, design_load_kw=load, tariff_fixed_eur_per_yr=fixed,
-                                tariff_eur_per_gj=self.per_gj_path, connection_fee_eur=self.fee_eur, inputs=self.inputs)
+        return self.asset.years(
+            connections=n,
+            heat_gj=heat,
+            design_load_kw=load,
+            tariff_fixed_eur_per_yr=fixed,
+            tariff_eur_per_gj=self.per_gj_path,
+            connection_fee_eur=self.fee_eur,
+            inputs=self.inputs,
+        )
 
-    def npv(self, joined: np.ndarray | None, fixed: np.ndarray | float, share: float | None = None) -> float:
+    def npv(
+        self, joined: np.ndarray | None, fixed: np.ndarray | float, share: float | None = None
+    ) -> float:
         cf = project_cash_flow(self.years(joined, fixed, share), self.inputs.tax_rate)
         return float(npv(self.inputs.discount_rate, cf))
 
     def break_even_fixed(self, joined: np.ndarray | None, share: float | None = None) -> Root:
-        return break_even(lambda f: self.npv(joined, f, share), -20_000.0, 50_000.0, what="fixed charge (EUR/yr)")
+        return break_even(
+            lambda f: self.npv(joined, f, share), -20_000.0, 50_000.0, what="fixed charge (EUR/yr)"
+        )
 
 
 def _stock_of(outcomes: Outcomes, stock: pd.DataFrame | None, scenario: Scenario) -> pd.DataFrame:
     """The stock the outcomes were evaluated from (to evaluate it again at another fee)."""
     stock = stock_for(scenario) if stock is None else stock
     ids = stock["dwelling_id"].astype(str).to_numpy()
-    if ids.size != outcomes.dwelling_ids.size or not np.array_equal(np.sort(ids), np.sort(outcomes.dwelling_ids.astype(str))):
-        raise WupInputError("business_case: another connection fee needs the stock the outcomes came from; "
-                            "pass it as stock=")
+    if ids.size != outcomes.dwelling_ids.size or not np.array_equal(
+        np.sort(ids), np.sort(outcomes.dwelling_ids.astype(str))
+    ):
+        raise WupInputError(
+            "business_case: another connection fee needs the stock the outcomes came from; "
+            "pass it as stock="
+        )
     return stock
 
 
@@ -252,32 +306,60 @@ def _assumptions(params: Params, ids: tuple[str, ...], settings: CoopSettings) -
     for key in [k for k in table.index if k.startswith("coop.")] + list(ids):
         row = table.loc[key]
         origin = "scenario" if key in params.overridden else "default"
-        rows.append({"key": key, "value": float(params[key]), "unit": row["unit"], "origin": origin,
-                     "description": row["description"], "source": row["source"], "year": row["year"]})
+        rows.append(
+            {
+                "key": key,
+                "value": float(params[key]),
+                "unit": row["unit"],
+                "origin": origin,
+                "description": row["description"],
+                "source": row["source"],
+                "year": row["year"],
+            }
+        )
     for key, value in settings.model_dump(exclude_defaults=True).items():
-        rows.append({"key": f"setting.{key}", "value": value if not isinstance(value, tuple) else str(value),
-                     "unit": "", "origin": "set", "description": "set for this business case", "source": "user",
-                     "year": ""})
+        rows.append(
+            {
+                "key": f"setting.{key}",
+                "value": value if not isinstance(value, tuple) else str(value),
+                "unit": "",
+                "origin": "set",
+                "description": "set for this business case",
+                "source": "user",
+                "year": "",
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def _check_cap(settings: CoopSettings, cap_fixed: float, cap_gj: float, cap_fee: float) -> None:
     if not settings.acm_cap:
         return
-    checks = (("tariff_fixed_eur_per_yr", settings.tariff_fixed_eur_per_yr, cap_fixed, "EUR/yr"),
-              ("tariff_eur_per_gj", settings.tariff_eur_per_gj, cap_gj, "EUR/GJ"),
-              ("connection_fee_eur", settings.connection_fee_eur, cap_fee, "EUR"))
+    checks = (
+        ("tariff_fixed_eur_per_yr", settings.tariff_fixed_eur_per_yr, cap_fixed, "EUR/yr"),
+        ("tariff_eur_per_gj", settings.tariff_eur_per_gj, cap_gj, "EUR/GJ"),
+        ("connection_fee_eur", settings.connection_fee_eur, cap_fee, "EUR"),
+    )
     for key, value, cap, unit in checks:
         if value is not None and value > cap + 1e-9:
-            raise WupInputError(f"coop settings: '{key}' = {value:g} {unit} is above the ACM maximum {cap:g} {unit}; "
-                                "it must be at most that while the ACM cap is on (acm_cap false, or --no-acm-cap, "
-                                "lifts it)")
+            raise WupInputError(
+                f"coop settings: '{key}' = {value:g} {unit} is above the ACM maximum {cap:g} {unit}; "
+                "it must be at most that while the ACM cap is on (acm_cap false, or --no-acm-cap, "
+                "lifts it)"
+            )
 
 
-def business_case(scenario: Scenario | None = None, outcomes: Outcomes | None = None, *,
-                  stock: pd.DataFrame | None = None, settings: CoopSettings | Mapping[str, Any] | None = None,
-                  survey: pd.DataFrame | None = None, params: Params | None = None,
-                  curve_points: int = 41, **changes: Any) -> BusinessCase:
+def business_case(
+    scenario: Scenario | None = None,
+    outcomes: Outcomes | None = None,
+    *,
+    stock: pd.DataFrame | None = None,
+    settings: CoopSettings | Mapping[str, Any] | None = None,
+    survey: pd.DataFrame | None = None,
+    params: Params | None = None,
+    curve_points: int = 41,
+    **changes: Any,
+) -> BusinessCase:
     """The 30-year business case of a cooperative's heat network (one zone) or solar park.
 
     Parameters
@@ -325,12 +407,16 @@ def business_case(scenario: Scenario | None = None, outcomes: Outcomes | None = 
     if outcomes is None:
         if stock is None:
             stock = stock_for(scenario)
-        if survey is not None:  # "already insulated: yes" -> the current state is the standard level
+        if (
+            survey is not None
+        ):  # "already insulated: yes" -> the current state is the standard level
             stock = survey_stock(stock, survey)
         outcomes = evaluate(stock, scenario, params=params, irr=False)
     zones = zone_names(outcomes)
     if not zones:
-        raise WupInputError("the stock has no heat_network_zone: give each dwelling of the network's zone one")
+        raise WupInputError(
+            "the stock has no heat_network_zone: give each dwelling of the network's zone one"
+        )
     zone = s.zone or zones[0]
     notices: list[str] = []
     t = ctx.tariffs
@@ -340,20 +426,39 @@ def business_case(scenario: Scenario | None = None, outcomes: Outcomes | None = 
     fee = cap_fee if s.connection_fee_eur is None else s.connection_fee_eur
     fee_outcomes = None
     if abs(fee - cap_fee) > 1e-9:  # the households' costs at the cooperative's fee: the model's own
-        fee_params = params.with_overrides({"cost.heatnet_connection_fee_eur": fee}, source="coop settings")
-        fee_outcomes = evaluate(_stock_of(outcomes, stock, scenario), scenario, params=fee_params, irr=False,
-                                money_outputs=["end_user_annual_cost_eur"])
+        fee_params = params.with_overrides(
+            {"cost.heatnet_connection_fee_eur": fee}, source="coop settings"
+        )
+        fee_outcomes = evaluate(
+            _stock_of(outcomes, stock, scenario),
+            scenario,
+            params=fee_params,
+            irr=False,
+            money_outputs=["end_user_annual_cost_eur"],
+        )
         ctx = money_context(scenario, fee_params)
     hh = zone_households(outcomes, ctx, zone, fee_outcomes=fee_outcomes)
     if survey is not None:
         hh = hh.with_survey(*survey_counts(survey, outcomes, hh))
         pledged = survey_pledged_eur(survey, outcomes, hh)
-        if s.member_capital_eur is None and pledged > 0:  # what the households say they would put in
+        if (
+            s.member_capital_eur is None and pledged > 0
+        ):  # what the households say they would put in
             inputs = replace(inputs, member_capital_eur=pledged)
-            notices.append(f"member capital: the {pledged:,.0f} EUR the survey's households would invest")
+            notices.append(
+                f"member capital: the {pledged:,.0f} EUR the survey's households would invest"
+            )
     h = inputs.horizon_years
-    fixed = year_path(t.heat_fixed_eur, h) if s.tariff_fixed_eur_per_yr is None else np.full(h + 1, s.tariff_fixed_eur_per_yr)
-    per_gj = year_path(t.heat_variable_eur_gj, h) if s.tariff_eur_per_gj is None else np.full(h + 1, s.tariff_eur_per_gj)
+    fixed = (
+        year_path(t.heat_fixed_eur, h)
+        if s.tariff_fixed_eur_per_yr is None
+        else np.full(h + 1, s.tariff_fixed_eur_per_yr)
+    )
+    per_gj = (
+        year_path(t.heat_variable_eur_gj, h)
+        if s.tariff_eur_per_gj is None
+        else np.full(h + 1, s.tariff_eur_per_gj)
+    )
     asset = HeatNetworkAsset.from_params(zone, hh.dwellings, params, t, h)
     net = _Network(asset, hh, inputs, ctx, fee, per_gj)
     d = discount_factors(ctx.settings.household_rate, ctx.settings.horizon_years)
@@ -377,7 +482,9 @@ def business_case(scenario: Scenario | None = None, outcomes: Outcomes | None = 
             if root.found:
                 fixed = np.full(h + 1, root.value)
             else:
-                notices.append(f"cost-based tariff: {root.reason}; the case is shown at the fixed charge set")
+                notices.append(
+                    f"cost-based tariff: {root.reason}; the case is shown at the fixed charge set"
+                )
     else:
         joined = hh.joining(f_avg, v_avg)
         share = float(joined.sum() / hh.dwellings)
@@ -391,8 +498,12 @@ def business_case(scenario: Scenario | None = None, outcomes: Outcomes | None = 
             v_avg = hh_avg(per_gj)
             net = _Network(asset, hh, inputs, ctx, fee, per_gj)
         loop = solve_uptake_loop(
-            hh, lambda j: net.break_even_fixed(j).value, v_avg,
-            cap_fixed if s.acm_cap and not cost_based else None, min_share)
+            hh,
+            lambda j: net.break_even_fixed(j).value,
+            v_avg,
+            cap_fixed if s.acm_cap and not cost_based else None,
+            min_share,
+        )
         if cost_based:
             if loop.converged:
                 fixed = np.full(h + 1, loop.tariff_fixed_eur_per_yr)
@@ -400,18 +511,31 @@ def business_case(scenario: Scenario | None = None, outcomes: Outcomes | None = 
                 share = float(joined.sum() / hh.dwellings)
                 f_avg = loop.tariff_fixed_eur_per_yr
             else:
-                notices.append(f"cost-based tariff: no stable point ({loop.reason}); the case is shown at the tariff set")
+                notices.append(
+                    f"cost-based tariff: no stable point ({loop.reason}); the case is shown at the tariff set"
+                )
     if share < min_share:
-        notices.append(f"participation {share:.0%} is below the {min_share:.0%} a network needs "
-                       "(collective.heat_network.min_participation)")
+        notices.append(
+            f"participation {share:.0%} is below the {min_share:.0%} a network needs "
+            "(collective.heat_network.min_participation)"
+        )
     years = net.years(joined, fixed, share if joined is None else None)
     n_conn = share * hh.dwellings if joined is None else float(joined.sum())
     fin = finance(years, inputs)
-    be_tariff = (net.break_even_fixed(joined, share if joined is None else None) if n_conn > 0 else
-                 Root(float("nan"), float("nan"), "no household joins at the tariff set"))
-    be_share = break_even(lambda p: net.npv(None, fixed, p), 1.0 / hh.dwellings, 1.0, what="participation")
+    be_tariff = (
+        net.break_even_fixed(joined, share if joined is None else None)
+        if n_conn > 0
+        else Root(float("nan"), float("nan"), "no household joins at the tariff set")
+    )
+    be_share = break_even(
+        lambda p: net.npv(None, fixed, p), 1.0 / hh.dwellings, 1.0, what="participation"
+    )
     if not be_share.found and be_share.reason.startswith("the NPV is negative"):
-        be_share = Root(float("nan"), float("nan"), "the network does not break even even if every dwelling joins")
+        be_share = Root(
+            float("nan"),
+            float("nan"),
+            "the network does not break even even if every dwelling joins",
+        )
     metrics = _metrics(fin, inputs, n_conn)
     weights = joined if joined is not None else hh.counts * share
     cost = hh.network_cost_at(hh_avg(fixed), hh_avg(per_gj))
@@ -420,23 +544,50 @@ def business_case(scenario: Scenario | None = None, outcomes: Outcomes | None = 
     if weights.sum() > 0:
         metrics["household_network_cost_eur_per_month"] = float(weights @ cost / weights.sum() / 12)
         metrics["household_alternative_cost_eur_per_month"] = float(
-            weights @ hh.alternative_cost_eur_per_yr / weights.sum() / 12)
-        metrics["share_joining_above_nmda"] = float(weights @ (heat_bill > nmda + 1e-9) / weights.sum())
+            weights @ hh.alternative_cost_eur_per_yr / weights.sum() / 12
+        )
+        metrics["share_joining_above_nmda"] = float(
+            weights @ (heat_bill > nmda + 1e-9) / weights.sum()
+        )
     option_ids = outcomes.catalogue.option_ids
-    households = pd.DataFrame({
-        "group_id": outcomes.groups["group_id"].to_numpy()[hh.group_index], "dwellings": hh.counts,
-        "network_option": option_ids[hh.network_option], "alternative_option": option_ids[hh.alternative_option],
-        "heat_gj": hh.heat_gj, "design_load_kw": hh.design_load_kw,
-        "network_cost_eur_per_yr": cost, "alternative_cost_eur_per_yr": hh.alternative_cost_eur_per_yr,
-        "heat_bill_year1_eur": heat_bill, "nmda_heat_cost_eur_per_yr": nmda, "joining": weights,
-    })
+    households = pd.DataFrame(
+        {
+            "group_id": outcomes.groups["group_id"].to_numpy()[hh.group_index],
+            "dwellings": hh.counts,
+            "network_option": option_ids[hh.network_option],
+            "alternative_option": option_ids[hh.alternative_option],
+            "heat_gj": hh.heat_gj,
+            "design_load_kw": hh.design_load_kw,
+            "network_cost_eur_per_yr": cost,
+            "alternative_cost_eur_per_yr": hh.alternative_cost_eur_per_yr,
+            "heat_bill_year1_eur": heat_bill,
+            "nmda_heat_cost_eur_per_yr": nmda,
+            "joining": weights,
+        }
+    )
     curve = _curve(net, hh, cap_fixed, v_avg, curve_points, inputs)
     return BusinessCase(
-        asset="heat_network", zone=zone, settings=s, inputs=inputs, start_year=int(t.years[0]),
-        zone_dwellings=hh.dwellings, connections=n_conn, participation=share, participation_source=source,
-        tariff_fixed_eur_per_yr=fixed, tariff_eur_per_gj=per_gj, connection_fee_eur=float(fee), financials=fin,
-        metrics=metrics, break_even_tariff=be_tariff, break_even_participation=be_share, loop=loop, curve=curve,
-        assumptions=_assumptions(params, HEAT_NETWORK_PARAMETERS, s), notices=tuple(notices), households=households,
+        asset="heat_network",
+        zone=zone,
+        settings=s,
+        inputs=inputs,
+        start_year=int(t.years[0]),
+        zone_dwellings=hh.dwellings,
+        connections=n_conn,
+        participation=share,
+        participation_source=source,
+        tariff_fixed_eur_per_yr=fixed,
+        tariff_eur_per_gj=per_gj,
+        connection_fee_eur=float(fee),
+        financials=fin,
+        metrics=metrics,
+        break_even_tariff=be_tariff,
+        break_even_participation=be_share,
+        loop=loop,
+        curve=curve,
+        assumptions=_assumptions(params, HEAT_NETWORK_PARAMETERS, s),
+        notices=tuple(notices),
+        households=households,
     )
 
 
@@ -464,39 +615,61 @@ def _metrics(fin: Financials, inputs: CoopInputs, connections: float) -> dict[st
     }
 
 
-def _curve(net: _Network, hh: ZoneHouseholds, cap_fixed: float, v_avg: float, points: int,
-           inputs: CoopInputs) -> pd.DataFrame:
+def _curve(
+    net: _Network,
+    hh: ZoneHouseholds,
+    cap_fixed: float,
+    v_avg: float,
+    points: int,
+    inputs: CoopInputs,
+) -> pd.DataFrame:
     """Share joining and NPV per fixed charge from 0 to 1.5 x the ACM maximum."""
     grid = np.linspace(0.0, 1.5 * cap_fixed, max(int(points), 2))
     joined = hh.joining(grid, v_avg)  # (K, G), vectorised over the tariffs
     rows = []
     for f, j in zip(grid, joined, strict=True):
         n = float(j.sum())
-        rows.append({
-            "tariff_fixed_eur_per_yr": float(f), "participation": n / hh.dwellings, "connections": n,
-            "project_npv_eur": net.npv(j, f) if n > 0 else float("nan"),
-            "cost_per_connection_eur_per_yr": net.asset.cost_per_connection_eur_per_yr(
-                n, float(j @ hh.design_load_kw), inputs.discount_rate, inputs.horizon_years),
-        })
+        rows.append(
+            {
+                "tariff_fixed_eur_per_yr": float(f),
+                "participation": n / hh.dwellings,
+                "connections": n,
+                "project_npv_eur": net.npv(j, f) if n > 0 else float("nan"),
+                "cost_per_connection_eur_per_yr": net.asset.cost_per_connection_eur_per_yr(
+                    n, float(j @ hh.design_load_kw), inputs.discount_rate, inputs.horizon_years
+                ),
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def _solar_case(s: CoopSettings, inputs: CoopInputs, params: Params, scenario: Scenario,
-                ctx: MoneyContext) -> BusinessCase:
+def _solar_case(
+    s: CoopSettings, inputs: CoopInputs, params: Params, scenario: Scenario, ctx: MoneyContext
+) -> BusinessCase:
     if s.park_kwp is None:
-        raise WupInputError("coop settings: a solar park needs its size, park_kwp (kWp, e.g. --park-kwp 2000)")
+        raise WupInputError(
+            "coop settings: a solar park needs its size, park_kwp (kWp, e.g. --park-kwp 2000)"
+        )
     h = inputs.horizon_years
-    market = (year_path(ctx.tariffs.elec_production_eur_kwh, h) if s.park_price_eur_per_kwh is None
-              else np.full(h + 1, s.park_price_eur_per_kwh))
-    member = (year_path(ctx.tariffs.elec_supply_eur_kwh, h) if s.park_member_price_eur_per_kwh is None
-              else np.full(h + 1, s.park_member_price_eur_per_kwh))
+    market = (
+        year_path(ctx.tariffs.elec_production_eur_kwh, h)
+        if s.park_price_eur_per_kwh is None
+        else np.full(h + 1, s.park_price_eur_per_kwh)
+    )
+    member = (
+        year_path(ctx.tariffs.elec_supply_eur_kwh, h)
+        if s.park_member_price_eur_per_kwh is None
+        else np.full(h + 1, s.park_member_price_eur_per_kwh)
+    )
     # member supply: that share of the yield earns the members' price, the rest the park price
     price = (1.0 - s.park_member_share) * market + s.park_member_share * member
     park = SolarParkAsset.from_params(s.park_kwp, price, params)
     fin = finance(park.years(inputs), inputs)
 
     def npv_at(price: float) -> float:
-        return float(npv(inputs.discount_rate, project_cash_flow(park.years(inputs, price), inputs.tax_rate)))
+        return float(
+            npv(inputs.discount_rate, project_cash_flow(park.years(inputs, price), inputs.tax_rate))
+        )
 
     be = break_even(npv_at, 0.0, 2.0, what="price (EUR/kWh)")
     metrics = _metrics(fin, inputs, 0.0)
@@ -505,28 +678,65 @@ def _solar_case(s: CoopSettings, inputs: CoopInputs, params: Params, scenario: S
     metrics["member_supply_mwh_per_yr"] = s.park_member_share * metrics["yield_mwh_per_yr"]
     none = Root(float("nan"), float("nan"), "not applicable to a solar park")
     return BusinessCase(
-        asset="solar_park", zone=None, settings=s, inputs=inputs, start_year=int(scenario.years.start),
-        zone_dwellings=0.0, connections=0.0, participation=float("nan"), participation_source="not applicable",
-        tariff_fixed_eur_per_yr=np.zeros(h + 1), tariff_eur_per_gj=np.zeros(h + 1), connection_fee_eur=0.0,
-        financials=fin, metrics=metrics, break_even_tariff=be, break_even_participation=none, loop=None,
-        curve=pd.DataFrame(columns=["tariff_fixed_eur_per_yr", "participation", "connections", "project_npv_eur",
-                                    "cost_per_connection_eur_per_yr"]),
+        asset="solar_park",
+        zone=None,
+        settings=s,
+        inputs=inputs,
+        start_year=int(scenario.years.start),
+        zone_dwellings=0.0,
+        connections=0.0,
+        participation=float("nan"),
+        participation_source="not applicable",
+        tariff_fixed_eur_per_yr=np.zeros(h + 1),
+        tariff_eur_per_gj=np.zeros(h + 1),
+        connection_fee_eur=0.0,
+        financials=fin,
+        metrics=metrics,
+        break_even_tariff=be,
+        break_even_participation=none,
+        loop=None,
+        curve=pd.DataFrame(
+            columns=[
+                "tariff_fixed_eur_per_yr",
+                "participation",
+                "connections",
+                "project_npv_eur",
+                "cost_per_connection_eur_per_yr",
+            ]
+        ),
         assumptions=_assumptions(params, SOLAR_PARAMETERS, s),
-        notices=(f"solar park of {park.kwp:g} kWp sold at "
-                 + ("the scenario's wholesale value of electricity (elec_production_eur_kwh)"
-                    if s.park_price_eur_per_kwh is None else f"{s.park_price_eur_per_kwh:g} EUR/kWh")
-                 + (f", {s.park_member_share:.0%} of the yield supplied to members at "
-                    + ("the scenario's retail supply price (elec_supply_eur_kwh)"
-                       if s.park_member_price_eur_per_kwh is None else f"{s.park_member_price_eur_per_kwh:g} EUR/kWh")
-                    if s.park_member_share > 0 else "")
-                 + "; the break-even tariff is a constant price per kWh",),
+        notices=(
+            f"solar park of {park.kwp:g} kWp sold at "
+            + (
+                "the scenario's wholesale value of electricity (elec_production_eur_kwh)"
+                if s.park_price_eur_per_kwh is None
+                else f"{s.park_price_eur_per_kwh:g} EUR/kWh"
+            )
+            + (
+                f", {s.park_member_share:.0%} of the yield supplied to members at "
+                + (
+                    "the scenario's retail supply price (elec_supply_eur_kwh)"
+                    if s.park_member_price_eur_per_kwh is None
+                    else f"{s.park_member_price_eur_per_kwh:g} EUR/kWh"
+                )
+                if s.park_member_share > 0
+                else ""
+            )
+            + "; the break-even tariff is a constant price per kWh",
+        ),
     )
 
 
-def participation_curve(scenario: Scenario | None = None, outcomes: Outcomes | None = None, *,
-                        stock: pd.DataFrame | None = None, zone: str | None = None,
-                        tariffs_fixed_eur_per_yr: np.ndarray | None = None, tariff_eur_per_gj: float | None = None,
-                        survey: pd.DataFrame | None = None) -> pd.DataFrame:
+def participation_curve(
+    scenario: Scenario | None = None,
+    outcomes: Outcomes | None = None,
+    *,
+    stock: pd.DataFrame | None = None,
+    zone: str | None = None,
+    tariffs_fixed_eur_per_yr: np.ndarray | None = None,
+    tariff_eur_per_gj: float | None = None,
+    survey: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Share of a zone's dwellings that join at each fixed charge (vectorised, no cash flow).
 
     Parameters
@@ -548,17 +758,29 @@ def participation_curve(scenario: Scenario | None = None, outcomes: Outcomes | N
     scenario = scenario or Scenario()
     params = scenario.params()
     if outcomes is None:
-        outcomes = evaluate(stock_for(scenario) if stock is None else stock, scenario, params=params, irr=False)
+        outcomes = evaluate(
+            stock_for(scenario) if stock is None else stock, scenario, params=params, irr=False
+        )
     ctx = money_context(scenario, params)
     zones = zone_names(outcomes)
     if not zones:
-        raise WupInputError("the stock has no heat_network_zone: give each dwelling of the network's zone one")
+        raise WupInputError(
+            "the stock has no heat_network_zone: give each dwelling of the network's zone one"
+        )
     hh = zone_households(outcomes, ctx, zone or zones[0])
     if survey is not None:
         hh = hh.with_survey(*survey_counts(survey, outcomes, hh))
-    grid = (np.linspace(0.0, 1.5 * float(ctx.tariffs.heat_fixed_eur[0]), 41) if tariffs_fixed_eur_per_yr is None
-            else np.asarray(tariffs_fixed_eur_per_yr, dtype=float))
+    grid = (
+        np.linspace(0.0, 1.5 * float(ctx.tariffs.heat_fixed_eur[0]), 41)
+        if tariffs_fixed_eur_per_yr is None
+        else np.asarray(tariffs_fixed_eur_per_yr, dtype=float)
+    )
     v = hh.acm_per_gj_avg_eur if tariff_eur_per_gj is None else float(tariff_eur_per_gj)
     joined = hh.joining(grid, v).sum(axis=-1)
-    return pd.DataFrame({"tariff_fixed_eur_per_yr": grid, "participation": joined / hh.dwellings,
-                         "connections": joined})
+    return pd.DataFrame(
+        {
+            "tariff_fixed_eur_per_yr": grid,
+            "participation": joined / hh.dwellings,
+            "connections": joined,
+        }
+    )

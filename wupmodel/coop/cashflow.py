@@ -187,7 +187,9 @@ def finance(years: ProjectYears, inputs: CoopInputs, sizing_rounds: int = 60) ->
     if inputs.min_dscr < 1.0:
         raise WupInputError(f"minimum DSCR must be at least 1, got {inputs.min_dscr}")
     if not 0.0 <= inputs.max_debt_share <= 1.0:
-        raise WupInputError(f"max_debt_share must be between 0 and 1 (100 %), got {inputs.max_debt_share}")
+        raise WupInputError(
+            f"max_debt_share must be between 0 and 1 (100 %), got {inputs.max_debt_share}"
+        )
     w = np.asarray(inputs.build_phasing, dtype=float)
     build = w.size
     ebitda = years.revenue_eur - years.opex_eur
@@ -196,18 +198,27 @@ def finance(years: ProjectYears, inputs: CoopInputs, sizing_rounds: int = 60) ->
     capex_build = float(years.capex_eur[:build].sum())
     base = np.maximum(uses, 0.0)
     dep = depreciation_eur(base, years.depreciation_years)
-    member = loan_schedule(inputs.member_loan_eur, inputs.member_loan_rate, inputs.member_loan_term_years, n, w)
-    public = loan_schedule(inputs.public_loan_eur, inputs.public_loan_rate, inputs.public_loan_term_years, n, w)
+    member = loan_schedule(
+        inputs.member_loan_eur, inputs.member_loan_rate, inputs.member_loan_term_years, n, w
+    )
+    public = loan_schedule(
+        inputs.public_loan_eur, inputs.public_loan_rate, inputs.public_loan_term_years, n, w
+    )
     unit = unit_schedule(inputs.debt_rate, inputs.debt_term_years, n, w, inputs.repayment)
-    offered = (inputs.member_capital_share * max(net_investment, 0.0) if inputs.member_capital_eur is None
-               else inputs.member_capital_eur)
+    offered = (
+        inputs.member_capital_share * max(net_investment, 0.0)
+        if inputs.member_capital_eur is None
+        else inputs.member_capital_eur
+    )
     to_fund = max(net_investment - inputs.member_loan_eur - inputs.public_loan_eur - offered, 0.0)
     cap = min(inputs.max_debt_share * capex_build, to_fund)
     junior_interest = member.interest_eur + public.interest_eur
     debt = 0.0
     by_dscr = 0.0
     for _ in range(sizing_rounds):
-        tax = tax_with_losses(ebitda - dep - junior_interest - debt * unit.interest_eur, inputs.tax_rate)
+        tax = tax_with_losses(
+            ebitda - dep - junior_interest - debt * unit.interest_eur, inputs.tax_rate
+        )
         by_dscr = debt_by_dscr(ebitda - tax, inputs.min_dscr, unit)
         new = min(by_dscr, cap)
         if abs(new - debt) <= 1e-9 * max(new, 1.0):
@@ -233,10 +244,20 @@ def finance(years: ProjectYears, inputs: CoopInputs, sizing_rounds: int = 60) ->
         equity_flow[repaying[-1]] += reserve
     project = project_cash_flow(years, inputs.tax_rate)
     return Financials(
-        years=years, ebitda_eur=ebitda, tax_eur=tax, cfads_eur=cfads,
-        project_cash_flow_eur=project, equity_cash_flow_eur=equity_flow,
-        bank=bank, member_loan=member, public_loan=public,
-        dscr=dscr(cfads, bank.service_eur), net_investment_eur=net_investment, debt_fee_eur=fee,
+        years=years,
+        ebitda_eur=ebitda,
+        tax_eur=tax,
+        cfads_eur=cfads,
+        project_cash_flow_eur=project,
+        equity_cash_flow_eur=equity_flow,
+        bank=bank,
+        member_loan=member,
+        public_loan=public,
+        dscr=dscr(cfads, bank.service_eur),
+        net_investment_eur=net_investment,
+        debt_fee_eur=fee,
         debt_reserve_eur=reserve,
-        equity_eur=float(paid_in[:build].sum()), bank_debt_by_dscr_eur=by_dscr, member_capital_offered_eur=offered,
+        equity_eur=float(paid_in[:build].sum()),
+        bank_debt_by_dscr_eur=by_dscr,
+        member_capital_offered_eur=offered,
     )

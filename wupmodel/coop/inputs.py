@@ -140,7 +140,9 @@ class CoopSettings(BaseModel):
             public_loan_rate=float(p["coop.public_debt.rate"]),
             public_loan_term_years=int(p["coop.public_debt.term_yr"]),
             tax_rate=pick(self.tax_rate, "coop.tax.corporate_rate"),
-            wis_eur_per_connection=pick(self.wis_eur_per_connection, "coop.subsidy.wis_eur_per_connection"),
+            wis_eur_per_connection=pick(
+                self.wis_eur_per_connection, "coop.subsidy.wis_eur_per_connection"
+            ),
             provincial_grant_eur=pick(self.provincial_grant_eur, "coop.subsidy.provincial_eur"),
             solvency_min=float(p["coop.member.solvency_min"]),
         )
@@ -194,8 +196,12 @@ def _message(err: ValidationError, source: str) -> str:
     return f"{source}: '{key}' = {value!r} is not allowed; it must be {what}"
 
 
-def coop_settings(values: Mapping[str, Any] | CoopSettings | None = None, *, source: str = "coop settings",
-                  **changes: Any) -> CoopSettings:
+def coop_settings(
+    values: Mapping[str, Any] | CoopSettings | None = None,
+    *,
+    source: str = "coop settings",
+    **changes: Any,
+) -> CoopSettings:
     """Validated :class:`CoopSettings` from a mapping and/or keyword arguments.
 
     ``None`` values in ``changes`` are ignored (the default stays). A bad value raises

@@ -56,8 +56,9 @@ class Root:
         return bool(np.isfinite(self.value))
 
 
-def break_even(fn: Callable[[float], float], lo: float, hi: float, tol_eur: float = 1e-6,
-               what: str = "value") -> Root:
+def break_even(
+    fn: Callable[[float], float], lo: float, hi: float, tol_eur: float = 1e-6, what: str = "value"
+) -> Root:
     """The root of a monotone function ``fn`` on ``[lo, hi]`` with ``|fn(root)| <= tol_eur``.
 
     Parameters
@@ -78,8 +79,9 @@ def break_even(fn: Callable[[float], float], lo: float, hi: float, tol_eur: floa
         return Root(hi, 0.0)
     if np.sign(f_lo) == np.sign(f_hi):
         side = "positive" if f_lo > 0 else "negative"
-        return Root(float("nan"), float("nan"),
-                    f"the NPV is {side} for every {what} from {lo:g} to {hi:g}")
+        return Root(
+            float("nan"), float("nan"), f"the NPV is {side} for every {what} from {lo:g} to {hi:g}"
+        )
     x = brentq(fn, lo, hi, xtol=1e-14, rtol=4 * np.finfo(float).eps, maxiter=200)
     fx = fn(x)
     # polish: the NPV is (piecewise) linear, secant steps take the last rounding out

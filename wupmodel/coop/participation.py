@@ -99,15 +99,22 @@ class ZoneHouseholds:
         """A copy with the survey's yes / no counts per group."""
         return replace(self, yes=np.asarray(yes, dtype=float), no=np.asarray(no, dtype=float))
 
-    def network_cost_at(self, tariff_fixed_eur_per_yr: ArrayLike, tariff_eur_per_gj: ArrayLike) -> FloatArray:
+    def network_cost_at(
+        self, tariff_fixed_eur_per_yr: ArrayLike, tariff_eur_per_gj: ArrayLike
+    ) -> FloatArray:
         """Occupants' yearly cost on the network at a tariff (household-rate averages of its fixed
         charge and price per GJ, incl. VAT), shape (..., G)."""
         f = np.asarray(tariff_fixed_eur_per_yr, dtype=float)[..., None]
         v = np.asarray(tariff_eur_per_gj, dtype=float)[..., None]
-        return (self.network_cost_eur_per_yr + (f - self.acm_fixed_avg_eur)
-                + (v - self.acm_per_gj_avg_eur) * self.heat_gj)
+        return (
+            self.network_cost_eur_per_yr
+            + (f - self.acm_fixed_avg_eur)
+            + (v - self.acm_per_gj_avg_eur) * self.heat_gj
+        )
 
-    def joining(self, tariff_fixed_eur_per_yr: ArrayLike, tariff_eur_per_gj: ArrayLike) -> FloatArray:
+    def joining(
+        self, tariff_fixed_eur_per_yr: ArrayLike, tariff_eur_per_gj: ArrayLike
+    ) -> FloatArray:
         """Dwellings per group that join at each tariff, shape (..., G) (vectorised over tariffs)."""
         cost = self.network_cost_at(tariff_fixed_eur_per_yr, tariff_eur_per_gj)
         cheaper = cost <= (1.0 - self.stickiness) * self.alternative_cost_eur_per_yr
@@ -116,13 +123,23 @@ class ZoneHouseholds:
         free = np.maximum(self.counts - yes - no, 0.0)
         return yes + free * cheaper
 
-    def participation(self, tariff_fixed_eur_per_yr: ArrayLike, tariff_eur_per_gj: ArrayLike) -> FloatArray:
+    def participation(
+        self, tariff_fixed_eur_per_yr: ArrayLike, tariff_eur_per_gj: ArrayLike
+    ) -> FloatArray:
         """Share of the zone's dwellings that join at each tariff (vectorised)."""
-        return self.joining(tariff_fixed_eur_per_yr, tariff_eur_per_gj).sum(axis=-1) / self.dwellings
+        return (
+            self.joining(tariff_fixed_eur_per_yr, tariff_eur_per_gj).sum(axis=-1) / self.dwellings
+        )
 
 
-def zone_households(outcomes: Outcomes, ctx: MoneyContext, zone: str, network: str = "heat_network_mt",
-                    stickiness: float | None = None, fee_outcomes: Outcomes | None = None) -> ZoneHouseholds:
+def zone_households(
+    outcomes: Outcomes,
+    ctx: MoneyContext,
+    zone: str,
+    network: str = "heat_network_mt",
+    stickiness: float | None = None,
+    fee_outcomes: Outcomes | None = None,
+) -> ZoneHouseholds:
     """The zone's households from evaluated outcomes (money outputs required).
 
     Parameters
@@ -161,8 +178,10 @@ def zone_households(outcomes: Outcomes, ctx: MoneyContext, zone: str, network: s
     alt_opt = alt_cost.argmin(axis=1)
     r = np.arange(rows.size)
     if (net_cost[r, net_opt] == big).any() or (alt_cost[r, alt_opt] == big).any():
-        raise WupInputError(f"zone '{zone}': some dwellings have no feasible {network} option or no other "
-                            "option (check the scenario's catalogue)")
+        raise WupInputError(
+            f"zone '{zone}': some dwellings have no feasible {network} option or no other "
+            "option (check the scenario's catalogue)"
+        )
     # design load: the heat-pump capacity at the design temperature at the same insulation level
     design = outcomes["capacity_kw"][rows][r, _design_load_option(cat, net_opt)]
     s = ctx.settings
@@ -172,9 +191,15 @@ def zone_households(outcomes: Outcomes, ctx: MoneyContext, zone: str, network: s
     p = ctx.params
     to_vat = (1.0 + p["finance.vat_investments"]) / (1.0 + p["cost.vat_included_in_prices"])
     return ZoneHouseholds(
-        zone=str(zone), group_index=rows, counts=outcomes.counts[rows], network_option=net_opt,
-        alternative_option=alt_opt, heat_gj=outcomes["heat_gj"][rows][r, net_opt], design_load_kw=design,
-        network_cost_eur_per_yr=net_cost[r, net_opt], alternative_cost_eur_per_yr=alt_cost[r, alt_opt],
+        zone=str(zone),
+        group_index=rows,
+        counts=outcomes.counts[rows],
+        network_option=net_opt,
+        alternative_option=alt_opt,
+        heat_gj=outcomes["heat_gj"][rows][r, net_opt],
+        design_load_kw=design,
+        network_cost_eur_per_yr=net_cost[r, net_opt],
+        alternative_cost_eur_per_yr=alt_cost[r, alt_opt],
         acm_fixed_avg_eur=float(d @ t.heat_fixed_eur[:h] / d.sum()),
         acm_per_gj_avg_eur=float(d @ t.heat_variable_eur_gj[:h] / d.sum()),
         fee_eur=float(p["cost.heatnet_connection_fee_eur"] * to_vat),
@@ -194,12 +219,16 @@ def _design_load_option(cat: Catalogue, options: NDArray[np.intp]) -> NDArray[np
             except KeyError:
                 continue
         else:
-            raise WupInputError("the cooperative's design load needs air_hp or ground_hp in the scenario's catalogue")
+            raise WupInputError(
+                "the cooperative's design load needs air_hp or ground_hp in the scenario's catalogue"
+            )
         out[cat.insulation[options] == level] = j
     return out
 
 
-def nmda_heat_cost_eur_per_yr(outcomes: Outcomes, ctx: MoneyContext, year_index: int = 0) -> FloatArray:
+def nmda_heat_cost_eur_per_yr(
+    outcomes: Outcomes, ctx: MoneyContext, year_index: int = 0
+) -> FloatArray:
     """Niet-meer-dan-anders: each dwelling's yearly cost of heat with its gas boiler (EUR/yr).
 
     The gas-boiler reference's energy bill minus the electricity bill it would still pay on a
@@ -217,14 +246,32 @@ def nmda_heat_cost_eur_per_yr(outcomes: Outcomes, ctx: MoneyContext, year_index:
     ref = np.full(outcomes.n_groups, cat.reference_index)
     net = np.full(outcomes.n_groups, cat.index_of("current", "heat_network_mt"))
     t = ctx.tariffs
-    gas_bill = annual_bill_eur(outcomes.pick("gas_m3", ref), outcomes.pick("electricity_import_kwh", ref),
-                               outcomes.pick("electricity_export_kwh", ref), 0.0, True, False, t, year_index)
-    elec_on_net = annual_bill_eur(0.0, outcomes.pick("electricity_import_kwh", net),
-                                  outcomes.pick("electricity_export_kwh", net), 0.0, False, False, t, year_index)
+    gas_bill = annual_bill_eur(
+        outcomes.pick("gas_m3", ref),
+        outcomes.pick("electricity_import_kwh", ref),
+        outcomes.pick("electricity_export_kwh", ref),
+        0.0,
+        True,
+        False,
+        t,
+        year_index,
+    )
+    elec_on_net = annual_bill_eur(
+        0.0,
+        outcomes.pick("electricity_import_kwh", net),
+        outcomes.pick("electricity_export_kwh", net),
+        0.0,
+        False,
+        False,
+        t,
+        year_index,
+    )
     p = ctx.params
     boiler = outcomes.pick("capex_heating_eur", ref)
-    boiler_yearly = boiler * (capital_recovery_factor(ctx.settings.household_rate, p["life.gas_boiler_years"])
-                              + p["om.gas_boiler_share"])
+    boiler_yearly = boiler * (
+        capital_recovery_factor(ctx.settings.household_rate, p["life.gas_boiler_years"])
+        + p["om.gas_boiler_share"]
+    )
     return gas_bill - elec_on_net + boiler_yearly
 
 
@@ -256,9 +303,14 @@ class UptakeLoop:
     reason: str = ""
 
 
-def solve_uptake_loop(households: ZoneHouseholds, break_even_fixed: Callable[[FloatArray], float],
-                      tariff_eur_per_gj: float, cap_eur_per_yr: float | None,
-                      min_participation: float, max_iter: int = 50) -> UptakeLoop:
+def solve_uptake_loop(
+    households: ZoneHouseholds,
+    break_even_fixed: Callable[[FloatArray], float],
+    tariff_eur_per_gj: float,
+    cap_eur_per_yr: float | None,
+    min_participation: float,
+    max_iter: int = 50,
+) -> UptakeLoop:
     """Iterate who joins -> the fixed charge that breaks even with them -> who joins at it.
 
     It starts with every household joining that has not said no (the campaign's hope), so it
@@ -290,25 +342,55 @@ def solve_uptake_loop(households: ZoneHouseholds, break_even_fixed: Callable[[Fl
         share = float(joined.sum() / households.dwellings)
         if share < min_participation or joined.sum() <= 0:
             after = "" if k == 1 else f"at a fixed charge of {tariff:,.0f} EUR/yr "
-            return UptakeLoop(False, k, tariff, share, tuple(path),
-                              f"{after}only {share:.0%} of the zone joins, below the {min_participation:.0%} "
-                              "the network needs: uptake collapses")
+            return UptakeLoop(
+                False,
+                k,
+                tariff,
+                share,
+                tuple(path),
+                f"{after}only {share:.0%} of the zone joins, below the {min_participation:.0%} "
+                "the network needs: uptake collapses",
+            )
         tariff = float(break_even_fixed(joined))
         path.append((tariff, share))
         if not np.isfinite(tariff):
-            return UptakeLoop(False, k, tariff, share, tuple(path),
-                              f"with {share:.0%} joining no fixed charge makes the network break even")
+            return UptakeLoop(
+                False,
+                k,
+                tariff,
+                share,
+                tuple(path),
+                f"with {share:.0%} joining no fixed charge makes the network break even",
+            )
         if cap_eur_per_yr is not None and tariff > cap_eur_per_yr:
-            return UptakeLoop(False, k, tariff, share, tuple(path),
-                              f"with {share:.0%} joining the break-even fixed charge {tariff:,.0f} EUR/yr is above "
-                              f"the ACM cap {cap_eur_per_yr:,.0f} EUR/yr")
+            return UptakeLoop(
+                False,
+                k,
+                tariff,
+                share,
+                tuple(path),
+                f"with {share:.0%} joining the break-even fixed charge {tariff:,.0f} EUR/yr is above "
+                f"the ACM cap {cap_eur_per_yr:,.0f} EUR/yr",
+            )
         after_joined = households.joining(tariff, tariff_eur_per_gj)
         if np.array_equal(after_joined, joined):
             return UptakeLoop(True, k, tariff, share, tuple(path))
         if after_joined.tobytes() in seen:
-            return UptakeLoop(False, k, tariff, float(after_joined.sum() / households.dwellings), tuple(path),
-                              "the uptake cycles between the same sets of households")
+            return UptakeLoop(
+                False,
+                k,
+                tariff,
+                float(after_joined.sum() / households.dwellings),
+                tuple(path),
+                "the uptake cycles between the same sets of households",
+            )
         seen.add(joined.tobytes())
         joined = after_joined
-    return UptakeLoop(False, max_iter, tariff, float(joined.sum() / households.dwellings), tuple(path),
-                      f"no stable point within {max_iter} rounds")
+    return UptakeLoop(
+        False,
+        max_iter,
+        tariff,
+        float(joined.sum() / households.dwellings),
+        tuple(path),
+        f"no stable point within {max_iter} rounds",
+    )

@@ -52,19 +52,30 @@ class LoanSchedule:
 
     def scaled(self, factor: float) -> LoanSchedule:
         """The same schedule for ``factor`` times the principal."""
-        return LoanSchedule(self.draw_eur * factor, self.interest_eur * factor,
-                            self.principal_eur * factor, self.balance_eur * factor)
+        return LoanSchedule(
+            self.draw_eur * factor,
+            self.interest_eur * factor,
+            self.principal_eur * factor,
+            self.balance_eur * factor,
+        )
 
 
 def _weights(draw_weights: ArrayLike) -> FloatArray:
     w = np.atleast_1d(np.asarray(draw_weights, dtype=float))
     if w.ndim != 1 or w.size == 0 or (w < 0).any() or not np.isclose(w.sum(), 1.0):
-        raise WupInputError(f"draw weights must be non-negative shares that add up to 1, got {w.tolist()}")
+        raise WupInputError(
+            f"draw weights must be non-negative shares that add up to 1, got {w.tolist()}"
+        )
     return w / w.sum()
 
 
-def unit_schedule(rate: float, term_years: int, n_years: int, draw_weights: ArrayLike = (1.0,),
-                  repayment: Repayment = "annuity") -> LoanSchedule:
+def unit_schedule(
+    rate: float,
+    term_years: int,
+    n_years: int,
+    draw_weights: ArrayLike = (1.0,),
+    repayment: Repayment = "annuity",
+) -> LoanSchedule:
     """Schedule of a loan of 1 EUR.
 
     Parameters
@@ -117,12 +128,20 @@ def unit_schedule(rate: float, term_years: int, n_years: int, draw_weights: Arra
     return LoanSchedule(draw, interest, principal, balance)
 
 
-def loan_schedule(principal_eur: float, rate: float, term_years: int, n_years: int,
-                  draw_weights: ArrayLike = (1.0,), repayment: Repayment = "annuity") -> LoanSchedule:
+def loan_schedule(
+    principal_eur: float,
+    rate: float,
+    term_years: int,
+    n_years: int,
+    draw_weights: ArrayLike = (1.0,),
+    repayment: Repayment = "annuity",
+) -> LoanSchedule:
     """Schedule of a loan of ``principal_eur`` (see :func:`unit_schedule`)."""
     if not np.isfinite(principal_eur) or principal_eur < 0:
         raise WupInputError(f"loan principal must be a number >= 0, got {principal_eur!r}")
-    return unit_schedule(rate, term_years, n_years, draw_weights, repayment).scaled(float(principal_eur))
+    return unit_schedule(rate, term_years, n_years, draw_weights, repayment).scaled(
+        float(principal_eur)
+    )
 
 
 def debt_by_dscr(cfads_eur: ArrayLike, min_dscr: float, unit: LoanSchedule) -> float:

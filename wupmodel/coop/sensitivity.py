@@ -29,8 +29,18 @@ from wupmodel.uncertainty.sampling import Design, design
 from wupmodel.uncertainty.sweep import _NONLINEAR_SERIES, _paths, _sample_scenario
 
 #: Figures recorded per sample.
-FIGURES = ("participation", "project_irr", "project_npv_eur", "equity_irr", "min_dscr", "bank_debt_eur",
-           "member_capital_eur", "funding_gap_eur", "break_even_tariff_eur_per_yr", "break_even_participation")
+FIGURES = (
+    "participation",
+    "project_irr",
+    "project_npv_eur",
+    "equity_irr",
+    "min_dscr",
+    "bank_debt_eur",
+    "member_capital_eur",
+    "funding_gap_eur",
+    "break_even_tariff_eur_per_yr",
+    "break_even_participation",
+)
 
 
 @dataclass(frozen=True)
@@ -61,10 +71,17 @@ class CoopSweep:
         return oat_effects(self.figures[figure].to_numpy(), self.factors)
 
 
-def coop_sweep(scenario: Scenario, stock: pd.DataFrame | None = None, *,
-               settings: CoopSettings | Mapping[str, Any] | None = None, samples: int = 32, method: str = "lhs",
-               seed: int | None = 0, participation: tuple[float, float] | None = None,
-               survey: pd.DataFrame | None = None) -> CoopSweep:
+def coop_sweep(
+    scenario: Scenario,
+    stock: pd.DataFrame | None = None,
+    *,
+    settings: CoopSettings | Mapping[str, Any] | None = None,
+    samples: int = 32,
+    method: str = "lhs",
+    seed: int | None = 0,
+    participation: tuple[float, float] | None = None,
+    survey: pd.DataFrame | None = None,
+) -> CoopSweep:
     """Sweep the business case over the scenario's ``uncertainty:`` inputs.
 
     Parameters
@@ -93,34 +110,62 @@ def coop_sweep(scenario: Scenario, stock: pd.DataFrame | None = None, *,
     if participation is not None:
         lo, hi = (float(v) for v in participation)
         if not 0.0 <= lo <= hi <= 1.0:
-            raise WupInputError(f"coop sweep: participation range must lie within 0 to 1 (100 %), low <= high; "
-                                f"got {lo:g} to {hi:g}")
+            raise WupInputError(
+                f"coop sweep: participation range must lie within 0 to 1 (100 %), low <= high; "
+                f"got {lo:g} to {hi:g}"
+            )
         mid = 0.5 * (lo + hi)
         if method == "oat":
             rows = np.vstack([rows, rows[:1], rows[:1]])
             shares = [mid] * d.n_samples + [lo, hi]
         else:
-            u = (np.arange(rows.shape[0]) + np.random.default_rng(seed).random(rows.shape[0])) / rows.shape[0]
-            shares = list(lo + (hi - lo) * np.random.default_rng(None if seed is None else seed + 1).permutation(u))
+            u = (
+                np.arange(rows.shape[0]) + np.random.default_rng(seed).random(rows.shape[0])
+            ) / rows.shape[0]
+            shares = list(
+                lo
+                + (hi - lo)
+                * np.random.default_rng(None if seed is None else seed + 1).permutation(u)
+            )
         factors.append("participation")
     records = []
     for row, share in zip(rows, shares, strict=True):
         sc, params = _sample_scenario(scenario, d.inputs, row)
-        prices = [(x, v) for x, v in zip(d.inputs, row, strict=True) if x.is_price and x.series not in _NONLINEAR_SERIES]
+        prices = [
+            (x, v)
+            for x, v in zip(d.inputs, row, strict=True)
+            if x.is_price and x.series not in _NONLINEAR_SERIES
+        ]
         if prices:
             tariffs = money_context(sc, params).tariffs
             sc = sc.model_copy(update={"prices": {**sc.prices, **_paths(tariffs, prices)}})
         outcomes = evaluate(stock, sc, params=params, irr=False)
-        case = business_case(sc, outcomes, stock=stock, settings=base, survey=survey, params=params,
-                             curve_points=2, participation=share)
+        case = business_case(
+            sc,
+            outcomes,
+            stock=stock,
+            settings=base,
+            survey=survey,
+            params=params,
+            curve_points=2,
+            participation=share,
+        )
         m = case.metrics
-        records.append({**{x.path: float(v) for x, v in zip(d.inputs, row, strict=True)},
-                        "participation": case.participation, "project_irr": m["project_irr"],
-                        "project_npv_eur": m["project_npv_eur"], "equity_irr": m["equity_irr"],
-                        "min_dscr": m["min_dscr"], "bank_debt_eur": m["bank_debt_eur"],
-                        "member_capital_eur": m["member_capital_eur"], "funding_gap_eur": m["funding_gap_eur"],
-                        "break_even_tariff_eur_per_yr": case.break_even_tariff.value,
-                        "break_even_participation": case.break_even_participation.value})
+        records.append(
+            {
+                **{x.path: float(v) for x, v in zip(d.inputs, row, strict=True)},
+                "participation": case.participation,
+                "project_irr": m["project_irr"],
+                "project_npv_eur": m["project_npv_eur"],
+                "equity_irr": m["equity_irr"],
+                "min_dscr": m["min_dscr"],
+                "bank_debt_eur": m["bank_debt_eur"],
+                "member_capital_eur": m["member_capital_eur"],
+                "funding_gap_eur": m["funding_gap_eur"],
+                "break_even_tariff_eur_per_yr": case.break_even_tariff.value,
+                "break_even_participation": case.break_even_participation.value,
+            }
+        )
     frame = pd.DataFrame(records)
     frame.insert(0, "sample", np.arange(len(frame)))
     return CoopSweep(design=d, figures=frame, method=method, factors=tuple(factors))

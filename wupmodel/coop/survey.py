@@ -31,11 +31,26 @@ from wupmodel.outcomes import Outcomes
 from wupmodel.stock.read import read_upload_table
 from wupmodel.vocabulary import HEATING_SYSTEMS
 
-ANSWERS = {"yes": "yes", "ja": "yes", "y": "yes", "j": "yes", "1": "yes", "true": "yes",
-           "no": "no", "nee": "no", "n": "no", "0": "no", "false": "no",
-           "maybe": "maybe", "misschien": "maybe", "m": "maybe", "?": "maybe", "": "maybe", "nan": "maybe"}
+ANSWERS = {
+    "yes": "yes",
+    "ja": "yes",
+    "y": "yes",
+    "j": "yes",
+    "1": "yes",
+    "true": "yes",
+    "no": "no",
+    "nee": "no",
+    "n": "no",
+    "0": "no",
+    "false": "no",
+    "maybe": "maybe",
+    "misschien": "maybe",
+    "m": "maybe",
+    "?": "maybe",
+    "": "maybe",
+    "nan": "maybe",
+}
 GROUP_COLUMNS = ("join_yes", "join_maybe", "join_no")
-
 
 
 def _stock_rows(survey: pd.DataFrame, outcomes) -> dict[str, int]:
@@ -43,26 +58,40 @@ def _stock_rows(survey: pd.DataFrame, outcomes) -> dict[str, int]:
     the stock is one clear error (the first such row, and how many there are)."""
     source = survey.attrs.get("source", "survey")
     where = {d: i for i, d in enumerate(outcomes.dwelling_ids.astype(str))}
-    unknown = [(r, d) for r, d in zip(survey["row"], survey["dwelling_id"], strict=True) if d not in where]
+    unknown = [
+        (r, d) for r, d in zip(survey["row"], survey["dwelling_id"], strict=True) if d not in where
+    ]
     if unknown:
         row, dwelling = unknown[0]
-        raise WupInputError(f"{source}: row {row}: dwelling '{dwelling}' is not in the stock "
-                            f"({len(unknown)} unknown dwelling(s) in all); survey rows must name the stock's dwelling_id",
-                            source, code="survey_unknown_dwelling",
-                            details={"row": row, "dwelling": dwelling, "count": len(unknown)})
+        raise WupInputError(
+            f"{source}: row {row}: dwelling '{dwelling}' is not in the stock "
+            f"({len(unknown)} unknown dwelling(s) in all); survey rows must name the stock's dwelling_id",
+            source,
+            code="survey_unknown_dwelling",
+            details={"row": row, "dwelling": dwelling, "count": len(unknown)},
+        )
     return where
+
 
 def _answer(value: object, column: str, row: int, source: str) -> str:
     key = str(value).strip().lower() if value is not None else ""
     if key not in ANSWERS:
-        raise WupInputError(f"{source}: row {row}: {column} = {value!r} is not an answer; allowed: yes, maybe, no "
-                            "(ja, misschien, nee; empty = maybe)", source, code="survey_answer",
-                            details={"row": row, "column": column, "value": value})
+        raise WupInputError(
+            f"{source}: row {row}: {column} = {value!r} is not an answer; allowed: yes, maybe, no "
+            "(ja, misschien, nee; empty = maybe)",
+            source,
+            code="survey_answer",
+            details={"row": row, "column": column, "value": value},
+        )
     return ANSWERS[key]
 
 
-def load_survey(path_or_frame: str | Path | pd.DataFrame, *, source: str | None = None,
-                row_numbers: np.ndarray | None = None) -> pd.DataFrame:
+def load_survey(
+    path_or_frame: str | Path | pd.DataFrame,
+    *,
+    source: str | None = None,
+    row_numbers: np.ndarray | None = None,
+) -> pd.DataFrame:
     """Read and check a survey; returns one row per dwelling (or stock row) with ``dwelling_id``,
     ``yes``, ``maybe``, ``no`` (dwellings), ``plans_heat_pump``, ``already_insulated`` (dwellings
     or NaN) and ``invest_eur``.
@@ -90,24 +119,41 @@ def load_survey(path_or_frame: str | Path | pd.DataFrame, *, source: str | None 
         except (OSError, ValueError, UnicodeDecodeError, pd.errors.ParserError) as err:
             if isinstance(err, WupInputError):
                 raise
-            raise WupInputError(f"{source}: cannot read the survey ({err.__class__.__name__})", source) from None
+            raise WupInputError(
+                f"{source}: cannot read the survey ({err.__class__.__name__})", source
+            ) from None
     raw.columns = [str(c).strip().lower() for c in raw.columns]
     if "dwelling_id" not in raw.columns:
-        raise WupInputError(f"{source}: needs a dwelling_id column (columns found: {', '.join(raw.columns)})", source,
-                            code="survey_no_id", details={"columns": list(raw.columns)})
+        raise WupInputError(
+            f"{source}: needs a dwelling_id column (columns found: {', '.join(raw.columns)})",
+            source,
+            code="survey_no_id",
+            details={"columns": list(raw.columns)},
+        )
     raw = raw.fillna("").reset_index(drop=True)
-    rows_in_file = (np.arange(2, len(raw) + 2) if row_numbers is None
-                    else np.asarray(row_numbers, dtype=np.int64))
+    rows_in_file = (
+        np.arange(2, len(raw) + 2)
+        if row_numbers is None
+        else np.asarray(row_numbers, dtype=np.int64)
+    )
     ids = raw["dwelling_id"].astype(str).str.strip()
     dupes = ids[ids.duplicated()]
     if not dupes.empty:
         row = int(rows_in_file[dupes.index[0]])
-        raise WupInputError(f"{source}: row {row}: dwelling '{dupes.iloc[0]}' appears twice", source,
-                            code="survey_duplicate", details={"row": row, "dwelling": dupes.iloc[0]})
+        raise WupInputError(
+            f"{source}: row {row}: dwelling '{dupes.iloc[0]}' appears twice",
+            source,
+            code="survey_duplicate",
+            details={"row": row, "dwelling": dupes.iloc[0]},
+        )
     per_group = all(c in raw.columns for c in GROUP_COLUMNS)
     if not per_group and "would_join" not in raw.columns:
-        raise WupInputError(f"{source}: needs a would_join column (per dwelling) or join_yes, join_maybe, join_no "
-                            "(per group)", source, code="survey_no_answer")
+        raise WupInputError(
+            f"{source}: needs a would_join column (per dwelling) or join_yes, join_maybe, join_no "
+            "(per group)",
+            source,
+            code="survey_no_answer",
+        )
     rows = []
     for i, rec in enumerate(raw.to_dict(orient="records")):  # file checking, not a hot path
         n = int(rows_in_file[i])
@@ -161,10 +207,14 @@ def survey_template(stock: pd.DataFrame, zone: str | None = None) -> pd.DataFram
     """
     rows = stock
     if zone is not None:
-        zones = stock.get("heat_network_zone", pd.Series("", index=stock.index)).fillna("").astype(str)
+        zones = (
+            stock.get("heat_network_zone", pd.Series("", index=stock.index)).fillna("").astype(str)
+        )
         if zone not in set(zones):
-            raise WupInputError(f"heat-network zone {zone!r} is not in the stock; zones: "
-                                f"{', '.join(sorted(z for z in set(zones) if z)) or '(none)'}")
+            raise WupInputError(
+                f"heat-network zone {zone!r} is not in the stock; zones: "
+                f"{', '.join(sorted(z for z in set(zones) if z)) or '(none)'}"
+            )
         rows = stock[zones == zone]
     out = pd.DataFrame({c: rows[c].to_numpy() if c in rows else "" for c in _TEMPLATE_ID_COLUMNS})
     out["dwelling_id"] = out["dwelling_id"].astype(str)
@@ -180,15 +230,25 @@ def _number(value: object, column: str, row: int, source: str, default: float) -
     try:
         number = float(text)
     except ValueError:
-        raise WupInputError(f"{source}: row {row}: {column} = {value!r} is not a number", source,
-                            code="survey_number", details={"row": row, "column": column, "value": value}) from None
+        raise WupInputError(
+            f"{source}: row {row}: {column} = {value!r} is not a number",
+            source,
+            code="survey_number",
+            details={"row": row, "column": column, "value": value},
+        ) from None
     if not np.isfinite(number) or number < 0:
-        raise WupInputError(f"{source}: row {row}: {column} = {value!r} must be a number >= 0", source,
-                            code="survey_number", details={"row": row, "column": column, "value": value})
+        raise WupInputError(
+            f"{source}: row {row}: {column} = {value!r} must be a number >= 0",
+            source,
+            code="survey_number",
+            details={"row": row, "column": column, "value": value},
+        )
     return number
 
 
-def survey_counts(survey: pd.DataFrame, outcomes: Outcomes, households) -> tuple[np.ndarray, np.ndarray]:
+def survey_counts(
+    survey: pd.DataFrame, outcomes: Outcomes, households
+) -> tuple[np.ndarray, np.ndarray]:
     """Dwellings per group of the zone that said yes and no.
 
     Parameters
@@ -213,16 +273,20 @@ def survey_counts(survey: pd.DataFrame, outcomes: Outcomes, households) -> tuple
         i = where[rec["dwelling_id"]]
         count = float(outcomes.dwelling_count[i])
         if survey.attrs.get("per_group") and rec["yes"] + rec["maybe"] + rec["no"] > count + 1e-9:
-            raise WupInputError(f"{source}: row {rec['row']}: join_yes + join_maybe + join_no = "
-                                f"{rec['yes'] + rec['maybe'] + rec['no']:g} is more than the row's {count:g} dwellings",
-                                source)
+            raise WupInputError(
+                f"{source}: row {rec['row']}: join_yes + join_maybe + join_no = "
+                f"{rec['yes'] + rec['maybe'] + rec['no']:g} is more than the row's {count:g} dwellings",
+                source,
+            )
         scale = 1.0 if survey.attrs.get("per_group") else count
         k = position.get(int(outcomes.dwelling_group[i]))
         if k is None:  # a dwelling outside the zone: not part of this network
             continue
         yes[k] += scale * rec["yes"]
         no[k] += scale * rec["no"]
-    return np.minimum(yes, households.counts), np.minimum(no, households.counts - np.minimum(yes, households.counts))
+    return np.minimum(yes, households.counts), np.minimum(
+        no, households.counts - np.minimum(yes, households.counts)
+    )
 
 
 def survey_pledged_eur(survey: pd.DataFrame, outcomes: Outcomes, households) -> float:
@@ -256,8 +320,10 @@ def survey_choices(survey: pd.DataFrame, outcomes: Outcomes) -> dict[str, str]:
     """
     source = survey.attrs.get("source", "survey")
     if survey.attrs.get("per_group"):
-        raise WupInputError(f"{source}: a survey per group cannot fix choices per dwelling; give one row per dwelling",
-                            source)
+        raise WupInputError(
+            f"{source}: a survey per group cannot fix choices per dwelling; give one row per dwelling",
+            source,
+        )
     ids = outcomes.dwelling_ids.astype(str)
     where = {d: i for i, d in enumerate(ids)}
     heating = np.asarray(HEATING_SYSTEMS)[outcomes.catalogue.heating]
@@ -269,7 +335,9 @@ def survey_choices(survey: pd.DataFrame, outcomes: Outcomes) -> dict[str, str]:
     for rec in survey.to_dict(orient="records"):
         dwelling = rec["dwelling_id"]
         if dwelling not in where:
-            raise WupInputError(f"{source}: row {rec['row']}: dwelling '{dwelling}' is not in the stock", source)
+            raise WupInputError(
+                f"{source}: row {rec['row']}: dwelling '{dwelling}' is not in the stock", source
+            )
         if rec["yes"] > 0:
             kind, what = networks, "a heat-network option (is it in a heat_network_zone?)"
         elif rec.get("plans_heat_pump") == 1.0:
@@ -279,7 +347,9 @@ def survey_choices(survey: pd.DataFrame, outcomes: Outcomes) -> dict[str, str]:
         g = int(outcomes.dwelling_group[where[dwelling]])
         allowed = outcomes.feasible[g] & kind
         if not allowed.any():
-            raise WupInputError(f"{source}: row {rec['row']}: dwelling '{dwelling}' has no feasible {what}", source)
+            raise WupInputError(
+                f"{source}: row {rec['row']}: dwelling '{dwelling}' has no feasible {what}", source
+            )
         out[dwelling] = str(option_ids[np.flatnonzero(allowed)[np.argmin(cost[g, allowed])]])
     return out
 
@@ -305,8 +375,12 @@ class SurveyTargets:
     notices: list[str] = field(default_factory=list)
 
 
-def survey_targets(survey: pd.DataFrame, outcomes: Outcomes, fixed: Mapping[str, str] | None = None,
-                   no_zone: str = "village") -> SurveyTargets:
+def survey_targets(
+    survey: pd.DataFrame,
+    outcomes: Outcomes,
+    fixed: Mapping[str, str] | None = None,
+    no_zone: str = "village",
+) -> SurveyTargets:
     """The survey as optimiser input: fixed choices and a minimum participation per zone.
 
     Parameters
@@ -333,12 +407,16 @@ def survey_targets(survey: pd.DataFrame, outcomes: Outcomes, fixed: Mapping[str,
     where = _stock_rows(survey, outcomes)
     per_group = bool(survey.attrs.get("per_group"))
     choices = {} if per_group else survey_choices(survey, outcomes)
-    clashes = sorted(d for d, o in (fixed or {}).items() if d in choices and str(o).strip() != choices[d])
+    clashes = sorted(
+        d for d, o in (fixed or {}).items() if d in choices and str(o).strip() != choices[d]
+    )
     if clashes:
         d = clashes[0]
-        raise WupInputError(f"{source}: dwelling '{d}': the survey fixes '{choices[d]}' but the fixed choices say "
-                            f"'{str(fixed[d]).strip()}' ({len(clashes)} such dwelling(s)); drop one of the two",
-                            source)
+        raise WupInputError(
+            f"{source}: dwelling '{d}': the survey fixes '{choices[d]}' but the fixed choices say "
+            f"'{str(fixed[d]).strip()}' ({len(clashes)} such dwelling(s)); drop one of the two",
+            source,
+        )
     zone_col = outcomes.groups["heat_network_zone"]
     zone_of_group = zone_col.astype(object).where(zone_col.notna(), "").astype(str).to_numpy()
     if (zone_of_group == "").all():
@@ -351,7 +429,11 @@ def survey_targets(survey: pd.DataFrame, outcomes: Outcomes, fixed: Mapping[str,
     zone_total = np.bincount(zone_code, weights=count, minlength=zones.size)
     zone_yes = np.bincount(zone_code[row], weights=yes, minlength=zones.size)
     share = np.minimum(zone_yes / zone_total, 1.0)
-    minimum = {str(z): float(s) for z, s, y in zip(zones, share, zone_yes, strict=True) if z != "" and y > 0}
+    minimum = {
+        str(z): float(s)
+        for z, s, y in zip(zones, share, zone_yes, strict=True)
+        if z != "" and y > 0
+    }
     notices = []
     label = survey_label(source)
     if choices:
@@ -359,7 +441,9 @@ def survey_targets(survey: pd.DataFrame, outcomes: Outcomes, fixed: Mapping[str,
         more = f" and {len(choices) - 10} more" if len(choices) > 10 else ""
         notices.append(f"{label}: {len(choices)} choice(s) fixed by the survey: {shown}{more}")
     if (zone_yes[zones == ""] > 0).any():
-        notices.append(f"{label}: yes-answers outside any heat-network zone do not count for a zone")
+        notices.append(
+            f"{label}: yes-answers outside any heat-network zone do not count for a zone"
+        )
     return SurveyTargets(choices=choices, min_participation=minimum, notices=notices)
 
 
@@ -397,8 +481,11 @@ def survey_stock(stock: pd.DataFrame, survey: pd.DataFrame) -> pd.DataFrame:
     said = survey.loc[survey["already_insulated"] == 1.0]
     unknown = said.loc[~said["dwelling_id"].isin(ids)]
     if not unknown.empty:
-        raise WupInputError(f"{source}: row {int(unknown['row'].iloc[0])}: dwelling '{unknown['dwelling_id'].iloc[0]}' "
-                            "is not in the stock", source)
+        raise WupInputError(
+            f"{source}: row {int(unknown['row'].iloc[0])}: dwelling '{unknown['dwelling_id'].iloc[0]}' "
+            "is not in the stock",
+            source,
+        )
     out = stock.copy()
     out["already_insulated"] = ids.isin(said["dwelling_id"]).to_numpy()
     out.attrs = dict(stock.attrs)

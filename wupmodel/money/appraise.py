@@ -74,7 +74,6 @@ MONEY_QUANTITIES: dict[str, str] = {
 }
 
 
-
 def appraise(
     groups: pd.DataFrame,
     arrays,
@@ -110,7 +109,9 @@ def appraise(
     wanted = list(MONEY_QUANTITIES) if outputs is None else list(outputs)
     unknown = sorted(set(wanted) - set(MONEY_QUANTITIES))
     if unknown:
-        raise WupInputError(f"unknown money output(s) {', '.join(unknown)}; allowed: {', '.join(MONEY_QUANTITIES)}")
+        raise WupInputError(
+            f"unknown money output(s) {', '.join(unknown)}; allowed: {', '.join(MONEY_QUANTITIES)}"
+        )
     # what the money layer must compute: the outputs asked for (the subsidy is factored here)
     money_fields = [n for n in wanted if n in OUTPUT_FIELDS and n != "subsidy_eur"]
     if "energy_cost_share_year1" in wanted:
@@ -141,9 +142,13 @@ def appraise(
     def paid(name: str) -> np.ndarray:
         return q[name] if to_vat == 1.0 else q[name] * to_vat
 
-    capex = {name: paid(f"capex_{name}_eur") for name in ("insulation", "heating", "pv", "solar_thermal")}
+    capex = {
+        name: paid(f"capex_{name}_eur") for name in ("insulation", "heating", "pv", "solar_thermal")
+    }
     components = {
-        "insulation": Component(capex["insulation"], p["life.insulation_years"], p["om.insulation_share"], vat),
+        "insulation": Component(
+            capex["insulation"], p["life.insulation_years"], p["om.insulation_share"], vat
+        ),
         "heating": Component(capex["heating"], life, om, vat),
         "pv": Component(capex["pv"], p["life.pv_years"], p["om.pv_share"], vat),
         "solar_thermal": Component(
@@ -162,47 +167,62 @@ def appraise(
     national = {
         "connection_upgrade": Component(
             per_combo(np.where(all_electric, p["finance.grid_connection_upgrade_eur"], 0.0)),
-            p["finance.grid_asset_lifetime_years"], 0.0, 0.0,
+            p["finance.grid_asset_lifetime_years"],
+            0.0,
+            0.0,
         ),
         "network_main": Component(
             per_combo(np.where(network, main_eur, 0.0)),
-            p["collective.heat_network.lifetime_yr"], p["collective.heat_network.main_om_share"], 0.0,
+            p["collective.heat_network.lifetime_yr"],
+            p["collective.heat_network.main_om_share"],
+            0.0,
         ),
     }
-    flats = pd.Categorical(groups["dwelling_type"], categories=DWELLING_TYPES).codes >= DWELLING_TYPES.index("meergezins_laag")
-    removal = np.where(flats, p["finance.gas_connection_removal_flat_eur"], p["finance.gas_connection_removal_eur"])
+    flats = pd.Categorical(
+        groups["dwelling_type"], categories=DWELLING_TYPES
+    ).codes >= DWELLING_TYPES.index("meergezins_laag")
+    removal = np.where(
+        flats, p["finance.gas_connection_removal_flat_eur"], p["finance.gas_connection_removal_eur"]
+    )
     eligible = tenure != TENURES.index("huur_corporatie")
     n_g, n_l, n_h = q["capacity_kw"].shape
     subsidised = capex["insulation"] + capex["heating"] + capex["solar_thermal"]  # (G, 1, C)
     subsidy = isde_subsidy_eur(
-        grid.treated_area_m2, q["capacity_kw"], subsidised.reshape(n_g, grid.n_solar_thermal, n_l, n_h), eligible, p
+        grid.treated_area_m2,
+        q["capacity_kw"],
+        subsidised.reshape(n_g, grid.n_solar_thermal, n_l, n_h),
+        eligible,
+        p,
     ).reshape(n_g, 1, -1)
     horizon = ctx.settings.horizon_years
     gas = q["gas_m3"]
-    money = _MoneySource(grid, dict(
-        gas_m3=gas,
-        elec_import_kwh=q["electricity_demand_kwh"],
-        elec_export_kwh=q["pv_kwh"],
-        self_consumed_kwh=q["pv_self_kwh"],
-        heat_gj=q["heat_gj"],
-        has_gas_connection=gas > 0,
-        on_heat_network=per_combo(network),
-        components=components,
-        subsidy_eur=subsidy,
-        # Horizon-average CO2 from the evaluation's own yearly factors (grid path, LT network).
-        co2_kg_per_yr=partial(_grid_cells, grid, arrays, "co2_cum_kg", 1.0 / horizon),
-        reference_index=np.full(len(groups), grid.option_index[catalogue.reference_index]),
-        tariffs=ctx.tariffs,
-        rent_tariffs=ctx.rent_tariffs,
-        settings=ctx.settings if irr else _without_irr(ctx.settings),
-        params=p,
-        household_income_eur=income,
-        tenure=tenure,
-        national_components=national,
-        gas_removal_eur=removal,
-        option_axes=2,
-        outputs=money_fields or ["bill_year1_eur"],
-    ))
+    money = _MoneySource(
+        grid,
+        dict(
+            gas_m3=gas,
+            elec_import_kwh=q["electricity_demand_kwh"],
+            elec_export_kwh=q["pv_kwh"],
+            self_consumed_kwh=q["pv_self_kwh"],
+            heat_gj=q["heat_gj"],
+            has_gas_connection=gas > 0,
+            on_heat_network=per_combo(network),
+            components=components,
+            subsidy_eur=subsidy,
+            # Horizon-average CO2 from the evaluation's own yearly factors (grid path, LT network).
+            co2_kg_per_yr=partial(_grid_cells, grid, arrays, "co2_cum_kg", 1.0 / horizon),
+            reference_index=np.full(len(groups), grid.option_index[catalogue.reference_index]),
+            tariffs=ctx.tariffs,
+            rent_tariffs=ctx.rent_tariffs,
+            settings=ctx.settings if irr else _without_irr(ctx.settings),
+            params=p,
+            household_income_eur=income,
+            tenure=tenure,
+            national_components=national,
+            gas_removal_eur=removal,
+            option_axes=2,
+            outputs=money_fields or ["bill_year1_eur"],
+        ),
+    )
     # Outputs in catalogue order, computed when first read (arrays) or summed (totals).
     out: dict[str, Any] = {name: _MoneyColumn(money, name) for name in money_fields}
     # The subsidy depends on the combination only (no ISDE for PV): kept factored.
@@ -211,12 +231,17 @@ def appraise(
     # disposable income of the household's tenure class (CBS, as in the synthetic stock).
     default_income = ctx.default_income_eur[tenure]
     income_or_default = np.where(np.isfinite(income) & (income > 0), income, default_income)
-    out["energy_cost_share_year1"] = partial(_share, _MoneyColumn(money, "bill_year1_eur"), income_or_default)
+    out["energy_cost_share_year1"] = partial(
+        _share, _MoneyColumn(money, "bill_year1_eur"), income_or_default
+    )
     out["co2_avg_kg"] = partial(_co2_avg, arrays, horizon)
     if not irr:
         out["irr"] = partial(np.full, (len(groups), catalogue.size), np.nan)
     network_eac = equivalent_annual_cost(
-        main_eur, p["collective.heat_network.lifetime_yr"], horizon, ctx.settings.social_rate,
+        main_eur,
+        p["collective.heat_network.lifetime_yr"],
+        horizon,
+        ctx.settings.social_rate,
         annual_cost=main_eur * p["collective.heat_network.main_om_share"],
     )
     network_eac = np.where(network[catalogue.heating], network_eac, 0.0)[None, :]
@@ -260,8 +285,10 @@ class _MoneySource:
             return weights @ self.array(name)
         if self._totals is None or not np.array_equal(self._totals[0], weights):
             summable = [n for n in self.inputs["outputs"] if n in SUMMABLE_OUTPUTS]
-            self._totals = (np.array(weights, dtype=float),
-                            money_totals(weights, **{**self.inputs, "outputs": summable}))
+            self._totals = (
+                np.array(weights, dtype=float),
+                money_totals(weights, **{**self.inputs, "outputs": summable}),
+            )
         return self._totals[1][name][self.grid.option_index]
 
 
@@ -280,8 +307,6 @@ class _MoneyColumn:
     def release(self) -> None:
         """Forget the chunk's computed money (it is computed again when next read)."""
         self.source.release()
-
-
 
 
 def _grid_cells(grid: OptionGrid, arrays, name: str, scale: float) -> np.ndarray:

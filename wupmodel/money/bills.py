@@ -70,7 +70,8 @@ def end_user_unit_prices(tariffs: TariffPaths) -> dict[str, FloatArray]:
     t = tariffs
     v1 = 1.0 + t.vat
     return {
-        "gas_eur_m3": v1 * (t.gas_supply_eur_m3 + t.gas_tax_eur_m3 + t.co2_price_eur_t * t.gas_co2_kg_m3 / 1000.0),
+        "gas_eur_m3": v1
+        * (t.gas_supply_eur_m3 + t.gas_tax_eur_m3 + t.co2_price_eur_t * t.gas_co2_kg_m3 / 1000.0),
         "gas_fixed_eur": v1 * t.gas_standing_eur,
         "elec_fixed_eur": v1 * (t.elec_standing_eur - t.tax_credit_eur),
         "elec_import_eur_kwh": v1 * (t.elec_supply_eur_kwh + t.elec_tax_eur_kwh),
@@ -128,7 +129,11 @@ def _annual_cost(units, net_metering, q, year_index, apply_net_metering: bool) -
     gas, imp, exp, gj, has_gas, on_hn = q
     sel = year_index if year_index is not None else slice(None)
     u = {k: np.asarray(v)[sel] for k, v in units.items()}
-    nm = np.asarray(net_metering)[sel] if apply_net_metering else np.zeros_like(np.asarray(net_metering)[sel])
+    nm = (
+        np.asarray(net_metering)[sel]
+        if apply_net_metering
+        else np.zeros_like(np.asarray(net_metering)[sel])
+    )
     expand = (lambda a: a[..., None]) if year_index is None else (lambda a: a)
     gas, imp, exp, gj = (expand(a) for a in (gas, imp, exp, gj))
     has_gas, on_hn = expand(has_gas), expand(on_hn)
@@ -174,10 +179,16 @@ def annual_bill_eur(
     dwelling x option arrays over all years are better computed with discounted sums
     (:mod:`wupmodel.money.costs`) than with this function.
     """
-    q = _quantities(gas_m3, elec_import_kwh, elec_export_kwh, heat_gj, has_gas_connection, on_heat_network)
+    q = _quantities(
+        gas_m3, elec_import_kwh, elec_export_kwh, heat_gj, has_gas_connection, on_heat_network
+    )
     yi = _year_slice(tariffs, year_index)
     return _annual_cost(
-        end_user_unit_prices(tariffs), tariffs.net_metering, q, None if year_index is None else yi, True
+        end_user_unit_prices(tariffs),
+        tariffs.net_metering,
+        q,
+        None if year_index is None else yi,
+        True,
     )
 
 
@@ -198,10 +209,16 @@ def annual_energy_resource_cost_eur(
     part of the standing charges for the connections kept. Excludes heat-network and grid
     capital (pass those to :mod:`wupmodel.money.costs` as national components) and CO2 costs.
     """
-    q = _quantities(gas_m3, elec_import_kwh, elec_export_kwh, heat_gj, has_gas_connection, on_heat_network)
+    q = _quantities(
+        gas_m3, elec_import_kwh, elec_export_kwh, heat_gj, has_gas_connection, on_heat_network
+    )
     yi = _year_slice(tariffs, year_index)
     return _annual_cost(
-        resource_unit_costs(tariffs), tariffs.net_metering, q, None if year_index is None else yi, False
+        resource_unit_costs(tariffs),
+        tariffs.net_metering,
+        q,
+        None if year_index is None else yi,
+        False,
     )
 
 

@@ -47,7 +47,9 @@ class CollectiveUnitCosts:
     solar_park_eur_per_yr_per_kwp: float
 
 
-def collective_unit_costs(params: Params, horizon_years: int, social_rate: float | None = None) -> CollectiveUnitCosts:
+def collective_unit_costs(
+    params: Params, horizon_years: int, social_rate: float | None = None
+) -> CollectiveUnitCosts:
     """The annual cost of each collective asset's unit over the horizon at the social rate.
 
     Parameters
@@ -63,21 +65,41 @@ def collective_unit_costs(params: Params, horizon_years: int, social_rate: float
     rate = p["finance.social_discount_rate"] if social_rate is None else social_rate
 
     def annual(investment_eur: float, lifetime_years: float, om_share: float = 0.0) -> float:
-        return float(equivalent_annual_cost(investment_eur, lifetime_years, horizon_years, rate,
-                                            annual_cost=investment_eur * om_share))
+        return float(
+            equivalent_annual_cost(
+                investment_eur,
+                lifetime_years,
+                horizon_years,
+                rate,
+                annual_cost=investment_eur * om_share,
+            )
+        )
 
     hn_life = p["collective.heat_network.lifetime_yr"]
-    main_eur = (p["collective.heat_network.main_eur_per_m"] * p["collective.heat_network.detour_factor"]
-                * p["collective.heat_network.main_m_per_dwelling"])
+    main_eur = (
+        p["collective.heat_network.main_eur_per_m"]
+        * p["collective.heat_network.detour_factor"]
+        * p["collective.heat_network.main_m_per_dwelling"]
+    )
     grid_life = p["finance.grid_asset_lifetime_years"]
     return CollectiveUnitCosts(
-        heat_network_source_eur_per_yr=annual(p["collective.heat_network.source_fixed_eur"], hn_life,
-                                              p["collective.heat_network.source_om_share"]),
-        heat_network_main_eur_per_yr_per_dwelling=annual(main_eur, hn_life, p["collective.heat_network.main_om_share"]),
+        heat_network_source_eur_per_yr=annual(
+            p["collective.heat_network.source_fixed_eur"],
+            hn_life,
+            p["collective.heat_network.source_om_share"],
+        ),
+        heat_network_main_eur_per_yr_per_dwelling=annual(
+            main_eur, hn_life, p["collective.heat_network.main_om_share"]
+        ),
         substation_eur_per_yr=annual(p["finance.mv_lv_substation_eur"], grid_life),
         substation_kw=p["finance.mv_lv_substation_kw"],
         lv_cable_eur_per_yr_per_dwelling=annual(
-            p["finance.lv_cable_reinforcement_eur_m"] * p["collective.grid.cable_m_per_dwelling"], grid_life),
-        solar_park_eur_per_yr_per_kwp=annual(p["collective.solar_park.capex_eur_per_kwp"],
-                                             p["collective.solar_park.lifetime_yr"], p["collective.solar_park.om_share"]),
+            p["finance.lv_cable_reinforcement_eur_m"] * p["collective.grid.cable_m_per_dwelling"],
+            grid_life,
+        ),
+        solar_park_eur_per_yr_per_kwp=annual(
+            p["collective.solar_park.capex_eur_per_kwp"],
+            p["collective.solar_park.lifetime_yr"],
+            p["collective.solar_park.om_share"],
+        ),
     )

@@ -95,16 +95,28 @@ _CHUNK_ELEMENTS = 100_000
 _REDUCE_CHUNK_FACTOR = 4
 #: Outputs computed per chunk and stored (when requested); the others derive from these.
 _STORED = (
-    "net_investment_eur", "lcc_end_user_eur", "simple_payback_years", "bill_year1_eur",
-    "monthly_cost_year1_eur", "monthly_cost_avg_eur", "national_annual_cost_eur",
-    "loan_principal_eur", "loan_payment_eur_per_month", "rent_increase_eur_per_month",
-    "landlord_annual_cost_eur", "own_capital_eur_per_month",
+    "net_investment_eur",
+    "lcc_end_user_eur",
+    "simple_payback_years",
+    "bill_year1_eur",
+    "monthly_cost_year1_eur",
+    "monthly_cost_avg_eur",
+    "national_annual_cost_eur",
+    "loan_principal_eur",
+    "loan_payment_eur_per_month",
+    "rent_increase_eur_per_month",
+    "landlord_annual_cost_eur",
+    "own_capital_eur_per_month",
 )
 #: Derived outputs computed in the chunks when asked for (``subsidy_eur``: the input on one
 #: option axis, materialised there when it is given over fewer axes).
 _CHUNK_DERIVED = (
-    "end_user_annual_cost_eur", "npv_end_user_eur", "end_user_extra_cost_eur_per_yr",
-    "monthly_cost_change_eur", "national_extra_cost_eur_per_yr", "subsidy_eur",
+    "end_user_annual_cost_eur",
+    "npv_end_user_eur",
+    "end_user_extra_cost_eur_per_yr",
+    "monthly_cost_change_eur",
+    "national_extra_cost_eur_per_yr",
+    "subsidy_eur",
 )
 #: Outputs :func:`money_totals` can sum. Ratios cannot be summed meaningfully: EUR/t, the
 #: energy cost share, the IRR and the payback time (years; infinite where nothing is saved).
@@ -238,7 +250,11 @@ def money_outcomes(
     imp = float_array(elec_import_kwh, "elec_import_kwh", nonneg=True)
     exp = float_array(elec_export_kwh, "elec_export_kwh", nonneg=True)
     gj = float_array(heat_gj, "heat_gj", nonneg=True)
-    self_kwh = None if self_consumed_kwh is None else float_array(self_consumed_kwh, "self_consumed_kwh", nonneg=True)
+    self_kwh = (
+        None
+        if self_consumed_kwh is None
+        else float_array(self_consumed_kwh, "self_consumed_kwh", nonneg=True)
+    )
     has_gas = np.asarray(has_gas_connection, dtype=bool)
     on_hn = np.asarray(on_heat_network, dtype=bool)
     subsidy = float_array(subsidy_eur, "subsidy_eur", nonneg=True)
@@ -246,9 +262,13 @@ def money_outcomes(
     co2 = None if callable(co2_kg_per_yr) else float_array(co2_kg_per_yr, "co2_kg_per_yr")
     comps = {name: _component(name, v) for name, v in components.items()}
     ncomps = {name: _component(name, v) for name, v in (national_components or {}).items()}
-    capex = {name: float_array(c.capex_eur, f"capex of component '{name}'", nonneg=True) for name, c in comps.items()}
+    capex = {
+        name: float_array(c.capex_eur, f"capex of component '{name}'", nonneg=True)
+        for name, c in comps.items()
+    }
     ncapex = {
-        name: float_array(c.capex_eur, f"capex of national component '{name}'", nonneg=True) for name, c in ncomps.items()
+        name: float_array(c.capex_eur, f"capex of national component '{name}'", nonneg=True)
+        for name, c in ncomps.items()
     }
     shapes = [gas.shape, imp.shape, exp.shape, gj.shape, has_gas.shape, on_hn.shape, subsidy.shape]
     shapes += [a.shape for a in (*capex.values(), *ncapex.values())]
@@ -256,7 +276,9 @@ def money_outcomes(
     try:
         shape = np.broadcast_shapes(*shapes)
     except ValueError as exc:
-        raise WupInputError(f"the dwelling x option inputs do not broadcast to one shape: {exc}") from None
+        raise WupInputError(
+            f"the dwelling x option inputs do not broadcast to one shape: {exc}"
+        ) from None
     if len(shape) < k:
         raise WupInputError(f"money_outcomes needs {k} option axis(es) (the last axes)")
     lead, opt = shape[: len(shape) - k], shape[len(shape) - k :]
@@ -285,15 +307,23 @@ def money_outcomes(
         insulation_f = np.ones(n_lead)
     else:
         ten = np.asarray(tenure)
-        if ten.dtype.kind not in "iu" or (ten.size and (ten.min() < 0 or ten.max() >= len(TENURES))):
-            raise WupInputError(f"tenure codes must be 0..{len(TENURES) - 1} ({', '.join(TENURES)})")
+        if ten.dtype.kind not in "iu" or (
+            ten.size and (ten.min() < 0 or ten.max() >= len(TENURES))
+        ):
+            raise WupInputError(
+                f"tenure codes must be 0..{len(TENURES) - 1} ({', '.join(TENURES)})"
+            )
         ten_f = _dwelling_flat(ten, lead, ten.dtype)
         tenant_f = np.isin(ten_f, TENANT_CODES)
         share_f = saving_share[ten_f]
         insulation_f = insulation_share[ten_f]
     any_tenant = bool(tenant_f.any())
-    income_f = None if household_income_eur is None else _dwelling_flat(household_income_eur, lead, float)
-    removal = params["finance.gas_connection_removal_eur"] if gas_removal_eur is None else gas_removal_eur
+    income_f = (
+        None if household_income_eur is None else _dwelling_flat(household_income_eur, lead, float)
+    )
+    removal = (
+        params["finance.gas_connection_removal_eur"] if gas_removal_eur is None else gas_removal_eur
+    )
     removal_f = _dwelling_flat(float_array(removal, "gas_removal_eur", nonneg=True), lead, float)
     if co2_price > 0 and co2 is None:
         co2 = float_array(co2_kg_per_yr(), "co2_kg_per_yr")
@@ -309,9 +339,13 @@ def money_outcomes(
         "y1": _weights(eu, first, nm, h),
         # the first-year bill the rent rule reads (the same unless the caller fixes the rent's
         # price basis); net metering as in the run
-        "y1_rent": _weights(eu if rent_tariffs is None else end_user_unit_prices(rent_tariffs), first, nm, h),
+        "y1_rent": _weights(
+            eu if rent_tariffs is None else end_user_unit_prices(rent_tariffs), first, nm, h
+        ),
         "sum": _weights(eu, np.ones(h), nm, h),
-        "nat": _weights(resource_unit_costs(tariffs), discount_factors(rs, h), np.zeros_like(nm), h),
+        "nat": _weights(
+            resource_unit_costs(tariffs), discount_factors(rs, h), np.zeros_like(nm), h
+        ),
     }
     pvf_h = float(present_value_factor(rh, h))
     pvf_s = float(present_value_factor(rs, h))
@@ -331,28 +365,45 @@ def money_outcomes(
         f_h = life_cycle_cost_factor(c.lifetime_years, h, rh) + om * pvf_h
         f_l = life_cycle_cost_factor(c.lifetime_years, h, rl) + om * pvf_l
         f_s = (life_cycle_cost_factor(c.lifetime_years, h, rs) + om * pvf_s) / (1.0 + vat)
-        comp_terms.append(ComponentTerms(
-            capex_eur=_flat(capex[name], lead, k), om_share=_flat(om, lead, k), pv_household=_flat(f_h, lead, k),
-            pv_landlord=_flat(f_l, lead, k), pv_national=_flat(f_s, lead, k),
-            lifetime_years=_flat(np.asarray(c.lifetime_years, dtype=float), lead, k),
-        ))
+        comp_terms.append(
+            ComponentTerms(
+                capex_eur=_flat(capex[name], lead, k),
+                om_share=_flat(om, lead, k),
+                pv_household=_flat(f_h, lead, k),
+                pv_landlord=_flat(f_l, lead, k),
+                pv_national=_flat(f_s, lead, k),
+                lifetime_years=_flat(np.asarray(c.lifetime_years, dtype=float), lead, k),
+            )
+        )
     ncomp_terms = []
     for name, c in ncomps.items():
         om = float_array(c.om_share, f"om_share of national component '{name}'", nonneg=True)
         f_s = life_cycle_cost_factor(c.lifetime_years, h, rs) + om * pvf_s
-        ncomp_terms.append(NationalComponentTerms(capex_eur=_flat(ncapex[name], lead, k), pv_national=_flat(f_s, lead, k)))
+        ncomp_terms.append(
+            NationalComponentTerms(
+                capex_eur=_flat(ncapex[name], lead, k), pv_national=_flat(f_s, lead, k)
+            )
+        )
 
     loan = None
     loan_rate_f = np.zeros(n_lead)
     if s.financing == "warmtefonds":
         loan = _loan_constants(params, s, h, rh)
-        low = np.zeros(n_lead, bool) if income_f is None else np.nan_to_num(income_f, nan=np.inf) < loan.income_limit_eur
+        low = (
+            np.zeros(n_lead, bool)
+            if income_f is None
+            else np.nan_to_num(income_f, nan=np.inf) < loan.income_limit_eur
+        )
         loan.low_income = low
         loan_rate_f = np.where(low, 0.0, loan.rate)
 
     flat_in = ChunkInputs(
-        gas_m3=_flat(gas, lead, k), import_kwh=_flat(imp, lead, k), export_kwh=_flat(exp, lead, k),
-        heat_gj=_flat(gj, lead, k), has_gas=_flat(has_gas, lead, k), on_heat_network=_flat(on_hn, lead, k),
+        gas_m3=_flat(gas, lead, k),
+        import_kwh=_flat(imp, lead, k),
+        export_kwh=_flat(exp, lead, k),
+        heat_gj=_flat(gj, lead, k),
+        has_gas=_flat(has_gas, lead, k),
+        on_heat_network=_flat(on_hn, lead, k),
         subsidy_eur=_flat(subsidy, lead, k),
         self_consumed_kwh=None if self_kwh is None else _flat(self_kwh, lead, k),
         co2_kg=_flat(co2, lead, k) if co2 is not None and co2_price > 0 else None,
@@ -370,9 +421,15 @@ def money_outcomes(
             blocks = (active, [sl for sl in rest if sl.stop > sl.start])
     stored = [name for name in _STORED if name in need]
     if loan is None:
-        stored = [x for x in stored if x not in ("loan_principal_eur", "loan_payment_eur_per_month")]
+        stored = [
+            x for x in stored if x not in ("loan_principal_eur", "loan_payment_eur_per_month")
+        ]
     if not any_tenant:
-        stored = [x for x in stored if x not in ("rent_increase_eur_per_month", "landlord_annual_cost_eur")]
+        stored = [
+            x
+            for x in stored
+            if x not in ("rent_increase_eur_per_month", "landlord_annual_cost_eur")
+        ]
     # Derived outputs that were asked for by name (or all, by default) are computed in the
     # chunks too, while the arrays they come from are in cache, rather than on access.
     stored += [name for name in _CHUNK_DERIVED if name in wanted]
@@ -383,7 +440,11 @@ def money_outcomes(
         sums = {name: np.zeros(n_opt) for name in stored}
     else:
         out = {name: np.empty((n_lead,) + opt) for name in stored}
-    irr_out = np.full((n_lead, n_opt), np.nan) if (s.compute_irr and "irr" in need and reduce_w is None) else None
+    irr_out = (
+        np.full((n_lead, n_opt), np.nan)
+        if (s.compute_irr and "irr" in need and reduce_w is None)
+        else None
+    )
     irr_units = _irr_units(eu, nm, h) if irr_out is not None else None
 
     # Reduce mode keeps few full-size arrays: larger chunks, less per-chunk overhead.
@@ -391,13 +452,31 @@ def money_outcomes(
     rows_per_chunk = max(1, min(n_lead, chunk_elements // n_opt))
     buffers: dict[int, tuple[dict, dict]] = {}  # work buffers by chunk size (at most two sizes)
     ctx = ChunkContext(
-        option_axes=k, option_shape=opt, horizon_years=h, with_net_metering=bool(nm[:h].any()),
-        price_weights=forms, components=comp_terms, national_components=ncomp_terms, loan=loan,
-        any_tenant=any_tenant, needed=need, rent_cap_eur_per_yr=12.0 * s.rent_increase_cap_eur_month,
-        co2_price_eur_t=co2_price, pvf_household=pvf_h, pvf_social=pvf_s, crf_social=crf_s,
-        crf_landlord=crf_l, crf_household=crf_h, compute_irr=irr_out is not None,
-        rent_insulation_component=list(comps).index("insulation") if "insulation" in comps else None,
-        one=np.ones((1,) * (k + 1)), weights=reduce_w, export_blocks=blocks, scratch=_Scratch(),
+        option_axes=k,
+        option_shape=opt,
+        horizon_years=h,
+        with_net_metering=bool(nm[:h].any()),
+        price_weights=forms,
+        components=comp_terms,
+        national_components=ncomp_terms,
+        loan=loan,
+        any_tenant=any_tenant,
+        needed=need,
+        rent_cap_eur_per_yr=12.0 * s.rent_increase_cap_eur_month,
+        co2_price_eur_t=co2_price,
+        pvf_household=pvf_h,
+        pvf_social=pvf_s,
+        crf_social=crf_s,
+        crf_landlord=crf_l,
+        crf_household=crf_h,
+        compute_irr=irr_out is not None,
+        rent_insulation_component=list(comps).index("insulation")
+        if "insulation" in comps
+        else None,
+        one=np.ones((1,) * (k + 1)),
+        weights=reduce_w,
+        export_blocks=blocks,
+        scratch=_Scratch(),
     )
     for start in range(0, n_lead, rows_per_chunk):
         sl = slice(start, min(start + rows_per_chunk, n_lead))
@@ -407,20 +486,43 @@ def money_outcomes(
             names = _FLOAT_BUFFERS + _STORED + tuple(x for x in _CHUNK_DERIVED if x in stored)
             if blocks is not None:  # billed kWh and self-consumption only on the exporting block
                 names = tuple(x for x in names if x not in ("billed", "self"))
-            buffers[n] = ({name: np.empty((n,) + opt) for name in names},
-                          {name: np.empty((n,) + opt, dtype=bool) for name in ("b1", "b2")})
+            buffers[n] = (
+                {name: np.empty((n,) + opt) for name in names},
+                {name: np.empty((n,) + opt, dtype=bool) for name in ("b1", "b2")},
+            )
             if blocks is not None:
                 part = (n, blocks[0].stop - blocks[0].start) + opt[1:]
                 buffers[n][0].update(self_block=np.empty(part), billed_block=np.empty(part))
         b, bb = buffers[n]
-        o = {name: (out[name][sl] if name in out else b.get(name)) for name in _STORED + _CHUNK_DERIVED}
-        _money_chunk(ctx, rows=sl, inputs=g, reference_index=ref_f[sl], is_tenant=tenant_f[sl],
-                     rent_saving_share=share_f[sl], rent_insulation_share=insulation_f[sl],
-                     gas_removal_eur=removal_f[sl], outputs=o, work=b, flags=bb,
-                     totals=None if reduce_w is None else sums)
+        o = {
+            name: (out[name][sl] if name in out else b.get(name))
+            for name in _STORED + _CHUNK_DERIVED
+        }
+        _money_chunk(
+            ctx,
+            rows=sl,
+            inputs=g,
+            reference_index=ref_f[sl],
+            is_tenant=tenant_f[sl],
+            rent_saving_share=share_f[sl],
+            rent_insulation_share=insulation_f[sl],
+            gas_removal_eur=removal_f[sl],
+            outputs=o,
+            work=b,
+            flags=bb,
+            totals=None if reduce_w is None else sums,
+        )
         if irr_out is not None and not tenant_f[sl].all():
-            _irr_chunk(irr_out[sl], inputs=g, reference_index=ref_f[sl], is_tenant=tenant_f[sl],
-                       extra_investment_eur=b["extra_inv"], ctx=ctx, rows=sl, prices=irr_units)
+            _irr_chunk(
+                irr_out[sl],
+                inputs=g,
+                reference_index=ref_f[sl],
+                is_tenant=tenant_f[sl],
+                extra_investment_eur=b["extra_inv"],
+                ctx=ctx,
+                rows=sl,
+                prices=irr_units,
+            )
 
     if reduce_w is not None:
         totals = {name: sums.get(name, np.zeros(n_opt)) for name in wanted | need}
@@ -435,7 +537,9 @@ def money_outcomes(
         return zero if name in need else None  # loan / tenant fields that are all 0
 
     money = MoneyOutcomes(
-        subsidy_eur=result("subsidy_eur") if "subsidy_eur" in out else _on_option_axis(subsidy, lead, opt),
+        subsidy_eur=result("subsidy_eur")
+        if "subsidy_eur" in out
+        else _on_option_axis(subsidy, lead, opt),
         net_investment_eur=result("net_investment_eur"),
         lcc_end_user_eur=result("lcc_end_user_eur"),
         irr=None if irr_out is None else irr_out.reshape(full),

@@ -41,6 +41,7 @@ __all__ = [
     "equivalent_annual_cost",
 ]
 
+
 # --------------------------------------------------------------------------------------------
 # validation helpers
 # --------------------------------------------------------------------------------------------
@@ -59,7 +60,9 @@ def _rate(value: ArrayLike, name: str = "rate") -> FloatArray:
 def _years(value: ArrayLike, name: str = "years") -> FloatArray:
     arr = float_array(value, name)
     if (arr <= 0).any():
-        raise WupInputError(f"{name} must be positive (at least one period); got {float(arr.min()):g}")
+        raise WupInputError(
+            f"{name} must be positive (at least one period); got {float(arr.min()):g}"
+        )
     if np.isinf(arr).any():
         raise WupInputError(f"{name} must be finite")
     return arr
@@ -260,7 +263,9 @@ def irr(
 _IRR_BLOCK_ROWS = 16_384
 
 
-def _irr_rows(flat: FloatArray, lower: float, upper: float, tol: float, max_iter: int) -> FloatArray:
+def _irr_rows(
+    flat: FloatArray, lower: float, upper: float, tol: float, max_iter: int
+) -> FloatArray:
     """IRR of each row of a 2-D array of cash flows (see :func:`irr`)."""
     result = np.full(flat.shape[0], np.nan)
 
@@ -488,6 +493,10 @@ def loan_payment(
     r = _rate(rate)
     n = _years(years)
     if periods_per_year < 1 or int(periods_per_year) != periods_per_year:
-        raise WupInputError(f"periods_per_year must be a positive whole number, got {periods_per_year!r}")
+        raise WupInputError(
+            f"periods_per_year must be a positive whole number, got {periods_per_year!r}"
+        )
     per_rate = np.expm1(np.log1p(r) / periods_per_year)
-    return _out(np.asarray(p * capital_recovery_factor(per_rate, n * periods_per_year), dtype=float))
+    return _out(
+        np.asarray(p * capital_recovery_factor(per_rate, n * periods_per_year), dtype=float)
+    )

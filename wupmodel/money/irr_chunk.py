@@ -68,18 +68,40 @@ def _irr_chunk(
     ``1..h`` the reference's bill + O&M + replacements minus the option's; at ``h`` also the
     option's residual value minus the reference's. Works in sub-chunks of dwellings.
     """
-    g, ref, tenant, extra_inv, sl, u = inputs, reference_index, is_tenant, extra_investment_eur, rows, prices
+    g, ref, tenant, extra_inv, sl, u = (
+        inputs,
+        reference_index,
+        is_tenant,
+        extra_investment_eur,
+        rows,
+        prices,
+    )
     h, opt = ctx.horizon_years, ctx.option_shape
     n, n_opt = out.shape
-    g2 = {name: _flat2(getattr(g, attr), opt)
-          for name, attr in (("gas", "gas_m3"), ("has_gas", "has_gas"), ("on_hn", "on_heat_network"), ("gj", "heat_gj"))}
+    g2 = {
+        name: _flat2(getattr(g, attr), opt)
+        for name, attr in (
+            ("gas", "gas_m3"),
+            ("has_gas", "has_gas"),
+            ("on_hn", "on_heat_network"),
+            ("gj", "heat_gj"),
+        )
+    }
     g2["imp"], g2["exp"] = _flat2(g.import_kwh, opt), _flat2(g.export_kwh, opt)
-    if g.self_consumed_kwh is not None:  # net import and export (self-consumption at most the yield and the demand)
+    if (
+        g.self_consumed_kwh is not None
+    ):  # net import and export (self-consumption at most the yield and the demand)
         self2 = np.minimum(np.minimum(_flat2(g.self_consumed_kwh, opt), g2["exp"]), g2["imp"])
         g2["imp"], g2["exp"] = g2["imp"] - self2, g2["exp"] - self2
     extra2 = extra_inv.reshape(n, n_opt)
-    terms = [(_flat2(_rows(c.capex_eur, sl), opt), _flat2(_rows(c.om_share, sl), opt), _flat2(_rows(c.lifetime_years, sl), opt))
-             for c in ctx.components]
+    terms = [
+        (
+            _flat2(_rows(c.capex_eur, sl), opt),
+            _flat2(_rows(c.om_share, sl), opt),
+            _flat2(_rows(c.lifetime_years, sl), opt),
+        )
+        for c in ctx.components
+    ]
     step = max(1, _IRR_CHUNK_ELEMENTS // (n_opt * (h + 1)))
     counts_res = [_replacement_counts(life, h) for _cx, _om, life in terms]
     for a in range(0, n, step):

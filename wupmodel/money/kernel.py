@@ -74,7 +74,9 @@ class _Scratch:
         self._taken.clear()
 
 
-def _lincomb(terms: list[tuple], out: NDArray, tmp: NDArray, scratch: _Scratch | None = None) -> NDArray:
+def _lincomb(
+    terms: list[tuple], out: NDArray, tmp: NDArray, scratch: _Scratch | None = None
+) -> NDArray:
     """``out[...] = sum(coef * array)`` over broadcastable terms, small arrays first.
 
     Most money figures are linear combinations of arrays that depend on only some of the option
@@ -114,7 +116,9 @@ def _lincomb(terms: list[tuple], out: NDArray, tmp: NDArray, scratch: _Scratch |
     def joined(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
         return tuple(max(x, y) for x, y in zip(a, b, strict=True))  # dims are 1 or full
 
-    while len(parts) > 2 or (len(parts) == 2 and joined(parts[0].shape, parts[1].shape) != out.shape):
+    while len(parts) > 2 or (
+        len(parts) == 2 and joined(parts[0].shape, parts[1].shape) != out.shape
+    ):
         i, j = min(
             ((i, j) for i in range(len(parts)) for j in range(i + 1, len(parts))),
             key=lambda ij: math.prod(joined(parts[ij[0]].shape, parts[ij[1]].shape)),
@@ -210,7 +214,9 @@ class ChunkInputs:
 
     def rows(self, sl: slice) -> ChunkInputs:
         """The inputs of the dwellings in ``sl``."""
-        return ChunkInputs(*(None if (v := getattr(self, f.name)) is None else _rows(v, sl) for f in fields(self)))
+        return ChunkInputs(
+            *(None if (v := getattr(self, f.name)) is None else _rows(v, sl) for f in fields(self))
+        )
 
 
 @dataclass(frozen=True)
@@ -281,7 +287,9 @@ class ChunkContext:
     rent_insulation_component: int | None = None
 
 
-def _weights(units: dict[str, FloatArray], w: FloatArray, nm: NDArray[np.bool_], h: int) -> dict[str, float]:
+def _weights(
+    units: dict[str, FloatArray], w: FloatArray, nm: NDArray[np.bool_], h: int
+) -> dict[str, float]:
     """Weighted sums of the unit prices over the first ``h`` years, import/export split by NM."""
     w = np.asarray(w, dtype=float)
     nmf = nm[:h].astype(float)
@@ -309,8 +317,19 @@ def _payback_into(inv: NDArray, sav: NDArray, out: NDArray, b1: NDArray, b2: NDA
         np.copyto(out, np.inf, where=b2)
 
 
-_FLOAT_BUFFERS = ("tmp", "billed", "self", "extra_inv", "rent_y", "bill_y1", "cost1", "sav", "inv", "p_long",
-                  "p_short")
+_FLOAT_BUFFERS = (
+    "tmp",
+    "billed",
+    "self",
+    "extra_inv",
+    "rent_y",
+    "bill_y1",
+    "cost1",
+    "sav",
+    "inv",
+    "p_long",
+    "p_short",
+)
 
 
 def _loan_constants(params: Params, s: FinanceSettings, h: int, rh: float) -> LoanTerms:
@@ -329,16 +348,26 @@ def _loan_constants(params: Params, s: FinanceSettings, h: int, rh: float) -> Lo
         monthly = float(np.expm1(np.log1p(rate) / 12.0))
         return 12.0 * float(capital_recovery_factor(monthly, 12.0 * years))
 
-    key_max = "finance.warmtefonds_max_large_eur" if s.warmtefonds_large_package else "finance.warmtefonds_max_eur"
+    key_max = (
+        "finance.warmtefonds_max_large_eur"
+        if s.warmtefonds_large_package
+        else "finance.warmtefonds_max_eur"
+    )
     return LoanTerms(
         min_eur=params["finance.warmtefonds_min_eur"],
         max_eur=params[key_max],
         # loans below long_min fall back to the shorter term (only when the longest is chosen)
-        long_term_min_eur=params["finance.warmtefonds_long_term_min_eur"] if term == terms[-1] else 0.0,
+        long_term_min_eur=params["finance.warmtefonds_long_term_min_eur"]
+        if term == terms[-1]
+        else 0.0,
         income_limit_eur=params["finance.warmtefonds_income_limit_eur"],
         rate=r_hi,
-        payment_per_eur={(0, 0): per_eur(0.0, term), (0, 1): per_eur(0.0, short),
-                         (1, 0): per_eur(r_hi, term), (1, 1): per_eur(r_hi, short)},
+        payment_per_eur={
+            (0, 0): per_eur(0.0, term),
+            (0, 1): per_eur(0.0, short),
+            (1, 0): per_eur(r_hi, term),
+            (1, 1): per_eur(r_hi, short),
+        },
         years=(min(term, h), min(short, h)),
         pv_factor=(float(present_value_factor(rh, term)), float(present_value_factor(rh, short))),
     )
@@ -396,7 +425,9 @@ def _money_chunk(
         if act is None:
             selfc = np.minimum(np.minimum(selfc, imp), exp, out=b["self"])
         else:  # 0 where nothing is exported
-            selfc = np.minimum(np.minimum(block(selfc, act), block(imp, act)), exp[:, act], out=b["self_block"])
+            selfc = np.minimum(
+                np.minimum(block(selfc, act), block(imp, act)), exp[:, act], out=b["self_block"]
+            )
     heat = bool(hn.any())
     gjhn = g.heat_gj * hn if heat else None
     use_nm = ctx.with_net_metering
@@ -419,12 +450,19 @@ def _money_chunk(
         a_imp, a_exp = wi, we
         if nm:
             a_imp, a_exp = wi + wt["elec_export_eur_kwh_nm"], we + wt["elec_export_eur_kwh_nm"]
-        t = [(scale * wt["gas_eur_m3"], gas), (scale * wt["gas_fixed_eur"], hg), (scale * a_imp, imp),
-             (-scale * a_exp, exp), (scale * wt["elec_fixed_eur"], ctx.one)]
+        t = [
+            (scale * wt["gas_eur_m3"], gas),
+            (scale * wt["gas_fixed_eur"], hg),
+            (scale * a_imp, imp),
+            (-scale * a_exp, exp),
+            (scale * wt["elec_fixed_eur"], ctx.one),
+        ]
         if heat:
             t += [(scale * wt["heat_fixed_eur"], hn), (scale * wt["heat_eur_gj"], gjhn)]
         if selfc is not None:
-            t.append((-scale * (wi - we), selfc) if act is None else (-scale * (wi - we), selfc, act))
+            t.append(
+                (-scale * (wi - we), selfc) if act is None else (-scale * (wi - we), selfc, act)
+            )
         if nm:
             cb = scale * (wt["elec_import_eur_kwh_nm"] - wt["elec_export_eur_kwh_nm"])
             if act is None:
@@ -467,7 +505,9 @@ def _money_chunk(
     payback = "simple_payback_years" in need
 
     # ---- investment ----
-    net_inv = produce("net_investment_eur", [(1.0, c.capex_eur) for c in comps] + [(-1.0, subsidy)], keep=True)
+    net_inv = produce(
+        "net_investment_eur", [(1.0, c.capex_eur) for c in comps] + [(-1.0, subsidy)], keep=True
+    )
     extra_inv = None
     if any_tenant or ctx.compute_irr or payback:
         extra_inv = b["extra_inv"]
@@ -505,11 +545,17 @@ def _money_chunk(
     if any_tenant:
         rent_y = b["rent_y"]
         k_ins = ctx.rent_insulation_component
-        if k_ins is not None and rent_insulation_share is not None and (rent_insulation_share < 1.0).any():
+        if (
+            k_ins is not None
+            and rent_insulation_share is not None
+            and (rent_insulation_share < 1.0).any()
+        ):
             # the landlord asks rent for the installations, and for insulation only this share
             ins = comps[k_ins].capex_eur
             ins_extra = np.maximum(ins - _at_reference_small(ins, rows, ref_cell).reshape(col), 0.0)
-            np.subtract(extra_inv, (1.0 - rent_insulation_share).reshape(col) * ins_extra, out=rent_y)
+            np.subtract(
+                extra_inv, (1.0 - rent_insulation_share).reshape(col) * ins_extra, out=rent_y
+            )
             np.maximum(rent_y, 0.0, out=rent_y)
         else:
             np.maximum(extra_inv, 0.0, out=rent_y)
@@ -526,8 +572,11 @@ def _money_chunk(
         rent_lcc.append((ctx.pvf_household, rent_y))
         produce("rent_increase_eur_per_month", rent_month)
         landlord = ctx.crf_landlord * ten
-        produce("landlord_annual_cost_eur",
-                [(c.pv_landlord * landlord, c.capex_eur) for c in comps] + [(-landlord, subsidy), (-1.0, rent_y)])
+        produce(
+            "landlord_annual_cost_eur",
+            [(c.pv_landlord * landlord, c.capex_eur) for c in comps]
+            + [(-landlord, subsidy), (-1.0, rent_y)],
+        )
 
     # ---- own money: the part of the net investment an owner pays without a loan, as a
     # monthly annuity at the household rate over the horizon (crf_h / 12 per euro) ----
@@ -537,7 +586,9 @@ def _money_chunk(
     produce("own_capital_eur_per_month", own_month)
 
     # ---- end-user life-cycle cost, bills and woonlasten ----
-    capital = [(c.pv_household * own if any_tenant else c.pv_household, c.capex_eur) for c in comps] + [(-own, subsidy)]
+    capital = [
+        (c.pv_household * own if any_tenant else c.pv_household, c.capex_eur) for c in comps
+    ] + [(-own, subsidy)]
     lcc_terms = energy(forms["pv"], use_nm) + capital + loan_lcc + rent_lcc
     if "lcc_end_user_eur" in need or ctx.compute_irr:
         produce("lcc_end_user_eur", lcc_terms)
@@ -547,13 +598,21 @@ def _money_chunk(
     m1_terms = [(t[0] / 12.0,) + tuple(t[1:]) for t in bill_terms] + month + own_month + rent_month
     produce("monthly_cost_year1_eur", m1_terms)
     if "monthly_cost_avg_eur" in need:
-        produce("monthly_cost_avg_eur",
-                energy(forms["sum"], use_nm, 1.0 / (12.0 * h)) + loan_avg + own_month + rent_month)
+        produce(
+            "monthly_cost_avg_eur",
+            energy(forms["sum"], use_nm, 1.0 / (12.0 * h)) + loan_avg + own_month + rent_month,
+        )
 
     # ---- simple payback: extra net investment / first-year savings (bill + O&M or rent) ----
     if payback:
-        cost1 = _lincomb(bill_terms + [(c.om_share * own, c.capex_eur) for c in comps]
-                         + ([(1.0, rent_y)] if any_tenant else []), b["cost1"], tmp, ctx.scratch)
+        cost1 = _lincomb(
+            bill_terms
+            + [(c.om_share * own, c.capex_eur) for c in comps]
+            + ([(1.0, rent_y)] if any_tenant else []),
+            b["cost1"],
+            tmp,
+            ctx.scratch,
+        )
         sav = b["sav"]
         np.subtract(_at_reference(cost1, rows, ref, col), cost1, out=sav)
         inv = extra_inv
@@ -569,7 +628,10 @@ def _money_chunk(
         removal_col = (crf_s * removal * _at_reference_small(hg, rows, ref_cell)).reshape(col)
         nat_terms = energy(forms["nat"], False, crf_s)
         nat_terms += [(c.pv_national * crf_s, c.capex_eur) for c in comps]
-        nat_terms += [(_rows(c.pv_national, sl) * crf_s, _rows(c.capex_eur, sl)) for c in ctx.national_components]
+        nat_terms += [
+            (_rows(c.pv_national, sl) * crf_s, _rows(c.capex_eur, sl))
+            for c in ctx.national_components
+        ]
         nat_terms.append((removal_col, ~hg))  # the option has no gas connection, the reference has
         if ctx.co2_price_eur_t > 0:
             nat_terms.append((ctx.co2_price_eur_t / 1000.0 * ctx.pvf_social * crf_s, g.co2_kg))

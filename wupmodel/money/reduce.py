@@ -32,11 +32,17 @@ class _Reducer:
     life-cycle cost and the national cost with different prices).
     """
 
-    def __init__(self, w: NDArray, rows: NDArray, ref: NDArray, ref_cell: tuple, full: tuple[int, ...]) -> None:
+    def __init__(
+        self, w: NDArray, rows: NDArray, ref: NDArray, ref_cell: tuple, full: tuple[int, ...]
+    ) -> None:
         self.w, self.rows, self.ref, self.ref_cell, self.full = w, rows, ref, ref_cell, full
         self.opt = full[1:]
         # one reference option for every dwelling (the usual case): plain slices, no gathers
-        self.one_ref = tuple(int(cell[0]) for cell in ref_cell) if ref.size and ref.min() == ref.max() else None
+        self.one_ref = (
+            tuple(int(cell[0]) for cell in ref_cell)
+            if ref.size and ref.min() == ref.max()
+            else None
+        )
         self._sums: dict[tuple[int, int], tuple] = {}
         self._products: dict[tuple[int, int], tuple] = {}
         self._lists: dict[tuple[str, int], tuple] = {}  # keep each list alive: its id is the key
@@ -67,7 +73,9 @@ class _Reducer:
             coef, a = term[0], term[1]
             part = total if len(term) == 2 else total[term[2]]  # a block of the first option axis
             c = coef if isinstance(coef, np.ndarray) else np.asarray(coef, dtype=float)
-            if c.ndim == 0 or c.shape[0] == 1:  # the same for every dwelling: sum(w c a) = c sum(w a)
+            if (
+                c.ndim == 0 or c.shape[0] == 1
+            ):  # the same for every dwelling: sum(w c a) = c sum(w a)
                 part += c.reshape(c.shape[1:] if c.ndim else ()) * self._sum(a, None)
             elif all(d == 1 for d in c.shape[1:]):  # per dwelling: joins the weights
                 part += self._sum(a, c)
@@ -85,9 +93,16 @@ class _Reducer:
             original, a = a, np.asarray(a)
             a = a.reshape(a.shape + (1,) * (len(self.full) - a.ndim))
             if self.one_ref is not None:
-                value = a[(slice(None),) + tuple(i if d > 1 else 0 for i, d in zip(self.one_ref, a.shape[1:], strict=True))]
+                value = a[
+                    (slice(None),)
+                    + tuple(
+                        i if d > 1 else 0 for i, d in zip(self.one_ref, a.shape[1:], strict=True)
+                    )
+                ]
             elif a.shape == self.full:
-                value = _at_reference(a, self.rows, self.ref, (self.rows.size,) + (1,) * len(self.opt)).reshape(-1)
+                value = _at_reference(
+                    a, self.rows, self.ref, (self.rows.size,) + (1,) * len(self.opt)
+                ).reshape(-1)
             else:
                 value = _at_reference_small(a, self.rows, self.ref_cell)
             self._refs[key] = (value, original)  # keep the array alive: its id is the key
@@ -113,14 +128,22 @@ class _Reducer:
                 r0 = self.one_ref[0]
                 if sl.start <= r0 < sl.stop:
                     local = (r0 - sl.start,) + self.one_ref[1:]
-                    index = tuple(i if d > 1 else 0 for i, d in zip(local, a.shape[1:], strict=True))
+                    index = tuple(
+                        i if d > 1 else 0 for i, d in zip(local, a.shape[1:], strict=True)
+                    )
                     value += c * a[(slice(None),) + index]
                 continue
             first = self.ref_cell[0]
             inside = (first >= sl.start) & (first < sl.stop)
             if not inside.any():
                 continue
-            local = (np.clip(first - sl.start, 0, sl.stop - sl.start - 1),) + tuple(self.ref_cell[1:])
-            a_ref = _at_reference_small(a, self.rows, tuple(i if d > 1 else 0 for i, d in zip(local, a.shape[1:], strict=True)))
+            local = (np.clip(first - sl.start, 0, sl.stop - sl.start - 1),) + tuple(
+                self.ref_cell[1:]
+            )
+            a_ref = _at_reference_small(
+                a,
+                self.rows,
+                tuple(i if d > 1 else 0 for i, d in zip(local, a.shape[1:], strict=True)),
+            )
             value += np.where(inside, c * a_ref, 0.0)
         return float(self.w @ value)

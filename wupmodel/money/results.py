@@ -172,7 +172,9 @@ class MoneyOutcomes:
     @cached_property
     def national_extra_cost_eur_per_yr(self) -> FloatArray:
         """National annual cost minus that of the reference (EUR/yr)."""
-        return self.vs_reference(self._base("national_extra_cost_eur_per_yr", "national_annual_cost_eur"))
+        return self.vs_reference(
+            self._base("national_extra_cost_eur_per_yr", "national_annual_cost_eur")
+        )
 
     @cached_property
     def co2_avoided_kg_per_yr(self) -> FloatArray:
@@ -184,7 +186,9 @@ class MoneyOutcomes:
         """National extra cost per tonne of CO2 avoided (EUR/t); NaN where avoided <= 0."""
         avoided = self.co2_avoided_kg_per_yr
         with np.errstate(divide="ignore", invalid="ignore"):
-            return np.where(avoided > 0, self.national_extra_cost_eur_per_yr / (avoided / 1000.0), np.nan)
+            return np.where(
+                avoided > 0, self.national_extra_cost_eur_per_yr / (avoided / 1000.0), np.nan
+            )
 
     def to_frame(self, option_names: list[str] | None = None) -> pd.DataFrame:
         """Long table: one row per dwelling x option, one column per output.
@@ -201,7 +205,9 @@ class MoneyOutcomes:
         grids = np.indices(shape).reshape(len(shape), -1)
         names = ["dwelling"] if len(lead) == 1 else [f"axis{i}" for i in range(len(lead))]
         levels = [grids[i] for i in range(len(lead))]
-        options = grids[-1] if option_names is None else np.asarray(option_names, dtype=object)[grids[-1]]
+        options = (
+            grids[-1] if option_names is None else np.asarray(option_names, dtype=object)[grids[-1]]
+        )
         index = pd.MultiIndex.from_arrays([*levels, options], names=[*names, "option"])
         data = {}
         for name in OUTPUT_FIELDS:

@@ -110,25 +110,32 @@ class FinanceSettings:
 
     def __post_init__(self) -> None:
         if self.financing not in ("own", "warmtefonds"):
-            raise WupInputError(
-                f"financing must be 'own' or 'warmtefonds', got {self.financing!r}"
-            )
+            raise WupInputError(f"financing must be 'own' or 'warmtefonds', got {self.financing!r}")
         if int(self.horizon_years) != self.horizon_years or self.horizon_years < 1:
-            raise WupInputError(f"horizon_years must be a positive whole number, got {self.horizon_years!r}")
+            raise WupInputError(
+                f"horizon_years must be a positive whole number, got {self.horizon_years!r}"
+            )
         for name in ("household_rate", "social_rate", "landlord_rate"):
             value = getattr(self, name)
             if not np.isfinite(value) or value <= -1.0:
                 raise WupInputError(f"{name} must be a number above -1 (-100 %), got {value!r}")
-        if not np.isfinite(self.rent_increase_cap_eur_month) or self.rent_increase_cap_eur_month < 0:
+        if (
+            not np.isfinite(self.rent_increase_cap_eur_month)
+            or self.rent_increase_cap_eur_month < 0
+        ):
             raise WupInputError("rent_increase_cap_eur_month must be a number >= 0")
         for name in ("rent_saving_share_corporation", "rent_saving_share_private"):
             value = getattr(self, name)
             if not np.isfinite(value) or value < 0:
-                raise WupInputError(f"{name} must be a number >= 0 (a share of the bill saving), got {value!r}")
+                raise WupInputError(
+                    f"{name} must be a number >= 0 (a share of the bill saving), got {value!r}"
+                )
         for name in ("rent_insulation_share_corporation", "rent_insulation_share_private"):
             value = getattr(self, name)
             if not np.isfinite(value) or not 0.0 <= value <= 1.0:
-                raise WupInputError(f"{name} must be a share from 0 to 1 of the insulation investment, got {value!r}")
+                raise WupInputError(
+                    f"{name} must be a share from 0 to 1 of the insulation investment, got {value!r}"
+                )
         if not np.isfinite(self.national_co2_price_eur_t) or self.national_co2_price_eur_t < 0:
             raise WupInputError("national_co2_price_eur_t must be a number >= 0")
 

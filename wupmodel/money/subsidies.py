@@ -58,15 +58,27 @@ HEAT_PUMP_KINDS: dict[str, str] = {
 #: Insulation measures -> (amount, min area, max area) parameter ids.
 INSULATION_MEASURES: dict[str, tuple[str, str, str]] = {
     "roof": ("finance.isde_roof_eur_m2", "finance.isde_roof_min_m2", "finance.isde_roof_max_m2"),
-    "facade": ("finance.isde_facade_eur_m2", "finance.isde_facade_min_m2", "finance.isde_facade_max_m2"),
+    "facade": (
+        "finance.isde_facade_eur_m2",
+        "finance.isde_facade_min_m2",
+        "finance.isde_facade_max_m2",
+    ),
     "cavity_wall": (
         "finance.isde_cavity_wall_eur_m2",
         "finance.isde_cavity_wall_min_m2",
         "finance.isde_cavity_wall_max_m2",
     ),
-    "floor": ("finance.isde_floor_eur_m2", "finance.isde_floor_min_m2", "finance.isde_floor_max_m2"),
+    "floor": (
+        "finance.isde_floor_eur_m2",
+        "finance.isde_floor_min_m2",
+        "finance.isde_floor_max_m2",
+    ),
     "soil": ("finance.isde_soil_eur_m2", "finance.isde_soil_min_m2", "finance.isde_soil_max_m2"),
-    "hr_glass": ("finance.isde_hr_glass_eur_m2", "finance.isde_glass_min_m2", "finance.isde_glass_max_m2"),
+    "hr_glass": (
+        "finance.isde_hr_glass_eur_m2",
+        "finance.isde_glass_min_m2",
+        "finance.isde_glass_max_m2",
+    ),
     "triple_glass": (
         "finance.isde_triple_glass_eur_m2",
         "finance.isde_glass_min_m2",
@@ -121,10 +133,13 @@ def isde_heat_pump_eur(
             f"unknown heat-pump kind {kind!r}; allowed: {', '.join(HEAT_PUMP_KINDS)}"
         ) from None
     cap = float_array(capacity_kw, "capacity_kw", nonneg=True)
-    bonus_flag = p["finance.isde_hp_a3plus_assumed"] if a3plus is None else np.asarray(a3plus, dtype=float)
+    bonus_flag = (
+        p["finance.isde_hp_a3plus_assumed"] if a3plus is None else np.asarray(a3plus, dtype=float)
+    )
     amount = (
         p[f"finance.isde_hp_{prefix}_start_eur"]
-        + p[f"finance.isde_hp_{prefix}_per_kw_eur"] * np.maximum(cap - p[f"finance.isde_hp_{prefix}_kw_offset"], 0.0)
+        + p[f"finance.isde_hp_{prefix}_per_kw_eur"]
+        * np.maximum(cap - p[f"finance.isde_hp_{prefix}_kw_offset"], 0.0)
         + p["finance.isde_hp_a3plus_bonus_eur"] * bonus_flag
     )
     eligible = (cap >= p["finance.isde_hp_min_kw"]) & (cap <= p["finance.isde_hp_max_kw"])
@@ -219,7 +234,9 @@ def isde_insulation_package_eur(
     return _out(np.asarray(base * factor, dtype=float))
 
 
-def isde_heat_network_eur(*, investment_eur: ArrayLike | None = None, params: Params | None = None) -> FloatArray:
+def isde_heat_network_eur(
+    *, investment_eur: ArrayLike | None = None, params: Params | None = None
+) -> FloatArray:
     """ISDE fixed subsidy for connecting a dwelling to a heat network (EUR)."""
     p = params if params is not None else default_params()
     return _out(_cap(np.asarray(p["finance.isde_heat_network_eur"], dtype=float), investment_eur))
@@ -381,7 +398,9 @@ def isde_subsidy_eur(
     network = np.isin(heating, _NETWORKS)
     # Other measures for the doubling rule: a heat pump or network connection, a solar water
     # heater; (S, H) counts 0..2.
-    other_measures = np.isin(heating, list(_HEAT_PUMPS)).astype(int) + network + (np.arange(n_st) == 1)[:, None]
+    other_measures = (
+        np.isin(heating, list(_HEAT_PUMPS)).astype(int) + network + (np.arange(n_st) == 1)[:, None]
+    )
     # Insulation: the amount depends on the level and, through the doubling rule, on how many
     # other measures the option has. Compute it per level for every count at once.
     area = {name: treated_area_m2[:, :, i] for i, name in enumerate(ELEMENTS)}
@@ -390,19 +409,27 @@ def isde_subsidy_eur(
     for li, name in enumerate(INSULATION_LEVELS):
         if name == "current":
             continue
-        measures = {"floor": area["floor"][:, li], "roof": area["roof"][:, li], _FACADE[name]: area["facade"][:, li]}
+        measures = {
+            "floor": area["floor"][:, li],
+            "roof": area["roof"][:, li],
+            _FACADE[name]: area["facade"][:, li],
+        }
         if name in _GLASS:
             measures[_GLASS[name]] = area["window"][:, li]
         # areas (G, 1) x counts (3,)
         per_level[:, li, :] = isde_insulation_package_eur(
-            {m: a[:, None] for m, a in measures.items()}, n_other_measures=np.arange(n_other_max + 1), params=params
+            {m: a[:, None] for m, a in measures.items()},
+            n_other_measures=np.arange(n_other_max + 1),
+            params=params,
         )
     # Who may apply, on the small arrays; the network connection joins the heat-pump part.
     per_level *= eligible[:, None, None]
     hp += np.where(network, isde_heat_network_eur(params=params), 0.0)
     hp *= eligible[:, None, None]
     # ins[g, s, l, h] = per_level[g, l, other_measures[s, h]], gathered in one go (contiguous)
-    cells = np.arange(n_l)[None, :, None] * (n_other_max + 1) + other_measures[:, None, :]  # (S, L, H)
+    cells = (
+        np.arange(n_l)[None, :, None] * (n_other_max + 1) + other_measures[:, None, :]
+    )  # (S, L, H)
     total = np.take(per_level.reshape(n_g, -1), cells.ravel(), axis=1).reshape(n_g, n_st, n_l, n_h)
     total += hp[:, None]
     return np.minimum(total, capex_eur, out=total)

@@ -41,7 +41,15 @@ from wupmodel.errors import WupInputError
 from wupmodel.money.finance import discount_factors
 from wupmodel.params import Params
 
-__all__ = ["TariffPaths", "tariff_paths", "discounted_sums", "interpolate_path", "SERIES", "PLAUSIBLE_RANGES", "PATH_RULE"]
+__all__ = [
+    "TariffPaths",
+    "tariff_paths",
+    "discounted_sums",
+    "interpolate_path",
+    "SERIES",
+    "PLAUSIBLE_RANGES",
+    "PATH_RULE",
+]
 
 #: Year of the 2026 figures in ``finance.csv`` and of the price level (real euros).
 PRICE_YEAR = 2026
@@ -136,7 +144,9 @@ class TariffPaths:
 
 #: Names of the per-year series that an override may replace.
 SERIES: tuple[str, ...] = tuple(
-    f.name for f in fields(TariffPaths) if f.name not in ("years", "gas_co2_kg_m3", "heat_co2_kg_gj")
+    f.name
+    for f in fields(TariffPaths)
+    if f.name not in ("years", "gas_co2_kg_m3", "heat_co2_kg_gj")
 )
 
 #: Sanity bounds for user overrides (validation only, not model inputs), in each series' unit.
@@ -191,7 +201,9 @@ def _table_series(params: Params, years: NDArray[np.int64]) -> dict[str, FloatAr
         have, vals = table_years[rows], values[rows]
         order = np.argsort(have, kind="stable")
         have, vals = have[order], vals[order]
-        at = np.clip(np.searchsorted(have, years, side="right") - 1, 0, have.size - 1)  # a repeated year: its last row
+        at = np.clip(
+            np.searchsorted(have, years, side="right") - 1, 0, have.size - 1
+        )  # a repeated year: its last row
         found = have[at] == years
         if not found.all():
             missing = [int(y) for y in years[~found]]
@@ -204,9 +216,7 @@ def _table_series(params: Params, years: NDArray[np.int64]) -> dict[str, FloatAr
     return out
 
 
-def _override_array(
-    name: str, value: OverrideValue, years: NDArray[np.int64]
-) -> FloatArray:
+def _override_array(name: str, value: OverrideValue, years: NDArray[np.int64]) -> FloatArray:
     lo, hi = PLAUSIBLE_RANGES[name]
     if isinstance(value, Mapping):
         try:
@@ -237,12 +247,16 @@ def _override_array(
 
 
 #: How a price-path override given for a few years is filled in (stated in the outputs).
-PATH_RULE = ("a price path given for some years is interpolated linearly between them and held "
-             "constant after the last year given; it must give the first year of the horizon (or an "
-             "earlier year from 2026 on)")
+PATH_RULE = (
+    "a price path given for some years is interpolated linearly between them and held "
+    "constant after the last year given; it must give the first year of the horizon (or an "
+    "earlier year from 2026 on)"
+)
 
 
-def interpolate_path(name: str, by_year: Mapping[int, float], years: NDArray[np.int64]) -> FloatArray:
+def interpolate_path(
+    name: str, by_year: Mapping[int, float], years: NDArray[np.int64]
+) -> FloatArray:
     """A yearly path from values for a few years, by :data:`PATH_RULE`.
 
     Parameters
@@ -272,11 +286,13 @@ def interpolate_path(name: str, by_year: Mapping[int, float], years: NDArray[np.
     if early:
         raise WupInputError(
             f"override for '{name}' gives {_year_ranges(early)}, before the price year {PRICE_YEAR}; "
-            f"paths are in real euros of {PRICE_YEAR} and start there")
+            f"paths are in real euros of {PRICE_YEAR} and start there"
+        )
     if min(by_year) > first:
         raise WupInputError(
             f"override for '{name}' has no value for {first}; a path must start at the first year "
-            f"of the horizon ({PATH_RULE})")
+            f"of the horizon ({PATH_RULE})"
+        )
     known = np.array(sorted(by_year), dtype=float)
     values = np.array([by_year[int(y)] for y in known], dtype=float)
     return np.interp(years.astype(float), known, values)  # held after the last year given
@@ -364,9 +380,7 @@ def tariff_paths(
     )
 
     net_metering_default = years <= int(p["finance.net_metering_last_year"])
-    net_metering = (
-        ov["net_metering"] >= 0.5 if "net_metering" in ov else net_metering_default
-    )
+    net_metering = ov["net_metering"] >= 0.5 if "net_metering" in ov else net_metering_default
 
     return TariffPaths(
         years=years,
@@ -427,6 +441,9 @@ def discounted_sums(
             f"paths {int(tariffs.years[0])}-{int(tariffs.years[-1])}); got {horizon_years}"
         )
     d = discount_factors(rate, h)
-    out = {name: float(np.dot(d, np.asarray(arr[:h], dtype=float))) for name, arr in tariffs.series().items()}
+    out = {
+        name: float(np.dot(d, np.asarray(arr[:h], dtype=float)))
+        for name, arr in tariffs.series().items()
+    }
     out["years"] = float(d.sum())
     return out

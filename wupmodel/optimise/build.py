@@ -287,8 +287,9 @@ def build_model(table: OptionTable, settings: OptimiseSettings) -> MatrixModel:
 
     # --- heat-network zones with a collective decision -----------------------------------
     zone_names, zone_code = _zone_codes(hn_zone)
-    zone_dwellings = np.bincount(zone_code[zone_code >= 0], weights=count[zone_code >= 0],
-                                 minlength=zone_names.size)
+    zone_dwellings = np.bincount(
+        zone_code[zone_code >= 0], weights=count[zone_code >= 0], minlength=zone_names.size
+    )
     hn_cols_mask = is_hn_opt[oi] & (zone_code[gi] >= 0)
     zones_with_hn = np.unique(zone_code[gi[hn_cols_mask]])
     hn_zones: list[str] = []
@@ -314,8 +315,9 @@ def build_model(table: OptionTable, settings: OptimiseSettings) -> MatrixModel:
 
     # --- grid zones ------------------------------------------------------------------------
     gz_names, gz_code = _zone_codes(grid_zone)
-    gz_dwellings = np.bincount(gz_code[gz_code >= 0], weights=count[gz_code >= 0],
-                               minlength=gz_names.size)
+    gz_dwellings = np.bincount(
+        gz_code[gz_code >= 0], weights=count[gz_code >= 0], minlength=gz_names.size
+    )
     cap_map: Mapping[str, float] = settings.grid_capacity_kw or {}
     unknown_gz = sorted(set(cap_map) - set(gz_names.tolist()))
     if unknown_gz:
@@ -350,7 +352,9 @@ def build_model(table: OptionTable, settings: OptimiseSettings) -> MatrixModel:
             continue
         n_dw = float(gz_dwellings[grid_zone_idx[j]])
         grid_added[j] = float(cfg.added_kw)
-        grid_cost["national"][j] = cfg.annual_cost_eur + cfg.annual_cost_eur_per_zone_dwelling * n_dw
+        grid_cost["national"][j] = (
+            cfg.annual_cost_eur + cfg.annual_cost_eur_per_zone_dwelling * n_dw
+        )
         grid_cost["end_user"][j] = cfg.end_user_annual_cost_eur
         reinf_zones.append(name)
         reinf_pos.append(j)
@@ -366,9 +370,9 @@ def build_model(table: OptionTable, settings: OptimiseSettings) -> MatrixModel:
     col_lower = np.zeros(n_cols)
     col_upper = np.empty(n_cols)
     col_upper[:n_x] = col_upper_x
-    col_upper[n_x:gr_col0 + n_gr] = 1.0
+    col_upper[n_x : gr_col0 + n_gr] = 1.0
     integrality = np.zeros(n_cols, dtype=bool)
-    integrality[n_x:gr_col0 + n_gr] = True
+    integrality[n_x : gr_col0 + n_gr] = True
     if settings.per_dwelling:
         integrality[:n_x] = True
     if park is not None:
@@ -378,8 +382,8 @@ def build_model(table: OptionTable, settings: OptimiseSettings) -> MatrixModel:
     cost: dict[str, np.ndarray] = {}
     hn_cost = {p: np.zeros(n_hn) for p in PERSPECTIVES}
     for j, (z, cfg) in enumerate(hn_cfg):
-        hn_cost["national"][j] = cfg.annual_cost_eur + cfg.annual_cost_eur_per_zone_dwelling * float(
-            zone_dwellings[z]
+        hn_cost["national"][j] = (
+            cfg.annual_cost_eur + cfg.annual_cost_eur_per_zone_dwelling * float(zone_dwellings[z])
         )
         hn_cost["end_user"][j] = cfg.end_user_annual_cost_eur
     park_cost: dict[str, float] = {}
@@ -394,7 +398,7 @@ def build_model(table: OptionTable, settings: OptimiseSettings) -> MatrixModel:
         c = np.zeros(n_cols)
         c[:n_x] = np.asarray(table.annual_cost_eur[p], dtype=float)[gi, oi]
         c[hn_col0:gr_col0] = hn_cost[p]
-        c[gr_col0:gr_col0 + n_gr] = grid_cost[p][reinf_pos] if n_gr else 0.0
+        c[gr_col0 : gr_col0 + n_gr] = grid_cost[p][reinf_pos] if n_gr else 0.0
         if park_col is not None:
             c[park_col] = park_cost[p]
         cost[p] = c
@@ -416,8 +420,16 @@ def build_model(table: OptionTable, settings: OptimiseSettings) -> MatrixModel:
     # --- rows ------------------------------------------------------------------------------
     rows = _Rows()
     x_cols = np.arange(n_x)
-    rows.add_block(gi, x_cols, np.ones(n_x), G, count, count,
-                   [f"assign:{g}" for g in group_id.tolist()], "assign")
+    rows.add_block(
+        gi,
+        x_cols,
+        np.ones(n_x),
+        G,
+        count,
+        count,
+        [f"assign:{g}" for g in group_id.tolist()],
+        "assign",
+    )
 
     basis = settings.co2_basis
     co2_hi = _INF
@@ -436,8 +448,10 @@ def build_model(table: OptionTable, settings: OptimiseSettings) -> MatrixModel:
         if settings.budget_basis == "subsidy":
             coef = np.asarray(table.subsidy_eur, dtype=float)[gi, oi]
         else:
-            coef = (np.asarray(table.capex_eur, dtype=float)
-                    - np.asarray(table.subsidy_eur, dtype=float))[gi, oi]
+            coef = (
+                np.asarray(table.capex_eur, dtype=float)
+                - np.asarray(table.subsidy_eur, dtype=float)
+            )[gi, oi]
         rows.add(x_cols, coef, -_INF, float(settings.budget_eur), "budget", "budget")
 
     if grid_zones:
@@ -455,9 +469,16 @@ def build_model(table: OptionTable, settings: OptimiseSettings) -> MatrixModel:
             r_of.append(np.asarray(reinf_pos, dtype=np.int64))
             c_of.append(gr_col0 + np.arange(n_gr))
             v_of.append(-grid_added[reinf_pos])
-        rows.add_block(np.concatenate(r_of), np.concatenate(c_of), np.concatenate(v_of),
-                       len(grid_zones), np.full(len(grid_zones), -_INF), np.asarray(grid_cap),
-                       [f"grid:{z}" for z in grid_zones], "grid")
+        rows.add_block(
+            np.concatenate(r_of),
+            np.concatenate(c_of),
+            np.concatenate(v_of),
+            len(grid_zones),
+            np.full(len(grid_zones), -_INF),
+            np.asarray(grid_cap),
+            [f"grid:{z}" for z in grid_zones],
+            "grid",
+        )
 
     if n_hn:
         pos_of_hn = np.full(zone_names.size, -1, dtype=np.int64)
@@ -470,8 +491,11 @@ def build_model(table: OptionTable, settings: OptimiseSettings) -> MatrixModel:
             np.concatenate([xpos[sel], np.arange(n_hn)]),
             np.concatenate([x_cols[sel], hn_col0 + np.arange(n_hn)]),
             np.concatenate([np.ones(int(sel.sum())), -n_z]),
-            n_hn, np.full(n_hn, -_INF), np.zeros(n_hn),
-            [f"heat_network_link:{z}" for z in hn_zones], "hn_link",
+            n_hn,
+            np.full(n_hn, -_INF),
+            np.zeros(n_hn),
+            [f"heat_network_link:{z}" for z in hn_zones],
+            "hn_link",
         )
         share = np.array([float(cfg.min_participation) for _, cfg in hn_cfg])
         has_min = share > 0
@@ -484,16 +508,23 @@ def build_model(table: OptionTable, settings: OptimiseSettings) -> MatrixModel:
                 np.concatenate([keep_pos[xpos[sel2]], keep_pos[has_min]]),
                 np.concatenate([x_cols[sel2], hn_col0 + np.flatnonzero(has_min)]),
                 np.concatenate([np.ones(int(sel2.sum())), -(share * n_z)[has_min]]),
-                int(has_min.sum()), np.zeros(int(has_min.sum())),
+                int(has_min.sum()),
+                np.zeros(int(has_min.sum())),
                 np.full(int(has_min.sum()), _INF),
-                [f"heat_network_participation:{z}" for z, m in zip(hn_zones, has_min, strict=True) if m],
+                [
+                    f"heat_network_participation:{z}"
+                    for z, m in zip(hn_zones, has_min, strict=True)
+                    if m
+                ],
                 "hn_min",
             )
 
     if settings.energy_neutral_share is not None:
         s = float(settings.energy_neutral_share)
-        coef = (np.asarray(table.pv_kwh, dtype=float)
-                - s * np.asarray(table.electricity_kwh, dtype=float))[gi, oi]
+        coef = (
+            np.asarray(table.pv_kwh, dtype=float)
+            - s * np.asarray(table.electricity_kwh, dtype=float)
+        )[gi, oi]
         cols = x_cols
         if park_col is not None:
             cols = np.append(cols, park_col)
@@ -502,13 +533,18 @@ def build_model(table: OptionTable, settings: OptimiseSettings) -> MatrixModel:
 
     if settings.extra_subsidy_budget_eur is not None and limit is not None:
         nzc = np.flatnonzero(extra_coef)
-        rows.add(nzc, extra_coef[nzc], -_INF, float(settings.extra_subsidy_budget_eur),
-                 "extra_subsidy_budget", "extra_subsidy")
+        rows.add(
+            nzc,
+            extra_coef[nzc],
+            -_INF,
+            float(settings.extra_subsidy_budget_eur),
+            "extra_subsidy_budget",
+            "extra_subsidy",
+        )
 
     for h, mx in sorted(settings.max_installations.items()):
         sel = np.flatnonzero(heating[oi] == h)
-        rows.add(sel, np.ones(sel.size), -_INF, float(mx), f"max_installations:{h}",
-                 "max_install")
+        rows.add(sel, np.ones(sel.size), -_INF, float(mx), f"max_installations:{h}", "max_install")
 
     A = rows.matrix(n_cols)
     return MatrixModel(
@@ -538,7 +574,8 @@ def build_model(table: OptionTable, settings: OptimiseSettings) -> MatrixModel:
         fixed_closed_cols=np.flatnonzero(fixed_closed),
         x_upper_open=x_upper_open,
         hn_zone_dwellings=np.asarray(zone_dwellings[[z for z, _ in hn_cfg]], dtype=float)
-        if n_hn else np.zeros(0),
+        if n_hn
+        else np.zeros(0),
         hn_cost=hn_cost,
         grid_zones=tuple(grid_zones),
         grid_capacity_kw=np.asarray(grid_cap, dtype=float),

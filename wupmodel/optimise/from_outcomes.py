@@ -83,7 +83,10 @@ def option_table(
         option_id=cat.option_ids,
         heating=np.asarray(HEATING_SYSTEMS)[cat.heating],
         feasible=a("feasible"),
-        annual_cost_eur={"national": a("national_annual_cost_eur"), "end_user": a("end_user_annual_cost_eur")},
+        annual_cost_eur={
+            "national": a("national_annual_cost_eur"),
+            "end_user": a("end_user_annual_cost_eur"),
+        },
         capex_eur=a("capex_eur"),
         subsidy_eur=a("subsidy_eur"),
         co2_kg=a("co2_kg"),
@@ -102,7 +105,9 @@ def option_table(
     )
 
 
-def _fixed_options(fixed: Mapping[str, str], ids: np.ndarray, option_ids: np.ndarray, feasible: np.ndarray) -> np.ndarray:
+def _fixed_options(
+    fixed: Mapping[str, str], ids: np.ndarray, option_ids: np.ndarray, feasible: np.ndarray
+) -> np.ndarray:
     """Option index per row for households that already chose (-1 = free)."""
     out = np.full(ids.size, -1)
     if not fixed:
@@ -117,10 +122,14 @@ def _fixed_options(fixed: Mapping[str, str], ids: np.ndarray, option_ids: np.nda
             raise WupInputError(f"fixed choices: dwelling '{dwelling}' is not in the stock")
         if option not in option_of:
             close = ", ".join(difflib.get_close_matches(option, [str(o) for o in option_ids], n=3))
-            raise WupInputError(f"fixed choices: '{option}' (dwelling '{dwelling}') is not an option; close: {close}")
+            raise WupInputError(
+                f"fixed choices: '{option}' (dwelling '{dwelling}') is not an option; close: {close}"
+            )
         i, j = row_of[str(dwelling)], option_of[option]
         if not feasible[i, j]:
-            raise WupInputError(f"fixed choices: option '{option}' is not feasible for dwelling '{dwelling}'")
+            raise WupInputError(
+                f"fixed choices: option '{option}' is not feasible for dwelling '{dwelling}'"
+            )
         out[i] = j
     return out
 
@@ -146,7 +155,11 @@ def prune_dominated(table: OptionTable, settings: OptimiseSettings) -> tuple[Opt
         table.peak_kw,
     ]
     if settings.budget_eur is not None:
-        dims.append(table.subsidy_eur if settings.budget_basis == "subsidy" else table.capex_eur - table.subsidy_eur)
+        dims.append(
+            table.subsidy_eur
+            if settings.budget_basis == "subsidy"
+            else table.capex_eur - table.subsidy_eur
+        )
     if settings.max_monthly_increase_eur is not None:
         dims.append(table.monthly_cost_change_eur)
     if settings.energy_neutral_share is not None:
@@ -188,8 +201,11 @@ def settings_for(scenario: Scenario, params: Params, **overrides: Any) -> Optimi
     t = scenario.targets
     # collective investments annualised over the scenario's horizon at its social rate, as
     # the dwellings' own national costs are
-    settings = OptimiseSettings.from_params(params, horizon_years=scenario.years.horizon_years,
-                                            social_rate=scenario.finance.social_discount_rate)
+    settings = OptimiseSettings.from_params(
+        params,
+        horizon_years=scenario.years.horizon_years,
+        social_rate=scenario.finance.social_discount_rate,
+    )
     changes: dict[str, Any] = {
         "perspective": t.perspective,
         "co2_reduction": t.co2_reduction,
@@ -281,30 +297,43 @@ def optimise(
     if survey is not None:
         from_survey = survey_targets(survey, outcomes, fixed=fixed, no_zone=VILLAGE_ZONE)
         fixed = {**(fixed or {}), **from_survey.choices}
-        said_insulated = "already_insulated" in survey and bool((survey["already_insulated"] == 1.0).any())
+        said_insulated = "already_insulated" in survey and bool(
+            (survey["already_insulated"] == 1.0).any()
+        )
         if said_insulated and "already_insulated" not in outcomes.groups:
-            from_survey.notices.append(f"{survey_label(survey.attrs.get('source', 'survey'))}: 'already insulated' "
-                                       "answers not in the outcomes given; evaluate wm.survey_stock(stock, survey)")
-    table = option_table(outcomes, scenario.years.horizon_years, per_dwelling=per_dwelling or bool(fixed), fixed=fixed)
+            from_survey.notices.append(
+                f"{survey_label(survey.attrs.get('source', 'survey'))}: 'already insulated' "
+                "answers not in the outcomes given; evaluate wm.survey_stock(stock, survey)"
+            )
+    table = option_table(
+        outcomes,
+        scenario.years.horizon_years,
+        per_dwelling=per_dwelling or bool(fixed),
+        fixed=fixed,
+    )
     settings = settings_for(scenario, params, per_dwelling=per_dwelling, **overrides)
     survey_notes: list[str] = []
     if from_survey is not None:
-        settings, survey_notes = _survey_minimum(settings, from_survey.min_participation,
-                                                 survey.attrs.get("source", "survey"))
+        settings, survey_notes = _survey_minimum(
+            settings, from_survey.min_participation, survey.attrs.get("source", "survey")
+        )
         survey_notes = from_survey.notices + survey_notes
     if prune:
         table, _ = prune_dominated(table, settings)
     plan = solve(table, settings)
     plan.notices = survey_notes + list(plan.notices)
     if plan.has_solution:
-        plan.dwellings = plan_per_dwelling(plan, outcomes, per_dwelling_rows=per_dwelling or bool(fixed))
+        plan.dwellings = plan_per_dwelling(
+            plan, outcomes, per_dwelling_rows=per_dwelling or bool(fixed)
+        )
     if pareto > 0:
         plan.pareto_front = pareto_front(table, settings, n_points=pareto)
     return plan
 
 
-def _survey_minimum(settings: OptimiseSettings, minimum: Mapping[str, float],
-                    source: str) -> tuple[OptimiseSettings, list[str]]:
+def _survey_minimum(
+    settings: OptimiseSettings, minimum: Mapping[str, float], source: str
+) -> tuple[OptimiseSettings, list[str]]:
     """Settings with each zone's minimum heat-network participation raised to the survey's
     yes-share, and the notices that say so."""
     networks: dict[str, HeatNetwork] = dict(settings.heat_networks)
@@ -313,13 +342,21 @@ def _survey_minimum(settings: OptimiseSettings, minimum: Mapping[str, float],
     for zone, share in sorted(minimum.items()):
         base = networks.get(zone, settings.heat_network_default)
         if base is None:
-            notes.append(f"{label}: zone '{zone}' has no heat-network settings; its yes-share "
-                         f"{share:.0%} is not applied as a minimum")
+            notes.append(
+                f"{label}: zone '{zone}' has no heat-network settings; its yes-share "
+                f"{share:.0%} is not applied as a minimum"
+            )
             continue
         networks[zone] = replace(base, min_participation=max(float(base.min_participation), share))
-        kept = "" if share >= base.min_participation else f"; the minimum {base.min_participation:.0%} already set is higher and stays"
-        notes.append(f"{label}: minimum heat-network participation in zone '{zone}' if built "
-                     f"{networks[zone].min_participation:.1%} (the survey's yes-share {share:.1%}{kept})")
+        kept = (
+            ""
+            if share >= base.min_participation
+            else f"; the minimum {base.min_participation:.0%} already set is higher and stays"
+        )
+        notes.append(
+            f"{label}: minimum heat-network participation in zone '{zone}' if built "
+            f"{networks[zone].min_participation:.1%} (the survey's yes-share {share:.1%}{kept})"
+        )
     return replace(settings, heat_networks=networks), notes
 
 
@@ -338,14 +375,16 @@ def plan_per_dwelling(plan: Plan, outcomes: Outcomes, per_dwelling_rows: bool) -
     dwelling, column = np.nonzero(shares > 1e-9)
     option = plan_options[column]
     cat = outcomes.catalogue.to_frame()
-    frame = pd.DataFrame({
-        "dwelling_id": outcomes.dwelling_ids[dwelling].astype(str),
-        "option_id": cat["option_id"].to_numpy()[option],
-        "insulation": cat["insulation"].to_numpy()[option],
-        "heating": cat["heating"].to_numpy()[option],
-        "pv": cat["pv"].to_numpy()[option],
-        "solar_water_heater": cat["solar_thermal"].to_numpy()[option],
-        "share": shares[dwelling, column],
-        "dwellings": outcomes.dwelling_count[dwelling] * shares[dwelling, column],
-    })
+    frame = pd.DataFrame(
+        {
+            "dwelling_id": outcomes.dwelling_ids[dwelling].astype(str),
+            "option_id": cat["option_id"].to_numpy()[option],
+            "insulation": cat["insulation"].to_numpy()[option],
+            "heating": cat["heating"].to_numpy()[option],
+            "pv": cat["pv"].to_numpy()[option],
+            "solar_water_heater": cat["solar_thermal"].to_numpy()[option],
+            "share": shares[dwelling, column],
+            "dwellings": outcomes.dwelling_count[dwelling] * shares[dwelling, column],
+        }
+    )
     return frame

@@ -16,8 +16,12 @@ from wupmodel.optimise.problem import (
 from wupmodel.optimise.solve import _Problem
 
 
-def pareto_front(table: OptionTable, settings: OptimiseSettings | None = None,
-                 n_points: int = 20, shadow_prices: bool = True) -> list[Plan]:
+def pareto_front(
+    table: OptionTable,
+    settings: OptimiseSettings | None = None,
+    n_points: int = 20,
+    shadow_prices: bool = True,
+) -> list[Plan]:
     """Cost–CO2 Pareto front by the ε-constraint method.
 
     From the least-cost plan without a CO2 target to the least-CO2 plan (then least cost),

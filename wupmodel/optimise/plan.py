@@ -1,5 +1,4 @@
-"""The optimiser's outputs: :class:`Plan` and :class:`ConstraintReport`, and their JSON form.
-"""
+"""The optimiser's outputs: :class:`Plan` and :class:`ConstraintReport`, and their JSON form."""
 
 from __future__ import annotations
 
@@ -134,8 +133,11 @@ class Plan:
     def extra_cost_eur_per_yr(self) -> dict[str, float]:
         """Perspective -> the plan's cost minus the all-reference village's [€/yr]: the same
         "extra cost vs the reference" as ``wupmodel run`` reports per strategy."""
-        return {p: self.total_cost_eur[p] - self.reference_cost_eur[p]
-                for p in self.total_cost_eur if p in self.reference_cost_eur}
+        return {
+            p: self.total_cost_eur[p] - self.reference_cost_eur[p]
+            for p in self.total_cost_eur
+            if p in self.reference_cost_eur
+        }
 
     @property
     def binding_constraints(self) -> list[ConstraintReport]:
@@ -166,7 +168,8 @@ class Plan:
             "total_cost_eur": {k: _json_value(v) for k, v in self.total_cost_eur.items()},
             "reference_cost_eur": {k: _json_value(v) for k, v in self.reference_cost_eur.items()},
             "extra_cost_vs_reference_eur_per_yr": {
-                k: _json_value(v) for k, v in self.extra_cost_eur_per_yr.items()},
+                k: _json_value(v) for k, v in self.extra_cost_eur_per_yr.items()
+            },
             "collective_cost_eur": {k: _json_value(v) for k, v in self.collective_cost_eur.items()},
             "capex_eur": _json_value(self.capex_eur),
             "subsidy_eur": _json_value(self.subsidy_eur),
@@ -180,8 +183,7 @@ class Plan:
             "best_co2_reduction": _json_value(self.best_co2_reduction),
             "choices": self.choices,
             "shadow_prices": {
-                c.name: {"value": _json_value(c.shadow_price), "unit": c.unit,
-                         "binding": c.binding}
+                c.name: {"value": _json_value(c.shadow_price), "unit": c.unit, "binding": c.binding}
                 for c in self.constraints
             },
             "constraints": [c.to_json_dict() for c in self.constraints],
@@ -193,8 +195,11 @@ class Plan:
             "peak_kw": {k: _json_value(v) for k, v in self.peak_kw.items()},
             "grid_capacity_kw": {k: _json_value(v) for k, v in self.grid_capacity_kw.items()},
             "heat_network_participation": {
-                k: _json_value(v) for k, v in self.heat_network_participation.items()},
-            "dwellings_by_heating": {k: _json_value(v) for k, v in self.dwellings_by_heating.items()},
+                k: _json_value(v) for k, v in self.heat_network_participation.items()
+            },
+            "dwellings_by_heating": {
+                k: _json_value(v) for k, v in self.dwellings_by_heating.items()
+            },
             "energy": {
                 "electricity_kwh": _json_value(self.electricity_kwh),
                 "pv_kwh": _json_value(self.pv_kwh),
@@ -218,8 +223,12 @@ class Plan:
             }
         if self.pareto_front:
             out["pareto"] = [
-                {"co2_kg": _json_value(p.co2_kg), "co2_reduction": _json_value(p.co2_reduction),
-                 "objective_eur": _json_value(p.objective_eur), "status": str(p.status)}
+                {
+                    "co2_kg": _json_value(p.co2_kg),
+                    "co2_reduction": _json_value(p.co2_reduction),
+                    "objective_eur": _json_value(p.objective_eur),
+                    "status": str(p.status),
+                }
                 for p in self.pareto_front
             ]
         return out

@@ -1,5 +1,4 @@
-"""The optimiser's inputs: the option table, collective assets, settings, and the status of a solve.
-"""
+"""The optimiser's inputs: the option table, collective assets, settings, and the status of a solve."""
 
 from __future__ import annotations
 
@@ -24,6 +23,7 @@ PERSPECTIVES: tuple[str, ...] = ("national", "end_user")
 
 #: CO2 bases: first-year emissions [kg/yr] or cumulative emissions to the horizon [kg].
 CO2_BASES: tuple[str, ...] = ("first_year", "cumulative")
+
 
 class SolveStatus(StrEnum):
     """How a solve ended (a plan's ``status``; its value is what the JSON shows)."""
@@ -311,9 +311,15 @@ class OptimiseSettings:
     threads: int | None = None
 
     @classmethod
-    def from_params(cls, params: Params | None = None, *, trunk_per_zone: bool = False,
-                    horizon_years: int = 25, social_rate: float | None = None,
-                    **overrides: Any) -> OptimiseSettings:
+    def from_params(
+        cls,
+        params: Params | None = None,
+        *,
+        trunk_per_zone: bool = False,
+        horizon_years: int = 25,
+        social_rate: float | None = None,
+        **overrides: Any,
+    ) -> OptimiseSettings:
         """Settings with the packaged collective defaults, then ``overrides``.
 
         Fills ``diversity``, ``grid_capacity_kw_per_dwelling``, ``reinforcement_default``,
@@ -333,8 +339,9 @@ class OptimiseSettings:
             Any field of :class:`OptimiseSettings`.
         """
         p = default_params() if params is None else params
-        defaults = collective_defaults(p, trunk_per_zone=trunk_per_zone, horizon_years=horizon_years,
-                                       social_rate=social_rate)
+        defaults = collective_defaults(
+            p, trunk_per_zone=trunk_per_zone, horizon_years=horizon_years, social_rate=social_rate
+        )
         return replace(cls(**defaults), **overrides)
 
 
@@ -343,8 +350,12 @@ def capital_recovery_factor(rate: float, years: float) -> float:
     return float(finance.capital_recovery_factor(rate, years))
 
 
-def collective_defaults(params: Params, trunk_per_zone: bool = False, horizon_years: int = 25,
-                        social_rate: float | None = None) -> dict[str, Any]:
+def collective_defaults(
+    params: Params,
+    trunk_per_zone: bool = False,
+    horizon_years: int = 25,
+    social_rate: float | None = None,
+) -> dict[str, Any]:
     """Sourced defaults for the collective options, as settings fields.
 
     Heat network per zone: the source investment (fixed), and with ``trunk_per_zone`` the
@@ -374,7 +385,9 @@ def collective_defaults(params: Params, trunk_per_zone: bool = False, horizon_ye
     unit = collective_unit_costs(params, horizon_years, social_rate)
     heat = HeatNetwork(
         annual_cost_eur=unit.heat_network_source_eur_per_yr,
-        annual_cost_eur_per_zone_dwelling=unit.heat_network_main_eur_per_yr_per_dwelling if trunk_per_zone else 0.0,
+        annual_cost_eur_per_zone_dwelling=unit.heat_network_main_eur_per_yr_per_dwelling
+        if trunk_per_zone
+        else 0.0,
         min_participation=params["collective.heat_network.min_participation"],
     )
     reinf = GridReinforcement(
@@ -429,20 +442,23 @@ def _validate_settings(s: OptimiseSettings) -> None:
         fail(f"mip_gap = {s.mip_gap} must be >= 0")
     for h in s.max_installations:
         if h not in HEATING_SYSTEMS:
-            fail(f"max_installations has unknown heating system '{h}'; allowed: "
-                 f"{', '.join(HEATING_SYSTEMS)}")
+            fail(
+                f"max_installations has unknown heating system '{h}'; allowed: "
+                f"{', '.join(HEATING_SYSTEMS)}"
+            )
     for name, hn in list(s.heat_networks.items()) + [("default", s.heat_network_default)]:
         if hn is not None and not (0 <= hn.min_participation <= 1):
-            fail(f"heat network '{name}': min_participation = {hn.min_participation} is "
-                 f"outside 0 to 1")
+            fail(
+                f"heat network '{name}': min_participation = {hn.min_participation} is "
+                f"outside 0 to 1"
+            )
 
 
 def _float_array(table: OptionTable, name: str, shape: tuple[int, ...]) -> np.ndarray:
     arr = np.asarray(getattr(table, name), dtype=float)
     if arr.shape != shape:
         raise WupInputError(
-            f"option table: '{name}' has shape {arr.shape}, expected {shape} "
-            f"(groups × options)",
+            f"option table: '{name}' has shape {arr.shape}, expected {shape} (groups × options)",
             "option table",
         )
     return arr
@@ -502,10 +518,22 @@ def validate_table(table: OptionTable, per_dwelling: bool = False) -> None:
                 f"give both 'national' and 'end_user'",
                 src,
             )
-    arrays = {f"annual_cost_eur['{k}']": np.asarray(v, dtype=float)
-              for k, v in table.annual_cost_eur.items()}
-    for name in ("capex_eur", "subsidy_eur", "co2_kg", "co2_cum_kg", "peak_kw",
-                 "electricity_kwh", "pv_kwh", "heat_gj", "gas_m3", "monthly_cost_change_eur"):
+    arrays = {
+        f"annual_cost_eur['{k}']": np.asarray(v, dtype=float)
+        for k, v in table.annual_cost_eur.items()
+    }
+    for name in (
+        "capex_eur",
+        "subsidy_eur",
+        "co2_kg",
+        "co2_cum_kg",
+        "peak_kw",
+        "electricity_kwh",
+        "pv_kwh",
+        "heat_gj",
+        "gas_m3",
+        "monthly_cost_change_eur",
+    ):
         arrays[name] = _float_array(table, name, (G, O))
     for name, arr in arrays.items():
         if arr.shape != (G, O):

@@ -162,11 +162,15 @@ class _Problem:
         self.branch_cols = self._branch_cols()
         self.lp_solves = 0
         if self.model.is_mip and settings.per_dwelling:
-            self.dual_note = ("shadow prices come from the LP relaxation with the collective "
-                              "decisions fixed (per-dwelling choices relaxed to shares)")
+            self.dual_note = (
+                "shadow prices come from the LP relaxation with the collective "
+                "decisions fixed (per-dwelling choices relaxed to shares)"
+            )
         elif self.model.is_mip:
-            self.dual_note = ("shadow prices come from the LP with the collective decisions "
-                              "fixed at their optimum")
+            self.dual_note = (
+                "shadow prices come from the LP with the collective decisions "
+                "fixed at their optimum"
+            )
         else:
             self.dual_note = ""
 
@@ -185,8 +189,10 @@ class _Problem:
             self.notices.append("CBC runs through PuLP; backend 'highspy' ignored")
             backend = "pulp"
         if backend == "auto":
-            large = (self.model.A.nnz > AUTO_MATRIX_NNZ
-                     or int(self.model.integrality.sum()) > AUTO_MATRIX_INTEGERS)
+            large = (
+                self.model.A.nnz > AUTO_MATRIX_NNZ
+                or int(self.model.integrality.sum()) > AUTO_MATRIX_INTEGERS
+            )
             backend = "highspy" if (solver == "highs" and large) else "pulp"
         return solver, backend
 
@@ -198,7 +204,8 @@ class _Problem:
         if s.per_dwelling or not coll.size or s.collective_method == "mip":
             return None
         if s.collective_method == "auto" and not (
-                self.backend == "highspy" and coll.size <= AUTO_BRANCH_MAX_BINARIES):
+            self.backend == "highspy" and coll.size <= AUTO_BRANCH_MAX_BINARIES
+        ):
             return None
         return coll
 
@@ -236,7 +243,9 @@ class _Problem:
         return res
 
     # -- stages -----------------------------------------------------------------------------
-    def optimise(self, objective: str, co2_cap: float | None = None) -> tuple[RawResult, SolveRequest]:
+    def optimise(
+        self, objective: str, co2_cap: float | None = None
+    ) -> tuple[RawResult, SolveRequest]:
         s = self.settings
         m = self.model
         req = self.request(m.cost[s.perspective], co2_cap)
@@ -252,8 +261,10 @@ class _Problem:
             req.row_upper[m.co2_row] = min(req.row_upper[m.co2_row], cap)
             r2 = self.run(req)
             if not r2.has_solution:
-                self.notices.append("the least-cost stage at minimum CO2 found no plan in time; "
-                                    "the minimum-CO2 plan is reported without cost optimisation")
+                self.notices.append(
+                    "the least-cost stage at minimum CO2 found no plan in time; "
+                    "the minimum-CO2 plan is reported without cost optimisation"
+                )
                 return r1, req
             if r1.status == TIME_LIMIT and r2.status == OPTIMAL:
                 r2.status = TIME_LIMIT
@@ -268,9 +279,13 @@ class _Problem:
         if not m.is_mip or res.duals_fixed:
             return res.row_dual
         req2 = SolveRequest(
-            c=req.c, row_lower=req.row_lower, row_upper=req.row_upper,
-            col_lower=req.col_lower.copy(), col_upper=req.col_upper.copy(),
-            integrality=np.zeros_like(req.integrality), time_limit_s=req.time_limit_s,
+            c=req.c,
+            row_lower=req.row_lower,
+            row_upper=req.row_upper,
+            col_lower=req.col_lower.copy(),
+            col_upper=req.col_upper.copy(),
+            integrality=np.zeros_like(req.integrality),
+            time_limit_s=req.time_limit_s,
         )
         coll = m.collective_cols
         vals = np.round(res.x[coll])
@@ -300,10 +315,19 @@ class _Problem:
                     f"grid, participation or monthly-cost limits.",
                     best,
                 )
-        families = [k for k in ("co2", "budget", "grid", "hn_min", "energy_neutral",
-                                "extra_subsidy", "max_install")
-                    if np.any((m.row_kind == k) & (np.isfinite(m.row_lower)
-                                                    | np.isfinite(m.row_upper)))]
+        families = [
+            k
+            for k in (
+                "co2",
+                "budget",
+                "grid",
+                "hn_min",
+                "energy_neutral",
+                "extra_subsidy",
+                "max_install",
+            )
+            if np.any((m.row_kind == k) & (np.isfinite(m.row_lower) | np.isfinite(m.row_upper)))
+        ]
         if m.limited_cols.size:
             families.append("monthly")
         if m.fixed_closed_cols.size:
@@ -331,49 +355,84 @@ class _Problem:
             has_open = np.bincount(m.x_group[open_x], minlength=m.n_groups) > 0
             stuck = np.asarray(self.table.group_id).astype(str)[~has_open]
             if stuck.size:
-                extra = (f" {stuck.size} group(s) have no option within the monthly-cost limit "
-                         f"(e.g. {', '.join(repr(g) for g in stuck[:5])}).")
+                extra = (
+                    f" {stuck.size} group(s) have no option within the monthly-cost limit "
+                    f"(e.g. {', '.join(repr(g) for g in stuck[:5])})."
+                )
         if restoring:
-            return ("No plan meets all constraints together. Relaxing any one of these makes "
-                    f"a plan possible: {', '.join(restoring)}." + extra, None)
+            return (
+                "No plan meets all constraints together. Relaxing any one of these makes "
+                f"a plan possible: {', '.join(restoring)}." + extra,
+                None,
+            )
         listed = ", ".join(_FAMILY_LABELS[f] for f in families) or "none"
-        return ("No plan meets all constraints together, and relaxing a single group of "
-                f"constraints is not enough (groups tried: {listed})." + extra, None)
+        return (
+            "No plan meets all constraints together, and relaxing a single group of "
+            f"constraints is not enough (groups tried: {listed})." + extra,
+            None,
+        )
 
     # -- plan -------------------------------------------------------------------------------
-    def plan(self, res: RawResult, req: SolveRequest, objective: str,
-             with_duals: bool = True) -> Plan:
+    def plan(
+        self, res: RawResult, req: SolveRequest, objective: str, with_duals: bool = True
+    ) -> Plan:
         s = self.settings
         m = self.model
         t = self.table
         notices = list(self.notices)
         base = dict(
-            objective=objective, perspective=s.perspective, co2_basis=s.co2_basis,
+            objective=objective,
+            perspective=s.perspective,
+            co2_basis=s.co2_basis,
             group_id=tuple(np.asarray(t.group_id).astype(str).tolist()),
             option_id=tuple(np.asarray(t.option_id).astype(str).tolist()),
-            solver=self.solver, backend=self.backend,
+            solver=self.solver,
+            backend=self.backend,
             co2_reference_kg=m.co2_reference_kg["first_year"],
             co2_cum_reference_kg=m.co2_reference_kg["cumulative"],
         )
         if res.status == INFEASIBLE:
             msg, best = self.diagnose(req)
-            return self._finish(Plan(status=SolveStatus.INFEASIBLE, message=msg, best_co2_reduction=best,
-                                     notices=notices, **base))
+            return self._finish(
+                Plan(
+                    status=SolveStatus.INFEASIBLE,
+                    message=msg,
+                    best_co2_reduction=best,
+                    notices=notices,
+                    **base,
+                )
+            )
         if res.status == NO_SOLUTION:
-            return self._finish(Plan(
-                status=SolveStatus.TIME_LIMIT, notices=notices,
-                message=(f"No feasible plan was found within the time limit of "
-                         f"{s.time_limit_s:g} s; allow more time (time_limit_s) or a larger "
-                         f"mip_gap." if s.time_limit_s else
-                         "The solver stopped before finding a feasible plan."),
-                **base))
+            return self._finish(
+                Plan(
+                    status=SolveStatus.TIME_LIMIT,
+                    notices=notices,
+                    message=(
+                        f"No feasible plan was found within the time limit of "
+                        f"{s.time_limit_s:g} s; allow more time (time_limit_s) or a larger "
+                        f"mip_gap."
+                        if s.time_limit_s
+                        else "The solver stopped before finding a feasible plan."
+                    ),
+                    **base,
+                )
+            )
         if res.status == ERROR:
-            return self._finish(Plan(status=SolveStatus.ERROR, notices=notices,
-                                     message=f"The solver failed: {res.message}", **base))
+            return self._finish(
+                Plan(
+                    status=SolveStatus.ERROR,
+                    notices=notices,
+                    message=f"The solver failed: {res.message}",
+                    **base,
+                )
+            )
         duals = None
         if with_duals:
-            duals = (self.duals(*self.co2_stage) if objective == "co2" and self.co2_stage
-                     else self.duals(res, req))
+            duals = (
+                self.duals(*self.co2_stage)
+                if objective == "co2" and self.co2_stage
+                else self.duals(res, req)
+            )
         if with_duals and self.dual_note:
             notices.append(self.dual_note)
         plan = self._plan_from_solution(res, req, duals, objective, notices, base)
@@ -393,8 +452,15 @@ class _Problem:
         }
         return plan
 
-    def _plan_from_solution(self, res: RawResult, req: SolveRequest, duals: np.ndarray | None,
-                            objective: str, notices: list[str], base: dict) -> Plan:
+    def _plan_from_solution(
+        self,
+        res: RawResult,
+        req: SolveRequest,
+        duals: np.ndarray | None,
+        objective: str,
+        notices: list[str],
+        base: dict,
+    ) -> Plan:
         s = self.settings
         m = self.model
         t = self.table
@@ -411,9 +477,9 @@ class _Problem:
         shares = np.minimum(shares, 1.0)
         n_go = shares * count[:, None]
 
-        built = np.round(x[m.hn_col0:m.gr_col0]) > 0.5 if m.hn_zones else np.zeros(0, bool)
+        built = np.round(x[m.hn_col0 : m.gr_col0]) > 0.5 if m.hn_zones else np.zeros(0, bool)
         n_gr = len(m.grid_reinf_zones)
-        reinforced = np.round(x[m.gr_col0:m.gr_col0 + n_gr]) > 0.5 if n_gr else np.zeros(0, bool)
+        reinforced = np.round(x[m.gr_col0 : m.gr_col0 + n_gr]) > 0.5 if n_gr else np.zeros(0, bool)
         park_kwp = float(max(x[m.park_col], 0.0)) if m.park_col is not None else 0.0
 
         def total(arr) -> float:
@@ -432,8 +498,12 @@ class _Problem:
         # Every dwelling on its reference option (gas boiler, no collective asset): the base
         # that ``run``'s "extra cost vs the reference" is measured from.
         ref_opt = np.asarray(t.reference_option, dtype=np.int64)
-        reference = {p: float(np.dot(count, np.asarray(t.annual_cost_eur[p], dtype=float)[np.arange(G), ref_opt]))
-                     for p in PERSPECTIVES}
+        reference = {
+            p: float(
+                np.dot(count, np.asarray(t.annual_cost_eur[p], dtype=float)[np.arange(G), ref_opt])
+            )
+            for p in PERSPECTIVES
+        }
 
         park = s.solar_park
         credit1 = park.co2_kg_per_kwp * park_kwp if park is not None else 0.0
@@ -453,8 +523,11 @@ class _Problem:
             peak[z] = float(peak_g[grid_zone == z].sum())
         cap = {}
         for j, z in enumerate(m.grid_zones):
-            added = m.grid_added_kw[j] if z in m.grid_reinf_zones and \
-                reinforced[m.grid_reinf_zones.index(z)] else 0.0
+            added = (
+                m.grid_added_kw[j]
+                if z in m.grid_reinf_zones and reinforced[m.grid_reinf_zones.index(z)]
+                else 0.0
+            )
             cap[z] = float(m.grid_capacity_kw[j] + added)
         heating = np.asarray(t.heating).astype(str)
         hn_opt = np.isin(heating, HEAT_NETWORK_SYSTEMS)
@@ -464,8 +537,9 @@ class _Problem:
         for z in sorted(set(hn_zone.tolist()) - {""}):
             sel = hn_zone == z
             participation[z] = float(hn_g[sel].sum() / count[sel].sum())
-        by_heating = {h: float(n_go[:, heating == h].sum()) for h in HEATING_SYSTEMS
-                      if (heating == h).any()}
+        by_heating = {
+            h: float(n_go[:, heating == h].sum()) for h in HEATING_SYSTEMS if (heating == h).any()
+        }
 
         elec = total(t.electricity_kwh)
         pv = total(t.pv_kwh)
@@ -490,13 +564,16 @@ class _Problem:
         constraints = self._constraint_reports(x, req, duals, t.horizon_years, objective)
         return Plan(
             status=SolveStatus.OPTIMAL if res.status == OPTIMAL else SolveStatus.TIME_LIMIT,
-            message="" if res.status == OPTIMAL else
-            f"Stopped at the time limit with the best plan found (relative gap {res.gap:.2%}).",
+            message=""
+            if res.status == OPTIMAL
+            else f"Stopped at the time limit with the best plan found (relative gap {res.gap:.2%}).",
             objective_eur=totals[s.perspective],
             shares=shares,
             choices=choices,
             heat_network_built={z: bool(b) for z, b in zip(m.hn_zones, built, strict=True)},
-            grid_reinforced={z: bool(b) for z, b in zip(m.grid_reinf_zones, reinforced, strict=True)},
+            grid_reinforced={
+                z: bool(b) for z, b in zip(m.grid_reinf_zones, reinforced, strict=True)
+            },
             solar_park_kwp=park_kwp,
             total_cost_eur=totals,
             reference_cost_eur=reference,
@@ -525,8 +602,14 @@ class _Problem:
             **base,
         )
 
-    def _constraint_reports(self, x: np.ndarray, req: SolveRequest, duals: np.ndarray | None,
-                            horizon_years: int, objective: str = "cost") -> list[ConstraintReport]:
+    def _constraint_reports(
+        self,
+        x: np.ndarray,
+        req: SolveRequest,
+        duals: np.ndarray | None,
+        horizon_years: int,
+        objective: str = "cost",
+    ) -> list[ConstraintReport]:
         m = self.model
         activity = m.A @ x
         out = []
@@ -556,8 +639,11 @@ class _Problem:
                 per = unit.split(" per ", 1)[1] if " per " in unit else qunit
                 if kind == "energy_neutral":
                     per = "MWh"
-                co2_unit = ("t CO2/yr" if self.settings.co2_basis == "first_year"
-                            else f"t CO2 (cumulative to the horizon, {horizon_years} yr)")
+                co2_unit = (
+                    "t CO2/yr"
+                    if self.settings.co2_basis == "first_year"
+                    else f"t CO2 (cumulative to the horizon, {horizon_years} yr)"
+                )
                 unit = f"{co2_unit} per {per}" if meaningful else "-"
             if duals is None or not meaningful:
                 price = math.nan
@@ -566,9 +652,19 @@ class _Problem:
                 price = (-d if upper_side else d) * scale
                 if abs(price) < 1e-9 * scale:
                     price = 0.0
-            out.append(ConstraintReport(name=m.row_names[i], kind=kind, activity=a, bound=bound,
-                                        slack=slack, binding=bool(binding), shadow_price=price,
-                                        unit=unit, quantity_unit=qunit))
+            out.append(
+                ConstraintReport(
+                    name=m.row_names[i],
+                    kind=kind,
+                    activity=a,
+                    bound=bound,
+                    slack=slack,
+                    binding=bool(binding),
+                    shadow_price=price,
+                    unit=unit,
+                    quantity_unit=qunit,
+                )
+            )
         return out
 
 

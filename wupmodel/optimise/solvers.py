@@ -181,12 +181,21 @@ class HighsSession:
         A = model.A
         integ = model.integrality.astype(np.int32)
         h.passModel(
-            model.n_cols, model.n_rows, int(A.nnz), int(highspy.MatrixFormat.kRowwise),
-            int(highspy.ObjSense.kMinimize), 0.0,
-            np.zeros(model.n_cols), model.col_lower.astype(float),
-            model.col_upper.astype(float), model.row_lower.astype(float),
-            model.row_upper.astype(float), A.indptr.astype(np.int32),
-            A.indices.astype(np.int32), A.data.astype(float), integ,
+            model.n_cols,
+            model.n_rows,
+            int(A.nnz),
+            int(highspy.MatrixFormat.kRowwise),
+            int(highspy.ObjSense.kMinimize),
+            0.0,
+            np.zeros(model.n_cols),
+            model.col_lower.astype(float),
+            model.col_upper.astype(float),
+            model.row_lower.astype(float),
+            model.row_upper.astype(float),
+            A.indptr.astype(np.int32),
+            A.indices.astype(np.int32),
+            A.data.astype(float),
+            integ,
         )
         self._h = h
         self._c = np.zeros(model.n_cols)
@@ -205,25 +214,35 @@ class HighsSession:
             self._c = req.c.astype(float).copy()
         rows = np.flatnonzero((req.row_lower != self._rl) | (req.row_upper != self._ru))
         if rows.size:
-            h.changeRowsBounds(rows.size, rows.astype(np.int32),
-                               req.row_lower[rows].astype(float), req.row_upper[rows].astype(float))
+            h.changeRowsBounds(
+                rows.size,
+                rows.astype(np.int32),
+                req.row_lower[rows].astype(float),
+                req.row_upper[rows].astype(float),
+            )
             self._rl = req.row_lower.astype(float).copy()
             self._ru = req.row_upper.astype(float).copy()
         cols = np.flatnonzero((req.col_lower != self._cl) | (req.col_upper != self._cu))
         if cols.size:
-            h.changeColsBounds(cols.size, cols.astype(np.int32),
-                               req.col_lower[cols].astype(float), req.col_upper[cols].astype(float))
+            h.changeColsBounds(
+                cols.size,
+                cols.astype(np.int32),
+                req.col_lower[cols].astype(float),
+                req.col_upper[cols].astype(float),
+            )
             self._cl = req.col_lower.astype(float).copy()
             self._cu = req.col_upper.astype(float).copy()
         ints = np.flatnonzero(req.integrality != self._int)
         if ints.size:
-            h.changeColsIntegrality(ints.size, ints.astype(np.int32),
-                                    req.integrality[ints].astype(np.uint8))
+            h.changeColsIntegrality(
+                ints.size, ints.astype(np.int32), req.integrality[ints].astype(np.uint8)
+            )
             self._int = req.integrality.copy()
         # HiGHS checks time_limit against the object's cumulative run clock, so a limit per
         # call is the clock so far plus the limit.
-        h.setOptionValue("time_limit", h.getRunTime() + float(req.time_limit_s)
-                         if req.time_limit_s else math.inf)
+        h.setOptionValue(
+            "time_limit", h.getRunTime() + float(req.time_limit_s) if req.time_limit_s else math.inf
+        )
         h.setOptionValue("mip_rel_gap", float(req.mip_gap) if req.mip_gap is not None else 1e-4)
 
     def solve(self, req: SolveRequest) -> RawResult:
@@ -245,8 +264,15 @@ class HighsSession:
         duals = np.asarray(sol.row_dual, dtype=float) if sol.dual_valid else None
         if not req.integrality.any():
             gap = 0.0 if status == OPTIMAL else gap
-        return RawResult(status, x=x, objective=float(self._h.getInfo().objective_function_value),
-                         row_dual=duals, gap=gap, seconds=seconds, solver_seconds=run_s)
+        return RawResult(
+            status,
+            x=x,
+            objective=float(self._h.getInfo().objective_function_value),
+            row_dual=duals,
+            gap=gap,
+            seconds=seconds,
+            solver_seconds=run_s,
+        )
 
 
 class PulpSession:
@@ -264,7 +290,9 @@ class PulpSession:
 
     backend = "pulp"
 
-    def __init__(self, model: MatrixModel, solver: str = "highs", threads: int | None = None) -> None:
+    def __init__(
+        self, model: MatrixModel, solver: str = "highs", threads: int | None = None
+    ) -> None:
         import pulp
 
         t0 = time.perf_counter()
@@ -276,17 +304,25 @@ class PulpSession:
         lo = model.col_lower.tolist()
         hi = [None if not math.isfinite(u) else u for u in model.col_upper.tolist()]
         cats = [integer if b else cont for b in model.integrality.tolist()]
-        self._vars = [factory.add_variable(f"v{j}", lo[j], hi[j], cats[j])
-                      for j in range(model.n_cols)]
+        self._vars = [
+            factory.add_variable(f"v{j}", lo[j], hi[j], cats[j]) for j in range(model.n_cols)
+        ]
         A = model.A
         indptr = A.indptr.tolist()
         idx = A.indices.tolist()
         vals = A.data.tolist()
         v = self._vars
         LAE = pulp.LpAffineExpression
-        self._rows = [LAE(zip([v[j] for j in idx[indptr[i]:indptr[i + 1]]],
-                              vals[indptr[i]:indptr[i + 1]], strict=True))
-                      for i in range(model.n_rows)]
+        self._rows = [
+            LAE(
+                zip(
+                    [v[j] for j in idx[indptr[i] : indptr[i + 1]]],
+                    vals[indptr[i] : indptr[i + 1]],
+                    strict=True,
+                )
+            )
+            for i in range(model.n_rows)
+        ]
         self._cl = model.col_lower.copy()
         self._cu = model.col_upper.copy()
         self._int = model.integrality.copy()
@@ -299,15 +335,24 @@ class PulpSession:
         if self.solver == "cbc":
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                return pulp.PULP_CBC_CMD(msg=False, timeLimit=req.time_limit_s, gapRel=gap,
-                                         mip=mip, threads=self._threads)
-        return pulp.HiGHS(msg=False, timeLimit=req.time_limit_s, gapRel=gap, mip=mip,
-                          threads=self._threads)
+                return pulp.PULP_CBC_CMD(
+                    msg=False,
+                    timeLimit=req.time_limit_s,
+                    gapRel=gap,
+                    mip=mip,
+                    threads=self._threads,
+                )
+        return pulp.HiGHS(
+            msg=False, timeLimit=req.time_limit_s, gapRel=gap, mip=mip, threads=self._threads
+        )
 
     def _sync_columns(self, req: SolveRequest) -> None:
         pulp = self._pulp
-        changed = np.flatnonzero((req.col_lower != self._cl) | (req.col_upper != self._cu)
-                                 | (req.integrality != self._int))
+        changed = np.flatnonzero(
+            (req.col_lower != self._cl)
+            | (req.col_upper != self._cu)
+            | (req.integrality != self._int)
+        )
         for j in changed.tolist():
             var = self._vars[j]
             var.lowBound = float(req.col_lower[j])
@@ -326,8 +371,11 @@ class PulpSession:
         prob = pulp.LpProblem("wupmodel", pulp.LpMinimize)
         nz = np.flatnonzero(req.c)
         v = self._vars
-        prob.setObjective(pulp.LpAffineExpression(zip([v[j] for j in nz.tolist()],
-                                                      req.c[nz].tolist(), strict=True)))
+        prob.setObjective(
+            pulp.LpAffineExpression(
+                zip([v[j] for j in nz.tolist()], req.c[nz].tolist(), strict=True)
+            )
+        )
         cons: list[list] = [[] for _ in range(self._n_rows)]
         EQ, GE, LE = pulp.LpConstraintEQ, pulp.LpConstraintGE, pulp.LpConstraintLE
         lo_all = req.row_lower.tolist()
@@ -365,12 +413,19 @@ class PulpSession:
         x = np.array([var.varValue if var.varValue is not None else 0.0 for var in v])
         duals = None
         if not mip:
-            duals = np.array([
-                sum((con.pi or 0.0) for con in cs) if cs else 0.0 for cs in cons
-            ], dtype=float)
+            duals = np.array(
+                [sum((con.pi or 0.0) for con in cs) if cs else 0.0 for cs in cons], dtype=float
+            )
         obj = float(np.dot(req.c, x))
-        return RawResult(status, x=x, objective=obj, row_dual=duals, gap=gap, seconds=seconds,
-                         solver_seconds=run_s)
+        return RawResult(
+            status,
+            x=x,
+            objective=obj,
+            row_dual=duals,
+            gap=gap,
+            seconds=seconds,
+            solver_seconds=run_s,
+        )
 
     def _status(self, prob, mip: bool) -> tuple[str, float]:
         pulp = self._pulp
@@ -437,9 +492,13 @@ def branch_collective(session: SolverSession, req: SolveRequest, cols: np.ndarra
     if integ.any():
         raise ValueError("branch_collective: only the branching columns may be integer")
     deadline = t0 + float(req.time_limit_s) if req.time_limit_s else math.inf
-    lp = replace(req, col_lower=np.asarray(req.col_lower, dtype=float).copy(),
-                 col_upper=np.asarray(req.col_upper, dtype=float).copy(), integrality=integ,
-                 mip_gap=None)
+    lp = replace(
+        req,
+        col_lower=np.asarray(req.col_lower, dtype=float).copy(),
+        col_upper=np.asarray(req.col_upper, dtype=float).copy(),
+        integrality=integ,
+        mip_gap=None,
+    )
     lo0 = np.maximum(np.ceil(lp.col_lower[cols] - BRANCH_INT_TOL), 0.0)
     hi0 = np.minimum(np.floor(lp.col_upper[cols] + BRANCH_INT_TOL), 1.0)
     rel_gap = max(float(req.mip_gap), BRANCH_REL_TOL) if req.mip_gap is not None else BRANCH_REL_TOL
@@ -464,8 +523,9 @@ def branch_collective(session: SolverSession, req: SolveRequest, cols: np.ndarra
             solver_s += r.solver_seconds
         return r
 
-    def finish(status: str, res: RawResult | None = None, gap: float = math.nan,
-               message: str = "") -> RawResult:
+    def finish(
+        status: str, res: RawResult | None = None, gap: float = math.nan, message: str = ""
+    ) -> RawResult:
         out = RawResult(status, message=message) if res is None else replace(res, status=status)
         out.gap = gap
         out.seconds = time.perf_counter() - t0
@@ -515,7 +575,9 @@ def branch_collective(session: SolverSession, req: SolveRequest, cols: np.ndarra
                 stopped = True
                 break
             if leaf.status != INFEASIBLE:
-                return finish(ERROR, message=leaf.message or f"LP leaf ended with status {leaf.status}")
+                return finish(
+                    ERROR, message=leaf.message or f"LP leaf ended with status {leaf.status}"
+                )
             # Round-off: the fixed LP failed although the relaxation was integral; branch.
             frac = np.where(lo != hi, 0.5, 0.0)
         j = int(np.argmax(frac))

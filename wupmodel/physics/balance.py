@@ -24,9 +24,17 @@ def window_g_value(u_window_w_m2k: np.ndarray, params: Params) -> np.ndarray:
     p = params
     u = np.asarray(u_window_w_m2k, dtype=float)
     # The first class whose lower U bound the glazing reaches (nested where: np.select is slower).
-    return np.where(u >= p["physics.u_class_single_w_m2k"], p["physics.g_single"],
-                    np.where(u >= p["physics.u_class_double_w_m2k"], p["physics.g_double"],
-                             np.where(u >= p["physics.u_class_hrpp_w_m2k"], p["physics.g_hrpp"], p["physics.g_triple"])))
+    return np.where(
+        u >= p["physics.u_class_single_w_m2k"],
+        p["physics.g_single"],
+        np.where(
+            u >= p["physics.u_class_double_w_m2k"],
+            p["physics.g_double"],
+            np.where(
+                u >= p["physics.u_class_hrpp_w_m2k"], p["physics.g_hrpp"], p["physics.g_triple"]
+            ),
+        ),
+    )
 
 
 def _occupants(floor_area_m2: np.ndarray, params: Params) -> np.ndarray:
@@ -74,11 +82,17 @@ def space_heat_need_kwh(
     """
     p = params
     f32 = np.float32
-    inputs = np.broadcast_arrays(*(np.atleast_1d(np.asarray(x)) for x in (
-        floor_area_m2, h_tr_w_k, h_ve_w_k, window_area_m2, window_u_w_m2k, apartment)))
+    inputs = np.broadcast_arrays(
+        *(
+            np.atleast_1d(np.asarray(x))
+            for x in (floor_area_m2, h_tr_w_k, h_ve_w_k, window_area_m2, window_u_w_m2k, apartment)
+        )
+    )
     shape = inputs[0].shape
-    scalar = all(np.ndim(x) == 0 for x in (floor_area_m2, h_tr_w_k, h_ve_w_k, window_area_m2, window_u_w_m2k,
-                                           apartment))
+    scalar = all(
+        np.ndim(x) == 0
+        for x in (floor_area_m2, h_tr_w_k, h_ve_w_k, window_area_m2, window_u_w_m2k, apartment)
+    )
 
     months = _MonthConstants.of(climate, p)
     # Blocks of rows along the first axis (all arrays of a block are small and stay in cache).
@@ -91,8 +105,16 @@ def space_heat_need_kwh(
     for lo in range(0, shape[0], rows_per_block):  # blocks of dwellings, not single ones
         rows = slice(lo, lo + rows_per_block)
         area, h_tr, h_ve, aw, uw, apt = (x[rows].ravel() for x in inputs)
-        need = _monthly_balance(area.astype(f32), (h_tr.astype(float) + h_ve.astype(float)).astype(f32),
-                                aw.astype(f32), uw.astype(f32), apt.astype(bool), months, p, scratch.first(area.size))
+        need = _monthly_balance(
+            area.astype(f32),
+            (h_tr.astype(float) + h_ve.astype(float)).astype(f32),
+            aw.astype(f32),
+            uw.astype(f32),
+            apt.astype(bool),
+            months,
+            p,
+            scratch.first(area.size),
+        )
         out[rows] = need.reshape(-1, *shape[1:])
     return out[0] if scalar else out
 
@@ -114,11 +136,21 @@ class _MonthConstants(NamedTuple):
         te = climate.temp_c.astype(f32)
         t_kh = (climate.hours / 1000.0).astype(f32)
         it_kh = (climate.irradiance_vertical_w_m2 * t_kh).astype(f32)
-        sky = (p["physics.sky_view_factor_vertical"] * p["physics.external_surface_resistance_m2k_w"]
-               * p["physics.sky_radiation_coefficient_w_m2k"] * p["physics.sky_temperature_difference_k"])
-        return cls(t_kh[:, None], it_kh[:, None], t_kh.astype(float)[:, None],
-                   (p["physics.heating_setpoint_c"] - te).astype(float)[:, None],
-                   (p["physics.setback_temp_c"] - te).astype(float)[:, None], sky, te.size)
+        sky = (
+            p["physics.sky_view_factor_vertical"]
+            * p["physics.external_surface_resistance_m2k_w"]
+            * p["physics.sky_radiation_coefficient_w_m2k"]
+            * p["physics.sky_temperature_difference_k"]
+        )
+        return cls(
+            t_kh[:, None],
+            it_kh[:, None],
+            t_kh.astype(float)[:, None],
+            (p["physics.heating_setpoint_c"] - te).astype(float)[:, None],
+            (p["physics.setback_temp_c"] - te).astype(float)[:, None],
+            sky,
+            te.size,
+        )
 
 
 class _Scratch(NamedTuple):
@@ -130,16 +162,27 @@ class _Scratch(NamedTuple):
 
     @classmethod
     def of(cls, n_months: int, size: int) -> _Scratch:
-        return cls(np.empty((2, n_months, size), dtype=np.float32), np.empty((10, n_months, size)),
-                   np.empty((n_months, size), dtype=bool))
+        return cls(
+            np.empty((2, n_months, size), dtype=np.float32),
+            np.empty((10, n_months, size)),
+            np.empty((n_months, size), dtype=bool),
+        )
 
     def first(self, m: int) -> _Scratch:
         """Views of the first ``m`` columns."""
         return _Scratch(self.f32[:, :, :m], self.f64[:, :, :m], self.flag[:, :m])
 
 
-def _monthly_balance(a: np.ndarray, h: np.ndarray, aw: np.ndarray, uw: np.ndarray, apt: np.ndarray,
-                     months: _MonthConstants, p: Params, scratch: _Scratch) -> np.ndarray:
+def _monthly_balance(
+    a: np.ndarray,
+    h: np.ndarray,
+    aw: np.ndarray,
+    uw: np.ndarray,
+    apt: np.ndarray,
+    months: _MonthConstants,
+    p: Params,
+    scratch: _Scratch,
+) -> np.ndarray:
     """Annual space-heat need of a block of m dwelling-levels, shape (m,); see space_heat_need_kwh.
 
     ``a``, ``h``, ``aw``, ``uw`` are float32 (m,): the gains and the dwelling quantities are
@@ -149,14 +192,29 @@ def _monthly_balance(a: np.ndarray, h: np.ndarray, aw: np.ndarray, uw: np.ndarra
     """
     # Gains [kWh/month] = c_t · t + c_i · I·t: internal gains, window solar gains minus the
     # long-wave loss of the glass to the sky (7.21, 7.32, 7.39, 7.40).
-    c_t = (p["physics.internal_gain_per_person_w"] * _occupants(a, p) - months.sky * uw * aw).astype(np.float32)
-    c_i = (p["physics.solar_angle_factor"] * window_g_value(uw, p) * (1.0 - p["physics.window_frame_fraction"])
-           * aw).astype(np.float32)
+    c_t = (
+        p["physics.internal_gain_per_person_w"] * _occupants(a, p) - months.sky * uw * aw
+    ).astype(np.float32)
+    c_i = (
+        p["physics.solar_angle_factor"]
+        * window_g_value(uw, p)
+        * (1.0 - p["physics.window_frame_fraction"])
+        * aw
+    ).astype(np.float32)
 
     # Temperature levelling in dwellings (7.78): θ_set,eff − θ_e = (θ_set − θ_e)·(1 − k).
-    f_sp = np.where(apt, p["physics.level_spatial_fraction_apartment"], p["physics.level_spatial_fraction_house"])
+    f_sp = np.where(
+        apt,
+        p["physics.level_spatial_fraction_apartment"],
+        p["physics.level_spatial_fraction_house"],
+    )
     h_e = f_sp * h / a
-    k = p["physics.level_time_fraction"] * f_sp * h_e / (h_e + p["physics.level_internal_conductance_w_m2k"])
+    k = (
+        p["physics.level_time_fraction"]
+        * f_sp
+        * h_e
+        / (h_e + p["physics.level_internal_conductance_w_m2k"])
+    )
     # Intermittent heating: time constant [h] and setback ratio; gain utilisation parameter a_H.
     tau = p["physics.heat_capacity_kj_m2k"] / 3.6 * a / h
     pr = p["physics.setback_hours_per_day"] / tau
@@ -235,9 +293,9 @@ def _monthly_balance(a: np.ndarray, h: np.ndarray, aw: np.ndarray, uw: np.ndarra
     # ((m4+m5)+(m6+m7)), then + m8 … m11), so it is the month-last layout's sum to the bit.
     if need.shape[0] != 12:
         return need.sum(axis=0)
-    total = ((need[0] + need[1]) + (need[2] + need[3])) + ((need[4] + need[5]) + (need[6] + need[7]))
+    total = ((need[0] + need[1]) + (need[2] + need[3])) + (
+        (need[4] + need[5]) + (need[6] + need[7])
+    )
     for month in range(8, 12):
         total += need[month]
     return total
-
-

@@ -162,7 +162,9 @@ class BuildingResponse:
 # Archetypes
 
 
-def archetype_index(dwelling_type: np.ndarray, construction_year: np.ndarray, params: Params) -> np.ndarray:
+def archetype_index(
+    dwelling_type: np.ndarray, construction_year: np.ndarray, params: Params
+) -> np.ndarray:
     """Row of ``archetypes.csv`` for each dwelling (by type and construction year), shape (n,)."""
     first_year, rows = _archetype_lookup(params)
     dtype = np.asarray(dwelling_type, dtype=np.int64)
@@ -172,7 +174,9 @@ def archetype_index(dwelling_type: np.ndarray, construction_year: np.ndarray, pa
     out[known] = rows[dtype[known], np.clip(year[known] - first_year, 0, rows.shape[1] - 1)]
     if (out < 0).any():
         bad = np.unique(dtype[out < 0])
-        raise ValueError(f"no archetype for dwelling type code(s) {bad.tolist()}; allowed 0..{len(DWELLING_TYPES) - 1}")
+        raise ValueError(
+            f"no archetype for dwelling type code(s) {bad.tolist()}; allowed 0..{len(DWELLING_TYPES) - 1}"
+        )
     return out
 
 
@@ -193,25 +197,34 @@ def _archetype_lookup(params: Params) -> tuple[int, np.ndarray]:
         if mine.size == 0:
             continue
         order = mine[np.argsort(starts_all[mine])]
-        pos = np.clip(np.searchsorted(starts_all[order], years, side="right") - 1, 0, order.size - 1)
+        pos = np.clip(
+            np.searchsorted(starts_all[order], years, side="right") - 1, 0, order.size - 1
+        )
         rows[code] = order[pos]
     rows.setflags(write=False)
     return int(years[0]), rows
 
 
-def qv10_forfait_dm3s_m2(type_factor: np.ndarray, spec: np.ndarray, construction_year: np.ndarray, params: Params) -> np.ndarray:
+def qv10_forfait_dm3s_m2(
+    type_factor: np.ndarray, spec: np.ndarray, construction_year: np.ndarray, params: Params
+) -> np.ndarray:
     """NTA 8800 forfaitary air leakage qv10 = f_type · f_y · q_spec [dm³/s per m²] (eq. 11.86)."""
     t = params.table("physics_airtightness")
     starts = t["year_from"].to_numpy()
     f_y = t["f_y"].to_numpy(dtype=float)
-    pos = np.clip(np.searchsorted(starts, np.asarray(construction_year), side="right") - 1, 0, len(starts) - 1)
+    pos = np.clip(
+        np.searchsorted(starts, np.asarray(construction_year), side="right") - 1, 0, len(starts) - 1
+    )
     return np.asarray(type_factor) * np.asarray(spec) * f_y[pos]
 
 
 def ventilation_flow_dm3s(floor_area_m2: np.ndarray, params: Params) -> np.ndarray:
     """Required outdoor-air flow for the heat balance [dm³/s]: f_τ(A)·q_spec·A (NTA 8800 table 11.8)."""
     a = np.asarray(floor_area_m2, dtype=float)
-    f_tau = np.minimum(params["physics.vent_ftau_a"] + params["physics.vent_ftau_b_per_m2"] * a, params["physics.vent_ftau_max"])
+    f_tau = np.minimum(
+        params["physics.vent_ftau_a"] + params["physics.vent_ftau_b_per_m2"] * a,
+        params["physics.vent_ftau_max"],
+    )
     return f_tau * params["physics.vent_spec_dm3s_m2"] * a
 
 
@@ -253,11 +266,21 @@ def heat_transfer_coefficients(
     def ua(e: int) -> np.ndarray:  # U·A of element e, (n, L), without an (n, L, 5) temporary
         return u[..., e] * element_area[:, None, e]
 
-    h_t = ua(0) * np.asarray(floor_b_factor, dtype=float)[:, None] + ua(1) * facade_factor + ua(2) + ua(3) + ua(4)
+    h_t = (
+        ua(0) * np.asarray(floor_b_factor, dtype=float)[:, None]
+        + ua(1) * facade_factor
+        + ua(2)
+        + ua(3)
+        + ua(4)
+    )
     rho_c = params["physics.air_volumetric_heat_capacity_j_m3k"] / 1000.0  # W per (dm³/s·K)
-    q_vent = ventilation_flow_dm3s(area, params)[:, None] * (1.0 - np.asarray(heat_recovery, dtype=float))
-    q_inf = (params["physics.infiltration_base_dm3s_m2"]
-             + params["physics.infiltration_qv10_coeff"] * np.asarray(qv10_dm3s_m2, dtype=float)) * area[:, None]
+    q_vent = ventilation_flow_dm3s(area, params)[:, None] * (
+        1.0 - np.asarray(heat_recovery, dtype=float)
+    )
+    q_inf = (
+        params["physics.infiltration_base_dm3s_m2"]
+        + params["physics.infiltration_qv10_coeff"] * np.asarray(qv10_dm3s_m2, dtype=float)
+    ) * area[:, None]
     return h_t, rho_c * (q_vent + q_inf)
 
 
@@ -265,7 +288,9 @@ def heat_transfer_coefficients(
 # Building response
 
 
-def building_response(inputs: BuildingInputs, params: Params, *, station: str = "eelde") -> BuildingResponse:
+def building_response(
+    inputs: BuildingInputs, params: Params, *, station: str = "eelde"
+) -> BuildingResponse:
     """Demand, design load, supply temperature and insulation cost at every insulation level.
 
     Parameters
@@ -288,14 +313,21 @@ def building_response(inputs: BuildingInputs, params: Params, *, station: str = 
     n = np.asarray(inputs.floor_area_m2).shape[0]
     if n <= _ROWS:
         return _building_response(inputs, params, station)
-    parts = [_building_response(_rows_of(inputs, slice(lo, lo + _ROWS)), params, station)
-             for lo in range(0, n, _ROWS)]  # blocks of dwellings
-    return BuildingResponse(**{f.name: np.concatenate([getattr(part, f.name) for part in parts])
-                               for f in fields(BuildingResponse)})
+    parts = [
+        _building_response(_rows_of(inputs, slice(lo, lo + _ROWS)), params, station)
+        for lo in range(0, n, _ROWS)
+    ]  # blocks of dwellings
+    return BuildingResponse(
+        **{
+            f.name: np.concatenate([getattr(part, f.name) for part in parts])
+            for f in fields(BuildingResponse)
+        }
+    )
 
 
 def _rows_of(inputs: BuildingInputs, rows: slice) -> BuildingInputs:
     """The dwellings ``rows`` of ``inputs`` (a scalar field is kept as is: it broadcasts)."""
+
     def take(x: np.ndarray | None) -> np.ndarray | None:
         if x is None:
             return None
@@ -326,18 +358,41 @@ def _building_response(inputs: BuildingInputs, params: Params, station: str) -> 
 
     qv10 = qv10_forfait_dm3s_m2(col("qv10_type_factor"), col("qv10_spec_dm3s_m2"), year, p)
     env = insulation_levels(u_cur, areas, qv10, year, p)
-    done = None if inputs.already_insulated is None else np.asarray(inputs.already_insulated, dtype=bool)
+    done = (
+        None
+        if inputs.already_insulated is None
+        else np.asarray(inputs.already_insulated, dtype=bool)
+    )
     if done is not None and done.any():
-        env = _replace_rows(env, done, already_standard(_take_rows(env, done), areas[done], year[done], p))
+        env = _replace_rows(
+            env, done, already_standard(_take_rows(env, done), areas[done], year[done], p)
+        )
 
-    h_t, h_ve = heat_transfer_coefficients(area, areas, env.u_w_m2k, b_floor, env.facade_foil_factor,
-                                           env.qv10_dm3s_m2, env.heat_recovery, p)
-    h_t_orig = heat_transfer_coefficients(area, areas, u_orig[:, None, :], b_floor, 1.0,
-                                          env.qv10_dm3s_m2[:, :1], 0.0, p)[0][:, 0]
+    h_t, h_ve = heat_transfer_coefficients(
+        area,
+        areas,
+        env.u_w_m2k,
+        b_floor,
+        env.facade_foil_factor,
+        env.qv10_dm3s_m2,
+        env.heat_recovery,
+        p,
+    )
+    h_t_orig = heat_transfer_coefficients(
+        area, areas, u_orig[:, None, :], b_floor, 1.0, env.qv10_dm3s_m2[:, :1], 0.0, p
+    )[0][:, 0]
 
     climate = monthly_climate(p, station)
-    q_model = space_heat_need_kwh(area[:, None], h_t, h_ve, areas[:, None, 3], env.u_w_m2k[:, :, 3],
-                                  apartment[:, None], climate, p)
+    q_model = space_heat_need_kwh(
+        area[:, None],
+        h_t,
+        h_ve,
+        areas[:, None, 3],
+        env.u_w_m2k[:, :, 3],
+        apartment[:, None],
+        climate,
+        p,
+    )
     q_model = _running_min(q_model)  # triple glass (lower g) never counts as worse
 
     # Label adjustment, fading with depth of renovation.
@@ -381,8 +436,14 @@ def _building_response(inputs: BuildingInputs, params: Params, station: str) -> 
 
 def _take_rows(env: LevelEnvelope, rows: np.ndarray) -> LevelEnvelope:
     """The dwellings ``rows`` (a mask) of an envelope (``heat_recovery`` is per level: kept)."""
-    return LevelEnvelope(**{f.name: getattr(env, f.name) if f.name == "heat_recovery" else getattr(env, f.name)[rows]
-                            for f in fields(LevelEnvelope)})
+    return LevelEnvelope(
+        **{
+            f.name: getattr(env, f.name)
+            if f.name == "heat_recovery"
+            else getattr(env, f.name)[rows]
+            for f in fields(LevelEnvelope)
+        }
+    )
 
 
 def _replace_rows(env: LevelEnvelope, rows: np.ndarray, part: LevelEnvelope) -> LevelEnvelope:

@@ -24,19 +24,30 @@ from wupmodel.physics.insulation import emitter_supply_temp_c
 __all__ = ["supply_with_lt_emitters_c", "lt_emitter_works"]
 
 
-def supply_with_lt_emitters_c(load_kw: np.ndarray, rated_kw: np.ndarray, supply_design_c: np.ndarray,
-                              return_design_c: np.ndarray, params: Params) -> np.ndarray:
+def supply_with_lt_emitters_c(
+    load_kw: np.ndarray,
+    rated_kw: np.ndarray,
+    supply_design_c: np.ndarray,
+    return_design_c: np.ndarray,
+    params: Params,
+) -> np.ndarray:
     """Supply temperature needed at design conditions after the LT emitter works [°C].
 
     The radiator equation with the emitter output at the design regime × ``physics.lt_emitter_capacity_factor``.
     """
     factor = params["physics.lt_emitter_capacity_factor"]
-    return emitter_supply_temp_c(load_kw, np.asarray(rated_kw, dtype=float) * factor, supply_design_c,
-                                 return_design_c, params)
+    return emitter_supply_temp_c(
+        load_kw,
+        np.asarray(rated_kw, dtype=float) * factor,
+        supply_design_c,
+        return_design_c,
+        params,
+    )
 
 
-def lt_emitter_works(supply_c: np.ndarray, supply_works_c: np.ndarray, target_c: float,
-                     limit_c: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def lt_emitter_works(
+    supply_c: np.ndarray, supply_works_c: np.ndarray, target_c: float, limit_c: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Emitter works an option does, the supply temperature it runs at, and whether that is feasible.
 
     Parameters

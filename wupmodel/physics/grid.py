@@ -23,7 +23,9 @@ def simultaneity_factor(n_dwellings: np.ndarray | float, params: Params) -> np.n
     return a + (1.0 - a) / n
 
 
-def diversified_peak_kw(peak_kw_sum: np.ndarray | float, n_dwellings: np.ndarray | float, params: Params) -> np.ndarray:
+def diversified_peak_kw(
+    peak_kw_sum: np.ndarray | float, n_dwellings: np.ndarray | float, params: Params
+) -> np.ndarray:
     """Peak of a group of dwellings after simultaneity [kW].
 
     Parameters
@@ -63,4 +65,6 @@ def dwelling_peak_kw(heating_peak_kw: np.ndarray, params: Params) -> np.ndarray:
     dwellings may lie somewhat above this model's.
     """
     h = np.asarray(heating_peak_kw, dtype=float)
-    return np.maximum(params["grid.appliance_peak_kw"], h + params["grid.appliance_at_heating_peak_kw"])
+    return np.maximum(
+        params["grid.appliance_peak_kw"], h + params["grid.appliance_at_heating_peak_kw"]
+    )

@@ -81,8 +81,13 @@ def carnot_fit(params: Params, group: int) -> CarnotFit:
     """The fitted Carnot coefficients of ``group`` (1 = air/water, 2 = brine/water), ``heatpump_carnot``."""
     t = params.table("heatpump_carnot")
     row = t.loc[t["group"] == group].iloc[0]
-    return CarnotFit(float(row["eta0"]), float(row["eta_per_k_source"]), float(row["eta_per_k_flow"]),
-                     float(row["dt_condenser_k"]), float(row["dt_evaporator_k"]))
+    return CarnotFit(
+        float(row["eta0"]),
+        float(row["eta_per_k_source"]),
+        float(row["eta_per_k_flow"]),
+        float(row["dt_condenser_k"]),
+        float(row["dt_evaporator_k"]),
+    )
 
 
 def carnot_cop(fit: CarnotFit, t_source_c: np.ndarray, t_flow_c: np.ndarray) -> np.ndarray:
@@ -105,9 +110,16 @@ def heatpump_fit(params: Params, group: int) -> HeatPumpFit:
     return HeatPumpFit(*(float(row[f"p{i}_cop"]) for i in range(1, 5)))
 
 
-def cop(fit: HeatPumpFit, t_source_c: np.ndarray, t_flow_c: np.ndarray, t_amb_c: np.ndarray) -> np.ndarray:
+def cop(
+    fit: HeatPumpFit, t_source_c: np.ndarray, t_flow_c: np.ndarray, t_amb_c: np.ndarray
+) -> np.ndarray:
     """Coefficient of performance from the hplib linear generic fit (unclipped) [-]; for comparison."""
-    return fit.p1 * np.asarray(t_source_c) + fit.p2 * np.asarray(t_flow_c) + fit.p3 + fit.p4 * np.asarray(t_amb_c)
+    return (
+        fit.p1 * np.asarray(t_source_c)
+        + fit.p2 * np.asarray(t_flow_c)
+        + fit.p3
+        + fit.p4 * np.asarray(t_amb_c)
+    )
 
 
 def _load_fraction(t_out_c: np.ndarray, params: Params) -> np.ndarray:
@@ -117,7 +129,9 @@ def _load_fraction(t_out_c: np.ndarray, params: Params) -> np.ndarray:
     return np.maximum((t_hl - np.asarray(t_out_c, dtype=float)) / (t_hl - t_d), 0.0)
 
 
-def heating_curve_flow_c(t_out_c: np.ndarray, supply_design_c: np.ndarray, params: Params) -> np.ndarray:
+def heating_curve_flow_c(
+    t_out_c: np.ndarray, supply_design_c: np.ndarray, params: Params
+) -> np.ndarray:
     """Flow temperature at outdoor temperature ``t_out_c`` for a dwelling with design supply ``supply_design_c`` [°C].
 
     T_flow = T_room + (T_supply,design − T_room) · x^(1/n), x = load fraction, n = radiator
@@ -125,7 +139,9 @@ def heating_curve_flow_c(t_out_c: np.ndarray, supply_design_c: np.ndarray, param
     """
     room = params["physics.design_indoor_temp_c"]
     x = _load_fraction(t_out_c, params)
-    flow = room + (np.asarray(supply_design_c, dtype=float) - room) * x ** (1.0 / params["physics.radiator_exponent"])
+    flow = room + (np.asarray(supply_design_c, dtype=float) - room) * x ** (
+        1.0 / params["physics.radiator_exponent"]
+    )
     return np.maximum(flow, params["hp.min_flow_temp_c"])
 
 
@@ -181,7 +197,9 @@ def capacity_share(t_out_c: np.ndarray, params: Params, *, air: bool) -> np.ndar
     cover = params["hp.design_cover_share"]
     if not air:
         return np.full(np.shape(t_out_c), cover)
-    below = np.maximum(params["physics.design_outdoor_temp_c"] - np.asarray(t_out_c, dtype=float), 0.0)
+    below = np.maximum(
+        params["physics.design_outdoor_temp_c"] - np.asarray(t_out_c, dtype=float), 0.0
+    )
     return cover * np.maximum(1.0 - params["hp.capacity_drop_per_k"] * below, 0.0)
 
 
@@ -219,11 +237,17 @@ def seasonal_tables(params: Params, bins: TemperatureBins | None = None) -> Seas
     # Yearly use: the lab COP × the field factor (pumps, controls, buffer, cycling not in Keymark).
     field = params["hp.field_factor"]
     cop_air = np.maximum(field * carnot_cop(air, t, flow), floor)
-    cop_ground = np.maximum(field * carnot_cop(ground, params["hp.ground_brine_temp_c"], flow), floor)
+    cop_ground = np.maximum(
+        field * carnot_cop(ground, params["hp.ground_brine_temp_c"], flow), floor
+    )
 
     def all_electric(cop_bins: np.ndarray, is_air: bool) -> tuple[np.ndarray, np.ndarray]:
-        elec, backup = electric_input_per_design_kw(x, cop_bins, capacity_share(t, params, air=is_air), params)
-        backup_share = np.broadcast_to((bins.hours * backup).sum(axis=-1) / q.sum(), SUPPLY_GRID_C.shape).copy()
+        elec, backup = electric_input_per_design_kw(
+            x, cop_bins, capacity_share(t, params, air=is_air), params
+        )
+        backup_share = np.broadcast_to(
+            (bins.hours * backup).sum(axis=-1) / q.sum(), SUPPLY_GRID_C.shape
+        ).copy()
         return q.sum() / (bins.hours * elec).sum(axis=1), backup_share
 
     scop_air, backup_air = all_electric(cop_air, True)
@@ -231,7 +255,9 @@ def seasonal_tables(params: Params, bins: TemperatureBins | None = None) -> Seas
 
     t_d = params["physics.design_outdoor_temp_c"]
     cop_air_d = np.maximum(carnot_cop(air, t_d, SUPPLY_GRID_C), floor)
-    cop_ground_d = np.maximum(carnot_cop(ground, params["hp.ground_brine_design_temp_c"], SUPPLY_GRID_C), floor)
+    cop_ground_d = np.maximum(
+        carnot_cop(ground, params["hp.ground_brine_design_temp_c"], SUPPLY_GRID_C), floor
+    )
     cover = params["hp.design_cover_share"]
     peak_air = electric_input_per_design_kw(1.0, cop_air_d, cover, params)[0]
     peak_ground = electric_input_per_design_kw(1.0, cop_ground_d, cover, params)[0]
@@ -247,7 +273,9 @@ def seasonal_tables(params: Params, bins: TemperatureBins | None = None) -> Seas
         # Where the heat pump never runs its SCOP is irrelevant; the switch-over COP keeps the
         # table finite for interpolation.
         hybrid_scop = np.where(elec > 0, hp_heat.sum(axis=2) / elec, params["hp.hybrid_switch_cop"])
-    peak = np.where(runs[:, None, :] & (x[None, :, :] > 0), delivered / cop_air[:, None, :], 0.0).max(axis=2)
+    peak = np.where(
+        runs[:, None, :] & (x[None, :, :] > 0), delivered / cop_air[:, None, :], 0.0
+    ).max(axis=2)
     return SeasonalTables(
         supply_c=SUPPLY_GRID_C,
         capacity_share=CAPACITY_GRID,
@@ -325,6 +353,10 @@ def interp_supply_capacity(
     out = []
     for table in tables:  # a handful of tables
         t = np.asarray(table).ravel()
-        out.append(w00 * t.take(corners[0]) + w01 * t.take(corners[1]) + w10 * t.take(corners[2])
-                   + w11 * t.take(corners[3]))
+        out.append(
+            w00 * t.take(corners[0])
+            + w01 * t.take(corners[1])
+            + w10 * t.take(corners[2])
+            + w11 * t.take(corners[3])
+        )
     return out

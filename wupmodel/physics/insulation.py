@@ -28,7 +28,13 @@ import numpy as np
 
 from wupmodel.params import Params
 
-__all__ = ["ELEMENTS", "LevelEnvelope", "already_standard", "insulation_levels", "emitter_supply_temp_c"]
+__all__ = [
+    "ELEMENTS",
+    "LevelEnvelope",
+    "already_standard",
+    "insulation_levels",
+    "emitter_supply_temp_c",
+]
 
 #: Envelope elements, in the order of the last axis of the U and area arrays.
 ELEMENTS: tuple[str, ...] = ("floor", "facade", "roof", "window", "door")
@@ -111,12 +117,23 @@ def insulation_levels(
     u_floor = p["physics.u_floor_insulated_w_m2k"]
     u_deep = p["physics.u_facade_deep_w_m2k"]
     target = {
-        _FLOOR: np.where(floor_bare, _col([inf, u_floor, u_floor, u_floor]), _col([inf, inf, u_floor, u_floor])),
-        _FACADE: np.where(cavity, _col([inf, inf, p["physics.u_facade_cavity_w_m2k"], u_deep]),
-                          _col([inf, inf, inf, u_deep])),
-        _ROOF: _col([inf, inf, p["physics.u_roof_insulated_w_m2k"], p["physics.u_roof_insulated_w_m2k"]]),
-        _WINDOW: _col([inf, inf, p["physics.u_window_hrpp_w_m2k"], p["physics.u_window_triple_w_m2k"]]),
-        _DOOR: _col([inf, inf, p["physics.u_door_insulated_w_m2k"], p["physics.u_door_deep_w_m2k"]]),
+        _FLOOR: np.where(
+            floor_bare, _col([inf, u_floor, u_floor, u_floor]), _col([inf, inf, u_floor, u_floor])
+        ),
+        _FACADE: np.where(
+            cavity,
+            _col([inf, inf, p["physics.u_facade_cavity_w_m2k"], u_deep]),
+            _col([inf, inf, inf, u_deep]),
+        ),
+        _ROOF: _col(
+            [inf, inf, p["physics.u_roof_insulated_w_m2k"], p["physics.u_roof_insulated_w_m2k"]]
+        ),
+        _WINDOW: _col(
+            [inf, inf, p["physics.u_window_hrpp_w_m2k"], p["physics.u_window_triple_w_m2k"]]
+        ),
+        _DOOR: _col(
+            [inf, inf, p["physics.u_door_insulated_w_m2k"], p["physics.u_door_deep_w_m2k"]]
+        ),
     }
     # Unit costs incl. VAT per element and level, (L, 1).
     cavity_wall, hrpp = p["cost.insulation_cavity_wall_eur_m2"], p["cost.glazing_hrpp_eur_m2"]
@@ -157,19 +174,20 @@ def insulation_levels(
     foil[:, 0] = 1.0
 
     # Costs incl. VAT.
-    fixed = np.array([0.0, p["cost.draught_proofing_eur"], p["cost.draught_proofing_eur"],
-                      p["cost.draught_proofing_eur"] + p["cost.balanced_ventilation_eur"]])
+    fixed = np.array(
+        [
+            0.0,
+            p["cost.draught_proofing_eur"],
+            p["cost.draught_proofing_eur"],
+            p["cost.draught_proofing_eur"] + p["cost.balanced_ventilation_eur"],
+        ]
+    )
     foil_cost = np.where(bare_facade, p["cost.radiator_foil_eur"], 0.0)
     foil_cost[:, 0] = 0.0
     capex = cost.T + fixed[None, :] + foil_cost
 
     glazing = treated[_WINDOW] | treated[_DOOR]
-    n_measures = (
-        treated[_FLOOR].astype(np.int64)
-        + treated[_FACADE]
-        + treated[_ROOF]
-        + glazing
-    )
+    n_measures = treated[_FLOOR].astype(np.int64) + treated[_FACADE] + treated[_ROOF] + glazing
     return LevelEnvelope(
         u_w_m2k=u,
         qv10_dm3s_m2=qv,
@@ -224,7 +242,9 @@ def emitter_supply_temp_c(
     ts = np.asarray(supply_design_c, dtype=float)
     tr = np.asarray(return_design_c, dtype=float)
     dt_lm_n = (ts - tr) / np.log((ts - room) / (tr - room))
-    ratio = np.clip(np.asarray(load_kw, dtype=float) / np.asarray(rated_kw, dtype=float), 1e-6, None)
+    ratio = np.clip(
+        np.asarray(load_kw, dtype=float) / np.asarray(rated_kw, dtype=float), 1e-6, None
+    )
     dt_lm = dt_lm_n * ratio ** (1.0 / n_exp)
     spread = (ts - tr) * ratio
     k = spread / dt_lm
@@ -266,15 +286,25 @@ def already_standard(
     qv_std = env.qv10_dm3s_m2[:, std]
     again = insulation_levels(env.u_w_m2k[:, std, :], area_m2, qv_std, construction_year, params)
     u = again.u_w_m2k.copy()
-    qv = np.stack([qv_std, qv_std, qv_std, np.minimum(qv_std, params["physics.deep_qv10_max_dm3s_m2"])], axis=1)
-    foil = np.repeat(env.facade_foil_factor[:, std:std + 1], 4, axis=1)
+    qv = np.stack(
+        [qv_std, qv_std, qv_std, np.minimum(qv_std, params["physics.deep_qv10_max_dm3s_m2"])],
+        axis=1,
+    )
+    foil = np.repeat(env.facade_foil_factor[:, std : std + 1], 4, axis=1)
     foil[:, 3] = again.facade_foil_factor[:, 3]
     # ``again`` charges draught-proofing (and foil) from basic on and finds nothing else to do up to
     # standard; deep keeps its element costs and the ventilation, not the draught-proofing.
     capex = np.zeros_like(env.capex_eur)
     bare = env.u_w_m2k[:, std, 1] > params["physics.facade_uninsulated_u_w_m2k"]
-    capex[:, 3] = again.capex_eur[:, 3] - params["cost.draught_proofing_eur"] - np.where(
-        bare & (u[:, 3, 1] > params["physics.facade_uninsulated_u_w_m2k"]), params["cost.radiator_foil_eur"], 0.0)
+    capex[:, 3] = (
+        again.capex_eur[:, 3]
+        - params["cost.draught_proofing_eur"]
+        - np.where(
+            bare & (u[:, 3, 1] > params["physics.facade_uninsulated_u_w_m2k"]),
+            params["cost.radiator_foil_eur"],
+            0.0,
+        )
+    )
     zero_upto_std = np.array([0.0, 0.0, 0.0, 1.0])
     return LevelEnvelope(
         u_w_m2k=u,

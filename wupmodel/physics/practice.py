@@ -31,12 +31,15 @@ def practice_factor_default(intensity_kwh_m2: np.ndarray, params: Params) -> np.
     pf = (q / q_ref)^(−β), clipped to [``physics.practice_min``, ``physics.practice_max``].
     """
     q = np.maximum(np.asarray(intensity_kwh_m2, dtype=float), 1e-9)
-    pf = (q / params["physics.practice_ref_intensity_kwh_m2"]) ** (-params["physics.practice_exponent"])
+    pf = (q / params["physics.practice_ref_intensity_kwh_m2"]) ** (
+        -params["physics.practice_exponent"]
+    )
     return np.clip(pf, params["physics.practice_min"], params["physics.practice_max"])
 
 
-def metered_practice_factor(q_current_kwh: np.ndarray, hot_water_kwh: np.ndarray, gas_m3: np.ndarray,
-                            params: Params) -> np.ndarray:
+def metered_practice_factor(
+    q_current_kwh: np.ndarray, hot_water_kwh: np.ndarray, gas_m3: np.ndarray, params: Params
+) -> np.ndarray:
     """Practice factor of the current state from metered gas (NaN where no metered gas) [-].
 
     Space heat from gas = (gas · LHV − hot water / η_dhw) · η_space, divided by the theoretical
@@ -48,12 +51,21 @@ def metered_practice_factor(q_current_kwh: np.ndarray, hot_water_kwh: np.ndarray
     with np.errstate(divide="ignore", invalid="ignore"):
         space_gas_kwh = gas * kwh_per_m3 - hot_water_kwh / params["physics.boiler_efficiency_dhw"]
         calibrated = space_gas_kwh * params["physics.boiler_efficiency_space"] / q
-    calibrated = np.clip(calibrated, params["physics.practice_calibrated_min"], params["physics.practice_calibrated_max"])
+    calibrated = np.clip(
+        calibrated,
+        params["physics.practice_calibrated_min"],
+        params["physics.practice_calibrated_max"],
+    )
     return np.where(np.isfinite(gas) & (q > 0), calibrated, np.nan)
 
 
-def practice_factors(q_theoretical_kwh: np.ndarray, floor_area_m2: np.ndarray, hot_water_kwh: np.ndarray,
-                     gas_m3: np.ndarray, params: Params) -> np.ndarray:
+def practice_factors(
+    q_theoretical_kwh: np.ndarray,
+    floor_area_m2: np.ndarray,
+    hot_water_kwh: np.ndarray,
+    gas_m3: np.ndarray,
+    params: Params,
+) -> np.ndarray:
     """Practice factor of every dwelling at every insulation level, shape (n, L).
 
     Parameters
@@ -73,6 +85,9 @@ def practice_factors(q_theoretical_kwh: np.ndarray, floor_area_m2: np.ndarray, h
     area = np.asarray(floor_area_m2, dtype=float)[:, None]
     curve = practice_factor_default(q / area, params)  # (n, L)
     metered = metered_practice_factor(q[:, 0], hot_water_kwh, gas_m3, params)
-    calibrated = np.clip(curve * (metered / curve[:, 0])[:, None],
-                         params["physics.practice_calibrated_min"], params["physics.practice_calibrated_max"])
+    calibrated = np.clip(
+        curve * (metered / curve[:, 0])[:, None],
+        params["physics.practice_calibrated_min"],
+        params["physics.practice_calibrated_max"],
+    )
     return np.where(np.isfinite(metered)[:, None], calibrated, curve)

@@ -16,7 +16,9 @@ from wupmodel.physics.demand import GJ_TO_KWH
 __all__ = ["pv_system", "pv_self_consumption_kwh", "solar_thermal", "monthly_profiles"]
 
 
-def pv_system(roof_area_m2: np.ndarray, params: Params) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def pv_system(
+    roof_area_m2: np.ndarray, params: Params
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Rooftop PV that fits the roof, capped at a typical residential size.
 
     Parameters
@@ -32,8 +34,14 @@ def pv_system(roof_area_m2: np.ndarray, params: Params) -> tuple[np.ndarray, np.
         (kwp [kWp], yield_kwh [kWh/yr], capex_eur incl. VAT [€]), each shaped like the input.
     """
     roof = np.nan_to_num(np.asarray(roof_area_m2, dtype=float), nan=0.0)
-    kwp = np.clip(roof * params["pv.usable_roof_share"] * params["pv.kwp_per_m2"], 0.0, params["pv.max_kwp"])
-    return kwp, kwp * params["pv.specific_yield_kwh_per_kwp"], kwp * 1000.0 * params["cost.pv_eur_per_wp"]
+    kwp = np.clip(
+        roof * params["pv.usable_roof_share"] * params["pv.kwp_per_m2"], 0.0, params["pv.max_kwp"]
+    )
+    return (
+        kwp,
+        kwp * params["pv.specific_yield_kwh_per_kwp"],
+        kwp * 1000.0 * params["cost.pv_eur_per_wp"],
+    )
 
 
 def monthly_profiles(params: Params) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -45,11 +53,15 @@ def monthly_profiles(params: Params) -> tuple[np.ndarray, np.ndarray, np.ndarray
     clim = monthly_climate(params)
     pv = clim.irradiance_pv_w_m2 * clim.hours
     flat = clim.hours
-    heat = heating_degree_hours_by_month(temperature_bins(params), params["physics.heating_limit_temp_c"])
+    heat = heating_degree_hours_by_month(
+        temperature_bins(params), params["physics.heating_limit_temp_c"]
+    )
     return pv / pv.sum(), flat / flat.sum(), heat / heat.sum()
 
 
-_PV_BLOCK = 16384  # elements per block of the monthly balance: (12, block) temporaries stay in cache
+_PV_BLOCK = (
+    16384  # elements per block of the monthly balance: (12, block) temporaries stay in cache
+)
 
 
 @per_params
@@ -97,9 +109,14 @@ def pv_self_consumption_kwh(
         Parameters.
     """
     pv, demand, heating = np.broadcast_arrays(
-        *(np.atleast_1d(np.asarray(x, dtype=float)) for x in (pv_yield_kwh, electricity_demand_kwh,
-                                                               heating_electricity_kwh)))
-    scalar = all(np.ndim(x) == 0 for x in (pv_yield_kwh, electricity_demand_kwh, heating_electricity_kwh))
+        *(
+            np.atleast_1d(np.asarray(x, dtype=float))
+            for x in (pv_yield_kwh, electricity_demand_kwh, heating_electricity_kwh)
+        )
+    )
+    scalar = all(
+        np.ndim(x) == 0 for x in (pv_yield_kwh, electricity_demand_kwh, heating_electricity_kwh)
+    )
     a_sun, coef, dark = _self_consumption_coefficients(params)
     seasonal_share = 1.0 - params["pv.heating_flat_share"]
     simultaneity = params["pv.within_month_simultaneity"]

@@ -27,13 +27,22 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "en": "Choose the village or neighbourhood. Aalden is the default; any Drenthe buurt works, or your own dwelling file.",
     },
     "source_buurt": {"nl": "Een Drentse buurt", "en": "A Drenthe buurt"},
-    "source_upload": {"nl": "Eigen woningbestand (CSV of Excel)", "en": "Own dwelling file (CSV or Excel)"},
-    "choose_source": {"nl": "Waar komen de woningen vandaan?", "en": "Where do the dwellings come from?"},
+    "source_upload": {
+        "nl": "Eigen woningbestand (CSV of Excel)",
+        "en": "Own dwelling file (CSV or Excel)",
+    },
+    "choose_source": {
+        "nl": "Waar komen de woningen vandaan?",
+        "en": "Where do the dwellings come from?",
+    },
     "search_buurt": {"nl": "Zoek op naam of code", "en": "Search by name or code"},
     "pick_buurt": {"nl": "Buurt", "en": "Buurt"},
     "no_buurt_found": {"nl": "Geen buurt gevonden met", "en": "No buurt found matching"},
     "use_buurt": {"nl": "Gebruik deze buurt", "en": "Use this buurt"},
-    "upload_file": {"nl": "Woningbestand (CSV of XLSX, max. 10 MB)", "en": "Dwelling file (CSV or XLSX, max 10 MB)"},
+    "upload_file": {
+        "nl": "Woningbestand (CSV of XLSX, max. 10 MB)",
+        "en": "Dwelling file (CSV or XLSX, max 10 MB)",
+    },
     "upload_ok": {"nl": "Bestand gelezen", "en": "File read"},
     # the upload's validation report (wupmodel.report.problems), one text per problem code
     "rep_where": {"nl": "Waar in het bestand", "en": "Where in the file"},
@@ -47,68 +56,129 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "rep_your_column": {"nl": "uw kolom", "en": "your column"},
     "rep_empty": {"nl": "(leeg)", "en": "(empty)"},
     "rep_or_empty": {"nl": "of leeg laten", "en": "or leave it empty"},
-    "rep_or_empty_unknown": {"nl": "of leeg als u het niet weet", "en": "or empty if you don't know"},
+    "rep_or_empty_unknown": {
+        "nl": "of leeg als u het niet weet",
+        "en": "or empty if you don't know",
+    },
     "rep_to": {"nl": "tot en met", "en": "to"},
-    "rep_allowed_id": {"nl": "een eigen, niet-lege code voor elke woning", "en": "a code of its own for every dwelling, not empty"},
-    "rep_allowed_count": {"nl": "een heel getal, 1 of meer (leeg telt als 1)", "en": "a whole number, 1 or more (empty counts as 1)"},
+    "rep_allowed_id": {
+        "nl": "een eigen, niet-lege code voor elke woning",
+        "en": "a code of its own for every dwelling, not empty",
+    },
+    "rep_allowed_count": {
+        "nl": "een heel getal, 1 of meer (leeg telt als 1)",
+        "en": "a whole number, 1 or more (empty counts as 1)",
+    },
     "rep_count": {"nl": "problemen in het bestand", "en": "problems in the file"},
     # a problem with the whole file, by WupInputError.code (figures from its details)
-    "upload_file_type": {"nl": "Dit soort bestand ({suffix}) kan het model niet lezen. Kies een CSV-bestand (.csv) "
-                                 "of een Excel-werkmap (.xlsx).",
-                         "en": "The model cannot read this kind of file ({suffix}). Choose a CSV file (.csv) or an "
-                               "Excel workbook (.xlsx)."},
-    "upload_file_too_large": {"nl": "Het bestand is {size_mb} MB; er kan ten hoogste {max_mb} MB in.",
-                              "en": "The file is {size_mb} MB; at most {max_mb} MB is accepted."},
-    "upload_file_empty": {"nl": "Het bestand is leeg. Nodig: een kopregel en een regel per woning.",
-                          "en": "The file is empty. Needed: a header row and one row per dwelling."},
-    "upload_file_xlsx_as_csv": {"nl": "Dit is een Excel- of zipbestand, geen CSV. Bewaar het als .xlsx of als 'CSV UTF-8'.",
-                                "en": "This is an Excel or zip file, not a CSV. Save it as .xlsx or as 'CSV UTF-8'."},
-    "upload_file_not_xlsx": {"nl": "Deze Excel-werkmap is niet te lezen. Bewaar hem opnieuw vanuit Excel als .xlsx, "
-                                   "of als 'CSV UTF-8'.",
-                             "en": "This Excel workbook cannot be read. Save it again from Excel as .xlsx, or as "
-                                   "'CSV UTF-8'."},
-    "upload_file_utf16": {"nl": "Het bestand is als UTF-16 opgeslagen. Bewaar het als 'CSV UTF-8'.",
-                          "en": "The file is saved as UTF-16. Save it as 'CSV UTF-8'."},
-    "upload_file_binary": {"nl": "Dit is geen tekstbestand (CSV): er staan binaire gegevens in. Kies een CSV-bestand "
-                                 "of een Excel-werkmap (.xlsx).",
-                           "en": "This is not a text (CSV) file: it contains binary data. Choose a CSV file or an "
-                                 "Excel workbook (.xlsx)."},
-    "upload_file_encoding": {"nl": "De tekst in het bestand is niet te lezen (geen UTF-8). Bewaar het als 'CSV UTF-8'.",
-                             "en": "The text in the file cannot be read (not UTF-8). Save it as 'CSV UTF-8'."},
-    "upload_csv_malformed": {"nl": "Het CSV-bestand klopt niet rond regel {line}. Bewaar het opnieuw als 'CSV UTF-8'.",
-                             "en": "The CSV file is malformed near line {line}. Save it again as 'CSV UTF-8'."},
-    "upload_csv_ragged_line": {"nl": "Regel {line} heeft {n_fields} velden, de kopregel {width}. Kijk het scheidingsteken "
-                                     "({sep}) en de aanhalingstekens na.",
-                               "en": "Line {line} has {n_fields} fields, the header {width}. Check the separator ({sep}) "
-                                     "and the quotes."},
-    "upload_columns_same_meaning": {"nl": "De kolommen {columns} betekenen allebei '{field}'. Houd er één over.",
-                                    "en": "The columns {columns} both mean '{field}'. Keep one of them."},
-    "upload_columns_twice": {"nl": "Deze kolomnamen staan er meer dan één keer in: {columns}. Houd er van elk één over.",
-                             "en": "These column names appear more than once: {columns}. Keep one of each."},
-    "upload_columns_missing": {"nl": "Deze kolommen zijn nodig maar ontbreken: {fields}.",
-                               "en": "These columns are needed but missing: {fields}."},
-    "upload_no_rows": {"nl": "Het bestand heeft alleen een kopregel. Voeg een regel per woning toe.",
-                       "en": "The file has only a header row. Add one row per dwelling."},
-    "upload_details": {"nl": "In het Engels, voor de adviseur", "en": "The model's own message, for the adviser"},
+    "upload_file_type": {
+        "nl": "Dit soort bestand ({suffix}) kan het model niet lezen. Kies een CSV-bestand (.csv) "
+        "of een Excel-werkmap (.xlsx).",
+        "en": "The model cannot read this kind of file ({suffix}). Choose a CSV file (.csv) or an "
+        "Excel workbook (.xlsx).",
+    },
+    "upload_file_too_large": {
+        "nl": "Het bestand is {size_mb} MB; er kan ten hoogste {max_mb} MB in.",
+        "en": "The file is {size_mb} MB; at most {max_mb} MB is accepted.",
+    },
+    "upload_file_empty": {
+        "nl": "Het bestand is leeg. Nodig: een kopregel en een regel per woning.",
+        "en": "The file is empty. Needed: a header row and one row per dwelling.",
+    },
+    "upload_file_xlsx_as_csv": {
+        "nl": "Dit is een Excel- of zipbestand, geen CSV. Bewaar het als .xlsx of als 'CSV UTF-8'.",
+        "en": "This is an Excel or zip file, not a CSV. Save it as .xlsx or as 'CSV UTF-8'.",
+    },
+    "upload_file_not_xlsx": {
+        "nl": "Deze Excel-werkmap is niet te lezen. Bewaar hem opnieuw vanuit Excel als .xlsx, "
+        "of als 'CSV UTF-8'.",
+        "en": "This Excel workbook cannot be read. Save it again from Excel as .xlsx, or as "
+        "'CSV UTF-8'.",
+    },
+    "upload_file_utf16": {
+        "nl": "Het bestand is als UTF-16 opgeslagen. Bewaar het als 'CSV UTF-8'.",
+        "en": "The file is saved as UTF-16. Save it as 'CSV UTF-8'.",
+    },
+    "upload_file_binary": {
+        "nl": "Dit is geen tekstbestand (CSV): er staan binaire gegevens in. Kies een CSV-bestand "
+        "of een Excel-werkmap (.xlsx).",
+        "en": "This is not a text (CSV) file: it contains binary data. Choose a CSV file or an "
+        "Excel workbook (.xlsx).",
+    },
+    "upload_file_encoding": {
+        "nl": "De tekst in het bestand is niet te lezen (geen UTF-8). Bewaar het als 'CSV UTF-8'.",
+        "en": "The text in the file cannot be read (not UTF-8). Save it as 'CSV UTF-8'.",
+    },
+    "upload_csv_malformed": {
+        "nl": "Het CSV-bestand klopt niet rond regel {line}. Bewaar het opnieuw als 'CSV UTF-8'.",
+        "en": "The CSV file is malformed near line {line}. Save it again as 'CSV UTF-8'.",
+    },
+    "upload_csv_ragged_line": {
+        "nl": "Regel {line} heeft {n_fields} velden, de kopregel {width}. Kijk het scheidingsteken "
+        "({sep}) en de aanhalingstekens na.",
+        "en": "Line {line} has {n_fields} fields, the header {width}. Check the separator ({sep}) "
+        "and the quotes.",
+    },
+    "upload_columns_same_meaning": {
+        "nl": "De kolommen {columns} betekenen allebei '{field}'. Houd er één over.",
+        "en": "The columns {columns} both mean '{field}'. Keep one of them.",
+    },
+    "upload_columns_twice": {
+        "nl": "Deze kolomnamen staan er meer dan één keer in: {columns}. Houd er van elk één over.",
+        "en": "These column names appear more than once: {columns}. Keep one of each.",
+    },
+    "upload_columns_missing": {
+        "nl": "Deze kolommen zijn nodig maar ontbreken: {fields}.",
+        "en": "These columns are needed but missing: {fields}.",
+    },
+    "upload_no_rows": {
+        "nl": "Het bestand heeft alleen een kopregel. Voeg een regel per woning toe.",
+        "en": "The file has only a header row. Add one row per dwelling.",
+    },
+    "upload_details": {
+        "nl": "In het Engels, voor de adviseur",
+        "en": "The model's own message, for the adviser",
+    },
     "problem_empty_id": {"nl": "De woning heeft geen code", "en": "The dwelling has no code"},
-    "problem_duplicate_id": {"nl": "Deze code staat bij meer dan één woning", "en": "This code is used for more than one dwelling"},
+    "problem_duplicate_id": {
+        "nl": "Deze code staat bij meer dan één woning",
+        "en": "This code is used for more than one dwelling",
+    },
     "problem_unknown_dwelling_type": {"nl": "Onbekend woningtype", "en": "Unknown dwelling type"},
     "problem_not_a_number": {"nl": "Dit is geen getal", "en": "This is not a number"},
     "problem_missing_value": {"nl": "Hier moet iets staan", "en": "This must be filled in"},
     "problem_not_a_whole_year": {"nl": "Geen heel jaartal", "en": "Not a whole year"},
-    "problem_year_in_future": {"nl": "Dit jaar ligt in de toekomst", "en": "This year is in the future"},
-    "problem_year_out_of_range": {"nl": "Dit bouwjaar is te vroeg", "en": "This construction year is too early"},
-    "problem_value_out_of_range": {"nl": "Buiten het toegestane bereik", "en": "Outside the allowed range"},
+    "problem_year_in_future": {
+        "nl": "Dit jaar ligt in de toekomst",
+        "en": "This year is in the future",
+    },
+    "problem_year_out_of_range": {
+        "nl": "Dit bouwjaar is te vroeg",
+        "en": "This construction year is too early",
+    },
+    "problem_value_out_of_range": {
+        "nl": "Buiten het toegestane bereik",
+        "en": "Outside the allowed range",
+    },
     "problem_unknown_energy_label": {"nl": "Onbekend energielabel", "en": "Unknown energy label"},
     "problem_unknown_tenure": {"nl": "Onbekend soort eigendom", "en": "Unknown tenure"},
-    "problem_count_not_a_number": {"nl": "Het aantal woningen is geen getal", "en": "The number of dwellings is not a number"},
-    "problem_count_not_whole": {"nl": "Het aantal woningen is geen heel getal van 1 of meer",
-                                "en": "The number of dwellings is not a whole number of 1 or more"},
+    "problem_count_not_a_number": {
+        "nl": "Het aantal woningen is geen getal",
+        "en": "The number of dwellings is not a number",
+    },
+    "problem_count_not_whole": {
+        "nl": "Het aantal woningen is geen heel getal van 1 of meer",
+        "en": "The number of dwellings is not a whole number of 1 or more",
+    },
     "upload_report": {"nl": "Controle van het bestand", "en": "File check"},
-    "upload_problems": {"nl": "Het bestand heeft problemen; het dorp is niet veranderd.",
-                        "en": "The file has problems; the village did not change."},
-    "dropped_columns": {"nl": "Weggelaten kolommen (adressen en onbekende kolommen, nergens bewaard)",
-                        "en": "Dropped columns (addresses and unknown columns, kept nowhere)"},
+    "upload_problems": {
+        "nl": "Het bestand heeft problemen; het dorp is niet veranderd.",
+        "en": "The file has problems; the village did not change.",
+    },
+    "dropped_columns": {
+        "nl": "Weggelaten kolommen (adressen en onbekende kolommen, nergens bewaard)",
+        "en": "Dropped columns (addresses and unknown columns, kept nowhere)",
+    },
     "synthesised_note": {
         "nl": "Woningen samengesteld uit de buurtcijfers van PBL (Startanalyse 2020): aantallen per type, bouwjaar en label kloppen, de woningen zelf zijn verzonnen.",
         "en": "Dwellings synthesised from PBL's buurt statistics (Startanalyse 2020): counts by type, age and label match, the dwellings themselves are invented.",
@@ -117,9 +187,18 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "fig_periods": {"nl": "Bouwjaren", "en": "Construction years"},
     "fig_labels": {"nl": "Energielabels", "en": "Energy labels"},
     "fig_tenure": {"nl": "Eigendom", "en": "Tenure"},
-    "fig_gas": {"nl": "Gasverbruik nu per woning (m³ per jaar)", "en": "Gas use today per dwelling (m³ per year)"},
-    "fig_co2_type": {"nl": "CO2-uitstoot nu per woningtype (ton per jaar)", "en": "CO2 emissions today per dwelling type (tonnes per year)"},
-    "fig_monthly": {"nl": "Energierekening nu per woning (euro per maand)", "en": "Energy bill today per dwelling (euro per month)"},
+    "fig_gas": {
+        "nl": "Gasverbruik nu per woning (m³ per jaar)",
+        "en": "Gas use today per dwelling (m³ per year)",
+    },
+    "fig_co2_type": {
+        "nl": "CO2-uitstoot nu per woningtype (ton per jaar)",
+        "en": "CO2 emissions today per dwelling type (tonnes per year)",
+    },
+    "fig_monthly": {
+        "nl": "Energierekening nu per woning (euro per maand)",
+        "en": "Energy bill today per dwelling (euro per month)",
+    },
     "n_dwellings": {"nl": "Woningen", "en": "Dwellings"},
     "axis_dwellings": {"nl": "aantal woningen", "en": "number of dwellings"},
     "axis_tonnes": {"nl": "ton CO2 per jaar", "en": "tonnes CO2 per year"},
@@ -136,7 +215,10 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "nl": "Vul uw woning in, of kies een woning uit het dorp. Daaronder staat wat elke keuze kost en wat er in huis verandert.",
         "en": "Enter your house, or pick a dwelling of the village. Below: what each choice costs and what changes in the house.",
     },
-    "huis_mode": {"nl": "Hoe wilt u de woning opgeven?", "en": "How do you want to give the house?"},
+    "huis_mode": {
+        "nl": "Hoe wilt u de woning opgeven?",
+        "en": "How do you want to give the house?",
+    },
     "huis_enter": {"nl": "Zelf invullen", "en": "Enter it"},
     "huis_pick": {"nl": "Kies een woning uit het dorp", "en": "Pick a dwelling of the village"},
     "in_type": {"nl": "Woningtype", "en": "Dwelling type"},
@@ -148,22 +230,34 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "in_income": {"nl": "Huishoudinkomen", "en": "Household income"},
     "in_income_help": {
         "nl": "Onder de inkomensgrens van het Warmtefonds (verzamelinkomen) leent u tegen 0 % rente. Elke klasse "
-              "rekent met het gemiddelde inkomen van de Drentse huishoudens in die klasse (CBS). Weet u het niet of "
-              "zegt u het liever niet: dan geldt de gewone Warmtefondsrente en het gemiddelde inkomen in Drenthe "
-              "voor koop of huur (CBS).",
+        "rekent met het gemiddelde inkomen van de Drentse huishoudens in die klasse (CBS). Weet u het niet of "
+        "zegt u het liever niet: dan geldt de gewone Warmtefondsrente en het gemiddelde inkomen in Drenthe "
+        "voor koop of huur (CBS).",
         "en": "Below the Warmtefonds income limit (taxable household income) you borrow at 0 % interest. Each class "
-              "counts with the mean income of the Drenthe households in it (CBS). If you don't know or would rather "
-              "not say: the ordinary Warmtefonds rate and the mean income in Drenthe for owners or tenants (CBS).",
+        "counts with the mean income of the Drenthe households in it (CBS). If you don't know or would rather "
+        "not say: the ordinary Warmtefonds rate and the mean income in Drenthe for owners or tenants (CBS).",
     },
-    "in_gas": {"nl": "Gasverbruik volgens de meter (m³ per jaar, 0 = onbekend)", "en": "Metered gas use (m³ per year, 0 = unknown)"},
+    "in_gas": {
+        "nl": "Gasverbruik volgens de meter (m³ per jaar, 0 = onbekend)",
+        "en": "Metered gas use (m³ per year, 0 = unknown)",
+    },
     "in_dwelling": {"nl": "Woning", "en": "Dwelling"},
     "house_compare": {"nl": "Alle keuzes naast elkaar", "en": "Every choice side by side"},
-    "fig_house_monthly": {"nl": "Woonlasten per maand: nu en daarna", "en": "Monthly housing costs: now and after"},
-    "fig_house_invest": {"nl": "Investering en subsidie (euro)", "en": "Investment and subsidy (euro)"},
+    "fig_house_monthly": {
+        "nl": "Woonlasten per maand: nu en daarna",
+        "en": "Monthly housing costs: now and after",
+    },
+    "fig_house_invest": {
+        "nl": "Investering en subsidie (euro)",
+        "en": "Investment and subsidy (euro)",
+    },
     "fig_house_co2": {"nl": "CO2-uitstoot (kg per jaar)", "en": "CO2 emissions (kg per year)"},
     # Mijn huis: what each strategy means in the house (table headers)
     "mh_supply_temp": {"nl": "Aanvoertemperatuur nodig", "en": "Supply temperature needed"},
-    "mh_lt_emitters": {"nl": "Grotere radiatoren of convectoren", "en": "Larger radiators or convectors"},
+    "mh_lt_emitters": {
+        "nl": "Grotere radiatoren of convectoren",
+        "en": "Larger radiators or convectors",
+    },
     "mh_capacity": {"nl": "Vermogen warmtepomp", "en": "Heat-pump capacity"},
     "mh_outdoor_unit": {"nl": "Buitenunit", "en": "Outdoor unit"},
     "mh_borehole": {"nl": "Bodemlus (boring)", "en": "Ground loop (borehole)"},
@@ -171,15 +265,18 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "mh_keeps_gas": {"nl": "Blijft op gas", "en": "Stays on gas"},
     "mh_insulation": {"nl": "Isolatie", "en": "Insulation"},
     "mh_co2": {"nl": "CO2 (kg per jaar)", "en": "CO2 (kg per year)"},
-    "mh_monthly_change": {"nl": "Woonlasten per maand, verschil met cv-ketel houden", "en": "Monthly housing costs, change against keeping the gas boiler"},
+    "mh_monthly_change": {
+        "nl": "Woonlasten per maand, verschil met cv-ketel houden",
+        "en": "Monthly housing costs, change against keeping the gas boiler",
+    },
     "mh_space": {"nl": "Ruimte nodig", "en": "Space needed"},
     "mh_comfort": {"nl": "Comfort", "en": "Comfort"},
     "now": {"nl": "Nu (energierekening)", "en": "Today (energy bill)"},
     "house_monthly_note": {
         "nl": "Nu: uw energierekening van vandaag, zonder lening of huurverhoging. 'Referentie: cv-ketel' is de "
-              "cv-ketel houden en op tijd vervangen; het verschil per maand in de tabel is ten opzichte daarvan.",
+        "cv-ketel houden en op tijd vervangen; het verschil per maand in de tabel is ten opzichte daarvan.",
         "en": "Today: your energy bill as it is, without a loan or rent increase. 'Reference: gas boiler' is "
-              "keeping the gas boiler and replacing it in time; the monthly change in the table is against that.",
+        "keeping the gas boiler and replacing it in time; the monthly change in the table is against that.",
     },
     "part_bill": {"nl": "Energierekening", "en": "Energy bill"},
     "part_loan": {"nl": "Aflossing lening", "en": "Loan repayment"},
@@ -187,7 +284,10 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "part_own": {"nl": "Eigen geld (per maand)", "en": "Own money (per month)"},
     "part_invest": {"nl": "Investering", "en": "Investment"},
     "part_subsidy": {"nl": "Subsidie", "en": "Subsidy"},
-    "part_loaned": {"nl": "Na subsidie (te lenen of zelf te betalen)", "en": "After subsidy (to borrow or pay)"},
+    "part_loaned": {
+        "nl": "Na subsidie (te lenen of zelf te betalen)",
+        "en": "After subsidy (to borrow or pay)",
+    },
     "in_house": {"nl": "Wat het betekent in huis", "en": "What it means in the house"},
     "not_possible": {"nl": "kan hier niet", "en": "not possible here"},
     # Scenario's
@@ -197,26 +297,50 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "en": "Move the main assumptions and see at once what the village pays. Keep up to four scenarios and compare them.",
     },
     "source": {"nl": "Bron", "en": "Source"},
-    "ctl_gas": {"nl": "Gasprijs 2026, levering zonder belasting (euro per m³)", "en": "Gas price 2026, supply excl. taxes (euro per m³)"},
-    "ctl_elec": {"nl": "Stroomprijs 2026, levering zonder belasting (euro per kWh)", "en": "Electricity price 2026, supply excl. taxes (euro per kWh)"},
+    "ctl_gas": {
+        "nl": "Gasprijs 2026, levering zonder belasting (euro per m³)",
+        "en": "Gas price 2026, supply excl. taxes (euro per m³)",
+    },
+    "ctl_elec": {
+        "nl": "Stroomprijs 2026, levering zonder belasting (euro per kWh)",
+        "en": "Electricity price 2026, supply excl. taxes (euro per kWh)",
+    },
     "ctl_co2": {"nl": "CO2-prijs 2026 (euro per ton)", "en": "CO2 price 2026 (euro per tonne)"},
     "ctl_isde": {"nl": "ISDE-subsidie (procent van nu)", "en": "ISDE subsidy (percent of today)"},
-    "ctl_loan_rate": {"nl": "Rente Warmtefonds (procent per jaar)", "en": "Warmtefonds interest rate (percent per year)"},
+    "ctl_loan_rate": {
+        "nl": "Rente Warmtefonds (procent per jaar)",
+        "en": "Warmtefonds interest rate (percent per year)",
+    },
     "ctl_financing": {"nl": "Betalen met", "en": "Pay with"},
     "fin_warmtefonds": {"nl": "Lening (Warmtefonds)", "en": "Loan (Warmtefonds)"},
     "fin_own": {"nl": "Eigen geld", "en": "Own money"},
-    "ctl_household_rate": {"nl": "Rekenrente huishoudens (procent per jaar)", "en": "Household discount rate (percent per year)"},
-    "ctl_social_rate": {"nl": "Maatschappelijke rekenrente (procent per jaar)", "en": "Social discount rate (percent per year)"},
-    "ctl_heat_fixed": {"nl": "Warmtetarief vast (euro per jaar)", "en": "Heat tariff, fixed (euro per year)"},
+    "ctl_household_rate": {
+        "nl": "Rekenrente huishoudens (procent per jaar)",
+        "en": "Household discount rate (percent per year)",
+    },
+    "ctl_social_rate": {
+        "nl": "Maatschappelijke rekenrente (procent per jaar)",
+        "en": "Social discount rate (percent per year)",
+    },
+    "ctl_heat_fixed": {
+        "nl": "Warmtetarief vast (euro per jaar)",
+        "en": "Heat tariff, fixed (euro per year)",
+    },
     "ctl_heat_var": {"nl": "Warmtetarief per GJ (euro)", "en": "Heat tariff per GJ (euro)"},
     "result_village": {"nl": "Het dorp in dit scenario", "en": "The village in this scenario"},
     "keep_as": {"nl": "Bewaar als", "en": "Keep as"},
     "keep": {"nl": "Bewaar scenario", "en": "Keep scenario"},
     "kept": {"nl": "Bewaarde scenario's", "en": "Kept scenarios"},
-    "max_four": {"nl": "Er passen vier scenario's; de oudste is vervangen.", "en": "Four scenarios fit; the oldest was replaced."},
+    "max_four": {
+        "nl": "Er passen vier scenario's; de oudste is vervangen.",
+        "en": "Four scenarios fit; the oldest was replaced.",
+    },
     "compare_title": {"nl": "Scenario's naast elkaar", "en": "Scenarios side by side"},
     "compare_figure": {"nl": "Welk getal vergelijken?", "en": "Which figure to compare?"},
-    "compare_need_two": {"nl": "Bewaar twee of meer scenario's om te vergelijken.", "en": "Keep two or more scenarios to compare."},
+    "compare_need_two": {
+        "nl": "Bewaar twee of meer scenario's om te vergelijken.",
+        "en": "Keep two or more scenarios to compare.",
+    },
     "differing": {"nl": "Aannames die verschillen", "en": "Assumptions that differ"},
     "download_yaml": {"nl": "Download scenario (YAML)", "en": "Download scenario (YAML)"},
     "upload_yaml": {"nl": "Scenario openen (YAML)", "en": "Open scenario (YAML)"},
@@ -230,18 +354,38 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "nl": "Stel doelen en grenzen; het rekenmodel zoekt de goedkoopste mix die eraan voldoet.",
         "en": "Set targets and limits; the model finds the cheapest mix that meets them.",
     },
-    "in_co2_target": {"nl": "CO2-reductie (procent minder dan nu)", "en": "CO2 reduction (percent below today)"},
-    "in_budget": {"nl": "Budget voor investeringen (miljoen euro, 0 = geen grens)", "en": "Investment budget (million euro, 0 = no limit)"},
+    "in_co2_target": {
+        "nl": "CO2-reductie (procent minder dan nu)",
+        "en": "CO2 reduction (percent below today)",
+    },
+    "in_budget": {
+        "nl": "Budget voor investeringen (miljoen euro, 0 = geen grens)",
+        "en": "Investment budget (million euro, 0 = no limit)",
+    },
     "in_grid": {"nl": "Netcapaciteit per woning (kW)", "en": "Grid capacity per dwelling (kW)"},
-    "in_participation": {"nl": "Minimale deelname warmtenet (procent)", "en": "Minimum heat-network participation (percent)"},
-    "in_monthly_limit": {"nl": "Niemand gaat per maand meer dan dit betalen (euro, 0 = geen grens)",
-                         "en": "Nobody pays more per month than this (euro, 0 = no limit)"},
+    "in_participation": {
+        "nl": "Minimale deelname warmtenet (procent)",
+        "en": "Minimum heat-network participation (percent)",
+    },
+    "in_monthly_limit": {
+        "nl": "Niemand gaat per maand meer dan dit betalen (euro, 0 = geen grens)",
+        "en": "Nobody pays more per month than this (euro, 0 = no limit)",
+    },
     "in_perspective": {"nl": "Goedkoopst voor", "en": "Cheapest for"},
-    "in_pareto": {"nl": "Toon ook de afweging kosten tegen CO2", "en": "Also show the cost against CO2 trade-off"},
+    "in_pareto": {
+        "nl": "Toon ook de afweging kosten tegen CO2",
+        "en": "Also show the cost against CO2 trade-off",
+    },
     "run_plan": {"nl": "Maak het plan", "en": "Make the plan"},
     "plan_running": {"nl": "Het model rekent…", "en": "The model is calculating…"},
-    "plan_infeasible": {"nl": "Met deze doelen en grenzen bestaat geen plan.", "en": "No plan meets these targets and limits."},
-    "fig_mix": {"nl": "Welke verwarming, hoeveel woningen", "en": "Which heating, how many dwellings"},
+    "plan_infeasible": {
+        "nl": "Met deze doelen en grenzen bestaat geen plan.",
+        "en": "No plan meets these targets and limits.",
+    },
+    "fig_mix": {
+        "nl": "Welke verwarming, hoeveel woningen",
+        "en": "Which heating, how many dwellings",
+    },
     "fig_pareto": {"nl": "Kosten tegen CO2-reductie", "en": "Cost against CO2 reduction"},
     "axis_reduction": {"nl": "CO2-reductie (procent)", "en": "CO2 reduction (percent)"},
     "axis_cost_year": {"nl": "kosten (euro per jaar)", "en": "cost (euro per year)"},
@@ -252,9 +396,14 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "yes": {"nl": "ja", "en": "yes"},
     "no": {"nl": "nee", "en": "no"},
     "zone": {"nl": "zone", "en": "zone"},
-    "shadow_price": {"nl": "De laatste ton CO2 kost € {value} per jaar.", "en": "The last tonne of CO2 costs € {value} per year."},
-    "shadow_none": {"nl": "Het CO2-doel kost niets extra: de goedkoopste mix haalt het al.",
-                    "en": "The CO2 target costs nothing extra: the cheapest mix already meets it."},
+    "shadow_price": {
+        "nl": "De laatste ton CO2 kost € {value} per jaar.",
+        "en": "The last tonne of CO2 costs € {value} per year.",
+    },
+    "shadow_none": {
+        "nl": "Het CO2-doel kost niets extra: de goedkoopste mix haalt het al.",
+        "en": "The CO2 target costs nothing extra: the cheapest mix already meets it.",
+    },
     "plan_cost": {"nl": "Kosten van het plan", "en": "Cost of the plan"},
     "plan_co2": {"nl": "CO2-reductie", "en": "CO2 reduction"},
     "plan_max_rise": {"nl": "Grootste stijging woonlasten", "en": "Largest rise in housing costs"},
@@ -272,12 +421,26 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     },
     "unc_samples": {"nl": "Aantal trekkingen", "en": "Number of samples"},
     "unc_strategy": {"nl": "Strategie", "en": "Strategy"},
-    "fig_tornado": {"nl": "Welke aanname maakt het meest uit?", "en": "Which assumption matters most?"},
-    "fig_distribution": {"nl": "Bandbreedte van de nationale meerkosten", "en": "Range of the national extra cost"},
-    "axis_national_change": {"nl": "verandering nationale meerkosten (euro per jaar)",
-                             "en": "change in national extra cost (euro per year)"},
-    "axis_national": {"nl": "nationale meerkosten (euro per jaar)", "en": "national extra cost (euro per year)"},
-    "fig_risk": {"nl": "Kans dat een huishouden meer gaat betalen", "en": "Chance that a household pays more"},
+    "fig_tornado": {
+        "nl": "Welke aanname maakt het meest uit?",
+        "en": "Which assumption matters most?",
+    },
+    "fig_distribution": {
+        "nl": "Bandbreedte van de nationale meerkosten",
+        "en": "Range of the national extra cost",
+    },
+    "axis_national_change": {
+        "nl": "verandering nationale meerkosten (euro per jaar)",
+        "en": "change in national extra cost (euro per year)",
+    },
+    "axis_national": {
+        "nl": "nationale meerkosten (euro per jaar)",
+        "en": "national extra cost (euro per year)",
+    },
+    "fig_risk": {
+        "nl": "Kans dat een huishouden meer gaat betalen",
+        "en": "Chance that a household pays more",
+    },
     "axis_chance": {"nl": "kans (procent)", "en": "chance (percent)"},
     "low": {"nl": "laag", "en": "low"},
     "high": {"nl": "hoog", "en": "high"},
@@ -294,54 +457,90 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "en": "This village has no heat-network zone: there is no heat-network business case to make here.",
     },
     "coop_zone": {"nl": "Warmtenetzone", "en": "Heat-network zone"},
-    "coop_tariff_fixed": {"nl": "Vast tarief (euro per jaar, incl. btw)", "en": "Fixed charge (euro per year, incl. VAT)"},
-    "coop_tariff_gj": {"nl": "Prijs per GJ warmte (euro, incl. btw)", "en": "Price per GJ of heat (euro, incl. VAT)"},
+    "coop_tariff_fixed": {
+        "nl": "Vast tarief (euro per jaar, incl. btw)",
+        "en": "Fixed charge (euro per year, incl. VAT)",
+    },
+    "coop_tariff_gj": {
+        "nl": "Prijs per GJ warmte (euro, incl. btw)",
+        "en": "Price per GJ of heat (euro, incl. VAT)",
+    },
     "coop_fee": {"nl": "Aansluitbijdrage (euro, eenmalig)", "en": "Connection fee (euro, one-off)"},
     "coop_capital": {"nl": "Ledenkapitaal (euro)", "en": "Member capital (euro)"},
-    "coop_above_acm": {"nl": "Tarief mag boven het ACM-maximum (kostprijs, Wcw)",
-                       "en": "Tariff may exceed the ACM maximum (cost-based, Wcw)"},
+    "coop_above_acm": {
+        "nl": "Tarief mag boven het ACM-maximum (kostprijs, Wcw)",
+        "en": "Tariff may exceed the ACM maximum (cost-based, Wcw)",
+    },
     "coop_who_joins": {"nl": "Wie doet mee?", "en": "Who joins?"},
-    "coop_own_choice": {"nl": "Ieder huishouden kiest wat voor hem het goedkoopst is",
-                        "en": "Each household picks what is cheapest for it"},
+    "coop_own_choice": {
+        "nl": "Ieder huishouden kiest wat voor hem het goedkoopst is",
+        "en": "Each household picks what is cheapest for it",
+    },
     "coop_set_share": {"nl": "Ik verwacht een deelname van", "en": "I expect a participation of"},
-    "coop_share": {"nl": "Deelname (procent van de zone)", "en": "Participation (percent of the zone)"},
-    "coop_from_survey": {"nl": "Wat de huishoudens in de enquête zeiden", "en": "What the households said in the survey"},
-    "coop_survey_file": {"nl": "Enquête (CSV of XLSX, max. 10 MB)", "en": "Survey (CSV or XLSX, max 10 MB)"},
-    "coop_survey_template": {"nl": "Lege enquête voor deze zone (Excel)", "en": "Empty survey for this zone (Excel)"},
+    "coop_share": {
+        "nl": "Deelname (procent van de zone)",
+        "en": "Participation (percent of the zone)",
+    },
+    "coop_from_survey": {
+        "nl": "Wat de huishoudens in de enquête zeiden",
+        "en": "What the households said in the survey",
+    },
+    "coop_survey_file": {
+        "nl": "Enquête (CSV of XLSX, max. 10 MB)",
+        "en": "Survey (CSV or XLSX, max 10 MB)",
+    },
+    "coop_survey_template": {
+        "nl": "Lege enquête voor deze zone (Excel)",
+        "en": "Empty survey for this zone (Excel)",
+    },
     "coop_survey_how": {
         "nl": "Download de lege enquête: een regel per woning van de zone. Vul per woning in: would_join (ja, misschien "
-              "of nee), plans_heat_pump (ja of nee: wil zelf een warmtepomp), already_insulated (ja of nee) en invest_eur "
-              "(wat het huishouden als lid wil inleggen, in euro). Laad het bestand hier weer in. Tot dan rekent de pagina "
-              "met de eigen keuze van ieder huishouden.",
+        "of nee), plans_heat_pump (ja of nee: wil zelf een warmtepomp), already_insulated (ja of nee) en invest_eur "
+        "(wat het huishouden als lid wil inleggen, in euro). Laad het bestand hier weer in. Tot dan rekent de pagina "
+        "met de eigen keuze van ieder huishouden.",
         "en": "Download the empty survey: one row per dwelling of the zone. Fill in per dwelling: would_join (yes, maybe "
-              "or no), plans_heat_pump (yes or no: wants a heat pump of its own), already_insulated (yes or no) and "
-              "invest_eur (what the household would put in as a member, in euro). Upload the file here again. Until then "
-              "the page counts with each household's own choice.",
+        "or no), plans_heat_pump (yes or no: wants a heat pump of its own), already_insulated (yes or no) and "
+        "invest_eur (what the household would put in as a member, in euro). Upload the file here again. Until then "
+        "the page counts with each household's own choice.",
     },
-    "coop_survey_read": {"nl": "Enquête gelezen: {rows} woningen, {yes} ja, {maybe} misschien, {no} nee.",
-                         "en": "Survey read: {rows} dwellings, {yes} yes, {maybe} maybe, {no} no."},
-    "coop_survey_capital": {"nl": "Ledenkapitaal: de {eur} die de huishoudens in de enquête willen inleggen.",
-                            "en": "Member capital: the {eur} the households in the survey would put in."},
+    "coop_survey_read": {
+        "nl": "Enquête gelezen: {rows} woningen, {yes} ja, {maybe} misschien, {no} nee.",
+        "en": "Survey read: {rows} dwellings, {yes} yes, {maybe} maybe, {no} no.",
+    },
+    "coop_survey_capital": {
+        "nl": "Ledenkapitaal: de {eur} die de huishoudens in de enquête willen inleggen.",
+        "en": "Member capital: the {eur} the households in the survey would put in.",
+    },
     "coop_survey_bad": {"nl": "De enquête is niet gebruikt.", "en": "The survey was not used."},
-    "upload_survey_answer": {"nl": "Regel {row}: '{value}' in kolom {column} is geen antwoord. Mogelijk: ja, misschien, "
-                                   "nee (leeg = misschien).",
-                             "en": "Row {row}: '{value}' in column {column} is not an answer. Possible: yes, maybe, no "
-                                   "(empty = maybe)."},
-    "upload_survey_number": {"nl": "Regel {row}: '{value}' in kolom {column} is geen bedrag van 0 of meer.",
-                             "en": "Row {row}: '{value}' in column {column} is not an amount of 0 or more."},
-    "upload_survey_no_id": {"nl": "De enquête heeft geen kolom dwelling_id (gevonden: {columns}).",
-                            "en": "The survey has no dwelling_id column (found: {columns})."},
-    "upload_survey_no_answer": {"nl": "De enquête heeft geen kolom would_join (per woning) of join_yes, join_maybe en "
-                                      "join_no (per groep).",
-                                "en": "The survey has no would_join column (per dwelling) or join_yes, join_maybe and "
-                                      "join_no (per group)."},
-    "upload_survey_duplicate": {"nl": "Regel {row}: woning '{dwelling}' staat er twee keer in.",
-                                "en": "Row {row}: dwelling '{dwelling}' is in it twice."},
+    "upload_survey_answer": {
+        "nl": "Regel {row}: '{value}' in kolom {column} is geen antwoord. Mogelijk: ja, misschien, "
+        "nee (leeg = misschien).",
+        "en": "Row {row}: '{value}' in column {column} is not an answer. Possible: yes, maybe, no "
+        "(empty = maybe).",
+    },
+    "upload_survey_number": {
+        "nl": "Regel {row}: '{value}' in kolom {column} is geen bedrag van 0 of meer.",
+        "en": "Row {row}: '{value}' in column {column} is not an amount of 0 or more.",
+    },
+    "upload_survey_no_id": {
+        "nl": "De enquête heeft geen kolom dwelling_id (gevonden: {columns}).",
+        "en": "The survey has no dwelling_id column (found: {columns}).",
+    },
+    "upload_survey_no_answer": {
+        "nl": "De enquête heeft geen kolom would_join (per woning) of join_yes, join_maybe en "
+        "join_no (per groep).",
+        "en": "The survey has no would_join column (per dwelling) or join_yes, join_maybe and "
+        "join_no (per group).",
+    },
+    "upload_survey_duplicate": {
+        "nl": "Regel {row}: woning '{dwelling}' staat er twee keer in.",
+        "en": "Row {row}: dwelling '{dwelling}' is in it twice.",
+    },
     "upload_survey_unknown_dwelling": {
         "nl": "Regel {row}: woning '{dwelling}' hoort niet bij dit dorp ({count} onbekende woningen in het bestand). "
-              "Gebruik de woningnummers van de lege enquête.",
+        "Gebruik de woningnummers van de lege enquête.",
         "en": "Row {row}: dwelling '{dwelling}' is not in this village ({count} unknown dwellings in the file). Use the "
-              "dwelling ids of the empty survey.",
+        "dwelling ids of the empty survey.",
     },
     "coop_connections": {"nl": "Aansluitingen", "en": "Connections"},
     "coop_project_irr": {"nl": "Rendement project", "en": "Project return"},
@@ -360,14 +559,28 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "coop_dscr_required": {"nl": "minimum van de bank", "en": "the bank's minimum"},
     "coop_joining": {"nl": "doet mee", "en": "joins"},
     "coop_charge_set": {"nl": "gekozen vast tarief", "en": "fixed charge chosen"},
-    "fig_coop_cash_flow": {"nl": "Kasstroom per jaar (duizend euro)", "en": "Cash flow per year (thousand euro)"},
-    "fig_coop_dscr": {"nl": "Dekking van rente en aflossing per jaar (DSCR)",
-                      "en": "Cover of interest and repayment per year (DSCR)"},
-    "fig_coop_participation": {"nl": "Wie doet mee bij welk vast tarief", "en": "Who joins at which fixed charge"},
+    "fig_coop_cash_flow": {
+        "nl": "Kasstroom per jaar (duizend euro)",
+        "en": "Cash flow per year (thousand euro)",
+    },
+    "fig_coop_dscr": {
+        "nl": "Dekking van rente en aflossing per jaar (DSCR)",
+        "en": "Cover of interest and repayment per year (DSCR)",
+    },
+    "fig_coop_participation": {
+        "nl": "Wie doet mee bij welk vast tarief",
+        "en": "Who joins at which fixed charge",
+    },
     "axis_year": {"nl": "jaar", "en": "year"},
     "axis_k_eur": {"nl": "duizend euro", "en": "thousand euro"},
-    "axis_dscr": {"nl": "kasstroom gedeeld door rente en aflossing", "en": "cash flow divided by interest and repayment"},
-    "axis_fixed_charge": {"nl": "vast tarief (euro per jaar)", "en": "fixed charge (euro per year)"},
+    "axis_dscr": {
+        "nl": "kasstroom gedeeld door rente en aflossing",
+        "en": "cash flow divided by interest and repayment",
+    },
+    "axis_fixed_charge": {
+        "nl": "vast tarief (euro per jaar)",
+        "en": "fixed charge (euro per year)",
+    },
     "axis_share_joining": {"nl": "deel van de zone", "en": "share of the zone"},
     # Export
     "exp_title": {"nl": "Export voor de adviseur", "en": "Export for the adviser"},
@@ -377,15 +590,23 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     },
     "exp_lang": {"nl": "Taal van de kolomkoppen", "en": "Language of the column headers"},
     "exp_xlsx": {"nl": "Excel-werkmap (alle tabellen)", "en": "Excel workbook (all tables)"},
-    "exp_stock_upload": {"nl": "De woningen komen uit het bestand", "en": "The dwellings come from the file"},
-    "exp_stock_buurt": {"nl": "De woningen zijn samengesteld uit de buurtcijfers van",
-                        "en": "The dwellings are put together from the buurt statistics of"},
+    "exp_stock_upload": {
+        "nl": "De woningen komen uit het bestand",
+        "en": "The dwellings come from the file",
+    },
+    "exp_stock_buurt": {
+        "nl": "De woningen zijn samengesteld uit de buurtcijfers van",
+        "en": "The dwellings are put together from the buurt statistics of",
+    },
     "rows": {"nl": "rijen", "en": "rows"},
     "exp_csv": {"nl": "CSV-bestanden (zip)", "en": "CSV files (zip)"},
     "exp_yaml": {"nl": "Scenario (YAML)", "en": "Scenario (YAML)"},
     "exp_plan": {"nl": "Het plan (Excel)", "en": "The plan (Excel)"},
     "exp_plan_json": {"nl": "Het plan (JSON)", "en": "The plan (JSON)"},
-    "exp_no_plan": {"nl": "Nog geen plan: maak er een op de pagina Plan.", "en": "No plan yet: make one on the Plan page."},
+    "exp_no_plan": {
+        "nl": "Nog geen plan: maak er een op de pagina Plan.",
+        "en": "No plan yet: make one on the Plan page.",
+    },
 }
 
 VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
@@ -408,14 +629,26 @@ VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
         "hybrid_hp": {"nl": "Hybride warmtepomp", "en": "Hybrid heat pump"},
         "air_hp": {"nl": "Luchtwarmtepomp", "en": "Air-source heat pump"},
         "ground_hp": {"nl": "Bodemwarmtepomp", "en": "Ground-source heat pump"},
-        "heat_network_mt": {"nl": "Warmtenet (midden­temperatuur)", "en": "Heat network (medium temperature)"},
-        "heat_network_lt": {"nl": "Warmtenet (lage temperatuur)", "en": "Heat network (low temperature)"},
+        "heat_network_mt": {
+            "nl": "Warmtenet (midden­temperatuur)",
+            "en": "Heat network (medium temperature)",
+        },
+        "heat_network_lt": {
+            "nl": "Warmtenet (lage temperatuur)",
+            "en": "Heat network (low temperature)",
+        },
     },
     "insulation": {
         "current": {"nl": "Zoals nu", "en": "As it is"},
         "basic": {"nl": "Basis (kieren, vloer)", "en": "Basic (draughts, floor)"},
-        "standard": {"nl": "Standaard (dak, vloer, spouw, HR++)", "en": "Standard (roof, floor, cavity, HR++)"},
-        "deep": {"nl": "Diep (gevel, triple glas, ventilatie)", "en": "Deep (facade, triple glass, ventilation)"},
+        "standard": {
+            "nl": "Standaard (dak, vloer, spouw, HR++)",
+            "en": "Standard (roof, floor, cavity, HR++)",
+        },
+        "deep": {
+            "nl": "Diep (gevel, triple glas, ventilatie)",
+            "en": "Deep (facade, triple glass, ventilation)",
+        },
     },
     "period": {
         "pre1930": {"nl": "voor 1930", "en": "before 1930"},
@@ -433,25 +666,52 @@ VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
         "co2_reduction": {"nl": "CO2-reductie", "en": "CO2 reduction"},
         "investment_eur": {"nl": "Investering (euro)", "en": "Investment (euro)"},
         "subsidy_eur": {"nl": "Subsidie (euro)", "en": "Subsidy (euro)"},
-        "national_extra_eur_per_yr": {"nl": "Nationale meerkosten (euro per jaar)", "en": "National extra cost (euro per year)"},
-        "national_eur_per_t_co2": {"nl": "Nationale kosten per ton CO2 (euro)", "en": "National cost per tonne CO2 (euro)"},
-        "monthly_cost_change_avg_eur": {"nl": "Verandering woonlasten (euro per maand)", "en": "Change in housing costs (euro per month)"},
+        "national_extra_eur_per_yr": {
+            "nl": "Nationale meerkosten (euro per jaar)",
+            "en": "National extra cost (euro per year)",
+        },
+        "national_eur_per_t_co2": {
+            "nl": "Nationale kosten per ton CO2 (euro)",
+            "en": "National cost per tonne CO2 (euro)",
+        },
+        "monthly_cost_change_avg_eur": {
+            "nl": "Verandering woonlasten (euro per maand)",
+            "en": "Change in housing costs (euro per month)",
+        },
         "share_paying_more": {"nl": "Aandeel dat meer betaalt", "en": "Share paying more"},
-        "end_user_extra_eur_per_yr": {"nl": "Meerkosten bewoners (euro per jaar)", "en": "Residents' extra cost (euro per year)"},
+        "end_user_extra_eur_per_yr": {
+            "nl": "Meerkosten bewoners (euro per jaar)",
+            "en": "Residents' extra cost (euro per year)",
+        },
     },
 }
 
 VALUE_LABELS["factor"] = {
     "prices.gas_supply_eur_m3": {"nl": "Gasprijs (levering)", "en": "Gas price (supply)"},
-    "prices.elec_supply_eur_kwh": {"nl": "Stroomprijs (levering)", "en": "Electricity price (supply)"},
+    "prices.elec_supply_eur_kwh": {
+        "nl": "Stroomprijs (levering)",
+        "en": "Electricity price (supply)",
+    },
     "prices.gas_production_eur_m3": {"nl": "Gasprijs (groothandel)", "en": "Gas price (wholesale)"},
-    "prices.elec_production_eur_kwh": {"nl": "Stroomprijs (groothandel)", "en": "Electricity price (wholesale)"},
-    "prices.gas_tax_eur_m3.trend": {"nl": "Energiebelasting op gas (trend)", "en": "Energy tax on gas (trend)"},
+    "prices.elec_production_eur_kwh": {
+        "nl": "Stroomprijs (groothandel)",
+        "en": "Electricity price (wholesale)",
+    },
+    "prices.gas_tax_eur_m3.trend": {
+        "nl": "Energiebelasting op gas (trend)",
+        "en": "Energy tax on gas (trend)",
+    },
     "prices.heat_production_eur_gj": {"nl": "Kosten warmtebron", "en": "Heat source cost"},
     "prices.co2_price_eur_t": {"nl": "CO2-prijs", "en": "CO2 price"},
     "prices.feed_in_eur_kwh": {"nl": "Terugleververgoeding", "en": "Feed-in tariff"},
-    "end_user_prices": {"nl": "Gas- en stroomprijs (levering)", "en": "Gas and electricity price (supply)"},
-    "production_prices": {"nl": "Gas- en stroomprijs (groothandel)", "en": "Gas and electricity price (wholesale)"},
+    "end_user_prices": {
+        "nl": "Gas- en stroomprijs (levering)",
+        "en": "Gas and electricity price (supply)",
+    },
+    "production_prices": {
+        "nl": "Gas- en stroomprijs (groothandel)",
+        "en": "Gas and electricity price (wholesale)",
+    },
 }
 
 # What each heating system asks of the house and how it feels, in words for Mijn huis (after
@@ -459,25 +719,49 @@ VALUE_LABELS["factor"] = {
 # storage vessel, heating water of at most 45-55 C; Milieu Centraal on hybrids and heat networks).
 VALUE_LABELS["space"] = {
     "gas_boiler": {"nl": "Niets nieuws", "en": "Nothing new"},
-    "hybrid_hp": {"nl": "Buitenunit; kleine binnenunit naast de cv-ketel", "en": "Outdoor unit; small indoor unit beside the boiler"},
-    "air_hp": {"nl": "Buitenunit; binnenunit met warmwatervat (ruimte van een kast)",
-               "en": "Outdoor unit; indoor unit with a hot-water vessel (the space of a cupboard)"},
-    "ground_hp": {"nl": "Bodemlus in de tuin; binnenunit met warmwatervat (ruimte van een kast)",
-                  "en": "Ground loop in the garden; indoor unit with a hot-water vessel (the space of a cupboard)"},
-    "heat_network_mt": {"nl": "Afleverset aan de muur, waar nu de cv-ketel hangt", "en": "Delivery set on the wall where the boiler hangs"},
-    "heat_network_lt": {"nl": "Afleverset en een kleine warmtepomp voor warm water",
-                        "en": "Delivery set and a small heat pump for hot water"},
+    "hybrid_hp": {
+        "nl": "Buitenunit; kleine binnenunit naast de cv-ketel",
+        "en": "Outdoor unit; small indoor unit beside the boiler",
+    },
+    "air_hp": {
+        "nl": "Buitenunit; binnenunit met warmwatervat (ruimte van een kast)",
+        "en": "Outdoor unit; indoor unit with a hot-water vessel (the space of a cupboard)",
+    },
+    "ground_hp": {
+        "nl": "Bodemlus in de tuin; binnenunit met warmwatervat (ruimte van een kast)",
+        "en": "Ground loop in the garden; indoor unit with a hot-water vessel (the space of a cupboard)",
+    },
+    "heat_network_mt": {
+        "nl": "Afleverset aan de muur, waar nu de cv-ketel hangt",
+        "en": "Delivery set on the wall where the boiler hangs",
+    },
+    "heat_network_lt": {
+        "nl": "Afleverset en een kleine warmtepomp voor warm water",
+        "en": "Delivery set and a small heat pump for hot water",
+    },
 }
 VALUE_LABELS["comfort"] = {
     "gas_boiler": {"nl": "Zoals nu", "en": "As now"},
-    "hybrid_hp": {"nl": "Zoals nu; de ketel helpt op koude dagen en maakt warm water",
-                  "en": "As now; the boiler helps on cold days and makes hot water"},
-    "air_hp": {"nl": "Gelijkmatig warm met lauwe radiatoren; warm water uit het vat; buitenunit is hoorbaar",
-               "en": "Evenly warm with lukewarm radiators; hot water from the vessel; the outdoor unit can be heard"},
-    "ground_hp": {"nl": "Gelijkmatig warm met lauwe radiatoren; warm water uit het vat; stil, kan 's zomers koelen",
-                  "en": "Evenly warm with lukewarm radiators; hot water from the vessel; quiet, can cool in summer"},
-    "heat_network_mt": {"nl": "Zoals nu: warme radiatoren en direct warm water", "en": "As now: warm radiators and instant hot water"},
-    "heat_network_lt": {"nl": "Gelijkmatig warm met lauwe radiatoren", "en": "Evenly warm with lukewarm radiators"},
+    "hybrid_hp": {
+        "nl": "Zoals nu; de ketel helpt op koude dagen en maakt warm water",
+        "en": "As now; the boiler helps on cold days and makes hot water",
+    },
+    "air_hp": {
+        "nl": "Gelijkmatig warm met lauwe radiatoren; warm water uit het vat; buitenunit is hoorbaar",
+        "en": "Evenly warm with lukewarm radiators; hot water from the vessel; the outdoor unit can be heard",
+    },
+    "ground_hp": {
+        "nl": "Gelijkmatig warm met lauwe radiatoren; warm water uit het vat; stil, kan 's zomers koelen",
+        "en": "Evenly warm with lukewarm radiators; hot water from the vessel; quiet, can cool in summer",
+    },
+    "heat_network_mt": {
+        "nl": "Zoals nu: warme radiatoren en direct warm water",
+        "en": "As now: warm radiators and instant hot water",
+    },
+    "heat_network_lt": {
+        "nl": "Gelijkmatig warm met lauwe radiatoren",
+        "en": "Evenly warm with lukewarm radiators",
+    },
 }
 
 # the columns of a stock file as a resident calls them (the upload report)

@@ -43,24 +43,88 @@ class Control:
 
 
 CONTROLS: tuple[Control, ...] = (
-    Control("prices.gas_supply_eur_m3", "ctl_gas", "price", 0.20, 2.00, 0.01, 2026, "gas_commodity_eur_m3"),
-    Control("prices.elec_supply_eur_kwh", "ctl_elec", "price", 0.05, 0.80, 0.01, 2026, "elec_commodity_eur_kwh"),
+    Control(
+        "prices.gas_supply_eur_m3",
+        "ctl_gas",
+        "price",
+        0.20,
+        2.00,
+        0.01,
+        2026,
+        "gas_commodity_eur_m3",
+    ),
+    Control(
+        "prices.elec_supply_eur_kwh",
+        "ctl_elec",
+        "price",
+        0.05,
+        0.80,
+        0.01,
+        2026,
+        "elec_commodity_eur_kwh",
+    ),
     Control("prices.co2_price_eur_t", "ctl_co2", "price", 0.0, 400.0, 5.0, 2030, "co2_price_eur_t"),
-    Control("isde_percent", "ctl_isde", "percent", 0.0, 200.0, 5.0, source_of="finance.isde_hp_air_start_eur"),
+    Control(
+        "isde_percent",
+        "ctl_isde",
+        "percent",
+        0.0,
+        200.0,
+        5.0,
+        source_of="finance.isde_hp_air_start_eur",
+    ),
     Control("finance.financing", "ctl_financing", "choice", choices=("warmtefonds", "own")),
-    Control("finance.loan_rate", "ctl_loan_rate", "rate", 0.0, 10.0, 0.05, source_of="finance.warmtefonds_rate"),
-    Control("finance.household_discount_rate", "ctl_household_rate", "rate", 0.0, 15.0, 0.25,
-            source_of="finance.household_discount_rate"),
-    Control("finance.social_discount_rate", "ctl_social_rate", "rate", 0.0, 8.0, 0.25,
-            source_of="finance.social_discount_rate"),
-    Control("finance.heat_fixed_eur", "ctl_heat_fixed", "param", 0.0, 2000.0, 10.0, source_of="finance.heat_fixed_eur"),
-    Control("finance.heat_variable_eur_gj", "ctl_heat_var", "param", 0.0, 150.0, 0.5,
-            source_of="finance.heat_variable_eur_gj"),
+    Control(
+        "finance.loan_rate",
+        "ctl_loan_rate",
+        "rate",
+        0.0,
+        10.0,
+        0.05,
+        source_of="finance.warmtefonds_rate",
+    ),
+    Control(
+        "finance.household_discount_rate",
+        "ctl_household_rate",
+        "rate",
+        0.0,
+        15.0,
+        0.25,
+        source_of="finance.household_discount_rate",
+    ),
+    Control(
+        "finance.social_discount_rate",
+        "ctl_social_rate",
+        "rate",
+        0.0,
+        8.0,
+        0.25,
+        source_of="finance.social_discount_rate",
+    ),
+    Control(
+        "finance.heat_fixed_eur",
+        "ctl_heat_fixed",
+        "param",
+        0.0,
+        2000.0,
+        10.0,
+        source_of="finance.heat_fixed_eur",
+    ),
+    Control(
+        "finance.heat_variable_eur_gj",
+        "ctl_heat_var",
+        "param",
+        0.0,
+        150.0,
+        0.5,
+        source_of="finance.heat_variable_eur_gj",
+    ),
 )
 
 #: the ISDE amounts the ISDE control scales (EUR, EUR/m2, EUR/kW; not limits or flags)
 ISDE_AMOUNTS: tuple[str, ...] = tuple(
-    pid for pid, unit in parameter_table()["unit"].items()
+    pid
+    for pid, unit in parameter_table()["unit"].items()
     if pid.startswith("finance.isde_") and unit in ("EUR", "EUR/m2", "EUR/kW")
 )
 
@@ -104,8 +168,10 @@ def control_sources() -> dict[str, str]:
         if c.kind == "price":
             rows = prices[prices["series"] == c.source_of]
             out[c.key] = str(rows["source"].iloc[0]) if len(rows) else ""
-            markup = {"gas_commodity_eur_m3": "finance.gas_supply_markup_eur_m3",
-                      "elec_commodity_eur_kwh": "finance.elec_supply_markup_eur_kwh"}.get(c.source_of)
+            markup = {
+                "gas_commodity_eur_m3": "finance.gas_supply_markup_eur_m3",
+                "elec_commodity_eur_kwh": "finance.elec_supply_markup_eur_kwh",
+            }.get(c.source_of)
             if markup:
                 out[c.key] += f"; + {table.loc[markup, 'source']}"
         elif c.source_of:

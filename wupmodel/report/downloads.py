@@ -22,18 +22,26 @@ from wupmodel.report.provenance import mark_unused_village, provenance_table, ru
 from wupmodel.report.workbook import XLSX_OPTIONS, safe_text, workbook_bytes
 from wupmodel.scenario import Scenario
 
-__all__ = ["results_workbook_bytes", "csv_zip_bytes", "plan_workbook_bytes", "plan_json_bytes", "table_xlsx_bytes"]
+__all__ = [
+    "results_workbook_bytes",
+    "csv_zip_bytes",
+    "plan_workbook_bytes",
+    "plan_json_bytes",
+    "table_xlsx_bytes",
+]
 
 
-def _block(scenario: Scenario, provenance: Mapping[str, Any] | None,
-           stock_source: Mapping[str, Any] | None) -> dict[str, Any]:
+def _block(
+    scenario: Scenario, provenance: Mapping[str, Any] | None, stock_source: Mapping[str, Any] | None
+) -> dict[str, Any]:
     if provenance is not None:
         return dict(provenance)
     return run_provenance(scenario, stock_source=stock_source)
 
 
-def _with_stock_source(tables: Mapping[str, pd.DataFrame], scenario: Scenario,
-                       stock_source: Mapping[str, Any] | None) -> Mapping[str, pd.DataFrame]:
+def _with_stock_source(
+    tables: Mapping[str, pd.DataFrame], scenario: Scenario, stock_source: Mapping[str, Any] | None
+) -> Mapping[str, pd.DataFrame]:
     """The tables with the scenario sheet's village settings marked as not used when the stock
     came from elsewhere (an upload; :func:`~wupmodel.report.provenance.mark_unused_village`)."""
     if stock_source is None:
@@ -41,9 +49,13 @@ def _with_stock_source(tables: Mapping[str, pd.DataFrame], scenario: Scenario,
     return mark_unused_village(tables, scenario, {"stock": stock_source})
 
 
-def results_workbook_bytes(tables: Mapping[str, pd.DataFrame], scenario: Scenario, lang: str = "en",
-                           provenance: Mapping[str, Any] | None = None,
-                           stock_source: Mapping[str, Any] | None = None) -> bytes:
+def results_workbook_bytes(
+    tables: Mapping[str, pd.DataFrame],
+    scenario: Scenario,
+    lang: str = "en",
+    provenance: Mapping[str, Any] | None = None,
+    stock_source: Mapping[str, Any] | None = None,
+) -> bytes:
     """``results.xlsx`` of :func:`wupmodel.write_outputs` (read-me and provenance sheets) as bytes.
 
     ``provenance`` is the whole block (default :func:`~wupmodel.run_provenance` of
@@ -52,18 +64,28 @@ def results_workbook_bytes(tables: Mapping[str, pd.DataFrame], scenario: Scenari
     (and the scenario sheet marks its village settings and description as not used for the
     stock).
     """
-    return workbook_bytes(_with_stock_source(tables, scenario, stock_source), _block(scenario, provenance, stock_source), lang)
+    return workbook_bytes(
+        _with_stock_source(tables, scenario, stock_source),
+        _block(scenario, provenance, stock_source),
+        lang,
+    )
 
 
-def csv_zip_bytes(tables: Mapping[str, pd.DataFrame], scenario: Scenario,
-                  provenance: Mapping[str, Any] | None = None,
-                  stock_source: Mapping[str, Any] | None = None) -> bytes:
+def csv_zip_bytes(
+    tables: Mapping[str, pd.DataFrame],
+    scenario: Scenario,
+    provenance: Mapping[str, Any] | None = None,
+    stock_source: Mapping[str, Any] | None = None,
+) -> bytes:
     """One UTF-8 CSV per table (and ``provenance.csv``) in a zip, as bytes (``provenance`` and
     ``stock_source`` as for :func:`results_workbook_bytes`)."""
     block = _block(scenario, provenance, stock_source)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for name, frame in {**_with_stock_source(tables, scenario, stock_source), "provenance": provenance_table(block)}.items():
+        for name, frame in {
+            **_with_stock_source(tables, scenario, stock_source),
+            "provenance": provenance_table(block),
+        }.items():
             zf.writestr(f"{name}.csv", safe_text(frame).to_csv(index=False))
     return buffer.getvalue()
 
@@ -71,7 +93,9 @@ def csv_zip_bytes(tables: Mapping[str, pd.DataFrame], scenario: Scenario,
 def plan_workbook_bytes(plan: Plan) -> bytes:
     """``plan.xlsx`` of :func:`wupmodel.write_plan` as bytes."""
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": XLSX_OPTIONS}) as writer:
+    with pd.ExcelWriter(
+        buffer, engine="xlsxwriter", engine_kwargs={"options": XLSX_OPTIONS}
+    ) as writer:
         for name, frame in plan_tables(plan).items():
             safe_text(frame).to_excel(writer, sheet_name=name, index=False)
             sheet = writer.sheets[name]
@@ -82,14 +106,18 @@ def plan_workbook_bytes(plan: Plan) -> bytes:
 
 def plan_json_bytes(plan: Plan) -> bytes:
     """``plan.json`` of :func:`wupmodel.write_plan` as UTF-8 bytes."""
-    return json.dumps(plan.to_json_dict(), indent=2, ensure_ascii=False, default=str).encode("utf-8")
+    return json.dumps(plan.to_json_dict(), indent=2, ensure_ascii=False, default=str).encode(
+        "utf-8"
+    )
 
 
 def table_xlsx_bytes(frame: pd.DataFrame, sheet: str = "table") -> bytes:
     """One table as a workbook of one sheet, as bytes (e.g. the survey to fill in): text that a
     spreadsheet would read as a formula escaped, text written as text."""
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": XLSX_OPTIONS}) as writer:
+    with pd.ExcelWriter(
+        buffer, engine="xlsxwriter", engine_kwargs={"options": XLSX_OPTIONS}
+    ) as writer:
         safe_text(frame).to_excel(writer, sheet_name=sheet[:31], index=False)
         writer.sheets[sheet[:31]].set_column(0, max(len(frame.columns) - 1, 0), 18)
     return buffer.getvalue()

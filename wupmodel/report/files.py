@@ -35,11 +35,18 @@ def _json_safe(value):
     return value
 
 
-def summary_json(tables: Mapping[str, pd.DataFrame], scenario: Scenario, notices: tuple[str, ...] = (),
-                 provenance: Mapping | None = None) -> dict:
+def summary_json(
+    tables: Mapping[str, pd.DataFrame],
+    scenario: Scenario,
+    notices: tuple[str, ...] = (),
+    provenance: Mapping | None = None,
+) -> dict:
     """The JSON summary: provenance, scenario, strategies (both perspectives), who pays."""
+
     def records(frame: pd.DataFrame) -> list[dict]:
-        return [{k: _json_safe(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+        return [
+            {k: _json_safe(v) for k, v in row.items()} for row in frame.to_dict(orient="records")
+        ]
 
     out = {
         "provenance": dict(provenance) if provenance is not None else run_provenance(scenario),
@@ -55,14 +62,20 @@ def summary_json(tables: Mapping[str, pd.DataFrame], scenario: Scenario, notices
         out["who_pays"] = records(tables["who_pays"])
     if "assumptions" in tables:
         a = tables["assumptions"]
-        out["parameters_overridden"] = records(a.loc[a["overridden"], ["parameter", "value", "unit", "default", "origin"]])
+        out["parameters_overridden"] = records(
+            a.loc[a["overridden"], ["parameter", "value", "unit", "default", "origin"]]
+        )
     out["scenario_resolved"] = yaml.safe_load(dump_scenario(scenario, resolved=True))
     return out
 
 
 def write_outputs(
-    out_dir: str | os.PathLike, tables: Mapping[str, pd.DataFrame], scenario: Scenario,
-    notices: tuple[str, ...] = (), provenance: Mapping | None = None, lang: str = "en",
+    out_dir: str | os.PathLike,
+    tables: Mapping[str, pd.DataFrame],
+    scenario: Scenario,
+    notices: tuple[str, ...] = (),
+    provenance: Mapping | None = None,
+    lang: str = "en",
 ) -> list[Path]:
     """Write ``results.xlsx``, one CSV per table, ``summary.json`` and the scenario used.
 
@@ -92,7 +105,9 @@ def write_outputs(
         The files written.
     """
     block = dict(provenance) if provenance is not None else run_provenance(scenario)
-    tables = mark_unused_village(tables, scenario, block)  # a --stock file: the buurt made no dwelling
+    tables = mark_unused_village(
+        tables, scenario, block
+    )  # a --stock file: the buurt made no dwelling
     summary = summary_json(tables, scenario, notices, block)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -103,28 +118,45 @@ def write_outputs(
         atomic_write(path, lambda tmp, frame=frame: frame.to_csv(tmp, index=False))
         written.append(path)
     path = out / "summary.json"
-    atomic_write(path, lambda tmp: tmp.write_text(json.dumps(summary, indent=2, ensure_ascii=False), "utf-8"))
+    atomic_write(
+        path, lambda tmp: tmp.write_text(json.dumps(summary, indent=2, ensure_ascii=False), "utf-8")
+    )
     written.append(path)
     path = out / "scenario_used.yaml"
     head = "".join(f"# {row.item}: {row.value}\n" for row in provenance_table(block).itertuples())
-    text = "# The scenario as run (defaults filled in); provenance:\n" + head + dump_scenario(scenario, resolved=True)
+    text = (
+        "# The scenario as run (defaults filled in); provenance:\n"
+        + head
+        + dump_scenario(scenario, resolved=True)
+    )
     atomic_write(path, lambda tmp: tmp.write_text(text, "utf-8"))
     written.append(path)
     return written
 
 
 def write_comparison(
-    out_dir: str | os.PathLike, tables: Mapping[str, pd.DataFrame], scenarios: list[Scenario],
-    stock_file: str | os.PathLike | None = None, command: list[str] | str | None = None, lang: str = "en",
+    out_dir: str | os.PathLike,
+    tables: Mapping[str, pd.DataFrame],
+    scenarios: list[Scenario],
+    stock_file: str | os.PathLike | None = None,
+    command: list[str] | str | None = None,
+    lang: str = "en",
 ) -> list[Path]:
     """Write the tables of :func:`wupmodel.compare` as ``comparison.xlsx`` and CSV files, with
     the provenance of every scenario (``provenance.csv``, the workbook's read-me sheet)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     blocks = [run_provenance(s, stock_file, command) for s in scenarios]
-    block = {**blocks[0], "scenario": " | ".join(s.name for s in scenarios),
-             "stock": blocks[0]["stock"] if stock_file else {f"{i + 1}": json.dumps(b["stock"]) for i, b in enumerate(blocks)},
-             "overrides": {f"{i + 1}.{k}": v for i, b in enumerate(blocks) for k, v in b["overrides"].items()}}
+    block = {
+        **blocks[0],
+        "scenario": " | ".join(s.name for s in scenarios),
+        "stock": blocks[0]["stock"]
+        if stock_file
+        else {f"{i + 1}": json.dumps(b["stock"]) for i, b in enumerate(blocks)},
+        "overrides": {
+            f"{i + 1}.{k}": v for i, b in enumerate(blocks) for k, v in b["overrides"].items()
+        },
+    }
     written = [write_workbook(out / "comparison.xlsx", tables, block, lang)]
     for name, frame in {**tables, "provenance": provenance_table(block)}.items():
         path = out / f"{name}.csv"
@@ -161,8 +193,9 @@ def write_frame(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
 STREAM_CHUNK_GROUPS = 4096
 
 
-def write_outcomes(outcomes: Outcomes | Iterable[Outcomes], path: str | os.PathLike,
-                   per: str = "dwelling") -> tuple[int, int]:
+def write_outcomes(
+    outcomes: Outcomes | Iterable[Outcomes], path: str | os.PathLike, per: str = "dwelling"
+) -> tuple[int, int]:
     """Write the long outcome table (one row per dwelling × option) to CSV or Parquet, chunk by
     chunk, atomically: Parquet gets one row group per chunk, CSV is appended; the whole table is
     never held in memory.
@@ -186,7 +219,9 @@ def write_outcomes(outcomes: Outcomes | Iterable[Outcomes], path: str | os.PathL
     import pyarrow.parquet as pq
 
     path = Path(path)
-    frames = outcomes.iter_frames(per) if isinstance(outcomes, Outcomes) else _frames_of(outcomes, per)
+    frames = (
+        outcomes.iter_frames(per) if isinstance(outcomes, Outcomes) else _frames_of(outcomes, per)
+    )
     counts = {"rows": 0, "options": 0}
 
     def write(tmp: Path) -> None:

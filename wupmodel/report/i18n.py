@@ -17,7 +17,10 @@ from wupmodel.report.headers import header
 LANGUAGES = ("nl", "en")
 
 STRINGS: dict[str, dict[str, str]] = {
-    "title": {"nl": "Dorpsenergieplan: van het aardgas af", "en": "Village energy plan: off natural gas"},
+    "title": {
+        "nl": "Dorpsenergieplan: van het aardgas af",
+        "en": "Village energy plan: off natural gas",
+    },
     "intro": {
         "nl": "Wat betekent all-electric, een warmtenet of eerst isoleren voor het dorp? "
         "Per strategie: hoeveel woningen kunnen meedoen, hoeveel gas, stroom en CO2, en wat het kost.",
@@ -79,10 +82,24 @@ def value_label(kind: str, value: object, lang: str = "nl") -> str:
 
 
 #: units in Dutch headers
-_UNITS_NL = {"EUR/month": "euro/maand", "EUR/yr": "euro/jaar", "EUR/t": "euro/ton", "EUR/WEQ/yr": "euro/woning/jaar",
-             "EUR": "euro", "number": "aantal", "m3/yr": "m³/jaar", "MWh/yr": "MWh/jaar", "kWh/yr": "kWh/jaar",
-             "GJ/yr": "GJ/jaar", "t/yr": "ton/jaar", "kg/yr": "kg/jaar", "year": "jaar", "yes/no": "ja/nee",
-             "see unit": "zie eenheid", "m2": "m²"}
+_UNITS_NL = {
+    "EUR/month": "euro/maand",
+    "EUR/yr": "euro/jaar",
+    "EUR/t": "euro/ton",
+    "EUR/WEQ/yr": "euro/woning/jaar",
+    "EUR": "euro",
+    "number": "aantal",
+    "m3/yr": "m³/jaar",
+    "MWh/yr": "MWh/jaar",
+    "kWh/yr": "kWh/jaar",
+    "GJ/yr": "GJ/jaar",
+    "t/yr": "ton/jaar",
+    "kg/yr": "kg/jaar",
+    "year": "jaar",
+    "yes/no": "ja/nee",
+    "see unit": "zie eenheid",
+    "m2": "m²",
+}
 
 
 def column_label(column: str, lang: str = "nl") -> str:
@@ -95,8 +112,12 @@ def column_label(column: str, lang: str = "nl") -> str:
 
 
 #: columns whose values are vocabulary, and the kind of each
-_VALUE_COLUMNS = {"dwelling_type": "dwelling_type", "tenure": "tenure", "heating": "heating",
-                  "insulation": "insulation"}
+_VALUE_COLUMNS = {
+    "dwelling_type": "dwelling_type",
+    "tenure": "tenure",
+    "heating": "heating",
+    "insulation": "insulation",
+}
 
 
 def translate_frame(frame: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:

@@ -55,15 +55,22 @@ def stock_overview(outcomes: Outcomes) -> dict[str, pd.DataFrame | dict[str, flo
     ref = np.full(outcomes.n_groups, outcomes.catalogue.reference_index)
     gas = outcomes.pick("gas_m3", ref)
     co2 = outcomes.pick("co2_kg", ref)
-    bill = outcomes.pick("bill_year1_eur", ref) / 12.0 if "bill_year1_eur" in outcomes.arrays else np.full(len(groups), np.nan)
+    bill = (
+        outcomes.pick("bill_year1_eur", ref) / 12.0
+        if "bill_year1_eur" in outcomes.arrays
+        else np.full(len(groups), np.nan)
+    )
     types = groups["dwelling_type"].astype(str)
     co2_type = pd.Series(co2 * counts / 1e3).groupby(types.to_numpy()).sum()
     order = [k for k in DWELLING_TYPES if k in co2_type.index]
     n = float(counts.sum())
     return {
         "types": _counts(groups["dwelling_type"], counts, DWELLING_TYPES),
-        "periods": _counts(pd.Series(period_of(groups["construction_year"].to_numpy())), counts,
-                           tuple(name for name, _lo, _hi in CONSTRUCTION_PERIODS)),
+        "periods": _counts(
+            pd.Series(period_of(groups["construction_year"].to_numpy())),
+            counts,
+            tuple(name for name, _lo, _hi in CONSTRUCTION_PERIODS),
+        ),
         "labels": _counts(groups["energy_label"], counts, ENERGY_LABELS),
         "tenure": _counts(groups["tenure"], counts, TENURES),
         "co2_by_type": pd.DataFrame({"value": order, "co2_t": co2_type.reindex(order).to_numpy()}),

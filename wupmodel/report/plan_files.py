@@ -19,10 +19,17 @@ def plan_tables(plan: Plan) -> dict[str, pd.DataFrame]:
         [
             ("status", str(plan.status), ""),
             ("perspective", plan.perspective, ""),
-            ("objective", "least CO2, then least cost" if plan.objective == "co2" else "least cost", ""),
+            (
+                "objective",
+                "least CO2, then least cost" if plan.objective == "co2" else "least cost",
+                "",
+            ),
             ("cost", plan.objective_eur, "EUR/yr"),
-            ("extra cost vs the reference (as in run)",
-             plan.extra_cost_eur_per_yr.get(plan.perspective, float("nan")), "EUR/yr"),
+            (
+                "extra cost vs the reference (as in run)",
+                plan.extra_cost_eur_per_yr.get(plan.perspective, float("nan")),
+                "EUR/yr",
+            ),
             ("investment", plan.capex_eur, "EUR"),
             ("subsidy", plan.subsidy_eur, "EUR"),
             ("CO2 first year", plan.co2_kg / 1e3, "t/yr"),
@@ -35,17 +42,41 @@ def plan_tables(plan: Plan) -> dict[str, pd.DataFrame]:
     if plan.dwellings is not None:
         tables["per_dwelling"] = plan.dwellings
     tables["per_heating"] = pd.DataFrame(
-        {"heating": list(plan.dwellings_by_heating), "dwellings": list(plan.dwellings_by_heating.values())})
-    collective = [("heat network", zone, bool(built)) for zone, built in plan.heat_network_built.items()]
-    collective += [("grid reinforcement", zone, bool(done)) for zone, done in plan.grid_reinforced.items()]
+        {
+            "heating": list(plan.dwellings_by_heating),
+            "dwellings": list(plan.dwellings_by_heating.values()),
+        }
+    )
+    collective = [
+        ("heat network", zone, bool(built)) for zone, built in plan.heat_network_built.items()
+    ]
+    collective += [
+        ("grid reinforcement", zone, bool(done)) for zone, done in plan.grid_reinforced.items()
+    ]
     tables["collective"] = pd.DataFrame(collective, columns=["decision", "zone", "yes"])
     tables["constraints"] = pd.DataFrame(
-        [{"constraint": c.name, "binding": c.binding, "shadow_price": c.shadow_price, "unit": c.unit}
-         for c in plan.constraints])
+        [
+            {
+                "constraint": c.name,
+                "binding": c.binding,
+                "shadow_price": c.shadow_price,
+                "unit": c.unit,
+            }
+            for c in plan.constraints
+        ]
+    )
     if plan.pareto_front:
         tables["pareto"] = pd.DataFrame(
-            [{"co2_t_per_yr": p.co2_kg / 1e3, "co2_reduction": p.co2_reduction,
-              "objective_eur_per_yr": p.objective_eur, "status": str(p.status)} for p in plan.pareto_front])
+            [
+                {
+                    "co2_t_per_yr": p.co2_kg / 1e3,
+                    "co2_reduction": p.co2_reduction,
+                    "objective_eur_per_yr": p.objective_eur,
+                    "status": str(p.status),
+                }
+                for p in plan.pareto_front
+            ]
+        )
     return tables
 
 

@@ -36,7 +36,13 @@ def plan_who_pays(plan: Plan, outcomes: Outcomes) -> pd.DataFrame:
         Columns ``tenure``, ``dwellings``, ``monthly_cost_change_avg_eur``,
         ``households_paying_more``, ``share_paying_more``; empty without a plan.
     """
-    columns = ["tenure", "dwellings", "monthly_cost_change_avg_eur", "households_paying_more", "share_paying_more"]
+    columns = [
+        "tenure",
+        "dwellings",
+        "monthly_cost_change_avg_eur",
+        "households_paying_more",
+        "share_paying_more",
+    ]
     if plan.dwellings is None or not len(plan.dwellings):
         return pd.DataFrame(columns=columns)
     rows = plan.dwellings
@@ -49,18 +55,22 @@ def plan_who_pays(plan: Plan, outcomes: Outcomes) -> pd.DataFrame:
     change = outcomes["monthly_cost_change_eur"][group, option]
     tenure = outcomes.groups["tenure"].astype(object).to_numpy()[group]
     weight = rows["dwellings"].to_numpy(dtype=float)
-    frame = pd.DataFrame({
-        "tenure": pd.Series(tenure).where(pd.notna(tenure), "unknown").astype(str),
-        "dwellings": weight,
-        "sum": change * weight,
-        "more": weight * (change > PAYS_MORE_EUR),
-    })
+    frame = pd.DataFrame(
+        {
+            "tenure": pd.Series(tenure).where(pd.notna(tenure), "unknown").astype(str),
+            "dwellings": weight,
+            "sum": change * weight,
+            "more": weight * (change > PAYS_MORE_EUR),
+        }
+    )
     out = frame.groupby("tenure", sort=False).sum()
-    result = pd.DataFrame({
-        "tenure": out.index,
-        "dwellings": out["dwellings"].to_numpy(),
-        "monthly_cost_change_avg_eur": (out["sum"] / out["dwellings"]).to_numpy(),
-        "households_paying_more": out["more"].to_numpy(),
-        "share_paying_more": (out["more"] / out["dwellings"]).to_numpy(),
-    })
+    result = pd.DataFrame(
+        {
+            "tenure": out.index,
+            "dwellings": out["dwellings"].to_numpy(),
+            "monthly_cost_change_avg_eur": (out["sum"] / out["dwellings"]).to_numpy(),
+            "households_paying_more": out["more"].to_numpy(),
+            "share_paying_more": (out["more"] / out["dwellings"]).to_numpy(),
+        }
+    )
     return result[columns]

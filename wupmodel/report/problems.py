@@ -22,10 +22,18 @@ from wupmodel.report.i18n import format_number, t, value_label
 __all__ = ["problem_report", "upload_message", "REPORT_COLUMNS"]
 
 #: the report's columns, by their string key
-REPORT_COLUMNS: tuple[str, ...] = ("rep_where", "rep_column", "rep_value", "rep_problem", "rep_allowed")
+REPORT_COLUMNS: tuple[str, ...] = (
+    "rep_where",
+    "rep_column",
+    "rep_value",
+    "rep_problem",
+    "rep_allowed",
+)
 
-_UNIT_WORDS = {"nl": {"m³/yr": "m³ per jaar", "kWh/yr": "kWh per jaar", "€/yr": "euro per jaar", "m²": "m²"},
-               "en": {"m³/yr": "m³ a year", "kWh/yr": "kWh a year", "€/yr": "euro a year", "m²": "m²"}}
+_UNIT_WORDS = {
+    "nl": {"m³/yr": "m³ per jaar", "kWh/yr": "kWh per jaar", "€/yr": "euro per jaar", "m²": "m²"},
+    "en": {"m³/yr": "m³ a year", "kWh/yr": "kWh a year", "€/yr": "euro a year", "m²": "m²"},
+}
 
 
 def _where(entry: Mapping[str, object], lang: str) -> str:
@@ -66,12 +74,18 @@ def _allowed(entry: Mapping[str, object], lang: str) -> str:
     values = entry.get("allowed_values")
     if values:
         if field == "energy_label":
-            return ", ".join(map(str, values)) + (f", {t('rep_or_empty_unknown', lang)}" if or_empty else "")
+            return ", ".join(map(str, values)) + (
+                f", {t('rep_or_empty_unknown', lang)}" if or_empty else ""
+            )
         return ", ".join(value_label(field, v, lang).lower() for v in values) + or_empty
     if entry.get("low") is not None and entry.get("high") is not None:
-        unit = _UNIT_WORDS.get(lang, _UNIT_WORDS["nl"]).get(str(entry.get("unit") or ""), str(entry.get("unit") or ""))
-        span = (f"{_number(float(entry['low']), field, lang)} {t('rep_to', lang)} "  # type: ignore[arg-type]
-                f"{_number(float(entry['high']), field, lang)}")  # type: ignore[arg-type]
+        unit = _UNIT_WORDS.get(lang, _UNIT_WORDS["nl"]).get(
+            str(entry.get("unit") or ""), str(entry.get("unit") or "")
+        )
+        span = (
+            f"{_number(float(entry['low']), field, lang)} {t('rep_to', lang)} "  # type: ignore[arg-type]
+            f"{_number(float(entry['high']), field, lang)}"
+        )  # type: ignore[arg-type]
         return f"{span} {unit}".strip() + or_empty
     return str(entry.get("allowed", ""))
 
@@ -106,7 +120,15 @@ def problem_report(problems: Iterable[Mapping[str, object]], lang: str = "nl") -
     for entry in problems:
         code = str(entry.get("code") or "")
         problem = t(f"problem_{code}", lang) if code else str(entry.get("problem", ""))
-        rows.append([_where(entry, lang), _column(entry, lang), _value(entry, lang), problem, _allowed(entry, lang)])
+        rows.append(
+            [
+                _where(entry, lang),
+                _column(entry, lang),
+                _value(entry, lang),
+                problem,
+                _allowed(entry, lang),
+            ]
+        )
     return pd.DataFrame(rows, columns=[t(k, lang) for k in REPORT_COLUMNS])
 
 

@@ -28,7 +28,15 @@ from wupmodel.money.tariffs import PATH_RULE, tariff_paths
 from wupmodel.params import Params, parameter_table
 from wupmodel.scenario import Scenario, dump_scenario
 
-__all__ = ["run_provenance", "uploaded_stock_source", "assumptions", "price_paths", "scenario_table", "provenance_table", "PATH_RULE"]
+__all__ = [
+    "run_provenance",
+    "uploaded_stock_source",
+    "assumptions",
+    "price_paths",
+    "scenario_table",
+    "provenance_table",
+    "PATH_RULE",
+]
 
 
 def _version() -> str:
@@ -66,9 +74,13 @@ def uploaded_stock_source(stock: pd.DataFrame, file_name: str, sha256: str) -> d
         ``file``, ``sha256``, ``rows`` (data rows read), ``dwellings`` (the sum of ``count``)
         and ``origin``.
     """
-    return {"file": str(file_name), "sha256": str(sha256), "rows": int(len(stock)),
-            "dwellings": int(pd.to_numeric(stock["count"]).sum()),
-            "origin": "uploaded file (held in memory, not written to disk)"}
+    return {
+        "file": str(file_name),
+        "sha256": str(sha256),
+        "rows": int(len(stock)),
+        "dwellings": int(pd.to_numeric(stock["count"]).sum()),
+        "origin": "uploaded file (held in memory, not written to disk)",
+    }
 
 
 def run_provenance(
@@ -115,14 +127,19 @@ def run_provenance(
     elif path:
         stock = {"file": Path(path).name, "path": str(path), "sha256": _sha256(path)}
     else:
-        stock = {"buurt_code": scenario.village.buurt_code, "seed": scenario.village.seed,
-                 "synthesised": "PBL Startanalyse 2020 buurt statistics"}
+        stock = {
+            "buurt_code": scenario.village.buurt_code,
+            "seed": scenario.village.seed,
+            "synthesised": "PBL Startanalyse 2020 buurt statistics",
+        }
     if isinstance(command, str) or command is None:
         cmd = command
     else:
         cmd = " ".join(str(c) for c in command)
     when = (created or datetime.now().astimezone()).isoformat(timespec="seconds")
-    overridden = {k: v for k, v in scenario.origins.items() if not v.startswith("scenario file default")}
+    overridden = {
+        k: v for k, v in scenario.origins.items() if not v.startswith("scenario file default")
+    }
     return {
         "model": "wupmodel",
         "version": _version(),
@@ -136,8 +153,9 @@ def run_provenance(
     }
 
 
-def mark_unused_village(tables: Mapping[str, pd.DataFrame], scenario: Scenario,
-                        block: Mapping[str, Any]) -> Mapping[str, pd.DataFrame]:
+def mark_unused_village(
+    tables: Mapping[str, pd.DataFrame], scenario: Scenario, block: Mapping[str, Any]
+) -> Mapping[str, pd.DataFrame]:
     """The tables with the scenario sheet's village settings and description marked as not
     used for the stock when the dwellings came from elsewhere than the scenario says: a file
     given with ``--stock`` or an upload (the provenance ``block`` names it). The scenario's
@@ -151,8 +169,12 @@ def mark_unused_village(tables: Mapping[str, pd.DataFrame], scenario: Scenario,
     if "scenario" not in tables or not file or (own and Path(own).name == file):
         return tables
     table = tables["scenario"].copy()
-    unused = (table["key"].str.startswith("village.") | (table["key"] == "description")) & (table["origin"] != "--stock")
-    table.loc[unused, "origin"] = f"not used for the stock: the dwellings are the file '{file}' (see provenance)"
+    unused = (table["key"].str.startswith("village.") | (table["key"] == "description")) & (
+        table["origin"] != "--stock"
+    )
+    table.loc[unused, "origin"] = (
+        f"not used for the stock: the dwellings are the file '{file}' (see provenance)"
+    )
     return {**tables, "scenario": table}
 
 
@@ -177,27 +199,52 @@ def assumptions(params: Params, scenario: Scenario) -> pd.DataFrame:
     table["default"] = table["value"]
     table["value"] = [params.values[k] for k in table["parameter"]]
     table["overridden"] = table["parameter"].isin(params.overridden)
-    table["origin"] = [scenario.origin_of(k) if k in params.overridden else "" for k in table["parameter"]]
-    cols = ["parameter", "value", "unit", "default", "overridden", "origin", "min", "max",
-            "description", "source", "year"]
+    table["origin"] = [
+        scenario.origin_of(k) if k in params.overridden else "" for k in table["parameter"]
+    ]
+    cols = [
+        "parameter",
+        "value",
+        "unit",
+        "default",
+        "overridden",
+        "origin",
+        "min",
+        "max",
+        "description",
+        "source",
+        "year",
+    ]
     return table[cols]
 
 
 #: What each price series feeds, and what it is built from by default.
 _FEEDS = {
-    "gas_supply_eur_m3": ("end-user bill", "Vesta gas commodity path + finance.gas_supply_markup_eur_m3"),
+    "gas_supply_eur_m3": (
+        "end-user bill",
+        "Vesta gas commodity path + finance.gas_supply_markup_eur_m3",
+    ),
     "gas_tax_eur_m3": ("end-user bill", "finance.gas_tax_eur_m3"),
-    "elec_supply_eur_kwh": ("end-user bill", "Vesta electricity commodity path + finance.elec_supply_markup_eur_kwh"),
+    "elec_supply_eur_kwh": (
+        "end-user bill",
+        "Vesta electricity commodity path + finance.elec_supply_markup_eur_kwh",
+    ),
     "elec_tax_eur_kwh": ("end-user bill", "finance.elec_tax_eur_kwh"),
     "tax_credit_eur": ("end-user bill", "finance.tax_credit_eur"),
     "vat": ("end-user bill", "finance.vat"),
     "gas_standing_eur": ("end-user bill", "gas network + supplier standing charges"),
     "elec_standing_eur": ("end-user bill", "electricity network + supplier standing charges"),
     "heat_fixed_eur": ("end-user bill", "finance.heat_fixed_eur (ACM, incl. VAT)"),
-    "heat_variable_eur_gj": ("end-user bill", "finance.heat_variable_eur_gj x all-in gas price / 2026"),
+    "heat_variable_eur_gj": (
+        "end-user bill",
+        "finance.heat_variable_eur_gj x all-in gas price / 2026",
+    ),
     "feed_in_eur_kwh": ("end-user bill", "finance.feed_in_net_eur_kwh"),
     "net_metering": ("end-user bill", "finance.net_metering_last_year (1 = net metering)"),
-    "co2_price_eur_t": ("end-user bill (ETS2 on gas)", "Vesta CO2 price path from finance.ets2_start_year"),
+    "co2_price_eur_t": (
+        "end-user bill (ETS2 on gas)",
+        "Vesta CO2 price path from finance.ets2_start_year",
+    ),
     "grid_co2_kg_kwh": ("CO2 of both views", "Vesta grid CO2 intensity path"),
     "gas_production_eur_m3": ("national view", "Vesta gas commodity path (no taxes, no mark-up)"),
     "elec_production_eur_kwh": ("national view", "Vesta electricity commodity path"),
@@ -208,8 +255,14 @@ _FEEDS = {
 
 
 def _unit(name: str) -> str:
-    for suffix, unit in (("_eur_m3", "EUR/m3"), ("_eur_kwh", "EUR/kWh"), ("_eur_gj", "EUR/GJ"),
-                         ("_eur_t", "EUR/t CO2"), ("_kg_kwh", "kg CO2/kWh"), ("_eur", "EUR/yr")):
+    for suffix, unit in (
+        ("_eur_m3", "EUR/m3"),
+        ("_eur_kwh", "EUR/kWh"),
+        ("_eur_gj", "EUR/GJ"),
+        ("_eur_t", "EUR/t CO2"),
+        ("_kg_kwh", "kg CO2/kWh"),
+        ("_eur", "EUR/yr"),
+    ):
         if name.endswith(suffix):
             return unit
     return "fraction" if name == "vat" else "1 = yes"
@@ -225,17 +278,31 @@ def price_paths(params: Params, scenario: Scenario) -> pd.DataFrame:
     rule of :data:`PATH_RULE`).
     """
     f = scenario.finance
-    paths = tariff_paths(params, start_year=scenario.years.start, end_year=scenario.years.end,
-                         overrides=scenario.prices, ets2_start_year=f.ets2_start_year)
+    paths = tariff_paths(
+        params,
+        start_year=scenario.years.start,
+        end_year=scenario.years.end,
+        overrides=scenario.prices,
+        ets2_start_year=f.ets2_start_year,
+    )
     rows = []
     for name, values in paths.series().items():
         over = name in scenario.prices
         feeds, built = _FEEDS.get(name, ("", ""))
         origin = scenario.origin_of(f"prices.{name}") if over else ""
         for year, value in zip(paths.years, values, strict=True):
-            rows.append({"series": name, "year": int(year), "value": float(value), "unit": _unit(name),
-                         "overridden": over, "origin": origin, "feeds": feeds,
-                         "built_from": PATH_RULE if over else built})
+            rows.append(
+                {
+                    "series": name,
+                    "year": int(year),
+                    "value": float(value),
+                    "unit": _unit(name),
+                    "overridden": over,
+                    "origin": origin,
+                    "feeds": feeds,
+                    "built_from": PATH_RULE if over else built,
+                }
+            )
     return pd.DataFrame(rows)
 
 

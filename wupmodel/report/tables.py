@@ -25,9 +25,21 @@ from wupmodel.village import (
 
 #: Per-dwelling columns in the per-dwelling sheet (under each strategy).
 _DWELLING_COLUMNS = (
-    "option_id", "gas_m3", "electricity_import_kwh", "heat_gj", "co2_kg", "capex_eur", "subsidy_eur",
-    "bill_year1_eur", "loan_payment_eur_per_month", "own_capital_eur_per_month", "rent_increase_eur_per_month",
-    "monthly_cost_year1_eur", "monthly_cost_change_eur", "npv_end_user_eur", "end_user_extra_cost_eur_per_yr",
+    "option_id",
+    "gas_m3",
+    "electricity_import_kwh",
+    "heat_gj",
+    "co2_kg",
+    "capex_eur",
+    "subsidy_eur",
+    "bill_year1_eur",
+    "loan_payment_eur_per_month",
+    "own_capital_eur_per_month",
+    "rent_increase_eur_per_month",
+    "monthly_cost_year1_eur",
+    "monthly_cost_change_eur",
+    "npv_end_user_eur",
+    "end_user_extra_cost_eur_per_yr",
     "national_annual_cost_eur",
 )
 #: per-dwelling columns counted only for the dwellings that change (as in the summary)
@@ -69,7 +81,9 @@ def _reason_at_level(outcomes: Outcomes, strategy: Strategy) -> np.ndarray:
     if "reason_code" not in outcomes.arrays:
         return empty
     try:
-        own = outcomes.catalogue.index_of(strategy.insulation, strategy.heating, strategy.pv, strategy.solar_thermal)
+        own = outcomes.catalogue.index_of(
+            strategy.insulation, strategy.heating, strategy.pv, strategy.solar_thermal
+        )
     except KeyError:
         return empty
     code = outcomes.pick("reason_code", np.full(outcomes.n_groups, own)).astype(np.int64)
@@ -137,8 +151,13 @@ def summarise(
     choices = [strategy_choice(outcomes, s) for s in strategies]
     choices.append(np.full(outcomes.n_groups, outcomes.catalogue.reference_index))
     outcomes.prefetch([n for n in MONEY_QUANTITIES if n != "irr"], choices)
-    summary = strategy_summary(outcomes, strategies, params, scenario.years.horizon_years,
-                               scenario.finance.social_discount_rate)
+    summary = strategy_summary(
+        outcomes,
+        strategies,
+        params,
+        scenario.years.horizon_years,
+        scenario.finance.social_discount_rate,
+    )
     dwellings = per_dwelling(outcomes, strategies)
     tables = {"summary": summary, "per_type": per_type(dwellings)}
     if "monthly_cost_change_eur" in outcomes.arrays:
@@ -150,11 +169,20 @@ def summarise(
     return tables
 
 
-def village_summary(outcomes: Outcomes, scenario: Scenario, params: Params | None = None,
-                    strategies: list[Strategy] | None = None) -> pd.DataFrame:
+def village_summary(
+    outcomes: Outcomes,
+    scenario: Scenario,
+    params: Params | None = None,
+    strategies: list[Strategy] | None = None,
+) -> pd.DataFrame:
     """Only the strategy summary of :func:`summarise` (the same numbers, less work): what
     the app redraws after every slider move."""
     params = scenario.params() if params is None else params
     strategies = default_strategies() if strategies is None else strategies
-    return strategy_summary(outcomes, strategies, params, scenario.years.horizon_years,
-                            scenario.finance.social_discount_rate)
+    return strategy_summary(
+        outcomes,
+        strategies,
+        params,
+        scenario.years.horizon_years,
+        scenario.finance.social_discount_rate,
+    )

@@ -27,7 +27,9 @@ def _pct(rate: float | None) -> str:
     return "social discount rate of the run" if rate is None else f"{100 * rate:.4g} %"
 
 
-def _assumed(tables: Mapping[str, pd.DataFrame], parameter: str, fallback: float | None) -> float | None:
+def _assumed(
+    tables: Mapping[str, pd.DataFrame], parameter: str, fallback: float | None
+) -> float | None:
     """The value the run used for ``parameter`` (from its assumptions table)."""
     a = tables.get("assumptions")
     if a is not None and parameter in set(a["parameter"]):
@@ -35,17 +37,28 @@ def _assumed(tables: Mapping[str, pd.DataFrame], parameter: str, fallback: float
     return fallback
 
 
-def run_text(tables: Mapping[str, pd.DataFrame], scenario: Scenario, n_dwellings: int,
-             notices: tuple[str, ...] = ()) -> str:
+def run_text(
+    tables: Mapping[str, pd.DataFrame],
+    scenario: Scenario,
+    n_dwellings: int,
+    notices: tuple[str, ...] = (),
+) -> str:
     """The strategy comparison as terminal tables: energy and CO2, then money."""
     summary = tables["summary"]
-    lines = [f"{scenario.name}: {n_dwellings} dwellings; first year {scenario.years.start}, "
-             f"horizon to {scenario.years.end}", "", "Energy and CO2 (first year, village totals)"]
+    lines = [
+        f"{scenario.name}: {n_dwellings} dwellings; first year {scenario.years.start}, "
+        f"horizon to {scenario.years.end}",
+        "",
+        "Energy and CO2 (first year, village totals)",
+    ]
     energy = pd.DataFrame(
         {
             "strategy": summary["strategy"],
             "insulation": summary["insulation"],
-            "feasible": [f"{int(a)}/{int(b)}" for a, b in zip(summary["dwellings_feasible"], summary["dwellings"], strict=True)],
+            "feasible": [
+                f"{int(a)}/{int(b)}"
+                for a, b in zip(summary["dwellings_feasible"], summary["dwellings"], strict=True)
+            ],
             "gas m3/yr": summary["gas_m3"].map(_fmt_int),
             "elec MWh/yr": summary["electricity_mwh"].map(_fmt_int),
             "heat GJ/yr": summary["heat_gj"].map(_fmt_int),
@@ -57,8 +70,7 @@ def run_text(tables: Mapping[str, pd.DataFrame], scenario: Scenario, n_dwellings
     rate = _assumed(tables, "finance.social_discount_rate", scenario.finance.social_discount_rate)
     lines += [energy.to_string(index=False), ""]
     lines += _level_fit_lines(summary)
-    lines += [
-              f"Money (EUR of the price year; national: no taxes or subsidies, {_pct(rate)})"]
+    lines += [f"Money (EUR of the price year; national: no taxes or subsidies, {_pct(rate)})"]
     money = pd.DataFrame(
         {
             "strategy": summary["strategy"],
@@ -74,11 +86,16 @@ def run_text(tables: Mapping[str, pd.DataFrame], scenario: Scenario, n_dwellings
         {
             "strategy": summary["strategy"],
             "change EUR/month": summary["monthly_cost_change_avg_eur"].map(lambda x: f"{x:+.0f}"),
-            **({"bill": summary["bill_change_avg_eur"].map(lambda x: f"{x:+.0f}"),
-                "loan": summary["loan_avg_eur"].map(lambda x: f"{x:+.0f}"),
-                "own money": summary["own_capital_avg_eur"].map(lambda x: f"{x:+.0f}"),
-                "rent": summary["rent_avg_eur"].map(lambda x: f"{x:+.0f}")}
-               if "own_capital_avg_eur" in summary else {}),
+            **(
+                {
+                    "bill": summary["bill_change_avg_eur"].map(lambda x: f"{x:+.0f}"),
+                    "loan": summary["loan_avg_eur"].map(lambda x: f"{x:+.0f}"),
+                    "own money": summary["own_capital_avg_eur"].map(lambda x: f"{x:+.0f}"),
+                    "rent": summary["rent_avg_eur"].map(lambda x: f"{x:+.0f}"),
+                }
+                if "own_capital_avg_eur" in summary
+                else {}
+            ),
             "paying more": summary["share_paying_more"].map(lambda x: f"{x:.0%}"),
         }
     )
@@ -94,7 +111,9 @@ def run_text(tables: Mapping[str, pd.DataFrame], scenario: Scenario, n_dwellings
             "heat-network sources and LV-grid reinforcement. Woonlasten = energy bill + loan repayment "
             "+ own money as a monthly annuity at the household discount rate of "
             f"{_pct(_assumed(tables, 'finance.household_discount_rate', None))} over the horizon + rent "
-            "increase, averaged over all dwellings.", 100),
+            "increase, averaged over all dwellings.",
+            100,
+        ),
     ]
     lines += [f"Note: {note}" for note in notices]
     return "\n".join(lines)
@@ -114,14 +133,23 @@ def _level_fit_lines(summary: pd.DataFrame) -> list[str]:
     fit = pd.DataFrame(
         {
             "strategy": rows["strategy"],
-            "deeper insulation": [f"{_fmt_int(n)} ({s:.0%})" for n, s in
-                                  zip(rows["dwellings_deeper_insulation"], rows["share_deeper_insulation"], strict=True)],
+            "deeper insulation": [
+                f"{_fmt_int(n)} ({s:.0%})"
+                for n, s in zip(
+                    rows["dwellings_deeper_insulation"],
+                    rows["share_deeper_insulation"],
+                    strict=True,
+                )
+            ],
             "keep gas": rows["dwellings_keep_gas"].map(_fmt_int),
             "why not at the level (dwellings)": rows["not_feasible_reasons"].replace("", "-"),
         }
     )
-    return ["Where the system does not fit at the strategy's insulation level (dwellings)",
-            fit.to_string(index=False), ""]
+    return [
+        "Where the system does not fit at the strategy's insulation level (dwellings)",
+        fit.to_string(index=False),
+        "",
+    ]
 
 
 def plan_text(plan: Plan, title: str) -> str:
@@ -134,27 +162,39 @@ def plan_text(plan: Plan, title: str) -> str:
     lines += [f"Note: {note}" for note in plan.notices]
     if not plan.has_solution:
         return "\n".join(lines)
-    objective = ("least CO2, then least cost" if plan.objective == "co2" else "least cost")
+    objective = "least CO2, then least cost" if plan.objective == "co2" else "least cost"
     extra = plan.extra_cost_eur_per_yr.get(plan.perspective, math.nan)
-    lines.append(f"objective: {objective}, {plan.perspective} perspective; cost "
-                 f"{_fmt_int(plan.objective_eur)} EUR/yr, of which extra vs the reference "
-                 f"(every dwelling keeps its gas boiler, as in `run`): {_fmt_int(extra)} EUR/yr")
-    lines.append(f"CO2 first year: {plan.co2_kg / 1e3:,.0f} t ({plan.co2_reduction:.0%} below the reference)")
-    lines.append(f"investment {_fmt_int(plan.capex_eur)} EUR, subsidy {_fmt_int(plan.subsidy_eur)} EUR")
+    lines.append(
+        f"objective: {objective}, {plan.perspective} perspective; cost "
+        f"{_fmt_int(plan.objective_eur)} EUR/yr, of which extra vs the reference "
+        f"(every dwelling keeps its gas boiler, as in `run`): {_fmt_int(extra)} EUR/yr"
+    )
+    lines.append(
+        f"CO2 first year: {plan.co2_kg / 1e3:,.0f} t ({plan.co2_reduction:.0%} below the reference)"
+    )
+    lines.append(
+        f"investment {_fmt_int(plan.capex_eur)} EUR, subsidy {_fmt_int(plan.subsidy_eur)} EUR"
+    )
     built = [z for z, b in plan.heat_network_built.items() if b]
     reinforced = [z for z, b in plan.grid_reinforced.items() if b]
-    lines.append(f"heat networks built: {', '.join(built) or 'none'}; grid zones reinforced: "
-                 f"{', '.join(reinforced) or 'none'}; solar park {plan.solar_park_kwp:,.0f} kWp")
-    lines.append("dwellings by heating system: " + ", ".join(
-        f"{k} {v:,.0f}" for k, v in plan.dwellings_by_heating.items() if v > 0.005))
+    lines.append(
+        f"heat networks built: {', '.join(built) or 'none'}; grid zones reinforced: "
+        f"{', '.join(reinforced) or 'none'}; solar park {plan.solar_park_kwp:,.0f} kWp"
+    )
+    lines.append(
+        "dwellings by heating system: "
+        + ", ".join(f"{k} {v:,.0f}" for k, v in plan.dwellings_by_heating.items() if v > 0.005)
+    )
     binding = plan.binding_constraints
     if binding:
         lines.append("binding constraints (shadow price):")
         lines += [f"  {c.name}: {_fmt_price(c.shadow_price)} {c.unit}" for c in binding]
     if plan.pareto_front:
         lines += ["", "Pareto front (cost vs CO2):"]
-        lines += [f"  CO2 {p.co2_kg / 1e3:8,.0f} t ({p.co2_reduction:4.0%})  cost {_fmt_int(p.objective_eur):>12} EUR/yr"
-                  for p in plan.pareto_front]
+        lines += [
+            f"  CO2 {p.co2_kg / 1e3:8,.0f} t ({p.co2_reduction:4.0%})  cost {_fmt_int(p.objective_eur):>12} EUR/yr"
+            for p in plan.pareto_front
+        ]
     return "\n".join(lines)
 
 
@@ -162,13 +202,18 @@ def compare_text(tables: Mapping[str, pd.DataFrame]) -> str:
     """The comparison of :func:`wupmodel.compare` as terminal text: per strategy the main
     figures of each scenario and the differences, then the assumptions that differ."""
     comp = tables["comparison"]
-    shown = {"co2_reduction": ("CO2 vs ref", lambda x: f"{-x:+.0%}"),
-             "investment_eur": ("invest. k EUR", lambda x: _money(x / 1e3)),
-             "national_extra_eur_per_yr": ("national k EUR/yr", lambda x: _money(x / 1e3)),
-             "national_eur_per_t_co2": ("EUR/t CO2", _money),
-             "end_user_extra_eur_per_yr": ("end user k EUR/yr", lambda x: _money(x / 1e3)),
-             "monthly_cost_change_avg_eur": ("monthly change EUR", lambda x: "-" if x != x else f"{x:+.0f}"),
-             "share_paying_more": ("paying more", lambda x: "-" if x != x else f"{x:.0%}")}
+    shown = {
+        "co2_reduction": ("CO2 vs ref", lambda x: f"{-x:+.0%}"),
+        "investment_eur": ("invest. k EUR", lambda x: _money(x / 1e3)),
+        "national_extra_eur_per_yr": ("national k EUR/yr", lambda x: _money(x / 1e3)),
+        "national_eur_per_t_co2": ("EUR/t CO2", _money),
+        "end_user_extra_eur_per_yr": ("end user k EUR/yr", lambda x: _money(x / 1e3)),
+        "monthly_cost_change_avg_eur": (
+            "monthly change EUR",
+            lambda x: "-" if x != x else f"{x:+.0f}",
+        ),
+        "share_paying_more": ("paying more", lambda x: "-" if x != x else f"{x:.0%}"),
+    }
     value_cols = [c for c in comp.columns if c not in ("strategy", "figure", "perspective")]
     lines = []
     for fig, (label, fmt) in shown.items():
@@ -186,5 +231,9 @@ def compare_text(tables: Mapping[str, pd.DataFrame]) -> str:
         lines.append("Assumptions that differ:")
         for row in diff.to_dict(orient="records"):
             vals = "; ".join(f"{k}: {row[k]}" for k in diff.columns[3:])
-            lines.append(f"  {row['key']} [{row['unit']}]: {vals}" if row["unit"] else f"  {row['key']}: {vals}")
+            lines.append(
+                f"  {row['key']} [{row['unit']}]: {vals}"
+                if row["unit"]
+                else f"  {row['key']}: {vals}"
+            )
     return "\n".join(lines)

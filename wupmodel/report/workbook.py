@@ -19,7 +19,14 @@ from wupmodel.report.atomic import atomic_write
 from wupmodel.report.headers import header, number_format
 from wupmodel.report.provenance import provenance_table
 
-__all__ = ["write_workbook", "workbook_bytes", "safe_text", "SHEET_NOTES", "readme_table", "XLSX_OPTIONS"]
+__all__ = [
+    "write_workbook",
+    "workbook_bytes",
+    "safe_text",
+    "SHEET_NOTES",
+    "readme_table",
+    "XLSX_OPTIONS",
+]
 
 #: xlsxwriter options: text is always written as text (a cell that begins with "=" is never a
 #: live formula, a URL-like text never a hyperlink)
@@ -33,36 +40,41 @@ def safe_text(frame: pd.DataFrame) -> pd.DataFrame:
     uploads echoed back). Numbers and negative numbers are left alone."""
     out = frame.copy()
     for col in out.columns:
-        if out[col].dtype == object or isinstance(out[col].dtype, pd.StringDtype | pd.CategoricalDtype):
+        if out[col].dtype == object or isinstance(
+            out[col].dtype, pd.StringDtype | pd.CategoricalDtype
+        ):
             values = out[col].astype(object)
             bad = values.map(lambda v: isinstance(v, str) and v.startswith(_FORMULA_START))
             if bad.any():
                 out[col] = values.where(~bad, "'" + values.astype(str))
-    out.columns = [("'" + c) if isinstance(c, str) and c.startswith(_FORMULA_START) else c for c in out.columns]
+    out.columns = [
+        ("'" + c) if isinstance(c, str) and c.startswith(_FORMULA_START) else c for c in out.columns
+    ]
     return out
+
 
 #: What each sheet holds (the read-me sheet lists the sheets present).
 SHEET_NOTES: dict[str, str] = {
     "summary": "One row per village strategy (the reference and each heating system at its insulation "
-               "level): energy and CO2 in the first year, investment and subsidy for the dwellings that "
-               "change, the national extra cost vs the reference (no taxes or subsidies, social discount "
-               "rate, incl. heat-network sources and LV-grid reinforcement), the end-user extra cost, and "
-               "the change of monthly woonlasten with its parts.",
+    "level): energy and CO2 in the first year, investment and subsidy for the dwellings that "
+    "change, the national extra cost vs the reference (no taxes or subsidies, social discount "
+    "rate, incl. heat-network sources and LV-grid reinforcement), the end-user extra cost, and "
+    "the change of monthly woonlasten with its parts.",
     "per_type": "Per strategy and dwelling type: averages per dwelling (weighted by the number of "
-                "dwellings); the investment and subsidy count only the dwellings that change, as in summary.",
+    "dwellings); the investment and subsidy count only the dwellings that change, as in summary.",
     "who_pays": "Per strategy and tenure: the average change of monthly woonlasten and the share of "
-                "households paying more than 1 EUR/month more.",
+    "households paying more than 1 EUR/month more.",
     "per_dwelling": "One row per dwelling and strategy: the option it takes and its key figures.",
     "assumptions": "Every parameter with the value used in this run, its packaged default, whether and "
-                   "where it was overridden (scenario file, --set, app), allowed range and source.",
+    "where it was overridden (scenario file, --set, app), allowed range and source.",
     "price_paths": "Every yearly price and tariff series as used in this run (overrides applied), with what "
-                   "it feeds (the end-user bill or the national view) and how it was built.",
+    "it feeds (the end-user bill or the national view) and how it was built.",
     "scenario": "The scenario as run, every default filled in, with where each value came from.",
     "provenance": "What ran: model version, date and time, stock file and its SHA-256 (or buurt and seed), "
-                  "command line, overrides.",
+    "command line, overrides.",
     "plan_summary": "The optimised plan: status, objective (total and as extra cost vs the reference), CO2.",
     "plan_dwellings": "The plan per dwelling: insulation, heating, PV and solar water heater "
-                      "(a share where the plan splits a group of identical dwellings).",
+    "(a share where the plan splits a group of identical dwellings).",
     "plan_strategies": "The plan's dwellings by heating system and insulation level.",
     "collective": "Collective decisions: heat network per zone, LV-grid reinforcement, solar park.",
     "constraints": "Constraints of the plan, binding or not, with shadow prices where they mean something.",
@@ -80,9 +92,14 @@ _PERSPECTIVES = (
 
 def readme_table(sheets: list[str], provenance: Mapping[str, Any] | None) -> pd.DataFrame:
     """The read-me rows: each sheet and what it holds, the perspectives, the provenance."""
-    rows = [{"item": "wupmodel results", "value": "Scenario and financial model for a village heat plan "
-             "(Wijkuitvoeringsplan). Every figure was computed under the assumptions in the sheets "
-             "assumptions, price_paths and scenario."}]
+    rows = [
+        {
+            "item": "wupmodel results",
+            "value": "Scenario and financial model for a village heat plan "
+            "(Wijkuitvoeringsplan). Every figure was computed under the assumptions in the sheets "
+            "assumptions, price_paths and scenario.",
+        }
+    ]
     rows += [{"item": f"sheet {s}", "value": SHEET_NOTES.get(s, "")} for s in sheets]
     rows.append({"item": "perspectives", "value": _PERSPECTIVES})
     if provenance:
@@ -99,8 +116,12 @@ def _width(frame: pd.DataFrame, column: str, head: str) -> float:
     return float(min(max(len(head) * 0.9, longest, 8) + 2, 60))
 
 
-def write_workbook(path: str | os.PathLike, tables: Mapping[str, pd.DataFrame],
-                   provenance: Mapping[str, Any] | None = None, lang: str = "en") -> Path:
+def write_workbook(
+    path: str | os.PathLike,
+    tables: Mapping[str, pd.DataFrame],
+    provenance: Mapping[str, Any] | None = None,
+    lang: str = "en",
+) -> Path:
     """Write ``tables`` to an ``.xlsx`` file with a read-me sheet first.
 
     Parameters
@@ -125,21 +146,27 @@ def write_workbook(path: str | os.PathLike, tables: Mapping[str, pd.DataFrame],
     return path
 
 
-def workbook_bytes(tables: Mapping[str, pd.DataFrame], provenance: Mapping[str, Any] | None = None,
-                   lang: str = "en") -> bytes:
+def workbook_bytes(
+    tables: Mapping[str, pd.DataFrame],
+    provenance: Mapping[str, Any] | None = None,
+    lang: str = "en",
+) -> bytes:
     """The workbook of :func:`write_workbook` as bytes, built in memory (nothing on disk)."""
     buffer = io.BytesIO()
     _write_book(buffer, tables, provenance, lang)
     return buffer.getvalue()
 
 
-def _write_book(target: Any, tables: Mapping[str, pd.DataFrame], provenance: Mapping[str, Any] | None,
-                lang: str) -> None:
+def _write_book(
+    target: Any, tables: Mapping[str, pd.DataFrame], provenance: Mapping[str, Any] | None, lang: str
+) -> None:
     sheets = {name: safe_text(frame) for name, frame in tables.items()}
     if provenance is not None and "provenance" not in sheets:
         sheets["provenance"] = provenance_table(provenance)
     readme = readme_table(list(sheets), provenance)
-    with pd.ExcelWriter(target, engine="xlsxwriter", engine_kwargs={"options": XLSX_OPTIONS}) as writer:
+    with pd.ExcelWriter(
+        target, engine="xlsxwriter", engine_kwargs={"options": XLSX_OPTIONS}
+    ) as writer:
         book = writer.book
         head_fmt = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1})
         wrap = book.add_format({"text_wrap": True, "valign": "top"})
@@ -156,7 +183,9 @@ def _write_book(target: Any, tables: Mapping[str, pd.DataFrame], provenance: Map
             ws = writer.sheets[sheet_name]
             for j, (col, head) in enumerate(zip(frame.columns, heads, strict=True)):
                 ws.write(0, j, head, head_fmt)
-                numeric = pd.api.types.is_numeric_dtype(frame[col]) and not pd.api.types.is_bool_dtype(frame[col])
+                numeric = pd.api.types.is_numeric_dtype(
+                    frame[col]
+                ) and not pd.api.types.is_bool_dtype(frame[col])
                 code = number_format(str(col), numeric)
                 if code not in formats:
                     formats[code] = book.add_format({"num_format": code})
@@ -165,4 +194,3 @@ def _write_book(target: Any, tables: Mapping[str, pd.DataFrame], provenance: Map
             ws.freeze_panes(1, 1 if len(frame.columns) > 4 else 0)
             if len(frame):
                 ws.autofilter(0, 0, len(frame), max(len(frame.columns) - 1, 0))
-

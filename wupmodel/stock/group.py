@@ -37,8 +37,11 @@ def group_stock(frame: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
         ``mapping``: int64 array, ``mapping[i]`` is the ``group_id`` of input row ``i``.
     """
     n = len(frame)
-    counts = (frame["count"].to_numpy(dtype=np.int64) if "count" in frame.columns
-              else np.ones(n, dtype=np.int64))
+    counts = (
+        frame["count"].to_numpy(dtype=np.int64)
+        if "count" in frame.columns
+        else np.ones(n, dtype=np.int64)
+    )
     keys = [c for c in frame.columns if c not in ("dwelling_id", "count", "group_id")]
     if n == 0:
         empty = frame.iloc[:0].copy()

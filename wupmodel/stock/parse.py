@@ -58,73 +58,226 @@ def normalise_key(text: object) -> str:
 #: Accepted column names per canonical column (compared after :func:`normalise_key`).
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "dwelling_id": (
-        "dwelling_id", "id", "woning_id", "woningid", "dwelling", "object_id", "objectid",
-        "house_id", "building_id", "record_id", "nr_woning",
+        "dwelling_id",
+        "id",
+        "woning_id",
+        "woningid",
+        "dwelling",
+        "object_id",
+        "objectid",
+        "house_id",
+        "building_id",
+        "record_id",
+        "nr_woning",
     ),
     "dwelling_type": (
-        "dwelling_type", "type", "woningtype", "woning_type", "house_type", "housetype",
-        "building_type", "typology", "woningtypologie", "typewoning", "type_woning",
-        "soort_woning", "woningsoort",
+        "dwelling_type",
+        "type",
+        "woningtype",
+        "woning_type",
+        "house_type",
+        "housetype",
+        "building_type",
+        "typology",
+        "woningtypologie",
+        "typewoning",
+        "type_woning",
+        "soort_woning",
+        "woningsoort",
     ),
     "construction_year": (
-        "construction_year", "bouwjaar", "year_built", "yearbuilt", "build_year",
-        "year_of_construction", "oorspronkelijk_bouwjaar", "bouwjaar_woning", "construction year",
+        "construction_year",
+        "bouwjaar",
+        "year_built",
+        "yearbuilt",
+        "build_year",
+        "year_of_construction",
+        "oorspronkelijk_bouwjaar",
+        "bouwjaar_woning",
+        "construction year",
     ),
     "floor_area_m2": (
-        "floor_area_m2", "floor_area", "floorarea", "area", "area_m2", "oppervlakte",
-        "oppervlak", "gebruiksoppervlakte", "gebruiksoppervlak", "gebruiksoppervlakte_m2",
-        "gbo", "woonoppervlakte", "woonoppervlak", "usable_area", "living_area", "opp",
-        "oppervlakte_m2", "vloeroppervlakte",
+        "floor_area_m2",
+        "floor_area",
+        "floorarea",
+        "area",
+        "area_m2",
+        "oppervlakte",
+        "oppervlak",
+        "gebruiksoppervlakte",
+        "gebruiksoppervlak",
+        "gebruiksoppervlakte_m2",
+        "gbo",
+        "woonoppervlakte",
+        "woonoppervlak",
+        "usable_area",
+        "living_area",
+        "opp",
+        "oppervlakte_m2",
+        "vloeroppervlakte",
     ),
     "energy_label": (
-        "energy_label", "label", "energielabel", "energie_label", "energieklasse",
-        "labelklasse", "epa_label", "energy_class", "ep_label",
+        "energy_label",
+        "label",
+        "energielabel",
+        "energie_label",
+        "energieklasse",
+        "labelklasse",
+        "epa_label",
+        "energy_class",
+        "ep_label",
     ),
     "gas_m3": (
-        "gas_m3", "gas", "gasverbruik", "gasverbruik_m3", "gas_use", "gas_consumption",
-        "aardgas", "aardgasverbruik", "gas_m3_per_year", "gas_use_m3",
+        "gas_m3",
+        "gas",
+        "gasverbruik",
+        "gasverbruik_m3",
+        "gas_use",
+        "gas_consumption",
+        "aardgas",
+        "aardgasverbruik",
+        "gas_m3_per_year",
+        "gas_use_m3",
     ),
     "electricity_kwh": (
-        "electricity_kwh", "electricity", "elektriciteit", "elektriciteitsverbruik",
-        "stroomverbruik", "stroom", "elec_kwh", "electricity_use", "elektra",
-        "electricity_consumption", "elektriciteit_kwh",
+        "electricity_kwh",
+        "electricity",
+        "elektriciteit",
+        "elektriciteitsverbruik",
+        "stroomverbruik",
+        "stroom",
+        "elec_kwh",
+        "electricity_use",
+        "elektra",
+        "electricity_consumption",
+        "elektriciteit_kwh",
     ),
     "roof_area_m2": (
-        "roof_area_m2", "roof_area", "dakoppervlak", "dakoppervlakte", "dak_m2", "roof_m2",
+        "roof_area_m2",
+        "roof_area",
+        "dakoppervlak",
+        "dakoppervlakte",
+        "dak_m2",
+        "roof_m2",
         "dakoppervlak_m2",
     ),
     "tenure": (
-        "tenure", "eigendom", "eigendomssituatie", "eigendomsvorm", "ownership", "koop_huur",
-        "koophuur", "woningeigendom", "huur_koop", "eigenaar_type",
+        "tenure",
+        "eigendom",
+        "eigendomssituatie",
+        "eigendomsvorm",
+        "ownership",
+        "koop_huur",
+        "koophuur",
+        "woningeigendom",
+        "huur_koop",
+        "eigenaar_type",
     ),
     "household_income_eur": (
-        "household_income_eur", "household_income", "income", "income_eur", "inkomen",
-        "huishoudinkomen", "huishoudensinkomen", "besteedbaar_inkomen", "inkomen_eur",
+        "household_income_eur",
+        "household_income",
+        "income",
+        "income_eur",
+        "inkomen",
+        "huishoudinkomen",
+        "huishoudensinkomen",
+        "besteedbaar_inkomen",
+        "inkomen_eur",
     ),
     "heat_network_zone": (
-        "heat_network_zone", "warmtenet_zone", "warmtenetzone", "warmtenet", "heat_zone",
-        "district_heating_zone", "heatnet_zone", "heat_network",
+        "heat_network_zone",
+        "warmtenet_zone",
+        "warmtenetzone",
+        "warmtenet",
+        "heat_zone",
+        "district_heating_zone",
+        "heatnet_zone",
+        "heat_network",
     ),
     "grid_zone": (
-        "grid_zone", "netzone", "net_zone", "lv_zone", "ls_zone", "lsnet", "ls_net",
-        "trafo", "trafogebied", "transformer", "feeder", "grid",
+        "grid_zone",
+        "netzone",
+        "net_zone",
+        "lv_zone",
+        "ls_zone",
+        "lsnet",
+        "ls_net",
+        "trafo",
+        "trafogebied",
+        "transformer",
+        "feeder",
+        "grid",
     ),
     "count": ("count", "aantal", "n", "number", "aantal_woningen", "dwellings", "n_dwellings"),
 }
 
 #: Column names treated as address / personal data: dropped on import, never written.
 ADDRESS_COLUMNS: tuple[str, ...] = (
-    "street", "straat", "straatnaam", "openbare_ruimte", "openbareruimte",
-    "openbare_ruimte_naam", "huisnummer", "house_number", "housenumber", "huisnr",
-    "huis_nr", "nummer", "number_house", "huisletter", "toevoeging", "huisnummertoevoeging",
-    "huisnummer_toevoeging", "addition", "postcode", "zip", "zipcode", "zip_code",
-    "postal_code", "postalcode", "woonplaats", "city", "plaats", "town", "place",
-    "address", "adres", "adresregel", "address_line", "full_address", "nummeraanduiding",
-    "nummeraanduiding_id", "nummeraanduidingid", "bag_id", "vbo_id", "verblijfsobject",
-    "verblijfsobject_id", "pand_id", "identificatie", "lat", "lon", "lng", "latitude",
-    "longitude", "x", "y", "xcoord", "ycoord", "geometry", "geom", "coordinates",
-    "naam", "name", "bewoner", "eigenaar", "owner_name", "email", "e_mail",
-    "telefoon", "phone", "telephone",
+    "street",
+    "straat",
+    "straatnaam",
+    "openbare_ruimte",
+    "openbareruimte",
+    "openbare_ruimte_naam",
+    "huisnummer",
+    "house_number",
+    "housenumber",
+    "huisnr",
+    "huis_nr",
+    "nummer",
+    "number_house",
+    "huisletter",
+    "toevoeging",
+    "huisnummertoevoeging",
+    "huisnummer_toevoeging",
+    "addition",
+    "postcode",
+    "zip",
+    "zipcode",
+    "zip_code",
+    "postal_code",
+    "postalcode",
+    "woonplaats",
+    "city",
+    "plaats",
+    "town",
+    "place",
+    "address",
+    "adres",
+    "adresregel",
+    "address_line",
+    "full_address",
+    "nummeraanduiding",
+    "nummeraanduiding_id",
+    "nummeraanduidingid",
+    "bag_id",
+    "vbo_id",
+    "verblijfsobject",
+    "verblijfsobject_id",
+    "pand_id",
+    "identificatie",
+    "lat",
+    "lon",
+    "lng",
+    "latitude",
+    "longitude",
+    "x",
+    "y",
+    "xcoord",
+    "ycoord",
+    "geometry",
+    "geom",
+    "coordinates",
+    "naam",
+    "name",
+    "bewoner",
+    "eigenaar",
+    "owner_name",
+    "email",
+    "e_mail",
+    "telefoon",
+    "phone",
+    "telephone",
 )
 
 _ALIAS_LOOKUP: dict[str, str] = {}
@@ -138,41 +291,133 @@ if _ADDRESS_KEYS & set(_ALIAS_LOOKUP):  # pragma: no cover - guards the tables a
 #: Spellings accepted per dwelling type (compared after :func:`normalise_key`).
 DWELLING_TYPE_SPELLINGS: dict[str, tuple[str, ...]] = {
     "vrijstaand": (
-        "vrijstaand", "vrijstaande", "vrijstaande woning", "vrijstaand huis", "vrijstaande woningen",
-        "vrijstaandewoning", "detached", "detached house", "single family detached", "villa",
-        "boerderij", "woonboerderij", "farmhouse", "free-standing", "freestanding",
+        "vrijstaand",
+        "vrijstaande",
+        "vrijstaande woning",
+        "vrijstaand huis",
+        "vrijstaande woningen",
+        "vrijstaandewoning",
+        "detached",
+        "detached house",
+        "single family detached",
+        "villa",
+        "boerderij",
+        "woonboerderij",
+        "farmhouse",
+        "free-standing",
+        "freestanding",
     ),
     "twee_onder_een_kap": (
-        "twee_onder_een_kap", "twee onder een kap", "twee-onder-één-kap", "2-onder-1-kap",
-        "2 onder 1 kap", "2 onder een kap", "twee onder 1 kap", "2o1k", "2/1 kap", "2/1-kap",
-        "21kap", "twee onder een kapwoning", "2-onder-1-kapwoning", "semi-detached",
-        "semi detached", "semidetached house", "semi-detached house", "halfvrijstaand",
-        "half vrijstaand", "dubbel woonhuis", "helft dubbel woonhuis", "duplex",
+        "twee_onder_een_kap",
+        "twee onder een kap",
+        "twee-onder-één-kap",
+        "2-onder-1-kap",
+        "2 onder 1 kap",
+        "2 onder een kap",
+        "twee onder 1 kap",
+        "2o1k",
+        "2/1 kap",
+        "2/1-kap",
+        "21kap",
+        "twee onder een kapwoning",
+        "2-onder-1-kapwoning",
+        "semi-detached",
+        "semi detached",
+        "semidetached house",
+        "semi-detached house",
+        "halfvrijstaand",
+        "half vrijstaand",
+        "dubbel woonhuis",
+        "helft dubbel woonhuis",
+        "duplex",
     ),
     "hoekwoning": (
-        "hoekwoning", "hoek", "hoekhuis", "eindwoning", "kopwoning", "rijwoning hoek",
-        "rij hoek", "hoek rijwoning", "end-terrace", "end terrace", "end of terrace",
-        "end-of-terrace", "end terraced", "end-terraced house", "end-terrace house",
-        "corner house", "end of row",
+        "hoekwoning",
+        "hoek",
+        "hoekhuis",
+        "eindwoning",
+        "kopwoning",
+        "rijwoning hoek",
+        "rij hoek",
+        "hoek rijwoning",
+        "end-terrace",
+        "end terrace",
+        "end of terrace",
+        "end-of-terrace",
+        "end terraced",
+        "end-terraced house",
+        "end-terrace house",
+        "corner house",
+        "end of row",
     ),
     "tussenwoning": (
-        "tussenwoning", "tussen", "tussenhuis", "rijwoning", "rijtjeswoning", "rijtjeshuis",
-        "rijhuis", "rijwoning tussen", "rij tussen", "tussen rijwoning", "mid-terrace",
-        "mid terrace", "mid-terrace house", "mid-terraced", "terraced", "terraced house",
-        "terrace", "row house", "rowhouse", "townhouse", "eengezins rijwoning",
+        "tussenwoning",
+        "tussen",
+        "tussenhuis",
+        "rijwoning",
+        "rijtjeswoning",
+        "rijtjeshuis",
+        "rijhuis",
+        "rijwoning tussen",
+        "rij tussen",
+        "tussen rijwoning",
+        "mid-terrace",
+        "mid terrace",
+        "mid-terrace house",
+        "mid-terraced",
+        "terraced",
+        "terraced house",
+        "terrace",
+        "row house",
+        "rowhouse",
+        "townhouse",
+        "eengezins rijwoning",
     ),
     "meergezins_laag": (
-        "meergezins_laag", "meergezins laag", "meergezins laag-midden", "meergezins laagbouw",
-        "meergezins midden", "meergezinswoning", "meergezins", "appartement", "apartment",
-        "flat", "portiek", "portiekwoning", "portiekflat", "galerij", "galerijwoning",
-        "galerijflat", "bovenwoning", "benedenwoning", "maisonnette", "maisonette",
-        "etagewoning", "multi-family", "multifamily", "multi family", "apartment low-rise",
-        "low-rise apartment", "low rise apartment", "apartment block", "studio",
+        "meergezins_laag",
+        "meergezins laag",
+        "meergezins laag-midden",
+        "meergezins laagbouw",
+        "meergezins midden",
+        "meergezinswoning",
+        "meergezins",
+        "appartement",
+        "apartment",
+        "flat",
+        "portiek",
+        "portiekwoning",
+        "portiekflat",
+        "galerij",
+        "galerijwoning",
+        "galerijflat",
+        "bovenwoning",
+        "benedenwoning",
+        "maisonnette",
+        "maisonette",
+        "etagewoning",
+        "multi-family",
+        "multifamily",
+        "multi family",
+        "apartment low-rise",
+        "low-rise apartment",
+        "low rise apartment",
+        "apartment block",
+        "studio",
     ),
     "meergezins_hoog": (
-        "meergezins_hoog", "meergezins hoog", "meergezins hoogbouw", "hoogbouw",
-        "hoogbouwflat", "hoogbouw appartement", "high-rise", "highrise", "high rise",
-        "apartment high-rise", "high-rise apartment", "high rise apartment", "tower block",
+        "meergezins_hoog",
+        "meergezins hoog",
+        "meergezins hoogbouw",
+        "hoogbouw",
+        "hoogbouwflat",
+        "hoogbouw appartement",
+        "high-rise",
+        "highrise",
+        "high rise",
+        "apartment high-rise",
+        "high-rise apartment",
+        "high rise apartment",
+        "tower block",
         "flat hoogbouw",
     ),
 }
@@ -184,22 +429,60 @@ for _canon, _spellings in DWELLING_TYPE_SPELLINGS.items():
 #: Spellings accepted per tenure class (compared after :func:`normalise_key`).
 TENURE_SPELLINGS: dict[str, tuple[str, ...]] = {
     "koop": (
-        "koop", "koopwoning", "eigen woning", "eigenwoning", "eigenaar", "eigenaar-bewoner",
-        "eigenaarbewoner", "eigenaar bewoner", "owner", "owner-occupied", "owner occupied",
-        "owner-occupier", "owned", "own", "koophuis", "eigen bezit", "particulier eigendom",
+        "koop",
+        "koopwoning",
+        "eigen woning",
+        "eigenwoning",
+        "eigenaar",
+        "eigenaar-bewoner",
+        "eigenaarbewoner",
+        "eigenaar bewoner",
+        "owner",
+        "owner-occupied",
+        "owner occupied",
+        "owner-occupier",
+        "owned",
+        "own",
+        "koophuis",
+        "eigen bezit",
+        "particulier eigendom",
     ),
     "huur_corporatie": (
-        "huur_corporatie", "huur corporatie", "corporatie", "woningcorporatie",
-        "corporatiewoning", "corporatie huur", "sociale huur", "sociale huurwoning",
-        "social rent", "social rented", "social housing", "social", "sociaal",
-        "housing association", "woningbouwvereniging", "woningstichting",
+        "huur_corporatie",
+        "huur corporatie",
+        "corporatie",
+        "woningcorporatie",
+        "corporatiewoning",
+        "corporatie huur",
+        "sociale huur",
+        "sociale huurwoning",
+        "social rent",
+        "social rented",
+        "social housing",
+        "social",
+        "sociaal",
+        "housing association",
+        "woningbouwvereniging",
+        "woningstichting",
         "toegelaten instelling",
     ),
     "huur_particulier": (
-        "huur_particulier", "huur particulier", "particuliere huur", "particuliere huurwoning",
-        "particuliere verhuurder", "private rent", "private rental", "private rented",
-        "private landlord", "vrije sector", "vrije sector huur", "vrijesectorhuur",
-        "commerciele huur", "commercial rent", "belegger", "overige verhuurder",
+        "huur_particulier",
+        "huur particulier",
+        "particuliere huur",
+        "particuliere huurwoning",
+        "particuliere verhuurder",
+        "private rent",
+        "private rental",
+        "private rented",
+        "private landlord",
+        "vrije sector",
+        "vrije sector huur",
+        "vrijesectorhuur",
+        "commerciele huur",
+        "commercial rent",
+        "belegger",
+        "overige verhuurder",
         "overige verhuurders",
     ),
 }
@@ -210,7 +493,20 @@ for _canon, _spellings in TENURE_SPELLINGS.items():
 
 _MISSING_TOKENS = frozenset(
     normalise_key(t)
-    for t in ("", "onbekend", "unknown", "geen", "none", "n/a", "na", "nan", "-", "?", "null", "nvt")
+    for t in (
+        "",
+        "onbekend",
+        "unknown",
+        "geen",
+        "none",
+        "n/a",
+        "na",
+        "nan",
+        "-",
+        "?",
+        "null",
+        "nvt",
+    )
 )
 _LABEL_LOOKUP: dict[str, str] = {lab.upper(): lab for lab in ENERGY_LABELS}
 
@@ -232,31 +528,35 @@ def _map_columns(names: Sequence[str], source: str) -> tuple[dict[str, str], lis
         if canon in mapping:
             raise WupInputError(
                 f"{source}: columns {mapping[canon]!r} and {name!r} both mean {canon!r}; "
-                "keep one of them", source, code="columns_same_meaning",
-                details={"columns": (mapping[canon], name), "field": canon})
+                "keep one of them",
+                source,
+                code="columns_same_meaning",
+                details={"columns": (mapping[canon], name), "field": canon},
+            )
         mapping[canon] = name
     return mapping, ignored
 
 
-def _missing_message(source: str, missing: Sequence[str], found: Sequence[str],
-                     unused: Sequence[str]) -> str:
+def _missing_message(
+    source: str, missing: Sequence[str], found: Sequence[str], unused: Sequence[str]
+) -> str:
     """Name the missing required columns, their aliases, a close unused column, all found."""
     parts = []
     found_keys = {normalise_key(f): f for f in unused}
     for canon in missing:
         aliases = [a for a in COLUMN_ALIASES[canon] if a != canon][:4]
         hint = ""
-        close = difflib.get_close_matches(
-            normalise_key(canon), list(found_keys), n=1, cutoff=0.75)
+        close = difflib.get_close_matches(normalise_key(canon), list(found_keys), n=1, cutoff=0.75)
         for alias in COLUMN_ALIASES[canon]:
-            close = close or difflib.get_close_matches(normalise_key(alias), list(found_keys),
-                                                       n=1, cutoff=0.8)
+            close = close or difflib.get_close_matches(
+                normalise_key(alias), list(found_keys), n=1, cutoff=0.8
+            )
         if close:
             hint = f"; did you mean {found_keys[close[0]]!r}?"
         parts.append(f"{canon!r} (also accepted: {', '.join(map(repr, aliases))}{hint})")
     word = "column is" if len(missing) == 1 else "columns are"
     shown = ", ".join(map(repr, found[:30])) + (" ..." if len(found) > 30 else "")
-    return (f"{source}: required {word} missing: {'; '.join(parts)}. Columns found: {shown}")
+    return f"{source}: required {word} missing: {'; '.join(parts)}. Columns found: {shown}"
 
 
 # --------------------------------------------------------------------------------------------
@@ -273,8 +573,12 @@ def _factorize(series: pd.Series) -> tuple[np.ndarray, list[object]]:
     return codes, list(uniques)
 
 
-def _spread(per_unique: Sequence[object] | np.ndarray, codes: np.ndarray, missing: object,
-            dtype: object = object) -> np.ndarray:
+def _spread(
+    per_unique: Sequence[object] | np.ndarray,
+    codes: np.ndarray,
+    missing: object,
+    dtype: object = object,
+) -> np.ndarray:
     """``per_unique[codes]`` with ``missing`` where the code is -1."""
     table = np.empty(len(per_unique) + 1, dtype=dtype)  # type: ignore[call-overload]
     table[:-1] = per_unique
@@ -312,8 +616,9 @@ def _parse_ids(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return _parse_text_cells(series)
 
 
-def _parse_category(series: pd.Series, lookup: dict[str, str], *, required: bool
-                    ) -> tuple[np.ndarray, np.ndarray]:
+def _parse_category(
+    series: pd.Series, lookup: dict[str, str], *, required: bool
+) -> tuple[np.ndarray, np.ndarray]:
     """Map spellings to canonical names; return (values with None for missing, bad mask)."""
     codes, uniques = _factorize(series)
     keys = [normalise_key(u) for u in uniques]
@@ -326,11 +631,11 @@ def _parse_category(series: pd.Series, lookup: dict[str, str], *, required: bool
 
 def _parse_labels(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     codes, uniques = _factorize(series)
-    keys = [re.sub(r"^(ENERGIE)?LABEL", "", re.sub(r"\s+", "", str(u).upper()))
-            for u in uniques]
+    keys = [re.sub(r"^(ENERGIE)?LABEL", "", re.sub(r"\s+", "", str(u).upper())) for u in uniques]
     values = _spread([_LABEL_LOOKUP.get(k) for k in keys], codes, None)
-    is_missing = _spread([normalise_key(u) in _MISSING_TOKENS for u in uniques], codes, True,
-                         dtype=bool)
+    is_missing = _spread(
+        [normalise_key(u) in _MISSING_TOKENS for u in uniques], codes, True, dtype=bool
+    )
     bad = np.equal(values, None) & ~is_missing
     return values, bad
 
@@ -364,15 +669,17 @@ def _parse_numbers(series: pd.Series, decimal: str) -> tuple[np.ndarray, np.ndar
     return values, missing, text
 
 
-def _parse_number_values(as_obj: pd.Series, decimal: str
-                         ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _parse_number_values(
+    as_obj: pd.Series, decimal: str
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """:func:`_parse_numbers` for an object Series of distinct, non-missing cells."""
     is_bool = as_obj.map(lambda v: isinstance(v, bool | np.bool_)).to_numpy(bool)
     is_str = as_obj.map(lambda v: isinstance(v, str)).to_numpy(bool)
     # Fast path: numbers and plain number text. In a decimal-comma table a '.' is a thousands
     # separator ("1.234" = 1234), so such text goes through the full parser below.
     quick = pd.to_numeric(as_obj.where(~is_bool), errors="coerce").to_numpy(
-        dtype=float, na_value=np.nan)
+        dtype=float, na_value=np.nan
+    )
     if decimal == ",":
         dotted = is_str & as_obj.map(lambda v: isinstance(v, str) and "." in v).to_numpy(bool)
         quick[dotted] = np.nan
@@ -387,7 +694,8 @@ def _parse_number_values(as_obj: pd.Series, decimal: str
         empty = txt.eq("").to_numpy(bool)
         txt = _normalise_separators(txt, decimal)
         parsed = pd.to_numeric(txt.where(~empty), errors="coerce").to_numpy(
-            dtype=float, na_value=np.nan)
+            dtype=float, na_value=np.nan
+        )
         slow_idx = np.flatnonzero(slow)
         missing[slow_idx[empty]] = True
         values[slow_idx] = np.where(np.isfinite(parsed), parsed, np.nan)

@@ -45,14 +45,27 @@ from wupmodel.errors import WupInputError
 from wupmodel.stock.schema import STOCK_COLUMNS, _validate, validate_stock
 from wupmodel.stock.synth import synthesise_stock
 
-__all__ = ["READ_EXTENSIONS", "WRITE_EXTENSIONS", "UPLOAD_EXTENSIONS", "MAX_UPLOAD_BYTES", "load_stock",
-           "read_stock_bytes", "read_upload_table", "UploadTable", "write_stock"]
+__all__ = [
+    "READ_EXTENSIONS",
+    "WRITE_EXTENSIONS",
+    "UPLOAD_EXTENSIONS",
+    "MAX_UPLOAD_BYTES",
+    "load_stock",
+    "read_stock_bytes",
+    "read_upload_table",
+    "UploadTable",
+    "write_stock",
+]
 
 #: File extensions :func:`load_stock` reads, by format.
 READ_EXTENSIONS: dict[str, str] = {
-    ".csv": "csv", ".txt": "csv", ".tsv": "csv",
-    ".xlsx": "xlsx", ".xlsm": "xlsx",
-    ".parquet": "parquet", ".pq": "parquet",
+    ".csv": "csv",
+    ".txt": "csv",
+    ".tsv": "csv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".parquet": "parquet",
+    ".pq": "parquet",
 }
 #: File extensions :func:`write_stock` writes, by format.
 WRITE_EXTENSIONS: dict[str, str] = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}
@@ -97,14 +110,19 @@ def load_stock(path: str | os.PathLike[str]) -> pd.DataFrame:
         hint = " (save old .xls files as .xlsx)" if p.suffix.lower() == ".xls" else ""
         raise WupInputError(
             f"{name}: cannot read files of type {p.suffix or '(no extension)'!r}{hint}; "
-            f"supported: {', '.join(READ_EXTENSIONS)}", name)
+            f"supported: {', '.join(READ_EXTENSIONS)}",
+            name,
+        )
     try:
         size = p.stat().st_size
     except OSError as err:
         raise WupInputError(f"{name}: cannot read the file ({err.strerror})", name) from None
     if size == 0:
-        raise WupInputError(f"{name}: the file is empty; expected a {fmt.upper()} table with a "
-                            "header row and one row per dwelling", name)
+        raise WupInputError(
+            f"{name}: the file is empty; expected a {fmt.upper()} table with a "
+            "header row and one row per dwelling",
+            name,
+        )
     if fmt == "csv":
         frame, decimal, lines = _read_csv(p, name)
         return _validate(frame, name, line_numbers=lines, line_word="line", decimal=decimal)
@@ -144,8 +162,13 @@ def read_stock_bytes(data: bytes, filename: str, max_bytes: int = MAX_UPLOAD_BYT
         values ``err.problems`` lists every bad cell with its row.
     """
     table = read_upload_table(data, filename, max_bytes)
-    return _validate(table.frame, table.name, line_numbers=table.line_numbers, line_word=table.line_word,
-                     decimal=table.decimal)
+    return _validate(
+        table.frame,
+        table.name,
+        line_numbers=table.line_numbers,
+        line_word=table.line_word,
+        decimal=table.decimal,
+    )
 
 
 @dataclass(frozen=True)
@@ -190,28 +213,48 @@ def read_upload_table(data: bytes, filename: str, max_bytes: int = MAX_UPLOAD_BY
     name = Path(str(filename)).name or "upload"
     fmt = UPLOAD_EXTENSIONS.get(Path(name).suffix.lower())
     if fmt is None:
-        raise WupInputError(f"{name}: cannot read files of type {Path(name).suffix or '(no extension)'!r}; "
-                            f"upload a CSV (.csv) or Excel (.xlsx) table", name, code="file_type",
-                            details={"suffix": Path(name).suffix})
+        raise WupInputError(
+            f"{name}: cannot read files of type {Path(name).suffix or '(no extension)'!r}; "
+            f"upload a CSV (.csv) or Excel (.xlsx) table",
+            name,
+            code="file_type",
+            details={"suffix": Path(name).suffix},
+        )
     if not isinstance(data, bytes | bytearray | memoryview):
         raise WupInputError(f"{name}: expected the bytes of a file", name)
     data = bytes(data)
     if len(data) > max_bytes:
-        raise WupInputError(f"{name}: the file is {len(data) / 1e6:.1f} MB; at most "
-                            f"{max_bytes / 1e6:.0f} MB is accepted", name, code="file_too_large",
-                            details={"size_mb": len(data) / 1e6, "max_mb": max_bytes / 1e6})
+        raise WupInputError(
+            f"{name}: the file is {len(data) / 1e6:.1f} MB; at most "
+            f"{max_bytes / 1e6:.0f} MB is accepted",
+            name,
+            code="file_too_large",
+            details={"size_mb": len(data) / 1e6, "max_mb": max_bytes / 1e6},
+        )
     if not data.strip():
-        raise WupInputError(f"{name}: the file is empty; expected a table with a header row and "
-                            "one row per dwelling", name, code="file_empty")
+        raise WupInputError(
+            f"{name}: the file is empty; expected a table with a header row and "
+            "one row per dwelling",
+            name,
+            code="file_empty",
+        )
     if fmt == "csv":
         if data.startswith(_XLSX_MAGIC):
-            raise WupInputError(f"{name}: this is an Excel or zip file, not a CSV; save it as .xlsx "
-                                "or as CSV UTF-8", name, code="file_xlsx_as_csv")
+            raise WupInputError(
+                f"{name}: this is an Excel or zip file, not a CSV; save it as .xlsx "
+                "or as CSV UTF-8",
+                name,
+                code="file_xlsx_as_csv",
+            )
         frame, decimal, lines = _parse_csv(data, name)
         return UploadTable(frame, name, lines, "line", decimal)
     if not data.startswith(_XLSX_MAGIC):
-        raise WupInputError(f"{name}: not a readable .xlsx workbook; save it again from Excel as "
-                            ".xlsx, or as CSV UTF-8", name, code="file_not_xlsx")
+        raise WupInputError(
+            f"{name}: not a readable .xlsx workbook; save it again from Excel as "
+            ".xlsx, or as CSV UTF-8",
+            name,
+            code="file_not_xlsx",
+        )
     frame = _xlsx_frame(io.BytesIO(data), name)
     return UploadTable(frame, name, np.arange(2, len(frame) + 2), "sheet row", ".")
 
@@ -231,13 +274,20 @@ def _read_bytes(p: Path, name: str) -> bytes:
 def _decode(raw: bytes, name: str) -> str:
     """Decode CSV bytes as described in the module docstring."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise WupInputError(f"{name}: the file is UTF-16 encoded; save it as 'CSV UTF-8' "
-                            "(comma or semicolon separated)", name, code="file_utf16")
+        raise WupInputError(
+            f"{name}: the file is UTF-16 encoded; save it as 'CSV UTF-8' "
+            "(comma or semicolon separated)",
+            name,
+            code="file_utf16",
+        )
     head = raw[:_SNIFF_BYTES]
     if b"\x00" in head:
-        raise WupInputError(f"{name}: this is not a text (CSV) file (it contains binary data); "
-                            "expected a CSV table, an .xlsx workbook or a .parquet file", name,
-                            code="file_binary")
+        raise WupInputError(
+            f"{name}: this is not a text (CSV) file (it contains binary data); "
+            "expected a CSV table, an .xlsx workbook or a .parquet file",
+            name,
+            code="file_binary",
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -249,8 +299,12 @@ def _decode(raw: bytes, name: str) -> str:
             continue
         if _plausible(text):
             return text
-    raise WupInputError(f"{name}: the file is not readable text (not UTF-8, and not plausible "
-                        "as Windows-1252/Latin-1); save it as 'CSV UTF-8'", name, code="file_encoding")
+    raise WupInputError(
+        f"{name}: the file is not readable text (not UTF-8, and not plausible "
+        "as Windows-1252/Latin-1); save it as 'CSV UTF-8'",
+        name,
+        code="file_encoding",
+    )
 
 
 def _plausible(text: str) -> bool:
@@ -291,8 +345,12 @@ def _read_csv(p: Path, name: str) -> tuple[pd.DataFrame, str, np.ndarray]:
 def _parse_csv(raw: bytes, name: str) -> tuple[pd.DataFrame, str, np.ndarray]:
     text = _decode(raw, name)
     if not text.strip():
-        raise WupInputError(f"{name}: the file is empty (only blank lines); expected a header "
-                            "row and one row per dwelling", name, code="file_empty")
+        raise WupInputError(
+            f"{name}: the file is empty (only blank lines); expected a header "
+            "row and one row per dwelling",
+            name,
+            code="file_empty",
+        )
     sep = _header_separator(text)
     reader = csv.reader(io.StringIO(text), delimiter=sep, skipinitialspace=True)
     try:
@@ -307,11 +365,15 @@ def _parse_csv(raw: bytes, name: str) -> tuple[pd.DataFrame, str, np.ndarray]:
             records = list(reader)
             lines = list(range(1, len(records) + 1))
     except csv.Error as err:
-        raise WupInputError(f"{name}: the CSV is malformed near line {reader.line_num} ({err})",
-                            name, code="csv_malformed", details={"line": reader.line_num}) from None
+        raise WupInputError(
+            f"{name}: the CSV is malformed near line {reader.line_num} ({err})",
+            name,
+            code="csv_malformed",
+            details={"line": reader.line_num},
+        ) from None
     first = next(i for i, rec in enumerate(records) if any(f.strip() for f in rec))
     header = [f.strip() for f in records[first]]
-    data, data_lines = records[first + 1:], np.asarray(lines[first + 1:], dtype=np.int64)
+    data, data_lines = records[first + 1 :], np.asarray(lines[first + 1 :], dtype=np.int64)
     width = len(header)
     lengths = np.fromiter(map(len, data), dtype=np.int64, count=len(data))
     for i in np.flatnonzero(lengths != width):  # only ragged rows (usually blank lines)
@@ -321,8 +383,16 @@ def _parse_csv(raw: bytes, name: str) -> tuple[pd.DataFrame, str, np.ndarray]:
                 raise WupInputError(
                     f"{name}: line {data_lines[i]} has {len(fields)} fields but the header has "
                     f"{width}; the CSV is malformed (check the separator {sep!r} and the "
-                    "quoting)", name, code="csv_ragged_line",
-                    details={"line": int(data_lines[i]), "n_fields": len(fields), "width": width, "sep": sep})
+                    "quoting)",
+                    name,
+                    code="csv_ragged_line",
+                    details={
+                        "line": int(data_lines[i]),
+                        "n_fields": len(fields),
+                        "width": width,
+                        "sep": sep,
+                    },
+                )
             data[i] = fields[:width]
         else:
             data[i] = fields + [""] * (width - len(fields))
@@ -354,12 +424,18 @@ def _xlsx_frame(fh: Any, name: str) -> pd.DataFrame:
     try:
         frame = pd.read_excel(fh, sheet_name=0, dtype=object, engine="openpyxl")
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
-        raise WupInputError(f"{name}: not a readable .xlsx workbook ({type(err).__name__}: "
-                            f"{err}); save it again from Excel as .xlsx, or as CSV UTF-8",
-                            name, code="file_not_xlsx") from None
+        raise WupInputError(
+            f"{name}: not a readable .xlsx workbook ({type(err).__name__}: "
+            f"{err}); save it again from Excel as .xlsx, or as CSV UTF-8",
+            name,
+            code="file_not_xlsx",
+        ) from None
     except Exception as err:  # openpyxl raises many types for damaged files
-        raise WupInputError(f"{name}: not a readable .xlsx workbook ({type(err).__name__})",
-                            name, code="file_not_xlsx") from None
+        raise WupInputError(
+            f"{name}: not a readable .xlsx workbook ({type(err).__name__})",
+            name,
+            code="file_not_xlsx",
+        ) from None
     frame.columns = [str(c).strip() for c in frame.columns]
     unnamed = [c for c in frame.columns if c.startswith("Unnamed: ")]
     if unnamed and all(frame[c].isna().all() for c in unnamed):
@@ -372,8 +448,9 @@ def _read_parquet(p: Path, name: str) -> pd.DataFrame:
         with p.open("rb") as fh:
             return pd.read_parquet(fh)
     except Exception as err:  # pyarrow raises ArrowInvalid, OSError, ... for non-parquet data
-        raise WupInputError(f"{name}: not a readable Parquet file ({type(err).__name__})",
-                            name) from None
+        raise WupInputError(
+            f"{name}: not a readable Parquet file ({type(err).__name__})", name
+        ) from None
 
 
 # --------------------------------------------------------------------------------------------
@@ -411,8 +488,11 @@ def write_stock(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     name = p.name or str(path)
     fmt = WRITE_EXTENSIONS.get(p.suffix.lower())
     if fmt is None:
-        raise WupInputError(f"{name}: cannot write files of type {p.suffix or '(none)'!r}; "
-                            f"supported: {', '.join(WRITE_EXTENSIONS)}", name)
+        raise WupInputError(
+            f"{name}: cannot write files of type {p.suffix or '(none)'!r}; "
+            f"supported: {', '.join(WRITE_EXTENSIONS)}",
+            name,
+        )
     folder = p.parent if str(p.parent) else Path(".")
     if not folder.is_dir():
         raise WupInputError(f"{name}: the folder {folder} does not exist", name)

@@ -99,9 +99,19 @@ NUMERIC_RANGES: dict[str, tuple[float, float]] = {
 
 #: every kind of problem a stock table can have, by the code of ``WupInputError.problems``
 PROBLEM_CODES: tuple[str, ...] = (
-    "empty_id", "duplicate_id", "unknown_dwelling_type", "not_a_number", "missing_value",
-    "not_a_whole_year", "year_in_future", "year_out_of_range", "value_out_of_range",
-    "unknown_energy_label", "unknown_tenure", "count_not_a_number", "count_not_whole",
+    "empty_id",
+    "duplicate_id",
+    "unknown_dwelling_type",
+    "not_a_number",
+    "missing_value",
+    "not_a_whole_year",
+    "year_in_future",
+    "year_out_of_range",
+    "value_out_of_range",
+    "unknown_energy_label",
+    "unknown_tenure",
+    "count_not_a_number",
+    "count_not_whole",
 )
 
 _UNITS = {
@@ -133,32 +143,62 @@ class _Issue:
 class _Problems:
     """Collects issues and formats them as one user-facing message."""
 
-    def __init__(self, source: str, row_numbers: np.ndarray, line_numbers: np.ndarray | None,
-                 line_word: str) -> None:
+    def __init__(
+        self, source: str, row_numbers: np.ndarray, line_numbers: np.ndarray | None, line_word: str
+    ) -> None:
         self.source = source
         self.row_numbers = row_numbers  # 1-based data-row number per data position
         self.line_numbers = line_numbers  # file line / sheet row per data position, or None
         self.line_word = line_word
         self.issues: list[_Issue] = []
         self.extra: list[str] = []  # whole sentences (duplicates), without the source prefix
-        self.extra_cells: list[dict[str, object]] = []  # the cells of those sentences, for the report
+        self.extra_cells: list[
+            dict[str, object]
+        ] = []  # the cells of those sentences, for the report
 
-    def add(self, column: str, mask: np.ndarray, values: Sequence[object] | None,
-            problem: str, allowed: str, short: str, *, code: str = "", field: str = "", header: str = "",
-            allowed_data: dict[str, object] | None = None) -> None:
+    def add(
+        self,
+        column: str,
+        mask: np.ndarray,
+        values: Sequence[object] | None,
+        problem: str,
+        allowed: str,
+        short: str,
+        *,
+        code: str = "",
+        field: str = "",
+        header: str = "",
+        allowed_data: dict[str, object] | None = None,
+    ) -> None:
         """Record the rows in ``mask`` as bad (``problem`` for one row, ``short`` for a list;
         ``code``, ``field``, ``header`` and ``allowed_data`` for the report)."""
         positions = np.flatnonzero(mask)
         if positions.size:
             shown = None if values is None else [values[i] for i in positions]
-            self.issues.append(_Issue(column, positions, shown, problem, allowed, short, code, field, header,
-                                      allowed_data))
+            self.issues.append(
+                _Issue(
+                    column,
+                    positions,
+                    shown,
+                    problem,
+                    allowed,
+                    short,
+                    code,
+                    field,
+                    header,
+                    allowed_data,
+                )
+            )
 
     def cell(self, position: int) -> dict[str, object]:
         """Where a data position is: its data ``row``, ``where`` (English), ``line`` and ``line_kind``."""
         line = None if self.line_numbers is None else int(self.line_numbers[position])
-        return {"row": int(self.row_numbers[position]), "where": self.where(position), "line": line,
-                "line_kind": None if line is None else self.line_word}
+        return {
+            "row": int(self.row_numbers[position]),
+            "where": self.where(position),
+            "line": line,
+            "line_kind": None if line is None else self.line_word,
+        }
 
     def where(self, position: int) -> str:
         row = int(self.row_numbers[position])
@@ -172,18 +212,43 @@ class _Problems:
         sentences (duplicate ids) as entries without a row."""
         out: list[dict[str, object]] = []
         for issue in self.issues:
-            data = {"allowed_values": None, "low": None, "high": None, "unit": "", "optional": False,
-                    **(issue.allowed_data or {})}
+            data = {
+                "allowed_values": None,
+                "low": None,
+                "high": None,
+                "unit": "",
+                "optional": False,
+                **(issue.allowed_data or {}),
+            }
             for k, r in enumerate(issue.rows):
                 value = "" if issue.values is None else _show(issue.values[k])
-                out.append({**self.cell(int(r)), "column": issue.column, "value": value, "problem": issue.short,
-                            "allowed": issue.allowed, "code": issue.code, "field": issue.field,
-                            "header": issue.header, **data})
+                out.append(
+                    {
+                        **self.cell(int(r)),
+                        "column": issue.column,
+                        "value": value,
+                        "problem": issue.short,
+                        "allowed": issue.allowed,
+                        "code": issue.code,
+                        "field": issue.field,
+                        "header": issue.header,
+                        **data,
+                    }
+                )
         if self.extra_cells:
             out += self.extra_cells
         else:
-            out += [{"row": None, "where": "", "column": "", "value": "", "problem": sentence, "allowed": ""}
-                    for sentence in self.extra]
+            out += [
+                {
+                    "row": None,
+                    "where": "",
+                    "column": "",
+                    "value": "",
+                    "problem": sentence,
+                    "allowed": "",
+                }
+                for sentence in self.extra
+            ]
         return tuple(sorted(out, key=lambda e: (e["row"] is None, e["row"] or 0)))
 
     def raise_if_any(self) -> None:
@@ -199,26 +264,35 @@ class _Problems:
         if not self.extra and len(self.issues) == 1 and self.issues[0].rows.size == 1:
             issue = self.issues[0]
             what = "the value" if issue.values is None else _show(issue.values[0])
-            msg = (f"{self.source}, {self.where(int(issue.rows[0]))}, {issue.column}: "
-                   f"{what} {issue.problem}; allowed: {issue.allowed}")
+            msg = (
+                f"{self.source}, {self.where(int(issue.rows[0]))}, {issue.column}: "
+                f"{what} {issue.problem}; allowed: {issue.allowed}"
+            )
             raise WupInputError(msg, self.source)
         if not self.issues and len(self.extra) == 1:
             raise WupInputError(f"{self.source}, {self.extra[0]}", self.source)
         total = sum(i.rows.size for i in self.issues)
         rows = np.unique(np.concatenate([i.rows for i in self.issues])) if self.issues else []
-        head = (f"{self.source}: {total} bad value{_s(total)} in {len(rows)} row{_s(len(rows))}"
-                if self.issues else f"{self.source}: problems")
+        head = (
+            f"{self.source}: {total} bad value{_s(total)} in {len(rows)} row{_s(len(rows))}"
+            if self.issues
+            else f"{self.source}: problems"
+        )
         lines = [head + ":"]
         for issue in self.issues:
             n = issue.rows.size
             if issue.values is None:
                 examples = ", ".join(self.where(int(r)) for r in issue.rows[:5])
             else:
-                examples = ", ".join(f"{self.where(int(r))}: {_show(v)}"
-                                     for r, v in zip(issue.rows[:5], issue.values, strict=False))
+                examples = ", ".join(
+                    f"{self.where(int(r))}: {_show(v)}"
+                    for r, v in zip(issue.rows[:5], issue.values, strict=False)
+                )
             more = f", and {n - 5} more" if n > 5 else ""
-            lines.append(f"  {issue.column}: {issue.short} in {n} row{_s(n)} ({examples}{more}); "
-                         f"allowed: {issue.allowed}")
+            lines.append(
+                f"  {issue.column}: {issue.short} in {n} row{_s(n)} ({examples}{more}); "
+                f"allowed: {issue.allowed}"
+            )
         lines.extend(f"  {sentence}" for sentence in self.extra)
         raise WupInputError("\n".join(lines), self.source)
 
@@ -266,32 +340,51 @@ def validate_stock(frame: pd.DataFrame, source: str = "<stock>") -> pd.DataFrame
     return _validate(frame, source)
 
 
-def _validate(frame: pd.DataFrame, source: str, *, line_numbers: np.ndarray | None = None,
-              line_word: str = "line", decimal: str = ".") -> pd.DataFrame:
+def _validate(
+    frame: pd.DataFrame,
+    source: str,
+    *,
+    line_numbers: np.ndarray | None = None,
+    line_word: str = "line",
+    decimal: str = ".",
+) -> pd.DataFrame:
     """:func:`validate_stock` with file context.
 
     ``line_numbers`` gives the file line (or sheet row, named by ``line_word``) of every row of
     ``frame``; ``decimal`` is the decimal mark of number text (``"."`` or ``","``).
     """
     if not isinstance(frame, pd.DataFrame):
-        raise WupInputError(f"{source}: expected a table (pandas DataFrame), got "
-                            f"{type(frame).__name__}", source)
+        raise WupInputError(
+            f"{source}: expected a table (pandas DataFrame), got {type(frame).__name__}", source
+        )
     if frame.shape[1] == 0:
-        raise WupInputError(f"{source}: the stock table has no columns; required: "
-                            f"{', '.join(REQUIRED_COLUMNS)}", source, code="columns_missing",
-                            details={"fields": REQUIRED_COLUMNS})
+        raise WupInputError(
+            f"{source}: the stock table has no columns; required: {', '.join(REQUIRED_COLUMNS)}",
+            source,
+            code="columns_missing",
+            details={"fields": REQUIRED_COLUMNS},
+        )
     original_names = [str(c) for c in frame.columns]
     frame = frame.set_axis(original_names, axis=1)
     dupes = sorted({n for n in original_names if original_names.count(n) > 1})
     if dupes:
-        raise WupInputError(f"{source}: column name(s) {', '.join(map(repr, dupes))} appear more "
-                            "than once; keep one of each", source, code="columns_twice", details={"columns": tuple(dupes)})
+        raise WupInputError(
+            f"{source}: column name(s) {', '.join(map(repr, dupes))} appear more "
+            "than once; keep one of each",
+            source,
+            code="columns_twice",
+            details={"columns": tuple(dupes)},
+        )
 
     mapping, ignored = _map_columns(original_names, source)
     missing = [c for c in REQUIRED_COLUMNS if c not in mapping]
     if missing:
-        raise WupInputError(_missing_message(source, missing, original_names, ignored), source,
-                            code="columns_missing", details={"fields": tuple(missing)})
+        raise WupInputError(
+            _missing_message(source, missing, original_names, ignored),
+            source,
+            code="columns_missing",
+            details={"fields": tuple(missing)},
+        )
 
     # Skip rows that are entirely empty (trailing spreadsheet rows); keep user row numbers.
     used = frame[[mapping[c] for c in mapping]]
@@ -300,8 +393,12 @@ def _validate(frame: pd.DataFrame, source: str, *, line_numbers: np.ndarray | No
     kept_lines = None if line_numbers is None else np.asarray(line_numbers)[~empty]
     data = used.loc[~empty].reset_index(drop=True)
     if len(data) == 0:
-        raise WupInputError(f"{source}: the stock table has no data rows (only a header?); "
-                            "add one row per dwelling", source, code="no_rows")
+        raise WupInputError(
+            f"{source}: the stock table has no data rows (only a header?); "
+            "add one row per dwelling",
+            source,
+            code="no_rows",
+        )
 
     problems = _Problems(source, row_numbers, kept_lines, line_word)
 
@@ -310,30 +407,53 @@ def _validate(frame: pd.DataFrame, source: str, *, line_numbers: np.ndarray | No
         return f"column {name!r}" + (f" ({canon})" if name != canon else "")
 
     def about(canon: str, code: str, **allowed_data: object) -> dict[str, object]:
-        return {"code": code, "field": canon, "header": mapping[canon], "allowed_data": allowed_data or None}
+        return {
+            "code": code,
+            "field": canon,
+            "header": mapping[canon],
+            "allowed_data": allowed_data or None,
+        }
 
     out: dict[str, object] = {}
     n = len(data)
 
     # dwelling_id
     ids, id_missing = _parse_ids(data[mapping["dwelling_id"]])
-    problems.add(label("dwelling_id"), id_missing, None, "is empty",
-                 "a non-empty, unique id per row", "empty id", **about("dwelling_id", "empty_id"))
+    problems.add(
+        label("dwelling_id"),
+        id_missing,
+        None,
+        "is empty",
+        "a non-empty, unique id per row",
+        "empty id",
+        **about("dwelling_id", "empty_id"),
+    )
     out["dwelling_id"] = ids
 
     # dwelling type
     types, bad_t = _parse_category(data[mapping["dwelling_type"]], _TYPE_LOOKUP, required=True)
-    problems.add(label("dwelling_type"), bad_t, data[mapping["dwelling_type"]].tolist(),
-                 "is not a known dwelling type",
-                 f"{', '.join(DWELLING_TYPES)} (or spellings such as 'semi-detached', "
-                 "'2-onder-1-kap', 'rijtjeswoning', 'appartement')", "unknown dwelling type",
-                 **about("dwelling_type", "unknown_dwelling_type", allowed_values=DWELLING_TYPES))
+    problems.add(
+        label("dwelling_type"),
+        bad_t,
+        data[mapping["dwelling_type"]].tolist(),
+        "is not a known dwelling type",
+        f"{', '.join(DWELLING_TYPES)} (or spellings such as 'semi-detached', "
+        "'2-onder-1-kap', 'rijtjeswoning', 'appartement')",
+        "unknown dwelling type",
+        **about("dwelling_type", "unknown_dwelling_type", allowed_values=DWELLING_TYPES),
+    )
     out["dwelling_type"] = pd.Categorical(types, categories=DWELLING_TYPES)
 
     # numbers
     this_year = _dt.date.today().year
-    for canon in ("construction_year", "floor_area_m2", "gas_m3", "electricity_kwh",
-                  "roof_area_m2", "household_income_eur"):
+    for canon in (
+        "construction_year",
+        "floor_area_m2",
+        "gas_m3",
+        "electricity_kwh",
+        "roof_area_m2",
+        "household_income_eur",
+    ):
         if canon not in mapping:
             out[canon] = np.full(n, np.nan)
             continue
@@ -347,38 +467,92 @@ def _validate(frame: pd.DataFrame, source: str, *, line_numbers: np.ndarray | No
             allowed += ", or empty"
         rawlist = raw.tolist()
         col = label(canon)
-        bounds = {"low": float(lo), "high": float(hi), "unit": _UNITS[canon].strip(),
-                  "optional": canon not in REQUIRED_COLUMNS}
-        problems.add(col, is_text, rawlist, "is not a number", allowed, "not a number",
-                     **about(canon, "not_a_number", **bounds))
+        bounds = {
+            "low": float(lo),
+            "high": float(hi),
+            "unit": _UNITS[canon].strip(),
+            "optional": canon not in REQUIRED_COLUMNS,
+        }
+        problems.add(
+            col,
+            is_text,
+            rawlist,
+            "is not a number",
+            allowed,
+            "not a number",
+            **about(canon, "not_a_number", **bounds),
+        )
         ok = ~is_text & ~is_missing
         if canon in REQUIRED_COLUMNS:
-            problems.add(col, is_missing, None, "is missing", allowed, "missing value",
-                         **about(canon, "missing_value", **bounds))
+            problems.add(
+                col,
+                is_missing,
+                None,
+                "is missing",
+                allowed,
+                "missing value",
+                **about(canon, "missing_value", **bounds),
+            )
         checked = np.where(ok, values, lo)
         if canon == "construction_year":
             frac = ok & (np.mod(checked, 1.0) != 0)
-            problems.add(col, frac, rawlist, "is not a whole year", allowed, "not a whole year",
-                         **about(canon, "not_a_whole_year", **bounds))
+            problems.add(
+                col,
+                frac,
+                rawlist,
+                "is not a whole year",
+                allowed,
+                "not a whole year",
+                **about(canon, "not_a_whole_year", **bounds),
+            )
             future = ok & ~frac & (checked > this_year)
-            problems.add(col, future, rawlist, "is in the future", allowed, "year in the future",
-                         **about(canon, "year_in_future", **bounds))
+            problems.add(
+                col,
+                future,
+                rawlist,
+                "is in the future",
+                allowed,
+                "year in the future",
+                **about(canon, "year_in_future", **bounds),
+            )
             low = ok & ~frac & (checked < lo)
-            problems.add(col, low, rawlist, "is outside the allowed range", allowed,
-                         "year outside the allowed range", **about(canon, "year_out_of_range", **bounds))
+            problems.add(
+                col,
+                low,
+                rawlist,
+                "is outside the allowed range",
+                allowed,
+                "year outside the allowed range",
+                **about(canon, "year_out_of_range", **bounds),
+            )
         else:
             outside = ok & ((checked < lo) | (checked > hi))
-            problems.add(col, outside, rawlist, "is outside the allowed range", allowed,
-                         "value outside the allowed range", **about(canon, "value_out_of_range", **bounds))
+            problems.add(
+                col,
+                outside,
+                rawlist,
+                "is outside the allowed range",
+                allowed,
+                "value outside the allowed range",
+                **about(canon, "value_out_of_range", **bounds),
+            )
         out[canon] = values
 
     # energy label
     if "energy_label" in mapping:
         raw = data[mapping["energy_label"]]
         labels, bad_l = _parse_labels(raw)
-        problems.add(label("energy_label"), bad_l, raw.tolist(), "is not an energy label",
-                     f"{', '.join(ENERGY_LABELS)}, or empty for unknown", "unknown energy label",
-                     **about("energy_label", "unknown_energy_label", allowed_values=ENERGY_LABELS, optional=True))
+        problems.add(
+            label("energy_label"),
+            bad_l,
+            raw.tolist(),
+            "is not an energy label",
+            f"{', '.join(ENERGY_LABELS)}, or empty for unknown",
+            "unknown energy label",
+            **about(
+                "energy_label", "unknown_energy_label", allowed_values=ENERGY_LABELS, optional=True
+            ),
+        )
     else:
         labels = np.full(n, None, dtype=object)
     out["energy_label"] = pd.Categorical(labels, categories=ENERGY_LABELS)
@@ -387,11 +561,17 @@ def _validate(frame: pd.DataFrame, source: str, *, line_numbers: np.ndarray | No
     if "tenure" in mapping:
         raw = data[mapping["tenure"]]
         tenure, bad_ten = _parse_category(raw, _TENURE_LOOKUP, required=False)
-        problems.add(label("tenure"), bad_ten, raw.tolist(), "is not a known tenure",
-                     f"{', '.join(TENURES)} (or spellings such as 'koopwoning', 'eigenaar', "
-                     "'corporatie', 'sociale huur', 'particuliere huur', 'private rent'), "
-                     "or empty", "unknown tenure",
-                     **about("tenure", "unknown_tenure", allowed_values=TENURES, optional=True))
+        problems.add(
+            label("tenure"),
+            bad_ten,
+            raw.tolist(),
+            "is not a known tenure",
+            f"{', '.join(TENURES)} (or spellings such as 'koopwoning', 'eigenaar', "
+            "'corporatie', 'sociale huur', 'particuliere huur', 'private rent'), "
+            "or empty",
+            "unknown tenure",
+            **about("tenure", "unknown_tenure", allowed_values=TENURES, optional=True),
+        )
     else:
         tenure = np.full(n, None, dtype=object)
     out["tenure"] = pd.Categorical(tenure, categories=TENURES)
@@ -413,12 +593,26 @@ def _validate(frame: pd.DataFrame, source: str, *, line_numbers: np.ndarray | No
         cnt, c_missing, c_text = _parse_numbers(raw, decimal)
         cnt = np.where(c_missing, 1.0, cnt)
         allowed = "a whole number of at least 1 (empty means 1)"
-        problems.add(label("count"), c_text, raw.tolist(), "is not a number", allowed,
-                     "not a number", **about("count", "count_not_a_number"))
+        problems.add(
+            label("count"),
+            c_text,
+            raw.tolist(),
+            "is not a number",
+            allowed,
+            "not a number",
+            **about("count", "count_not_a_number"),
+        )
         checked = np.where(c_text, 1.0, cnt)
         bad_c = ~c_text & ((np.mod(checked, 1.0) != 0) | (checked < 1))
-        problems.add(label("count"), bad_c, raw.tolist(), "is not a whole number of at least 1",
-                     allowed, "not a whole number of at least 1", **about("count", "count_not_whole"))
+        problems.add(
+            label("count"),
+            bad_c,
+            raw.tolist(),
+            "is not a whole number of at least 1",
+            allowed,
+            "not a whole number of at least 1",
+            **about("count", "count_not_whole"),
+        )
         out["count"] = np.where(c_text | bad_c, 1.0, cnt)
     else:
         out["count"] = np.ones(n)
@@ -435,30 +629,45 @@ def _validate(frame: pd.DataFrame, source: str, *, line_numbers: np.ndarray | No
         k = len(where_by_id)
         problems.extra.append(
             f"{label('dwelling_id')}: {k} id{' is' if k == 1 else 's are'} used more than once "
-            f"({detail}{more}); allowed: a unique dwelling_id per row")
+            f"({detail}{more}); allowed: a unique dwelling_id per row"
+        )
         problems.extra_cells += [
-            {**problems.cell(int(pos)), "column": label("dwelling_id"), "value": _show(ids[pos]),
-             "problem": "id used more than once", "allowed": "a unique dwelling_id per row",
-             "code": "duplicate_id", "field": "dwelling_id", "header": mapping["dwelling_id"],
-             "allowed_values": None, "low": None, "high": None, "unit": "", "optional": False}
-            for pos in np.flatnonzero(dup)]
+            {
+                **problems.cell(int(pos)),
+                "column": label("dwelling_id"),
+                "value": _show(ids[pos]),
+                "problem": "id used more than once",
+                "allowed": "a unique dwelling_id per row",
+                "code": "duplicate_id",
+                "field": "dwelling_id",
+                "header": mapping["dwelling_id"],
+                "allowed_values": None,
+                "low": None,
+                "high": None,
+                "unit": "",
+                "optional": False,
+            }
+            for pos in np.flatnonzero(dup)
+        ]
 
     problems.raise_if_any()
 
-    result = pd.DataFrame({
-        "dwelling_id": pd.Series(ids, dtype=object),
-        "dwelling_type": out["dwelling_type"],
-        "construction_year": np.asarray(out["construction_year"]).astype(np.int64),
-        "floor_area_m2": np.asarray(out["floor_area_m2"], dtype=np.float64),
-        "energy_label": out["energy_label"],
-        "gas_m3": np.asarray(out["gas_m3"], dtype=np.float64),
-        "electricity_kwh": np.asarray(out["electricity_kwh"], dtype=np.float64),
-        "roof_area_m2": np.asarray(out["roof_area_m2"], dtype=np.float64),
-        "tenure": out["tenure"],
-        "household_income_eur": np.asarray(out["household_income_eur"], dtype=np.float64),
-        "heat_network_zone": pd.Series(out["heat_network_zone"], dtype=object),
-        "grid_zone": pd.Series(out["grid_zone"], dtype=object),
-        "count": np.asarray(out["count"]).astype(np.int64),
-    })
+    result = pd.DataFrame(
+        {
+            "dwelling_id": pd.Series(ids, dtype=object),
+            "dwelling_type": out["dwelling_type"],
+            "construction_year": np.asarray(out["construction_year"]).astype(np.int64),
+            "floor_area_m2": np.asarray(out["floor_area_m2"], dtype=np.float64),
+            "energy_label": out["energy_label"],
+            "gas_m3": np.asarray(out["gas_m3"], dtype=np.float64),
+            "electricity_kwh": np.asarray(out["electricity_kwh"], dtype=np.float64),
+            "roof_area_m2": np.asarray(out["roof_area_m2"], dtype=np.float64),
+            "tenure": out["tenure"],
+            "household_income_eur": np.asarray(out["household_income_eur"], dtype=np.float64),
+            "heat_network_zone": pd.Series(out["heat_network_zone"], dtype=object),
+            "grid_zone": pd.Series(out["grid_zone"], dtype=object),
+            "count": np.asarray(out["count"]).astype(np.int64),
+        }
+    )
     result.attrs["ignored_columns"] = ignored
     return result

@@ -151,8 +151,14 @@ def largest_remainder(weights: np.ndarray, total: int) -> np.ndarray:
     return parts
 
 
-def ipf(seed: np.ndarray, row_targets: np.ndarray, col_targets: np.ndarray, *,
-        tol: float = 1e-9, max_iter: int = 2000) -> np.ndarray:
+def ipf(
+    seed: np.ndarray,
+    row_targets: np.ndarray,
+    col_targets: np.ndarray,
+    *,
+    tol: float = 1e-9,
+    max_iter: int = 2000,
+) -> np.ndarray:
     """Iterative proportional fitting of ``seed`` to row and column sums.
 
     Works on a single table (2-D) or on a stack of tables (3-D, fitted independently along the
@@ -196,8 +202,9 @@ def ipf(seed: np.ndarray, row_targets: np.ndarray, col_targets: np.ndarray, *,
     return x[0] if single else x
 
 
-def controlled_round(table: np.ndarray, row_targets: np.ndarray, col_targets: np.ndarray
-                     ) -> np.ndarray:
+def controlled_round(
+    table: np.ndarray, row_targets: np.ndarray, col_targets: np.ndarray
+) -> np.ndarray:
     """Round a non-negative table to integers keeping integer row and column sums exactly.
 
     Every cell becomes the floor or the ceiling of its value (cells that are exactly zero stay
@@ -277,15 +284,22 @@ def _scalars(params: Params | None) -> dict[str, float]:
     return {str(k): float(v) for k, v in zip(t["parameter"], t["value"], strict=True)}
 
 
-def _matrix(table: pd.DataFrame, row_key: str, rows: tuple[str, ...], col_key: str,
-            cols: tuple[str, ...], value: str) -> np.ndarray:
+def _matrix(
+    table: pd.DataFrame,
+    row_key: str,
+    rows: tuple[str, ...],
+    col_key: str,
+    cols: tuple[str, ...],
+    value: str,
+) -> np.ndarray:
     """Pivot a long packaged table into a (rows × cols) array; every cell must be present."""
     wide = table.pivot(index=row_key, columns=col_key, values=value)
     missing_r = set(rows) - set(wide.index)
     missing_c = set(cols) - set(wide.columns)
     if missing_r or missing_c:
-        raise RuntimeError(f"packaged table lacks rows {sorted(missing_r)} / columns "
-                           f"{sorted(missing_c)}")
+        raise RuntimeError(
+            f"packaged table lacks rows {sorted(missing_r)} / columns {sorted(missing_c)}"
+        )
     out = wide.loc[list(rows), list(cols)].to_numpy(dtype=float)
     if np.isnan(out).any():
         raise RuntimeError("packaged table has empty cells")
@@ -294,28 +308,52 @@ def _matrix(table: pd.DataFrame, row_key: str, rows: tuple[str, ...], col_key: s
 
 def _type_period_seed(params: Params | None) -> np.ndarray:
     """P(type | period), shape (periods, types), rows summing to 1."""
-    m = _matrix(_table("stock_type_period_seed", params), "period", PERIODS, "dwelling_type",
-                DWELLING_TYPES, "share")
+    m = _matrix(
+        _table("stock_type_period_seed", params),
+        "period",
+        PERIODS,
+        "dwelling_type",
+        DWELLING_TYPES,
+        "share",
+    )
     return m / m.sum(axis=1, keepdims=True)
 
 
 def _label_period_seed(params: Params | None) -> np.ndarray:
     """P(label | period), shape (periods, labels A..G), rows summing to 1."""
-    m = _matrix(_table("stock_label_period_seed", params), "period", PERIODS, "energy_label",
-                SEED_LABELS, "share")
+    m = _matrix(
+        _table("stock_label_period_seed", params),
+        "period",
+        PERIODS,
+        "energy_label",
+        SEED_LABELS,
+        "share",
+    )
     return m / m.sum(axis=1, keepdims=True)
 
 
 def _floor_area_means(params: Params | None) -> np.ndarray:
     """Mean usable floor area, m², shape (types, periods)."""
-    return _matrix(_table("stock_floor_area", params), "dwelling_type", DWELLING_TYPES,
-                   "period", PERIODS, "floor_area_m2")
+    return _matrix(
+        _table("stock_floor_area", params),
+        "dwelling_type",
+        DWELLING_TYPES,
+        "period",
+        PERIODS,
+        "floor_area_m2",
+    )
 
 
 def _tenure_shares(params: Params | None) -> np.ndarray:
     """P(tenure | type), shape (types, tenures), rows summing to 1."""
-    m = _matrix(_table("stock_tenure_by_type", params), "dwelling_type", DWELLING_TYPES,
-                "tenure", TENURES, "share")
+    m = _matrix(
+        _table("stock_tenure_by_type", params),
+        "dwelling_type",
+        DWELLING_TYPES,
+        "tenure",
+        TENURES,
+        "share",
+    )
     return m / m.sum(axis=1, keepdims=True)
 
 
@@ -362,9 +400,12 @@ def _find_buurt(buurt_code: str, buurten: pd.DataFrame) -> pd.Series:
         hint = f"; did you mean {shown}?"
     else:
         hint = " (codes look like 'BU01095059')"
-    raise WupInputError(f"unknown buurt code {buurt_code!r}: the packaged table "
-                        f"{BUURT_TABLE}.csv holds the {len(buurten)} Drenthe buurten of 2020"
-                        f"{hint}", BUURT_TABLE)
+    raise WupInputError(
+        f"unknown buurt code {buurt_code!r}: the packaged table "
+        f"{BUURT_TABLE}.csv holds the {len(buurten)} Drenthe buurten of 2020"
+        f"{hint}",
+        BUURT_TABLE,
+    )
 
 
 def buurt_label_counts(row: Mapping[str, object]) -> tuple[np.ndarray, int]:
@@ -379,9 +420,13 @@ def buurt_label_counts(row: Mapping[str, object]) -> tuple[np.ndarray, int]:
         int64 array of 7 counts (A..G) and the int number of dwellings without a label.
     """
     n = int(row["dwellings"])
-    pct = np.array([float(row[f"pct_label_{lab}_registered"]) +  # type: ignore[arg-type]
-                    float(row[f"pct_label_{lab}_provisional"])  # type: ignore[arg-type]
-                    for lab in SEED_LABELS])
+    pct = np.array(
+        [
+            float(row[f"pct_label_{lab}_registered"])  # type: ignore[arg-type]
+            + float(row[f"pct_label_{lab}_provisional"])  # type: ignore[arg-type]
+            for lab in SEED_LABELS
+        ]
+    )
     with_record = row["dwellings_with_label_record"]
     labelled = min(int(with_record), n) if pd.notna(with_record) else 0  # type: ignore[call-overload]
     if not np.isfinite(pct).all() or pct.sum() <= 0:
@@ -393,20 +438,34 @@ def buurt_label_counts(row: Mapping[str, object]) -> tuple[np.ndarray, int]:
 # seed derivation (how the packaged seed tables were made)
 
 
-def _pooled_ipf_shares(period_counts: np.ndarray, target_counts: np.ndarray, *,
-                       tol: float = 1e-7, max_iter: int = 500, inner_iter: int = 50,
-                       initial: np.ndarray | None = None) -> np.ndarray:
+def _pooled_ipf_shares(
+    period_counts: np.ndarray,
+    target_counts: np.ndarray,
+    *,
+    tol: float = 1e-7,
+    max_iter: int = 500,
+    inner_iter: int = 50,
+    initial: np.ndarray | None = None,
+) -> np.ndarray:
     """Fixed point of the pooled-IPF estimator of P(target | period) (see module docstring).
 
     Starts from independence (every period row = the overall target shares) unless
     ``initial`` is given.
     """
     totals = target_counts.sum(axis=0)
-    shares = (np.tile(totals / totals.sum(), (period_counts.shape[1], 1)) if initial is None
-              else np.asarray(initial, dtype=float))
+    shares = (
+        np.tile(totals / totals.sum(), (period_counts.shape[1], 1))
+        if initial is None
+        else np.asarray(initial, dtype=float)
+    )
     for _ in range(max_iter):
-        joint = ipf(period_counts[:, :, None] * shares[None], period_counts, target_counts,
-                    tol=1e-10, max_iter=inner_iter)
+        joint = ipf(
+            period_counts[:, :, None] * shares[None],
+            period_counts,
+            target_counts,
+            tol=1e-10,
+            max_iter=inner_iter,
+        )
         pooled = joint.sum(axis=0)
         new = pooled / np.maximum(pooled.sum(axis=1, keepdims=True), 1e-300)
         done = np.abs(new - shares).max() < tol
@@ -416,8 +475,7 @@ def _pooled_ipf_shares(period_counts: np.ndarray, target_counts: np.ndarray, *,
     return shares
 
 
-def derive_seed_tables(buurten: pd.DataFrame, **kwargs: float) -> tuple[pd.DataFrame,
-                                                                         pd.DataFrame]:
+def derive_seed_tables(buurten: pd.DataFrame, **kwargs: float) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Estimate Drenthe P(type | period) and P(label | period) from buurt marginals.
 
     This is how ``stock_type_period_seed.csv`` and ``stock_label_period_seed.csv`` were made
@@ -440,24 +498,31 @@ def derive_seed_tables(buurten: pd.DataFrame, **kwargs: float) -> tuple[pd.DataF
     b = buurten.loc[buurten["dwellings"] > 0]
     periods = b[list(_PERIOD_COLS)].to_numpy(dtype=float)
     types = b[list(_TYPE_COLS)].to_numpy(dtype=float)
-    pct = np.stack([b[f"pct_label_{lab}_registered"].to_numpy(float)
-                    + b[f"pct_label_{lab}_provisional"].to_numpy(float) for lab in SEED_LABELS],
-                   axis=1)
+    pct = np.stack(
+        [
+            b[f"pct_label_{lab}_registered"].to_numpy(float)
+            + b[f"pct_label_{lab}_provisional"].to_numpy(float)
+            for lab in SEED_LABELS
+        ],
+        axis=1,
+    )
     ok = np.isfinite(pct).all(axis=1) & (pct.sum(axis=1) > 0)
-    labels = pct[ok] / pct[ok].sum(axis=1, keepdims=True) * periods[ok].sum(axis=1,
-                                                                             keepdims=True)
+    labels = pct[ok] / pct[ok].sum(axis=1, keepdims=True) * periods[ok].sum(axis=1, keepdims=True)
     theta = _pooled_ipf_shares(periods, types, **kwargs)  # type: ignore[arg-type]
     phi = _pooled_ipf_shares(periods[ok], labels, **kwargs)  # type: ignore[arg-type]
-    return (pd.DataFrame(theta, index=list(PERIODS), columns=list(DWELLING_TYPES)),
-            pd.DataFrame(phi, index=list(PERIODS), columns=list(SEED_LABELS)))
+    return (
+        pd.DataFrame(theta, index=list(PERIODS), columns=list(DWELLING_TYPES)),
+        pd.DataFrame(phi, index=list(PERIODS), columns=list(SEED_LABELS)),
+    )
 
 
 # --------------------------------------------------------------------------------------------
 # synthesis
 
 
-def synthesise_stock(buurt_code: str, seed: int = 0, *, params: Params | None = None
-                     ) -> pd.DataFrame:
+def synthesise_stock(
+    buurt_code: str, seed: int = 0, *, params: Params | None = None
+) -> pd.DataFrame:
     """Build a validated dwelling table for a Drenthe buurt (method: module docstring).
 
     Parameters
@@ -486,8 +551,11 @@ def synthesise_stock(buurt_code: str, seed: int = 0, *, params: Params | None = 
     code = str(row["buurt_code"])
     n = int(row["dwellings"])
     if n <= 0:
-        raise WupInputError(f"buurt {code} ({row['buurt_name']}) has no dwellings in "
-                            f"{BUURT_TABLE}.csv; nothing to synthesise", BUURT_TABLE)
+        raise WupInputError(
+            f"buurt {code} ({row['buurt_name']}) has no dwellings in "
+            f"{BUURT_TABLE}.csv; nothing to synthesise",
+            BUURT_TABLE,
+        )
     period_counts = row[list(_PERIOD_COLS)].to_numpy(dtype=np.int64)
     type_counts = row[list(_TYPE_COLS)].to_numpy(dtype=np.int64)
     if period_counts.sum() != n or type_counts.sum() != n:  # pragma: no cover - data check
@@ -501,8 +569,9 @@ def synthesise_stock(buurt_code: str, seed: int = 0, *, params: Params | None = 
     # 1. type x period (periods as rows)
     theta = _type_period_seed(params) + eps
     seed_tp = period_counts[:, None] * theta / theta.sum(axis=1, keepdims=True)
-    joint = controlled_round(ipf(seed_tp, period_counts, type_counts), period_counts,
-                             type_counts)  # (periods, types)
+    joint = controlled_round(
+        ipf(seed_tp, period_counts, type_counts), period_counts, type_counts
+    )  # (periods, types)
 
     # 2. labels within each non-empty (type, period) cell; type-major order
     jt = joint.T  # (types, periods)
@@ -511,8 +580,10 @@ def synthesise_stock(buurt_code: str, seed: int = 0, *, params: Params | None = 
     phi = _label_period_seed(params) + eps
     phi = phi / phi.sum(axis=1, keepdims=True)
     unknown_share = unknown / n
-    seed_lab = np.concatenate([phi[cell_p] * (1.0 - unknown_share),
-                               np.full((cell_n.size, 1), max(unknown_share, eps))], axis=1)
+    seed_lab = np.concatenate(
+        [phi[cell_p] * (1.0 - unknown_share), np.full((cell_n.size, 1), max(unknown_share, eps))],
+        axis=1,
+    )
     seed_lab *= cell_n[:, None]
     label_targets = np.append(label_counts, unknown)
     seed_lab[:, label_targets == 0] = 0.0
@@ -536,17 +607,21 @@ def synthesise_stock(buurt_code: str, seed: int = 0, *, params: Params | None = 
     mean_area = _floor_area_means(params)[d_type, d_period]
     sig = np.sqrt(np.log1p(s["floor_area_cv"] ** 2))
     area = mean_area * np.exp(sig * rng.standard_normal(n) - 0.5 * sig**2)
-    area = np.clip(area, s["floor_area_clip_low"] * mean_area,
-                   s["floor_area_clip_high"] * mean_area)
+    area = np.clip(
+        area, s["floor_area_clip_low"] * mean_area, s["floor_area_clip_high"] * mean_area
+    )
     area = np.clip(np.rint(area), 15.0, 2000.0)
 
     # 6. tenure: counts per type by largest remainder, randomly placed within the type
     shares = _tenure_shares(params)
     n_type = np.bincount(d_type, minlength=len(DWELLING_TYPES))
     order = np.lexsort((rng.random(n), d_type))  # type-major, random within type
-    tenure_seq = np.concatenate([
-        np.repeat(np.arange(len(TENURES)), largest_remainder(shares[t], int(n_type[t])))
-        for t in range(len(DWELLING_TYPES))])
+    tenure_seq = np.concatenate(
+        [
+            np.repeat(np.arange(len(TENURES)), largest_remainder(shares[t], int(n_type[t])))
+            for t in range(len(DWELLING_TYPES))
+        ]
+    )
     tenure = np.empty(n, dtype=np.int64)
     tenure[order] = tenure_seq
 
@@ -557,9 +632,13 @@ def synthesise_stock(buurt_code: str, seed: int = 0, *, params: Params | None = 
     income = np.clip(np.round(income, -2), 0.0, 1_000_000.0)
 
     # 8. heat-network zone: all terraced / multi-family, a random share of the others
-    kern_share = np.array([
-        s["kern_share_vrijstaand"], s["kern_share_twee_onder_een_kap"],
-        *[1.0 for _ in _KERN_TYPES]])
+    kern_share = np.array(
+        [
+            s["kern_share_vrijstaand"],
+            s["kern_share_twee_onder_een_kap"],
+            *[1.0 for _ in _KERN_TYPES],
+        ]
+    )
     kern_n = np.rint(kern_share * n_type).astype(np.int64)
     order_k = np.lexsort((rng.random(n), d_type))
     block_start = np.concatenate([[0], np.cumsum(n_type)[:-1]])
@@ -575,19 +654,25 @@ def synthesise_stock(buurt_code: str, seed: int = 0, *, params: Params | None = 
     grid = np.array([f"lv{k + 1}" for k in range(n_zones)], dtype=object)[rank * n_zones // n]
 
     width = max(4, len(str(n)))
-    frame = pd.DataFrame({
-        "dwelling_id": [f"{code}-{i:0{width}d}" for i in range(1, n + 1)],
-        "dwelling_type": np.asarray(DWELLING_TYPES, dtype=object)[d_type],
-        "construction_year": years,
-        "floor_area_m2": area,
-        "energy_label": label_names[d_label],
-        "tenure": np.asarray(TENURES, dtype=object)[tenure],
-        "household_income_eur": income,
-        "heat_network_zone": zone,
-        "grid_zone": grid,
-        "count": np.ones(n, dtype=np.int64),
-    })
+    frame = pd.DataFrame(
+        {
+            "dwelling_id": [f"{code}-{i:0{width}d}" for i in range(1, n + 1)],
+            "dwelling_type": np.asarray(DWELLING_TYPES, dtype=object)[d_type],
+            "construction_year": years,
+            "floor_area_m2": area,
+            "energy_label": label_names[d_label],
+            "tenure": np.asarray(TENURES, dtype=object)[tenure],
+            "household_income_eur": income,
+            "heat_network_zone": zone,
+            "grid_zone": grid,
+            "count": np.ones(n, dtype=np.int64),
+        }
+    )
     out = validate_stock(frame, source=f"synthesised stock {code}")
-    out.attrs["synthesised_from"] = {"buurt_code": code, "buurt_name": str(row["buurt_name"]),
-                                     "gemeente_name": str(row["gemeente_name"]), "seed": seed}
+    out.attrs["synthesised_from"] = {
+        "buurt_code": code,
+        "buurt_name": str(row["buurt_name"]),
+        "gemeente_name": str(row["gemeente_name"]),
+        "seed": seed,
+    }
     return out

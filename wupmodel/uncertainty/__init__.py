@@ -19,6 +19,18 @@ from wupmodel.uncertainty.sampling import Design, design
 from wupmodel.uncertainty.sweep import FIGURES, SweepResult, sweep
 
 __all__ = [
-    "FIGURES", "Design", "SweepResult", "batch", "batch_summary", "design", "distributions", "household_risk",
-    "least_regret", "make_executor", "prob_cheaper", "sobol_indices", "sweep", "tornado",
+    "FIGURES",
+    "Design",
+    "SweepResult",
+    "batch",
+    "batch_summary",
+    "design",
+    "distributions",
+    "household_risk",
+    "least_regret",
+    "make_executor",
+    "prob_cheaper",
+    "sobol_indices",
+    "sweep",
+    "tornado",
 ]

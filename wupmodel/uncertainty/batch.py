@@ -30,8 +30,13 @@ __all__ = ["batch", "read_buurten", "batch_summary", "BATCH_COLUMNS"]
 BUURT_TABLE = "buurten_drenthe_2020"
 #: Figures per buurt × scenario × strategy.
 BATCH_COLUMNS = (
-    "co2_reduction", "national_extra_eur_per_yr", "national_eur_per_t_co2", "national_eur_per_weq_per_yr",
-    "end_user_extra_eur_per_yr", "monthly_cost_change_avg_eur", "share_paying_more",
+    "co2_reduction",
+    "national_extra_eur_per_yr",
+    "national_eur_per_t_co2",
+    "national_eur_per_weq_per_yr",
+    "end_user_extra_eur_per_yr",
+    "monthly_cost_change_avg_eur",
+    "share_paying_more",
 )
 
 
@@ -61,7 +66,9 @@ def read_buurten(buurten: str | Path | pd.DataFrame = "drenthe") -> pd.DataFrame
                 if "buurt_code" not in table:
                     table = pd.read_csv(path, sep=";", dtype={"buurt_code": str})
         except Exception as err:  # noqa: BLE001 - reported as an input error
-            raise WupInputError(f"{buurten}: cannot read the buurt table ({err})", str(buurten)) from None
+            raise WupInputError(
+                f"{buurten}: cannot read the buurt table ({err})", str(buurten)
+            ) from None
     if "buurt_code" not in table:
         raise WupInputError(f"{buurten}: the buurt table needs a 'buurt_code' column", str(buurten))
     table = table.copy()
@@ -70,8 +77,11 @@ def read_buurten(buurten: str | Path | pd.DataFrame = "drenthe") -> pd.DataFrame
     if missing:  # a selection of packaged buurten
         unknown = sorted(set(table["buurt_code"]) - set(packaged["buurt_code"]))
         if unknown:
-            raise WupInputError(f"{buurten}: buurt code(s) not in the packaged Drenthe table: "
-                                f"{', '.join(unknown[:5])}{' ...' if len(unknown) > 5 else ''}", str(buurten))
+            raise WupInputError(
+                f"{buurten}: buurt code(s) not in the packaged Drenthe table: "
+                f"{', '.join(unknown[:5])}{' ...' if len(unknown) > 5 else ''}",
+                str(buurten),
+            )
         return packaged[packaged["buurt_code"].isin(table["buurt_code"])].reset_index(drop=True)
     return table[list(packaged.columns)].reset_index(drop=True)
 
@@ -98,8 +108,11 @@ def run_buurten(shared: _BatchShared, codes: Sequence[str]) -> pd.DataFrame:
     synth_params = _with_table(base, shared.table)
     rows: list[dict] = []
     for code in codes:
-        info = {"buurt_code": code, "buurt_name": table.at[code, "buurt_name"],
-                "gemeente_name": table.at[code, "gemeente_name"]}
+        info = {
+            "buurt_code": code,
+            "buurt_name": table.at[code, "buurt_name"],
+            "gemeente_name": table.at[code, "gemeente_name"],
+        }
         try:
             stock = synthesise_stock(code, seed=shared.seed, params=synth_params)
         except WupInputError as err:
@@ -110,7 +123,9 @@ def run_buurten(shared: _BatchShared, codes: Sequence[str]) -> pd.DataFrame:
         counts = groups["count"].to_numpy(dtype=float)
         for sc in shared.scenarios:
             params = sc.params()
-            out = evaluate(stock, sc, params=params, irr=False, money_outputs=list(MONEY_OUTPUTS) + [])
+            out = evaluate(
+                stock, sc, params=params, irr=False, money_outputs=list(MONEY_OUTPUTS) + []
+            )
             ref = np.full(out.n_groups, out.catalogue.reference_index)
             sh = _Shared(stock, sc, shared.strategies, (), False, False)
             values, coll = point_figures(sh, sc, params, outcomes=out)
@@ -120,12 +135,20 @@ def run_buurten(shared: _BatchShared, codes: Sequence[str]) -> pd.DataFrame:
             cand = np.arange(1, len(names))
             nat = figs["national_extra_eur_per_yr"][0]
             eu = figs["end_user_extra_eur_per_yr"][0]
-            common = {**info, "scenario": sc.name, "status": "ok", "dwellings": float(counts.sum()),
-                      "reference_gas_m3": gas, "reference_co2_t": co2,
-                      "cheapest_national": names[cand[np.argmin(nat[cand])]],
-                      "cheapest_end_user": names[cand[np.argmin(eu[cand])]]}
+            common = {
+                **info,
+                "scenario": sc.name,
+                "status": "ok",
+                "dwellings": float(counts.sum()),
+                "reference_gas_m3": gas,
+                "reference_co2_t": co2,
+                "cheapest_national": names[cand[np.argmin(nat[cand])]],
+                "cheapest_end_user": names[cand[np.argmin(eu[cand])]],
+            }
             for i, s in enumerate(names):
-                rows.append({**common, "strategy": s, **{c: float(figs[c][0, i]) for c in BATCH_COLUMNS}})
+                rows.append(
+                    {**common, "strategy": s, **{c: float(figs[c][0, i]) for c in BATCH_COLUMNS}}
+                )
     return pd.DataFrame(rows)
 
 
@@ -169,7 +192,9 @@ def batch(
     scenarios = tuple(scenarios or (load_scenario(),))
     names = [s.name for s in scenarios]
     if len(set(names)) != len(names):
-        raise WupInputError(f"scenario names must differ to tell the results apart: {', '.join(names)}")
+        raise WupInputError(
+            f"scenario names must differ to tell the results apart: {', '.join(names)}"
+        )
     strategies = tuple(strategies or strategies_from_table(packaged_table("strategies")))
     shared = _BatchShared(table, scenarios, strategies, int(seed))
     codes = table["buurt_code"].tolist()
@@ -178,15 +203,20 @@ def batch(
     try:
         order = codes
         if ex.n_workers == 1:
-            per = buurten_per_task or max(10, math.ceil(len(codes) / 40))  # only the progress bar's steps
+            per = buurten_per_task or max(
+                10, math.ceil(len(codes) / 40)
+            )  # only the progress bar's steps
         else:
             # Many small tasks, largest buurten first (longest-processing-time order): the
             # workers finish together instead of one waiting for the last big task.
             per = buurten_per_task or max(5, math.ceil(len(codes) / (24 * ex.n_workers)))
-            size = pd.to_numeric(table["dwellings"], errors="coerce").fillna(0.0).to_numpy() \
-                if "dwellings" in table else np.zeros(len(codes))
+            size = (
+                pd.to_numeric(table["dwellings"], errors="coerce").fillna(0.0).to_numpy()
+                if "dwellings" in table
+                else np.zeros(len(codes))
+            )
             order = [codes[i] for i in np.argsort(-size, kind="stable")]
-        tasks = [order[i:i + per] for i in range(0, len(order), per)]
+        tasks = [order[i : i + per] for i in range(0, len(order), per)]
         parts = ex.map(run_buurten, tasks, shared, progress=progress)
     finally:
         if own:
@@ -194,7 +224,9 @@ def batch(
     out = pd.concat(parts, ignore_index=True)
     if order is not codes:  # back to the buurt table's order, rows of a buurt as they came
         rank = pd.Series(range(len(codes)), index=codes)
-        out = out.iloc[np.argsort(rank.loc[out["buurt_code"]].to_numpy(), kind="stable")].reset_index(drop=True)
+        out = out.iloc[
+            np.argsort(rank.loc[out["buurt_code"]].to_numpy(), kind="stable")
+        ].reset_index(drop=True)
     return out
 
 
@@ -202,24 +234,53 @@ def batch_summary(results: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Sheets of the summary workbook: per buurt × scenario, and counts of cheapest strategies."""
     ok = results[results["status"] == "ok"]
     per_buurt = ok.drop_duplicates(["buurt_code", "scenario"])[
-        ["buurt_code", "buurt_name", "gemeente_name", "scenario", "dwellings", "reference_gas_m3",
-         "reference_co2_t", "cheapest_national", "cheapest_end_user"]
+        [
+            "buurt_code",
+            "buurt_name",
+            "gemeente_name",
+            "scenario",
+            "dwellings",
+            "reference_gas_m3",
+            "reference_co2_t",
+            "cheapest_national",
+            "cheapest_end_user",
+        ]
     ].reset_index(drop=True)
     counts = []
     for col, view in (("cheapest_national", "national"), ("cheapest_end_user", "end_user")):
-        c = per_buurt.groupby(["scenario", col]).agg(buurten=("buurt_code", "size"),
-                                                     dwellings=("dwellings", "sum")).reset_index()
+        c = (
+            per_buurt.groupby(["scenario", col])
+            .agg(buurten=("buurt_code", "size"), dwellings=("dwellings", "sum"))
+            .reset_index()
+        )
         c = c.rename(columns={col: "strategy"})
         c.insert(1, "perspective", view)
         counts.append(c)
-    by_strategy = ok.groupby(["scenario", "strategy"], sort=False).apply(
-        lambda g: pd.Series({
-            "buurten": g["buurt_code"].nunique(),
-            "national_eur_per_weq_per_yr": np.average(g["national_eur_per_weq_per_yr"], weights=g["dwellings"]),
-            "monthly_cost_change_avg_eur": np.average(g["monthly_cost_change_avg_eur"], weights=g["dwellings"]),
-            "share_paying_more": np.average(g["share_paying_more"], weights=g["dwellings"]),
-        }), include_groups=False).reset_index()
+    by_strategy = (
+        ok.groupby(["scenario", "strategy"], sort=False)
+        .apply(
+            lambda g: pd.Series(
+                {
+                    "buurten": g["buurt_code"].nunique(),
+                    "national_eur_per_weq_per_yr": np.average(
+                        g["national_eur_per_weq_per_yr"], weights=g["dwellings"]
+                    ),
+                    "monthly_cost_change_avg_eur": np.average(
+                        g["monthly_cost_change_avg_eur"], weights=g["dwellings"]
+                    ),
+                    "share_paying_more": np.average(g["share_paying_more"], weights=g["dwellings"]),
+                }
+            ),
+            include_groups=False,
+        )
+        .reset_index()
+    )
     skipped = results[results["status"] != "ok"].drop_duplicates(["buurt_code", "scenario"])[
-        ["buurt_code", "buurt_name", "scenario", "status"]]
-    return {"per_buurt": per_buurt, "cheapest": pd.concat(counts, ignore_index=True),
-            "by_strategy": by_strategy, "skipped": skipped.reset_index(drop=True)}
+        ["buurt_code", "buurt_name", "scenario", "status"]
+    ]
+    return {
+        "per_buurt": per_buurt,
+        "cheapest": pd.concat(counts, ignore_index=True),
+        "by_strategy": by_strategy,
+        "skipped": skipped.reset_index(drop=True),
+    }

@@ -77,7 +77,7 @@ class UncertainInput:
         """The tariff series a price input acts on (None for a parameter)."""
         if self.kind == "parameter":
             return None
-        return self.path[len(PRICE_PREFIX):].removesuffix(".trend")
+        return self.path[len(PRICE_PREFIX) :].removesuffix(".trend")
 
     @property
     def is_price(self) -> bool:
@@ -90,7 +90,9 @@ class UncertainInput:
         if self.distribution in ("uniform", "triangular"):
             return np.asarray(dist.ppf(u), dtype=float)
         lo, hi = dist.cdf(self.lower), dist.cdf(self.upper)
-        return np.clip(np.asarray(dist.ppf(lo + u * (hi - lo)), dtype=float), self.lower, self.upper)
+        return np.clip(
+            np.asarray(dist.ppf(lo + u * (hi - lo)), dtype=float), self.lower, self.upper
+        )
 
 
 def _stats():
@@ -130,12 +132,16 @@ def _input(path: str, r: UncertainRange, base_value: float) -> UncertainInput:
     if r.distribution == "lognormal":
         lower = max(lower, 0.0)
     frozen = _frozen(r, lower, upper)
-    tmp = UncertainInput(path, kind, r.distribution, lower, upper, lower, upper, base, r.group, frozen)
+    tmp = UncertainInput(
+        path, kind, r.distribution, lower, upper, lower, upper, base, r.group, frozen
+    )
     if r.distribution in ("normal", "lognormal") and (r.low is None or r.high is None):
         p5, p95 = tmp.ppf(np.array([0.05, 0.95]))
         low = r.low if r.low is not None else float(p5)
         high = r.high if r.high is not None else float(p95)
-        tmp = UncertainInput(path, kind, r.distribution, lower, upper, low, high, base, r.group, frozen)
+        tmp = UncertainInput(
+            path, kind, r.distribution, lower, upper, low, high, base, r.group, frozen
+        )
     return tmp
 
 
@@ -161,7 +167,9 @@ def uncertain_inputs(scenario: Scenario) -> list[UncertainInput]:
     return out
 
 
-def correlate(u: NDArray[np.float64], inputs: list[UncertainInput], scenario: Scenario) -> NDArray[np.float64]:
+def correlate(
+    u: NDArray[np.float64], inputs: list[UncertainInput], scenario: Scenario
+) -> NDArray[np.float64]:
     """Apply the scenario's correlation groups to uniform scores ``u`` (N, D) (Gaussian copula).
 
     A group with correlation 1 moves its members on one shared score.

@@ -50,7 +50,9 @@ class SerialExecutor:
     name = "serial"
     n_workers = 1
 
-    def map(self, fn: Callable, tasks: Sequence[Any], shared: Any, progress: Progress = None) -> list:
+    def map(
+        self, fn: Callable, tasks: Sequence[Any], shared: Any, progress: Progress = None
+    ) -> list:
         out = []
         for i, task in enumerate(tasks):
             out.append(fn(shared, task))
@@ -82,7 +84,9 @@ class DaskExecutor:
             import dask
             from distributed import Client, LocalCluster
         except ImportError:  # pragma: no cover - a dependency
-            raise WupInputError("--scheduler needs dask.distributed: pip install 'dask[distributed]'") from None
+            raise WupInputError(
+                "--scheduler needs dask.distributed: pip install 'dask[distributed]'"
+            ) from None
         self.name = address
         self._cluster = None
         m = re.fullmatch(r"local(?::(\d+))?", address)
@@ -91,10 +95,17 @@ class DaskExecutor:
             if n < 1:
                 raise WupInputError(f"scheduler '{address}': at least one worker is needed")
             # preload: each worker imports the package when it starts, not in its first task
-            with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+            with dask.config.set(
+                {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
+            ):
                 self._cluster = LocalCluster(
-                    n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
-                    silence_logs=40, config=LOCAL_WORKER_CONFIG, preload=["wupmodel"],
+                    n_workers=n,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=40,
+                    config=LOCAL_WORKER_CONFIG,
+                    preload=["wupmodel"],
                 )
             self.client = Client(self._cluster, timeout=f"{CONNECT_TIMEOUT_S}s")
         elif re.fullmatch(r"(tcp|tls)://[^\s:/]+:\d+", address):
@@ -103,15 +114,19 @@ class DaskExecutor:
             except (OSError, TimeoutError) as err:
                 raise WupInputError(
                     f"scheduler '{address}' does not answer (no Dask scheduler reachable within "
-                    f"{CONNECT_TIMEOUT_S:g} s: {type(err).__name__})", address
+                    f"{CONNECT_TIMEOUT_S:g} s: {type(err).__name__})",
+                    address,
                 ) from None
         else:
             raise WupInputError(
-                f"scheduler '{address}' not understood; use 'local', 'local:N' or 'tcp://HOST:PORT'", address
+                f"scheduler '{address}' not understood; use 'local', 'local:N' or 'tcp://HOST:PORT'",
+                address,
             )
         self.n_workers = max(1, len(self.client.scheduler_info().get("workers", {})))
 
-    def map(self, fn: Callable, tasks: Sequence[Any], shared: Any, progress: Progress = None) -> list:
+    def map(
+        self, fn: Callable, tasks: Sequence[Any], shared: Any, progress: Progress = None
+    ) -> list:
         from distributed import as_completed
 
         if not tasks:

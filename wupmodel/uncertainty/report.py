@@ -24,11 +24,21 @@ from wupmodel.uncertainty.analyses import (
 from wupmodel.uncertainty.batch import batch_summary
 from wupmodel.uncertainty.sweep import FIGURES, SweepResult
 
-__all__ = ["sweep_sheets", "write_sweep_report", "write_batch", "tornado_figure",
-           "distribution_figure"]
+__all__ = [
+    "sweep_sheets",
+    "write_sweep_report",
+    "write_batch",
+    "tornado_figure",
+    "distribution_figure",
+]
 
-_MAIN = ("national_extra_eur_per_yr", "national_eur_per_t_co2", "end_user_extra_eur_per_yr",
-         "monthly_cost_change_avg_eur", "share_paying_more")
+_MAIN = (
+    "national_extra_eur_per_yr",
+    "national_eur_per_t_co2",
+    "end_user_extra_eur_per_yr",
+    "monthly_cost_change_avg_eur",
+    "share_paying_more",
+)
 
 
 def _workbook(path: Path, sheets: dict[str, pd.DataFrame]) -> Path:
@@ -36,6 +46,7 @@ def _workbook(path: Path, sheets: dict[str, pd.DataFrame]) -> Path:
         with pd.ExcelWriter(tmp, engine="xlsxwriter") as xl:
             for name, frame in sheets.items():
                 frame.to_excel(xl, sheet_name=name[:31], index=name in ("prob_cheaper",))
+
     atomic_write(path, write)
     return path
 
@@ -46,13 +57,19 @@ def sweep_sheets(result: SweepResult) -> dict[str, pd.DataFrame]:
     if result.design.method == "oat":
         sheets["tornado"] = pd.concat([tornado(result, f) for f in _MAIN], ignore_index=True)
     else:
-        sheets["distributions"] = pd.concat([distributions(result, f) for f in FIGURES], ignore_index=True)
+        sheets["distributions"] = pd.concat(
+            [distributions(result, f) for f in FIGURES], ignore_index=True
+        )
         sheets["prob_cheaper"] = prob_cheaper(result)
         sheets["least_regret"] = least_regret(result)
         if result.design.method == "sobol":
-            sheets["sobol"] = pd.concat([sobol_indices(result, f, strategy=list(result.strategies[1:]))
-                                         for f in ("national_extra_eur_per_yr", "end_user_extra_eur_per_yr")],
-                                        ignore_index=True)
+            sheets["sobol"] = pd.concat(
+                [
+                    sobol_indices(result, f, strategy=list(result.strategies[1:]))
+                    for f in ("national_extra_eur_per_yr", "end_user_extra_eur_per_yr")
+                ],
+                ignore_index=True,
+            )
     sheets["samples"] = result.design.to_frame()
     sheets["notes"] = pd.DataFrame({"note": list(result.notes)})
     return sheets
@@ -66,8 +83,11 @@ def tornado_figure(table: pd.DataFrame, strategy: str):
     fig = go.Figure()
     fig.add_bar(y=t["factor"], x=t["effect_low"], orientation="h", name="low")
     fig.add_bar(y=t["factor"], x=t["effect_high"], orientation="h", name="high")
-    fig.update_layout(barmode="overlay", title=f"{strategy}: {t['figure'].iloc[0]} vs base",
-                      xaxis_title=FIGURES.get(t["figure"].iloc[0], ""))
+    fig.update_layout(
+        barmode="overlay",
+        title=f"{strategy}: {t['figure'].iloc[0]} vs base",
+        xaxis_title=FIGURES.get(t["figure"].iloc[0], ""),
+    )
     return fig
 
 
@@ -93,7 +113,9 @@ def write_sweep_report(result: SweepResult, folder: str | Path) -> list[Path]:
     written = [_workbook(out / "sweep.xlsx", sheets)]
     if "tornado" in sheets:
         for s in result.strategies[1:]:
-            fig = tornado_figure(sheets["tornado"][sheets["tornado"]["figure"] == "national_extra_eur_per_yr"], s)
+            fig = tornado_figure(
+                sheets["tornado"][sheets["tornado"]["figure"] == "national_extra_eur_per_yr"], s
+            )
             path = out / f"tornado_{s}.html"
             atomic_write(path, lambda tmp, fig=fig: fig.write_html(tmp, include_plotlyjs=True))
             written.append(path)

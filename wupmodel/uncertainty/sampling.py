@@ -83,7 +83,9 @@ class Design:
         return frame
 
 
-def factors_of(inputs: list[UncertainInput], scenario: Scenario) -> tuple[list[str], NDArray[np.int64]]:
+def factors_of(
+    inputs: list[UncertainInput], scenario: Scenario
+) -> tuple[list[str], NDArray[np.int64]]:
     """Factor names and the factor index of every input (correlation-1 groups are one factor)."""
     groups = scenario.uncertainty.groups
     names: list[str] = []

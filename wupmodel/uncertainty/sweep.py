@@ -134,13 +134,15 @@ class SweepResult:
         if self.household_change is None:
             raise WupInputError("run the sweep with per_household=True for household figures")
         n, s, g = self.household_change.shape
-        return pd.DataFrame({
-            "sample": np.repeat(np.arange(n), s * g),
-            "strategy": np.tile(np.repeat(np.asarray(self.strategies), g), n),
-            "group_id": np.tile(self.groups["group_id"].to_numpy(), n * s),
-            "count": np.tile(self.groups["count"].to_numpy(), n * s),
-            "monthly_cost_change_eur": self.household_change.ravel(),
-        })
+        return pd.DataFrame(
+            {
+                "sample": np.repeat(np.arange(n), s * g),
+                "strategy": np.tile(np.repeat(np.asarray(self.strategies), g), n),
+                "group_id": np.tile(self.groups["group_id"].to_numpy(), n * s),
+                "count": np.tile(self.groups["count"].to_numpy(), n * s),
+                "monthly_cost_change_eur": self.household_change.ravel(),
+            }
+        )
 
 
 # ---------------------------------------------------------------------------------------
@@ -159,16 +161,24 @@ class _Shared:
     per_household: bool
 
 
-def _sample_scenario(scenario: Scenario, inputs: Sequence[UncertainInput], row: NDArray) -> tuple[Scenario, Params]:
+def _sample_scenario(
+    scenario: Scenario, inputs: Sequence[UncertainInput], row: NDArray
+) -> tuple[Scenario, Params]:
     """Scenario and parameters with a sample's nonlinear inputs applied (prices not yet)."""
-    overrides = {x.path: float(v) for x, v in zip(inputs, row, strict=True) if x.kind == "parameter"}
+    overrides = {
+        x.path: float(v) for x, v in zip(inputs, row, strict=True) if x.kind == "parameter"
+    }
     finance = {_FINANCE_FIELDS[k]: None for k in overrides if k in _FINANCE_FIELDS}
     sc = scenario
     if finance:
         sc = scenario.model_copy(update={"finance": scenario.finance.model_copy(update=finance)})
     source = f"{scenario.name} (uncertainty sample)"
     params = sc.params().with_overrides(overrides, source=source) if overrides else sc.params()
-    vat = [(x, v) for x, v in zip(inputs, row, strict=True) if x.is_price and x.series in _NONLINEAR_SERIES]
+    vat = [
+        (x, v)
+        for x, v in zip(inputs, row, strict=True)
+        if x.is_price and x.series in _NONLINEAR_SERIES
+    ]
     if vat:
         base = money_context(sc, params).tariffs
         sc = sc.model_copy(update={"prices": {**sc.prices, **_paths(base, vat)}})
@@ -194,16 +204,23 @@ def _paths(tariffs, pairs: Sequence[tuple[UncertainInput, float]]) -> dict[str, 
     return out
 
 
-def point_figures(shared: _Shared, scenario: Scenario, params: Params, outcomes=None,
-                  rent_prices=None) -> tuple[NDArray, NDArray]:
+def point_figures(
+    shared: _Shared, scenario: Scenario, params: Params, outcomes=None, rent_prices=None
+) -> tuple[NDArray, NDArray]:
     """One full evaluation: per-dwelling values (M, S, G) and collective extras (S,) EUR/yr.
 
     ``outcomes``: an evaluation of ``shared.stock`` under ``scenario`` to reuse (else made here).
     ``rent_prices``: the prices tenants' rents are agreed on (the sample's before its sampled
     price paths: a rent does not follow a later gas price).
     """
-    out = outcomes or evaluate(shared.stock, scenario, params=params, irr=False, money_outputs=_MONEY,
-                               rent_prices=rent_prices)
+    out = outcomes or evaluate(
+        shared.stock,
+        scenario,
+        params=params,
+        irr=False,
+        money_outputs=_MONEY,
+        rent_prices=rent_prices,
+    )
     choices = [strategy_choice(out, s) for s in shared.strategies]
     values = np.stack([np.stack([out.pick(m, ch) for ch in choices]) for m in FIELDS])
     h, rate = scenario.years.horizon_years, scenario.finance.social_discount_rate
@@ -213,8 +230,12 @@ def point_figures(shared: _Shared, scenario: Scenario, params: Params, outcomes=
 
     def collective(choice: NDArray) -> float:
         c = collective_costs_eur_per_yr(out, choice, params, h, rate)
-        return (c["heat_network_sources_eur_per_yr"] - coll_ref["heat_network_sources_eur_per_yr"]
-                + c["grid_reinforcement_eur_per_yr"] - coll_ref["grid_reinforcement_eur_per_yr"])
+        return (
+            c["heat_network_sources_eur_per_yr"]
+            - coll_ref["heat_network_sources_eur_per_yr"]
+            + c["grid_reinforcement_eur_per_yr"]
+            - coll_ref["grid_reinforcement_eur_per_yr"]
+        )
 
     moved = np.stack([ch != out.catalogue.reference_index for ch in choices])  # (S, G)
     values[_F["capex_eur"]] *= moved
@@ -222,8 +243,9 @@ def point_figures(shared: _Shared, scenario: Scenario, params: Params, outcomes=
     return values, np.array([collective(ch) for ch in choices])
 
 
-def _reduce(values: NDArray, coll: NDArray, counts: NDArray, types: NDArray | None,
-            per_household: bool) -> dict[str, NDArray]:
+def _reduce(
+    values: NDArray, coll: NDArray, counts: NDArray, types: NDArray | None, per_household: bool
+) -> dict[str, NDArray]:
     """Figures (n, S) from per-dwelling values (n, M, S, G) and collective extras (S,)."""
     n_total = counts.sum()
     tot = values @ counts  # (n, M, S)
@@ -237,7 +259,9 @@ def _reduce(values: NDArray, coll: NDArray, counts: NDArray, types: NDArray | No
         per_t = np.where(avoided_t > 0, national / avoided_t, np.nan)
     out = {
         "co2_t": co2 / 1e3,
-        "co2_reduction": np.where(ref_co2 > 0, 1.0 - co2 / np.where(ref_co2 > 0, ref_co2, 1.0), 0.0),
+        "co2_reduction": np.where(
+            ref_co2 > 0, 1.0 - co2 / np.where(ref_co2 > 0, ref_co2, 1.0), 0.0
+        ),
         "investment_eur": tot[:, _F["capex_eur"]],
         "subsidy_eur": tot[:, _F["subsidy_eur"]],
         "national_extra_eur_per_yr": national,
@@ -270,7 +294,9 @@ def _types_matrix(shared: _Shared, groups: pd.DataFrame) -> NDArray | None:
     return onehot * groups["count"].to_numpy(dtype=float)[:, None]
 
 
-def run_task(shared: _Shared, task: tuple[str, NDArray, NDArray]) -> tuple[NDArray, dict[str, NDArray], str]:
+def run_task(
+    shared: _Shared, task: tuple[str, NDArray, NDArray]
+) -> tuple[NDArray, dict[str, NDArray], str]:
     """Evaluate one task: ``(kind, sample ids, input rows)``; kind ``affine`` or ``direct``.
 
     Returns the sample ids, their figures and a note.
@@ -282,7 +308,9 @@ def run_task(shared: _Shared, task: tuple[str, NDArray, NDArray]) -> tuple[NDArr
     counts = groups["count"].to_numpy(dtype=float)
     types = _types_matrix(shared, groups)
     inputs = shared.inputs
-    price_cols = [i for i, x in enumerate(inputs) if x.is_price and x.series not in _NONLINEAR_SERIES]
+    price_cols = [
+        i for i, x in enumerate(inputs) if x.is_price and x.series not in _NONLINEAR_SERIES
+    ]
     note = ""
     if kind == "affine":
         sc, params = _sample_scenario(shared.scenario, inputs, rows[0])
@@ -293,24 +321,34 @@ def run_task(shared: _Shared, task: tuple[str, NDArray, NDArray]) -> tuple[NDArr
         def at(theta: NDArray) -> NDArray:
             pairs = [(inputs[i], t) for i, t in zip(price_cols, theta, strict=True)]
             prices = {**sc.prices, **_paths(base_tariffs, pairs)}
-            return point_figures(shared, sc.model_copy(update={"prices": prices}), params,
-                                 rent_prices=sc.prices)[0]
+            return point_figures(
+                shared, sc.model_copy(update={"prices": prices}), params, rent_prices=sc.prices
+            )[0]
 
         v0, coll = point_figures(shared, sc, params)
-        coef = np.stack([(at(theta0 + step * np.eye(len(price_cols))[k]) - v0) / step
-                         for k in range(len(price_cols))])  # (k, M, S, G)
+        coef = np.stack(
+            [
+                (at(theta0 + step * np.eye(len(price_cols))[k]) - v0) / step
+                for k in range(len(price_cols))
+            ]
+        )  # (k, M, S, G)
         check = at(rows[0, price_cols])
         predicted = v0 + np.tensordot(rows[0, price_cols] - theta0, coef, axes=1)
         scale = np.maximum(1.0, np.abs(check).max(axis=(1, 2), keepdims=True))
         if np.all(np.abs(predicted - check) <= 1e-9 * scale):
             parts = []
             for start in range(0, len(ids), _CHUNK):
-                d = rows[start:start + _CHUNK, price_cols] - theta0
+                d = rows[start : start + _CHUNK, price_cols] - theta0
                 vals = v0[None] + np.tensordot(d, coef, axes=1)
                 parts.append(_reduce(vals, coll, counts, types, shared.per_household))
-            return ids, {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}, (
-                f"{len(ids)} samples as matrix products over {len(price_cols)} price inputs "
-                f"({len(price_cols) + 2} evaluations)")
+            return (
+                ids,
+                {k: np.concatenate([p[k] for p in parts]) for k in parts[0]},
+                (
+                    f"{len(ids)} samples as matrix products over {len(price_cols)} price inputs "
+                    f"({len(price_cols) + 2} evaluations)"
+                ),
+            )
         note = "price response not affine within 1e-9 (fell back to one evaluation per sample); "
     parts = []
     for row in rows:
@@ -322,16 +360,25 @@ def run_task(shared: _Shared, task: tuple[str, NDArray, NDArray]) -> tuple[NDArr
             sc = sc.model_copy(update={"prices": {**sc.prices, **_paths(base_tariffs, pairs)}})
         v, coll = point_figures(shared, sc, params, rent_prices=rent_prices)
         parts.append(_reduce(v[None], coll, counts, types, shared.per_household))
-    return ids, {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}, (
-        note + f"{len(ids)} samples evaluated one by one")
+    return (
+        ids,
+        {k: np.concatenate([p[k] for p in parts]) for k in parts[0]},
+        (note + f"{len(ids)} samples evaluated one by one"),
+    )
 
 
-def _plan(values: NDArray, inputs: Sequence[UncertainInput], task_samples: int) -> list[tuple[str, NDArray, NDArray]]:
+def _plan(
+    values: NDArray, inputs: Sequence[UncertainInput], task_samples: int
+) -> list[tuple[str, NDArray, NDArray]]:
     """Tasks: samples grouped by their nonlinear inputs; big groups affine, the rest direct."""
     nonlin = [i for i, x in enumerate(inputs) if not x.is_price or x.series in _NONLINEAR_SERIES]
     n_lin = len(inputs) - len(nonlin)
     keys = np.ascontiguousarray(values[:, nonlin]) if nonlin else np.zeros((values.shape[0], 0))
-    _, group = np.unique(keys, axis=0, return_inverse=True) if nonlin else (None, np.zeros(values.shape[0], int))
+    _, group = (
+        np.unique(keys, axis=0, return_inverse=True)
+        if nonlin
+        else (None, np.zeros(values.shape[0], int))
+    )
     group = np.asarray(group).ravel()
     tasks: list[tuple[str, NDArray, NDArray]] = []
     direct: list[int] = []
@@ -343,7 +390,7 @@ def _plan(values: NDArray, inputs: Sequence[UncertainInput], task_samples: int) 
             direct.extend(ids.tolist())
     direct_ids = np.array(sorted(direct), dtype=np.int64)
     for start in range(0, direct_ids.size, task_samples):
-        ids = direct_ids[start:start + task_samples]
+        ids = direct_ids[start : start + task_samples]
         tasks.append(("direct", ids, values[ids]))
     return tasks
 
@@ -416,8 +463,15 @@ def sweep(
     _check_price_ranges(scenario, d.inputs)
     strategies = tuple(strategies or strategies_from_table(packaged_table("strategies")))
     ref = strategies[0]
-    if not (ref.heating == "gas_boiler" and ref.insulation == "current" and not ref.pv and not ref.solar_thermal):
-        raise WupInputError("the first strategy must be the reference (gas boiler, current insulation)")
+    if not (
+        ref.heating == "gas_boiler"
+        and ref.insulation == "current"
+        and not ref.pv
+        and not ref.solar_thermal
+    ):
+        raise WupInputError(
+            "the first strategy must be the reference (gas boiler, current insulation)"
+        )
     shared = _Shared(stock, scenario, strategies, d.inputs, per_type, per_household)
     tasks = _plan(d.values, d.inputs, max(1, int(task_samples)))
     own = executor is None or isinstance(executor, str)
@@ -449,7 +503,9 @@ def _assemble(d: Design, shared: _Shared, results) -> SweepResult:
             else:
                 figures[k][ids] = v
         notes.append(note)
-    table = pd.DataFrame({"sample": np.repeat(np.arange(n), n_s), "strategy": np.tile(np.asarray(names), n)})
+    table = pd.DataFrame(
+        {"sample": np.repeat(np.arange(n), n_s), "strategy": np.tile(np.asarray(names), n)}
+    )
     for k in FIGURES:
         table[k] = figures[k].ravel()
     per_type = None
@@ -457,17 +513,24 @@ def _assemble(d: Design, shared: _Shared, results) -> SweepResult:
         n_t = len(DWELLING_TYPES)
         counts = groups["count"].to_numpy(dtype=float)
         n_type = counts @ _types_matrix(shared, groups)
-        per_type = pd.DataFrame({
-            "sample": np.repeat(np.arange(n), n_s * n_t),
-            "strategy": np.tile(np.repeat(np.asarray(names), n_t), n),
-            "dwelling_type": np.tile(np.asarray(DWELLING_TYPES), n * n_s),
-            "dwellings": np.tile(n_type, n * n_s),
-            "monthly_cost_change_avg_eur": extra["type_change"].ravel(),
-            "share_paying_more": extra["type_more"].ravel(),
-            "national_extra_eur_per_yr": extra["type_national"].ravel(),
-        })
+        per_type = pd.DataFrame(
+            {
+                "sample": np.repeat(np.arange(n), n_s * n_t),
+                "strategy": np.tile(np.repeat(np.asarray(names), n_t), n),
+                "dwelling_type": np.tile(np.asarray(DWELLING_TYPES), n * n_s),
+                "dwellings": np.tile(n_type, n * n_s),
+                "monthly_cost_change_avg_eur": extra["type_change"].ravel(),
+                "share_paying_more": extra["type_more"].ravel(),
+                "national_extra_eur_per_yr": extra["type_national"].ravel(),
+            }
+        )
         per_type = per_type[per_type["dwellings"] > 0].reset_index(drop=True)
     return SweepResult(
-        design=d, table=table, strategies=names, groups=groups, per_type=per_type,
-        household_change=extra.get("household"), notes=tuple(notes),
+        design=d,
+        table=table,
+        strategies=names,
+        groups=groups,
+        per_type=per_type,
+        household_change=extra.get("household"),
+        notes=tuple(notes),
     )
