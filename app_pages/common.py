@@ -26,6 +26,8 @@ import pandas as pd
 import streamlit as st
 
 import wupmodel as wm
+import wupmodel.app as wa
+import wupmodel.io as wio
 
 DEFAULT_BUURT = "BU01095059"
 MAX_KEPT = 4
@@ -47,7 +49,7 @@ def lang() -> str:
 
 def tr(key: str) -> str:
     """The string ``key`` in the session's language."""
-    return wm.t(key, lang())
+    return wa.t(key, lang())
 
 
 def language_switch() -> None:
@@ -55,9 +57,9 @@ def language_switch() -> None:
     current = lang()
     names = {"nl": "Nederlands", "en": "English"}
     choice = st.sidebar.radio(
-        wm.t("language", current),
-        wm.LANGUAGES,
-        index=wm.LANGUAGES.index(current),
+        wa.t("language", current),
+        wa.LANGUAGES,
+        index=wa.LANGUAGES.index(current),
         format_func=names.get,
         horizontal=True,
     )
@@ -110,7 +112,7 @@ def figures_first() -> None:
 def table(frame: pd.DataFrame) -> None:
     """Show a table for a resident: values in words, readable headers with units, whole numbers
     with thousands separators and shares in percent."""
-    shown = wm.translate_frame(frame, lang())
+    shown = wa.translate_frame(frame, lang())
     formats = {}
     for original, label in zip(
         frame.drop(columns=[c for c in ("label_nl", "label_en") if c in frame]).columns,
@@ -156,13 +158,13 @@ def fail(err: Exception) -> None:
 
 @st.cache_resource(show_spinner=False)
 def _default_text() -> str:
-    return wm.dump_scenario(wm.load_scenario())
+    return wio.dump_scenario(wm.load_scenario())
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def scenario_of(text: str) -> wm.Scenario:
     """The scenario of a YAML text (parsed once per text)."""
-    return wm.scenario_from_text(text, "app")
+    return wio.scenario_from_text(text, "app")
 
 
 def scenario_text() -> str:
@@ -183,7 +185,7 @@ def scenario() -> wm.Scenario:
 
 def set_scenario(new: wm.Scenario, base: bool = False) -> None:
     """Make ``new`` the active scenario (and the controls' starting point with ``base``)."""
-    text = wm.dump_scenario(new)
+    text = wio.dump_scenario(new)
     st.session_state["scenario_yaml"] = text
     if base:
         st.session_state["base_yaml"] = text
@@ -273,7 +275,7 @@ def _buurt_outcomes(key: str, text: str) -> wm.Outcomes:
 
 @st.cache_resource(show_spinner=False, max_entries=24)
 def _buurt_summary(key: str, text: str) -> pd.DataFrame:
-    return wm.village_summary(_buurt_outcomes(key, text), scenario_of(text))
+    return wa.village_summary(_buurt_outcomes(key, text), scenario_of(text))
 
 
 @st.cache_resource(show_spinner=False, max_entries=12)
@@ -298,7 +300,7 @@ def summary(text: str | None = None) -> pd.DataFrame:
     key = stock_key()
     if key.startswith("upload:"):
         return _session_memo(
-            "summary", (key, text), lambda: wm.village_summary(outcomes(text), scenario_of(text))
+            "summary", (key, text), lambda: wa.village_summary(outcomes(text), scenario_of(text))
         )
     return _buurt_summary(key, text)
 
@@ -330,11 +332,11 @@ def warm_default() -> None:
     read: run by ``serve.py`` beside the starting server, outside any session."""
     text = _default_text()
     key = f"buurt:{DEFAULT_BUURT}:0"
-    view = wm.stock_overview(_buurt_outcomes(key, text))
-    wm.category_bars(
+    view = wa.stock_overview(_buurt_outcomes(key, text))
+    wa.category_bars(
         view["types"], "dwelling_type", "", "nl"
     )  # Plotly's first figure loads its validators
-    wm.packaged_table("buurten_drenthe_2020")
+    wio.packaged_table("buurten_drenthe_2020")
     _buurt_summary(key, text)
 
 

@@ -13,6 +13,8 @@ import math
 import streamlit as st
 
 import wupmodel as wm
+import wupmodel.app as wa
+import wupmodel.io as wio
 from app_pages import common as ui
 
 L = ui.lang()
@@ -22,7 +24,7 @@ st.write(ui.tr("coop_intro"))
 
 
 def _num(v: float, decimals: int = 0) -> str:
-    return wm.format_number(v, L, decimals)
+    return wa.format_number(v, L, decimals)
 
 
 def _pct(v: float) -> str:
@@ -32,7 +34,7 @@ def _pct(v: float) -> str:
 def survey_problem(err: wm.WupInputError) -> None:
     """A survey that cannot be used: the problem in the resident's language, the model's own
     message for the adviser."""
-    st.error(f"{ui.tr('coop_survey_bad')} {ui.plain(wm.upload_message(err, L))}")
+    st.error(f"{ui.tr('coop_survey_bad')} {ui.plain(wa.upload_message(err, L))}")
     if getattr(err, "code", ""):
         with st.expander(ui.tr("upload_details")):
             st.text(str(err))
@@ -44,7 +46,7 @@ def survey_upload(zone: str):
     template = ui.cached(
         "survey_template",
         (zone,),
-        lambda: wm.table_xlsx_bytes(wm.survey_template(ui.stock(), zone), "enquete"),
+        lambda: wa.table_xlsx_bytes(wa.survey_template(ui.stock(), zone), "enquete"),
     )
     st.write(ui.tr("coop_survey_how"))
     st.download_button(
@@ -58,7 +60,7 @@ def survey_upload(zone: str):
     if up is None:
         return None
     try:
-        survey = wm.load_survey_bytes(up.getvalue(), up.name)
+        survey = wio.load_survey_bytes(up.getvalue(), up.name)
     except wm.WupInputError as err:
         survey_problem(err)
         return None
@@ -87,7 +89,7 @@ if not zones:
 try:
     # the ACM maximum and the households' own choice: the starting point of every control
     base = ui.cached(
-        "coop_base", (text,), lambda: wm.business_case(scenario, outcomes, stock=ui.stock())
+        "coop_base", (text,), lambda: wm.business_case(ui.stock(), scenario, outcomes=outcomes)
     )
 except wm.WupInputError as err:
     ui.fail(err)
@@ -161,9 +163,9 @@ capital_from_survey = (
 )
 try:
     case = wm.business_case(
+        ui.stock(),
         scenario,
-        outcomes,
-        stock=ui.stock(),
+        outcomes=outcomes,
         zone=zone,
         tariff_fixed_eur_per_yr=None if fixed_unchanged else float(fixed),
         tariff_eur_per_gj=None if gj_unchanged else float(per_gj),
@@ -203,7 +205,7 @@ if math.isfinite(m.get("household_network_cost_eur_per_month", math.nan)):
         )
     )
 
-ui.chart(wm.coop_cash_flow_chart(case.cash_flow_frame(), L))
+ui.chart(wa.coop_cash_flow_chart(case.cash_flow_frame(), L))
 if not case.dscr_by_year.empty:
-    ui.chart(wm.coop_dscr_chart(case.dscr_by_year, float(case.inputs.min_dscr), L))
-ui.chart(wm.participation_chart(case.curve, float(fixed), L))
+    ui.chart(wa.coop_dscr_chart(case.dscr_by_year, float(case.inputs.min_dscr), L))
+ui.chart(wa.participation_chart(case.curve, float(fixed), L))

@@ -8,6 +8,8 @@ import pandas as pd
 import streamlit as st
 
 import wupmodel as wm
+import wupmodel.app as wa
+import wupmodel.io as wio
 from app_pages.common import (
     chart,
     choose,
@@ -33,7 +35,7 @@ st.write(tr("dorp_intro"))
 
 @st.cache_resource(show_spinner=False)
 def buurten() -> pd.DataFrame:
-    table = wm.packaged_table("buurten_drenthe_2020")
+    table = wio.packaged_table("buurten_drenthe_2020")
     table = table[table["dwellings"] > 0]
     return table[["buurt_code", "buurt_name", "gemeente_name", "dwellings"]].reset_index(drop=True)
 
@@ -54,7 +56,7 @@ def choose_buurt() -> None:
     current = stock_key().split(":")[1] if stock_key().startswith("buurt:") else None
     codes = table["buurt_code"].tolist()
     names = {
-        r.buurt_code: f"{r.buurt_name} ({r.gemeente_name}) · {r.buurt_code} · {r.dwellings} {wm.t('dwellings', L)}"
+        r.buurt_code: f"{r.buurt_name} ({r.gemeente_name}) · {r.buurt_code} · {r.dwellings} {wa.t('dwellings', L)}"
         for r in table.itertuples()
     }
     index = codes.index(current) if current in codes else 0
@@ -79,17 +81,17 @@ def upload_stock() -> None:
         return
     data = up.getvalue()
     try:
-        frame = wm.read_stock_bytes(data, up.name)
+        frame = wio.read_stock_bytes(data, up.name)
     except wm.WupInputError as err:
         st.error(tr("upload_problems"))
         st.subheader(tr("upload_report"))
         if err.problems:
             # the problems in words, the rows as the file shows them (never the English messages)
-            report = wm.problem_report(err.problems, L)
+            report = wa.problem_report(err.problems, L)
             st.write(f"{len(report)} {tr('rep_count')}")
             show(report)
         else:
-            st.text(wm.upload_message(err, L))
+            st.text(wa.upload_message(err, L))
             if getattr(err, "code", ""):
                 with st.expander(tr("upload_details")):
                     st.text(str(err))
@@ -100,7 +102,7 @@ def upload_stock() -> None:
     if not stock_key().endswith(hashlib.sha256(data).hexdigest()):
         use_upload(frame, data, up.name)
     st.success(
-        f"{tr('upload_ok')}: {plain(up.name)} · {int(frame['count'].sum())} {wm.t('dwellings', L)}"
+        f"{tr('upload_ok')}: {plain(up.name)} · {int(frame['count'].sum())} {wa.t('dwellings', L)}"
     )
     dropped = frame.attrs.get("ignored_columns") or []
     if dropped:
@@ -113,7 +115,7 @@ source = choose(
     ["buurt", "upload"],
     "dorp_source",
     horizontal=True,
-    fmt=lambda k: wm.t("source_buurt" if k == "buurt" else "source_upload", L),
+    fmt=lambda k: wa.t("source_buurt" if k == "buurt" else "source_upload", L),
 )
 if source == "buurt":
     choose_buurt()
@@ -121,7 +123,7 @@ else:
     upload_stock()
 
 try:
-    view = wm.stock_overview(outcomes())
+    view = wa.stock_overview(outcomes())
 except wm.WupInputError as err:
     fail(err)
     st.stop()
@@ -140,20 +142,20 @@ if stock_key().startswith("buurt:"):
 figures_first()
 left, right = st.columns(2)
 with left:
-    chart(wm.category_bars(view["types"], "dwelling_type", tr("fig_types"), L))
-    chart(wm.category_bars(view["labels"], "energy_label", tr("fig_labels"), L))
+    chart(wa.category_bars(view["types"], "dwelling_type", tr("fig_types"), L))
+    chart(wa.category_bars(view["labels"], "energy_label", tr("fig_labels"), L))
     per = view["per_dwelling"]
-    chart(wm.histogram_bars(per["gas_m3"], per["count"], tr("fig_gas"), tr("axis_m3"), L))
+    chart(wa.histogram_bars(per["gas_m3"], per["count"], tr("fig_gas"), tr("axis_m3"), L))
 with right:
-    chart(wm.category_bars(view["periods"], "period", tr("fig_periods"), L))
-    chart(wm.category_bars(view["tenure"], "tenure", tr("fig_tenure"), L))
+    chart(wa.category_bars(view["periods"], "period", tr("fig_periods"), L))
+    chart(wa.category_bars(view["tenure"], "tenure", tr("fig_tenure"), L))
     chart(
-        wm.histogram_bars(
+        wa.histogram_bars(
             per["bill_eur_per_month"], per["count"], tr("fig_monthly"), tr("axis_eur_month"), L
         )
     )
 chart(
-    wm.category_bars(
+    wa.category_bars(
         view["co2_by_type"],
         "dwelling_type",
         tr("fig_co2_type"),

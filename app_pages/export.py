@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-import wupmodel as wm
+import wupmodel.app as wa
+import wupmodel.io as wio
 from app_pages import common as ui
 
 L = ui.lang()
@@ -16,7 +17,7 @@ st.write(ui.tr("exp_intro"))
 head_lang = ui.choose(
     st.radio,
     ui.tr("exp_lang"),
-    wm.LANGUAGES,
+    wa.LANGUAGES,
     "exp_lang",
     default=L,
     horizontal=True,
@@ -30,7 +31,7 @@ slug = "".join(ch if ch.isalnum() else "_" for ch in ui.village_name()).strip("_
 # dwellings), never the scenario's buurt when the stock is an upload
 key = ui.stock_key()
 if key.startswith("upload:"):
-    source = wm.uploaded_stock_source(
+    source = wio.uploaded_stock_source(
         ui.stock(), st.session_state.get("upload_name", "upload"), key.removeprefix("upload:")
     )
     st.caption(
@@ -47,14 +48,14 @@ else:
 c1, c2, c3 = st.columns(3)
 c1.download_button(
     ui.tr("exp_xlsx"),
-    lambda: wm.results_workbook_bytes(tables(), scenario, head_lang, stock_source=source),
+    lambda: wa.results_workbook_bytes(tables(), scenario, head_lang, stock_source=source),
     file_name=f"{slug}_results.xlsx",
     key="dl_xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )
 c2.download_button(
     ui.tr("exp_csv"),
-    lambda: wm.csv_zip_bytes(tables(), scenario, stock_source=source),
+    lambda: wa.csv_zip_bytes(tables(), scenario, stock_source=source),
     file_name=f"{slug}_csv.zip",
     mime="application/zip",
     key="dl_csv",
@@ -72,14 +73,14 @@ if saved and saved["plan"].has_solution:
     c1, c2, _ = st.columns(3)
     c1.download_button(
         ui.tr("exp_plan"),
-        wm.plan_workbook_bytes(saved["plan"]),
+        wa.plan_workbook_bytes(saved["plan"]),
         file_name=f"{slug}_plan.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="dl_plan",
     )
     c2.download_button(
         ui.tr("exp_plan_json"),
-        wm.plan_json_bytes(saved["plan"]),
+        wa.plan_json_bytes(saved["plan"]),
         file_name=f"{slug}_plan.json",
         mime="application/json",
         key="dl_plan_json",

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 import wupmodel as wm
+import wupmodel.app as wa
 from app_pages import common as ui
 
 L = ui.lang()
@@ -18,7 +19,7 @@ st.write(ui.tr("huis_intro"))
 def house_result(inputs: tuple, text: str) -> pd.DataFrame:
     dwelling_type, year, area, label, tenure, income_class, gas = inputs
     scenario = ui.scenario_of(text)
-    house = wm.house_stock(
+    house = wa.house_stock(
         dwelling_type,
         year,
         area,
@@ -28,14 +29,14 @@ def house_result(inputs: tuple, text: str) -> pd.DataFrame:
         gas_m3=gas or None,
         params=scenario.params(),
     )
-    return wm.house_strategies(
+    return wa.house_strategies(
         wm.evaluate(house, scenario), wm.default_strategies(), scenario.params()
     )
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def income_classes(text: str) -> pd.DataFrame:  # cut at the scenario's Warmtefonds limit
-    return wm.income_classes(ui.scenario_of(text).params())
+    return wa.income_classes(ui.scenario_of(text).params())
 
 
 def entered() -> pd.DataFrame | None:
@@ -44,10 +45,10 @@ def entered() -> pd.DataFrame | None:
         dwelling_type = ui.choose(
             st.selectbox,
             ui.tr("in_type"),
-            wm.DWELLING_TYPES,
+            wa.DWELLING_TYPES,
             "h_type",
             default="tussenwoning",
-            fmt=lambda v: wm.value_label("dwelling_type", v, L),
+            fmt=lambda v: wa.value_label("dwelling_type", v, L),
         )
     year = c2.number_input(
         ui.tr("in_year"), min_value=1800, max_value=2026, value=1975, step=1, key="h_year"
@@ -56,7 +57,7 @@ def entered() -> pd.DataFrame | None:
         ui.tr("in_area"), min_value=15, max_value=1000, value=110, step=5, key="h_area"
     )
     c1, c2, c3 = st.columns(3)
-    labels = ("", *wm.ENERGY_LABELS)
+    labels = ("", *wa.ENERGY_LABELS)
     with c1:
         label = ui.choose(
             st.selectbox,
@@ -64,15 +65,15 @@ def entered() -> pd.DataFrame | None:
             labels,
             "h_label",
             default="D",
-            fmt=lambda v: v or wm.t("label_unknown", L),
+            fmt=lambda v: v or wa.t("label_unknown", L),
         )
     with c2:
         tenure = ui.choose(
             st.selectbox,
             ui.tr("in_tenure"),
-            wm.TENURES,
+            wa.TENURES,
             "h_tenure",
-            fmt=lambda v: wm.value_label("tenure", v, L),
+            fmt=lambda v: wa.value_label("tenure", v, L),
         )
     gas = c3.number_input(
         ui.tr("in_gas"), min_value=0, max_value=20000, value=0, step=50, key="h_gas"
@@ -112,7 +113,7 @@ def picked() -> pd.DataFrame | None:
     rows = groups.iloc[out.dwelling_group]
     ids = [str(i) for i in out.dwelling_ids]
     names = {
-        i: f"{i} · {wm.value_label('dwelling_type', t, L)} · {y} · {a:.0f} m²"
+        i: f"{i} · {wa.value_label('dwelling_type', t, L)} · {y} · {a:.0f} m²"
         for i, t, y, a in zip(
             ids,
             rows["dwelling_type"],
@@ -122,7 +123,7 @@ def picked() -> pd.DataFrame | None:
         )
     }
     chosen = ui.choose(st.selectbox, ui.tr("in_dwelling"), ids, "h_pick", fmt=names.get)
-    return wm.house_strategies(
+    return wa.house_strategies(
         out, wm.default_strategies(), ui.scenario().params(), dwelling_id=chosen
     )
 
@@ -133,16 +134,16 @@ mode = ui.choose(
     ["enter", "pick"],
     "h_mode",
     horizontal=True,
-    fmt=lambda k: wm.t("huis_enter" if k == "enter" else "huis_pick", L),
+    fmt=lambda k: wa.t("huis_enter" if k == "enter" else "huis_pick", L),
 )
 house = entered() if mode == "enter" else picked()
 if house is None:
     st.stop()
 
 st.header(ui.tr("house_compare"))
-ui.chart(wm.house_monthly_chart(house, L))
+ui.chart(wa.house_monthly_chart(house, L))
 st.caption(ui.tr("house_monthly_note"))
-ui.chart(wm.house_money_chart(house, L))
+ui.chart(wa.house_money_chart(house, L))
 
 st.header(ui.tr("in_house"))
 yes, no = ui.tr("yes"), ui.tr("no")
@@ -163,7 +164,7 @@ words = [
         "mh_comfort",
     )
 ]
-strategy_col = wm.t("strategy", L)
+strategy_col = wa.t("strategy", L)
 meaning = pd.DataFrame(
     {
         strategy_col: [
@@ -172,7 +173,7 @@ meaning = pd.DataFrame(
                 house["label_nl" if L == "nl" else "label_en"], house["possible"], strict=True
             )
         ],
-        words[7]: [wm.value_label("insulation", v, L) for v in house["insulation"]],
+        words[7]: [wa.value_label("insulation", v, L) for v in house["insulation"]],
         words[0]: [f"{v:.0f} °C" for v in house["supply_temp_c"]],
         words[1]: [yes if v else no for v in house["lt_emitters"]],
         words[2]: [f"{v:.1f} kW" if v else "–" for v in house["capacity_kw"]],
@@ -191,8 +192,8 @@ ui.show(
     pd.DataFrame(
         {
             strategy_col: meaning[strategy_col],
-            words[10]: [wm.value_label("space", h, L) for h in on],
-            words[11]: [wm.value_label("comfort", h, L) for h in on],
+            words[10]: [wa.value_label("space", h, L) for h in on],
+            words[11]: [wa.value_label("comfort", h, L) for h in on],
         }
     )
 )

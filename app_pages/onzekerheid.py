@@ -9,6 +9,8 @@ from pathlib import Path
 import streamlit as st
 
 import wupmodel as wm
+import wupmodel.app as wa
+import wupmodel.io as wio
 from app_pages import common as ui
 
 L = ui.lang()
@@ -37,7 +39,7 @@ scenario = uncertain_scenario()
 if not scenario.uncertainty or not scenario.uncertainty.parameters:
     st.info(ui.tr("unc_example"))
     st.stop()
-text = wm.dump_scenario(scenario)
+text = wio.dump_scenario(scenario)
 samples = ui.choose(
     st.radio, ui.tr("unc_samples"), [200, 500, 1000], "unc_samples", fmt=str, horizontal=True
 )
@@ -49,12 +51,12 @@ labels = dict(
 
 try:
     with st.spinner(ui.tr("plan_running")):
-        oat = ui.cached("sweep_oat", (text,), lambda: wm.sweep(scenario, ui.stock(), method="oat"))
+        oat = ui.cached("sweep_oat", (text,), lambda: wm.sweep(ui.stock(), scenario, method="oat"))
         mc = ui.cached(
             "sweep_lhs",
             (text, samples),
             lambda: wm.sweep(
-                scenario, ui.stock(), samples=samples, method="lhs", per_household=True
+                ui.stock(), scenario, samples=samples, method="lhs", per_household=True
             ),
         )
 except wm.WupInputError as err:
@@ -65,6 +67,6 @@ strategy = ui.choose(
     st.selectbox, ui.tr("unc_strategy"), strategies, "unc_strategy", fmt=labels.get
 )
 table = wm.tornado(oat, strategy=strategy)
-ui.chart(wm.tornado_chart(table, L))
-ui.chart(wm.distribution_chart(wm.distributions(mc), summary, L))
-ui.chart(wm.risk_chart(wm.household_risk(mc, PAYS_MORE_EUR), summary, L))
+ui.chart(wa.tornado_chart(table, L))
+ui.chart(wa.distribution_chart(wm.distributions(mc), summary, L))
+ui.chart(wa.risk_chart(wm.household_risk(mc, PAYS_MORE_EUR), summary, L))

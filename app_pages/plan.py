@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 import wupmodel as wm
+import wupmodel.app as wa
 from app_pages import common as ui
 
 L = ui.lang()
@@ -18,7 +19,7 @@ st.write(ui.tr("plan_intro"))
 
 
 def _num(v: float, decimals: int = 0) -> str:
-    return wm.format_number(v, L, decimals)
+    return wa.format_number(v, L, decimals)
 
 
 PARETO_POINTS = 6
@@ -109,7 +110,7 @@ with st.form("plan_inputs"):
             ui.tr("in_perspective"),
             ["national", "end_user"],
             "p_persp",
-            fmt=lambda v: wm.t(f"perspective_{v}", L),
+            fmt=lambda v: wa.t(f"perspective_{v}", L),
         )
     pareto = st.checkbox(ui.tr("in_pareto"), value=True, key="p_pareto")
     go = st.form_submit_button(ui.tr("run_plan"), type="primary")
@@ -156,7 +157,7 @@ else:
 
 left, right = st.columns(2)
 with left:
-    ui.chart(wm.mix_chart(plan.dwellings_by_heating, L))
+    ui.chart(wa.mix_chart(plan.dwellings_by_heating, L))
 pareto_box = right.container()  # filled last: the plan shows first, the trade-off follows
 
 st.subheader(ui.tr("collective"))
@@ -170,7 +171,7 @@ heads = ("Besluit", "Zone", "Uitkomst") if L == "nl" else ("Decision", "Zone", "
 ui.show(pd.DataFrame(rows, columns=list(heads)))
 
 st.subheader(ui.tr("who_pays_more"))
-ui.table(wm.plan_who_pays(plan, ui.outcomes(saved["text"])))
+ui.table(wa.plan_who_pays(plan, ui.outcomes(saved["text"])))
 
 if saved.get("pareto"):
     with pareto_box, st.spinner(ui.tr("plan_running")):
@@ -182,5 +183,5 @@ if saved.get("pareto"):
             }
         )
         ui.chart(
-            wm.pareto_chart(points.dropna(), L, chosen=(plan.co2_reduction, plan.objective_eur))
+            wa.pareto_chart(points.dropna(), L, chosen=(plan.co2_reduction, plan.objective_eur))
         )

@@ -8,6 +8,8 @@ import hashlib
 import streamlit as st
 
 import wupmodel as wm
+import wupmodel.app as wa
+import wupmodel.io as wio
 from app_pages import common as ui
 
 L = ui.lang()
@@ -18,12 +20,12 @@ st.write(ui.tr("scen_intro"))
 
 @st.cache_resource(show_spinner=False)
 def sources() -> dict[str, str]:
-    return wm.control_sources()
+    return wa.control_sources()
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def start_values(text: str) -> dict:
-    return wm.control_values(ui.scenario_of(text))
+    return wa.control_values(ui.scenario_of(text))
 
 
 @st.fragment
@@ -36,7 +38,7 @@ def controls_and_result() -> None:
     values = {}
     left, right = st.columns([2, 3])
     with left:
-        for c in wm.CONTROLS:
+        for c in wa.CONTROLS:
             key = f"ctl:{c.key}:{tag}"
             if c.kind == "choice":
                 values[c.key] = ui.choose(
@@ -46,7 +48,7 @@ def controls_and_result() -> None:
                     key,
                     default=start[c.key],
                     horizontal=True,
-                    fmt=lambda v: wm.t(f"fin_{v}", L),
+                    fmt=lambda v: wa.t(f"fin_{v}", L),
                 )
             else:
                 values[c.key] = st.slider(
@@ -59,7 +61,7 @@ def controls_and_result() -> None:
                 )
             st.caption(f"{ui.tr('source')}: {sources()[c.key][:160]}")
     try:
-        new = wm.apply_controls(ui.scenario_of(base), values)
+        new = wa.apply_controls(ui.scenario_of(base), values)
     except wm.WupInputError as err:
         ui.fail(err)
         return
@@ -68,10 +70,10 @@ def controls_and_result() -> None:
     with right:
         st.subheader(ui.tr("result_village"))
         ui.chart(
-            wm.strategy_bars(summary, "monthly_cost_change_avg_eur", wm.t("monthly_chart", L), L)
+            wa.strategy_bars(summary, "monthly_cost_change_avg_eur", wa.t("monthly_chart", L), L)
         )
-        ui.chart(wm.strategy_bars(summary, "national_eur_per_t_co2", wm.t("national_chart", L), L))
-        ui.chart(wm.strategy_bars(summary, "co2_t", wm.t("co2_chart", L), L))
+        ui.chart(wa.strategy_bars(summary, "national_eur_per_t_co2", wa.t("national_chart", L), L))
+        ui.chart(wa.strategy_bars(summary, "co2_t", wa.t("co2_chart", L), L))
 
 
 controls_and_result()
@@ -98,11 +100,11 @@ else:
     left, right = st.columns(2)
     with left:
         st.subheader(ui.tr("perspective_end_user"))
-        ui.chart(wm.compare_chart(summaries, "monthly_cost_change_avg_eur", L))
+        ui.chart(wa.compare_chart(summaries, "monthly_cost_change_avg_eur", L))
     with right:
         st.subheader(ui.tr("perspective_national"))
-        ui.chart(wm.compare_chart(summaries, "national_extra_eur_per_yr", L))
-    compared = wm.compare_tables([ui.tables(text) for text in kept.values()], list(kept))
+        ui.chart(wa.compare_chart(summaries, "national_extra_eur_per_yr", L))
+    compared = wa.compare_tables([ui.tables(text) for text in kept.values()], list(kept))
     st.subheader(ui.tr("differing"))
     ui.table(compared["assumptions_differing"])
 
@@ -130,7 +132,7 @@ if up is not None:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise wm.WupInputError(f"{up.name}: not UTF-8 text") from None
-        opened = wm.scenario_from_text(text, up.name)
+        opened = wio.scenario_from_text(text, up.name)
     except wm.WupInputError as err:
         ui.fail(err)
     else:

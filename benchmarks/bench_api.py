@@ -27,6 +27,7 @@ sys.path.insert(0, {bench!r})
 from conftest import synthetic_stock
 from bench_evaluate import CONTRACT, MONEY, village_totals
 import wupmodel as wm
+import wupmodel.io as wio
 stock = synthetic_stock({n})
 scenario = wm.load_scenario()
 case = {case!r}
@@ -40,7 +41,7 @@ elif case == "evaluate_summarise":  # the documented call, then the strategy tab
     out = wm.evaluate(stock, scenario)
     tables = wm.summarise(out, scenario)
 elif case == "stream":  # what `wupmodel evaluate --out outcomes.parquet` does
-    rows, _ = wm.write_outcomes(wm.iter_evaluate(stock, scenario, chunk_size=wm.STREAM_CHUNK_GROUPS),
+    rows, _ = wio.write_outcomes(wm.iter_evaluate(stock, scenario, chunk_size=wio.STREAM_CHUNK_GROUPS),
                                 {out!r})
 seconds = time.perf_counter() - t0
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -40,8 +40,7 @@ def test_aalden_co2_60(benchmark, aalden, mode, solver):
     # CBC on the per-dwelling MILP can run for many minutes: cap it and report its gap.
     limit = 60.0 if per_dwelling and solver == "cbc" else None
     settings = settings_for(
-        scenario,
-        scenario.params(),
+        wm.model_inputs(scenario),
         co2_reduction=0.6,
         per_dwelling=per_dwelling,
         solver=solver,
@@ -72,7 +71,7 @@ def test_aalden_co2_60(benchmark, aalden, mode, solver):
 def test_aalden_pareto_20(benchmark, aalden):
     scenario, outcomes = aalden
     table = option_table(outcomes, scenario.years.horizon_years)
-    settings = settings_for(scenario, scenario.params())
+    settings = settings_for(wm.model_inputs(scenario))
 
     def run():
         return pareto_front(prune_dominated(table, settings)[0], settings, n_points=20)

@@ -44,8 +44,8 @@ def golden_figures() -> dict:
     the optimised plan of the packaged default scenario."""
     scenario = wm.load_scenario()
     stock = wm.stock_for(scenario)
-    params = scenario.params()
-    outcomes = wm.evaluate(stock, scenario, params=params)
+    inputs = wm.model_inputs(scenario)
+    outcomes = wm.evaluate(stock, inputs)
     frame = outcomes.to_frame()
     numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c]) and c != "count"]
     weights = frame["count"].to_numpy(float)
@@ -64,7 +64,7 @@ def golden_figures() -> dict:
     sample_ids = pd.unique(dwellings)[::SAMPLE_EVERY]
     sample = frame[frame["dwelling_id"].isin(sample_ids)].reset_index(drop=True)
 
-    tables = wm.summarise(outcomes, scenario, params)
+    tables = wm.summarise(outcomes, inputs)
 
     plan = wm.optimise(stock, scenario, co2_reduction=0.6, pareto=3)
     front = plan.pareto_front

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from wupmodel.app.plots import strategy_bars
 from wupmodel.params import default_params, packaged_table
-from wupmodel.report.plots import strategy_bars
 from wupmodel.village import strategies_from_table
 
 

@@ -9,10 +9,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import wupmodel as wm
+import wupmodel.io as wio
 from wupmodel.options import build_catalogue
 from wupmodel.outcomes import QUANTITIES
 from wupmodel.params import packaged_table
 from wupmodel.physics import REASONS
+from wupmodel.stock import validate_stock
 from wupmodel.village import level_fit, strategies_from_table, strategy_choice
 from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS, HEATING_SYSTEMS, INSULATION_LEVELS
 
@@ -39,7 +41,7 @@ ELEC_CO2_KG_PER_KWH_2026 = 0.195  # PBL Vesta ASA2025 RAT_CO2_KWH, 2026
 
 
 def _stock(rows: list[dict]) -> pd.DataFrame:
-    return wm.validate_stock(pd.DataFrame(rows), "test")
+    return validate_stock(pd.DataFrame(rows), "test")
 
 
 @pytest.fixture(scope="module")
@@ -239,7 +241,7 @@ def test_every_outcome_is_finite_and_non_negative(rows):
 
 def test_a_smaller_catalogue_gives_the_same_numbers_for_its_options(aalden):
     scenario, stock, full = aalden
-    small = wm.scenario_from_text(
+    small = wio.scenario_from_text(
         "catalogue:\n  insulation: [current, deep]\n  heating: [gas_boiler, ground_hp]\n"
         "  pv: [false, true]\n  solar_thermal: [false]\n",
         "small",
@@ -304,7 +306,7 @@ def test_streamed_outcomes_equal_the_long_table(aalden, tmp_path, suffix):
 
     scenario, stock, out = aalden
     path = tmp_path / f"outcomes{suffix}"
-    rows, n_options = wm.write_outcomes(wm.iter_evaluate(stock, scenario, chunk_size=200), path)
+    rows, n_options = wio.write_outcomes(wm.iter_evaluate(stock, scenario, chunk_size=200), path)
     expected = out.to_frame()
     assert (rows, n_options) == (len(expected), out.catalogue.size)
     if suffix == ".parquet":
@@ -405,7 +407,7 @@ def test_village_summary_reports_deeper_insulation_and_reasons(aalden):
     assert summary.loc["reference", "not_feasible_reasons"] == ""
 
     params = scenario.params().with_overrides({"hp.max_supply_temp_c": 45.0})
-    tight = wm.evaluate(stock, scenario, params=params, money=False)
+    tight = wm.evaluate(stock, wm.model_inputs(scenario, params=params), money=False)
     frame = tight.to_frame()
     at_standard = frame[frame["option_id"] == "standard+air_hp"]
     n_infeasible = int((~at_standard["feasible"]).sum())

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 import wupmodel as wm
+import wupmodel.io as wio
 from wupmodel.cli import main
 
 BASE = wm.load_scenario()
@@ -22,8 +23,8 @@ def stock():
 
 
 def _tables(scenario, stock):
-    params = scenario.params()
-    return wm.summarise(wm.evaluate(stock, scenario, params=params), scenario, params)
+    inputs = wm.model_inputs(scenario)
+    return wm.summarise(wm.evaluate(stock, inputs), inputs)
 
 
 @pytest.fixture(scope="module")
@@ -63,10 +64,10 @@ def test_social_rate_override_reaches_assumptions_and_results(tmp_path, stock, b
         "end_user_extra_eur_per_yr",
     ):
         np.testing.assert_allclose(s1[col], s0[col], rtol=1e-12)
-    assert "4 %" in wm.run_text(tables, scenario, 758) and "2.25 %" not in wm.run_text(
+    assert "4 %" in wio.run_text(tables, scenario, 758) and "2.25 %" not in wio.run_text(
         tables, scenario, 758
     )
-    assert "2.25 %" in wm.run_text(base_tables, BASE, 758)
+    assert "2.25 %" in wio.run_text(base_tables, BASE, 758)
 
 
 def test_price_override_by_set_reaches_price_paths_and_bills(stock, base_tables):
@@ -143,7 +144,7 @@ def test_version(capsys):
 def run_out(tmp_path_factory):
     out = tmp_path_factory.mktemp("run13")
     stock_file = out / "stock.csv"
-    wm.write_stock(wm.stock_for(BASE), stock_file)
+    wio.write_stock(wm.stock_for(BASE), stock_file)
     assert (
         main(
             [
@@ -254,12 +255,12 @@ def test_dutch_headers(tmp_path, capsys):
 
 
 def test_compare_with_itself_and_with_one_change(stock):
-    same = wm.compare([BASE, BASE], stock=stock)
+    same = wm.compare(stock, [BASE, BASE])
     assert same["assumptions_differing"].empty
     diff_cols = [c for c in same["comparison"].columns if " - " in c]
     assert np.nanmax(np.abs(same["comparison"][diff_cols].to_numpy(float))) == 0.0
     changed = wm.apply_settings(BASE, {"finance.social_discount_rate": 0.04})
-    out = wm.compare([BASE, changed], stock=stock, labels=["a", "b"])
+    out = wm.compare(stock, [BASE, changed], labels=["a", "b"])
     assert out["assumptions_differing"]["key"].tolist() == ["finance.social_discount_rate"]
     c = out["comparison"].set_index(["strategy", "figure"])
     s0 = _tables(BASE, stock)["summary"].set_index("strategy")

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 import wupmodel as wm
+import wupmodel.io as wio
 
 BASE = wm.load_scenario()
 
@@ -111,7 +112,7 @@ def _table_rows(text: str, title: str) -> pd.DataFrame:
 
 def test_run_table_numbers(run):
     outcomes, tables = run
-    text = wm.run_text(tables, BASE, 758)
+    text = wio.run_text(tables, BASE, 758)
     s = tables["summary"]
     _, rows = _table_rows(text, "Energy and CO2")
     for row, (_, r) in zip(rows, s.iterrows(), strict=True):

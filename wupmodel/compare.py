@@ -19,9 +19,10 @@ import numpy as np
 import pandas as pd
 
 from wupmodel.evaluate import evaluate
-from wupmodel.report.tables import summarise
+from wupmodel.inputs import model_inputs
 from wupmodel.scenario import FINANCE_PARAMETERS, Scenario
 from wupmodel.stock import stock_for
+from wupmodel.summary import summarise
 
 __all__ = ["compare", "compare_tables", "COMPARED_FIGURES"]
 
@@ -83,24 +84,10 @@ def _paths_text(frame: pd.DataFrame, series: str) -> str:
     return f"{int(first.year)}: {first.value:.4g} ... {int(last.year)}: {last.value:.4g} (mean {part['value'].mean():.4g})"
 
 
-def compare_tables(
+def _figures_side_by_side(
     tables: Sequence[Mapping[str, pd.DataFrame]], labels: Sequence[str]
-) -> dict[str, pd.DataFrame]:
-    """Comparison tables from each scenario's :func:`wupmodel.summarise` tables.
-
-    Parameters
-    ----------
-    tables
-        One mapping of tables per scenario (with ``summary``, ``assumptions``,
-        ``price_paths`` and ``scenario``).
-    labels
-        A distinct label per scenario (column names).
-
-    Returns
-    -------
-    dict
-        ``comparison``, ``assumptions_differing`` and ``summary_<i>`` per scenario.
-    """
+) -> pd.DataFrame:
+    """Per strategy and figure: each scenario's value and its difference from the first."""
     base = tables[0]["summary"].set_index("strategy")
     rows = []
     for strategy in base.index:
@@ -125,9 +112,15 @@ def compare_tables(
             for label, v in zip(labels[1:], values[1:], strict=True):
                 row[f"{label} - {labels[0]}"] = v - values[0]
             rows.append(row)
-    comparison = pd.DataFrame(rows)
+    return pd.DataFrame(rows)
 
-    diffs = []
+
+def _parameters_differing(
+    tables: Sequence[Mapping[str, pd.DataFrame]], labels: Sequence[str]
+) -> list[dict]:
+    """Parameters whose value differs between the scenarios."""
+
+    diffs: list[dict] = []
     a0 = tables[0]["assumptions"].set_index("parameter")
     for parameter in a0.index:
         vals = [
@@ -142,6 +135,14 @@ def compare_tables(
                     **{lab: f"{v:g}" for lab, v in zip(labels, vals, strict=True)},
                 }
             )
+    return diffs
+
+
+def _price_paths_differing(
+    tables: Sequence[Mapping[str, pd.DataFrame]], labels: Sequence[str]
+) -> list[dict]:
+    """Price series whose path differs between the scenarios."""
+    diffs: list[dict] = []
     p0 = tables[0]["price_paths"]
     for series in p0["series"].unique():
         paths = [
@@ -160,6 +161,14 @@ def compare_tables(
                     },
                 }
             )
+    return diffs
+
+
+def _settings_differing(
+    tables: Sequence[Mapping[str, pd.DataFrame]], labels: Sequence[str]
+) -> list[dict]:
+    """Scenario settings (not parameters or prices) that differ between the scenarios."""
+    diffs: list[dict] = []
     skip = {"name", "description"} | {f"finance.{k}" for k in FINANCE_PARAMETERS}
     keys = list(dict.fromkeys(k for t in tables for k in t["scenario"]["key"]))
     for key in keys:
@@ -174,6 +183,33 @@ def compare_tables(
             diffs.append(
                 {"kind": "scenario", "key": key, "unit": "", **dict(zip(labels, vals, strict=True))}
             )
+    return diffs
+
+
+def compare_tables(
+    tables: Sequence[Mapping[str, pd.DataFrame]], labels: Sequence[str]
+) -> dict[str, pd.DataFrame]:
+    """Comparison tables from each scenario's :func:`wupmodel.summarise` tables.
+
+    Parameters
+    ----------
+    tables
+        One mapping of tables per scenario (with ``summary``, ``assumptions``,
+        ``price_paths`` and ``scenario``).
+    labels
+        A distinct label per scenario (column names).
+
+    Returns
+    -------
+    dict
+        ``comparison``, ``assumptions_differing`` and ``summary_<i>`` per scenario.
+    """
+    comparison = _figures_side_by_side(tables, labels)
+    diffs = (
+        _parameters_differing(tables, labels)
+        + _price_paths_differing(tables, labels)
+        + _settings_differing(tables, labels)
+    )
     differing = pd.DataFrame(diffs, columns=["kind", "key", "unit", *labels])
     out = {"comparison": comparison, "assumptions_differing": differing}
     for i, t in enumerate(tables):
@@ -182,18 +218,18 @@ def compare_tables(
 
 
 def compare(
+    stock: pd.DataFrame | None,
     scenarios: Sequence[Scenario],
-    stock: pd.DataFrame | None = None,
     labels: Sequence[str] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Evaluate ``scenarios`` and set their village strategies side by side.
 
     Parameters
     ----------
+    stock
+        One dwelling stock for all scenarios (``--stock``); None: each scenario's own.
     scenarios
         Two or more scenarios (one alone is compared with itself: no differences).
-    stock
-        One dwelling stock for all scenarios (``--stock``); default each scenario's own.
     labels
         Column label per scenario (default the scenario names, made distinct).
 
@@ -208,7 +244,7 @@ def compare(
     --------
     >>> import wupmodel as wm
     >>> s = wm.load_scenario()
-    >>> out = wm.compare([s, wm.apply_settings(s, {"finance.social_discount_rate": 0.04})])
+    >>> out = wm.compare(None, [s, wm.apply_settings(s, {"finance.social_discount_rate": 0.04})])
     >>> list(out["assumptions_differing"]["key"])
     ['finance.social_discount_rate']
     """
@@ -217,9 +253,7 @@ def compare(
     names = _labels(scenarios, labels)
     tables = []
     for scenario in scenarios:
-        params = scenario.params()
-        outcomes = evaluate(
-            stock if stock is not None else stock_for(scenario), scenario, params=params
-        )
-        tables.append(summarise(outcomes, scenario, params))
+        inputs = model_inputs(scenario)
+        outcomes = evaluate(stock if stock is not None else stock_for(scenario), inputs)
+        tables.append(summarise(outcomes, inputs))
     return compare_tables(tables, names)

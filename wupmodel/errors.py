@@ -43,7 +43,3 @@ class WupInputError(ValueError):
         self.problems = problems
         self.code = code
         self.details = dict(details or {})
-
-
-class InfeasibleError(RuntimeError):
-    """An optimisation could not meet its targets; the message says why and what is possible."""

@@ -8,16 +8,15 @@ Large stocks are evaluated in chunks of groups (:func:`iter_evaluate`) to bound 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from wupmodel.inputs import ModelInputs, as_inputs
 from wupmodel.money.appraise import appraise
-from wupmodel.money.settings import FinanceSettings, MoneyContext
-from wupmodel.money.tariffs import tariff_paths
-from wupmodel.options import Catalogue, OptionGrid, build_catalogue
+from wupmodel.options import Catalogue, OptionGrid
 from wupmodel.outcomes import FactoredArrays, Outcomes
 from wupmodel.params import Params
 from wupmodel.physics import (
@@ -33,7 +32,6 @@ from wupmodel.physics import (
 )
 from wupmodel.scenario import Scenario
 from wupmodel.stock import group_stock
-from wupmodel.stock.synth import income_means_eur, synthesis_scalars
 from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS, HEATING_SYSTEMS, INSULATION_LEVELS
 
 #: Per-dwelling outcome arrays, shape (groups, options), with their meaning and unit.
@@ -136,24 +134,30 @@ class _Layout:
         return flat if self.n_st == 1 else np.concatenate([flat, flat], axis=1)
 
 
-def _evaluate_groups(
-    groups: pd.DataFrame,
-    catalogue: Catalogue,
-    params: Params,
-    all_in_zone: bool,
-    grid_co2_kg_kwh: np.ndarray,
-) -> tuple[FactoredArrays, Callable[[], OptionGrid]]:
-    """Core: feasibility and quantities of a frame of groups, factored (see FactoredArrays), and
-    a function that puts the quantities the money layer needs on the option grid."""
-    inputs = building_inputs(groups)
-    building = building_response(inputs, params)
-    systems = heating_systems(building, inputs.dwelling_type, params)
-    lay = _Layout.of(catalogue)
-    ins, heat = lay.ins, lay.heat
+@dataclass(frozen=True)
+class _Energy:
+    """A chunk's energy quantities on the combinations (G, C) and the PV terms."""
 
-    # Solar water heater: the heating system then meets a smaller hot-water demand. The systems
-    # are linear in it, so gas, electricity and network heat fall by the reduction times each
-    # system's use per kWh of hot water (no second evaluation of the systems).
+    gas_m3: np.ndarray  # (G, C)
+    heat_electricity_kwh: np.ndarray  # (G, C) the heating system's electricity
+    heat_gj: np.ndarray  # (G, C) heat from a network
+    demand_kwh: np.ndarray  # (G, C) heating + appliances
+    hot_water_st_kwh: np.ndarray  # (G,) hot water left for the system with a solar water heater
+    kwp: np.ndarray  # (G,) PV size that fits the roof
+    pv_yield_kwh: np.ndarray  # (G,)
+    pv_capex_eur: np.ndarray  # (G,)
+    pv_self_kwh: np.ndarray  # (G, C) self-consumed PV on the combinations with PV
+    st_capex_eur: np.ndarray  # (G,) solar water heater
+
+
+def _energy(building, systems, lay: _Layout, params: Params) -> _Energy:
+    """Energy per combination, with the solar water heater and PV applied.
+
+    A solar water heater leaves the heating system a smaller hot-water demand. The systems are
+    linear in it, so gas, electricity and network heat fall by the reduction times each
+    system's use per kWh of hot water (no second evaluation of the systems). PV changes only
+    import and export: its self-consumption is held apart (see :func:`_factored`).
+    """
     st_heat_kwh, st_capex = solar_thermal(building.hot_water_kwh, params)
     hot_water_st = np.maximum(building.hot_water_kwh - st_heat_kwh, 0.0)
     saved_kwh = (building.hot_water_kwh - hot_water_st)[:, None, None]
@@ -171,82 +175,116 @@ def _evaluate_groups(
     heat_elec = combos(systems.electricity_kwh, per_kwh[1])
     heat_gj = combos(systems.heat_gj, per_kwh[2])
     demand = heat_elec + building.appliance_kwh[:, None]
-
-    # PV changes only import and export: self-consumption on the C combos with PV, held as a
-    # second term (G, C + 1) whose last column is zero for the options without PV.
     kwp, pv_yield, pv_capex = pv_system(building.roof_area_m2, params)
     self_kwh = pv_self_consumption_kwh(pv_yield[:, None], demand, heat_elec, params)
-    minus_self = np.zeros((len(groups), ins.size + 1))
-    np.negative(self_kwh, out=minus_self[:, :-1])
-    self_col = np.where(lay.pv, lay.combo, ins.size)
+    return _Energy(
+        gas, heat_elec, heat_gj, demand, hot_water_st, kwp, pv_yield, pv_capex, self_kwh, st_capex
+    )
 
-    # CO2 in the first year and summed over the horizon (grid intensity falls over time).
+
+def _co2(
+    energy: _Energy, lay: _Layout, params: Params, grid_co2_kg_kwh: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, float, float]:
+    """CO2 per combination in the first year and summed over the horizon (the grid's intensity
+    falls over the years), before PV; and the grid's factors of the first year and the sum."""
     f = co2_factors(params, grid_co2_kg_kwh)
-    is_mt = heat == HEATING_SYSTEMS.index("heat_network_mt")
+    is_mt = lay.heat == HEATING_SYSTEMS.index("heat_network_mt")
     years = f["electricity"].size
     heat_co2_y1 = np.where(is_mt, f["heat_network_mt"], f["heat_network_lt"][0])
     heat_co2_sum = np.where(is_mt, f["heat_network_mt"] * years, f["heat_network_lt"].sum())
-    co2_gas = gas * f["gas"]
+    co2_gas = energy.gas_m3 * f["gas"]
     grid_y1, grid_sum = f["electricity"][0], f["electricity"].sum()
-    co2_y1 = co2_gas + heat_gj * heat_co2_y1[None, :] + demand * grid_y1
-    co2_cum = co2_gas * years + heat_gj * heat_co2_sum[None, :] + demand * grid_sum
+    co2_y1 = co2_gas + energy.heat_gj * heat_co2_y1[None, :] + energy.demand_kwh * grid_y1
+    co2_cum = (
+        co2_gas * years + energy.heat_gj * heat_co2_sum[None, :] + energy.demand_kwh * grid_sum
+    )
+    return co2_y1, co2_cum, float(grid_y1), float(grid_sum)
 
-    cap_ins = building.insulation_capex_eur
-    cap_heat = lay.spread(systems.capex_eur)
-    zeros = np.zeros(len(groups))
-    cap_pv = np.stack([zeros, pv_capex], axis=1)
-    cap_st = np.stack([zeros, st_capex], axis=1)
-    cap_no_pv = np.repeat(cap_ins, len(HEATING_SYSTEMS), axis=1)
-    if lay.n_st == 2:
-        cap_no_pv = np.concatenate([cap_no_pv, cap_no_pv + st_capex[:, None]], axis=1)
-    cap_no_pv += cap_heat
 
+def _feasibility(
+    groups: pd.DataFrame, systems, lay: _Layout, kwp: np.ndarray, all_in_zone: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """Feasible (G, 2C) and why not (code into REASONS, 0 = feasible): the system's own reason
+    first, then the heat-network zone, then the roof for PV."""
     feasible = lay.spread(systems.feasible)
-    # Why an option is infeasible (code into REASONS, 0 = feasible): the system's own reason
-    # first, then the heat-network zone, then the roof for PV.
     reason = lay.spread(systems.reason)
     if not all_in_zone:
         zone = groups["heat_network_zone"].to_numpy(dtype=object)
         in_zone = pd.notna(zone) & (zone != "")
-        on_network = np.isin(
-            heat,
-            [HEATING_SYSTEMS.index("heat_network_mt"), HEATING_SYSTEMS.index("heat_network_lt")],
-        )
+        networks = [
+            HEATING_SYSTEMS.index("heat_network_mt"),
+            HEATING_SYSTEMS.index("heat_network_lt"),
+        ]
+        on_network = np.isin(lay.heat, networks)
         feasible = feasible & (~on_network[None, :] | in_zone[:, None])
         outside = (reason == 0) & on_network[None, :] & ~in_zone[:, None]
         reason = np.where(outside, np.int8(REASONS.index("outside_heat_network_zone")), reason)
     feasible = np.concatenate([feasible, feasible & (kwp[:, None] > 0)], axis=1)
     no_roof = (reason == 0) & (kwp[:, None] <= 0)
-    reason = np.concatenate(
-        [reason, np.where(no_roof, np.int8(REASONS.index("no_roof_for_pv")), reason)], axis=1
-    ).astype(np.int8)
+    with_pv = np.where(no_roof, np.int8(REASONS.index("no_roof_for_pv")), reason)
+    return feasible, np.concatenate([reason, with_pv], axis=1).astype(np.int8)
 
+
+def _capex_without_pv(building, systems, lay: _Layout, st_capex: np.ndarray) -> np.ndarray:
+    """(G, C) investment of insulation, heating system and solar water heater."""
+    cap = np.repeat(building.insulation_capex_eur, len(HEATING_SYSTEMS), axis=1)
+    if lay.n_st == 2:
+        cap = np.concatenate([cap, cap + st_capex[:, None]], axis=1)
+    return cap + lay.spread(systems.capex_eur)
+
+
+def _evaluate_groups(
+    groups: pd.DataFrame,
+    catalogue: Catalogue,
+    params: Params,
+    all_in_zone: bool,
+    grid_co2_kg_kwh: np.ndarray,
+) -> tuple[FactoredArrays, Callable[[], OptionGrid]]:
+    """Core: feasibility and quantities of a frame of groups, factored (see FactoredArrays), and
+    a function that puts the quantities the money layer needs on the option grid."""
+    inputs = building_inputs(groups)
+    building = building_response(inputs, params)
+    systems = heating_systems(building, inputs.dwelling_type, params)
+    lay = _Layout.of(catalogue)
+    energy = _energy(building, systems, lay, params)
+    co2_y1, co2_cum, grid_y1, grid_sum = _co2(energy, lay, params, grid_co2_kg_kwh)
+    feasible, reason = _feasibility(groups, systems, lay, energy.kwp, all_in_zone)
+    n_groups, n_combos = len(groups), lay.ins.size
+    zeros = np.zeros(n_groups)
+    pv = np.stack([zeros, energy.pv_yield_kwh], axis=1)
+    cap_pv = np.stack([zeros, energy.pv_capex_eur], axis=1)
+    cap_st = np.stack([zeros, energy.st_capex_eur], axis=1)
     pv_col = lay.pv.astype(np.intp)
     st_col = catalogue.solar_thermal.astype(np.intp)
+    # PV's self-consumption as a second term (G, C + 1) whose last column is zero for the
+    # options without PV
+    minus_self = np.zeros((n_groups, n_combos + 1))
+    np.negative(energy.pv_self_kwh, out=minus_self[:, :-1])
+    self_col = np.where(lay.pv, lay.combo, n_combos)
     bases = {
         "feasible": (feasible, lay.with_pv),
         "reason_code": (reason, lay.with_pv),
-        "gas_m3": (gas, lay.combo),
-        "electricity_demand_kwh": (demand, lay.combo),
-        "electricity_import_kwh": (demand, lay.combo),
-        "electricity_export_kwh": (np.stack([zeros, pv_yield], axis=1), pv_col),
-        "pv_kwh": (np.stack([zeros, pv_yield], axis=1), pv_col),
-        "heat_gj": (heat_gj, lay.combo),
-        "peak_kw": (
-            dwelling_peak_kw(systems.peak_kw.reshape(len(groups), -1), params),
-            lay.lh,
-        ),
+        "gas_m3": (energy.gas_m3, lay.combo),
+        "electricity_demand_kwh": (energy.demand_kwh, lay.combo),
+        "electricity_import_kwh": (energy.demand_kwh, lay.combo),
+        "electricity_export_kwh": (pv, pv_col),
+        "pv_kwh": (pv, pv_col),
+        "heat_gj": (energy.heat_gj, lay.combo),
+        "peak_kw": (dwelling_peak_kw(systems.peak_kw.reshape(n_groups, -1), params), lay.lh),
         "co2_kg": (co2_y1, lay.combo),
         "co2_cum_kg": (co2_cum, lay.combo),
-        "capex_eur": (cap_no_pv, lay.combo),
-        "capex_insulation_eur": (cap_ins, catalogue.insulation),
-        "capex_heating_eur": (systems.capex_eur.reshape(len(groups), -1), lay.lh),
+        "capex_eur": (_capex_without_pv(building, systems, lay, energy.st_capex_eur), lay.combo),
+        "capex_insulation_eur": (building.insulation_capex_eur, catalogue.insulation),
+        "capex_heating_eur": (systems.capex_eur.reshape(n_groups, -1), lay.lh),
         "capex_pv_eur": (cap_pv, pv_col),
         "capex_solar_thermal_eur": (cap_st, st_col),
         "space_heat_kwh": (building.space_heat_kwh, catalogue.insulation),
-        "hot_water_kwh": (np.stack([building.hot_water_kwh, hot_water_st], axis=1), st_col),
+        "hot_water_kwh": (
+            np.stack([building.hot_water_kwh, energy.hot_water_st_kwh], axis=1),
+            st_col,
+        ),
         "supply_temp_c": (building.supply_temp_c, catalogue.insulation),
-        "capacity_kw": (systems.capacity_kw.reshape(len(groups), -1), lay.lh),
+        "capacity_kw": (systems.capacity_kw.reshape(n_groups, -1), lay.lh),
     }
     extra = {
         "electricity_import_kwh": (minus_self, self_col),
@@ -258,90 +296,36 @@ def _evaluate_groups(
     factored = FactoredArrays(
         {k: v[0] for k, v in bases.items()}, {k: v[1] for k, v in bases.items()}, extra
     )
-
-    # The same quantities on the option grid, PV x combination (solar thermal, insulation,
-    # heating), each over the axes it depends on, for the money layer. The combination axis is
-    # kept innermost and whole so that numpy's broadcasts run over long contiguous rows.
-    def option_grid() -> OptionGrid:  # built only when the money layer runs
-        n_c = ins.size
-        return OptionGrid(
-            shape=(2, n_c),
-            option_index=lay.with_pv,
-            combo_heating=heat,
-            n_solar_thermal=lay.n_st,
-            arrays={
-                "gas_m3": gas[:, None],
-                "electricity_demand_kwh": demand[:, None],
-                "heat_gj": heat_gj[:, None],
-                "pv_kwh": np.stack([zeros, pv_yield], axis=1)[:, :, None],
-                "pv_self_kwh": self_kwh[:, None],  # capped at the PV yield: 0 without PV
-                "capex_insulation_eur": np.take(cap_ins, ins, axis=1)[:, None],
-                "capex_heating_eur": cap_heat[:, None],
-                "capex_pv_eur": cap_pv[:, :, None],
-                "capex_solar_thermal_eur": np.take(cap_st, lay.st.astype(np.intp), axis=1)[:, None],
-                "capacity_kw": systems.capacity_kw,
-            },
-            treated_area_m2=building.treated_area_m2,
-        )
-
-    return factored, option_grid
+    return factored, lambda: _option_grid(building, systems, lay, energy, cap_pv, cap_st)
 
 
-def money_context(
-    scenario: Scenario, params: Params, rent_prices: Mapping | None = None
-) -> MoneyContext:
-    """Tariff paths and finance settings of a scenario (overrides and defaults merged).
-
-    ``rent_prices``: the price overrides the rent rule reads (a landlord sets the rent once,
-    from the expected saving at the scenario's prices); default the scenario's own.
-    """
-    f = scenario.finance
-    changes: dict[str, object] = {
-        "horizon_years": scenario.years.horizon_years,
-        "financing": f.financing,
-        "loan_term_years": f.loan_term_years,
-    }
-    if f.household_discount_rate is not None:
-        changes["household_rate"] = f.household_discount_rate
-    if f.social_discount_rate is not None:
-        changes["social_rate"] = f.social_discount_rate
-    if f.rent_increase_cap_eur_month is not None:
-        changes["rent_increase_cap_eur_month"] = f.rent_increase_cap_eur_month
-    if f.loan_rate is not None:
-        params = params.with_overrides(
-            {"finance.warmtefonds_rate": f.loan_rate}, source=scenario.name
-        )
-    tariffs = tariff_paths(
-        params,
-        start_year=scenario.years.start,
-        end_year=scenario.years.end,
-        overrides=scenario.prices,
-        ets2_start_year=f.ets2_start_year,
+def _option_grid(building, systems, lay: _Layout, energy: _Energy, cap_pv, cap_st) -> OptionGrid:
+    """The quantities the money layer needs on the option grid, PV x combination (solar
+    thermal, insulation, heating), each over the axes it depends on. The combination axis is
+    kept innermost and whole so that numpy's broadcasts run over long contiguous rows. Built
+    only when the money layer runs."""
+    zeros = np.zeros(energy.kwp.size)
+    return OptionGrid(
+        shape=(2, lay.ins.size),
+        option_index=lay.with_pv,
+        combo_heating=lay.heat,
+        n_solar_thermal=lay.n_st,
+        arrays={
+            "gas_m3": energy.gas_m3[:, None],
+            "electricity_demand_kwh": energy.demand_kwh[:, None],
+            "heat_gj": energy.heat_gj[:, None],
+            "pv_kwh": np.stack([zeros, energy.pv_yield_kwh], axis=1)[:, :, None],
+            "pv_self_kwh": energy.pv_self_kwh[:, None],  # capped at the PV yield: 0 without PV
+            "capex_insulation_eur": np.take(building.insulation_capex_eur, lay.ins, axis=1)[
+                :, None
+            ],
+            "capex_heating_eur": lay.spread(systems.capex_eur)[:, None],
+            "capex_pv_eur": cap_pv[:, :, None],
+            "capex_solar_thermal_eur": np.take(cap_st, lay.st.astype(np.intp), axis=1)[:, None],
+            "capacity_kw": systems.capacity_kw,
+        },
+        treated_area_m2=building.treated_area_m2,
     )
-    # where the stock has no income: the Drenthe mean disposable income of the tenure class (CBS,
-    # as in the synthetic stock)
-    default_income = income_means_eur(synthesis_scalars(params))
-    rent_tariffs = None
-    if rent_prices is not None:
-        rent_tariffs = tariff_paths(
-            params,
-            start_year=scenario.years.start,
-            end_year=scenario.years.end,
-            overrides=rent_prices,
-            ets2_start_year=f.ets2_start_year,
-        )
-    return MoneyContext(
-        tariffs,
-        FinanceSettings.from_params(params, **changes),
-        params,
-        default_income,
-        rent_tariffs=rent_tariffs,
-    )
-
-
-def _catalogue_for(scenario: Scenario) -> Catalogue:
-    c = scenario.catalogue
-    return build_catalogue(c.insulation, c.heating, c.pv, c.solar_thermal)
 
 
 def _zone_notice(stock: pd.DataFrame) -> tuple[bool, tuple[str, ...]]:
@@ -355,14 +339,12 @@ def _zone_notice(stock: pd.DataFrame) -> tuple[bool, tuple[str, ...]]:
 
 def iter_evaluate(
     stock: pd.DataFrame,
-    scenario: Scenario | None = None,
+    scenario: Scenario | ModelInputs | None = None,
     *,
-    params: Params | None = None,
     chunk_size: int = 50_000,
     money: bool = True,
     irr: bool = True,
     money_outputs: Iterable[str] | None = None,
-    rent_prices: Mapping | None = None,
 ) -> Iterator[Outcomes]:
     """Evaluate a validated stock in chunks of at most ``chunk_size`` groups.
 
@@ -370,10 +352,9 @@ def iter_evaluate(
     map to them), so a caller can reduce chunk by chunk without holding the whole table.
     Arguments as for :func:`evaluate`.
     """
-    scenario = scenario or Scenario()
-    params = params or scenario.params()
-    ctx = money_context(scenario, params, rent_prices)
-    catalogue = _catalogue_for(scenario)
+    inputs = as_inputs(scenario)
+    ctx = inputs.money
+    catalogue = inputs.catalogue
     all_in_zone, notices = _zone_notice(stock)
     groups, inverse = group_stock(stock)
     ids = stock["dwelling_id"].to_numpy()
@@ -384,7 +365,7 @@ def iter_evaluate(
         chunk = groups.iloc[start : start + chunk_size].reset_index(drop=True)
         rows = order[bounds[k] : bounds[k + 1]]
         arrays, grid = _evaluate_groups(
-            chunk, catalogue, params, all_in_zone, ctx.tariffs.grid_co2_kg_kwh
+            chunk, catalogue, inputs.params, all_in_zone, ctx.tariffs.grid_co2_kg_kwh
         )
         if money:
             arrays = arrays.with_options(
@@ -397,21 +378,19 @@ def iter_evaluate(
             dwelling_count=counts[rows],
             catalogue=catalogue,
             arrays=arrays,
-            year=scenario.years.start,
+            year=inputs.start_year,
             notices=notices,
         )
 
 
 def evaluate(
     stock: pd.DataFrame,
-    scenario: Scenario | None = None,
+    scenario: Scenario | ModelInputs | None = None,
     *,
-    params: Params | None = None,
     chunk_size: int = 50_000,
     money: bool = True,
     irr: bool = True,
     money_outputs: Iterable[str] | None = None,
-    rent_prices: Mapping | None = None,
 ) -> Outcomes:
     """Score every dwelling of ``stock`` against every option of the scenario's catalogue.
 
@@ -420,9 +399,9 @@ def evaluate(
     stock
         A validated stock (:func:`wupmodel.load_stock` or :func:`wupmodel.synthesise_stock`).
     scenario
-        The scenario (the packaged default when None).
-    params
-        Parameters to use instead of ``scenario.params()`` (e.g. in a sensitivity sample).
+        The scenario, or its :class:`~wupmodel.inputs.ModelInputs` (:func:`wupmodel.model_inputs`:
+        other parameters in a sensitivity sample, the prices a rent was agreed on); the
+        packaged default when None.
     chunk_size
         Groups evaluated at a time (bounds memory).
     money
@@ -433,11 +412,6 @@ def evaluate(
     money_outputs
         Names from :data:`wupmodel.money.appraise.MONEY_QUANTITIES` to compute (default: all); a
         large run that needs a few saves time and memory.
-    rent_prices
-        Price overrides (as under ``prices:``) on which tenants' rent increases are set (the
-        saving rule of ``finance.rent_saving_share_*``); default the scenario's prices. A
-        sensitivity run passes the central prices, so the agreed rent does not move with a
-        sampled gas price.
 
     Returns
     -------
@@ -446,14 +420,7 @@ def evaluate(
     """
     result: Outcomes | None = None
     for part in iter_evaluate(
-        stock,
-        scenario,
-        params=params,
-        chunk_size=chunk_size,
-        money=money,
-        irr=irr,
-        money_outputs=money_outputs,
-        rent_prices=rent_prices,
+        stock, scenario, chunk_size=chunk_size, money=money, irr=irr, money_outputs=money_outputs
     ):
         result = part if result is None else result.concat(part)
     if result is None:  # validated stocks are never empty; keep the type honest

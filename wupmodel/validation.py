@@ -15,16 +15,16 @@ import numpy as np
 import pandas as pd
 
 from wupmodel.evaluate import evaluate
+from wupmodel.inputs import ModelInputs, as_inputs
 from wupmodel.params import Params
 from wupmodel.physics import BuildingInputs, building_response, dwelling_peak_kw, heating_systems
 from wupmodel.physics.heatpump import carnot_cop, carnot_fit
-from wupmodel.report.tables import default_strategies
 from wupmodel.scenario import Scenario
 from wupmodel.stock import synthesise_stock
-from wupmodel.village import strategy_summary
+from wupmodel.village import default_strategies, strategy_summary
 from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS, HEATING_SYSTEMS, INSULATION_LEVELS
 
-__all__ = ["check_model", "check_model_text", "CHECK_COLUMNS", "scop_en14825"]
+__all__ = ["check_model", "CHECK_COLUMNS", "scop_en14825"]
 
 #: Columns of :func:`check_model`'s table.
 CHECK_COLUMNS = (
@@ -151,14 +151,10 @@ def _apartment_gas_m3(params: Params) -> float:
     return float(s.gas_m3[:, _CURRENT, _BOILER] @ (_PERIOD_COUNTS / _PERIOD_COUNTS.sum()))
 
 
-def _village_figures(scenario: Scenario, stock: pd.DataFrame, params: Params) -> dict[str, float]:
-    outcomes = evaluate(stock, scenario, params=params, irr=False)
+def _village_figures(stock: pd.DataFrame, inputs: ModelInputs) -> dict[str, float]:
+    outcomes = evaluate(stock, inputs, irr=False)
     summary = strategy_summary(
-        outcomes,
-        default_strategies(),
-        params,
-        scenario.years.horizon_years,
-        scenario.finance.social_discount_rate,
+        outcomes, default_strategies(), inputs.params, inputs.horizon_years, inputs.social_rate
     ).set_index("strategy")
     cat = outcomes.catalogue
     gas = outcomes.totals("gas_m3")
@@ -199,22 +195,20 @@ def _physics_figures(params: Params) -> dict[str, Callable[[], float]]:
 
 
 def check_model(
-    scenario: Scenario | None = None,
-    *,
     stock: pd.DataFrame | None = None,
-    params: Params | None = None,
+    scenario: Scenario | ModelInputs | None = None,
 ) -> pd.DataFrame:
     """Every comparison of the model with a published figure, modelled vs published.
 
     Parameters
     ----------
+    stock
+        The dwellings of the village figures (default: the scenario's buurt synthesised, as
+        ``wupmodel stock``).
     scenario
         The scenario whose village figures are compared (default: the packaged Aalden
-        scenario; the village rows cite Aalden's Startanalyse figures).
-    stock
-        Its dwellings (default: the scenario's buurt synthesised, as ``wupmodel stock``).
-    params
-        Parameters to use instead of ``scenario.params()`` (e.g. to see a check fail).
+        scenario; the village rows cite Aalden's Startanalyse figures), or its
+        :class:`~wupmodel.inputs.ModelInputs` (other parameters, e.g. to see a check fail).
 
     Returns
     -------
@@ -230,13 +224,14 @@ def check_model(
     >>> bool(table["passed"].all())
     True
     """
-    scenario = scenario or Scenario()
-    params = scenario.params() if params is None else params
+    inputs = as_inputs(scenario)
+    params = inputs.params
     if stock is None:
-        stock = synthesise_stock(scenario.village.buurt_code, seed=scenario.village.seed)
+        village = inputs.scenario.village
+        stock = synthesise_stock(village.buurt_code, seed=village.seed)
     targets = params.table("validation_targets")
     figures = {k: f() for k, f in _physics_figures(params).items()}
-    figures.update(_village_figures(scenario, stock, params))
+    figures.update(_village_figures(stock, inputs))
     unknown = set(targets["check"]) - set(figures)
     if unknown:
         raise KeyError(
@@ -246,40 +241,3 @@ def check_model(
     table["modelled"] = table["check"].map(figures).astype(float)
     table["passed"] = (table["modelled"] >= table["low"]) & (table["modelled"] <= table["high"])
     return table[list(CHECK_COLUMNS)].reset_index(drop=True)
-
-
-def _fmt(x: float) -> str:
-    """A figure in 4 significant digits (thousands spaced), '-' where missing."""
-    if x != x:
-        return "-"
-    return f"{x:,.0f}".replace(",", " ") if abs(x) >= 100 else f"{x:.4g}"
-
-
-def check_model_text(table: pd.DataFrame) -> str:
-    """:func:`check_model`'s table as terminal text: one line per check, then the sources."""
-    shown = pd.DataFrame(
-        {
-            "check": table["check"],
-            "modelled": table["modelled"].map(_fmt),
-            "published": table["published"].map(_fmt),
-            "band": [
-                f"{_fmt(lo)} .. {_fmt(hi)}"
-                for lo, hi in zip(table["low"], table["high"], strict=True)
-            ],
-            "unit": table["unit"],
-            "result": table["passed"].map({True: "ok", False: "FAIL"}),
-            "before issue 9": table["before"].map(_fmt),
-        }
-    )
-    n_ok = int(table["passed"].sum())
-    lines = [
-        f"Model checks against published figures: {n_ok} of {len(table)} within their band",
-        "",
-        shown.to_string(index=False),
-        "",
-        "Comparisons and sources:",
-    ]
-    for row in table.itertuples():
-        lines.append(f"  {row.check}: {row.comparison}; tolerance {row.tolerance}.")
-        lines.append(f"      {row.source} ({row.year})")
-    return "\n".join(lines)

@@ -15,7 +15,7 @@ import pandas as pd
 
 from wupmodel.money.collective import CollectiveUnitCosts, collective_unit_costs
 from wupmodel.outcomes import Outcomes
-from wupmodel.params import Params
+from wupmodel.params import Params, packaged_table
 from wupmodel.physics import REASONS, diversified_peak_kw
 from wupmodel.vocabulary import HEATING_SYSTEMS, INSULATION_LEVELS
 
@@ -47,6 +47,11 @@ def strategies_from_table(table: pd.DataFrame) -> list[Strategy]:
         )
         for r in table.itertuples()
     ]
+
+
+def default_strategies() -> list[Strategy]:
+    """The packaged village strategies (PBL Startanalyse: each heating system at its level)."""
+    return strategies_from_table(packaged_table("strategies"))
 
 
 def strategy_choice(outcomes: Outcomes, strategy: Strategy) -> np.ndarray:
@@ -186,86 +191,125 @@ def strategy_summary(
         ``households_paying_more`` and ``share_paying_more`` (dwellings whose year-1 monthly
         costs rise by more than 1 EUR).
     """
-    counts = outcomes.counts
-    n_total = counts.sum()
-    ref = outcomes.catalogue.reference_index
-    ref_choice = np.full(outcomes.n_groups, ref)
-    ref_co2 = float((outcomes.pick("co2_kg", ref_choice) * counts).sum())
-    has_money = "national_annual_cost_eur" in outcomes.arrays
-    rate = params["finance.social_discount_rate"] if social_rate is None else social_rate
-    unit = collective_unit_costs(params, horizon_years, rate)
-    ref_collective = collective_costs_eur_per_yr(
-        outcomes, ref_choice, params, horizon_years, rate, unit
-    )
+    village = _Village.of(outcomes, params, horizon_years, social_rate)
     rows = []
     for s in strategies:
         choice = strategy_choice(outcomes, s)
-        moved = choice != ref
-        changed = float(counts[moved].sum())
-
-        def total(name: str, choice=choice, mask=None) -> float:
-            values = outcomes.pick(name, choice) * counts
-            return float(values[mask].sum() if mask is not None else values.sum())
-
-        co2 = total("co2_kg")
-        is_reference = (
-            s.heating == "gas_boiler"
-            and s.insulation == "current"
-            and not s.pv
-            and not s.solar_thermal
-        )
-        row = {
-            "strategy": s.name,
-            "label_nl": s.label_nl,
-            "label_en": s.label_en,
-            "heating": s.heating,
-            "insulation": s.insulation,
-            "dwellings": n_total,
-            "dwellings_feasible": n_total if is_reference else changed,
-            "gas_m3": total("gas_m3"),
-            "electricity_mwh": total("electricity_import_kwh") / 1e3,
-            "pv_mwh": total("pv_kwh") / 1e3,
-            "heat_gj": total("heat_gj"),
-            "co2_t": co2 / 1e3,
-            "co2_reduction": 1.0 - co2 / ref_co2 if ref_co2 > 0 else 0.0,
-            "investment_eur": total("capex_eur", mask=moved),
-            "investment_per_dwelling_eur": total("capex_eur", mask=moved) / changed
-            if changed
-            else 0.0,
-            "peak_kw": float(diversified_peak_kw(total("peak_kw"), n_total, params)),
-            **level_fit(outcomes, s, choice),
-        }
-        if has_money:
-            coll = collective_costs_eur_per_yr(outcomes, choice, params, horizon_years, rate, unit)
-            extra_collective = (
-                coll["heat_network_sources_eur_per_yr"]
-                - ref_collective["heat_network_sources_eur_per_yr"]
-                + coll["grid_reinforcement_eur_per_yr"]
-                - ref_collective["grid_reinforcement_eur_per_yr"]
-            )
-            national_extra = total("national_extra_cost_eur_per_yr") + extra_collective
-            avoided_t = total("co2_avoided_kg_per_yr") / 1e3
-            change = outcomes.pick("monthly_cost_change_eur", choice)
-            row.update(woonlasten_parts(outcomes, choice, counts, n_total))
-            row.update(
-                {
-                    "subsidy_eur": total("subsidy_eur", mask=moved),
-                    "national_extra_eur_per_yr": national_extra,
-                    "collective_eur_per_yr": extra_collective,
-                    "grid_zones_reinforced": coll["grid_zones_reinforced"],
-                    "co2_avoided_t_per_yr": avoided_t,
-                    "national_eur_per_t_co2": national_extra / avoided_t
-                    if avoided_t > 0
-                    else float("nan"),
-                    "national_eur_per_weq_per_yr": national_extra / n_total,
-                    "end_user_extra_eur_per_yr": total("end_user_extra_cost_eur_per_yr"),
-                    "monthly_cost_change_avg_eur": float((change * counts).sum() / n_total),
-                    "households_paying_more": float(counts[change > 1.0].sum()),
-                    "share_paying_more": float(counts[change > 1.0].sum() / n_total),
-                }
-            )
+        row = _physical_row(village, s, choice)
+        if village.has_money:
+            row.update(_money_row(village, choice))
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+@dataclass(frozen=True)
+class _Village:
+    """What every strategy's row is compared with: the reference, the counts, the unit costs."""
+
+    outcomes: Outcomes
+    params: Params
+    horizon_years: int
+    social_rate: float
+    unit: CollectiveUnitCosts
+    ref_co2_kg: float
+    ref_collective: dict
+    has_money: bool
+
+    @classmethod
+    def of(
+        cls, outcomes: Outcomes, params: Params, horizon_years: int, social_rate: float | None
+    ) -> _Village:
+        rate = params["finance.social_discount_rate"] if social_rate is None else social_rate
+        unit = collective_unit_costs(params, horizon_years, rate)
+        ref_choice = np.full(outcomes.n_groups, outcomes.catalogue.reference_index)
+        return cls(
+            outcomes=outcomes,
+            params=params,
+            horizon_years=horizon_years,
+            social_rate=rate,
+            unit=unit,
+            ref_co2_kg=float((outcomes.pick("co2_kg", ref_choice) * outcomes.counts).sum()),
+            ref_collective=collective_costs_eur_per_yr(
+                outcomes, ref_choice, params, horizon_years, rate, unit
+            ),
+            has_money="national_annual_cost_eur" in outcomes.arrays,
+        )
+
+    @property
+    def dwellings(self) -> float:
+        return float(self.outcomes.counts.sum())
+
+    def total(self, name: str, choice: np.ndarray, mask: np.ndarray | None = None) -> float:
+        """Village total of a per-dwelling figure under ``choice`` (only ``mask`` groups)."""
+        values = self.outcomes.pick(name, choice) * self.outcomes.counts
+        return float(values[mask].sum() if mask is not None else values.sum())
+
+
+def _physical_row(village: _Village, s: Strategy, choice: np.ndarray) -> dict:
+    """Energy, CO2, investment and grid peak of a strategy, and where it does not fit."""
+    outcomes, n_total = village.outcomes, village.dwellings
+    moved = choice != outcomes.catalogue.reference_index
+    changed = float(outcomes.counts[moved].sum())
+    co2 = village.total("co2_kg", choice)
+    is_reference = (
+        s.heating == "gas_boiler" and s.insulation == "current" and not s.pv and not s.solar_thermal
+    )
+    investment = village.total("capex_eur", choice, mask=moved)
+    return {
+        "strategy": s.name,
+        "label_nl": s.label_nl,
+        "label_en": s.label_en,
+        "heating": s.heating,
+        "insulation": s.insulation,
+        "dwellings": n_total,
+        "dwellings_feasible": n_total if is_reference else changed,
+        "gas_m3": village.total("gas_m3", choice),
+        "electricity_mwh": village.total("electricity_import_kwh", choice) / 1e3,
+        "pv_mwh": village.total("pv_kwh", choice) / 1e3,
+        "heat_gj": village.total("heat_gj", choice),
+        "co2_t": co2 / 1e3,
+        "co2_reduction": 1.0 - co2 / village.ref_co2_kg if village.ref_co2_kg > 0 else 0.0,
+        "investment_eur": investment,
+        "investment_per_dwelling_eur": investment / changed if changed else 0.0,
+        "peak_kw": float(
+            diversified_peak_kw(village.total("peak_kw", choice), n_total, village.params)
+        ),
+        **level_fit(outcomes, s, choice),
+    }
+
+
+def _money_row(village: _Village, choice: np.ndarray) -> dict:
+    """Both money views of a strategy: national extra cost (with collective costs) per year,
+    per tonne and per WEQ, occupants' cost, the woonlasten and who pays more."""
+    outcomes, n_total, counts = village.outcomes, village.dwellings, village.outcomes.counts
+    moved = choice != outcomes.catalogue.reference_index
+    coll = collective_costs_eur_per_yr(
+        outcomes, choice, village.params, village.horizon_years, village.social_rate, village.unit
+    )
+    ref = village.ref_collective
+    extra_collective = (
+        coll["heat_network_sources_eur_per_yr"]
+        - ref["heat_network_sources_eur_per_yr"]
+        + coll["grid_reinforcement_eur_per_yr"]
+        - ref["grid_reinforcement_eur_per_yr"]
+    )
+    national_extra = village.total("national_extra_cost_eur_per_yr", choice) + extra_collective
+    avoided_t = village.total("co2_avoided_kg_per_yr", choice) / 1e3
+    change = outcomes.pick("monthly_cost_change_eur", choice)
+    return {
+        **woonlasten_parts(outcomes, choice, counts, n_total),
+        "subsidy_eur": village.total("subsidy_eur", choice, mask=moved),
+        "national_extra_eur_per_yr": national_extra,
+        "collective_eur_per_yr": extra_collective,
+        "grid_zones_reinforced": coll["grid_zones_reinforced"],
+        "co2_avoided_t_per_yr": avoided_t,
+        "national_eur_per_t_co2": national_extra / avoided_t if avoided_t > 0 else float("nan"),
+        "national_eur_per_weq_per_yr": national_extra / n_total,
+        "end_user_extra_eur_per_yr": village.total("end_user_extra_cost_eur_per_yr", choice),
+        "monthly_cost_change_avg_eur": float((change * counts).sum() / n_total),
+        "households_paying_more": float(counts[change > 1.0].sum()),
+        "share_paying_more": float(counts[change > 1.0].sum() / n_total),
+    }
 
 
 #: The parts of the woonlasten (EUR/month per dwelling): output -> its monthly factor.

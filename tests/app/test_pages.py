@@ -217,12 +217,12 @@ def test_export_offers_the_downloads():
 def test_export_after_an_upload_names_the_file():
     import hashlib
 
-    import wupmodel as wm
+    import wupmodel.io as wio
 
     data = b"dwelling_id,dwelling_type,construction_year,floor_area_m2,count\na,tussenwoning,1975,110,2\nb,vrijstaand,1930,160,1\n"
     sha = hashlib.sha256(data).hexdigest()
     at = app()
-    at.session_state["upload_stock"] = wm.read_stock_bytes(data, "ons_dorp.csv")
+    at.session_state["upload_stock"] = wio.read_stock_bytes(data, "ons_dorp.csv")
     at.session_state["stock_key"] = f"upload:{sha}"
     at.session_state["upload_name"] = "ons_dorp.csv"
     at.run()

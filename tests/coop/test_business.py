@@ -10,11 +10,12 @@ import pandas as pd
 import pytest
 
 import wupmodel as wm
+import wupmodel.io as wio
 
 
 def test_default_zone_from_households_alternatives(village):
     scenario, stock, outcomes = village
-    case = wm.business_case(scenario, outcomes, stock=stock)
+    case = wm.business_case(stock, scenario, outcomes=outcomes)
     assert case.zone == "kern" and case.zone_dwellings == 428
     assert case.participation_source == "households' own alternatives"
     assert 0.0 <= case.participation <= 1.0
@@ -25,7 +26,7 @@ def test_default_zone_from_households_alternatives(village):
     root = case.break_even_participation
     assert root.found or "does not break even" in root.reason
     helped = wm.business_case(
-        scenario, outcomes, stock=stock, provincial_grant_eur=1e6
+        stock, scenario, outcomes=outcomes, provincial_grant_eur=1e6
     ).break_even_participation
     assert helped.found and 0.5 < helped.value <= 1.0
     if root.found:
@@ -37,12 +38,12 @@ def test_default_zone_from_households_alternatives(village):
 
 def test_app_call_is_fast_and_has_what_the_page_shows(village):
     scenario, stock, outcomes = village
-    wm.business_case(scenario, outcomes, stock=stock)  # warm caches
+    wm.business_case(stock, scenario, outcomes=outcomes)  # warm caches
     start = time.perf_counter()
     case = wm.business_case(
+        stock,
         scenario,
-        outcomes,
-        stock=stock,
+        outcomes=outcomes,
         tariff_fixed_eur_per_yr=700.0,
         tariff_eur_per_gj=35.0,
         connection_fee_eur=2000.0,
@@ -74,7 +75,7 @@ def test_app_call_is_fast_and_has_what_the_page_shows(village):
 def test_at_warm_westerkwartier_participation(village):
     """85 % of the zone joins (Warm Westerkwartier's threshold, cooperative.md)."""
     scenario, stock, outcomes = village
-    case = wm.business_case(scenario, outcomes, participation=0.85)
+    case = wm.business_case(None, scenario, outcomes=outcomes, participation=0.85)
     assert case.connections == pytest.approx(0.85 * 428)
     assert case.metrics["min_dscr"] >= 1.3 - 1e-9
     assert case.metrics["bank_debt_eur"] <= 0.8 * case.metrics["investment_eur"] + 1e-6
@@ -84,17 +85,24 @@ def test_at_warm_westerkwartier_participation(village):
 
 def test_break_even_tariff_gives_npv_zero(village):
     scenario, stock, outcomes = village
-    case = wm.business_case(scenario, outcomes, participation=0.85)
+    case = wm.business_case(None, scenario, outcomes=outcomes, participation=0.85)
     root = case.break_even_tariff
     assert root.found
     again = wm.business_case(
-        scenario, outcomes, participation=0.85, acm_cap=False, tariff_fixed_eur_per_yr=root.value
+        None,
+        scenario,
+        outcomes=outcomes,
+        participation=0.85,
+        acm_cap=False,
+        tariff_fixed_eur_per_yr=root.value,
     )
     assert abs(again.metrics["project_npv_eur"]) <= 1e-6
-    share = wm.business_case(scenario, outcomes, provincial_grant_eur=1e6).break_even_participation
+    share = wm.business_case(
+        None, scenario, outcomes=outcomes, provincial_grant_eur=1e6
+    ).break_even_participation
     assert share.found
     again = wm.business_case(
-        scenario, outcomes, participation=share.value, provincial_grant_eur=1e6
+        None, scenario, outcomes=outcomes, participation=share.value, provincial_grant_eur=1e6
     )
     assert abs(again.metrics["project_npv_eur"]) <= 1e-6
 
@@ -102,7 +110,7 @@ def test_break_even_tariff_gives_npv_zero(village):
 def test_more_participation_never_raises_the_investment_per_connection(village):
     scenario, _stock, outcomes = village
     per = [
-        wm.business_case(scenario, outcomes, participation=p).metrics[
+        wm.business_case(None, scenario, outcomes=outcomes, participation=p).metrics[
             "investment_per_connection_eur"
         ]
         for p in (0.3, 0.5, 0.7, 0.85, 1.0)
@@ -112,7 +120,7 @@ def test_more_participation_never_raises_the_investment_per_connection(village):
 
 def test_cost_based_tariff_runs_the_loop(village):
     scenario, _stock, outcomes = village
-    case = wm.business_case(scenario, outcomes, tariff_basis="cost_based")
+    case = wm.business_case(None, scenario, outcomes=outcomes, tariff_basis="cost_based")
     assert case.loop is not None
     # a cost-based price per GJ is the heat's cost incl. VAT
     cost = scenario.params()["finance.heat_production_eur_gj"] * (
@@ -136,14 +144,19 @@ def test_cost_based_tariff_runs_the_loop(village):
 def test_bad_settings_say_what_is_allowed(village, changes, fragment):
     scenario, _stock, outcomes = village
     with pytest.raises(wm.WupInputError) as err:
-        wm.business_case(scenario, outcomes, **changes)
+        wm.business_case(None, scenario, outcomes=outcomes, **changes)
     assert fragment in str(err.value)
 
 
 def test_the_cap_can_be_switched_off(village):
     scenario, _stock, outcomes = village
     case = wm.business_case(
-        scenario, outcomes, tariff_fixed_eur_per_yr=900.0, acm_cap=False, participation=0.9
+        None,
+        scenario,
+        outcomes=outcomes,
+        tariff_fixed_eur_per_yr=900.0,
+        acm_cap=False,
+        participation=0.9,
     )
     assert case.tariff_fixed_eur_per_yr[1] == 900.0
 
@@ -151,19 +164,19 @@ def test_the_cap_can_be_switched_off(village):
 def test_survey_yes_and_no_override_the_cost_comparison(village):
     scenario, stock, outcomes = village
     zone = stock.loc[stock["heat_network_zone"] == "kern", "dwelling_id"].astype(str).tolist()
-    survey = wm.load_survey(pd.DataFrame({"dwelling_id": zone[:300], "would_join": ["ja"] * 300}))
-    case = wm.business_case(scenario, outcomes, survey=survey)
+    survey = wio.load_survey(pd.DataFrame({"dwelling_id": zone[:300], "would_join": ["ja"] * 300}))
+    case = wm.business_case(None, scenario, outcomes=outcomes, survey=survey)
     assert case.participation >= 300 / 428
     assert "survey" in case.participation_source
-    bad = wm.load_survey(pd.DataFrame({"dwelling_id": ["nobody"], "would_join": ["yes"]}))
+    bad = wio.load_survey(pd.DataFrame({"dwelling_id": ["nobody"], "would_join": ["yes"]}))
     with pytest.raises(wm.WupInputError, match="row 2: dwelling 'nobody' is not in the stock"):
-        wm.business_case(scenario, outcomes, survey=bad)
+        wm.business_case(None, scenario, outcomes=outcomes, survey=bad)
 
 
 def test_participation_curve_through_the_api(village):
     scenario, _stock, outcomes = village
     curve = wm.participation_curve(
-        scenario, outcomes, tariffs_fixed_eur_per_yr=[-3000.0, 0.0, 828.0]
+        None, scenario, outcomes=outcomes, tariffs_fixed_eur_per_yr=[-3000.0, 0.0, 828.0]
     )
     assert curve["participation"].tolist() == sorted(curve["participation"], reverse=True)
     assert curve["participation"].iloc[0] == pytest.approx(1.0)
@@ -181,9 +194,8 @@ def test_solar_park_needs_its_size_and_defaults_to_the_wholesale_value():
         wm.business_case(asset="solar_park")
     case = wm.business_case(asset="solar_park", park_kwp=1000.0)
     scenario = wm.load_scenario()
-    from wupmodel.evaluate import money_context
 
-    wholesale = money_context(scenario, scenario.params()).tariffs.elec_production_eur_kwh
+    wholesale = wm.model_inputs(scenario).money.tariffs.elec_production_eur_kwh
     assert case.metrics["price_eur_per_kwh_first_year"] == pytest.approx(float(wholesale[1]))
     revenue = case.cash_flow_frame()["revenue_eur"].to_numpy()
     assert revenue[1] == pytest.approx(1000 * 900 * wholesale[1])  # kWp x yield x price
@@ -193,9 +205,10 @@ def test_solar_park_needs_its_size_and_defaults_to_the_wholesale_value():
 def test_households_table_adds_up(village):
     scenario, stock, outcomes = village
     case = wm.business_case(
+        None,
         scenario,
-        outcomes,
-        survey=wm.load_survey(
+        outcomes=outcomes,
+        survey=wio.load_survey(
             pd.DataFrame(
                 {
                     "dwelling_id": stock.loc[stock["heat_network_zone"] == "kern", "dwelling_id"]

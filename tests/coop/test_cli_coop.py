@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 import wupmodel as wm
+import wupmodel.io as wio
 from wupmodel.cli import main
 
 
@@ -123,8 +124,8 @@ def test_text_that_looks_like_a_formula_is_escaped(tmp_path):
     scenario = wm.load_scenario()
     stock = wm.stock_for(scenario).copy()
     stock["heat_network_zone"] = stock["heat_network_zone"].replace({"kern": "=1+1"})
-    case = wm.business_case(scenario, stock=stock, participation=0.9)
-    wm.write_business_case(tmp_path, case)
+    case = wm.business_case(stock, scenario, participation=0.9)
+    wio.write_business_case(tmp_path, case)
     book = openpyxl.load_workbook(tmp_path / "coop.xlsx")
     values = [row[1].value for row in book["ratios"].iter_rows(min_row=2) if row[0].value == "zone"]
     assert values == ["'=1+1"]

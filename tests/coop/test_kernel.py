@@ -13,11 +13,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wupmodel import WupInputError, default_params
+from wupmodel import WupInputError
 from wupmodel.coop.cashflow import ProjectYears, depreciation_eur, finance, tax_with_losses
 from wupmodel.coop.inputs import coop_settings
 from wupmodel.coop.metrics import break_even, equity_irr, project_irr, project_npv_eur
 from wupmodel.coop.schedule import debt_by_dscr, dscr, llcr, loan_schedule, unit_schedule
+from wupmodel.params import default_params
 
 
 def test_annuity_schedule_by_hand():

@@ -17,7 +17,6 @@ from wupmodel.coop.participation import (
     solve_uptake_loop,
     zone_households,
 )
-from wupmodel.evaluate import money_context
 from wupmodel.money.bills import annual_bill_eur, bill_components_eur
 from wupmodel.money.finance import capital_recovery_factor
 
@@ -27,7 +26,7 @@ def village():
     scenario = wm.load_scenario()
     stock = wm.stock_for(scenario)
     outcomes = wm.evaluate(stock, scenario, irr=False)
-    return scenario, stock, outcomes, money_context(scenario, scenario.params())
+    return scenario, stock, outcomes, wm.model_inputs(scenario).money
 
 
 def test_nmda_equals_the_gas_boiler_alternative(village):
@@ -74,7 +73,9 @@ def test_tariff_shift_matches_the_model_evaluated_at_that_tariff(village):
     data["prices"] = {"heat_fixed_eur": 700.0, "heat_variable_eur_gj": 30.0}
     # tenants' rents stay those agreed on the scenario's prices (evaluate's rent_prices): the
     # cooperative's tariff moves the bills, not the rent rule's expected saving
-    other = wm.evaluate(stock, type(scenario)(**data), irr=False, rent_prices=scenario.prices)
+    other = wm.evaluate(
+        stock, wm.model_inputs(type(scenario)(**data), rent_prices=scenario.prices), irr=False
+    )
     model = other["end_user_annual_cost_eur"][hh.group_index, hh.network_option]
     assert hh.network_cost_at(700.0, 30.0) == pytest.approx(model, abs=1e-6)
     # and who joins is exactly who is at least `stickiness` below the alternative
@@ -103,7 +104,7 @@ def test_participation_is_vectorised_and_falls_with_the_tariff(village):
 def test_more_participation_never_raises_the_cost_per_connection(p1, p2, load, zone):
     lo, hi = sorted((p1, p2))
     scenario = wm.load_scenario()
-    ctx = money_context(scenario, scenario.params())
+    ctx = wm.model_inputs(scenario).money
     asset = HeatNetworkAsset.from_params("z", zone, ctx.params, ctx.tariffs, 30)
     c_lo = asset.cost_per_connection_eur_per_yr(lo * zone, lo * zone * load, 0.04, 30)
     c_hi = asset.cost_per_connection_eur_per_yr(hi * zone, hi * zone * load, 0.04, 30)

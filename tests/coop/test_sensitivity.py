@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 import wupmodel as wm
+import wupmodel.io as wio
 from wupmodel.cli import main
 
 
@@ -25,10 +26,10 @@ def scenario():
 
 def test_one_at_a_time(scenario):
     sens = wm.coop_sweep(
-        scenario, method="oat", settings={"participation": 0.85}, participation=(0.7, 1.0)
+        None, scenario, method="oat", settings={"participation": 0.85}, participation=(0.7, 1.0)
     )
     assert sens.factors[-1] == "participation" and len(sens.figures) == 1 + 2 * len(sens.factors)
-    base = wm.business_case(scenario, participation=0.85)
+    base = wm.business_case(None, scenario, participation=0.85)
     assert sens.figures["project_npv_eur"].iloc[0] == pytest.approx(
         base.metrics["project_npv_eur"], rel=1e-12
     )
@@ -53,12 +54,12 @@ def test_one_at_a_time(scenario):
 
 
 def test_lhs_samples_and_cli(scenario, tmp_path, capsys):
-    sens = wm.coop_sweep(scenario, samples=6, settings={"participation": 0.85})
+    sens = wm.coop_sweep(None, scenario, samples=6, settings={"participation": 0.85})
     assert len(sens.figures) == 6 and np.isfinite(sens.figures["min_dscr"]).all()
     with pytest.raises(wm.WupInputError, match="one-at-a-time"):
         sens.tornado()
     path = tmp_path / "unc.yaml"
-    path.write_text(wm.dump_scenario(scenario), "utf-8")
+    path.write_text(wio.dump_scenario(scenario), "utf-8")
     assert (
         main(
             [

@@ -14,9 +14,10 @@ def test_member_share_weights_the_price_by_hand():
     kwp = 2000.0
     yield_kwh = scenario.params()["collective.solar_park.yield_kwh_per_kwp"]
     market = wm.business_case(
-        scenario, asset="solar_park", park_kwp=kwp, park_price_eur_per_kwh=0.06
+        None, scenario, asset="solar_park", park_kwp=kwp, park_price_eur_per_kwh=0.06
     )
     half = wm.business_case(
+        None,
         scenario,
         asset="solar_park",
         park_kwp=kwp,
@@ -35,6 +36,7 @@ def test_member_share_weights_the_price_by_hand():
     assert half.metrics["project_npv_eur"] > market.metrics["project_npv_eur"]
     # by default members pay the scenario's retail supply price (elec_supply_eur_kwh)
     retail = wm.business_case(
+        None,
         scenario,
         asset="solar_park",
         park_kwp=kwp,

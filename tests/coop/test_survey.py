@@ -6,10 +6,12 @@ import pandas as pd
 import pytest
 
 import wupmodel as wm
+import wupmodel.io as wio
+from wupmodel.survey import survey_choices
 
 
 def test_answers_in_dutch_and_english_and_heat_pump_plans():
-    survey = wm.load_survey(
+    survey = wio.load_survey(
         pd.DataFrame(
             {
                 "dwelling_id": ["a", "b", "c", "d"],
@@ -45,13 +47,13 @@ def test_answers_in_dutch_and_english_and_heat_pump_plans():
 )
 def test_bad_surveys(frame, fragment):
     with pytest.raises(wm.WupInputError, match=fragment):
-        wm.load_survey(frame)
+        wio.load_survey(frame)
 
 
 def test_survey_fixes_choices_for_the_optimiser(village):
     scenario, stock, outcomes = village
     zone = stock.loc[stock["heat_network_zone"] == "kern", "dwelling_id"].astype(str).tolist()
-    survey = wm.load_survey(
+    survey = wio.load_survey(
         pd.DataFrame(
             {
                 "dwelling_id": zone[:3],
@@ -60,7 +62,7 @@ def test_survey_fixes_choices_for_the_optimiser(village):
             }
         )
     )
-    choices = wm.survey_choices(survey, outcomes)
+    choices = survey_choices(survey, outcomes)
     assert set(choices) == set(zone[:3])
     assert "heat_network" in choices[zone[0]] and "heat_network" in choices[zone[1]]
     assert "_hp" in choices[zone[2]]
@@ -71,7 +73,7 @@ def test_survey_fixes_choices_for_the_optimiser(village):
 
 def test_group_survey_cannot_fix_dwellings(village):
     _scenario, stock, outcomes = village
-    survey = wm.load_survey(
+    survey = wio.load_survey(
         pd.DataFrame(
             {
                 "dwelling_id": [str(stock["dwelling_id"].iloc[0])],
@@ -82,22 +84,24 @@ def test_group_survey_cannot_fix_dwellings(village):
         )
     )
     with pytest.raises(wm.WupInputError, match="per group cannot fix choices"):
-        wm.survey_choices(survey, outcomes)
+        survey_choices(survey, outcomes)
 
 
 def test_pledges_become_the_member_capital_offered(village):
     scenario, stock, outcomes = village
     zone = stock.loc[stock["heat_network_zone"] == "kern", "dwelling_id"].astype(str).tolist()
     outside = stock.loc[stock["heat_network_zone"] != "kern", "dwelling_id"].astype(str).tolist()
-    survey = wm.load_survey(
+    survey = wio.load_survey(
         pd.DataFrame(
             {"dwelling_id": zone[:200] + outside[:5], "would_join": "ja", "invest_eur": "1000"}
         )
     )
-    case = wm.business_case(scenario, outcomes, survey=survey)
+    case = wm.business_case(None, scenario, outcomes=outcomes, survey=survey)
     assert case.metrics["member_capital_offered_eur"] == pytest.approx(
         200 * 1000.0
     )  # the zone's pledges only
     assert any("would invest" in n for n in case.notices)
-    set_by_hand = wm.business_case(scenario, outcomes, survey=survey, member_capital_eur=5e5)
+    set_by_hand = wm.business_case(
+        None, scenario, outcomes=outcomes, survey=survey, member_capital_eur=5e5
+    )
     assert set_by_hand.metrics["member_capital_offered_eur"] == 5e5

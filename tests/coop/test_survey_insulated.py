@@ -16,13 +16,17 @@ import pandas as pd
 import pytest
 
 import wupmodel as wm
+import wupmodel.io as wio
+from wupmodel.params import default_params
 from wupmodel.physics.insulation import already_standard, insulation_levels
+from wupmodel.stock import validate_stock
+from wupmodel.survey import survey_stock
 
 STANDARD_U = [0.266, 0.535, 0.272, 1.4, 1.4]
 
 
 def test_already_standard_by_hand():
-    params = wm.default_params()
+    params = default_params()
     u0, area, year = (
         np.array([[2.0, 1.5, 2.0, 2.8, 3.0]]),
         np.array([[50.0, 80.0, 60.0, 15.0, 2.0]]),
@@ -60,15 +64,15 @@ def _twins() -> pd.DataFrame:
         }
         for i in range(2)
     ]
-    return wm.validate_stock(pd.DataFrame(rows), "x")
+    return validate_stock(pd.DataFrame(rows), "x")
 
 
 def test_the_evaluation_starts_the_insulated_twin_at_standard():
     stock, scenario = _twins(), wm.load_scenario()
-    survey = wm.load_survey(
+    survey = wio.load_survey(
         pd.DataFrame({"dwelling_id": ["d1"], "would_join": [""], "already_insulated": ["ja"]})
     )
-    outcomes = wm.evaluate(wm.survey_stock(stock, survey), scenario, irr=False)
+    outcomes = wm.evaluate(survey_stock(stock, survey), scenario, irr=False)
     assert outcomes.n_groups == 2  # the answer splits the identical twins
     twin, done = outcomes.dwelling_group  # d0 as on record, d1 already insulated
     cat = outcomes.catalogue
@@ -86,15 +90,15 @@ def test_the_evaluation_starts_the_insulated_twin_at_standard():
 def test_survey_stock_keeps_the_stock_without_answers_and_names_unknown_dwellings():
     stock = _twins()
     assert (
-        wm.survey_stock(
-            stock, wm.load_survey(pd.DataFrame({"dwelling_id": ["d0"], "would_join": ["ja"]}))
+        survey_stock(
+            stock, wio.load_survey(pd.DataFrame({"dwelling_id": ["d0"], "would_join": ["ja"]}))
         )
         is stock
     )
     with pytest.raises(wm.WupInputError, match="row 2: dwelling 'zz' is not in the stock"):
-        wm.survey_stock(
+        survey_stock(
             stock,
-            wm.load_survey(
+            wio.load_survey(
                 pd.DataFrame(
                     {"dwelling_id": ["zz"], "would_join": [""], "already_insulated": ["ja"]}
                 )
@@ -104,7 +108,7 @@ def test_survey_stock_keeps_the_stock_without_answers_and_names_unknown_dwelling
 
 def test_optimise_with_the_survey_evaluates_the_answer():
     stock, scenario = _twins(), wm.load_scenario()
-    survey = wm.load_survey(
+    survey = wio.load_survey(
         pd.DataFrame({"dwelling_id": ["d1"], "would_join": [""], "already_insulated": ["ja"]})
     )
     with_answer = wm.optimise(stock, scenario, survey=survey)
@@ -112,4 +116,4 @@ def test_optimise_with_the_survey_evaluates_the_answer():
     assert with_answer.objective_eur < without.objective_eur  # d1's insulation is done and paid for
     outcomes = wm.evaluate(stock, scenario, irr=False)
     late = wm.optimise(stock, scenario, outcomes=outcomes, survey=survey)
-    assert any("evaluate wm.survey_stock" in n for n in late.notices)
+    assert any("evaluate wupmodel.survey.survey_stock" in n for n in late.notices)

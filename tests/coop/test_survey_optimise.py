@@ -12,7 +12,10 @@ import pandas as pd
 import pytest
 
 import wupmodel as wm
+import wupmodel.io as wio
 from wupmodel.cli import main
+from wupmodel.stock import validate_stock
+from wupmodel.survey import survey_choices, survey_targets
 
 ROWS = [
     ("tussenwoning", 1970, 105, 4),
@@ -46,19 +49,19 @@ def _frame() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def tiny():
-    stock = wm.validate_stock(_frame(), "x")
+    stock = validate_stock(_frame(), "x")
     scenario = wm.load_scenario()
     return stock, scenario, wm.evaluate(stock, scenario, irr=False)
 
 
 def _survey(**columns) -> pd.DataFrame:
-    return wm.load_survey(pd.DataFrame(columns))
+    return wio.load_survey(pd.DataFrame(columns))
 
 
 def test_yes_share_per_zone_by_hand(tiny):
     _stock, _scenario, outcomes = tiny
     survey = _survey(dwelling_id=["d0", "d4"], would_join=["ja", ""], plans_heat_pump=["", "ja"])
-    targets = wm.survey_targets(survey, outcomes)
+    targets = survey_targets(survey, outcomes)
     assert targets.min_participation == {"kern": pytest.approx(4 / 7)}
     assert set(targets.choices) == {"d0", "d4"}
     assert targets.choices["d0"].split("+")[1] in NETWORK
@@ -72,11 +75,11 @@ def test_plan_keeps_the_survey_choices_and_the_yes_share(tiny):
     assert not free.heat_network_built["kern"]  # without the survey nobody is on the network
     plan = wm.optimise(stock, scenario, outcomes=outcomes, survey=survey)
     taken = plan.dwellings.set_index("dwelling_id")["option_id"]
-    assert taken["d0"] == wm.survey_targets(survey, outcomes).choices["d0"]
+    assert taken["d0"] == survey_targets(survey, outcomes).choices["d0"]
     assert taken["d0"].split("+")[1] in NETWORK and taken["d4"].split("+")[1] in PUMPS
     assert plan.heat_network_built["kern"]
     assert plan.heat_network_participation["kern"] >= 4 / 7 - 1e-9
-    text = wm.plan_text(plan, "x")
+    text = wio.plan_text(plan, "x")
     assert "2 choice(s) fixed by the survey: d0 -> " in text
     assert "minimum heat-network participation in zone 'kern' if built 57.1%" in text
 
@@ -85,9 +88,7 @@ def test_group_survey_raises_the_minimum_above_the_default(tiny):
     # d1 chose the network by hand, so it is built; the packaged minimum alone asks 50 % of 7 =
     # 3.5 dwellings, the survey's 4 yes of 7 ask 4.
     stock, scenario, outcomes = tiny
-    fixed = {
-        "d1": wm.survey_choices(_survey(dwelling_id=["d1"], would_join=["ja"]), outcomes)["d1"]
-    }
+    fixed = {"d1": survey_choices(_survey(dwelling_id=["d1"], would_join=["ja"]), outcomes)["d1"]}
     survey = _survey(dwelling_id=["d0"], join_yes=["4"], join_maybe=["0"], join_no=["0"])
     without = wm.optimise(stock, scenario, outcomes=outcomes, fixed=fixed)
     plan = wm.optimise(stock, scenario, outcomes=outcomes, fixed=fixed, survey=survey)
@@ -113,7 +114,7 @@ def test_survey_and_fixed_disagree(tiny):
         wm.optimise(
             stock, scenario, outcomes=outcomes, survey=survey, fixed={"d0": "current+gas_boiler"}
         )
-    same = wm.survey_targets(survey, outcomes).choices
+    same = survey_targets(survey, outcomes).choices
     assert wm.optimise(stock, scenario, outcomes=outcomes, survey=survey, fixed=same).has_solution
 
 
@@ -161,10 +162,10 @@ def test_cli_bad_survey_exits_2(tmp_path, capsys, survey, fixed, fragment):
 def test_business_case_evaluates_the_already_insulated_answer():
     # d3 (detached, 1930) says it has insulated: its own alternative and its heat both fall, the
     # other households of the zone stay as they were.
-    stock, scenario = wm.validate_stock(_frame(), "x"), wm.load_scenario()
+    stock, scenario = validate_stock(_frame(), "x"), wm.load_scenario()
     survey = _survey(dwelling_id=["d3"], would_join=[""], already_insulated=["ja"])
-    before = wm.business_case(scenario, stock=stock).households.set_index("group_id")
-    after = wm.business_case(scenario, stock=stock, survey=survey).households.set_index("group_id")
+    before = wm.business_case(stock, scenario).households.set_index("group_id")
+    after = wm.business_case(stock, scenario, survey=survey).households.set_index("group_id")
     cols = ["alternative_cost_eur_per_yr", "heat_gj"]
     pd.testing.assert_frame_equal(after.loc[[0, 1, 2], cols], before.loc[[0, 1, 2], cols])
     assert (after.loc[3, cols] < before.loc[3, cols] - 1e-6).all()

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import wupmodel as wm
 from wupmodel.scenario import scenario_from_text
+from wupmodel.stock import validate_stock
 from wupmodel.vocabulary import HEATING_SYSTEMS
 
 
@@ -43,7 +44,7 @@ def _stock(tenure: str = "koop") -> pd.DataFrame:
             "heat_network_zone": "kern",
         },
     ]
-    return wm.validate_stock(pd.DataFrame(rows), "test")
+    return validate_stock(pd.DataFrame(rows), "test")
 
 
 @pytest.fixture(scope="module")
@@ -180,7 +181,7 @@ def test_village_totals_reduce_without_arrays_and_match_them():
     stock = pd.concat(
         [_stock(), _stock("huur_particulier").assign(dwelling_id=lambda d: d.dwelling_id + "2")]
     )
-    stock = wm.validate_stock(stock.reset_index(drop=True), "test")
+    stock = validate_stock(stock.reset_index(drop=True), "test")
     names = [
         "subsidy_eur",
         "end_user_annual_cost_eur",
@@ -246,7 +247,7 @@ def test_rent_is_agreed_on_the_prices_it_is_set_on():
     dearer = scenario_from_text("prices:\n  gas_supply_eur_m3: {2026: 1.2}\n", "dearer")
     base = wm.evaluate(stock, central, irr=False)
     moving = wm.evaluate(stock, dearer, irr=False)
-    agreed = wm.evaluate(stock, dearer, irr=False, rent_prices=central.prices)
+    agreed = wm.evaluate(stock, wm.model_inputs(dearer, rent_prices=central.prices), irr=False)
     rent = "rent_increase_eur_per_month"
     assert (moving[rent] >= base[rent] - 1e-9).all() and (moving[rent] > base[rent] + 1.0).any()
     np.testing.assert_allclose(agreed[rent], base[rent], rtol=1e-12, atol=1e-12)

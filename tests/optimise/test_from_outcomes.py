@@ -10,8 +10,10 @@ import pytest
 from scipy.optimize import linprog
 
 import wupmodel as wm
+import wupmodel.io as wio
 from wupmodel.cli import main
 from wupmodel.optimise.from_outcomes import optimise, option_table
+from wupmodel.stock import validate_stock
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +40,7 @@ def small():
             ]
         )
     ]
-    stock = wm.validate_stock(pd.DataFrame(rows), "small")
+    stock = validate_stock(pd.DataFrame(rows), "small")
     scenario = wm.load_scenario()
     return stock, scenario, wm.evaluate(stock, scenario, irr=False)
 
@@ -162,7 +164,7 @@ def test_pruning_removes_options(small):
 
     stock, scenario, outcomes = small
     table = option_table(outcomes, scenario.years.horizon_years)
-    pruned, n = prune_dominated(table, settings_for(scenario, scenario.params()))
+    pruned, n = prune_dominated(table, settings_for(wm.model_inputs(scenario)))
     assert n > 0 and n == table.feasible.sum() - pruned.feasible.sum()
     assert pruned.feasible.any(axis=1).all()  # every dwelling keeps an option
 
@@ -186,7 +188,7 @@ def test_pruning_equals_the_dominance_rule_written_as_loops(small, kw):
 
     stock, scenario, outcomes = small
     table = option_table(outcomes, scenario.years.horizon_years)
-    s = settings_for(scenario, scenario.params(), **kw)
+    s = settings_for(wm.model_inputs(scenario), **kw)
     pruned, _ = prune_dominated(table, s)
     figures = [
         table.annual_cost_eur[s.perspective],
@@ -302,7 +304,7 @@ def test_settings_for_annualises_collective_costs_with_the_scenarios_rate_and_ho
         "years:\n  start: 2026\n  end: 2045\nfinance:\n  social_discount_rate: 0.04\n", "rate.yaml"
     )
     p = scenario.params()
-    s = settings_for(scenario, p)
+    s = settings_for(wm.model_inputs(scenario))
     assert scenario.years.horizon_years == 20
     assert p["finance.grid_asset_lifetime_years"] == 50
     # By hand: a 50-year substation over a 20-year horizon at 4 %: bought at t = 0, 30/50 of it
@@ -320,7 +322,7 @@ def test_plan_text_numbers_are_the_plans(small):
 
     stock, scenario, outcomes = small
     plan = optimise(stock, scenario, outcomes=outcomes, co2_reduction=0.4)
-    text = wm.plan_text(plan, "small")
+    text = wio.plan_text(plan, "small")
 
     def number(pattern: str) -> float:
         match = re.search(pattern, text)

@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 
 import wupmodel as wm
+import wupmodel.io as wio
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +39,7 @@ def test_per_dwelling_rows_cover_the_stock_and_sum_to_the_plan(plan_and_stock):
 
 def test_plan_workbook_and_json(plan_and_stock, tmp_path):
     plan, stock = plan_and_stock
-    written = wm.write_plan(tmp_path, plan)
+    written = wio.write_plan(tmp_path, plan)
     assert sorted(p.name for p in written) == ["plan.json", "plan.xlsx"]
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "plan.json",

@@ -13,6 +13,9 @@ import pandas as pd
 import pytest
 
 import wupmodel as wm
+import wupmodel.app as wa
+import wupmodel.io as wio
+from wupmodel.assumptions import price_paths
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +23,7 @@ def village():
     scenario = wm.load_scenario()
     stock = wm.stock_for(scenario)
     outcomes = wm.evaluate(stock, scenario)
-    return scenario, stock, outcomes, wm.village_summary(outcomes, scenario)
+    return scenario, stock, outcomes, wa.village_summary(outcomes, scenario)
 
 
 # --------------------------------------------------------------------------------------------
@@ -29,10 +32,10 @@ def village():
 
 def test_overview_counts_match_the_buurt_statistics(village):
     _s, _stock, outcomes, summary = village
-    view = wm.stock_overview(outcomes)
-    row = wm.packaged_table("buurten_drenthe_2020").set_index("buurt_code").loc["BU01095059"]
+    view = wa.stock_overview(outcomes)
+    row = wio.packaged_table("buurten_drenthe_2020").set_index("buurt_code").loc["BU01095059"]
     types = view["types"].set_index("value")["dwellings"]
-    for name in wm.DWELLING_TYPES:  # PBL Startanalyse 2020 counts per type (synthesis keeps them)
+    for name in wa.DWELLING_TYPES:  # PBL Startanalyse 2020 counts per type (synthesis keeps them)
         assert types.get(name, 0.0) == row[f"type_{name}"]
     periods = view["periods"].set_index("value")["dwellings"]
     assert (
@@ -47,7 +50,7 @@ def test_overview_counts_match_the_buurt_statistics(village):
 
 
 def test_period_of_uses_the_period_bounds():
-    got = wm.stock_overview.__globals__["period_of"](
+    got = wa.stock_overview.__globals__["period_of"](
         np.array([1929, 1930, 1945, 1946, 2005, 2006, 2024])
     )
     assert list(got) == [
@@ -73,19 +76,19 @@ def test_village_summary_is_the_summary_of_summarise(village):
 @pytest.fixture(scope="module")
 def house():
     scenario = wm.load_scenario()
-    stock = wm.house_stock("tussenwoning", 1975, 110, energy_label="D", gas_m3=1400)
+    stock = wa.house_stock("tussenwoning", 1975, 110, energy_label="D", gas_m3=1400)
     outcomes = wm.evaluate(stock, scenario)
     return (
         scenario,
         stock,
         outcomes,
-        wm.house_strategies(outcomes, wm.default_strategies(), scenario.params()),
+        wa.house_strategies(outcomes, wm.default_strategies(), scenario.params()),
     )
 
 
 def test_house_figures_equal_the_village_summary_of_a_village_of_one(house):
     scenario, _stock, outcomes, table = house
-    summary = wm.village_summary(outcomes, scenario)
+    summary = wa.village_summary(outcomes, scenario)
     assert list(table["strategy"]) == list(summary["strategy"])
     moved = table["strategy"] != "reference"
     # a village of one: investment per dwelling that changes = the house's investment
@@ -162,7 +165,7 @@ def test_today_is_the_energy_bill_alone_and_the_reference_keeps_its_loan(house):
     np.testing.assert_allclose(
         table["monthly_change_today_eur"] - table["monthly_change_eur"], ref["loan_eur"]
     )
-    fig = wm.house_monthly_chart(table, "nl")
+    fig = wa.house_monthly_chart(table, "nl")
     bars = {trace.name: list(trace.x) for trace in fig.data if trace.type == "bar"}
     assert fig.data[0].y[0] == "Nu (energierekening)" and fig.data[0].y[1] == "Referentie: cv-ketel"
     assert bars["Energierekening"][0] == pytest.approx(bill_today)
@@ -181,7 +184,7 @@ def test_income_classes_are_cut_at_the_warmtefonds_limit():
     'unknown' has no income."""
     from math import erf, log, sqrt
 
-    classes = wm.income_classes().set_index("income_class")
+    classes = wa.income_classes().set_index("income_class")
     limit = wm.parameter_table().loc["finance.warmtefonds_income_limit_eur", "value"]
     assert limit == 60000.0
     assert list(classes.index) == ["below_limit", "above_limit", "unknown"]
@@ -211,11 +214,11 @@ def test_income_classes_are_cut_at_the_warmtefonds_limit():
     assert classes.at["below_limit", "income_eur"] == pytest.approx(mean_low, abs=50)  # 35 400
     assert classes.at["above_limit", "income_eur"] == pytest.approx(mean_high, abs=50)  # 82 600
     assert classes.at["below_limit", "share_drenthe"] == pytest.approx(p_low, abs=5e-4)
-    assert wm.income_of_class("below_limit") == 35400.0 and wm.income_of_class("unknown") is None
+    assert wa.income_of_class("below_limit") == 35400.0 and wa.income_of_class("unknown") is None
     with pytest.raises(wm.WupInputError, match="below_limit"):
-        wm.house_stock("tussenwoning", 1975, 110, income_class="rich")
+        wa.house_stock("tussenwoning", 1975, 110, income_class="rich")
     with pytest.raises(wm.WupInputError, match="not both"):
-        wm.house_stock(
+        wa.house_stock(
             "tussenwoning", 1975, 110, income_class="below_limit", household_income_eur=1.0
         )
 
@@ -230,7 +233,7 @@ def test_income_classes_follow_a_scenario_that_moves_the_limit():
         update={"parameters": {"finance.warmtefonds_income_limit_eur": 30000.0}}
     )
     params = scenario.params()
-    classes = wm.income_classes(params).set_index("income_class")
+    classes = wa.income_classes(params).set_index("income_class")
     assert classes.at["below_limit", "label_nl"].startswith("Onder € 30.000 per jaar")
     assert classes.at["above_limit", "label_en"].startswith("€ 30,000 a year or more")
     assert classes.at["below_limit", "high_eur"] == 30000.0 == classes.at["above_limit", "low_eur"]
@@ -254,10 +257,10 @@ def test_income_classes_follow_a_scenario_that_moves_the_limit():
     assert classes.at["below_limit", "income_eur"] == pytest.approx(mean_low, abs=50)
     assert classes.at["below_limit", "income_eur"] < 30000
     assert classes.at["above_limit", "income_eur"] >= 30000
-    assert wm.income_of_class("below_limit", params) == classes.at["below_limit", "income_eur"]
+    assert wa.income_of_class("below_limit", params) == classes.at["below_limit", "income_eur"]
 
     def house(income_class):
-        stock = wm.house_stock(
+        stock = wa.house_stock(
             "tussenwoning",
             1975,
             110,
@@ -266,7 +269,7 @@ def test_income_classes_follow_a_scenario_that_moves_the_limit():
             income_class=income_class,
             params=params,
         )
-        return wm.house_strategies(
+        return wa.house_strategies(
             wm.evaluate(stock, scenario), wm.default_strategies(), params
         ).set_index("strategy")
 
@@ -280,7 +283,7 @@ def test_income_classes_follow_a_scenario_that_moves_the_limit():
     packaged = pd.read_csv(Path(wm.__file__).parent / "data" / "income_classes.csv").set_index(
         "income_class"
     )
-    default = wm.income_classes().set_index("income_class")
+    default = wa.income_classes().set_index("income_class")
     for column in ("low_eur", "high_eur", "income_eur"):
         assert (
             default.loc[["below_limit", "above_limit"], column].tolist()
@@ -294,15 +297,15 @@ def test_income_classes_follow_a_scenario_that_moves_the_limit():
     nobody = wm.load_scenario().model_copy(
         update={"parameters": {"finance.warmtefonds_income_limit_eur": 0.0}}
     )
-    assert wm.income_classes(nobody.params())["income_class"].tolist() == ["above_limit", "unknown"]
+    assert wa.income_classes(nobody.params())["income_class"].tolist() == ["above_limit", "unknown"]
 
 
 def _house_of_class(income_class):
     scenario = wm.load_scenario()
-    stock = wm.house_stock(
+    stock = wa.house_stock(
         "tussenwoning", 1975, 110, energy_label="D", gas_m3=1400, income_class=income_class
     )
-    return wm.house_strategies(
+    return wa.house_strategies(
         wm.evaluate(stock, scenario), wm.default_strategies(), scenario.params()
     )
 
@@ -327,9 +330,9 @@ def test_income_class_sets_the_warmtefonds_rate():
     )
     assert high.at["all_electric_air", "loan_eur"] == pytest.approx(158.22, abs=0.005)
     assert low.at["reference", "loan_eur"] == pytest.approx(2664.53 / 180, abs=0.01)  # 14.80
-    no_income = wm.house_strategies(
+    no_income = wa.house_strategies(
         wm.evaluate(
-            wm.house_stock("tussenwoning", 1975, 110, energy_label="D", gas_m3=1400),
+            wa.house_stock("tussenwoning", 1975, 110, energy_label="D", gas_m3=1400),
             wm.load_scenario(),
         ),
         wm.default_strategies(),
@@ -343,20 +346,20 @@ def test_income_class_sets_the_warmtefonds_rate():
 
 def test_house_stock_rejects_a_bad_value_with_one_message():
     with pytest.raises(wm.WupInputError, match="floor_area_m2"):
-        wm.house_stock("tussenwoning", 1975, -3)
+        wa.house_stock("tussenwoning", 1975, -3)
 
 
 def test_pick_a_dwelling_of_the_village(village):
     scenario, _stock, outcomes, _summary = village
     first = str(outcomes.dwelling_ids[0])
-    table = wm.house_strategies(
+    table = wa.house_strategies(
         outcomes, wm.default_strategies(), scenario.params(), dwelling_id=first
     )
     g = int(outcomes.dwelling_group[0])
     ref = outcomes.catalogue.reference_index
     assert table.loc[0, "now_bill_eur"] == pytest.approx(outcomes["bill_year1_eur"][g, ref] / 12.0)
     with pytest.raises(KeyError):
-        wm.house_strategies(
+        wa.house_strategies(
             outcomes, wm.default_strategies(), scenario.params(), dwelling_id="nope"
         )
 
@@ -366,31 +369,31 @@ def test_pick_a_dwelling_of_the_village(village):
 
 
 def _path(scenario, series):
-    paths = wm.summarise.__globals__["price_paths"](scenario.params(), scenario)
+    paths = price_paths(wm.model_inputs(scenario))
     return paths.loc[paths["series"] == series, "value"].to_numpy()
 
 
 def test_controls_read_the_packaged_defaults():
     s = wm.load_scenario()
-    v = wm.control_values(s)
+    v = wa.control_values(s)
     table = wm.parameter_table()
     assert v["finance.loan_rate"] == pytest.approx(
         100 * table.loc["finance.warmtefonds_rate", "value"]
     )
     assert v["finance.heat_fixed_eur"] == table.loc["finance.heat_fixed_eur", "value"]
     assert v["isde_percent"] == pytest.approx(100.0)
-    sources = wm.control_sources()
-    assert set(sources) == {c.key for c in wm.CONTROLS} and all(sources.values())
+    sources = wa.control_sources()
+    assert set(sources) == {c.key for c in wa.CONTROLS} and all(sources.values())
 
 
 def test_a_price_control_scales_the_whole_path():
     s = wm.load_scenario()
     before = _path(s, "gas_supply_eur_m3")
-    doubled = wm.apply_controls(s, {"prices.gas_supply_eur_m3": 2 * before[0]})
+    doubled = wa.apply_controls(s, {"prices.gas_supply_eur_m3": 2 * before[0]})
     np.testing.assert_allclose(_path(doubled, "gas_supply_eur_m3"), 2 * before)
     co2 = _path(s, "co2_price_eur_t")  # zero before ETS2 starts (2028): stays zero
     years = np.arange(s.years.start, s.years.start + co2.size)
-    higher = wm.apply_controls(s, {"prices.co2_price_eur_t": 100.0})
+    higher = wa.apply_controls(s, {"prices.co2_price_eur_t": 100.0})
     new = _path(higher, "co2_price_eur_t")
     assert new[years == 2030][0] == pytest.approx(100.0)
     np.testing.assert_allclose(new[co2 == 0], 0.0)
@@ -399,7 +402,7 @@ def test_a_price_control_scales_the_whole_path():
 
 def test_isde_and_rates_controls():
     s = wm.load_scenario()
-    half = wm.apply_controls(
+    half = wa.apply_controls(
         s, {"isde_percent": 50.0, "finance.loan_rate": 2.0, "finance.financing": "own"}
     )
     p, p0 = half.params(), s.params()
@@ -409,7 +412,7 @@ def test_isde_and_rates_controls():
     assert p["finance.isde_roof_eur_m2"] == pytest.approx(p0["finance.isde_roof_eur_m2"] / 2)
     assert p["finance.isde_roof_min_m2"] == p0["finance.isde_roof_min_m2"]  # limits are not amounts
     assert half.finance.loan_rate == pytest.approx(0.02) and half.finance.financing == "own"
-    assert wm.apply_controls(s, wm.control_values(s)) is s  # nothing changed: the same scenario
+    assert wa.apply_controls(s, wa.control_values(s)) is s  # nothing changed: the same scenario
 
 
 # --------------------------------------------------------------------------------------------
@@ -418,17 +421,17 @@ def test_isde_and_rates_controls():
 
 def test_figures_carry_value_labels_and_translated_axes(village):
     _s, _stock, outcomes, summary = village
-    view = wm.stock_overview(outcomes)
-    fig = wm.category_bars(view["types"], "dwelling_type", "Types", "nl")
+    view = wa.stock_overview(outcomes)
+    fig = wa.category_bars(view["types"], "dwelling_type", "Types", "nl")
     assert list(fig.data[0].x)[0] == "Vrijstaand" and list(fig.data[0].text)[0] == "313"
     assert fig.layout.yaxis.title.text == "aantal woningen"
-    fig_en = wm.category_bars(view["tenure"], "tenure", "Tenure", "en")
+    fig_en = wa.category_bars(view["tenure"], "tenure", "Tenure", "en")
     assert list(fig_en.data[0].x) == [
         "Owner-occupied",
         "Rent (housing association)",
         "Rent (private landlord)",
     ]
-    bars = wm.strategy_bars(summary, "national_eur_per_t_co2", "t", "nl")
+    bars = wa.strategy_bars(summary, "national_eur_per_t_co2", "t", "nl")
     assert (
         bars.data[0].text[0] == "n.v.t." and bars.data[0].x[0] == 0.0
     )  # the reference: no tonnes avoided
@@ -436,22 +439,22 @@ def test_figures_carry_value_labels_and_translated_axes(village):
     # Dutch thousands separator
     co2_ref = f"{round(float(summary['co2_t'].iloc[0])):,}"  # e.g. 2,330 (t/yr, the reference)
     assert len(co2_ref) == 5
-    assert wm.strategy_bars(summary, "co2_t", "t", "nl").data[0].text[0] == co2_ref.replace(
+    assert wa.strategy_bars(summary, "co2_t", "t", "nl").data[0].text[0] == co2_ref.replace(
         ",", "."
     )
-    assert wm.strategy_bars(summary, "co2_t", "t", "en").data[0].text[0] == co2_ref
+    assert wa.strategy_bars(summary, "co2_t", "t", "en").data[0].text[0] == co2_ref
 
 
 def test_histogram_counts_every_dwelling(village):
     _s, _stock, outcomes, _summary = village
-    per = wm.stock_overview(outcomes)["per_dwelling"]
-    fig = wm.histogram_bars(per["gas_m3"], per["count"], "Gas", "m3", "en", bins=6)
+    per = wa.stock_overview(outcomes)["per_dwelling"]
+    fig = wa.histogram_bars(per["gas_m3"], per["count"], "Gas", "m3", "en", bins=6)
     assert sum(fig.data[0].y) == 758 and len(fig.data[0].x) == 6
 
 
 def test_house_charts_stack_the_parts(house):
     _s, _stock, _o, table = house
-    fig = wm.house_monthly_chart(table, "en")
+    fig = wa.house_monthly_chart(table, "en")
     parts = [t for t in fig.data if t.type == "bar"]
     assert [t.name for t in parts] == [
         "Energy bill",
@@ -462,7 +465,7 @@ def test_house_charts_stack_the_parts(house):
     totals = np.sum([np.asarray(t.x, dtype=float) for t in parts], axis=0)
     np.testing.assert_allclose(totals[1:], table["monthly_eur"])
     assert fig.data[-1].text[0].startswith("€ ")
-    money = wm.house_money_chart(table, "nl")
+    money = wa.house_money_chart(table, "nl")
     assert [t.name for t in money.data] == [
         "Investering",
         "Subsidie",
@@ -473,7 +476,7 @@ def test_house_charts_stack_the_parts(house):
 def test_plan_figures_and_who_pays(village):
     scenario, _stock, outcomes, _summary = village
     plan = wm.optimise(scenario=scenario, outcomes=outcomes, co2_reduction=0.6, pareto=4)
-    mix = wm.mix_chart(plan.dwellings_by_heating, "nl")
+    mix = wa.mix_chart(plan.dwellings_by_heating, "nl")
     assert sum(mix.data[0].x) == pytest.approx(758.0)
     assert "Luchtwarmtepomp" in list(mix.data[0].y)
     points = pd.DataFrame(
@@ -482,9 +485,9 @@ def test_plan_figures_and_who_pays(village):
             "objective_eur": [p.objective_eur for p in plan.pareto_front],
         }
     )
-    pareto = wm.pareto_chart(points, "en", chosen=(plan.co2_reduction, plan.objective_eur))
+    pareto = wa.pareto_chart(points, "en", chosen=(plan.co2_reduction, plan.objective_eur))
     assert len(pareto.data) == 2 and pareto.layout.xaxis.title.text == "CO2 reduction (percent)"
-    pays = wm.plan_who_pays(plan, outcomes)
+    pays = wa.plan_who_pays(plan, outcomes)
     tenure = outcomes.groups.groupby("tenure", observed=True)["count"].sum()
     assert pays.set_index("tenure")["dwellings"].to_dict() == {
         k: float(v) for k, v in tenure.items()
@@ -510,27 +513,27 @@ def test_uncertainty_figures():
             "p95": [0.0, 40.0],
         }
     )
-    fig = wm.distribution_chart(dist, summary, "en")
+    fig = wa.distribution_chart(dist, summary, "en")
     assert list(fig.data[0].base) == [0.0, 10.0] and list(fig.data[0].x) == [0.0, 30.0]
     risk = pd.DataFrame({"strategy": ["hybrid", "hybrid"], "count": [1, 3], "p_rise": [1.0, 0.0]})
-    r = wm.risk_chart(risk, summary, "nl")
+    r = wa.risk_chart(risk, summary, "nl")
     assert list(r.data[0].x) == [0.25] and r.data[0].text[0] == "25 %"  # (1*1 + 3*0) / 4
     tor = pd.DataFrame(
         {"factor": ["prices.gas_supply_eur_m3"], "effect_low": [-5.0], "effect_high": [7.0]}
     )
-    t = wm.tornado_chart(tor, "nl")
+    t = wa.tornado_chart(tor, "nl")
     assert list(t.data[0].y) == ["Gasprijs (levering)"] and list(t.data[1].x) == [7.0]
 
 
 def test_translate_frame_has_no_snake_case(village):
     _s, _stock, _o, summary = village
-    out = wm.translate_frame(
+    out = wa.translate_frame(
         summary[["strategy", "label_nl", "label_en", "heating", "co2_t"]], "nl"
     )
     assert list(out.columns) == ["Strategie", "Verwarming", "CO2 [ton/jaar]"]
     assert out.iloc[1, 0] == "Hybride warmtepomp" and out.iloc[1, 1] == "Hybride warmtepomp"
-    assert wm.value_label("tenure", None, "en") == "Unknown"
-    assert wm.value_label("dwelling_type", "vrijstaand", "en") == "Detached"
+    assert wa.value_label("tenure", None, "en") == "Unknown"
+    assert wa.value_label("dwelling_type", "vrijstaand", "en") == "Detached"
 
 
 # --------------------------------------------------------------------------------------------
@@ -541,7 +544,7 @@ def test_safe_text_escapes_formula_starts_only_in_text():
     frame = pd.DataFrame(
         {"id": ['=HYPERLINK("http://x")', "+1", "-a", "@SUM(A1)", "ok"], "n": [-1.0, 2, 3, 4, 5]}
     )
-    out = wm.safe_text(frame)
+    out = wio.safe_text(frame)
     assert list(out["id"]) == ['\'=HYPERLINK("http://x")', "'+1", "'-a", "'@SUM(A1)", "ok"]
     assert list(out["n"]) == [-1.0, 2, 3, 4, 5]
 
@@ -551,12 +554,12 @@ def test_workbook_bytes_never_hold_a_live_formula(village):
     hostile = stock.head(5).copy()
     hostile["dwelling_id"] = ['=HYPERLINK("http://evil","x")', "+cmd", "@SUM(1)", "-2+3", "gewoon"]
     tables = wm.summarise(wm.evaluate(hostile, scenario), scenario)
-    book = openpyxl.load_workbook(io.BytesIO(wm.results_workbook_bytes(tables, scenario)))
+    book = openpyxl.load_workbook(io.BytesIO(wa.results_workbook_bytes(tables, scenario)))
     cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row]
     assert not [c.coordinate for c in cells if c.data_type == "f"]
     ids = [c.value for c in book["per_dwelling"]["B"]][1:6]
     assert ids[0] == '\'=HYPERLINK("http://evil","x")' and ids[4] == "gewoon"
-    z = zipfile.ZipFile(io.BytesIO(wm.csv_zip_bytes(tables, scenario)))
+    z = zipfile.ZipFile(io.BytesIO(wa.csv_zip_bytes(tables, scenario)))
     assert {"summary.csv", "per_dwelling.csv", "provenance.csv"} <= set(z.namelist())
     assert "'=HYPERLINK" in z.read("per_dwelling.csv").decode("utf-8")
 
@@ -564,9 +567,9 @@ def test_workbook_bytes_never_hold_a_live_formula(village):
 def test_plan_bytes_open(village):
     scenario, _stock, outcomes, _summary = village
     plan = wm.optimise(scenario=scenario, outcomes=outcomes, co2_reduction=0.5)
-    book = openpyxl.load_workbook(io.BytesIO(wm.plan_workbook_bytes(plan)))
+    book = openpyxl.load_workbook(io.BytesIO(wa.plan_workbook_bytes(plan)))
     assert "summary" in book.sheetnames and "per_dwelling" in book.sheetnames
-    assert b'"status": "optimal"' in wm.plan_json_bytes(plan)
+    assert b'"status": "optimal"' in wa.plan_json_bytes(plan)
 
 
 # --------------------------------------------------------------------------------------------
@@ -584,7 +587,7 @@ CSV = (
 
 def test_upload_report_lists_every_problem_with_its_row():
     with pytest.raises(wm.WupInputError) as err:
-        wm.read_stock_bytes(CSV, "dorp.csv")
+        wio.read_stock_bytes(CSV, "dorp.csv")
     problems = pd.DataFrame(list(err.value.problems))
     # row b: unknown type; row c: year not a number, label Q; row d: negative floor area
     assert sorted(problems["row"].tolist()) == [2, 3, 3, 4]
@@ -594,12 +597,12 @@ def test_upload_report_lists_every_problem_with_its_row():
 
 def test_upload_drops_address_columns_and_reads_xlsx():
     good = CSV.split(b"\n")[:2]
-    frame = wm.read_stock_bytes(b"\n".join(good) + b"\n", "dorp.csv")
+    frame = wio.read_stock_bytes(b"\n".join(good) + b"\n", "dorp.csv")
     assert "straat" not in frame.columns and len(frame) == 1
     buf = io.BytesIO()
     pd.read_csv(io.BytesIO(b"\n".join(good))).to_excel(buf, index=False)
     assert (
-        wm.read_stock_bytes(buf.getvalue(), "dorp.xlsx")["dwelling_type"].iloc[0] == "tussenwoning"
+        wio.read_stock_bytes(buf.getvalue(), "dorp.xlsx")["dwelling_type"].iloc[0] == "tussenwoning"
     )
 
 
@@ -618,7 +621,7 @@ def test_upload_drops_address_columns_and_reads_xlsx():
 )
 def test_hostile_uploads_give_one_message(data, name, message):
     with pytest.raises(wm.WupInputError, match=message.replace("(", r"\(").replace(")", r"\)")):
-        wm.read_stock_bytes(data, name)
+        wio.read_stock_bytes(data, name)
 
 
 def test_formula_cells_in_an_xlsx_upload_are_never_run():
@@ -638,7 +641,7 @@ def test_formula_cells_in_an_xlsx_upload_are_never_run():
     ws.write_formula(2, 3, "=A1*1000", None, "")
     book.close()
     with pytest.raises(wm.WupInputError) as err:  # the formula's cached text is data, never run
-        wm.read_stock_bytes(buf.getvalue(), "dorp.xlsx")
+        wio.read_stock_bytes(buf.getvalue(), "dorp.xlsx")
     assert [p["row"] for p in err.value.problems] == [2]
 
 
@@ -646,7 +649,7 @@ def test_latin1_text_is_read():
     data = "dwelling_id,dwelling_type,construction_year,floor_area_m2\ncafé,tussenwoning,1975,110\n".encode(
         "cp1252"
     )
-    assert wm.read_stock_bytes(data, "dorp.csv")["dwelling_id"].iloc[0] == "café"
+    assert wio.read_stock_bytes(data, "dorp.csv")["dwelling_id"].iloc[0] == "café"
 
 
 def test_coop_figures_show_the_business_case():
@@ -662,20 +665,20 @@ def test_coop_figures_show_the_business_case():
             "equity_cash_flow_eur": [-4e5, 5e4, 9e4],
         }
     )
-    fig = wm.coop_cash_flow_chart(frame, "nl")
+    fig = wa.coop_cash_flow_chart(frame, "nl")
     assert (
         list(fig.data[0].y) == [-1000.0, 200.0, 250.0]
         and fig.layout.yaxis.title.text == "duizend euro"
     )
     dscr = pd.Series([1.25, 1.31], index=[2027, 2028])
-    fig = wm.coop_dscr_chart(dscr, 1.3, "en")
+    fig = wa.coop_dscr_chart(dscr, 1.3, "en")
     assert list(fig.data[0].text) == ["1.25", "1.31"] and list(fig.data[1].y) == [1.3, 1.3]
     assert fig.data[0].marker.color[0] != fig.data[0].marker.color[1]  # 1.25 < 1.30 stands out
-    assert wm.coop_dscr_chart(dscr, 1.3, "nl").data[0].text[0] == "1,25"
+    assert wa.coop_dscr_chart(dscr, 1.3, "nl").data[0].text[0] == "1,25"
     curve = pd.DataFrame(
         {"tariff_fixed_eur_per_yr": [0.0, 400.0, 800.0], "participation": [1.0, 0.6, 0.1]}
     )
-    fig = wm.participation_chart(curve, 500.0, "en")
+    fig = wa.participation_chart(curve, 500.0, "en")
     assert (
         list(fig.data[1].x) == [500.0, 500.0]
         and fig.layout.xaxis.title.text == "fixed charge (euro per year)"

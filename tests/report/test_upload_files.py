@@ -13,6 +13,8 @@ import pandas as pd
 import pytest
 
 import wupmodel as wm
+import wupmodel.app as wa
+import wupmodel.io as wio
 
 UPLOAD = (
     b"dwelling_id,dwelling_type,construction_year,floor_area_m2,energy_label,count\n"
@@ -25,7 +27,7 @@ UPLOAD = (
 @pytest.fixture(scope="module")
 def uploaded():
     scenario = wm.load_scenario()  # the default: village Aalden, buurt BU01095059
-    frame = wm.read_stock_bytes(UPLOAD, "mijn_dorp.csv")
+    frame = wio.read_stock_bytes(UPLOAD, "mijn_dorp.csv")
     tables = wm.summarise(wm.evaluate(frame, scenario), scenario)
     sha = hashlib.sha256(UPLOAD).hexdigest()
     return scenario, frame, tables, sha
@@ -43,16 +45,16 @@ def _cells(book: openpyxl.Workbook) -> list[str]:
 
 def test_uploaded_stock_source_counts_rows_and_dwellings(uploaded):
     _scenario, frame, _tables, sha = uploaded
-    source = wm.uploaded_stock_source(frame, "mijn_dorp.csv", sha)
+    source = wio.uploaded_stock_source(frame, "mijn_dorp.csv", sha)
     assert source["file"] == "mijn_dorp.csv" and source["sha256"] == sha
     assert source["rows"] == 3 and source["dwellings"] == 6  # 3 + 1 + 2 in the count column
 
 
 def test_workbook_after_an_upload_names_the_file_not_the_buurt(uploaded):
     scenario, frame, tables, sha = uploaded
-    source = wm.uploaded_stock_source(frame, "mijn_dorp.csv", sha)
+    source = wio.uploaded_stock_source(frame, "mijn_dorp.csv", sha)
     book = openpyxl.load_workbook(
-        io.BytesIO(wm.results_workbook_bytes(tables, scenario, "nl", stock_source=source))
+        io.BytesIO(wa.results_workbook_bytes(tables, scenario, "nl", stock_source=source))
     )
     prov = {row[0]: row[1] for row in book["provenance"].iter_rows(min_row=2, values_only=True)}
     assert prov["stock.file"] == "mijn_dorp.csv" and prov["stock.sha256"] == sha
@@ -75,7 +77,7 @@ def test_workbook_after_an_upload_names_the_file_not_the_buurt(uploaded):
         assert scen[key].startswith(
             "not used for the stock: the dwellings are the file 'mijn_dorp.csv'"
         )
-    z = zipfile.ZipFile(io.BytesIO(wm.csv_zip_bytes(tables, scenario, stock_source=source)))
+    z = zipfile.ZipFile(io.BytesIO(wa.csv_zip_bytes(tables, scenario, stock_source=source)))
     text = z.read("provenance.csv").decode("utf-8")
     assert (
         sha in text
@@ -88,16 +90,18 @@ def test_workbook_after_an_upload_names_the_file_not_the_buurt(uploaded):
 
 def test_workbook_of_the_buurt_still_names_the_buurt(uploaded):
     scenario, _frame, tables, _sha = uploaded
-    book = openpyxl.load_workbook(io.BytesIO(wm.results_workbook_bytes(tables, scenario)))
+    book = openpyxl.load_workbook(io.BytesIO(wa.results_workbook_bytes(tables, scenario)))
     prov = {row[0]: row[1] for row in book["provenance"].iter_rows(min_row=2, values_only=True)}
     assert prov["stock.buurt_code"] == "BU01095059" and prov["village"] == "Aalden"
     with pytest.raises(ValueError, match="not both"):
-        wm.run_provenance(scenario, stock_file="x.csv", stock_source={"file": "y.csv"})
+        wio.run_provenance(scenario, stock_file="x.csv", stock_source={"file": "y.csv"})
 
 
 def test_provenance_table_of_an_upload_is_flat(uploaded):
     scenario, frame, _tables, sha = uploaded
-    block = wm.run_provenance(scenario, stock_source=wm.uploaded_stock_source(frame, "f.xlsx", sha))
+    block = wio.run_provenance(
+        scenario, stock_source=wio.uploaded_stock_source(frame, "f.xlsx", sha)
+    )
     assert block["stock"] == {
         "file": "f.xlsx",
         "sha256": sha,
@@ -122,8 +126,8 @@ BAD = (
 
 def _report(data: bytes, name: str, lang: str) -> pd.DataFrame:
     with pytest.raises(wm.WupInputError) as err:
-        wm.read_stock_bytes(data, name)
-    return wm.problem_report(err.value.problems, lang)
+        wio.read_stock_bytes(data, name)
+    return wa.problem_report(err.value.problems, lang)
 
 
 def test_report_in_dutch_names_the_line_the_problem_and_the_types_in_words():
@@ -188,7 +192,7 @@ def test_report_of_a_sheet_names_the_sheet_row():
 
 def test_the_cli_message_stays_english():
     with pytest.raises(wm.WupInputError) as err:
-        wm.read_stock_bytes(BAD, "dorp.csv")
+        wio.read_stock_bytes(BAD, "dorp.csv")
     message = str(err.value)
     assert (
         "column 'woningtype' (dwelling_type): unknown dwelling type in 1 row (row 3 (line 4): 'kasteel')"
@@ -197,7 +201,7 @@ def test_the_cli_message_stays_english():
     assert "allowed: vrijstaand, twee_onder_een_kap" in message
     codes = {p["code"] for p in err.value.problems}
     assert codes == {"unknown_dwelling_type", "not_a_number", "value_out_of_range", "duplicate_id"}
-    assert codes <= set(wm.PROBLEM_CODES)
+    assert codes <= set(wio.PROBLEM_CODES)
 
 
 @pytest.mark.parametrize(
@@ -219,8 +223,8 @@ def test_the_cli_message_stays_english():
     ],
 )
 def test_every_problem_code_has_dutch_and_english_words(code):
-    assert code in wm.PROBLEM_CODES
-    nl, en = wm.t(f"problem_{code}", "nl"), wm.t(f"problem_{code}", "en")
+    assert code in wio.PROBLEM_CODES
+    nl, en = wa.t(f"problem_{code}", "nl"), wa.t(f"problem_{code}", "en")
     assert nl != f"problem_{code}" and en != nl and "_" not in nl + en
 
 
@@ -274,14 +278,14 @@ def test_every_problem_code_has_dutch_and_english_words(code):
 )
 def test_a_problem_with_the_whole_file_in_dutch_and_english(data, name, dutch, english):
     with pytest.raises(wm.WupInputError) as err:
-        wm.read_stock_bytes(data, name)
-    assert dutch in wm.upload_message(err.value, "nl")
-    assert english in wm.upload_message(err.value, "en")
+        wio.read_stock_bytes(data, name)
+    assert dutch in wa.upload_message(err.value, "nl")
+    assert english in wa.upload_message(err.value, "en")
     assert not err.value.problems and err.value.code  # the file as a whole, with a code
 
 
 def test_an_error_without_a_code_keeps_its_message():
     assert (
-        wm.upload_message(wm.WupInputError("x.csv: something else"), "nl")
+        wa.upload_message(wm.WupInputError("x.csv: something else"), "nl")
         == "x.csv: something else"
     )

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 import wupmodel as wm
+import wupmodel.io as wio
 from wupmodel.uncertainty import design, sweep
 from wupmodel.uncertainty.analyses import (
     distributions,
@@ -81,8 +82,8 @@ uncertainty:
 
 
 def test_tornado_and_sobol_on_a_village(small_stock):
-    scenario = wm.scenario_from_text(SCEN)
-    oat = sweep(scenario, small_stock, method="oat")
+    scenario = wio.scenario_from_text(SCEN)
+    oat = sweep(small_stock, scenario, method="oat")
     assert oat.design.factors == (
         "energy",
         "prices.gas_production_eur_m3",
@@ -95,7 +96,7 @@ def test_tornado_and_sobol_on_a_village(small_stock):
     # the national cost is linear in the production prices: steps -0.4 and +0.8 from 1
     row = t[t["factor"] == "prices.gas_production_eur_m3"].iloc[0]
     assert row["effect_high"] == pytest.approx(-2.0 * row["effect_low"], rel=1e-9)
-    sob = sweep(scenario, small_stock, samples=256, method="sobol", seed=2)
+    sob = sweep(small_stock, scenario, samples=256, method="sobol", seed=2)
     assert sob.design.n_samples == 256 * 5
     s = sobol_indices(sob, "national_extra_eur_per_yr", "all_electric_air")
     assert s.loc[s["factor"] == "energy", "ST"].item() == pytest.approx(0.0, abs=1e-6)
@@ -105,8 +106,8 @@ def test_tornado_and_sobol_on_a_village(small_stock):
 
 
 def test_distributions_comparisons_regret_and_households(small_stock):
-    scenario = wm.scenario_from_text(SCEN)
-    res = sweep(scenario, small_stock, samples=200, seed=1, per_household=True)
+    scenario = wio.scenario_from_text(SCEN)
+    res = sweep(small_stock, scenario, samples=200, seed=1, per_household=True)
     wide = res.figure("national_extra_eur_per_yr")
     dist = distributions(res)
     np.testing.assert_allclose(dist["mean"], wide.mean().to_numpy())
@@ -141,13 +142,13 @@ def test_distributions_comparisons_regret_and_households(small_stock):
 )
 def test_bad_uncertainty_gets_one_clear_message(entry, match):
     with pytest.raises(wm.WupInputError, match=match) as err:
-        wm.scenario_from_text(f"uncertainty:\n  parameters:\n    {entry}\n", "s.yaml")
+        wio.scenario_from_text(f"uncertainty:\n  parameters:\n    {entry}\n", "s.yaml")
     assert str(err.value).startswith("s.yaml, line ")
     assert str(err.value).count("\n") == 0
 
 
 def test_bad_sample_counts_and_methods():
-    scenario = wm.scenario_from_text(SCEN)
+    scenario = wio.scenario_from_text(SCEN)
     with pytest.raises(wm.WupInputError, match="at least 1"):
         design(scenario, 0)
     with pytest.raises(wm.WupInputError, match="power of two"):
@@ -156,6 +157,6 @@ def test_bad_sample_counts_and_methods():
         design(scenario, 10, "mc")
     with pytest.raises(wm.WupInputError, match="no uncertain parameters"):
         design(wm.load_scenario(), 10)
-    wide = wm.scenario_from_text("uncertainty:\n  prices.heat_fixed_eur: {low: 0.5, high: 5}\n")
+    wide = wio.scenario_from_text("uncertainty:\n  prices.heat_fixed_eur: {low: 0.5, high: 5}\n")
     with pytest.raises(wm.WupInputError, match="uncertainty.parameters.prices.heat_fixed_eur"):
-        sweep(wide, wm.synthesise_stock("BU01095059").iloc[:5], samples=4)
+        sweep(wm.synthesise_stock("BU01095059").iloc[:5], wide, samples=4)

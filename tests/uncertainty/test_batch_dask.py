@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 import wupmodel as wm
+import wupmodel.io as wio
 from wupmodel.params import packaged_table
 from wupmodel.uncertainty import sweep
 from wupmodel.uncertainty.batch import batch, batch_summary
@@ -43,7 +44,7 @@ def test_batch_row_equals_the_strategy_table():
     rows = batch(_buurten(["BU01095059"]), [scenario])
     stock = wm.synthesise_stock("BU01095059")
     params = scenario.params()
-    out = wm.evaluate(stock, scenario, params=params, irr=False)
+    out = wm.evaluate(stock, wm.model_inputs(scenario, params=params), irr=False)
     expected = strategy_summary(
         out,
         strategies_from_table(packaged_table("strategies")),
@@ -69,11 +70,11 @@ def test_batch_row_equals_the_strategy_table():
 
 
 def test_serial_and_local_cluster_identical(cluster, small_stock):
-    scenario = wm.scenario_from_text(SCEN)
-    serial = sweep(scenario, small_stock, samples=6, seed=11, per_household=True, task_samples=2)
+    scenario = wio.scenario_from_text(SCEN)
+    serial = sweep(small_stock, scenario, samples=6, seed=11, per_household=True, task_samples=2)
     dask = sweep(
-        scenario,
         small_stock,
+        scenario,
         samples=6,
         seed=11,
         per_household=True,
@@ -144,6 +145,9 @@ def test_local_workers_start_ready_and_without_the_profiler(cluster):
     MALLOC_TRIM_THRESHOLD_ (glibc keeps its adaptive mmap threshold, as in a serial run)."""
     import dask
 
+    # a worker killed by an earlier test (test_dead_worker_is_retried) is restarted by its
+    # nanny: wait for it rather than count the workers of the moment
+    cluster.client.wait_for_workers(2, timeout=60)
     states = cluster.client.run(_worker_state)
     assert len(states) == 2
     assert set(states.values()) == {(False, False, True, os.environ.get("MALLOC_TRIM_THRESHOLD_"))}

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 import wupmodel as wm
+import wupmodel.io as wio
 from wupmodel.money.tariffs import tariff_paths
 from wupmodel.params import packaged_table
 from wupmodel.uncertainty import design, sweep
@@ -61,7 +62,8 @@ def _brute(scenario, stock, row, inputs):
     }
     sc = scenario.model_copy(update={"prices": prices})
     # tenants' rents are agreed on the central prices, not on the sampled ones
-    out = wm.evaluate(stock, sc, params=params, irr=False, rent_prices=scenario.prices)
+    inputs = wm.model_inputs(sc, params=params, rent_prices=scenario.prices)
+    out = wm.evaluate(stock, inputs, irr=False)
     strategies = strategies_from_table(packaged_table("strategies"))
     return strategy_summary(
         out, strategies, params, sc.years.horizon_years, sc.finance.social_discount_rate
@@ -79,8 +81,8 @@ def _compare(result, scenario, stock, samples):
 
 
 def test_vectorised_price_path_equals_brute_force(small_stock):
-    scenario = wm.scenario_from_text(PRICES)
-    result = sweep(scenario, small_stock, samples=64, method="lhs", seed=3)
+    scenario = wio.scenario_from_text(PRICES)
+    result = sweep(small_stock, scenario, samples=64, method="lhs", seed=3)
     assert "matrix products" in result.notes[0]
     _compare(result, scenario, small_stock, [0, 7, 31, 63])
 
@@ -91,23 +93,23 @@ def test_physics_and_prices_mixed_equal_brute_force(small_stock):
         "    cost.air_hp_fixed_eur: {low: 5000, high: 9000}\n"
         "    finance.social_discount_rate: {low: 0.01, high: 0.04}\n  groups:",
     )
-    scenario = wm.scenario_from_text(text)
-    result = sweep(scenario, small_stock, samples=4, method="lhs", seed=5)
+    scenario = wio.scenario_from_text(text)
+    result = sweep(small_stock, scenario, samples=4, method="lhs", seed=5)
     assert "one by one" in result.notes[0]
     _compare(result, scenario, small_stock, [0, 3])
-    oat = sweep(scenario, small_stock, method="oat", samples=1)
+    oat = sweep(small_stock, scenario, method="oat", samples=1)
     assert any("matrix products" in n for n in oat.notes)  # the base point's price rows
     _compare(oat, scenario, small_stock, [0, 2, 11, 14, 16])
 
 
 def test_same_seed_same_result_and_per_household(small_stock):
-    scenario = wm.scenario_from_text(PRICES)
-    a = sweep(scenario, small_stock, samples=32, seed=9, per_type=True, per_household=True)
+    scenario = wio.scenario_from_text(PRICES)
+    a = sweep(small_stock, scenario, samples=32, seed=9, per_type=True, per_household=True)
     b = sweep(
-        scenario, small_stock, samples=32, seed=9, per_type=True, per_household=True, task_samples=5
+        small_stock, scenario, samples=32, seed=9, per_type=True, per_household=True, task_samples=5
     )
     assert a.table.equals(b.table)
-    c = sweep(scenario, small_stock, samples=32, seed=10)
+    c = sweep(small_stock, scenario, samples=32, seed=10)
     assert not a.table.equals(c.table)
     n_groups = len(a.groups)
     assert a.household_change.shape == (32, 6, n_groups)
@@ -123,7 +125,7 @@ def test_same_seed_same_result_and_per_household(small_stock):
 
 
 def test_design_marginals_and_correlation():
-    scenario = wm.scenario_from_text(PRICES)
+    scenario = wio.scenario_from_text(PRICES)
     d = design(scenario, 4000, "lhs", seed=1)
     gas, elec = d.values[:, 0], d.values[:, 1]
     assert gas.min() >= 0.6 and gas.max() <= 1.8

@@ -29,15 +29,16 @@ from wupmodel.coop.participation import (
     zone_households,
     zone_names,
 )
-from wupmodel.coop.survey import survey_counts, survey_pledged_eur, survey_stock
 from wupmodel.errors import WupInputError
-from wupmodel.evaluate import evaluate, money_context
+from wupmodel.evaluate import evaluate
+from wupmodel.inputs import ModelInputs, as_inputs
 from wupmodel.money.finance import discount_factors, npv
 from wupmodel.money.settings import MoneyContext
 from wupmodel.outcomes import Outcomes
 from wupmodel.params import Params, parameter_table
 from wupmodel.scenario import Scenario
 from wupmodel.stock import stock_for
+from wupmodel.survey import survey_counts, survey_pledged_eur, survey_stock
 
 #: Parameter ids a heat-network business case uses (listed with sources in its assumptions).
 HEAT_NETWORK_PARAMETERS = (
@@ -286,9 +287,9 @@ class _Network:
         )
 
 
-def _stock_of(outcomes: Outcomes, stock: pd.DataFrame | None, scenario: Scenario) -> pd.DataFrame:
+def _stock_of(outcomes: Outcomes, stock: pd.DataFrame | None, inputs: ModelInputs) -> pd.DataFrame:
     """The stock the outcomes were evaluated from (to evaluate it again at another fee)."""
-    stock = stock_for(scenario) if stock is None else stock
+    stock = stock_for(inputs.scenario) if stock is None else stock
     ids = stock["dwelling_id"].astype(str).to_numpy()
     if ids.size != outcomes.dwelling_ids.size or not np.array_equal(
         np.sort(ids), np.sort(outcomes.dwelling_ids.astype(str))
@@ -350,13 +351,12 @@ def _check_cap(settings: CoopSettings, cap_fixed: float, cap_gj: float, cap_fee:
 
 
 def business_case(
-    scenario: Scenario | None = None,
-    outcomes: Outcomes | None = None,
-    *,
     stock: pd.DataFrame | None = None,
+    scenario: Scenario | ModelInputs | None = None,
+    *,
+    outcomes: Outcomes | None = None,
     settings: CoopSettings | Mapping[str, Any] | None = None,
     survey: pd.DataFrame | None = None,
-    params: Params | None = None,
     curve_points: int = 41,
     **changes: Any,
 ) -> BusinessCase:
@@ -364,22 +364,22 @@ def business_case(
 
     Parameters
     ----------
-    scenario
-        The scenario (packaged default when None): prices, parameters (``coop.*`` overrides).
-    outcomes
-        Evaluated outcomes with money (evaluated here from ``stock`` or the scenario's village
-        when None). Pass them to make repeated calls fast.
     stock
-        The dwelling table, when ``outcomes`` is None.
+        The dwelling table (default the scenario's village), evaluated here when ``outcomes``
+        is None, and again at another connection fee.
+    scenario
+        The scenario or its :class:`~wupmodel.inputs.ModelInputs` (packaged default when
+        None): prices, parameters (``coop.*`` overrides).
+    outcomes
+        Evaluated outcomes with money (evaluated here when None). Pass them to make repeated
+        calls fast.
     settings
         :class:`~wupmodel.coop.inputs.CoopSettings` or a mapping of its fields.
     survey
-        What households say (:func:`wupmodel.coop.survey.load_survey`): yes / no override the
-        cost comparison of each household; when the stock is evaluated here, *already
-        insulated: yes* starts the dwelling at the standard insulation level
-        (:func:`wupmodel.coop.survey.survey_stock`), which moves its own alternative.
-    params
-        Parameters (default ``scenario.params()``).
+        What households say (:func:`wupmodel.io.load_survey`): yes / no override the cost
+        comparison of each household; when the stock is evaluated here, *already insulated:
+        yes* starts the dwelling at the standard insulation level
+        (:func:`wupmodel.survey.survey_stock`), which moves its own alternative.
     curve_points
         Points of the participation curve.
     **changes
@@ -397,198 +397,274 @@ def business_case(
     >>> case.zone, round(case.participation, 2)
     ('kern', 0.85)
     """
-    scenario = scenario or Scenario()
-    params = params or scenario.params()
+    inputs = as_inputs(scenario)
     s = coop_settings(settings, **changes)
-    inputs = s.resolve(params)
-    ctx = money_context(scenario, params)
+    coop = s.resolve(inputs.params)
     if s.asset == "solar_park":
-        return _solar_case(s, inputs, params, scenario, ctx)
+        return _solar_case(s, coop, inputs)
     if outcomes is None:
-        if stock is None:
-            stock = stock_for(scenario)
-        if (
-            survey is not None
-        ):  # "already insulated: yes" -> the current state is the standard level
+        stock = stock_for(inputs.scenario) if stock is None else stock
+        if survey is not None:  # "already insulated: yes" -> the current state is standard
             stock = survey_stock(stock, survey)
-        outcomes = evaluate(stock, scenario, params=params, irr=False)
-    zones = zone_names(outcomes)
-    if not zones:
-        raise WupInputError(
-            "the stock has no heat_network_zone: give each dwelling of the network's zone one"
-        )
-    zone = s.zone or zones[0]
-    notices: list[str] = []
-    t = ctx.tariffs
-    cap_fixed, cap_gj = float(t.heat_fixed_eur[0]), float(t.heat_variable_eur_gj[0])
-    cap_fee = float(params["cost.heatnet_connection_fee_eur"])
-    _check_cap(s, cap_fixed, cap_gj, cap_fee)
-    fee = cap_fee if s.connection_fee_eur is None else s.connection_fee_eur
-    fee_outcomes = None
-    if abs(fee - cap_fee) > 1e-9:  # the households' costs at the cooperative's fee: the model's own
-        fee_params = params.with_overrides(
-            {"cost.heatnet_connection_fee_eur": fee}, source="coop settings"
-        )
-        fee_outcomes = evaluate(
-            _stock_of(outcomes, stock, scenario),
-            scenario,
-            params=fee_params,
-            irr=False,
-            money_outputs=["end_user_annual_cost_eur"],
-        )
-        ctx = money_context(scenario, fee_params)
-    hh = zone_households(outcomes, ctx, zone, fee_outcomes=fee_outcomes)
-    if survey is not None:
-        hh = hh.with_survey(*survey_counts(survey, outcomes, hh))
-        pledged = survey_pledged_eur(survey, outcomes, hh)
-        if (
-            s.member_capital_eur is None and pledged > 0
-        ):  # what the households say they would put in
-            inputs = replace(inputs, member_capital_eur=pledged)
-            notices.append(
+        outcomes = evaluate(stock, inputs, irr=False)
+    case = _NetworkCase(stock, inputs, outcomes, s, coop, survey)
+    return case.result(curve_points)
+
+
+@dataclass
+class _Uptake:
+    """Who joins at which tariff: the participation, the tariff paths and where they came from."""
+
+    share: float
+    joined: np.ndarray | None  # dwellings joining per group (None: a share of the average)
+    source: str
+    fixed: np.ndarray  # fixed charge per year t = 0 .. H, EUR/yr incl. VAT
+    per_gj: np.ndarray  # price per GJ per year t = 0 .. H, EUR/GJ incl. VAT
+    net: _Network
+    v_avg: float  # the price per GJ averaged at the household rate, for the curve
+    loop: UptakeLoop | None = None
+
+
+class _NetworkCase:
+    """A heat network's business case, step by step (one instance per call)."""
+
+    def __init__(
+        self,
+        stock: pd.DataFrame | None,
+        inputs: ModelInputs,
+        outcomes: Outcomes,
+        settings: CoopSettings,
+        coop: CoopInputs,
+        survey: pd.DataFrame | None,
+    ) -> None:
+        self.inputs, self.outcomes, self.s, self.coop = inputs, outcomes, settings, coop
+        self.survey = survey
+        self.notices: list[str] = []
+        zones = zone_names(outcomes)
+        if not zones:
+            raise WupInputError(
+                "the stock has no heat_network_zone: give each dwelling of the network's zone one"
+            )
+        self.zone = settings.zone or zones[0]
+        t = inputs.tariffs
+        self.cap_fixed = float(t.heat_fixed_eur[0])
+        cap_gj = float(t.heat_variable_eur_gj[0])
+        cap_fee = float(inputs.params["cost.heatnet_connection_fee_eur"])
+        _check_cap(settings, self.cap_fixed, cap_gj, cap_fee)
+        self.fee = cap_fee if settings.connection_fee_eur is None else settings.connection_fee_eur
+        self.hh, self.ctx = self._households(stock, abs(self.fee - cap_fee) > 1e-9)
+        if survey is not None:
+            self._apply_survey()
+        self.d = discount_factors(self.ctx.settings.household_rate, self.ctx.settings.horizon_years)
+        self.min_share = float(inputs.params["collective.heat_network.min_participation"])
+
+    def _households(self, stock: pd.DataFrame | None, other_fee: bool):
+        """The zone's households; at another fee than the ACM maximum their costs are the
+        model's own at the cooperative's fee (the stock evaluated again)."""
+        inputs, fee_outcomes = self.inputs, None
+        if other_fee:
+            fee_params = inputs.params.with_overrides(
+                {"cost.heatnet_connection_fee_eur": self.fee}, source="coop settings"
+            )
+            inputs = inputs.with_params(fee_params)
+            fee_outcomes = evaluate(
+                _stock_of(self.outcomes, stock, self.inputs),
+                inputs,
+                irr=False,
+                money_outputs=["end_user_annual_cost_eur"],
+            )
+        ctx = inputs.money
+        return zone_households(self.outcomes, ctx, self.zone, fee_outcomes=fee_outcomes), ctx
+
+    def _apply_survey(self) -> None:
+        survey, outcomes = self.survey, self.outcomes
+        self.hh = self.hh.with_survey(*survey_counts(survey, outcomes, self.hh))
+        pledged = survey_pledged_eur(survey, outcomes, self.hh)
+        if self.s.member_capital_eur is None and pledged > 0:  # what households would put in
+            self.coop = replace(self.coop, member_capital_eur=pledged)
+            self.notices.append(
                 f"member capital: the {pledged:,.0f} EUR the survey's households would invest"
             )
-    h = inputs.horizon_years
-    fixed = (
-        year_path(t.heat_fixed_eur, h)
-        if s.tariff_fixed_eur_per_yr is None
-        else np.full(h + 1, s.tariff_fixed_eur_per_yr)
-    )
-    per_gj = (
-        year_path(t.heat_variable_eur_gj, h)
-        if s.tariff_eur_per_gj is None
-        else np.full(h + 1, s.tariff_eur_per_gj)
-    )
-    asset = HeatNetworkAsset.from_params(zone, hh.dwellings, params, t, h)
-    net = _Network(asset, hh, inputs, ctx, fee, per_gj)
-    d = discount_factors(ctx.settings.household_rate, ctx.settings.horizon_years)
 
-    def hh_avg(path: np.ndarray) -> float:
+    def hh_avg(self, path: np.ndarray) -> float:
         """The household-rate average of a tariff path over the households' horizon."""
-        return float(d @ path[: d.size] / d.sum())
+        return float(self.d @ path[: self.d.size] / self.d.sum())
 
-    f_avg, v_avg = hh_avg(fixed), hh_avg(per_gj)
-    min_share = float(params["collective.heat_network.min_participation"])
-    loop = None
-    if s.participation is not None:
-        share, joined, source = s.participation, None, "set"
-        if survey is not None:
-            notices.append("participation was set, so the survey's answers were not used for it")
-        if s.tariff_basis == "cost_based":  # heat at its cost per GJ, the fixed charge breaks even
-            if s.tariff_eur_per_gj is None:
-                per_gj = (1.0 + asset.vat) * asset.heat_cost_eur_per_gj
-                net = _Network(asset, hh, inputs, ctx, fee, per_gj)
+    def _tariff_paths(self) -> tuple[np.ndarray, np.ndarray]:
+        """Fixed charge and price per GJ per year: as set, else the ACM maximum's path."""
+        s, t, h = self.s, self.inputs.tariffs, self.coop.horizon_years
+        fixed = (
+            year_path(t.heat_fixed_eur, h)
+            if s.tariff_fixed_eur_per_yr is None
+            else np.full(h + 1, s.tariff_fixed_eur_per_yr)
+        )
+        per_gj = (
+            year_path(t.heat_variable_eur_gj, h)
+            if s.tariff_eur_per_gj is None
+            else np.full(h + 1, s.tariff_eur_per_gj)
+        )
+        return fixed, per_gj
+
+    def _network(self, asset: HeatNetworkAsset, per_gj: np.ndarray) -> _Network:
+        return _Network(asset, self.hh, self.coop, self.ctx, self.fee, per_gj)
+
+    def _cost_based_per_gj(self, asset: HeatNetworkAsset, per_gj: np.ndarray) -> np.ndarray:
+        """Heat at its cost per GJ (Wcw) unless a price per GJ was set."""
+        if self.s.tariff_eur_per_gj is None:
+            return (1.0 + asset.vat) * asset.heat_cost_eur_per_gj
+        return per_gj
+
+    def _uptake_set(self, asset: HeatNetworkAsset, fixed, per_gj) -> _Uptake:
+        """Participation set by hand; a cost-based tariff's fixed charge breaks even at it."""
+        share, net = float(self.s.participation), self._network(asset, per_gj)
+        v_avg = self.hh_avg(per_gj)  # the curve keeps the price per GJ set (as before)
+        if self.survey is not None:
+            self.notices.append(
+                "participation was set, so the survey's answers were not used for it"
+            )
+        if self.s.tariff_basis == "cost_based":
+            per_gj = self._cost_based_per_gj(asset, per_gj)
+            if self.s.tariff_eur_per_gj is None:
+                net = self._network(asset, per_gj)
             root = net.break_even_fixed(None, share)
             if root.found:
-                fixed = np.full(h + 1, root.value)
+                fixed = np.full(self.coop.horizon_years + 1, root.value)
             else:
-                notices.append(
+                self.notices.append(
                     f"cost-based tariff: {root.reason}; the case is shown at the fixed charge set"
                 )
-    else:
+        return _Uptake(share, None, "set", fixed, per_gj, net, v_avg)
+
+    def _uptake_loop(self, asset: HeatNetworkAsset, fixed, per_gj) -> _Uptake:
+        """Each household joins when the network is cheaper for it; the tariff <-> uptake loop
+        starts from every household joining. Under the ACM rules the price per GJ stays as set
+        and the fixed charge is capped; a cost-based tariff (Wcw) charges the heat at its cost
+        per GJ and the rest as the fixed charge."""
+        hh, net = self.hh, self._network(asset, per_gj)
+        f_avg, v_avg = self.hh_avg(fixed), self.hh_avg(per_gj)
         joined = hh.joining(f_avg, v_avg)
-        share = float(joined.sum() / hh.dwellings)
-        source = "households' own alternatives" + (" and the survey" if survey is not None else "")
-        # tariff <-> uptake, starting from every household joining. Under
-        # the ACM rules the price per GJ stays as set and the fixed charge is capped; a cost-based
-        # tariff (Wcw) charges the heat at its cost per GJ and the rest as the fixed charge.
-        cost_based = s.tariff_basis == "cost_based"
-        if cost_based and s.tariff_eur_per_gj is None:
-            per_gj = (1.0 + asset.vat) * asset.heat_cost_eur_per_gj
-            v_avg = hh_avg(per_gj)
-            net = _Network(asset, hh, inputs, ctx, fee, per_gj)
+        source = "households' own alternatives" + (
+            " and the survey" if self.survey is not None else ""
+        )
+        cost_based = self.s.tariff_basis == "cost_based"
+        if cost_based and self.s.tariff_eur_per_gj is None:
+            per_gj = self._cost_based_per_gj(asset, per_gj)
+            v_avg = self.hh_avg(per_gj)
+            net = self._network(asset, per_gj)
         loop = solve_uptake_loop(
             hh,
             lambda j: net.break_even_fixed(j).value,
             v_avg,
-            cap_fixed if s.acm_cap and not cost_based else None,
-            min_share,
+            self.cap_fixed if self.s.acm_cap and not cost_based else None,
+            self.min_share,
         )
         if cost_based:
             if loop.converged:
-                fixed = np.full(h + 1, loop.tariff_fixed_eur_per_yr)
+                fixed = np.full(self.coop.horizon_years + 1, loop.tariff_fixed_eur_per_yr)
                 joined = hh.joining(loop.tariff_fixed_eur_per_yr, v_avg)
-                share = float(joined.sum() / hh.dwellings)
-                f_avg = loop.tariff_fixed_eur_per_yr
             else:
-                notices.append(
-                    f"cost-based tariff: no stable point ({loop.reason}); the case is shown at the tariff set"
+                self.notices.append(
+                    f"cost-based tariff: no stable point ({loop.reason}); the case is shown at "
+                    "the tariff set"
                 )
-    if share < min_share:
-        notices.append(
-            f"participation {share:.0%} is below the {min_share:.0%} a network needs "
-            "(collective.heat_network.min_participation)"
+        share = float(joined.sum() / hh.dwellings)
+        return _Uptake(share, joined, source, fixed, per_gj, net, v_avg, loop)
+
+    def _break_evens(self, up: _Uptake, n_conn: float) -> tuple[Root, Root]:
+        """The fixed charge and the participation at which the project NPV is zero."""
+        net, hh = up.net, self.hh
+        be_tariff = (
+            net.break_even_fixed(up.joined, up.share if up.joined is None else None)
+            if n_conn > 0
+            else Root(float("nan"), float("nan"), "no household joins at the tariff set")
         )
-    years = net.years(joined, fixed, share if joined is None else None)
-    n_conn = share * hh.dwellings if joined is None else float(joined.sum())
-    fin = finance(years, inputs)
-    be_tariff = (
-        net.break_even_fixed(joined, share if joined is None else None)
-        if n_conn > 0
-        else Root(float("nan"), float("nan"), "no household joins at the tariff set")
-    )
-    be_share = break_even(
-        lambda p: net.npv(None, fixed, p), 1.0 / hh.dwellings, 1.0, what="participation"
-    )
-    if not be_share.found and be_share.reason.startswith("the NPV is negative"):
-        be_share = Root(
-            float("nan"),
-            float("nan"),
-            "the network does not break even even if every dwelling joins",
+        be_share = break_even(
+            lambda p: net.npv(None, up.fixed, p), 1.0 / hh.dwellings, 1.0, what="participation"
         )
-    metrics = _metrics(fin, inputs, n_conn)
-    weights = joined if joined is not None else hh.counts * share
-    cost = hh.network_cost_at(hh_avg(fixed), hh_avg(per_gj))
-    nmda = nmda_heat_cost_eur_per_yr(outcomes, ctx)[hh.group_index]
-    heat_bill = fixed[1] + per_gj[1] * hh.heat_gj
-    if weights.sum() > 0:
-        metrics["household_network_cost_eur_per_month"] = float(weights @ cost / weights.sum() / 12)
-        metrics["household_alternative_cost_eur_per_month"] = float(
-            weights @ hh.alternative_cost_eur_per_yr / weights.sum() / 12
+        if not be_share.found and be_share.reason.startswith("the NPV is negative"):
+            be_share = Root(
+                float("nan"),
+                float("nan"),
+                "the network does not break even even if every dwelling joins",
+            )
+        return be_tariff, be_share
+
+    def _household_figures(self, up: _Uptake, metrics: dict[str, float]) -> pd.DataFrame:
+        """Per group: options, heat, costs at the tariff and who joins; averages in ``metrics``."""
+        hh, outcomes = self.hh, self.outcomes
+        weights = up.joined if up.joined is not None else hh.counts * up.share
+        cost = hh.network_cost_at(self.hh_avg(up.fixed), self.hh_avg(up.per_gj))
+        nmda = nmda_heat_cost_eur_per_yr(outcomes, self.ctx)[hh.group_index]
+        heat_bill = up.fixed[1] + up.per_gj[1] * hh.heat_gj
+        if weights.sum() > 0:
+            total = weights.sum()
+            metrics["household_network_cost_eur_per_month"] = float(weights @ cost / total / 12)
+            metrics["household_alternative_cost_eur_per_month"] = float(
+                weights @ hh.alternative_cost_eur_per_yr / total / 12
+            )
+            metrics["share_joining_above_nmda"] = float(weights @ (heat_bill > nmda + 1e-9) / total)
+        option_ids = outcomes.catalogue.option_ids
+        return pd.DataFrame(
+            {
+                "group_id": outcomes.groups["group_id"].to_numpy()[hh.group_index],
+                "dwellings": hh.counts,
+                "network_option": option_ids[hh.network_option],
+                "alternative_option": option_ids[hh.alternative_option],
+                "heat_gj": hh.heat_gj,
+                "design_load_kw": hh.design_load_kw,
+                "network_cost_eur_per_yr": cost,
+                "alternative_cost_eur_per_yr": hh.alternative_cost_eur_per_yr,
+                "heat_bill_year1_eur": heat_bill,
+                "nmda_heat_cost_eur_per_yr": nmda,
+                "joining": weights,
+            }
         )
-        metrics["share_joining_above_nmda"] = float(
-            weights @ (heat_bill > nmda + 1e-9) / weights.sum()
+
+    def result(self, curve_points: int) -> BusinessCase:
+        """The business case: uptake, cash flow and financing, ratios, roots and the curve."""
+        fixed, per_gj = self._tariff_paths()
+        h, params = self.coop.horizon_years, self.inputs.params
+        asset = HeatNetworkAsset.from_params(
+            self.zone, self.hh.dwellings, params, self.inputs.tariffs, h
         )
-    option_ids = outcomes.catalogue.option_ids
-    households = pd.DataFrame(
-        {
-            "group_id": outcomes.groups["group_id"].to_numpy()[hh.group_index],
-            "dwellings": hh.counts,
-            "network_option": option_ids[hh.network_option],
-            "alternative_option": option_ids[hh.alternative_option],
-            "heat_gj": hh.heat_gj,
-            "design_load_kw": hh.design_load_kw,
-            "network_cost_eur_per_yr": cost,
-            "alternative_cost_eur_per_yr": hh.alternative_cost_eur_per_yr,
-            "heat_bill_year1_eur": heat_bill,
-            "nmda_heat_cost_eur_per_yr": nmda,
-            "joining": weights,
-        }
-    )
-    curve = _curve(net, hh, cap_fixed, v_avg, curve_points, inputs)
-    return BusinessCase(
-        asset="heat_network",
-        zone=zone,
-        settings=s,
-        inputs=inputs,
-        start_year=int(t.years[0]),
-        zone_dwellings=hh.dwellings,
-        connections=n_conn,
-        participation=share,
-        participation_source=source,
-        tariff_fixed_eur_per_yr=fixed,
-        tariff_eur_per_gj=per_gj,
-        connection_fee_eur=float(fee),
-        financials=fin,
-        metrics=metrics,
-        break_even_tariff=be_tariff,
-        break_even_participation=be_share,
-        loop=loop,
-        curve=curve,
-        assumptions=_assumptions(params, HEAT_NETWORK_PARAMETERS, s),
-        notices=tuple(notices),
-        households=households,
-    )
+        if self.s.participation is not None:
+            up = self._uptake_set(asset, fixed, per_gj)
+        else:
+            up = self._uptake_loop(asset, fixed, per_gj)
+        if up.share < self.min_share:
+            self.notices.append(
+                f"participation {up.share:.0%} is below the {self.min_share:.0%} a network needs "
+                "(collective.heat_network.min_participation)"
+            )
+        years = up.net.years(up.joined, up.fixed, up.share if up.joined is None else None)
+        n_conn = up.share * self.hh.dwellings if up.joined is None else float(up.joined.sum())
+        fin = finance(years, self.coop)
+        be_tariff, be_share = self._break_evens(up, n_conn)
+        metrics = _metrics(fin, self.coop, n_conn)
+        households = self._household_figures(up, metrics)
+        return BusinessCase(
+            asset="heat_network",
+            zone=self.zone,
+            settings=self.s,
+            inputs=self.coop,
+            start_year=self.inputs.start_year,
+            zone_dwellings=self.hh.dwellings,
+            connections=n_conn,
+            participation=up.share,
+            participation_source=up.source,
+            tariff_fixed_eur_per_yr=up.fixed,
+            tariff_eur_per_gj=up.per_gj,
+            connection_fee_eur=float(self.fee),
+            financials=fin,
+            metrics=metrics,
+            break_even_tariff=be_tariff,
+            break_even_participation=be_share,
+            loop=up.loop,
+            curve=_curve(up.net, self.hh, self.cap_fixed, up.v_avg, curve_points, self.coop),
+            assumptions=_assumptions(params, HEAT_NETWORK_PARAMETERS, self.s),
+            notices=tuple(self.notices),
+            households=households,
+        )
 
 
 def _metrics(fin: Financials, inputs: CoopInputs, connections: float) -> dict[str, float]:
@@ -643,27 +719,25 @@ def _curve(
     return pd.DataFrame(rows)
 
 
-def _solar_case(
-    s: CoopSettings, inputs: CoopInputs, params: Params, scenario: Scenario, ctx: MoneyContext
-) -> BusinessCase:
+def _solar_case(s: CoopSettings, inputs: CoopInputs, model: ModelInputs) -> BusinessCase:
     if s.park_kwp is None:
         raise WupInputError(
             "coop settings: a solar park needs its size, park_kwp (kWp, e.g. --park-kwp 2000)"
         )
     h = inputs.horizon_years
     market = (
-        year_path(ctx.tariffs.elec_production_eur_kwh, h)
+        year_path(model.tariffs.elec_production_eur_kwh, h)
         if s.park_price_eur_per_kwh is None
         else np.full(h + 1, s.park_price_eur_per_kwh)
     )
     member = (
-        year_path(ctx.tariffs.elec_supply_eur_kwh, h)
+        year_path(model.tariffs.elec_supply_eur_kwh, h)
         if s.park_member_price_eur_per_kwh is None
         else np.full(h + 1, s.park_member_price_eur_per_kwh)
     )
     # member supply: that share of the yield earns the members' price, the rest the park price
     price = (1.0 - s.park_member_share) * market + s.park_member_share * member
-    park = SolarParkAsset.from_params(s.park_kwp, price, params)
+    park = SolarParkAsset.from_params(s.park_kwp, price, model.params)
     fin = finance(park.years(inputs), inputs)
 
     def npv_at(price: float) -> float:
@@ -682,7 +756,7 @@ def _solar_case(
         zone=None,
         settings=s,
         inputs=inputs,
-        start_year=int(scenario.years.start),
+        start_year=model.start_year,
         zone_dwellings=0.0,
         connections=0.0,
         participation=float("nan"),
@@ -704,7 +778,7 @@ def _solar_case(
                 "cost_per_connection_eur_per_yr",
             ]
         ),
-        assumptions=_assumptions(params, SOLAR_PARAMETERS, s),
+        assumptions=_assumptions(model.params, SOLAR_PARAMETERS, s),
         notices=(
             f"solar park of {park.kwp:g} kWp sold at "
             + (
@@ -728,10 +802,10 @@ def _solar_case(
 
 
 def participation_curve(
-    scenario: Scenario | None = None,
-    outcomes: Outcomes | None = None,
-    *,
     stock: pd.DataFrame | None = None,
+    scenario: Scenario | ModelInputs | None = None,
+    *,
+    outcomes: Outcomes | None = None,
     zone: str | None = None,
     tariffs_fixed_eur_per_yr: np.ndarray | None = None,
     tariff_eur_per_gj: float | None = None,
@@ -741,7 +815,7 @@ def participation_curve(
 
     Parameters
     ----------
-    scenario, outcomes, stock, survey
+    stock, scenario, outcomes, survey
         As for :func:`business_case`.
     zone
         Heat-network zone (default the largest).
@@ -755,13 +829,11 @@ def participation_curve(
     pandas.DataFrame
         ``tariff_fixed_eur_per_yr``, ``participation``, ``connections``.
     """
-    scenario = scenario or Scenario()
-    params = scenario.params()
+    inputs = as_inputs(scenario)
     if outcomes is None:
-        outcomes = evaluate(
-            stock_for(scenario) if stock is None else stock, scenario, params=params, irr=False
-        )
-    ctx = money_context(scenario, params)
+        stock = stock_for(inputs.scenario) if stock is None else stock
+        outcomes = evaluate(stock, inputs, irr=False)
+    ctx = inputs.money
     zones = zone_names(outcomes)
     if not zones:
         raise WupInputError(

@@ -21,12 +21,17 @@ import pandas as pd
 from wupmodel.coop.business import business_case
 from wupmodel.coop.inputs import CoopSettings, coop_settings
 from wupmodel.errors import WupInputError
-from wupmodel.evaluate import evaluate, money_context
+from wupmodel.evaluate import evaluate
+from wupmodel.inputs import model_inputs
 from wupmodel.scenario import Scenario
 from wupmodel.stock import stock_for
 from wupmodel.uncertainty.analyses import oat_effects
+from wupmodel.uncertainty.samples import (
+    is_linear_price,
+    price_overrides,
+    sample_nonlinear_inputs,
+)
 from wupmodel.uncertainty.sampling import Design, design
-from wupmodel.uncertainty.sweep import _NONLINEAR_SERIES, _paths, _sample_scenario
 
 #: Figures recorded per sample.
 FIGURES = (
@@ -72,8 +77,8 @@ class CoopSweep:
 
 
 def coop_sweep(
+    stock: pd.DataFrame | None,
     scenario: Scenario,
-    stock: pd.DataFrame | None = None,
     *,
     settings: CoopSettings | Mapping[str, Any] | None = None,
     samples: int = 32,
@@ -86,10 +91,10 @@ def coop_sweep(
 
     Parameters
     ----------
+    stock
+        The dwellings (None: the scenario's village).
     scenario
         A scenario with an ``uncertainty:`` section (and any ``coop.*`` parameters in it).
-    stock
-        The dwellings (default the scenario's village).
     settings
         Business-case settings (as for :func:`wupmodel.coop.business.business_case`).
     samples, method, seed
@@ -129,24 +134,21 @@ def coop_sweep(
             )
         factors.append("participation")
     records = []
+    central = model_inputs(scenario)
     for row, share in zip(rows, shares, strict=True):
-        sc, params = _sample_scenario(scenario, d.inputs, row)
-        prices = [
-            (x, v)
-            for x, v in zip(d.inputs, row, strict=True)
-            if x.is_price and x.series not in _NONLINEAR_SERIES
-        ]
-        if prices:
-            tariffs = money_context(sc, params).tariffs
-            sc = sc.model_copy(update={"prices": {**sc.prices, **_paths(tariffs, prices)}})
-        outcomes = evaluate(stock, sc, params=params, irr=False)
+        inputs = sample_nonlinear_inputs(central, d.inputs, row)
+        pairs = [(x, v) for x, v in zip(d.inputs, row, strict=True) if is_linear_price(x)]
+        if pairs:  # the households' rents follow the sampled prices here (as before issue 19)
+            inputs = inputs.with_prices(
+                price_overrides(inputs.tariffs, pairs), rent_agreed_before=False
+            )
+        outcomes = evaluate(stock, inputs, irr=False)
         case = business_case(
-            sc,
-            outcomes,
-            stock=stock,
+            stock,
+            inputs,
+            outcomes=outcomes,
             settings=base,
             survey=survey,
-            params=params,
             curve_points=2,
             participation=share,
         )

@@ -15,9 +15,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from wupmodel.coop.survey import survey_label, survey_stock, survey_targets
 from wupmodel.errors import WupInputError
 from wupmodel.evaluate import evaluate
+from wupmodel.inputs import ModelInputs, as_inputs
 from wupmodel.optimise.pareto import pareto_front
 from wupmodel.optimise.plan import Plan
 from wupmodel.optimise.problem import (
@@ -28,8 +28,8 @@ from wupmodel.optimise.problem import (
 )
 from wupmodel.optimise.solve import solve
 from wupmodel.outcomes import Outcomes
-from wupmodel.params import Params
 from wupmodel.scenario import Scenario
+from wupmodel.survey import survey_label, survey_stock, survey_targets
 from wupmodel.vocabulary import HEATING_SYSTEMS
 
 #: Zone name for dwellings when the stock has no heat-network zones at all (then every
@@ -195,16 +195,14 @@ def prune_dominated(table: OptionTable, settings: OptimiseSettings) -> tuple[Opt
     return replace(table, feasible=feasible), n_before - int(feasible.sum())
 
 
-def settings_for(scenario: Scenario, params: Params, **overrides: Any) -> OptimiseSettings:
+def settings_for(inputs: ModelInputs, **overrides: Any) -> OptimiseSettings:
     """Optimiser settings: packaged collective defaults, the scenario's targets, then overrides
     (``None`` values in ``overrides`` are ignored)."""
-    t = scenario.targets
+    t = inputs.targets
     # collective investments annualised over the scenario's horizon at its social rate, as
     # the dwellings' own national costs are
     settings = OptimiseSettings.from_params(
-        params,
-        horizon_years=scenario.years.horizon_years,
-        social_rate=scenario.finance.social_discount_rate,
+        inputs.params, horizon_years=inputs.horizon_years, social_rate=inputs.social_rate
     )
     changes: dict[str, Any] = {
         "perspective": t.perspective,
@@ -225,10 +223,9 @@ def settings_for(scenario: Scenario, params: Params, **overrides: Any) -> Optimi
 
 def optimise(
     stock: pd.DataFrame | None = None,
-    scenario: Scenario | None = None,
+    scenario: Scenario | ModelInputs | None = None,
     *,
     outcomes: Outcomes | None = None,
-    params: Params | None = None,
     per_dwelling: bool = False,
     pareto: int = 0,
     prune: bool = True,
@@ -243,11 +240,9 @@ def optimise(
     stock
         A validated stock (ignored when ``outcomes`` is given).
     scenario
-        The scenario (default: the packaged one).
+        The scenario, or its :class:`~wupmodel.inputs.ModelInputs` (default: the packaged one).
     outcomes
         Outcomes already evaluated with money (saves the evaluation).
-    params
-        Parameters (default ``scenario.params()``).
     per_dwelling
         One binary choice per dwelling (MILP) instead of shares per group.
     pareto
@@ -285,14 +280,13 @@ def optimise(
     >>> str(plan.status), round(plan.co2_reduction, 2)
     ('optimal', 0.6)
     """
-    scenario = scenario or Scenario()
-    params = params or scenario.params()
+    inputs = as_inputs(scenario)
     if outcomes is None:
         if stock is None:
             raise ValueError("give a stock or outcomes")
         if survey is not None:  # "already insulated: yes" -> current state = standard level
             stock = survey_stock(stock, survey)
-        outcomes = evaluate(stock, scenario, params=params, irr=False)
+        outcomes = evaluate(stock, inputs, irr=False)
     from_survey = None
     if survey is not None:
         from_survey = survey_targets(survey, outcomes, fixed=fixed, no_zone=VILLAGE_ZONE)
@@ -303,15 +297,15 @@ def optimise(
         if said_insulated and "already_insulated" not in outcomes.groups:
             from_survey.notices.append(
                 f"{survey_label(survey.attrs.get('source', 'survey'))}: 'already insulated' "
-                "answers not in the outcomes given; evaluate wm.survey_stock(stock, survey)"
+                "answers not in the outcomes given; evaluate wupmodel.survey.survey_stock(stock, survey)"
             )
     table = option_table(
         outcomes,
-        scenario.years.horizon_years,
+        inputs.horizon_years,
         per_dwelling=per_dwelling or bool(fixed),
         fixed=fixed,
     )
-    settings = settings_for(scenario, params, per_dwelling=per_dwelling, **overrides)
+    settings = settings_for(inputs, per_dwelling=per_dwelling, **overrides)
     survey_notes: list[str] = []
     if from_survey is not None:
         settings, survey_notes = _survey_minimum(

@@ -9,16 +9,35 @@
 from __future__ import annotations
 
 from wupmodel.stock.group import group_stock
-from wupmodel.stock.read import load_stock, stock_for, write_stock
-from wupmodel.stock.schema import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, STOCK_COLUMNS, validate_stock
+from wupmodel.stock.read import (
+    MAX_UPLOAD_BYTES,
+    UPLOAD_EXTENSIONS,
+    load_stock,
+    read_stock_bytes,
+    read_upload_table,
+    stock_for,
+    write_stock,
+)
+from wupmodel.stock.schema import (
+    OPTIONAL_COLUMNS,
+    PROBLEM_CODES,
+    REQUIRED_COLUMNS,
+    STOCK_COLUMNS,
+    validate_stock,
+)
 from wupmodel.stock.synth import synthesise_stock
 
 __all__ = [
+    "MAX_UPLOAD_BYTES",
     "OPTIONAL_COLUMNS",
+    "PROBLEM_CODES",
+    "UPLOAD_EXTENSIONS",
     "REQUIRED_COLUMNS",
     "STOCK_COLUMNS",
     "group_stock",
     "load_stock",
+    "read_stock_bytes",
+    "read_upload_table",
     "stock_for",
     "synthesise_stock",
     "validate_stock",

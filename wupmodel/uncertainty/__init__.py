@@ -2,7 +2,13 @@
 
 Public entry points (also at :mod:`wupmodel`): :func:`sweep`, :func:`tornado`,
 :func:`sobol_indices`, :func:`distributions`, :func:`prob_cheaper`, :func:`least_regret`,
-:func:`household_risk`, :func:`batch`.
+:func:`household_risk`, :func:`batch`. One sample as the model's inputs
+(:func:`sample_inputs`, used by the sweep and by the cooperative's sensitivity).
+
+``distributions`` (the uncertain inputs) · ``sampling`` (designs: LHS, Sobol', one at a
+time) · ``samples`` (a sample as :class:`~wupmodel.inputs.ModelInputs`) · ``sweep`` (key
+figures per sample × strategy) · ``analyses`` · ``batch`` (buurten × scenarios) ·
+``executors`` (serial or Dask).
 """
 
 from wupmodel.uncertainty.analyses import (
@@ -15,11 +21,23 @@ from wupmodel.uncertainty.analyses import (
 )
 from wupmodel.uncertainty.batch import batch, batch_summary
 from wupmodel.uncertainty.executors import make_executor
+from wupmodel.uncertainty.samples import (
+    NONLINEAR_SERIES,
+    price_overrides,
+    sample_inputs,
+    sample_nonlinear_inputs,
+    sample_price_inputs,
+)
 from wupmodel.uncertainty.sampling import Design, design
 from wupmodel.uncertainty.sweep import FIGURES, SweepResult, sweep
 
 __all__ = [
     "FIGURES",
+    "NONLINEAR_SERIES",
+    "price_overrides",
+    "sample_inputs",
+    "sample_nonlinear_inputs",
+    "sample_price_inputs",
     "Design",
     "SweepResult",
     "batch",

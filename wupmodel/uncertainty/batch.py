@@ -20,10 +20,11 @@ import pandas as pd
 
 from wupmodel.errors import WupInputError
 from wupmodel.evaluate import evaluate
+from wupmodel.inputs import model_inputs
 from wupmodel.params import Params, packaged_table
-from wupmodel.scenario import Scenario
-from wupmodel.uncertainty.sweep import MONEY_OUTPUTS, _reduce, _Shared, point_figures
-from wupmodel.village import Strategy, strategies_from_table
+from wupmodel.scenario import Scenario, load_scenario
+from wupmodel.uncertainty.sweep import MONEY_OUTPUTS, SweepShared, point_figures, reduce_figures
+from wupmodel.village import Strategy, default_strategies
 
 __all__ = ["batch", "read_buurten", "batch_summary", "BATCH_COLUMNS"]
 
@@ -104,8 +105,9 @@ def run_buurten(shared: _BatchShared, codes: Sequence[str]) -> pd.DataFrame:
 
     table = shared.table.set_index("buurt_code")
     names = [s.name for s in shared.strategies]
-    base = shared.scenarios[0].params()
-    synth_params = _with_table(base, shared.table)
+    # each scenario translated once per task, for every buurt of it
+    inputs = [model_inputs(sc) for sc in shared.scenarios]
+    synth_params = _with_table(inputs[0].params, shared.table)
     rows: list[dict] = []
     for code in codes:
         info = {
@@ -121,15 +123,12 @@ def run_buurten(shared: _BatchShared, codes: Sequence[str]) -> pd.DataFrame:
             continue
         groups, _ = group_stock(stock)
         counts = groups["count"].to_numpy(dtype=float)
-        for sc in shared.scenarios:
-            params = sc.params()
-            out = evaluate(
-                stock, sc, params=params, irr=False, money_outputs=list(MONEY_OUTPUTS) + []
-            )
+        for sc, scenario_inputs in zip(shared.scenarios, inputs, strict=True):
+            out = evaluate(stock, scenario_inputs, irr=False, money_outputs=list(MONEY_OUTPUTS))
             ref = np.full(out.n_groups, out.catalogue.reference_index)
-            sh = _Shared(stock, sc, shared.strategies, (), False, False)
-            values, coll = point_figures(sh, sc, params, outcomes=out)
-            figs = _reduce(values[None], coll, counts, None, False)
+            sh = SweepShared(stock, sc, shared.strategies, (), False, False)
+            values, coll = point_figures(sh, scenario_inputs, outcomes=out)
+            figs = reduce_figures(values[None], coll, counts, None, False)
             gas = float(out.pick("gas_m3", ref) @ counts)
             co2 = float(out.pick("co2_kg", ref) @ counts) / 1e3
             cand = np.arange(1, len(names))
@@ -185,7 +184,6 @@ def batch(
         ``cheapest_end_user``, ``strategy`` and :data:`BATCH_COLUMNS`. A buurt that cannot be
         synthesised (e.g. no dwellings) has one row per scenario with the reason in ``status``.
     """
-    from wupmodel.scenario import load_scenario
     from wupmodel.uncertainty.executors import make_executor
 
     table = read_buurten(buurten)
@@ -195,7 +193,7 @@ def batch(
         raise WupInputError(
             f"scenario names must differ to tell the results apart: {', '.join(names)}"
         )
-    strategies = tuple(strategies or strategies_from_table(packaged_table("strategies")))
+    strategies = tuple(strategies or default_strategies())
     shared = _BatchShared(table, scenarios, strategies, int(seed))
     codes = table["buurt_code"].tolist()
     own = executor is None or isinstance(executor, str)

@@ -28,21 +28,36 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from wupmodel.errors import WupInputError
-from wupmodel.evaluate import evaluate, money_context
+from wupmodel.evaluate import evaluate
+from wupmodel.inputs import ModelInputs, model_inputs
 from wupmodel.money.tariffs import PLAUSIBLE_RANGES
-from wupmodel.params import Params, packaged_table
 from wupmodel.scenario import Scenario
 from wupmodel.uncertainty.distributions import UncertainInput
+from wupmodel.uncertainty.samples import (
+    is_linear_price,
+    price_overrides,
+    sample_inputs,
+    sample_nonlinear_inputs,
+    sample_price_inputs,
+)
 from wupmodel.uncertainty.sampling import Design, design
 from wupmodel.village import (
     Strategy,
     collective_costs_eur_per_yr,
-    strategies_from_table,
+    default_strategies,
     strategy_choice,
 )
 from wupmodel.vocabulary import DWELLING_TYPES
 
-__all__ = ["SweepResult", "sweep", "FIGURES", "point_figures", "MONEY_OUTPUTS"]
+__all__ = [
+    "FIGURES",
+    "MONEY_OUTPUTS",
+    "SweepResult",
+    "SweepShared",
+    "point_figures",
+    "reduce_figures",
+    "sweep",
+]
 
 #: Per-dwelling values picked per strategy (all affine in the price inputs).
 FIELDS = (
@@ -74,13 +89,6 @@ FIGURES: dict[str, str] = {
 }
 #: A household "pays more" when its monthly costs rise by more than this (as the strategy table).
 PAYING_MORE_EUR = 1.0
-_NONLINEAR_SERIES = ("vat", "net_metering")
-_FINANCE_FIELDS = {
-    "finance.household_discount_rate": "household_discount_rate",
-    "finance.social_discount_rate": "social_discount_rate",
-    "finance.warmtefonds_rate": "loan_rate",
-    "finance.rent_increase_cap_eur_month": "rent_increase_cap_eur_month",
-}
 _CHUNK = 256  # samples formed at once on the affine path (bounds memory: 256 x 7 x S x G)
 
 
@@ -150,7 +158,7 @@ class SweepResult:
 
 
 @dataclass(frozen=True)
-class _Shared:
+class SweepShared:
     """What every task needs (scattered once to Dask workers)."""
 
     stock: pd.DataFrame
@@ -161,70 +169,19 @@ class _Shared:
     per_household: bool
 
 
-def _sample_scenario(
-    scenario: Scenario, inputs: Sequence[UncertainInput], row: NDArray
-) -> tuple[Scenario, Params]:
-    """Scenario and parameters with a sample's nonlinear inputs applied (prices not yet)."""
-    overrides = {
-        x.path: float(v) for x, v in zip(inputs, row, strict=True) if x.kind == "parameter"
-    }
-    finance = {_FINANCE_FIELDS[k]: None for k in overrides if k in _FINANCE_FIELDS}
-    sc = scenario
-    if finance:
-        sc = scenario.model_copy(update={"finance": scenario.finance.model_copy(update=finance)})
-    source = f"{scenario.name} (uncertainty sample)"
-    params = sc.params().with_overrides(overrides, source=source) if overrides else sc.params()
-    vat = [
-        (x, v)
-        for x, v in zip(inputs, row, strict=True)
-        if x.is_price and x.series in _NONLINEAR_SERIES
-    ]
-    if vat:
-        base = money_context(sc, params).tariffs
-        sc = sc.model_copy(update={"prices": {**sc.prices, **_paths(base, vat)}})
-    return sc, params
-
-
-def _paths(tariffs, pairs: Sequence[tuple[UncertainInput, float]]) -> dict[str, dict[int, float]]:
-    """Price overrides (year -> value) for price inputs at the given values."""
-    years = tariffs.years
-    ramp = (years - years[0]) / max(years[-1] - years[0], 1)
-    factor: dict[str, NDArray] = {}
-    for x, v in pairs:
-        s = x.series
-        f = factor.setdefault(s, np.ones(years.size))
-        if x.kind == "price_factor":
-            f *= v  # several factors on one series multiply (each input is linear)
-        else:
-            factor[s] = f + v * ramp
-    out = {}
-    for s, f in factor.items():
-        path = np.asarray(getattr(tariffs, s), dtype=float) * f
-        out[s] = {int(y): float(p) for y, p in zip(years, path, strict=True)}
-    return out
-
-
 def point_figures(
-    shared: _Shared, scenario: Scenario, params: Params, outcomes=None, rent_prices=None
+    shared: SweepShared, inputs: ModelInputs, outcomes=None
 ) -> tuple[NDArray, NDArray]:
     """One full evaluation: per-dwelling values (M, S, G) and collective extras (S,) EUR/yr.
 
-    ``outcomes``: an evaluation of ``shared.stock`` under ``scenario`` to reuse (else made here).
-    ``rent_prices``: the prices tenants' rents are agreed on (the sample's before its sampled
-    price paths: a rent does not follow a later gas price).
+    ``inputs``: a sample's model inputs (:mod:`wupmodel.uncertainty.samples`: the rent agreed
+    before its sampled price paths). ``outcomes``: an evaluation of ``shared.stock`` under
+    ``inputs`` to reuse (else made here).
     """
-    out = outcomes or evaluate(
-        shared.stock,
-        scenario,
-        params=params,
-        irr=False,
-        money_outputs=_MONEY,
-        rent_prices=rent_prices,
-    )
+    out = outcomes or evaluate(shared.stock, inputs, irr=False, money_outputs=_MONEY)
     choices = [strategy_choice(out, s) for s in shared.strategies]
     values = np.stack([np.stack([out.pick(m, ch) for ch in choices]) for m in FIELDS])
-    h, rate = scenario.years.horizon_years, scenario.finance.social_discount_rate
-    rate = params["finance.social_discount_rate"] if rate is None else rate
+    params, h, rate = inputs.params, inputs.horizon_years, inputs.social_rate
     ref = np.full(out.n_groups, out.catalogue.reference_index)
     coll_ref = collective_costs_eur_per_yr(out, ref, params, h, rate)
 
@@ -243,7 +200,7 @@ def point_figures(
     return values, np.array([collective(ch) for ch in choices])
 
 
-def _reduce(
+def reduce_figures(
     values: NDArray, coll: NDArray, counts: NDArray, types: NDArray | None, per_household: bool
 ) -> dict[str, NDArray]:
     """Figures (n, S) from per-dwelling values (n, M, S, G) and collective extras (S,)."""
@@ -285,7 +242,7 @@ def _reduce(
 # tasks
 
 
-def _types_matrix(shared: _Shared, groups: pd.DataFrame) -> NDArray | None:
+def _types_matrix(shared: SweepShared, groups: pd.DataFrame) -> NDArray | None:
     if not shared.per_type:
         return None
     codes = pd.Categorical(groups["dwelling_type"], categories=DWELLING_TYPES).codes
@@ -295,7 +252,7 @@ def _types_matrix(shared: _Shared, groups: pd.DataFrame) -> NDArray | None:
 
 
 def run_task(
-    shared: _Shared, task: tuple[str, NDArray, NDArray]
+    shared: SweepShared, task: tuple[str, NDArray, NDArray]
 ) -> tuple[NDArray, dict[str, NDArray], str]:
     """Evaluate one task: ``(kind, sample ids, input rows)``; kind ``affine`` or ``direct``.
 
@@ -307,25 +264,20 @@ def run_task(
     groups, _ = group_stock(shared.stock)
     counts = groups["count"].to_numpy(dtype=float)
     types = _types_matrix(shared, groups)
-    inputs = shared.inputs
-    price_cols = [
-        i for i, x in enumerate(inputs) if x.is_price and x.series not in _NONLINEAR_SERIES
-    ]
+    uncertain = shared.inputs
+    base = model_inputs(shared.scenario)
+    price_cols = [i for i, x in enumerate(uncertain) if is_linear_price(x)]
     note = ""
     if kind == "affine":
-        sc, params = _sample_scenario(shared.scenario, inputs, rows[0])
-        base_tariffs = money_context(sc, params).tariffs
-        theta0 = np.array([inputs[i].base for i in price_cols])
+        point = sample_nonlinear_inputs(base, uncertain, rows[0])
+        theta0 = np.array([uncertain[i].base for i in price_cols])
         step = 0.5
 
         def at(theta: NDArray) -> NDArray:
-            pairs = [(inputs[i], t) for i, t in zip(price_cols, theta, strict=True)]
-            prices = {**sc.prices, **_paths(base_tariffs, pairs)}
-            return point_figures(
-                shared, sc.model_copy(update={"prices": prices}), params, rent_prices=sc.prices
-            )[0]
+            pairs = [(uncertain[i], t) for i, t in zip(price_cols, theta, strict=True)]
+            return point_figures(shared, sample_price_inputs(point, pairs))[0]
 
-        v0, coll = point_figures(shared, sc, params)
+        v0, coll = point_figures(shared, point)
         coef = np.stack(
             [
                 (at(theta0 + step * np.eye(len(price_cols))[k]) - v0) / step
@@ -340,7 +292,7 @@ def run_task(
             for start in range(0, len(ids), _CHUNK):
                 d = rows[start : start + _CHUNK, price_cols] - theta0
                 vals = v0[None] + np.tensordot(d, coef, axes=1)
-                parts.append(_reduce(vals, coll, counts, types, shared.per_household))
+                parts.append(reduce_figures(vals, coll, counts, types, shared.per_household))
             return (
                 ids,
                 {k: np.concatenate([p[k] for p in parts]) for k in parts[0]},
@@ -352,14 +304,8 @@ def run_task(
         note = "price response not affine within 1e-9 (fell back to one evaluation per sample); "
     parts = []
     for row in rows:
-        sc, params = _sample_scenario(shared.scenario, inputs, row)
-        rent_prices = sc.prices
-        if price_cols:
-            base_tariffs = money_context(sc, params).tariffs
-            pairs = [(inputs[i], row[i]) for i in price_cols]
-            sc = sc.model_copy(update={"prices": {**sc.prices, **_paths(base_tariffs, pairs)}})
-        v, coll = point_figures(shared, sc, params, rent_prices=rent_prices)
-        parts.append(_reduce(v[None], coll, counts, types, shared.per_household))
+        v, coll = point_figures(shared, sample_inputs(base, uncertain, row))
+        parts.append(reduce_figures(v[None], coll, counts, types, shared.per_household))
     return (
         ids,
         {k: np.concatenate([p[k] for p in parts]) for k in parts[0]},
@@ -371,7 +317,7 @@ def _plan(
     values: NDArray, inputs: Sequence[UncertainInput], task_samples: int
 ) -> list[tuple[str, NDArray, NDArray]]:
     """Tasks: samples grouped by their nonlinear inputs; big groups affine, the rest direct."""
-    nonlin = [i for i, x in enumerate(inputs) if not x.is_price or x.series in _NONLINEAR_SERIES]
+    nonlin = [i for i, x in enumerate(inputs) if not is_linear_price(x)]
     n_lin = len(inputs) - len(nonlin)
     keys = np.ascontiguousarray(values[:, nonlin]) if nonlin else np.zeros((values.shape[0], 0))
     _, group = (
@@ -397,13 +343,13 @@ def _plan(
 
 def _check_price_ranges(scenario: Scenario, inputs: Sequence[UncertainInput]) -> None:
     """Every price input's extremes must keep its path within the plausible range."""
-    tariffs = money_context(scenario, scenario.params()).tariffs
+    tariffs = model_inputs(scenario).tariffs
     for x in inputs:
         if not x.is_price or x.series == "net_metering":
             continue
         lo, hi = PLAUSIBLE_RANGES[x.series]
         for v in (x.lower, x.upper):
-            path = np.asarray(list(_paths(tariffs, [(x, v)])[x.series].values()))
+            path = np.asarray(list(price_overrides(tariffs, [(x, v)])[x.series].values()))
             if path.min() < lo - 1e-12 or path.max() > hi + 1e-12:
                 raise WupInputError(
                     f"{scenario.name}: 'uncertainty.parameters.{x.path}' = {v:g} takes the path of "
@@ -412,9 +358,10 @@ def _check_price_ranges(scenario: Scenario, inputs: Sequence[UncertainInput]) ->
                 )
 
 
+# long because the public verb's options (design, executor, outputs) are keywords with defaults
 def sweep(
-    scenario: Scenario,
     stock: pd.DataFrame,
+    scenario: Scenario,
     samples: int = 1000,
     method: str = "lhs",
     seed: int | None = 0,
@@ -430,10 +377,11 @@ def sweep(
 
     Parameters
     ----------
+    stock
+        The validated dwelling stock (:func:`wupmodel.synthesise_stock`,
+        :func:`wupmodel.load_stock`).
     scenario
         A scenario with an ``uncertainty:`` section.
-    stock
-        The validated dwelling stock (:func:`wupmodel.synthesise_stock`, :func:`wupmodel.load_stock`).
     samples
         Number of samples (``"sobol"``: the base N, a power of two; ``"oat"``: ignored).
     method
@@ -461,7 +409,7 @@ def sweep(
 
     d = design(scenario, samples, method, seed)
     _check_price_ranges(scenario, d.inputs)
-    strategies = tuple(strategies or strategies_from_table(packaged_table("strategies")))
+    strategies = tuple(strategies or default_strategies())
     ref = strategies[0]
     if not (
         ref.heating == "gas_boiler"
@@ -472,7 +420,7 @@ def sweep(
         raise WupInputError(
             "the first strategy must be the reference (gas boiler, current insulation)"
         )
-    shared = _Shared(stock, scenario, strategies, d.inputs, per_type, per_household)
+    shared = SweepShared(stock, scenario, strategies, d.inputs, per_type, per_household)
     tasks = _plan(d.values, d.inputs, max(1, int(task_samples)))
     own = executor is None or isinstance(executor, str)
     ex = make_executor(executor)
@@ -484,7 +432,7 @@ def sweep(
     return _assemble(d, shared, results)
 
 
-def _assemble(d: Design, shared: _Shared, results) -> SweepResult:
+def _assemble(d: Design, shared: SweepShared, results) -> SweepResult:
     from wupmodel.stock import group_stock
 
     n = d.n_samples

@@ -3,7 +3,7 @@
 :func:`results_workbook_bytes` is the adviser's workbook of :func:`wupmodel.write_outputs`,
 :func:`csv_zip_bytes` its tables as CSV files in a zip, :func:`plan_workbook_bytes` and
 :func:`plan_json_bytes` the plan of :func:`wupmodel.write_plan`. Text cells that a spreadsheet
-would read as a formula are escaped (:func:`~wupmodel.report.workbook.safe_text`).
+would read as a formula are escaped (:func:`~wupmodel.io.workbook.safe_text`).
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from typing import Any
 
 import pandas as pd
 
+from wupmodel.io.plan_files import plan_tables
+from wupmodel.io.provenance import mark_unused_village, provenance_table, run_provenance
+from wupmodel.io.workbook import XLSX_OPTIONS, safe_text, workbook_bytes
 from wupmodel.optimise.plan import Plan
-from wupmodel.report.plan_files import plan_tables
-from wupmodel.report.provenance import mark_unused_village, provenance_table, run_provenance
-from wupmodel.report.workbook import XLSX_OPTIONS, safe_text, workbook_bytes
 from wupmodel.scenario import Scenario
 
 __all__ = [
@@ -43,7 +43,7 @@ def _with_stock_source(
     tables: Mapping[str, pd.DataFrame], scenario: Scenario, stock_source: Mapping[str, Any] | None
 ) -> Mapping[str, pd.DataFrame]:
     """The tables with the scenario sheet's village settings marked as not used when the stock
-    came from elsewhere (an upload; :func:`~wupmodel.report.provenance.mark_unused_village`)."""
+    came from elsewhere (an upload; :func:`~wupmodel.io.provenance.mark_unused_village`)."""
     if stock_source is None:
         return tables
     return mark_unused_village(tables, scenario, {"stock": stock_source})

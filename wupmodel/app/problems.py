@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from wupmodel.report.i18n import format_number, t, value_label
+from wupmodel.app.i18n import format_number, t, value_label
 
 __all__ = ["problem_report", "upload_message", "REPORT_COLUMNS"]
 

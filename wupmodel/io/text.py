@@ -237,3 +237,40 @@ def compare_text(tables: Mapping[str, pd.DataFrame]) -> str:
                 else f"  {row['key']}: {vals}"
             )
     return "\n".join(lines)
+
+
+def _fmt(x: float) -> str:
+    """A figure in 4 significant digits (thousands spaced), '-' where missing."""
+    if x != x:
+        return "-"
+    return f"{x:,.0f}".replace(",", " ") if abs(x) >= 100 else f"{x:.4g}"
+
+
+def check_model_text(table: pd.DataFrame) -> str:
+    """:func:`wupmodel.check_model`'s table as terminal text: one line per check, then the sources."""
+    shown = pd.DataFrame(
+        {
+            "check": table["check"],
+            "modelled": table["modelled"].map(_fmt),
+            "published": table["published"].map(_fmt),
+            "band": [
+                f"{_fmt(lo)} .. {_fmt(hi)}"
+                for lo, hi in zip(table["low"], table["high"], strict=True)
+            ],
+            "unit": table["unit"],
+            "result": table["passed"].map({True: "ok", False: "FAIL"}),
+            "before issue 9": table["before"].map(_fmt),
+        }
+    )
+    n_ok = int(table["passed"].sum())
+    lines = [
+        f"Model checks against published figures: {n_ok} of {len(table)} within their band",
+        "",
+        shown.to_string(index=False),
+        "",
+        "Comparisons and sources:",
+    ]
+    for row in table.itertuples():
+        lines.append(f"  {row.check}: {row.comparison}; tolerance {row.tolerance}.")
+        lines.append(f"      {row.source} ({row.year})")
+    return "\n".join(lines)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from wupmodel.io.atomic import atomic_write
+from wupmodel.io.files import write_json
 from wupmodel.optimise.plan import Plan
-from wupmodel.report.atomic import atomic_write
-from wupmodel.report.files import write_json
 
 
 def plan_tables(plan: Plan) -> dict[str, pd.DataFrame]:

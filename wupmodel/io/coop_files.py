@@ -19,10 +19,10 @@ import numpy as np
 import pandas as pd
 
 from wupmodel.coop.business import BusinessCase
-from wupmodel.report.atomic import atomic_write
-from wupmodel.report.files import write_json
-from wupmodel.report.headers import header
-from wupmodel.report.provenance import provenance_table
+from wupmodel.io.atomic import atomic_write
+from wupmodel.io.files import write_json
+from wupmodel.io.headers import header
+from wupmodel.io.provenance import provenance_table
 
 SHEETS: dict[str, str] = {
     "ratios": "Headline figures: investment, project IRR and NPV (after tax, unlevered), members' equity IRR "

@@ -2,7 +2,7 @@
 
 Every figure is made for a village evening on a projector: large type, dark text on white,
 one strong colour, value labels on every bar, axis titles and legends in the resident's
-language (:mod:`wupmodel.report.i18n`), no toolbar clutter (the app hides the mode bar).
+language (:mod:`wupmodel.app.i18n`), no toolbar clutter (the app hides the mode bar).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from wupmodel.report.figure_style import (
+from wupmodel.app.figure_style import (
     FONT_SIZE,
     FOURTH,
     MAIN,
@@ -22,7 +22,7 @@ from wupmodel.report.figure_style import (
     hbar,
     value_texts,
 )
-from wupmodel.report.i18n import t, value_label
+from wupmodel.app.i18n import t, value_label
 
 __all__ = [
     "strategy_bars",

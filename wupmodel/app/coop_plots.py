@@ -1,5 +1,5 @@
 """Figures of a cooperative's business case (:func:`wupmodel.business_case`), pure functions of
-its frames in the house style of :mod:`wupmodel.report.plots`: the yearly cash flow, the debt
+its frames in the house style of :mod:`wupmodel.app.plots`: the yearly cash flow, the debt
 service coverage per year against the bank's minimum, and the participation curve."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from wupmodel.report.figure_style import MAIN, SECOND, THIRD, figure, value_texts
-from wupmodel.report.i18n import t
+from wupmodel.app.figure_style import MAIN, SECOND, THIRD, figure, value_texts
+from wupmodel.app.i18n import t
 
 __all__ = ["coop_cash_flow_chart", "coop_dscr_chart", "participation_chart"]
 

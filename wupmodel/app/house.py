@@ -77,7 +77,7 @@ def income_classes(params: Params | None = None) -> pd.DataFrame:
     """
     from scipy.special import ndtr  # here: scipy is imported on first use, not with the package
 
-    from wupmodel.report.i18n import format_number
+    from wupmodel.app.i18n import format_number
     from wupmodel.stock.synth import income_means_eur, synthesis_scalars
 
     params = params if params is not None else default_params()
@@ -146,6 +146,7 @@ def income_of_class(income_class: str | None, params: Params | None = None) -> f
     return None if pd.isna(value) else float(value)
 
 
+# long because each argument is one answer a resident gives on the page (keywords, defaults)
 def house_stock(
     dwelling_type: str,
     construction_year: int,

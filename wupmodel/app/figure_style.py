@@ -1,6 +1,6 @@
 """The house style of every figure: projector type sizes, the palette, one figure builder and
-the value labels on bars (used by :mod:`wupmodel.report.plots` and
-:mod:`wupmodel.report.coop_plots`)."""
+the value labels on bars (used by :mod:`wupmodel.app.plots` and
+:mod:`wupmodel.app.coop_plots`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from wupmodel.report.i18n import format_number
+from wupmodel.app.i18n import format_number
 
 __all__ = [
     "FONT_SIZE",

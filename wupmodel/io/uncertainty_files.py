@@ -1,7 +1,7 @@
 """Files of a sweep or batch: Parquet tables, a workbook, and HTML plots (plotly).
 
 Every file is written to a temporary name beside its target and then renamed
-(:func:`wupmodel.report.files.atomic_write`), so a failed or interrupted run leaves no partial file.
+(:func:`wupmodel.io.files.atomic_write`), so a failed or interrupted run leaves no partial file.
 PNG output would need a browser download (kaleido); the plots are interactive HTML instead.
 """
 
@@ -12,8 +12,8 @@ from pathlib import Path
 import pandas as pd
 
 from wupmodel.errors import WupInputError
-from wupmodel.report.atomic import atomic_write
-from wupmodel.report.files import write_frame
+from wupmodel.io.atomic import atomic_write
+from wupmodel.io.files import write_frame
 from wupmodel.uncertainty.analyses import (
     distributions,
     least_regret,

@@ -1,7 +1,7 @@
 """Result tables: the strategy summary, per type, who pays, per dwelling, assumptions, price paths.
 
 :func:`summarise` turns outcomes into the tables an adviser reads (pure: frames in, frames
-out); :mod:`wupmodel.report.files` writes them.
+out); :mod:`wupmodel.io` writes them.
 """
 
 from __future__ import annotations
@@ -9,15 +9,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from wupmodel.assumptions import assumptions, price_paths, scenario_table
+from wupmodel.inputs import ModelInputs, as_inputs
 from wupmodel.money.appraise import MONEY_QUANTITIES
 from wupmodel.outcomes import Outcomes
-from wupmodel.params import Params, packaged_table
 from wupmodel.physics import REASONS
-from wupmodel.report.provenance import assumptions, price_paths, scenario_table
 from wupmodel.scenario import Scenario
 from wupmodel.village import (
     Strategy,
-    strategies_from_table,
+    default_strategies,
     strategy_choice,
     strategy_summary,
     who_pays,
@@ -111,15 +111,9 @@ def per_type(dwellings: pd.DataFrame) -> pd.DataFrame:
     return means.reset_index()
 
 
-def default_strategies() -> list[Strategy]:
-    """The packaged village strategies (PBL Startanalyse: each heating system at its level)."""
-    return strategies_from_table(packaged_table("strategies"))
-
-
 def summarise(
     outcomes: Outcomes,
-    scenario: Scenario,
-    params: Params | None = None,
+    scenario: Scenario | ModelInputs | None = None,
     strategies: list[Strategy] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The village's result tables, by sheet name: the strategy summary, per type, who pays,
@@ -131,11 +125,10 @@ def summarise(
     outcomes
         An evaluation of the scenario (with money).
     scenario
-        The scenario that was evaluated (horizon, social rate, overrides).
-    params
-        Its parameters (default ``scenario.params()``).
+        The scenario that was evaluated, or its :class:`~wupmodel.inputs.ModelInputs` (horizon,
+        social rate, parameters, price paths, overrides).
     strategies
-        The strategies to compare (default :func:`default_strategies`).
+        The strategies to compare (default :func:`~wupmodel.village.default_strategies`).
 
     Examples
     --------
@@ -145,44 +138,35 @@ def summarise(
     >>> list(tables["summary"]["strategy"])[:2]
     ['reference', 'hybrid']
     """
-    params = scenario.params() if params is None else params
+    inputs = as_inputs(scenario)
     strategies = default_strategies() if strategies is None else strategies
     # every per-dwelling money figure the tables pick, under every strategy, in one pass
     choices = [strategy_choice(outcomes, s) for s in strategies]
     choices.append(np.full(outcomes.n_groups, outcomes.catalogue.reference_index))
     outcomes.prefetch([n for n in MONEY_QUANTITIES if n != "irr"], choices)
     summary = strategy_summary(
-        outcomes,
-        strategies,
-        params,
-        scenario.years.horizon_years,
-        scenario.finance.social_discount_rate,
+        outcomes, strategies, inputs.params, inputs.horizon_years, inputs.social_rate
     )
     dwellings = per_dwelling(outcomes, strategies)
     tables = {"summary": summary, "per_type": per_type(dwellings)}
     if "monthly_cost_change_eur" in outcomes.arrays:
         tables["who_pays"] = who_pays(outcomes, strategies)
     tables["per_dwelling"] = dwellings
-    tables["assumptions"] = assumptions(params, scenario)
-    tables["price_paths"] = price_paths(params, scenario)
-    tables["scenario"] = scenario_table(scenario)
+    tables["assumptions"] = assumptions(inputs)
+    tables["price_paths"] = price_paths(inputs)
+    tables["scenario"] = scenario_table(inputs.scenario)
     return tables
 
 
 def village_summary(
     outcomes: Outcomes,
-    scenario: Scenario,
-    params: Params | None = None,
+    scenario: Scenario | ModelInputs | None = None,
     strategies: list[Strategy] | None = None,
 ) -> pd.DataFrame:
     """Only the strategy summary of :func:`summarise` (the same numbers, less work): what
     the app redraws after every slider move."""
-    params = scenario.params() if params is None else params
+    inputs = as_inputs(scenario)
     strategies = default_strategies() if strategies is None else strategies
     return strategy_summary(
-        outcomes,
-        strategies,
-        params,
-        scenario.years.horizon_years,
-        scenario.finance.social_discount_rate,
+        outcomes, strategies, inputs.params, inputs.horizon_years, inputs.social_rate
     )

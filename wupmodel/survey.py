@@ -10,8 +10,8 @@ Two layouts, told apart by their columns:
   ``join_yes``, ``join_maybe``, ``join_no`` (they may not add up to more than the row's count),
   optionally ``invest_eur`` for the whole row.
 
-:func:`load_survey` (a file or frame) and :func:`load_survey_bytes` (an upload) read and check it (one clear message per problem: which row, which
-value, what is allowed); :func:`survey_counts` maps it onto a zone's groups for the business case;
+:func:`validate_survey` checks it (one clear message per problem: which row, which value,
+what is allowed; the files are read by :mod:`wupmodel.io`); :func:`survey_counts` maps it onto a zone's groups for the business case;
 :func:`survey_choices` turns it into the choices households already made, for the optimiser, and
 :func:`survey_targets` adds a minimum heat-network participation per zone (the zone's share of
 dwellings that said yes).
@@ -21,14 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from wupmodel.errors import WupInputError
 from wupmodel.outcomes import Outcomes
-from wupmodel.stock.read import read_upload_table
 from wupmodel.vocabulary import HEATING_SYSTEMS
 
 ANSWERS = {
@@ -86,42 +84,21 @@ def _answer(value: object, column: str, row: int, source: str) -> str:
     return ANSWERS[key]
 
 
-def load_survey(
-    path_or_frame: str | Path | pd.DataFrame,
+def validate_survey(
+    raw: pd.DataFrame,
     *,
-    source: str | None = None,
+    source: str = "survey",
     row_numbers: np.ndarray | None = None,
 ) -> pd.DataFrame:
-    """Read and check a survey; returns one row per dwelling (or stock row) with ``dwelling_id``,
+    """Check a survey table; returns one row per dwelling (or stock row) with ``dwelling_id``,
     ``yes``, ``maybe``, ``no`` (dwellings), ``plans_heat_pump``, ``already_insulated`` (dwellings
     or NaN) and ``invest_eur``.
 
-    Row numbers in messages are the file's (header = row 1), or ``row_numbers`` (one per row of
-    a frame); ``source`` names a frame in messages (default ``"survey"``).
+    Row numbers in messages are ``row_numbers`` (one per row, e.g. the file's lines) or the
+    table's rows counted as in a file with a header (first row = 2); ``source`` names the
+    table in messages. Files are read by :func:`wupmodel.io.load_survey`.
     """
-    if isinstance(path_or_frame, pd.DataFrame):
-        source = source or "survey"
-    else:
-        source = str(path_or_frame)
-    if isinstance(path_or_frame, pd.DataFrame):
-        raw = path_or_frame.copy()
-    else:
-        path = Path(path_or_frame)
-        if not path.exists():
-            raise WupInputError(f"{source}: no such file", source)
-        try:
-            if path.suffix.lower() in (".xlsx", ".xlsm"):
-                raw = pd.read_excel(path, dtype=str)
-            elif path.suffix.lower() == ".csv":
-                raw = pd.read_csv(path, dtype=str, keep_default_na=False, sep=None, engine="python")
-            else:
-                raise WupInputError(f"{source}: a survey must be a .csv or .xlsx file", source)
-        except (OSError, ValueError, UnicodeDecodeError, pd.errors.ParserError) as err:
-            if isinstance(err, WupInputError):
-                raise
-            raise WupInputError(
-                f"{source}: cannot read the survey ({err.__class__.__name__})", source
-            ) from None
+    raw = raw.copy()
     raw.columns = [str(c).strip().lower() for c in raw.columns]
     if "dwelling_id" not in raw.columns:
         raise WupInputError(
@@ -176,18 +153,6 @@ def load_survey(
     frame.attrs["source"] = source
     frame.attrs["per_group"] = per_group
     return frame
-
-
-def load_survey_bytes(data: bytes, filename: str) -> pd.DataFrame:
-    """:func:`load_survey` of an uploaded file's bytes (CSV or XLSX, by the name's extension).
-
-    The upload gets the checks of every upload (:func:`wupmodel.stock.read.read_upload_table`:
-    type, size, encoding, damaged files; parsed in memory, no pickle or eval, nothing written)
-    and the survey's own; messages name the file and its line or sheet row.
-    """
-    table = read_upload_table(data, filename)
-    frame = table.frame.astype(object).where(table.frame.notna(), "").astype(str)
-    return load_survey(frame, source=table.name, row_numbers=table.line_numbers)
 
 
 #: the columns of a per-dwelling survey a household fills in, after the ones that identify it

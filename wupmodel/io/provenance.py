@@ -4,12 +4,12 @@
   uploaded file's name, SHA-256, rows and dwellings (:func:`uploaded_stock_source`), or buurt
   code and seed), the command line, the scenario's name and every override with its
   origin (scenario file, ``--set``, app).
-* :func:`assumptions` -- every packaged parameter with the value the run used, its default,
-  whether and where it was overridden.
-* :func:`price_paths` -- every yearly price and tariff series as the run used it (overrides
-  applied), with its unit, origin and what it feeds (the bill, the national view).
-* :func:`scenario_table` -- the resolved scenario (no ``null`` left where a default was used),
-  one row per key.
+* :func:`provenance_table` -- the block as ``item, value`` rows.
+* :func:`mark_unused_village` -- the scenario sheet's village settings marked as not used when
+  the dwellings came from another file.
+
+The run's effective assumptions (parameters, price paths, the resolved scenario) are tables of
+:mod:`wupmodel.assumptions`.
 """
 
 from __future__ import annotations
@@ -22,20 +22,15 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
-from wupmodel.money.tariffs import PATH_RULE, tariff_paths
-from wupmodel.params import Params, parameter_table
-from wupmodel.scenario import Scenario, dump_scenario
+from wupmodel.money.tariffs import PATH_RULE
+from wupmodel.scenario import Scenario
 
 __all__ = [
+    "mark_unused_village",
+    "provenance_table",
     "run_provenance",
     "uploaded_stock_source",
-    "assumptions",
-    "price_paths",
-    "scenario_table",
-    "provenance_table",
-    "PATH_RULE",
 ]
 
 
@@ -190,146 +185,3 @@ def provenance_table(block: Mapping[str, Any]) -> pd.DataFrame:
         else:
             rows.append({"item": key, "value": "" if value is None else str(value)})
     return pd.DataFrame(rows, columns=["item", "value"])
-
-
-def assumptions(params: Params, scenario: Scenario) -> pd.DataFrame:
-    """Every parameter with the value used in this run, its default, and where an override
-    came from (``origin``: "scenario file X", "--set", "app"; "" for a default)."""
-    table = parameter_table().reset_index()
-    table["default"] = table["value"]
-    table["value"] = [params.values[k] for k in table["parameter"]]
-    table["overridden"] = table["parameter"].isin(params.overridden)
-    table["origin"] = [
-        scenario.origin_of(k) if k in params.overridden else "" for k in table["parameter"]
-    ]
-    cols = [
-        "parameter",
-        "value",
-        "unit",
-        "default",
-        "overridden",
-        "origin",
-        "min",
-        "max",
-        "description",
-        "source",
-        "year",
-    ]
-    return table[cols]
-
-
-#: What each price series feeds, and what it is built from by default.
-_FEEDS = {
-    "gas_supply_eur_m3": (
-        "end-user bill",
-        "Vesta gas commodity path + finance.gas_supply_markup_eur_m3",
-    ),
-    "gas_tax_eur_m3": ("end-user bill", "finance.gas_tax_eur_m3"),
-    "elec_supply_eur_kwh": (
-        "end-user bill",
-        "Vesta electricity commodity path + finance.elec_supply_markup_eur_kwh",
-    ),
-    "elec_tax_eur_kwh": ("end-user bill", "finance.elec_tax_eur_kwh"),
-    "tax_credit_eur": ("end-user bill", "finance.tax_credit_eur"),
-    "vat": ("end-user bill", "finance.vat"),
-    "gas_standing_eur": ("end-user bill", "gas network + supplier standing charges"),
-    "elec_standing_eur": ("end-user bill", "electricity network + supplier standing charges"),
-    "heat_fixed_eur": ("end-user bill", "finance.heat_fixed_eur (ACM, incl. VAT)"),
-    "heat_variable_eur_gj": (
-        "end-user bill",
-        "finance.heat_variable_eur_gj x all-in gas price / 2026",
-    ),
-    "feed_in_eur_kwh": ("end-user bill", "finance.feed_in_net_eur_kwh"),
-    "net_metering": ("end-user bill", "finance.net_metering_last_year (1 = net metering)"),
-    "co2_price_eur_t": (
-        "end-user bill (ETS2 on gas)",
-        "Vesta CO2 price path from finance.ets2_start_year",
-    ),
-    "grid_co2_kg_kwh": ("CO2 of both views", "Vesta grid CO2 intensity path"),
-    "gas_production_eur_m3": ("national view", "Vesta gas commodity path (no taxes, no mark-up)"),
-    "elec_production_eur_kwh": ("national view", "Vesta electricity commodity path"),
-    "heat_production_eur_gj": ("national view", "finance.heat_production_eur_gj"),
-    "gas_network_standing_eur": ("national view and bill", "finance.gas_network_standing_eur"),
-    "elec_network_standing_eur": ("national view and bill", "finance.elec_network_standing_eur"),
-}
-
-
-def _unit(name: str) -> str:
-    for suffix, unit in (
-        ("_eur_m3", "EUR/m3"),
-        ("_eur_kwh", "EUR/kWh"),
-        ("_eur_gj", "EUR/GJ"),
-        ("_eur_t", "EUR/t CO2"),
-        ("_kg_kwh", "kg CO2/kWh"),
-        ("_eur", "EUR/yr"),
-    ):
-        if name.endswith(suffix):
-            return unit
-    return "fraction" if name == "vat" else "1 = yes"
-
-
-def price_paths(params: Params, scenario: Scenario) -> pd.DataFrame:
-    """Every yearly price and tariff series as used in this run (overrides applied).
-
-    Columns: ``series`` (the name to use under ``prices:`` and ``--set prices.<series>``),
-    ``year``, ``value``, ``unit``, ``overridden``, ``origin``, ``feeds`` (the end-user bill or
-    the national view: the national view prices gas at ``gas_production_eur_m3``, the bill at
-    ``gas_supply_eur_m3`` + tax + VAT) and ``built_from`` (the default; for an override the
-    rule of :data:`PATH_RULE`).
-    """
-    f = scenario.finance
-    paths = tariff_paths(
-        params,
-        start_year=scenario.years.start,
-        end_year=scenario.years.end,
-        overrides=scenario.prices,
-        ets2_start_year=f.ets2_start_year,
-    )
-    rows = []
-    for name, values in paths.series().items():
-        over = name in scenario.prices
-        feeds, built = _FEEDS.get(name, ("", ""))
-        origin = scenario.origin_of(f"prices.{name}") if over else ""
-        for year, value in zip(paths.years, values, strict=True):
-            rows.append(
-                {
-                    "series": name,
-                    "year": int(year),
-                    "value": float(value),
-                    "unit": _unit(name),
-                    "overridden": over,
-                    "origin": origin,
-                    "feeds": feeds,
-                    "built_from": PATH_RULE if over else built,
-                }
-            )
-    return pd.DataFrame(rows)
-
-
-def _flatten(data: Mapping[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
-    out: list[tuple[str, Any]] = []
-    for key, value in data.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, Mapping) and value and key != "prices":
-            out += _flatten(value, f"{name}.")
-        elif isinstance(value, Mapping) and value:  # prices: one row per series
-            out += [(f"{name}.{k}", v) for k, v in value.items()]
-        else:
-            out.append((name, value))
-    return out
-
-
-def scenario_table(scenario: Scenario) -> pd.DataFrame:
-    """The resolved scenario, one row per key: ``key``, ``value`` (YAML text; finance
-    defaults filled in; ``none`` where a target or limit is off), ``origin``."""
-    data = yaml.safe_load(dump_scenario(scenario, resolved=True))
-    rows = []
-    for key, value in _flatten(data):
-        if value is None:
-            text = "none"
-        elif isinstance(value, str | int | float | bool):
-            text = str(value)
-        else:
-            text = yaml.safe_dump(value, default_flow_style=True).strip()
-        rows.append({"key": key, "value": text, "origin": scenario.origin_of(key)})
-    return pd.DataFrame(rows, columns=["key", "value", "origin"])

@@ -18,10 +18,10 @@ import pandas as pd
 import yaml
 
 from wupmodel.errors import WupInputError
+from wupmodel.io.atomic import atomic_write
+from wupmodel.io.provenance import mark_unused_village, provenance_table, run_provenance
+from wupmodel.io.workbook import write_workbook
 from wupmodel.outcomes import Outcomes
-from wupmodel.report.atomic import atomic_write
-from wupmodel.report.provenance import mark_unused_village, provenance_table, run_provenance
-from wupmodel.report.workbook import write_workbook
 from wupmodel.scenario import Scenario, dump_scenario
 
 
@@ -88,13 +88,13 @@ def write_outputs(
     out_dir
         Folder to write into (created if missing).
     tables
-        The tables of :func:`wupmodel.report.tables.summarise`.
+        The tables of :func:`wupmodel.summary.summarise`.
     scenario
         The scenario that was run.
     notices
         Notes of the evaluation (``outcomes.notices``), kept in the JSON.
     provenance
-        The block of :func:`wupmodel.report.provenance.run_provenance` (default: built from
+        The block of :func:`wupmodel.io.provenance.run_provenance` (default: built from
         ``scenario`` without a command line).
     lang
         Workbook headers: ``"en"`` (default) or ``"nl"``.

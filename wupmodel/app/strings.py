@@ -44,7 +44,7 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "en": "Dwelling file (CSV or XLSX, max 10 MB)",
     },
     "upload_ok": {"nl": "Bestand gelezen", "en": "File read"},
-    # the upload's validation report (wupmodel.report.problems), one text per problem code
+    # the upload's validation report (wupmodel.app.problems), one text per problem code
     "rep_where": {"nl": "Waar in het bestand", "en": "Where in the file"},
     "rep_column": {"nl": "Kolom", "en": "Column"},
     "rep_value": {"nl": "Waarde", "en": "Value"},

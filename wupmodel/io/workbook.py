@@ -15,9 +15,9 @@ from typing import Any
 
 import pandas as pd
 
-from wupmodel.report.atomic import atomic_write
-from wupmodel.report.headers import header, number_format
-from wupmodel.report.provenance import provenance_table
+from wupmodel.io.atomic import atomic_write
+from wupmodel.io.headers import header, number_format
+from wupmodel.io.provenance import provenance_table
 
 __all__ = [
     "write_workbook",
@@ -131,7 +131,7 @@ def write_workbook(
     tables
         Sheet name -> table (names are cut to 31 characters).
     provenance
-        The block of :func:`wupmodel.report.provenance.run_provenance` (shown on the read-me
+        The block of :func:`wupmodel.io.provenance.run_provenance` (shown on the read-me
         sheet; also written as a ``provenance`` sheet).
     lang
         ``"en"`` (default) or ``"nl"`` for Dutch headers.

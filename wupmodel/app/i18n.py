@@ -1,9 +1,9 @@
 """Dutch and English strings for the front ends (Dutch is the default).
 
 :func:`t` gives a sentence or label by key (the app's own strings live in
-:mod:`wupmodel.report.app_strings`); :func:`value_label` gives the resident's word for a value
+:mod:`wupmodel.app.strings`); :func:`value_label` gives the resident's word for a value
 of the model's vocabulary (a dwelling type, tenure, heating system ...); :func:`column_label`
-gives a readable table header with its unit (:mod:`wupmodel.report.headers`);
+gives a readable table header with its unit (:mod:`wupmodel.io.headers`);
 :func:`translate_frame` applies both to a table before a resident sees it.
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from wupmodel.report.app_strings import APP_STRINGS, VALUE_LABELS
-from wupmodel.report.headers import header
+from wupmodel.app.strings import APP_STRINGS, VALUE_LABELS
+from wupmodel.io.headers import header
 
 LANGUAGES = ("nl", "en")
 

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from wupmodel.assumptions import price_paths
+from wupmodel.inputs import model_inputs
 from wupmodel.overrides import apply_settings
 from wupmodel.params import Params, packaged_table, parameter_table
-from wupmodel.report.provenance import price_paths
 from wupmodel.scenario import Scenario
 
 __all__ = ["Control", "CONTROLS", "control_values", "control_sources", "apply_controls"]
@@ -136,8 +137,8 @@ def _path(paths: pd.DataFrame, series: str) -> tuple[np.ndarray, np.ndarray]:
 
 def control_values(scenario: Scenario) -> dict[str, float | str]:
     """Each control's value in ``scenario``, in the unit shown (rates in percent)."""
-    params = scenario.params()
-    return _values(scenario, params, price_paths(params, scenario))
+    inputs = model_inputs(scenario)
+    return _values(scenario, inputs.params, price_paths(inputs))
 
 
 def _values(scenario: Scenario, params: Params, paths: pd.DataFrame) -> dict[str, float | str]:
@@ -189,9 +190,9 @@ def apply_controls(scenario: Scenario, values: Mapping[str, float | str]) -> Sce
     WupInputError
         For a value outside what the scenario allows.
     """
-    params = scenario.params()
-    paths = price_paths(params, scenario)
-    now = _values(scenario, params, paths)
+    inputs = model_inputs(scenario)
+    paths = price_paths(inputs)
+    now = _values(scenario, inputs.params, paths)
     settings: dict[str, object] = {}
     for c in CONTROLS:
         if c.key not in values:

@@ -1,0 +1,158 @@
+"""``optimise``: the cheapest village mix under the scenario's targets."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import pandas as pd
+
+import wupmodel as wm
+import wupmodel.io as wio
+from wupmodel import WupInputError
+from wupmodel.cli.common import EXIT_NO_PLAN, check_out, load, scenario_arg
+
+
+def add_optimise_parser(sub) -> None:
+    """``optimise``: targets, solver and outputs."""
+    op = sub.add_parser(
+        "optimise",
+        help="find the cheapest village mix under a CO2 target (and the cost-CO2 Pareto front)",
+        description="Choose, for every dwelling group (or dwelling), its insulation, heating and "
+        "solar options, and the collective decisions (heat network per zone, LV-grid "
+        "reinforcement, solar park), minimising cost under the scenario's targets. Exits with "
+        "status 3 when no plan meets the targets.",
+    )
+    scenario_arg(op)
+    op.add_argument(
+        "--co2-reduction",
+        type=float,
+        metavar="FRACTION",
+        default=None,
+        help="minimum CO2 reduction vs the reference, 0-1 (overrides the scenario)",
+    )
+    op.add_argument(
+        "--budget",
+        type=float,
+        metavar="EUR",
+        default=None,
+        help="investment budget net of subsidies, EUR",
+    )
+    op.add_argument(
+        "--perspective",
+        choices=["national", "end_user"],
+        default=None,
+        help="cost to minimise (default: the scenario's)",
+    )
+    op.add_argument(
+        "--objective",
+        choices=["cost", "co2"],
+        default=None,
+        help="minimise cost (default) or CO2 under the budget",
+    )
+    op.add_argument(
+        "--per-dwelling",
+        action="store_true",
+        help="one choice per dwelling (MILP) instead of shares per group",
+    )
+    op.add_argument(
+        "--pareto",
+        type=int,
+        metavar="N",
+        default=0,
+        help="also trace the cost-CO2 Pareto front with N points",
+    )
+    op.add_argument("--solver", choices=["highs", "cbc"], default="highs", help="MILP/LP solver")
+    op.add_argument(
+        "--time-limit", type=float, metavar="S", default=None, help="solver time limit, s"
+    )
+    op.add_argument("--json", metavar="FILE", default=None, help="write the plan as JSON")
+    op.add_argument(
+        "--out",
+        metavar="DIR",
+        default=None,
+        help="write plan.xlsx (per dwelling, per heating system, collective decisions, "
+        "constraints and shadow prices, Pareto front) and plan.json to this folder",
+    )
+    op.add_argument(
+        "--fixed",
+        metavar="FILE",
+        default=None,
+        help="CSV with columns dwelling_id, option_id: options households already chose",
+    )
+    op.add_argument(
+        "--survey",
+        metavar="FILE",
+        default=None,
+        help="survey CSV/XLSX: fixed choices and each "
+        "zone's minimum heat-network participation (its yes-share)",
+    )
+
+
+def _check_fraction(value: float | None, name: str) -> None:
+    if value is not None and not (0.0 <= value <= 1.0):
+        raise WupInputError(f"{name} must be between 0 and 1 (got {value})")
+
+
+def _read_fixed(path: str) -> dict[str, str]:
+    """dwelling_id -> option_id from a small CSV file."""
+    try:
+        frame = pd.read_csv(path, dtype=str)
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        raise WupInputError(
+            f"{path}: cannot read the fixed choices ({err.__class__.__name__})", path
+        ) from None
+    missing = {"dwelling_id", "option_id"} - set(frame.columns)
+    if missing:
+        raise WupInputError(
+            f"{path}: needs the columns dwelling_id and option_id (missing: {', '.join(sorted(missing))})",
+            path,
+        )
+    return dict(zip(frame["dwelling_id"].str.strip(), frame["option_id"].str.strip(), strict=True))
+
+
+def cmd_optimise(args: argparse.Namespace) -> int:
+    _check_fraction(args.co2_reduction, "--co2-reduction")
+    if args.budget is not None and args.budget < 0:
+        raise WupInputError(f"--budget must be zero or positive (got {args.budget})")
+    if args.pareto < 0 or args.pareto > 200:
+        raise WupInputError(f"--pareto must be between 0 and 200 (got {args.pareto})")
+    if args.time_limit is not None and args.time_limit <= 0:
+        raise WupInputError(f"--time-limit must be positive (got {args.time_limit})")
+    if args.json:
+        check_out(args.json, (".json",))
+    fixed = _read_fixed(args.fixed) if args.fixed else None
+    survey = wio.load_survey(args.survey) if args.survey else None
+    scenario, stock = load(args)
+    plan = wm.optimise(
+        stock,
+        scenario,
+        per_dwelling=args.per_dwelling,
+        pareto=args.pareto,
+        fixed=fixed,
+        survey=survey,
+        co2_reduction=args.co2_reduction,
+        budget_eur=args.budget,
+        perspective=args.perspective,
+        objective=args.objective,
+        solver=args.solver,
+        time_limit_s=args.time_limit,
+    )
+    if args.json:
+        wio.write_json(args.json, plan.to_json_dict())
+    if args.out and plan.has_solution:
+        written = wio.write_plan(args.out, plan)
+        print("wrote " + ", ".join(str(p) for p in written))
+    print(wio.plan_text(plan, scenario.name))
+    if not plan.has_solution:
+        print("error: no plan meets the targets", file=sys.stderr)
+        return EXIT_NO_PLAN
+    if args.json:
+        print(f"\nwrote {args.json}")
+    return 0
+
+
+def add_parsers(sub) -> dict:
+    """Add this module's commands; returns command name -> handler."""
+    add_optimise_parser(sub)
+    return {"optimise": cmd_optimise}

@@ -1,0 +1,295 @@
+"""Commands over one run: ``run``, ``evaluate``, ``stock``, ``params``, ``validate``,
+``compare`` and ``check-model``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+
+import wupmodel as wm
+import wupmodel.io as wio
+from wupmodel import WupInputError
+from wupmodel.cli.common import (
+    check_out,
+    check_out_dir,
+    command_line,
+    load,
+    scenario_arg,
+)
+
+
+def add_run_parser(sub) -> None:
+    """``run``: the village strategies side by side."""
+    run = sub.add_parser(
+        "run",
+        help="compare the village strategies (reference and each heating system)",
+        description="Print, for the village, the reference and each heating system at its "
+        "sensible insulation level: dwellings feasible, gas, electricity, CO2 and its reduction, "
+        "grid peak, investment and subsidy, national extra cost (EUR/yr, EUR/t CO2, EUR/WEQ/yr), "
+        "average monthly cost change and the share of households paying more.",
+    )
+    scenario_arg(run)
+    run.add_argument("--format", choices=["table", "json"], default="table", help="output format")
+    run.add_argument(
+        "--out",
+        metavar="DIR",
+        default=None,
+        help="also write results.xlsx (read me, summary, per type, who pays, per dwelling, assumptions "
+        "and price paths as used, scenario, provenance), CSV files, summary.json and scenario_used.yaml",
+    )
+    run.add_argument(
+        "--lang", choices=["en", "nl"], default="en", help="workbook headers (default English)"
+    )
+
+
+def add_evaluate_parser(sub) -> None:
+    """``evaluate``: every dwelling x option to a file."""
+    ev = sub.add_parser(
+        "evaluate",
+        help="write every dwelling x option outcome to a CSV or Parquet file",
+        description="Evaluate every dwelling against every option and write the long table.",
+    )
+    scenario_arg(ev)
+    ev.add_argument("--out", required=True, metavar="FILE", help="output .csv or .parquet file")
+    ev.add_argument(
+        "--per",
+        choices=["dwelling", "group"],
+        default="dwelling",
+        help="one row per dwelling (default) or per group of identical dwellings",
+    )
+
+
+def add_stock_parser(sub) -> None:
+    """``stock``: a synthesised village."""
+    st = sub.add_parser(
+        "stock",
+        help="synthesise a dwelling table for a Drenthe buurt",
+        description="Build a deterministic dwelling table that reproduces a buurt's counts by "
+        "type, construction period and energy label (PBL Startanalyse 2020 statistics).",
+    )
+    st.add_argument(
+        "--buurt", required=True, metavar="CODE", help="CBS buurt code, e.g. BU01095059"
+    )
+    st.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    st.add_argument("--out", required=True, metavar="FILE", help="output .csv, .xlsx or .parquet")
+
+
+def add_params_parser(sub) -> None:
+    """``params``: the packaged defaults."""
+    pa = sub.add_parser(
+        "params",
+        help="list the default parameters with unit, allowed range and source",
+        description="List the packaged default parameters (what a scenario may override).",
+    )
+    pa.add_argument("--grep", default=None, help="only parameters whose id contains this text")
+    pa.add_argument(
+        "--full", action="store_true", help="also show each parameter's source and year"
+    )
+
+
+def add_validate_parser(sub) -> None:
+    """``validate``: a scenario file checked."""
+    va = sub.add_parser(
+        "validate", help="check a scenario file and print it with defaults filled in"
+    )
+    va.add_argument("scenario", help="scenario YAML file")
+    va.add_argument(
+        "--set",
+        metavar="KEY=VALUE",
+        action="append",
+        default=[],
+        dest="settings",
+        help="change one setting first (as for run)",
+    )
+
+
+def add_compare_parser(sub) -> None:
+    """``compare``: scenarios side by side."""
+    co = sub.add_parser(
+        "compare",
+        help="set the village strategies of two or more scenarios side by side",
+        description="Evaluate each scenario and print, per strategy, its figures in both perspectives "
+        "side by side with the differences from the first, and which assumptions differ.",
+    )
+    co.add_argument(
+        "scenarios", nargs="+", metavar="SCENARIO", help="scenario YAML files (two or more)"
+    )
+    co.add_argument(
+        "--stock", metavar="FILE", default=None, help="one dwelling table for all scenarios"
+    )
+    co.add_argument(
+        "--out",
+        metavar="DIR",
+        default=None,
+        help="write comparison.xlsx and CSV files (comparison, assumptions_differing) here",
+    )
+    co.add_argument(
+        "--lang", choices=["en", "nl"], default="en", help="workbook headers (default English)"
+    )
+
+
+def add_check_model_parser(sub) -> None:
+    ch = sub.add_parser(
+        "check-model",
+        help="compare the model with published figures (Keymark, PBL, CBS, Startanalyse); exit 1 if any is off",
+        description="Print each comparison of the model with a published figure: COP at the Keymark "
+        "test points, SCOP, the insulated mid-terrace peak, gas kept after insulation, apartments vs "
+        "CBS and PBL, all-electric national cost vs the Startanalyse, share needing deep insulation, "
+        "grid peak per dwelling; modelled, published, the band it must fall in, the model's figure "
+        "before issue 9 and the source. Exit status 1 when a figure falls outside its band.",
+    )
+    scenario_arg(ch)
+    ch.add_argument(
+        "--format", choices=["table", "csv", "json"], default="table", help="output format"
+    )
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    scenario, stock = load(args)
+    check_out_dir(args.out)
+    inputs = wm.model_inputs(scenario)
+    outcomes = wm.evaluate(stock, inputs)
+    tables = wm.summarise(outcomes, inputs)
+    block = wio.run_provenance(scenario, args.stock, command_line())
+    if args.out:
+        written = wio.write_outputs(
+            args.out, tables, scenario, outcomes.notices, provenance=block, lang=args.lang
+        )
+    if args.format == "json":
+        print(
+            json.dumps(
+                wio.summary_json(tables, scenario, outcomes.notices, block),
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return 0
+    print(wio.run_text(tables, scenario, int(outcomes.counts.sum()), outcomes.notices))
+    if args.out:
+        print(f"\nWrote {len(written)} files to {args.out}: " + ", ".join(p.name for p in written))
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    out = check_out(args.out, (".csv", ".parquet"))
+    scenario, stock = load(args)
+    if args.stock and Path(args.stock).resolve() == out.resolve():
+        raise WupInputError(f"{args.out}: refusing to overwrite the input stock file", args.out)
+    # streamed chunk by chunk: the long table is never held whole in memory
+    rows, n_options = wio.write_outcomes(
+        wm.iter_evaluate(stock, scenario, chunk_size=wio.STREAM_CHUNK_GROUPS), out, per=args.per
+    )
+    print(f"wrote {rows} rows ({n_options} options) to {out}")
+    return 0
+
+
+def cmd_stock(args: argparse.Namespace) -> int:
+    out = check_out(args.out, (".csv", ".xlsx", ".parquet"))
+    stock = wm.synthesise_stock(args.buurt, seed=args.seed)
+    wio.write_stock(stock, out)
+    print(f"wrote {int(stock['count'].sum())} dwellings of {args.buurt} to {out}")
+    return 0
+
+
+def params_text(table: pd.DataFrame, full: bool = False, width: int = 100) -> str:
+    """The parameter list in ``width`` columns: id, value, unit, allowed range; the
+    description (and with ``full`` the source and year) on indented lines below."""
+    lines = []
+    for row in table.itertuples():
+        head = f"{row.parameter}  {row.value:g} {row.unit}  [{row.min:g} .. {row.max:g}]"
+        lines.append(textwrap.shorten(head, width, placeholder=" ..."))
+        lines += textwrap.wrap(
+            str(row.description), width, initial_indent="    ", subsequent_indent="    "
+        )
+        if full:
+            lines += textwrap.wrap(
+                f"source ({row.year}): {row.source}",
+                width,
+                initial_indent="    ",
+                subsequent_indent="      ",
+            )
+    return "\n".join(lines)
+
+
+def cmd_params(args: argparse.Namespace) -> int:
+    table = wm.parameter_table().reset_index()
+    if args.grep:
+        table = table[table["parameter"].str.contains(args.grep, regex=False)]
+        if table.empty:
+            print(f"no parameter matches '{args.grep}'")
+            return 0
+    print(params_text(table, args.full))
+    print(
+        "\n"
+        + textwrap.fill(
+            "Price paths (override under prices: or with --set prices.<series>; "
+            "gas_supply_eur_m3 feeds the bill, gas_production_eur_m3 the national "
+            "view): " + ", ".join(wio.PRICE_SERIES),
+            100,
+        )
+    )
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    scenario = wm.load_scenario(args.scenario)
+    if args.settings:
+        scenario = wm.apply_settings(scenario, wm.parse_settings(args.settings), origin="--set")
+    scenario.params()
+    print(f"{args.scenario}: valid; as run (packaged defaults filled in):")
+    print(wio.dump_scenario(scenario, resolved=True))
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    check_out_dir(args.out)
+    scenarios = [wio.for_stock_file(wm.load_scenario(p), args.stock) for p in args.scenarios]
+    stock = wm.load_stock(args.stock) if args.stock else None
+    labels = [Path(p).stem for p in args.scenarios]
+    tables = wm.compare(stock, scenarios, labels=labels)
+    print(wio.compare_text(tables))
+    if args.out:
+        written = wio.write_comparison(
+            args.out, tables, scenarios, args.stock, command_line(), args.lang
+        )
+        print(f"\nWrote {len(written)} files to {args.out}: " + ", ".join(p.name for p in written))
+    return 0
+
+
+def cmd_check_model(args: argparse.Namespace) -> int:
+    scenario, stock = load(args)
+    table = wm.check_model(stock, scenario)
+    if args.format == "csv":
+        print(table.to_csv(index=False), end="")
+    elif args.format == "json":
+        print(table.to_json(orient="records", indent=2))
+    else:
+        print(wio.check_model_text(table))
+    return 0 if bool(table["passed"].all()) else 1
+
+
+def add_parsers(sub) -> dict:
+    """Add this module's commands; returns command name -> handler."""
+    for add in (
+        add_run_parser,
+        add_evaluate_parser,
+        add_stock_parser,
+        add_params_parser,
+        add_validate_parser,
+        add_compare_parser,
+        add_check_model_parser,
+    ):
+        add(sub)
+    return {
+        "run": cmd_run,
+        "evaluate": cmd_evaluate,
+        "stock": cmd_stock,
+        "params": cmd_params,
+        "validate": cmd_validate,
+        "compare": cmd_compare,
+        "check-model": cmd_check_model,
+    }

@@ -1,0 +1,97 @@
+"""Every reader and writer: what goes into files and what comes out of them.
+
+Readers: stock files and uploads (:func:`load_stock`, :func:`read_stock_bytes`), surveys
+(:func:`load_survey`, :func:`load_survey_bytes`), scenario text (:func:`scenario_from_text`,
+:func:`dump_scenario`), packaged tables (:func:`packaged_table`). Writers, each atomic (a
+temporary file beside the target, renamed when complete): the results (workbook, CSV, JSON,
+Parquet, the scenario used), comparisons, plans, a cooperative's business case, sweeps and
+batches; the provenance block every file carries; the terminal text the CLI prints.
+
+The compute stages never import this namespace; the CLI and the app do.
+
+``atomic`` (atomic writes) · ``files`` (the run's files) · ``workbook`` (the adviser's Excel
+workbook) · ``headers`` (headers with units, number formats) · ``provenance`` (what ran) ·
+``plan_files`` · ``coop_files`` · ``uncertainty_files`` · ``survey_files`` · ``text`` (what the
+CLI prints). Dwelling files are read and written by :mod:`wupmodel.stock` (re-exported here).
+"""
+
+from wupmodel.io.atomic import atomic_write
+from wupmodel.io.coop_files import business_case_tables, coop_text, write_business_case
+from wupmodel.io.files import (
+    STREAM_CHUNK_GROUPS,
+    summary_json,
+    write_comparison,
+    write_frame,
+    write_json,
+    write_outcomes,
+    write_outputs,
+)
+from wupmodel.io.plan_files import plan_tables, write_plan
+from wupmodel.io.provenance import (
+    mark_unused_village,
+    provenance_table,
+    run_provenance,
+    uploaded_stock_source,
+)
+from wupmodel.io.survey_files import load_survey, load_survey_bytes
+from wupmodel.io.text import check_model_text, compare_text, plan_text, run_text
+from wupmodel.io.uncertainty_files import write_batch, write_sweep_report
+from wupmodel.io.workbook import XLSX_OPTIONS, safe_text, workbook_bytes, write_workbook
+from wupmodel.money.tariffs import PATH_RULE
+from wupmodel.money.tariffs import SERIES as PRICE_SERIES
+from wupmodel.overrides import for_stock_file, known_keys
+from wupmodel.params import packaged_table
+from wupmodel.scenario import dump_scenario, scenario_from_text
+from wupmodel.stock import (
+    MAX_UPLOAD_BYTES,
+    PROBLEM_CODES,
+    UPLOAD_EXTENSIONS,
+    load_stock,
+    read_stock_bytes,
+    write_stock,
+)
+
+__all__ = [
+    "MAX_UPLOAD_BYTES",
+    "PATH_RULE",
+    "PRICE_SERIES",
+    "PROBLEM_CODES",
+    "STREAM_CHUNK_GROUPS",
+    "UPLOAD_EXTENSIONS",
+    "XLSX_OPTIONS",
+    "atomic_write",
+    "business_case_tables",
+    "check_model_text",
+    "compare_text",
+    "coop_text",
+    "dump_scenario",
+    "for_stock_file",
+    "known_keys",
+    "load_stock",
+    "load_survey",
+    "load_survey_bytes",
+    "mark_unused_village",
+    "packaged_table",
+    "plan_tables",
+    "plan_text",
+    "provenance_table",
+    "read_stock_bytes",
+    "run_provenance",
+    "run_text",
+    "safe_text",
+    "scenario_from_text",
+    "summary_json",
+    "uploaded_stock_source",
+    "workbook_bytes",
+    "write_batch",
+    "write_business_case",
+    "write_comparison",
+    "write_frame",
+    "write_json",
+    "write_outcomes",
+    "write_outputs",
+    "write_plan",
+    "write_stock",
+    "write_sweep_report",
+    "write_workbook",
+]
