@@ -410,7 +410,7 @@ def collective_defaults(
     }
 
 
-def _validate_settings(s: OptimiseSettings) -> None:
+def validate_settings(s: OptimiseSettings) -> None:
     """Check the names and ranges of optimiser settings.
 
     Raises

@@ -89,7 +89,7 @@ from wupmodel.optimise.problem import (
     OptimiseSettings,
     OptionTable,
     SolveStatus,
-    _validate_settings,
+    validate_settings,
     validate_table,
 )
 from wupmodel.optimise.solvers import (
@@ -135,11 +135,11 @@ _ROW_UNITS = {  # kind -> (scale to the reported unit, price unit, quantity unit
 }
 
 
-class _Problem:
+class LoadedProblem:
     """A built model loaded into one solver session, solved as often as needed."""
 
     def __init__(self, table: OptionTable, settings: OptimiseSettings) -> None:
-        _validate_settings(settings)
+        validate_settings(settings)
         validate_table(table, settings.per_dwelling)
         self.table = table
         self.settings = settings
@@ -774,6 +774,6 @@ def solve(table: OptionTable, settings: OptimiseSettings | None = None) -> Plan:
         When the table or the settings are invalid (never for a solver outcome).
     """
     settings = OptimiseSettings() if settings is None else settings
-    problem = _Problem(table, settings)
+    problem = LoadedProblem(table, settings)
     res, req = problem.optimise(settings.objective)
     return problem.plan(res, req, settings.objective)
