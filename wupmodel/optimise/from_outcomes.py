@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from wupmodel.coop.survey import survey_label, survey_stock, survey_targets
+from wupmodel.coop.survey import SurveyTargets, survey_label, survey_stock, survey_targets
 from wupmodel.errors import WupInputError
 from wupmodel.evaluate import evaluate
 from wupmodel.optimise.pareto import pareto_front
@@ -223,6 +223,8 @@ def settings_for(scenario: Scenario, params: Params, **overrides: Any) -> Optimi
     return replace(settings, **changes)
 
 
+# long because it is the public verb: each keyword is a user-facing option (the CLI's flags, the
+# app's controls) that callers pass by name; bundling them would change every call
 def optimise(
     stock: pd.DataFrame | None = None,
     scenario: Scenario | None = None,
@@ -288,47 +290,59 @@ def optimise(
     scenario = scenario or Scenario()
     params = params or scenario.params()
     if outcomes is None:
-        if stock is None:
-            raise ValueError("give a stock or outcomes")
-        if survey is not None:  # "already insulated: yes" -> current state = standard level
-            stock = survey_stock(stock, survey)
-        outcomes = evaluate(stock, scenario, params=params, irr=False)
-    from_survey = None
-    if survey is not None:
-        from_survey = survey_targets(survey, outcomes, fixed=fixed, no_zone=VILLAGE_ZONE)
+        outcomes = _evaluated(stock, scenario, params, survey)
+    from_survey = None if survey is None else _from_survey(survey, outcomes, fixed)
+    if from_survey is not None:
         fixed = {**(fixed or {}), **from_survey.choices}
-        said_insulated = "already_insulated" in survey and bool(
-            (survey["already_insulated"] == 1.0).any()
-        )
-        if said_insulated and "already_insulated" not in outcomes.groups:
-            from_survey.notices.append(
-                f"{survey_label(survey.attrs.get('source', 'survey'))}: 'already insulated' "
-                "answers not in the outcomes given; evaluate wm.survey_stock(stock, survey)"
-            )
+    rows_per_dwelling = per_dwelling or bool(fixed)
     table = option_table(
-        outcomes,
-        scenario.years.horizon_years,
-        per_dwelling=per_dwelling or bool(fixed),
-        fixed=fixed,
+        outcomes, scenario.years.horizon_years, per_dwelling=rows_per_dwelling, fixed=fixed
     )
     settings = settings_for(scenario, params, per_dwelling=per_dwelling, **overrides)
     survey_notes: list[str] = []
     if from_survey is not None:
-        settings, survey_notes = _survey_minimum(
+        settings, minimum_notes = _survey_minimum(
             settings, from_survey.min_participation, survey.attrs.get("source", "survey")
         )
-        survey_notes = from_survey.notices + survey_notes
+        survey_notes = from_survey.notices + minimum_notes
     if prune:
         table, _ = prune_dominated(table, settings)
     plan = solve(table, settings)
     plan.notices = survey_notes + list(plan.notices)
     if plan.has_solution:
-        plan.dwellings = plan_per_dwelling(
-            plan, outcomes, per_dwelling_rows=per_dwelling or bool(fixed)
-        )
+        plan.dwellings = plan_per_dwelling(plan, outcomes, per_dwelling_rows=rows_per_dwelling)
     if pareto > 0:
         plan.pareto_front = pareto_front(table, settings, n_points=pareto)
     return plan
+
+
+def _evaluated(
+    stock: pd.DataFrame | None, scenario: Scenario, params: Params, survey: pd.DataFrame | None
+) -> Outcomes:
+    """The stock evaluated with money; a survey's *already insulated: yes* first makes those
+    dwellings' current state the standard insulation level."""
+    if stock is None:
+        raise ValueError("give a stock or outcomes")
+    if survey is not None:
+        stock = survey_stock(stock, survey)
+    return evaluate(stock, scenario, params=params, irr=False)
+
+
+def _from_survey(
+    survey: pd.DataFrame, outcomes: Outcomes, fixed: Mapping[str, str] | None
+) -> SurveyTargets:
+    """The survey's choices and minimum participation, with a notice when it has *already
+    insulated* answers that the outcomes given were evaluated without."""
+    from_survey = survey_targets(survey, outcomes, fixed=fixed, no_zone=VILLAGE_ZONE)
+    said_insulated = "already_insulated" in survey and bool(
+        (survey["already_insulated"] == 1.0).any()
+    )
+    if said_insulated and "already_insulated" not in outcomes.groups:
+        from_survey.notices.append(
+            f"{survey_label(survey.attrs.get('source', 'survey'))}: 'already insulated' "
+            "answers not in the outcomes given; evaluate wm.survey_stock(stock, survey)"
+        )
+    return from_survey
 
 
 def _survey_minimum(
