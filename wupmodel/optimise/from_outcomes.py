@@ -1,8 +1,9 @@
 """From evaluated outcomes and a scenario to an optimised village plan.
 
 :func:`optimise` is the public entry point: it evaluates the stock (or takes outcomes already
-evaluated), turns them into the optimiser's :class:`~wupmodel.optimise.problem.OptionTable`, maps the
-scenario's targets onto :class:`~wupmodel.optimise.problem.OptimiseSettings` and solves.
+evaluated), turns them into the optimiser's :class:`~wupmodel.optimise.problem.OptionTable`,
+maps the scenario's targets onto :class:`~wupmodel.optimise.problem.OptimiseSettings` and
+solves.
 """
 
 from __future__ import annotations
@@ -56,7 +57,8 @@ def option_table(
         one per group of identical dwellings.
     fixed
         Options households already chose: dwelling_id -> option id (e.g. ``standard+air_hp``)
-        or option number (its place in the catalogue, from 0; needs ``per_dwelling`` rows). An unknown dwelling or option, or an option not feasible for that dwelling, is a
+        or option number (its place in the catalogue, from 0; needs ``per_dwelling`` rows). An
+        unknown dwelling or option, or an option not feasible for that dwelling, is a
         :class:`~wupmodel.errors.WupInputError`.
     """
     if per_dwelling:
@@ -123,7 +125,8 @@ def _fixed_options(
         if option not in option_of:
             close = ", ".join(difflib.get_close_matches(option, [str(o) for o in option_ids], n=3))
             raise WupInputError(
-                f"fixed choices: '{option}' (dwelling '{dwelling}') is not an option; close: {close}"
+                f"fixed choices: '{option}' (dwelling '{dwelling}') is not an option; "
+                f"close: {close}"
             )
         i, j = row_of[str(dwelling)], option_of[option]
         if not feasible[i, j]:
