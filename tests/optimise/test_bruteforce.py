@@ -145,7 +145,8 @@ def test_hand_example_heat_network_and_reinforcement(make_table):
 
     Costs (gas, air HP, heat network): g0 (1000, 1400, 1100), g1 (1000, 1500, 1150),
     g2 (1000, 1200, 1300). CO2 (gas, HP, HN) = (2000, 400, 300) each; reference 6000 kg; cap
-    2000 kg: one gas boiler already leaves 2000 + 300 + 300 > 2000, so every dwelling switches. Peaks: gas 1, HP 4, HN 1; grid 6 kW (+5 kW for 100 €/yr).
+    2000 kg: one gas boiler already leaves 2000 + 300 + 300 > 2000, so every dwelling switches.
+    Peaks: gas 1, HP 4, HN 1; grid 6 kW (+5 kW for 100 €/yr).
 
     * all HN: 3550 + 600 = 4150, peak 3.
     * g2 HP, g0 and g1 HN: 1100 + 1150 + 1200 + 600 = 4050, peak 6 → no reinforcement.

@@ -44,6 +44,9 @@ Rows (``kind``)
     Σ 12·max(0, monthly change − limit)·n ≤ extra-subsidy budget [€/yr].
 ``max_install``
     Σ n on options with heating system h ≤ max[h] [dwellings].
+
+Each family of rows is added by one ``_add_*`` function; :func:`build_model` calls them in
+this order.
 """
 
 from __future__ import annotations
@@ -58,8 +61,10 @@ from wupmodel.errors import WupInputError
 from wupmodel.optimise.problem import (
     HEAT_NETWORK_SYSTEMS,
     PERSPECTIVES,
+    HeatNetwork,
     OptimiseSettings,
     OptionTable,
+    SolarPark,
 )
 
 #: A monthly cost change counts as over the limit when it exceeds it by more than this
@@ -220,6 +225,595 @@ def _zone_codes(zones: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return names, codes
 
 
+def _positions(codes: np.ndarray, chosen: np.ndarray, n_names: int) -> np.ndarray:
+    """Position of each zone code (-1 = no zone) among the ``chosen`` codes; -1 if not chosen."""
+    pos = np.full(n_names + 1, -1, dtype=np.int64)  # the last slot answers code -1
+    pos[np.asarray(chosen, dtype=np.int64)] = np.arange(len(chosen))
+    return pos[codes]
+
+
+# ---------------------------------------------------------------------------------------------
+# Columns
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Cells:
+    """The ``x`` columns: one per allowed (group, option) pair, ordered by group."""
+
+    group: np.ndarray  #: (n_x,) group index of each column
+    option: np.ndarray  #: (n_x,) option index of each column
+    upper_open: np.ndarray  #: (n_x,) dwellings in the column's group: its bound without limits
+    fixed_closed: np.ndarray  #: (n_x,) bool, closed: the group already chose another option
+
+    @property
+    def n(self) -> int:
+        """Number of ``x`` columns."""
+        return int(self.group.size)
+
+    def of(self, figure: np.ndarray) -> np.ndarray:
+        """A (G, O) figure per ``x`` column."""
+        return np.asarray(figure, dtype=float)[self.group, self.option]
+
+
+def _dwelling_cells(table: OptionTable, notices: list[str]) -> _Cells:
+    """The allowed (group, option) pairs and the columns closed by households' own choices.
+
+    A pair is allowed when the option is feasible for the group and, for a heat-network
+    option, the group lies in a heat-network zone. A group that already chose
+    (``fixed_option`` ≥ 0) keeps its option even where the table marks it infeasible (a notice
+    says so); its other options keep a column with upper bound 0 (``fixed_closed``), so that a
+    diagnosis can reopen them by bounds alone.
+    """
+    n_options = int(np.asarray(table.option_id).size)
+    group_id = np.asarray(table.group_id).astype(str)
+    fixed = np.asarray(table.fixed_option, dtype=np.int64)
+    free = fixed < 0
+    is_hn_opt = np.isin(np.asarray(table.heating).astype(str), HEAT_NETWORK_SYSTEMS)
+    no_zone = np.asarray(table.heat_network_zone).astype(str) == ""
+    allowed = np.asarray(table.feasible, dtype=bool) & ~(is_hn_opt[None, :] & no_zone[:, None])
+    # A household that already chose keeps its option even where the catalogue says no.
+    is_fixed_cell = (~free)[:, None] & (np.arange(n_options)[None, :] == fixed[:, None])
+    overridden = is_fixed_cell & ~allowed
+    if overridden.any():
+        gs = group_id[overridden.any(axis=1)]
+        notices.append(
+            f"{gs.size} group(s) keep an already chosen option that the option table marks "
+            f"infeasible (e.g. '{gs[0]}'); the choice is kept as given"
+        )
+    allowed |= is_fixed_cell
+    gi, oi = np.nonzero(allowed)  # row-major: columns grouped by group
+    count = np.asarray(table.count, dtype=float)
+    return _Cells(
+        group=gi,
+        option=oi,
+        upper_open=count[gi],
+        fixed_closed=(~free[gi]) & (oi != fixed[gi]),
+    )
+
+
+@dataclass(frozen=True)
+class _MonthlyLimit:
+    """What the monthly-cost limit does to the ``x`` columns."""
+
+    closed: np.ndarray  #: (n_x,) bool, columns closed by the limit (upper bound 0)
+    extra_coef: np.ndarray  #: (n_x,) extra subsidy that brings a dwelling to the limit [€/yr]
+
+
+def _monthly_cost_limit(
+    table: OptionTable, settings: OptimiseSettings, cells: _Cells, notices: list[str]
+) -> _MonthlyLimit:
+    """Options whose year-1 woonlasten change exceeds the limit, for free households.
+
+    Over the limit means ``change − limit > MONTHLY_TOLERANCE_EUR`` [€/month]. Without an
+    extra-subsidy budget those columns are closed (upper bound 0); with one they stay open and
+    each dwelling on them needs ``12 · (change − limit)`` €/yr of extra subsidy, which
+    :func:`_add_extra_subsidy_row` caps. Households that already chose are exempt.
+    """
+    closed = np.zeros(cells.n, dtype=bool)
+    extra_coef = np.zeros(cells.n)
+    limit = settings.max_monthly_increase_eur
+    if limit is None:
+        if settings.extra_subsidy_budget_eur is not None:
+            notices.append(
+                "extra_subsidy_budget_eur has no effect without max_monthly_increase_eur"
+            )
+        return _MonthlyLimit(closed, extra_coef)
+    free = np.asarray(table.fixed_option, dtype=np.int64)[cells.group] < 0
+    excess = cells.of(table.monthly_cost_change_eur) - float(limit)
+    over = free & (excess > MONTHLY_TOLERANCE_EUR)
+    if settings.extra_subsidy_budget_eur is not None:
+        return _MonthlyLimit(closed, np.where(over, 12.0 * excess, 0.0))
+    return _MonthlyLimit(over, extra_coef)
+
+
+@dataclass(frozen=True)
+class _HeatNetworkZones:
+    """Heat-network zones with a ``built`` column, and which ``x`` columns belong to each."""
+
+    names: tuple[str, ...]  #: zones with a ``built`` column, in column order
+    configs: tuple[HeatNetwork, ...]  #: each zone's settings
+    dwellings: np.ndarray  #: (n_hn,) dwellings in each zone (all, not only the allowed)
+    column_zone: np.ndarray  #: (n_x,) position of the column's zone, -1 = not a network column
+
+    @property
+    def n(self) -> int:
+        """Number of zones with a ``built`` column."""
+        return len(self.names)
+
+
+def _heat_network_zones(
+    table: OptionTable, settings: OptimiseSettings, cells: _Cells, notices: list[str]
+) -> _HeatNetworkZones:
+    """The zones whose heat network is a collective decision.
+
+    A zone gets a ``built`` binary when some group in it may take a heat-network option and
+    the settings give it a configuration (its own or ``heat_network_default``). Without one
+    its heat-network options stay individual options (a notice names the zones); settings for
+    zones not in the table are ignored with a notice.
+    """
+    count = np.asarray(table.count, dtype=float)
+    zone_names, zone_code = _zone_codes(np.asarray(table.heat_network_zone).astype(str))
+    in_zone = zone_code >= 0
+    zone_dwellings = np.bincount(
+        zone_code[in_zone], weights=count[in_zone], minlength=zone_names.size
+    )
+    is_hn_opt = np.isin(np.asarray(table.heating).astype(str), HEAT_NETWORK_SYSTEMS)
+    hn_cols_mask = is_hn_opt[cells.option] & (zone_code[cells.group] >= 0)
+    chosen: list[int] = []
+    configs: list[HeatNetwork] = []
+    unconfigured: list[str] = []
+    for z in np.unique(zone_code[cells.group[hn_cols_mask]]).tolist():
+        name = str(zone_names[z])
+        cfg = settings.heat_networks.get(name, settings.heat_network_default)
+        if cfg is None:
+            unconfigured.append(name)
+            continue
+        chosen.append(z)
+        configs.append(cfg)
+    if unconfigured:
+        notices.append(
+            "heat-network zone(s) without a collective cost or minimum participation "
+            f"(no settings entry and no default): {', '.join(unconfigured)}; their "
+            "heat-network options are treated as individual options"
+        )
+    unknown_hn = sorted(set(settings.heat_networks) - set(zone_names.tolist()))
+    if unknown_hn:
+        notices.append(f"heat-network settings for zone(s) not in the table ignored: {unknown_hn}")
+    column_zone = _positions(zone_code[cells.group], np.asarray(chosen), zone_names.size)
+    return _HeatNetworkZones(
+        names=tuple(str(zone_names[z]) for z in chosen),
+        configs=tuple(configs),
+        dwellings=np.asarray(zone_dwellings[chosen], dtype=float) if chosen else np.zeros(0),
+        column_zone=np.where(hn_cols_mask, column_zone, -1),
+    )
+
+
+@dataclass(frozen=True)
+class _GridZones:
+    """The LV grid zones with a capacity (one ``grid`` row each)."""
+
+    names: tuple[str, ...]  #: constrained zones, in row order
+    capacity_kw: np.ndarray  #: (n_grid,) capacity after diversity before reinforcement [kW]
+    dwellings: np.ndarray  #: (n_grid,) dwellings in each zone
+    column_zone: np.ndarray  #: (n_x,) position of the column's zone, -1 = unconstrained
+
+    @property
+    def n(self) -> int:
+        """Number of constrained zones."""
+        return len(self.names)
+
+
+def _grid_zones(
+    table: OptionTable, settings: OptimiseSettings, cells: _Cells, notices: list[str]
+) -> _GridZones:
+    """The grid zones with a capacity and each one's capacity [kW].
+
+    A zone's capacity is its entry in ``grid_capacity_kw``, else
+    ``grid_capacity_kw_per_dwelling`` × its dwellings; a zone with neither is unconstrained
+    (a notice names them when some zones do have a capacity). Capacities for zones not in the
+    table are ignored with a notice.
+    """
+    count = np.asarray(table.count, dtype=float)
+    gz_names, gz_code = _zone_codes(np.asarray(table.grid_zone).astype(str))
+    in_zone = gz_code >= 0
+    gz_dwellings = np.bincount(gz_code[in_zone], weights=count[in_zone], minlength=gz_names.size)
+    cap_map: Mapping[str, float] = settings.grid_capacity_kw or {}
+    unknown_gz = sorted(set(cap_map) - set(gz_names.tolist()))
+    if unknown_gz:
+        notices.append(f"grid capacity given for zone(s) not in the table ignored: {unknown_gz}")
+    chosen: list[int] = []
+    capacity: list[float] = []
+    unconstrained: list[str] = []
+    for k, name in enumerate(gz_names.tolist()):
+        if name in cap_map:
+            capacity.append(float(cap_map[name]))
+        elif settings.grid_capacity_kw_per_dwelling is not None:
+            capacity.append(float(settings.grid_capacity_kw_per_dwelling) * float(gz_dwellings[k]))
+        else:
+            if cap_map:
+                unconstrained.append(name)
+            continue
+        chosen.append(k)
+    if unconstrained:
+        notices.append(
+            f"grid zone(s) without a capacity (unconstrained): {', '.join(unconstrained)}"
+        )
+    return _GridZones(
+        names=tuple(str(gz_names[k]) for k in chosen),
+        capacity_kw=np.asarray(capacity, dtype=float),
+        dwellings=np.asarray(gz_dwellings[chosen], dtype=float),
+        column_zone=_positions(gz_code[cells.group], np.asarray(chosen), gz_names.size),
+    )
+
+
+@dataclass(frozen=True)
+class _Reinforcements:
+    """LV reinforcement options of the constrained grid zones (one ``reinforced`` column each)."""
+
+    zones: tuple[str, ...]  #: grid zones with a ``reinforced`` column, in column order
+    position: np.ndarray  #: (n_gr,) each one's position among the constrained grid zones
+    added_kw: np.ndarray  #: (n_grid,) added kW when reinforced, per constrained zone (0 = none)
+    cost: dict[str, np.ndarray]  #: perspective -> (n_grid,) annual cost when reinforced [€/yr]
+
+    @property
+    def n(self) -> int:
+        """Number of ``reinforced`` columns."""
+        return len(self.zones)
+
+
+def _reinforcements(settings: OptimiseSettings, grid: _GridZones) -> _Reinforcements:
+    """Which constrained grid zones may be reinforced, the kW it adds and its annual cost.
+
+    National cost = fixed part + part per zone dwelling × the zone's dwellings; end-user cost
+    as configured. A zone without a configuration (its own or ``reinforcement_default``)
+    cannot be reinforced.
+    """
+    added_kw = np.zeros(grid.n)
+    cost = {p: np.zeros(grid.n) for p in PERSPECTIVES}
+    zones: list[str] = []
+    position: list[int] = []
+    for j, name in enumerate(grid.names):
+        cfg = settings.reinforcement.get(name, settings.reinforcement_default)
+        if cfg is None:
+            continue
+        n_dwellings = float(grid.dwellings[j])
+        added_kw[j] = float(cfg.added_kw)
+        cost["national"][j] = (
+            cfg.annual_cost_eur + cfg.annual_cost_eur_per_zone_dwelling * n_dwellings
+        )
+        cost["end_user"][j] = cfg.end_user_annual_cost_eur
+        zones.append(name)
+        position.append(j)
+    return _Reinforcements(tuple(zones), np.asarray(position, dtype=np.int64), added_kw, cost)
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """Column layout ``[x | built | reinforced | park]`` with bounds and integrality."""
+
+    n_x: int
+    hn_col0: int  #: first ``built`` column
+    gr_col0: int  #: first ``reinforced`` column
+    park_col: int | None
+    lower: np.ndarray
+    upper: np.ndarray
+    integrality: np.ndarray  #: (n_cols,) bool
+
+    @property
+    def n(self) -> int:
+        """Number of columns."""
+        return int(self.lower.size)
+
+
+def _columns(
+    settings: OptimiseSettings, cells: _Cells, monthly: _MonthlyLimit, n_hn: int, n_gr: int
+) -> _Columns:
+    """Column bounds: ``0 ≤ n ≤ count`` (0 where closed), binaries in [0, 1], park [0, max].
+
+    ``x`` columns are integer with ``per_dwelling``; ``built`` and ``reinforced`` always.
+    """
+    n_x = cells.n
+    gr_col0 = n_x + n_hn
+    park = settings.solar_park
+    park_col = gr_col0 + n_gr if park is not None else None
+    n_cols = gr_col0 + n_gr + (1 if park is not None else 0)
+    upper = np.empty(n_cols)
+    upper[:n_x] = cells.upper_open
+    upper[:n_x][cells.fixed_closed] = 0.0
+    upper[:n_x][monthly.closed] = 0.0
+    upper[n_x : gr_col0 + n_gr] = 1.0
+    integrality = np.zeros(n_cols, dtype=bool)
+    integrality[n_x : gr_col0 + n_gr] = True
+    if settings.per_dwelling:
+        integrality[:n_x] = True
+    if park is not None:
+        upper[park_col] = _INF if park.max_kwp is None else float(park.max_kwp)
+    return _Columns(n_x, n_x, gr_col0, park_col, np.zeros(n_cols), upper, integrality)
+
+
+# ---------------------------------------------------------------------------------------------
+# Objective vectors
+# ---------------------------------------------------------------------------------------------
+
+
+def _heat_network_costs(hn: _HeatNetworkZones) -> dict[str, np.ndarray]:
+    """Annual cost of each zone's network when built, per perspective [€/yr].
+
+    National: fixed part + part per zone dwelling × the zone's dwellings; end user: as
+    configured.
+    """
+    cost = {p: np.zeros(hn.n) for p in PERSPECTIVES}
+    for j, cfg in enumerate(hn.configs):
+        n_dwellings = float(hn.dwellings[j])
+        cost["national"][j] = (
+            cfg.annual_cost_eur + cfg.annual_cost_eur_per_zone_dwelling * n_dwellings
+        )
+        cost["end_user"][j] = cfg.end_user_annual_cost_eur
+    return cost
+
+
+def _solar_park_costs(park: SolarPark | None) -> dict[str, float]:
+    """Annual cost per kWp of the solar park, per perspective [€/kWp/yr] (empty without one)."""
+    if park is None:
+        return {}
+    end_user = park.end_user_annual_cost_eur_per_kwp
+    return {
+        "national": float(park.annual_cost_eur_per_kwp),
+        "end_user": float(park.annual_cost_eur_per_kwp if end_user is None else end_user),
+    }
+
+
+def _cost_vectors(
+    table: OptionTable,
+    cells: _Cells,
+    cols: _Columns,
+    hn_cost: Mapping[str, np.ndarray],
+    reinf: _Reinforcements,
+    park_cost: Mapping[str, float],
+) -> dict[str, np.ndarray]:
+    """Objective per perspective [€/yr]: Σ cost·n + Σ network·built + Σ reinf·reinforced + park.
+
+    Parameters
+    ----------
+    hn_cost, park_cost
+        From :func:`_heat_network_costs` and :func:`_solar_park_costs`.
+    """
+    cost: dict[str, np.ndarray] = {}
+    for p in PERSPECTIVES:
+        c = np.zeros(cols.n)
+        c[: cols.n_x] = cells.of(table.annual_cost_eur[p])
+        c[cols.hn_col0 : cols.gr_col0] = hn_cost[p]
+        c[cols.gr_col0 : cols.gr_col0 + reinf.n] = reinf.cost[p][reinf.position] if reinf.n else 0.0
+        if cols.park_col is not None:
+            c[cols.park_col] = park_cost[p]
+        cost[p] = c
+    return cost
+
+
+def _co2_vectors(
+    table: OptionTable, cells: _Cells, cols: _Columns, park: SolarPark | None
+) -> tuple[dict[str, np.ndarray], dict[str, float]]:
+    """CO2 per column and the all-reference village's CO2, per basis.
+
+    Returns
+    -------
+    co2
+        Basis -> vector: Σ co2·n − credit·park [kg/yr first year, kg cumulative].
+    reference
+        Basis -> Σ_g count[g] · co2[g, reference option of g] [kg/yr or kg].
+    """
+    count = np.asarray(table.count, dtype=float)
+    ref = np.asarray(table.reference_option, dtype=np.int64)
+    credit = {
+        "first_year": park.co2_kg_per_kwp if park is not None else 0.0,
+        "cumulative": park.co2_cum_kg_per_kwp if park is not None else 0.0,
+    }
+    co2: dict[str, np.ndarray] = {}
+    reference: dict[str, float] = {}
+    for basis, name in (("first_year", "co2_kg"), ("cumulative", "co2_cum_kg")):
+        arr = np.asarray(getattr(table, name), dtype=float)
+        c = np.zeros(cols.n)
+        c[: cols.n_x] = arr[cells.group, cells.option]
+        if cols.park_col is not None:
+            c[cols.park_col] = -float(credit[basis])
+        co2[basis] = c
+        reference[basis] = float(np.dot(count, arr[np.arange(ref.size), ref]))
+    return co2, reference
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows, one function per constraint family
+# ---------------------------------------------------------------------------------------------
+
+
+def _add_assign_rows(rows: _Rows, table: OptionTable, cells: _Cells) -> None:
+    """``assign:<group>``: Σₒ n[g, o] = count[g], one row per group (rows 0 … G-1)."""
+    count = np.asarray(table.count, dtype=float)
+    group_id = np.asarray(table.group_id).astype(str)
+    rows.add_block(
+        cells.group,
+        np.arange(cells.n),
+        np.ones(cells.n),
+        count.size,
+        count,
+        count,
+        [f"assign:{g}" for g in group_id.tolist()],
+        "assign",
+    )
+
+
+def _add_co2_row(
+    rows: _Rows,
+    settings: OptimiseSettings,
+    co2: Mapping[str, np.ndarray],
+    co2_reference_kg: Mapping[str, float],
+) -> int:
+    """``co2``: Σ co2·n − credit·park ≤ (1 − target) · reference [kg]; returns the row index.
+
+    Always added (free without a target) so that the CO2 objective's stages and the Pareto
+    front can cap it by its bound.
+
+    Raises
+    ------
+    WupInputError
+        A target with no positive reference emissions to reduce.
+    """
+    basis = settings.co2_basis
+    upper = _INF
+    if settings.co2_reduction is not None:
+        if co2_reference_kg[basis] <= 0:
+            raise WupInputError(
+                "settings: a CO2 reduction target needs positive reference emissions; the "
+                "all-reference village emits none",
+                "settings",
+            )
+        upper = (1.0 - float(settings.co2_reduction)) * co2_reference_kg[basis]
+    nz = np.flatnonzero(co2[basis])
+    return rows.add(nz, co2[basis][nz], -_INF, upper, "co2", "co2")
+
+
+def _add_budget_row(
+    rows: _Rows, table: OptionTable, settings: OptimiseSettings, cells: _Cells
+) -> None:
+    """``budget``: Σ (capex − subsidy)·n ≤ budget, or Σ subsidy·n ≤ budget [€]."""
+    if settings.budget_eur is None:
+        return
+    subsidy = np.asarray(table.subsidy_eur, dtype=float)
+    if settings.budget_basis == "subsidy":
+        coef = cells.of(subsidy)
+    else:
+        coef = cells.of(np.asarray(table.capex_eur, dtype=float) - subsidy)
+    rows.add(np.arange(cells.n), coef, -_INF, float(settings.budget_eur), "budget", "budget")
+
+
+def _add_grid_rows(
+    rows: _Rows,
+    table: OptionTable,
+    settings: OptimiseSettings,
+    cells: _Cells,
+    grid: _GridZones,
+    reinf: _Reinforcements,
+    gr_col0: int,
+) -> None:
+    """``grid:<zone>``: Σ diversity·peak·n − added_kw·reinforced ≤ capacity [kW], per zone."""
+    if not grid.n:
+        return
+    div = 1.0 if settings.diversity is None else float(settings.diversity)
+    sel = grid.column_zone >= 0
+    peak = cells.of(table.peak_kw)
+    rows.add_block(
+        np.concatenate([grid.column_zone[sel], reinf.position]),
+        np.concatenate([np.flatnonzero(sel), gr_col0 + np.arange(reinf.n)]),
+        np.concatenate([div * peak[sel], -reinf.added_kw[reinf.position]]),
+        grid.n,
+        np.full(grid.n, -_INF),
+        grid.capacity_kw,
+        [f"grid:{z}" for z in grid.names],
+        "grid",
+    )
+
+
+def _add_heat_network_link_rows(rows: _Rows, hn: _HeatNetworkZones, hn_col0: int) -> None:
+    """``heat_network_link:<zone>``: Σ n on the zone's network options − N_zone·built ≤ 0.
+
+    Nobody joins a network that is not built [dwellings].
+    """
+    if not hn.n:
+        return
+    sel = hn.column_zone >= 0
+    rows.add_block(
+        np.concatenate([hn.column_zone[sel], np.arange(hn.n)]),
+        np.concatenate([np.flatnonzero(sel), hn_col0 + np.arange(hn.n)]),
+        np.concatenate([np.ones(int(sel.sum())), -hn.dwellings]),
+        hn.n,
+        np.full(hn.n, -_INF),
+        np.zeros(hn.n),
+        [f"heat_network_link:{z}" for z in hn.names],
+        "hn_link",
+    )
+
+
+def _add_heat_network_minimum_rows(rows: _Rows, hn: _HeatNetworkZones, hn_col0: int) -> None:
+    """``heat_network_participation:<zone>``: Σ n on network options − share·N_zone·built ≥ 0.
+
+    A network is only built when at least ``min_participation`` of the zone's dwellings join
+    [dwellings]; one row per zone with a positive minimum.
+    """
+    share = np.array([float(cfg.min_participation) for cfg in hn.configs])
+    has_min = share > 0
+    n_min = int(has_min.sum())
+    if not n_min:
+        return
+    row_of_zone = np.full(hn.n, -1, dtype=np.int64)
+    row_of_zone[has_min] = np.arange(n_min)
+    sel = hn.column_zone >= 0
+    sel[sel] = has_min[hn.column_zone[sel]]
+    rows.add_block(
+        np.concatenate([row_of_zone[hn.column_zone[sel]], row_of_zone[has_min]]),
+        np.concatenate([np.flatnonzero(sel), hn_col0 + np.flatnonzero(has_min)]),
+        np.concatenate([np.ones(int(sel.sum())), -(share * hn.dwellings)[has_min]]),
+        n_min,
+        np.zeros(n_min),
+        np.full(n_min, _INF),
+        [f"heat_network_participation:{z}" for z, m in zip(hn.names, has_min, strict=True) if m],
+        "hn_min",
+    )
+
+
+def _add_energy_neutral_row(
+    rows: _Rows,
+    table: OptionTable,
+    settings: OptimiseSettings,
+    cells: _Cells,
+    park_col: int | None,
+) -> None:
+    """``energy_neutral``: Σ (pv − share·electricity)·n + yield·park ≥ 0 [kWh/yr]."""
+    if settings.energy_neutral_share is None:
+        return
+    s = float(settings.energy_neutral_share)
+    coef = cells.of(
+        np.asarray(table.pv_kwh, dtype=float) - s * np.asarray(table.electricity_kwh, dtype=float)
+    )
+    cols = np.arange(cells.n)
+    if park_col is not None:
+        cols = np.append(cols, park_col)
+        coef = np.append(coef, float(settings.solar_park.yield_kwh_per_kwp))
+    rows.add(cols, coef, 0.0, _INF, "energy_neutral", "energy_neutral")
+
+
+def _add_extra_subsidy_row(rows: _Rows, settings: OptimiseSettings, monthly: _MonthlyLimit) -> None:
+    """``extra_subsidy_budget``: Σ 12·max(0, change − limit)·n ≤ extra-subsidy budget [€/yr]."""
+    if settings.extra_subsidy_budget_eur is None or settings.max_monthly_increase_eur is None:
+        return
+    nz = np.flatnonzero(monthly.extra_coef)
+    rows.add(
+        nz,
+        monthly.extra_coef[nz],
+        -_INF,
+        float(settings.extra_subsidy_budget_eur),
+        "extra_subsidy_budget",
+        "extra_subsidy",
+    )
+
+
+def _add_max_installation_rows(
+    rows: _Rows, table: OptionTable, settings: OptimiseSettings, cells: _Cells
+) -> None:
+    """``max_installations:<system>``: Σ n on options with heating system h ≤ max[h]."""
+    heating = np.asarray(table.heating).astype(str)[cells.option]
+    for h, most in sorted(settings.max_installations.items()):
+        sel = np.flatnonzero(heating == h)
+        rows.add(
+            sel, np.ones(sel.size), -_INF, float(most), f"max_installations:{h}", "max_install"
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# The model
+# ---------------------------------------------------------------------------------------------
+
+
 def build_model(table: OptionTable, settings: OptimiseSettings) -> MatrixModel:
     """Build the matrix model of ``table`` under ``settings``.
 
@@ -236,331 +830,43 @@ def build_model(table: OptionTable, settings: OptimiseSettings) -> MatrixModel:
         Columns, rows and objective vectors; see the module docstring.
     """
     notices: list[str] = []
-    G = int(np.asarray(table.group_id).size)
-    O = int(np.asarray(table.option_id).size)  # noqa: E741 - O is the option count
-    group_id = np.asarray(table.group_id).astype(str)
-    count = np.asarray(table.count, dtype=float)
-    heating = np.asarray(table.heating).astype(str)
-    feasible = np.asarray(table.feasible, dtype=bool)
-    fixed = np.asarray(table.fixed_option, dtype=np.int64)
-    ref = np.asarray(table.reference_option, dtype=np.int64)
-    hn_zone = np.asarray(table.heat_network_zone).astype(str)
-    grid_zone = np.asarray(table.grid_zone).astype(str)
-    free = fixed < 0
-    opt_idx = np.arange(O)
+    cells = _dwelling_cells(table, notices)
+    monthly = _monthly_cost_limit(table, settings, cells, notices)
+    hn = _heat_network_zones(table, settings, cells, notices)
+    grid = _grid_zones(table, settings, cells, notices)
+    reinf = _reinforcements(settings, grid)
+    cols = _columns(settings, cells, monthly, hn.n, reinf.n)
 
-    is_hn_opt = np.isin(heating, HEAT_NETWORK_SYSTEMS)
-    allowed = feasible & ~(is_hn_opt[None, :] & (hn_zone == "")[:, None])
-    # A household that already chose keeps its option even where the catalogue says no.
-    is_fixed_cell = (~free)[:, None] & (opt_idx[None, :] == fixed[:, None])
-    overridden = is_fixed_cell & ~allowed
-    if overridden.any():
-        gs = group_id[overridden.any(axis=1)]
-        notices.append(
-            f"{gs.size} group(s) keep an already chosen option that the option table marks "
-            f"infeasible (e.g. '{gs[0]}'); the choice is kept as given"
-        )
-    allowed |= is_fixed_cell
-    gi, oi = np.nonzero(allowed)  # row-major: columns grouped by group
-    n_x = gi.size
-    cnt = count[gi]
+    hn_cost = _heat_network_costs(hn)
+    park_cost = _solar_park_costs(settings.solar_park)
+    cost = _cost_vectors(table, cells, cols, hn_cost, reinf, park_cost)
+    co2, co2_reference_kg = _co2_vectors(table, cells, cols, settings.solar_park)
 
-    x_upper_open = cnt.copy()
-    col_upper_x = cnt.copy()
-    fixed_closed = (~free[gi]) & (oi != fixed[gi])
-    col_upper_x[fixed_closed] = 0.0
-
-    monthly = np.asarray(table.monthly_cost_change_eur, dtype=float)[gi, oi]
-    extra_coef = np.zeros(n_x)
-    limited = np.zeros(n_x, dtype=bool)
-    limit = settings.max_monthly_increase_eur
-    if limit is None and settings.extra_subsidy_budget_eur is not None:
-        notices.append("extra_subsidy_budget_eur has no effect without max_monthly_increase_eur")
-    if limit is not None:
-        excess = monthly - float(limit)
-        limited = free[gi] & (excess > MONTHLY_TOLERANCE_EUR)
-        if settings.extra_subsidy_budget_eur is not None:
-            extra_coef = np.where(limited, 12.0 * excess, 0.0)
-            limited = np.zeros(n_x, dtype=bool)
-        else:
-            col_upper_x[limited] = 0.0
-
-    # --- heat-network zones with a collective decision -----------------------------------
-    zone_names, zone_code = _zone_codes(hn_zone)
-    zone_dwellings = np.bincount(
-        zone_code[zone_code >= 0], weights=count[zone_code >= 0], minlength=zone_names.size
-    )
-    hn_cols_mask = is_hn_opt[oi] & (zone_code[gi] >= 0)
-    zones_with_hn = np.unique(zone_code[gi[hn_cols_mask]])
-    hn_zones: list[str] = []
-    hn_cfg = []
-    unconfigured: list[str] = []
-    for z in zones_with_hn.tolist():
-        name = str(zone_names[z])
-        cfg = settings.heat_networks.get(name, settings.heat_network_default)
-        if cfg is None:
-            unconfigured.append(name)
-            continue
-        hn_zones.append(name)
-        hn_cfg.append((z, cfg))
-    if unconfigured:
-        notices.append(
-            "heat-network zone(s) without a collective cost or minimum participation "
-            f"(no settings entry and no default): {', '.join(unconfigured)}; their "
-            "heat-network options are treated as individual options"
-        )
-    unknown_hn = sorted(set(settings.heat_networks) - set(zone_names.tolist()))
-    if unknown_hn:
-        notices.append(f"heat-network settings for zone(s) not in the table ignored: {unknown_hn}")
-
-    # --- grid zones ------------------------------------------------------------------------
-    gz_names, gz_code = _zone_codes(grid_zone)
-    gz_dwellings = np.bincount(
-        gz_code[gz_code >= 0], weights=count[gz_code >= 0], minlength=gz_names.size
-    )
-    cap_map: Mapping[str, float] = settings.grid_capacity_kw or {}
-    unknown_gz = sorted(set(cap_map) - set(gz_names.tolist()))
-    if unknown_gz:
-        notices.append(f"grid capacity given for zone(s) not in the table ignored: {unknown_gz}")
-    grid_zones: list[str] = []
-    grid_zone_idx: list[int] = []
-    grid_cap: list[float] = []
-    unconstrained: list[str] = []
-    for k, name in enumerate(gz_names.tolist()):
-        if name in cap_map:
-            cap = float(cap_map[name])
-        elif settings.grid_capacity_kw_per_dwelling is not None:
-            cap = float(settings.grid_capacity_kw_per_dwelling) * float(gz_dwellings[k])
-        else:
-            if cap_map:
-                unconstrained.append(name)
-            continue
-        grid_zones.append(name)
-        grid_zone_idx.append(k)
-        grid_cap.append(cap)
-    if unconstrained:
-        notices.append(
-            f"grid zone(s) without a capacity (unconstrained): {', '.join(unconstrained)}"
-        )
-    grid_added = np.zeros(len(grid_zones))
-    grid_cost = {p: np.zeros(len(grid_zones)) for p in PERSPECTIVES}
-    reinf_zones: list[str] = []
-    reinf_pos: list[int] = []
-    for j, name in enumerate(grid_zones):
-        cfg = settings.reinforcement.get(name, settings.reinforcement_default)
-        if cfg is None:
-            continue
-        n_dw = float(gz_dwellings[grid_zone_idx[j]])
-        grid_added[j] = float(cfg.added_kw)
-        grid_cost["national"][j] = (
-            cfg.annual_cost_eur + cfg.annual_cost_eur_per_zone_dwelling * n_dw
-        )
-        grid_cost["end_user"][j] = cfg.end_user_annual_cost_eur
-        reinf_zones.append(name)
-        reinf_pos.append(j)
-
-    # --- columns ---------------------------------------------------------------------------
-    n_hn = len(hn_zones)
-    n_gr = len(reinf_zones)
-    hn_col0 = n_x
-    gr_col0 = n_x + n_hn
-    park = settings.solar_park
-    park_col = gr_col0 + n_gr if park is not None else None
-    n_cols = gr_col0 + n_gr + (1 if park is not None else 0)
-    col_lower = np.zeros(n_cols)
-    col_upper = np.empty(n_cols)
-    col_upper[:n_x] = col_upper_x
-    col_upper[n_x : gr_col0 + n_gr] = 1.0
-    integrality = np.zeros(n_cols, dtype=bool)
-    integrality[n_x : gr_col0 + n_gr] = True
-    if settings.per_dwelling:
-        integrality[:n_x] = True
-    if park is not None:
-        col_upper[park_col] = _INF if park.max_kwp is None else float(park.max_kwp)
-
-    # --- objective vectors -----------------------------------------------------------------
-    cost: dict[str, np.ndarray] = {}
-    hn_cost = {p: np.zeros(n_hn) for p in PERSPECTIVES}
-    for j, (z, cfg) in enumerate(hn_cfg):
-        hn_cost["national"][j] = (
-            cfg.annual_cost_eur + cfg.annual_cost_eur_per_zone_dwelling * float(zone_dwellings[z])
-        )
-        hn_cost["end_user"][j] = cfg.end_user_annual_cost_eur
-    park_cost: dict[str, float] = {}
-    if park is not None:
-        park_cost["national"] = float(park.annual_cost_eur_per_kwp)
-        park_cost["end_user"] = float(
-            park.annual_cost_eur_per_kwp
-            if park.end_user_annual_cost_eur_per_kwp is None
-            else park.end_user_annual_cost_eur_per_kwp
-        )
-    for p in PERSPECTIVES:
-        c = np.zeros(n_cols)
-        c[:n_x] = np.asarray(table.annual_cost_eur[p], dtype=float)[gi, oi]
-        c[hn_col0:gr_col0] = hn_cost[p]
-        c[gr_col0 : gr_col0 + n_gr] = grid_cost[p][reinf_pos] if n_gr else 0.0
-        if park_col is not None:
-            c[park_col] = park_cost[p]
-        cost[p] = c
-    co2: dict[str, np.ndarray] = {}
-    co2_ref: dict[str, float] = {}
-    credit = {
-        "first_year": park.co2_kg_per_kwp if park is not None else 0.0,
-        "cumulative": park.co2_cum_kg_per_kwp if park is not None else 0.0,
-    }
-    for basis, name in (("first_year", "co2_kg"), ("cumulative", "co2_cum_kg")):
-        arr = np.asarray(getattr(table, name), dtype=float)
-        c = np.zeros(n_cols)
-        c[:n_x] = arr[gi, oi]
-        if park_col is not None:
-            c[park_col] = -float(credit[basis])
-        co2[basis] = c
-        co2_ref[basis] = float(np.dot(count, arr[np.arange(G), ref]))
-
-    # --- rows ------------------------------------------------------------------------------
     rows = _Rows()
-    x_cols = np.arange(n_x)
-    rows.add_block(
-        gi,
-        x_cols,
-        np.ones(n_x),
-        G,
-        count,
-        count,
-        [f"assign:{g}" for g in group_id.tolist()],
-        "assign",
-    )
+    _add_assign_rows(rows, table, cells)
+    co2_row = _add_co2_row(rows, settings, co2, co2_reference_kg)
+    _add_budget_row(rows, table, settings, cells)
+    _add_grid_rows(rows, table, settings, cells, grid, reinf, cols.gr_col0)
+    _add_heat_network_link_rows(rows, hn, cols.hn_col0)
+    _add_heat_network_minimum_rows(rows, hn, cols.hn_col0)
+    _add_energy_neutral_row(rows, table, settings, cells, cols.park_col)
+    _add_extra_subsidy_row(rows, settings, monthly)
+    _add_max_installation_rows(rows, table, settings, cells)
 
-    basis = settings.co2_basis
-    co2_hi = _INF
-    if settings.co2_reduction is not None:
-        if co2_ref[basis] <= 0:
-            raise WupInputError(
-                "settings: a CO2 reduction target needs positive reference emissions; the "
-                "all-reference village emits none",
-                "settings",
-            )
-        co2_hi = (1.0 - float(settings.co2_reduction)) * co2_ref[basis]
-    nz = np.flatnonzero(co2[basis])
-    co2_row = rows.add(nz, co2[basis][nz], -_INF, co2_hi, "co2", "co2")
-
-    if settings.budget_eur is not None:
-        if settings.budget_basis == "subsidy":
-            coef = np.asarray(table.subsidy_eur, dtype=float)[gi, oi]
-        else:
-            coef = (
-                np.asarray(table.capex_eur, dtype=float)
-                - np.asarray(table.subsidy_eur, dtype=float)
-            )[gi, oi]
-        rows.add(x_cols, coef, -_INF, float(settings.budget_eur), "budget", "budget")
-
-    if grid_zones:
-        div = 1.0 if settings.diversity is None else float(settings.diversity)
-        pos_of_zone = np.full(gz_names.size, -1, dtype=np.int64)
-        pos_of_zone[np.asarray(grid_zone_idx, dtype=np.int64)] = np.arange(len(grid_zones))
-        xpos = pos_of_zone[gz_code[gi]] if n_x else np.zeros(0, dtype=np.int64)
-        xpos = np.where(gz_code[gi] >= 0, xpos, -1)
-        sel = xpos >= 0
-        peak = np.asarray(table.peak_kw, dtype=float)[gi, oi]
-        r_of = [xpos[sel]]
-        c_of = [x_cols[sel]]
-        v_of = [div * peak[sel]]
-        if n_gr:
-            r_of.append(np.asarray(reinf_pos, dtype=np.int64))
-            c_of.append(gr_col0 + np.arange(n_gr))
-            v_of.append(-grid_added[reinf_pos])
-        rows.add_block(
-            np.concatenate(r_of),
-            np.concatenate(c_of),
-            np.concatenate(v_of),
-            len(grid_zones),
-            np.full(len(grid_zones), -_INF),
-            np.asarray(grid_cap),
-            [f"grid:{z}" for z in grid_zones],
-            "grid",
-        )
-
-    if n_hn:
-        pos_of_hn = np.full(zone_names.size, -1, dtype=np.int64)
-        pos_of_hn[np.asarray([z for z, _ in hn_cfg], dtype=np.int64)] = np.arange(n_hn)
-        zc = zone_code[gi]
-        xpos = np.where(hn_cols_mask, pos_of_hn[np.maximum(zc, 0)], -1)
-        sel = xpos >= 0
-        n_z = zone_dwellings[[z for z, _ in hn_cfg]]
-        rows.add_block(
-            np.concatenate([xpos[sel], np.arange(n_hn)]),
-            np.concatenate([x_cols[sel], hn_col0 + np.arange(n_hn)]),
-            np.concatenate([np.ones(int(sel.sum())), -n_z]),
-            n_hn,
-            np.full(n_hn, -_INF),
-            np.zeros(n_hn),
-            [f"heat_network_link:{z}" for z in hn_zones],
-            "hn_link",
-        )
-        share = np.array([float(cfg.min_participation) for _, cfg in hn_cfg])
-        has_min = share > 0
-        if has_min.any():
-            keep_pos = np.full(n_hn, -1, dtype=np.int64)
-            keep_pos[has_min] = np.arange(int(has_min.sum()))
-            sel2 = sel.copy()
-            sel2[sel] = has_min[xpos[sel]]
-            rows.add_block(
-                np.concatenate([keep_pos[xpos[sel2]], keep_pos[has_min]]),
-                np.concatenate([x_cols[sel2], hn_col0 + np.flatnonzero(has_min)]),
-                np.concatenate([np.ones(int(sel2.sum())), -(share * n_z)[has_min]]),
-                int(has_min.sum()),
-                np.zeros(int(has_min.sum())),
-                np.full(int(has_min.sum()), _INF),
-                [
-                    f"heat_network_participation:{z}"
-                    for z, m in zip(hn_zones, has_min, strict=True)
-                    if m
-                ],
-                "hn_min",
-            )
-
-    if settings.energy_neutral_share is not None:
-        s = float(settings.energy_neutral_share)
-        coef = (
-            np.asarray(table.pv_kwh, dtype=float)
-            - s * np.asarray(table.electricity_kwh, dtype=float)
-        )[gi, oi]
-        cols = x_cols
-        if park_col is not None:
-            cols = np.append(cols, park_col)
-            coef = np.append(coef, float(park.yield_kwh_per_kwp))
-        rows.add(cols, coef, 0.0, _INF, "energy_neutral", "energy_neutral")
-
-    if settings.extra_subsidy_budget_eur is not None and limit is not None:
-        nzc = np.flatnonzero(extra_coef)
-        rows.add(
-            nzc,
-            extra_coef[nzc],
-            -_INF,
-            float(settings.extra_subsidy_budget_eur),
-            "extra_subsidy_budget",
-            "extra_subsidy",
-        )
-
-    for h, mx in sorted(settings.max_installations.items()):
-        sel = np.flatnonzero(heating[oi] == h)
-        rows.add(sel, np.ones(sel.size), -_INF, float(mx), f"max_installations:{h}", "max_install")
-
-    A = rows.matrix(n_cols)
     return MatrixModel(
-        n_groups=G,
-        n_options=O,
-        x_group=gi,
-        x_option=oi,
-        hn_zones=tuple(hn_zones),
-        hn_col0=hn_col0,
-        grid_reinf_zones=tuple(reinf_zones),
-        gr_col0=gr_col0,
-        park_col=park_col,
-        col_lower=col_lower,
-        col_upper=col_upper,
-        integrality=integrality,
-        A=A,
+        n_groups=int(np.asarray(table.group_id).size),
+        n_options=int(np.asarray(table.option_id).size),
+        x_group=cells.group,
+        x_option=cells.option,
+        hn_zones=hn.names,
+        hn_col0=cols.hn_col0,
+        grid_reinf_zones=reinf.zones,
+        gr_col0=cols.gr_col0,
+        park_col=cols.park_col,
+        col_lower=cols.lower,
+        col_upper=cols.upper,
+        integrality=cols.integrality,
+        A=rows.matrix(cols.n),
         row_lower=np.asarray(rows.lower, dtype=float),
         row_upper=np.asarray(rows.upper, dtype=float),
         row_names=rows.names,
@@ -568,19 +874,17 @@ def build_model(table: OptionTable, settings: OptimiseSettings) -> MatrixModel:
         cost=cost,
         co2=co2,
         co2_row=co2_row,
-        co2_reference_kg=co2_ref,
-        extra_coef=extra_coef,
-        limited_cols=np.flatnonzero(limited),
-        fixed_closed_cols=np.flatnonzero(fixed_closed),
-        x_upper_open=x_upper_open,
-        hn_zone_dwellings=np.asarray(zone_dwellings[[z for z, _ in hn_cfg]], dtype=float)
-        if n_hn
-        else np.zeros(0),
+        co2_reference_kg=co2_reference_kg,
+        extra_coef=monthly.extra_coef,
+        limited_cols=np.flatnonzero(monthly.closed),
+        fixed_closed_cols=np.flatnonzero(cells.fixed_closed),
+        x_upper_open=cells.upper_open,
+        hn_zone_dwellings=hn.dwellings,
         hn_cost=hn_cost,
-        grid_zones=tuple(grid_zones),
-        grid_capacity_kw=np.asarray(grid_cap, dtype=float),
-        grid_added_kw=grid_added,
-        grid_cost=grid_cost,
+        grid_zones=grid.names,
+        grid_capacity_kw=grid.capacity_kw,
+        grid_added_kw=reinf.added_kw,
+        grid_cost=reinf.cost,
         park_cost=park_cost,
         notices=notices,
     )

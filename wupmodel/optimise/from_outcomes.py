@@ -1,8 +1,9 @@
 """From evaluated outcomes and a scenario to an optimised village plan.
 
 :func:`optimise` is the public entry point: it evaluates the stock (or takes outcomes already
-evaluated), turns them into the optimiser's :class:`~wupmodel.optimise.problem.OptionTable`, maps the
-scenario's targets onto :class:`~wupmodel.optimise.problem.OptimiseSettings` and solves.
+evaluated), turns them into the optimiser's :class:`~wupmodel.optimise.problem.OptionTable`,
+maps the scenario's targets onto :class:`~wupmodel.optimise.problem.OptimiseSettings` and
+solves.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from wupmodel.optimise.problem import (
 from wupmodel.optimise.solve import solve
 from wupmodel.outcomes import Outcomes
 from wupmodel.scenario import Scenario
-from wupmodel.survey import survey_label, survey_stock, survey_targets
+from wupmodel.survey import SurveyTargets, survey_label, survey_stock, survey_targets
 from wupmodel.vocabulary import HEATING_SYSTEMS
 
 #: Zone name for dwellings when the stock has no heat-network zones at all (then every
@@ -56,7 +57,8 @@ def option_table(
         one per group of identical dwellings.
     fixed
         Options households already chose: dwelling_id -> option id (e.g. ``standard+air_hp``)
-        or option number (its place in the catalogue, from 0; needs ``per_dwelling`` rows). An unknown dwelling or option, or an option not feasible for that dwelling, is a
+        or option number (its place in the catalogue, from 0; needs ``per_dwelling`` rows). An
+        unknown dwelling or option, or an option not feasible for that dwelling, is a
         :class:`~wupmodel.errors.WupInputError`.
     """
     if per_dwelling:
@@ -123,7 +125,8 @@ def _fixed_options(
         if option not in option_of:
             close = ", ".join(difflib.get_close_matches(option, [str(o) for o in option_ids], n=3))
             raise WupInputError(
-                f"fixed choices: '{option}' (dwelling '{dwelling}') is not an option; close: {close}"
+                f"fixed choices: '{option}' (dwelling '{dwelling}') is not an option; "
+                f"close: {close}"
             )
         i, j = row_of[str(dwelling)], option_of[option]
         if not feasible[i, j]:
@@ -221,6 +224,8 @@ def settings_for(inputs: ModelInputs, **overrides: Any) -> OptimiseSettings:
     return replace(settings, **changes)
 
 
+# long because it is the public verb: each keyword is a user-facing option (the CLI's flags, the
+# app's controls) that callers pass by name; bundling them would change every call
 def optimise(
     stock: pd.DataFrame | None = None,
     scenario: Scenario | ModelInputs | None = None,
@@ -254,15 +259,15 @@ def optimise(
         Options households already chose (dwelling_id -> option_id); the table then has one row
         per dwelling (shares or binaries as ``per_dwelling`` says).
     survey
-        A survey from :func:`wupmodel.load_survey`: its choices are fixed as ``fixed`` is (a *yes*
+        A survey from :func:`wupmodel.io.load_survey`: its choices are fixed as ``fixed`` is (a *yes*
         to the heat network -> the dwelling's cheapest heat-network option, a planned heat pump
         -> its cheapest heat-pump option; a dwelling in both with different options is an
         error), and each zone's minimum heat-network participation becomes at least the share
-        of its dwellings that said yes (:func:`wupmodel.survey_targets`; a higher minimum from
+        of its dwellings that said yes (:func:`wupmodel.survey.survey_targets`; a higher minimum from
         the scenario or the parameters stays). The plan's notices say which choices and
         minima came from the survey. When the stock is evaluated here, *already insulated:
         yes* makes the dwelling's current state the standard insulation level
-        (:func:`wupmodel.survey_stock`).
+        (:func:`wupmodel.survey.survey_stock`).
     **overrides
         Any :class:`~wupmodel.optimise.problem.OptimiseSettings` field, e.g. ``co2_reduction=0.6``,
         ``budget_eur=5e6``, ``perspective="end_user"``, ``solver="cbc"``.
@@ -282,47 +287,59 @@ def optimise(
     """
     inputs = as_inputs(scenario)
     if outcomes is None:
-        if stock is None:
-            raise ValueError("give a stock or outcomes")
-        if survey is not None:  # "already insulated: yes" -> current state = standard level
-            stock = survey_stock(stock, survey)
-        outcomes = evaluate(stock, inputs, irr=False)
-    from_survey = None
-    if survey is not None:
-        from_survey = survey_targets(survey, outcomes, fixed=fixed, no_zone=VILLAGE_ZONE)
+        outcomes = _evaluated(stock, inputs, survey)
+    from_survey = None if survey is None else _from_survey(survey, outcomes, fixed)
+    if from_survey is not None:
         fixed = {**(fixed or {}), **from_survey.choices}
-        said_insulated = "already_insulated" in survey and bool(
-            (survey["already_insulated"] == 1.0).any()
-        )
-        if said_insulated and "already_insulated" not in outcomes.groups:
-            from_survey.notices.append(
-                f"{survey_label(survey.attrs.get('source', 'survey'))}: 'already insulated' "
-                "answers not in the outcomes given; evaluate wupmodel.survey.survey_stock(stock, survey)"
-            )
+    rows_per_dwelling = per_dwelling or bool(fixed)
     table = option_table(
-        outcomes,
-        inputs.horizon_years,
-        per_dwelling=per_dwelling or bool(fixed),
-        fixed=fixed,
+        outcomes, inputs.horizon_years, per_dwelling=rows_per_dwelling, fixed=fixed
     )
     settings = settings_for(inputs, per_dwelling=per_dwelling, **overrides)
     survey_notes: list[str] = []
     if from_survey is not None:
-        settings, survey_notes = _survey_minimum(
+        settings, minimum_notes = _survey_minimum(
             settings, from_survey.min_participation, survey.attrs.get("source", "survey")
         )
-        survey_notes = from_survey.notices + survey_notes
+        survey_notes = from_survey.notices + minimum_notes
     if prune:
         table, _ = prune_dominated(table, settings)
     plan = solve(table, settings)
     plan.notices = survey_notes + list(plan.notices)
     if plan.has_solution:
-        plan.dwellings = plan_per_dwelling(
-            plan, outcomes, per_dwelling_rows=per_dwelling or bool(fixed)
-        )
+        plan.dwellings = plan_per_dwelling(plan, outcomes, per_dwelling_rows=rows_per_dwelling)
     if pareto > 0:
         plan.pareto_front = pareto_front(table, settings, n_points=pareto)
     return plan
+
+
+def _evaluated(
+    stock: pd.DataFrame | None, inputs: ModelInputs, survey: pd.DataFrame | None
+) -> Outcomes:
+    """The stock evaluated with money; a survey's *already insulated: yes* first makes those
+    dwellings' current state the standard insulation level."""
+    if stock is None:
+        raise ValueError("give a stock or outcomes")
+    if survey is not None:
+        stock = survey_stock(stock, survey)
+    return evaluate(stock, inputs, irr=False)
+
+
+def _from_survey(
+    survey: pd.DataFrame, outcomes: Outcomes, fixed: Mapping[str, str] | None
+) -> SurveyTargets:
+    """The survey's choices and minimum participation, with a notice when it has *already
+    insulated* answers that the outcomes given were evaluated without."""
+    from_survey = survey_targets(survey, outcomes, fixed=fixed, no_zone=VILLAGE_ZONE)
+    said_insulated = "already_insulated" in survey and bool(
+        (survey["already_insulated"] == 1.0).any()
+    )
+    if said_insulated and "already_insulated" not in outcomes.groups:
+        from_survey.notices.append(
+            f"{survey_label(survey.attrs.get('source', 'survey'))}: 'already insulated' "
+            "answers not in the outcomes given; evaluate wupmodel.survey.survey_stock(stock, survey)"
+        )
+    return from_survey
 
 
 def _survey_minimum(

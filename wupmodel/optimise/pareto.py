@@ -13,7 +13,7 @@ from wupmodel.optimise.problem import (
     OptimiseSettings,
     OptionTable,
 )
-from wupmodel.optimise.solve import _Problem
+from wupmodel.optimise.solve import LoadedProblem
 
 
 def pareto_front(
@@ -48,7 +48,7 @@ def pareto_front(
     if n_points < 2:
         raise WupInputError("pareto_front: n_points must be at least 2", "pareto_front")
     base = replace(settings, objective="cost", co2_reduction=None)
-    problem = _Problem(table, base)
+    problem = LoadedProblem(table, base)
     r_cost, q_cost = problem.optimise("cost")
     p_cost = problem.plan(r_cost, q_cost, "cost", shadow_prices)
     if not p_cost.has_solution:

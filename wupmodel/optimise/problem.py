@@ -1,4 +1,4 @@
-"""The optimiser's inputs: the option table, collective assets, settings, and the status of a solve."""
+"""The optimiser's inputs: the option table, collective assets, settings, and a solve's status."""
 
 from __future__ import annotations
 
@@ -410,7 +410,14 @@ def collective_defaults(
     }
 
 
-def _validate_settings(s: OptimiseSettings) -> None:
+def validate_settings(s: OptimiseSettings) -> None:
+    """Check the names and ranges of optimiser settings.
+
+    Raises
+    ------
+    WupInputError
+        Naming the setting, its value and what is allowed.
+    """
     src = "optimise settings"
 
     def fail(msg: str) -> None:
@@ -454,14 +461,161 @@ def _validate_settings(s: OptimiseSettings) -> None:
             )
 
 
-def _float_array(table: OptionTable, name: str, shape: tuple[int, ...]) -> np.ndarray:
-    arr = np.asarray(getattr(table, name), dtype=float)
-    if arr.shape != shape:
-        raise WupInputError(
-            f"option table: '{name}' has shape {arr.shape}, expected {shape} (groups × options)",
-            "option table",
+_TABLE = "option table"
+
+#: The (G, O) figures besides ``annual_cost_eur`` that every feasible option needs.
+_FIGURES: tuple[str, ...] = (
+    "capex_eur",
+    "subsidy_eur",
+    "co2_kg",
+    "co2_cum_kg",
+    "peak_kw",
+    "electricity_kwh",
+    "pv_kwh",
+    "heat_gj",
+    "gas_m3",
+    "monthly_cost_change_eur",
+)
+
+
+def _table_error(message: str) -> WupInputError:
+    """An option-table error naming the table as its source."""
+    return WupInputError(f"{_TABLE}: {message}", _TABLE)
+
+
+def _check_ids(table: OptionTable) -> tuple[int, int]:
+    """At least one group and one option, each id unique; returns ``(G, O)``."""
+    n_groups = int(np.asarray(table.group_id).size)
+    n_options = int(np.asarray(table.option_id).size)
+    if n_groups == 0 or n_options == 0:
+        raise _table_error("needs at least one group and one option")
+    if len(set(np.asarray(table.group_id).astype(str).tolist())) != n_groups:
+        raise _table_error("'group_id' values must be unique")
+    if len(set(np.asarray(table.option_id).astype(str).tolist())) != n_options:
+        raise _table_error("'option_id' values must be unique")
+    return n_groups, n_options
+
+
+def _check_counts(table: OptionTable, n_groups: int, per_dwelling: bool) -> None:
+    """``count``: (G,), finite and positive; whole numbers for a per-dwelling optimisation."""
+    count = np.asarray(table.count, dtype=float)
+    if count.shape != (n_groups,):
+        raise _table_error(f"'count' has shape {count.shape}, expected ({n_groups},)")
+    bad = ~np.isfinite(count) | (count <= 0)
+    if bad.any():
+        g = int(np.argmax(bad))
+        raise _table_error(f"group '{table.group_id[g]}' has count {count[g]}; counts must be > 0")
+    if per_dwelling and not np.allclose(count, np.round(count)):
+        g = int(np.argmax(~np.isclose(count, np.round(count))))
+        raise _table_error(
+            "per-dwelling optimisation needs whole dwelling counts; group "
+            f"'{table.group_id[g]}' has count {count[g]}"
         )
-    return arr
+
+
+def _check_heating(table: OptionTable, n_options: int) -> None:
+    """``heating``: (O,), each a known heating system."""
+    heating = np.asarray(table.heating).astype(str)
+    if heating.shape != (n_options,):
+        raise _table_error(f"'heating' has shape {heating.shape}, expected ({n_options},)")
+    unknown = sorted(set(heating.tolist()) - set(HEATING_SYSTEMS))
+    if unknown:
+        raise _table_error(
+            f"unknown heating system(s) {unknown}; allowed: {', '.join(HEATING_SYSTEMS)}"
+        )
+
+
+def _checked_feasible(table: OptionTable, n_groups: int, n_options: int) -> np.ndarray:
+    """``feasible`` as a (G, O) bool array."""
+    feasible = np.asarray(table.feasible, dtype=bool)
+    if feasible.shape != (n_groups, n_options):
+        raise _table_error(
+            f"'feasible' has shape {feasible.shape}, expected ({n_groups}, {n_options})"
+        )
+    return feasible
+
+
+def _check_perspectives(table: OptionTable) -> None:
+    """``annual_cost_eur`` has both perspectives."""
+    for key in PERSPECTIVES:
+        if key not in table.annual_cost_eur:
+            raise _table_error(
+                f"'annual_cost_eur' lacks the '{key}' perspective; "
+                f"give both 'national' and 'end_user'"
+            )
+
+
+def _check_figures(table: OptionTable, feasible: np.ndarray) -> None:
+    """Annual costs and every other (G, O) figure: the right shape, and a finite number
+    wherever the option is feasible."""
+    arrays = {
+        f"annual_cost_eur['{k}']": np.asarray(v, dtype=float)
+        for k, v in table.annual_cost_eur.items()
+    }
+    for name in _FIGURES:
+        arrays[name] = np.asarray(getattr(table, name), dtype=float)
+        if arrays[name].shape != feasible.shape:
+            raise _table_error(
+                f"'{name}' has shape {arrays[name].shape}, expected {feasible.shape} "
+                "(groups × options)"
+            )
+    for name, arr in arrays.items():
+        if arr.shape != feasible.shape:
+            raise _table_error(f"'{name}' has shape {arr.shape}, expected {feasible.shape}")
+        bad = feasible & ~np.isfinite(arr)
+        if bad.any():
+            g, o = (int(i) for i in np.argwhere(bad)[0])
+            raise _table_error(
+                f"'{name}' is not a finite number for group '{table.group_id[g]}', "
+                f"option '{table.option_id[o]}' (a feasible option needs every figure)"
+            )
+
+
+def _check_reference_option(table: OptionTable, feasible: np.ndarray) -> None:
+    """``reference_option``: (G,) integers, a feasible option of each group."""
+    n_groups, n_options = feasible.shape
+    ref = np.asarray(table.reference_option)
+    if ref.shape != (n_groups,) or not np.issubdtype(ref.dtype, np.integer):
+        raise _table_error(f"'reference_option' must be ({n_groups},) integers")
+    if ((ref < 0) | (ref >= n_options)).any():
+        g = int(np.argmax((ref < 0) | (ref >= n_options)))
+        raise _table_error(
+            f"'reference_option' of group '{table.group_id[g]}' is {ref[g]}; "
+            f"allowed 0 to {n_options - 1}"
+        )
+    if not feasible[np.arange(n_groups), ref].all():
+        g = int(np.argmax(~feasible[np.arange(n_groups), ref]))
+        raise _table_error(
+            f"the reference option '{table.option_id[ref[g]]}' of group "
+            f"'{table.group_id[g]}' is marked infeasible; the reference must be feasible"
+        )
+
+
+def _check_fixed_option(table: OptionTable, n_groups: int, n_options: int) -> None:
+    """``fixed_option``: (G,) integers, -1 (free) or an option."""
+    fixed = np.asarray(table.fixed_option)
+    if fixed.shape != (n_groups,) or not np.issubdtype(fixed.dtype, np.integer):
+        raise _table_error(f"'fixed_option' must be ({n_groups},) integers (-1 = free)")
+    if ((fixed < -1) | (fixed >= n_options)).any():
+        g = int(np.argmax((fixed < -1) | (fixed >= n_options)))
+        raise _table_error(
+            f"'fixed_option' of group '{table.group_id[g]}' is {fixed[g]}; "
+            f"allowed -1 (free) or 0 to {n_options - 1}"
+        )
+
+
+def _check_zones(table: OptionTable, n_groups: int) -> None:
+    """One heat-network zone and one grid zone per group (``''`` = none)."""
+    for name in ("heat_network_zone", "grid_zone"):
+        arr = np.asarray(getattr(table, name))
+        if arr.shape != (n_groups,):
+            raise _table_error(f"'{name}' has shape {arr.shape}, expected ({n_groups},)")
+
+
+def _check_horizon(table: OptionTable) -> None:
+    """A positive number of years to the horizon."""
+    if int(table.horizon_years) <= 0:
+        raise _table_error("'horizon_years' must be positive")
 
 
 def validate_table(table: OptionTable, per_dwelling: bool = False) -> None:
@@ -472,110 +626,13 @@ def validate_table(table: OptionTable, per_dwelling: bool = False) -> None:
     WupInputError
         Naming the array, the group or option, and what is allowed.
     """
-    src = "option table"
-    G = int(np.asarray(table.group_id).size)
-    O = int(np.asarray(table.option_id).size)  # noqa: E741 - O is the option count
-    if G == 0 or O == 0:
-        raise WupInputError(f"{src}: needs at least one group and one option", src)
-    if len(set(np.asarray(table.group_id).astype(str).tolist())) != G:
-        raise WupInputError(f"{src}: 'group_id' values must be unique", src)
-    if len(set(np.asarray(table.option_id).astype(str).tolist())) != O:
-        raise WupInputError(f"{src}: 'option_id' values must be unique", src)
-    count = np.asarray(table.count, dtype=float)
-    if count.shape != (G,):
-        raise WupInputError(f"{src}: 'count' has shape {count.shape}, expected ({G},)", src)
-    bad = ~np.isfinite(count) | (count <= 0)
-    if bad.any():
-        g = int(np.argmax(bad))
-        raise WupInputError(
-            f"{src}: group '{table.group_id[g]}' has count {count[g]}; counts must be > 0", src
-        )
-    if per_dwelling and not np.allclose(count, np.round(count)):
-        g = int(np.argmax(~np.isclose(count, np.round(count))))
-        raise WupInputError(
-            f"{src}: per-dwelling optimisation needs whole dwelling counts; group "
-            f"'{table.group_id[g]}' has count {count[g]}",
-            src,
-        )
-    heating = np.asarray(table.heating).astype(str)
-    if heating.shape != (O,):
-        raise WupInputError(f"{src}: 'heating' has shape {heating.shape}, expected ({O},)", src)
-    unknown = sorted(set(heating.tolist()) - set(HEATING_SYSTEMS))
-    if unknown:
-        raise WupInputError(
-            f"{src}: unknown heating system(s) {unknown}; allowed: {', '.join(HEATING_SYSTEMS)}",
-            src,
-        )
-    feasible = np.asarray(table.feasible, dtype=bool)
-    if feasible.shape != (G, O):
-        raise WupInputError(
-            f"{src}: 'feasible' has shape {feasible.shape}, expected ({G}, {O})", src
-        )
-    for key in ("national", "end_user"):
-        if key not in table.annual_cost_eur:
-            raise WupInputError(
-                f"{src}: 'annual_cost_eur' lacks the '{key}' perspective; "
-                f"give both 'national' and 'end_user'",
-                src,
-            )
-    arrays = {
-        f"annual_cost_eur['{k}']": np.asarray(v, dtype=float)
-        for k, v in table.annual_cost_eur.items()
-    }
-    for name in (
-        "capex_eur",
-        "subsidy_eur",
-        "co2_kg",
-        "co2_cum_kg",
-        "peak_kw",
-        "electricity_kwh",
-        "pv_kwh",
-        "heat_gj",
-        "gas_m3",
-        "monthly_cost_change_eur",
-    ):
-        arrays[name] = _float_array(table, name, (G, O))
-    for name, arr in arrays.items():
-        if arr.shape != (G, O):
-            raise WupInputError(f"{src}: '{name}' has shape {arr.shape}, expected ({G}, {O})", src)
-        bad = feasible & ~np.isfinite(arr)
-        if bad.any():
-            g, o = (int(i) for i in np.argwhere(bad)[0])
-            raise WupInputError(
-                f"{src}: '{name}' is not a finite number for group '{table.group_id[g]}', "
-                f"option '{table.option_id[o]}' (a feasible option needs every figure)",
-                src,
-            )
-    ref = np.asarray(table.reference_option)
-    if ref.shape != (G,) or not np.issubdtype(ref.dtype, np.integer):
-        raise WupInputError(f"{src}: 'reference_option' must be ({G},) integers", src)
-    if ((ref < 0) | (ref >= O)).any():
-        g = int(np.argmax((ref < 0) | (ref >= O)))
-        raise WupInputError(
-            f"{src}: 'reference_option' of group '{table.group_id[g]}' is {ref[g]}; "
-            f"allowed 0 to {O - 1}",
-            src,
-        )
-    if not feasible[np.arange(G), ref].all():
-        g = int(np.argmax(~feasible[np.arange(G), ref]))
-        raise WupInputError(
-            f"{src}: the reference option '{table.option_id[ref[g]]}' of group "
-            f"'{table.group_id[g]}' is marked infeasible; the reference must be feasible",
-            src,
-        )
-    fixed = np.asarray(table.fixed_option)
-    if fixed.shape != (G,) or not np.issubdtype(fixed.dtype, np.integer):
-        raise WupInputError(f"{src}: 'fixed_option' must be ({G},) integers (-1 = free)", src)
-    if ((fixed < -1) | (fixed >= O)).any():
-        g = int(np.argmax((fixed < -1) | (fixed >= O)))
-        raise WupInputError(
-            f"{src}: 'fixed_option' of group '{table.group_id[g]}' is {fixed[g]}; "
-            f"allowed -1 (free) or 0 to {O - 1}",
-            src,
-        )
-    for name in ("heat_network_zone", "grid_zone"):
-        arr = np.asarray(getattr(table, name))
-        if arr.shape != (G,):
-            raise WupInputError(f"{src}: '{name}' has shape {arr.shape}, expected ({G},)", src)
-    if int(table.horizon_years) <= 0:
-        raise WupInputError(f"{src}: 'horizon_years' must be positive", src)
+    n_groups, n_options = _check_ids(table)
+    _check_counts(table, n_groups, per_dwelling)
+    _check_heating(table, n_options)
+    feasible = _checked_feasible(table, n_groups, n_options)
+    _check_perspectives(table)
+    _check_figures(table, feasible)
+    _check_reference_option(table, feasible)
+    _check_fixed_option(table, n_groups, n_options)
+    _check_zones(table, n_groups)
+    _check_horizon(table)

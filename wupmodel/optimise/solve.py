@@ -70,6 +70,7 @@ from __future__ import annotations
 
 import math
 import time
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -88,7 +89,7 @@ from wupmodel.optimise.problem import (
     OptimiseSettings,
     OptionTable,
     SolveStatus,
-    _validate_settings,
+    validate_settings,
     validate_table,
 )
 from wupmodel.optimise.solvers import (
@@ -134,11 +135,11 @@ _ROW_UNITS = {  # kind -> (scale to the reported unit, price unit, quantity unit
 }
 
 
-class _Problem:
+class LoadedProblem:
     """A built model loaded into one solver session, solved as often as needed."""
 
     def __init__(self, table: OptionTable, settings: OptimiseSettings) -> None:
-        _validate_settings(settings)
+        validate_settings(settings)
         validate_table(table, settings.per_dwelling)
         self.table = table
         self.settings = settings
@@ -461,142 +462,55 @@ class _Problem:
         notices: list[str],
         base: dict,
     ) -> Plan:
+        """The plan of a solution: shares, collective decisions, totals and constraint reports."""
         s = self.settings
         m = self.model
         t = self.table
-        G, O = m.n_groups, m.n_options  # noqa: E741 - O is the option count
-        count = np.asarray(t.count, dtype=float)
-        x = res.x
-        n = np.clip(x[: m.n_x], 0.0, None)
-        if s.per_dwelling:
-            n = np.round(n)
-        n_go = np.zeros((G, O))
-        n_go[m.x_group, m.x_option] = n
-        shares = n_go / count[:, None]
-        shares[shares < SHARE_EPS] = 0.0
-        shares = np.minimum(shares, 1.0)
-        n_go = shares * count[:, None]
-
-        built = np.round(x[m.hn_col0 : m.gr_col0]) > 0.5 if m.hn_zones else np.zeros(0, bool)
-        n_gr = len(m.grid_reinf_zones)
-        reinforced = np.round(x[m.gr_col0 : m.gr_col0 + n_gr]) > 0.5 if n_gr else np.zeros(0, bool)
-        park_kwp = float(max(x[m.park_col], 0.0)) if m.park_col is not None else 0.0
-
-        def total(arr) -> float:
-            return float(np.sum(n_go * np.asarray(arr, dtype=float)))
-
-        collective = {}
-        totals = {}
-        reinf_idx = [m.grid_zones.index(z) for z in m.grid_reinf_zones]
-        for p in PERSPECTIVES:
-            col = float(np.dot(m.hn_cost[p], built)) if m.hn_zones else 0.0
-            if n_gr:
-                col += float(np.dot(m.grid_cost[p][reinf_idx], reinforced))
-            col += park_kwp * m.park_cost.get(p, 0.0)
-            collective[p] = col
-            totals[p] = total(t.annual_cost_eur[p]) + col
-        # Every dwelling on its reference option (gas boiler, no collective asset): the base
-        # that ``run``'s "extra cost vs the reference" is measured from.
-        ref_opt = np.asarray(t.reference_option, dtype=np.int64)
-        reference = {
-            p: float(
-                np.dot(count, np.asarray(t.annual_cost_eur[p], dtype=float)[np.arange(G), ref_opt])
-            )
-            for p in PERSPECTIVES
-        }
-
+        d = _decisions(m, t, res.x, s.per_dwelling)
+        collective, totals = _cost_totals(m, t, d)
+        co2_kg, co2_cum_kg, reduction = _co2_totals(s, m, t, d)
+        extra_by_group, max_monthly = _extra_subsidy(m, t, d)
+        electricity_kwh, pv_kwh = d.total(t.electricity_kwh), d.total(t.pv_kwh)
         park = s.solar_park
-        credit1 = park.co2_kg_per_kwp * park_kwp if park is not None else 0.0
-        credit2 = park.co2_cum_kg_per_kwp * park_kwp if park is not None else 0.0
-        co2_1 = total(t.co2_kg) - credit1
-        co2_2 = total(t.co2_cum_kg) - credit2
-        ref = m.co2_reference_kg[s.co2_basis]
-        co2_basis_val = co2_1 if s.co2_basis == "first_year" else co2_2
-        reduction = 1.0 - co2_basis_val / ref if ref > 0 else math.nan
-
-        # per-dwelling, per-zone reporting
-        grid_zone = np.asarray(t.grid_zone).astype(str)
-        div = 1.0 if s.diversity is None else float(s.diversity)
-        peak_g = (n_go * np.asarray(t.peak_kw, dtype=float)).sum(axis=1) * div
-        peak = {}
-        for z in sorted(set(grid_zone.tolist()) - {""}):
-            peak[z] = float(peak_g[grid_zone == z].sum())
-        cap = {}
-        for j, z in enumerate(m.grid_zones):
-            added = (
-                m.grid_added_kw[j]
-                if z in m.grid_reinf_zones and reinforced[m.grid_reinf_zones.index(z)]
-                else 0.0
-            )
-            cap[z] = float(m.grid_capacity_kw[j] + added)
-        heating = np.asarray(t.heating).astype(str)
-        hn_opt = np.isin(heating, HEAT_NETWORK_SYSTEMS)
-        hn_zone = np.asarray(t.heat_network_zone).astype(str)
-        hn_g = n_go[:, hn_opt].sum(axis=1)
-        participation = {}
-        for z in sorted(set(hn_zone.tolist()) - {""}):
-            sel = hn_zone == z
-            participation[z] = float(hn_g[sel].sum() / count[sel].sum())
-        by_heating = {
-            h: float(n_go[:, heating == h].sum()) for h in HEATING_SYSTEMS if (heating == h).any()
-        }
-
-        elec = total(t.electricity_kwh)
-        pv = total(t.pv_kwh)
-        park_kwh = park_kwp * park.yield_kwh_per_kwp if park is not None else 0.0
-        monthly = np.asarray(t.monthly_cost_change_eur, dtype=float)
-        extra_go = np.zeros((G, O))
-        extra_go[m.x_group, m.x_option] = m.extra_coef
-        extra_by_group = (n_go * extra_go).sum(axis=1)
-        eff_monthly = monthly - extra_go / 12.0
-        max_monthly = float(np.max(np.where(shares > 0, eff_monthly, -np.inf)))
-
-        choices: dict[str, Any] = {}
-        gids = base["group_id"]
-        oids = base["option_id"]
-        for g in range(G):
-            nz = np.flatnonzero(shares[g])
-            if s.per_dwelling and count[g] == 1:
-                choices[gids[g]] = oids[int(nz[np.argmax(shares[g, nz])])]
-            else:
-                choices[gids[g]] = {oids[o]: float(shares[g, o]) for o in nz.tolist()}
-
-        constraints = self._constraint_reports(x, req, duals, t.horizon_years, objective)
+        park_kwh = d.park_kwp * park.yield_kwh_per_kwp if park is not None else 0.0
         return Plan(
             status=SolveStatus.OPTIMAL if res.status == OPTIMAL else SolveStatus.TIME_LIMIT,
             message=""
             if res.status == OPTIMAL
-            else f"Stopped at the time limit with the best plan found (relative gap {res.gap:.2%}).",
+            else "Stopped at the time limit with the best plan found "
+            f"(relative gap {res.gap:.2%}).",
             objective_eur=totals[s.perspective],
-            shares=shares,
-            choices=choices,
-            heat_network_built={z: bool(b) for z, b in zip(m.hn_zones, built, strict=True)},
+            shares=d.shares,
+            choices=_choices(d, t, base["group_id"], base["option_id"], s.per_dwelling),
+            heat_network_built={z: bool(b) for z, b in zip(m.hn_zones, d.built, strict=True)},
             grid_reinforced={
-                z: bool(b) for z, b in zip(m.grid_reinf_zones, reinforced, strict=True)
+                z: bool(b) for z, b in zip(m.grid_reinf_zones, d.reinforced, strict=True)
             },
-            solar_park_kwp=park_kwp,
+            solar_park_kwp=d.park_kwp,
             total_cost_eur=totals,
-            reference_cost_eur=reference,
+            reference_cost_eur=_reference_costs(t),
             collective_cost_eur=collective,
-            capex_eur=total(t.capex_eur),
-            subsidy_eur=total(t.subsidy_eur),
+            capex_eur=d.total(t.capex_eur),
+            subsidy_eur=d.total(t.subsidy_eur),
             extra_subsidy_eur_per_yr=float(extra_by_group.sum()),
             extra_subsidy_by_group_eur_per_yr=extra_by_group,
-            co2_kg=co2_1,
-            co2_cum_kg=co2_2,
+            co2_kg=co2_kg,
+            co2_cum_kg=co2_cum_kg,
             co2_reduction=reduction,
-            peak_kw=peak,
-            grid_capacity_kw=cap,
-            heat_network_participation=participation,
-            dwellings_by_heating=by_heating,
-            electricity_kwh=elec,
-            pv_kwh=pv,
+            peak_kw=_grid_peaks_kw(s, t, d),
+            grid_capacity_kw=_grid_capacities_kw(m, d),
+            heat_network_participation=_heat_network_participation(t, d),
+            dwellings_by_heating=_dwellings_by_heating(t, d),
+            electricity_kwh=electricity_kwh,
+            pv_kwh=pv_kwh,
             solar_park_kwh=park_kwh,
-            energy_neutral_share=(pv + park_kwh) / elec if elec > 0 else math.nan,
-            gas_m3=total(t.gas_m3),
-            heat_gj=total(t.heat_gj),
+            energy_neutral_share=(pv_kwh + park_kwh) / electricity_kwh
+            if electricity_kwh > 0
+            else math.nan,
+            gas_m3=d.total(t.gas_m3),
+            heat_gj=d.total(t.heat_gj),
             max_monthly_increase_eur=max_monthly,
-            constraints=constraints,
+            constraints=self._constraint_reports(res.x, req, duals, t.horizon_years, objective),
             gap=res.gap,
             notices=notices,
             **base,
@@ -668,6 +582,175 @@ class _Problem:
         return out
 
 
+# ---------------------------------------------------------------------------------------------
+# Reading a solution back
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Decisions:
+    """A solution read back: dwellings per group × option and the collective decisions."""
+
+    shares: np.ndarray  #: (G, O) share of each group on each option [-], rows sum to 1
+    dwellings: np.ndarray  #: (G, O) dwellings of each group on each option (shares × count)
+    built: np.ndarray  #: (n_hn,) bool, heat network built per zone of ``hn_zones``
+    reinforced: np.ndarray  #: (n_gr,) bool, grid reinforced per zone of ``grid_reinf_zones``
+    park_kwp: float  #: solar-park size [kWp]
+
+    def total(self, figure: np.ndarray) -> float:
+        """Village total of a (G, O) per-dwelling figure: Σ dwellings · figure."""
+        return float(np.sum(self.dwellings * np.asarray(figure, dtype=float)))
+
+
+def _decisions(m: MatrixModel, t: OptionTable, x: np.ndarray, per_dwelling: bool) -> _Decisions:
+    """Shares and collective decisions from the column values ``x``.
+
+    Dwelling counts are clipped at 0 (and rounded per dwelling); shares below
+    :data:`SHARE_EPS` become 0 and none exceeds 1. Binaries are rounded.
+    """
+    count = np.asarray(t.count, dtype=float)
+    n = np.clip(x[: m.n_x], 0.0, None)
+    if per_dwelling:
+        n = np.round(n)
+    n_go = np.zeros((m.n_groups, m.n_options))
+    n_go[m.x_group, m.x_option] = n
+    shares = n_go / count[:, None]
+    shares[shares < SHARE_EPS] = 0.0
+    shares = np.minimum(shares, 1.0)
+    n_gr = len(m.grid_reinf_zones)
+    return _Decisions(
+        shares=shares,
+        dwellings=shares * count[:, None],
+        built=np.round(x[m.hn_col0 : m.gr_col0]) > 0.5 if m.hn_zones else np.zeros(0, bool),
+        reinforced=np.round(x[m.gr_col0 : m.gr_col0 + n_gr]) > 0.5 if n_gr else np.zeros(0, bool),
+        park_kwp=float(max(x[m.park_col], 0.0)) if m.park_col is not None else 0.0,
+    )
+
+
+def _cost_totals(
+    m: MatrixModel, t: OptionTable, d: _Decisions
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Collective and total annual cost per perspective [€/yr].
+
+    Collective: heat networks built, grids reinforced, the solar park; total: the dwellings'
+    option costs plus the collective cost.
+    """
+    reinf_idx = [m.grid_zones.index(z) for z in m.grid_reinf_zones]
+    collective: dict[str, float] = {}
+    totals: dict[str, float] = {}
+    for p in PERSPECTIVES:
+        col = float(np.dot(m.hn_cost[p], d.built)) if m.hn_zones else 0.0
+        if reinf_idx:
+            col += float(np.dot(m.grid_cost[p][reinf_idx], d.reinforced))
+        col += d.park_kwp * m.park_cost.get(p, 0.0)
+        collective[p] = col
+        totals[p] = d.total(t.annual_cost_eur[p]) + col
+    return collective, totals
+
+
+def _reference_costs(t: OptionTable) -> dict[str, float]:
+    """Annual cost per perspective with every dwelling on its reference option [€/yr].
+
+    Gas boiler, no collective asset: the base that ``run``'s "extra cost vs the reference" is
+    measured from.
+    """
+    count = np.asarray(t.count, dtype=float)
+    cell = (np.arange(count.size), np.asarray(t.reference_option, dtype=np.int64))
+    return {
+        p: float(np.dot(count, np.asarray(t.annual_cost_eur[p], dtype=float)[cell]))
+        for p in PERSPECTIVES
+    }
+
+
+def _co2_totals(
+    s: OptimiseSettings, m: MatrixModel, t: OptionTable, d: _Decisions
+) -> tuple[float, float, float]:
+    """First-year CO2 [kg/yr], cumulative CO2 [kg] (both net of the park's credit) and the
+    reduction vs the all-reference village on the settings' basis [-] (nan without emissions)."""
+    park = s.solar_park
+    credit1 = park.co2_kg_per_kwp * d.park_kwp if park is not None else 0.0
+    credit2 = park.co2_cum_kg_per_kwp * d.park_kwp if park is not None else 0.0
+    co2_1 = d.total(t.co2_kg) - credit1
+    co2_2 = d.total(t.co2_cum_kg) - credit2
+    ref = m.co2_reference_kg[s.co2_basis]
+    on_basis = co2_1 if s.co2_basis == "first_year" else co2_2
+    return co2_1, co2_2, 1.0 - on_basis / ref if ref > 0 else math.nan
+
+
+def _grid_peaks_kw(s: OptimiseSettings, t: OptionTable, d: _Decisions) -> dict[str, float]:
+    """Peak after diversity per grid zone [kW], every zone of the table."""
+    grid_zone = np.asarray(t.grid_zone).astype(str)
+    div = 1.0 if s.diversity is None else float(s.diversity)
+    peak_g = (d.dwellings * np.asarray(t.peak_kw, dtype=float)).sum(axis=1) * div
+    return {z: float(peak_g[grid_zone == z].sum()) for z in sorted(set(grid_zone.tolist()) - {""})}
+
+
+def _grid_capacities_kw(m: MatrixModel, d: _Decisions) -> dict[str, float]:
+    """Capacity per constrained grid zone, plus the added kW where reinforced [kW]."""
+    cap = {}
+    for j, z in enumerate(m.grid_zones):
+        added = (
+            m.grid_added_kw[j]
+            if z in m.grid_reinf_zones and d.reinforced[m.grid_reinf_zones.index(z)]
+            else 0.0
+        )
+        cap[z] = float(m.grid_capacity_kw[j] + added)
+    return cap
+
+
+def _heat_network_participation(t: OptionTable, d: _Decisions) -> dict[str, float]:
+    """Share of each heat-network zone's dwellings on heat-network options [-]."""
+    count = np.asarray(t.count, dtype=float)
+    hn_opt = np.isin(np.asarray(t.heating).astype(str), HEAT_NETWORK_SYSTEMS)
+    hn_zone = np.asarray(t.heat_network_zone).astype(str)
+    hn_g = d.dwellings[:, hn_opt].sum(axis=1)
+    participation = {}
+    for z in sorted(set(hn_zone.tolist()) - {""}):
+        sel = hn_zone == z
+        participation[z] = float(hn_g[sel].sum() / count[sel].sum())
+    return participation
+
+
+def _dwellings_by_heating(t: OptionTable, d: _Decisions) -> dict[str, float]:
+    """Dwellings per heating system in the table, in vocabulary order."""
+    heating = np.asarray(t.heating).astype(str)
+    return {
+        h: float(d.dwellings[:, heating == h].sum())
+        for h in HEATING_SYSTEMS
+        if (heating == h).any()
+    }
+
+
+def _extra_subsidy(m: MatrixModel, t: OptionTable, d: _Decisions) -> tuple[np.ndarray, float]:
+    """Extra subsidy per group [€/yr] and the largest year-1 monthly increase any household on
+    the plan sees after it [€/month]."""
+    extra_go = np.zeros((m.n_groups, m.n_options))
+    extra_go[m.x_group, m.x_option] = m.extra_coef
+    by_group = (d.dwellings * extra_go).sum(axis=1)
+    monthly = np.asarray(t.monthly_cost_change_eur, dtype=float) - extra_go / 12.0
+    return by_group, float(np.max(np.where(d.shares > 0, monthly, -np.inf)))
+
+
+def _choices(
+    d: _Decisions,
+    t: OptionTable,
+    group_ids: tuple[str, ...],
+    option_ids: tuple[str, ...],
+    per_dwelling: bool,
+) -> dict[str, Any]:
+    """Group -> {option: share} (non-zero shares); a single dwelling of a per-dwelling plan ->
+    its option."""
+    count = np.asarray(t.count, dtype=float)
+    choices: dict[str, Any] = {}
+    for g, gid in enumerate(group_ids):
+        nz = np.flatnonzero(d.shares[g])
+        if per_dwelling and count[g] == 1:
+            choices[gid] = option_ids[int(nz[np.argmax(d.shares[g, nz])])]
+        else:
+            choices[gid] = {option_ids[o]: float(d.shares[g, o]) for o in nz.tolist()}
+    return choices
+
+
 def solve(table: OptionTable, settings: OptimiseSettings | None = None) -> Plan:
     """Optimise the village: option shares per group and the collective decisions.
 
@@ -691,6 +774,6 @@ def solve(table: OptionTable, settings: OptimiseSettings | None = None) -> Plan:
         When the table or the settings are invalid (never for a solver outcome).
     """
     settings = OptimiseSettings() if settings is None else settings
-    problem = _Problem(table, settings)
+    problem = LoadedProblem(table, settings)
     res, req = problem.optimise(settings.objective)
     return problem.plan(res, req, settings.objective)

@@ -457,6 +457,144 @@ BRANCH_INT_TOL = 1e-6
 BRANCH_REL_TOL = 1e-9
 
 
+class _BranchSearch:
+    """The state of one :func:`branch_collective` search.
+
+    Open nodes are ``(bound, tick, lo, hi)`` on a heap: the parent's LP objective (a lower
+    bound), a counter that keeps ties first in first out, and the bounds of the branching
+    columns. ``best`` is the incumbent leaf; ``stopped`` says the time ran out.
+    """
+
+    def __init__(self, session: SolverSession, req: SolveRequest, cols: np.ndarray) -> None:
+        self.t0 = time.perf_counter()
+        self.session = session
+        self.cols = np.asarray(cols, dtype=np.int64)
+        integ = np.asarray(req.integrality, dtype=bool).copy()
+        integ[self.cols] = False
+        if integ.any():
+            raise ValueError("branch_collective: only the branching columns may be integer")
+        self.deadline = self.t0 + float(req.time_limit_s) if req.time_limit_s else math.inf
+        self.lp = replace(
+            req,
+            col_lower=np.asarray(req.col_lower, dtype=float).copy(),
+            col_upper=np.asarray(req.col_upper, dtype=float).copy(),
+            integrality=integ,
+            mip_gap=None,
+        )
+        self.rel_gap = (
+            max(float(req.mip_gap), BRANCH_REL_TOL) if req.mip_gap is not None else BRANCH_REL_TOL
+        )
+        self.n_lp = 0
+        self.solver_s = 0.0
+        self.best: RawResult | None = None
+        self.heap: list[tuple[float, int, np.ndarray, np.ndarray]] = []
+        self.tick = 0
+        self.stopped = False
+
+    def root(self) -> bool:
+        """Put the root node on the heap; False when the binaries' bounds leave no value."""
+        lo = np.maximum(np.ceil(self.lp.col_lower[self.cols] - BRANCH_INT_TOL), 0.0)
+        hi = np.minimum(np.floor(self.lp.col_upper[self.cols] + BRANCH_INT_TOL), 1.0)
+        if (lo > hi).any():
+            return False
+        heapq.heappush(self.heap, (-math.inf, self.tick, lo, hi))
+        return True
+
+    def beaten(self, objective: float) -> bool:
+        """True when ``objective`` cannot improve on the incumbent by more than the gap."""
+        if self.best is None:
+            return False
+        return objective >= self.best.objective - self.rel_gap * max(1.0, abs(self.best.objective))
+
+    def solve_lp(self, lo: np.ndarray, hi: np.ndarray) -> RawResult:
+        """The LP with the branching columns bounded by ``lo`` and ``hi``, within the time left."""
+        cols = self.cols
+        self.lp.col_lower[cols] = lo
+        self.lp.col_upper[cols] = hi
+        left = self.deadline - time.perf_counter()
+        self.lp.time_limit_s = left if math.isfinite(self.deadline) else None
+        r = self.session.solve(self.lp)
+        self.n_lp += 1
+        if math.isfinite(r.solver_seconds):
+            self.solver_s += r.solver_seconds
+        return r
+
+    def visit(self, bound: float, lo: np.ndarray, hi: np.ndarray) -> RawResult | None:
+        """Solve a node: prune it, close it as a leaf, or branch on its most fractional binary.
+
+        Returns the search's result when an LP fails (``error``), else ``None``.
+        """
+        r = self.solve_lp(lo, hi)
+        if r.status == INFEASIBLE:
+            return None
+        if r.status != OPTIMAL:
+            return self.interrupted(r, "node", bound, lo, hi)
+        if self.beaten(r.objective):
+            return None
+        v = r.x[self.cols]
+        frac = np.abs(v - np.round(v))
+        if frac.max(initial=0.0) <= BRANCH_INT_TOL:
+            if np.array_equal(lo, hi):
+                leaf = r
+            else:  # integral but not all fixed: fix them, a leaf whose duals are the fixed LP's
+                fixed = np.round(v)
+                leaf = self.solve_lp(fixed, fixed)
+            if leaf.status == OPTIMAL:
+                if self.best is None or leaf.objective < self.best.objective:
+                    self.best = leaf
+                return None
+            if leaf.status != INFEASIBLE:
+                return self.interrupted(leaf, "leaf", bound, lo, hi)
+            # Round-off: the fixed LP failed although the relaxation was integral; branch.
+            frac = np.where(lo != hi, 0.5, 0.0)
+        self.branch(r.objective, lo, hi, int(np.argmax(frac)))
+        return None
+
+    def interrupted(
+        self, r: RawResult, what: str, bound: float, lo: np.ndarray, hi: np.ndarray
+    ) -> RawResult | None:
+        """An LP without an optimum: out of time puts the node back and stops (``None``);
+        anything else ends the search with ``error``."""
+        if r.status in (TIME_LIMIT, NO_SOLUTION):
+            heapq.heappush(self.heap, (bound, -1, lo, hi))  # back in front of its ties
+            self.stopped = True
+            return None
+        return self.result(ERROR, message=r.message or f"LP {what} ended with status {r.status}")
+
+    def branch(self, bound: float, lo: np.ndarray, hi: np.ndarray, j: int) -> None:
+        """Two children: binary ``j`` fixed to 0 and to 1, both bounded by the node's LP."""
+        hi_down = hi.copy()
+        hi_down[j] = 0.0
+        lo_up = lo.copy()
+        lo_up[j] = 1.0
+        for child_lo, child_hi in ((lo, hi_down), (lo_up, hi)):
+            self.tick += 1
+            heapq.heappush(self.heap, (bound, self.tick, child_lo.copy(), child_hi.copy()))
+
+    def outcome(self) -> RawResult:
+        """The incumbent with its gap to the best open bound, once the search has ended."""
+        best = self.best
+        if best is None:
+            return self.result(NO_SOLUTION if self.stopped else INFEASIBLE)
+        open_bound = min((h[0] for h in self.heap), default=best.objective)
+        gap = max(0.0, (best.objective - open_bound) / max(abs(best.objective), 1e-10))
+        if self.stopped and gap > self.rel_gap:
+            return self.result(TIME_LIMIT, best, gap)
+        return self.result(OPTIMAL, best, gap)
+
+    def result(
+        self, status: str, res: RawResult | None = None, gap: float = math.nan, message: str = ""
+    ) -> RawResult:
+        """``res`` (or no solution) with ``status``, ``gap`` and the search's counters."""
+        out = RawResult(status, message=message) if res is None else replace(res, status=status)
+        out.gap = gap
+        out.seconds = time.perf_counter() - self.t0
+        out.solver_seconds = self.solver_s
+        out.lp_solves = self.n_lp
+        out.duals_fixed = res is not None
+        return out
+
+
 def branch_collective(session: SolverSession, req: SolveRequest, cols: np.ndarray) -> RawResult:
     """Exact branch and bound over a few binary columns, every node an LP.
 
@@ -485,113 +623,20 @@ def branch_collective(session: SolverSession, req: SolveRequest, cols: np.ndarra
     cols
         The binary columns to branch on.
     """
-    t0 = time.perf_counter()
-    cols = np.asarray(cols, dtype=np.int64)
-    integ = np.asarray(req.integrality, dtype=bool).copy()
-    integ[cols] = False
-    if integ.any():
-        raise ValueError("branch_collective: only the branching columns may be integer")
-    deadline = t0 + float(req.time_limit_s) if req.time_limit_s else math.inf
-    lp = replace(
-        req,
-        col_lower=np.asarray(req.col_lower, dtype=float).copy(),
-        col_upper=np.asarray(req.col_upper, dtype=float).copy(),
-        integrality=integ,
-        mip_gap=None,
-    )
-    lo0 = np.maximum(np.ceil(lp.col_lower[cols] - BRANCH_INT_TOL), 0.0)
-    hi0 = np.minimum(np.floor(lp.col_upper[cols] + BRANCH_INT_TOL), 1.0)
-    rel_gap = max(float(req.mip_gap), BRANCH_REL_TOL) if req.mip_gap is not None else BRANCH_REL_TOL
-    n_lp = 0
-    solver_s = 0.0
-    best: RawResult | None = None
-    heap: list[tuple[float, int, np.ndarray, np.ndarray]] = []
-    tick = 0
-
-    def tol(obj: float) -> float:
-        return rel_gap * max(1.0, abs(obj))
-
-    def run(lo: np.ndarray, hi: np.ndarray) -> RawResult:
-        nonlocal n_lp, solver_s
-        lp.col_lower[cols] = lo
-        lp.col_upper[cols] = hi
-        left = deadline - time.perf_counter()
-        lp.time_limit_s = left if math.isfinite(deadline) else None
-        r = session.solve(lp)
-        n_lp += 1
-        if math.isfinite(r.solver_seconds):
-            solver_s += r.solver_seconds
-        return r
-
-    def finish(
-        status: str, res: RawResult | None = None, gap: float = math.nan, message: str = ""
-    ) -> RawResult:
-        out = RawResult(status, message=message) if res is None else replace(res, status=status)
-        out.gap = gap
-        out.seconds = time.perf_counter() - t0
-        out.solver_seconds = solver_s
-        out.lp_solves = n_lp
-        out.duals_fixed = res is not None
-        return out
-
-    if (lo0 > hi0).any():
-        return finish(INFEASIBLE)
-    heapq.heappush(heap, (-math.inf, tick, lo0, hi0))
-    stopped = False
-    while heap:
-        bound, _, lo, hi = heap[0]
-        if best is not None and bound >= best.objective - tol(best.objective):
+    search = _BranchSearch(session, req, cols)
+    if not search.root():
+        return search.result(INFEASIBLE)
+    while search.heap:
+        bound, _, lo, hi = search.heap[0]
+        if search.beaten(bound):
             break
-        if time.perf_counter() >= deadline:
-            stopped = True
+        if time.perf_counter() >= search.deadline:
+            search.stopped = True
             break
-        heapq.heappop(heap)
-        r = run(lo, hi)
-        if r.status == INFEASIBLE:
-            continue
-        if r.status != OPTIMAL:
-            if r.status in (TIME_LIMIT, NO_SOLUTION):
-                heapq.heappush(heap, (bound, -1, lo, hi))  # back in front of its ties
-                stopped = True
-                break
-            return finish(ERROR, message=r.message or f"LP node ended with status {r.status}")
-        if best is not None and r.objective >= best.objective - tol(best.objective):
-            continue
-        node_obj = r.objective
-        v = r.x[cols]
-        frac = np.abs(v - np.round(v))
-        if frac.max(initial=0.0) <= BRANCH_INT_TOL:
-            if np.array_equal(lo, hi):
-                leaf = r
-            else:  # integral but not all fixed: fix them, a leaf whose duals are the fixed LP's
-                fixed = np.round(v)
-                leaf = run(fixed, fixed)
-            if leaf.status == OPTIMAL:
-                if best is None or leaf.objective < best.objective:
-                    best = leaf
-                continue
-            if leaf.status in (TIME_LIMIT, NO_SOLUTION):
-                heapq.heappush(heap, (bound, -1, lo, hi))  # back in front of its ties
-                stopped = True
-                break
-            if leaf.status != INFEASIBLE:
-                return finish(
-                    ERROR, message=leaf.message or f"LP leaf ended with status {leaf.status}"
-                )
-            # Round-off: the fixed LP failed although the relaxation was integral; branch.
-            frac = np.where(lo != hi, 0.5, 0.0)
-        j = int(np.argmax(frac))
-        hi_down = hi.copy()
-        hi_down[j] = 0.0
-        lo_up = lo.copy()
-        lo_up[j] = 1.0
-        for child_lo, child_hi in ((lo, hi_down), (lo_up, hi)):
-            tick += 1
-            heapq.heappush(heap, (node_obj, tick, child_lo.copy(), child_hi.copy()))
-    if best is None:
-        return finish(NO_SOLUTION if stopped else INFEASIBLE)
-    open_bound = min((h[0] for h in heap), default=best.objective)
-    gap = max(0.0, (best.objective - open_bound) / max(abs(best.objective), 1e-10))
-    if stopped and gap > rel_gap:
-        return finish(TIME_LIMIT, best, gap)
-    return finish(OPTIMAL, best, gap)
+        heapq.heappop(search.heap)
+        failed = search.visit(bound, lo, hi)
+        if failed is not None:
+            return failed
+        if search.stopped:
+            break
+    return search.outcome()
