@@ -95,9 +95,10 @@ def test_the_package_root_is_only_the_api():
             continue  # the docstring
         if isinstance(node, ast.ImportFrom | ast.Import):
             continue
-        assert isinstance(node, ast.Assign) and node.targets[0].id in ("__version__", "__all__"), (
-            ast.dump(node)
-        )
+        assert isinstance(node, ast.Assign) and node.targets[0].id in (
+            "__version__",
+            "__all__",
+        ), ast.dump(node)
     for module in (wm, wa, wio):
         assert sorted(module.__all__) == sorted(set(module.__all__)), module.__name__
         for name in module.__all__:
@@ -179,7 +180,8 @@ def test_the_pages_are_checked():
 def test_the_public_api_check_can_fail(tmp_path):
     page = tmp_path / "page.py"
     page.write_text(
-        "import wupmodel as wm\nfrom wupmodel.village import strategy_summary\nfrom wupmodel import evaluate\n"
+        "import wupmodel as wm\nfrom wupmodel.village import strategy_summary\nfrom wupmodel import"
+        " evaluate\n"
     )
     found = [mod for mod, _names, _line in _imports(page) if mod.startswith("wupmodel.")]
     assert found == ["wupmodel.village"]

@@ -115,7 +115,8 @@ def test_irrs_match_numpy_financial():
     assert project_npv_eur(fin, 0.04) == pytest.approx(
         npf.npv(0.04, fin.project_cash_flow_eur), rel=1e-12
     )
-    # the cash flow parts add up: equity = project - debt service + draws - fee + interest tax shield
+    # the cash flow parts add up: equity = project - debt service + draws - fee + interest tax
+    # shield
     assert fin.min_dscr >= 1.3 - 1e-9
     assert fin.bank_debt_eur <= 0.8 * 1_000_000 + 1e-6
 

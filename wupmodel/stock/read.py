@@ -215,7 +215,7 @@ def read_upload_table(data: bytes, filename: str, max_bytes: int = MAX_UPLOAD_BY
     if fmt is None:
         raise WupInputError(
             f"{name}: cannot read files of type {Path(name).suffix or '(no extension)'!r}; "
-            f"upload a CSV (.csv) or Excel (.xlsx) table",
+            "upload a CSV (.csv) or Excel (.xlsx) table",
             name,
             code="file_type",
             details={"suffix": Path(name).suffix},
