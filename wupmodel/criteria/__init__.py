@@ -1,7 +1,7 @@
 """Beyond kWh and m³: well-being, comfort and climate adaptation, weighed with a village's weights.
 
 Pure core (phase 1 of issue 25); the root API, CLI, optimiser limits, outputs and the app page
-"Afwegen" wire it in later. This step: the indicators; the weighing follows.
+"Afwegen" wire it in later.
 
 Per dwelling group × option, vectorised beside the energy outcomes (``indicators`` module,
 :func:`indicators`):
@@ -17,10 +17,21 @@ Per dwelling group × option, vectorised beside the energy outcomes (``indicator
 * ``tables``: what each indicator means, its unit and direction (:func:`indicator_table`), and
   the kernels' settings.
 
+Per strategy (``scoring``: :func:`strategy_indicators`): those as dwelling-weighted means and
+shares, the money, CO2 and grid figures of the strategy summary, and village climate adaptation
+(``climate``: green roofs against PV, roof rain to the sewer, cooling in heat waves).
+
+Weighing (``weighing``; :func:`weigh`, :func:`score_strategies`): min-max normalisation, weighted
+sum or TOPSIS, ranks, and robustness: the share of weightings uniform over the weight simplex in
+which each strategy comes first. ``weights``: validated weights (:func:`validate_weights`,
+:func:`read_weights`) per stakeholder group (:func:`stakeholder_weights`: illustrative packaged
+defaults).
+
 Every default number lives in ``data/parameters/criteria.csv`` or ``data/criteria_*.csv`` with
 its source and year.
 """
 
+from wupmodel.criteria.climate import climate_adaptation
 from wupmodel.criteria.comfort import cold_surface_k, saturation_pressure_pa, surface_rh
 from wupmodel.criteria.envelope import Envelope, group_envelope
 from wupmodel.criteria.indicators import Indicators, indicators
@@ -30,6 +41,13 @@ from wupmodel.criteria.noise import (
     screened_level_db_a,
     sound_power_db_a,
     sound_pressure_db_a,
+)
+from wupmodel.criteria.scoring import (
+    CriteriaResult,
+    group_rankings,
+    score_strategies,
+    strategy_indicators,
+    weigh,
 )
 from wupmodel.criteria.summer import (
     GainSettings,
@@ -47,12 +65,56 @@ from wupmodel.criteria.tables import (
     indicator_table,
     weighed_criteria,
 )
+from wupmodel.criteria.weighing import (
+    METHODS,
+    NORMALISATIONS,
+    first_place_shares,
+    normalise,
+    ranks,
+    robustness,
+    scores,
+    simplex_grid,
+    simplex_weights,
+    topsis,
+    weighted_sum,
+)
+from wupmodel.criteria.weights import (
+    Weights,
+    read_weights,
+    stakeholder_weights,
+    validate_weights,
+    weights_from_mapping,
+    weights_from_table,
+)
 
 __all__ = [
     "indicators",
     "Indicators",
     "indicator_table",
+    "strategy_indicators",
+    "climate_adaptation",
+    "weigh",
+    "score_strategies",
+    "group_rankings",
     "weighed_criteria",
+    "CriteriaResult",
+    "Weights",
+    "validate_weights",
+    "stakeholder_weights",
+    "read_weights",
+    "weights_from_table",
+    "weights_from_mapping",
+    "normalise",
+    "weighted_sum",
+    "topsis",
+    "scores",
+    "ranks",
+    "first_place_shares",
+    "robustness",
+    "simplex_weights",
+    "simplex_grid",
+    "METHODS",
+    "NORMALISATIONS",
     "group_envelope",
     "Envelope",
     "cooling_need_kwh",
