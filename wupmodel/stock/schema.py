@@ -72,6 +72,16 @@ from wupmodel.stock.parse import (
 )
 from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS, TENURES
 
+__all__ = [
+    "NUMERIC_RANGES",
+    "OPTIONAL_COLUMNS",
+    "PROBLEM_CODES",
+    "REQUIRED_COLUMNS",
+    "STOCK_COLUMNS",
+    "validate_stock",
+    "validate_table",
+]
+
 REQUIRED_COLUMNS: tuple[str, ...] = (
     "dwelling_id",
     "dwelling_type",
