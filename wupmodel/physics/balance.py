@@ -238,13 +238,13 @@ def _monthly_balance(
     dynamics = _Dynamics.of(block, p)
     gains_kwh = _gains_kwh(block, months, p, scratch)
     diff_k, setpoint_loss_kwh = _setpoint_loss_kwh(dynamics, months, scratch)
-    free_ratio, setback_ratio = _free_and_setback_ratios(
+    float_ratio, setback_ratio = _float_and_setback_ratios(
         gains_kwh, setpoint_loss_kwh, diff_k, months, scratch.work
     )
-    a_red = _setback_reduction(free_ratio, setback_ratio, dynamics, p, scratch.work)
+    a_red = _setback_reduction(float_ratio, setback_ratio, dynamics, p, scratch.work)
     heat_loss_kwh = np.multiply(setpoint_loss_kwh, a_red, out=scratch.heat_loss_kwh)
 
-    gamma = free_ratio  # the free-cooling ratio is no longer needed
+    gamma = float_ratio  # the free-floating ratio is no longer needed
     eta = _gain_utilisation(gains_kwh, heat_loss_kwh, dynamics, scratch, gamma_out=gamma)
     eta *= gains_kwh
     need_kwh = heat_loss_kwh
@@ -291,15 +291,16 @@ def _setpoint_loss_kwh(
     return diff_k, loss_kwh
 
 
-def _free_and_setback_ratios(
+def _float_and_setback_ratios(
     gains_kwh: np.ndarray,
     setpoint_loss_kwh: np.ndarray,
     diff_k: np.ndarray,
     months: _MonthConstants,
     work: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The free-cooling ratio d_float = min(gains / loss, 1) (in ``work[0]``) and the setback
-    ratio d_set = (θ_setback − θ_e) / (θ_set,eff − θ_e) in [0, 1] (in ``work[1]``)."""
+    """The free-floating ratio d_float = min(gains / loss, 1) (in ``work[0]``: the share of the
+    setpoint difference the gains alone would keep) and the setback ratio
+    d_set = (θ_setback − θ_e) / (θ_set,eff − θ_e) in [0, 1] (in ``work[1]``)."""
     d_float, d_set = work[0], work[1]
     np.divide(gains_kwh, setpoint_loss_kwh, out=d_float)
     np.minimum(d_float, 1.0, out=d_float)
