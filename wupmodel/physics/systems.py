@@ -266,7 +266,8 @@ def _all_electric_heat_pumps(
     feasible = {"air_hp": works.feasible, "ground_hp": works.feasible & ~dwellings.high_rise}
     reason = {"air_hp": too_hot, "ground_hp": np.where(dwellings.high_rise, _NO_BOREHOLES, too_hot)}
     out = {}
-    for name, source, figures in (("air_hp", "air", hp.air), ("ground_hp", "ground", hp.ground)):
+    heat_pumps = (("air_hp", "air", hp.air), ("ground_hp", "ground", hp.ground))
+    for name, source, figures in heat_pumps:  # two systems, each over all dwellings × levels
         out[name] = _SystemFigures(
             electricity_kwh=dwellings.space_kwh / figures.scop
             + dwellings.hot_water_kwh / p[f"hp.{source}_dhw_spf"],
