@@ -141,18 +141,26 @@ def heating_systems(
     t_lt_c = p["physics.heatnet_lt_supply_temp_c"]
     lt_works = _EmitterWorks(*lt_emitter_works(supply_c, supply_lt_c, t_lt_c, t_lt_c))
     hp = _heat_pump_performance(dwellings.load_kw, supply_c, hp_works.operating_c, p)
-    systems = {
-        **_boilers(dwellings, hp, p),
-        **_all_electric_heat_pumps(dwellings, hp, hp_works, p),
-        **_heat_networks(dwellings, lt_works, p),
+    boiler = _Boiler.of(dwellings, p)
+    installation = _HeatPumpInstallation.of(dwellings, hp_works, p)
+    connection = _NetworkConnection.of(dwellings, p)
+    systems: dict[str, _System] = {
+        "gas_boiler": _GasBoiler(dwellings, boiler, p),
+        "hybrid_hp": _HybridHeatPump(dwellings, boiler, hp, p),
+        "air_hp": _AllElectricHeatPump("air", dwellings, hp.air, installation, p),
+        "ground_hp": _AllElectricHeatPump("ground", dwellings, hp.ground, installation, p),
+        "heat_network_mt": _HeatNetworkMT(dwellings, connection),
+        "heat_network_lt": _HeatNetworkLT(dwellings, connection, lt_works, p),
     }
+    # One quantity of all systems at a time (the systems compute it when asked): few (n, L)
+    # temporaries alive, and each (n, L, H) array filled while it is in cache.
     shape = dwellings.space_kwh.shape
     return SystemResponse(
         **{
             f.name: _by_system(
                 shape,
                 _DTYPES.get(f.name, float),
-                {name: getattr(figures, f.name) for name, figures in systems.items()},
+                {name: getattr(system, f.name) for name, system in systems.items()},
             )
             for f in fields(SystemResponse)
         }
@@ -193,12 +201,20 @@ class _EmitterWorks(NamedTuple):
     feasible: np.ndarray  # that temperature within the system's limit, (n, L) bool
 
 
-@dataclass(frozen=True)
-class _SystemFigures:
-    """One heating system's :class:`SystemResponse` fields, each broadcastable to (n, L)."""
+#: dtype of the SystemResponse fields that are not float
+_DTYPES: dict[str, type] = {"feasible": bool, "reason": np.int8}
+_TOO_HOT = np.int8(REASONS.index("supply_above_limit_after_lt_emitters"))
+_NO_BOREHOLES = np.int8(REASONS.index("no_room_for_boreholes"))
 
-    capex_eur: np.ndarray | float
-    operating_supply_c: np.ndarray
+
+class _System:
+    """A heating system's :class:`SystemResponse` fields, each broadcastable to (n, L).
+
+    A subclass gives ``capex_eur`` and ``operating_supply_c`` and the fields where it differs
+    from these defaults (no gas, electricity, network heat, peak, heat pump; feasible), as
+    properties computed when read.
+    """
+
     gas_m3: np.ndarray | float = 0.0
     electricity_kwh: np.ndarray | float = 0.0
     heat_gj: np.ndarray | float = 0.0
@@ -210,116 +226,225 @@ class _SystemFigures:
     reason: np.ndarray | int = 0
 
 
-#: dtype of the SystemResponse fields that are not float
-_DTYPES: dict[str, type] = {"feasible": bool, "reason": np.int8}
-_TOO_HOT = np.int8(REASONS.index("supply_above_limit_after_lt_emitters"))
-_NO_BOREHOLES = np.int8(REASONS.index("no_room_for_boreholes"))
+class _Boiler(NamedTuple):
+    """The HR boiler's figures, shared by the boiler and the hybrid heat pump beside it."""
 
+    m3_per_kwh: float  # gas per kWh of its lower heating value
+    efficiency_space: float  # [-] on LHV
+    aux_kwh: float  # auxiliary electricity per year
+    hot_water_gas_m3: np.ndarray  # gas for all hot water, (n, 1)
 
-def _boilers(
-    dwellings: _Dwellings, hp: _HeatPumpPerformance, p: Params
-) -> dict[str, _SystemFigures]:
-    """The HR boiler, and the hybrid heat pump next to it (existing emitters): the boiler does
-    the space heat the heat pump leaves and all hot water."""
-    space_kwh = dwellings.space_kwh
-    m3_per_kwh = 3.6 / p["physics.gas_lhv_mj_m3"]
-    eta_space = p["physics.boiler_efficiency_space"]
-    aux_kwh = p["physics.boiler_aux_kwh"]
-    hot_water_gas_m3 = dwellings.hot_water_kwh / p["physics.boiler_efficiency_dhw"] * m3_per_kwh
-    share = hp.hybrid_share
-    return {
-        "gas_boiler": _SystemFigures(
-            gas_m3=space_kwh / eta_space * m3_per_kwh + hot_water_gas_m3,
-            electricity_kwh=aux_kwh,
-            capex_eur=p["cost.gas_boiler_eur"],
-            operating_supply_c=dwellings.supply_c,
-        ),
-        "hybrid_hp": _SystemFigures(
-            gas_m3=space_kwh * (1.0 - share) / eta_space * m3_per_kwh + hot_water_gas_m3,
-            electricity_kwh=space_kwh * share / hp.hybrid_scop + aux_kwh,
-            peak_kw=hp.hybrid_peak_frac * dwellings.load_kw,
-            capex_eur=p["cost.hybrid_hp_fixed_eur"]
-            + p["cost.hybrid_hp_per_kw_eur"] * hp.hybrid_capacity_kw,
-            capacity_kw=hp.hybrid_capacity_kw,
-            seasonal_cop=np.where(share > 0, hp.hybrid_scop, np.nan),
-            heat_pump_share=share,
-            operating_supply_c=dwellings.supply_c,
-        ),
-    }
-
-
-def _all_electric_heat_pumps(
-    dwellings: _Dwellings, hp: _HeatPumpPerformance, works: _EmitterWorks, p: Params
-) -> dict[str, _SystemFigures]:
-    """The air/water and ground-source heat pumps: sized at ``hp.design_cover_share`` of the
-    design load, a meter-cupboard upgrade and LT emitter works where needed; infeasible where
-    the supply after the works is too hot, a ground source also in high-rise apartments."""
-    load_kw = dwellings.load_kw
-    cover = p["hp.design_cover_share"]
-    emitters_eur = np.where(works.done, _lt_emitter_cost_eur(dwellings, p), 0.0)
-    meter_eur = np.where(
-        dwellings.apartment,
-        p["cost.meter_cupboard_high_rise_eur"],
-        p["cost.meter_cupboard_low_rise_eur"],
-    )
-    too_hot = np.where(works.feasible, np.int8(0), _TOO_HOT)
-    feasible = {"air_hp": works.feasible, "ground_hp": works.feasible & ~dwellings.high_rise}
-    reason = {"air_hp": too_hot, "ground_hp": np.where(dwellings.high_rise, _NO_BOREHOLES, too_hot)}
-    out = {}
-    heat_pumps = (("air_hp", "air", hp.air), ("ground_hp", "ground", hp.ground))
-    for name, source, figures in heat_pumps:  # two systems, each over all dwellings × levels
-        out[name] = _SystemFigures(
-            electricity_kwh=dwellings.space_kwh / figures.scop
-            + dwellings.hot_water_kwh / p[f"hp.{source}_dhw_spf"],
-            peak_kw=load_kw * figures.peak_frac,
-            feasible=feasible[name],
-            capex_eur=p[f"cost.{name}_fixed_eur"]
-            + p[f"cost.{name}_per_kw_eur"] * cover * load_kw
-            + meter_eur
-            + emitters_eur,
-            capacity_kw=cover * load_kw,
-            seasonal_cop=figures.scop,
-            heat_pump_share=1.0 - figures.backup_share,
-            operating_supply_c=works.operating_c,
-            reason=reason[name],
+    @classmethod
+    def of(cls, dwellings: _Dwellings, p: Params) -> _Boiler:
+        m3_per_kwh = 3.6 / p["physics.gas_lhv_mj_m3"]
+        hot_water_gas_m3 = dwellings.hot_water_kwh / p["physics.boiler_efficiency_dhw"] * m3_per_kwh
+        return cls(
+            m3_per_kwh,
+            p["physics.boiler_efficiency_space"],
+            p["physics.boiler_aux_kwh"],
+            hot_water_gas_m3,
         )
-    return out
 
 
-def _heat_networks(
-    dwellings: _Dwellings, works: _EmitterWorks, p: Params
-) -> dict[str, _SystemFigures]:
-    """The MT and LT heat networks: delivery set, in-house piping and connection fee; the LT
-    network adds a booster heat pump for tap water and LT emitter works where needed."""
-    space_kwh, hot_water_kwh = dwellings.space_kwh, dwellings.hot_water_kwh
-    delivery = p["physics.heatnet_delivery_efficiency"]
-    cop_boost = p["physics.heatnet_booster_cop"]
-    inhouse_eur = np.where(
-        dwellings.apartment,
-        p["cost.heatnet_inhouse_high_rise_eur"],
-        p["cost.heatnet_inhouse_low_rise_eur"],
-    )
-    connect_eur = (
-        p["cost.heatnet_delivery_set_eur"] + inhouse_eur + p["cost.heatnet_connection_fee_eur"]
-    )
-    return {
-        "heat_network_mt": _SystemFigures(
-            heat_gj=(space_kwh + hot_water_kwh) / delivery / GJ_TO_KWH,
-            capex_eur=connect_eur,
-            operating_supply_c=dwellings.supply_c,
-        ),
-        "heat_network_lt": _SystemFigures(
-            electricity_kwh=hot_water_kwh / cop_boost,
-            heat_gj=(space_kwh + hot_water_kwh * (1.0 - 1.0 / cop_boost)) / delivery / GJ_TO_KWH,
-            peak_kw=p["physics.heatnet_booster_peak_kw"],
-            feasible=works.feasible,
-            capex_eur=connect_eur
-            + p["cost.heatnet_booster_eur"]
-            + np.where(works.done, _lt_emitter_cost_eur(dwellings, p), 0.0),
-            operating_supply_c=works.operating_c,
-            reason=np.where(works.feasible, np.int8(0), _TOO_HOT),
-        ),
-    }
+class _GasBoiler(_System):
+    """HR boiler: space heat and hot water from gas, a little auxiliary electricity."""
+
+    def __init__(self, dwellings: _Dwellings, boiler: _Boiler, p: Params) -> None:
+        self.dwellings, self.boiler = dwellings, boiler
+        self.capex_eur = p["cost.gas_boiler_eur"]
+        self.operating_supply_c = dwellings.supply_c
+        self.electricity_kwh = boiler.aux_kwh
+
+    @property
+    def gas_m3(self) -> np.ndarray:
+        b = self.boiler
+        space_m3 = self.dwellings.space_kwh / b.efficiency_space * b.m3_per_kwh
+        return space_m3 + b.hot_water_gas_m3
+
+
+class _HybridHeatPump(_System):
+    """Air/water heat pump beside the existing boiler (existing emitters): it covers the space
+    heat its capacity and COP allow; the boiler does the rest and all hot water."""
+
+    def __init__(
+        self, dwellings: _Dwellings, boiler: _Boiler, hp: _HeatPumpPerformance, p: Params
+    ) -> None:
+        self.dwellings, self.boiler, self.hp = dwellings, boiler, hp
+        self.capacity_kw = hp.hybrid_capacity_kw
+        self.heat_pump_share = hp.hybrid_share
+        self.operating_supply_c = dwellings.supply_c
+        self.capex_eur = (
+            p["cost.hybrid_hp_fixed_eur"] + p["cost.hybrid_hp_per_kw_eur"] * hp.hybrid_capacity_kw
+        )
+
+    @property
+    def gas_m3(self) -> np.ndarray:
+        b, share = self.boiler, self.hp.hybrid_share
+        space_m3 = self.dwellings.space_kwh * (1.0 - share) / b.efficiency_space * b.m3_per_kwh
+        return space_m3 + b.hot_water_gas_m3
+
+    @property
+    def electricity_kwh(self) -> np.ndarray:
+        hp = self.hp
+        return self.dwellings.space_kwh * hp.hybrid_share / hp.hybrid_scop + self.boiler.aux_kwh
+
+    @property
+    def peak_kw(self) -> np.ndarray:
+        return self.hp.hybrid_peak_frac * self.dwellings.load_kw
+
+    @property
+    def seasonal_cop(self) -> np.ndarray:
+        return np.where(self.hp.hybrid_share > 0, self.hp.hybrid_scop, np.nan)
+
+
+class _HeatPumpInstallation(NamedTuple):
+    """What an all-electric heat pump needs besides the unit."""
+
+    works: _EmitterWorks  # LT emitter works
+    emitters_eur: np.ndarray  # their cost where done, (n, L)
+    meter_eur: np.ndarray  # meter-cupboard upgrade, (n, 1)
+    too_hot: np.ndarray  # reason code where the supply after the works is too hot, (n, L) int8
+
+    @classmethod
+    def of(cls, dwellings: _Dwellings, works: _EmitterWorks, p: Params) -> _HeatPumpInstallation:
+        meter_eur = np.where(
+            dwellings.apartment,
+            p["cost.meter_cupboard_high_rise_eur"],
+            p["cost.meter_cupboard_low_rise_eur"],
+        )
+        emitters_eur = np.where(works.done, _lt_emitter_cost_eur(dwellings, p), 0.0)
+        return cls(works, emitters_eur, meter_eur, np.where(works.feasible, np.int8(0), _TOO_HOT))
+
+
+class _AllElectricHeatPump(_System):
+    """An air/water or ground-source (``source``) heat pump sized at ``hp.design_cover_share``
+    of the design load, a backup heater for the rest; infeasible where the supply after the
+    emitter works is too hot, a ground source also in high-rise apartments."""
+
+    def __init__(
+        self,
+        source: str,
+        dwellings: _Dwellings,
+        figures: _AllElectricFigures,
+        installation: _HeatPumpInstallation,
+        p: Params,
+    ) -> None:
+        self.source, self.dwellings, self.figures = source, dwellings, figures
+        self.installation, self.p = installation, p
+        self.cover = p["hp.design_cover_share"]
+        self.seasonal_cop = figures.scop
+        self.operating_supply_c = installation.works.operating_c
+
+    @property
+    def electricity_kwh(self) -> np.ndarray:
+        d = self.dwellings
+        return (
+            d.space_kwh / self.figures.scop + d.hot_water_kwh / self.p[f"hp.{self.source}_dhw_spf"]
+        )
+
+    @property
+    def peak_kw(self) -> np.ndarray:
+        return self.dwellings.load_kw * self.figures.peak_frac
+
+    @property
+    def feasible(self) -> np.ndarray:
+        feasible = self.installation.works.feasible
+        return feasible & ~self.dwellings.high_rise if self.source == "ground" else feasible
+
+    @property
+    def capex_eur(self) -> np.ndarray:
+        name, p = f"{self.source}_hp", self.p
+        return (
+            p[f"cost.{name}_fixed_eur"]
+            + p[f"cost.{name}_per_kw_eur"] * self.cover * self.dwellings.load_kw
+            + self.installation.meter_eur
+            + self.installation.emitters_eur
+        )
+
+    @property
+    def capacity_kw(self) -> np.ndarray:
+        return self.cover * self.dwellings.load_kw
+
+    @property
+    def heat_pump_share(self) -> np.ndarray:
+        return 1.0 - self.figures.backup_share
+
+    @property
+    def reason(self) -> np.ndarray:
+        too_hot = self.installation.too_hot
+        if self.source == "ground":
+            return np.where(self.dwellings.high_rise, _NO_BOREHOLES, too_hot)
+        return too_hot
+
+
+class _NetworkConnection(NamedTuple):
+    """What both heat networks need: the delivery set's efficiency and the connection."""
+
+    delivery_efficiency: float  # [-]
+    connect_eur: np.ndarray  # delivery set, in-house piping and connection fee, (n, 1)
+
+    @classmethod
+    def of(cls, dwellings: _Dwellings, p: Params) -> _NetworkConnection:
+        inhouse_eur = np.where(
+            dwellings.apartment,
+            p["cost.heatnet_inhouse_high_rise_eur"],
+            p["cost.heatnet_inhouse_low_rise_eur"],
+        )
+        connect_eur = (
+            p["cost.heatnet_delivery_set_eur"] + inhouse_eur + p["cost.heatnet_connection_fee_eur"]
+        )
+        return cls(p["physics.heatnet_delivery_efficiency"], connect_eur)
+
+
+class _HeatNetworkMT(_System):
+    """MT heat network: all space heat and hot water as network heat at the delivery set."""
+
+    def __init__(self, dwellings: _Dwellings, connection: _NetworkConnection) -> None:
+        self.dwellings, self.connection = dwellings, connection
+        self.capex_eur = connection.connect_eur
+        self.operating_supply_c = dwellings.supply_c
+
+    @property
+    def heat_gj(self) -> np.ndarray:
+        d = self.dwellings
+        return (d.space_kwh + d.hot_water_kwh) / self.connection.delivery_efficiency / GJ_TO_KWH
+
+
+class _HeatNetworkLT(_System):
+    """LT heat network: LT emitter works where needed, tap water by a booster heat pump drawing
+    on the network; infeasible where the supply after the works is above the network's."""
+
+    def __init__(
+        self,
+        dwellings: _Dwellings,
+        connection: _NetworkConnection,
+        works: _EmitterWorks,
+        p: Params,
+    ) -> None:
+        self.dwellings, self.connection, self.works, self.p = dwellings, connection, works, p
+        self.cop_boost = p["physics.heatnet_booster_cop"]
+        self.peak_kw = p["physics.heatnet_booster_peak_kw"]
+        self.feasible = works.feasible
+        self.operating_supply_c = works.operating_c
+
+    @property
+    def electricity_kwh(self) -> np.ndarray:
+        return self.dwellings.hot_water_kwh / self.cop_boost
+
+    @property
+    def heat_gj(self) -> np.ndarray:
+        d = self.dwellings
+        heat_kwh = d.space_kwh + d.hot_water_kwh * (1.0 - 1.0 / self.cop_boost)
+        return heat_kwh / self.connection.delivery_efficiency / GJ_TO_KWH
+
+    @property
+    def capex_eur(self) -> np.ndarray:
+        emitters_eur = np.where(self.works.done, _lt_emitter_cost_eur(self.dwellings, self.p), 0.0)
+        return self.connection.connect_eur + self.p["cost.heatnet_booster_eur"] + emitters_eur
+
+    @property
+    def reason(self) -> np.ndarray:
+        return np.where(self.works.feasible, np.int8(0), _TOO_HOT)
 
 
 def _lt_emitter_cost_eur(dwellings: _Dwellings, p: Params) -> np.ndarray:
