@@ -115,7 +115,8 @@ t0, c0 = time.perf_counter(), time.process_time()
 result = hourly_pass(rows, hourly_curves({year}), default_params(), curve_of_row=curve,
                      options=HourlyOptions(scale={scale!r}))
 print(json.dumps({{"seconds": time.perf_counter() - t0, "cpu_s": time.process_time() - c0,
-                   "rows": rows.n, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                   "rows": rows.n,
+                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                    "peak_kw": float(result.net_load_kw.max(axis=1).sum())}}))
 """
 

@@ -1,4 +1,5 @@
-"""Home batteries: the day-block dispatch against a plain hour-by-hour loop, invariants, catalogue."""
+"""Home batteries: the day-block dispatch against a plain hour-by-hour loop, invariants,
+catalogue."""
 
 from __future__ import annotations
 

@@ -1,8 +1,34 @@
 """Physics of the dwellings and their heating systems: pure, vectorised NumPy functions.
 
-``building_response`` (demand, design load, supply temperature and insulation cost per
-insulation level) feeds ``heating_systems`` (energy, peak, feasibility and cost per heating
-system); ``solar`` and ``grid`` add PV, solar water heaters and the LV-grid peak.
+:func:`building_response` (demand, design load, supply temperature and insulation cost per
+insulation level) feeds :func:`heating_systems` (energy, peak, feasibility and cost per heating
+system, infeasible ones with a code into :data:`REASONS`); :func:`pv_system`,
+:func:`pv_self_consumption_kwh` and :func:`solar_thermal` add PV and solar water heaters, and
+:func:`dwelling_peak_kw`, :func:`diversified_peak_kw` the LV-grid peak. The modules:
+
+* :mod:`~wupmodel.physics.demand` — archetypes, envelope and heat transfer, the building
+  response (:class:`BuildingInputs` in, :class:`BuildingResponse` out);
+* :mod:`~wupmodel.physics.balance` — the NTA 8800 monthly heat balance (space-heat need);
+* :mod:`~wupmodel.physics.insulation` — the insulation levels (target U per element, cost,
+  measures; :data:`ELEMENTS`, :func:`insulation_levels`, :func:`already_standard`) and the
+  supply temperature the emitters need;
+* :mod:`~wupmodel.physics.emitters` — LT emitter works;
+* :mod:`~wupmodel.physics.practice` — the practice factor (metered vs theoretical use);
+* :mod:`~wupmodel.physics.heatpump` — COP (Carnot fit to Keymark: :func:`carnot_fit`,
+  :func:`carnot_cop`), heating curve, seasonal tables by the bin method;
+* :mod:`~wupmodel.physics.systems` — the heating systems (:class:`SystemResponse`) and the
+  carrier use per kWh of hot water (:func:`hot_water_energy_per_kwh`);
+* :mod:`~wupmodel.physics.climate` — temperature bins and the monthly climate;
+* :mod:`~wupmodel.physics.solar` — PV and solar water heaters;
+* :mod:`~wupmodel.physics.grid` — simultaneity and peaks on the LV grid;
+* :mod:`~wupmodel.physics._memo` — memoisation of climate and tables per parameter set.
+
+The hours (issue 21): :mod:`~wupmodel.physics.hourly` — the hourly pass over dwelling groups ×
+options (import, export, self-consumption, zone peaks); :mod:`~.hourly_data` — the shipped
+weather years and profiles; :mod:`~.hourly_shapes` — the shapes per dwelling and month;
+:mod:`~.hourly_heat` — space heat and heat-pump electricity per hour; :mod:`~.hourly_rows` —
+the rows (group × option) the pass takes; :mod:`~.monthly` — the monthly model the hours
+reproduce; :mod:`~.battery` — home-battery dispatch.
 """
 
 from __future__ import annotations
@@ -13,6 +39,13 @@ from wupmodel.physics.grid import (
     diversified_peak_kw,
     dwelling_peak_kw,
     simultaneity_factor,
+)
+from wupmodel.physics.heatpump import CarnotFit, carnot_cop, carnot_fit
+from wupmodel.physics.insulation import (
+    ELEMENTS,
+    LevelEnvelope,
+    already_standard,
+    insulation_levels,
 )
 from wupmodel.physics.solar import pv_self_consumption_kwh, pv_system, solar_thermal
 from wupmodel.physics.systems import (
@@ -30,6 +63,13 @@ __all__ = [
     "heating_systems",
     "hot_water_energy_per_kwh",
     "REASONS",
+    "ELEMENTS",
+    "LevelEnvelope",
+    "already_standard",
+    "insulation_levels",
+    "CarnotFit",
+    "carnot_cop",
+    "carnot_fit",
     "pv_system",
     "pv_self_consumption_kwh",
     "solar_thermal",
