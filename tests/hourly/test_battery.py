@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from wupmodel.errors import WupInputError
 from wupmodel.params import default_params
-from wupmodel.physics.battery import (
+from wupmodel.physics import (
     Battery,
     battery_catalogue,
     catalogue_battery,

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from wupmodel.params import default_params
-from wupmodel.physics.climate import (
+from wupmodel.physics import (
     build_temperature_bins,
     heating_degree_days,
     monthly_climate,

@@ -7,16 +7,16 @@ import numpy as np
 import pytest
 
 from wupmodel.params import default_params
-from wupmodel.physics.climate import monthly_climate
-from wupmodel.physics.demand import (
+from wupmodel.physics import (
+    ELEMENTS,
     BuildingInputs,
     archetype_index,
     building_response,
     heat_transfer_coefficients,
+    monthly_climate,
     qv10_forfait_dm3s_m2,
     space_heat_need_kwh,
 )
-from wupmodel.physics.insulation import ELEMENTS
 from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS
 
 # RVO Voorbeeldwoningen 2022 (ground-bound, median variants; CC0), net space-heat demand

@@ -11,15 +11,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wupmodel.params import default_params
-from wupmodel.physics import BuildingInputs, building_response, heating_systems
-from wupmodel.physics.climate import temperature_bins
-from wupmodel.physics.heatpump import (
+from wupmodel.physics import (
+    BuildingInputs,
+    building_response,
     carnot_cop,
     carnot_fit,
     cop,
     heating_curve_flow_c,
+    heating_systems,
     heatpump_fit,
     seasonal_tables,
+    temperature_bins,
 )
 
 PARAMS = default_params()

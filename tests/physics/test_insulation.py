@@ -7,8 +7,12 @@ import pytest
 from scipy.optimize import brentq
 
 from wupmodel.params import default_params
-from wupmodel.physics.demand import BuildingInputs, building_response
-from wupmodel.physics.insulation import emitter_supply_temp_c, insulation_levels
+from wupmodel.physics import (
+    BuildingInputs,
+    building_response,
+    emitter_supply_temp_c,
+    insulation_levels,
+)
 
 
 @pytest.fixture(scope="module")

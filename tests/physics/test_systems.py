@@ -6,9 +6,7 @@ import numpy as np
 import pytest
 
 from wupmodel.params import default_params
-from wupmodel.physics import BuildingInputs, building_response, heating_systems
-from wupmodel.physics.heatpump import carnot_fit
-from wupmodel.physics.systems import REASONS
+from wupmodel.physics import REASONS, BuildingInputs, building_response, carnot_fit, heating_systems
 from wupmodel.vocabulary import DWELLING_TYPES, HEATING_SYSTEMS
 
 P = default_params()

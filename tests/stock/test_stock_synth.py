@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from wupmodel.errors import WupInputError
 from wupmodel.params import packaged_table
-from wupmodel.stock import STOCK_COLUMNS, synthesise_stock, validate_stock
-from wupmodel.stock.synth import (
+from wupmodel.stock import (
     PERIODS,
     SEED_LABELS,
+    STOCK_COLUMNS,
     buurt_label_counts,
     controlled_round,
     income_means_eur,
@@ -21,6 +21,8 @@ from wupmodel.stock.synth import (
     largest_remainder,
     lognormal_gini,
     pooled_ipf_shares,
+    synthesise_stock,
+    validate_stock,
 )
 from wupmodel.vocabulary import CONSTRUCTION_PERIODS, DWELLING_TYPES, TENURES
 

@@ -33,21 +33,87 @@ reproduce; :mod:`~.battery` — home-battery dispatch.
 
 from __future__ import annotations
 
-from wupmodel.physics.demand import BuildingInputs, BuildingResponse, building_response
+from wupmodel.physics.battery import (
+    Battery,
+    battery_catalogue,
+    catalogue_battery,
+    dispatch_self_consumption,
+)
+from wupmodel.physics.climate import (
+    build_temperature_bins,
+    heating_degree_days,
+    monthly_climate,
+    temperature_bins,
+)
+from wupmodel.physics.demand import (
+    BuildingInputs,
+    BuildingResponse,
+    archetype_index,
+    building_response,
+    heat_transfer_coefficients,
+    qv10_forfait_dm3s_m2,
+    space_heat_need_kwh,
+)
 from wupmodel.physics.grid import (
     appliance_peak_kw,
     diversified_peak_kw,
     dwelling_peak_kw,
     simultaneity_factor,
 )
-from wupmodel.physics.heatpump import CarnotFit, carnot_cop, carnot_fit
+from wupmodel.physics.heatpump import (
+    CarnotFit,
+    carnot_cop,
+    carnot_fit,
+    cop,
+    heating_curve_flow_c,
+    heatpump_fit,
+    seasonal_tables,
+)
+from wupmodel.physics.hourly import (
+    HourlyOptions,
+    HourlyRows,
+    RowChoice,
+    etm_shape_index,
+    hourly_pass,
+    rows_from_physics,
+    weather_ratio,
+    zone_peak,
+)
+from wupmodel.physics.hourly_data import (
+    ATTRIBUTION,
+    ETM_HOUSE_TYPES,
+    ETM_INSULATION,
+    HOURS,
+    MONTH_HOURS,
+    MONTH_START,
+    WEATHER_YEARS,
+    HourlyCurves,
+    hourly_curve_sources,
+    hourly_curves,
+)
+from wupmodel.physics.hourly_heat import cop_hours, row_cop
+from wupmodel.physics.hourly_shapes import (
+    coincident_sum,
+    fit_months,
+    hours_of,
+    month_coefficients,
+    month_sums,
+    shape_bank,
+)
 from wupmodel.physics.insulation import (
     ELEMENTS,
     LevelEnvelope,
     already_standard,
+    emitter_supply_temp_c,
     insulation_levels,
 )
-from wupmodel.physics.solar import pv_self_consumption_kwh, pv_system, solar_thermal
+from wupmodel.physics.monthly import monthly_components, monthly_tables, yearly_components
+from wupmodel.physics.solar import (
+    monthly_profiles,
+    pv_self_consumption_kwh,
+    pv_system,
+    solar_thermal,
+)
 from wupmodel.physics.systems import (
     REASONS,
     SystemResponse,
@@ -56,6 +122,53 @@ from wupmodel.physics.systems import (
 )
 
 __all__ = [
+    "Battery",
+    "battery_catalogue",
+    "catalogue_battery",
+    "dispatch_self_consumption",
+    "build_temperature_bins",
+    "heating_degree_days",
+    "monthly_climate",
+    "temperature_bins",
+    "archetype_index",
+    "heat_transfer_coefficients",
+    "qv10_forfait_dm3s_m2",
+    "space_heat_need_kwh",
+    "cop",
+    "heating_curve_flow_c",
+    "heatpump_fit",
+    "seasonal_tables",
+    "HourlyOptions",
+    "HourlyRows",
+    "RowChoice",
+    "etm_shape_index",
+    "hourly_pass",
+    "rows_from_physics",
+    "weather_ratio",
+    "zone_peak",
+    "ATTRIBUTION",
+    "ETM_HOUSE_TYPES",
+    "ETM_INSULATION",
+    "HOURS",
+    "HourlyCurves",
+    "MONTH_HOURS",
+    "MONTH_START",
+    "WEATHER_YEARS",
+    "hourly_curve_sources",
+    "hourly_curves",
+    "cop_hours",
+    "row_cop",
+    "coincident_sum",
+    "fit_months",
+    "hours_of",
+    "month_coefficients",
+    "month_sums",
+    "shape_bank",
+    "emitter_supply_temp_c",
+    "monthly_components",
+    "monthly_tables",
+    "yearly_components",
+    "monthly_profiles",
     "BuildingInputs",
     "BuildingResponse",
     "building_response",

@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 from wupmodel.stock.group import group_stock
+from wupmodel.stock.parse import DWELLING_TYPE_SPELLINGS, TENURE_SPELLINGS
 from wupmodel.stock.read import (
     MAX_UPLOAD_BYTES,
     UPLOAD_EXTENSIONS,
@@ -35,9 +36,31 @@ from wupmodel.stock.schema import (
     validate_stock,
     validate_table,
 )
-from wupmodel.stock.synth import income_means_eur, synthesis_scalars, synthesise_stock
+from wupmodel.stock.synth import (
+    PERIODS,
+    SEED_LABELS,
+    buurt_label_counts,
+    controlled_round,
+    income_means_eur,
+    ipf,
+    largest_remainder,
+    lognormal_gini,
+    pooled_ipf_shares,
+    synthesis_scalars,
+    synthesise_stock,
+)
 
 __all__ = [
+    "DWELLING_TYPE_SPELLINGS",
+    "TENURE_SPELLINGS",
+    "PERIODS",
+    "SEED_LABELS",
+    "buurt_label_counts",
+    "controlled_round",
+    "ipf",
+    "largest_remainder",
+    "lognormal_gini",
+    "pooled_ipf_shares",
     "MAX_UPLOAD_BYTES",
     "OPTIONAL_COLUMNS",
     "PROBLEM_CODES",

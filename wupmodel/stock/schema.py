@@ -409,8 +409,6 @@ def validate_table(
     return result
 
 
-
-
 @dataclass(frozen=True)
 class _Table:
     """The data rows of a stock table and the user's header of each canonical column."""
