@@ -11,6 +11,7 @@ import wupmodel as wm
 import wupmodel.app as wa
 import wupmodel.io as wio
 from app_pages.common import (
+    cached,
     chart,
     choose,
     fail,
@@ -19,6 +20,8 @@ from app_pages.common import (
     lang,
     outcomes,
     plain,
+    scenario_of,
+    scenario_text,
     show,
     stock_key,
     tr,
@@ -167,3 +170,17 @@ chart(
         axis=tr("axis_tonnes"),
     )
 )
+
+
+def coldest_day_section() -> None:
+    """The village's load on the design year's coldest day against its grid (issue 21)."""
+    text = scenario_text()
+    model = wm.model_inputs(scenario_of(text))
+    frame = cached("coldest_day", (text,), lambda: wa.village_coldest_day(outcomes(text), model))
+    st.header(tr("coldest_title"))
+    year = int(model.params["hourly.design_weather_year"])
+    st.write(tr("coldest_intro").format(year=year, tmin=float(frame["t_air_c"].min())))
+    chart(wa.coldest_day_chart(frame, L))
+
+
+coldest_day_section()

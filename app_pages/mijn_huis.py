@@ -90,6 +90,15 @@ def entered() -> pd.DataFrame | None:
         fmt=names.get,
         help=ui.tr("in_income_help"),
     )
+    st.session_state["h_entered"] = (
+        dwelling_type,
+        int(year),
+        float(area),
+        label or None,
+        tenure,
+        income_class,
+        float(gas),
+    )
     try:
         return house_result(
             (
@@ -108,6 +117,43 @@ def entered() -> pd.DataFrame | None:
         return None
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def entered_hours(inputs: tuple, text: str, strategy: str) -> tuple[pd.DataFrame, dict]:
+    """The entered house's winter and summer day and a battery's worth under ``strategy``."""
+    dwelling_type, year, area, label, tenure, income_class, gas = inputs
+    scenario = ui.scenario_of(text)
+    house = wa.house_stock(
+        dwelling_type,
+        year,
+        area,
+        energy_label=label,
+        tenure=tenure,
+        income_class=income_class,
+        gas_m3=gas or None,
+        params=scenario.params(),
+    )
+    model = wm.model_inputs(scenario)
+    out = wm.evaluate(house, model)
+    chosen = next(s for s in wm.default_strategies() if s.name == strategy)
+    return wa.house_days(out, model, chosen), wa.battery_worth(out, model, chosen)
+
+
+def picked_hours(dwelling_id: str, strategy: str) -> tuple[pd.DataFrame, dict]:
+    """A village dwelling's winter and summer day and a battery's worth under ``strategy``."""
+    text = ui.scenario_text()
+
+    def compute() -> tuple[pd.DataFrame, dict]:
+        model = wm.model_inputs(ui.scenario_of(text))
+        out = ui.outcomes(text)
+        chosen = next(s for s in wm.default_strategies() if s.name == strategy)
+        return (
+            wa.house_days(out, model, chosen, dwelling_id),
+            wa.battery_worth(out, model, chosen, dwelling_id),
+        )
+
+    return ui.cached("house_hours", (text, dwelling_id, strategy), compute)
+
+
 def picked() -> pd.DataFrame | None:
     out = ui.outcomes()
     groups = out.groups
@@ -124,6 +170,7 @@ def picked() -> pd.DataFrame | None:
         )
     }
     chosen = ui.choose(st.selectbox, ui.tr("in_dwelling"), ids, "h_pick", fmt=names.get)
+    st.session_state["h_picked"] = chosen
     return wa.house_strategies(
         out, wm.default_strategies(), ui.scenario().params(), dwelling_id=chosen
     )
@@ -198,3 +245,47 @@ ui.show(
         }
     )
 )
+
+
+def hours_section(house: pd.DataFrame) -> None:
+    """A winter day and a summer day of this house, and what a home battery is worth after
+    saldering ends (issue 21)."""
+    st.header(ui.tr("hours_title"))
+    st.write(ui.tr("hours_intro"))
+    possible = house[house["possible"]]
+    labels = dict(zip(possible["strategy"], possible[f"label_{L}"], strict=True))
+    strategy = ui.choose(
+        st.selectbox, ui.tr("hours_strategy"), list(labels), "h_hours_strategy", fmt=labels.get
+    )
+    if mode == "enter":
+        days, worth = entered_hours(st.session_state["h_entered"], ui.scenario_text(), strategy)
+    else:
+        days, worth = picked_hours(st.session_state["h_picked"], strategy)
+    ui.chart(wa.house_days_chart(days, L))
+    st.subheader(ui.tr("battery_title"))
+    if days["pv_kw"].sum() <= 0:
+        st.write(ui.tr("battery_no_roof"))
+        return
+
+    def euro(v: float) -> str:
+        text = f"€ {round(v) + 0:,.0f}"  # no "-0"
+        return text.replace(",", ".") if L == "nl" else text
+
+    cols = st.columns(4)
+    cols[0].metric(
+        f"{ui.tr('battery_cost')} ({worth['battery_kwh']:g} kWh)", euro(worth["cost_eur"])
+    )
+    cols[1].metric(ui.tr("battery_before"), euro(worth["saving_before_eur"]))
+    cols[2].metric(
+        f"{ui.tr('battery_after')} {worth['after_year']}", euro(worth["saving_after_eur"])
+    )
+    years = worth["payback_years"]
+    cols[3].metric(
+        ui.tr("battery_payback"),
+        f"{years:.0f} {ui.tr('battery_years')}" if years < 100 else ui.tr("battery_never"),
+    )
+    st.caption(ui.tr("battery_note").format(life=worth["lifetime_years"]))
+    st.caption(ui.tr("battery_saving_note"))
+
+
+hours_section(house)

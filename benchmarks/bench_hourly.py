@@ -10,6 +10,7 @@ is reported beside the wall time because the shared VM's load varies.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import subprocess
@@ -149,3 +150,44 @@ def test_hourly_100k_dwellings(benchmark, scale, year):
         f"peak RSS {found['peak_rss_mb']:.0f} MB"
     )
     assert found["peak_rss_mb"] < 4096
+
+
+def test_hourly_verb_default_village(benchmark):
+    """``wm.hourly`` for every packaged strategy: the design-year zone peaks (cached after the
+    first round) and, hour by hour, PV with and without a home battery in every house."""
+    scenario = wm.load_scenario()
+    inputs = wm.model_inputs(scenario)
+    stock = wm.stock_for(scenario)
+    outcomes = wm.evaluate(stock, inputs, money=False)
+    cpu = []
+
+    def run():
+        t = time.process_time()
+        report = wm.hourly(stock, inputs, outcomes=outcomes)
+        cpu.append(time.process_time() - t)
+        return report
+
+    report = benchmark.pedantic(run, rounds=3, iterations=1)
+    assert len(report.strategies) == 6
+    print(f"\nwm.hourly, default village, 6 strategies: CPU median {np.median(cpu):.2f} s")
+
+
+def test_evaluate_with_self_use(benchmark):
+    """The evaluation of the default village with PV used at home from the tabulated hours
+    (the lookup runs each time: the content cache is cleared)."""
+    evaluate_module = importlib.import_module("wupmodel.evaluate")
+    scenario = wm.load_scenario()
+    inputs = wm.model_inputs(scenario)
+    stock = wm.stock_for(scenario)
+    wm.evaluate(stock, inputs, money=False)  # the tables
+    cpu = []
+
+    def run():
+        evaluate_module._SELF_USE_CACHE.clear()
+        t = time.process_time()
+        out = wm.evaluate(stock, inputs, money=False)
+        cpu.append(time.process_time() - t)
+        return out
+
+    benchmark.pedantic(run, rounds=5, iterations=1)
+    print(f"\nevaluate with the self-consumption lookup: CPU median {np.median(cpu):.3f} s")

@@ -1018,30 +1018,6 @@ add(
     2025,
 )
 add(
-    "pv.within_month_simultaneity",
-    0.41,
-    "fraction",
-    0.1,
-    1.0,
-    "Share of the monthly overlap min(PV, demand) that is simultaneous within the month"
-    " (self-consumption)",
-    "calibrated: gives 30 % self-consumption of PV for a household with 2 700 kWh/yr and 8 panels"
-    " (3 000 kWh/yr), the Milieu Centraal figure without battery (parameters-nl.md section 5);"
-    " checked in tests/physics/test_solar.py",
-    2025,
-)
-add(
-    "pv.heating_flat_share",
-    0.2,
-    "fraction",
-    0.0,
-    1.0,
-    "Share of heating-system electricity that is not seasonal (hot water, pumps)",
-    "assumption: hot water is 15-25 % of heat-pump electricity (Vesta hot water 7-10 GJ vs space"
-    " heat 25-60 GJ at SPF 1.85 vs 3.5-4.5)",
-    2024,
-)
-add(
     "solar_thermal.collector_m2",
     2.8,
     "m2",

@@ -48,7 +48,7 @@ def test_stock_then_evaluate_round_trip(tmp_path, capsys):
     assert main(["evaluate", "--stock", str(stock), "--out", str(out)]) == 0
     assert stock.read_bytes() == before
     frame = pd.read_parquet(out)
-    assert len(frame) == 758 * 96
+    assert len(frame) == 758 * 144  # 96 options, and the 48 with PV again with a battery
     csv_out = tmp_path / "outcomes.csv"
     assert main(["evaluate", "--stock", str(stock), "--out", str(csv_out), "--per", "group"]) == 0
     assert "group_id" in pd.read_csv(csv_out, nrows=1).columns

@@ -56,8 +56,10 @@ def test_long_table_has_the_contract_columns(aalden):
     frame = out.to_frame()
     for col in REQUIRED_COLUMNS:
         assert col in frame.columns
-    n_opt = len(INSULATION_LEVELS) * len(HEATING_SYSTEMS) * 2 * 2
-    assert len(frame) == len(stock) * n_opt == 758 * 96
+    # insulation x heating x PV x solar thermal, and the PV options again with the default
+    # catalogue's one home battery (5 kWh), after all the others
+    n_opt = len(INSULATION_LEVELS) * len(HEATING_SYSTEMS) * 2 * 3
+    assert len(frame) == len(stock) * n_opt == 758 * 144
     assert set(frame["dwelling_id"]) == set(stock["dwelling_id"])
 
 
@@ -107,6 +109,7 @@ def test_capex_is_sum_of_components(aalden):
             "capex_heating_eur",
             "capex_pv_eur",
             "capex_solar_thermal_eur",
+            "capex_battery_eur",
         )
     )
     np.testing.assert_allclose(out["capex_eur"], parts)
@@ -247,7 +250,7 @@ def test_a_smaller_catalogue_gives_the_same_numbers_for_its_options(aalden):
         "small",
     )
     part = wm.evaluate(stock.iloc[:50], small)
-    assert part.catalogue.size == 2 * 2 * 2
+    assert part.catalogue.size == 2 * 2 * 2 + 2 * 2  # the PV options again with a battery
     rows = {d: g for d, g in zip(full.dwelling_ids, full.dwelling_group, strict=True)}
     idx = [rows[d] for d in part.dwelling_ids]
     cols = [
@@ -257,6 +260,7 @@ def test_a_smaller_catalogue_gives_the_same_numbers_for_its_options(aalden):
             part.catalogue.to_frame()["heating"],
             part.catalogue.pv,
             part.catalogue.solar_thermal,
+            part.catalogue.battery_kwh,
             strict=True,
         )
     ]

@@ -29,8 +29,16 @@ CHECKS = [
     "national_eur_per_t_all_electric_air",
     "share_deep_all_electric_air",
     "grid_peak_all_electric_air_kw",
+    "grid_peak_all_electric_air_1997_kw",
+    "grid_peak_all_electric_air_2004_kw",
+    "grid_peak_all_electric_air_2015_kw",
     "grid_peak_all_electric_ground_kw",
 ]
+
+#: Checks the model fails, on purpose (issue 21): the all-electric air village's design peak
+#: from the hours of the cold years 1987 and 1997 (3.68 and 3.73 kW per dwelling) lies 5-7 %
+#: above PBL Vesta's planning value of 3.5 kW; the mild years meet the measured band.
+KNOWN_OUTSIDE = {"grid_peak_all_electric_air_kw", "grid_peak_all_electric_air_1997_kw"}
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +63,12 @@ def test_every_check_present_and_within_its_band(table):
     ]
     assert list(table["check"]) == CHECKS
     assert table["source"].str.len().min() > 20 and table["year"].notna().all()
-    assert table["passed"].all(), table.loc[~table["passed"], ["check", "modelled", "low", "high"]]
+    outside = set(table.loc[~table["passed"], "check"])
+    assert outside == KNOWN_OUTSIDE, table.loc[
+        ~table["passed"], ["check", "modelled", "low", "high"]
+    ]
+    over = table.set_index("check").loc[sorted(KNOWN_OUTSIDE)]
+    assert ((over["modelled"] > over["high"]) & (over["modelled"] < 1.1 * over["high"])).all()
 
 
 def test_bands_are_the_published_ones(table):
@@ -101,19 +114,16 @@ def test_a_check_fails_when_the_model_moves(table):
     before = table.set_index("check")
     assert moved.loc["cop_air_a-7w52", "modelled"] == before.loc["cop_air_a-7w52", "modelled"]
     assert moved.loc["cop_air_a-7w52", "passed"]
-    assert set(moved.index[~moved["passed"]]) == {
-        "peak_mid_terrace_kw",
-        "grid_peak_all_electric_air_kw",
-    }
+    assert set(moved.index[~moved["passed"]]) == {"peak_mid_terrace_kw"} | KNOWN_OUTSIDE
 
 
 def test_check_model_command(capsys):
-    assert main(["check-model"]) == 0
+    assert main(["check-model"]) == 1  # the design-year peaks (KNOWN_OUTSIDE)
     out = capsys.readouterr().out
-    assert "17 of 17 within their band" in out
+    assert "18 of 20 within their band" in out
     for check in CHECKS:
         assert check in out
-    assert "FAIL" not in out
+    assert out.count("FAIL") == len(KNOWN_OUTSIDE)
 
 
 def test_check_model_command_fails_and_formats(capsys):
@@ -122,7 +132,7 @@ def test_check_model_command_fails_and_formats(capsys):
     assert set(rows) == set(CHECKS)
     # no prebound effect at all: insulation saves the full theoretical amount, far below 0.62
     assert rows["savings_standard_1950_1990"]["passed"] is False
-    assert main(["check-model", "--format", "csv"]) == 0
+    assert main(["check-model", "--format", "csv"]) == 1
     assert capsys.readouterr().out.splitlines()[0].startswith("check,comparison,unit,modelled")
 
 

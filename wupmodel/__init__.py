@@ -9,10 +9,11 @@ two namespaces beside them: :mod:`wupmodel.io` (every reader and writer) and
 >>> stock = wm.stock_for(scenario)                     # its stock file, else its buurt synthesised
 >>> inputs = wm.model_inputs(scenario)                 # the scenario as numbers, once
 >>> outcomes = wm.evaluate(stock, inputs)              # every dwelling x every option
->>> outcomes.to_frame().shape[0] == 758 * 96
+>>> outcomes.to_frame().shape[0] == 758 * 144            # 96 options, 48 with a battery
 True
 >>> tables = wm.summarise(outcomes, inputs)            # strategy summary, who pays, ...
 >>> plan = wm.optimise(stock, inputs, co2_reduction=0.6)
+>>> hours = wm.hourly(stock, inputs)                    # peaks, self-consumption, batteries
 """
 
 from wupmodel.compare import compare
@@ -25,6 +26,7 @@ from wupmodel.coop import (
 )
 from wupmodel.errors import WupInputError
 from wupmodel.evaluate import evaluate, iter_evaluate
+from wupmodel.hours import HourlyReport, hourly
 from wupmodel.inputs import ModelInputs, model_inputs
 from wupmodel.optimise import Plan, optimise
 from wupmodel.outcomes import Outcomes
@@ -66,6 +68,7 @@ __all__ = [
     "default_strategies",
     "compare",
     "check_model",
+    "hourly",
     # choosing
     "optimise",
     # uncertainty and batches
@@ -89,6 +92,7 @@ __all__ = [
     "Outcomes",
     "Strategy",
     "Plan",
+    "HourlyReport",
     "SweepResult",
     "BusinessCase",
     "WupInputError",

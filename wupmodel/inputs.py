@@ -23,6 +23,7 @@ from wupmodel.money.settings import FinanceSettings, MoneyContext
 from wupmodel.money.tariffs import TariffPaths, tariff_paths
 from wupmodel.options import Catalogue, build_catalogue
 from wupmodel.params import Params
+from wupmodel.physics.battery import catalogue_battery
 from wupmodel.scenario import Scenario, Targets
 from wupmodel.stock.synth import income_means_eur, synthesis_scalars
 
@@ -188,15 +189,23 @@ def model_inputs(
     return ModelInputs(
         scenario=scenario,
         params=params,
-        catalogue=build_catalogue(
-            choice.insulation, choice.heating, choice.pv, choice.solar_thermal
-        ),
+        catalogue=_catalogue(choice, params),
         tariffs=paths(prices),
         finance=settings,
         default_income_eur=income_means_eur(synthesis_scalars(params)),
         price_overrides=prices,
         rent_tariffs=None if rent_prices is None else paths(rent_prices),
         rent_price_overrides=None if rent_prices is None else dict(rent_prices),
+    )
+
+
+def _catalogue(choice, params: Params) -> Catalogue:
+    """The scenario's catalogue of options; a battery size outside the battery catalogue's
+    range (``data/batteries.csv``) is a :class:`~wupmodel.errors.WupInputError`."""
+    if choice.battery_kwh:
+        catalogue_battery(np.asarray(choice.battery_kwh), params)
+    return build_catalogue(
+        choice.insulation, choice.heating, choice.pv, choice.solar_thermal, choice.battery_kwh
     )
 
 

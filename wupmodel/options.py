@@ -1,8 +1,10 @@
 """The options a dwelling can take: the catalogue, and the same options as a grid.
 
 An option is one insulation level × one heating system × rooftop PV on/off × solar thermal
-on/off. :class:`Catalogue` holds them as parallel index arrays so that outcomes broadcast as
-(dwellings, options) without a loop.
+on/off, and, with PV only, a home battery of one of the catalogue's sizes. :class:`Catalogue`
+holds them as parallel index arrays so that outcomes broadcast as (dwellings, options) without
+a loop. The options with a battery come after all the others, so an option keeps its number
+whether batteries are in the catalogue or not.
 
 The physics computes each quantity over only the option axes it depends on (gas over the
 combination, the PV yield over PV alone). :class:`OptionGrid` keeps that structure for the
@@ -35,12 +37,36 @@ class Catalogue:
         Integer codes into :data:`INSULATION_LEVELS` and :data:`HEATING_SYSTEMS`.
     pv, solar_thermal
         Whether the option includes rooftop PV / a solar water heater.
+    battery_kwh
+        Home-battery capacity of the option [kWh], 0 without one (only options with PV have
+        one); all zeros when not given.
     """
 
     insulation: np.ndarray
     heating: np.ndarray
     pv: np.ndarray
     solar_thermal: np.ndarray
+    battery_kwh: np.ndarray | None = None
+
+    def __post_init__(self) -> None:
+        size = np.asarray(self.insulation).size
+        battery = np.zeros(size) if self.battery_kwh is None else self.battery_kwh
+        object.__setattr__(self, "battery_kwh", np.asarray(battery, dtype=float))
+        if self.battery_kwh.shape != (size,) or (self.battery_kwh[~self.pv] > 0).any():
+            raise ValueError("battery_kwh: one value per option, 0 where there is no PV")
+
+    @property
+    def battery_sizes(self) -> tuple[float, ...]:
+        """The home-battery sizes of the catalogue [kWh], smallest first (empty: none)."""
+        return tuple(float(b) for b in np.unique(self.battery_kwh[self.battery_kwh > 0]))
+
+    @property
+    def solar(self) -> np.ndarray:
+        """(O,) solar level of each option: 0 no PV, 1 PV, 1 + k PV with battery size k."""
+        level = self.pv.astype(np.intp)
+        for k, size in enumerate(self.battery_sizes):
+            level = np.where(self.battery_kwh == size, 2 + k, level)
+        return level
 
     @property
     def size(self) -> int:
@@ -54,7 +80,8 @@ class Catalogue:
         ids = ins + "+" + heat
         ids = np.where(self.pv, ids + "+pv", ids)
         ids = np.where(self.solar_thermal, ids + "+st", ids)
-        return ids.astype(str)
+        battery = np.array([f"+bat{b:g}" if b > 0 else "" for b in self.battery_kwh], dtype=object)
+        return (ids + battery).astype(str)
 
     @property
     def reference_index(self) -> int:
@@ -68,7 +95,12 @@ class Catalogue:
         return int(np.flatnonzero(mask)[0])
 
     def index_of(
-        self, insulation: str, heating: str, pv: bool = False, solar_thermal: bool = False
+        self,
+        insulation: str,
+        heating: str,
+        pv: bool = False,
+        solar_thermal: bool = False,
+        battery_kwh: float = 0.0,
     ) -> int:
         """Index of one option; ``KeyError`` if the catalogue does not hold it."""
         mask = (
@@ -76,11 +108,13 @@ class Catalogue:
             & (self.heating == HEATING_SYSTEMS.index(heating))
             & (self.pv == pv)
             & (self.solar_thermal == solar_thermal)
+            & (self.battery_kwh == battery_kwh)
         )
         hits = np.flatnonzero(mask)
         if hits.size == 0:
             raise KeyError(
-                f"option {insulation}+{heating} pv={pv} st={solar_thermal} not in catalogue"
+                f"option {insulation}+{heating} pv={pv} st={solar_thermal} "
+                f"battery={battery_kwh:g} kWh not in catalogue"
             )
         return int(hits[0])
 
@@ -92,6 +126,7 @@ class Catalogue:
                 "heating": np.asarray(HEATING_SYSTEMS)[self.heating],
                 "pv": self.pv,
                 "solar_thermal": self.solar_thermal,
+                "battery_kwh": self.battery_kwh,
             }
         )
 
@@ -101,18 +136,29 @@ def build_catalogue(
     heating: tuple[str, ...] = HEATING_SYSTEMS,
     pv: tuple[bool, ...] = (False, True),
     solar_thermal: tuple[bool, ...] = (False, True),
+    battery_kwh: tuple[float, ...] = (),
 ) -> Catalogue:
     """The Cartesian product of the chosen levels, in a stable order.
 
     PV varies slowest, then solar thermal, insulation and heating: the order of the option grid
-    (:mod:`wupmodel.options`), so that the full catalogue needs no reordering.
+    (:mod:`wupmodel.options`), so that the full catalogue needs no reordering. Each battery
+    size adds a copy of the options with PV, after all of them (only with PV in ``pv``).
     """
     ins = np.array([INSULATION_LEVELS.index(x) for x in insulation])
     heat = np.array([HEATING_SYSTEMS.index(x) for x in heating])
-    p, st, i, h = np.meshgrid(
-        np.array(pv, bool), np.array(solar_thermal, bool), ins, heat, indexing="ij"
+    sizes = sorted({float(b) for b in battery_kwh}) if True in pv else []
+    levels = [(bool(p), 0.0) for p in pv] + [(True, b) for b in sizes]
+    parts = []
+    for with_pv, size in levels:  # the solar levels: no PV, PV, PV with each battery
+        st, i, h = np.meshgrid(np.array(solar_thermal, bool), ins, heat, indexing="ij")
+        parts.append((i.ravel(), h.ravel(), np.full(i.size, with_pv), st.ravel(), size))
+    return Catalogue(
+        np.concatenate([p[0] for p in parts]),
+        np.concatenate([p[1] for p in parts]),
+        np.concatenate([p[2] for p in parts]),
+        np.concatenate([p[3] for p in parts]),
+        np.concatenate([np.full(p[0].size, p[4]) for p in parts]),
     )
-    return Catalogue(i.ravel(), h.ravel(), p.ravel(), st.ravel())
 
 
 @dataclass(frozen=True)
@@ -122,8 +168,9 @@ class OptionGrid:
     Attributes
     ----------
     shape
-        ``(P, C)``: PV off/on and the combinations of solar thermal (S = 1 or 2 levels),
-        insulation (L) and heating (H), solar-thermal-major: ``C = S * L * H``.
+        ``(P, C)``: the solar levels (no PV, PV, PV with each battery size of the catalogue)
+        and the combinations of solar thermal (S = 1 or 2 levels), insulation (L) and heating
+        (H), solar-thermal-major: ``C = S * L * H``.
     option_index
         (O,) flat (C-order) cell of each catalogue option.
     combo_heating

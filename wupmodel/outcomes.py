@@ -38,10 +38,18 @@ QUANTITIES: dict[str, str] = {
     "capex_heating_eur": "investment in the heating system incl. VAT, EUR",
     "capex_pv_eur": "investment in rooftop PV incl. VAT, EUR",
     "capex_solar_thermal_eur": "investment in a solar water heater incl. VAT, EUR",
+    "capex_battery_eur": "investment in a home battery incl. VAT, EUR",
     "space_heat_kwh": "useful space heat, kWh/yr",
     "hot_water_kwh": "useful hot-water heat, kWh/yr",
     "supply_temp_c": "supply temperature needed at design conditions, degC",
     "capacity_kw": "heat-pump thermal capacity, kW",
+    "battery_kwh": "home-battery capacity, kWh (0 = none)",
+    "appliance_kwh": "appliance and lighting electricity, kWh/yr",
+    "heating_electricity_kwh": "electricity of the heating system incl. hot water and "
+    "auxiliaries, kWh/yr",
+    "design_heat_load_kw": "useful heat load at the design outdoor temperature (-10 degC), kW",
+    "operating_supply_c": "design supply temperature the heating system runs at, after the "
+    "emitter works it includes, degC",
 }
 
 

@@ -79,6 +79,9 @@ class CatalogueChoice(BaseModel):
     ] = HEATING_SYSTEMS
     pv: tuple[bool, ...] = (False, True)
     solar_thermal: tuple[bool, ...] = (False, True)
+    #: Home-battery sizes [kWh] offered with PV (each within the battery catalogue's range,
+    #: data/batteries.csv); [] = no batteries. Default: the catalogue's smallest, 5 kWh.
+    battery_kwh: tuple[Annotated[float, Field(gt=0, le=1000)], ...] = (5.0,)
 
     @model_validator(mode="after")
     def _reference_present(self) -> CatalogueChoice:
@@ -91,7 +94,7 @@ class CatalogueChoice(BaseModel):
             raise ValueError(
                 "the catalogue must keep pv: false and solar_thermal: false (the reference)"
             )
-        for name in ("insulation", "heating", "pv", "solar_thermal"):
+        for name in ("insulation", "heating", "pv", "solar_thermal", "battery_kwh"):
             values = getattr(self, name)
             if len(set(values)) != len(values):
                 raise ValueError(f"{name} lists a value twice")

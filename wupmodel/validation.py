@@ -15,13 +15,14 @@ import numpy as np
 import pandas as pd
 
 from wupmodel.evaluate import evaluate
+from wupmodel.gridpeak import zone_peaks
 from wupmodel.inputs import ModelInputs, as_inputs
 from wupmodel.params import Params
 from wupmodel.physics import BuildingInputs, building_response, dwelling_peak_kw, heating_systems
 from wupmodel.physics.heatpump import carnot_cop, carnot_fit
 from wupmodel.scenario import Scenario
 from wupmodel.stock import synthesise_stock
-from wupmodel.village import default_strategies, strategy_summary
+from wupmodel.village import default_strategies, strategy_choice, strategy_summary
 from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS, HEATING_SYSTEMS, INSULATION_LEVELS
 
 __all__ = ["check_model", "CHECK_COLUMNS", "scop_en14825"]
@@ -174,6 +175,20 @@ def _village_figures(stock: pd.DataFrame, inputs: ModelInputs) -> dict[str, floa
         "grid_peak_all_electric_ground_kw": (
             float(summary.loc["all_electric_ground", "peak_kw"]) / n
         ),
+        **_peaks_by_year(outcomes, inputs, n),
+    }
+
+
+def _peaks_by_year(outcomes, inputs: ModelInputs, n: float) -> dict[str, float]:
+    """The all-electric air village's peak per dwelling in the other shipped weather years."""
+    air = next(s for s in default_strategies() if s.name == "all_electric_air")
+    choice = strategy_choice(outcomes, air)
+    return {
+        f"grid_peak_all_electric_air_{year}_kw": zone_peaks(
+            outcomes, choice, inputs.params, weather_year=year
+        ).village_peak_kw
+        / n
+        for year in (1997, 2004, 2015)
     }
 
 

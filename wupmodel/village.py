@@ -13,10 +13,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from wupmodel.gridpeak import ZonePeaks, grid_fix, zone_peaks
 from wupmodel.money.collective import CollectiveUnitCosts, collective_unit_costs
 from wupmodel.outcomes import Outcomes
 from wupmodel.params import Params, packaged_table
-from wupmodel.physics import REASONS, diversified_peak_kw
+from wupmodel.physics import REASONS
 from wupmodel.vocabulary import HEATING_SYSTEMS, INSULATION_LEVELS
 
 
@@ -128,9 +129,11 @@ def collective_costs_eur_per_yr(
 
     * A heat-network source (fixed investment per zone, PBL Vesta WKO/TEO kentallen) for every
       heat-network zone with at least one connection.
-    * LV-grid reinforcement for every grid zone whose peak after simultaneity exceeds its
-      capacity (``collective.grid.capacity_kw_per_dwelling`` × dwellings): new MV/LV substations
-      for the excess and the zone's cables reinforced.
+    * For every grid zone whose design peak (:func:`wupmodel.gridpeak.zone_peaks`: the hours of
+      the design weather year, or the simultaneity fallback) exceeds its capacity
+      (``collective.grid.capacity_kw_per_dwelling`` × dwellings), the cheaper of reinforcement
+      (new MV/LV substations for the excess and the zone's cables) and a neighbourhood battery
+      where one suffices (:func:`wupmodel.gridpeak.grid_fix`).
 
     Investments are annualised like every other national cost (replacements within the horizon,
     residual value, social discount rate). ``unit`` (:func:`collective_unit_costs` of the same
@@ -141,27 +144,20 @@ def collective_costs_eur_per_yr(
     on_net = np.isin(heating, ["heat_network_mt", "heat_network_lt"])
     zones = outcomes.groups["heat_network_zone"].fillna("").astype(str).to_numpy()
     n_sources = len(set(zones[on_net & (zones != "")])) + int((on_net & (zones == "")).any())
+    del counts
     unit = unit or collective_unit_costs(params, horizon_years, social_rate)
-    peak = outcomes.pick("peak_kw", choice) * counts
-    _zones, zone_of = np.unique(
-        outcomes.groups["grid_zone"].astype(str).to_numpy(), return_inverse=True
-    )
-    zone_n = np.bincount(zone_of, weights=counts)
-    zone_peak = diversified_peak_kw(np.bincount(zone_of, weights=peak), zone_n, params)
-    excess = np.maximum(
-        zone_peak - params["collective.grid.capacity_kw_per_dwelling"] * zone_n, 0.0
-    )
-    substations = np.ceil(excess / unit.substation_kw)
-    reinforced_dwellings = np.where(excess > 0, zone_n, 0.0)
-    grid_eac = (
-        substations.sum() * unit.substation_eur_per_yr
-        + reinforced_dwellings.sum() * unit.lv_cable_eur_per_yr_per_dwelling
-    )
+    fix = grid_fix(zone_peaks(outcomes, choice, params), unit)
     return {
         "heat_network_sources_eur_per_yr": float(n_sources * unit.heat_network_source_eur_per_yr),
-        "grid_reinforcement_eur_per_yr": float(grid_eac),
-        "grid_zones_reinforced": int((excess > 0).sum()),
+        "grid_reinforcement_eur_per_yr": fix.total_eur_per_yr,
+        "grid_zones_reinforced": int(fix.reinforced.sum()),
+        "grid_zones_battery": int(fix.battery.sum()),
     }
+
+
+def grid_peaks(outcomes: Outcomes, choice: np.ndarray, params: Params) -> ZonePeaks:
+    """Each grid zone's design peak under ``choice`` (:func:`wupmodel.gridpeak.zone_peaks`)."""
+    return zone_peaks(outcomes, choice, params)
 
 
 def strategy_summary(
@@ -179,7 +175,9 @@ def strategy_summary(
         One row per strategy. Energy and CO2 are first-year village totals; ``co2_reduction``
         is the fraction below the reference strategy. ``investment_eur`` and ``subsidy_eur``
         count the dwellings that change; ``investment_per_dwelling_eur`` divides by them.
-        ``peak_kw`` is the village peak after simultaneity. ``dwellings_deeper_insulation``,
+        ``peak_kw`` is the village's design peak (:mod:`wupmodel.gridpeak`: the coincident
+        hours of the design weather year, or the simultaneity fallback).
+        ``dwellings_deeper_insulation``,
         ``share_deeper_insulation``, ``dwellings_keep_gas`` and ``not_feasible_reasons`` say where
         the system does not fit at the strategy's level and why (:func:`level_fit`). With money
         outcomes:
@@ -272,9 +270,7 @@ def _physical_row(village: _Village, s: Strategy, choice: np.ndarray) -> dict:
         "co2_reduction": 1.0 - co2 / village.ref_co2_kg if village.ref_co2_kg > 0 else 0.0,
         "investment_eur": investment,
         "investment_per_dwelling_eur": investment / changed if changed else 0.0,
-        "peak_kw": float(
-            diversified_peak_kw(village.total("peak_kw", choice), n_total, village.params)
-        ),
+        "peak_kw": zone_peaks(outcomes, choice, village.params).village_peak_kw,
         **level_fit(outcomes, s, choice),
     }
 
@@ -303,6 +299,7 @@ def _money_row(village: _Village, choice: np.ndarray) -> dict:
         "national_extra_eur_per_yr": national_extra,
         "collective_eur_per_yr": extra_collective,
         "grid_zones_reinforced": coll["grid_zones_reinforced"],
+        "grid_zones_battery": coll["grid_zones_battery"],
         "co2_avoided_t_per_yr": avoided_t,
         "national_eur_per_t_co2": national_extra / avoided_t if avoided_t > 0 else float("nan"),
         "national_eur_per_weq_per_yr": national_extra / n_total,

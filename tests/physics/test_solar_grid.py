@@ -1,17 +1,14 @@
-"""PV, self-consumption, solar water heater and grid simultaneity."""
+"""PV, solar water heater and grid simultaneity (self-consumption: tests/hourly)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from wupmodel.params import default_params
 from wupmodel.physics import (
     appliance_peak_kw,
     diversified_peak_kw,
-    pv_self_consumption_kwh,
     pv_system,
     solar_thermal,
 )
@@ -39,40 +36,6 @@ def test_pv_against_milieu_centraal_sets():
         assert got_kwp[0] == pytest.approx(kwp)
         assert got_kwh[0] == pytest.approx(kwh, rel=0.05)
         assert got_eur[0] == pytest.approx(eur, rel=0.15)
-
-
-def test_self_consumption_of_a_typical_household():
-    """Milieu Centraal: about 30 % of PV is used directly without a battery. Household of
-    2 700 kWh/yr (CBS average ~2 700-2 760) with 8 panels (3 000 kWh). The simultaneity factor
-    was calibrated on this case, so the tolerance is tight (+-1 point) and guards the monthly
-    profiles the calibration relies on."""
-    self_kwh = pv_self_consumption_kwh(np.array(3000.0), np.array(2700.0), np.array(0.0), P)
-    assert float(self_kwh) / 3000 == pytest.approx(0.30, abs=0.01)
-
-
-def test_heating_electricity_is_mostly_in_winter():
-    """Moving 2 000 kWh of demand from appliances to seasonal heating lowers self-consumption:
-    heating electricity falls in months with little PV."""
-    flat = pv_self_consumption_kwh(np.array(3000.0), np.array(5000.0), np.array(0.0), P)
-    heating = pv_self_consumption_kwh(np.array(3000.0), np.array(5000.0), np.array(2000.0), P)
-    assert heating < flat
-
-
-@settings(max_examples=200, deadline=None)
-@given(pv=st.floats(0, 20000), demand=st.floats(0, 30000), heat_share=st.floats(0, 1.5))
-def test_self_consumption_bounds(pv, demand, heat_share):
-    s = float(
-        pv_self_consumption_kwh(np.array(pv), np.array(demand), np.array(heat_share * demand), P)
-    )
-    assert 0.0 <= s <= min(pv, demand) + 1e-9
-
-
-def test_self_consumption_broadcasts():
-    pv = np.array([[0.0], [3000.0]])
-    demand = np.array([[2000.0, 4000.0, 8000.0]])
-    out = pv_self_consumption_kwh(pv, demand, demand * 0.3, P)
-    assert out.shape == (2, 3)
-    assert np.all(out[0] == 0)
 
 
 def test_solar_thermal_by_hand():

@@ -4,10 +4,12 @@ for households, upload problems in words, downloads, and every string in Dutch a
 Pure functions of the model's results (frames and figures in, frames, figures and bytes out);
 the pages in ``app_pages/`` call these and the root API, and hold no model logic.
 
-``strings`` (every label, Dutch and English) · ``i18n`` (translation, Dutch number formats,
-readable headers) · ``controls`` (the assumptions a village evening moves) · ``house`` (one
-house) · ``overview`` (the village today) · ``plan_view`` (who pays more under a plan) ·
-``figure_style`` (the figures' house style) · ``plots`` and ``coop_plots`` (Plotly figures) ·
+``strings`` (every label, Dutch and English; the hours' in ``strings_hours``) · ``i18n``
+(translation, Dutch number formats, readable headers) · ``controls`` (the assumptions a
+village evening moves) · ``house`` (one house) · ``overview`` (the village today) ·
+``plan_view`` (who pays more under a plan) · ``figure_style`` (the figures' house style) ·
+``plots`` and ``coop_plots`` (Plotly figures) · ``hours_view`` and ``hourly_plots`` (a house's
+winter and summer day, a home battery's worth, the village on the coldest day) ·
 ``problems`` (an upload's report in words) · ``downloads`` (files as bytes).
 """
 
@@ -20,6 +22,8 @@ from wupmodel.app.downloads import (
     results_workbook_bytes,
     table_xlsx_bytes,
 )
+from wupmodel.app.hourly_plots import coldest_day_chart, house_days_chart
+from wupmodel.app.hours_view import battery_worth, house_days, village_coldest_day
 from wupmodel.app.house import house_stock, house_strategies, income_classes, income_of_class
 from wupmodel.app.i18n import (
     LANGUAGES,
@@ -58,7 +62,9 @@ __all__ = [
     "LANGUAGES",
     "TENURES",
     "apply_controls",
+    "battery_worth",
     "category_bars",
+    "coldest_day_chart",
     "column_label",
     "compare_chart",
     "compare_tables",
@@ -70,6 +76,8 @@ __all__ = [
     "distribution_chart",
     "format_number",
     "histogram_bars",
+    "house_days",
+    "house_days_chart",
     "house_money_chart",
     "house_monthly_chart",
     "house_stock",
@@ -94,5 +102,6 @@ __all__ = [
     "translate_frame",
     "upload_message",
     "value_label",
+    "village_coldest_day",
     "village_summary",
 ]

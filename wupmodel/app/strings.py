@@ -7,6 +7,8 @@ construction periods), so no snake_case name reaches a screen.
 
 from __future__ import annotations
 
+from wupmodel.app.strings_hours import HOURS_STRINGS
+
 APP_STRINGS: dict[str, dict[str, str]] = {
     # navigation and shell
     "page_dorp": {"nl": "Dorp", "en": "Village"},
@@ -893,3 +895,6 @@ VALUE_LABELS["stock_column"] = {
     "grid_zone": {"nl": "Netgebied", "en": "Grid zone"},
     "count": {"nl": "Aantal woningen", "en": "Number of dwellings"},
 }
+
+#: The hours' strings (issue 21) live in their own module; the app reads them here.
+APP_STRINGS.update(HOURS_STRINGS)

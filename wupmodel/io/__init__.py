@@ -11,8 +11,9 @@ The compute stages never import this namespace; the CLI and the app do.
 
 ``atomic`` (atomic writes) · ``files`` (the run's files) · ``workbook`` (the adviser's Excel
 workbook) · ``headers`` (headers with units, number formats) · ``provenance`` (what ran) ·
-``plan_files`` · ``coop_files`` · ``uncertainty_files`` · ``survey_files`` · ``text`` (what the
-CLI prints). Dwelling files are read and written by :mod:`wupmodel.stock` (re-exported here).
+``plan_files`` · ``coop_files`` · ``uncertainty_files`` · ``survey_files`` · ``hourly_files``
+(the hourly report's JSON, the hourly curves as Parquet, its text) · ``text`` (what the CLI
+prints). Dwelling files are read and written by :mod:`wupmodel.stock` (re-exported here).
 """
 
 from wupmodel.io.atomic import atomic_write
@@ -26,6 +27,7 @@ from wupmodel.io.files import (
     write_outcomes,
     write_outputs,
 )
+from wupmodel.io.hourly_files import hourly_text, write_hourly
 from wupmodel.io.plan_files import plan_tables, write_plan
 from wupmodel.io.provenance import (
     mark_unused_village,
@@ -66,6 +68,7 @@ __all__ = [
     "coop_text",
     "dump_scenario",
     "for_stock_file",
+    "hourly_text",
     "known_keys",
     "load_stock",
     "load_survey",
@@ -87,6 +90,7 @@ __all__ = [
     "write_business_case",
     "write_comparison",
     "write_frame",
+    "write_hourly",
     "write_json",
     "write_outcomes",
     "write_outputs",

@@ -78,6 +78,12 @@ COLUMNS: dict[str, tuple[str, str, str, str]] = {
         "#,##0",
     ),
     "grid_zones_reinforced": ("Grid zones reinforced", "Netzones verzwaard", "number", "#,##0"),
+    "grid_zones_battery": (
+        "Grid zones with a neighbourhood battery",
+        "Netzones met buurtbatterij",
+        "number",
+        "#,##0",
+    ),
     "substations": ("Substations added", "Extra transformatorstations", "number", "#,##0"),
     "co2_avoided_t_per_yr": (
         "CO2 avoided (horizon average)",

@@ -53,6 +53,9 @@ def plan_tables(plan: Plan) -> dict[str, pd.DataFrame]:
     collective += [
         ("grid reinforcement", zone, bool(done)) for zone, done in plan.grid_reinforced.items()
     ]
+    collective += [
+        ("neighbourhood battery", zone, bool(done)) for zone, done in plan.grid_battery.items()
+    ]
     tables["collective"] = pd.DataFrame(collective, columns=["decision", "zone", "yes"])
     tables["constraints"] = pd.DataFrame(
         [

@@ -197,9 +197,11 @@ def plan_text(plan: Plan, title: str) -> str:
     )
     built = [z for z, b in plan.heat_network_built.items() if b]
     reinforced = [z for z, b in plan.grid_reinforced.items() if b]
+    battery = [z for z, b in plan.grid_battery.items() if b]
     lines.append(
         f"heat networks built: {', '.join(built) or 'none'}; grid zones reinforced: "
-        f"{', '.join(reinforced) or 'none'}; solar park {plan.solar_park_kwp:,.0f} kWp"
+        f"{', '.join(reinforced) or 'none'}; neighbourhood batteries: "
+        f"{', '.join(battery) or 'none'}; solar park {plan.solar_park_kwp:,.0f} kWp"
     )
     lines.append(
         "dwellings by heating system: "

@@ -50,6 +50,7 @@ from wupmodel.money.settings import (
 from wupmodel.money.subsidies import HEAT_NETWORK_SYSTEMS, isde_subsidy_eur
 from wupmodel.options import Catalogue, OptionGrid
 from wupmodel.params import Params
+from wupmodel.physics.battery import battery_catalogue
 from wupmodel.vocabulary import DWELLING_TYPES, HEATING_SYSTEMS, TENURES
 
 #: Money outputs added to the outcome table (all per dwelling, EUR unless named otherwise).
@@ -197,7 +198,15 @@ def _components(grid: OptionGrid, params: Params) -> dict[str, Component]:
         "solar_thermal": Component(
             paid("solar_thermal"), p["life.solar_thermal_years"], p["om.solar_thermal_share"], vat
         ),
+        "battery": Component(paid("battery"), _battery_lifetime(grid, params), 0.0, vat),
     }
+
+
+def _battery_lifetime(grid: OptionGrid, params: Params) -> np.ndarray:
+    """(1, P, 1) lifetime of the home battery of each solar level (the catalogue's; any value
+    where there is none: its investment is 0)."""
+    life = battery_catalogue(params)["lifetime_years"].to_numpy(dtype=float)
+    return np.full((1, grid.shape[0], 1), float(life.min()))
 
 
 def _network_main_eur(params: Params) -> float:

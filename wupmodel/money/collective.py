@@ -1,5 +1,5 @@
 """Annual costs of the collective assets: heat-network source and main, LV-grid reinforcement,
-solar park.
+neighbourhood battery, solar park.
 
 One place for the economics that the village summary (:mod:`wupmodel.village`) and the
 optimiser (:meth:`wupmodel.optimise.problem.OptimiseSettings.from_params`) both charge. Every
@@ -37,6 +37,10 @@ class CollectiveUnitCosts:
         LV cable reinforcement per dwelling of a reinforced grid zone.
     solar_park_eur_per_yr_per_kwp
         Solar park per kWp, with its O&M.
+    battery_eur_per_yr
+        One neighbourhood battery at a grid zone's substation, with its O&M.
+    battery_kw, battery_kwh, battery_round_trip_efficiency
+        Its power (the peak it shaves), usable energy and round-trip efficiency.
     """
 
     heat_network_source_eur_per_yr: float
@@ -45,6 +49,10 @@ class CollectiveUnitCosts:
     substation_kw: float
     lv_cable_eur_per_yr_per_dwelling: float
     solar_park_eur_per_yr_per_kwp: float
+    battery_eur_per_yr: float = 0.0
+    battery_kw: float = 0.0
+    battery_kwh: float = 0.0
+    battery_round_trip_efficiency: float = 1.0
 
 
 def collective_unit_costs(
@@ -102,4 +110,13 @@ def collective_unit_costs(
             p["collective.solar_park.lifetime_yr"],
             p["collective.solar_park.om_share"],
         ),
+        battery_eur_per_yr=annual(
+            p["collective.neighbourhood_battery.capex_eur_per_kwh"]
+            * p["collective.neighbourhood_battery.energy_kwh"],
+            p["collective.neighbourhood_battery.lifetime_yr"],
+            p["collective.neighbourhood_battery.om_share"],
+        ),
+        battery_kw=p["collective.neighbourhood_battery.power_kw"],
+        battery_kwh=p["collective.neighbourhood_battery.energy_kwh"],
+        battery_round_trip_efficiency=p["collective.neighbourhood_battery.round_trip_efficiency"],
     )

@@ -4,10 +4,12 @@
 table and settings it solves (:class:`OptionTable`, :class:`OptimiseSettings`), and the
 pieces below it for those who build their own problem.
 
-``problem`` (inputs, settings, status) · ``build`` (the sparse model) · ``solvers`` (HiGHS and
-CBC back ends, branch and bound over the collective binaries) · ``solve`` (solve, duals) ·
-``pareto`` (the cost–CO2 front) · ``plan`` (the result) · ``from_outcomes`` (from an
-evaluation to an option table and a plan).
+``problem`` (inputs, settings, status) · ``build`` (the sparse model), with ``build_rows`` (its
+rows, cells and columns) and ``build_grid`` (the LV grid rows) · ``grid_hours`` (the grid
+constraint hour by hour, by constraint generation) · ``solvers`` (HiGHS and CBC back ends,
+branch and bound over the collective binaries) · ``solve`` (solve, duals) · ``pareto`` (the
+cost–CO2 front) · ``plan`` (the result) · ``from_outcomes`` (from an evaluation to an option
+table and a plan).
 """
 
 from wupmodel.optimise.build import MatrixModel, build_model
@@ -25,7 +27,9 @@ from wupmodel.optimise.problem import (
     HEAT_NETWORK_SYSTEMS,
     PERSPECTIVES,
     GridReinforcement,
+    GridRows,
     HeatNetwork,
+    NeighbourhoodBattery,
     OptimiseSettings,
     OptionTable,
     SolarPark,
@@ -55,7 +59,9 @@ __all__ = [
     "VILLAGE_ZONE",
     "ConstraintReport",
     "GridReinforcement",
+    "GridRows",
     "HeatNetwork",
+    "NeighbourhoodBattery",
     "MatrixModel",
     "OptimiseSettings",
     "OptionTable",

@@ -21,6 +21,9 @@ Columns
 ``reinforced[k]``
     Binary, LV grid of grid zone ``k`` reinforced (only constrained zones with a
     reinforcement option).
+``battery[k]``
+    Binary, a neighbourhood battery in grid zone ``k`` (only with hourly grid rows and a
+    battery in the settings, for constrained zones with a row).
 ``park``
     Solar-park size [kWp], continuous, when the settings have a solar park.
 
@@ -33,7 +36,10 @@ Rows (``kind``)
 ``budget``
     Σ (capex − subsidy)·n ≤ budget, or Σ subsidy·n ≤ budget [€].
 ``grid``
-    Σ diversity·peak·n − added_kw·reinforced ≤ capacity [kW], one per constrained zone.
+    Σ diversity·peak·n − added_kw·reinforced ≤ capacity [kW], one per constrained zone; or,
+    with the table's hourly rows (:class:`~wupmodel.optimise.problem.GridRows`), one per
+    zone and candidate hour (or set of a day's hours): Σ coef·n − m·added_kw·reinforced
+    − battery terms ≤ m·capacity.
 ``hn_link``
     Σ n on heat-network options in the zone − N_zone·built ≤ 0 [dwellings].
 ``hn_min``
@@ -58,6 +64,15 @@ import numpy as np
 import scipy.sparse as sp
 
 from wupmodel.errors import WupInputError
+from wupmodel.optimise.build_grid import (
+    Reinforcements,
+    add_grid_hour_rows,
+    add_grid_rows,
+    batteries,
+    grid_zones,
+    reinforcements,
+)
+from wupmodel.optimise.build_rows import Cells, Columns, Rows, positions, zone_codes
 from wupmodel.optimise.problem import (
     HEAT_NETWORK_SYSTEMS,
     PERSPECTIVES,
@@ -91,6 +106,8 @@ class MatrixModel:
     hn_col0: int
     grid_reinf_zones: tuple[str, ...]  #: grid zones with a ``reinforced`` column
     gr_col0: int
+    grid_battery_zones: tuple[str, ...]  #: grid zones with a ``battery`` column
+    gb_col0: int
     park_col: int | None
     col_lower: np.ndarray
     col_upper: np.ndarray
@@ -114,6 +131,7 @@ class MatrixModel:
     grid_capacity_kw: np.ndarray  #: capacity after diversity before reinforcement [kW]
     grid_added_kw: np.ndarray  #: added kW when reinforced (0 where no option)
     grid_cost: dict[str, np.ndarray]  #: perspective -> annual cost of reinforcement [€/yr]
+    battery_cost: dict[str, float] = field(default_factory=dict)  #: €/yr per battery
     park_cost: dict[str, float] = field(default_factory=dict)  #: €/kWp/yr per perspective
     notices: list[str] = field(default_factory=list)
 
@@ -143,120 +161,12 @@ class MatrixModel:
         return np.arange(self.n_x, self.park_col if self.park_col is not None else self.n_cols)
 
 
-@dataclass
-class _Rows:
-    """Accumulates COO triplets and row metadata."""
-
-    rows: list[np.ndarray] = field(default_factory=list)
-    cols: list[np.ndarray] = field(default_factory=list)
-    vals: list[np.ndarray] = field(default_factory=list)
-    lower: list[float] = field(default_factory=list)
-    upper: list[float] = field(default_factory=list)
-    names: list[str] = field(default_factory=list)
-    kinds: list[str] = field(default_factory=list)
-
-    def add(
-        self,
-        cols: np.ndarray,
-        vals: np.ndarray,
-        lower: float,
-        upper: float,
-        name: str,
-        kind: str,
-    ) -> int:
-        """Append one row; returns its index."""
-        i = len(self.names)
-        cols = np.asarray(cols, dtype=np.int64)
-        self.rows.append(np.full(cols.size, i, dtype=np.int64))
-        self.cols.append(cols)
-        self.vals.append(np.asarray(vals, dtype=float))
-        self.lower.append(lower)
-        self.upper.append(upper)
-        self.names.append(name)
-        self.kinds.append(kind)
-        return i
-
-    def add_block(
-        self,
-        row_of: np.ndarray,
-        cols: np.ndarray,
-        vals: np.ndarray,
-        n_new: int,
-        lower: np.ndarray,
-        upper: np.ndarray,
-        names: list[str],
-        kind: str,
-    ) -> int:
-        """Append ``n_new`` rows at once; ``row_of`` gives each triplet's row within the block."""
-        first = len(self.names)
-        self.rows.append(first + np.asarray(row_of, dtype=np.int64))
-        self.cols.append(np.asarray(cols, dtype=np.int64))
-        self.vals.append(np.asarray(vals, dtype=float))
-        self.lower.extend(np.broadcast_to(lower, (n_new,)).tolist())
-        self.upper.extend(np.broadcast_to(upper, (n_new,)).tolist())
-        self.names.extend(names)
-        self.kinds.extend([kind] * n_new)
-        return first
-
-    def matrix(self, n_cols: int) -> sp.csr_matrix:
-        """The rows as a CSR matrix with explicit zeros dropped."""
-        n_rows = len(self.names)
-        if self.rows:
-            r = np.concatenate(self.rows)
-            c = np.concatenate(self.cols)
-            v = np.concatenate(self.vals)
-        else:
-            r = c = np.zeros(0, dtype=np.int64)
-            v = np.zeros(0)
-        keep = v != 0.0
-        A = sp.csr_matrix((v[keep], (r[keep], c[keep])), shape=(n_rows, n_cols))
-        A.sum_duplicates()
-        A.sort_indices()
-        return A
-
-
-def _zone_codes(zones: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Unique non-empty zone names and each group's code (-1 = no zone)."""
-    names, codes = np.unique(zones, return_inverse=True)
-    codes = codes.astype(np.int64)
-    if names.size and names[0] == "":
-        codes = codes - 1
-        names = names[1:]
-    return names, codes
-
-
-def _positions(codes: np.ndarray, chosen: np.ndarray, n_names: int) -> np.ndarray:
-    """Position of each zone code (-1 = no zone) among the ``chosen`` codes; -1 if not chosen."""
-    pos = np.full(n_names + 1, -1, dtype=np.int64)  # the last slot answers code -1
-    pos[np.asarray(chosen, dtype=np.int64)] = np.arange(len(chosen))
-    return pos[codes]
-
-
 # ---------------------------------------------------------------------------------------------
 # Columns
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Cells:
-    """The ``x`` columns: one per allowed (group, option) pair, ordered by group."""
-
-    group: np.ndarray  #: (n_x,) group index of each column
-    option: np.ndarray  #: (n_x,) option index of each column
-    upper_open: np.ndarray  #: (n_x,) dwellings in the column's group: its bound without limits
-    fixed_closed: np.ndarray  #: (n_x,) bool, closed: the group already chose another option
-
-    @property
-    def n(self) -> int:
-        """Number of ``x`` columns."""
-        return int(self.group.size)
-
-    def of(self, figure: np.ndarray) -> np.ndarray:
-        """A (G, O) figure per ``x`` column."""
-        return np.asarray(figure, dtype=float)[self.group, self.option]
-
-
-def _dwelling_cells(table: OptionTable, notices: list[str]) -> _Cells:
+def _dwelling_cells(table: OptionTable, notices: list[str]) -> Cells:
     """The allowed (group, option) pairs and the columns closed by households' own choices.
 
     A pair is allowed when the option is feasible for the group and, for a heat-network
@@ -284,7 +194,7 @@ def _dwelling_cells(table: OptionTable, notices: list[str]) -> _Cells:
     allowed |= is_fixed_cell
     gi, oi = np.nonzero(allowed)  # row-major: columns grouped by group
     count = np.asarray(table.count, dtype=float)
-    return _Cells(
+    return Cells(
         group=gi,
         option=oi,
         upper_open=count[gi],
@@ -301,7 +211,7 @@ class _MonthlyLimit:
 
 
 def _monthly_cost_limit(
-    table: OptionTable, settings: OptimiseSettings, cells: _Cells, notices: list[str]
+    table: OptionTable, settings: OptimiseSettings, cells: Cells, notices: list[str]
 ) -> _MonthlyLimit:
     """Options whose year-1 woonlasten change exceeds the limit, for free households.
 
@@ -343,7 +253,7 @@ class _HeatNetworkZones:
 
 
 def _heat_network_zones(
-    table: OptionTable, settings: OptimiseSettings, cells: _Cells, notices: list[str]
+    table: OptionTable, settings: OptimiseSettings, cells: Cells, notices: list[str]
 ) -> _HeatNetworkZones:
     """The zones whose heat network is a collective decision.
 
@@ -353,7 +263,7 @@ def _heat_network_zones(
     zones not in the table are ignored with a notice.
     """
     count = np.asarray(table.count, dtype=float)
-    zone_names, zone_code = _zone_codes(np.asarray(table.heat_network_zone).astype(str))
+    zone_names, zone_code = zone_codes(np.asarray(table.heat_network_zone).astype(str))
     in_zone = zone_code >= 0
     zone_dwellings = np.bincount(
         zone_code[in_zone], weights=count[in_zone], minlength=zone_names.size
@@ -380,7 +290,7 @@ def _heat_network_zones(
     unknown_hn = sorted(set(settings.heat_networks) - set(zone_names.tolist()))
     if unknown_hn:
         notices.append(f"heat-network settings for zone(s) not in the table ignored: {unknown_hn}")
-    column_zone = _positions(zone_code[cells.group], np.asarray(chosen), zone_names.size)
+    column_zone = positions(zone_code[cells.group], np.asarray(chosen), zone_names.size)
     return _HeatNetworkZones(
         names=tuple(str(zone_names[z]) for z in chosen),
         configs=tuple(configs),
@@ -389,147 +299,40 @@ def _heat_network_zones(
     )
 
 
-@dataclass(frozen=True)
-class _GridZones:
-    """The LV grid zones with a capacity (one ``grid`` row each)."""
-
-    names: tuple[str, ...]  #: constrained zones, in row order
-    capacity_kw: np.ndarray  #: (n_grid,) capacity after diversity before reinforcement [kW]
-    dwellings: np.ndarray  #: (n_grid,) dwellings in each zone
-    column_zone: np.ndarray  #: (n_x,) position of the column's zone, -1 = unconstrained
-
-    @property
-    def n(self) -> int:
-        """Number of constrained zones."""
-        return len(self.names)
-
-
-def _grid_zones(
-    table: OptionTable, settings: OptimiseSettings, cells: _Cells, notices: list[str]
-) -> _GridZones:
-    """The grid zones with a capacity and each one's capacity [kW].
-
-    A zone's capacity is its entry in ``grid_capacity_kw``, else
-    ``grid_capacity_kw_per_dwelling`` × its dwellings; a zone with neither is unconstrained
-    (a notice names them when some zones do have a capacity). Capacities for zones not in the
-    table are ignored with a notice.
-    """
-    count = np.asarray(table.count, dtype=float)
-    gz_names, gz_code = _zone_codes(np.asarray(table.grid_zone).astype(str))
-    in_zone = gz_code >= 0
-    gz_dwellings = np.bincount(gz_code[in_zone], weights=count[in_zone], minlength=gz_names.size)
-    cap_map: Mapping[str, float] = settings.grid_capacity_kw or {}
-    unknown_gz = sorted(set(cap_map) - set(gz_names.tolist()))
-    if unknown_gz:
-        notices.append(f"grid capacity given for zone(s) not in the table ignored: {unknown_gz}")
-    chosen: list[int] = []
-    capacity: list[float] = []
-    unconstrained: list[str] = []
-    for k, name in enumerate(gz_names.tolist()):
-        if name in cap_map:
-            capacity.append(float(cap_map[name]))
-        elif settings.grid_capacity_kw_per_dwelling is not None:
-            capacity.append(float(settings.grid_capacity_kw_per_dwelling) * float(gz_dwellings[k]))
-        else:
-            if cap_map:
-                unconstrained.append(name)
-            continue
-        chosen.append(k)
-    if unconstrained:
-        notices.append(
-            f"grid zone(s) without a capacity (unconstrained): {', '.join(unconstrained)}"
-        )
-    return _GridZones(
-        names=tuple(str(gz_names[k]) for k in chosen),
-        capacity_kw=np.asarray(capacity, dtype=float),
-        dwellings=np.asarray(gz_dwellings[chosen], dtype=float),
-        column_zone=_positions(gz_code[cells.group], np.asarray(chosen), gz_names.size),
-    )
-
-
-@dataclass(frozen=True)
-class _Reinforcements:
-    """LV reinforcement options of the constrained grid zones (one ``reinforced`` column each)."""
-
-    zones: tuple[str, ...]  #: grid zones with a ``reinforced`` column, in column order
-    position: np.ndarray  #: (n_gr,) each one's position among the constrained grid zones
-    added_kw: np.ndarray  #: (n_grid,) added kW when reinforced, per constrained zone (0 = none)
-    cost: dict[str, np.ndarray]  #: perspective -> (n_grid,) annual cost when reinforced [€/yr]
-
-    @property
-    def n(self) -> int:
-        """Number of ``reinforced`` columns."""
-        return len(self.zones)
-
-
-def _reinforcements(settings: OptimiseSettings, grid: _GridZones) -> _Reinforcements:
-    """Which constrained grid zones may be reinforced, the kW it adds and its annual cost.
-
-    National cost = fixed part + part per zone dwelling × the zone's dwellings; end-user cost
-    as configured. A zone without a configuration (its own or ``reinforcement_default``)
-    cannot be reinforced.
-    """
-    added_kw = np.zeros(grid.n)
-    cost = {p: np.zeros(grid.n) for p in PERSPECTIVES}
-    zones: list[str] = []
-    position: list[int] = []
-    for j, name in enumerate(grid.names):
-        cfg = settings.reinforcement.get(name, settings.reinforcement_default)
-        if cfg is None:
-            continue
-        n_dwellings = float(grid.dwellings[j])
-        added_kw[j] = float(cfg.added_kw)
-        cost["national"][j] = (
-            cfg.annual_cost_eur + cfg.annual_cost_eur_per_zone_dwelling * n_dwellings
-        )
-        cost["end_user"][j] = cfg.end_user_annual_cost_eur
-        zones.append(name)
-        position.append(j)
-    return _Reinforcements(tuple(zones), np.asarray(position, dtype=np.int64), added_kw, cost)
-
-
-@dataclass(frozen=True)
-class _Columns:
-    """Column layout ``[x | built | reinforced | park]`` with bounds and integrality."""
-
-    n_x: int
-    hn_col0: int  #: first ``built`` column
-    gr_col0: int  #: first ``reinforced`` column
-    park_col: int | None
-    lower: np.ndarray
-    upper: np.ndarray
-    integrality: np.ndarray  #: (n_cols,) bool
-
-    @property
-    def n(self) -> int:
-        """Number of columns."""
-        return int(self.lower.size)
-
-
+# long because each count is one family of collective columns (networks, reinforcements,
+# batteries) beside the cells and the monthly limit; a bundle would only rename them
 def _columns(
-    settings: OptimiseSettings, cells: _Cells, monthly: _MonthlyLimit, n_hn: int, n_gr: int
-) -> _Columns:
+    settings: OptimiseSettings,
+    cells: Cells,
+    monthly: _MonthlyLimit,
+    n_hn: int,
+    n_gr: int,
+    n_gb: int = 0,
+) -> Columns:
     """Column bounds: ``0 ≤ n ≤ count`` (0 where closed), binaries in [0, 1], park [0, max].
 
-    ``x`` columns are integer with ``per_dwelling``; ``built`` and ``reinforced`` always.
+    ``x`` columns are integer with ``per_dwelling``; ``built``, ``reinforced`` and
+    ``battery`` always.
     """
     n_x = cells.n
     gr_col0 = n_x + n_hn
+    gb_col0 = gr_col0 + n_gr
     park = settings.solar_park
-    park_col = gr_col0 + n_gr if park is not None else None
-    n_cols = gr_col0 + n_gr + (1 if park is not None else 0)
+    end = gb_col0 + n_gb
+    park_col = end if park is not None else None
+    n_cols = end + (1 if park is not None else 0)
     upper = np.empty(n_cols)
     upper[:n_x] = cells.upper_open
     upper[:n_x][cells.fixed_closed] = 0.0
     upper[:n_x][monthly.closed] = 0.0
-    upper[n_x : gr_col0 + n_gr] = 1.0
+    upper[n_x:end] = 1.0
     integrality = np.zeros(n_cols, dtype=bool)
-    integrality[n_x : gr_col0 + n_gr] = True
+    integrality[n_x:end] = True
     if settings.per_dwelling:
         integrality[:n_x] = True
     if park is not None:
         upper[park_col] = _INF if park.max_kwp is None else float(park.max_kwp)
-    return _Columns(n_x, n_x, gr_col0, park_col, np.zeros(n_cols), upper, integrality)
+    return Columns(n_x, n_x, gr_col0, gb_col0, park_col, np.zeros(n_cols), upper, integrality)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -564,27 +367,35 @@ def _solar_park_costs(park: SolarPark | None) -> dict[str, float]:
     }
 
 
+# long because each argument is one family of columns' costs; they are only read here
 def _cost_vectors(
     table: OptionTable,
-    cells: _Cells,
-    cols: _Columns,
+    cells: Cells,
+    cols: Columns,
     hn_cost: Mapping[str, np.ndarray],
-    reinf: _Reinforcements,
+    reinf: Reinforcements,
     park_cost: Mapping[str, float],
+    battery_cost: Mapping[str, float] | None = None,
 ) -> dict[str, np.ndarray]:
-    """Objective per perspective [€/yr]: Σ cost·n + Σ network·built + Σ reinf·reinforced + park.
+    """Objective per perspective [€/yr]: Σ cost·n + Σ network·built + Σ reinf·reinforced
+    + Σ battery·placed + park.
 
     Parameters
     ----------
-    hn_cost, park_cost
-        From :func:`_heat_network_costs` and :func:`_solar_park_costs`.
+    hn_cost, park_cost, battery_cost
+        From :func:`_heat_network_costs`, :func:`_solar_park_costs` and the settings'
+        neighbourhood battery (per battery).
     """
+    battery_cost = battery_cost or {}
     cost: dict[str, np.ndarray] = {}
     for p in PERSPECTIVES:
         c = np.zeros(cols.n)
         c[: cols.n_x] = cells.of(table.annual_cost_eur[p])
         c[cols.hn_col0 : cols.gr_col0] = hn_cost[p]
         c[cols.gr_col0 : cols.gr_col0 + reinf.n] = reinf.cost[p][reinf.position] if reinf.n else 0.0
+        c[cols.gb_col0 : cols.park_col if cols.park_col is not None else cols.n] = battery_cost.get(
+            p, 0.0
+        )
         if cols.park_col is not None:
             c[cols.park_col] = park_cost[p]
         cost[p] = c
@@ -592,7 +403,7 @@ def _cost_vectors(
 
 
 def _co2_vectors(
-    table: OptionTable, cells: _Cells, cols: _Columns, park: SolarPark | None
+    table: OptionTable, cells: Cells, cols: Columns, park: SolarPark | None
 ) -> tuple[dict[str, np.ndarray], dict[str, float]]:
     """CO2 per column and the all-reference village's CO2, per basis.
 
@@ -627,7 +438,7 @@ def _co2_vectors(
 # ---------------------------------------------------------------------------------------------
 
 
-def _add_assign_rows(rows: _Rows, table: OptionTable, cells: _Cells) -> None:
+def _add_assign_rows(rows: Rows, table: OptionTable, cells: Cells) -> None:
     """``assign:<group>``: Σₒ n[g, o] = count[g], one row per group (rows 0 … G-1)."""
     count = np.asarray(table.count, dtype=float)
     group_id = np.asarray(table.group_id).astype(str)
@@ -644,7 +455,7 @@ def _add_assign_rows(rows: _Rows, table: OptionTable, cells: _Cells) -> None:
 
 
 def _add_co2_row(
-    rows: _Rows,
+    rows: Rows,
     settings: OptimiseSettings,
     co2: Mapping[str, np.ndarray],
     co2_reference_kg: Mapping[str, float],
@@ -674,7 +485,7 @@ def _add_co2_row(
 
 
 def _add_budget_row(
-    rows: _Rows, table: OptionTable, settings: OptimiseSettings, cells: _Cells
+    rows: Rows, table: OptionTable, settings: OptimiseSettings, cells: Cells
 ) -> None:
     """``budget``: Σ (capex − subsidy)·n ≤ budget, or Σ subsidy·n ≤ budget [€]."""
     if settings.budget_eur is None:
@@ -687,34 +498,7 @@ def _add_budget_row(
     rows.add(np.arange(cells.n), coef, -_INF, float(settings.budget_eur), "budget", "budget")
 
 
-def _add_grid_rows(
-    rows: _Rows,
-    table: OptionTable,
-    settings: OptimiseSettings,
-    cells: _Cells,
-    grid: _GridZones,
-    reinf: _Reinforcements,
-    gr_col0: int,
-) -> None:
-    """``grid:<zone>``: Σ diversity·peak·n − added_kw·reinforced ≤ capacity [kW], per zone."""
-    if not grid.n:
-        return
-    div = 1.0 if settings.diversity is None else float(settings.diversity)
-    sel = grid.column_zone >= 0
-    peak = cells.of(table.peak_kw)
-    rows.add_block(
-        np.concatenate([grid.column_zone[sel], reinf.position]),
-        np.concatenate([np.flatnonzero(sel), gr_col0 + np.arange(reinf.n)]),
-        np.concatenate([div * peak[sel], -reinf.added_kw[reinf.position]]),
-        grid.n,
-        np.full(grid.n, -_INF),
-        grid.capacity_kw,
-        [f"grid:{z}" for z in grid.names],
-        "grid",
-    )
-
-
-def _add_heat_network_link_rows(rows: _Rows, hn: _HeatNetworkZones, hn_col0: int) -> None:
+def _add_heat_network_link_rows(rows: Rows, hn: _HeatNetworkZones, hn_col0: int) -> None:
     """``heat_network_link:<zone>``: Σ n on the zone's network options − N_zone·built ≤ 0.
 
     Nobody joins a network that is not built [dwellings].
@@ -734,7 +518,7 @@ def _add_heat_network_link_rows(rows: _Rows, hn: _HeatNetworkZones, hn_col0: int
     )
 
 
-def _add_heat_network_minimum_rows(rows: _Rows, hn: _HeatNetworkZones, hn_col0: int) -> None:
+def _add_heat_network_minimum_rows(rows: Rows, hn: _HeatNetworkZones, hn_col0: int) -> None:
     """``heat_network_participation:<zone>``: Σ n on network options − share·N_zone·built ≥ 0.
 
     A network is only built when at least ``min_participation`` of the zone's dwellings join
@@ -762,10 +546,10 @@ def _add_heat_network_minimum_rows(rows: _Rows, hn: _HeatNetworkZones, hn_col0: 
 
 
 def _add_energy_neutral_row(
-    rows: _Rows,
+    rows: Rows,
     table: OptionTable,
     settings: OptimiseSettings,
-    cells: _Cells,
+    cells: Cells,
     park_col: int | None,
 ) -> None:
     """``energy_neutral``: Σ (pv − share·electricity)·n + yield·park ≥ 0 [kWh/yr]."""
@@ -782,7 +566,7 @@ def _add_energy_neutral_row(
     rows.add(cols, coef, 0.0, _INF, "energy_neutral", "energy_neutral")
 
 
-def _add_extra_subsidy_row(rows: _Rows, settings: OptimiseSettings, monthly: _MonthlyLimit) -> None:
+def _add_extra_subsidy_row(rows: Rows, settings: OptimiseSettings, monthly: _MonthlyLimit) -> None:
     """``extra_subsidy_budget``: Σ 12·max(0, change − limit)·n ≤ extra-subsidy budget [€/yr]."""
     if settings.extra_subsidy_budget_eur is None or settings.max_monthly_increase_eur is None:
         return
@@ -798,7 +582,7 @@ def _add_extra_subsidy_row(rows: _Rows, settings: OptimiseSettings, monthly: _Mo
 
 
 def _add_max_installation_rows(
-    rows: _Rows, table: OptionTable, settings: OptimiseSettings, cells: _Cells
+    rows: Rows, table: OptionTable, settings: OptimiseSettings, cells: Cells
 ) -> None:
     """``max_installations:<system>``: Σ n on options with heating system h ≤ max[h]."""
     heating = np.asarray(table.heating).astype(str)[cells.option]
@@ -833,20 +617,24 @@ def build_model(table: OptionTable, settings: OptimiseSettings) -> MatrixModel:
     cells = _dwelling_cells(table, notices)
     monthly = _monthly_cost_limit(table, settings, cells, notices)
     hn = _heat_network_zones(table, settings, cells, notices)
-    grid = _grid_zones(table, settings, cells, notices)
-    reinf = _reinforcements(settings, grid)
-    cols = _columns(settings, cells, monthly, hn.n, reinf.n)
+    grid = grid_zones(table, settings, cells, notices)
+    reinf = reinforcements(settings, grid)
+    bat = batteries(table, settings, grid, reinf)
+    cols = _columns(settings, cells, monthly, hn.n, reinf.n, bat.n)
 
     hn_cost = _heat_network_costs(hn)
     park_cost = _solar_park_costs(settings.solar_park)
-    cost = _cost_vectors(table, cells, cols, hn_cost, reinf, park_cost)
+    cost = _cost_vectors(table, cells, cols, hn_cost, reinf, park_cost, bat.cost)
     co2, co2_reference_kg = _co2_vectors(table, cells, cols, settings.solar_park)
 
-    rows = _Rows()
+    rows = Rows()
     _add_assign_rows(rows, table, cells)
     co2_row = _add_co2_row(rows, settings, co2, co2_reference_kg)
     _add_budget_row(rows, table, settings, cells)
-    _add_grid_rows(rows, table, settings, cells, grid, reinf, cols.gr_col0)
+    if table.grid_rows is None:
+        add_grid_rows(rows, table, settings, cells, grid, reinf, cols.gr_col0)
+    else:
+        add_grid_hour_rows(rows, table, cells, grid, reinf, bat, cols)
     _add_heat_network_link_rows(rows, hn, cols.hn_col0)
     _add_heat_network_minimum_rows(rows, hn, cols.hn_col0)
     _add_energy_neutral_row(rows, table, settings, cells, cols.park_col)
@@ -862,6 +650,8 @@ def build_model(table: OptionTable, settings: OptimiseSettings) -> MatrixModel:
         hn_col0=cols.hn_col0,
         grid_reinf_zones=reinf.zones,
         gr_col0=cols.gr_col0,
+        grid_battery_zones=bat.zones,
+        gb_col0=cols.gb_col0,
         park_col=cols.park_col,
         col_lower=cols.lower,
         col_upper=cols.upper,
@@ -885,6 +675,7 @@ def build_model(table: OptionTable, settings: OptimiseSettings) -> MatrixModel:
         grid_capacity_kw=grid.capacity_kw,
         grid_added_kw=reinf.added_kw,
         grid_cost=reinf.cost,
+        battery_cost=bat.cost,
         park_cost=park_cost,
         notices=notices,
     )

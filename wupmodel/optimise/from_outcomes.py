@@ -18,7 +18,9 @@ import pandas as pd
 
 from wupmodel.errors import WupInputError
 from wupmodel.evaluate import evaluate
+from wupmodel.gridpeak import peak_from_hours, zone_peaks
 from wupmodel.inputs import ModelInputs, as_inputs
+from wupmodel.optimise.grid_hours import HourLoads, solve_with_hours
 from wupmodel.optimise.pareto import pareto_front
 from wupmodel.optimise.plan import Plan
 from wupmodel.optimise.problem import (
@@ -31,6 +33,7 @@ from wupmodel.optimise.solve import solve
 from wupmodel.outcomes import Outcomes
 from wupmodel.scenario import Scenario
 from wupmodel.survey import SurveyTargets, survey_label, survey_stock, survey_targets
+from wupmodel.village import default_strategies, strategy_choice
 from wupmodel.vocabulary import HEATING_SYSTEMS
 
 #: Zone name for dwellings when the stock has no heat-network zones at all (then every
@@ -145,7 +148,8 @@ def prune_dominated(table: OptionTable, settings: OptimiseSettings) -> tuple[Opt
     and installation limits are untouched), option j of a dwelling is dropped when another
     feasible option k of the same dwelling is at least as good in every figure a constraint or
     the objective uses — cost in the chosen perspective, CO2 on the chosen basis (first year or
-    cumulative), peak, and, when those constraints are set, the budget figure, the monthly cost
+    cumulative), peak (or the load at every candidate row of an hourly grid constraint in the
+    dwelling's zone), and, when those constraints are set, the budget figure, the monthly cost
     change, and electricity use and PV production — and strictly better in one (exact ties keep
     the first). Any plan using j can move those
     dwellings to k without breaking a constraint or raising the objective, so the optimum is
@@ -155,8 +159,11 @@ def prune_dominated(table: OptionTable, settings: OptimiseSettings) -> tuple[Opt
     dims = [
         table.annual_cost_eur[settings.perspective],
         table.co2_kg if settings.co2_basis == "first_year" else table.co2_cum_kg,
-        table.peak_kw,
     ]
+    if table.grid_rows is None:
+        dims.append(table.peak_kw)
+    else:
+        dims += _grid_row_dims(table)
     if settings.budget_eur is not None:
         dims.append(
             table.subsidy_eur
@@ -196,6 +203,25 @@ def prune_dominated(table: OptionTable, settings: OptimiseSettings) -> tuple[Opt
         rows = np.flatnonzero(keep >= 0)
         feasible[rows, keep[rows]] = table.feasible[rows, keep[rows]]
     return replace(table, feasible=feasible), n_before - int(feasible.sum())
+
+
+def _grid_row_dims(table: OptionTable) -> list[np.ndarray]:
+    """The load at every candidate row of the hourly grid constraint in each group's own zone,
+    as (G, O) figures: the k-th row of the group's zone (its last row where a zone has fewer)."""
+    gr = table.grid_rows
+    coef = np.asarray(gr.coef, dtype=float)
+    row_zone = np.asarray(gr.zone).astype(str)
+    group_zone = np.asarray(table.grid_zone).astype(str)
+    zone_rows = {z: np.flatnonzero(row_zone == z) for z in np.unique(group_zone)}
+    n_dims = max((r.size for r in zone_rows.values()), default=0)
+    if n_dims == 0:
+        return []
+    pick = np.zeros((group_zone.size, n_dims), dtype=np.intp)
+    for z, r in zone_rows.items():  # the grid zones, a handful
+        if r.size:
+            pick[group_zone == z] = r[np.minimum(np.arange(n_dims), r.size - 1)]
+    g = np.arange(group_zone.size)[:, None]
+    return [coef[g, :, pick[:, [k]]][:, 0, :] for k in range(n_dims)]
 
 
 def settings_for(inputs: ModelInputs, **overrides: Any) -> OptimiseSettings:
@@ -302,15 +328,47 @@ def optimise(
             settings, from_survey.min_participation, survey.attrs.get("source", "survey")
         )
         survey_notes = from_survey.notices + minimum_notes
-    if prune:
-        table, _ = prune_dominated(table, settings)
-    plan = solve(table, settings)
+    plan, table = _solve(table, settings, outcomes, inputs, prune, rows_per_dwelling)
     plan.notices = survey_notes + list(plan.notices)
     if plan.has_solution:
         plan.dwellings = plan_per_dwelling(plan, outcomes, per_dwelling_rows=rows_per_dwelling)
     if pareto > 0:
         plan.pareto_front = pareto_front(table, settings, n_points=pareto)
     return plan
+
+
+# long because it hands the caller's choices (pruning, rows per dwelling) to both grid paths
+def _solve(
+    table: OptionTable,
+    settings: OptimiseSettings,
+    outcomes: Outcomes,
+    inputs: ModelInputs,
+    prune: bool,
+    rows_per_dwelling: bool,
+) -> tuple[Plan, OptionTable]:
+    """Solve, with the grid constraint from the hours of the design year where the zone peaks
+    come from the hours (:mod:`wupmodel.optimise.grid_hours`), else after diversity."""
+
+    def run(t: OptionTable) -> Plan:
+        return solve(prune_dominated(t, settings)[0] if prune else t, settings)
+
+    constrained = bool(settings.grid_capacity_kw) or (
+        settings.grid_capacity_kw_per_dwelling is not None
+    )
+    if not (constrained and peak_from_hours(inputs.params)):
+        return run(table), table
+    group_of_row = outcomes.dwelling_group if rows_per_dwelling else np.arange(outcomes.n_groups)
+    loads = HourLoads(outcomes, group_of_row, inputs.params)
+    return solve_with_hours(table, settings, loads, _first_hours(outcomes, inputs), run)
+
+
+def _first_hours(outcomes: Outcomes, inputs: ModelInputs) -> list[int]:
+    """The candidate hours to start from: every packaged strategy's peak hour in each zone."""
+    hours = set()
+    for strategy in default_strategies():  # six strategies
+        peaks = zone_peaks(outcomes, strategy_choice(outcomes, strategy), inputs.params)
+        hours |= {int(h) for h in peaks.peak_hour if h >= 0}
+    return sorted(hours)
 
 
 def _evaluated(

@@ -83,6 +83,8 @@ class Plan:
     choices: dict[str, Any] = field(default_factory=dict)
     heat_network_built: dict[str, bool] = field(default_factory=dict)
     grid_reinforced: dict[str, bool] = field(default_factory=dict)
+    #: grid zone -> a neighbourhood battery shaves its peak (zones with the option only)
+    grid_battery: dict[str, bool] = field(default_factory=dict)
     solar_park_kwp: float = 0.0
     total_cost_eur: dict[str, float] = field(default_factory=dict)
     #: perspective -> €/yr with every dwelling on its reference option and no collective asset
@@ -190,6 +192,7 @@ class Plan:
             "collective": {
                 "heat_network_built": dict(self.heat_network_built),
                 "grid_reinforced": dict(self.grid_reinforced),
+                "grid_battery": dict(self.grid_battery),
                 "solar_park_kwp": _json_value(self.solar_park_kwp),
             },
             "peak_kw": {k: _json_value(v) for k, v in self.peak_kw.items()},

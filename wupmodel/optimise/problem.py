@@ -79,6 +79,38 @@ SHARE_EPS = 1e-7
 
 
 @dataclass(frozen=True)
+class GridRows:
+    """The LV grid constraint from the hours: R rows, each a zone's load at some hours.
+
+    Row r reads Σ coef[g, o, r]·n[g, o] − cap_mult[r]·added_kw·reinforced
+    − power_mult[r]·battery_kw·battery − energy_mult[r]·battery_kwh·battery
+    ≤ cap_mult[r]·capacity_kw of its zone: with ``cap_mult`` = 1 and ``power_mult`` = 1 the
+    zone's design load at one hour; with ``cap_mult`` = |S| and ``energy_mult`` = 1 the
+    excess of a set S of a day's hours, which a neighbourhood battery's energy must hold;
+    rows with neither battery term bound a day's load so that the battery can recharge
+    (:mod:`wupmodel.gridpeak`).
+
+    Attributes
+    ----------
+    coef : (G, O, R) load coefficient per dwelling [kW or kWh]
+    zone : (R,) grid zone of each row
+    cap_mult, power_mult, energy_mult : (R,) multipliers (see above)
+    name : (R,) row names, e.g. ``grid:lv1@h402``
+    """
+
+    coef: np.ndarray
+    zone: np.ndarray
+    cap_mult: np.ndarray
+    power_mult: np.ndarray
+    energy_mult: np.ndarray
+    name: np.ndarray
+
+    @property
+    def n(self) -> int:
+        return int(np.asarray(self.zone).size)
+
+
+@dataclass(frozen=True)
 class OptionTable:
     """Per-dwelling figures for every dwelling group × option (the optimiser's input).
 
@@ -110,6 +142,8 @@ class OptionTable:
     grid_zone : (G,) str
     fixed_option : (G,) int, ``-1`` = free, else the option the households already chose
     horizon_years : int, years to the horizon of ``co2_cum_kg``
+    grid_rows : :class:`GridRows` or None
+        The grid constraint from the hours; None = ``peak_kw`` × ``diversity`` (the fallback).
     """
 
     group_id: np.ndarray
@@ -133,6 +167,7 @@ class OptionTable:
     grid_zone: np.ndarray
     fixed_option: np.ndarray
     horizon_years: int
+    grid_rows: GridRows | None = None
 
     @property
     def n_groups(self) -> int:
@@ -196,6 +231,29 @@ class GridReinforcement:
 
 
 @dataclass(frozen=True)
+class NeighbourhoodBattery:
+    """A neighbourhood battery at a grid zone's substation: placed or not (with hourly rows).
+
+    Attributes
+    ----------
+    annual_cost_eur
+        National annual cost of one battery [€/yr].
+    power_kw, energy_kwh
+        The peak it shaves [kW] and its usable energy [kWh].
+    round_trip_efficiency
+        Energy out / energy in [-] (recharging a day's excess takes excess / efficiency).
+    end_user_annual_cost_eur
+        Annual cost for the zone's end users [€/yr]; default 0 (socialised, as reinforcement).
+    """
+
+    annual_cost_eur: float
+    power_kw: float
+    energy_kwh: float
+    round_trip_efficiency: float = 0.9
+    end_user_annual_cost_eur: float = 0.0
+
+
+@dataclass(frozen=True)
 class SolarPark:
     """A village solar park of free size.
 
@@ -251,6 +309,9 @@ class OptimiseSettings:
         Simultaneity factor on the sum of dwelling peaks [-]; ``None`` = 1.
     reinforcement, reinforcement_default
         Reinforcement option per grid zone, and for zones not listed (``None`` = none).
+    neighbourhood_battery
+        A neighbourhood battery the optimiser may place in each constrained grid zone instead
+        of (or beside) reinforcing it; only with hourly grid rows (``None`` = none).
     heat_networks, heat_network_default
         Heat network per zone, and for zones not listed (``None`` = heat-network options
         there have no collective cost or participation rule; a notice says so).
@@ -295,6 +356,7 @@ class OptimiseSettings:
     diversity: float | None = None
     reinforcement: Mapping[str, GridReinforcement] = field(default_factory=dict)
     reinforcement_default: GridReinforcement | None = None
+    neighbourhood_battery: NeighbourhoodBattery | None = None
     heat_networks: Mapping[str, HeatNetwork] = field(default_factory=dict)
     heat_network_default: HeatNetwork | None = None
     solar_park: SolarPark | None = None
@@ -399,12 +461,19 @@ def collective_defaults(
         annual_cost_eur_per_kwp=unit.solar_park_eur_per_yr_per_kwp,
         yield_kwh_per_kwp=params["collective.solar_park.yield_kwh_per_kwp"],
     )
+    battery = NeighbourhoodBattery(
+        annual_cost_eur=unit.battery_eur_per_yr,
+        power_kw=unit.battery_kw,
+        energy_kwh=unit.battery_kwh,
+        round_trip_efficiency=unit.battery_round_trip_efficiency,
+    )
     return {
         # The LV-grid simultaneity of the physics (PBL Vesta's 0.5) as a linear factor: for a
         # zone of n dwellings f(n) = a + (1 - a)/n is within 1 % of a for n >= 50.
         "diversity": params["grid.simultaneity_asymptote"],
         "grid_capacity_kw_per_dwelling": params["collective.grid.capacity_kw_per_dwelling"],
         "reinforcement_default": reinf,
+        "neighbourhood_battery": battery,
         "heat_network_default": heat,
         "solar_park": park,
     }
@@ -636,3 +705,19 @@ def validate_table(table: OptionTable, per_dwelling: bool = False) -> None:
     _check_fixed_option(table, n_groups, n_options)
     _check_zones(table, n_groups)
     _check_horizon(table)
+    _check_grid_rows(table, n_groups, n_options)
+
+
+def _check_grid_rows(table: OptionTable, n_groups: int, n_options: int) -> None:
+    """``grid_rows``: a (G, O, R) coefficient and (R,) arrays, finite."""
+    rows = table.grid_rows
+    if rows is None:
+        return
+    coef = np.asarray(rows.coef, dtype=float)
+    if coef.shape != (n_groups, n_options, rows.n):
+        raise _table_error(
+            f"'grid_rows.coef' has shape {coef.shape}, expected ({n_groups}, {n_options}, {rows.n})"
+        )
+    for name in ("cap_mult", "power_mult", "energy_mult", "name"):
+        if np.shape(getattr(rows, name)) != (rows.n,):
+            raise _table_error(f"'grid_rows.{name}' must have one value per row")

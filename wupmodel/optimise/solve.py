@@ -486,6 +486,7 @@ class LoadedProblem:
             grid_reinforced={
                 z: bool(b) for z, b in zip(m.grid_reinf_zones, d.reinforced, strict=True)
             },
+            grid_battery={z: bool(b) for z, b in zip(m.grid_battery_zones, d.battery, strict=True)},
             solar_park_kwp=d.park_kwp,
             total_cost_eur=totals,
             reference_cost_eur=_reference_costs(t),
@@ -596,6 +597,7 @@ class _Decisions:
     built: np.ndarray  #: (n_hn,) bool, heat network built per zone of ``hn_zones``
     reinforced: np.ndarray  #: (n_gr,) bool, grid reinforced per zone of ``grid_reinf_zones``
     park_kwp: float  #: solar-park size [kWp]
+    battery: np.ndarray  #: (n_gb,) bool, neighbourhood battery per zone of ``grid_battery_zones``
 
     def total(self, figure: np.ndarray) -> float:
         """Village total of a (G, O) per-dwelling figure: Σ dwellings · figure."""
@@ -624,6 +626,7 @@ def _decisions(m: MatrixModel, t: OptionTable, x: np.ndarray, per_dwelling: bool
         built=np.round(x[m.hn_col0 : m.gr_col0]) > 0.5 if m.hn_zones else np.zeros(0, bool),
         reinforced=np.round(x[m.gr_col0 : m.gr_col0 + n_gr]) > 0.5 if n_gr else np.zeros(0, bool),
         park_kwp=float(max(x[m.park_col], 0.0)) if m.park_col is not None else 0.0,
+        battery=np.round(x[m.gb_col0 : m.gb_col0 + len(m.grid_battery_zones)]) > 0.5,
     )
 
 
@@ -642,6 +645,7 @@ def _cost_totals(
         col = float(np.dot(m.hn_cost[p], d.built)) if m.hn_zones else 0.0
         if reinf_idx:
             col += float(np.dot(m.grid_cost[p][reinf_idx], d.reinforced))
+        col += float(d.battery.sum()) * m.battery_cost.get(p, 0.0)
         col += d.park_kwp * m.park_cost.get(p, 0.0)
         collective[p] = col
         totals[p] = d.total(t.annual_cost_eur[p]) + col
@@ -678,8 +682,19 @@ def _co2_totals(
 
 
 def _grid_peaks_kw(s: OptimiseSettings, t: OptionTable, d: _Decisions) -> dict[str, float]:
-    """Peak after diversity per grid zone [kW], every zone of the table."""
+    """Peak per grid zone [kW], every zone of the table: after diversity, or with hourly rows
+    the largest load of the zone's candidate hours (the caller may replace it with the peak
+    over all hours)."""
     grid_zone = np.asarray(t.grid_zone).astype(str)
+    if t.grid_rows is not None:
+        gr = t.grid_rows
+        hour = (np.asarray(gr.power_mult) > 0) & (np.asarray(gr.cap_mult) == 1)
+        load = np.einsum("go,gor->r", d.dwellings, np.asarray(gr.coef, dtype=float))
+        zones = np.asarray(gr.zone).astype(str)
+        return {
+            z: float(load[hour & (zones == z)].max(initial=0.0))
+            for z in sorted(set(grid_zone.tolist()) - {""})
+        }
     div = 1.0 if s.diversity is None else float(s.diversity)
     peak_g = (d.dwellings * np.asarray(t.peak_kw, dtype=float)).sum(axis=1) * div
     return {z: float(peak_g[grid_zone == z].sum()) for z in sorted(set(grid_zone.tolist()) - {""})}

@@ -3,7 +3,8 @@
 :func:`building_response` (demand, design load, supply temperature and insulation cost per
 insulation level) feeds :func:`heating_systems` (energy, peak, feasibility and cost per heating
 system, infeasible ones with a code into :data:`REASONS`); :func:`pv_system`,
-:func:`pv_self_consumption_kwh` and :func:`solar_thermal` add PV and solar water heaters, and
+:func:`solar_thermal` add PV and solar water heaters (PV used at home from the hours:
+:func:`pv_self_use`), and
 :func:`dwelling_peak_kw`, :func:`diversified_peak_kw` the LV-grid peak. The modules:
 
 * :mod:`~wupmodel.physics.demand` — archetypes, envelope and heat transfer, the building
@@ -28,7 +29,9 @@ options (import, export, self-consumption, zone peaks); :mod:`~.hourly_data` —
 weather years and profiles; :mod:`~.hourly_shapes` — the shapes per dwelling and month;
 :mod:`~.hourly_heat` — space heat and heat-pump electricity per hour; :mod:`~.hourly_rows` —
 the rows (group × option) the pass takes; :mod:`~.monthly` — the monthly model the hours
-reproduce; :mod:`~.battery` — home-battery dispatch.
+reproduce; :mod:`~.battery` — home-battery dispatch; :mod:`~.selfuse` — PV used at home and
+home batteries tabulated from the hours (what the evaluation uses); :mod:`~.hourly_at` — the
+pass at a few hours (the optimiser's candidate hours).
 """
 
 from __future__ import annotations
@@ -79,6 +82,7 @@ from wupmodel.physics.hourly import (
     weather_ratio,
     zone_peak,
 )
+from wupmodel.physics.hourly_at import LoadsAtHours, load_at_hours
 from wupmodel.physics.hourly_data import (
     ATTRIBUTION,
     ETM_HOUSE_TYPES,
@@ -108,9 +112,9 @@ from wupmodel.physics.insulation import (
     insulation_levels,
 )
 from wupmodel.physics.monthly import monthly_components, monthly_tables, yearly_components
+from wupmodel.physics.selfuse import SelfUse, SelfUseTable, pv_self_use, self_use_table
 from wupmodel.physics.solar import (
     monthly_profiles,
-    pv_self_consumption_kwh,
     pv_system,
     solar_thermal,
 )
@@ -184,7 +188,12 @@ __all__ = [
     "carnot_cop",
     "carnot_fit",
     "pv_system",
-    "pv_self_consumption_kwh",
+    "pv_self_use",
+    "self_use_table",
+    "SelfUse",
+    "SelfUseTable",
+    "LoadsAtHours",
+    "load_at_hours",
     "solar_thermal",
     "diversified_peak_kw",
     "appliance_peak_kw",

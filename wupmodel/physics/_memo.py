@@ -40,3 +40,38 @@ def per_params(fn: Callable[[Params], T]) -> Callable[[Params], T]:
 
     wrapper.cache_clear = memo.clear  # type: ignore[attr-defined]
     return wrapper
+
+
+def per_values(*prefixes: str) -> Callable[[Callable[[Params], T]], Callable[[Params], T]]:
+    """Cache ``fn(params)`` per the values of the parameters whose ids start with ``prefixes``
+    (and the identity of the packaged tables).
+
+    For results that a few parameters decide but that are asked for with many Params objects
+    (each scenario, each sample of a sweep builds its own): two Params with the same values of
+    those parameters share the result. ``fn`` must read no other parameter.
+    """
+
+    def decorate(fn: Callable[[Params], T]) -> Callable[[Params], T]:
+        memo: dict[tuple, tuple[object, T]] = {}
+        lock = threading.Lock()
+
+        @functools.wraps(fn)
+        def wrapper(params: Params) -> T:
+            values = tuple(
+                (k, v) for k, v in sorted(params.values.items()) if k.startswith(prefixes)
+            )
+            key = (id(params.tables), values)
+            hit = memo.get(key)
+            if hit is not None and hit[0] is params.tables:
+                return hit[1]
+            result = fn(params)
+            with lock:
+                if len(memo) >= _MAX_ENTRIES:
+                    memo.pop(next(iter(memo)))
+                memo[key] = (params.tables, result)
+            return result
+
+        wrapper.cache_clear = memo.clear  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorate

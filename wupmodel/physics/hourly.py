@@ -97,6 +97,7 @@ CARRIERS: tuple[str, ...] = (
     "electricity_import_kwh",
     "electricity_export_kwh",
     "self_consumption_kwh",
+    "direct_use_kwh",
     "pv_kwh",
     "gas_m3",
     "heat_gj",
@@ -150,7 +151,9 @@ class HourlyResult:
         Carrier (:data:`CARRIERS`) → sums of the hours per calendar month per dwelling of each
         row, shape (n, 12) float64 (kWh, m³, GJ): summed from the row's own hours where it has
         them (heat pumps, PV), else the monthly totals its shared shapes were carried to.
-        ``self_consumption_kwh`` is PV used on site, directly or through the battery.
+        ``self_consumption_kwh`` is PV used on site, directly or through the battery;
+        ``direct_use_kwh`` the part used in the hour it is made (what it would be without a
+        battery).
     curves
         Curve name (:data:`CURVES`) → coincident sum over the rows of each curve index, each row
         times its ``count``, per hour, shape (K, 8760) float64 [kW, m³/h].
@@ -359,6 +362,7 @@ class _RowHours:
     hybrid: np.ndarray | None = None  # (k,) rows of the chunk with a hybrid heat pump
     hybrid_gas: np.ndarray | None = None  # (k, H) their space-heating gas [m³/h]
     space_heat: np.ndarray | None = None  # (r, H) useful space heat [kW] (keep_hours)
+    direct: np.ndarray | None = None  # (r, H) PV used in the hour, before a battery
     soc: np.ndarray | None = None  # (r, H) battery state of charge [kWh] (keep_hours)
 
     def imported(self) -> np.ndarray:
@@ -414,6 +418,7 @@ def _grid_rows(ctx: _Pass, index: np.ndarray, battery: Battery | None, out: _Row
         return
     out.pv = hours_of(a, b, ctx.bank.shapes[PV])
     used = np.minimum(out.demand, out.pv)
+    out.direct = used
     out.imports = out.demand - used
     out.exports = out.pv - used
     if battery is None:
@@ -454,6 +459,7 @@ def _linear_monthly(t: Components) -> dict[str, np.ndarray]:
         "electricity_import_kwh": demand.copy(),
         "electricity_export_kwh": zero,
         "self_consumption_kwh": zero.copy(),
+        "direct_use_kwh": zero.copy(),
         "pv_kwh": zero.copy(),
         "gas_m3": t.hot_water_gas_m3 + np.nan_to_num(t.space_gas_m3),
         "heat_gj": t.hot_water_heat_gj + t.space_heat_gj,
@@ -493,6 +499,7 @@ def _collect(
         monthly["pv_kwh"][index] = pv_m
         monthly["electricity_export_kwh"][index] = export_m
         monthly["self_consumption_kwh"][index] = pv_m - export_m
+        monthly["direct_use_kwh"][index] = month_sums(part.direct)
         _curve_add(sums["electricity_export_kw"], which, count, part.exports)
     if part.hybrid is not None:
         rows = index[part.hybrid]
@@ -514,6 +521,7 @@ def _kept_hours(ctx: _Pass, part: _RowHours, index: np.ndarray) -> dict[str, np.
         "electricity_import_kwh": part.imported(),
         "electricity_export_kwh": exports,
         "self_consumption_kwh": pv - exports,
+        "direct_use_kwh": zeros if part.direct is None else part.direct,
         "pv_kwh": pv,
         "gas_m3": gas,
         "heat_gj": _linear_hours([_take(c, index) for c in ctx.plan.heat], ctx.bank),

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from wupmodel.params import Params
-from wupmodel.physics._memo import per_params
+from wupmodel.physics._memo import per_values
 from wupmodel.physics.heatpump import (
     SUPPLY_GRID_C,
     capacity_share,
@@ -53,7 +53,7 @@ class CopHours:
     cap_ground: np.ndarray
 
 
-@per_params
+@per_values("hp.", "physics.")
 def _memo(params: Params) -> dict:
     return {}
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from wupmodel.params import Params
-from wupmodel.physics._memo import per_params
+from wupmodel.physics._memo import per_values
 from wupmodel.physics.climate import TemperatureBins, temperature_bins
 from wupmodel.physics.heatpump import interp_supply_capacity, interp_supply_many, seasonal_tables
 from wupmodel.physics.hourly_data import MONTH_START, WEATHER_YEARS, hourly_curves
@@ -98,9 +98,9 @@ def _shares(per_month: np.ndarray) -> np.ndarray:
         return np.where(total > 0, per_month / total, 1.0 / per_month.shape[0])
 
 
-@per_params
+@per_values("hp.", "physics.")
 def monthly_tables(params: Params) -> MonthlyTables:
-    """The month shares of :class:`MonthlyTables`, computed once per Params.
+    """The month shares of :class:`MonthlyTables`, computed once per COP model and climate.
 
     :func:`~wupmodel.physics.heatpump.seasonal_tables` runs on each month's bins: the month's
     heat is Σ hours·load fraction, its electricity that heat / the month's seasonal COP.
