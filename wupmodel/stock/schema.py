@@ -23,6 +23,7 @@ column                        meaning                                     dtype 
 ``household_income_eur``      household income, €/yr (see below)          float64, 0..1e6, NaN
 ``heat_network_zone``         zone name where a heat network may come     object: str or None
 ``grid_zone``                 low-voltage grid zone                       str, missing -> "default"
+``boiler_year``               year the gas boiler was installed           float64, 1950..this year, NaN
 ``count``                     dwellings the row stands for                int64 >= 1, default 1
 ============================  ==========================================  ======================
 
@@ -82,6 +83,7 @@ OPTIONAL_COLUMNS: tuple[str, ...] = (
     "household_income_eur",
     "heat_network_zone",
     "grid_zone",
+    "boiler_year",
     "count",
 )
 #: All canonical columns, in output order.
@@ -95,6 +97,7 @@ NUMERIC_RANGES: dict[str, tuple[float, float]] = {
     "electricity_kwh": (0.0, 50_000.0),
     "roof_area_m2": (0.0, 2000.0),
     "household_income_eur": (0.0, 1_000_000.0),
+    "boiler_year": (1950, np.inf),
 }
 
 #: every kind of problem a stock table can have, by the code of ``WupInputError.problems``
@@ -121,6 +124,7 @@ _UNITS = {
     "electricity_kwh": " kWh/yr",
     "roof_area_m2": " m²",
     "household_income_eur": " €/yr",
+    "boiler_year": "",
 }
 
 
@@ -453,6 +457,7 @@ def _validate(
         "electricity_kwh",
         "roof_area_m2",
         "household_income_eur",
+        "boiler_year",
     ):
         if canon not in mapping:
             out[canon] = np.full(n, np.nan)
@@ -460,7 +465,8 @@ def _validate(
         raw = data[mapping[canon]]
         values, is_missing, is_text = _parse_numbers(raw, decimal)
         lo, hi = NUMERIC_RANGES[canon]
-        if canon == "construction_year":
+        is_year = canon in ("construction_year", "boiler_year")
+        if is_year:
             hi = float(this_year)
         allowed = f"{lo:g} to {hi:g}{_UNITS[canon]}"
         if canon not in REQUIRED_COLUMNS:
@@ -494,7 +500,7 @@ def _validate(
                 **about(canon, "missing_value", **bounds),
             )
         checked = np.where(ok, values, lo)
-        if canon == "construction_year":
+        if is_year:
             frac = ok & (np.mod(checked, 1.0) != 0)
             problems.add(
                 col,
@@ -666,6 +672,7 @@ def _validate(
             "household_income_eur": np.asarray(out["household_income_eur"], dtype=np.float64),
             "heat_network_zone": pd.Series(out["heat_network_zone"], dtype=object),
             "grid_zone": pd.Series(out["grid_zone"], dtype=object),
+            "boiler_year": np.asarray(out["boiler_year"], dtype=np.float64),
             "count": np.asarray(out["count"]).astype(np.int64),
         }
     )
