@@ -1,4 +1,5 @@
-"""Mijn huis / My house: one dwelling, every strategy side by side, and what it means in the house."""
+"""Mijn huis / My house: one dwelling, every strategy side by side, and what it means in the
+house."""
 
 from __future__ import annotations
 

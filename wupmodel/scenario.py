@@ -39,7 +39,8 @@ Rate = Annotated[float, Field(gt=-0.99, le=0.5)]
 
 
 class Village(BaseModel):
-    """Which dwellings: a CBS buurt to synthesise, or a stock file (path relative to the scenario)."""
+    """Which dwellings: a CBS buurt to synthesise, or a stock file (path relative to the
+    scenario)."""
 
     model_config = _FROZEN
     name: str = "Aalden"
@@ -85,7 +86,8 @@ class CatalogueChoice(BaseModel):
     def _reference_present(self) -> CatalogueChoice:
         if "current" not in self.insulation or "gas_boiler" not in self.heating:
             raise ValueError(
-                "the catalogue must keep the reference: insulation 'current' and heating 'gas_boiler'"
+                "the catalogue must keep the reference: insulation 'current' and heating"
+                " 'gas_boiler'"
             )
         if False not in self.pv or False not in self.solar_thermal:
             raise ValueError(
@@ -420,7 +422,8 @@ class Scenario(BaseModel):
         return dict(self._origins)
 
     def origin_of(self, key: str) -> str:
-        """Where the override ``key`` came from ("scenario file ...", "--set", ...); "" if unknown."""
+        """Where the override ``key`` came from ("scenario file ...", "--set", ...); "" if
+        unknown."""
         return self._origins.get(key, "")
 
     def with_origins(self, origins: Mapping[str, str]) -> Scenario:
@@ -533,7 +536,7 @@ def set_keys(data: Mapping[str, Any]) -> list[str]:
         elif top == "prices" and isinstance(value, Mapping):
             keys += [f"prices.{k}" for k in value]
         elif top == "uncertainty":
-            keys += [f"uncertainty.{k}" for k in (value or {})]
+            keys += [f"uncertainty.{k}" for k in value or {}]
         elif isinstance(value, Mapping):
             for k, v in value.items():
                 if v is None:

@@ -2,7 +2,8 @@
 
 One ``python serve.py`` (``streamlit run app.py`` with the default village warmed up beside the
 starting server, as ``make app`` starts it) on a free local port serves every test of this
-module (started and stopped by the ``server`` fixture); each test opens its own page (a new session, so the
+module (started and stopped by the ``server`` fixture); each test opens its own page (a new session,
+so the
 default village). Screenshots of every page go to ``tests/app/artifacts/``. Timings (cold
 start, slider, plan) are measured and printed, never asserted: see the README.
 

@@ -91,7 +91,8 @@ def snake_case(at: AppTest) -> list[str]:
             for axis in ("x", "y"):
                 if isinstance(trace.get(axis), list):
                     texts += [str(v) for v in trace[axis] if isinstance(v, str)]
-    # dwelling ids (BU01095059-0001) and scenario keys in the table of differing assumptions are data
+    # dwelling ids (BU01095059-0001) and scenario keys in the table of differing assumptions
+    # are data
     return [w for text in texts for w in SNAKE.findall(text) if not w.startswith("bu0")]
 
 
@@ -219,7 +220,10 @@ def test_export_after_an_upload_names_the_file():
 
     import wupmodel.io as wio
 
-    data = b"dwelling_id,dwelling_type,construction_year,floor_area_m2,count\na,tussenwoning,1975,110,2\nb,vrijstaand,1930,160,1\n"
+    data = (
+        b"dwelling_id,dwelling_type,construction_year,floor_area_m2,count\n"
+        b"a,tussenwoning,1975,110,2\nb,vrijstaand,1930,160,1\n"
+    )
     sha = hashlib.sha256(data).hexdigest()
     at = app()
     at.session_state["upload_stock"] = wio.read_stock_bytes(data, "ons_dorp.csv")

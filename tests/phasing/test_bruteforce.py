@@ -141,7 +141,9 @@ def test_whole_dwellings_equal_brute_force(tiny):
     result = wm.phase(stock, scenario, per_dwelling=True, mip_gap=0.0)
     assert result.status == "optimal"
     assert result.objective_eur - result.reference_eur == pytest.approx(best, rel=1e-6, abs=1e-3)
-    years = {d: y for d, y in zip(result.dwellings["dwelling_id"], result.dwellings["year"])}
+    years = {
+        d: y for d, y in zip(result.dwellings["dwelling_id"], result.dwellings["year"], strict=True)
+    }
     for dwelling, choice in zip(("a", "b", "c"), plan, strict=True):
         if choice is None:
             assert np.isnan(years[dwelling])

@@ -18,10 +18,12 @@ def add_optimise_parser(sub) -> None:
     op = sub.add_parser(
         "optimise",
         help="find the cheapest village mix under a CO2 target (and the cost-CO2 Pareto front)",
-        description="Choose, for every dwelling group (or dwelling), its insulation, heating and "
-        "solar options, and the collective decisions (heat network per zone, LV-grid "
-        "reinforcement, solar park), minimising cost under the scenario's targets. Exits with "
-        "status 3 when no plan meets the targets.",
+        description=(
+            "Choose, for every dwelling group (or dwelling), its insulation, heating and "
+            "solar options, and the collective decisions (heat network per zone, LV-grid "
+            "reinforcement, solar park), minimising cost under the scenario's targets. Exits with "
+            "status 3 when no plan meets the targets."
+        ),
     )
     scenario_arg(op)
     op.add_argument(
@@ -71,8 +73,10 @@ def add_optimise_parser(sub) -> None:
         "--out",
         metavar="DIR",
         default=None,
-        help="write plan.xlsx (per dwelling, per heating system, collective decisions, "
-        "constraints and shadow prices, Pareto front) and plan.json to this folder",
+        help=(
+            "write plan.xlsx (per dwelling, per heating system, collective decisions, "
+            "constraints and shadow prices, Pareto front) and plan.json to this folder"
+        ),
     )
     op.add_argument(
         "--fixed",
@@ -84,8 +88,10 @@ def add_optimise_parser(sub) -> None:
         "--survey",
         metavar="FILE",
         default=None,
-        help="survey CSV/XLSX: fixed choices and each "
-        "zone's minimum heat-network participation (its yes-share)",
+        help=(
+            "survey CSV/XLSX: fixed choices and each "
+            "zone's minimum heat-network participation (its yes-share)"
+        ),
     )
 
 
@@ -105,7 +111,8 @@ def _read_fixed(path: str) -> dict[str, str]:
     missing = {"dwelling_id", "option_id"} - set(frame.columns)
     if missing:
         raise WupInputError(
-            f"{path}: needs the columns dwelling_id and option_id (missing: {', '.join(sorted(missing))})",
+            f"{path}: needs the columns dwelling_id and option_id (missing:"
+            f" {', '.join(sorted(missing))})",
             path,
         )
     return dict(zip(frame["dwelling_id"].str.strip(), frame["option_id"].str.strip(), strict=True))

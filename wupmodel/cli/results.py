@@ -27,10 +27,12 @@ def add_run_parser(sub) -> None:
     run = sub.add_parser(
         "run",
         help="compare the village strategies (reference and each heating system)",
-        description="Print, for the village, the reference and each heating system at its "
-        "sensible insulation level: dwellings feasible, gas, electricity, CO2 and its reduction, "
-        "grid peak, investment and subsidy, national extra cost (EUR/yr, EUR/t CO2, EUR/WEQ/yr), "
-        "average monthly cost change and the share of households paying more.",
+        description=(
+            "Print, for the village, the reference and each heating system at its sensible"
+            " insulation level: dwellings feasible, gas, electricity, CO2 and its reduction, grid"
+            " peak, investment and subsidy, national extra cost (EUR/yr, EUR/t CO2, EUR/WEQ/yr),"
+            " average monthly cost change and the share of households paying more."
+        ),
     )
     scenario_arg(run)
     run.add_argument("--format", choices=["table", "json"], default="table", help="output format")
@@ -38,8 +40,11 @@ def add_run_parser(sub) -> None:
         "--out",
         metavar="DIR",
         default=None,
-        help="also write results.xlsx (read me, summary, per type, who pays, per dwelling, assumptions "
-        "and price paths as used, scenario, provenance), CSV files, summary.json and scenario_used.yaml",
+        help=(
+            "also write results.xlsx (read me, summary, per type, who pays, per dwelling,"
+            " assumptions and price paths as used, scenario, provenance), CSV files, summary.json"
+            " and scenario_used.yaml"
+        ),
     )
     run.add_argument(
         "--lang", choices=["en", "nl"], default="en", help="workbook headers (default English)"
@@ -68,8 +73,10 @@ def add_stock_parser(sub) -> None:
     st = sub.add_parser(
         "stock",
         help="synthesise a dwelling table for a Drenthe buurt",
-        description="Build a deterministic dwelling table that reproduces a buurt's counts by "
-        "type, construction period and energy label (PBL Startanalyse 2020 statistics).",
+        description=(
+            "Build a deterministic dwelling table that reproduces a buurt's counts by "
+            "type, construction period and energy label (PBL Startanalyse 2020 statistics)."
+        ),
     )
     st.add_argument(
         "--buurt", required=True, metavar="CODE", help="CBS buurt code, e.g. BU01095059"
@@ -112,8 +119,10 @@ def add_compare_parser(sub) -> None:
     co = sub.add_parser(
         "compare",
         help="set the village strategies of two or more scenarios side by side",
-        description="Evaluate each scenario and print, per strategy, its figures in both perspectives "
-        "side by side with the differences from the first, and which assumptions differ.",
+        description=(
+            "Evaluate each scenario and print, per strategy, its figures in both perspectives "
+            "side by side with the differences from the first, and which assumptions differ."
+        ),
     )
     co.add_argument(
         "scenarios", nargs="+", metavar="SCENARIO", help="scenario YAML files (two or more)"
@@ -135,12 +144,18 @@ def add_compare_parser(sub) -> None:
 def add_check_model_parser(sub) -> None:
     ch = sub.add_parser(
         "check-model",
-        help="compare the model with published figures (Keymark, PBL, CBS, Startanalyse); exit 1 if any is off",
-        description="Print each comparison of the model with a published figure: COP at the Keymark "
-        "test points, SCOP, the insulated mid-terrace peak, gas kept after insulation, apartments vs "
-        "CBS and PBL, all-electric national cost vs the Startanalyse, share needing deep insulation, "
-        "grid peak per dwelling; modelled, published, the band it must fall in, the model's figure "
-        "before issue 9 and the source. Exit status 1 when a figure falls outside its band.",
+        help=(
+            "compare the model with published figures (Keymark, PBL, CBS, Startanalyse); exit 1 if"
+            " any is off"
+        ),
+        description=(
+            "Print each comparison of the model with a published figure: COP at the Keymark test"
+            " points, SCOP, the insulated mid-terrace peak, gas kept after insulation, apartments"
+            " vs CBS and PBL, all-electric national cost vs the Startanalyse, share needing deep"
+            " insulation, grid peak per dwelling; modelled, published, the band it must fall in,"
+            " the model's figure before issue 9 and the source. Exit status 1 when a figure falls"
+            " outside its band."
+        ),
     )
     scenario_arg(ch)
     ch.add_argument(

@@ -78,7 +78,8 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     if args.report:
         written += wio.write_sweep_report(result, args.report)
     print(
-        f"{scenario.name}: {result.design.n_samples} samples ({args.method}) x {len(result.strategies)} strategies"
+        f"{scenario.name}: {result.design.n_samples} samples ({args.method}) x"
+        f" {len(result.strategies)} strategies"
     )
     for note in result.notes[:5]:
         print(f"  {note}")

@@ -150,9 +150,11 @@ def write_comparison(
     block = {
         **blocks[0],
         "scenario": " | ".join(s.name for s in scenarios),
-        "stock": blocks[0]["stock"]
-        if stock_file
-        else {f"{i + 1}": json.dumps(b["stock"]) for i, b in enumerate(blocks)},
+        "stock": (
+            blocks[0]["stock"]
+            if stock_file
+            else {f"{i + 1}": json.dumps(b["stock"]) for i, b in enumerate(blocks)}
+        ),
         "overrides": {
             f"{i + 1}.{k}": v for i, b in enumerate(blocks) for k, v in b["overrides"].items()
         },
