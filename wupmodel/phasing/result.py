@@ -73,6 +73,10 @@ class Phasing:
         Milestone year -> reduction the plan reaches (the path asked when it is met).
     co2_path
         Milestone year -> reduction asked.
+    limiting
+        When the path is out of reach: the limits that, relaxed alone, bring it within reach
+        (``heat_pumps``, ``insulation``, ``budget``, ``grid``, ``notice``); empty when none
+        alone does.
     notices, timings
         What the user should know; seconds by stage and counters.
     assumptions
@@ -94,6 +98,7 @@ class Phasing:
     binding: pd.DataFrame = field(default_factory=pd.DataFrame)
     best_path: dict[int, float] = field(default_factory=dict)
     co2_path: dict[int, float] = field(default_factory=dict)
+    limiting: tuple[str, ...] = ()
     notices: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     assumptions: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -158,6 +163,7 @@ class Phasing:
             "gap": _num(self.gap),
             "co2_path": {str(k): v for k, v in self.co2_path.items()},
             "best_path": {str(k): _num(v) for k, v in self.best_path.items()},
+            "limiting": list(self.limiting),
             "years": years,
             "zones": [
                 {k: _json_cell(v) for k, v in r.items()} for r in self.zones.to_dict("records")

@@ -19,10 +19,11 @@ step ``p``) are binaries. :func:`branch_and_price` searches them best bound firs
 is the LP with some of them fixed by their bounds (fixing ``built[z, p]`` to 1 fixes every
 later step too, to 0 every earlier one), solved by column generation, so its objective bounds
 every plan below it; a node whose binaries come out whole is a plan. A first plan comes from
-rounding the root's binaries (:func:`_rounded`), improved one zone at a time
+diving from the root (:func:`_dive`), improved one zone at a time
 (:func:`_local_search`) while it is further from the root's bound than the gap. The search
 stops when no open node's bound is below the best plan by more than the gap, relative to the
-plan's whole discounted cost (``mip_gap``, default :data:`MIP_GAP`). With ``per_dwelling`` the switch
+plan's whole discounted cost (``mip_gap``); without one it does not branch and the plan counts
+as optimal when within :data:`MIP_GAP` of the root's bound. With ``per_dwelling`` the switch
 columns are whole dwellings: the root's columns are kept and HiGHS solves that model as a MIP
 (price and branch; the gap to the root's bound is reported); a small model gets every switch
 column first (:data:`ALL_COLUMNS`), so its MIP is exact.
@@ -56,7 +57,7 @@ INT_TOL = 1e-6
 COARSE_ABOVE_STEPS = 8
 
 #: Most LPs the local search over the zones' collective steps solves.
-LOCAL_SEARCH_SOLVES = 40
+LOCAL_SEARCH_SOLVES = 24
 
 #: Up to this many switch columns in all, a whole-dwelling MIP gets every one of them (exact).
 ALL_COLUMNS = 20_000
@@ -245,10 +246,6 @@ class _Search:
                 heapq.heappush(self.heap, (bound, self.tick, lo.copy(), hi.copy()))
 
 
-#: Thresholds at which the root's binaries are rounded for first plans.
-ROUNDING = (0.999, 0.75, 0.5, 0.25, 0.1, 0.03, 1e-6, 2.0)
-
-
 def _priced(search: _Search, candidates: list[np.ndarray]) -> list[float]:
     """Each candidate set of binaries priced on the model's columns as they are: one LP each,
     an upper bound of its plan's cost."""
@@ -272,16 +269,28 @@ def _try_best(search: _Search, candidates: list[np.ndarray], values: list[float]
     return search.best is not None and search.best.objective < before - 1e-9
 
 
-def _rounded(search: _Search, sol: LPSolution) -> None:
-    """A first plan from the root: its binaries rounded at each of :data:`ROUNDING`, priced on
-    the root's columns; the best is solved by column generation."""
-    v = sol.x[search.cols]
-    seen: dict[bytes, np.ndarray] = {}
-    for threshold in ROUNDING:
-        fixed = np.minimum((v >= threshold).astype(float), search.upper0)
-        seen.setdefault(fixed.tobytes(), fixed)
-    candidates = list(seen.values())
-    _try_best(search, candidates, _priced(search, candidates))
+def _dive(search: _Search, sol: LPSolution) -> None:
+    """A first plan by diving from the root: the zone whose collective decision the LP holds
+    most firmly (its binaries closest to whole) gets its year — the first collective step
+    at or above one half, or never — and the LP is solved again by column generation with
+    it fixed; zone by zone until every binary is whole."""
+    n_c = search.master.prob.collective_steps.size
+    lower, upper = search.lower0.copy(), search.upper0.copy()
+    while sol.status == "optimal" and not search.is_plan(sol):
+        v = sol.x[search.cols].reshape(-1, n_c)
+        free = (lower.reshape(-1, n_c) < upper.reshape(-1, n_c)).any(axis=1)
+        if not free.any():
+            break
+        doubt = np.where(free, np.abs(v - np.round(v)).max(axis=1), np.inf)
+        zone = int(np.argmin(doubt))
+        year = np.flatnonzero(v[zone] >= 0.5)
+        fixed = (np.arange(n_c) >= (year[0] if year.size else n_c)).astype(float)
+        span = slice(zone * n_c, (zone + 1) * n_c)
+        fixed = np.minimum(fixed, upper[span])
+        lower[span], upper[span] = fixed, fixed
+        sol = search.solve_node(lower, upper)
+    if sol.status == "optimal":
+        search.offer(sol)
 
 
 def _years_of(binaries: np.ndarray, n_c: int) -> np.ndarray:
@@ -296,21 +305,21 @@ def _binaries_of(years: np.ndarray, n_c: int) -> np.ndarray:
 
 
 def _local_search(search: _Search, max_solves: int) -> None:
-    """Improve the best plan one zone at a time: each zone's collective step moved to every
-    other step (or never) with the others kept, each move priced on the model's columns
-    (:func:`_priced`); the best is solved by column generation and kept when better. Until
-    no move helps or ``max_solves`` LPs are spent."""
+    """Improve the best plan one zone at a time: each zone's collective step moved one step
+    earlier or later, or to never, with the others kept; each move priced on the model's
+    columns (:func:`_priced`), the best solved by column generation and kept when better.
+    Until no move helps or ``max_solves`` LPs are spent."""
     n_c = search.master.prob.collective_steps.size
     solves = 0
     while search.best_binaries is not None and solves < max_solves:
         years = _years_of(search.best_binaries, n_c)
         moves = []
         for zone in range(years.size):
-            for year in range(n_c + 1):
+            for year in sorted({years[zone] - 1, years[zone] + 1, n_c} - {years[zone]}):
                 trial = years.copy()
                 trial[zone] = year
                 fixed = np.minimum(_binaries_of(trial, n_c), search.upper0)
-                if year != years[zone] and np.array_equal(_years_of(fixed, n_c), trial):
+                if 0 <= year <= n_c and np.array_equal(_years_of(fixed, n_c), trial):
                     moves.append(fixed)
         moves = moves[: max(0, max_solves - solves)]
         values = _priced(search, moves)
@@ -330,12 +339,16 @@ def branch_and_price(
     """The least-cost plan with whole collective decisions (module docstring).
 
     ``offset`` is added to the model's objective to give the plan's whole discounted cost
-    (the reference's present value), the base of the relative gap.
+    (the reference's present value), the base of the relative gap. Without ``mip_gap`` the
+    plan is the dive's, improved by the local search, and its gap to the root's bound is
+    reported (no branching); with it the branch and price runs until the gap is closed to it
+    (``0``: a proven optimum) or the time runs out.
     """
     t0 = time.perf_counter()
     deadline = t0 + time_limit_s if time_limit_s else math.inf
     gap = MIP_GAP if mip_gap is None else max(float(mip_gap), 1e-12)
     search = _Search(master, deadline, gap, offset)
+    prove = mip_gap is not None
     sol, rounds = root(master, deadline)
     search.rounds += rounds
     search.nodes += 1
@@ -343,14 +356,14 @@ def branch_and_price(
         return SearchResult(sol.status if sol.status != "time_limit" else "no_solution")
     bound = sol.objective
     if master.collective_cols.size and not search.is_plan(sol):
-        _rounded(search, sol)
+        _dive(search, sol)
         if not search.beaten(bound):
             _local_search(search, LOCAL_SEARCH_SOLVES)
         heapq.heappush(search.heap, (bound, 0, search.lower0, search.upper0))
     else:
         search.offer(sol)
     failed: LPSolution | None = None
-    while search.heap and failed is None:
+    while prove and search.heap and failed is None:
         node_bound, _, lower, upper = search.heap[0]
         if search.beaten(node_bound):
             break
@@ -379,7 +392,7 @@ def _outcome(search: _Search, failed: LPSolution | None, root_bound: float, seco
         best = search.best
     span = max(1.0, abs(search.offset + best.objective))
     gap = max(0.0, (best.objective - open_bound) / span)
-    status = "time_limit" if search.stopped and gap > search.rel_gap else "optimal"
+    status = "optimal" if gap <= search.rel_gap else "time_limit" if search.stopped else "feasible"
     return SearchResult(status, best, open_bound, gap, **counters)
 
 

@@ -145,7 +145,7 @@ def _percent(path: dict[int, float]) -> str:
     return ", ".join(f"{y}: {r:.0%}" for y, r in path.items())
 
 
-def _diagnose(master: Master, sol: LPSolution, prob: TimeProblem) -> tuple[str, dict[int, float]]:
+def _diagnose(master: Master, sol: LPSolution, prob: TimeProblem):
     """Why the CO2 path is out of reach: the reductions reachable, and which single limit,
     relaxed, brings it within reach."""
     short = _shortfall(master, sol)
@@ -157,11 +157,12 @@ def _diagnose(master: Master, sol: LPSolution, prob: TimeProblem) -> tuple[str, 
         np.zeros(master.collective_cols.size),
         master.upper_fixed[master.collective_cols],
     )
-    freeing = [LIMITS[k] for k in LIMITS if k not in ("co2", "max") and _relaxed(master, k)]
+    kinds = [k for k in LIMITS if k not in ("co2", "max") and _relaxed(master, k)]
+    freeing = [LIMITS[k] for k in kinds]
     s = prob.settings
     limits = {
         "installer capacity (heat pumps)": f"{s.heat_pumps_per_year:.0f} heat pumps a year",
-        "installer capacity (insulation)": f"{s.insulation_jobs_per_year:.0f} insulation jobs a year",
+        "installer capacity (insulation)": f"{s.insulation_jobs_per_year:.0f} jobs a year",
         "yearly budget": f"EUR {s.budget_eur_per_year or 0:,.0f} a year",
     }
     if freeing:
@@ -176,7 +177,7 @@ def _diagnose(master: Master, sol: LPSolution, prob: TimeProblem) -> tuple[str, 
         f"No plan meets the CO2 path ({_percent(asked)} less CO2 than keeping gas). "
         f"The best reachable path is {_percent(best)}. {why}"
     )
-    return message, best
+    return message, best, tuple(kinds)
 
 
 def _search(master: Master, settings: PhasingSettings, offset: float) -> SearchResult:
@@ -294,12 +295,12 @@ def phase(
     short = _shortfall(master, result.solution)
     if short.max(initial=0.0) > SHORTFALL_TOL_KG:
         out = _phasing(master, result, stock_rows, "infeasible")
-        message, best = _diagnose(master, result.solution, prob)
-        out.message, out.best_path, out.timings = message, best, timings
+        message, best, kinds = _diagnose(master, result.solution, prob)
+        out.message, out.best_path, out.limiting, out.timings = message, best, kinds, timings
         out.assumptions = settings_table(settings, inputs)
         return out
     gap_ok = result.gap <= (MIP_GAP if settings.mip_gap is None else settings.mip_gap) + 1e-12
-    status = "optimal" if result.status == "optimal" and gap_ok else "feasible"
+    status = "optimal" if result.status in ("optimal", "feasible") and gap_ok else "feasible"
     out = _phasing(master, result, stock_rows, status)
     out.assumptions = settings_table(settings, inputs)
     timings["total_s"] = time.perf_counter() - t0
