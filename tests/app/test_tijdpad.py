@@ -17,9 +17,13 @@ def test_tijdpad_renders_in_both_languages(lang):
     assert at.title[0].value == TITLE[lang]
     figs = charts(at)
     titles = [f["layout"]["title"]["text"] for f in figs]
-    expected = ("Zones en jaren", "Overstappen per jaar") if lang == "nl" else (
-        "Zones and years",
-        "Switches per year",
+    expected = (
+        ("Zones en jaren", "Overstappen per jaar")
+        if lang == "nl"
+        else (
+            "Zones and years",
+            "Switches per year",
+        )
     )
     assert list(expected) == titles
     assert not snake_case(at), snake_case(at)

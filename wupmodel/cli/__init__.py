@@ -3,8 +3,8 @@ sweep | batch | params | validate | check-model | coop``.
 
 A thin layer over the public API (:mod:`wupmodel`, :mod:`wupmodel.io`): one module per family
 of commands, each adding its parsers and naming its handlers: ``results`` (run, evaluate,
-stock, params, validate, compare, check-model), ``optimise``, ``phase``, ``uncertainty`` (sweep, batch),
-``coop``; ``common`` holds what they share. User errors (bad files, bad
+stock, params, validate, compare, check-model), ``optimise``, ``phase``, ``uncertainty``
+(sweep, batch), ``coop``; ``common`` holds what they share. User errors (bad files, bad
 values) print one clear message to stderr and exit with status 2, never a traceback.
 """
 

@@ -4,15 +4,17 @@ Readers: stock files and uploads (:func:`load_stock`, :func:`read_stock_bytes`),
 (:func:`load_survey`, :func:`load_survey_bytes`), scenario text (:func:`scenario_from_text`,
 :func:`dump_scenario`), packaged tables (:func:`packaged_table`). Writers, each atomic (a
 temporary file beside the target, renamed when complete): the results (workbook, CSV, JSON,
-Parquet, the scenario used), comparisons, plans and their time paths, a cooperative's business case, sweeps and
-batches; the provenance block every file carries; the terminal text the CLI prints.
+Parquet, the scenario used), comparisons, plans and their time paths, a cooperative's business
+case, sweeps and batches; the provenance block every file carries; the terminal text the CLI
+prints.
 
 The compute stages never import this namespace; the CLI and the app do.
 
 ``atomic`` (atomic writes) · ``files`` (the run's files) · ``workbook`` (the adviser's Excel
 workbook) · ``headers`` (headers with units, number formats) · ``provenance`` (what ran) ·
 ``plan_files`` · ``phasing_files`` (the plan over the years) · ``coop_files`` ·
-``uncertainty_files`` · ``survey_files`` · ``text`` (what the CLI prints). Dwelling files are read and written by :mod:`wupmodel.stock` (re-exported here).
+``uncertainty_files`` · ``survey_files`` · ``text`` (what the CLI prints). Dwelling files are
+read and written by :mod:`wupmodel.stock` (re-exported here).
 """
 
 from wupmodel.io.atomic import atomic_write

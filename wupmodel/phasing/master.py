@@ -235,7 +235,7 @@ def reduced_costs(prob: TimeProblem, rows: Rows, y: np.ndarray) -> np.ndarray:
         rc[on] -= prob.peak_diff_kw[on, None] * grid[zone[on]]
     if "join" in rows.first:
         n_c = prob.collective_steps.size
-        n_join = int((prob.joiner >= 0).sum())
+        n_join = prob.join_size.size
         join = _reverse_cumsum(_family(rows, y, "join", n_join * n_c).reshape(n_join, n_c))
         joiner = prob.joiner[i]
         on = prob.is_network[o] & (joiner >= 0)

@@ -102,7 +102,7 @@ def _zone_rows(rows: Rows, prob: TimeProblem) -> None:
     if rf.n:
         rows.block("grid", np.full(rf.n * n_p, -_INF), np.repeat(prob.grid_room_kw, n_p))
     n_c = prob.collective_steps.size
-    n_join = int((prob.joiner >= 0).sum())
+    n_join = prob.join_size.size
     if hn.n and n_join:
         rows.block("join", np.full(n_join * n_c, -_INF), 0.0)
     if hn.n:
@@ -242,11 +242,11 @@ def _collective_entries(prob: TimeProblem, rows: Rows, col0: int, zones, name: s
 def _join_entries(prob: TimeProblem, rows: Rows, col0: int):
     """``built[z, c]`` in the join rows of every cohort of ``z`` that may join: −its dwellings."""
     n_c = prob.collective_steps.size
-    j = np.flatnonzero(prob.joiner >= 0)
-    jj = np.repeat(prob.joiner[j], n_c)
-    c = np.tile(np.arange(n_c), j.size)
-    zone = np.repeat(prob.network_zone[j], n_c)
-    value = -np.repeat(prob.count[j], n_c)
+    n_join = prob.join_size.size
+    jj = np.repeat(np.arange(n_join), n_c)
+    c = np.tile(np.arange(n_c), n_join)
+    zone = np.repeat(prob.join_zone, n_c)
+    value = -np.repeat(prob.join_size, n_c)
     return [(rows.first["join"] + jj * n_c + c, col0 + zone * n_c + c, value)]
 
 

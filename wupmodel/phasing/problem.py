@@ -32,6 +32,10 @@ from wupmodel.phasing.moments import period_starts, remaining_value_share
 from wupmodel.phasing.settings import PhasingSettings
 from wupmodel.phasing.table import HEAT_PUMP_SYSTEMS, KEEPS_BOILER, PhasedTable
 
+#: One join row per cohort and collective step (True: the LP's network decisions come out
+#: nearly whole) or one per zone (False: fewer rows, a weaker bound).
+STRONG_JOIN = True
+
 
 def _codes(names: np.ndarray, known: tuple[str, ...]) -> np.ndarray:
     """Position of each name in ``known`` (-1 = not there)."""
@@ -75,8 +79,10 @@ class TimeProblem:
         each step the last of them at or before it.
     network_eligible
         (Z,) dwellings of each heat-network zone that may join its network.
-    joiner
-        (N,) each cohort's place among the cohorts that may join a network (-1 = none).
+    joiner, join_zone, join_size
+        (N,) each cohort's *join group* (-1 = may join no network), and per join group its
+        network zone and dwellings: one group per cohort (the strong form of 'no network,
+        nobody joins', :data:`STRONG_JOIN`), else one per zone.
     grid_added_kw
         (K,) capacity a reinforcement adds that the zone can use: the least of what it adds
         and the most the zone's switches could ever need above today's room [kW].
@@ -117,6 +123,8 @@ class TimeProblem:
     step_block: np.ndarray
     network_eligible: np.ndarray
     joiner: np.ndarray
+    join_zone: np.ndarray
+    join_size: np.ndarray
     grid_added_kw: np.ndarray
     reference_eur: float
     pairs_dropped: int = 0
@@ -314,11 +322,19 @@ def _collective(table: PhasedTable, allowed, row, count, zones, peak, settings) 
     need = np.bincount(grid[grid >= 0], weights=(count * most)[grid >= 0], minlength=rf.n)
     added = np.minimum(rf.added_kw, np.maximum(need - zones["grid_room_kw"], 0.0))
     may = joins & (zone >= 0)
+    if STRONG_JOIN:
+        joiner = np.where(may, np.cumsum(may) - 1, -1)
+        join_zone, join_size = zone[may], count[may]
+    else:
+        joiner = np.where(may, zone, -1)
+        join_zone, join_size = np.arange(hn.n), eligible
     return {
         "collective_steps": steps,
         "step_block": block,
         "network_eligible": eligible,
-        "joiner": np.where(may, np.cumsum(may) - 1, -1),
+        "joiner": joiner,
+        "join_zone": np.asarray(join_zone, dtype=np.int64),
+        "join_size": np.asarray(join_size, dtype=float),
         "grid_added_kw": added,
     }
 

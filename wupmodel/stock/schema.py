@@ -28,7 +28,7 @@ column                        meaning                                     dtype 
 ``household_income_eur``      household income, €/yr (see below)          float64, 0..1e6, NaN
 ``heat_network_zone``         zone name where a heat network may come     object: str or None
 ``grid_zone``                 low-voltage grid zone                       str, missing -> "default"
-``boiler_year``               year the gas boiler was installed           float64, 1950..this year, NaN
+``boiler_year``               year the gas boiler was installed           float64, 1950..now, NaN
 ``count``                     dwellings the row stands for                int64 >= 1, default 1
 ============================  ==========================================  ======================
 
