@@ -59,6 +59,9 @@ COARSE_ABOVE_STEPS = 8
 #: Most LPs the local search over the zones' collective steps solves.
 LOCAL_SEARCH_SOLVES = 24
 
+#: A zone whose root binaries are all within this of 0 or 1 is fixed first in the dive.
+FIRM = 0.05
+
 #: Up to this many switch columns in all, a whole-dwelling MIP gets every one of them (exact).
 ALL_COLUMNS = 20_000
 
@@ -270,24 +273,26 @@ def _try_best(search: _Search, candidates: list[np.ndarray], values: list[float]
 
 
 def _dive(search: _Search, sol: LPSolution) -> None:
-    """A first plan by diving from the root: the zone whose collective decision the LP holds
-    most firmly (its binaries closest to whole) gets its year — the first collective step
-    at or above one half, or never — and the LP is solved again by column generation with
-    it fixed; zone by zone until every binary is whole."""
+    """A first plan by diving from the root: every zone's collective decision gets the year the
+    LP leans to — the first collective step at or above one half, or never — the zones the LP
+    holds firmly (within :data:`FIRM` of whole) first, in one go, then the rest in one go, each
+    time with the LP solved again by column generation."""
     n_c = search.master.prob.collective_steps.size
     lower, upper = search.lower0.copy(), search.upper0.copy()
-    while sol.status == "optimal" and not search.is_plan(sol):
+    for firm_only in (True, False):
+        if sol.status != "optimal" or search.is_plan(sol):
+            break
         v = sol.x[search.cols].reshape(-1, n_c)
         free = (lower.reshape(-1, n_c) < upper.reshape(-1, n_c)).any(axis=1)
-        if not free.any():
-            break
-        doubt = np.where(free, np.abs(v - np.round(v)).max(axis=1), np.inf)
-        zone = int(np.argmin(doubt))
-        year = np.flatnonzero(v[zone] >= 0.5)
-        fixed = (np.arange(n_c) >= (year[0] if year.size else n_c)).astype(float)
-        span = slice(zone * n_c, (zone + 1) * n_c)
-        fixed = np.minimum(fixed, upper[span])
-        lower[span], upper[span] = fixed, fixed
+        doubt = np.abs(v - np.round(v)).max(axis=1)
+        pick = free & (doubt <= FIRM) if firm_only else free
+        if not pick.any():
+            continue
+        for zone in np.flatnonzero(pick):
+            year = np.flatnonzero(v[zone] >= 0.5)
+            fixed = (np.arange(n_c) >= (year[0] if year.size else n_c)).astype(float)
+            span = slice(zone * n_c, (zone + 1) * n_c)
+            lower[span] = upper[span] = np.minimum(fixed, upper[span])
         sol = search.solve_node(lower, upper)
     if sol.status == "optimal":
         search.offer(sol)
@@ -304,17 +309,18 @@ def _binaries_of(years: np.ndarray, n_c: int) -> np.ndarray:
     return (np.arange(n_c)[None, :] >= years[:, None]).astype(float).ravel()
 
 
-def _local_search(search: _Search, max_solves: int) -> None:
+def _local_search(search: _Search, max_solves: int, zones: np.ndarray) -> None:
     """Improve the best plan one zone at a time: each zone's collective step moved one step
     earlier or later, or to never, with the others kept; each move priced on the model's
     columns (:func:`_priced`), the best solved by column generation and kept when better.
-    Until no move helps or ``max_solves`` LPs are spent."""
+    Until no move helps or ``max_solves`` LPs are spent. Only ``zones`` move (those the root
+    LP left in doubt)."""
     n_c = search.master.prob.collective_steps.size
     solves = 0
     while search.best_binaries is not None and solves < max_solves:
         years = _years_of(search.best_binaries, n_c)
         moves = []
-        for zone in range(years.size):
+        for zone in zones:
             for year in sorted({years[zone] - 1, years[zone] + 1, n_c} - {years[zone]}):
                 trial = years.copy()
                 trial[zone] = year
@@ -357,8 +363,11 @@ def branch_and_price(
     bound = sol.objective
     if master.collective_cols.size and not search.is_plan(sol):
         _dive(search, sol)
+        n_c = master.prob.collective_steps.size
+        v = sol.x[search.cols].reshape(-1, n_c)
+        doubtful = np.flatnonzero(np.abs(v - np.round(v)).max(axis=1) > FIRM)
         if not search.beaten(bound):
-            _local_search(search, LOCAL_SEARCH_SOLVES)
+            _local_search(search, LOCAL_SEARCH_SOLVES, doubtful)
         heapq.heappush(search.heap, (bound, 0, search.lower0, search.upper0))
     else:
         search.offer(sol)
