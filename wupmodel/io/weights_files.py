@@ -44,7 +44,10 @@ def read_weights(path: str | Path, criteria: Sequence[str] | None = None) -> dic
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as exc:
-            raise WupInputError(f"{source}: not valid YAML ({exc})", source) from None
+            mark = getattr(exc, "problem_mark", None)
+            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+            problem = getattr(exc, "problem", None) or "cannot be read"
+            raise WupInputError(f"{source}: not valid YAML{where} ({problem})", source) from None
         return weights_from_mapping(data, criteria, source)
     try:
         table = pd.read_csv(path)
