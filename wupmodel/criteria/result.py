@@ -84,6 +84,21 @@ class CriteriaResult:
         )
         return frame.sort_values(["rank", "score"], ascending=[True, False])
 
+    def normalised(self) -> pd.DataFrame:
+        """Strategy × weighed criterion on the common scale of the weighing (min-max with the
+        smallest difference that matters; 1 = best, more is better for every criterion)."""
+        names = list(self.weights.criteria)
+        if self.meta is None or not names:
+            return pd.DataFrame(index=self.table.index)
+        meta = self.meta.loc[names]
+        values = normalise(
+            self.table[names].to_numpy(dtype=float),
+            meta["direction"].eq("higher").to_numpy(),
+            "minmax",
+            meta["min_range"].to_numpy(dtype=float),
+        )
+        return pd.DataFrame(values, index=self.table.index, columns=names)
+
     def reweigh(
         self, weights: Weights | Mapping[str, float] | None, method: str | None = None
     ) -> CriteriaResult:
