@@ -9,21 +9,22 @@ readable headers) · ``controls`` (the assumptions a village evening moves) · `
 house) · ``overview`` (the village today) · ``plan_view`` (who pays more under a plan) ·
 ``figure_style`` (the figures' house style) · ``plots`` and ``coop_plots`` (Plotly figures) ·
 ``problems`` (an upload's report in words) · ``downloads`` (files as bytes) ·
-``criteria_view`` and ``criteria_plots`` (the page Afwegen: the weighing's frames and figures) ·
+``criteria_view`` (the page Afwegen: the weighing's frames and figures) ·
 ``house_criteria`` (one house's comfort, noise, summer and works in words) ·
 ``strings_criteria`` (the strings of weighing).
 """
 
 from wupmodel.app.controls import CONTROLS, apply_controls, control_sources, control_values
 from wupmodel.app.coop_plots import coop_cash_flow_chart, coop_dscr_chart, participation_chart
-from wupmodel.app.criteria_plots import criteria_radar, robustness_bars
 from wupmodel.app.criteria_view import (
     GROUPS,
     criteria_labels,
+    criteria_radar,
     group_label,
     groups_frame,
     indicator_frame,
     ranking_frame,
+    robustness_bars,
     strategy_label,
     weight_presets,
 )

@@ -1,16 +1,20 @@
 """What the page Afwegen shows of a weighing: the sliders' criteria and presets, the ranking, the
-groups side by side and every indicator, in a resident's words (Dutch or English).
+groups side by side and every indicator, in a resident's words (Dutch or English), and its two
+figures: every strategy on every weighed criterion (a radar) and how often each comes first under
+random weights (bars), in the house style (:mod:`wupmodel.app.figure_style`).
 
-Pure: a :class:`~wupmodel.criteria.CriteriaResult` in, frames out; the figures are in
-:mod:`wupmodel.app.criteria_plots`.
+Pure: a :class:`~wupmodel.criteria.CriteriaResult` in, frames and figures out.
 """
 
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
+import plotly.graph_objects as go
 
+from wupmodel.app.figure_style import FONT_SIZE, MAIN, PALETTE, figure, hbar, value_texts
 from wupmodel.app.i18n import format_number, t
 from wupmodel.criteria import CriteriaResult
 from wupmodel.params import packaged_table
@@ -24,6 +28,8 @@ __all__ = [
     "ranking_frame",
     "groups_frame",
     "indicator_frame",
+    "criteria_radar",
+    "robustness_bars",
 ]
 
 #: The indicators' units as a resident reads them (``criteria_indicators.csv``).
@@ -130,3 +136,69 @@ def indicator_frame(result: CriteriaResult, lang: str = "nl") -> pd.DataFrame:
             row[strategy_label(s, lang)] = _value(float(result.table.at[s, c]), unit, lang)
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def _short(label: str) -> str:
+    """A label without its parenthesis (the radar's axes are narrow)."""
+    return re.sub(r"\s*\(.*?\)", "", label).strip()
+
+
+def criteria_radar(result: CriteriaResult, lang: str = "nl") -> go.Figure:
+    """Every strategy on every weighed criterion, normalised (1 = the best of the strategies,
+    0 = the least); the first-ranked strategy drawn thick, the others thin."""
+    normalised = result.normalised()
+    names = [c for c in normalised.columns if result.weights.as_dict().get(c, 0.0) > 0]
+    labels = criteria_labels(result, lang)
+    theta = [_short(labels[c]) for c in names]
+    best = result.ranking().index[0]
+    traces = []
+    for i, s in enumerate(result.ranking().index):
+        r = normalised.loc[s, names].tolist()
+        top = s == best
+        traces.append(
+            go.Scatterpolar(
+                r=[*r, r[0]] if r else r,
+                theta=[*theta, theta[0]] if theta else theta,
+                name=strategy_label(s, lang),
+                mode="lines",
+                line={"width": 5 if top else 2, "color": MAIN if top else PALETTE[1 + i % 5]},
+                opacity=1.0 if top else 0.75,
+            )
+        )
+    return figure(
+        lang,
+        traces,
+        t("afw_radar", lang),
+        640,
+        polar={
+            "radialaxis": {"range": [0, 1], "tickvals": [0, 0.5, 1], "tickfont": {"size": 12}},
+            "angularaxis": {"tickfont": {"size": FONT_SIZE - 5}},
+        },
+        legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0.0},
+        margin={"l": 120, "r": 120, "t": 70, "b": 10},
+    )
+
+
+def robustness_bars(result: CriteriaResult, lang: str = "nl") -> go.Figure:
+    """Per strategy (in the order of the ranking): the share of random weightings in which it
+    comes first."""
+    ranking = result.ranking()
+    shares = ranking["robustness"].to_numpy(dtype=float)
+    bar = hbar(
+        x=shares,
+        y=[strategy_label(s, lang) for s in ranking.index],
+        marker_color=MAIN,
+        text=value_texts(shares, lang, 0, percent=True),
+        textposition="auto",
+        textangle=0,
+        insidetextfont={"color": "white"},
+        outsidetextfont={"color": "#111111"},
+    )
+    return figure(
+        lang,
+        [bar],
+        t("afw_robust", lang),
+        90 + 55 * len(ranking),
+        xaxis={"tickformat": ".0%", "range": [0, max(1.0, float(shares.max()) * 1.1)]},
+        yaxis={"autorange": "reversed"},
+    )

@@ -24,7 +24,7 @@ Per strategy (``scoring``: :func:`strategy_indicators`): those as dwelling-weigh
 shares of a choice (``choices``: a strategy's option per group or a plan's shares), the money,
 CO2 and grid figures of the strategy summary, village climate adaptation (``climate``: green
 roofs against PV, roof rain to the sewer, cooling in heat waves), and the household's chance of
-paying more from an uncertainty sweep (``risk``).
+paying more from an uncertainty sweep (``assess``: :func:`paying_more_chance`).
 
 Weighing (``weighing``; :func:`weigh`, :func:`score_strategies`): min-max normalisation, weighted
 sum or TOPSIS, ranks, and robustness: the share of weightings uniform over the weight simplex in
@@ -40,7 +40,13 @@ Every default number lives in ``data/parameters/criteria.csv`` or ``data/criteri
 its source and year.
 """
 
-from wupmodel.criteria.assess import criteria, plan_figures
+from wupmodel.criteria.assess import (
+    CHANCE,
+    chance_column,
+    criteria,
+    paying_more_chance,
+    plan_figures,
+)
 from wupmodel.criteria.choices import as_shares, plan_shares
 from wupmodel.criteria.climate import climate_adaptation, green_roof_m2
 from wupmodel.criteria.comfort import cold_surface_k, saturation_pressure_pa, surface_rh
@@ -61,7 +67,6 @@ from wupmodel.criteria.objective import (
     objective_terms,
 )
 from wupmodel.criteria.result import CriteriaResult, weigh_table
-from wupmodel.criteria.risk import CHANCE, chance_column, paying_more_chance
 from wupmodel.criteria.scoring import (
     group_rankings,
     score_strategies,

@@ -80,7 +80,7 @@ def strategy_indicators(
         :func:`~wupmodel.village.strategy_choice` of each strategy. The money, CO2 and grid
         columns of a choice that is no strategy are NaN (the caller fills them:
         :func:`~wupmodel.criteria.assess.plan_figures`); ``chance_paying_more`` is NaN (it
-        needs a sweep: :func:`~wupmodel.criteria.risk.paying_more_chance`).
+        needs a sweep: :func:`~wupmodel.criteria.assess.paying_more_chance`).
     """
     strategies = list(strategies or strategies_from_table(params.table("strategies")))
     if choices is None:
