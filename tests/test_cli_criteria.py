@@ -96,7 +96,7 @@ def test_bad_weights_exit_2_with_one_message(capsys, tmp_path, text, suffix, mes
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["criteria", "--group", "tenant"], "unknown stakeholder group 'tenant'"),
+        (["criteria", "--group", "tenant"], "unknown stakeholder group 'tenant' (did you mean"),
         (["criteria", "--limit", "noise"], "--limit needs --with-plan"),
         (["criteria", "--risk-samples", "-1"], "--risk-samples must be between 0"),
         (["criteria", "--weights", "missing.csv"], "does not exist"),

@@ -167,3 +167,17 @@ def test_the_weighted_objective(village, plans):
     assert same.total_cost_eur["national"] == pytest.approx(free.total_cost_eur["national"])
     with pytest.raises(WupInputError, match="weight above 0 on 'national_extra_eur_per_yr'"):
         wm.optimise(stock, inputs, outcomes=outcomes, weights={"co2_t": 1.0})
+
+
+def test_a_plan_under_the_noise_limit_weighed(village, plans):
+    """Scored beside the strategies, the plan has no unit too loud even with a screen, and its
+    national extra cost is its own total against the reference (the screens included)."""
+    inputs, stock, outcomes, _ = village
+    plan = plans["noise"]
+    result = wm.criteria(stock, inputs, outcomes=outcomes, plan=plan, n_samples=100, groups={})
+    row = result.table.loc["plan"]
+    assert row["needs_relocation"] == 0
+    assert row["national_extra_eur_per_yr"] == pytest.approx(
+        plan.total_cost_eur["national"] - plan.reference_cost_eur["national"]
+    )
+    assert result.robustness.sum() == pytest.approx(1.0)

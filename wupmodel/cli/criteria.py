@@ -4,6 +4,7 @@ weights, ranked, with the robustness of the ranking and the stakeholder groups s
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 
 import wupmodel as wm
@@ -91,20 +92,37 @@ def add_criteria_parser(sub) -> None:
 
 
 def _weights(args: argparse.Namespace) -> tuple[str | None, dict | None]:
-    """(the group whose weights rank, the groups side by side) from --weights and --group."""
+    """(the group whose weights rank, the groups side by side) from --weights and --group,
+    checked before any computing."""
     groups = wio.read_weights(args.weights) if args.weights else None
-    if args.group != "all":
-        return args.group, groups
-    return (next(iter(groups)) if groups and len(groups) == 1 else None), groups
+    if args.group == "all":
+        return (next(iter(groups)) if groups and len(groups) == 1 else None), groups
+    known = list(groups or wio.packaged_weights())
+    if args.group not in known:
+        close = difflib.get_close_matches(args.group, known, n=1, cutoff=0.5)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise WupInputError(
+            f"--group: unknown stakeholder group '{args.group}'{hint}; allowed: all, "
+            + ", ".join(known),
+            "--group",
+        )
+    return args.group, groups
 
 
-def _risk(args: argparse.Namespace, scenario, stock):
-    """A per-household sweep for the chance of paying more, or None (a notice says why)."""
+def _check(args: argparse.Namespace) -> None:
+    """The arguments that need no computing, checked first."""
+    check_out_dir(args.out)
     if args.risk_samples < 0 or args.risk_samples > 10_000:
         raise WupInputError(
             f"--risk-samples must be between 0 and 10000 (got {args.risk_samples})",
             "--risk-samples",
         )
+    if args.limit and not args.with_plan:
+        raise WupInputError("--limit needs --with-plan (the limits apply to the plan)", "--limit")
+
+
+def _risk(args: argparse.Namespace, scenario, stock):
+    """A per-household sweep for the chance of paying more, or None (a notice says why)."""
     if args.risk_samples == 0:
         return None
     if args.uncertainty:
@@ -116,13 +134,11 @@ def _risk(args: argparse.Namespace, scenario, stock):
 
 
 def cmd_criteria(args: argparse.Namespace) -> int:
-    check_out_dir(args.out)
+    _check(args)
+    main, groups = _weights(args)
     scenario, stock = load(args)
     inputs = wm.model_inputs(scenario)
-    main, groups = _weights(args)
-    if args.limit and not args.with_plan:
-        raise WupInputError("--limit needs --with-plan (the limits apply to the plan)", "--limit")
-    outcomes = wm.evaluate(stock, inputs)
+    outcomes = wm.evaluate(stock, inputs, irr=False)
     plan = None
     if args.with_plan:
         plan = wm.optimise(stock, inputs, outcomes=outcomes, limits=args.limit)

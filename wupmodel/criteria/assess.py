@@ -115,7 +115,7 @@ def chance_column(
 
 
 def plan_figures(
-    outcomes: Outcomes, params: Params, shares: np.ndarray, collective_eur_per_yr: float
+    outcomes: Outcomes, params: Params, shares: np.ndarray, extra_eur_per_yr: float
 ) -> dict[str, float]:
     """The money, CO2 and grid criteria of a plan, as the strategy summary forms them.
 
@@ -127,9 +127,10 @@ def plan_figures(
         Its parameters.
     shares
         (G, O) the plan's shares (:func:`~wupmodel.criteria.choices.plan_shares`).
-    collective_eur_per_yr
-        The plan's national collective cost (heat networks built, grids reinforced, solar
-        park) [EUR/yr]; the reference is taken to need none.
+    extra_eur_per_yr
+        The plan's national cost beyond its dwellings' options [EUR/yr]: its collective assets
+        (heat networks built, grids reinforced, a solar park; the reference is taken to need
+        none) and the screens a noise limit added.
 
     Returns
     -------
@@ -149,7 +150,7 @@ def plan_figures(
         "monthly_cost_change_avg_eur": total(change) / n,
         "share_paying_more": total(change > params["criteria.paying_more_threshold_eur"]) / n,
         "national_extra_eur_per_yr": total(outcomes["national_extra_cost_eur_per_yr"])
-        + float(collective_eur_per_yr),
+        + float(extra_eur_per_yr),
         "co2_t": total(outcomes["co2_kg"]) / 1e3,
         "peak_kw": float(diversified_peak_kw(peak, n, params)),
     }
@@ -196,7 +197,12 @@ def _table(
     shares = plan_shares(outcomes, plan.dwellings)
     choices[PLAN_ROW] = shares
     table = strategy_indicators(outcomes, params, strategies, choices)
-    figures = plan_figures(outcomes, params, shares, plan.collective_cost_eur["national"])
+    dwellings = float(
+        outcomes.counts @ (shares * outcomes["national_extra_cost_eur_per_yr"]).sum(axis=1)
+    )
+    # the plan's own national total against the reference: its collective assets and any screens
+    extra = plan.total_cost_eur["national"] - plan.reference_cost_eur["national"] - dwellings
+    figures = plan_figures(outcomes, params, shares, extra)
     for name, value in figures.items():
         table.loc[PLAN_ROW, name] = value
     return table, []
