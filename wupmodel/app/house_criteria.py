@@ -118,7 +118,8 @@ def _works(r: pd.Series, lang: str) -> str:
     if days <= 0:
         return t("wb_works_none", lang)
     key = "wb_works_leave" if r["must_leave"] > 0 else "wb_works_stay"
-    return t(key, lang).format(x=format_number(days, lang, 0))
+    unit = t("wb_day" if round(days) == 1 else "wb_days", lang)
+    return t(key, lang).format(x=format_number(days, lang, 0), days=unit)
 
 
 def wellbeing_words(frame: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:

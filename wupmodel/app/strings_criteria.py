@@ -166,11 +166,13 @@ CRITERIA_STRINGS: dict[str, dict[str, str]] = {
     },
     "wb_works_none": {"nl": "Geen werk in huis", "en": "No work in the house"},
     "wb_works_stay": {
-        "nl": "Ongeveer {x} dagen werk in huis; u kunt blijven wonen",
-        "en": "About {x} days of work in the house; you can stay",
+        "nl": "Ongeveer {x} {days} werk in huis; u kunt blijven wonen",
+        "en": "About {x} {days} of work in the house; you can stay",
     },
     "wb_works_leave": {
-        "nl": "Ongeveer {x} dagen werk in huis; een deel van de tijd elders wonen",
-        "en": "About {x} days of work in the house; live elsewhere for part of it",
+        "nl": "Ongeveer {x} {days} werk in huis; een deel van de tijd elders wonen",
+        "en": "About {x} {days} of work in the house; live elsewhere for part of it",
     },
+    "wb_day": {"nl": "dag", "en": "day"},
+    "wb_days": {"nl": "dagen", "en": "days"},
 }
