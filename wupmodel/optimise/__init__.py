@@ -36,9 +36,22 @@ from wupmodel.optimise.problem import (
     validate_table,
 )
 from wupmodel.optimise.solve import solve
-from wupmodel.optimise.solvers import cbc_available, highs_available
+from wupmodel.optimise.solvers import (
+    HighsSession,
+    PulpSession,
+    RawResult,
+    SolveRequest,
+    branch_collective,
+    cbc_available,
+    highs_available,
+)
 
 __all__ = [
+    "HighsSession",
+    "PulpSession",
+    "RawResult",
+    "SolveRequest",
+    "branch_collective",
     "HEAT_NETWORK_SYSTEMS",
     "PERSPECTIVES",
     "VILLAGE_ZONE",

@@ -263,12 +263,12 @@ def optimise(
         Options households already chose (dwelling_id -> option_id); the table then has one row
         per dwelling (shares or binaries as ``per_dwelling`` says).
     survey
-        A survey from :func:`wupmodel.io.load_survey`: its choices are fixed as ``fixed`` is (a *yes*
-        to the heat network -> the dwelling's cheapest heat-network option, a planned heat pump
-        -> its cheapest heat-pump option; a dwelling in both with different options is an
-        error), and each zone's minimum heat-network participation becomes at least the share
-        of its dwellings that said yes (:func:`wupmodel.survey.survey_targets`; a higher minimum from
-        the scenario or the parameters stays). The plan's notices say which choices and
+        A survey from :func:`wupmodel.io.load_survey`: its choices are fixed as ``fixed`` is
+        (a *yes* to the heat network -> the dwelling's cheapest heat-network option, a planned
+        heat pump -> its cheapest heat-pump option; a dwelling in both with different options
+        is an error), and each zone's minimum heat-network participation becomes at least the
+        share of its dwellings that said yes (:func:`wupmodel.survey.survey_targets`; a higher
+        minimum from the scenario or the parameters stays). The plan's notices say which choices and
         minima came from the survey. When the stock is evaluated here, *already insulated:
         yes* makes the dwelling's current state the standard insulation level
         (:func:`wupmodel.survey.survey_stock`).
@@ -380,7 +380,8 @@ def _from_survey(
     if said_insulated and "already_insulated" not in outcomes.groups:
         from_survey.notices.append(
             f"{survey_label(survey.attrs.get('source', 'survey'))}: 'already insulated' "
-            "answers not in the outcomes given; evaluate wupmodel.survey.survey_stock(stock, survey)"
+            "answers not in the outcomes given; evaluate "
+            "wupmodel.survey.survey_stock(stock, survey)"
         )
     return from_survey
 
