@@ -10,7 +10,7 @@ import pytest
 import wupmodel as wm
 from wupmodel.criteria import indicators
 from wupmodel.errors import WupInputError
-from wupmodel.money.finance import equivalent_annual_cost
+from wupmodel.money import equivalent_annual_cost
 from wupmodel.optimise import apply_limits, option_table
 
 CO2 = 0.6  # the README's plan: 60 % less CO2 than the reference

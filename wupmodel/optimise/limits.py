@@ -31,7 +31,7 @@ from wupmodel.criteria import (
     weighed_criteria,
 )
 from wupmodel.inputs import ModelInputs
-from wupmodel.money.finance import equivalent_annual_cost
+from wupmodel.money import equivalent_annual_cost
 from wupmodel.optimise.problem import OptionTable
 from wupmodel.outcomes import Outcomes
 from wupmodel.vocabulary import HEATING_SYSTEMS
