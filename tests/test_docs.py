@@ -69,9 +69,8 @@ def test_readme_layout_names_every_package_and_top_module():
     }
     packages = {f"{p.name}/" for p in PKG.iterdir() if p.is_dir() and not p.name.startswith("__")}
     modules = {p.name for p in PKG.glob("*.py")}
-    assert packages | modules == named, (
-        f"missing: {sorted((packages | modules) - named)}; gone: {sorted(named - packages - modules)}"
-    )
+    missing, gone = (packages | modules) - named, named - packages - modules
+    assert not missing and not gone, f"missing: {sorted(missing)}; gone: {sorted(gone)}"
 
 
 def test_the_layout_check_can_fail():
