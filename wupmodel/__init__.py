@@ -14,6 +14,7 @@ True
 >>> tables = wm.summarise(outcomes, inputs)            # strategy summary, who pays, ...
 >>> plan = wm.optimise(stock, inputs, co2_reduction=0.6)
 >>> path = wm.phase(stock, inputs, step=5)                # who switches when, 2026-2050
+>>> weighed = wm.criteria(stock, inputs, outcomes=outcomes, plan=plan)  # well-being, ranked
 """
 
 from wupmodel.compare import compare
@@ -24,6 +25,7 @@ from wupmodel.coop import (
     coop_sweep,
     participation_curve,
 )
+from wupmodel.criteria import CriteriaResult, criteria
 from wupmodel.errors import WupInputError
 from wupmodel.evaluate import evaluate, iter_evaluate
 from wupmodel.inputs import ModelInputs, model_inputs
@@ -68,7 +70,8 @@ __all__ = [
     "default_strategies",
     "compare",
     "check_model",
-    # choosing
+    # weighing and choosing
+    "criteria",
     "optimise",
     "phase",
     # uncertainty and batches
@@ -93,6 +96,7 @@ __all__ = [
     "Strategy",
     "Plan",
     "Phasing",
+    "CriteriaResult",
     "SweepResult",
     "BusinessCase",
     "WupInputError",
