@@ -188,6 +188,28 @@ house = entered() if mode == "enter" else picked()
 if house is None:
     st.stop()
 
+
+def when_sentence() -> str:
+    """In which year the picked home switches in the village's time path, and why."""
+    if mode != "pick":
+        return ui.tr("huis_when_pick")
+    plan = ui.village_phasing()
+    if not plan.has_plan:
+        return ui.tr("tp_infeasible")
+    year, _option, reason = plan.switch_year(st.session_state["h_pick"])
+    if reason == "stays" or year != year:
+        return ui.tr("huis_when_stays")
+    row = plan.dwellings.set_index("dwelling_id").loc[str(st.session_state["h_pick"])]
+    option = (
+        f"{wa.value_label('heating', row['heating'], L)} "
+        f"({wa.value_label('insulation', row['insulation'], L).lower()})"
+    )
+    return ui.tr("huis_when").format(year=int(year), option=option, why=ui.tr(f"reason_{reason}"))
+
+
+with st.spinner(ui.tr("tp_running")):
+    st.info(when_sentence())
+
 st.header(ui.tr("house_compare"))
 ui.chart(wa.house_monthly_chart(house, L))
 st.caption(ui.tr("house_monthly_note"))
@@ -245,6 +267,64 @@ ui.show(
         }
     )
 )
+
+
+# -- well-being beside the money (issue 25): a section of its own -------------------------------
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def entered_wellbeing(inputs: tuple, text: str) -> pd.DataFrame:
+    """The entered house's comfort, noise, summer and works under every strategy."""
+    dwelling_type, year, area, label, tenure, income_class, gas = inputs
+    scenario = ui.scenario_of(text)
+    house = wa.house_stock(
+        dwelling_type,
+        year,
+        area,
+        energy_label=label,
+        tenure=tenure,
+        income_class=income_class,
+        gas_m3=gas or None,
+        params=scenario.params(),
+    )
+    return wa.house_wellbeing(
+        wm.evaluate(house, scenario), wm.default_strategies(), scenario.params()
+    )
+
+
+def wellbeing_section(names: pd.Series) -> None:
+    """What each strategy means for comfort, the neighbours, summer and the works, in words."""
+    state = st.session_state
+    if mode == "enter":
+        inputs = tuple(
+            state.get(k)
+            for k in ("h_type", "h_year", "h_area", "h_label", "h_tenure", "h_income", "h_gas")
+        )
+        dwelling_type, year, area, label, tenure, income_class, gas = inputs
+        frame = entered_wellbeing(
+            (
+                dwelling_type,
+                int(year),
+                float(area),
+                label or None,
+                tenure,
+                income_class,
+                float(gas),
+            ),
+            ui.scenario_text(),
+        )
+    else:
+        frame = wa.house_wellbeing(
+            ui.outcomes(), wm.default_strategies(), ui.scenario().params(), state.get("h_pick")
+        )
+    st.header(ui.tr("mh_wellbeing"))
+    st.caption(ui.tr("mh_wellbeing_note"))
+    words = wa.wellbeing_words(frame, L)
+    words.insert(0, wa.t("strategy", L), names.to_numpy())
+    ui.show(words)
+
+
+wellbeing_section(meaning[strategy_col])
 
 
 def hours_section(house: pd.DataFrame) -> None:

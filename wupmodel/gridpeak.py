@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 import pandas as pd
@@ -58,6 +58,7 @@ __all__ = [
     "rows_of_pairs",
     "zone_peaks",
     "zone_peaks_of_rows",
+    "zone_peaks_of_shares",
     "grid_fix",
     "battery_shaves",
     "peak_from_hours",
@@ -231,6 +232,21 @@ def zone_peaks(
         return _fallback(zones, peak, params)
     rows = rows_of(outcomes, choice)
     return zone_peaks_of_rows(rows, zones.zone_of, peak, zones, params, weather_year)
+
+
+def zone_peaks_of_shares(outcomes: Outcomes, shares: np.ndarray, params: Params) -> ZonePeaks:
+    """:func:`zone_peaks` of a plan that splits groups over options, (G, O) ``shares`` (each
+    row summing to 1): one hourly row per (group, option) with a share, as the strategy summary
+    forms a strategy's peak (a plan of whole options gives :func:`zone_peaks`' figures)."""
+    zones = GridZones.of(outcomes)
+    shares = np.asarray(shares, dtype=float)
+    g, o = np.nonzero(shares > 0)
+    count = outcomes.counts[g] * shares[g, o]
+    own = count * np.asarray(outcomes["peak_kw"], dtype=float)[g, o]
+    if not peak_from_hours(params):
+        return _fallback(GridZones(zones.names, zones.zone_of[g], zones.dwellings), own, params)
+    rows = replace(rows_of_pairs(outcomes, g, o), count=count)
+    return zone_peaks_of_rows(rows, zones.zone_of[g], own, zones, params)
 
 
 # long because each argument is a separate array of the rows (loads, zones, own peaks) or of the

@@ -8,13 +8,29 @@ the pages in ``app_pages/`` call these and the root API, and hold no model logic
 (translation, Dutch number formats, readable headers) · ``controls`` (the assumptions a
 village evening moves) · ``house`` (one house) · ``overview`` (the village today) ·
 ``plan_view`` (who pays more under a plan) · ``figure_style`` (the figures' house style) ·
-``plots`` and ``coop_plots`` (Plotly figures) · ``hours_view`` and ``hourly_plots`` (a house's
-winter and summer day, a home battery's worth, the village on the coldest day) ·
-``problems`` (an upload's report in words) · ``downloads`` (files as bytes).
+``plots``, ``coop_plots`` and ``phasing_plots`` (Plotly figures; the time path's zones ×
+years and switches per year) · ``phasing_strings`` (the Tijdpad page's strings) ·
+``hours_view`` and ``hourly_plots`` (a house's winter and summer day, a home battery's worth,
+the village on the coldest day) · ``problems`` (an upload's report in words) · ``downloads``
+(files as bytes) · ``criteria_view`` (the page Afwegen: the weighing's frames and figures) ·
+``house_criteria`` (one house's comfort, noise, summer and works in words) ·
+``strings_criteria`` (the strings of weighing).
 """
 
 from wupmodel.app.controls import CONTROLS, apply_controls, control_sources, control_values
 from wupmodel.app.coop_plots import coop_cash_flow_chart, coop_dscr_chart, participation_chart
+from wupmodel.app.criteria_view import (
+    GROUPS,
+    criteria_labels,
+    criteria_radar,
+    group_label,
+    groups_frame,
+    indicator_frame,
+    ranking_frame,
+    robustness_bars,
+    strategy_label,
+    weight_presets,
+)
 from wupmodel.app.downloads import (
     csv_zip_bytes,
     plan_json_bytes,
@@ -25,6 +41,7 @@ from wupmodel.app.downloads import (
 from wupmodel.app.hourly_plots import coldest_day_chart, house_days_chart
 from wupmodel.app.hours_view import battery_worth, house_days, village_coldest_day
 from wupmodel.app.house import house_stock, house_strategies, income_classes, income_of_class
+from wupmodel.app.house_criteria import house_wellbeing, wellbeing_words
 from wupmodel.app.i18n import (
     LANGUAGES,
     column_label,
@@ -34,6 +51,7 @@ from wupmodel.app.i18n import (
     value_label,
 )
 from wupmodel.app.overview import stock_overview
+from wupmodel.app.phasing_plots import gantt_chart, yearly_bars
 from wupmodel.app.plan_view import plan_who_pays
 from wupmodel.app.plots import (
     category_bars,
@@ -58,6 +76,7 @@ __all__ = [
     "CONTROLS",
     "DWELLING_TYPES",
     "ENERGY_LABELS",
+    "GROUPS",
     "HEATING_SYSTEMS",
     "LANGUAGES",
     "TENURES",
@@ -68,6 +87,8 @@ __all__ = [
     "column_label",
     "compare_chart",
     "compare_tables",
+    "criteria_labels",
+    "criteria_radar",
     "control_sources",
     "control_values",
     "coop_cash_flow_chart",
@@ -75,6 +96,9 @@ __all__ = [
     "csv_zip_bytes",
     "distribution_chart",
     "format_number",
+    "gantt_chart",
+    "group_label",
+    "groups_frame",
     "histogram_bars",
     "house_days",
     "house_days_chart",
@@ -82,8 +106,10 @@ __all__ = [
     "house_monthly_chart",
     "house_stock",
     "house_strategies",
+    "house_wellbeing",
     "income_classes",
     "income_of_class",
+    "indicator_frame",
     "mix_chart",
     "pareto_chart",
     "participation_chart",
@@ -91,9 +117,12 @@ __all__ = [
     "plan_who_pays",
     "plan_workbook_bytes",
     "problem_report",
+    "ranking_frame",
     "results_workbook_bytes",
     "risk_chart",
+    "robustness_bars",
     "stock_overview",
+    "strategy_label",
     "strategy_bars",
     "survey_template",
     "t",
@@ -103,5 +132,8 @@ __all__ = [
     "upload_message",
     "value_label",
     "village_coldest_day",
+    "yearly_bars",
     "village_summary",
+    "weight_presets",
+    "wellbeing_words",
 ]

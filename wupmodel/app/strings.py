@@ -1,12 +1,13 @@
 """The village app's strings, Dutch and English (data only; :func:`wupmodel.t` reads them).
 
-``APP_STRINGS`` holds sentences, titles and labels by key; ``VALUE_LABELS`` holds the resident's
-words for the model's vocabulary (dwelling types, tenures, heating systems, insulation levels,
-construction periods), so no snake_case name reaches a screen.
+``APP_STRINGS`` holds sentences, titles and labels by key (weighing's in ``strings_criteria``,
+the hours' in ``strings_hours``); ``VALUE_LABELS`` the resident's words for the model's
+vocabulary (dwelling types, tenures, systems, levels, periods): no snake_case name on a screen.
 """
 
 from __future__ import annotations
 
+from wupmodel.app.strings_criteria import CRITERIA_STRINGS
 from wupmodel.app.strings_hours import HOURS_STRINGS
 
 APP_STRINGS: dict[str, dict[str, str]] = {
@@ -709,6 +710,8 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "en": "No plan yet: make one on the Plan page.",
     },
 }
+# weighing (issue 25) and the hours (issue 21): in modules of their own
+APP_STRINGS.update(CRITERIA_STRINGS | HOURS_STRINGS)
 
 VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
     "dwelling_type": {
@@ -895,6 +898,3 @@ VALUE_LABELS["stock_column"] = {
     "grid_zone": {"nl": "Netgebied", "en": "Grid zone"},
     "count": {"nl": "Aantal woningen", "en": "Number of dwellings"},
 }
-
-#: The hours' strings (issue 21) live in their own module; the app reads them here.
-APP_STRINGS.update(HOURS_STRINGS)

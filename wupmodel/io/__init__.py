@@ -2,22 +2,27 @@
 
 Readers: stock files and uploads (:func:`load_stock`, :func:`read_stock_bytes`), surveys
 (:func:`load_survey`, :func:`load_survey_bytes`), scenario text (:func:`scenario_from_text`,
-:func:`dump_scenario`), packaged tables (:func:`packaged_table`). Writers, each atomic (a
+:func:`dump_scenario`), packaged tables (:func:`packaged_table`), a village's weights
+(:func:`read_weights`). Writers, each atomic (a
 temporary file beside the target, renamed when complete): the results (workbook, CSV, JSON,
-Parquet, the scenario used), comparisons, plans, a cooperative's business case, sweeps and
-batches; the provenance block every file carries; the terminal text the CLI prints.
+Parquet, the scenario used), comparisons, plans and their time paths, a cooperative's business
+case, sweeps and batches; the provenance block every file carries; the terminal text the CLI
+prints.
 
 The compute stages never import this namespace; the CLI and the app do.
 
 ``atomic`` (atomic writes) · ``files`` (the run's files) · ``workbook`` (the adviser's Excel
 workbook) · ``headers`` (headers with units, number formats) · ``provenance`` (what ran) ·
-``plan_files`` · ``coop_files`` · ``uncertainty_files`` · ``survey_files`` · ``hourly_files``
-(the hourly report's JSON, the hourly curves as Parquet, its text) · ``text`` (what the CLI
-prints). Dwelling files are read and written by :mod:`wupmodel.stock` (re-exported here).
+``plan_files`` · ``phasing_files`` (the plan over the years) · ``coop_files`` ·
+``uncertainty_files`` · ``survey_files`` · ``weights_files`` (a village's weights) ·
+``criteria_files`` (the weighing's text and files) · ``hourly_files`` (the hourly report's
+JSON, the hourly curves as Parquet, its text) · ``text`` (what the CLI prints). Dwelling
+files are read and written by :mod:`wupmodel.stock` (re-exported here).
 """
 
 from wupmodel.io.atomic import atomic_write
 from wupmodel.io.coop_files import business_case_tables, coop_text, write_business_case
+from wupmodel.io.criteria_files import criteria_json, criteria_text, write_criteria
 from wupmodel.io.files import (
     STREAM_CHUNK_GROUPS,
     summary_json,
@@ -28,6 +33,7 @@ from wupmodel.io.files import (
     write_outputs,
 )
 from wupmodel.io.hourly_files import hourly_text, write_hourly
+from wupmodel.io.phasing_files import phasing_tables, phasing_text, write_phasing
 from wupmodel.io.plan_files import plan_tables, write_plan
 from wupmodel.io.provenance import (
     mark_unused_village,
@@ -38,6 +44,7 @@ from wupmodel.io.provenance import (
 from wupmodel.io.survey_files import load_survey, load_survey_bytes
 from wupmodel.io.text import check_model_text, compare_text, plan_text, run_text
 from wupmodel.io.uncertainty_files import write_batch, write_sweep_report
+from wupmodel.io.weights_files import packaged_weights, read_weights
 from wupmodel.io.workbook import XLSX_OPTIONS, safe_text, workbook_bytes, write_workbook
 from wupmodel.money.tariffs import PATH_RULE
 from wupmodel.money.tariffs import SERIES as PRICE_SERIES
@@ -66,6 +73,8 @@ __all__ = [
     "check_model_text",
     "compare_text",
     "coop_text",
+    "criteria_json",
+    "criteria_text",
     "dump_scenario",
     "for_stock_file",
     "hourly_text",
@@ -75,10 +84,14 @@ __all__ = [
     "load_survey_bytes",
     "mark_unused_village",
     "packaged_table",
+    "packaged_weights",
+    "phasing_tables",
+    "phasing_text",
     "plan_tables",
     "plan_text",
     "provenance_table",
     "read_stock_bytes",
+    "read_weights",
     "run_provenance",
     "run_text",
     "safe_text",
@@ -89,11 +102,13 @@ __all__ = [
     "write_batch",
     "write_business_case",
     "write_comparison",
+    "write_criteria",
     "write_frame",
     "write_hourly",
     "write_json",
     "write_outcomes",
     "write_outputs",
+    "write_phasing",
     "write_plan",
     "write_stock",
     "write_sweep_report",

@@ -9,18 +9,20 @@ solves.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from wupmodel.criteria import Weights, check_limits, indicators
 from wupmodel.errors import WupInputError
 from wupmodel.evaluate import evaluate
 from wupmodel.gridpeak import peak_from_hours, zone_peaks
 from wupmodel.inputs import ModelInputs, as_inputs
 from wupmodel.optimise.grid_hours import HourLoads, solve_with_hours
+from wupmodel.optimise.limits import apply_limits, weighted_objective
 from wupmodel.optimise.pareto import pareto_front
 from wupmodel.optimise.plan import Plan
 from wupmodel.optimise.problem import (
@@ -157,7 +159,7 @@ def prune_dominated(table: OptionTable, settings: OptimiseSettings) -> tuple[Opt
     are never dropped.
     """
     dims = [
-        table.annual_cost_eur[settings.perspective],
+        table.objective_cost_eur(settings.perspective),
         table.co2_kg if settings.co2_basis == "first_year" else table.co2_cum_kg,
     ]
     if table.grid_rows is None:
@@ -262,6 +264,8 @@ def optimise(
     prune: bool = True,
     fixed: Mapping[str, str] | None = None,
     survey: pd.DataFrame | None = None,
+    limits: Sequence[str] | None = None,
+    weights: Mapping[str, float] | Weights | None = None,
     **overrides: Any,
 ) -> Plan:
     """The cheapest village mix under the scenario's targets (and a Pareto front on request).
@@ -294,6 +298,16 @@ def optimise(
         minima came from the survey. When the stock is evaluated here, *already insulated:
         yes* makes the dwelling's current state the standard insulation level
         (:func:`wupmodel.survey.survey_stock`).
+    limits
+        Limits on the well-being criteria, added to the scenario's ``targets.limits``:
+        ``noise`` (no outdoor unit above the noise limit without a screen; a screen's cost is
+        added where one suffices) and ``overheating`` (no worse summer overheating than
+        today); the options they rule out are marked infeasible before the solve and the
+        plan's notices say how many (:func:`wupmodel.optimise.limits.apply_limits`).
+    weights
+        The village's weights (criterion -> weight, :mod:`wupmodel.criteria`): minimise cost
+        plus the weighed criteria instead of cost alone
+        (:func:`wupmodel.optimise.limits.weighted_objective`); the plan's costs stay true costs.
     **overrides
         Any :class:`~wupmodel.optimise.problem.OptimiseSettings` field, e.g. ``co2_reduction=0.6``,
         ``budget_eur=5e6``, ``perspective="end_user"``, ``solver="cbc"``.
@@ -322,14 +336,18 @@ def optimise(
         outcomes, inputs.horizon_years, per_dwelling=rows_per_dwelling, fixed=fixed
     )
     settings = settings_for(inputs, per_dwelling=per_dwelling, **overrides)
+    rows = outcomes.dwelling_group if rows_per_dwelling else np.arange(outcomes.n_groups)
+    table, criteria_notes = _criteria_terms(
+        table, outcomes, inputs, (*inputs.targets.limits, *(limits or ())), weights, settings, rows
+    )
     survey_notes: list[str] = []
     if from_survey is not None:
         settings, minimum_notes = _survey_minimum(
             settings, from_survey.min_participation, survey.attrs.get("source", "survey")
         )
         survey_notes = from_survey.notices + minimum_notes
-    plan, table = _solve(table, settings, outcomes, inputs, prune, rows_per_dwelling)
-    plan.notices = survey_notes + list(plan.notices)
+    plan, table = _solve(table, settings, outcomes, inputs, prune, rows)
+    plan.notices = survey_notes + criteria_notes + list(plan.notices)
     if plan.has_solution:
         plan.dwellings = plan_per_dwelling(plan, outcomes, per_dwelling_rows=rows_per_dwelling)
     if pareto > 0:
@@ -337,14 +355,14 @@ def optimise(
     return plan
 
 
-# long because it hands the caller's choices (pruning, rows per dwelling) to both grid paths
+# long because it hands the caller's choices (pruning, the table's rows) to both grid paths
 def _solve(
     table: OptionTable,
     settings: OptimiseSettings,
     outcomes: Outcomes,
     inputs: ModelInputs,
     prune: bool,
-    rows_per_dwelling: bool,
+    group_of_row: np.ndarray,
 ) -> tuple[Plan, OptionTable]:
     """Solve, with the grid constraint from the hours of the design year where the zone peaks
     come from the hours (:mod:`wupmodel.optimise.grid_hours`), else after diversity."""
@@ -357,7 +375,6 @@ def _solve(
     )
     if not (constrained and peak_from_hours(inputs.params)):
         return run(table), table
-    group_of_row = outcomes.dwelling_group if rows_per_dwelling else np.arange(outcomes.n_groups)
     loads = HourLoads(outcomes, group_of_row, inputs.params)
     return solve_with_hours(table, settings, loads, _first_hours(outcomes, inputs), run)
 
@@ -369,6 +386,31 @@ def _first_hours(outcomes: Outcomes, inputs: ModelInputs) -> list[int]:
         peaks = zone_peaks(outcomes, strategy_choice(outcomes, strategy), inputs.params)
         hours |= {int(h) for h in peaks.peak_hour if h >= 0}
     return sorted(hours)
+
+
+def _criteria_terms(
+    table: OptionTable,
+    outcomes: Outcomes,
+    inputs: ModelInputs,
+    limits: Sequence[str],
+    weights: Mapping[str, float] | Weights | None,
+    settings: OptimiseSettings,
+    rows: np.ndarray,
+) -> tuple[OptionTable, list[str]]:
+    """The table with the well-being limits applied and the weighted objective added."""
+    limits = check_limits(limits)
+    if not limits and weights is None:
+        return table, []
+    ind = indicators(outcomes, inputs.params)
+    notes: list[str] = []
+    if limits:
+        table, notes = apply_limits(table, outcomes, inputs, ind, limits, rows)
+    if weights is not None:
+        table, more = weighted_objective(
+            table, outcomes, inputs, ind, weights, settings.perspective, rows
+        )
+        notes += more
+    return table, notes
 
 
 def _evaluated(

@@ -144,6 +144,9 @@ class OptionTable:
     horizon_years : int, years to the horizon of ``co2_cum_kg``
     grid_rows : :class:`GridRows` or None
         The grid constraint from the hours; None = ``peak_kw`` × ``diversity`` (the fallback).
+    objective_extra_eur : (G, O) or None
+        A weighted objective's extra per dwelling [EUR/yr-equivalent], added to the cost in
+        the objective only (totals leave it out): :mod:`wupmodel.optimise.limits`.
     """
 
     group_id: np.ndarray
@@ -168,6 +171,12 @@ class OptionTable:
     fixed_option: np.ndarray
     horizon_years: int
     grid_rows: GridRows | None = None
+    objective_extra_eur: np.ndarray | None = None
+
+    def objective_cost_eur(self, perspective: str) -> np.ndarray:
+        """(G, O) what the objective counts per dwelling: the cost plus any weighted extra."""
+        cost = np.asarray(self.annual_cost_eur[perspective], dtype=float)
+        return cost if self.objective_extra_eur is None else cost + self.objective_extra_eur
 
     @property
     def n_groups(self) -> int:
@@ -621,6 +630,8 @@ def _check_figures(table: OptionTable, feasible: np.ndarray) -> None:
         f"annual_cost_eur['{k}']": np.asarray(v, dtype=float)
         for k, v in table.annual_cost_eur.items()
     }
+    if table.objective_extra_eur is not None:
+        arrays["objective_extra_eur"] = np.asarray(table.objective_extra_eur, dtype=float)
     for name in _FIGURES:
         arrays[name] = np.asarray(getattr(table, name), dtype=float)
         if arrays[name].shape != feasible.shape:
