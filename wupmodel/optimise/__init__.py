@@ -5,12 +5,15 @@ table and settings it solves (:class:`OptionTable`, :class:`OptimiseSettings`), 
 pieces below it for those who build their own problem.
 
 ``problem`` (inputs, settings, status) · ``build`` (the sparse model) · ``solvers`` (HiGHS and
-CBC back ends, branch and bound over the collective binaries) · ``solve`` (solve, duals) ·
+CBC back ends, branch and bound over the collective binaries) · ``dwellings`` (the exact
+per-dwelling plan: that branch and bound, a reduced-cost core per leaf, a proven gap) ·
+``solve`` (solve, duals) ·
 ``pareto`` (the cost–CO2 front) · ``plan`` (the result) · ``from_outcomes`` (from an
 evaluation to an option table and a plan).
 """
 
 from wupmodel.optimise.build import MatrixModel, build_model
+from wupmodel.optimise.dwellings import PER_DWELLING_REL_GAP, SearchProgress
 from wupmodel.optimise.from_outcomes import (
     VILLAGE_ZONE,
     optimise,
@@ -39,6 +42,7 @@ from wupmodel.optimise.solvers import cbc_available, highs_available
 __all__ = [
     "HEAT_NETWORK_SYSTEMS",
     "PERSPECTIVES",
+    "PER_DWELLING_REL_GAP",
     "VILLAGE_ZONE",
     "ConstraintReport",
     "GridReinforcement",
@@ -47,6 +51,7 @@ __all__ = [
     "OptimiseSettings",
     "OptionTable",
     "Plan",
+    "SearchProgress",
     "SolarPark",
     "SolveStatus",
     "build_model",
