@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 import pandas as pd
 
 import wupmodel as wm
 import wupmodel.io as wio
 from wupmodel import WupInputError
-from wupmodel.cli.common import EXIT_NO_PLAN, check_out, load, scenario_arg
+from wupmodel.cli.common import EXIT_NO_PLAN, destinations, load, scenario_arg
 
 
 def add_optimise_parser(sub) -> None:
@@ -138,8 +139,32 @@ def cmd_optimise(args: argparse.Namespace) -> int:
         raise WupInputError(f"--pareto must be between 0 and 200 (got {args.pareto})")
     if args.time_limit is not None and args.time_limit <= 0:
         raise WupInputError(f"--time-limit must be positive (got {args.time_limit})")
+    with destinations(args) as dest:
+        json_path = dest.file(args.json, (".json",), "--json") if args.json else None
+        out_dir = dest.folder(args.out) if args.out else None
+        plan, scenario = _plan(args)
+        written = []
+        if plan.has_solution or json_path is not None:
+            with dest.writing():
+                if json_path is not None:
+                    wio.write_json(json_path, plan.to_json_dict())
+                if out_dir is not None and plan.has_solution:
+                    wio.write_plan(out_dir, plan)
+            written = dest.commit()
+    folder = [str(p) for p in written if args.json is None or p != Path(args.json)]
+    if folder:
+        print("wrote " + ", ".join(folder))
+    print(wio.plan_text(plan, scenario.name))
+    if not plan.has_solution:
+        print("error: no plan meets the targets", file=sys.stderr)
+        return EXIT_NO_PLAN
     if args.json:
-        check_out(args.json, (".json",))
+        print(f"\nwrote {args.json}")
+    return 0
+
+
+def _plan(args: argparse.Namespace):
+    """The plan the arguments ask for, and the scenario it was made under."""
     fixed = _read_fixed(args.fixed) if args.fixed else None
     survey = wio.load_survey(args.survey) if args.survey else None
     scenario, stock = load(args)
@@ -158,18 +183,7 @@ def cmd_optimise(args: argparse.Namespace) -> int:
         time_limit_s=args.time_limit,
         progress=_progress if args.per_dwelling else None,
     )
-    if args.json:
-        wio.write_json(args.json, plan.to_json_dict())
-    if args.out and plan.has_solution:
-        written = wio.write_plan(args.out, plan)
-        print("wrote " + ", ".join(str(p) for p in written))
-    print(wio.plan_text(plan, scenario.name))
-    if not plan.has_solution:
-        print("error: no plan meets the targets", file=sys.stderr)
-        return EXIT_NO_PLAN
-    if args.json:
-        print(f"\nwrote {args.json}")
-    return 0
+    return plan, scenario
 
 
 def add_parsers(sub) -> dict:

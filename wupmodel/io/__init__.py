@@ -9,7 +9,8 @@ batches; the provenance block every file carries; the terminal text the CLI prin
 
 The compute stages never import this namespace; the CLI and the app do.
 
-``atomic`` (atomic writes) · ``files`` (the run's files) · ``workbook`` (the adviser's Excel
+``atomic`` (atomic writes) · ``destinations`` (a command's outputs: checked, staged, moved
+into place, never onto an input) · ``files`` (the run's files) · ``workbook`` (the adviser's Excel
 workbook) · ``headers`` (headers with units, number formats) · ``provenance`` (what ran) ·
 ``plan_files`` · ``coop_files`` · ``uncertainty_files`` · ``survey_files`` · ``text`` (what the
 CLI prints). Dwelling files are read and written by :mod:`wupmodel.stock` (re-exported here).
@@ -17,6 +18,7 @@ CLI prints). Dwelling files are read and written by :mod:`wupmodel.stock` (re-ex
 
 from wupmodel.io.atomic import atomic_write
 from wupmodel.io.coop_files import business_case_tables, coop_text, write_business_case
+from wupmodel.io.destinations import Destinations
 from wupmodel.io.files import (
     STREAM_CHUNK_GROUPS,
     summary_json,
@@ -52,6 +54,7 @@ from wupmodel.stock import (
 )
 
 __all__ = [
+    "Destinations",
     "MAX_UPLOAD_BYTES",
     "PATH_RULE",
     "PRICE_SERIES",
