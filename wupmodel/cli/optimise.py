@@ -6,8 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-import pandas as pd
-
 import wupmodel as wm
 import wupmodel.io as wio
 from wupmodel import WupInputError
@@ -100,23 +98,6 @@ def _check_fraction(value: float | None, name: str) -> None:
         raise WupInputError(f"{name} must be between 0 and 1 (got {value})")
 
 
-def _read_fixed(path: str) -> dict[str, str]:
-    """dwelling_id -> option_id from a small CSV file."""
-    try:
-        frame = pd.read_csv(path, dtype=str)
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise WupInputError(
-            f"{path}: cannot read the fixed choices ({err.__class__.__name__})", path
-        ) from None
-    missing = {"dwelling_id", "option_id"} - set(frame.columns)
-    if missing:
-        raise WupInputError(
-            f"{path}: needs the columns dwelling_id and option_id (missing: {', '.join(sorted(missing))})",
-            path,
-        )
-    return dict(zip(frame["dwelling_id"].str.strip(), frame["option_id"].str.strip(), strict=True))
-
-
 def _progress(state) -> None:
     """A long per-dwelling search, every few seconds on stderr."""
     best = (
@@ -165,7 +146,7 @@ def cmd_optimise(args: argparse.Namespace) -> int:
 
 def _plan(args: argparse.Namespace):
     """The plan the arguments ask for, and the scenario it was made under."""
-    fixed = _read_fixed(args.fixed) if args.fixed else None
+    fixed = wio.load_fixed_choices(args.fixed) if args.fixed else None
     survey = wio.load_survey(args.survey) if args.survey else None
     scenario, stock = load(args)
     plan = wm.optimise(

@@ -1,7 +1,8 @@
 """Every reader and writer: what goes into files and what comes out of them.
 
 Readers: stock files and uploads (:func:`load_stock`, :func:`read_stock_bytes`), surveys
-(:func:`load_survey`, :func:`load_survey_bytes`), scenario text (:func:`scenario_from_text`,
+(:func:`load_survey`, :func:`load_survey_bytes`), households' fixed choices
+(:func:`load_fixed_choices`), scenario text (:func:`scenario_from_text`,
 :func:`dump_scenario`), packaged tables (:func:`packaged_table`). Writers, each atomic (a
 temporary file beside the target, renamed when complete): the results (workbook, CSV, JSON,
 Parquet, the scenario used), comparisons, plans, a cooperative's business case, sweeps and
@@ -35,7 +36,7 @@ from wupmodel.io.provenance import (
     run_provenance,
     uploaded_stock_source,
 )
-from wupmodel.io.survey_files import load_survey, load_survey_bytes
+from wupmodel.io.survey_files import load_fixed_choices, load_survey, load_survey_bytes
 from wupmodel.io.text import check_model_text, compare_text, plan_text, run_text
 from wupmodel.io.uncertainty_files import write_batch, write_sweep_report
 from wupmodel.io.workbook import XLSX_OPTIONS, safe_text, workbook_bytes, write_workbook
@@ -71,6 +72,7 @@ __all__ = [
     "for_stock_file",
     "known_keys",
     "load_stock",
+    "load_fixed_choices",
     "load_survey",
     "load_survey_bytes",
     "mark_unused_village",
