@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import wupmodel as wm
-from wupmodel.uncertainty.executors import DaskExecutor
+from wupmodel.uncertainty.executors import DaskExecutor, make_executor
 
 EXAMPLE = Path(__file__).parents[1] / "scenarios" / "uncertainty.yaml"
 _TIMES: dict[str, float] = {}
@@ -67,3 +67,14 @@ def test_batch_drenthe_dask_2_workers(benchmark, scenarios):
             f"\nbatch serial {_TIMES['serial']:.1f} s, 2 Dask workers {_TIMES['dask']:.1f} s, "
             f"speed-up {_TIMES['serial'] / _TIMES['dask']:.2f}x"
         )
+
+
+def test_unreachable_scheduler_message(benchmark):
+    """How long ``--scheduler tcp://...`` takes to say that nobody answers (it was a test's
+    < 10 s assertion; the connect timeout is ``CONNECT_TIMEOUT_S``)."""
+
+    def run():
+        with pytest.raises(wm.WupInputError, match="does not answer"):
+            make_executor("tcp://127.0.0.1:9")
+
+    benchmark.pedantic(run, rounds=1, iterations=1)
