@@ -56,7 +56,10 @@ def choose_buurt() -> None:
     current = stock_key().split(":")[1] if stock_key().startswith("buurt:") else None
     codes = table["buurt_code"].tolist()
     names = {
-        r.buurt_code: f"{r.buurt_name} ({r.gemeente_name}) · {r.buurt_code} · {r.dwellings} {wa.t('dwellings', L)}"
+        r.buurt_code: (
+            f"{r.buurt_name} ({r.gemeente_name}) · {r.buurt_code} · {r.dwellings}"
+            f" {wa.t('dwellings', L)}"
+        )
         for r in table.itertuples()
     }
     index = codes.index(current) if current in codes else 0

@@ -35,14 +35,14 @@ if key.startswith("upload:"):
         ui.stock(), st.session_state.get("upload_name", "upload"), key.removeprefix("upload:")
     )
     st.caption(
-        f"{ui.tr('exp_stock_upload')} {ui.plain(source['file'])} · SHA-256 {source['sha256'][:12]}… · "
-        f"{source['rows']} {ui.tr('rows')} · {source['dwellings']} {ui.tr('dwellings')}"
+        f"{ui.tr('exp_stock_upload')} {ui.plain(source['file'])} · SHA-256 {source['sha256'][:12]}…"
+        f" · {source['rows']} {ui.tr('rows')} · {source['dwellings']} {ui.tr('dwellings')}"
     )
 else:
     source = None
     st.caption(
-        f"{ui.tr('exp_stock_buurt')} {ui.plain(scenario.village.name)} ({scenario.village.buurt_code}, "
-        "PBL Startanalyse 2020)"
+        f"{ui.tr('exp_stock_buurt')} {ui.plain(scenario.village.name)}"
+        f" ({scenario.village.buurt_code}, PBL Startanalyse 2020)"
     )
 
 c1, c2, c3 = st.columns(3)

@@ -36,12 +36,14 @@ if case == "batch":  # iter_evaluate chunk by chunk, village totals (the large-b
     totals = village_totals(stock, scenario, money=True)
 elif case == "evaluate":  # the documented call, then the same totals
     out = wm.evaluate(stock, scenario)
-    totals = np.vstack([np.stack([out.totals(name) for name in CONTRACT + MONEY]), out.feasible.sum(axis=0)])
+    parts = np.stack([out.totals(name) for name in CONTRACT + MONEY])
+    totals = np.vstack([parts, out.feasible.sum(axis=0)])
 elif case == "evaluate_summarise":  # the documented call, then the strategy tables
     out = wm.evaluate(stock, scenario)
     tables = wm.summarise(out, scenario)
 elif case == "stream":  # what `wupmodel evaluate --out outcomes.parquet` does
-    rows, _ = wio.write_outcomes(wm.iter_evaluate(stock, scenario, chunk_size=wio.STREAM_CHUNK_GROUPS),
+    chunks = wm.iter_evaluate(stock, scenario, chunk_size=wio.STREAM_CHUNK_GROUPS)
+    rows, _ = wio.write_outcomes(chunks,
                                 {out!r})
 seconds = time.perf_counter() - t0
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -88,6 +90,6 @@ def test_stream_outcomes_to_parquet(benchmark, tmp_path, n):
     size_mb = (tmp_path / "outcomes.parquet").stat().st_size / 1e6
     benchmark.extra_info.update(result, file_mb=size_mb)
     print(
-        f"\n{n} dwellings streamed to Parquet: {result['seconds']:.0f} s, peak {result['peak_rss_mb']:.0f} MB, "
-        f"file {size_mb:.0f} MB"
+        f"\n{n} dwellings streamed to Parquet: {result['seconds']:.0f} s, peak"
+        f" {result['peak_rss_mb']:.0f} MB, file {size_mb:.0f} MB"
     )

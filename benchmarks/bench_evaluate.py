@@ -111,10 +111,10 @@ def test_evaluate_throughput(benchmark, n, money):
     benchmark.extra_info["dwelling_options_per_s"] = n * n_options / seconds
     benchmark.extra_info.update(peak_memory_mb(n, money))
     print(
-        f"\n{n} dwellings x {n_options} options ({f'money: {money}' if money else 'physics'}): median {seconds:.2f} s "
-        f"(min {benchmark.stats.stats.min:.2f} s), "
-        f"{n * n_options / seconds:,.0f} dwelling-options/s, "
-        f"peak RSS {benchmark.extra_info['peak_rss_mb']:.0f} MB"
+        f"\n{n} dwellings x {n_options} options ({f'money: {money}' if money else 'physics'}):"
+        f" median {seconds:.2f} s (min {benchmark.stats.stats.min:.2f} s),"
+        f" {n * n_options / seconds:,.0f} dwelling-options/s, peak RSS"
+        f" {benchmark.extra_info['peak_rss_mb']:.0f} MB"
     )
 
 
@@ -152,10 +152,11 @@ def test_money_overhead_interleaved(benchmark, n):
         money_adds_all=everything,
     )
     print(
-        f"\n{n} dwellings: physics {np.median(times[:, 0]):.2f} s, with money (contract) "
-        f"{np.median(times[:, 1]):.2f} s, (all outputs) {np.median(times[:, 2]):.2f} s; money adds "
-        f"{contract:.0%} (contract) / {everything:.0%} (all), per-round ratios "
-        f"{np.round(times[:, 1] / times[:, 0] - 1, 2).tolist()} / {np.round(times[:, 2] / times[:, 0] - 1, 2).tolist()}"
+        f"\n{n} dwellings: physics {np.median(times[:, 0]):.2f} s, with money (contract)"
+        f" {np.median(times[:, 1]):.2f} s, (all outputs) {np.median(times[:, 2]):.2f} s; money adds"
+        f" {contract:.0%} (contract) / {everything:.0%} (all), per-round ratios"
+        f" {np.round(times[:, 1] / times[:, 0] - 1, 2).tolist()} /"
+        f" {np.round(times[:, 2] / times[:, 0] - 1, 2).tolist()}"
     )
 
 

@@ -20,9 +20,7 @@ from __future__ import annotations
 import pytest
 
 import wupmodel as wm
-from wupmodel.optimise.from_outcomes import option_table, prune_dominated, settings_for
-from wupmodel.optimise.pareto import pareto_front
-from wupmodel.optimise.solve import solve
+from wupmodel.optimise import option_table, pareto_front, prune_dominated, settings_for, solve
 
 
 @pytest.fixture(scope="module")
@@ -66,9 +64,9 @@ def test_aalden_co2_60(benchmark, aalden, mode, solver):
         gap=plan.gap,
     )
     print(
-        f"\nAalden {mode} {solver}: {plan.status}, build {plan.build_seconds:.2f} s, "
-        f"solve {plan.solve_seconds:.2f} s ({plan.backend}, {plan.timings['lp_solves']:.0f} branch LPs), "
-        f"objective {plan.objective_eur:,.2f} EUR/yr, gap {plan.gap:.2g}",
+        f"\nAalden {mode} {solver}: {plan.status}, build {plan.build_seconds:.2f} s, solve"
+        f" {plan.solve_seconds:.2f} s ({plan.backend}, {plan.timings['lp_solves']:.0f} branch LPs),"
+        f" objective {plan.objective_eur:,.2f} EUR/yr, gap {plan.gap:.2g}",
         flush=True,
     )
 

@@ -127,22 +127,26 @@ for t in [
         base = (
             "RVO Voorbeeldwoningen 2022 (CC0), row "
             + f"{r.woningtype} {r.bouwperiode}"
-            + ": element areas and U-values oorspronkelijk/huidig (as in /shared/data/rvo-voorbeeldwoningen-2022)"
+            + ": element areas and U-values oorspronkelijk/huidig (as in"
+            " /shared/data/rvo-voorbeeldwoningen-2022)"
         )
         if t in STOREYS:
             base = (
                 "derived from "
                 + base
-                + f"; apartment (not in RVO extract): facade, window and door area per m2 usable area as the "
-                f"tussenwoning, scaled to a reference apartment of {APT_AREA[t]:g} m2 (Vesta example size); ground floor and roof "
-                f"per dwelling = reference area / {STOREYS[t]} storeys (assumption: {STOREYS[t]}-storey block)"
+                + "; apartment (not in RVO extract): facade, window and door area per m2 usable"
+                f" area as the tussenwoning, scaled to a reference apartment of {APT_AREA[t]:g}"
+                " m2 (Vesta example size); ground floor and roof per dwelling = reference area /"
+                f" {STOREYS[t]} storeys (assumption: {STOREYS[t]}-storey block)"
             )
         d["source"] = (
-            base
-            + f"; qv10 factors NTA 8800 tables 11.13/11.14 (f_type {QSPEC[t][0]}, q_spec {QSPEC[t][1]}); "
-            f"emitter design regime {regime(y1)[0]}/{regime(y1)[1]} C: assumption (90/70 before 1992 as NTA 8800 table 9.9 class used for the RVO examples, "
-            "80/60 1992-2005, 70/50 2006-2014, 55/45 from 2015: common HR-boiler design practice); hot_water_gj = mean Vww_asl, appliance_gj = mean Ve_asl, "
-            "vesta_default_label = Default_label of the overlapping rows of PBL Vesta MAIS ASA2025 file 20241112_Woningen_BAG.csv"
+            base + f"; qv10 factors NTA 8800 tables 11.13/11.14 (f_type {QSPEC[t][0]}, q_spec"
+            f" {QSPEC[t][1]}); emitter design regime {regime(y1)[0]}/{regime(y1)[1]} C:"
+            " assumption (90/70 before 1992 as NTA 8800 table 9.9 class used for the RVO"
+            " examples, 80/60 1992-2005, 70/50 2006-2014, 55/45 from 2015: common HR-boiler"
+            " design practice); hot_water_gj = mean Vww_asl, appliance_gj = mean Ve_asl,"
+            " vesta_default_label = Default_label of the overlapping rows of PBL Vesta MAIS"
+            " ASA2025 file 20241112_Woningen_BAG.csv"
         )
         d["year"] = 2022
         rows.append(d)
@@ -186,10 +190,11 @@ for _, d in a.iterrows():
         lrows.append(dict(archetype_id=d.archetype_id, label=lab, factor=round(float(f), 4)))
 lf = pd.DataFrame(lrows)
 lf["source"] = (
-    "PBL Vesta MAIS ASA2025, file 20241112_Woningen_BAG.csv, columns Vrv_<label>_asl + Vrv_<label>_opp x ref_floor_area_m2 "
-    "(functional space heat per envelope label) divided by the same at Default_label, mean over the Vesta construction "
-    "periods overlapping the archetype; made monotone in the label (better label never above, worse never below 1); "
-    "labels better than A use the A factor (Vesta has no A+ rows)"
+    "PBL Vesta MAIS ASA2025, file 20241112_Woningen_BAG.csv, columns Vrv_<label>_asl +"
+    " Vrv_<label>_opp x ref_floor_area_m2 (functional space heat per envelope label) divided by the"
+    " same at Default_label, mean over the Vesta construction periods overlapping the archetype;"
+    " made monotone in the label (better label never above, worse never below 1); labels better"
+    " than A use the A factor (Vesta has no A+ rows)"
 )
 lf["year"] = 2024
 lf.to_csv(D + "physics_label_factors.csv", index=False)

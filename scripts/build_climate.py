@@ -40,14 +40,16 @@ I45 = np.array(
     ]
 ).mean(0)  # SE
 src_t = (
-    "KNMI station Groningen Airport Eelde (280), monthly mean temperature normals 1981-2010 "
-    "(daily mean row of the climate table 'Climate data for Groningen (1981-2010)', Wikipedia via primidi.com/groningen/climate); "
-    "1991-2020 monthly normals not found in the stored sources (annual 9.4 vs 9.3 C, OOG TV 2021-01)"
+    "KNMI station Groningen Airport Eelde (280), monthly mean temperature normals 1981-2010 (daily"
+    " mean row of the climate table 'Climate data for Groningen (1981-2010)', Wikipedia via"
+    " primidi.com/groningen/climate); 1991-2020 monthly normals not found in the stored sources"
+    " (annual 9.4 vs 9.3 C, OOG TV 2021-01)"
 )
 src_nta = (
-    "NTA 8800:2022/2025 table 17.1 (reference climate De Bilt, theta_e;avg;mi) and table 17.2 (mean total irradiance, "
-    "ground reflection 0.2): vertical = mean of the 8 orientations at 90 deg; 45deg_south = mean of S, SE, SW at 45 deg; "
-    "as transcribed in GitHub OpenAEC-Foundation/open-energy-studio crates/nta8800-core/src/climate.rs"
+    "NTA 8800:2022/2025 table 17.1 (reference climate De Bilt, theta_e;avg;mi) and table 17.2 (mean"
+    " total irradiance, ground reflection 0.2): vertical = mean of the 8 orientations at 90 deg;"
+    " 45deg_south = mean of S, SE, SW at 45 deg; as transcribed in GitHub"
+    " OpenAEC-Foundation/open-energy-studio crates/nta8800-core/src/climate.rs"
 )
 m = pd.DataFrame(
     dict(
@@ -69,9 +71,9 @@ t = pd.DataFrame({"temp_c": b.temp_c.astype(int), "hours": b.hours.round(6)})
 for i, mm in enumerate(MONTHS):
     t[f"hours_{mm}"] = b.hours_by_month[i].round(6)
 t["source"] = (
-    "built by wupmodel.physics.climate.build_temperature_bins from the KNMI Eelde (280) 1981-2010 monthly mean "
-    "temperatures in physics_climate_monthly.csv, hourly temperatures normal around the monthly mean with sd "
-    "physics.climate_hourly_sd_k = 4.5 K (assumption, see physics.csv)"
+    "built by wupmodel.physics.climate.build_temperature_bins from the KNMI Eelde (280) 1981-2010"
+    " monthly mean temperatures in physics_climate_monthly.csv, hourly temperatures normal around"
+    " the monthly mean with sd physics.climate_hourly_sd_k = 4.5 K (assumption, see physics.csv)"
 )
 t["year"] = 2010
 t.to_csv(D + "climate_drenthe.csv", index=False)

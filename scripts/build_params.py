@@ -15,7 +15,10 @@ _ROOT = _Path(__file__).resolve().parents[1]
 _SHARED = str(_ROOT.parent / "shared") + "/"
 _DATA = str(_ROOT / "wupmodel" / "data") + "/"
 D = _DATA + "parameters/"
-NTA = "NTA 8800:2022/2025 (ISSO/NEN), as transcribed in GitHub OpenAEC-Foundation/open-energy-studio crates/nta8800-core/src/"
+NTA = (
+    "NTA 8800:2022/2025 (ISSO/NEN), as transcribed in GitHub OpenAEC-Foundation/open-energy-studio"
+    " crates/nta8800-core/src/"
+)
 VESTA = (
     "PBL Vesta MAIS ASA2025 (GitHub pbl-nl/model-vesta-public, branch ActualisatieStartanalyse2025)"
 )
@@ -45,7 +48,8 @@ add(
     18,
     22,
     "Indoor temperature for the design heat load and the emitter regime",
-    "ISSO 51 design indoor temperature of living rooms 20 C; NTA 8800 table 7.13 heating setpoint 20 C for dwellings",
+    "ISSO 51 design indoor temperature of living rooms 20 C; NTA 8800 table 7.13 heating setpoint"
+    " 20 C for dwellings",
     2017,
 )
 add(
@@ -54,8 +58,12 @@ add(
     "K",
     3.0,
     6.0,
-    "Standard deviation of hourly temperatures around the monthly mean (used to build climate_drenthe.csv)",
-    "assumption: 4.5 K, because day-to-day variation of daily means in NL winters is about 3.5-4 K and the diurnal swing adds 2-3 K; check: the resulting Eelde bin table gives 3 264 heating degree days (base 18 C), vs CBS 80182NED De Bilt 1981-2010 = 2 884 plus about 0.8 K colder Eelde (see tests/physics/test_climate.py)",
+    "Standard deviation of hourly temperatures around the monthly mean (used to build"
+    " climate_drenthe.csv)",
+    "assumption: 4.5 K, because day-to-day variation of daily means in NL winters is about 3.5-4 K"
+    " and the diurnal swing adds 2-3 K; check: the resulting Eelde bin table gives 3 264 heating"
+    " degree days (base 18 C), vs CBS 80182NED De Bilt 1981-2010 = 2 884 plus about 0.8 K colder"
+    " Eelde (see tests/physics/test_climate.py)",
     2024,
 )
 add(
@@ -64,8 +72,10 @@ add(
     "degC",
     12,
     18,
-    "Outdoor temperature above which no space heating is needed (load line of the bin method, heating curve end point)",
-    "assumption: heating limit 15 C as in VDI 2067 / DIN V 4108-6 (Heizgrenztemperatur); between the NTA 8800 balance of well-insulated (~12 C) and poorly insulated (~16 C) dwellings",
+    "Outdoor temperature above which no space heating is needed (load line of the bin method,"
+    " heating curve end point)",
+    "assumption: heating limit 15 C as in VDI 2067 / DIN V 4108-6 (Heizgrenztemperatur); between"
+    " the NTA 8800 balance of well-insulated (~12 C) and poorly insulated (~16 C) dwellings",
     2024,
 )
 # --- NTA 8800 monthly balance
@@ -207,7 +217,8 @@ add(
     450,
     "Effective internal heat capacity per m2 usable area (time constant of the balance)",
     NTA
-    + "monthly_demand.rs: table 7.10, heavy floor + heavy walls with closed ceiling (or light/heavy with open ceiling) = 180",
+    + "monthly_demand.rs: table 7.10, heavy floor + heavy walls with closed ceiling (or light/heavy"
+    " with open ceiling) = 180",
     2022,
 )
 add(
@@ -257,7 +268,9 @@ add(
     0.1,
     0.4,
     "Frame share of the window area",
-    "NTA 8800 default frame fraction 0.25 as used for the RVO Voorbeeldwoningen typification (OpenAEC-Foundation/open-energy-studio training-data/nta8800-rvo-voorbeeldwoningen-*.json, frameFraction)",
+    "NTA 8800 default frame fraction 0.25 as used for the RVO Voorbeeldwoningen typification"
+    " (OpenAEC-Foundation/open-energy-studio training-data/nta8800-rvo-voorbeeldwoningen-*.json,"
+    " frameFraction)",
     2022,
 )
 add(
@@ -307,7 +320,8 @@ add(
     0.7,
     0.9,
     "Solar transmittance g of single glazing",
-    "NTA 8800 typical g values as quoted in parameters-nl.md section 1.2 (anonymate-nl/anonymate): single 0.85",
+    "NTA 8800 typical g values as quoted in parameters-nl.md section 1.2 (anonymate-nl/anonymate):"
+    " single 0.85",
     2022,
 )
 add(
@@ -317,7 +331,8 @@ add(
     0.6,
     0.8,
     "g of double / HR / HR+ glazing",
-    "parameters-nl.md section 1.2 (anonymate-nl/anonymate): double/HR 0.75; RVO typification gPerpendicular 0.75 for double glass (open-energy-studio fixtures)",
+    "parameters-nl.md section 1.2 (anonymate-nl/anonymate): double/HR 0.75; RVO typification"
+    " gPerpendicular 0.75 for double glass (open-energy-studio fixtures)",
     2022,
 )
 add(
@@ -337,7 +352,8 @@ add(
     0.3,
     0.65,
     "g of triple glazing",
-    "assumption: 0.5 typical for triple glazing (parameters-nl.md quotes 0.4 for >=2021 new-build triple; 0.5 taken because renovation triple units are mostly standard argon units)",
+    "assumption: 0.5 typical for triple glazing (parameters-nl.md quotes 0.4 for >=2021 new-build"
+    " triple; 0.5 taken because renovation triple units are mostly standard argon units)",
     2024,
 )
 add(
@@ -347,7 +363,9 @@ add(
     3.0,
     5.0,
     "Window U at or above which the glazing counts as single (g class)",
-    "glass U-values single 5.1-5.8, double 2.8-2.9, HR 1.7-2.0, HR++ <=1.2-1.4, triple <=0.7-1.0 (RVO Voorbeeldwoningen 2022; ISDE limits, parameters-nl.md section 1.2); class limits chosen between them",
+    "glass U-values single 5.1-5.8, double 2.8-2.9, HR 1.7-2.0, HR++ <=1.2-1.4, triple <=0.7-1.0"
+    " (RVO Voorbeeldwoningen 2022; ISDE limits, parameters-nl.md section 1.2); class limits chosen"
+    " between them",
     2022,
 )
 add(
@@ -429,7 +447,10 @@ add(
     0.0,
     1.0,
     "Infiltration and other uncontrolled air exchange independent of qv10 (per m2 usable area)",
-    "fitted: least squares on log(model/RVO) of Q_H,nd over the 26 RVO Voorbeeldwoningen 2022 archetypes x (huidig, pakket1, pakket3) with the NTA 8800 De Bilt climate (tests/physics/test_demand.py checks the fit); assumption, because the NTA 8800 chapter 11 pressure-balance infiltration cannot be reproduced in closed form",
+    "fitted: least squares on log(model/RVO) of Q_H,nd over the 26 RVO Voorbeeldwoningen 2022"
+    " archetypes x (huidig, pakket1, pakket3) with the NTA 8800 De Bilt climate"
+    " (tests/physics/test_demand.py checks the fit); assumption, because the NTA 8800 chapter 11"
+    " pressure-balance infiltration cannot be reproduced in closed form",
     2024,
 )
 add(
@@ -439,7 +460,8 @@ add(
     0.0,
     0.5,
     "Infiltration flow per unit of qv10 (air leakage at 10 Pa)",
-    "fitted together with physics.infiltration_base_dm3s_m2 (see there); for comparison (1 Pa / 10 Pa)^0.67 = 0.21 is the NTA 8800 reference-pressure conversion",
+    "fitted together with physics.infiltration_base_dm3s_m2 (see there); for comparison (1 Pa / 10"
+    " Pa)^0.67 = 0.21 is the NTA 8800 reference-pressure conversion",
     2024,
 )
 add(
@@ -449,7 +471,9 @@ add(
     0.3,
     1.0,
     "qv10 after draught-proofing (kierdichting) as a fraction of the forfaitary qv10",
-    "assumption: draught-proofing halves the leakage of an unsealed existing dwelling (the maatwerkadvies infiltration correction of 0.5, Van den Brom et al. 2022 / RVO, parameters-nl.md section 1.2, is of the same size); fits RVO pakket1 (see test_demand.py)",
+    "assumption: draught-proofing halves the leakage of an unsealed existing dwelling (the"
+    " maatwerkadvies infiltration correction of 0.5, Van den Brom et al. 2022 / RVO,"
+    " parameters-nl.md section 1.2, is of the same size); fits RVO pakket1 (see test_demand.py)",
     2024,
 )
 add(
@@ -459,7 +483,8 @@ add(
     0.2,
     1.5,
     "qv10 after an airtight deep renovation",
-    "Streefwaarde kierdichting qv10 = 0.7 dm3/s per m2 (energiesamenfoodvalley.nl, Standaard en streefwaarden voor woningisolatie)",
+    "Streefwaarde kierdichting qv10 = 0.7 dm3/s per m2 (energiesamenfoodvalley.nl, Standaard en"
+    " streefwaarden voor woningisolatie)",
     2023,
 )
 add(
@@ -469,8 +494,8 @@ add(
     0.5,
     0.95,
     "Heat-recovery efficiency of balanced ventilation (deep level)",
-    NTA
-    + "ventilation.rs: table 11.18 counter-flow plastic exchanger 0.80 (ISDE requires >= 90 % declared efficiency)",
+    NTA + "ventilation.rs: table 11.18 counter-flow plastic exchanger 0.80 (ISDE requires >= 90 %"
+    " declared efficiency)",
     2022,
 )
 # --- insulation levels
@@ -481,7 +506,8 @@ add(
     0.15,
     0.4,
     "Floor U after insulation (Rc 3.5)",
-    "RVO Voorbeeldwoningen 2022 pakket1/pakket3 vloer U = 0.266 (Standaard voor woningisolatie, floor Rc 3.5)",
+    "RVO Voorbeeldwoningen 2022 pakket1/pakket3 vloer U = 0.266 (Standaard voor woningisolatie,"
+    " floor Rc 3.5)",
     2022,
 )
 add(
@@ -501,7 +527,8 @@ add(
     0.3,
     0.8,
     "Facade U after cavity fill (Rc 1.7)",
-    "RVO Voorbeeldwoningen 2022 pakket1 gevel U = 0.535; Standaard voor woningisolatie facade Rc 1.7 for post-war dwellings (energiesamenfoodvalley.nl)",
+    "RVO Voorbeeldwoningen 2022 pakket1 gevel U = 0.535; Standaard voor woningisolatie facade Rc"
+    " 1.7 for post-war dwellings (energiesamenfoodvalley.nl)",
     2022,
 )
 add(
@@ -511,7 +538,8 @@ add(
     0.1,
     0.5,
     "Facade U after external/internal facade insulation (Rc 3.5)",
-    "ISDE facade insulation Rd >= 3.5 (parameters-nl.md section 2.2); U = 1/(3.5 + 0.17) m2K/W surface resistances",
+    "ISDE facade insulation Rd >= 3.5 (parameters-nl.md section 2.2); U = 1/(3.5 + 0.17) m2K/W"
+    " surface resistances",
     2024,
 )
 add(
@@ -531,7 +559,8 @@ add(
     0.6,
     1.4,
     "Window U with triple glass in new frames",
-    "Streefwaarde ramen en kozijnen Uw = 1.0 (triple glass in new frames), energiesamenfoodvalley.nl",
+    "Streefwaarde ramen en kozijnen Uw = 1.0 (triple glass in new frames),"
+    " energiesamenfoodvalley.nl",
     2023,
 )
 add(
@@ -561,7 +590,8 @@ add(
     1920,
     1975,
     "Cavity fill (standard level) only for dwellings built from this year",
-    "Standaard voor woningisolatie: facade Rc 1.7 requirement only for post-war dwellings (energiesamenfoodvalley.nl, ecoheemskerk.nl)",
+    "Standaard voor woningisolatie: facade Rc 1.7 requirement only for post-war dwellings"
+    " (energiesamenfoodvalley.nl, ecoheemskerk.nl)",
     2021,
 )
 add(
@@ -571,7 +601,8 @@ add(
     0.5,
     2.0,
     "Floor U above which the basic level insulates the floor",
-    "assumption: uninsulated ground floors have U 2.3-2.4 and lightly insulated 1.3 (RVO Voorbeeldwoningen 2022 huidig); the threshold separates them from insulated floors (<= 0.64)",
+    "assumption: uninsulated ground floors have U 2.3-2.4 and lightly insulated 1.3 (RVO"
+    " Voorbeeldwoningen 2022 huidig); the threshold separates them from insulated floors (<= 0.64)",
     2024,
 )
 add(
@@ -591,7 +622,8 @@ add(
     0.9,
     1.0,
     "Multiplier on the transmission of an uninsulated facade with radiator foil",
-    "assumption: radiators cover about 10 % of an outer wall and foil removes about a third of the extra loss behind them",
+    "assumption: radiators cover about 10 % of an outer wall and foil removes about a third of the"
+    " extra loss behind them",
     2024,
 )
 # --- emitters
@@ -612,7 +644,8 @@ add(
     1.0,
     1.6,
     "Emitter output at the design regime / as-built design heat load",
-    "assumption: radiators are chosen from catalogue sizes at or above the calculated room load, typically 10-30 % oversized",
+    "assumption: radiators are chosen from catalogue sizes at or above the calculated room load,"
+    " typically 10-30 % oversized",
     2024,
 )
 add(
@@ -653,7 +686,8 @@ add(
     1.0,
     3.0,
     "Upper clip of the label adjustment factor",
-    "assumption: Vesta ratios above 2 only occur for new apartments labelled F/G, rare and mostly label errors",
+    "assumption: Vesta ratios above 2 only occur for new apartments labelled F/G, rare and mostly"
+    " label errors",
     2024,
 )
 PR, PE = 50, 0.66
@@ -663,8 +697,15 @@ add(
     "kWh/(m2 yr)",
     30,
     150,
-    "Theoretical space-heat intensity at which actual use equals the norm calculation (practice factor 1)",
-    "chosen so that pf = 1 at about the Standaard voor woningisolatie level (~50 kWh/m2; Cozza et al. 2020, Energy and Buildings 224:110235, find a +2 % gap after retrofit) and pf = 0.40-0.48 at label-G intensities of 200-250 kWh/m2 (Majcen, Itard & Visscher 2016, A+BE 6(4), table 6: Qdif label G 1 816 m3 on about 1 650 m3 actual use, i.e. actual/theoretical 0.48; Sunikka-Blank & Galvin 2012, Building Research & Information 40(3): prebound 30 % on average, growing with the calculated rating); checked against PBL Referentieverbruik warmte woningen II observed gas use by type and label (tests/physics/test_demand.py)",
+    "Theoretical space-heat intensity at which actual use equals the norm calculation (practice"
+    " factor 1)",
+    "chosen so that pf = 1 at about the Standaard voor woningisolatie level (~50 kWh/m2; Cozza et"
+    " al. 2020, Energy and Buildings 224:110235, find a +2 % gap after retrofit) and pf = 0.40-0.48"
+    " at label-G intensities of 200-250 kWh/m2 (Majcen, Itard & Visscher 2016, A+BE 6(4), table 6:"
+    " Qdif label G 1 816 m3 on about 1 650 m3 actual use, i.e. actual/theoretical 0.48;"
+    " Sunikka-Blank & Galvin 2012, Building Research & Information 40(3): prebound 30 % on average,"
+    " growing with the calculated rating); checked against PBL Referentieverbruik warmte woningen"
+    " II observed gas use by type and label (tests/physics/test_demand.py)",
     2024,
 )
 add(
@@ -674,7 +715,13 @@ add(
     0.0,
     1.5,
     "Exponent beta of the default practice factor pf = (q/q_ref)^-beta",
-    "chosen so that pf = 1 at about the Standaard voor woningisolatie level (~50 kWh/m2; Cozza et al. 2020, Energy and Buildings 224:110235, find a +2 % gap after retrofit) and pf = 0.40-0.48 at label-G intensities of 200-250 kWh/m2 (Majcen, Itard & Visscher 2016, A+BE 6(4), table 6: Qdif label G 1 816 m3 on about 1 650 m3 actual use, i.e. actual/theoretical 0.48; Sunikka-Blank & Galvin 2012, Building Research & Information 40(3): prebound 30 % on average, growing with the calculated rating); checked against PBL Referentieverbruik warmte woningen II observed gas use by type and label (tests/physics/test_demand.py)",
+    "chosen so that pf = 1 at about the Standaard voor woningisolatie level (~50 kWh/m2; Cozza et"
+    " al. 2020, Energy and Buildings 224:110235, find a +2 % gap after retrofit) and pf = 0.40-0.48"
+    " at label-G intensities of 200-250 kWh/m2 (Majcen, Itard & Visscher 2016, A+BE 6(4), table 6:"
+    " Qdif label G 1 816 m3 on about 1 650 m3 actual use, i.e. actual/theoretical 0.48;"
+    " Sunikka-Blank & Galvin 2012, Building Research & Information 40(3): prebound 30 % on average,"
+    " growing with the calculated rating); checked against PBL Referentieverbruik warmte woningen"
+    " II observed gas use by type and label (tests/physics/test_demand.py)",
     2024,
 )
 add(
@@ -694,7 +741,8 @@ add(
     1.0,
     2.0,
     "Upper clip of the default practice factor",
-    "Majcen et al. 2013 / 2016: A-label dwellings use up to about 30 % more than calculated (Qdif label A -232 m3 on ~1 000 m3)",
+    "Majcen et al. 2013 / 2016: A-label dwellings use up to about 30 % more than calculated (Qdif"
+    " label A -232 m3 on ~1 000 m3)",
     2016,
 )
 add(
@@ -704,7 +752,8 @@ add(
     0.0,
     1.0,
     "Lower clip of the practice factor calibrated on metered gas",
-    "assumption: metered gas below hot water alone (vacant or partly used dwellings) is not used to scale space heat below 10 %",
+    "assumption: metered gas below hot water alone (vacant or partly used dwellings) is not used to"
+    " scale space heat below 10 %",
     2024,
 )
 add(
@@ -714,7 +763,8 @@ add(
     1.0,
     5.0,
     "Upper clip of the practice factor calibrated on metered gas",
-    "assumption: metered gas above 2.5x the norm space heat points to other gas use (workshop, greenhouse) rather than space heat",
+    "assumption: metered gas above 2.5x the norm space heat points to other gas use (workshop,"
+    " greenhouse) rather than space heat",
     2024,
 )
 # --- fuel conversion
@@ -755,7 +805,8 @@ add(
     0,
     300,
     "Auxiliary electricity of a gas boiler (pump, fan, controls)",
-    "assumption: modern class-A circulator pump 40-60 kWh/yr plus fan and controls; Vesta (Performance.csv eEffect_cap 0.01 for HR) gives no yearly figure",
+    "assumption: modern class-A circulator pump 40-60 kWh/yr plus fan and controls; Vesta"
+    " (Performance.csv eEffect_cap 0.01 for HR) gives no yearly figure",
     2024,
 )
 # --- heat pumps
@@ -776,7 +827,8 @@ add(
     1.0,
     6.0,
     "Smallest hybrid heat pump installed",
-    "assumption: smallest common hybrid air/water units are 3-4 kW (Milieu Centraal reference case 4 kW, via Vereniging Eigen Huis kennisbank)",
+    "assumption: smallest common hybrid air/water units are 3-4 kW (Milieu Centraal reference case"
+    " 4 kW, via Vereniging Eigen Huis kennisbank)",
     2024,
 )
 add(
@@ -786,7 +838,8 @@ add(
     1.0,
     4.0,
     "COP below which a hybrid hands over to the boiler",
-    "assumption: controllers switch on the price ratio; at ~0.30 EUR/kWh electricity and ~1.40 EUR/m3 gas (10.2 kWh useful heat per m3 at 104 %) the break-even COP is about 2.1",
+    "assumption: controllers switch on the price ratio; at ~0.30 EUR/kWh electricity and ~1.40"
+    " EUR/m3 gas (10.2 kWh useful heat per m3 at 104 %) the break-even COP is about 2.1",
     2025,
 )
 add(
@@ -796,7 +849,8 @@ add(
     20,
     35,
     "Lowest flow temperature used in the COP fit (heating curve floor)",
-    "assumption: the lowest Keymark test point is 35 C; the linear hplib fit is extrapolated by at most 5 K",
+    "assumption: the lowest Keymark test point is 35 C; the linear hplib fit is extrapolated by at"
+    " most 5 K",
     2024,
 )
 add(
@@ -806,7 +860,8 @@ add(
     45,
     70,
     "Highest design supply temperature at which an all-electric heat pump is feasible",
-    "Vesta individual heat pumps require LT emitters (<= 55 C class, model/Kengetallen.dms SPF rows <=35 / <=55 C); Standaard voor woningisolatie aims at <= 50-55 C for post-war dwellings",
+    "Vesta individual heat pumps require LT emitters (<= 55 C class, model/Kengetallen.dms SPF rows"
+    " <=35 / <=55 C); Standaard voor woningisolatie aims at <= 50-55 C for post-war dwellings",
     2025,
 )
 add(
@@ -816,7 +871,9 @@ add(
     40,
     55,
     "Supply temperature after LT-emitter works; emitters are upgraded where the need is above it",
-    "A post-war dwelling meeting the Standaard voor woningisolatie is ready for a 50 C supply (ecoheemskerk.nl on the Kamerbrief Standaard; ecwijdemeren.nl aansluittemperatuur 50 C after 1945)",
+    "A post-war dwelling meeting the Standaard voor woningisolatie is ready for a 50 C supply"
+    " (ecoheemskerk.nl on the Kamerbrief Standaard; ecwijdemeren.nl aansluittemperatuur 50 C after"
+    " 1945)",
     2021,
 )
 add(
@@ -826,7 +883,8 @@ add(
     0,
     10,
     "Mean brine temperature of a ground-source heat pump over the heating season",
-    "assumption: EN 14511 rating point B0 (0 C) at the end of winter, undisturbed ground at 50-100 m about 10-12 C in NL; heating-season mean about 5 C",
+    "assumption: EN 14511 rating point B0 (0 C) at the end of winter, undisturbed ground at 50-100"
+    " m about 10-12 C in NL; heating-season mean about 5 C",
     2024,
 )
 add(
@@ -877,7 +935,8 @@ add(
     0.9,
     1.0,
     "Heat metered at the delivery set per unit of useful heat",
-    "assumption: the heat meter sits at the delivery set; losses after it are part of the dwelling (not modelled)",
+    "assumption: the heat meter sits at the delivery set; losses after it are part of the dwelling"
+    " (not modelled)",
     2024,
 )
 add(
@@ -886,8 +945,10 @@ add(
     "degC",
     35,
     70,
-    "Supply temperature of an LT heat network at the dwelling; space heating is feasible where the dwelling needs no more",
-    "LT class 40-55 C of Dutch heat networks (PBL Vesta LT_warmtenetten with booster heat pump for tap water; Vesta Kengetallen LT rows <=55 C)",
+    "Supply temperature of an LT heat network at the dwelling; space heating is feasible where the"
+    " dwelling needs no more",
+    "LT class 40-55 C of Dutch heat networks (PBL Vesta LT_warmtenetten with booster heat pump for"
+    " tap water; Vesta Kengetallen LT rows <=55 C)",
     2025,
 )
 add(
@@ -897,8 +958,8 @@ add(
     1.5,
     4.0,
     "COP of the booster heat pump for tap water on an LT network",
-    VESTA
-    + ", model/Kengetallen.dms: individual HP on LT network, tap water 2.4 (parameters-nl.md section 3.2)",
+    VESTA + ", model/Kengetallen.dms: individual HP on LT network, tap water 2.4 (parameters-nl.md"
+    " section 3.2)",
     2025,
 )
 add(
@@ -908,7 +969,8 @@ add(
     0.3,
     3.0,
     "Electric power of the tap-water booster heat pump",
-    "assumption: small booster units of 0.5-1.5 kWe with a buffer tank (Vesta LT_warmtenetten includes a reinforced electricity connection in the booster cost)",
+    "assumption: small booster units of 0.5-1.5 kWe with a buffer tank (Vesta LT_warmtenetten"
+    " includes a reinforced electricity connection in the booster cost)",
     2024,
 )
 # --- PV, solar thermal, grid
@@ -919,7 +981,8 @@ add(
     700,
     1000,
     "Annual PV yield per kWp",
-    "derived from Milieu Centraal sets of 435 Wp panels: 6 panels 2 300 kWh, 8: 3 000, 10: 3 800 kWh/yr = 860-880 kWh/kWp (parameters-nl.md section 5); Drenthe-specific yield not found",
+    "derived from Milieu Centraal sets of 435 Wp panels: 6 panels 2 300 kWh, 8: 3 000, 10: 3 800"
+    " kWh/yr = 860-880 kWh/kWp (parameters-nl.md section 5); Drenthe-specific yield not found",
     2025,
 )
 add(
@@ -929,7 +992,8 @@ add(
     0.15,
     0.25,
     "Panel power per m2 of roof covered",
-    "derived: RVO kostenkentallen via Consumentenbond 2026-01: 211-247 EUR/m2 at 0.94-0.98 EUR/Wp = 0.22-0.25 kWp/m2 (435 Wp panels); lower end for spacing",
+    "derived: RVO kostenkentallen via Consumentenbond 2026-01: 211-247 EUR/m2 at 0.94-0.98 EUR/Wp ="
+    " 0.22-0.25 kWp/m2 (435 Wp panels); lower end for spacing",
     2025,
 )
 add(
@@ -939,7 +1003,8 @@ add(
     0.1,
     0.8,
     "Share of the roof area usable for PV",
-    "assumption: one slope of a pitched roof (half the roof) minus edges, chimneys and dormers; flat roofs of apartment buildings similar after spacing rows",
+    "assumption: one slope of a pitched roof (half the roof) minus edges, chimneys and dormers;"
+    " flat roofs of apartment buildings similar after spacing rows",
     2024,
 )
 add(
@@ -958,8 +1023,11 @@ add(
     "fraction",
     0.1,
     1.0,
-    "Share of the monthly overlap min(PV, demand) that is simultaneous within the month (self-consumption)",
-    "calibrated: gives 30 % self-consumption of PV for a household with 2 700 kWh/yr and 8 panels (3 000 kWh/yr), the Milieu Centraal figure without battery (parameters-nl.md section 5); checked in tests/physics/test_solar.py",
+    "Share of the monthly overlap min(PV, demand) that is simultaneous within the month"
+    " (self-consumption)",
+    "calibrated: gives 30 % self-consumption of PV for a household with 2 700 kWh/yr and 8 panels"
+    " (3 000 kWh/yr), the Milieu Centraal figure without battery (parameters-nl.md section 5);"
+    " checked in tests/physics/test_solar.py",
     2025,
 )
 add(
@@ -969,7 +1037,8 @@ add(
     0.0,
     1.0,
     "Share of heating-system electricity that is not seasonal (hot water, pumps)",
-    "assumption: hot water is 15-25 % of heat-pump electricity (Vesta hot water 7-10 GJ vs space heat 25-60 GJ at SPF 1.85 vs 3.5-4.5)",
+    "assumption: hot water is 15-25 % of heat-pump electricity (Vesta hot water 7-10 GJ vs space"
+    " heat 25-60 GJ at SPF 1.85 vs 3.5-4.5)",
     2024,
 )
 add(
@@ -979,7 +1048,8 @@ add(
     1.5,
     6.0,
     "Collector area of a solar water heater",
-    "assumption: typical Dutch single-family zonneboiler of 2.5-3 m2 collector (Belgian test-aankoop reference system 4 m2)",
+    "assumption: typical Dutch single-family zonneboiler of 2.5-3 m2 collector (Belgian"
+    " test-aankoop reference system 4 m2)",
     2024,
 )
 add(
@@ -999,7 +1069,8 @@ add(
     0.2,
     0.8,
     "Largest share of hot-water demand a solar water heater covers",
-    "a zonneboiler cuts hot-water costs by about 50 % (offerteadviseur.nl, zonneboiler terugverdientijd)",
+    "a zonneboiler cuts hot-water costs by about 50 % (offerteadviseur.nl, zonneboiler"
+    " terugverdientijd)",
     2024,
 )
 add(
@@ -1008,9 +1079,10 @@ add(
     "fraction",
     0.2,
     1.0,
-    "Simultaneity of dwelling peaks on the LV grid for many dwellings (asymptote of f(n) = a + (1 - a)/n)",
-    VESTA
-    + ", data/Kentallen/20250120_Vermogens.csv, GTF_w_Enet = 0.5 (notitie aanpassingen E- en G-infra); functional form f(n) = a + (1 - a)/n from THERMOS (0.62 + 0.38/n)",
+    "Simultaneity of dwelling peaks on the LV grid for many dwellings (asymptote of f(n) = a + (1 -"
+    " a)/n)",
+    VESTA + ", data/Kentallen/20250120_Vermogens.csv, GTF_w_Enet = 0.5 (notitie aanpassingen E- en"
+    " G-infra); functional form f(n) = a + (1 - a)/n from THERMOS (0.62 + 0.38/n)",
     2025,
 )
 add(

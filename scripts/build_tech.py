@@ -12,7 +12,10 @@ _DATA = str(_ROOT / "wupmodel" / "data") + "/"
 D = _DATA + "parameters/"
 V = "PBL Vesta MAIS ASA2025 (GitHub pbl-nl/model-vesta-public, branch ActualisatieStartanalyse2025)"
 VAT = 1.21
-NOTE = " x 1.21 VAT (Vesta cost figures are national costs excl. VAT; check: Milieu Centraal reference cases incl. VAT, see tests/physics/test_systems.py)"
+NOTE = (
+    " x 1.21 VAT (Vesta cost figures are national costs excl. VAT; check: Milieu Centraal reference"
+    " cases incl. VAT, see tests/physics/test_systems.py)"
+)
 P = []
 
 
@@ -112,9 +115,8 @@ add(
     0,
     3000,
     "Meter-cupboard upgrade for an all-electric ground-bound dwelling, incl. VAT",
-    V
-    + ", data/Kentallen/20250120_BC_Kentallen.csv, Ki_Meterkast_wl_S1 = 1 200 (Validatiesessie 2024)"
-    + NOTE,
+    V + ", data/Kentallen/20250120_BC_Kentallen.csv, Ki_Meterkast_wl_S1 = 1 200 (Validatiesessie"
+    " 2024)" + NOTE,
     2025,
 )
 add(
@@ -135,10 +137,11 @@ add(
     "EUR",
     500,
     8000,
-    "Low-temperature emitter works (larger radiators, fan convectors) in a ground-bound dwelling, incl. VAT",
+    "Low-temperature emitter works (larger radiators, fan convectors) in a ground-bound dwelling,"
+    " incl. VAT",
     V
-    + ", data/Kentallen/20250120_BC_Kentallen.csv, Ki_LTAS_wl_min 1 288 / max 3 199 (Arcadis 2023), midpoint"
-    + NOTE,
+    + ", data/Kentallen/20250120_BC_Kentallen.csv, Ki_LTAS_wl_min 1 288 / max 3 199 (Arcadis 2023),"
+    " midpoint" + NOTE,
     2025,
 )
 add(
@@ -149,8 +152,8 @@ add(
     6000,
     "Low-temperature emitter works in an apartment, incl. VAT",
     V
-    + ", data/Kentallen/20250120_BC_Kentallen.csv, Ki_LTAS_wh_min 1 117 / max 1 855 (Arcadis 2023), midpoint"
-    + NOTE,
+    + ", data/Kentallen/20250120_BC_Kentallen.csv, Ki_LTAS_wh_min 1 117 / max 1 855 (Arcadis 2023),"
+    " midpoint" + NOTE,
     2025,
 )
 add(
@@ -160,9 +163,8 @@ add(
     1000,
     4000,
     "Heat-network delivery set incl. installation and removal of the boiler, incl. VAT",
-    V
-    + ", data/Kentallen/20250120_LT_warmtenetten.csv and _MT_, Ki_afleverset_i = 1 800 (Validatiesessies 2024)"
-    + NOTE,
+    V + ", data/Kentallen/20250120_LT_warmtenetten.csv and _MT_, Ki_afleverset_i = 1 800"
+    " (Validatiesessies 2024)" + NOTE,
     2025,
 )
 add(
@@ -172,9 +174,8 @@ add(
     1000,
     6000,
     "In-house piping for a heat-network connection, ground-bound dwelling, incl. VAT",
-    V
-    + ", data/Kentallen/20250120_MT_warmtenetten.csv, Ki_id_grondgeb_i = 2 700 (Validatiesessies 2024, Atriensis)"
-    + NOTE,
+    V + ", data/Kentallen/20250120_MT_warmtenetten.csv, Ki_id_grondgeb_i = 2 700 (Validatiesessies"
+    " 2024, Atriensis)" + NOTE,
     2025,
 )
 add(
@@ -184,9 +185,8 @@ add(
     1000,
     6000,
     "In-house piping for a heat-network connection, apartment without block heating, incl. VAT",
-    V
-    + ", data/Kentallen/20250120_MT_warmtenetten.csv, Ki_id_geenBlok_i = 3 000 (Validatiesessies 2024, Atriensis)"
-    + NOTE,
+    V + ", data/Kentallen/20250120_MT_warmtenetten.csv, Ki_id_geenBlok_i = 3 000 (Validatiesessies"
+    " 2024, Atriensis)" + NOTE,
     2025,
 )
 add(
@@ -196,7 +196,9 @@ add(
     0,
     8000,
     "One-off heat-network connection fee charged to the household (ACM maximum), incl. VAT",
-    "ACM maximum aansluitbijdrage 4 510 EUR incl. VAT from 2020 (Vereniging Eigen Huis press release 2019-12, parameters-nl.md section 4.1); Vesta uses 4 381 EUR2023 excl. VAT (20250120_NMDA_Prijzen.csv)",
+    "ACM maximum aansluitbijdrage 4 510 EUR incl. VAT from 2020 (Vereniging Eigen Huis press"
+    " release 2019-12, parameters-nl.md section 4.1); Vesta uses 4 381 EUR2023 excl. VAT"
+    " (20250120_NMDA_Prijzen.csv)",
     2020,
 )
 add(
@@ -205,10 +207,10 @@ add(
     "EUR",
     1500,
     6000,
-    "Booster heat pump for tap water on an LT heat network incl. buffer and installation, incl. VAT",
-    V
-    + ", data/Kentallen/20250120_LT_warmtenetten.csv, Ki_booster_min_i 2 400 / max 3 600 (Validatiesessies 2024), midpoint"
-    + NOTE,
+    "Booster heat pump for tap water on an LT heat network incl. buffer and installation,"
+    " incl. VAT",
+    V + ", data/Kentallen/20250120_LT_warmtenetten.csv, Ki_booster_min_i 2 400 / max 3 600"
+    " (Validatiesessies 2024), midpoint" + NOTE,
     2025,
 )
 # PV, solar thermal
@@ -219,7 +221,8 @@ add(
     0.6,
     2.0,
     "Residential rooftop PV on a pitched roof incl. inverter and installation (0 % VAT since 2023)",
-    "RVO kostenkentallen (Nov 2024) via Consumentenbond 2026-01-14: schuin dak 0.94-0.98 EUR/Wp, midpoint (parameters-nl.md section 5)",
+    "RVO kostenkentallen (Nov 2024) via Consumentenbond 2026-01-14: schuin dak 0.94-0.98 EUR/Wp,"
+    " midpoint (parameters-nl.md section 5)",
     2024,
 )
 add(
@@ -230,9 +233,11 @@ add(
     2500,
     "Solar water heater per m2 collector incl. storage and installation, incl. VAT",
     V
-    + ", data/Kentallen/20250120_BC_Kentallen.csv, Ki_ZonB_min/max 1 345-1 486 EUR/m2 (EUR2018, CE Delft 2013), midpoint"
+    + ", data/Kentallen/20250120_BC_Kentallen.csv, Ki_ZonB_min/max 1 345-1 486 EUR/m2 (EUR2018, CE"
+    " Delft 2013), midpoint"
     + NOTE
-    + "; check: 2.8 m2 = 4 800 EUR vs 4 500-6 000 EUR incl. VAT for a complete system (test-aankoop.be)",
+    + "; check: 2.8 m2 = 4 800 EUR vs 4 500-6 000 EUR incl. VAT for a complete system"
+    " (test-aankoop.be)",
     2025,
 )
 # insulation (consumer prices incl. VAT)
@@ -246,7 +251,8 @@ add(
     "Floor insulation from the crawl space to Rc 3.5, incl. VAT",
     "derived: "
     + MC
-    + "floor tussen 1 400 / hoek 1 600 / vrijstaand 2 800 EUR over the RVO 1965-74 floor areas 48.3 / 50.0 / 112.9 m2 = 29 / 32 / 25 EUR/m2, mean (parameters-nl.md section 2.1)",
+    + "floor tussen 1 400 / hoek 1 600 / vrijstaand 2 800 EUR over the RVO 1965-74 floor areas 48.3"
+    " / 50.0 / 112.9 m2 = 29 / 32 / 25 EUR/m2, mean (parameters-nl.md section 2.1)",
     2023,
 )
 add(
@@ -258,7 +264,8 @@ add(
     "Pitched-roof insulation to Rc 3.5, incl. VAT",
     "derived: "
     + MC
-    + "roof tussen 4 000 / hoek 4 600 / vrijstaand 8 300 EUR over the RVO 1965-74 roof areas 55.6 / 56.5 / 119.1 m2 = 72 / 81 / 70 EUR/m2",
+    + "roof tussen 4 000 / hoek 4 600 / vrijstaand 8 300 EUR over the RVO 1965-74 roof areas 55.6 /"
+    " 56.5 / 119.1 m2 = 72 / 81 / 70 EUR/m2",
     2023,
 )
 add(
@@ -270,7 +277,8 @@ add(
     "Cavity-wall fill, incl. VAT, per m2 opaque facade",
     "derived: "
     + MC
-    + "cavity wall tussen 800 / hoek 2 100 EUR over the RVO 1965-74 opaque facade 37.7 / 87.4 m2 = 21 / 24 EUR/m2",
+    + "cavity wall tussen 800 / hoek 2 100 EUR over the RVO 1965-74 opaque facade 37.7 / 87.4 m2 ="
+    " 21 / 24 EUR/m2",
     2023,
 )
 add(
@@ -280,7 +288,8 @@ add(
     100,
     300,
     "External or internal facade insulation to Rc 3.5 incl. finish, incl. VAT",
-    "assumption: no sourced Dutch consumer price found; 180 EUR/m2 within the common 120-250 EUR/m2 range for ETICS/voorzetwand",
+    "assumption: no sourced Dutch consumer price found; 180 EUR/m2 within the common 120-250 EUR/m2"
+    " range for ETICS/voorzetwand",
     2024,
 )
 add(
@@ -290,7 +299,8 @@ add(
     100,
     300,
     "HR++ glass in existing frames, incl. VAT",
-    "derived: ISDE 2025 HR++ subsidy 25 EUR/m2 (rvo.nl) is about 15 % of the cost for a single measure (rvo.nl / duurzaambouwloket.nl, parameters-nl.md section 8.1): 25 / 0.15",
+    "derived: ISDE 2025 HR++ subsidy 25 EUR/m2 (rvo.nl) is about 15 % of the cost for a single"
+    " measure (rvo.nl / duurzaambouwloket.nl, parameters-nl.md section 8.1): 25 / 0.15",
     2025,
 )
 add(
@@ -300,7 +310,8 @@ add(
     400,
     1200,
     "Triple glass in new frames, incl. VAT",
-    "derived: ISDE 2025 triple-glass subsidy 111 EUR/m2 (rvo.nl) / 0.15 (single-measure share of cost, parameters-nl.md section 8.1)",
+    "derived: ISDE 2025 triple-glass subsidy 111 EUR/m2 (rvo.nl) / 0.15 (single-measure share of"
+    " cost, parameters-nl.md section 8.1)",
     2025,
 )
 add(
@@ -320,7 +331,8 @@ add(
     100,
     2000,
     "Draught-proofing (kierdichting) of a dwelling, incl. VAT",
-    "assumption: materials 100-300 EUR DIY, professional sealing 500-1 000 EUR; no sourced figure found",
+    "assumption: materials 100-300 EUR DIY, professional sealing 500-1 000 EUR; no sourced figure"
+    " found",
     2024,
 )
 add(
@@ -340,7 +352,8 @@ add(
     3000,
     12000,
     "Balanced ventilation with heat recovery retrofitted in an existing dwelling, incl. VAT",
-    "decentral heat-recovery ventilation in a single-family house 5 000-8 000 EUR (vochtbestrijdingsnel.be / kostentracker); lower end of central retrofit systems",
+    "decentral heat-recovery ventilation in a single-family house 5 000-8 000 EUR"
+    " (vochtbestrijdingsnel.be / kostentracker); lower end of central retrofit systems",
     2023,
 )
 # lifetimes (finance layer)
@@ -348,7 +361,8 @@ LIFE = {
     "gas_boiler": (
         15,
         V
-        + " Runs/DefaultSettings (CalculationSchemes): building installations annualised over 15 yr (parameters-nl.md section 3.3)",
+        + " Runs/DefaultSettings (CalculationSchemes): building installations annualised over 15 yr"
+        " (parameters-nl.md section 3.3)",
     ),
     "hybrid_hp": (
         15,
@@ -356,23 +370,28 @@ LIFE = {
     ),
     "air_hp": (
         18,
-        "air/water heat pump technical life 17-20 yr (warmtepomp-panel.nl, parameters-nl.md section 3.3), lower middle",
+        (
+            "air/water heat pump technical life 17-20 yr (warmtepomp-panel.nl, parameters-nl.md"
+            " section 3.3), lower middle"
+        ),
     ),
     "ground_hp": (
         20,
-        V
-        + " building installations 15/20/30 yr; ground loops last longer than the unit, 20 yr for the system",
+        V + " building installations 15/20/30 yr; ground loops last longer than the unit, 20 yr for"
+        " the system",
     ),
     "heat_network_mt": (
         30,
         V
-        + " heat-network assets annualised over 30 yr (parameters-nl.md section 3.3); delivery set and in-house piping",
+        + " heat-network assets annualised over 30 yr (parameters-nl.md section 3.3); delivery set"
+        " and in-house piping",
     ),
     "heat_network_lt": (30, V + " heat-network assets 30 yr; LT emitters 30 yr"),
     "insulation": (
         30,
         V
-        + " LT emitters and building shell measures annualised over 30 yr (parameters-nl.md section 3.3); glass and insulation last longer",
+        + " LT emitters and building shell measures annualised over 30 yr (parameters-nl.md section"
+        " 3.3); glass and insulation last longer",
     ),
     "pv": (25, "PV life 25 yr, warranty typically 80 % after 25 yr (parameters-nl.md section 5)"),
     "solar_thermal": (20, V + " building installations 20 yr"),
@@ -392,13 +411,14 @@ OM = {
     "heat_network_lt": (
         0.025,
         V
-        + ", data/Kentallen/20250120_Onderhoud.csv, R_id_onderhoud = 0.025; booster maintenance not separated",
+        + ", data/Kentallen/20250120_Onderhoud.csv, R_id_onderhoud = 0.025; booster maintenance not"
+        " separated",
     ),
     "insulation": (0.0, "assumption: insulation needs no maintenance"),
     "pv": (
         0.0,
-        V
-        + ", installaties/Installatie.csv, row ZonPV_l: R_OH = 0 (inverter replacement of about 1 000 EUR after 10-15 yr not included)",
+        V + ", installaties/Installatie.csv, row ZonPV_l: R_OH = 0 (inverter replacement of about 1"
+        " 000 EUR after 10-15 yr not included)",
     ),
     "solar_thermal": (0.02, V + ", installaties/Installatie.csv, row ZonB: R_OH = 0.02"),
 }

@@ -232,8 +232,8 @@ def main(path: Path) -> None:
         print(f"group {group}: eta0={x[0]:.5f} eta_s={x[1]:.6f} eta_f={x[2]:.6f} dT={x[3]}")
         for (_, r), m in zip(mine.iterrows(), model, strict=True):
             print(
-                f"  {r.t_source_c:+.0f}/{r.t_flow_c:.0f}: model {m:.2f}  Keymark p10-p90 {r.p10:.2f}-{r.p90:.2f} "
-                f"median {r.p50:.2f}"
+                f"  {r.t_source_c:+.0f}/{r.t_flow_c:.0f}: model {m:.2f}  Keymark p10-p90"
+                f" {r.p10:.2f}-{r.p90:.2f} median {r.p50:.2f}"
             )
         out.append(
             {
@@ -246,10 +246,12 @@ def main(path: Path) -> None:
                 "source": SOURCE.format(
                     n=int(mine["n_units"].iloc[0]),
                     kind=kind,
-                    what="Carnot model with a second-law efficiency linear in source and "
-                    "flow temperature, fitted (log least squares, heat-exchanger "
-                    "approach 5 K each side by assumption) to the medians of "
-                    "heatpump_keymark.csv",
+                    what=(
+                        "Carnot model with a second-law efficiency linear in source and "
+                        "flow temperature, fitted (log least squares, heat-exchanger "
+                        "approach 5 K each side by assumption) to the medians of "
+                        "heatpump_keymark.csv"
+                    ),
                 ),
                 "year": 2022,
             }

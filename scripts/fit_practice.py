@@ -1,6 +1,7 @@
 """Choose the default practice-factor curve pf(q) = (q / q_ref)^(−β) (run from the repo root).
 
-Grid search over β (0.40–0.75, step 0.05) and q_ref (30–70 kWh/m², step 5; the parameter range starts at 30) for the least sum of
+Grid search over β (0.40–0.75, step 0.05) and q_ref (30–70 kWh/m², step 5; the parameter range
+starts at 30) for the least sum of
 squared log errors of the modelled current gas use (HR boiler, no metered gas) against PBL
 *Referentieverbruik warmte woningen II* (2025) observed gas use of dwellings with PV (annex
 tables; ``../shared/reference/parameters-nl.md`` section 1.3b): by type vrijstaand 1 724,
@@ -110,13 +111,14 @@ def main() -> None:
             err, ratio = errors(float(beta), float(q_ref))
             sse = float((err**2).sum())
             print(
-                f"beta {beta:.2f} q_ref {q_ref:4.0f}  sse {sse:.4f}  max |err| {np.abs(err).max():.3f}  "
-                f"standard/current 1950-1990 {ratio:.3f}"
+                f"beta {beta:.2f} q_ref {q_ref:4.0f}  sse {sse:.4f}  max |err|"
+                f" {np.abs(err).max():.3f}  standard/current 1950-1990 {ratio:.3f}"
             )
             if best is None or sse < best[0]:
                 best = (sse, float(beta), float(q_ref), ratio)
     print(
-        f"best: beta {best[1]:.2f}, q_ref {best[2]:.0f} kWh/m2 (sse {best[0]:.4f}, standard keeps {best[3]:.3f})"
+        f"best: beta {best[1]:.2f}, q_ref {best[2]:.0f} kWh/m2 (sse {best[0]:.4f}, standard keeps"
+        f" {best[3]:.3f})"
     )
 
 

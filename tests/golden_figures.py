@@ -75,7 +75,10 @@ def golden_figures() -> dict:
         if k not in (*_PLAN_VOLATILE, "pareto", "choices_by_dwelling")
     }
     return {
-        "source": "wupmodel default scenario (Aalden BU01095059, seed 0), written by scripts/make_golden.py",
+        "source": (
+            "wupmodel default scenario (Aalden BU01095059, seed 0), written by"
+            " scripts/make_golden.py"
+        ),
         "option_ids": list(pd.unique(options).astype(str)),
         "dwelling_ids": list(pd.unique(dwellings).astype(str)),
         "per_option_totals": per_option,

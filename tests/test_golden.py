@@ -25,7 +25,8 @@ def _compare(expected, actual, path: str, problems: list[str]) -> None:
     if isinstance(expected, dict):
         if not isinstance(actual, dict) or set(expected) != set(actual):
             problems.append(
-                f"{path}: keys {sorted(expected)[:8]} != {sorted(actual)[:8] if isinstance(actual, dict) else actual!r}"
+                f"{path}: keys {sorted(expected)[:8]} !="
+                f" {sorted(actual)[:8] if isinstance(actual, dict) else actual!r}"
             )
             return
         for key in expected:
@@ -33,7 +34,8 @@ def _compare(expected, actual, path: str, problems: list[str]) -> None:
     elif isinstance(expected, list):
         if not isinstance(actual, list | tuple) or len(expected) != len(actual):
             problems.append(
-                f"{path}: length {len(expected)} != {len(actual) if isinstance(actual, list | tuple) else actual!r}"
+                f"{path}: length {len(expected)} !="
+                f" {len(actual) if isinstance(actual, list | tuple) else actual!r}"
             )
             return
         for i, (e, a) in enumerate(zip(expected, actual, strict=True)):

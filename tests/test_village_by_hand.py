@@ -10,9 +10,9 @@ cost and EUR per tonne, the woonlasten average and the share paying more, and wh
 tenure. The collective annual costs use the life-cycle formula written out below (one
 investment, no replacement within the horizon, linear residual value at the horizon).
 
-The stock: d1 detached 1931 label G (owner, "koop", no heat-network zone, grid lv1); d2 semi-detached
-1968 D (owner, zone kern, lv1); d3 150 mid-terraced 1976 C (social rent, kern, lv2); d4
-end-terrace 1985 C (owner, kern, lv2). Overrides make the cases the issue names happen: LV
+The stock: d1 detached 1931 label G (owner, "koop", no heat-network zone, grid lv1); d2
+semi-detached 1968 D (owner, zone kern, lv1); d3 150 mid-terraced 1976 C (social rent, kern,
+lv2); d4 end-terrace 1985 C (owner, kern, lv2). Overrides make the cases the issue names happen: LV
 capacity 1.2 kW per dwelling and 100 kW substations, so all-electric needs two substations
 in lv2 where the reference needs one; LT emitter works that only add 20 % (1.2), so at
 current insulation an air heat pump is not feasible and the strategy falls back per dwelling
@@ -29,12 +29,15 @@ import pytest
 
 import wupmodel as wm
 
-STOCK_CSV = """dwelling_id,dwelling_type,construction_year,floor_area_m2,energy_label,gas_m3,tenure,heat_network_zone,grid_zone,count
-d1,detached,1931,152,G,2300,eigenaar,,lv1,1
+STOCK_CSV = (
+    "dwelling_id,dwelling_type,construction_year,floor_area_m2,energy_label,gas_m3,tenure,"
+    "heat_network_zone,grid_zone,count\n"
+    """d1,detached,1931,152,G,2300,eigenaar,,lv1,1
 d2,semi_detached,1968,131,D,1550,eigenaar,kern,lv1,1
 d3,mid_terrace,1976,108,C,1150,huur_corporatie,kern,lv2,150
 d4,end_terrace,1985,120,C,1300,eigenaar,kern,lv2,1
 """
+)
 LEVELS = ["current", "basic", "standard", "deep"]
 SETTINGS = {
     "collective.grid.capacity_kw_per_dwelling": 1.2,

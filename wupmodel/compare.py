@@ -81,7 +81,10 @@ def _labels(scenarios: Sequence[Scenario], labels: Sequence[str] | None) -> list
 def _paths_text(frame: pd.DataFrame, series: str) -> str:
     part = frame[frame["series"] == series]
     first, last = part.iloc[0], part.iloc[-1]
-    return f"{int(first.year)}: {first.value:.4g} ... {int(last.year)}: {last.value:.4g} (mean {part['value'].mean():.4g})"
+    return (
+        f"{int(first.year)}: {first.value:.4g} ... {int(last.year)}: {last.value:.4g} (mean"
+        f" {part['value'].mean():.4g})"
+    )
 
 
 def _figures_side_by_side(

@@ -58,9 +58,11 @@ def building_inputs(groups: pd.DataFrame) -> BuildingInputs:
         dwelling_type=_codes(groups["dwelling_type"], DWELLING_TYPES),
         construction_year=groups["construction_year"].to_numpy(dtype=np.int64),
         floor_area_m2=groups["floor_area_m2"].to_numpy(dtype=float),
-        energy_label=_codes(groups["energy_label"], ENERGY_LABELS)
-        if "energy_label" in groups
-        else np.full(n, -1),
+        energy_label=(
+            _codes(groups["energy_label"], ENERGY_LABELS)
+            if "energy_label" in groups
+            else np.full(n, -1)
+        ),
         gas_m3=col("gas_m3"),
         roof_area_m2=col("roof_area_m2"),
         # a survey's "already insulated: yes" (wupmodel.survey_stock): current state = standard
@@ -332,7 +334,10 @@ def _zone_notice(stock: pd.DataFrame) -> tuple[bool, tuple[str, ...]]:
     zones = stock["heat_network_zone"] if "heat_network_zone" in stock else None
     if zones is None or zones.isna().all():
         return True, (
-            "the stock has no heat_network_zone: every dwelling is treated as able to join a heat network",
+            (
+                "the stock has no heat_network_zone: every dwelling is treated as able to join a"
+                " heat network"
+            ),
         )
     return False, ()
 

@@ -28,7 +28,7 @@ from pydantic import (
 
 from wupmodel.errors import WupInputError
 from wupmodel.params import Params, default_params, parameter_table
-from wupmodel.vocabulary import HEATING_SYSTEMS, INSULATION_LEVELS
+from wupmodel.vocabulary import CRITERIA_LIMITS, HEATING_SYSTEMS, INSULATION_LEVELS
 
 _FROZEN = ConfigDict(extra="forbid", frozen=True)
 
@@ -37,7 +37,8 @@ Rate = Annotated[float, Field(gt=-0.99, le=0.5)]
 
 
 class Village(BaseModel):
-    """Which dwellings: a CBS buurt to synthesise, or a stock file (path relative to the scenario)."""
+    """Which dwellings: a CBS buurt to synthesise, or a stock file (path relative to the
+    scenario)."""
 
     model_config = _FROZEN
     name: str = "Aalden"
@@ -83,7 +84,8 @@ class CatalogueChoice(BaseModel):
     def _reference_present(self) -> CatalogueChoice:
         if "current" not in self.insulation or "gas_boiler" not in self.heating:
             raise ValueError(
-                "the catalogue must keep the reference: insulation 'current' and heating 'gas_boiler'"
+                "the catalogue must keep the reference: insulation 'current' and heating"
+                " 'gas_boiler'"
             )
         if False not in self.pv or False not in self.solar_thermal:
             raise ValueError(
@@ -121,6 +123,20 @@ class Targets(BaseModel):
     energy_neutral_share: Fraction | None = None
     heat_network_min_participation: Fraction | None = None
     max_installations: dict[str, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
+    #: well-being limits the optimiser respects: ``noise``, ``overheating`` (CRITERIA_LIMITS)
+    limits: tuple[str, ...] = ()
+
+    @field_validator("limits")
+    @classmethod
+    def _known_limits(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for key in value:
+            if key not in CRITERIA_LIMITS:
+                close = difflib.get_close_matches(key, CRITERIA_LIMITS, n=1, cutoff=0.5)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                raise ValueError(
+                    f"unknown limit '{key}'{hint}; allowed: {', '.join(CRITERIA_LIMITS)}"
+                )
+        return tuple(dict.fromkeys(value))
 
     @field_validator("max_installations")
     @classmethod
@@ -344,7 +360,8 @@ class Scenario(BaseModel):
         return dict(self._origins)
 
     def origin_of(self, key: str) -> str:
-        """Where the override ``key`` came from ("scenario file ...", "--set", ...); "" if unknown."""
+        """Where the override ``key`` came from ("scenario file ...", "--set", ...); "" if
+        unknown."""
         return self._origins.get(key, "")
 
     def with_origins(self, origins: Mapping[str, str]) -> Scenario:
@@ -579,7 +596,7 @@ def set_keys(data: Mapping[str, Any]) -> list[str]:
         elif top == "prices" and isinstance(value, Mapping):
             keys += [f"prices.{k}" for k in value]
         elif top == "uncertainty":
-            keys += [f"uncertainty.{k}" for k in (value or {})]
+            keys += [f"uncertainty.{k}" for k in value or {}]
         elif isinstance(value, Mapping):
             for k, v in value.items():
                 if v is None:

@@ -11,7 +11,8 @@ Two layouts, told apart by their columns:
   optionally ``invest_eur`` for the whole row.
 
 :func:`validate_survey` checks it (one clear message per problem: which row, which value,
-what is allowed; the files are read by :mod:`wupmodel.io`); :func:`survey_counts` maps it onto a zone's groups for the business case;
+what is allowed; the files are read by :mod:`wupmodel.io`); :func:`survey_counts` maps it onto a
+zone's groups for the business case;
 :func:`survey_choices` turns it into the choices households already made, for the optimiser, and
 :func:`survey_targets` adds a minimum heat-network participation per zone (the zone's share of
 dwellings that said yes).
@@ -62,8 +63,8 @@ def _stock_rows(survey: pd.DataFrame, outcomes) -> dict[str, int]:
     if unknown:
         row, dwelling = unknown[0]
         raise WupInputError(
-            f"{source}: row {row}: dwelling '{dwelling}' is not in the stock "
-            f"({len(unknown)} unknown dwelling(s) in all); survey rows must name the stock's dwelling_id",
+            f"{source}: row {row}: dwelling '{dwelling}' is not in the stock ({len(unknown)}"
+            " unknown dwelling(s) in all); survey rows must name the stock's dwelling_id",
             source,
             code="survey_unknown_dwelling",
             details={"row": row, "dwelling": dwelling, "count": len(unknown)},
@@ -257,8 +258,9 @@ def survey_counts(
         count = float(outcomes.dwelling_count[i])
         if survey.attrs.get("per_group") and rec["yes"] + rec["maybe"] + rec["no"] > count + 1e-9:
             raise WupInputError(
-                f"{source}: row {rec['row']}: join_yes + join_maybe + join_no = "
-                f"{rec['yes'] + rec['maybe'] + rec['no']:g} is more than the row's {count:g} dwellings",
+                f"{source}: row {rec['row']}: join_yes + join_maybe + join_no ="
+                f" {rec['yes'] + rec['maybe'] + rec['no']:g} is more than the row's {count:g}"
+                " dwellings",
                 source,
             )
         scale = 1.0 if survey.attrs.get("per_group") else count
@@ -326,7 +328,8 @@ def survey_choices(survey: pd.DataFrame, outcomes: Outcomes) -> dict[str, str]:
     source = survey.attrs.get("source", "survey")
     if survey.attrs.get("per_group"):
         raise WupInputError(
-            f"{source}: a survey per group cannot fix choices per dwelling; give one row per dwelling",
+            f"{source}: a survey per group cannot fix choices per dwelling; give one row per"
+            " dwelling",
             source,
         )
     ids = outcomes.dwelling_ids.astype(str)
@@ -493,8 +496,8 @@ def survey_stock(stock: pd.DataFrame, survey: pd.DataFrame) -> pd.DataFrame:
     unknown = said.loc[~said["dwelling_id"].isin(ids)]
     if not unknown.empty:
         raise WupInputError(
-            f"{source}: row {int(unknown['row'].iloc[0])}: dwelling '{unknown['dwelling_id'].iloc[0]}' "
-            "is not in the stock",
+            f"{source}: row {int(unknown['row'].iloc[0])}: dwelling"
+            f" '{unknown['dwelling_id'].iloc[0]}' is not in the stock",
             source,
         )
     out = stock.copy()

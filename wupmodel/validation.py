@@ -75,7 +75,8 @@ EN14825_HOURS = np.array(
     ],
     dtype=float,
 )
-#: EN 14825 variable outlet temperature at test points A..D (-7, 2, 7, 12 C), low / medium temperature.
+# : EN 14825 variable outlet temperature at test points A..D (-7, 2, 7, 12 C), low / medium
+# temperature.
 EN14825_FLOW_C = {35: (34.0, 30.0, 27.0, 24.0), 55: (52.0, 42.0, 36.0, 30.0)}
 
 _STANDARD = INSULATION_LEVELS.index("standard")
@@ -170,8 +171,9 @@ def _village_figures(stock: pd.DataFrame, inputs: ModelInputs) -> dict[str, floa
             summary.loc["all_electric_air", "share_deeper_insulation"]
         ),
         "grid_peak_all_electric_air_kw": float(summary.loc["all_electric_air", "peak_kw"]) / n,
-        "grid_peak_all_electric_ground_kw": float(summary.loc["all_electric_ground", "peak_kw"])
-        / n,
+        "grid_peak_all_electric_ground_kw": (
+            float(summary.loc["all_electric_ground", "peak_kw"]) / n
+        ),
     }
 
 

@@ -181,7 +181,8 @@ def strategy_summary(
         count the dwellings that change; ``investment_per_dwelling_eur`` divides by them.
         ``peak_kw`` is the village peak after simultaneity. ``dwellings_deeper_insulation``,
         ``share_deeper_insulation``, ``dwellings_keep_gas`` and ``not_feasible_reasons`` say where
-        the system does not fit at the strategy's level and why (:func:`level_fit`). With money outcomes:
+        the system does not fit at the strategy's level and why (:func:`level_fit`). With money
+        outcomes:
         ``national_extra_eur_per_yr`` (vs the reference, incl. collective costs),
         ``national_eur_per_t_co2`` (per tonne avoided, horizon average),
         ``national_eur_per_weq_per_yr``, ``end_user_extra_eur_per_yr``,
@@ -369,9 +370,11 @@ def who_pays(outcomes: Outcomes, strategies: list[Strategy]) -> pd.DataFrame:
                     "monthly_cost_change_avg_eur": g["change"].sum() / n,
                     **parts,
                     "share_paying_more": g["more"].sum() / n,
-                    "energy_cost_share_of_income": g["share"].sum() / g["n_share"].sum()
-                    if g["n_share"].sum()
-                    else float("nan"),
+                    "energy_cost_share_of_income": (
+                        g["share"].sum() / g["n_share"].sum()
+                        if g["n_share"].sum()
+                        else float("nan")
+                    ),
                 }
             )
     return pd.DataFrame(rows)

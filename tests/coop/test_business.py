@@ -207,9 +207,11 @@ def test_households_table_adds_up(village):
         survey=wio.load_survey(
             pd.DataFrame(
                 {
-                    "dwelling_id": stock.loc[stock["heat_network_zone"] == "kern", "dwelling_id"]
-                    .astype(str)
-                    .head(250),
+                    "dwelling_id": (
+                        stock.loc[stock["heat_network_zone"] == "kern", "dwelling_id"]
+                        .astype(str)
+                        .head(250)
+                    ),
                     "would_join": "ja",
                 }
             )

@@ -1,4 +1,5 @@
-"""``wupmodel coop``: exit codes, files written, one clear message for bad input, inputs unchanged."""
+"""``wupmodel coop``: exit codes, files written, one clear message for bad input, inputs
+unchanged."""
 
 from __future__ import annotations
 

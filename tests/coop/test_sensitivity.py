@@ -34,7 +34,8 @@ def test_one_at_a_time(scenario):
         base.metrics["project_npv_eur"], rel=1e-12
     )
     npv = sens.tornado("project_npv_eur").set_index("factor")
-    # the bank's rate does not move the (unlevered) project NPV, a dearer main lowers it, and so do a
+    # the bank's rate does not move the (unlevered) project NPV, a dearer main lowers it, and so do
+    # a
     # dearer source and fewer connections
     assert npv.loc["coop.debt.interest_rate", "swing"] == pytest.approx(0.0, abs=1e-6)
     assert (

@@ -49,13 +49,16 @@ def test_template_of_a_zone_round_trips_through_excel(village):
 
 
 def test_csv_problems_name_the_file_line_and_value_in_dutch():
-    text = "dwelling_id;would_join;invest_eur\na;ja;100\n\nb;misschien niet;0\n"  # a blank line: b is line 4
+    text = (  # a blank line: b is line 4
+        "dwelling_id;would_join;invest_eur\na;ja;100\n\nb;misschien niet;0\n"
+    )
     with pytest.raises(wm.WupInputError) as err:
         wio.load_survey_bytes(text.encode(), "enquete.csv")
     assert err.value.code == "survey_answer"
     assert str(err.value).startswith("enquete.csv: row 4: would_join = 'misschien niet'")
-    assert wa.upload_message(err.value, "nl") == (
-        "Regel 4: 'misschien niet' in kolom would_join is geen antwoord. "
+    assert (
+        wa.upload_message(err.value, "nl")
+        == "Regel 4: 'misschien niet' in kolom would_join is geen antwoord. "
         "Mogelijk: ja, misschien, nee (leeg = misschien)."
     )
     with pytest.raises(wm.WupInputError) as err:

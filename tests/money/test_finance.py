@@ -1,4 +1,5 @@
-"""Tests of wupmodel.money.finance against published figures, numpy-financial and hand calculations."""
+"""Tests of wupmodel.money.finance against published figures, numpy-financial and hand
+calculations."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wupmodel.errors import WupInputError
-from wupmodel.money.finance import (
+from wupmodel.money import (
     capital_recovery_factor,
     discount_factors,
     equivalent_annual_cost,

@@ -15,8 +15,7 @@ import numpy as np
 import pytest
 from reference_milp import reference_milp
 
-from wupmodel.optimise.problem import GridReinforcement, HeatNetwork, OptimiseSettings, SolarPark
-from wupmodel.optimise.solve import solve
+from wupmodel.optimise import GridReinforcement, HeatNetwork, OptimiseSettings, SolarPark, solve
 
 
 def _collective():

@@ -152,7 +152,8 @@ def test_today_is_the_energy_bill_alone_and_the_reference_keeps_its_loan(house):
         assert (table[f"now_{part}_eur"] == 0.0).all()
     np.testing.assert_allclose(table["now_bill_eur"], bill_today)
     np.testing.assert_allclose(table["monthly_now_eur"], bill_today)
-    # the boiler replacement (no subsidy): 2 664.53 euro -> 2664.53 x 0.0035543 / (1 - 1.0035543^-180)
+    # the boiler replacement (no subsidy): 2 664.53 euro ->
+    # 2664.53 x 0.0035543 / (1 - 1.0035543^-180)
     ref = by.loc["reference"]
     assert ref["net_investment_eur"] == pytest.approx(2664.53, abs=0.01)
     assert ref["loan_eur"] == pytest.approx(_annuity_per_month(2664.53, 0.0435, 15), abs=0.01)
@@ -646,9 +647,8 @@ def test_formula_cells_in_an_xlsx_upload_are_never_run():
 
 
 def test_latin1_text_is_read():
-    data = "dwelling_id,dwelling_type,construction_year,floor_area_m2\ncafé,tussenwoning,1975,110\n".encode(
-        "cp1252"
-    )
+    text = "dwelling_id,dwelling_type,construction_year,floor_area_m2\ncafé,tussenwoning,1975,110\n"
+    data = text.encode("cp1252")
     assert wio.read_stock_bytes(data, "dorp.csv")["dwelling_id"].iloc[0] == "café"
 
 

@@ -142,8 +142,8 @@ def test_report_in_dutch_names_the_line_the_problem_and_the_types_in_words():
     row = report[report["Waarde"] == "'kasteel'"].iloc[0]
     assert row["Waar in het bestand"] == "regel 4"  # header on line 1, a, b, then c
     assert row["Kolom"] == "Woningtype" and row["Wat er mis is"] == "Onbekend woningtype"
-    assert row["Wat mag"] == (
-        "vrijstaand, twee-onder-een-kap, hoekwoning, tussenwoning, "
+    assert (
+        row["Wat mag"] == "vrijstaand, twee-onder-een-kap, hoekwoning, tussenwoning, "
         "appartement (laagbouw), appartement (hoogbouw)"
     )
     by_value = report.set_index("Waarde")
@@ -177,8 +177,9 @@ def test_report_in_english_after_the_switch():
         and row["Column"] == "Dwelling type (your column 'woningtype')"
     )
     assert row["What is wrong"] == "Unknown dwelling type"
-    assert row["What is allowed"] == (
-        "detached, semi-detached, end of terrace, mid-terrace, flat (low-rise), flat (high-rise)"
+    assert (
+        row["What is allowed"]
+        == "detached, semi-detached, end of terrace, mid-terrace, flat (low-rise), flat (high-rise)"
     )
 
 
@@ -195,8 +196,8 @@ def test_the_cli_message_stays_english():
         wio.read_stock_bytes(BAD, "dorp.csv")
     message = str(err.value)
     assert (
-        "column 'woningtype' (dwelling_type): unknown dwelling type in 1 row (row 3 (line 4): 'kasteel')"
-        in message
+        "column 'woningtype' (dwelling_type): unknown dwelling type in 1 row (row 3 (line 4):"
+        " 'kasteel')" in message
     )
     assert "allowed: vrijstaand, twee_onder_een_kap" in message
     codes = {p["code"] for p in err.value.problems}

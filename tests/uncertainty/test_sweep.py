@@ -7,7 +7,7 @@ import pytest
 
 import wupmodel as wm
 import wupmodel.io as wio
-from wupmodel.money.tariffs import tariff_paths
+from wupmodel.money import tariff_paths
 from wupmodel.params import packaged_table
 from wupmodel.uncertainty import design, sweep
 from wupmodel.village import strategies_from_table, strategy_summary
@@ -16,7 +16,8 @@ PRICES = """
 uncertainty:
   parameters:
     prices.gas_supply_eur_m3: {low: 0.6, high: 1.8, group: energy}
-    prices.elec_supply_eur_kwh: {distribution: triangular, low: 0.7, mode: 1.0, high: 1.5, group: energy}
+    prices.elec_supply_eur_kwh:
+      {distribution: triangular, low: 0.7, mode: 1.0, high: 1.5, group: energy}
     prices.gas_production_eur_m3: {low: 0.6, high: 1.8}
     prices.elec_production_eur_kwh.trend: {low: -0.3, high: 0.6}
     prices.heat_variable_eur_gj: {distribution: lognormal, mean: 1.0, sd: 0.2, low: 0.5, high: 2}

@@ -251,7 +251,7 @@ def house_strategies(
 
     reference = parts(ref)
     # today: the bill of the house as it is; no loan, rent increase or own money yet
-    now = {k: (reference["bill"] if k == "bill" else 0.0) for k in HOUSE_PARTS}
+    now = {k: reference["bill"] if k == "bill" else 0.0 for k in HOUSE_PARTS}
     threshold = params["hp.lt_ready_supply_temp_c"]
     rows = []
     for s in strategies:

@@ -22,10 +22,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Village energy plan: off natural gas",
     },
     "intro": {
-        "nl": "Wat betekent all-electric, een warmtenet of eerst isoleren voor het dorp? "
-        "Per strategie: hoeveel woningen kunnen meedoen, hoeveel gas, stroom en CO2, en wat het kost.",
-        "en": "What do all-electric, a heat network or insulating first mean for the village? "
-        "Per strategy: how many homes can take part, how much gas, electricity and CO2, and the cost.",
+        "nl": (
+            "Wat betekent all-electric, een warmtenet of eerst isoleren voor het dorp? Per"
+            " strategie: hoeveel woningen kunnen meedoen, hoeveel gas, stroom en CO2, en wat het"
+            " kost."
+        ),
+        "en": (
+            "What do all-electric, a heat network or insulating first mean for the village? Per"
+            " strategy: how many homes can take part, how much gas, electricity and CO2, and the"
+            " cost."
+        ),
     },
     "language": {"nl": "Taal", "en": "Language"},
     "village": {"nl": "Dorp", "en": "Village"},
@@ -44,8 +50,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "feasible": {"nl": "Woningen waar het kan", "en": "Dwellings where it works"},
     "table": {"nl": "Alle cijfers", "en": "All figures"},
     "note": {
-        "nl": "Investering inclusief btw, vóór subsidie. Woningen waar een systeem niet kan, houden de cv-ketel.",
-        "en": "Investment incl. VAT, before subsidy. Dwellings where a system does not work keep the gas boiler.",
+        "nl": (
+            "Investering inclusief btw, vóór subsidie. Woningen waar een systeem niet kan, houden"
+            " de cv-ketel."
+        ),
+        "en": (
+            "Investment incl. VAT, before subsidy. Dwellings where a system does not work keep the"
+            " gas boiler."
+        ),
     },
     **APP_STRINGS,
 }

@@ -18,7 +18,8 @@ __all__ = ["stock_overview", "period_of"]
 
 
 def period_of(years: np.ndarray) -> np.ndarray:
-    """The construction period name (:data:`~wupmodel.vocabulary.CONSTRUCTION_PERIODS`) of each year."""
+    """The construction period name (:data:`~wupmodel.vocabulary.CONSTRUCTION_PERIODS`) of each
+    year."""
     years = np.asarray(years, dtype=np.int64)
     starts = np.array([lo for _name, lo, _hi in CONSTRUCTION_PERIODS])
     names = np.array([name for name, _lo, _hi in CONSTRUCTION_PERIODS], dtype=object)

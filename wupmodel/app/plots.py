@@ -89,7 +89,8 @@ def category_bars(
     decimals: int = 0,
 ) -> go.Figure:
     """Vertical bars of ``column`` per ``value`` of a vocabulary ``kind`` (types, periods, ...),
-    categories in words and a value label on each bar (tables of :func:`wupmodel.stock_overview`)."""
+    categories in words and a value label on each bar (tables of :func:`wupmodel.stock_overview`).
+    """
     names = [value_label(kind, v, lang) for v in table["value"]]
     values = table[column].to_numpy(dtype=float)
     bar = go.Bar(

@@ -2,10 +2,13 @@
 
 ``APP_STRINGS`` holds sentences, titles and labels by key; ``VALUE_LABELS`` holds the resident's
 words for the model's vocabulary (dwelling types, tenures, heating systems, insulation levels,
-construction periods), so no snake_case name reaches a screen.
+construction periods), so no snake_case name reaches a screen. The strings of weighing
+(Afwegen, well-being on Mijn huis) live in :mod:`wupmodel.app.strings_criteria`.
 """
 
 from __future__ import annotations
+
+from wupmodel.app.strings_criteria import CRITERIA_STRINGS
 
 APP_STRINGS: dict[str, dict[str, str]] = {
     # navigation and shell
@@ -23,8 +26,14 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     # Dorp
     "dorp_title": {"nl": "Ons dorp", "en": "Our village"},
     "dorp_intro": {
-        "nl": "Kies het dorp of de buurt. Standaard is dat Aalden; elke Drentse buurt kan, of een eigen woningbestand.",
-        "en": "Choose the village or neighbourhood. Aalden is the default; any Drenthe buurt works, or your own dwelling file.",
+        "nl": (
+            "Kies het dorp of de buurt. Standaard is dat Aalden; elke Drentse buurt kan, of een"
+            " eigen woningbestand."
+        ),
+        "en": (
+            "Choose the village or neighbourhood. Aalden is the default; any Drenthe buurt works,"
+            " or your own dwelling file."
+        ),
     },
     "source_buurt": {"nl": "Een Drentse buurt", "en": "A Drenthe buurt"},
     "source_upload": {
@@ -72,10 +81,14 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "rep_count": {"nl": "problemen in het bestand", "en": "problems in the file"},
     # a problem with the whole file, by WupInputError.code (figures from its details)
     "upload_file_type": {
-        "nl": "Dit soort bestand ({suffix}) kan het model niet lezen. Kies een CSV-bestand (.csv) "
-        "of een Excel-werkmap (.xlsx).",
-        "en": "The model cannot read this kind of file ({suffix}). Choose a CSV file (.csv) or an "
-        "Excel workbook (.xlsx).",
+        "nl": (
+            "Dit soort bestand ({suffix}) kan het model niet lezen. Kies een CSV-bestand (.csv) "
+            "of een Excel-werkmap (.xlsx)."
+        ),
+        "en": (
+            "The model cannot read this kind of file ({suffix}). Choose a CSV file (.csv) or an "
+            "Excel workbook (.xlsx)."
+        ),
     },
     "upload_file_too_large": {
         "nl": "Het bestand is {size_mb} MB; er kan ten hoogste {max_mb} MB in.",
@@ -90,20 +103,28 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "en": "This is an Excel or zip file, not a CSV. Save it as .xlsx or as 'CSV UTF-8'.",
     },
     "upload_file_not_xlsx": {
-        "nl": "Deze Excel-werkmap is niet te lezen. Bewaar hem opnieuw vanuit Excel als .xlsx, "
-        "of als 'CSV UTF-8'.",
-        "en": "This Excel workbook cannot be read. Save it again from Excel as .xlsx, or as "
-        "'CSV UTF-8'.",
+        "nl": (
+            "Deze Excel-werkmap is niet te lezen. Bewaar hem opnieuw vanuit Excel als .xlsx, "
+            "of als 'CSV UTF-8'."
+        ),
+        "en": (
+            "This Excel workbook cannot be read. Save it again from Excel as .xlsx, or as "
+            "'CSV UTF-8'."
+        ),
     },
     "upload_file_utf16": {
         "nl": "Het bestand is als UTF-16 opgeslagen. Bewaar het als 'CSV UTF-8'.",
         "en": "The file is saved as UTF-16. Save it as 'CSV UTF-8'.",
     },
     "upload_file_binary": {
-        "nl": "Dit is geen tekstbestand (CSV): er staan binaire gegevens in. Kies een CSV-bestand "
-        "of een Excel-werkmap (.xlsx).",
-        "en": "This is not a text (CSV) file: it contains binary data. Choose a CSV file or an "
-        "Excel workbook (.xlsx).",
+        "nl": (
+            "Dit is geen tekstbestand (CSV): er staan binaire gegevens in. Kies een CSV-bestand "
+            "of een Excel-werkmap (.xlsx)."
+        ),
+        "en": (
+            "This is not a text (CSV) file: it contains binary data. Choose a CSV file or an "
+            "Excel workbook (.xlsx)."
+        ),
     },
     "upload_file_encoding": {
         "nl": "De tekst in het bestand is niet te lezen (geen UTF-8). Bewaar het als 'CSV UTF-8'.",
@@ -114,10 +135,14 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "en": "The CSV file is malformed near line {line}. Save it again as 'CSV UTF-8'.",
     },
     "upload_csv_ragged_line": {
-        "nl": "Regel {line} heeft {n_fields} velden, de kopregel {width}. Kijk het scheidingsteken "
-        "({sep}) en de aanhalingstekens na.",
-        "en": "Line {line} has {n_fields} fields, the header {width}. Check the separator ({sep}) "
-        "and the quotes.",
+        "nl": (
+            "Regel {line} heeft {n_fields} velden, de kopregel {width}. Kijk het scheidingsteken "
+            "({sep}) en de aanhalingstekens na."
+        ),
+        "en": (
+            "Line {line} has {n_fields} fields, the header {width}. Check the separator ({sep}) "
+            "and the quotes."
+        ),
     },
     "upload_columns_same_meaning": {
         "nl": "De kolommen {columns} betekenen allebei '{field}'. Houd er één over.",
@@ -180,8 +205,14 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "en": "Dropped columns (addresses and unknown columns, kept nowhere)",
     },
     "synthesised_note": {
-        "nl": "Woningen samengesteld uit de buurtcijfers van PBL (Startanalyse 2020): aantallen per type, bouwjaar en label kloppen, de woningen zelf zijn verzonnen.",
-        "en": "Dwellings synthesised from PBL's buurt statistics (Startanalyse 2020): counts by type, age and label match, the dwellings themselves are invented.",
+        "nl": (
+            "Woningen samengesteld uit de buurtcijfers van PBL (Startanalyse 2020): aantallen per"
+            " type, bouwjaar en label kloppen, de woningen zelf zijn verzonnen."
+        ),
+        "en": (
+            "Dwellings synthesised from PBL's buurt statistics (Startanalyse 2020): counts by type,"
+            " age and label match, the dwellings themselves are invented."
+        ),
     },
     "fig_types": {"nl": "Woningtypes", "en": "Dwelling types"},
     "fig_periods": {"nl": "Bouwjaren", "en": "Construction years"},
@@ -212,8 +243,14 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     # Mijn huis
     "huis_title": {"nl": "Mijn huis", "en": "My house"},
     "huis_intro": {
-        "nl": "Vul uw woning in, of kies een woning uit het dorp. Daaronder staat wat elke keuze kost en wat er in huis verandert.",
-        "en": "Enter your house, or pick a dwelling of the village. Below: what each choice costs and what changes in the house.",
+        "nl": (
+            "Vul uw woning in, of kies een woning uit het dorp. Daaronder staat wat elke keuze kost"
+            " en wat er in huis verandert."
+        ),
+        "en": (
+            "Enter your house, or pick a dwelling of the village. Below: what each choice costs and"
+            " what changes in the house."
+        ),
     },
     "huis_mode": {
         "nl": "Hoe wilt u de woning opgeven?",
@@ -229,13 +266,18 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "in_tenure": {"nl": "Eigendom", "en": "Tenure"},
     "in_income": {"nl": "Huishoudinkomen", "en": "Household income"},
     "in_income_help": {
-        "nl": "Onder de inkomensgrens van het Warmtefonds (verzamelinkomen) leent u tegen 0 % rente. Elke klasse "
-        "rekent met het gemiddelde inkomen van de Drentse huishoudens in die klasse (CBS). Weet u het niet of "
-        "zegt u het liever niet: dan geldt de gewone Warmtefondsrente en het gemiddelde inkomen in Drenthe "
-        "voor koop of huur (CBS).",
-        "en": "Below the Warmtefonds income limit (taxable household income) you borrow at 0 % interest. Each class "
-        "counts with the mean income of the Drenthe households in it (CBS). If you don't know or would rather "
-        "not say: the ordinary Warmtefonds rate and the mean income in Drenthe for owners or tenants (CBS).",
+        "nl": (
+            "Onder de inkomensgrens van het Warmtefonds (verzamelinkomen) leent u tegen 0 % rente."
+            " Elke klasse rekent met het gemiddelde inkomen van de Drentse huishoudens in die"
+            " klasse (CBS). Weet u het niet of zegt u het liever niet: dan geldt de gewone"
+            " Warmtefondsrente en het gemiddelde inkomen in Drenthe voor koop of huur (CBS)."
+        ),
+        "en": (
+            "Below the Warmtefonds income limit (taxable household income) you borrow at 0 %"
+            " interest. Each class counts with the mean income of the Drenthe households in it"
+            " (CBS). If you don't know or would rather not say: the ordinary Warmtefonds rate and"
+            " the mean income in Drenthe for owners or tenants (CBS)."
+        ),
     },
     "in_gas": {
         "nl": "Gasverbruik volgens de meter (m³ per jaar, 0 = onbekend)",
@@ -273,10 +315,16 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "mh_comfort": {"nl": "Comfort", "en": "Comfort"},
     "now": {"nl": "Nu (energierekening)", "en": "Today (energy bill)"},
     "house_monthly_note": {
-        "nl": "Nu: uw energierekening van vandaag, zonder lening of huurverhoging. 'Referentie: cv-ketel' is de "
-        "cv-ketel houden en op tijd vervangen; het verschil per maand in de tabel is ten opzichte daarvan.",
-        "en": "Today: your energy bill as it is, without a loan or rent increase. 'Reference: gas boiler' is "
-        "keeping the gas boiler and replacing it in time; the monthly change in the table is against that.",
+        "nl": (
+            "Nu: uw energierekening van vandaag, zonder lening of huurverhoging. 'Referentie:"
+            " cv-ketel' is de cv-ketel houden en op tijd vervangen; het verschil per maand in de"
+            " tabel is ten opzichte daarvan."
+        ),
+        "en": (
+            "Today: your energy bill as it is, without a loan or rent increase. 'Reference: gas"
+            " boiler' is keeping the gas boiler and replacing it in time; the monthly change in the"
+            " table is against that."
+        ),
     },
     "part_bill": {"nl": "Energierekening", "en": "Energy bill"},
     "part_loan": {"nl": "Aflossing lening", "en": "Loan repayment"},
@@ -293,8 +341,14 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     # Scenario's
     "scen_title": {"nl": "Scenario's", "en": "Scenarios"},
     "scen_intro": {
-        "nl": "Verschuif de belangrijkste aannames en zie meteen wat het dorp betaalt. Bewaar tot vier scenario's en vergelijk ze.",
-        "en": "Move the main assumptions and see at once what the village pays. Keep up to four scenarios and compare them.",
+        "nl": (
+            "Verschuif de belangrijkste aannames en zie meteen wat het dorp betaalt. Bewaar tot"
+            " vier scenario's en vergelijk ze."
+        ),
+        "en": (
+            "Move the main assumptions and see at once what the village pays. Keep up to four"
+            " scenarios and compare them."
+        ),
     },
     "source": {"nl": "Bron", "en": "Source"},
     "ctl_gas": {
@@ -412,11 +466,19 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     # Onzekerheid
     "unc_title": {"nl": "Onzekerheid", "en": "Uncertainty"},
     "unc_intro": {
-        "nl": "Prijzen en kosten liggen niet vast. Hier: welke aanname het meest uitmaakt, hoe breed de uitkomst is en hoe groot de kans is dat een huishouden meer gaat betalen.",
-        "en": "Prices and costs are not fixed. Here: which assumption matters most, how wide the outcome is, and the chance that a household pays more.",
+        "nl": (
+            "Prijzen en kosten liggen niet vast. Hier: welke aanname het meest uitmaakt, hoe breed"
+            " de uitkomst is en hoe groot de kans is dat een huishouden meer gaat betalen."
+        ),
+        "en": (
+            "Prices and costs are not fixed. Here: which assumption matters most, how wide the"
+            " outcome is, and the chance that a household pays more."
+        ),
     },
     "unc_example": {
-        "nl": "De bandbreedtes zijn een voorbeeld (scenario 'onzekere prijzen'), geen voorspelling.",
+        "nl": (
+            "De bandbreedtes zijn een voorbeeld (scenario 'onzekere prijzen'), geen voorspelling."
+        ),
         "en": "The ranges are an example (scenario 'uncertain prices'), not a forecast.",
     },
     "unc_samples": {"nl": "Aantal trekkingen", "en": "Number of samples"},
@@ -449,12 +511,28 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "nobody_pays_more": {"nl": "geen", "en": "none"},
     "coop_title": {"nl": "Coöperatie", "en": "Cooperative"},
     "coop_intro": {
-        "nl": "De businesscase van een warmtenet dat het dorp zelf bezit (een coöperatie): kies het tarief, de aansluitbijdrage, het ledenkapitaal en hoeveel huishoudens meedoen, en zie de kasstroom, de dekking van de bankrente per jaar, het rendement voor de leden en bij hoeveel deelname het rond is.",
-        "en": "The business case of a heat network the village owns (a cooperative): choose the tariff, the connection fee, the member capital and how many households join, and see the cash flow, the debt cover per year, the members' return and the participation at which it breaks even.",
+        "nl": (
+            "De businesscase van een warmtenet dat het dorp zelf bezit (een coöperatie): kies het"
+            " tarief, de aansluitbijdrage, het ledenkapitaal en hoeveel huishoudens meedoen, en zie"
+            " de kasstroom, de dekking van de bankrente per jaar, het rendement voor de leden en"
+            " bij hoeveel deelname het rond is."
+        ),
+        "en": (
+            "The business case of a heat network the village owns (a cooperative): choose the"
+            " tariff, the connection fee, the member capital and how many households join, and see"
+            " the cash flow, the debt cover per year, the members' return and the participation at"
+            " which it breaks even."
+        ),
     },
     "coop_no_zone": {
-        "nl": "Dit dorp heeft geen warmtenetzone: een businesscase voor een warmtenet is hier niet te maken.",
-        "en": "This village has no heat-network zone: there is no heat-network business case to make here.",
+        "nl": (
+            "Dit dorp heeft geen warmtenetzone: een businesscase voor een warmtenet is hier niet te"
+            " maken."
+        ),
+        "en": (
+            "This village has no heat-network zone: there is no heat-network business case to make"
+            " here."
+        ),
     },
     "coop_zone": {"nl": "Warmtenetzone", "en": "Heat-network zone"},
     "coop_tariff_fixed": {
@@ -494,14 +572,20 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "en": "Empty survey for this zone (Excel)",
     },
     "coop_survey_how": {
-        "nl": "Download de lege enquête: een regel per woning van de zone. Vul per woning in: would_join (ja, misschien "
-        "of nee), plans_heat_pump (ja of nee: wil zelf een warmtepomp), already_insulated (ja of nee) en invest_eur "
-        "(wat het huishouden als lid wil inleggen, in euro). Laad het bestand hier weer in. Tot dan rekent de pagina "
-        "met de eigen keuze van ieder huishouden.",
-        "en": "Download the empty survey: one row per dwelling of the zone. Fill in per dwelling: would_join (yes, maybe "
-        "or no), plans_heat_pump (yes or no: wants a heat pump of its own), already_insulated (yes or no) and "
-        "invest_eur (what the household would put in as a member, in euro). Upload the file here again. Until then "
-        "the page counts with each household's own choice.",
+        "nl": (
+            "Download de lege enquête: een regel per woning van de zone. Vul per woning in:"
+            " would_join (ja, misschien of nee), plans_heat_pump (ja of nee: wil zelf een"
+            " warmtepomp), already_insulated (ja of nee) en invest_eur (wat het huishouden als lid"
+            " wil inleggen, in euro). Laad het bestand hier weer in. Tot dan rekent de pagina met"
+            " de eigen keuze van ieder huishouden."
+        ),
+        "en": (
+            "Download the empty survey: one row per dwelling of the zone. Fill in per dwelling:"
+            " would_join (yes, maybe or no), plans_heat_pump (yes or no: wants a heat pump of its"
+            " own), already_insulated (yes or no) and invest_eur (what the household would put in"
+            " as a member, in euro). Upload the file here again. Until then the page counts with"
+            " each household's own choice."
+        ),
     },
     "coop_survey_read": {
         "nl": "Enquête gelezen: {rows} woningen, {yes} ja, {maybe} misschien, {no} nee.",
@@ -513,10 +597,14 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     },
     "coop_survey_bad": {"nl": "De enquête is niet gebruikt.", "en": "The survey was not used."},
     "upload_survey_answer": {
-        "nl": "Regel {row}: '{value}' in kolom {column} is geen antwoord. Mogelijk: ja, misschien, "
-        "nee (leeg = misschien).",
-        "en": "Row {row}: '{value}' in column {column} is not an answer. Possible: yes, maybe, no "
-        "(empty = maybe).",
+        "nl": (
+            "Regel {row}: '{value}' in kolom {column} is geen antwoord. Mogelijk: ja, misschien, "
+            "nee (leeg = misschien)."
+        ),
+        "en": (
+            "Row {row}: '{value}' in column {column} is not an answer. Possible: yes, maybe, no "
+            "(empty = maybe)."
+        ),
     },
     "upload_survey_number": {
         "nl": "Regel {row}: '{value}' in kolom {column} is geen bedrag van 0 of meer.",
@@ -527,20 +615,28 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "en": "The survey has no dwelling_id column (found: {columns}).",
     },
     "upload_survey_no_answer": {
-        "nl": "De enquête heeft geen kolom would_join (per woning) of join_yes, join_maybe en "
-        "join_no (per groep).",
-        "en": "The survey has no would_join column (per dwelling) or join_yes, join_maybe and "
-        "join_no (per group).",
+        "nl": (
+            "De enquête heeft geen kolom would_join (per woning) of join_yes, join_maybe en "
+            "join_no (per groep)."
+        ),
+        "en": (
+            "The survey has no would_join column (per dwelling) or join_yes, join_maybe and "
+            "join_no (per group)."
+        ),
     },
     "upload_survey_duplicate": {
         "nl": "Regel {row}: woning '{dwelling}' staat er twee keer in.",
         "en": "Row {row}: dwelling '{dwelling}' is in it twice.",
     },
     "upload_survey_unknown_dwelling": {
-        "nl": "Regel {row}: woning '{dwelling}' hoort niet bij dit dorp ({count} onbekende woningen in het bestand). "
-        "Gebruik de woningnummers van de lege enquête.",
-        "en": "Row {row}: dwelling '{dwelling}' is not in this village ({count} unknown dwellings in the file). Use the "
-        "dwelling ids of the empty survey.",
+        "nl": (
+            "Regel {row}: woning '{dwelling}' hoort niet bij dit dorp ({count} onbekende woningen"
+            " in het bestand). Gebruik de woningnummers van de lege enquête."
+        ),
+        "en": (
+            "Row {row}: dwelling '{dwelling}' is not in this village ({count} unknown dwellings in"
+            " the file). Use the dwelling ids of the empty survey."
+        ),
     },
     "coop_connections": {"nl": "Aansluitingen", "en": "Connections"},
     "coop_project_irr": {"nl": "Rendement project", "en": "Project return"},
@@ -550,8 +646,14 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "coop_never": {"nl": "nooit", "en": "never"},
     "coop_funding_gap": {"nl": "Nog te vinden (euro)", "en": "Still to find (euro)"},
     "coop_household": {
-        "nl": "Een huishouden op het warmtenet betaalt {net} per maand, tegen {alt} voor zijn eigen goedkoopste alternatief.",
-        "en": "A household on the network pays {net} a month, against {alt} for its own cheapest alternative.",
+        "nl": (
+            "Een huishouden op het warmtenet betaalt {net} per maand, tegen {alt} voor zijn eigen"
+            " goedkoopste alternatief."
+        ),
+        "en": (
+            "A household on the network pays {net} a month, against {alt} for its own cheapest"
+            " alternative."
+        ),
     },
     "coop_project_cf": {"nl": "kasstroom project", "en": "project cash flow"},
     "coop_member_cf": {"nl": "voor de leden na de bank", "en": "for the members after the bank"},
@@ -608,6 +710,8 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "en": "No plan yet: make one on the Plan page.",
     },
 }
+# weighing (issue 25): the page Afwegen and well-being on Mijn huis, in a module of their own
+APP_STRINGS.update(CRITERIA_STRINGS)
 
 VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
     "dwelling_type": {
@@ -729,7 +833,10 @@ VALUE_LABELS["space"] = {
     },
     "ground_hp": {
         "nl": "Bodemlus in de tuin; binnenunit met warmwatervat (ruimte van een kast)",
-        "en": "Ground loop in the garden; indoor unit with a hot-water vessel (the space of a cupboard)",
+        "en": (
+            "Ground loop in the garden; indoor unit with a hot-water vessel (the space of a"
+            " cupboard)"
+        ),
     },
     "heat_network_mt": {
         "nl": "Afleverset aan de muur, waar nu de cv-ketel hangt",
@@ -747,12 +854,23 @@ VALUE_LABELS["comfort"] = {
         "en": "As now; the boiler helps on cold days and makes hot water",
     },
     "air_hp": {
-        "nl": "Gelijkmatig warm met lauwe radiatoren; warm water uit het vat; buitenunit is hoorbaar",
-        "en": "Evenly warm with lukewarm radiators; hot water from the vessel; the outdoor unit can be heard",
+        "nl": (
+            "Gelijkmatig warm met lauwe radiatoren; warm water uit het vat; buitenunit is hoorbaar"
+        ),
+        "en": (
+            "Evenly warm with lukewarm radiators; hot water from the vessel; the outdoor unit can"
+            " be heard"
+        ),
     },
     "ground_hp": {
-        "nl": "Gelijkmatig warm met lauwe radiatoren; warm water uit het vat; stil, kan 's zomers koelen",
-        "en": "Evenly warm with lukewarm radiators; hot water from the vessel; quiet, can cool in summer",
+        "nl": (
+            "Gelijkmatig warm met lauwe radiatoren; warm water uit het vat; stil, kan 's zomers"
+            " koelen"
+        ),
+        "en": (
+            "Evenly warm with lukewarm radiators; hot water from the vessel; quiet, can cool in"
+            " summer"
+        ),
     },
     "heat_network_mt": {
         "nl": "Zoals nu: warme radiatoren en direct warm water",

@@ -37,9 +37,12 @@ def scenario_arg(p: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         dest="settings",
-        help="change one setting, parameter or price path, e.g. --set finance.social_discount_rate=0.04 "
-        "--set prices.gas_supply_eur_m3=0.8 --set 'prices.gas_supply_eur_m3={2026: 0.5, 2040: 0.8}' "
-        "(repeatable; a path given for a few years is interpolated linearly and held after the last)",
+        help=(
+            "change one setting, parameter or price path, e.g. --set"
+            " finance.social_discount_rate=0.04 --set prices.gas_supply_eur_m3=0.8 --set"
+            " 'prices.gas_supply_eur_m3={2026: 0.5, 2040: 0.8}' (repeatable; a path given for a few"
+            " years is interpolated linearly and held after the last)"
+        ),
     )
 
 
@@ -59,8 +62,10 @@ def command_line() -> list[str]:
 
 def destinations(args: argparse.Namespace) -> wio.Destinations:
     """The command's outputs, checked before it works and never written onto one of its
-    inputs (the scenario, ``--stock``, ``--survey``, ``--fixed``, compared scenarios)."""
-    inputs = [getattr(args, k, None) for k in ("scenario", "stock", "survey", "fixed")]
+    inputs (the scenario, ``--stock``, ``--survey``, ``--fixed``, ``--weights``,
+    ``--uncertainty``, compared scenarios)."""
+    names = ("scenario", "stock", "survey", "fixed", "weights", "uncertainty")
+    inputs = [getattr(args, k, None) for k in names]
     inputs += list(getattr(args, "scenarios", None) or [])
     return wio.Destinations(inputs)
 
@@ -92,8 +97,10 @@ def scheduler_arg(p: argparse.ArgumentParser) -> None:
         "--scheduler",
         default=None,
         metavar="SPEC",
-        help="where to run: local[:N] (a Dask LocalCluster of N processes) or tcp://HOST:PORT "
-        "(an existing Dask scheduler); default: this process",
+        help=(
+            "where to run: local[:N] (a Dask LocalCluster of N processes) or tcp://HOST:PORT "
+            "(an existing Dask scheduler); default: this process"
+        ),
     )
 
 

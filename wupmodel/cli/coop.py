@@ -16,10 +16,13 @@ def add_coop_parser(sub) -> None:
     co = sub.add_parser(
         "coop",
         help="the business case of a village cooperative: heat network of a zone, or a solar park",
-        description="A cooperative's 30-year business case: yearly cash flow, financing (member capital, member "
-        "loans, a public loan, bank debt sized by a minimum DSCR), project and member IRR, DSCR and LLCR, "
-        "break-even tariff and participation, the participation curve from each household's own cheapest "
-        "alternative (and a survey), and the tariff <-> uptake loop. --out writes coop.xlsx and coop.json.",
+        description=(
+            "A cooperative's 30-year business case: yearly cash flow, financing (member capital,"
+            " member loans, a public loan, bank debt sized by a minimum DSCR), project and member"
+            " IRR, DSCR and LLCR, break-even tariff and participation, the participation curve from"
+            " each household's own cheapest alternative (and a survey), and the tariff <-> uptake"
+            " loop. --out writes coop.xlsx and coop.json."
+        ),
     )
     scenario_arg(co)
     co.add_argument("--asset", choices=["heat_network", "solar_park"], default="heat_network")
@@ -30,8 +33,11 @@ def add_coop_parser(sub) -> None:
         "--survey",
         metavar="FILE",
         default=None,
-        help="CSV/XLSX: dwelling_id, would_join (yes/maybe/no) [, plans_heat_pump, already_insulated, "
-        "invest_eur], or per group dwelling_id, join_yes, join_maybe, join_no",
+        help=(
+            "CSV/XLSX: dwelling_id, would_join (yes/maybe/no) [, plans_heat_pump,"
+            " already_insulated, invest_eur], or per group dwelling_id, join_yes, join_maybe,"
+            " join_no"
+        ),
     )
     _tariff_args(co)
     _financing_args(co)
@@ -46,7 +52,10 @@ def _tariff_args(co: argparse.ArgumentParser) -> None:
         type=share_arg,
         metavar="SHARE",
         default=None,
-        help="share of the zone that connects (0-1 or 85%%); default: from each household's alternative",
+        help=(
+            "share of the zone that connects (0-1 or 85%%); default: from each household's"
+            " alternative"
+        ),
     )
     co.add_argument(
         "--tariff-fixed",
@@ -120,7 +129,10 @@ def _tariff_rule_and_park_args(co: argparse.ArgumentParser) -> None:
     co.add_argument(
         "--cost-based",
         action="store_true",
-        help="cost-based tariff (Wcw): heat at its cost per GJ, the fixed charge from the uptake loop",
+        help=(
+            "cost-based tariff (Wcw): heat at its cost per GJ, the fixed charge from the uptake"
+            " loop"
+        ),
     )
     co.add_argument(
         "--no-acm-cap", action="store_true", help="allow a tariff above the ACM maximum"
@@ -156,8 +168,10 @@ def _output_args(co: argparse.ArgumentParser) -> None:
         "--sensitivity",
         choices=["lhs", "oat"],
         default=None,
-        help="also run the business case over the scenario's uncertainty: section (needs --out; "
-        "writes coop_sensitivity.csv)",
+        help=(
+            "also run the business case over the scenario's uncertainty: section (needs --out; "
+            "writes coop_sensitivity.csv)"
+        ),
     )
     co.add_argument(
         "--samples", type=int, default=32, help="samples of an lhs sensitivity run (default 32)"

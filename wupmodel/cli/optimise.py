@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from pathlib import Path
 
@@ -17,10 +18,12 @@ def add_optimise_parser(sub) -> None:
     op = sub.add_parser(
         "optimise",
         help="find the cheapest village mix under a CO2 target (and the cost-CO2 Pareto front)",
-        description="Choose, for every dwelling group (or dwelling), its insulation, heating and "
-        "solar options, and the collective decisions (heat network per zone, LV-grid "
-        "reinforcement, solar park), minimising cost under the scenario's targets. Exits with "
-        "status 3 when no plan meets the targets.",
+        description=(
+            "Choose, for every dwelling group (or dwelling), its insulation, heating and "
+            "solar options, and the collective decisions (heat network per zone, LV-grid "
+            "reinforcement, solar park), minimising cost under the scenario's targets. Exits with "
+            "status 3 when no plan meets the targets."
+        ),
     )
     scenario_arg(op)
     op.add_argument(
@@ -61,6 +64,7 @@ def add_optimise_parser(sub) -> None:
         default=0,
         help="also trace the cost-CO2 Pareto front with N points",
     )
+    _criteria_args(op)
     op.add_argument("--solver", choices=["highs", "cbc"], default="highs", help="MILP/LP solver")
     op.add_argument(
         "--time-limit",
@@ -75,8 +79,10 @@ def add_optimise_parser(sub) -> None:
         "--out",
         metavar="DIR",
         default=None,
-        help="write plan.xlsx (per dwelling, per heating system, collective decisions, "
-        "constraints and shadow prices, Pareto front) and plan.json to this folder",
+        help=(
+            "write plan.xlsx (per dwelling, per heating system, collective decisions, "
+            "constraints and shadow prices, Pareto front) and plan.json to this folder"
+        ),
     )
     op.add_argument(
         "--fixed",
@@ -88,8 +94,44 @@ def add_optimise_parser(sub) -> None:
         "--survey",
         metavar="FILE",
         default=None,
-        help="survey CSV/XLSX: fixed choices and each "
-        "zone's minimum heat-network participation (its yes-share)",
+        help=(
+            "survey CSV/XLSX: fixed choices and each "
+            "zone's minimum heat-network participation (its yes-share)"
+        ),
+    )
+
+
+def _criteria_args(op: argparse.ArgumentParser) -> None:
+    """The well-being limits and the weighted objective (issue 25)."""
+    op.add_argument(
+        "--limit",
+        action="append",
+        metavar="NAME",
+        default=[],
+        help=(
+            "a well-being limit the plan respects, beside the scenario's targets.limits: noise "
+            "(no outdoor unit above the noise limit without a screen; a screen's cost is added "
+            "where one suffices), overheating (no worse summer overheating than today); "
+            "repeatable"
+        ),
+    )
+    op.add_argument(
+        "--weights",
+        metavar="FILE",
+        default=None,
+        help=(
+            "minimise cost plus the village's weighed criteria (a weights file as for "
+            "wupmodel criteria) instead of cost alone"
+        ),
+    )
+    op.add_argument(
+        "--group",
+        metavar="NAME",
+        default=None,
+        help=(
+            "the weighted objective with this group's weights (of --weights, else the packaged "
+            "illustrative residents, tenants, corporation, municipality, equal)"
+        ),
     )
 
 
@@ -110,6 +152,21 @@ def _progress(state) -> None:
         file=sys.stderr,
         flush=True,
     )
+
+
+def _objective_weights(args: argparse.Namespace):
+    """The weights of a weighted objective (--weights, --group), or None (cost alone)."""
+    if args.weights is None and args.group is None:
+        return None
+    groups = wio.read_weights(args.weights) if args.weights else wio.packaged_weights()
+    name = args.group or next(iter(groups))
+    if name not in groups:
+        close = difflib.get_close_matches(name, list(groups), n=1, cutoff=0.5)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise WupInputError(
+            f"--group: unknown group '{name}'{hint}; allowed: {', '.join(groups)}", "--group"
+        )
+    return groups[name]
 
 
 def cmd_optimise(args: argparse.Namespace) -> int:
@@ -148,6 +205,7 @@ def _plan(args: argparse.Namespace):
     """The plan the arguments ask for, and the scenario it was made under."""
     fixed = wio.load_fixed_choices(args.fixed) if args.fixed else None
     survey = wio.load_survey(args.survey) if args.survey else None
+    weights = _objective_weights(args)
     scenario, stock = load(args)
     plan = wm.optimise(
         stock,
@@ -163,6 +221,8 @@ def _plan(args: argparse.Namespace):
         solver=args.solver,
         time_limit_s=args.time_limit,
         progress=_progress if args.per_dwelling else None,
+        limits=args.limit,
+        weights=weights,
     )
     return plan, scenario
 

@@ -20,10 +20,12 @@ def add_run_parser(sub) -> None:
     run = sub.add_parser(
         "run",
         help="compare the village strategies (reference and each heating system)",
-        description="Print, for the village, the reference and each heating system at its "
-        "sensible insulation level: dwellings feasible, gas, electricity, CO2 and its reduction, "
-        "grid peak, investment and subsidy, national extra cost (EUR/yr, EUR/t CO2, EUR/WEQ/yr), "
-        "average monthly cost change and the share of households paying more.",
+        description=(
+            "Print, for the village, the reference and each heating system at its sensible"
+            " insulation level: dwellings feasible, gas, electricity, CO2 and its reduction, grid"
+            " peak, investment and subsidy, national extra cost (EUR/yr, EUR/t CO2, EUR/WEQ/yr),"
+            " average monthly cost change and the share of households paying more."
+        ),
     )
     scenario_arg(run)
     run.add_argument("--format", choices=["table", "json"], default="table", help="output format")
@@ -31,8 +33,12 @@ def add_run_parser(sub) -> None:
         "--out",
         metavar="DIR",
         default=None,
-        help="also write results.xlsx (read me, summary, per type, who pays, per dwelling, assumptions "
-        "and price paths as used, scenario, provenance), CSV files, summary.json and scenario_used.yaml",
+        help=(
+            "also write results.xlsx (read me, summary, per type, who pays, per dwelling,"
+            " assumptions and price paths as used, scenario, provenance, the well-being criteria"
+            " and their ranking with the weights used), CSV files, summary.json and"
+            " scenario_used.yaml"
+        ),
     )
     run.add_argument(
         "--lang", choices=["en", "nl"], default="en", help="workbook headers (default English)"
@@ -61,8 +67,10 @@ def add_stock_parser(sub) -> None:
     st = sub.add_parser(
         "stock",
         help="synthesise a dwelling table for a Drenthe buurt",
-        description="Build a deterministic dwelling table that reproduces a buurt's counts by "
-        "type, construction period and energy label (PBL Startanalyse 2020 statistics).",
+        description=(
+            "Build a deterministic dwelling table that reproduces a buurt's counts by "
+            "type, construction period and energy label (PBL Startanalyse 2020 statistics)."
+        ),
     )
     st.add_argument(
         "--buurt", required=True, metavar="CODE", help="CBS buurt code, e.g. BU01095059"
@@ -105,8 +113,10 @@ def add_compare_parser(sub) -> None:
     co = sub.add_parser(
         "compare",
         help="set the village strategies of two or more scenarios side by side",
-        description="Evaluate each scenario and print, per strategy, its figures in both perspectives "
-        "side by side with the differences from the first, and which assumptions differ.",
+        description=(
+            "Evaluate each scenario and print, per strategy, its figures in both perspectives "
+            "side by side with the differences from the first, and which assumptions differ."
+        ),
     )
     co.add_argument(
         "scenarios", nargs="+", metavar="SCENARIO", help="scenario YAML files (two or more)"
@@ -128,12 +138,18 @@ def add_compare_parser(sub) -> None:
 def add_check_model_parser(sub) -> None:
     ch = sub.add_parser(
         "check-model",
-        help="compare the model with published figures (Keymark, PBL, CBS, Startanalyse); exit 1 if any is off",
-        description="Print each comparison of the model with a published figure: COP at the Keymark "
-        "test points, SCOP, the insulated mid-terrace peak, gas kept after insulation, apartments vs "
-        "CBS and PBL, all-electric national cost vs the Startanalyse, share needing deep insulation, "
-        "grid peak per dwelling; modelled, published, the band it must fall in, the model's figure "
-        "before issue 9 and the source. Exit status 1 when a figure falls outside its band.",
+        help=(
+            "compare the model with published figures (Keymark, PBL, CBS, Startanalyse); exit 1 if"
+            " any is off"
+        ),
+        description=(
+            "Print each comparison of the model with a published figure: COP at the Keymark test"
+            " points, SCOP, the insulated mid-terrace peak, gas kept after insulation, apartments"
+            " vs CBS and PBL, all-electric national cost vs the Startanalyse, share needing deep"
+            " insulation, grid peak per dwelling; modelled, published, the band it must fall in,"
+            " the model's figure before issue 9 and the source. Exit status 1 when a figure falls"
+            " outside its band."
+        ),
     )
     scenario_arg(ch)
     ch.add_argument(
@@ -148,17 +164,30 @@ def cmd_run(args: argparse.Namespace) -> int:
         inputs = wm.model_inputs(scenario)
         outcomes = wm.evaluate(stock, inputs)
         tables = wm.summarise(outcomes, inputs)
+        # the files and the JSON carry the well-being criteria, weighed equally (wupmodel
+        # criteria weighs with a village's own weights)
+        weighed = (
+            wm.criteria(stock, inputs, outcomes=outcomes)
+            if args.out or args.format == "json"
+            else None
+        )
         block = wio.run_provenance(scenario, args.stock, command_line())
         if out_dir is not None:
             with dest.writing():
                 wio.write_outputs(
-                    out_dir, tables, scenario, outcomes.notices, provenance=block, lang=args.lang
+                    out_dir,
+                    tables,
+                    scenario,
+                    outcomes.notices,
+                    provenance=block,
+                    lang=args.lang,
+                    criteria=weighed,
                 )
             written = dest.commit()
     if args.format == "json":
         print(
             json.dumps(
-                wio.summary_json(tables, scenario, outcomes.notices, block),
+                wio.summary_json(tables, scenario, outcomes.notices, block, weighed),
                 indent=2,
                 ensure_ascii=False,
             )

@@ -138,8 +138,10 @@ class HeatNetworkAsset:
             return {"main": self.main_eur, "source": 0.0, "service_connections": 0.0}
         return {
             "main": self.main_eur,
-            "source": self.source_fixed_eur
-            + self.source_eur_per_kw * self.diversity(connections) * design_load_kw,
+            "source": (
+                self.source_fixed_eur
+                + self.source_eur_per_kw * self.diversity(connections) * design_load_kw
+            ),
             "service_connections": self.service_eur_per_connection * connections,
         }
 

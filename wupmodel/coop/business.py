@@ -228,16 +228,18 @@ class BusinessCase:
                 "npv_eur": clean(self.break_even_participation.residual),
                 "reason": self.break_even_participation.reason,
             },
-            "loop": None
-            if self.loop is None
-            else {
-                "converged": self.loop.converged,
-                "iterations": self.loop.iterations,
-                "tariff_fixed_eur_per_yr": clean(self.loop.tariff_fixed_eur_per_yr),
-                "participation": clean(self.loop.participation),
-                "reason": self.loop.reason,
-                "path": [[clean(a), clean(b)] for a, b in self.loop.path],
-            },
+            "loop": (
+                None
+                if self.loop is None
+                else {
+                    "converged": self.loop.converged,
+                    "iterations": self.loop.iterations,
+                    "tariff_fixed_eur_per_yr": clean(self.loop.tariff_fixed_eur_per_yr),
+                    "participation": clean(self.loop.participation),
+                    "reason": self.loop.reason,
+                    "path": [[clean(a), clean(b)] for a, b in self.loop.path],
+                }
+            ),
             "settings": self.settings.model_dump(mode="json"),
             "cash_flow": frame(self.cash_flow_frame()),
             "financing": frame(self.financing_frame()),
@@ -350,9 +352,9 @@ def _check_cap(settings: CoopSettings, cap_fixed: float, cap_gj: float, cap_fee:
     for key, value, cap, unit in checks:
         if value is not None and value > cap + 1e-9:
             raise WupInputError(
-                f"coop settings: '{key}' = {value:g} {unit} is above the ACM maximum {cap:g} {unit}; "
-                "it must be at most that while the ACM cap is on (acm_cap false, or --no-acm-cap, "
-                "lifts it)"
+                f"coop settings: '{key}' = {value:g} {unit} is above the ACM maximum {cap:g}"
+                f" {unit}; it must be at most that while the ACM cap is on (acm_cap false, or"
+                " --no-acm-cap, lifts it)"
             )
 
 

@@ -24,7 +24,10 @@ TariffBasis = Literal["acm", "cost_based"]
 
 #: What each setting means and allows (for messages and the workbook).
 SETTING_HELP: dict[str, str] = {
-    "participation": "a share of the zone's dwellings from 0 to 1 (100 %), or empty for each household's own choice",
+    "participation": (
+        "a share of the zone's dwellings from 0 to 1 (100 %), or empty for each household's own"
+        " choice"
+    ),
     "min_dscr": "at least 1 (a DSCR below 1 means the debt is not covered) and at most 3",
     "max_debt_share": "a share of the investment from 0 to 1 (100 %)",
     "build_phasing": "one to five shares per construction year, each >= 0, adding up to 1",

@@ -115,7 +115,8 @@ class ZoneHouseholds:
     def joining(
         self, tariff_fixed_eur_per_yr: ArrayLike, tariff_eur_per_gj: ArrayLike
     ) -> FloatArray:
-        """Dwellings per group that join at each tariff, shape (..., G) (vectorised over tariffs)."""
+        """Dwellings per group that join at each tariff, shape (..., G) (vectorised over
+        tariffs)."""
         cost = self.network_cost_at(tariff_fixed_eur_per_yr, tariff_eur_per_gj)
         cheaper = cost <= (1.0 - self.stickiness) * self.alternative_cost_eur_per_yr
         yes = self.yes if self.yes.size else np.zeros_like(self.counts)
@@ -220,7 +221,8 @@ def _design_load_option(cat: Catalogue, options: NDArray[np.intp]) -> NDArray[np
                 continue
         else:
             raise WupInputError(
-                "the cooperative's design load needs air_hp or ground_hp in the scenario's catalogue"
+                "the cooperative's design load needs air_hp or ground_hp in the scenario's"
+                " catalogue"
             )
         out[cat.insulation[options] == level] = j
     return out
@@ -369,8 +371,8 @@ def solve_uptake_loop(
                 tariff,
                 share,
                 tuple(path),
-                f"with {share:.0%} joining the break-even fixed charge {tariff:,.0f} EUR/yr is above "
-                f"the ACM cap {cap_eur_per_yr:,.0f} EUR/yr",
+                f"with {share:.0%} joining the break-even fixed charge {tariff:,.0f} EUR/yr is"
+                f" above the ACM cap {cap_eur_per_yr:,.0f} EUR/yr",
             )
         after_joined = households.joining(tariff, tariff_eur_per_gj)
         if np.array_equal(after_joined, joined):

@@ -116,7 +116,7 @@ def coop_sweep(
         lo, hi = (float(v) for v in participation)
         if not 0.0 <= lo <= hi <= 1.0:
             raise WupInputError(
-                f"coop sweep: participation range must lie within 0 to 1 (100 %), low <= high; "
+                "coop sweep: participation range must lie within 0 to 1 (100 %), low <= high; "
                 f"got {lo:g} to {hi:g}"
             )
         mid = 0.5 * (lo + hi)

@@ -25,22 +25,35 @@ from wupmodel.io.headers import header
 from wupmodel.io.provenance import provenance_table
 
 SHEETS: dict[str, str] = {
-    "ratios": "Headline figures: investment, project IRR and NPV (after tax, unlevered), members' equity IRR "
-    "and NPV, minimum DSCR and LLCR of the bank debt, the debt and member capital, solvency, and "
-    "the household's monthly cost on the network against its own cheapest alternative.",
-    "assumptions": "Every parameter and setting used, with its unit, where it came from and its source.",
-    "cash_flow": "Year by year (EUR excl. VAT, real euros of the price year): investment, connection fees, "
-    "subsidies, revenue, operating costs, EBITDA, tax, CFADS, bank draw/interest/principal/balance, "
-    "junior debt service, DSCR, project and equity cash flows.",
+    "ratios": (
+        "Headline figures: investment, project IRR and NPV (after tax, unlevered), members' equity"
+        " IRR and NPV, minimum DSCR and LLCR of the bank debt, the debt and member capital,"
+        " solvency, and the household's monthly cost on the network against its own cheapest"
+        " alternative."
+    ),
+    "assumptions": (
+        "Every parameter and setting used, with its unit, where it came from and its source."
+    ),
+    "cash_flow": (
+        "Year by year (EUR excl. VAT, real euros of the price year): investment, connection fees,"
+        " subsidies, revenue, operating costs, EBITDA, tax, CFADS, bank"
+        " draw/interest/principal/balance, junior debt service, DSCR, project and equity cash"
+        " flows."
+    ),
     "financing": "Sources and uses of the construction, and the terms of each loan.",
-    "participation": "Participation curve: per fixed charge (incl. VAT) the share of the zone's dwellings "
-    "that join (each household against its own cheapest non-network option), connections, "
-    "project NPV and the fixed cost per connection.",
+    "participation": (
+        "Participation curve: per fixed charge (incl. VAT) the share of the zone's dwellings "
+        "that join (each household against its own cheapest non-network option), connections, "
+        "project NPV and the fixed cost per connection."
+    ),
     "uptake_loop": "The tariff -> uptake -> cost per connection -> tariff loop, round by round.",
-    "households": "Per group of identical dwellings of the zone: its cheapest heat-network and non-network "
-    "options, heat bought, design load, the occupant's yearly cost on the network at the tariff and "
-    "of its alternative (equivalent annual cost), the first-year heat bill against its "
-    "niet-meer-dan-anders maximum (its gas boiler's cost of heat), and how many of its dwellings join.",
+    "households": (
+        "Per group of identical dwellings of the zone: its cheapest heat-network and non-network"
+        " options, heat bought, design load, the occupant's yearly cost on the network at the"
+        " tariff and of its alternative (equivalent annual cost), the first-year heat bill against"
+        " its niet-meer-dan-anders maximum (its gas boiler's cost of heat), and how many of its"
+        " dwellings join."
+    ),
     "provenance": "What ran: model version, time, stock, command line, overrides.",
 }
 
@@ -170,9 +183,12 @@ def _readme(
     rows = [
         {
             "item": "wupmodel cooperative business case",
-            "value": f"{case.asset.replace('_', ' ')}{' of zone ' + case.zone if case.zone else ''}, "
-            f"{case.inputs.horizon_years} operating years from {case.start_year + 1}; EUR excl. VAT unless "
-            "stated, real euros of the price year. Pro forma: check every assumption before use.",
+            "value": (
+                f"{case.asset.replace('_', ' ')}{' of zone ' + case.zone if case.zone else ''},"
+                f" {case.inputs.horizon_years} operating years from {case.start_year + 1}; EUR"
+                " excl. VAT unless stated, real euros of the price year. Pro forma: check every"
+                " assumption before use."
+            ),
         }
     ]
     rows += [{"item": f"sheet {s}", "value": SHEETS.get(s, "")} for s in sheets]
@@ -242,17 +258,19 @@ def coop_text(case: BusinessCase) -> str:
     lines = []
     if case.asset == "heat_network":
         lines.append(
-            f"Heat network, zone '{case.zone}': {case.zone_dwellings:,.0f} dwellings, "
-            f"{case.connections:,.0f} connections ({_pct(case.participation)}, from {case.participation_source})"
+            f"Heat network, zone '{case.zone}': {case.zone_dwellings:,.0f} dwellings,"
+            f" {case.connections:,.0f} connections ({_pct(case.participation)}, from"
+            f" {case.participation_source})"
         )
         lines.append(
-            f"  tariff (incl. VAT, first year): {case.tariff_fixed_eur_per_yr[1]:,.0f} EUR/yr + "
-            f"{case.tariff_eur_per_gj[1]:.2f} EUR/GJ; connection fee {case.connection_fee_eur:,.0f} EUR"
+            f"  tariff (incl. VAT, first year): {case.tariff_fixed_eur_per_yr[1]:,.0f} EUR/yr +"
+            f" {case.tariff_eur_per_gj[1]:.2f} EUR/GJ; connection fee"
+            f" {case.connection_fee_eur:,.0f} EUR"
         )
     else:
         lines.append(
-            f"Solar park: {case.settings.park_kwp:,.0f} kWp, {m['yield_mwh_per_yr']:,.0f} MWh/yr at "
-            f"{m['price_eur_per_kwh_first_year']:.3f} EUR/kWh in the first year"
+            f"Solar park: {case.settings.park_kwp:,.0f} kWp, {m['yield_mwh_per_yr']:,.0f} MWh/yr at"
+            f" {m['price_eur_per_kwh_first_year']:.3f} EUR/kWh in the first year"
         )
     lines.append(
         f"  investment {_eur(m['investment_eur'])}; bank debt {_eur(m['bank_debt_eur'])}; "
@@ -260,8 +278,8 @@ def coop_text(case: BusinessCase) -> str:
     )
     if m["funding_gap_eur"] > 0.5:
         lines.append(
-            f"  funding gap: members offer {_eur(m['member_capital_offered_eur'])}, the bank's DSCR and share "
-            f"limits leave {_eur(m['funding_gap_eur'])} more to find"
+            f"  funding gap: members offer {_eur(m['member_capital_offered_eur'])}, the bank's DSCR"
+            f" and share limits leave {_eur(m['funding_gap_eur'])} more to find"
         )
     lines.append(
         f"  project IRR {_pct(m['project_irr'])}, NPV at {case.inputs.discount_rate:.1%} "
@@ -289,8 +307,9 @@ def coop_text(case: BusinessCase) -> str:
         )
         if "household_network_cost_eur_per_month" in m:
             lines.append(
-                f"  household: {m['household_network_cost_eur_per_month']:,.0f} EUR/month on the network vs "
-                f"{m['household_alternative_cost_eur_per_month']:,.0f} EUR/month for its own alternative"
+                f"  household: {m['household_network_cost_eur_per_month']:,.0f} EUR/month on the"
+                f" network vs {m['household_alternative_cost_eur_per_month']:,.0f} EUR/month for"
+                " its own alternative"
             )
     if case.loop is not None:
         loop = case.loop

@@ -46,12 +46,46 @@ def run_text(
     """The strategy comparison as terminal tables: energy and CO2, then money."""
     summary = tables["summary"]
     lines = [
-        f"{scenario.name}: {n_dwellings} dwellings; first year {scenario.years.start}, "
-        f"horizon to {scenario.years.end}",
+        (
+            f"{scenario.name}: {n_dwellings} dwellings; first year {scenario.years.start}, "
+            f"horizon to {scenario.years.end}"
+        ),
         "",
         "Energy and CO2 (first year, village totals)",
     ]
-    energy = pd.DataFrame(
+    energy = _energy_table(summary)
+    rate = _assumed(tables, "finance.social_discount_rate", scenario.finance.social_discount_rate)
+    lines += [energy.to_string(index=False), ""]
+    lines += _level_fit_lines(summary)
+    lines += [f"Money (EUR of the price year; national: no taxes or subsidies, {_pct(rate)})"]
+    money = _money_table(summary)
+    monthly = _woonlasten_table(summary)
+    lines += [
+        money.to_string(index=False),
+        "",
+        (
+            "Woonlasten (year 1, EUR/month per dwelling vs the gas boiler;"
+            f" {scenario.finance.financing})"
+        ),
+        monthly.to_string(index=False),
+        "",
+        *textwrap.wrap(
+            "Investment incl. VAT before subsidy, for the dwellings that change; a dwelling where"
+            " a system is not feasible keeps its gas boiler. National extra cost vs the reference"
+            " includes heat-network sources and LV-grid reinforcement. Woonlasten = energy bill +"
+            " loan repayment + own money as a monthly annuity at the household discount rate of"
+            f" {_pct(_assumed(tables, 'finance.household_discount_rate', None))} over the horizon +"
+            " rent increase, averaged over all dwellings.",
+            100,
+        ),
+    ]
+    lines += [f"Note: {note}" for note in notices]
+    return "\n".join(lines)
+
+
+def _energy_table(summary: pd.DataFrame) -> pd.DataFrame:
+    """Energy and CO2 per strategy, formatted for the terminal."""
+    return pd.DataFrame(
         {
             "strategy": summary["strategy"],
             "insulation": summary["insulation"],
@@ -67,11 +101,11 @@ def run_text(
             "grid peak kW": summary["peak_kw"].map(_fmt_int),
         }
     )
-    rate = _assumed(tables, "finance.social_discount_rate", scenario.finance.social_discount_rate)
-    lines += [energy.to_string(index=False), ""]
-    lines += _level_fit_lines(summary)
-    lines += [f"Money (EUR of the price year; national: no taxes or subsidies, {_pct(rate)})"]
-    money = pd.DataFrame(
+
+
+def _money_table(summary: pd.DataFrame) -> pd.DataFrame:
+    """Investment, subsidy and the national extra cost per strategy, formatted."""
+    return pd.DataFrame(
         {
             "strategy": summary["strategy"],
             "invest. k EUR": (summary["investment_eur"] / 1e3).map(_fmt_int),
@@ -82,7 +116,11 @@ def run_text(
             "EUR/WEQ/yr": summary["national_eur_per_weq_per_yr"].map(_money),
         }
     )
-    monthly = pd.DataFrame(
+
+
+def _woonlasten_table(summary: pd.DataFrame) -> pd.DataFrame:
+    """The change of the woonlasten and its parts per strategy, formatted."""
+    return pd.DataFrame(
         {
             "strategy": summary["strategy"],
             "change EUR/month": summary["monthly_cost_change_avg_eur"].map(lambda x: f"{x:+.0f}"),
@@ -99,24 +137,6 @@ def run_text(
             "paying more": summary["share_paying_more"].map(lambda x: f"{x:.0%}"),
         }
     )
-    lines += [
-        money.to_string(index=False),
-        "",
-        f"Woonlasten (year 1, EUR/month per dwelling vs the gas boiler; {scenario.finance.financing})",
-        monthly.to_string(index=False),
-        "",
-        *textwrap.wrap(
-            "Investment incl. VAT before subsidy, for the dwellings that change; a dwelling where a "
-            "system is not feasible keeps its gas boiler. National extra cost vs the reference includes "
-            "heat-network sources and LV-grid reinforcement. Woonlasten = energy bill + loan repayment "
-            "+ own money as a monthly annuity at the household discount rate of "
-            f"{_pct(_assumed(tables, 'finance.household_discount_rate', None))} over the horizon + rent "
-            "increase, averaged over all dwellings.",
-            100,
-        ),
-    ]
-    lines += [f"Note: {note}" for note in notices]
-    return "\n".join(lines)
 
 
 def _fmt_price(value: float) -> str:
@@ -192,7 +212,8 @@ def plan_text(plan: Plan, title: str) -> str:
     if plan.pareto_front:
         lines += ["", "Pareto front (cost vs CO2):"]
         lines += [
-            f"  CO2 {p.co2_kg / 1e3:8,.0f} t ({p.co2_reduction:4.0%})  cost {_fmt_int(p.objective_eur):>12} EUR/yr"
+            f"  CO2 {p.co2_kg / 1e3:8,.0f} t ({p.co2_reduction:4.0%})  cost"
+            f" {_fmt_int(p.objective_eur):>12} EUR/yr"
             for p in plan.pareto_front
         ]
     return "\n".join(lines)
@@ -247,7 +268,8 @@ def _fmt(x: float) -> str:
 
 
 def check_model_text(table: pd.DataFrame) -> str:
-    """:func:`wupmodel.check_model`'s table as terminal text: one line per check, then the sources."""
+    """:func:`wupmodel.check_model`'s table as terminal text: one line per check, then the
+    sources."""
     shown = pd.DataFrame(
         {
             "check": table["check"],

@@ -55,38 +55,70 @@ def safe_text(frame: pd.DataFrame) -> pd.DataFrame:
 
 #: What each sheet holds (the read-me sheet lists the sheets present).
 SHEET_NOTES: dict[str, str] = {
-    "summary": "One row per village strategy (the reference and each heating system at its insulation "
-    "level): energy and CO2 in the first year, investment and subsidy for the dwellings that "
-    "change, the national extra cost vs the reference (no taxes or subsidies, social discount "
-    "rate, incl. heat-network sources and LV-grid reinforcement), the end-user extra cost, and "
-    "the change of monthly woonlasten with its parts.",
-    "per_type": "Per strategy and dwelling type: averages per dwelling (weighted by the number of "
-    "dwellings); the investment and subsidy count only the dwellings that change, as in summary.",
-    "who_pays": "Per strategy and tenure: the average change of monthly woonlasten and the share of "
-    "households paying more than 1 EUR/month more.",
+    "summary": (
+        "One row per village strategy (the reference and each heating system at its insulation "
+        "level): energy and CO2 in the first year, investment and subsidy for the dwellings that "
+        "change, the national extra cost vs the reference (no taxes or subsidies, social discount "
+        "rate, incl. heat-network sources and LV-grid reinforcement), the end-user extra cost, and "
+        "the change of monthly woonlasten with its parts."
+    ),
+    "per_type": (
+        "Per strategy and dwelling type: averages per dwelling (weighted by the number of"
+        " dwellings); the investment and subsidy count only the dwellings that change, as in"
+        " summary."
+    ),
+    "who_pays": (
+        "Per strategy and tenure: the average change of monthly woonlasten and the share of "
+        "households paying more than 1 EUR/month more."
+    ),
     "per_dwelling": "One row per dwelling and strategy: the option it takes and its key figures.",
-    "assumptions": "Every parameter with the value used in this run, its packaged default, whether and "
-    "where it was overridden (scenario file, --set, app), allowed range and source.",
-    "price_paths": "Every yearly price and tariff series as used in this run (overrides applied), with what "
-    "it feeds (the end-user bill or the national view) and how it was built.",
+    "assumptions": (
+        "Every parameter with the value used in this run, its packaged default, whether and "
+        "where it was overridden (scenario file, --set, app), allowed range and source."
+    ),
+    "price_paths": (
+        "Every yearly price and tariff series as used in this run (overrides applied), with what "
+        "it feeds (the end-user bill or the national view) and how it was built."
+    ),
     "scenario": "The scenario as run, every default filled in, with where each value came from.",
-    "provenance": "What ran: model version, date and time, stock file and its SHA-256 (or buurt and seed), "
-    "command line, overrides.",
-    "plan_summary": "The optimised plan: status, objective (total and as extra cost vs the reference), CO2.",
-    "plan_dwellings": "The plan per dwelling: insulation, heating, PV and solar water heater "
-    "(a share where the plan splits a group of identical dwellings).",
+    "provenance": (
+        "What ran: model version, date and time, stock file and its SHA-256 (or buurt and seed), "
+        "command line, overrides."
+    ),
+    "plan_summary": (
+        "The optimised plan: status, objective (total and as extra cost vs the reference), CO2."
+    ),
+    "plan_dwellings": (
+        "The plan per dwelling: insulation, heating, PV and solar water heater "
+        "(a share where the plan splits a group of identical dwellings)."
+    ),
     "plan_strategies": "The plan's dwellings by heating system and insulation level.",
     "collective": "Collective decisions: heat network per zone, LV-grid reinforcement, solar park.",
-    "constraints": "Constraints of the plan, binding or not, with shadow prices where they mean something.",
+    "constraints": (
+        "Constraints of the plan, binding or not, with shadow prices where they mean something."
+    ),
     "pareto": "The cost-CO2 Pareto front (when traced).",
+    "criteria": (
+        "Well-being beside cost and CO2: one row per indicator (overheating, noise at the "
+        "neighbour, cold surfaces, draught, damp, works, space, grid, money, climate "
+        "adaptation) with its unit and whether it is weighed, one column per strategy (village "
+        "means or shares; see criteria_indicators.csv for each method and source)."
+    ),
+    "criteria_ranking": (
+        "The strategies ranked with the weights used (TOPSIS or weighted sum), the robustness "
+        "(share of random weightings in which each comes first; sums to 1) and the rank under "
+        "each stakeholder group's weights (the packaged groups are illustrative, not a survey)."
+    ),
+    "criteria_weights": "The weight of each criterion used in the ranking and per group (sum 1).",
 }
 
 _PERSPECTIVES = (
-    "Two perspectives. National (maatschappelijk): costs to the Netherlands as a whole, without taxes or "
-    "subsidies, at the social discount rate; used for EUR/t CO2 and EUR per dwelling equivalent (WEQ). "
-    "End user (eindgebruiker): what the occupant pays incl. taxes and VAT, minus subsidy, at the household "
-    "discount rate. Woonlasten = energy bill + loan repayment (Warmtefonds) or rent increase (tenants) + "
-    "the monthly equivalent of own money spent (annuity at the household discount rate over the horizon)."
+    "Two perspectives. National (maatschappelijk): costs to the Netherlands as a whole, without"
+    " taxes or subsidies, at the social discount rate; used for EUR/t CO2 and EUR per dwelling"
+    " equivalent (WEQ). End user (eindgebruiker): what the occupant pays incl. taxes and VAT, minus"
+    " subsidy, at the household discount rate. Woonlasten = energy bill + loan repayment"
+    " (Warmtefonds) or rent increase (tenants) + the monthly equivalent of own money spent (annuity"
+    " at the household discount rate over the horizon)."
 )
 
 
@@ -95,9 +127,11 @@ def readme_table(sheets: list[str], provenance: Mapping[str, Any] | None) -> pd.
     rows = [
         {
             "item": "wupmodel results",
-            "value": "Scenario and financial model for a village heat plan "
-            "(Wijkuitvoeringsplan). Every figure was computed under the assumptions in the sheets "
-            "assumptions, price_paths and scenario.",
+            "value": (
+                "Scenario and financial model for a village heat plan (Wijkuitvoeringsplan). Every"
+                " figure was computed under the assumptions in the sheets assumptions, price_paths"
+                " and scenario."
+            ),
         }
     ]
     rows += [{"item": f"sheet {s}", "value": SHEET_NOTES.get(s, "")} for s in sheets]

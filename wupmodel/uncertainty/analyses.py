@@ -32,7 +32,8 @@ __all__ = [
 def _need(result: SweepResult, method: str, analysis: str) -> None:
     if result.design.method != method:
         raise WupInputError(
-            f"{analysis} needs a sweep with method='{method}' (this one used '{result.design.method}')"
+            f"{analysis} needs a sweep with method='{method}' (this one used"
+            f" '{result.design.method}')"
         )
 
 

@@ -96,7 +96,8 @@ class UncertainInput:
 
 
 def _stats():
-    """scipy.stats, imported on first use (it takes about a second; the app's first page does not need it)."""
+    """scipy.stats, imported on first use (it takes about a second; the app's first page does not
+    need it)."""
     from scipy import stats
 
     return stats

@@ -119,7 +119,8 @@ class DaskExecutor:
                 ) from None
         else:
             raise WupInputError(
-                f"scheduler '{address}' not understood; use 'local', 'local:N' or 'tcp://HOST:PORT'",
+                f"scheduler '{address}' not understood; use 'local', 'local:N' or"
+                " 'tcp://HOST:PORT'",
                 address,
             )
         self.n_workers = max(1, len(self.client.scheduler_info().get("workers", {})))
@@ -145,8 +146,8 @@ class DaskExecutor:
                     raise
                 except Exception as err:
                     raise RuntimeError(
-                        f"task {i + 1} of {len(tasks)} failed on the Dask cluster '{self.name}' after "
-                        f"{RETRIES} retries: {type(err).__name__}: {err}"
+                        f"task {i + 1} of {len(tasks)} failed on the Dask cluster '{self.name}'"
+                        f" after {RETRIES} retries: {type(err).__name__}: {err}"
                     ) from err
                 done += 1
                 if progress is not None:

@@ -164,8 +164,9 @@ def design(scenario: Scenario, samples: int, method: str = "lhs", seed: int | No
             members = [x for x in inputs if x.group == name]
             if len(members) > 1 and grp.correlation not in (0.0, 1.0):
                 raise WupInputError(
-                    f"uncertainty.groups.{name}: Sobol' indices need independent inputs; a correlation "
-                    f"of {grp.correlation:g} is allowed with 'lhs' only (use 1 to move the group as one)"
+                    f"uncertainty.groups.{name}: Sobol' indices need independent inputs; a"
+                    f" correlation of {grp.correlation:g} is allowed with 'lhs' only (use 1 to move"
+                    " the group as one)"
                 )
         scores = unit_sobol_saltelli(n, k, seed)[:, factor_of]
     else:

@@ -80,7 +80,9 @@ FIGURES: dict[str, str] = {
     "co2_reduction": "CO2 reduction vs the reference (fraction)",
     "investment_eur": "investment incl. VAT before subsidy, dwellings that change, EUR",
     "subsidy_eur": "ISDE subsidy, EUR",
-    "national_extra_eur_per_yr": "national extra cost vs the reference incl. collective costs, EUR/yr",
+    "national_extra_eur_per_yr": (
+        "national extra cost vs the reference incl. collective costs, EUR/yr"
+    ),
     "national_eur_per_t_co2": "national extra cost per tonne CO2 avoided, EUR/t",
     "national_eur_per_weq_per_yr": "national extra cost per dwelling equivalent, EUR/WEQ/yr",
     "end_user_extra_eur_per_yr": "occupants' equivalent annual cost vs the reference, EUR/yr",
