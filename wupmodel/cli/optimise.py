@@ -65,15 +65,7 @@ def add_optimise_parser(sub) -> None:
         help="also trace the cost-CO2 Pareto front with N points",
     )
     _criteria_args(op)
-    op.add_argument("--solver", choices=["highs", "cbc"], default="highs", help="MILP/LP solver")
-    op.add_argument(
-        "--time-limit",
-        type=float,
-        metavar="S",
-        default=None,
-        help="time limit of each optimisation, s; a per-dwelling plan not proven optimal by "
-        "then comes with its proven gap",
-    )
+    _solver_args(op)
     op.add_argument("--json", metavar="FILE", default=None, help="write the plan as JSON")
     op.add_argument(
         "--out",
@@ -132,6 +124,19 @@ def _criteria_args(op: argparse.ArgumentParser) -> None:
             "the weighted objective with this group's weights (of --weights, else the packaged "
             "illustrative residents, tenants, corporation, municipality, equal)"
         ),
+    )
+
+
+def _solver_args(op) -> None:
+    """``--solver`` and ``--time-limit``."""
+    op.add_argument("--solver", choices=["highs", "cbc"], default="highs", help="MILP/LP solver")
+    op.add_argument(
+        "--time-limit",
+        type=float,
+        metavar="S",
+        default=None,
+        help="time limit of each optimisation, s; a per-dwelling plan not proven optimal by "
+        "then comes with its proven gap",
     )
 
 
