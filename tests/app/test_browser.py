@@ -289,6 +289,8 @@ def test_cooperative_business_case(page, server):
     page.locator(".js-plotly-plot").first.wait_for()
     page.get_by_text("Ik verwacht een deelname van", exact=True).click()
     page.get_by_text("Dekking van rente en aflossing per jaar (DSCR)").first.wait_for()
+    page.locator(".js-plotly-plot").nth(2).wait_for()  # the three charts drawn, then counted
+    _settled(page)
     assert page.locator(".js-plotly-plot").count() == 3
     assert "Rendement leden" in page.content()
     _shot(page, "cooperatie_85")
