@@ -28,7 +28,7 @@ from pydantic import BaseModel, ValidationError
 from wupmodel.errors import WupInputError
 from wupmodel.params import parameter_table
 from wupmodel.scenario import (
-    FINANCE_PARAMETERS,
+    BLOCK_PARAMETERS,
     Scenario,
     _check_prices,
     _format_errors,
@@ -141,8 +141,8 @@ def apply_settings(
             and head not in ("parameters", "uncertainty")
         ):
             data[head] = {**data[head], rest: value}
-            if head == "finance" and rest in FINANCE_PARAMETERS:
-                origins[FINANCE_PARAMETERS[rest]] = origin
+            if rest in BLOCK_PARAMETERS.get(head, {}):
+                origins[BLOCK_PARAMETERS[head][rest]] = origin
         elif (
             not rest
             and head in Scenario.model_fields
