@@ -1,9 +1,6 @@
-"""The village app's strings, Dutch and English (data only; :func:`wupmodel.t` reads them).
-
-``APP_STRINGS`` holds sentences, titles and labels by key (weighing's in ``strings_criteria``,
-the hours' in ``strings_hours``); ``VALUE_LABELS`` the resident's words for the model's
-vocabulary (dwelling types, tenures, systems, levels, periods): no snake_case name on a screen.
-"""
+"""The village app's strings, Dutch and English (data only; :func:`wupmodel.t` reads them):
+``APP_STRINGS`` (weighing's in ``strings_criteria``, the hours' in ``strings_hours``) and
+``VALUE_LABELS``, the resident's words for the model's vocabulary (no snake_case on a screen)."""
 
 from __future__ import annotations
 
@@ -614,6 +611,10 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "nl": "De enquête heeft geen kolom dwelling_id (gevonden: {columns}).",
         "en": "The survey has no dwelling_id column (found: {columns}).",
     },
+    "upload_survey_no_rows": {
+        "nl": "De enquête heeft een kopregel maar geen antwoorden: één regel per woning.",
+        "en": "The survey has a header but no answers: one row per dwelling.",
+    },
     "upload_survey_no_answer": {
         "nl": (
             "De enquête heeft geen kolom would_join (per woning) of join_yes, join_maybe en "
@@ -710,8 +711,7 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "en": "No plan yet: make one on the Plan page.",
     },
 }
-# weighing (issue 25) and the hours (issue 21): in modules of their own
-APP_STRINGS.update(CRITERIA_STRINGS | HOURS_STRINGS)
+APP_STRINGS.update(CRITERIA_STRINGS | HOURS_STRINGS)  # weighing (issue 25), hours (issue 21)
 
 VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
     "dwelling_type": {

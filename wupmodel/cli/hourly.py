@@ -7,7 +7,7 @@ import json
 
 import wupmodel as wm
 import wupmodel.io as wio
-from wupmodel.cli.common import check_out_dir, load, scenario_arg
+from wupmodel.cli.common import destinations, load, scenario_arg
 
 
 def add_hourly_parser(sub) -> None:
@@ -56,17 +56,21 @@ def add_hourly_parser(sub) -> None:
 
 
 def cmd_hourly(args: argparse.Namespace) -> int:
-    check_out_dir(args.out)
-    scenario, stock = load(args)
-    report = wm.hourly(
-        stock,
-        scenario,
-        strategies=args.strategy,
-        weather_year=args.weather_year,
-        battery_kwh=args.battery_kwh,
-    )
-    if args.out:
-        written = wio.write_hourly(args.out, report)
+    written: list = []
+    with destinations(args) as dest:
+        out_dir = dest.folder(args.out) if args.out else None
+        scenario, stock = load(args)
+        report = wm.hourly(
+            stock,
+            scenario,
+            strategies=args.strategy,
+            weather_year=args.weather_year,
+            battery_kwh=args.battery_kwh,
+        )
+        if out_dir is not None:
+            with dest.writing():
+                wio.write_hourly(out_dir, report)
+            written = dest.commit()
     if args.format == "json":
         print(json.dumps(report.to_json_dict(), indent=2))
     else:
