@@ -3,7 +3,9 @@
 Session state
 -------------
 ``lang``           "nl" (default) or "en"
-``stock_key``      ``"buurt:<code>:<seed>"`` or ``"upload:<sha256>"``
+``village``        the village shown (``wa.VillageChoice``): its name, buurt code(s) or uploaded
+                   file; the results' cache key, the scenario's village and the exports'
+                   provenance and file names are all read from it
 ``upload_stock``   an uploaded stock (DataFrame), held in this session only, never on disk
 ``scenario_yaml``  the active scenario as YAML text (hashable: the cache key of every result)
 ``base_yaml``      the scenario the controls start from (the default, or an opened YAML file)
@@ -29,7 +31,7 @@ import wupmodel as wm
 import wupmodel.app as wa
 import wupmodel.io as wio
 
-DEFAULT_BUURT = "BU01095059"
+DEFAULT_BUURT = wa.DEFAULT_BUURT
 MAX_KEPT = 4
 PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False}
 _SESSION_MEMO = 8
@@ -153,7 +155,17 @@ def fail(err: Exception) -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# scenario
+# the village and the scenario: one state (wa.VillageChoice) for which dwellings, their name and
+# what the exports say; the scenario's village fields always follow it (VillageChoice.stamp)
+
+
+def village() -> wa.VillageChoice:
+    """The village the pages show (default: Aalden)."""
+    choice = st.session_state.get("village")
+    if choice is None:
+        choice = wa.VillageChoice.of_buurten([DEFAULT_BUURT], "Aalden")
+        st.session_state["village"] = choice
+    return choice
 
 
 @st.cache_resource(show_spinner=False)
@@ -167,10 +179,18 @@ def scenario_of(text: str) -> wm.Scenario:
     return wio.scenario_from_text(text, "app")
 
 
+def _stamped(text: str) -> str:
+    """``text`` with the scenario's village fields set to the village shown."""
+    scenario = scenario_of(text)
+    stamped = village().stamp(scenario)
+    return text if stamped is scenario else wio.dump_scenario(stamped)
+
+
 def scenario_text() -> str:
-    """The active scenario's YAML text."""
+    """The active scenario's YAML text (the defaults until something moves, for the village
+    shown)."""
     if "scenario_yaml" not in st.session_state:
-        st.session_state["scenario_yaml"] = _default_text()
+        st.session_state["scenario_yaml"] = _stamped(_default_text())
     return st.session_state["scenario_yaml"]
 
 
@@ -184,59 +204,81 @@ def scenario() -> wm.Scenario:
 
 
 def set_scenario(new: wm.Scenario, base: bool = False) -> None:
-    """Make ``new`` the active scenario (and the controls' starting point with ``base``)."""
-    text = wio.dump_scenario(new)
+    """Make ``new`` the active scenario (and the controls' starting point with ``base``), for
+    the village shown: a scenario brings assumptions, never another village."""
+    text = wio.dump_scenario(village().stamp(new))
     st.session_state["scenario_yaml"] = text
     if base:
         st.session_state["base_yaml"] = text
 
 
-# --------------------------------------------------------------------------------------------
-# stock
+def reset_scenario() -> None:
+    """Back to the default assumptions, for the village shown."""
+    for k in [k for k in st.session_state if str(k).startswith("ctl:")]:
+        del st.session_state[k]
+    st.session_state.pop("base_yaml", None)
+    st.session_state.pop("scenario_yaml", None)
 
 
-def stock_key() -> str:
-    return st.session_state.get("stock_key", f"buurt:{DEFAULT_BUURT}:0")
-
-
-@st.cache_resource(show_spinner=False, max_entries=32)
-def buurt_stock(code: str, seed: int = 0) -> pd.DataFrame:
-    """A packaged buurt's synthesised stock (shared by every session)."""
-    return wm.synthesise_stock(code, seed=seed)
-
-
-def stock() -> pd.DataFrame:
-    """The active stock."""
-    key = stock_key()
-    if key.startswith("upload:"):
-        return st.session_state["upload_stock"]
-    _kind, code, seed = key.split(":")
-    return buurt_stock(code, int(seed))
+def set_village(choice: wa.VillageChoice, frame: pd.DataFrame | None = None) -> None:
+    """Show ``choice`` on every page: the active scenario, the controls' starting point and
+    the kept scenarios follow it (the assumptions moved so far stay). ``frame`` is an uploaded
+    file's stock, held in this session only."""
+    if frame is not None:
+        st.session_state["upload_stock"] = frame
+    st.session_state["village"] = choice
+    st.session_state.pop("_memo", None)
+    if st.session_state.get("scenario_yaml"):
+        st.session_state["scenario_yaml"] = _stamped(st.session_state["scenario_yaml"])
+        if "base_yaml" in st.session_state:  # the controls start from the assumptions as they are
+            st.session_state["base_yaml"] = st.session_state["scenario_yaml"]
+    kept = st.session_state.get("kept") or {}
+    for name, text in list(kept.items()):
+        kept[name] = _stamped(text)
 
 
 def use_buurt(code: str, name: str) -> None:
-    """Switch to a packaged buurt (the scenario's village follows)."""
-    st.session_state["stock_key"] = f"buurt:{code}:0"
-    st.session_state.pop("upload_stock", None)
-    settings = {"village.buurt_code": code, "village.name": name}
-    # the assumptions moved so far stay: the controls start from the scenario as it is now
-    set_scenario(
-        wm.apply_settings(scenario(), settings, origin="app"), base="base_yaml" in st.session_state
-    )
+    """Switch to a packaged buurt."""
+    set_village(wa.VillageChoice.of_buurten([code], name))
+
+
+def use_buurten(codes: list[str], name: str) -> None:
+    """Switch to several packaged buurten taken together as one village named ``name``."""
+    set_village(wa.VillageChoice.of_buurten(codes, name))
 
 
 def use_upload(frame: pd.DataFrame, data: bytes, name: str) -> None:
     """Switch to an uploaded stock (kept in this session only)."""
-    st.session_state["upload_stock"] = frame
-    st.session_state["stock_key"] = "upload:" + hashlib.sha256(data).hexdigest()
-    st.session_state["upload_name"] = name
-    st.session_state.pop("_memo", None)
+    set_village(wa.VillageChoice.of_upload(name, hashlib.sha256(data).hexdigest()), frame)
 
 
 def village_name() -> str:
-    if stock_key().startswith("upload:"):
-        return st.session_state.get("upload_name", "upload")
-    return scenario().village.name
+    return village().name
+
+
+def stock_key() -> str:
+    return village().key
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def buurt_stock(codes: str, seed: int = 0) -> pd.DataFrame:
+    """The synthesised stock of one or more packaged buurten (codes joined by ``+``), shared by
+    every session."""
+    return wa.village_stock(codes.split("+"), seed=seed)
+
+
+def stock() -> pd.DataFrame:
+    """The active stock."""
+    choice = village()
+    if choice.is_upload:
+        return st.session_state["upload_stock"]
+    return buurt_stock("+".join(choice.codes), choice.seed)
+
+
+def stock_source() -> dict | None:
+    """The provenance's stock for the village shown, when the scenario's buurt does not say it
+    (an upload, several buurten)."""
+    return village().stock_source(stock())
 
 
 # --------------------------------------------------------------------------------------------

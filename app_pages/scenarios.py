@@ -116,11 +116,8 @@ c1.download_button(
     file_name="scenario.yaml",
     mime="application/x-yaml",
 )
-if c3.button(ui.tr("reset")):
-    for k in [k for k in st.session_state if str(k).startswith("ctl:")]:
-        del st.session_state[k]
-    st.session_state.pop("base_yaml", None)
-    st.session_state.pop("scenario_yaml", None)
+if c3.button(ui.tr("reset"), key="reset"):
+    ui.reset_scenario()  # the default assumptions, for the village shown
     st.rerun()
 up = c2.file_uploader(ui.tr("upload_yaml"), type=["yaml", "yml"], key="yaml_upload")
 if up is not None:
@@ -138,6 +135,20 @@ if up is not None:
     else:
         if st.session_state.get("opened_yaml") != data:
             st.session_state["opened_yaml"] = data
-            ui.set_scenario(opened, base=True)
+            ui.set_scenario(opened, base=True)  # its assumptions, for the village shown
             st.rerun()
-        st.success(f"{ui.tr('yaml_loaded')}: {opened.name}")
+        st.success(f"{ui.tr('yaml_loaded')}: {ui.plain(opened.name)}")
+        theirs = wa.VillageChoice.of_scenario(opened)
+        if theirs.key != ui.village().key and not opened.village.stock_file:
+            st.info(
+                ui.tr("yaml_other_village").format(
+                    other=ui.plain(theirs.name), here=ui.plain(ui.village_name())
+                )
+            )
+            if st.button(ui.tr("yaml_use_village").format(other=theirs.name), key="yaml_village"):
+                try:
+                    ui.set_village(theirs)
+                except wm.WupInputError as err:
+                    ui.fail(err)
+                else:
+                    st.rerun()

@@ -218,18 +218,14 @@ def test_export_offers_the_downloads():
 def test_export_after_an_upload_names_the_file():
     import hashlib
 
-    import wupmodel.io as wio
-
     data = (
         b"dwelling_id,dwelling_type,construction_year,floor_area_m2,count\n"
         b"a,tussenwoning,1975,110,2\nb,vrijstaand,1930,160,1\n"
     )
     sha = hashlib.sha256(data).hexdigest()
-    at = app()
-    at.session_state["upload_stock"] = wio.read_stock_bytes(data, "ons_dorp.csv")
-    at.session_state["stock_key"] = f"upload:{sha}"
-    at.session_state["upload_name"] = "ons_dorp.csv"
-    at.run()
+    at = on("dorp")
+    at.radio(key="dorp_source.nl").set_value("upload").run()
+    at.file_uploader(key="stock_upload").set_value(("ons_dorp.csv", data, "text/csv")).run()
     at.switch_page("app_pages/export.py").run()
     assert not at.exception, [e.message for e in at.exception]
     caption = " ".join(c.value for c in at.caption)

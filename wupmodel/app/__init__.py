@@ -8,7 +8,8 @@ the pages in ``app_pages/`` call these and the root API, and hold no model logic
 readable headers) · ``controls`` (the assumptions a village evening moves) · ``house`` (one
 house) · ``overview`` (the village today) · ``plan_view`` (who pays more under a plan) ·
 ``figure_style`` (the figures' house style) · ``plots`` and ``coop_plots`` (Plotly figures) ·
-``problems`` (an upload's report in words) · ``downloads`` (files as bytes).
+``problems`` (an upload's report in words) · ``downloads`` (files as bytes) · ``village`` (which
+village: one state for its name, dwellings and exports; finding and combining buurten).
 """
 
 from wupmodel.app.controls import CONTROLS, apply_controls, control_sources, control_values
@@ -45,6 +46,14 @@ from wupmodel.app.plots import (
     tornado_chart,
 )
 from wupmodel.app.problems import problem_report, upload_message
+from wupmodel.app.village import (
+    DEFAULT_BUURT,
+    VillageChoice,
+    find_villages,
+    village_stock,
+    woonplaatsen,
+    zone_label,
+)
 from wupmodel.compare import compare_tables
 from wupmodel.summary import village_summary
 from wupmodel.survey import survey_template
@@ -52,6 +61,8 @@ from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS, HEATING_SYSTEMS, 
 
 __all__ = [
     "CONTROLS",
+    "DEFAULT_BUURT",
+    "VillageChoice",
     "DWELLING_TYPES",
     "ENERGY_LABELS",
     "HEATING_SYSTEMS",
@@ -94,5 +105,9 @@ __all__ = [
     "translate_frame",
     "upload_message",
     "value_label",
+    "village_stock",
     "village_summary",
+    "woonplaatsen",
+    "zone_label",
+    "find_villages",
 ]

@@ -7,6 +7,8 @@ construction periods), so no snake_case name reaches a screen.
 
 from __future__ import annotations
 
+from wupmodel.app.strings_evening import EVENING_STRINGS
+
 APP_STRINGS: dict[str, dict[str, str]] = {
     # navigation and shell
     "page_dorp": {"nl": "Dorp", "en": "Village"},
@@ -44,7 +46,7 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "search_buurt": {"nl": "Zoek op naam of code", "en": "Search by name or code"},
     "pick_buurt": {"nl": "Buurt", "en": "Buurt"},
     "no_buurt_found": {"nl": "Geen buurt gevonden met", "en": "No buurt found matching"},
-    "use_buurt": {"nl": "Gebruik deze buurt", "en": "Use this buurt"},
+    "use_buurt": {"nl": "Gebruik dit dorp", "en": "Use this village"},
     "upload_file": {
         "nl": "Woningbestand (CSV of XLSX, max. 10 MB)",
         "en": "Dwelling file (CSV or XLSX, max 10 MB)",
@@ -893,3 +895,6 @@ VALUE_LABELS["stock_column"] = {
     "grid_zone": {"nl": "Netgebied", "en": "Grid zone"},
     "count": {"nl": "Aantal woningen", "en": "Number of dwellings"},
 }
+
+# the village evening's strings (issue 23: projector, answers in words, sources, handouts)
+APP_STRINGS.update(EVENING_STRINGS)
