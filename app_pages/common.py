@@ -35,6 +35,8 @@ DEFAULT_BUURT = wa.DEFAULT_BUURT
 MAX_KEPT = 4
 PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False}
 _SESSION_MEMO = 8
+#: title characters on a line of a figure across the page (1 024-1 280 px wide screens)
+WIDE_TITLE_CHARS = 58
 #: Seconds the first run of a session waits between the key figures and the charts (see
 #: :func:`figures_first`); 0 switches it off (the AppTest tests do).
 FIRST_PAINT_PAUSE_S = 0.5
@@ -92,9 +94,48 @@ def choose(
     return value
 
 
-def chart(fig: Any) -> None:
-    """Show a Plotly figure full width, without the mode bar."""
+def presenting() -> bool:
+    """The presentation mode (projector): larger type, no sidebar, one figure per screen."""
+    return bool(st.session_state.get("present", False))
+
+
+def style() -> None:
+    """The pages' style sheet (and the presentation mode's switch: in the sidebar, and at the
+    top of the page while the sidebar is hidden)."""
+    st.sidebar.toggle(tr("presentation"), key="present", help=tr("presentation_help"))
+    st.html(wa.page_css(presenting()))
+    if presenting() and st.button(tr("presentation_off"), key="present_off"):
+        st.session_state["present"] = False
+        st.rerun()
+
+
+def columns(n: int) -> list[Any]:
+    """``n`` side-by-side columns; in the presentation mode one below the other."""
+    if presenting():
+        box = st.container()
+        return [box] * n
+    return list(st.columns(n))
+
+
+def chart(fig: Any, wide: bool = False) -> None:
+    """Show a Plotly figure full width, without the mode bar: ``wide`` (across the page, or
+    presenting) with its title on fewer lines; a screen high when presenting."""
+    if wide or presenting():
+        wa.fit_title(fig, WIDE_TITLE_CHARS)
+    if presenting():
+        fig.update_layout(height=max(int(fig.layout.height or 0), wa.PRESENTATION_FIGURE_PX))
     st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, theme=None)  # our projector styling
+
+
+def sources(page: str) -> None:
+    """The page's sources in words (publisher, publication, year) behind a "Bron" expander; the
+    exact files and tables are in the adviser's workbook."""
+    with st.expander(tr("source_title")):
+        st.write(tr("source_intro"))
+        st.markdown(
+            "\n".join(f"- {plain(line)}" for line in wa.source_lines(wa.PAGE_SOURCES[page], lang()))
+        )
+        st.caption(tr("source_adviser"))
 
 
 def figures_first() -> None:
@@ -113,24 +154,18 @@ def figures_first() -> None:
 
 def table(frame: pd.DataFrame) -> None:
     """Show a table for a resident: values in words, readable headers with units, whole numbers
-    with thousands separators and shares in percent."""
+    with thousands separators and shares in percent, the way the language writes them (as text:
+    what the page sends is what the reader sees)."""
     shown = wa.translate_frame(frame, lang())
-    formats = {}
-    for original, label in zip(
-        frame.drop(columns=[c for c in ("label_nl", "label_en") if c in frame]).columns,
-        shown.columns,
-        strict=True,
-    ):
-        if pd.api.types.is_numeric_dtype(frame[original]) and not pd.api.types.is_bool_dtype(
-            frame[original]
-        ):
-            formats[label] = (
-                "{:.0%}" if "share" in str(original) or "reduction" in str(original) else "{:,.0f}"
-            )
-    styler = shown.style.format(
-        formats, thousands="." if lang() == "nl" else ",", decimal="," if lang() == "nl" else "."
-    )
-    show(styler)
+    original = frame.drop(columns=[c for c in ("label_nl", "label_en") if c in frame]).columns
+    for column, label in zip(original, list(shown.columns), strict=True):
+        data = frame[column]
+        if pd.api.types.is_numeric_dtype(data) and not pd.api.types.is_bool_dtype(data):
+            share = "share" in str(column) or "reduction" in str(column)
+            shown[label] = [
+                wa.format_share(v, lang()) if share else wa.format_number(v, lang()) for v in data
+            ]
+    show(shown)
 
 
 def show(frame: pd.DataFrame | Any) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 
-import pandas as pd
 import streamlit as st
 
 import wupmodel as wm
 import wupmodel.app as wa
 import wupmodel.io as wio
+from app_pages import common as ui
 from app_pages.common import (
     chart,
     choose,
@@ -175,16 +175,23 @@ except wm.WupInputError as err:
 totals = view["totals"]
 st.header(f"{tr('village')}: {village_name()}")
 cols = st.columns(4)
-fmt = (lambda v: f"{v:,.0f}".replace(",", ".")) if L == "nl" else (lambda v: f"{v:,.0f}")
-cols[0].metric(tr("n_dwellings"), fmt(totals["dwellings"]))
-cols[1].metric(tr("kpi_gas"), f"{fmt(totals['gas_m3'])} m³")
-cols[2].metric(tr("kpi_co2"), f"{fmt(totals['co2_t'])} {tr('tonnes')}")
-cols[3].metric(tr("kpi_bill"), f"€ {fmt(totals['bill_eur_per_month_avg'])}")
+cols[0].metric(tr("n_dwellings"), wa.format_number(totals["dwellings"], L))
+cols[1].metric(
+    tr("kpi_gas"),
+    wa.format_compact(totals["gas_m3"], L, "m³"),
+    help=tr("kpi_gas_help").format(value=wa.format_number(totals["gas_m3"], L, 0, "m³")),
+)
+cols[2].metric(tr("kpi_co2"), wa.format_number(totals["co2_t"], L, 0, tr("tonnes")))
+cols[3].metric(
+    tr("kpi_bill_short"),
+    wa.format_money(totals["bill_eur_per_month_avg"], L),
+    help=tr("kpi_bill_help"),
+)
 if stock_key().startswith("buurt:"):
     st.caption(tr("synthesised_note"))
 
 figures_first()
-left, right = st.columns(2)
+left, right = ui.columns(2)
 with left:
     chart(wa.category_bars(view["types"], "dwelling_type", tr("fig_types"), L))
     chart(wa.category_bars(view["labels"], "energy_label", tr("fig_labels"), L))
@@ -206,5 +213,22 @@ chart(
         L,
         column="co2_t",
         axis=tr("axis_tonnes"),
-    )
+    ),
+    wide=True,
 )
+handout = {  # read now: the download is built on another thread, without the session
+    "village": village_name(),
+    "scenario": ui.scenario().name,
+    "totals": totals,
+    "summary": ui.summary(),
+    "sources": wa.source_lines(wa.PAGE_SOURCES["dorp"], L),
+    "lang": L,
+}
+st.download_button(
+    tr("handout_village_button"),
+    lambda: wa.village_handout_html(**handout),
+    file_name=village().file_name("samenvatting" if L == "nl" else "summary", "html"),
+    mime="text/html",
+    key="dl_village_handout",
+)
+ui.sources("dorp")

@@ -82,3 +82,4 @@ if saved and saved["plan"].has_solution and saved["key"] == ui.stock_key():
     )
 else:
     st.info(ui.tr("exp_no_plan"))
+ui.sources("export")

@@ -9,11 +9,36 @@ readable headers) · ``controls`` (the assumptions a village evening moves) · `
 house) · ``overview`` (the village today) · ``plan_view`` (who pays more under a plan) ·
 ``figure_style`` (the figures' house style) · ``plots`` and ``coop_plots`` (Plotly figures) ·
 ``problems`` (an upload's report in words) · ``downloads`` (files as bytes) · ``village`` (which
-village: one state for its name, dwellings and exports; finding and combining buurten).
+village: one state for its name, dwellings and exports; finding and combining buurten) ·
+``answers`` (one house in words) · ``sources`` (sources and assumptions in words) ·
+``coop_view`` and ``uncertainty_view`` (those pages in words) · ``handouts`` (pages to print) ·
+``page_style`` (the style sheet for a projector).
 """
 
-from wupmodel.app.controls import CONTROLS, apply_controls, control_sources, control_values
+from wupmodel.app.answers import (
+    GLOSSARY,
+    boiler_answer,
+    house_answer,
+    house_costs_table,
+    house_features_table,
+    loan_terms,
+    strategy_words,
+)
+from wupmodel.app.controls import (
+    CONTROLS,
+    apply_controls,
+    control_options,
+    control_sources,
+    control_values,
+)
 from wupmodel.app.coop_plots import coop_cash_flow_chart, coop_dscr_chart, participation_chart
+from wupmodel.app.coop_view import (
+    coop_opening,
+    coop_ratios,
+    debt_schedule,
+    dscr_words,
+    sources_and_uses,
+)
 from wupmodel.app.downloads import (
     csv_zip_bytes,
     plan_json_bytes,
@@ -21,17 +46,23 @@ from wupmodel.app.downloads import (
     results_workbook_bytes,
     table_xlsx_bytes,
 )
+from wupmodel.app.figure_style import fit_title
+from wupmodel.app.handouts import house_handout_html, village_handout_html, village_table
 from wupmodel.app.house import house_stock, house_strategies, income_classes, income_of_class
 from wupmodel.app.i18n import (
     LANGUAGES,
     column_label,
+    format_compact,
+    format_money,
     format_number,
+    format_share,
     t,
     translate_frame,
     value_label,
 )
 from wupmodel.app.overview import stock_overview
-from wupmodel.app.plan_view import plan_who_pays
+from wupmodel.app.page_style import PRESENTATION_FIGURE_PX, page_css
+from wupmodel.app.plan_view import plan_measures, plan_payers, plan_who_pays, shadow_price_words
 from wupmodel.app.plots import (
     category_bars,
     compare_chart,
@@ -46,6 +77,15 @@ from wupmodel.app.plots import (
     tornado_chart,
 )
 from wupmodel.app.problems import problem_report, upload_message
+from wupmodel.app.sources import (
+    CONTROL_SOURCES,
+    PAGE_SOURCES,
+    assumptions_in_words,
+    control_text,
+    source_lines,
+    transfer_note,
+)
+from wupmodel.app.uncertainty_view import UNCERTAIN_FIGURES, range_words, unmoved_inputs
 from wupmodel.app.village import (
     DEFAULT_BUURT,
     VillageChoice,
@@ -60,6 +100,39 @@ from wupmodel.survey import survey_template
 from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS, HEATING_SYSTEMS, TENURES
 
 __all__ = [
+    "fit_title",
+    "strategy_words",
+    "PRESENTATION_FIGURE_PX",
+    "page_css",
+    "GLOSSARY",
+    "boiler_answer",
+    "house_answer",
+    "house_costs_table",
+    "house_features_table",
+    "loan_terms",
+    "coop_opening",
+    "coop_ratios",
+    "debt_schedule",
+    "dscr_words",
+    "sources_and_uses",
+    "house_handout_html",
+    "village_handout_html",
+    "village_table",
+    "format_compact",
+    "format_money",
+    "format_share",
+    "plan_measures",
+    "plan_payers",
+    "shadow_price_words",
+    "CONTROL_SOURCES",
+    "PAGE_SOURCES",
+    "assumptions_in_words",
+    "control_text",
+    "source_lines",
+    "transfer_note",
+    "UNCERTAIN_FIGURES",
+    "range_words",
+    "unmoved_inputs",
     "CONTROLS",
     "DEFAULT_BUURT",
     "VillageChoice",
@@ -73,6 +146,7 @@ __all__ = [
     "column_label",
     "compare_chart",
     "compare_tables",
+    "control_options",
     "control_sources",
     "control_values",
     "coop_cash_flow_chart",

@@ -222,8 +222,8 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "en": "Gas use today per dwelling (m³ per year)",
     },
     "fig_co2_type": {
-        "nl": "CO2-uitstoot nu per woningtype (ton per jaar)",
-        "en": "CO2 emissions today per dwelling type (tonnes per year)",
+        "nl": "CO₂-uitstoot nu per woningtype (ton per jaar)",
+        "en": "CO₂ emissions today per dwelling type (tonnes per year)",
     },
     "fig_monthly": {
         "nl": "Energierekening nu per woning (euro per maand)",
@@ -231,11 +231,11 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     },
     "n_dwellings": {"nl": "Woningen", "en": "Dwellings"},
     "axis_dwellings": {"nl": "aantal woningen", "en": "number of dwellings"},
-    "axis_tonnes": {"nl": "ton CO2 per jaar", "en": "tonnes CO2 per year"},
+    "axis_tonnes": {"nl": "ton CO₂ per jaar", "en": "tonnes CO₂ per year"},
     "axis_eur_month": {"nl": "euro per maand", "en": "euro per month"},
     "axis_m3": {"nl": "m³ gas per jaar", "en": "m³ gas per year"},
     "kpi_gas": {"nl": "Gas per jaar", "en": "Gas per year"},
-    "kpi_co2": {"nl": "CO2 per jaar", "en": "CO2 per year"},
+    "kpi_co2": {"nl": "CO₂ per jaar", "en": "CO₂ per year"},
     "kpi_bill": {"nl": "Energierekening per maand", "en": "Energy bill per month"},
     "per_month": {"nl": "per maand", "en": "per month"},
     "tonnes": {"nl": "ton", "en": "tonnes"},
@@ -292,7 +292,7 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "nl": "Investering en subsidie (euro)",
         "en": "Investment and subsidy (euro)",
     },
-    "fig_house_co2": {"nl": "CO2-uitstoot (kg per jaar)", "en": "CO2 emissions (kg per year)"},
+    "fig_house_co2": {"nl": "CO₂-uitstoot (kg per jaar)", "en": "CO₂ emissions (kg per year)"},
     # Mijn huis: what each strategy means in the house (table headers)
     "mh_supply_temp": {"nl": "Aanvoertemperatuur nodig", "en": "Supply temperature needed"},
     "mh_lt_emitters": {
@@ -305,7 +305,7 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "mh_delivery_set": {"nl": "Afleverset warmtenet", "en": "Heat-network delivery set"},
     "mh_keeps_gas": {"nl": "Blijft op gas", "en": "Stays on gas"},
     "mh_insulation": {"nl": "Isolatie", "en": "Insulation"},
-    "mh_co2": {"nl": "CO2 (kg per jaar)", "en": "CO2 (kg per year)"},
+    "mh_co2": {"nl": "CO₂ (kg per jaar)", "en": "CO₂ (kg per year)"},
     "mh_monthly_change": {
         "nl": "Woonlasten per maand, verschil met cv-ketel houden",
         "en": "Monthly housing costs, change against keeping the gas boiler",
@@ -358,7 +358,7 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "nl": "Stroomprijs 2026, levering zonder belasting (euro per kWh)",
         "en": "Electricity price 2026, supply excl. taxes (euro per kWh)",
     },
-    "ctl_co2": {"nl": "CO2-prijs 2026 (euro per ton)", "en": "CO2 price 2026 (euro per tonne)"},
+    "ctl_co2": {"nl": "CO₂-prijs 2030 (euro per ton)", "en": "CO₂ price 2030 (euro per tonne)"},
     "ctl_isde": {"nl": "ISDE-subsidie (procent van nu)", "en": "ISDE subsidy (percent of today)"},
     "ctl_loan_rate": {
         "nl": "Rente Warmtefonds (procent per jaar)",
@@ -408,8 +408,8 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "en": "Set targets and limits; the model finds the cheapest mix that meets them.",
     },
     "in_co2_target": {
-        "nl": "CO2-reductie (procent minder dan nu)",
-        "en": "CO2 reduction (percent below today)",
+        "nl": "CO₂-reductie (procent minder dan nu)",
+        "en": "CO₂ reduction (percent below today)",
     },
     "in_budget": {
         "nl": "Budget voor investeringen (miljoen euro, 0 = geen grens)",
@@ -426,8 +426,8 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     },
     "in_perspective": {"nl": "Goedkoopst voor", "en": "Cheapest for"},
     "in_pareto": {
-        "nl": "Toon ook de afweging kosten tegen CO2",
-        "en": "Also show the cost against CO2 trade-off",
+        "nl": "Toon ook de afweging kosten tegen CO₂",
+        "en": "Also show the cost against CO₂ trade-off",
     },
     "run_plan": {"nl": "Maak het plan", "en": "Make the plan"},
     "plan_running": {"nl": "Het model rekent…", "en": "The model is calculating…"},
@@ -439,8 +439,8 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "nl": "Welke verwarming, hoeveel woningen",
         "en": "Which heating, how many dwellings",
     },
-    "fig_pareto": {"nl": "Kosten tegen CO2-reductie", "en": "Cost against CO2 reduction"},
-    "axis_reduction": {"nl": "CO2-reductie (procent)", "en": "CO2 reduction (percent)"},
+    "fig_pareto": {"nl": "Kosten tegen CO₂-reductie", "en": "Cost against CO₂ reduction"},
+    "axis_reduction": {"nl": "CO₂-reductie (procent)", "en": "CO₂ reduction (percent)"},
     "axis_cost_year": {"nl": "kosten (euro per jaar)", "en": "cost (euro per year)"},
     "collective": {"nl": "Wat het dorp samen doet", "en": "What the village does together"},
     "heat_network_built": {"nl": "Warmtenet aangelegd", "en": "Heat network built"},
@@ -450,15 +450,15 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "no": {"nl": "nee", "en": "no"},
     "zone": {"nl": "zone", "en": "zone"},
     "shadow_price": {
-        "nl": "De laatste ton CO2 kost € {value} per jaar.",
-        "en": "The last tonne of CO2 costs € {value} per year.",
+        "nl": "De laatste ton CO₂ kost € {value} per jaar.",
+        "en": "The last tonne of CO₂ costs € {value} per year.",
     },
     "shadow_none": {
-        "nl": "Het CO2-doel kost niets extra: de goedkoopste mix haalt het al.",
-        "en": "The CO2 target costs nothing extra: the cheapest mix already meets it.",
+        "nl": "Het CO₂-doel kost niets extra: de goedkoopste mix haalt het al.",
+        "en": "The CO₂ target costs nothing extra: the cheapest mix already meets it.",
     },
     "plan_cost": {"nl": "Kosten van het plan", "en": "Cost of the plan"},
-    "plan_co2": {"nl": "CO2-reductie", "en": "CO2 reduction"},
+    "plan_co2": {"nl": "CO₂-reductie", "en": "CO₂ reduction"},
     "plan_max_rise": {"nl": "Grootste stijging woonlasten", "en": "Largest rise in housing costs"},
     "who_pays_more": {"nl": "Wie betaalt meer?", "en": "Who pays more?"},
     "per_year": {"nl": "per jaar", "en": "per year"},
@@ -763,8 +763,8 @@ VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
     "energy_label": {"unknown": {"nl": "Onbekend", "en": "Unknown"}},
     "figure": {
         "dwellings_feasible": {"nl": "Woningen die overstappen", "en": "Dwellings that change"},
-        "co2_t": {"nl": "CO2 (ton per jaar)", "en": "CO2 (tonnes per year)"},
-        "co2_reduction": {"nl": "CO2-reductie", "en": "CO2 reduction"},
+        "co2_t": {"nl": "CO₂ (ton per jaar)", "en": "CO₂ (tonnes per year)"},
+        "co2_reduction": {"nl": "CO₂-reductie", "en": "CO₂ reduction"},
         "investment_eur": {"nl": "Investering (euro)", "en": "Investment (euro)"},
         "subsidy_eur": {"nl": "Subsidie (euro)", "en": "Subsidy (euro)"},
         "national_extra_eur_per_yr": {
@@ -772,8 +772,8 @@ VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
             "en": "National extra cost (euro per year)",
         },
         "national_eur_per_t_co2": {
-            "nl": "Nationale kosten per ton CO2 (euro)",
-            "en": "National cost per tonne CO2 (euro)",
+            "nl": "Nationale kosten per ton CO₂ (euro)",
+            "en": "National cost per tonne CO₂ (euro)",
         },
         "monthly_cost_change_avg_eur": {
             "nl": "Verandering woonlasten (euro per maand)",
@@ -803,7 +803,7 @@ VALUE_LABELS["factor"] = {
         "en": "Energy tax on gas (trend)",
     },
     "prices.heat_production_eur_gj": {"nl": "Kosten warmtebron", "en": "Heat source cost"},
-    "prices.co2_price_eur_t": {"nl": "CO2-prijs", "en": "CO2 price"},
+    "prices.co2_price_eur_t": {"nl": "CO₂-prijs", "en": "CO₂ price"},
     "prices.feed_in_eur_kwh": {"nl": "Terugleververgoeding", "en": "Feed-in tariff"},
     "end_user_prices": {
         "nl": "Gas- en stroomprijs (levering)",

@@ -251,8 +251,10 @@ def find_villages(query: str) -> tuple[pd.DataFrame, pd.DataFrame]:
         | table["buurt_code"].str.lower().str.contains(q.replace(" ", ""), regex=False)
         | table["gemeente_name"].map(_plain).str.contains(q, regex=False)
     )
-    found = table[hit].assign(_rank=(names[hit] != q).astype(int)).sort_values(
-        ["_rank", "buurt_name"], kind="stable"
+    found = (
+        table[hit]
+        .assign(_rank=(names[hit] != q).astype(int))
+        .sort_values(["_rank", "buurt_name"], kind="stable")
     )
     v_hit = villages["name"].map(_plain).str.contains(q, regex=False) if len(villages) else []
     return found.drop(columns="_rank").reset_index(drop=True), villages[v_hit].reset_index(

@@ -16,7 +16,12 @@ CLI prints). Dwelling files are read and written by :mod:`wupmodel.stock` (re-ex
 """
 
 from wupmodel.io.atomic import atomic_write
-from wupmodel.io.coop_files import business_case_tables, coop_text, write_business_case
+from wupmodel.io.coop_files import (
+    business_case_bytes,
+    business_case_tables,
+    coop_text,
+    write_business_case,
+)
 from wupmodel.io.files import (
     STREAM_CHUNK_GROUPS,
     summary_json,
@@ -60,6 +65,7 @@ __all__ = [
     "UPLOAD_EXTENSIONS",
     "XLSX_OPTIONS",
     "atomic_write",
+    "business_case_bytes",
     "business_case_tables",
     "check_model_text",
     "compare_text",
