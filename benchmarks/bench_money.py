@@ -9,8 +9,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from wupmodel.money.bills import EnergyQuantities
 from wupmodel.money.costs import money_outcomes, money_totals
-from wupmodel.money.settings import FinanceSettings
+from wupmodel.money.settings import Dwellings, FinanceSettings, Investments, MoneyInputs
 from wupmodel.money.tariffs import tariff_paths
 from wupmodel.params import default_params
 
@@ -19,26 +20,32 @@ P = default_params()
 T = tariff_paths(P)
 
 
-def flat_case(n: int = N, seed: int = 0) -> dict:
+def flat_case(n: int = N, seed: int = 0) -> MoneyInputs:
     """Random but plausible flat inputs (one option axis), mixed tenure and incomes."""
     rng = np.random.default_rng(seed)
     gas = rng.uniform(0, 2000, (n, N_OPT))
-    return dict(
-        gas_m3=gas,
-        elec_import_kwh=rng.uniform(1500, 8000, (n, N_OPT)),
-        elec_export_kwh=rng.uniform(0, 3000, (n, N_OPT)),
-        heat_gj=np.zeros((1, N_OPT)),
-        has_gas_connection=gas > 100,
-        on_heat_network=np.zeros((1, N_OPT), bool),
-        components={
-            "heating": (rng.uniform(2000, 20000, (n, N_OPT)), 15, 0.02),
-            "insulation": (rng.uniform(0, 30000, (1, N_OPT)), 40, 0.0),
-        },
-        subsidy_eur=np.zeros((1, N_OPT)),
+    return MoneyInputs(
+        energy=EnergyQuantities(
+            gas_m3=gas,
+            elec_import_kwh=rng.uniform(1500, 8000, (n, N_OPT)),
+            elec_export_kwh=rng.uniform(0, 3000, (n, N_OPT)),
+            heat_gj=np.zeros((1, N_OPT)),
+            has_gas_connection=gas > 100,
+            on_heat_network=np.zeros((1, N_OPT), bool),
+        ),
+        investments=Investments(
+            components={
+                "heating": (rng.uniform(2000, 20000, (n, N_OPT)), 15, 0.02),
+                "insulation": (rng.uniform(0, 30000, (1, N_OPT)), 40, 0.0),
+            },
+            subsidy_eur=np.zeros((1, N_OPT)),
+        ),
+        dwellings=Dwellings(
+            reference_index=np.zeros(n, int),
+            tenure=rng.integers(0, 3, n),
+            household_income_eur=rng.uniform(20000, 120000, n),
+        ),
         co2_kg_per_yr=gas * 1.78,
-        reference_index=np.zeros(n, int),
-        household_income_eur=rng.uniform(20000, 120000, n),
-        tenure=rng.integers(0, 3, n),
     )
 
 
@@ -52,8 +59,8 @@ def test_money_flat_100k(benchmark, mode):
 
     def run():
         if mode == "arrays":
-            return money_outcomes(tariffs=T, settings=SETTINGS, params=P, **case)
-        return money_totals(w, tariffs=T, settings=SETTINGS, params=P, **case)
+            return money_outcomes(case, T, SETTINGS, P)
+        return money_totals(w, case, T, SETTINGS, P)
 
     out = benchmark.pedantic(run, rounds=3, iterations=1)
     assert out is not None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import numpy_financial as npf
 import pytest
+from money_cases import money_inputs
 
 import wupmodel.money.costs as costs_module
 from wupmodel.errors import WupInputError
@@ -244,7 +245,7 @@ def test_money_outcomes_equal_explicit_cash_flows(settings, monkeypatch):
     ref, flows = reference(case, settings)
     # several chunks (2 dwellings each) must give the same answer as one
     monkeypatch.setattr(costs_module, "_CHUNK_ELEMENTS", 8)
-    o = money_outcomes(tariffs=T, settings=settings, params=P, **case)
+    o = money_outcomes(money_inputs(case), T, settings, P)
     # Tolerance rel 1e-9: same arithmetic in a different order (sums of ~25 discounted terms).
     np.testing.assert_allclose(o.lcc_end_user_eur, ref["lcc"], rtol=1e-9)
     np.testing.assert_allclose(o.national_annual_cost_eur, ref["nat"], rtol=1e-9)
@@ -294,7 +295,7 @@ def test_payback_without_discounting_or_replacement():
     case["components"] = {"heating": (case["components"]["heating"].capex_eur, 25, 0.02)}
     case["tenure"] = np.zeros(6, dtype=int)
     s = FinanceSettings.from_params(P, household_rate=0.0)
-    o = money_outcomes(tariffs=T, settings=s, params=P, **case)
+    o = money_outcomes(money_inputs(case), T, s, P)
     capex = case["components"]["heating"][0]
     inv = capex - case["subsidy_eur"]
     bill1 = np.array(
@@ -340,7 +341,7 @@ def test_national_cost_ignores_taxes_vat_on_energy_and_subsidies():
         )
     }
     s = FinanceSettings.from_params(P)
-    base = money_outcomes(tariffs=T, settings=s, params=P, **case)
+    base = money_outcomes(money_inputs(case), T, s, P)
     taxed = tariff_paths(
         P,
         overrides={
@@ -352,7 +353,7 @@ def test_national_cost_ignores_taxes_vat_on_energy_and_subsidies():
         },
     )
     case2 = dict(case, subsidy_eur=case["subsidy_eur"] * 3.0)
-    other = money_outcomes(tariffs=taxed, settings=s, params=P, **case2)
+    other = money_outcomes(money_inputs(case2), taxed, s, P)
     np.testing.assert_array_equal(other.national_annual_cost_eur, base.national_annual_cost_eur)
     assert not np.allclose(other.lcc_end_user_eur, base.lcc_end_user_eur)
 
@@ -381,7 +382,7 @@ def test_tenants_pay_rent_not_capital():
     s0 = FinanceSettings.from_params(
         P, rent_increase_cap_eur_month=0.0
     )  # a scenario's ceiling of 0
-    o0 = money_outcomes(tariffs=T, settings=s0, params=P, **case)
+    o0 = money_outcomes(money_inputs(case), T, s0, P)
     assert np.all(o0.rent_increase_eur_per_month == 0.0)
     # with no rent increase the tenant's cost is the bill only, and the landlord carries it all
     pv = (1 - 1.055**-25) / 0.055
@@ -423,7 +424,7 @@ def test_tenants_pay_rent_not_capital():
         rent_saving_share_corporation=1e9,
         rent_saving_share_private=1e9,
     )
-    o1 = money_outcomes(tariffs=T, settings=big, params=P, **case)
+    o1 = money_outcomes(money_inputs(case), T, big, P)
     crf = 0.055 / (1 - 1.055**-25)
     extra = _rent_base(o1.net_investment_eur, case, big)
     keys = (
@@ -461,7 +462,7 @@ def test_packaged_rent_rule_keeps_tenants_woonlasten_neutral():
         packaged.rent_insulation_share_corporation == 0.0
         and packaged.rent_insulation_share_private == 1.0
     )
-    o = money_outcomes(tariffs=T, settings=packaged, params=P, **case)
+    o = money_outcomes(money_inputs(case), T, packaged, P)
     keys = (
         "gas_m3",
         "elec_import_kwh",
@@ -513,12 +514,9 @@ def test_warmtefonds_zero_rate_lowers_cost_by_hand():
         household_income_eur=np.array([30000.0]),
         tenure=np.array([0]),
     )
-    own = money_outcomes(tariffs=T, settings=FinanceSettings.from_params(P), params=P, **case)
+    own = money_outcomes(money_inputs(case), T, FinanceSettings.from_params(P), P)
     wf = money_outcomes(
-        tariffs=T,
-        settings=FinanceSettings.from_params(P, financing="warmtefonds"),
-        params=P,
-        **case,
+        money_inputs(case), T, FinanceSettings.from_params(P, financing="warmtefonds"), P
     )
     pvf15 = (1 - 1.055**-15) / 0.055
     for j, principal in enumerate((3000.0, 15000.0)):
@@ -534,11 +532,7 @@ def test_outputs_selection_and_derived_errors():
     case = make_case()
     s = FinanceSettings.from_params(P, compute_irr=False)
     o = money_outcomes(
-        tariffs=T,
-        settings=s,
-        params=P,
-        outputs=["npv_end_user_eur", "co2_avoided_kg_per_yr"],
-        **case,
+        money_inputs(case), T, s, P, outputs=["npv_end_user_eur", "co2_avoided_kg_per_yr"]
     )
     assert o.lcc_end_user_eur is not None and o.national_annual_cost_eur is None and o.irr is None
     assert o.npv_end_user_eur.shape == (6, 4)
@@ -548,10 +542,10 @@ def test_outputs_selection_and_derived_errors():
     assert (
         len(frame) == 24 and "npv_end_user_eur" in frame and "national_annual_cost_eur" not in frame
     )
-    full = money_outcomes(tariffs=T, settings=s, params=P, **case).to_frame()
+    full = money_outcomes(money_inputs(case), T, s, P).to_frame()
     assert full.shape == (24, 22)  # all outputs except the IRR (not computed)
     with pytest.raises(WupInputError, match="unknown output"):
-        money_outcomes(tariffs=T, settings=s, params=P, outputs=["npv"], **case)
+        money_outcomes(money_inputs(case), T, s, P, outputs=["npv"])
 
 
 @pytest.mark.parametrize(
@@ -569,7 +563,7 @@ def test_outputs_selection_and_derived_errors():
 def test_bad_inputs(change, match):
     case = dict(make_case(), **change)
     with pytest.raises(WupInputError, match=match):
-        money_outcomes(tariffs=T, settings=FinanceSettings.from_params(P), params=P, **case)
+        money_outcomes(money_inputs(case), T, FinanceSettings.from_params(P), P)
 
 
 def test_bad_settings():
@@ -581,15 +575,12 @@ def test_bad_settings():
         FinanceSettings.from_params(P, horizon_years=0)
     with pytest.raises(WupInputError, match="not a Warmtefonds term"):
         money_outcomes(
-            tariffs=T,
-            settings=FinanceSettings.from_params(P, financing="warmtefonds", loan_term_years=12),
-            params=P,
-            **make_case(),
+            money_inputs(make_case()),
+            T,
+            FinanceSettings.from_params(P, financing="warmtefonds", loan_term_years=12),
+            P,
         )
     with pytest.raises(WupInputError, match="longer than the price paths"):
         money_outcomes(
-            tariffs=T,
-            settings=FinanceSettings.from_params(P, horizon_years=30),
-            params=P,
-            **make_case(),
+            money_inputs(make_case()), T, FinanceSettings.from_params(P, horizon_years=30), P
         )

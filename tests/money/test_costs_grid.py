@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from money_cases import money_inputs
 
 import wupmodel.money.costs as costs_module
 from wupmodel.errors import WupInputError
-from wupmodel.money.costs import _STORED, money_outcomes, money_totals
+from wupmodel.money.costs import STORED_OUTPUTS, money_outcomes, money_totals
 from wupmodel.money.settings import Component, FinanceSettings
 from wupmodel.money.tariffs import tariff_paths
 from wupmodel.params import default_params
@@ -116,7 +117,7 @@ SETTINGS = [
         P, financing="warmtefonds", loan_term_years=20.0, national_co2_price_eur_t=80.0
     ),
 ]
-FIELDS = [f for f in _STORED] + [
+FIELDS = list(STORED_OUTPUTS) + [
     "subsidy_eur",
     "end_user_annual_cost_eur",
     "npv_end_user_eur",
@@ -133,8 +134,8 @@ FIELDS = [f for f in _STORED] + [
 def test_grid_inputs_give_the_flat_results(settings, pv_both, chunk, monkeypatch):
     monkeypatch.setattr(costs_module, "_CHUNK_ELEMENTS", chunk)
     case = grid_case(pv_both=pv_both)
-    g = money_outcomes(tariffs=T, settings=settings, params=P, **case)
-    f = money_outcomes(tariffs=T, settings=settings, params=P, **flat(case))
+    g = money_outcomes(money_inputs(case), T, settings, P)
+    f = money_outcomes(money_inputs(flat(case)), T, settings, P)
     for name in FIELDS:
         np.testing.assert_allclose(
             getattr(g, name), getattr(f, name), rtol=1e-9, atol=1e-7, err_msg=name
@@ -151,9 +152,9 @@ def test_money_totals_equal_the_weighted_sums_of_the_arrays(settings, grid, refs
     if refs == "mixed":  # some dwellings compare with another option (the gather path)
         case["reference_index"] = np.array([0, 0, 3, 0, 7, 0, 1])
     case = case if grid else flat(case)
-    arrays = money_outcomes(tariffs=T, settings=settings, params=P, **case)
+    arrays = money_outcomes(money_inputs(case), T, settings, P)
     w = np.arange(1.0, N + 1.0)
-    totals = money_totals(w, tariffs=T, settings=settings, params=P, **case)
+    totals = money_totals(w, money_inputs(case), T, settings, P)
     assert set(totals) == set(FIELDS) - {"irr", "simple_payback_years"}
     for name, value in totals.items():
         np.testing.assert_allclose(
@@ -164,23 +165,19 @@ def test_money_totals_equal_the_weighted_sums_of_the_arrays(settings, grid, refs
 @pytest.mark.parametrize("ratio", ["national_cost_eur_per_t_co2", "simple_payback_years", "irr"])
 def test_money_totals_refuses_ratios(ratio):
     with pytest.raises(WupInputError, match=f"cannot sum {ratio}"):
-        money_totals(
-            np.ones(N), tariffs=T, settings=SETTINGS[0], params=P, outputs=[ratio], **grid_case()
-        )
+        money_totals(np.ones(N), money_inputs(grid_case()), T, SETTINGS[0], P, outputs=[ratio])
 
 
 def test_self_consumption_is_capped_at_yield_and_demand():
     case = grid_case()
     case["self_consumed_kwh"] = np.full((N, 1, C), 1e9)  # everything that can be is used at home
-    o = money_outcomes(
-        tariffs=T, settings=SETTINGS[0], params=P, outputs=["bill_year1_eur"], **case
-    )
+    o = money_outcomes(money_inputs(case), T, SETTINGS[0], P, outputs=["bill_year1_eur"])
     f = flat(case)
     assert np.all(f["elec_import_kwh"] >= 0) and np.all(f["elec_export_kwh"] >= 0)
     np.testing.assert_allclose(
         o.bill_year1_eur,
         money_outcomes(
-            tariffs=T, settings=SETTINGS[0], params=P, outputs=["bill_year1_eur"], **f
+            money_inputs(f), T, SETTINGS[0], P, outputs=["bill_year1_eur"]
         ).bill_year1_eur,
         rtol=1e-12,
     )

@@ -1,4 +1,5 @@
-"""Tests of wupmodel.money.finance against published figures, numpy-financial and hand calculations."""
+"""Tests of wupmodel.money.finance against published figures, numpy-financial and hand
+calculations."""
 
 from __future__ import annotations
 

@@ -215,7 +215,8 @@ def test_a_smaller_catalogue_gives_the_same_numbers_per_option():
     # figures of an option must not depend on which other options are evaluated with it.
     full = wm.load_scenario()
     small = scenario_from_text(
-        "catalogue:\n  insulation: [current, standard]\n  heating: [gas_boiler, air_hp, heat_network_lt]\n"
+        "catalogue:\n  insulation: [current, standard]\n"
+        "  heating: [gas_boiler, air_hp, heat_network_lt]\n"
         "  pv: [false, true]\n  solar_thermal: [false]\n",
         "small.yaml",
     )

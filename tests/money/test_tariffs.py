@@ -1,4 +1,5 @@
-"""Tests of wupmodel.money.tariffs: packaged paths against their published sources, and overrides."""
+"""Tests of wupmodel.money.tariffs: packaged paths against their published sources, and
+overrides."""
 
 from __future__ import annotations
 

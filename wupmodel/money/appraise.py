@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from wupmodel.errors import WupInputError
+from wupmodel.money.bills import EnergyQuantities
 from wupmodel.money.costs import (
     OUTPUT_FIELDS,
     SUMMABLE_OUTPUTS,
@@ -39,29 +40,40 @@ from wupmodel.money.costs import (
     money_totals,
 )
 from wupmodel.money.finance import equivalent_annual_cost
-from wupmodel.money.settings import Component, FinanceSettings, MoneyContext
-from wupmodel.money.subsidies import (
-    _NETWORKS,
-    isde_subsidy_eur,
+from wupmodel.money.settings import (
+    Component,
+    Dwellings,
+    Investments,
+    MoneyContext,
+    MoneyInputs,
 )
+from wupmodel.money.subsidies import HEAT_NETWORK_SYSTEMS, isde_subsidy_eur
 from wupmodel.options import Catalogue, OptionGrid
+from wupmodel.params import Params
 from wupmodel.vocabulary import DWELLING_TYPES, HEATING_SYSTEMS, TENURES
 
 #: Money outputs added to the outcome table (all per dwelling, EUR unless named otherwise).
 MONEY_QUANTITIES: dict[str, str] = {
     "subsidy_eur": "ISDE subsidy, EUR",
     "net_investment_eur": "investment incl. VAT minus subsidy, EUR",
-    "end_user_annual_cost_eur": "equivalent annual cost for the occupant over the horizon (household rate), EUR/yr",
-    "national_annual_cost_eur": "equivalent annual national cost (no taxes or subsidies, at the social discount rate of the run), EUR/yr",
-    "national_network_annual_eur": "part of the national cost for the heat-network main in the street, EUR/yr",
+    "end_user_annual_cost_eur": "equivalent annual cost for the occupant over the horizon "
+    "(household rate), EUR/yr",
+    "national_annual_cost_eur": "equivalent annual national cost (no taxes or subsidies, at the "
+    "social discount rate of the run), EUR/yr",
+    "national_network_annual_eur": "part of the national cost for the heat-network main in the "
+    "street, EUR/yr",
     "bill_year1_eur": "energy bill in the first year, EUR/yr",
-    "monthly_cost_year1_eur": "woonlasten in year 1: energy bill + loan repayment + own money's monthly equivalent (household rate, horizon) + rent increase (tenants), EUR/month",
+    "monthly_cost_year1_eur": "woonlasten in year 1: energy bill + loan repayment + own money's "
+    "monthly equivalent (household rate, horizon) + rent increase (tenants), EUR/month",
     "loan_payment_eur_per_month": "Warmtefonds loan repayment in year 1, EUR/month",
-    "own_capital_eur_per_month": "own money spent (net investment minus loan) as a monthly annuity at the household rate over the horizon, EUR/month",
+    "own_capital_eur_per_month": "own money spent (net investment minus loan) as a monthly "
+    "annuity at the household rate over the horizon, EUR/month",
     "rent_increase_eur_per_month": "rent increase paid by a tenant, EUR/month",
     "monthly_cost_avg_eur": "woonlasten averaged over the horizon, EUR/month",
-    "monthly_cost_change_eur": "change of year-1 woonlasten vs the dwelling's reference option, EUR/month",
-    "npv_end_user_eur": "NPV of the option vs the reference for the occupant (positive = better), EUR",
+    "monthly_cost_change_eur": "change of year-1 woonlasten vs the dwelling's reference option, "
+    "EUR/month",
+    "npv_end_user_eur": "NPV of the option vs the reference for the occupant (positive = "
+    "better), EUR",
     "lcc_end_user_eur": "life-cycle cost for the occupant over the horizon, EUR",
     "irr": "IRR of the owner's extra investment vs the reference, fraction/yr",
     "simple_payback_years": "extra net investment / first-year savings, years",
@@ -70,7 +82,8 @@ MONEY_QUANTITIES: dict[str, str] = {
     "co2_avg_kg": "CO2 averaged over the horizon (grid path), kg/yr",
     "co2_avoided_kg_per_yr": "CO2 avoided vs the reference, averaged over the horizon, kg/yr",
     "national_cost_eur_per_t_co2": "national extra cost per tonne CO2 avoided, EUR/t",
-    "energy_cost_share_year1": "year-1 energy bill as a share of household income (Drenthe mean of the tenure class where unknown)",
+    "energy_cost_share_year1": "year-1 energy bill as a share of household income (Drenthe mean "
+    "of the tenure class where unknown)",
 }
 
 
@@ -118,135 +131,193 @@ def appraise(
         money_fields.append("bill_year1_eur")
     if not irr:
         money_fields = [n for n in money_fields if n != "irr"]
-    p = ctx.params
-    q = grid.arrays
-    heating = np.asarray(HEATING_SYSTEMS)
-    combo_heating = grid.combo_heating
-
-    def per_combo(per_system: np.ndarray) -> np.ndarray:
-        """(H,) values per heating system -> (1, 1, C) on the grid's combinations."""
-        return per_system[combo_heating][None, None, :]
-
-    network = np.isin(heating, _NETWORKS)
-    tenure = pd.Categorical(groups["tenure"], categories=TENURES).codes
-    tenure = np.where(tenure < 0, 0, tenure)  # unknown tenure: treated as owner-occupied
-    income = pd.to_numeric(groups["household_income_eur"], errors="coerce").to_numpy(float)
-
-    life = per_combo(np.array([p[f"life.{h}_years"] for h in heating]))
-    om = per_combo(np.array([p[f"om.{h}_share"] for h in heating]))
-    # The cost tables hold prices incl. 21 % VAT; the household pays the scenario's VAT on
-    # investments, the national view none: rescale so only the end-user price moves with VAT.
-    vat = p["finance.vat_investments"]
-    to_vat = (1.0 + vat) / (1.0 + p["cost.vat_included_in_prices"])
-
-    def paid(name: str) -> np.ndarray:
-        return q[name] if to_vat == 1.0 else q[name] * to_vat
-
-    capex = {
-        name: paid(f"capex_{name}_eur") for name in ("insulation", "heating", "pv", "solar_thermal")
-    }
-    components = {
-        "insulation": Component(
-            capex["insulation"], p["life.insulation_years"], p["om.insulation_share"], vat
-        ),
-        "heating": Component(capex["heating"], life, om, vat),
-        "pv": Component(capex["pv"], p["life.pv_years"], p["om.pv_share"], vat),
-        "solar_thermal": Component(
-            capex["solar_thermal"], p["life.solar_thermal_years"], p["om.solar_thermal_share"], vat
-        ),
-    }
-    # National-only costs (excl. VAT): connection upgrades and the heat-network main in the
-    # street per connection, with the same conventions (replacements, residual value, social
-    # rate) as every other component.
-    main_eur = (
-        p["collective.heat_network.main_eur_per_m"]
-        * p["collective.heat_network.main_m_per_dwelling"]
-        * p["collective.heat_network.detour_factor"]
-    )
-    all_electric = np.isin(heating, ["air_hp", "ground_hp"])
-    national = {
-        "connection_upgrade": Component(
-            per_combo(np.where(all_electric, p["finance.grid_connection_upgrade_eur"], 0.0)),
-            p["finance.grid_asset_lifetime_years"],
-            0.0,
-            0.0,
-        ),
-        "network_main": Component(
-            per_combo(np.where(network, main_eur, 0.0)),
-            p["collective.heat_network.lifetime_yr"],
-            p["collective.heat_network.main_om_share"],
-            0.0,
-        ),
-    }
-    flats = pd.Categorical(
-        groups["dwelling_type"], categories=DWELLING_TYPES
-    ).codes >= DWELLING_TYPES.index("meergezins_laag")
-    removal = np.where(
-        flats, p["finance.gas_connection_removal_flat_eur"], p["finance.gas_connection_removal_eur"]
-    )
-    eligible = tenure != TENURES.index("huur_corporatie")
-    n_g, n_l, n_h = q["capacity_kw"].shape
-    subsidised = capex["insulation"] + capex["heating"] + capex["solar_thermal"]  # (G, 1, C)
-    subsidy = isde_subsidy_eur(
-        grid.treated_area_m2,
-        q["capacity_kw"],
-        subsidised.reshape(n_g, grid.n_solar_thermal, n_l, n_h),
-        eligible,
-        p,
-    ).reshape(n_g, 1, -1)
-    horizon = ctx.settings.horizon_years
-    gas = q["gas_m3"]
-    money = _MoneySource(
-        grid,
-        dict(
-            gas_m3=gas,
-            elec_import_kwh=q["electricity_demand_kwh"],
-            elec_export_kwh=q["pv_kwh"],
-            self_consumed_kwh=q["pv_self_kwh"],
-            heat_gj=q["heat_gj"],
-            has_gas_connection=gas > 0,
-            on_heat_network=per_combo(network),
-            components=components,
-            subsidy_eur=subsidy,
-            # Horizon-average CO2 from the evaluation's own yearly factors (grid path, LT network).
-            co2_kg_per_yr=partial(_grid_cells, grid, arrays, "co2_cum_kg", 1.0 / horizon),
-            reference_index=np.full(len(groups), grid.option_index[catalogue.reference_index]),
-            tariffs=ctx.tariffs,
-            rent_tariffs=ctx.rent_tariffs,
-            settings=ctx.settings if irr else _without_irr(ctx.settings),
-            params=p,
-            household_income_eur=income,
-            tenure=tenure,
-            national_components=national,
-            gas_removal_eur=removal,
-            option_axes=2,
-            outputs=money_fields or ["bill_year1_eur"],
-        ),
-    )
+    tenure = _tenure_codes(groups)
+    inputs = _money_inputs(groups, arrays, grid, catalogue, ctx, tenure)
+    if not irr:
+        ctx = replace(ctx, settings=replace(ctx.settings, compute_irr=False))
+    money = _MoneySource(grid, inputs, ctx, money_fields or ["bill_year1_eur"])
     # Outputs in catalogue order, computed when first read (arrays) or summed (totals).
     out: dict[str, Any] = {name: _MoneyColumn(money, name) for name in money_fields}
     # The subsidy depends on the combination only (no ISDE for PV): kept factored.
+    subsidy = inputs.investments.subsidy_eur
     out["subsidy_eur"] = (subsidy[:, 0], grid.option_index % grid.shape[1])
     # Energy cost as a share of income: where the stock has no income, the Drenthe mean
     # disposable income of the household's tenure class (CBS, as in the synthetic stock).
+    income = inputs.dwellings.household_income_eur
     default_income = ctx.default_income_eur[tenure]
     income_or_default = np.where(np.isfinite(income) & (income > 0), income, default_income)
     out["energy_cost_share_year1"] = partial(
         _share, _MoneyColumn(money, "bill_year1_eur"), income_or_default
     )
-    out["co2_avg_kg"] = partial(_co2_avg, arrays, horizon)
+    out["co2_avg_kg"] = partial(_co2_avg, arrays, ctx.settings.horizon_years)
     if not irr:
         out["irr"] = partial(np.full, (len(groups), catalogue.size), np.nan)
-    network_eac = equivalent_annual_cost(
-        main_eur,
-        p["collective.heat_network.lifetime_yr"],
-        horizon,
-        ctx.settings.social_rate,
-        annual_cost=main_eur * p["collective.heat_network.main_om_share"],
+    network_eac = _network_main_annual_eur(
+        ctx.params, ctx.settings.horizon_years, ctx.settings.social_rate
     )
+    network = np.isin(np.asarray(HEATING_SYSTEMS), HEAT_NETWORK_SYSTEMS)
     network_eac = np.where(network[catalogue.heating], network_eac, 0.0)[None, :]
     out["national_network_annual_eur"] = partial(np.repeat, network_eac, len(groups), axis=0)
     return {name: out[name] for name in wanted}
+
+
+def _tenure_codes(groups: pd.DataFrame) -> np.ndarray:
+    """Tenure code per group (unknown tenure: treated as owner-occupied)."""
+    tenure = pd.Categorical(groups["tenure"], categories=TENURES).codes
+    return np.where(tenure < 0, 0, tenure)
+
+
+def _per_combo(grid: OptionGrid, per_system: np.ndarray) -> np.ndarray:
+    """(H,) values per heating system -> (1, 1, C) on the grid's combinations."""
+    return per_system[grid.combo_heating][None, None, :]
+
+
+def _components(grid: OptionGrid, params: Params) -> dict[str, Component]:
+    """The end-user investments of every option, incl. the scenario's VAT (EUR).
+
+    The cost tables hold prices incl. 21 % VAT; the household pays the scenario's VAT on
+    investments, the national view none: rescale so only the end-user price moves with VAT.
+    """
+    p, heating = params, HEATING_SYSTEMS
+    vat = p["finance.vat_investments"]
+    to_vat = (1.0 + vat) / (1.0 + p["cost.vat_included_in_prices"])
+
+    def paid(name: str) -> np.ndarray:
+        capex = grid.arrays[f"capex_{name}_eur"]
+        return capex if to_vat == 1.0 else capex * to_vat
+
+    life = _per_combo(grid, np.array([p[f"life.{h}_years"] for h in heating]))
+    om = _per_combo(grid, np.array([p[f"om.{h}_share"] for h in heating]))
+    return {
+        "insulation": Component(
+            paid("insulation"), p["life.insulation_years"], p["om.insulation_share"], vat
+        ),
+        "heating": Component(paid("heating"), life, om, vat),
+        "pv": Component(paid("pv"), p["life.pv_years"], p["om.pv_share"], vat),
+        "solar_thermal": Component(
+            paid("solar_thermal"), p["life.solar_thermal_years"], p["om.solar_thermal_share"], vat
+        ),
+    }
+
+
+def _network_main_eur(params: Params) -> float:
+    """A connection's share of the heat-network main in the street, excl. VAT (EUR)."""
+    return (
+        params["collective.heat_network.main_eur_per_m"]
+        * params["collective.heat_network.main_m_per_dwelling"]
+        * params["collective.heat_network.detour_factor"]
+    )
+
+
+def _network_main_annual_eur(params: Params, horizon_years: int, social_rate: float) -> float:
+    """The main's equivalent annual national cost per connection (EUR/yr)."""
+    main_eur = _network_main_eur(params)
+    return equivalent_annual_cost(
+        main_eur,
+        params["collective.heat_network.lifetime_yr"],
+        horizon_years,
+        social_rate,
+        annual_cost=main_eur * params["collective.heat_network.main_om_share"],
+    )
+
+
+def _national_components(grid: OptionGrid, params: Params) -> dict[str, Component]:
+    """National-only costs (excl. VAT): connection upgrades and the heat-network main in the
+    street per connection, with the same conventions (replacements, residual value, social
+    rate) as every other component."""
+    p, heating = params, np.asarray(HEATING_SYSTEMS)
+    all_electric = np.isin(heating, ["air_hp", "ground_hp"])
+    network = np.isin(heating, HEAT_NETWORK_SYSTEMS)
+    return {
+        "connection_upgrade": Component(
+            _per_combo(grid, np.where(all_electric, p["finance.grid_connection_upgrade_eur"], 0.0)),
+            p["finance.grid_asset_lifetime_years"],
+            0.0,
+            0.0,
+        ),
+        "network_main": Component(
+            _per_combo(grid, np.where(network, _network_main_eur(p), 0.0)),
+            p["collective.heat_network.lifetime_yr"],
+            p["collective.heat_network.main_om_share"],
+            0.0,
+        ),
+    }
+
+
+def _gas_removal_eur(groups: pd.DataFrame, params: Params) -> np.ndarray:
+    """National cost of removing the gas connection per group: flats or ground-bound (EUR)."""
+    flats = pd.Categorical(
+        groups["dwelling_type"], categories=DWELLING_TYPES
+    ).codes >= DWELLING_TYPES.index("meergezins_laag")
+    return np.where(
+        flats,
+        params["finance.gas_connection_removal_flat_eur"],
+        params["finance.gas_connection_removal_eur"],
+    )
+
+
+def _isde_subsidy(
+    grid: OptionGrid, components: dict[str, Component], tenure: np.ndarray, params: Params
+) -> np.ndarray:
+    """ISDE per group x combination, (G, 1, C); none for housing corporations."""
+    eligible = tenure != TENURES.index("huur_corporatie")
+    capacity_kw = grid.arrays["capacity_kw"]
+    n_groups, n_levels, n_heating = capacity_kw.shape
+    subsidised = (
+        components["insulation"].capex_eur
+        + components["heating"].capex_eur
+        + components["solar_thermal"].capex_eur
+    )  # (G, 1, C)
+    return isde_subsidy_eur(
+        grid.treated_area_m2,
+        capacity_kw,
+        subsidised.reshape(n_groups, grid.n_solar_thermal, n_levels, n_heating),
+        eligible,
+        params,
+    ).reshape(n_groups, 1, -1)
+
+
+def _money_inputs(
+    groups: pd.DataFrame,
+    arrays,
+    grid: OptionGrid,
+    catalogue: Catalogue,
+    ctx: MoneyContext,
+    tenure: np.ndarray,
+) -> MoneyInputs:
+    """What the money layer computes on, on the option grid (PV x combination)."""
+    on_grid, params = grid.arrays, ctx.params
+    components = _components(grid, params)
+    network = np.isin(np.asarray(HEATING_SYSTEMS), HEAT_NETWORK_SYSTEMS)
+    gas_m3 = on_grid["gas_m3"]
+    income = pd.to_numeric(groups["household_income_eur"], errors="coerce").to_numpy(float)
+    return MoneyInputs(
+        energy=EnergyQuantities(
+            gas_m3=gas_m3,
+            elec_import_kwh=on_grid["electricity_demand_kwh"],
+            elec_export_kwh=on_grid["pv_kwh"],
+            self_consumed_kwh=on_grid["pv_self_kwh"],
+            heat_gj=on_grid["heat_gj"],
+            has_gas_connection=gas_m3 > 0,
+            on_heat_network=_per_combo(grid, network),
+        ),
+        investments=Investments(
+            components=components,
+            subsidy_eur=_isde_subsidy(grid, components, tenure, params),
+            national_components=_national_components(grid, params),
+        ),
+        dwellings=Dwellings(
+            reference_index=np.full(len(groups), grid.option_index[catalogue.reference_index]),
+            tenure=tenure,
+            household_income_eur=income,
+            gas_removal_eur=_gas_removal_eur(groups, params),
+        ),
+        # Horizon-average CO2 from the evaluation's own yearly factors (grid path, LT network).
+        co2_kg_per_yr=partial(
+            _grid_cells, grid, arrays, "co2_cum_kg", 1.0 / ctx.settings.horizon_years
+        ),
+        option_axes=2,
+    )
 
 
 class _MoneySource:
@@ -259,9 +330,13 @@ class _MoneySource:
     materialises the (G, O) arrays, unless the arrays exist already.
     """
 
-    def __init__(self, grid: OptionGrid, inputs: dict[str, Any]) -> None:
+    def __init__(
+        self, grid: OptionGrid, inputs: MoneyInputs, ctx: MoneyContext, outputs: list[str]
+    ) -> None:
         self.grid = grid
         self.inputs = inputs
+        self.ctx = ctx
+        self.outputs = outputs
         self._money: MoneyOutcomes | None = None
         self._irr: MoneyOutcomes | None = None
         self._totals: tuple[np.ndarray, dict[str, np.ndarray]] | None = None
@@ -270,25 +345,43 @@ class _MoneySource:
         self._money = self._irr = None
         self._totals = None
 
+    def _outcomes(self, outputs: list[str]) -> MoneyOutcomes:
+        ctx = self.ctx
+        return money_outcomes(
+            self.inputs,
+            ctx.tariffs,
+            ctx.settings,
+            ctx.params,
+            rent_tariffs=ctx.rent_tariffs,
+            outputs=outputs,
+        )
+
     def array(self, name: str) -> np.ndarray:
         if name == "irr":
             if self._irr is None:
-                self._irr = money_outcomes(**{**self.inputs, "outputs": ["irr"]})
+                self._irr = self._outcomes(["irr"])
             return self.grid.to_options(self._irr.irr)
         if self._money is None:
-            others = [n for n in self.inputs["outputs"] if n != "irr"] or ["bill_year1_eur"]
-            self._money = money_outcomes(**{**self.inputs, "outputs": others})
+            self._money = self._outcomes(
+                [n for n in self.outputs if n != "irr"] or ["bill_year1_eur"]
+            )
         return self.grid.to_options(getattr(self._money, name))
 
     def totals(self, name: str, weights: np.ndarray) -> np.ndarray:
         if self._money is not None or name not in SUMMABLE_OUTPUTS:
             return weights @ self.array(name)
         if self._totals is None or not np.array_equal(self._totals[0], weights):
-            summable = [n for n in self.inputs["outputs"] if n in SUMMABLE_OUTPUTS]
-            self._totals = (
-                np.array(weights, dtype=float),
-                money_totals(weights, **{**self.inputs, "outputs": summable}),
+            ctx = self.ctx
+            totals = money_totals(
+                weights,
+                self.inputs,
+                ctx.tariffs,
+                ctx.settings,
+                ctx.params,
+                rent_tariffs=ctx.rent_tariffs,
+                outputs=[n for n in self.outputs if n in SUMMABLE_OUTPUTS],
             )
+            self._totals = (np.array(weights, dtype=float), totals)
         return self._totals[1][name][self.grid.option_index]
 
 
@@ -325,7 +418,3 @@ def _co2_avg(arrays, horizon: int) -> np.ndarray:
 
 def _share(bill_year1: Callable[[], np.ndarray], income_eur: np.ndarray) -> np.ndarray:
     return bill_year1() / income_eur[:, None]
-
-
-def _without_irr(settings: FinanceSettings) -> FinanceSettings:
-    return replace(settings, compute_irr=False)

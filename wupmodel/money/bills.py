@@ -22,19 +22,25 @@ standing charges for each connection the dwelling keeps.
 
 Quantities are yearly: ``gas_m3``, ``elec_import_kwh`` and ``elec_export_kwh`` (metered at the
 connection), ``heat_gj`` (delivered heat). They broadcast against each other; results have the
-broadcast shape plus a last axis of years (or no year axis when ``year_index`` is given).
+broadcast shape plus a last axis of years (or no year axis when ``year_index`` is given). The
+money layer carries them together as :class:`EnergyQuantities`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+
 import numpy as np
-from numpy.typing import ArrayLike
+from numpy.typing import ArrayLike, NDArray
 
 from wupmodel._arrays import FloatArray, float_array
 from wupmodel.errors import WupInputError
 from wupmodel.money.tariffs import TariffPaths
 
 __all__ = [
+    "EnergyQuantities",
+    "EnergyCostTerms",
     "end_user_unit_prices",
     "resource_unit_costs",
     "annual_bill_eur",
@@ -52,6 +58,209 @@ UNIT_KEYS = (
     "heat_fixed_eur",
     "heat_eur_gj",
 )
+
+
+@dataclass(frozen=True)
+class EnergyQuantities:
+    """The yearly energy of dwellings x options that a bill and a resource cost are priced on.
+
+    Every field broadcasts against the others: the dwelling axes first, then the option axes
+    (one, or those of an option grid), each of size 1 where a quantity does not depend on it.
+    The money layer holds the first-year quantities constant over the horizon, and keeps the
+    bundle's shape through every step (as given; validated; flattened to ``(rows, *option
+    dims)``; one chunk's rows).
+
+    Attributes
+    ----------
+    gas_m3
+        Gas used (m3/yr).
+    elec_import_kwh
+        Electricity taken from the grid (kWh/yr); with ``self_consumed_kwh``, the demand before
+        PV self-consumption.
+    elec_export_kwh
+        Electricity fed into the grid (kWh/yr); with ``self_consumed_kwh``, the PV yield.
+    heat_gj
+        Heat delivered by a heat network (GJ/yr); billed only where ``on_heat_network``.
+    has_gas_connection
+        Whether the dwelling keeps its gas connection (bool; pays the gas standing charges).
+    on_heat_network
+        Whether the dwelling is on a heat network (bool; pays the ACM heat tariffs).
+    self_consumed_kwh
+        PV electricity used at home (kWh/yr), or None when the import and export are metered
+        amounts already. When given, the household imports and exports this much less, at most
+        the demand and the yield of each option (so one array can serve the options with and
+        without PV).
+    """
+
+    gas_m3: ArrayLike
+    elec_import_kwh: ArrayLike
+    elec_export_kwh: ArrayLike
+    heat_gj: ArrayLike
+    has_gas_connection: ArrayLike
+    on_heat_network: ArrayLike
+    self_consumed_kwh: ArrayLike | None = None
+
+    def validated(self) -> EnergyQuantities:
+        """Non-negative float arrays and bool arrays; :class:`WupInputError` names a bad field."""
+        amounts = ("gas_m3", "elec_import_kwh", "elec_export_kwh", "heat_gj", "self_consumed_kwh")
+        checked = {
+            name: float_array(value, name, nonneg=True)
+            for name in amounts
+            if (value := getattr(self, name)) is not None
+        }
+        return EnergyQuantities(
+            **checked,
+            has_gas_connection=np.asarray(self.has_gas_connection, dtype=bool),
+            on_heat_network=np.asarray(self.on_heat_network, dtype=bool),
+        )
+
+    def map(self, function: Callable[[NDArray], NDArray]) -> EnergyQuantities:
+        """``function`` applied to every array of the bundle (a missing one stays None)."""
+        return EnergyQuantities(
+            **{
+                f.name: None if (value := getattr(self, f.name)) is None else function(value)
+                for f in fields(self)
+            }
+        )
+
+    def arrays(self) -> list[NDArray]:
+        """The arrays given (without a missing ``self_consumed_kwh``), in field order."""
+        return [value for f in fields(self) if (value := getattr(self, f.name)) is not None]
+
+
+#: A term of a sum: ``(coefficient, array)``, or ``(coefficient, array, block)`` for a term that
+#: covers one block (a slice) of the first option axis only.
+Term = tuple
+
+
+def _block(a: NDArray, block: slice) -> NDArray:
+    """A block of the first option axis (an array the same for all of it stays)."""
+    return a if a.shape[1] == 1 else a[:, block]
+
+
+@dataclass(frozen=True)
+class EnergyCostTerms:
+    """Energy in the form its cost is linear in: the terms of a sum (:meth:`cost_terms`).
+
+    The money kernel prices a chunk of dwellings x options this way: every cost over the
+    horizon is ``sum(price weight x quantity)`` (:func:`~wupmodel.money.kernel.lincomb`), and
+    only self-consumption and the net-metered kWh are nonlinear in the quantities.
+
+    Attributes
+    ----------
+    quantities
+        The energy, ``(rows, *option dims)`` views (each dim 1 or full).
+    self_consumed_kwh
+        PV self-consumption capped at each option's demand and yield (kWh/yr), on the
+        exporting block only when there is one; None when not given.
+    heat_gj_on_network
+        Heat delivered where the option is on a heat network (GJ/yr); None when no option of
+        the chunk is.
+    net_metered_kwh
+        Import minus export, not below zero (kWh/yr): what net metering bills; on the
+        exporting block only when there is one; None without net metering.
+    export_blocks
+        The block of the first option axis that exports (PV) and the blocks that do not, or
+        None.
+    one
+        A ones array that broadcasts over the option axes (the standing charge term).
+    """
+
+    quantities: EnergyQuantities
+    self_consumed_kwh: NDArray | None
+    heat_gj_on_network: NDArray | None
+    net_metered_kwh: NDArray | None
+    export_blocks: tuple[slice, list[slice]] | None
+    one: NDArray
+
+    @classmethod
+    def of(
+        cls,
+        quantities: EnergyQuantities,
+        with_net_metering: bool,
+        export_blocks: tuple[slice, list[slice]] | None,
+        one: NDArray,
+        work: dict[str, NDArray],
+    ) -> EnergyCostTerms:
+        """The terms' arrays from the quantities (into the work arrays ``self`` and ``billed``,
+        or ``self_block`` and ``billed_block`` with export blocks)."""
+        import_kwh, export_kwh = quantities.elec_import_kwh, quantities.elec_export_kwh
+        exporting = None if export_blocks is None else export_blocks[0]
+        self_kwh = quantities.self_consumed_kwh
+        if self_kwh is not None:  # at most the demand and the PV yield of each option
+            if exporting is None:
+                self_kwh = np.minimum(
+                    np.minimum(self_kwh, import_kwh), export_kwh, out=work["self"]
+                )
+            else:  # 0 where nothing is exported
+                self_kwh = np.minimum(
+                    np.minimum(_block(self_kwh, exporting), _block(import_kwh, exporting)),
+                    export_kwh[:, exporting],
+                    out=work["self_block"],
+                )
+        on_network = quantities.on_heat_network
+        heat_gj = quantities.heat_gj * on_network if on_network.any() else None
+        billed_kwh = None
+        if with_net_metering:  # self-consumption cancels out of import minus export
+            if exporting is None:
+                billed_kwh = np.subtract(import_kwh, export_kwh, out=work["billed"])
+            else:  # equal to the import where nothing is exported
+                billed_kwh = np.subtract(
+                    _block(import_kwh, exporting),
+                    export_kwh[:, exporting],
+                    out=work["billed_block"],
+                )
+            np.maximum(billed_kwh, 0.0, out=billed_kwh)
+        return cls(quantities, self_kwh, heat_gj, billed_kwh, export_blocks, one)
+
+    def cost_terms(
+        self, weights: dict[str, float], net_metering: bool, scale: float = 1.0
+    ) -> list[Term]:
+        """Terms of ``scale x`` the energy cost at the price weights ``weights``.
+
+        Net metering: ``w_i billed - w_e surplus`` with ``surplus = billed - (imp - exp)``, so
+        only ``billed`` is nonlinear and the rest joins the import/export coefficients.
+        """
+        energy = self.quantities
+        import_eur_kwh, export_eur_kwh = (
+            weights["elec_import_eur_kwh"],
+            weights["elec_export_eur_kwh"],
+        )
+        on_import, on_export = import_eur_kwh, export_eur_kwh
+        if net_metering:
+            on_import = import_eur_kwh + weights["elec_export_eur_kwh_nm"]
+            on_export = export_eur_kwh + weights["elec_export_eur_kwh_nm"]
+        terms = [
+            (scale * weights["gas_eur_m3"], energy.gas_m3),
+            (scale * weights["gas_fixed_eur"], energy.has_gas_connection),
+            (scale * on_import, energy.elec_import_kwh),
+            (-scale * on_export, energy.elec_export_kwh),
+            (scale * weights["elec_fixed_eur"], self.one),
+        ]
+        if self.heat_gj_on_network is not None:
+            terms += [
+                (scale * weights["heat_fixed_eur"], energy.on_heat_network),
+                (scale * weights["heat_eur_gj"], self.heat_gj_on_network),
+            ]
+        exporting = None if self.export_blocks is None else self.export_blocks[0]
+        if self.self_consumed_kwh is not None:
+            coef = -scale * (import_eur_kwh - export_eur_kwh)
+            terms.append(
+                (coef, self.self_consumed_kwh)
+                if exporting is None
+                else (coef, self.self_consumed_kwh, exporting)
+            )
+        if net_metering:
+            coef = scale * (weights["elec_import_eur_kwh_nm"] - weights["elec_export_eur_kwh_nm"])
+            if exporting is None:
+                terms.append((coef, self.net_metered_kwh))
+            else:
+                terms.append((coef, self.net_metered_kwh, exporting))
+                terms += [
+                    (coef, _block(energy.elec_import_kwh, block), block)
+                    for block in self.export_blocks[1]
+                ]
+        return terms
 
 
 def end_user_unit_prices(tariffs: TariffPaths) -> dict[str, FloatArray]:
@@ -99,18 +308,9 @@ def resource_unit_costs(tariffs: TariffPaths) -> dict[str, FloatArray]:
     }
 
 
-def _quantities(gas_m3, elec_import_kwh, elec_export_kwh, heat_gj, has_gas, on_hn):
-    arrays = []
-    for name, value in (
-        ("gas_m3", gas_m3),
-        ("elec_import_kwh", elec_import_kwh),
-        ("elec_export_kwh", elec_export_kwh),
-        ("heat_gj", heat_gj),
-    ):
-        arrays.append(float_array(value, name, nonneg=True))
-    arrays.append(np.asarray(has_gas, dtype=bool))
-    arrays.append(np.asarray(on_hn, dtype=bool))
-    return np.broadcast_arrays(*arrays)
+def _broadcast(quantities: EnergyQuantities) -> EnergyQuantities:
+    """The quantities validated and broadcast to one shape (metered: no self-consumption)."""
+    return EnergyQuantities(*np.broadcast_arrays(*quantities.validated().arrays()))
 
 
 def _year_slice(tariffs: TariffPaths, year_index: int | None):
@@ -125,26 +325,31 @@ def _year_slice(tariffs: TariffPaths, year_index: int | None):
     return y
 
 
-def _annual_cost(units, net_metering, q, year_index, apply_net_metering: bool) -> FloatArray:
-    gas, imp, exp, gj, has_gas, on_hn = q
-    sel = year_index if year_index is not None else slice(None)
-    u = {k: np.asarray(v)[sel] for k, v in units.items()}
-    nm = (
-        np.asarray(net_metering)[sel]
+def _annual_cost(
+    units: dict[str, FloatArray],
+    net_metering: NDArray[np.bool_],
+    quantities: EnergyQuantities,
+    year_index: int | None,
+    apply_net_metering: bool,
+) -> FloatArray:
+    """Cost at the unit prices ``units`` of one year, or of every year on a last axis."""
+    years = year_index if year_index is not None else slice(None)
+    unit = {key: np.asarray(value)[years] for key, value in units.items()}
+    netting = (
+        np.asarray(net_metering)[years]
         if apply_net_metering
-        else np.zeros_like(np.asarray(net_metering)[sel])
+        else np.zeros_like(np.asarray(net_metering)[years])
     )
-    expand = (lambda a: a[..., None]) if year_index is None else (lambda a: a)
-    gas, imp, exp, gj = (expand(a) for a in (gas, imp, exp, gj))
-    has_gas, on_hn = expand(has_gas), expand(on_hn)
-    netted = np.where(nm, np.minimum(imp, exp), 0.0)
+    # quantities broadcast against the prices: a last axis of years when all years are asked for
+    energy = quantities if year_index is not None else quantities.map(lambda a: a[..., None])
+    netted_kwh = np.where(netting, np.minimum(energy.elec_import_kwh, energy.elec_export_kwh), 0.0)
     return (
-        gas * u["gas_eur_m3"]
-        + has_gas * u["gas_fixed_eur"]
-        + u["elec_fixed_eur"]
-        + (imp - netted) * u["elec_import_eur_kwh"]
-        - (exp - netted) * u["elec_export_eur_kwh"]
-        + on_hn * (u["heat_fixed_eur"] + gj * u["heat_eur_gj"])
+        energy.gas_m3 * unit["gas_eur_m3"]
+        + energy.has_gas_connection * unit["gas_fixed_eur"]
+        + unit["elec_fixed_eur"]
+        + (energy.elec_import_kwh - netted_kwh) * unit["elec_import_eur_kwh"]
+        - (energy.elec_export_kwh - netted_kwh) * unit["elec_export_eur_kwh"]
+        + energy.on_heat_network * (unit["heat_fixed_eur"] + energy.heat_gj * unit["heat_eur_gj"])
     )
 
 
@@ -179,14 +384,16 @@ def annual_bill_eur(
     dwelling x option arrays over all years are better computed with discounted sums
     (:mod:`wupmodel.money.costs`) than with this function.
     """
-    q = _quantities(
-        gas_m3, elec_import_kwh, elec_export_kwh, heat_gj, has_gas_connection, on_heat_network
+    quantities = _broadcast(
+        EnergyQuantities(
+            gas_m3, elec_import_kwh, elec_export_kwh, heat_gj, has_gas_connection, on_heat_network
+        )
     )
     yi = _year_slice(tariffs, year_index)
     return _annual_cost(
         end_user_unit_prices(tariffs),
         tariffs.net_metering,
-        q,
+        quantities,
         None if year_index is None else yi,
         True,
     )
@@ -209,14 +416,16 @@ def annual_energy_resource_cost_eur(
     part of the standing charges for the connections kept. Excludes heat-network and grid
     capital (pass those to :mod:`wupmodel.money.costs` as national components) and CO2 costs.
     """
-    q = _quantities(
-        gas_m3, elec_import_kwh, elec_export_kwh, heat_gj, has_gas_connection, on_heat_network
+    quantities = _broadcast(
+        EnergyQuantities(
+            gas_m3, elec_import_kwh, elec_export_kwh, heat_gj, has_gas_connection, on_heat_network
+        )
     )
     yi = _year_slice(tariffs, year_index)
     return _annual_cost(
         resource_unit_costs(tariffs),
         tariffs.net_metering,
-        q,
+        quantities,
         None if year_index is None else yi,
         False,
     )
@@ -241,26 +450,35 @@ def bill_components_eur(
     incl. VAT), ``feed_in`` (negative), ``heat_fixed``, ``heat_variable`` (incl. VAT) and
     ``total``; ``total`` equals :func:`annual_bill_eur` for that year.
     """
-    gas, imp, exp, gj, has_gas, on_hn = _quantities(
-        gas_m3, elec_import_kwh, elec_export_kwh, heat_gj, has_gas_connection, on_heat_network
+    quantities = _broadcast(
+        EnergyQuantities(
+            gas_m3, elec_import_kwh, elec_export_kwh, heat_gj, has_gas_connection, on_heat_network
+        )
     )
     y = _year_slice(tariffs, year_index)
     t = tariffs
-    netted = np.minimum(imp, exp) if bool(t.net_metering[y]) else np.zeros_like(imp)
-    billed = imp - netted
+    gas, imp_kwh = quantities.gas_m3, quantities.elec_import_kwh
+    netted_kwh = (
+        np.minimum(imp_kwh, quantities.elec_export_kwh)
+        if bool(t.net_metering[y])
+        else np.zeros_like(imp_kwh)
+    )
+    billed_kwh = imp_kwh - netted_kwh
     lines = {
         "gas_supply": gas * t.gas_supply_eur_m3[y],
         "gas_tax": gas * t.gas_tax_eur_m3[y],
         "gas_co2": gas * t.co2_price_eur_t[y] * t.gas_co2_kg_m3 / 1000.0,
-        "gas_standing": has_gas * t.gas_standing_eur[y],
-        "elec_supply": billed * t.elec_supply_eur_kwh[y],
-        "elec_tax": billed * t.elec_tax_eur_kwh[y],
+        "gas_standing": quantities.has_gas_connection * t.gas_standing_eur[y],
+        "elec_supply": billed_kwh * t.elec_supply_eur_kwh[y],
+        "elec_tax": billed_kwh * t.elec_tax_eur_kwh[y],
         "elec_standing": np.full_like(gas, t.elec_standing_eur[y]),
     }
     lines["vat"] = t.vat[y] * sum(lines.values())
     lines["tax_credit"] = np.full_like(gas, -(1.0 + t.vat[y]) * t.tax_credit_eur[y])
-    lines["feed_in"] = -(exp - netted) * t.feed_in_eur_kwh[y]
-    lines["heat_fixed"] = on_hn * t.heat_fixed_eur[y]
-    lines["heat_variable"] = on_hn * gj * t.heat_variable_eur_gj[y]
+    lines["feed_in"] = -(quantities.elec_export_kwh - netted_kwh) * t.feed_in_eur_kwh[y]
+    lines["heat_fixed"] = quantities.on_heat_network * t.heat_fixed_eur[y]
+    lines["heat_variable"] = (
+        quantities.on_heat_network * quantities.heat_gj * t.heat_variable_eur_gj[y]
+    )
     lines["total"] = sum(lines.values())
     return lines

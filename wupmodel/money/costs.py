@@ -1,8 +1,10 @@
 """Costs of every dwelling x option in two perspectives: the end user's and the nation's.
 
-:func:`money_outcomes` takes per dwelling x option arrays (any broadcastable shape, options on
-the last axis, or on the last ``option_axes`` axes of an option grid) of first-year quantities,
-investments by component, subsidies and CO2, and returns :class:`MoneyOutcomes`. Quantities
+:func:`money_outcomes` takes :class:`~wupmodel.money.settings.MoneyInputs`: per dwelling x
+option arrays (any broadcastable shape, options on the last axis, or on the last
+``option_axes`` axes of an option grid) of first-year energy
+(:class:`~wupmodel.money.bills.EnergyQuantities`), investments by component, subsidies and CO2,
+and per-dwelling reference options, tenure and income; it returns :class:`MoneyOutcomes`. Quantities
 are assumed constant over the horizon (first-year values); prices change per year
 (:class:`~wupmodel.money.tariffs.TariffPaths`). Because costs are linear in the yearly quantities,
 every sum over the years is a quantity times a discounted price sum computed once per call;
@@ -24,10 +26,10 @@ End-user perspective (tenants, tenure codes 1 and 2: split incentive)
     the landlord's annuity (landlord rate, horizon) of the extra net investment over the
     reference option (of a component named ``insulation`` only the landlord type's
     ``rent_insulation_share_*``: a corporation asks no rent for insulation since the Nationale
-    Prestatieafspraken 2022), at most ``rent_saving_share_corporation`` / ``_private`` x the tenant's
-    first-year energy-bill saving (woonlastenneutraal, Sociaal Huurakkoord 2018) and at most
-    ``rent_increase_cap_eur_month``. The landlord's net yearly
-    cost (capital + O&M - rent) is reported separately.
+    Prestatieafspraken 2022), at most ``rent_saving_share_corporation`` / ``_private`` x the
+    tenant's first-year energy-bill saving (woonlastenneutraal, Sociaal Huurakkoord 2018) and
+    at most ``rent_increase_cap_eur_month``. The landlord's net yearly cost (capital + O&M -
+    rent) is reported separately.
 National perspective
     No VAT, energy tax, tax credit or subsidy; social discount rate (2.25 %); investments
     excl. VAT (one VAT rate per component), with replacements and residual value; O&M;
@@ -55,35 +57,40 @@ Performance
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from wupmodel._arrays import FloatArray, float_array
 from wupmodel.errors import WupInputError
-from wupmodel.money.bills import end_user_unit_prices, resource_unit_costs
-from wupmodel.money.finance import (
-    capital_recovery_factor,
-    discount_factors,
-    life_cycle_cost_factor,
-    present_value_factor,
-)
-from wupmodel.money.irr_chunk import _irr_chunk, _irr_units
+from wupmodel.money.bills import EnergyQuantities, end_user_unit_prices, resource_unit_costs
+from wupmodel.money.finance import discount_factors
+from wupmodel.money.irr_chunk import irr_chunk, irr_unit_prices
 from wupmodel.money.kernel import (
-    _FLOAT_BUFFERS,
     ChunkContext,
     ChunkInputs,
     ComponentTerms,
+    DwellingTerms,
+    HorizonFactors,
+    Layout,
     NationalComponentTerms,
-    _dwelling_flat,
-    _flat,
-    _loan_constants,
-    _money_chunk,
-    _Scratch,
-    _weights,
+    PriceWeights,
+    Scratch,
+    chunk_buffers,
+    money_chunk,
+    price_weights,
 )
-from wupmodel.money.results import OUTPUT_FIELDS, MoneyOutcomes, _on_option_axis
-from wupmodel.money.settings import TENANT_CODES, Component, FinanceSettings, _component
+from wupmodel.money.results import OUTPUT_FIELDS, MoneyOutcomes, on_option_axis
+from wupmodel.money.settings import (
+    TENANT_CODES,
+    Component,
+    Dwellings,
+    FinanceSettings,
+    MoneyInputs,
+    as_component,
+)
+from wupmodel.money.subsidies import WarmtefondsTerms, warmtefonds_scalar_terms
 from wupmodel.money.tariffs import TariffPaths
 from wupmodel.params import Params
 from wupmodel.vocabulary import TENURES
@@ -94,7 +101,7 @@ _CHUNK_ELEMENTS = 100_000
 #: chunks, less per-chunk overhead (measured on the 2-core VM: 2 and 8 no better than 4).
 _REDUCE_CHUNK_FACTOR = 4
 #: Outputs computed per chunk and stored (when requested); the others derive from these.
-_STORED = (
+STORED_OUTPUTS = (
     "net_investment_eur",
     "lcc_end_user_eur",
     "simple_payback_years",
@@ -120,7 +127,7 @@ _CHUNK_DERIVED = (
 )
 #: Outputs :func:`money_totals` can sum. Ratios cannot be summed meaningfully: EUR/t, the
 #: energy cost share, the IRR and the payback time (years; infinite where nothing is saved).
-SUMMABLE_OUTPUTS = frozenset(_STORED + _CHUNK_DERIVED) - {"simple_payback_years"}
+SUMMABLE_OUTPUTS = frozenset(STORED_OUTPUTS + _CHUNK_DERIVED) - {"simple_payback_years"}
 #: Derived output -> the stored output it is computed from.
 _DERIVED_FROM = {
     "end_user_annual_cost_eur": "lcc_end_user_eur",
@@ -136,413 +143,497 @@ _DERIVED_FROM = {
 
 
 # --------------------------------------------------------------------------------------------
-# main entry
+# main entries
 # --------------------------------------------------------------------------------------------
 def money_outcomes(
-    *,
-    gas_m3: ArrayLike,
-    elec_import_kwh: ArrayLike,
-    elec_export_kwh: ArrayLike,
-    heat_gj: ArrayLike,
-    has_gas_connection: ArrayLike,
-    on_heat_network: ArrayLike,
-    components: Mapping[str, Component | tuple],
-    subsidy_eur: ArrayLike,
-    co2_kg_per_yr: ArrayLike | Callable[[], ArrayLike],
-    reference_index: ArrayLike,
+    inputs: MoneyInputs,
     tariffs: TariffPaths,
     settings: FinanceSettings,
-    rent_tariffs: TariffPaths | None = None,
     params: Params,
-    household_income_eur: ArrayLike | None = None,
-    tenure: ArrayLike | None = None,
-    national_components: Mapping[str, Component | tuple] | None = None,
-    gas_removal_eur: ArrayLike | None = None,
+    *,
+    rent_tariffs: TariffPaths | None = None,
     outputs: Iterable[str] | None = None,
-    self_consumed_kwh: ArrayLike | None = None,
-    option_axes: int = 1,
-    _totals_weights: ArrayLike | None = None,
 ) -> MoneyOutcomes:
     """Money outcomes of every dwelling x option in both perspectives.
 
     Parameters
     ----------
-    gas_m3, elec_import_kwh, elec_export_kwh, heat_gj
-        First-year quantities per dwelling x option (m3, kWh, kWh, GJ), held constant over the
-        horizon; options on the last axis (or the last ``option_axes`` axes).
-    has_gas_connection, on_heat_network
-        Bool per dwelling x option.
-    components
-        Name -> :class:`Component` or tuple ``(capex_eur incl. VAT, lifetime_years, om_share[,
-        vat_rate])``; the caller chooses the components (insulation, heating system, PV, ...).
-    subsidy_eur
-        Subsidy per dwelling x option (EUR), received at ``t = 0``.
-    co2_kg_per_yr
-        CO2 per dwelling x option (kg/yr; the evaluation passes its horizon average on the grid
-        intensity path), or a callable returning it (called only when a CO2 price or a CO2
-        output needs it).
-    reference_index
-        Index of the reference option (gas boiler, current insulation, no PV) per dwelling,
-        shape = the leading (dwelling) axes; with several option axes the flat (C-order) index.
+    inputs
+        Energy, investments, dwellings and CO2 per dwelling x option (see
+        :class:`~wupmodel.money.settings.MoneyInputs`).
     tariffs
         Price paths (first year = year 1 of the horizon).
     settings
         Finance settings.
+    params
+        Parameters (Warmtefonds rules, gas-connection removal cost).
     rent_tariffs
         Price paths of the first-year bill saving that caps a tenant's rent increase (the
         prices the rent is agreed on); default ``tariffs``.
-    params
-        Parameters (Warmtefonds rules, gas-connection removal cost).
-    household_income_eur
-        Income per dwelling (EUR/yr) for the Warmtefonds rate and the energy cost share; NaN =
-        unknown (scenario loan rate, no cost share).
-    tenure
-        Tenure code per dwelling (index into ``TENURES``; default all owner-occupiers).
-    national_components
-        National-only investments per dwelling x option excl. VAT (heat-network share, grid
-        reinforcement), as :class:`Component` or tuples.
-    gas_removal_eur
-        National cost of removing a gas connection per dwelling (default
-        ``finance.gas_connection_removal_eur``, ground-bound dwellings).
     outputs
         Names from :data:`OUTPUT_FIELDS` to keep (default: all). Large runs that need only a
         few outputs (e.g. an optimiser: ``lcc_end_user_eur``, ``national_annual_cost_eur``,
         ``monthly_cost_change_eur``) save memory and time; outputs not kept are ``None`` and
         derived outputs whose base was not kept raise :class:`WupInputError`.
-    self_consumed_kwh
-        PV electricity used at home (kWh/yr). When given, ``elec_import_kwh`` and
-        ``elec_export_kwh`` are the amounts before self-consumption (demand and PV yield) and
-        the household imports and exports this much less of each; it is capped per option at
-        both (so one array can serve the options with and without PV). Lets a caller pass
-        demand and yield over only the option axes they depend on.
-    option_axes
-        Number of trailing axes that index the options (default 1). With more, the options
-        form a grid (e.g. PV x solar thermal x insulation x heating) and each input needs only
-        the axes it depends on; the work on the small arrays is done before anything is
-        broadcast to the whole grid. Outputs then have one option axis (the grid in C order).
 
     Returns
     -------
     MoneyOutcomes
+        Outputs with the dwelling axes and one option axis (an option grid in C order).
     """
-    s = settings
+    wanted, need = _outputs_asked(outputs)
+    run = _prepare(inputs, _Prices(tariffs, rent_tariffs), settings, params, need)
+    stored = _stored_outputs(run.context, need, wanted)
+    layout = run.layout
+    arrays = {name: np.empty((layout.n_dwellings,) + layout.option_shape) for name in stored}
+    irr = (
+        np.full((layout.n_dwellings, layout.n_options), np.nan) if run.context.compute_irr else None
+    )
+    _run_chunks(run, stored, arrays, irr=irr)
+    return _money_outcomes(run, arrays, irr, need)
+
+
+def money_totals(
+    weights: ArrayLike,
+    inputs: MoneyInputs,
+    tariffs: TariffPaths,
+    settings: FinanceSettings,
+    params: Params,
+    *,
+    rent_tariffs: TariffPaths | None = None,
+    outputs: Iterable[str] | None = None,
+) -> dict[str, FloatArray]:
+    """Weighted sums over the dwellings of the money outputs, per option.
+
+    The same computation as :func:`money_outcomes` (same arguments), chunk by chunk, but each
+    chunk's outputs are reduced to ``weights @ values`` (e.g. dwellings per group) and never
+    kept: large or repeated runs (samples, many villages) that need village totals per option
+    do not write dwelling x option arrays to memory.
+
+    Parameters
+    ----------
+    weights
+        Weight per dwelling (the leading axes), e.g. the number of dwellings in each group.
+    inputs, tariffs, settings, params, rent_tariffs
+        As for :func:`money_outcomes`.
+    outputs
+        Any of :data:`SUMMABLE_OUTPUTS` (default: all of them; sums of ratios such as EUR/t,
+        the IRR or payback years are not meaningful and are not offered).
+
+    Returns
+    -------
+    dict
+        Output name -> (n_options,) weighted sum.
+    """
+    asked = set(OUTPUT_FIELDS) if outputs is None else set(outputs)
+    not_summable = sorted(asked - SUMMABLE_OUTPUTS)
+    if outputs is not None and not_summable:
+        raise WupInputError(f"money_totals cannot sum {', '.join(not_summable)}")
+    wanted, need = _outputs_asked(sorted(asked & SUMMABLE_OUTPUTS))
+    prices = _Prices(tariffs, rent_tariffs)
+    run = _prepare(inputs, prices, settings, params, need, weights=weights)
+    stored = _stored_outputs(run.context, need, wanted)
+    n_options = run.layout.n_options
+    sums = {name: np.zeros(n_options) for name in stored}
+    _run_chunks(run, stored, {}, totals=sums)
+    totals = {name: sums.get(name, np.zeros(n_options)) for name in wanted | need}
+    return {name: value for name, value in totals.items() if name in SUMMABLE_OUTPUTS}
+
+
+# --------------------------------------------------------------------------------------------
+# preparation: checked inputs, flat views, the chunks' shared context
+# --------------------------------------------------------------------------------------------
+def _outputs_asked(outputs: Iterable[str] | None) -> tuple[set[str], set[str]]:
+    """The outputs asked for, and the stored outputs (and CO2) they need."""
     wanted = set(OUTPUT_FIELDS) if outputs is None else set(outputs)
-    unknown_out = sorted(wanted - set(OUTPUT_FIELDS))
-    if unknown_out:
+    unknown = sorted(wanted - set(OUTPUT_FIELDS))
+    if unknown:
         raise WupInputError(
-            f"unknown output(s) {', '.join(unknown_out)}; allowed: {', '.join(OUTPUT_FIELDS)}"
+            f"unknown output(s) {', '.join(unknown)}; allowed: {', '.join(OUTPUT_FIELDS)}"
         )
-    need = {_DERIVED_FROM.get(name, name) for name in wanted}
-    h = int(s.horizon_years)
-    if h > tariffs.n_years:
+    return wanted, {_DERIVED_FROM.get(name, name) for name in wanted}
+
+
+@dataclass(frozen=True)
+class _Prices:
+    """The price paths of a run, and those the rent rule reads (None = the same)."""
+
+    tariffs: TariffPaths
+    rent_tariffs: TariffPaths | None
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """The inputs as float and bool arrays of their own shapes (CO2 None while a callable)."""
+
+    energy: EnergyQuantities
+    subsidy_eur: FloatArray
+    co2_kg_per_yr: FloatArray | None
+    components: dict[str, Component]
+    national_components: dict[str, Component]
+    layout: Layout
+
+
+@dataclass(frozen=True)
+class _MoneyRun:
+    """One call prepared: flat inputs of every dwelling, the chunks' context, what the result
+    reports besides the chunk outputs."""
+
+    layout: Layout
+    inputs: ChunkInputs
+    context: ChunkContext
+    irr_prices: dict | None
+    chunk_elements: int
+    subsidy_eur: FloatArray
+    co2_source: FloatArray | Callable[[], ArrayLike]
+    loan_rate: FloatArray
+    household_income_eur: FloatArray | None
+
+
+def _checked(inputs: MoneyInputs, settings: FinanceSettings, tariffs: TariffPaths) -> _Checked:
+    """The inputs checked, as arrays, and their layout; :class:`WupInputError` says what is
+    wrong."""
+    horizon = int(settings.horizon_years)
+    if horizon > tariffs.n_years:
         raise WupInputError(
-            f"horizon_years {h} is longer than the price paths "
+            f"horizon_years {horizon} is longer than the price paths "
             f"({int(tariffs.years[0])}-{int(tariffs.years[-1])}, {tariffs.n_years} years)"
         )
-    if not components:
+    investments = inputs.investments
+    if not investments.components:
         raise WupInputError("components is empty; give at least one investment component")
-    k = int(option_axes)
-    if k < 1:
+    option_axes = int(inputs.option_axes)
+    if option_axes < 1:
         raise WupInputError("option_axes must be at least 1")
-
-    # ---------------- inputs ----------------
-    gas = float_array(gas_m3, "gas_m3", nonneg=True)
-    imp = float_array(elec_import_kwh, "elec_import_kwh", nonneg=True)
-    exp = float_array(elec_export_kwh, "elec_export_kwh", nonneg=True)
-    gj = float_array(heat_gj, "heat_gj", nonneg=True)
-    self_kwh = (
-        None
-        if self_consumed_kwh is None
-        else float_array(self_consumed_kwh, "self_consumed_kwh", nonneg=True)
-    )
-    has_gas = np.asarray(has_gas_connection, dtype=bool)
-    on_hn = np.asarray(on_heat_network, dtype=bool)
-    subsidy = float_array(subsidy_eur, "subsidy_eur", nonneg=True)
-    co2_price = s.national_co2_price_eur_t
-    co2 = None if callable(co2_kg_per_yr) else float_array(co2_kg_per_yr, "co2_kg_per_yr")
-    comps = {name: _component(name, v) for name, v in components.items()}
-    ncomps = {name: _component(name, v) for name, v in (national_components or {}).items()}
-    capex = {
-        name: float_array(c.capex_eur, f"capex of component '{name}'", nonneg=True)
-        for name, c in comps.items()
-    }
-    ncapex = {
-        name: float_array(c.capex_eur, f"capex of national component '{name}'", nonneg=True)
-        for name, c in ncomps.items()
-    }
-    shapes = [gas.shape, imp.shape, exp.shape, gj.shape, has_gas.shape, on_hn.shape, subsidy.shape]
-    shapes += [a.shape for a in (*capex.values(), *ncapex.values())]
-    shapes += [a.shape for a in (co2, self_kwh) if a is not None]
+    energy = inputs.energy.validated()
+    subsidy = float_array(investments.subsidy_eur, "subsidy_eur", nonneg=True)
+    co2 = inputs.co2_kg_per_yr
+    co2 = None if callable(co2) else float_array(co2, "co2_kg_per_yr")
+    components = _checked_components(investments.components, "component")
+    national = _checked_components(investments.national_components or {}, "national component")
+    shapes = [a.shape for a in energy.arrays()] + [subsidy.shape]
+    shapes += [np.shape(c.capex_eur) for c in (*components.values(), *national.values())]
+    shapes += [co2.shape] if co2 is not None else []
     try:
         shape = np.broadcast_shapes(*shapes)
     except ValueError as exc:
         raise WupInputError(
             f"the dwelling x option inputs do not broadcast to one shape: {exc}"
         ) from None
-    if len(shape) < k:
-        raise WupInputError(f"money_outcomes needs {k} option axis(es) (the last axes)")
-    lead, opt = shape[: len(shape) - k], shape[len(shape) - k :]
-    n_opt = int(np.prod(opt))
-    n_lead = int(np.prod(lead)) if lead else 1
+    if len(shape) < option_axes:
+        raise WupInputError(f"money_outcomes needs {option_axes} option axis(es) (the last axes)")
+    layout = Layout(shape[: len(shape) - option_axes], shape[len(shape) - option_axes :])
+    return _Checked(energy, subsidy, co2, components, national, layout)
 
-    ref = np.asarray(reference_index)
-    if ref.dtype.kind not in "iu":
+
+def _checked_components(given: Mapping[str, Component | tuple], kind: str) -> dict[str, Component]:
+    """Components with their capex as a checked float array."""
+    components = {name: as_component(name, value) for name, value in given.items()}
+    return {
+        name: replace(
+            c, capex_eur=float_array(c.capex_eur, f"capex of {kind} '{name}'", nonneg=True)
+        )
+        for name, c in components.items()
+    }
+
+
+def _reference_index(given: ArrayLike, layout: Layout) -> NDArray[np.intp]:
+    """The reference option per dwelling, flat."""
+    reference = np.asarray(given)
+    if reference.dtype.kind not in "iu":
         raise WupInputError("reference_index must be whole numbers (option indices)")
-    if ref.size and (ref.min() < 0 or ref.max() >= n_opt):
-        raise WupInputError(f"reference_index must be between 0 and {n_opt - 1}")
-    ref_f = _dwelling_flat(ref, lead, np.intp)
-    # The share of the tenant's first-year bill saving a landlord may ask as rent, per dwelling
-    # (0 for owners, who pay no rent increase).
-    saving_share = np.zeros(len(TENURES))
-    saving_share[TENURES.index("huur_corporatie")] = s.rent_saving_share_corporation
-    saving_share[TENURES.index("huur_particulier")] = s.rent_saving_share_private
-    # The share of the extra insulation investment the landlord's annuity (and so the rent)
-    # includes, per dwelling (a corporation asks none since the Nationale Prestatieafspraken).
-    insulation_share = np.ones(len(TENURES))
-    insulation_share[TENURES.index("huur_corporatie")] = s.rent_insulation_share_corporation
-    insulation_share[TENURES.index("huur_particulier")] = s.rent_insulation_share_private
-    if tenure is None:
-        tenant_f = np.zeros(n_lead, dtype=bool)
-        share_f = np.zeros(n_lead)
-        insulation_f = np.ones(n_lead)
-    else:
-        ten = np.asarray(tenure)
-        if ten.dtype.kind not in "iu" or (
-            ten.size and (ten.min() < 0 or ten.max() >= len(TENURES))
-        ):
-            raise WupInputError(
-                f"tenure codes must be 0..{len(TENURES) - 1} ({', '.join(TENURES)})"
-            )
-        ten_f = _dwelling_flat(ten, lead, ten.dtype)
-        tenant_f = np.isin(ten_f, TENANT_CODES)
-        share_f = saving_share[ten_f]
-        insulation_f = insulation_share[ten_f]
-    any_tenant = bool(tenant_f.any())
-    income_f = (
-        None if household_income_eur is None else _dwelling_flat(household_income_eur, lead, float)
-    )
-    removal = (
-        params["finance.gas_connection_removal_eur"] if gas_removal_eur is None else gas_removal_eur
-    )
-    removal_f = _dwelling_flat(float_array(removal, "gas_removal_eur", nonneg=True), lead, float)
-    if co2_price > 0 and co2 is None:
-        co2 = float_array(co2_kg_per_yr(), "co2_kg_per_yr")
+    if reference.size and (reference.min() < 0 or reference.max() >= layout.n_options):
+        raise WupInputError(f"reference_index must be between 0 and {layout.n_options - 1}")
+    return layout.per_dwelling(reference, np.intp)
 
-    # ---------------- per-scenario constants ----------------
-    rh, rs, rl = s.household_rate, s.social_rate, s.landlord_rate
-    nm = np.asarray(tariffs.net_metering, dtype=bool)
-    eu = end_user_unit_prices(tariffs)
-    first = np.zeros(h)
-    first[0] = 1.0
-    forms = {
-        "pv": _weights(eu, discount_factors(rh, h), nm, h),
-        "y1": _weights(eu, first, nm, h),
+
+def _tenancy(
+    tenure: ArrayLike | None, settings: FinanceSettings, layout: Layout
+) -> tuple[NDArray[np.bool_], FloatArray, FloatArray]:
+    """Per dwelling: rented or not, the share of the tenant's first-year bill saving the
+    landlord may ask as rent (0 for owners), and the share of the extra insulation investment
+    the landlord's annuity includes (a corporation asks none since the Nationale
+    Prestatieafspraken)."""
+    saving_share = np.zeros(len(TENURES))
+    saving_share[TENURES.index("huur_corporatie")] = settings.rent_saving_share_corporation
+    saving_share[TENURES.index("huur_particulier")] = settings.rent_saving_share_private
+    insulation_share = np.ones(len(TENURES))
+    insulation_share[TENURES.index("huur_corporatie")] = settings.rent_insulation_share_corporation
+    insulation_share[TENURES.index("huur_particulier")] = settings.rent_insulation_share_private
+    n_dwellings = layout.n_dwellings
+    if tenure is None:
+        return np.zeros(n_dwellings, dtype=bool), np.zeros(n_dwellings), np.ones(n_dwellings)
+    codes = np.asarray(tenure)
+    if codes.dtype.kind not in "iu" or (
+        codes.size and (codes.min() < 0 or codes.max() >= len(TENURES))
+    ):
+        raise WupInputError(f"tenure codes must be 0..{len(TENURES) - 1} ({', '.join(TENURES)})")
+    codes = layout.per_dwelling(codes, codes.dtype)
+    return np.isin(codes, TENANT_CODES), saving_share[codes], insulation_share[codes]
+
+
+def _dwelling_terms(
+    dwellings: Dwellings,
+    settings: FinanceSettings,
+    params: Params,
+    layout: Layout,
+    low_income: NDArray[np.bool_] | None,
+    weights: FloatArray | None,
+) -> DwellingTerms:
+    """The per-dwelling values of the money rules, flat (see
+    :class:`~wupmodel.money.kernel.DwellingTerms`)."""
+    reference = _reference_index(dwellings.reference_index, layout)
+    is_tenant, saving_share, insulation_share = _tenancy(dwellings.tenure, settings, layout)
+    removal = dwellings.gas_removal_eur
+    if removal is None:
+        removal = params["finance.gas_connection_removal_eur"]
+    removal = layout.per_dwelling(float_array(removal, "gas_removal_eur", nonneg=True), float)
+    return DwellingTerms(
+        reference, is_tenant, saving_share, insulation_share, removal, low_income, weights
+    )
+
+
+def _component_terms(
+    name: str, component: Component, layout: Layout, factors: HorizonFactors, first_vat: float
+) -> ComponentTerms:
+    """A component as views with its per-euro factors (the national one excl. VAT)."""
+    om_share = float_array(component.om_share, f"om_share of component '{name}'", nonneg=True)
+    vat = first_vat if component.vat_rate is None else float(component.vat_rate)
+    life = component.lifetime_years
+    national = factors.per_eur(life, om_share, "social") / (1.0 + vat)
+    return ComponentTerms(
+        capex_eur=layout.option_view(component.capex_eur),
+        om_share=layout.option_view(om_share),
+        pv_household=layout.option_view(factors.per_eur(life, om_share, "household")),
+        pv_landlord=layout.option_view(factors.per_eur(life, om_share, "landlord")),
+        pv_national=layout.option_view(national),
+        lifetime_years=layout.option_view(np.asarray(life, dtype=float)),
+    )
+
+
+def _national_component_terms(
+    name: str, component: Component, layout: Layout, factors: HorizonFactors
+) -> NationalComponentTerms:
+    """A national-only component (excl. VAT) as views with its per-euro factor."""
+    om_share = float_array(
+        component.om_share, f"om_share of national component '{name}'", nonneg=True
+    )
+    per_eur = factors.per_eur(component.lifetime_years, om_share, "social")
+    return NationalComponentTerms(
+        capex_eur=layout.option_view(component.capex_eur), pv_national=layout.option_view(per_eur)
+    )
+
+
+def _price_weights(prices: _Prices, settings: FinanceSettings) -> PriceWeights:
+    """Prices summed over the years for every use (:class:`~wupmodel.money.kernel.PriceWeights`)."""
+    horizon = int(settings.horizon_years)
+    tariffs = prices.tariffs
+    net_metering = np.asarray(tariffs.net_metering, dtype=bool)
+    end_user = end_user_unit_prices(tariffs)
+    first_year = np.zeros(horizon)
+    first_year[0] = 1.0
+    rent_prices = (
+        end_user if prices.rent_tariffs is None else end_user_unit_prices(prices.rent_tariffs)
+    )
+    household = discount_factors(settings.household_rate, horizon)
+    social = discount_factors(settings.social_rate, horizon)
+    return PriceWeights(
+        present_value=price_weights(end_user, household, net_metering, horizon),
+        year1=price_weights(end_user, first_year, net_metering, horizon),
         # the first-year bill the rent rule reads (the same unless the caller fixes the rent's
         # price basis); net metering as in the run
-        "y1_rent": _weights(
-            eu if rent_tariffs is None else end_user_unit_prices(rent_tariffs), first, nm, h
+        year1_rent=price_weights(rent_prices, first_year, net_metering, horizon),
+        horizon_sum=price_weights(end_user, np.ones(horizon), net_metering, horizon),
+        national=price_weights(
+            resource_unit_costs(tariffs), social, np.zeros_like(net_metering), horizon
         ),
-        "sum": _weights(eu, np.ones(h), nm, h),
-        "nat": _weights(
-            resource_unit_costs(tariffs), discount_factors(rs, h), np.zeros_like(nm), h
-        ),
-    }
-    pvf_h = float(present_value_factor(rh, h))
-    pvf_s = float(present_value_factor(rs, h))
-    pvf_l = float(present_value_factor(rl, h))
-    crf_h = float(capital_recovery_factor(rh, h))
-    crf_s = float(capital_recovery_factor(rs, h))
-    crf_l = float(capital_recovery_factor(rl, h))
-    vat0 = float(tariffs.vat[0])
-
-    # Components as (rows, *option dims) views with their per-euro factors: O&M share, present
-    # value of owning one euro of capital at the household, landlord and social rate (the
-    # national one excl. VAT), and the lifetime (for the IRR).
-    comp_terms = []
-    for name, c in comps.items():
-        om = float_array(c.om_share, f"om_share of component '{name}'", nonneg=True)
-        vat = vat0 if c.vat_rate is None else float(c.vat_rate)
-        f_h = life_cycle_cost_factor(c.lifetime_years, h, rh) + om * pvf_h
-        f_l = life_cycle_cost_factor(c.lifetime_years, h, rl) + om * pvf_l
-        f_s = (life_cycle_cost_factor(c.lifetime_years, h, rs) + om * pvf_s) / (1.0 + vat)
-        comp_terms.append(
-            ComponentTerms(
-                capex_eur=_flat(capex[name], lead, k),
-                om_share=_flat(om, lead, k),
-                pv_household=_flat(f_h, lead, k),
-                pv_landlord=_flat(f_l, lead, k),
-                pv_national=_flat(f_s, lead, k),
-                lifetime_years=_flat(np.asarray(c.lifetime_years, dtype=float), lead, k),
-            )
-        )
-    ncomp_terms = []
-    for name, c in ncomps.items():
-        om = float_array(c.om_share, f"om_share of national component '{name}'", nonneg=True)
-        f_s = life_cycle_cost_factor(c.lifetime_years, h, rs) + om * pvf_s
-        ncomp_terms.append(
-            NationalComponentTerms(
-                capex_eur=_flat(ncapex[name], lead, k), pv_national=_flat(f_s, lead, k)
-            )
-        )
-
-    loan = None
-    loan_rate_f = np.zeros(n_lead)
-    if s.financing == "warmtefonds":
-        loan = _loan_constants(params, s, h, rh)
-        low = (
-            np.zeros(n_lead, bool)
-            if income_f is None
-            else np.nan_to_num(income_f, nan=np.inf) < loan.income_limit_eur
-        )
-        loan.low_income = low
-        loan_rate_f = np.where(low, 0.0, loan.rate)
-
-    flat_in = ChunkInputs(
-        gas_m3=_flat(gas, lead, k),
-        import_kwh=_flat(imp, lead, k),
-        export_kwh=_flat(exp, lead, k),
-        heat_gj=_flat(gj, lead, k),
-        has_gas=_flat(has_gas, lead, k),
-        on_heat_network=_flat(on_hn, lead, k),
-        subsidy_eur=_flat(subsidy, lead, k),
-        self_consumed_kwh=None if self_kwh is None else _flat(self_kwh, lead, k),
-        co2_kg=_flat(co2, lead, k) if co2 is not None and co2_price > 0 else None,
     )
-    # Options without any export (no PV) form blocks of the first option axis where the
-    # net-metered kWh equal the import and nothing is self-consumed: the nonlinear terms are
-    # then formed on the block with export only (half the grid for PV off/on).
-    blocks = None
-    ex = flat_in.export_kwh
-    if k >= 2 and ex.shape[1] > 1:
-        exporting = np.flatnonzero((ex != 0).any(axis=tuple(i for i in range(ex.ndim) if i != 1)))
-        if 0 < exporting.size < ex.shape[1] and exporting[-1] - exporting[0] + 1 == exporting.size:
-            active = slice(int(exporting[0]), int(exporting[-1]) + 1)
-            rest = [slice(0, active.start), slice(active.stop, ex.shape[1])]
-            blocks = (active, [sl for sl in rest if sl.stop > sl.start])
-    stored = [name for name in _STORED if name in need]
-    if loan is None:
+
+
+def _export_blocks(export_kwh: NDArray, option_axes: int) -> tuple[slice, list[slice]] | None:
+    """The block of the first option axis with export (PV) and the blocks without, if any.
+
+    Options without any export (no PV) form blocks of the first option axis where the
+    net-metered kWh equal the import and nothing is self-consumed: the nonlinear terms are
+    then formed on the block with export only (half the grid for PV off/on).
+    """
+    if option_axes < 2 or export_kwh.shape[1] == 1:
+        return None
+    other_axes = tuple(i for i in range(export_kwh.ndim) if i != 1)
+    exporting = np.flatnonzero((export_kwh != 0).any(axis=other_axes))
+    size = export_kwh.shape[1]
+    if not (0 < exporting.size < size and exporting[-1] - exporting[0] + 1 == exporting.size):
+        return None
+    active = slice(int(exporting[0]), int(exporting[-1]) + 1)
+    rest = [slice(0, active.start), slice(active.stop, size)]
+    return active, [block for block in rest if block.stop > block.start]
+
+
+def _loan(
+    settings: FinanceSettings, params: Params, income: FloatArray | None, n_dwellings: int
+) -> tuple[WarmtefondsTerms | None, NDArray[np.bool_] | None, FloatArray]:
+    """The Warmtefonds terms (None with own money), who borrows at 0 % and the rate per
+    dwelling."""
+    if settings.financing != "warmtefonds":
+        return None, None, np.zeros(n_dwellings)
+    loan = warmtefonds_scalar_terms(
+        params,
+        settings.loan_term_years,
+        settings.warmtefonds_large_package,
+        int(settings.horizon_years),
+        settings.household_rate,
+    )
+    low_income = (
+        np.zeros(n_dwellings, bool)
+        if income is None
+        else np.nan_to_num(income, nan=np.inf) < loan.income_limit_eur
+    )
+    return loan, low_income, np.where(low_income, 0.0, loan.rate)
+
+
+def _prepare(
+    inputs: MoneyInputs,
+    prices: _Prices,
+    settings: FinanceSettings,
+    params: Params,
+    need: set[str],
+    weights: ArrayLike | None = None,
+) -> _MoneyRun:
+    """Check the inputs and lay them out for the chunks (``weights``: reduce mode)."""
+    checked = _checked(inputs, settings, prices.tariffs)
+    layout = checked.layout
+    given_income = inputs.dwellings.household_income_eur
+    income = None if given_income is None else layout.per_dwelling(given_income, float)
+    loan, low_income, loan_rate = _loan(settings, params, income, layout.n_dwellings)
+    if weights is not None:
+        weights = layout.per_dwelling(float_array(weights, "weights"), float)
+    dwellings = _dwelling_terms(inputs.dwellings, settings, params, layout, low_income, weights)
+    co2_price = settings.national_co2_price_eur_t
+    co2 = checked.co2_kg_per_yr
+    if co2_price > 0 and co2 is None:
+        co2 = float_array(inputs.co2_kg_per_yr(), "co2_kg_per_yr")
+    horizon = int(settings.horizon_years)
+    factors = HorizonFactors.of(settings, horizon)
+    energy = checked.energy.map(layout.option_view)
+    flat = ChunkInputs(
+        energy=energy,
+        subsidy_eur=layout.option_view(checked.subsidy_eur),
+        co2_kg=layout.option_view(co2) if co2 is not None and co2_price > 0 else None,
+        components=[
+            _component_terms(name, c, layout, factors, float(prices.tariffs.vat[0]))
+            for name, c in checked.components.items()
+        ],
+        national_components=[
+            _national_component_terms(name, c, layout, factors)
+            for name, c in checked.national_components.items()
+        ],
+        dwellings=dwellings,
+    )
+    net_metering = np.asarray(prices.tariffs.net_metering, dtype=bool)
+    compute_irr = settings.compute_irr and "irr" in need and weights is None
+    context = ChunkContext(
+        option_shape=layout.option_shape,
+        with_net_metering=bool(net_metering[:horizon].any()),
+        price_weights=_price_weights(prices, settings),
+        factors=factors,
+        loan=loan,
+        any_tenant=bool(dwellings.is_tenant.any()),
+        needed=need,
+        rent_cap_eur_per_yr=12.0 * settings.rent_increase_cap_eur_month,
+        co2_price_eur_t=co2_price,
+        compute_irr=compute_irr,
+        rent_insulation_component=list(checked.components).index("insulation")
+        if "insulation" in checked.components
+        else None,
+        one=np.ones((1,) * (len(layout.option_shape) + 1)),
+        export_blocks=_export_blocks(energy.elec_export_kwh, len(layout.option_shape)),
+        scratch=Scratch(),
+    )
+    end_user = end_user_unit_prices(prices.tariffs) if compute_irr else None
+    return _MoneyRun(
+        layout=layout,
+        inputs=flat,
+        context=context,
+        irr_prices=None if end_user is None else irr_unit_prices(end_user, net_metering, horizon),
+        # reduce mode keeps few full-size arrays: larger chunks, less per-chunk overhead
+        chunk_elements=_CHUNK_ELEMENTS * (1 if weights is None else _REDUCE_CHUNK_FACTOR),
+        subsidy_eur=checked.subsidy_eur,
+        co2_source=co2 if co2 is not None else inputs.co2_kg_per_yr,
+        loan_rate=loan_rate,
+        household_income_eur=income,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# the chunks and the result
+# --------------------------------------------------------------------------------------------
+def _stored_outputs(context: ChunkContext, need: set[str], wanted: set[str]) -> list[str]:
+    """The outputs the chunks write: those needed (without the loan's with own money and the
+    rent's without tenants), and the derived outputs asked for by name (computed in the
+    chunks too, while the arrays they come from are in cache, rather than on access)."""
+    stored = [name for name in STORED_OUTPUTS if name in need]
+    if context.loan is None:
         stored = [
             x for x in stored if x not in ("loan_principal_eur", "loan_payment_eur_per_month")
         ]
-    if not any_tenant:
+    if not context.any_tenant:
         stored = [
             x
             for x in stored
             if x not in ("rent_increase_eur_per_month", "landlord_annual_cost_eur")
         ]
-    # Derived outputs that were asked for by name (or all, by default) are computed in the
-    # chunks too, while the arrays they come from are in cache, rather than on access.
-    stored += [name for name in _CHUNK_DERIVED if name in wanted]
-    reduce_w = None
-    if _totals_weights is not None:  # money_totals: weighted sums per option, no big arrays
-        reduce_w = _dwelling_flat(float_array(_totals_weights, "weights"), lead, float)
-        out: dict[str, NDArray] = {}
-        sums = {name: np.zeros(n_opt) for name in stored}
-    else:
-        out = {name: np.empty((n_lead,) + opt) for name in stored}
-    irr_out = (
-        np.full((n_lead, n_opt), np.nan)
-        if (s.compute_irr and "irr" in need and reduce_w is None)
-        else None
-    )
-    irr_units = _irr_units(eu, nm, h) if irr_out is not None else None
+    return stored + [name for name in _CHUNK_DERIVED if name in wanted]
 
-    # Reduce mode keeps few full-size arrays: larger chunks, less per-chunk overhead.
-    chunk_elements = _CHUNK_ELEMENTS * (_REDUCE_CHUNK_FACTOR if _totals_weights is not None else 1)
-    rows_per_chunk = max(1, min(n_lead, chunk_elements // n_opt))
-    buffers: dict[int, tuple[dict, dict]] = {}  # work buffers by chunk size (at most two sizes)
-    ctx = ChunkContext(
-        option_axes=k,
-        option_shape=opt,
-        horizon_years=h,
-        with_net_metering=bool(nm[:h].any()),
-        price_weights=forms,
-        components=comp_terms,
-        national_components=ncomp_terms,
-        loan=loan,
-        any_tenant=any_tenant,
-        needed=need,
-        rent_cap_eur_per_yr=12.0 * s.rent_increase_cap_eur_month,
-        co2_price_eur_t=co2_price,
-        pvf_household=pvf_h,
-        pvf_social=pvf_s,
-        crf_social=crf_s,
-        crf_landlord=crf_l,
-        crf_household=crf_h,
-        compute_irr=irr_out is not None,
-        rent_insulation_component=list(comps).index("insulation")
-        if "insulation" in comps
-        else None,
-        one=np.ones((1,) * (k + 1)),
-        weights=reduce_w,
-        export_blocks=blocks,
-        scratch=_Scratch(),
-    )
-    for start in range(0, n_lead, rows_per_chunk):
-        sl = slice(start, min(start + rows_per_chunk, n_lead))
-        n = sl.stop - sl.start
-        g = flat_in.rows(sl)
-        if n not in buffers:
-            names = _FLOAT_BUFFERS + _STORED + tuple(x for x in _CHUNK_DERIVED if x in stored)
-            if blocks is not None:  # billed kWh and self-consumption only on the exporting block
-                names = tuple(x for x in names if x not in ("billed", "self"))
-            buffers[n] = (
-                {name: np.empty((n,) + opt) for name in names},
-                {name: np.empty((n,) + opt, dtype=bool) for name in ("b1", "b2")},
-            )
-            if blocks is not None:
-                part = (n, blocks[0].stop - blocks[0].start) + opt[1:]
-                buffers[n][0].update(self_block=np.empty(part), billed_block=np.empty(part))
-        b, bb = buffers[n]
-        o = {
-            name: (out[name][sl] if name in out else b.get(name))
-            for name in _STORED + _CHUNK_DERIVED
+
+def _run_chunks(
+    run: _MoneyRun,
+    stored: list[str],
+    arrays: dict[str, NDArray],
+    totals: dict[str, FloatArray] | None = None,
+    irr: FloatArray | None = None,
+) -> None:
+    """Every chunk of dwellings: outputs into ``arrays`` (or summed into ``totals``), the IRR
+    into ``irr`` when given."""
+    n_dwellings = run.layout.n_dwellings
+    rows_per_chunk = max(1, min(n_dwellings, run.chunk_elements // run.layout.n_options))
+    buffer_outputs = STORED_OUTPUTS + tuple(x for x in _CHUNK_DERIVED if x in stored)
+    buffers = {}  # work arrays by chunk size (at most two sizes)
+    for start in range(0, n_dwellings, rows_per_chunk):
+        rows = slice(start, min(start + rows_per_chunk, n_dwellings))
+        n_rows = rows.stop - rows.start
+        chunk = run.inputs.rows(rows)
+        if n_rows not in buffers:
+            buffers[n_rows] = chunk_buffers(n_rows, run.context, buffer_outputs)
+        work = buffers[n_rows].work
+        outputs = {
+            name: (arrays[name][rows] if name in arrays else work.get(name))
+            for name in STORED_OUTPUTS + _CHUNK_DERIVED
         }
-        _money_chunk(
-            ctx,
-            rows=sl,
-            inputs=g,
-            reference_index=ref_f[sl],
-            is_tenant=tenant_f[sl],
-            rent_saving_share=share_f[sl],
-            rent_insulation_share=insulation_f[sl],
-            gas_removal_eur=removal_f[sl],
-            outputs=o,
-            work=b,
-            flags=bb,
-            totals=None if reduce_w is None else sums,
-        )
-        if irr_out is not None and not tenant_f[sl].all():
-            _irr_chunk(
-                irr_out[sl],
-                inputs=g,
-                reference_index=ref_f[sl],
-                is_tenant=tenant_f[sl],
-                extra_investment_eur=b["extra_inv"],
-                ctx=ctx,
-                rows=sl,
-                prices=irr_units,
-            )
+        money_chunk(run.context, chunk, outputs, buffers[n_rows], totals)
+        if irr is not None and not chunk.dwellings.is_tenant.all():
+            irr_chunk(irr[rows], chunk, work["extra_inv"], run.context, run.irr_prices)
 
-    if reduce_w is not None:
-        totals = {name: sums.get(name, np.zeros(n_opt)) for name in wanted | need}
-        return {name: value for name, value in totals.items() if name in SUMMABLE_OUTPUTS}
 
-    full = lead + (n_opt,)
+def _money_outcomes(
+    run: _MoneyRun, arrays: dict[str, NDArray], irr: FloatArray | None, need: set[str]
+) -> MoneyOutcomes:
+    """The chunks' arrays as :class:`MoneyOutcomes` (one option axis)."""
+    lead, option_shape = run.layout.dwelling_shape, run.layout.option_shape
+    full = lead + (run.layout.n_options,)
     zero = np.broadcast_to(np.float64(0.0), full)
 
     def result(name: str) -> FloatArray | None:
-        if name in out:
-            return out[name].reshape(full)
+        if name in arrays:
+            return arrays[name].reshape(full)
         return zero if name in need else None  # loan / tenant fields that are all 0
 
     money = MoneyOutcomes(
         subsidy_eur=result("subsidy_eur")
-        if "subsidy_eur" in out
-        else _on_option_axis(subsidy, lead, opt),
+        if "subsidy_eur" in arrays
+        else on_option_axis(run.subsidy_eur, lead, option_shape),
         net_investment_eur=result("net_investment_eur"),
         lcc_end_user_eur=result("lcc_end_user_eur"),
-        irr=None if irr_out is None else irr_out.reshape(full),
+        irr=None if irr is None else irr.reshape(full),
         simple_payback_years=result("simple_payback_years"),
         bill_year1_eur=result("bill_year1_eur"),
         monthly_cost_year1_eur=result("monthly_cost_year1_eur"),
@@ -553,44 +644,16 @@ def money_outcomes(
         own_capital_eur_per_month=result("own_capital_eur_per_month"),
         landlord_annual_cost_eur=result("landlord_annual_cost_eur"),
         national_annual_cost_eur=result("national_annual_cost_eur"),
-        co2_source=co2 if co2 is not None else co2_kg_per_yr,
-        reference_index=ref_f.reshape(lead),
-        household_crf=crf_h,
-        loan_rate_by_dwelling=loan_rate_f.reshape(lead),
-        household_income_eur=None if income_f is None else income_f.reshape(lead),
-        option_grid=opt,
+        co2_source=run.co2_source,
+        reference_index=run.inputs.dwellings.reference_index.reshape(lead),
+        household_crf=run.context.factors.crf_household,
+        loan_rate_by_dwelling=run.loan_rate.reshape(lead),
+        household_income_eur=None
+        if run.household_income_eur is None
+        else run.household_income_eur.reshape(lead),
+        option_grid=option_shape,
     )
     for name in _CHUNK_DERIVED:  # fill the caches of the derived properties computed above
-        if name in out and name != "subsidy_eur":
+        if name in arrays and name != "subsidy_eur":
             money.__dict__[name] = result(name)
     return money
-
-
-def money_totals(weights: ArrayLike, **inputs) -> dict[str, FloatArray]:
-    """Weighted sums over the dwellings of the money outputs, per option.
-
-    The same computation as :func:`money_outcomes` (same keyword arguments), chunk by chunk,
-    but each chunk's outputs are reduced to ``weights @ values`` (e.g. dwellings per group)
-    and never kept: large or repeated runs (samples, many villages) that need village totals
-    per option do not write dwelling x option arrays to memory.
-
-    Parameters
-    ----------
-    weights
-        Weight per dwelling (the leading axes), e.g. the number of dwellings in each group.
-    **inputs
-        As for :func:`money_outcomes`; ``outputs`` may name any of
-        :data:`SUMMABLE_OUTPUTS` (sums of ratios such as EUR/t, the IRR or payback years are
-        not meaningful and are not offered).
-
-    Returns
-    -------
-    dict
-        Output name -> (n_options,) weighted sum.
-    """
-    wanted = set(OUTPUT_FIELDS) if inputs.get("outputs") is None else set(inputs["outputs"])
-    not_summable = sorted(wanted - SUMMABLE_OUTPUTS)
-    if inputs.get("outputs") is not None and not_summable:
-        raise WupInputError(f"money_totals cannot sum {', '.join(not_summable)}")
-    inputs["outputs"] = sorted(wanted & SUMMABLE_OUTPUTS)
-    return money_outcomes(**inputs, _totals_weights=weights)

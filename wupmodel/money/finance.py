@@ -199,7 +199,10 @@ def npv(rate: ArrayLike, cashflows: ArrayLike) -> FloatArray:
 
 
 def _horner(cft: FloatArray, x: FloatArray) -> tuple[FloatArray, FloatArray]:
-    """Value and derivative of ``sum_t cft[t] * x ** t`` (time on the FIRST axis, one ``x`` per column)."""
+    """Value and derivative of ``sum_t cft[t] * x ** t``.
+
+    Time is on the FIRST axis of ``cft``, one ``x`` per column.
+    """
     n = cft.shape[0]
     f = cft[n - 1].copy()
     df = np.zeros_like(f)

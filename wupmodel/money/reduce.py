@@ -11,19 +11,31 @@ from numpy.typing import NDArray
 from wupmodel._arrays import FloatArray
 
 
-def _at_reference(a: NDArray, rows: NDArray, ref: NDArray, col: tuple[int, ...]) -> NDArray:
-    """Value of each row's reference cell of a full-size ``(n, *option_shape)`` array, shape ``col``."""
-    return a.reshape(rows.size, -1)[rows, ref].reshape(col)
+def value_at_reference(
+    a: NDArray, rows: NDArray, reference_index: NDArray, column: tuple[int, ...]
+) -> NDArray:
+    """Each row's value at its reference option of a full-size ``(n, *option_shape)`` array.
+
+    ``reference_index`` is the flat option index per row; the result has shape ``column``
+    (``(n, 1, ...)``, so that it broadcasts over the options).
+    """
+    return a.reshape(rows.size, -1)[rows, reference_index].reshape(column)
 
 
-def _at_reference_small(a: NDArray, rows: NDArray, ref_cell: tuple[NDArray, ...]) -> NDArray:
-    """Value at each row's reference cell of an array broadcastable over the option axes, (n,)."""
+def value_at_reference_cell(
+    a: NDArray, rows: NDArray, reference_cell: tuple[NDArray, ...]
+) -> NDArray:
+    """Each row's value at its reference cell of an array broadcastable over the option axes.
+
+    ``a`` is ``(1 | n, *option dims of 1 or full)``; ``reference_cell`` the reference's index
+    on each option axis. Returns ``(n,)``.
+    """
     idx = [rows if a.shape[0] > 1 else 0]
-    idx += [cell if a.shape[1 + i] > 1 else 0 for i, cell in enumerate(ref_cell)]
+    idx += [cell if a.shape[1 + i] > 1 else 0 for i, cell in enumerate(reference_cell)]
     return np.broadcast_to(a[tuple(idx)], rows.shape)
 
 
-class _Reducer:
+class Reducer:
     """Weighted sums over the dwellings of one chunk, per option, of sums of terms.
 
     ``w @ sum(coef * array)`` is computed term by term without forming the sum; the weighted
@@ -100,16 +112,19 @@ class _Reducer:
                     )
                 ]
             elif a.shape == self.full:
-                value = _at_reference(
+                value = value_at_reference(
                     a, self.rows, self.ref, (self.rows.size,) + (1,) * len(self.opt)
                 ).reshape(-1)
             else:
-                value = _at_reference_small(a, self.rows, self.ref_cell)
+                value = value_at_reference_cell(a, self.rows, self.ref_cell)
             self._refs[key] = (value, original)  # keep the array alive: its id is the key
         return self._refs[key][0]
 
     def at_reference(self, terms: list[tuple]) -> float:
-        """``w @`` each dwelling's value of ``sum(coef * array)`` at its reference option (cached)."""
+        """``w @`` each dwelling's value of ``sum(coef * array)`` at its reference option.
+
+        Cached per list of terms.
+        """
         key = ("at_reference", id(terms))
         if key not in self._lists:
             self._lists[key] = (self._at_reference(terms), terms)
@@ -140,7 +155,7 @@ class _Reducer:
             local = (np.clip(first - sl.start, 0, sl.stop - sl.start - 1),) + tuple(
                 self.ref_cell[1:]
             )
-            a_ref = _at_reference_small(
+            a_ref = value_at_reference_cell(
                 a,
                 self.rows,
                 tuple(i if d > 1 else 0 for i, d in zip(local, a.shape[1:], strict=True)),

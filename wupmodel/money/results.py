@@ -108,7 +108,7 @@ class MoneyOutcomes:
         co2 = self.co2_source() if callable(self.co2_source) else self.co2_source
         co2 = float_array(co2, "co2_kg_per_yr")
         lead = self.shape[:-1]
-        return _on_option_axis(co2, lead, self.option_grid or self.shape[-1:])
+        return on_option_axis(co2, lead, self.option_grid or self.shape[-1:])
 
     @property
     def shape(self) -> tuple[int, ...]:
@@ -248,7 +248,7 @@ OUTPUT_FIELDS: tuple[str, ...] = (
 )
 
 
-def _on_option_axis(a: NDArray, lead: tuple[int, ...], opt: tuple[int, ...]) -> FloatArray:
+def on_option_axis(a: NDArray, lead: tuple[int, ...], opt: tuple[int, ...]) -> FloatArray:
     """``a`` broadcast to ``lead + opt`` with one option axis (a view when ``opt`` is one axis)."""
     if len(opt) == 1:
         return np.broadcast_to(a, lead + opt)

@@ -1,12 +1,17 @@
-"""Finance settings and the money context: what the money layer needs once per scenario.
+"""What the money layer gets: the finance settings and context once per scenario, and the
+inputs per dwelling x option.
 
-:class:`FinanceSettings` (rates, horizon, financing), :class:`Component` (one investment of an
-option), :class:`MoneyContext` (tariff paths + settings + parameters). The evaluation builds
-the context from a scenario; the money layer never sees the scenario itself.
+:class:`FinanceSettings` (rates, horizon, financing), :class:`MoneyContext` (tariff paths +
+settings + parameters): the evaluation builds the context from a scenario; the money layer
+never sees the scenario itself. :class:`MoneyInputs` is what
+:func:`~wupmodel.money.costs.money_outcomes` computes on: the energy
+(:class:`~wupmodel.money.bills.EnergyQuantities`), the :class:`Investments` (each a
+:class:`Component`), the :class:`Dwellings` and the CO2.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -14,6 +19,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from wupmodel.errors import WupInputError
+from wupmodel.money.bills import EnergyQuantities
 from wupmodel.money.tariffs import TariffPaths
 from wupmodel.params import Params
 from wupmodel.vocabulary import TENURES
@@ -46,7 +52,8 @@ class Component:
     vat_rate: float | None = None
 
 
-def _component(name: str, value: Component | tuple) -> Component:
+def as_component(name: str, value: Component | tuple) -> Component:
+    """``value`` as a :class:`Component` (a tuple holds its fields in order)."""
     if isinstance(value, Component):
         return value
     if isinstance(value, tuple) and 2 <= len(value) <= 4:
@@ -55,6 +62,87 @@ def _component(name: str, value: Component | tuple) -> Component:
         f"component '{name}' must be a Component or a tuple (capex_eur, lifetime_years, "
         f"om_share[, vat_rate]); got {type(value).__name__}"
     )
+
+
+@dataclass(frozen=True)
+class Investments:
+    """What the options cost up front, per dwelling x option.
+
+    Attributes
+    ----------
+    components
+        Name -> :class:`Component` or tuple ``(capex_eur incl. VAT, lifetime_years, om_share[,
+        vat_rate])``; the caller chooses the components (insulation, heating system, PV, ...).
+        The rent rule treats a component named ``insulation`` apart.
+    subsidy_eur
+        Subsidy per dwelling x option (EUR), received at ``t = 0``.
+    national_components
+        National-only investments per dwelling x option excl. VAT (heat-network share, grid
+        reinforcement), as :class:`Component` or tuples; None = none.
+    """
+
+    components: Mapping[str, Component | tuple]
+    subsidy_eur: ArrayLike
+    national_components: Mapping[str, Component | tuple] | None = None
+
+
+@dataclass(frozen=True)
+class Dwellings:
+    """Per dwelling (the leading axes of the money inputs): what the money rules read.
+
+    Attributes
+    ----------
+    reference_index
+        Index of the reference option (gas boiler, current insulation, no PV) per dwelling;
+        with several option axes the flat (C-order) index.
+    tenure
+        Tenure code per dwelling (index into :data:`~wupmodel.vocabulary.TENURES`); None = all
+        owner-occupiers.
+    household_income_eur
+        Income per dwelling (EUR/yr) for the Warmtefonds rate and the energy cost share; NaN =
+        unknown (scenario loan rate, no cost share); None = all unknown.
+    gas_removal_eur
+        National cost of removing a gas connection per dwelling (EUR); None =
+        ``finance.gas_connection_removal_eur`` (ground-bound dwellings).
+    """
+
+    reference_index: ArrayLike
+    tenure: ArrayLike | None = None
+    household_income_eur: ArrayLike | None = None
+    gas_removal_eur: ArrayLike | None = None
+
+
+@dataclass(frozen=True)
+class MoneyInputs:
+    """What the money layer computes on, per dwelling x option.
+
+    Arrays broadcast to one shape: the dwelling axes, then the option axes (the last
+    ``option_axes``), each input over only the axes it depends on.
+
+    Attributes
+    ----------
+    energy
+        First-year energy (m3, kWh, GJ per year), held constant over the horizon.
+    investments
+        Components, subsidy and national-only components.
+    dwellings
+        Reference option, tenure, income and gas-removal cost per dwelling.
+    co2_kg_per_yr
+        CO2 per dwelling x option (kg/yr; the evaluation passes its horizon average on the grid
+        intensity path), or a callable returning it (called only when a CO2 price or a CO2
+        output needs it).
+    option_axes
+        Number of trailing axes that index the options (default 1). With more, the options
+        form a grid (e.g. PV x solar thermal x insulation x heating) and the work on the small
+        arrays is done before anything is broadcast to the whole grid; outputs then have one
+        option axis (the grid in C order).
+    """
+
+    energy: EnergyQuantities
+    investments: Investments
+    dwellings: Dwellings
+    co2_kg_per_yr: ArrayLike | Callable[[], ArrayLike]
+    option_axes: int = 1
 
 
 @dataclass(frozen=True)
@@ -134,7 +222,8 @@ class FinanceSettings:
             value = getattr(self, name)
             if not np.isfinite(value) or not 0.0 <= value <= 1.0:
                 raise WupInputError(
-                    f"{name} must be a share from 0 to 1 of the insulation investment, got {value!r}"
+                    f"{name} must be a share from 0 to 1 of the insulation investment, "
+                    f"got {value!r}"
                 )
         if not np.isfinite(self.national_co2_price_eur_t) or self.national_co2_price_eur_t < 0:
             raise WupInputError("national_co2_price_eur_t must be a number >= 0")

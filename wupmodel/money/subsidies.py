@@ -28,7 +28,7 @@ from numpy.typing import ArrayLike
 
 from wupmodel._arrays import FloatArray, float_array
 from wupmodel.errors import WupInputError
-from wupmodel.money.finance import loan_payment
+from wupmodel.money.finance import capital_recovery_factor, loan_payment, present_value_factor
 from wupmodel.params import Params, default_params
 from wupmodel.physics.insulation import ELEMENTS
 from wupmodel.vocabulary import HEATING_SYSTEMS, INSULATION_LEVELS
@@ -43,6 +43,9 @@ __all__ = [
     "WarmtefondsLoan",
     "warmtefonds_loan",
     "warmtefonds_terms",
+    "WarmtefondsTerms",
+    "warmtefonds_scalar_terms",
+    "HEAT_NETWORK_SYSTEMS",
 ]
 
 #: Heat-pump kinds -> parameter prefix. Accepts the vocabulary names too.
@@ -276,6 +279,89 @@ def warmtefonds_terms(params: Params | None = None) -> tuple[float, ...]:
     return tuple(sorted(p[f"finance.warmtefonds_term{i}_years"] for i in range(1, 5)))
 
 
+@dataclass(frozen=True)
+class WarmtefondsTerms:
+    """The Warmtefonds rules of one run as scalars (what the money kernel applies per chunk).
+
+    Attributes
+    ----------
+    min_eur, max_eur
+        Smallest and largest loan (EUR).
+    long_term_min_eur
+        Loans below this run over the shorter term (EUR; 0 unless the longest term is chosen).
+    income_limit_eur
+        Below this household income the rate is 0 % (EUR/yr).
+    rate
+        Yearly interest above the income limit (fraction).
+    payment_per_eur
+        ``[(income_class, term_class)]``: yearly payment per euro borrowed (1/yr); income class
+        0 = below the income limit (0 %), 1 = above; term class 0 = the chosen term, 1 = the
+        shorter one.
+    years
+        Years of payments within the horizon, per term class.
+    pv_factor
+        Present value factor of a yearly payment over the term at the household rate (yr), per
+        term class.
+    """
+
+    min_eur: float
+    max_eur: float
+    long_term_min_eur: float
+    income_limit_eur: float
+    rate: float
+    payment_per_eur: dict[tuple[int, int], float]
+    years: tuple[float, float]
+    pv_factor: tuple[float, float]
+
+
+def warmtefonds_scalar_terms(
+    params: Params,
+    loan_term_years: float,
+    large_package: bool,
+    horizon_years: int,
+    household_rate: float,
+) -> WarmtefondsTerms:
+    """The Warmtefonds rules for a chosen term as scalars (see :class:`WarmtefondsTerms`)."""
+    terms = warmtefonds_terms(params)
+    term = float(loan_term_years)
+    if term not in terms:
+        raise WupInputError(
+            f"loan_term_years {loan_term_years!r} is not a Warmtefonds term "
+            f"({', '.join(f'{t:g}' for t in terms)})"
+        )
+    short = terms[-2] if term == terms[-1] else term
+    rate_above_limit = params["finance.warmtefonds_rate"]
+
+    def per_eur(rate: float, years: float) -> float:  # 12 monthly annuity payments per euro
+        monthly = float(np.expm1(np.log1p(rate) / 12.0))
+        return 12.0 * float(capital_recovery_factor(monthly, 12.0 * years))
+
+    key_max = (
+        "finance.warmtefonds_max_large_eur" if large_package else "finance.warmtefonds_max_eur"
+    )
+    return WarmtefondsTerms(
+        min_eur=params["finance.warmtefonds_min_eur"],
+        max_eur=params[key_max],
+        # loans below long_min fall back to the shorter term (only when the longest is chosen)
+        long_term_min_eur=params["finance.warmtefonds_long_term_min_eur"]
+        if term == terms[-1]
+        else 0.0,
+        income_limit_eur=params["finance.warmtefonds_income_limit_eur"],
+        rate=rate_above_limit,
+        payment_per_eur={
+            (0, 0): per_eur(0.0, term),
+            (0, 1): per_eur(0.0, short),
+            (1, 0): per_eur(rate_above_limit, term),
+            (1, 1): per_eur(rate_above_limit, short),
+        },
+        years=(min(term, horizon_years), min(short, horizon_years)),
+        pv_factor=(
+            float(present_value_factor(household_rate, term)),
+            float(present_value_factor(household_rate, short)),
+        ),
+    )
+
+
 def warmtefonds_loan(
     principal: ArrayLike,
     income_eur: ArrayLike | None,
@@ -334,7 +420,8 @@ def warmtefonds_loan(
         if float(term_years) == terms[-1] and (amount < long_min).any():
             raise WupInputError(
                 f"a {terms[-1]:g}-year Warmtefonds loan needs at least {long_min:,.0f} EUR; "
-                f"got {float(amount.min()):,.0f} EUR (choose {', '.join(f'{t:g}' for t in terms[:-1])} years)"
+                f"got {float(amount.min()):,.0f} EUR "
+                f"(choose {', '.join(f'{t:g}' for t in terms[:-1])} years)"
             )
     else:
         amount = np.where(amount < lo, 0.0, np.minimum(amount, hi))
@@ -360,7 +447,8 @@ def warmtefonds_loan(
 
 #: Heat-pump kinds per heating system and the insulation measures of each level (for ISDE).
 _HEAT_PUMPS = {"hybrid_hp": "hybrid", "air_hp": "air", "ground_hp": "ground"}
-_NETWORKS = ("heat_network_mt", "heat_network_lt")
+#: The heating systems that are a heat-network connection.
+HEAT_NETWORK_SYSTEMS = ("heat_network_mt", "heat_network_lt")
 _GLASS = {"standard": "hr_glass", "deep": "triple_glass"}
 _FACADE = {"basic": "cavity_wall", "standard": "cavity_wall", "deep": "facade"}
 
@@ -395,7 +483,7 @@ def isde_subsidy_eur(
     for system, kind in _HEAT_PUMPS.items():
         h = HEATING_SYSTEMS.index(system)
         hp[:, :, h] = isde_heat_pump_eur(kind, capacity_kw[:, :, h], params=params)
-    network = np.isin(heating, _NETWORKS)
+    network = np.isin(heating, HEAT_NETWORK_SYSTEMS)
     # Other measures for the doubling rule: a heat pump or network connection, a solar water
     # heater; (S, H) counts 0..2.
     other_measures = (

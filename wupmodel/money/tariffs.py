@@ -285,8 +285,8 @@ def interpolate_path(
     early = sorted(y for y in by_year if y < PRICE_YEAR)
     if early:
         raise WupInputError(
-            f"override for '{name}' gives {_year_ranges(early)}, before the price year {PRICE_YEAR}; "
-            f"paths are in real euros of {PRICE_YEAR} and start there"
+            f"override for '{name}' gives {_year_ranges(early)}, before the price year "
+            f"{PRICE_YEAR}; paths are in real euros of {PRICE_YEAR} and start there"
         )
     if min(by_year) > first:
         raise WupInputError(
@@ -315,9 +315,10 @@ def tariff_paths(
         First and last year (inclusive); must lie within the packaged price paths.
     overrides
         Series name (see :data:`SERIES`) -> one constant, or a mapping year -> value from
-        ``start_year`` on, filled in by :data:`PATH_RULE`. A missing first year, an unknown series, or a
-        value outside :data:`PLAUSIBLE_RANGES` raises :class:`WupInputError`. Overriding the gas
-        price series moves the ACM variable heat price with it unless that is overridden too.
+        ``start_year`` on, filled in by :data:`PATH_RULE`. A missing first year, an unknown
+        series, or a value outside :data:`PLAUSIBLE_RANGES` raises :class:`WupInputError`.
+        Overriding the gas price series moves the ACM variable heat price with it unless that
+        is overridden too.
     ets2_start_year
         First year in which end users pay the ETS2 CO2 price on gas; ``None`` = no ETS2.
 
@@ -328,6 +329,28 @@ def tariff_paths(
     if int(end_year) < int(start_year):
         raise WupInputError(f"end_year {end_year} is before start_year {start_year}")
     years = np.arange(int(start_year), int(end_year) + 1, dtype=np.int64)
+    given = _override_arrays(overrides, years)
+    source = _PathSource(params, years, _table_series(params, years), given)
+    series = _energy_prices(source)
+    series["co2_price_eur_t"] = _ets2_price(source, ets2_start_year)
+    series["heat_variable_eur_gj"] = _heat_variable_price(source, series)
+    series.update(_standing_charges(source))
+    series.update(_national_costs(source))
+    net_metering_default = years <= int(params["finance.net_metering_last_year"])
+    net_metering = given["net_metering"] >= 0.5 if "net_metering" in given else net_metering_default
+    return TariffPaths(
+        years=years,
+        **series,
+        net_metering=np.asarray(net_metering, dtype=bool),
+        gas_co2_kg_m3=float(params["co2.gas_kg_per_m3"]),
+        heat_co2_kg_gj=float(params["co2.heat_network_mt_kg_per_gj"]),
+    )
+
+
+def _override_arrays(
+    overrides: Mapping[str, OverrideValue] | None, years: NDArray[np.int64]
+) -> dict[str, FloatArray]:
+    """The overridden series as yearly arrays; an unknown name is an error, with a hint."""
     overrides = dict(overrides or {})
     unknown = [k for k in overrides if k not in SERIES]
     if unknown:
@@ -338,76 +361,108 @@ def tariff_paths(
         raise WupInputError(
             f"unknown tariff series {', '.join(hints)}; allowed: {', '.join(SERIES)}"
         )
-    ov = {k: _override_array(k, v, years) for k, v in overrides.items()}
+    return {k: _override_array(k, v, years) for k, v in overrides.items()}
 
-    tab = _table_series(params, years)
-    ones = np.ones(years.size)
-    p = params
 
-    def pick(name: str, default: NDArray) -> NDArray:
-        return ov[name] if name in ov else default
+@dataclass(frozen=True)
+class _PathSource:
+    """Where a series comes from: an override, else its default from the parameters and the
+    packaged price-path table (per year)."""
 
-    vat = pick("vat", p["finance.vat"] * ones)
-    gas_supply = pick(
-        "gas_supply_eur_m3", tab["gas_commodity_eur_m3"] + p["finance.gas_supply_markup_eur_m3"]
-    )
-    gas_tax = pick("gas_tax_eur_m3", p["finance.gas_tax_eur_m3"] * ones)
-    elec_supply = pick(
-        "elec_supply_eur_kwh",
-        tab["elec_commodity_eur_kwh"] + p["finance.elec_supply_markup_eur_kwh"],
-    )
-    elec_tax = pick("elec_tax_eur_kwh", p["finance.elec_tax_eur_kwh"] * ones)
-    gas_net = pick("gas_network_standing_eur", p["finance.gas_network_standing_eur"] * ones)
-    elec_net = pick("elec_network_standing_eur", p["finance.elec_network_standing_eur"] * ones)
-    gas_standing = pick("gas_standing_eur", gas_net + p["finance.gas_supplier_standing_eur"])
-    elec_standing = pick("elec_standing_eur", elec_net + p["finance.elec_supplier_standing_eur"])
-    if ets2_start_year is None:
-        co2_default = np.zeros(years.size)
-    else:
-        co2_default = np.where(years >= int(ets2_start_year), tab["co2_price_eur_t"], 0.0)
-    co2_price = pick("co2_price_eur_t", co2_default)
-    gas_co2 = float(p["co2.gas_kg_per_m3"])
+    params: Params
+    years: NDArray[np.int64]
+    table: dict[str, FloatArray]
+    overrides: dict[str, FloatArray]
 
-    # ACM variable heat price follows the all-in gas price relative to the price year
-    gas_all_in = (1.0 + vat) * (gas_supply + gas_tax + co2_price * gas_co2 / 1000.0)
-    ref_years = np.array([PRICE_YEAR], dtype=np.int64)
-    ref_commodity = _table_series(params, ref_years)["gas_commodity_eur_m3"][0]
-    gas_all_in_ref = (1.0 + p["finance.vat"]) * (
-        ref_commodity + p["finance.gas_supply_markup_eur_m3"] + p["finance.gas_tax_eur_m3"]
-    )
-    heat_var = pick(
-        "heat_variable_eur_gj", p["finance.heat_variable_eur_gj"] * gas_all_in / gas_all_in_ref
-    )
+    def pick(self, name: str, default: NDArray) -> NDArray:
+        """The override of series ``name``, else ``default``."""
+        return self.overrides[name] if name in self.overrides else default
 
-    net_metering_default = years <= int(p["finance.net_metering_last_year"])
-    net_metering = ov["net_metering"] >= 0.5 if "net_metering" in ov else net_metering_default
+    def constant(self, key: str) -> FloatArray:
+        """Parameter ``key`` in every year (constant in real terms)."""
+        return self.params[key] * np.ones(self.years.size)
 
-    return TariffPaths(
-        years=years,
-        gas_supply_eur_m3=gas_supply,
-        gas_tax_eur_m3=gas_tax,
-        elec_supply_eur_kwh=elec_supply,
-        elec_tax_eur_kwh=elec_tax,
-        tax_credit_eur=pick("tax_credit_eur", p["finance.tax_credit_eur"] * ones),
-        vat=vat,
-        gas_standing_eur=gas_standing,
-        elec_standing_eur=elec_standing,
-        heat_fixed_eur=pick("heat_fixed_eur", p["finance.heat_fixed_eur"] * ones),
-        heat_variable_eur_gj=heat_var,
-        feed_in_eur_kwh=pick("feed_in_eur_kwh", p["finance.feed_in_net_eur_kwh"] * ones),
-        net_metering=np.asarray(net_metering, dtype=bool),
-        co2_price_eur_t=co2_price,
-        grid_co2_kg_kwh=pick("grid_co2_kg_kwh", tab["grid_co2_kg_kwh"]),
-        gas_production_eur_m3=pick("gas_production_eur_m3", tab["gas_commodity_eur_m3"]),
-        elec_production_eur_kwh=pick("elec_production_eur_kwh", tab["elec_commodity_eur_kwh"]),
-        heat_production_eur_gj=pick(
-            "heat_production_eur_gj", p["finance.heat_production_eur_gj"] * ones
+
+def _energy_prices(source: _PathSource) -> dict[str, FloatArray]:
+    """VAT, supply prices (commodity + a retail mark-up), energy taxes, tax credit, feed-in."""
+    p, table, pick = source.params, source.table, source.pick
+    return {
+        "vat": pick("vat", source.constant("finance.vat")),
+        "gas_supply_eur_m3": pick(
+            "gas_supply_eur_m3",
+            table["gas_commodity_eur_m3"] + p["finance.gas_supply_markup_eur_m3"],
         ),
-        gas_network_standing_eur=gas_net,
-        elec_network_standing_eur=elec_net,
-        gas_co2_kg_m3=gas_co2,
-        heat_co2_kg_gj=float(p["co2.heat_network_mt_kg_per_gj"]),
+        "gas_tax_eur_m3": pick("gas_tax_eur_m3", source.constant("finance.gas_tax_eur_m3")),
+        "elec_supply_eur_kwh": pick(
+            "elec_supply_eur_kwh",
+            table["elec_commodity_eur_kwh"] + p["finance.elec_supply_markup_eur_kwh"],
+        ),
+        "elec_tax_eur_kwh": pick("elec_tax_eur_kwh", source.constant("finance.elec_tax_eur_kwh")),
+        "tax_credit_eur": pick("tax_credit_eur", source.constant("finance.tax_credit_eur")),
+        "feed_in_eur_kwh": pick("feed_in_eur_kwh", source.constant("finance.feed_in_net_eur_kwh")),
+    }
+
+
+def _ets2_price(source: _PathSource, ets2_start_year: int | None) -> FloatArray:
+    """The CO2 price end users pay on gas (EUR/t): the Vesta path from the ETS2 start year."""
+    if ets2_start_year is None:
+        default = np.zeros(source.years.size)
+    else:
+        default = np.where(
+            source.years >= int(ets2_start_year), source.table["co2_price_eur_t"], 0.0
+        )
+    return source.pick("co2_price_eur_t", default)
+
+
+def _heat_variable_price(source: _PathSource, prices: dict[str, FloatArray]) -> FloatArray:
+    """The ACM variable heat price: follows the all-in gas price relative to the price year."""
+    p = source.params
+    gas_co2_kg_m3 = float(p["co2.gas_kg_per_m3"])
+    gas_all_in = (1.0 + prices["vat"]) * (
+        prices["gas_supply_eur_m3"]
+        + prices["gas_tax_eur_m3"]
+        + prices["co2_price_eur_t"] * gas_co2_kg_m3 / 1000.0
     )
+    price_year = np.array([PRICE_YEAR], dtype=np.int64)
+    commodity_then = _table_series(p, price_year)["gas_commodity_eur_m3"][0]
+    gas_all_in_then = (1.0 + p["finance.vat"]) * (
+        commodity_then + p["finance.gas_supply_markup_eur_m3"] + p["finance.gas_tax_eur_m3"]
+    )
+    return source.pick(
+        "heat_variable_eur_gj", p["finance.heat_variable_eur_gj"] * gas_all_in / gas_all_in_then
+    )
+
+
+def _standing_charges(source: _PathSource) -> dict[str, FloatArray]:
+    """Standing charges per connection: network part + supplier part; the ACM fixed heat
+    charge."""
+    p, pick, constant = source.params, source.pick, source.constant
+    gas_network = pick("gas_network_standing_eur", constant("finance.gas_network_standing_eur"))
+    elec_network = pick("elec_network_standing_eur", constant("finance.elec_network_standing_eur"))
+    return {
+        "gas_network_standing_eur": gas_network,
+        "elec_network_standing_eur": elec_network,
+        "gas_standing_eur": pick(
+            "gas_standing_eur", gas_network + p["finance.gas_supplier_standing_eur"]
+        ),
+        "elec_standing_eur": pick(
+            "elec_standing_eur", elec_network + p["finance.elec_supplier_standing_eur"]
+        ),
+        "heat_fixed_eur": pick("heat_fixed_eur", constant("finance.heat_fixed_eur")),
+    }
+
+
+def _national_costs(source: _PathSource) -> dict[str, FloatArray]:
+    """Production (resource) costs for the national view, and the grid's CO2 intensity."""
+    table, pick = source.table, source.pick
+    return {
+        "grid_co2_kg_kwh": pick("grid_co2_kg_kwh", table["grid_co2_kg_kwh"]),
+        "gas_production_eur_m3": pick("gas_production_eur_m3", table["gas_commodity_eur_m3"]),
+        "elec_production_eur_kwh": pick("elec_production_eur_kwh", table["elec_commodity_eur_kwh"]),
+        "heat_production_eur_gj": pick(
+            "heat_production_eur_gj", source.constant("finance.heat_production_eur_gj")
+        ),
+    }
 
 
 def discounted_sums(

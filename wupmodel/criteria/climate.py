@@ -1,0 +1,92 @@
+"""Climate adaptation at village level, per strategy: roofs, rain and heat.
+
+* **Green roofs** need flat roof; PV on the same flat roof takes room from them. The room left
+  is the flat share of each dwelling's roof (``criteria_roofs.csv``) less the part of the
+  strategy's PV that lies on it (PV spread over flat and pitched roof in proportion). A sedum
+  roof keeps a share of the yearly rain (SBRCURnet) and buffers ~10 l/m² in a downpour.
+* **Rain to the sewer** from the roofs: roof area × rainfall × runoff share, less what green
+  roofs keep; disconnecting downpipes keeps it out. Where a heat network opens the street, the
+  separation of rainwater can go along with the trench works (werk met werk).
+* **Heat waves**: dwellings whose option can cool (air or ground-source heat pump); a ground
+  source cools passively through the borehole, without a compressor and without blowing heat
+  into the street.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from wupmodel.criteria.envelope import Envelope, group_envelope
+from wupmodel.criteria.tables import RainSettings
+from wupmodel.outcomes import Outcomes
+from wupmodel.params import Params
+from wupmodel.vocabulary import DWELLING_TYPES, HEATING_SYSTEMS
+
+__all__ = ["climate_adaptation"]
+
+_COOL = np.isin(np.array(HEATING_SYSTEMS), ["air_hp", "ground_hp"])
+_PASSIVE = np.array(HEATING_SYSTEMS) == "ground_hp"
+_NETWORK = np.isin(np.array(HEATING_SYSTEMS), ["heat_network_mt", "heat_network_lt"])
+
+
+def _roofs(env: Envelope, params: Params) -> tuple[np.ndarray, np.ndarray]:
+    """(roof area, flat roof area) per dwelling of each group [m²]."""
+    share = params.table("criteria_roofs").set_index("dwelling_type")["flat_roof_share"]
+    flat_share = share.reindex(list(DWELLING_TYPES)).to_numpy(dtype=float)[env.dwelling_type]
+    return env.roof_area_m2, env.roof_area_m2 * flat_share
+
+
+def climate_adaptation(
+    outcomes: Outcomes,
+    params: Params,
+    choices: Mapping[str, np.ndarray],
+    envelope: Envelope | None = None,
+) -> pd.DataFrame:
+    """Village climate-adaptation figures of each strategy's choice of options.
+
+    Parameters
+    ----------
+    outcomes
+        The evaluation (``pv_kwh``, the catalogue, the groups' counts).
+    params
+        Parameters (``criteria.*`` rain settings, ``pv.*``, ``criteria_roofs``).
+    choices
+        Strategy name -> (G,) option index per group.
+    envelope
+        The groups' envelope, if already formed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by strategy: ``cooling_share``, ``passive_cooling_share``, ``green_roof_m2``,
+        ``green_roof_retained_m3_per_yr``, ``green_roof_storm_buffer_m3``,
+        ``roof_rain_to_sewer_m3_per_yr``, ``street_works_share``.
+    """
+    env = envelope if envelope is not None else group_envelope(outcomes.groups, params)
+    rain = RainSettings.of(params)
+    counts = outcomes.counts
+    n = counts.sum()
+    roof, flat = _roofs(env, params)
+    m2_per_kwh = 1.0 / (params["pv.specific_yield_kwh_per_kwp"] * params["pv.kwp_per_m2"])
+    flat_share = np.divide(flat, roof, out=np.zeros_like(flat), where=roof > 0)
+    rain_m = rain.rainfall_mm_per_yr / 1000.0
+    rows = {}
+    for name, choice in choices.items():  # a few strategies, not dwellings
+        heating = outcomes.catalogue.heating[choice]
+        pv_m2 = outcomes.pick("pv_kwh", choice) * m2_per_kwh
+        green = float((counts * np.maximum(flat - pv_m2 * flat_share, 0.0)).sum())
+        retained = green * rain_m * rain.green_roof_retention_share
+        runoff = float((counts * roof).sum()) * rain_m * rain.roof_runoff_share
+        rows[name] = {
+            "cooling_share": float(counts[_COOL[heating]].sum() / n),
+            "passive_cooling_share": float(counts[_PASSIVE[heating]].sum() / n),
+            "green_roof_m2": green,
+            "green_roof_retained_m3_per_yr": retained,
+            "green_roof_storm_buffer_m3": green * rain.green_roof_storm_buffer_l_m2 / 1000.0,
+            "roof_rain_to_sewer_m3_per_yr": runoff - retained,
+            "street_works_share": float(counts[_NETWORK[heating]].sum() / n),
+        }
+    return pd.DataFrame.from_dict(rows, orient="index")
