@@ -35,8 +35,8 @@ DEFAULT_BUURT = wa.DEFAULT_BUURT
 MAX_KEPT = 4
 PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False}
 _SESSION_MEMO = 8
-#: title characters on a line of a figure across the page (1 024-1 280 px wide screens)
-WIDE_TITLE_CHARS = 58
+#: title characters on a line of a figure across the page (500 px at 1 024 x 768 with the sidebar)
+WIDE_TITLE_CHARS = 44
 #: Seconds the first run of a session waits between the key figures and the charts (see
 #: :func:`figures_first`); 0 switches it off (the AppTest tests do).
 FIRST_PAINT_PAUSE_S = 0.5
@@ -104,9 +104,12 @@ def style() -> None:
     top of the page while the sidebar is hidden)."""
     st.sidebar.toggle(tr("presentation"), key="present", help=tr("presentation_help"))
     st.html(wa.page_css(presenting()))
-    if presenting() and st.button(tr("presentation_off"), key="present_off"):
-        st.session_state["present"] = False
-        st.rerun()
+    if presenting():
+        st.button(tr("presentation_off"), key="present_off", on_click=_presentation_off)
+
+
+def _presentation_off() -> None:
+    st.session_state["present"] = False  # before the run: the sidebar's switch follows
 
 
 def columns(n: int) -> list[Any]:
@@ -414,6 +417,8 @@ def warm_default() -> None:
         view["types"], "dwelling_type", "", "nl"
     )  # Plotly's first figure loads its validators
     wio.packaged_table("buurten_drenthe_2020")
+    wa.find_villages("")  # the search and the villages of several buurten
+    wa.source_lines(wa.PAGE_SOURCES["dorp"], "nl")
     _buurt_summary(key, text)
 
 

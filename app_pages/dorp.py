@@ -63,7 +63,11 @@ def choose_buurt() -> None:
             dwellings=wa.format_number(r.dwellings, L),
             gemeente=r.gemeente_name,
         )
-    options = list(whole) + found["buurt_code"].tolist()
+    # a buurt of that very name first, then the whole village, then the rest
+    exact = found["exact"].to_numpy(dtype=bool)
+    options = (
+        found["buurt_code"][exact].tolist() + list(whole) + found["buurt_code"][~exact].tolist()
+    )
     current = ui_current()
     index = options.index(current) if current in options else 0
     code = st.selectbox(

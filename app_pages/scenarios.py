@@ -25,9 +25,10 @@ def start_values(text: str) -> dict:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def options(key: str, start: float) -> list[float]:
+def options(key: str, start: float, lang: str) -> dict[float, str]:
+    """A control's values and how each is written (formatted once, not on every move)."""
     control = next(c for c in wa.CONTROLS if c.key == key)
-    return wa.control_options(control, start)
+    return {v: wa.control_text(control, v, lang) for v in wa.control_options(control, start)}
 
 
 def source_help(key: str) -> str:
@@ -49,11 +50,12 @@ def control(c, start: dict, tag: str) -> float | str:  # c: one of wa.CONTROLS
             help=source_help(c.key),
         )
     # a select slider shows each value as the reader writes it (0,51 in Dutch, not 0.51)
+    words = options(c.key, float(start[c.key]), L)
     return st.select_slider(
         ui.tr(c.label),
-        options(c.key, float(start[c.key])),
+        list(words),
         value=float(start[c.key]),
-        format_func=lambda v, c=c: wa.control_text(c, v, L),
+        format_func=words.get,
         key=key,
         help=source_help(c.key),
     )
@@ -118,6 +120,10 @@ else:
     with right:
         st.subheader(ui.tr("perspective_national"))
         ui.chart(wa.compare_chart(summaries, "national_extra_eur_per_yr", L))
+        first, *others = summaries.values()
+        notes = [wa.transfer_note(first, other, L) for other in others]
+        if all(notes):  # residents pay differently, the Netherlands does not
+            st.info(notes[0])
     compared = wa.compare_tables([ui.tables(text) for text in kept.values()], list(kept))
     st.subheader(ui.tr("differing"))
     ui.show(

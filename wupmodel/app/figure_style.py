@@ -30,7 +30,7 @@ __all__ = [
 #: base font size of every figure (px): readable from the back of a village hall
 FONT_SIZE = 18
 #: a title wraps after this many characters (a half column of a 1 024 px wide screen)
-TITLE_CHARS = 32
+TITLE_CHARS = 26
 #: pixels per title line and per legend row at these sizes
 TITLE_LINE_PX = 28
 LEGEND_ROW_PX = 30
@@ -163,7 +163,8 @@ def fit_title(fig: go.Figure, chars: int) -> go.Figure:
 
 
 def hbar(**kwargs: object) -> go.Bar:
-    return go.Bar(orientation="h", cliponaxis=False, **kwargs)
+    """A horizontal bar trace; value labels keep the figure's type size (never shrunk)."""
+    return go.Bar(orientation="h", cliponaxis=False, constraintext="none", **kwargs)
 
 
 def value_texts(

@@ -1,5 +1,6 @@
 """The pages' style sheet for a projector: key figures and tables that fit a 1 024-1 280 px
-wide screen, and the presentation mode (larger type, no sidebar, one figure per screen).
+wide screen, columns of figures that go one below the other where a figure would get less than
+320 px, and the presentation mode (larger type, no sidebar, one figure per screen).
 
 Streamlit draws the pages; these rules only resize and wrap what it draws (by its
 ``data-testid`` names), so a figure or table never runs off the screen.
@@ -13,7 +14,7 @@ __all__ = ["page_css", "PRESENTATION_FIGURE_PX"]
 PRESENTATION_FIGURE_PX = 600
 
 _FIT = """
-[data-testid="stMetricValue"] { font-size: clamp(1.35rem, 2.3vw, 2.1rem); }
+[data-testid="stMetricValue"] { font-size: clamp(1.2rem, 1.95vw, 2.1rem); }
 [data-testid="stMetricValue"] > div { overflow: visible; text-overflow: clip; }
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
@@ -25,6 +26,8 @@ _FIT = """
 }
 [data-testid="stTable"] th { vertical-align: bottom; }
 [data-testid="stCaptionContainer"] { overflow-wrap: break-word; }
+[data-testid="stHorizontalBlock"]:has(.js-plotly-plot) { flex-wrap: wrap; }
+[data-testid="stColumn"]:has(.js-plotly-plot) { min-width: 320px; }
 """
 
 _PRESENT = """

@@ -7,6 +7,8 @@ language (:mod:`wupmodel.app.i18n`), no toolbar clutter (the app hides the mode 
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -81,7 +83,8 @@ def strategy_bars(
         y=_labels(summary, lang),
         marker_color=MAIN,
         text=text,
-        textposition="outside",
+        textposition="auto",  # inside a long bar, beside a short one
+        insidetextfont={"color": "white"},
         outsidetextfont={"color": "#111111"},
     )
     axis = {"range": _span(np.nan_to_num(values))}
@@ -107,7 +110,11 @@ def category_bars(
     """Vertical bars of ``column`` per ``value`` of a vocabulary ``kind`` (types, periods, ...),
     categories in words and a value label on each bar (tables of :func:`wupmodel.stock_overview`).
     """
-    names = [value_label(kind, v, lang) for v in table["value"]]
+    # long names on two lines ("Twee-onder-<br>een-kap"): upright, not turned on their side
+    names = [
+        "<br>".join(textwrap.wrap(value_label(kind, v, lang), 12, break_on_hyphens=True))
+        for v in table["value"]
+    ]
     values = table[column].to_numpy(dtype=float)
     bar = go.Bar(
         x=names,
@@ -119,7 +126,12 @@ def category_bars(
     )
     top = float(np.nanmax(values)) * 1.25 if len(values) and np.nanmax(values) > 0 else 1.0
     return figure(
-        lang, [bar], title, yaxis={"title": axis or t("axis_dwellings", lang), "range": [0, top]}
+        lang,
+        [bar],
+        title,
+        420,
+        xaxis={"tickangle": 0},
+        yaxis={"title": axis or t("axis_dwellings", lang), "range": [0, top]},
     )
 
 
@@ -226,7 +238,9 @@ def house_money_chart(house: pd.DataFrame, lang: str = "nl") -> go.Figure:
                 x=values,
                 marker_color=colour,
                 text=value_texts(values, lang),
-                textposition="outside",
+                textposition="auto",  # inside a long bar, beside a short one
+                insidetextfont={"color": "white"},
+                outsidetextfont={"color": "#111111"},
             )
         )
     return figure(
@@ -256,7 +270,9 @@ def compare_chart(
                 x=np.nan_to_num(values),
                 marker_color=PALETTE[i % len(PALETTE)],
                 text=value_texts(values, lang, 0, percent),
-                textposition="outside",
+                textposition="auto",  # inside a long bar, beside a short one
+                insidetextfont={"color": "white"},
+                outsidetextfont={"color": "#111111"},
             )
         )
     n = len(next(iter(summaries.values()))) if summaries else 1
@@ -280,7 +296,12 @@ def mix_chart(dwellings_by_heating: dict[str, float], lang: str = "nl") -> go.Fi
     names = [value_label("heating", k, lang) for k, _v in items]
     values = np.array([v for _k, v in items])
     bar = hbar(
-        y=names, x=values, marker_color=MAIN, text=value_texts(values, lang), textposition="outside"
+        y=names,
+        x=values,
+        marker_color=MAIN,
+        text=value_texts(values, lang),
+        textposition="auto",
+        insidetextfont={"color": "white"},
     )
     return figure(
         lang,
@@ -366,7 +387,9 @@ def tornado_chart(
                 x=values,
                 marker_color=colour,
                 text=value_texts(values, lang),
-                textposition="outside",
+                textposition="auto",  # inside a long bar, beside a short one
+                insidetextfont={"color": "white"},
+                outsidetextfont={"color": "#111111"},
             )
         )
     reach = (
@@ -442,7 +465,9 @@ def risk_chart(risk: pd.DataFrame, summary: pd.DataFrame, lang: str = "nl") -> g
         x=values,
         marker_color=SECOND,
         text=[f"{v}\u00a0%" for v in value_texts(values, lang)],
-        textposition="outside",
+        textposition="auto",  # inside a long bar, beside a short one
+        insidetextfont={"color": "white"},
+        outsidetextfont={"color": "#111111"},
     )
     return figure(
         lang,

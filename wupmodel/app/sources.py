@@ -14,6 +14,7 @@ differ; :func:`transfer_note` says when a move only shifted who pays.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -80,15 +81,20 @@ CONTROL_SOURCES: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=2)
+def _lines(lang: str) -> dict[str, str]:
+    table = packaged_table("source_words")
+    column = f"publication_{lang}" if f"publication_{lang}" in table else "publication_nl"
+    return {
+        str(r["key"]): f"{r['publisher']}, {r[column]} ({int(r['year'])})"
+        for _, r in table.iterrows()
+    }
+
+
 def source_lines(keys: Sequence[str], lang: str = "nl") -> list[str]:
     """Each source as one line: ``PBL, Startanalyse aardgasvrije buurten 2020 ... (2020)``."""
-    table = packaged_table("source_words").set_index("key")
-    out = []
-    for key in keys:
-        row = table.loc[key]
-        text = row[f"publication_{lang}"] if f"publication_{lang}" in row else row["publication_nl"]
-        out.append(f"{row['publisher']}, {text} ({int(row['year'])})")
-    return out
+    lines = _lines(lang)
+    return [lines[key] for key in keys]
 
 
 #: how a control's value is written: decimals, unit (nl, en), in euro

@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -147,6 +148,7 @@ class VillageChoice:
         }
 
 
+@lru_cache(maxsize=1)
 def _buurten() -> pd.DataFrame:
     table = packaged_table(BUURT_TABLE)
     return table[table["dwellings"] > 0].reset_index(drop=True)
@@ -191,21 +193,32 @@ def _plain(text: str) -> str:
 _SCATTERED = "verspreide huizen "
 
 
+@lru_cache(maxsize=1)
+def _villages() -> pd.DataFrame:
+    return _woonplaatsen()
+
+
 def woonplaatsen() -> pd.DataFrame:
+    """The villages of the packaged buurt table, each with its buurten (a copy; see
+    :func:`_woonplaatsen` for how a village is found and named)."""
+    return _villages().copy()
+
+
+def _woonplaatsen() -> pd.DataFrame:
     """The villages of the packaged buurt table, each with its buurten.
 
     CBS codes a buurt as gemeente (4 digits), wijk (2) and buurt (2) (CBS, Toelichting Wijk- en
     buurtkaart 2020); in rural Drenthe a wijk is a village with its hamlets and scattered
-    houses. A village here is such a wijk, named as its residents spell it: the name in its
-    buurt "Verspreide huizen <woonplaats>" where there is one (CBS takes that name from the
-    BAG woonplaats, e.g. Dwingeloo, while the core buurt is spelled Dwingelo), else the name
-    of its first buurt.
+    houses. A village here is such a wijk with a buurt "Verspreide huizen <woonplaats>" (the
+    scattered houses of a village; a town's wijken have none), named as its residents spell it:
+    the name in that buurt (CBS takes it from the BAG woonplaats, e.g. Dwingeloo, while the
+    core buurt is spelled Dwingelo).
 
     Returns
     -------
     pandas.DataFrame
         ``wijk_code``, ``name``, ``gemeente_name``, ``buurt_codes`` (tuple), ``buurt_names``
-        (tuple), ``dwellings``; only wijken of two or more buurten with dwellings.
+        (tuple), ``dwellings``; only villages of two or more buurten with dwellings.
     """
     table = _buurten()
     rows = []
@@ -214,10 +227,12 @@ def woonplaatsen() -> pd.DataFrame:
             continue
         names = part["buurt_name"].astype(str).tolist()
         scattered = [n[len(_SCATTERED) :] for n in names if n.lower().startswith(_SCATTERED)]
+        if not scattered:  # a town's wijk (a quarter of Assen, Emmen ...), not a village
+            continue
         rows.append(
             {
                 "wijk_code": wijk,
-                "name": scattered[0] if scattered else names[0],
+                "name": scattered[0],
                 "gemeente_name": str(part["gemeente_name"].iloc[0]),
                 "buurt_codes": tuple(part["buurt_code"]),
                 "buurt_names": tuple(names),
@@ -237,29 +252,28 @@ def find_villages(query: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     Returns
     -------
     (buurten, villages)
-        The buurten (``buurt_code``, ``buurt_name``, ``gemeente_name``, ``dwellings``), exact
-        name matches first, and the villages of :func:`woonplaatsen` whose name matches.
+        The buurten (``buurt_code``, ``buurt_name``, ``gemeente_name``, ``dwellings``) and the
+        villages of :func:`woonplaatsen` whose name matches, each with ``exact`` (the name is
+        the query) and the exact ones first.
     """
-    table = _buurten()[["buurt_code", "buurt_name", "gemeente_name", "dwellings"]]
-    villages = woonplaatsen()
+    table = _buurten()[["buurt_code", "buurt_name", "gemeente_name", "dwellings"]].copy()
+    villages = _villages()
     q = _plain(query)
     if not q:
-        return table, villages.iloc[0:0]
+        return table.assign(exact=False), villages.iloc[0:0].assign(exact=False)
     names = table["buurt_name"].map(_plain)
     hit = (
         names.str.contains(q, regex=False)
         | table["buurt_code"].str.lower().str.contains(q.replace(" ", ""), regex=False)
         | table["gemeente_name"].map(_plain).str.contains(q, regex=False)
     )
-    found = (
-        table[hit]
-        .assign(_rank=(names[hit] != q).astype(int))
-        .sort_values(["_rank", "buurt_name"], kind="stable")
-    )
-    v_hit = villages["name"].map(_plain).str.contains(q, regex=False) if len(villages) else []
-    return found.drop(columns="_rank").reset_index(drop=True), villages[v_hit].reset_index(
-        drop=True
-    )
+    found = table[hit].assign(exact=(names[hit] == q))
+    found = found.sort_values(["exact", "buurt_name"], ascending=[False, True], kind="stable")
+    v_names = villages["name"].map(_plain)
+    chosen = villages[v_names.str.contains(q, regex=False)]
+    chosen = chosen.assign(exact=(v_names[chosen.index] == q))
+    chosen = chosen.sort_values(["exact", "name"], ascending=[False, True], kind="stable")
+    return found.reset_index(drop=True), chosen.reset_index(drop=True)
 
 
 #: the synthesised stock's zone names in words (:func:`wupmodel.synthesise_stock`)
