@@ -125,8 +125,11 @@ def chart(fig: Any, wide: bool = False) -> None:
     presenting) with its title on fewer lines; a screen high when presenting."""
     if wide or presenting():
         wa.fit_title(fig, WIDE_TITLE_CHARS)
-    if presenting():
-        fig.update_layout(height=max(int(fig.layout.height or 0), wa.PRESENTATION_FIGURE_PX))
+    if presenting():  # a screen high, the type a size larger
+        fig.update_layout(
+            height=max(int(fig.layout.height or 0), wa.PRESENTATION_FIGURE_PX),
+            font_size=int(fig.layout.font.size or 18) + 4,
+        )
     st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, theme=None)  # our projector styling
 
 

@@ -183,6 +183,14 @@ LAYOUT_CHECK = r"""() => {
       problems.push('chart title cut: ' + name);
     if (legend && overlap(t, box(legend))) problems.push('title over legend: ' + name);
     if (plot && overlap(t, box(plot))) problems.push('title over plot: ' + name);
+    const upright = t => !(t.getAttribute('transform') || '').includes('rotate');  // turned: apart
+    const ticks = [...p.querySelectorAll('.xtick text')].filter(upright).map(box)
+      .filter(b => b.width);
+    for (let a = 0; a + 1 < ticks.length; a++)
+      if (overlap(ticks[a], ticks[a + 1])) {
+        problems.push('axis labels overlap in ' + name);
+        break;
+      }
     p.querySelectorAll('.xtitle, .ytitle').forEach(a => {
       if (overlap(t, box(a))) problems.push('title over an axis title: ' + name);
     });
@@ -219,9 +227,10 @@ def _idle(page) -> None:
 #: and with the charts' own texts (titles, axes, ticks, value labels), one by one
 WORDS = """() => {
   const main = document.querySelector('[data-testid="stMain"]').cloneNode(true);
-  // icons are a font's ligatures; an uploaded file's chip is Streamlit's ("122.0B")
+  // icons are a font's ligatures; an uploaded file's chip is Streamlit's ("122.0B"); code is
+  // a file's column names shown as the file holds them (the survey's `would_join`)
   main.querySelectorAll('[data-testid="stIconMaterial"], .js-plotly-plot, '
-    + '[data-testid="stFileUploaderFile"]').forEach(e => e.remove());
+    + '[data-testid="stFileChip"], code').forEach(e => e.remove());
   document.body.appendChild(main);
   const text = main.innerText;
   main.remove();

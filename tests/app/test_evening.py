@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 import wupmodel as wm
 import wupmodel.app as wa
+import wupmodel.io as wio
 
 from .test_journeys import (
     _download,
@@ -217,6 +218,17 @@ def test_scenarios_compare_assumptions_in_words_and_say_when_only_who_pays_moves
     at.button(key="keep").click().run()
     at.select_slider(key=_control_key(at, "prices.gas_supply_eur_m3")).set_value(0.8).run()
     at.button(key="keep").click().run()
+    # the comparison's charts plot each kept scenario's summary column they name
+    kept = at.session_state["kept"]
+    figs = _titles(at)
+    for title, column in (
+        ("Verandering woonlasten (euro per maand)", "monthly_cost_change_avg_eur"),
+        ("Nationale meerkosten (euro per jaar)", "national_extra_eur_per_yr"),
+    ):
+        for trace, text in zip(figs[title]["data"], kept.values(), strict=True):
+            scenario = wio.scenario_from_text(text, "kept")
+            summary = wm.summarise(wm.evaluate(wm.stock_for(scenario), scenario))["summary"]
+            assert _first(values(trace["x"])) == pytest.approx(summary[column].to_numpy()), title
     table = next(t.value for t in at.table if "Aanname" in t.value.columns)
     rows = dict(zip(table["Aanname"], table.iloc[:, 2], strict=True))
     assert rows["Gasprijs 2026, levering zonder belasting (euro per m³)"] == f"€{NBSP}0,80 per m³"

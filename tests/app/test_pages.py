@@ -280,7 +280,7 @@ def test_cooperatie_participation_and_tariff_move_the_business_case():
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Aansluitingen"].startswith("364 / 428")  # 85 % of 428, rounded down
     assert metrics["Rendement leden"].endswith("%")
-    titles = [c["layout"]["title"]["text"] for c in charts(at)]
+    titles = [c["layout"]["meta"]["title"] for c in charts(at)]  # as written, before wrapping
     assert titles == [
         "Kasstroom per jaar (duizend euro)",
         "Dekking van rente en aflossing per jaar (DSCR)",

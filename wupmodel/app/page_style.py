@@ -32,7 +32,9 @@ _FIT = """
 
 _PRESENT = """
 section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stSidebarCollapseButton"], header[data-testid="stHeader"] { display: none !important; }
+[data-testid="stSidebarCollapseButton"], header[data-testid="stHeader"] {
+  display: none !important;
+}
 html { font-size: 20px; }
 [data-testid="stMainBlockContainer"] { max-width: 100%; padding: 1rem 2.5rem 3rem 2.5rem; }
 [data-testid="stMetricValue"] { font-size: clamp(1.6rem, 3vw, 2.6rem); }

@@ -130,7 +130,7 @@ def category_bars(
         [bar],
         title,
         420,
-        xaxis={"tickangle": 0},
+        xaxis={"tickfont": {"size": FONT_SIZE - 3}},
         yaxis={"title": axis or t("axis_dwellings", lang), "range": [0, top]},
     )
 

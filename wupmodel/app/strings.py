@@ -573,17 +573,17 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "coop_survey_how": {
         "nl": (
             "Download de lege enquête: een regel per woning van de zone. Vul per woning in:"
-            " would_join (ja, misschien of nee), plans_heat_pump (ja of nee: wil zelf een"
-            " warmtepomp), already_insulated (ja of nee) en invest_eur (wat het huishouden als lid"
-            " wil inleggen, in euro). Laad het bestand hier weer in. Tot dan rekent de pagina met"
-            " de eigen keuze van ieder huishouden."
+            " `would_join` (ja, misschien of nee), `plans_heat_pump` (ja of nee: wil zelf een"
+            " warmtepomp), `already_insulated` (ja of nee) en `invest_eur` (wat het huishouden"
+            " als lid wil inleggen, in euro). Laad het bestand hier weer in. Tot dan rekent de"
+            " pagina met de eigen keuze van ieder huishouden."
         ),
         "en": (
             "Download the empty survey: one row per dwelling of the zone. Fill in per dwelling:"
-            " would_join (yes, maybe or no), plans_heat_pump (yes or no: wants a heat pump of its"
-            " own), already_insulated (yes or no) and invest_eur (what the household would put in"
-            " as a member, in euro). Upload the file here again. Until then the page counts with"
-            " each household's own choice."
+            " `would_join` (yes, maybe or no), `plans_heat_pump` (yes or no: wants a heat pump of"
+            " its own), `already_insulated` (yes or no) and `invest_eur` (what the household"
+            " would put in as a member, in euro). Upload the file here again. Until then the"
+            " page counts with each household's own choice."
         ),
     },
     "coop_survey_read": {
@@ -674,10 +674,7 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     },
     "axis_year": {"nl": "jaar", "en": "year"},
     "axis_k_eur": {"nl": "duizend euro", "en": "thousand euro"},
-    "axis_dscr": {
-        "nl": "kasstroom gedeeld door rente en aflossing",
-        "en": "cash flow divided by interest and repayment",
-    },
+    "axis_dscr": {"nl": "keer gedekt", "en": "times covered"},
     "axis_fixed_charge": {
         "nl": "vast tarief (euro per jaar)",
         "en": "fixed charge (euro per year)",

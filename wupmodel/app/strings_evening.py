@@ -310,16 +310,17 @@ EVENING_STRINGS: dict[str, dict[str, str]] = {
     # Coöperatie in a banker's words
     "coop_nobody_costs": {
         "nl": (
-            "Bij {tariff} kiest geen enkel huishouden in de zone het warmtenet. Op het net zou een huishouden {net} per maand betalen, tegen {alt}"
-            " voor zijn eigen goedkoopste oplossing (meestal een warmtepomp). Zonder deelnemers is"
-            " er geen project: kies hieronder een verwachte deelname of de enquête, of een lager"
-            " tarief, en zie wanneer het rond komt."
+            "Bij {tariff} kiest geen enkel huishouden in de zone het warmtenet. Op het net zou"
+            " een huishouden {net} per maand betalen, tegen {alt} voor zijn eigen goedkoopste"
+            " oplossing (meestal een warmtepomp). Zonder deelnemers is er geen project: kies"
+            " hieronder een verwachte deelname of de enquête, of een lager tarief, en zie wanneer"
+            " het rond komt."
         ),
         "en": (
-            "At {tariff} no household in the zone chooses the heat network. On the network a household would pay {net} a month,"
-            " against {alt} for its own cheapest option (mostly a heat pump). Without members"
-            " there is no project: choose an expected participation or the survey below, or a"
-            " lower tariff, and see when it breaks even."
+            "At {tariff} no household in the zone chooses the heat network. On the network a"
+            " household would pay {net} a month, against {alt} for its own cheapest option"
+            " (mostly a heat pump). Without members there is no project: choose an expected"
+            " participation or the survey below, or a lower tariff, and see when it breaks even."
         ),
     },
     "coop_nobody": {
@@ -479,7 +480,8 @@ EVENING_STRINGS: dict[str, dict[str, str]] = {
     "handout_house_title": {"nl": "Uw huis", "en": "Your house"},
     "handout_house_note": {
         "nl": (
-            "Bedragen per maand: energierekening plus aflossing, huurverhoging of eigen geld, in het"
+            "Bedragen per maand: energierekening plus aflossing, huurverhoging of eigen geld, in"
+            " het"
             " eerste jaar, met belastingen en na subsidie. Een berekening met gemiddelde cijfers,"
             " geen offerte."
         ),
