@@ -210,7 +210,8 @@ def test_scenarios_compare_assumptions_in_words_and_say_when_only_who_pays_moves
     assert "verschuift alleen wie betaalt" in notes  # a retail price: national cost unchanged
     # the national bars did not move: the same as the page's summary at the default gas price
     national = values(charts(at)[1]["data"][0]["x"])
-    base = wm.summarise(wm.evaluate(wm.stock_for(wm.load_scenario()), wm.load_scenario()))
+    default = wm.load_scenario()
+    base = wm.summarise(wm.evaluate(wm.stock_for(default), default), default)
     expected = base["summary"]["national_eur_per_t_co2"].fillna(0.0).to_numpy()
     assert national == pytest.approx(expected)
     at.select_slider(key=_control_key(at, "finance.social_discount_rate")).set_value(4.0).run()
@@ -227,7 +228,8 @@ def test_scenarios_compare_assumptions_in_words_and_say_when_only_who_pays_moves
     ):
         for trace, text in zip(figs[title]["data"], kept.values(), strict=True):
             scenario = wio.scenario_from_text(text, "kept")
-            summary = wm.summarise(wm.evaluate(wm.stock_for(scenario), scenario))["summary"]
+            outcomes = wm.evaluate(wm.stock_for(scenario), scenario)
+            summary = wm.summarise(outcomes, scenario)["summary"]
             assert _first(values(trace["x"])) == pytest.approx(summary[column].to_numpy()), title
     table = next(t.value for t in at.table if "Aanname" in t.value.columns)
     rows = dict(zip(table["Aanname"], table.iloc[:, 2], strict=True))
