@@ -23,9 +23,15 @@ import pytest
 import wupmodel as wm
 from wupmodel.evaluate import building_inputs
 from wupmodel.params import default_params, packaged_table
-from wupmodel.physics import building_response, heating_systems
-from wupmodel.physics.hourly import HourlyOptions, RowChoice, hourly_pass, rows_from_physics
-from wupmodel.physics.hourly_data import hourly_curves
+from wupmodel.physics import (
+    HourlyOptions,
+    RowChoice,
+    building_response,
+    heating_systems,
+    hourly_curves,
+    hourly_pass,
+    rows_from_physics,
+)
 from wupmodel.vocabulary import HEATING_SYSTEMS, INSULATION_LEVELS
 
 BENCH = Path(__file__).parent
@@ -107,15 +113,16 @@ sys.path.insert(0, {bench!r})
 from conftest import synthetic_stock
 from bench_hourly import strategy_rows
 from wupmodel.params import default_params
-from wupmodel.physics.hourly import HourlyOptions, hourly_pass
-from wupmodel.physics.hourly_data import hourly_curves
+from wupmodel.physics import HourlyOptions, hourly_pass
+from wupmodel.physics import hourly_curves
 stock = synthetic_stock({n})
 rows, curve = strategy_rows(stock, stock["count"].to_numpy(float), default_params())
 t0, c0 = time.perf_counter(), time.process_time()
 result = hourly_pass(rows, hourly_curves({year}), default_params(), curve_of_row=curve,
                      options=HourlyOptions(scale={scale!r}))
 print(json.dumps({{"seconds": time.perf_counter() - t0, "cpu_s": time.process_time() - c0,
-                   "rows": rows.n, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                   "rows": rows.n,
+                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                    "peak_kw": float(result.net_load_kw.max(axis=1).sum())}}))
 """
 

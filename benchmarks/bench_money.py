@@ -9,10 +9,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from wupmodel.money.bills import EnergyQuantities
-from wupmodel.money.costs import money_outcomes, money_totals
-from wupmodel.money.settings import Dwellings, FinanceSettings, Investments, MoneyInputs
-from wupmodel.money.tariffs import tariff_paths
+from wupmodel.money import (
+    Dwellings,
+    EnergyQuantities,
+    FinanceSettings,
+    Investments,
+    MoneyInputs,
+    money_outcomes,
+    money_totals,
+    tariff_paths,
+)
 from wupmodel.params import default_params
 
 N, N_OPT = 100_000, 96

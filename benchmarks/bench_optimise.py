@@ -18,9 +18,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from wupmodel.optimise.pareto import pareto_front
-from wupmodel.optimise.problem import OptimiseSettings, OptionTable
-from wupmodel.optimise.solve import solve
+from wupmodel.optimise import OptimiseSettings, OptionTable, pareto_front, solve
 
 HEATING = ("gas_boiler", "hybrid_hp", "air_hp", "ground_hp", "heat_network_mt", "heat_network_lt")
 

@@ -16,9 +16,7 @@ from __future__ import annotations
 import pytest
 
 import wupmodel as wm
-from wupmodel.optimise.from_outcomes import option_table, prune_dominated, settings_for
-from wupmodel.optimise.pareto import pareto_front
-from wupmodel.optimise.solve import solve
+from wupmodel.optimise import option_table, pareto_front, prune_dominated, settings_for, solve
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import wupmodel as wm
-from wupmodel.uncertainty.executors import DaskExecutor
+from wupmodel.uncertainty import DaskExecutor
 
 EXAMPLE = Path(__file__).parents[1] / "scenarios" / "uncertainty.yaml"
 _TIMES: dict[str, float] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from wupmodel.app.plots import strategy_bars
+from wupmodel.app import strategy_bars
 from wupmodel.params import default_params, packaged_table
 from wupmodel.village import strategies_from_table
 

@@ -135,7 +135,7 @@ def test_run_table_numbers(run):
 def test_gas_standing_charge_in_the_reference_bill_exactly():
     # year-1 bill of the reference minus that of a gas-free option with the same electricity
     # differs by the gas standing charge incl. VAT plus the gas used; check via the tariffs
-    from wupmodel.money.tariffs import tariff_paths
+    from wupmodel.money import tariff_paths
 
     params = BASE.params()
     t = tariff_paths(params, ets2_start_year=BASE.finance.ets2_start_year)

@@ -14,10 +14,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wupmodel import WupInputError
-from wupmodel.coop.cashflow import ProjectYears, depreciation_eur, finance, tax_with_losses
-from wupmodel.coop.inputs import coop_settings
-from wupmodel.coop.metrics import break_even, equity_irr, project_irr, project_npv_eur
-from wupmodel.coop.schedule import debt_by_dscr, dscr, llcr, loan_schedule, unit_schedule
+from wupmodel.coop import (
+    ProjectYears,
+    break_even,
+    coop_settings,
+    debt_by_dscr,
+    depreciation_eur,
+    dscr,
+    equity_irr,
+    finance,
+    llcr,
+    loan_schedule,
+    project_irr,
+    project_npv_eur,
+    tax_with_losses,
+    unit_schedule,
+)
 from wupmodel.params import default_params
 
 
@@ -199,7 +211,7 @@ def test_same_debt_higher_rate_never_raises_the_dscr(d, r1, bump, term, repaymen
 
 def test_published_irr_example_numpy_financial_docs():
     """numpy-financial's documented example: irr([-100, 39, 59, 55, 20]) = 0.28095 (5 d.p.)."""
-    from wupmodel.money.finance import irr
+    from wupmodel.money import irr
 
     assert round(float(irr([-100.0, 39.0, 59.0, 55.0, 20.0])), 5) == 0.28095
 

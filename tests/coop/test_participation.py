@@ -10,15 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import wupmodel as wm
-from wupmodel.coop.asset import HeatNetworkAsset
-from wupmodel.coop.participation import (
+from wupmodel.coop import (
+    HeatNetworkAsset,
     ZoneHouseholds,
     nmda_heat_cost_eur_per_yr,
     solve_uptake_loop,
     zone_households,
 )
-from wupmodel.money.bills import annual_bill_eur, bill_components_eur
-from wupmodel.money.finance import capital_recovery_factor
+from wupmodel.money import annual_bill_eur, bill_components_eur, capital_recovery_factor
 
 
 @pytest.fixture(scope="module")

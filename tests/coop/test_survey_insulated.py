@@ -18,7 +18,7 @@ import pytest
 import wupmodel as wm
 import wupmodel.io as wio
 from wupmodel.params import default_params
-from wupmodel.physics.insulation import already_standard, insulation_levels
+from wupmodel.physics import already_standard, insulation_levels
 from wupmodel.stock import validate_stock
 from wupmodel.survey import survey_stock
 

@@ -10,8 +10,13 @@ import pytest
 import wupmodel as wm
 from wupmodel.evaluate import building_inputs
 from wupmodel.params import default_params, packaged_table
-from wupmodel.physics import building_response, heating_systems
-from wupmodel.physics.hourly import HourlyRows, RowChoice, rows_from_physics
+from wupmodel.physics import (
+    HourlyRows,
+    RowChoice,
+    building_response,
+    heating_systems,
+    rows_from_physics,
+)
 from wupmodel.village import strategies_from_table, strategy_choice
 
 

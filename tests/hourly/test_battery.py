@@ -1,4 +1,5 @@
-"""Home batteries: the day-block dispatch against a plain hour-by-hour loop, invariants, catalogue."""
+"""Home batteries: the day-block dispatch against a plain hour-by-hour loop, invariants,
+catalogue."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from wupmodel.errors import WupInputError
 from wupmodel.params import default_params
-from wupmodel.physics.battery import (
+from wupmodel.physics import (
     Battery,
     battery_catalogue,
     catalogue_battery,

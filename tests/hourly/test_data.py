@@ -9,7 +9,7 @@ import pytest
 
 from wupmodel.errors import WupInputError
 from wupmodel.params import default_params
-from wupmodel.physics.hourly_data import (
+from wupmodel.physics import (
     ATTRIBUTION,
     ETM_HOUSE_TYPES,
     ETM_INSULATION,

@@ -6,9 +6,13 @@ import numpy as np
 import pytest
 
 from wupmodel.params import default_params
-from wupmodel.physics.climate import temperature_bins
-from wupmodel.physics.monthly import monthly_components, monthly_tables, yearly_components
-from wupmodel.physics.solar import monthly_profiles
+from wupmodel.physics import (
+    monthly_components,
+    monthly_profiles,
+    monthly_tables,
+    temperature_bins,
+    yearly_components,
+)
 from wupmodel.vocabulary import HEATING_SYSTEMS
 
 P = default_params()

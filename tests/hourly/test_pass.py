@@ -7,18 +7,24 @@ import numpy as np
 import pytest
 
 from wupmodel.params import default_params
-from wupmodel.physics.climate import temperature_bins
-from wupmodel.physics.heatpump import carnot_cop, carnot_fit, heating_curve_flow_c
-from wupmodel.physics.hourly import (
+from wupmodel.physics import (
+    MONTH_START,
+    HourlyCurves,
     HourlyOptions,
     HourlyRows,
+    carnot_cop,
+    carnot_fit,
+    cop_hours,
     etm_shape_index,
+    heating_curve_flow_c,
+    hourly_curves,
     hourly_pass,
+    monthly_components,
+    row_cop,
+    temperature_bins,
     weather_ratio,
+    yearly_components,
 )
-from wupmodel.physics.hourly_data import MONTH_START, HourlyCurves, hourly_curves
-from wupmodel.physics.hourly_heat import cop_hours, row_cop
-from wupmodel.physics.monthly import monthly_components, yearly_components
 from wupmodel.vocabulary import DWELLING_TYPES, HEATING_SYSTEMS, INSULATION_LEVELS
 
 P = default_params()

@@ -8,10 +8,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wupmodel.params import default_params
-from wupmodel.physics.battery import Battery, catalogue_battery
-from wupmodel.physics.hourly import HourlyOptions, hourly_pass, zone_peak
-from wupmodel.physics.hourly_data import hourly_curves
-from wupmodel.physics.solar import pv_system
+from wupmodel.physics import (
+    Battery,
+    HourlyOptions,
+    catalogue_battery,
+    hourly_curves,
+    hourly_pass,
+    pv_system,
+    zone_peak,
+)
 from wupmodel.vocabulary import HEATING_SYSTEMS, INSULATION_LEVELS
 
 P = default_params()

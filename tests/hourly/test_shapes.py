@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from wupmodel.physics.hourly_data import HOURS, MONTH_HOURS, MONTH_START, hourly_curves
+from wupmodel.physics import HOURS, MONTH_HOURS, MONTH_START, hourly_curves
 from wupmodel.physics.hourly_shapes import (
     APPLIANCES,
     PV,

@@ -4,8 +4,7 @@ takes it."""
 
 from __future__ import annotations
 
-from wupmodel.money.bills import EnergyQuantities
-from wupmodel.money.settings import Dwellings, Investments, MoneyInputs
+from wupmodel.money import Dwellings, EnergyQuantities, Investments, MoneyInputs
 
 
 def money_inputs(case: dict) -> MoneyInputs:

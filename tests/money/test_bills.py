@@ -6,12 +6,12 @@ import numpy as np
 import pytest
 
 from wupmodel.errors import WupInputError
-from wupmodel.money.bills import (
+from wupmodel.money import (
     annual_bill_eur,
     annual_energy_resource_cost_eur,
     bill_components_eur,
+    tariff_paths,
 )
-from wupmodel.money.tariffs import tariff_paths
 from wupmodel.params import default_params
 
 P = default_params()

@@ -15,11 +15,15 @@ from money_cases import money_inputs
 
 import wupmodel.money.costs as costs_module
 from wupmodel.errors import WupInputError
-from wupmodel.money.bills import annual_bill_eur, annual_energy_resource_cost_eur
-from wupmodel.money.costs import money_outcomes
-from wupmodel.money.settings import Component, FinanceSettings
-from wupmodel.money.subsidies import warmtefonds_loan
-from wupmodel.money.tariffs import tariff_paths
+from wupmodel.money import (
+    Component,
+    FinanceSettings,
+    annual_bill_eur,
+    annual_energy_resource_cost_eur,
+    money_outcomes,
+    tariff_paths,
+    warmtefonds_loan,
+)
 from wupmodel.params import default_params
 
 P = default_params()

@@ -14,9 +14,14 @@ from money_cases import money_inputs
 
 import wupmodel.money.costs as costs_module
 from wupmodel.errors import WupInputError
-from wupmodel.money.costs import STORED_OUTPUTS, money_outcomes, money_totals
-from wupmodel.money.settings import Component, FinanceSettings
-from wupmodel.money.tariffs import tariff_paths
+from wupmodel.money import (
+    STORED_OUTPUTS,
+    Component,
+    FinanceSettings,
+    money_outcomes,
+    money_totals,
+    tariff_paths,
+)
 from wupmodel.params import default_params
 
 P = default_params()

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wupmodel.errors import WupInputError
-from wupmodel.money.finance import (
+from wupmodel.money import (
     capital_recovery_factor,
     discount_factors,
     equivalent_annual_cost,

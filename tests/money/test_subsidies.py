@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from wupmodel.errors import WupInputError
-from wupmodel.money.subsidies import (
+from wupmodel.money import (
     isde_heat_network_eur,
     isde_heat_pump_eur,
     isde_insulation_eur,

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from wupmodel.errors import WupInputError
-from wupmodel.money.tariffs import SERIES, discounted_sums, tariff_paths
+from wupmodel.money import SERIES, discounted_sums, tariff_paths
 from wupmodel.params import default_params
 
 P = default_params()

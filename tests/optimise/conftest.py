@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from wupmodel.optimise.problem import OptionTable
+from wupmodel.optimise import OptionTable
 
 
 def build_table(

@@ -16,21 +16,23 @@ import numpy as np
 import pytest
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from wupmodel.optimise.build import build_model
-from wupmodel.optimise.pareto import pareto_front
-from wupmodel.optimise.problem import GridReinforcement, HeatNetwork, OptimiseSettings
-from wupmodel.optimise.solve import solve
-from wupmodel.optimise.solvers import (
-    INFEASIBLE,
-    NO_SOLUTION,
-    OPTIMAL,
-    TIME_LIMIT,
+from wupmodel.optimise import (
+    GridReinforcement,
+    HeatNetwork,
     HighsSession,
+    OptimiseSettings,
     PulpSession,
     RawResult,
     SolveRequest,
+    SolveStatus,
     branch_collective,
+    build_model,
+    pareto_front,
+    solve,
 )
+
+OPTIMAL, TIME_LIMIT = SolveStatus.OPTIMAL, SolveStatus.TIME_LIMIT
+NO_SOLUTION, INFEASIBLE = SolveStatus.NO_SOLUTION, SolveStatus.INFEASIBLE
 
 COLLECTIVE = dict(
     heat_networks={

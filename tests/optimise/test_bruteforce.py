@@ -16,8 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wupmodel.optimise.problem import GridReinforcement, HeatNetwork, OptimiseSettings
-from wupmodel.optimise.solve import solve
+from wupmodel.optimise import GridReinforcement, HeatNetwork, OptimiseSettings, solve
 
 HEATING = np.array(["gas_boiler", "air_hp", "heat_network_lt"])
 G, O = 3, 3  # noqa: E741 - O is the option count

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wupmodel.optimise.problem import OptimiseSettings, capital_recovery_factor
-from wupmodel.optimise.solve import solve
+from wupmodel.money import capital_recovery_factor
+from wupmodel.optimise import OptimiseSettings, solve
 from wupmodel.params import default_params, parameter_table
 
 
@@ -102,7 +102,7 @@ def test_from_params_annualises_like_the_dwellings_and_the_village_summary():
 
 def test_optimiser_and_village_summary_charge_the_same_collective_costs():
     # One heat-network source and one reinforced zone cost the same per year in both views.
-    from wupmodel.money.finance import equivalent_annual_cost
+    from wupmodel.money import equivalent_annual_cost
 
     p = default_params()
     r = p["finance.social_discount_rate"]

@@ -12,8 +12,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from wupmodel.optimise.problem import HeatNetwork, OptimiseSettings, SolarPark
-from wupmodel.optimise.solve import solve
+from wupmodel.optimise import HeatNetwork, OptimiseSettings, SolarPark, solve
 
 COMBOS = [("highs", "pulp"), ("cbc", "pulp"), ("highs", "highspy")]
 IDS = ["highs-pulp", "cbc", "highs-matrix"]

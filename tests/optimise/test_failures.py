@@ -10,8 +10,7 @@ import numpy as np
 import pytest
 
 from wupmodel.errors import WupInputError
-from wupmodel.optimise.problem import GridReinforcement, HeatNetwork, OptimiseSettings, SolarPark
-from wupmodel.optimise.solve import solve
+from wupmodel.optimise import GridReinforcement, HeatNetwork, OptimiseSettings, SolarPark, solve
 
 
 @pytest.fixture(scope="module")

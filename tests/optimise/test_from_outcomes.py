@@ -12,7 +12,7 @@ from scipy.optimize import linprog
 import wupmodel as wm
 import wupmodel.io as wio
 from wupmodel.cli import main
-from wupmodel.optimise.from_outcomes import optimise, option_table
+from wupmodel.optimise import optimise, option_table
 from wupmodel.stock import validate_stock
 
 
@@ -160,7 +160,7 @@ def test_pruning_dominated_options_keeps_the_optimum(small, kw):
 
 
 def test_pruning_removes_options(small):
-    from wupmodel.optimise.from_outcomes import prune_dominated, settings_for
+    from wupmodel.optimise import prune_dominated, settings_for
 
     stock, scenario, outcomes = small
     table = option_table(outcomes, scenario.years.horizon_years)
@@ -184,7 +184,7 @@ def test_pruning_removes_options(small):
 )
 def test_pruning_equals_the_dominance_rule_written_as_loops(small, kw):
     """The vectorised pruning drops exactly what the documented rule drops, checked pair by pair."""
-    from wupmodel.optimise.from_outcomes import prune_dominated, settings_for
+    from wupmodel.optimise import prune_dominated, settings_for
 
     stock, scenario, outcomes = small
     table = option_table(outcomes, scenario.years.horizon_years)
@@ -297,7 +297,7 @@ def test_settings_for_annualises_collective_costs_with_the_scenarios_rate_and_ho
     # them, as the dwellings' national costs and the village summary do.
     import numpy_financial as npf
 
-    from wupmodel.optimise.from_outcomes import settings_for
+    from wupmodel.optimise import settings_for
     from wupmodel.scenario import scenario_from_text
 
     scenario = scenario_from_text(

@@ -14,8 +14,7 @@ import numpy as np
 import pytest
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from wupmodel.optimise.problem import GridReinforcement, HeatNetwork, OptimiseSettings, SolarPark
-from wupmodel.optimise.solve import solve
+from wupmodel.optimise import GridReinforcement, HeatNetwork, OptimiseSettings, SolarPark, solve
 
 HN = ("heat_network_mt", "heat_network_lt")
 

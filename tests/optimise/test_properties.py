@@ -9,9 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wupmodel.optimise.pareto import pareto_front
-from wupmodel.optimise.problem import GridReinforcement, HeatNetwork, OptimiseSettings, SolarPark
-from wupmodel.optimise.solve import solve
+from wupmodel.optimise import (
+    GridReinforcement,
+    HeatNetwork,
+    OptimiseSettings,
+    SolarPark,
+    pareto_front,
+    solve,
+)
 
 COLLECTIVE = dict(
     heat_network_default=HeatNetwork(
@@ -168,8 +173,7 @@ def test_co2_objective_is_least_co2_then_least_cost(make_random_table):
 def test_time_limit_applies_per_solver_call(make_random_table):
     """HiGHS compares ``time_limit`` with the Highs object's cumulative run clock; the matrix
     path re-solves one object, so each call must be given the clock so far + the limit."""
-    from wupmodel.optimise.build import build_model
-    from wupmodel.optimise.solvers import HighsSession, SolveRequest
+    from wupmodel.optimise import HighsSession, SolveRequest, build_model
 
     model = build_model(make_random_table(5, G=200, O=8), OptimiseSettings(co2_reduction=0.5))
     session = HighsSession(model)

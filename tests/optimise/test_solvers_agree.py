@@ -12,8 +12,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from wupmodel.optimise.problem import GridReinforcement, HeatNetwork, OptimiseSettings, SolarPark
-from wupmodel.optimise.solve import solve
+from wupmodel.optimise import GridReinforcement, HeatNetwork, OptimiseSettings, SolarPark, solve
 
 COMBOS = [("cbc", "pulp"), ("highs", "highspy")]
 

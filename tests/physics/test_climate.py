@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from wupmodel.params import default_params
-from wupmodel.physics.climate import (
+from wupmodel.physics import (
     build_temperature_bins,
     heating_degree_days,
     monthly_climate,
@@ -39,7 +39,8 @@ def test_monthly_table_holds_the_published_normals(params):
 
 
 def test_bin_table_is_reproducible_from_the_normals(params):
-    """climate_drenthe.csv equals the generator applied to the Eelde normals and the sd parameter."""
+    """climate_drenthe.csv equals the generator applied to the Eelde normals and the sd
+    parameter."""
     stored = temperature_bins(params)
     rebuilt = build_temperature_bins(
         np.array(EELDE_1981_2010_C),

@@ -7,21 +7,22 @@ import numpy as np
 import pytest
 
 from wupmodel.params import default_params
-from wupmodel.physics.climate import monthly_climate
-from wupmodel.physics.demand import (
+from wupmodel.physics import (
+    ELEMENTS,
     BuildingInputs,
     archetype_index,
     building_response,
     heat_transfer_coefficients,
+    monthly_climate,
     qv10_forfait_dm3s_m2,
     space_heat_need_kwh,
 )
-from wupmodel.physics.insulation import ELEMENTS
 from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS
 
 # RVO Voorbeeldwoningen 2022 (ground-bound, median variants; CC0), net space-heat demand
 # Q_H,nd [kWh/m2 usable area] from RVO's NTA 8800 validation tool; also in
-# /shared/reference/parameters-nl.md section 1.1.  (type, period, usable area m2, huidig, pakket1, pakket3)
+# /shared/reference/parameters-nl.md section 1.1.
+# (type, period, usable area m2, huidig, pakket1, pakket3)
 RVO = [
     ("vrijstaand", "<1965", 153.28, 213.581, 79.457, 62.298),
     ("vrijstaand", "1965-1974", 174.92, 204.886, 72.795, 56.013),
@@ -247,7 +248,8 @@ TYPE_AREAS = {
 
 
 def _boiler_gas_m3(b, params) -> np.ndarray:
-    """Gas with the HR boiler at the current level, written out: (space/1.04 + hot water/0.72) / 8.79 kWh/m3."""
+    """Gas with the HR boiler at the current level, written out:
+    (space/1.04 + hot water/0.72) / 8.79 kWh/m3."""
     kwh_per_m3 = params["physics.gas_lhv_mj_m3"] / 3.6
     return (b.space_heat_kwh[:, 0] / 1.04 + b.hot_water_kwh / 0.72) / kwh_per_m3
 

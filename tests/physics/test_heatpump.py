@@ -11,15 +11,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wupmodel.params import default_params
-from wupmodel.physics import BuildingInputs, building_response, heating_systems
-from wupmodel.physics.climate import temperature_bins
-from wupmodel.physics.heatpump import (
+from wupmodel.physics import (
+    BuildingInputs,
+    building_response,
     carnot_cop,
     carnot_fit,
     cop,
     heating_curve_flow_c,
+    heating_systems,
     heatpump_fit,
     seasonal_tables,
+    temperature_bins,
 )
 
 PARAMS = default_params()
@@ -206,7 +208,8 @@ def test_scop_en14825_within_10_percent_of_keymark_median(supply):
         t = PARAMS.table("heatpump_keymark")
         median = float(t[(t["quantity"] == "scop") & (t["t_flow_c"] == supply)]["p50"].iloc[0])
     assert model == pytest.approx(median, rel=0.10)
-    # and both in the range of the EU energy label (ecodesign 811/2013: A++ 35 C >= 3.8, 55 C >= 3.0)
+    # and both in the range of the EU energy label
+    # (ecodesign 811/2013: A++ 35 C >= 3.8, 55 C >= 3.0)
     assert model > {35: 3.8, 55: 3.0}[supply]
 
 
@@ -241,8 +244,8 @@ def test_seasonal_tables_fall_with_supply_temperature():
 def test_scop_is_the_bin_weighted_harmonic_mean():
     """SCOP at 45 C computed here directly from the bins: load ∝ hours × (15 − T)/(15 + 10),
     flow = 20 + 25 × x^(1/1.3) (≥ 30), COP = η·T_h/(T_h − T_c) with the packaged coefficients
-    × the field factor 0.9 (≥ 1); the heat pump covers 100 % of the design load at -10 C and 2 %/K less below it, a
-    backup heater (COP 1) the rest."""
+    × the field factor 0.9 (≥ 1); the heat pump covers 100 % of the design load at -10 C and
+    2 %/K less below it, a backup heater (COP 1) the rest."""
     bins = temperature_bins(PARAMS)
     x = np.maximum((15.0 - bins.temp_c) / 25.0, 0.0)
     q = bins.hours * x

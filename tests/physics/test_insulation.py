@@ -7,8 +7,12 @@ import pytest
 from scipy.optimize import brentq
 
 from wupmodel.params import default_params
-from wupmodel.physics.demand import BuildingInputs, building_response
-from wupmodel.physics.insulation import emitter_supply_temp_c, insulation_levels
+from wupmodel.physics import (
+    BuildingInputs,
+    building_response,
+    emitter_supply_temp_c,
+    insulation_levels,
+)
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +45,8 @@ def test_radiator_equation_matches_root_finding(params, load, ts, tr):
 
 def test_radiator_equation_hand_value(params):
     """Half the rated load on 90/70/20 radiators: LMTD_n = 20/ln(70/50) = 59.44 K,
-    LMTD = 59.44 x 0.5^(1/1.3) = 34.87 K, spread 10 K -> T_s = 20 + 10/(1 - e^(-10/34.87)) = 60.1 C."""
+    LMTD = 59.44 x 0.5^(1/1.3) = 34.87 K, spread 10 K
+    -> T_s = 20 + 10/(1 - e^(-10/34.87)) = 60.1 C."""
     got = float(
         emitter_supply_temp_c(np.array(5.0), np.array(10.0), np.array(90.0), np.array(70.0), params)
     )
@@ -90,7 +95,8 @@ def test_levels_never_worsen_elements_and_cost_by_hand(params):
 
     # basic: floor insulation 48.3 m2 x 29 + draught-proofing 500 + radiator foil 50 (facade U > 1)
     assert env.capex_eur[0, 1] == pytest.approx(48.3 * 29 + 500 + 50)
-    # standard: floor, roof, cavity, HR++ glass, door + draught-proofing (facade now insulated: no foil)
+    # standard: floor, roof, cavity, HR++ glass, door + draught-proofing
+    # (facade now insulated: no foil)
     standard = 48.3 * 29 + 55.6 * 72 + 37.67 * 22 + 24.98 * 167 + 4.6 * 600 + 500
     assert env.capex_eur[0, 2] == pytest.approx(standard)
     assert env.capex_eur[1, 2] == pytest.approx(standard - 55.6 * 72)

@@ -6,9 +6,7 @@ import numpy as np
 import pytest
 
 from wupmodel.params import default_params
-from wupmodel.physics import BuildingInputs, building_response, heating_systems
-from wupmodel.physics.heatpump import carnot_fit
-from wupmodel.physics.systems import REASONS
+from wupmodel.physics import REASONS, BuildingInputs, building_response, carnot_fit, heating_systems
 from wupmodel.vocabulary import DWELLING_TYPES, HEATING_SYSTEMS
 
 P = default_params()
@@ -152,8 +150,9 @@ def test_costs_against_milieu_centraal_reference_cases():
 
 def test_system_capex_components(case):
     """Air heat pump: unit + meter cupboard (ground-bound 1 200 x 1.21, apartment 850 x 1.21) +
-    LT emitters where the need with the existing emitters exceeds 50 C; MT network: delivery set 1 800 x 1.21 + in-house
-    2 700 x 1.21 (apartment 3 000 x 1.21) + ACM connection fee 4 510."""
+    LT emitters where the need with the existing emitters exceeds 50 C; MT network: delivery
+    set 1 800 x 1.21 + in-house 2 700 x 1.21 (apartment 3 000 x 1.21) + ACM connection fee
+    4 510."""
     _, b, s = case
     apt = np.array([False, False, True, False])[:, None]
     meter = np.where(apt, 850 * 1.21, 1200 * 1.21)

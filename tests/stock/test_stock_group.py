@@ -8,8 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wupmodel.stock import group_stock, synthesise_stock, validate_stock
-from wupmodel.stock.parse import DWELLING_TYPE_SPELLINGS, TENURE_SPELLINGS
+from wupmodel.stock import (
+    DWELLING_TYPE_SPELLINGS,
+    TENURE_SPELLINGS,
+    group_stock,
+    synthesise_stock,
+    validate_stock,
+)
 from wupmodel.vocabulary import DWELLING_TYPES
 
 ATTRIBUTES = [

@@ -10,17 +10,19 @@ from hypothesis import strategies as st
 
 from wupmodel.errors import WupInputError
 from wupmodel.params import packaged_table
-from wupmodel.stock import STOCK_COLUMNS, synthesise_stock, validate_stock
-from wupmodel.stock.synth import (
+from wupmodel.stock import (
     PERIODS,
     SEED_LABELS,
-    _pooled_ipf_shares,
+    STOCK_COLUMNS,
     buurt_label_counts,
     controlled_round,
     income_means_eur,
     ipf,
     largest_remainder,
     lognormal_gini,
+    pooled_ipf_shares,
+    synthesise_stock,
+    validate_stock,
 )
 from wupmodel.vocabulary import CONSTRUCTION_PERIODS, DWELLING_TYPES, TENURES
 
@@ -206,7 +208,7 @@ def test_seed_tables_are_the_fixed_point_of_the_documented_estimator() -> None:
         .pivot(index="period", columns="dwelling_type", values="share")
         .loc[list(PERIODS), list(DWELLING_TYPES)]
     )
-    step = _pooled_ipf_shares(periods, types, max_iter=1, initial=seed.to_numpy())
+    step = pooled_ipf_shares(periods, types, max_iter=1, initial=seed.to_numpy())
     assert np.abs(step - seed.to_numpy()).max() < 2e-3
     # the seed reproduces the Drenthe type totals of the PBL table (221,897 dwellings) to 0.5 %
     implied = periods.sum(axis=0) @ seed.to_numpy()

@@ -9,8 +9,8 @@ import pytest
 
 import wupmodel as wm
 import wupmodel.io as wio
-from wupmodel.uncertainty import design, sweep
-from wupmodel.uncertainty.analyses import (
+from wupmodel.uncertainty import (
+    design,
     distributions,
     household_risk,
     least_regret,
@@ -18,9 +18,10 @@ from wupmodel.uncertainty.analyses import (
     prob_cheaper,
     sobol_from_samples,
     sobol_indices,
+    sweep,
     tornado,
+    unit_sobol_saltelli,
 )
-from wupmodel.uncertainty.sampling import unit_sobol_saltelli
 
 
 def ishigami(x: np.ndarray, a: float = 7.0, b: float = 0.1) -> np.ndarray:

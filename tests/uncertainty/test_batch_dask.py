@@ -12,9 +12,7 @@ import pytest
 import wupmodel as wm
 import wupmodel.io as wio
 from wupmodel.params import packaged_table
-from wupmodel.uncertainty import sweep
-from wupmodel.uncertainty.batch import batch, batch_summary
-from wupmodel.uncertainty.executors import DaskExecutor, make_executor
+from wupmodel.uncertainty import DaskExecutor, batch, batch_summary, make_executor, sweep
 from wupmodel.village import strategies_from_table, strategy_summary
 
 SCEN = """

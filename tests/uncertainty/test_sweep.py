@@ -7,7 +7,7 @@ import pytest
 
 import wupmodel as wm
 import wupmodel.io as wio
-from wupmodel.money.tariffs import tariff_paths
+from wupmodel.money import tariff_paths
 from wupmodel.params import packaged_table
 from wupmodel.uncertainty import design, sweep
 from wupmodel.village import strategies_from_table, strategy_summary

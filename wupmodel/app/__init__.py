@@ -12,7 +12,10 @@ figures) · ``problems`` (an upload's report in words) · ``downloads`` (files a
 ``village`` (which village: one state for its name, dwellings and exports; finding and combining
 buurten) · ``answers`` (one house in words) · ``sources`` (sources and assumptions in words) ·
 ``coop_view`` and ``uncertainty_view`` (those pages in words) · ``handouts`` (pages to print) ·
-``page_style`` (the style sheet for a projector).
+``page_style`` (the style sheet for a projector) ·
+``criteria_view`` (the page Afwegen: the weighing's frames and figures) ·
+``house_criteria`` (one house's comfort, noise, summer and works in words) ·
+``strings_criteria`` (the strings of weighing).
 """
 
 from wupmodel.app.answers import (
@@ -39,6 +42,18 @@ from wupmodel.app.coop_view import (
     dscr_words,
     sources_and_uses,
 )
+from wupmodel.app.criteria_view import (
+    GROUPS,
+    criteria_labels,
+    criteria_radar,
+    group_label,
+    groups_frame,
+    indicator_frame,
+    ranking_frame,
+    robustness_bars,
+    strategy_label,
+    weight_presets,
+)
 from wupmodel.app.downloads import (
     csv_zip_bytes,
     plan_json_bytes,
@@ -49,6 +64,7 @@ from wupmodel.app.downloads import (
 from wupmodel.app.figure_style import fit_title
 from wupmodel.app.handouts import house_handout_html, village_handout_html, village_table
 from wupmodel.app.house import house_stock, house_strategies, income_classes, income_of_class
+from wupmodel.app.house_criteria import house_wellbeing, wellbeing_words
 from wupmodel.app.i18n import (
     LANGUAGES,
     column_label,
@@ -138,6 +154,7 @@ __all__ = [
     "VillageChoice",
     "DWELLING_TYPES",
     "ENERGY_LABELS",
+    "GROUPS",
     "HEATING_SYSTEMS",
     "LANGUAGES",
     "TENURES",
@@ -147,6 +164,8 @@ __all__ = [
     "compare_chart",
     "compare_tables",
     "control_options",
+    "criteria_labels",
+    "criteria_radar",
     "control_sources",
     "control_values",
     "coop_cash_flow_chart",
@@ -154,13 +173,17 @@ __all__ = [
     "csv_zip_bytes",
     "distribution_chart",
     "format_number",
+    "group_label",
+    "groups_frame",
     "histogram_bars",
     "house_money_chart",
     "house_monthly_chart",
     "house_stock",
     "house_strategies",
+    "house_wellbeing",
     "income_classes",
     "income_of_class",
+    "indicator_frame",
     "mix_chart",
     "pareto_chart",
     "participation_chart",
@@ -168,9 +191,12 @@ __all__ = [
     "plan_who_pays",
     "plan_workbook_bytes",
     "problem_report",
+    "ranking_frame",
     "results_workbook_bytes",
     "risk_chart",
+    "robustness_bars",
     "stock_overview",
+    "strategy_label",
     "strategy_bars",
     "survey_template",
     "t",
@@ -184,4 +210,6 @@ __all__ = [
     "woonplaatsen",
     "zone_label",
     "find_villages",
+    "weight_presets",
+    "wellbeing_words",
 ]

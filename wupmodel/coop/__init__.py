@@ -12,7 +12,14 @@ uptake loop), ``business`` (the case), ``sensitivity`` (the case over samples).
 
 from wupmodel.coop.asset import HeatNetworkAsset, SolarParkAsset, by_phasing, year_path
 from wupmodel.coop.business import BusinessCase, business_case, participation_curve
-from wupmodel.coop.cashflow import Financials, ProjectYears, finance, project_cash_flow
+from wupmodel.coop.cashflow import (
+    Financials,
+    ProjectYears,
+    depreciation_eur,
+    finance,
+    project_cash_flow,
+    tax_with_losses,
+)
 from wupmodel.coop.inputs import CoopInputs, CoopSettings, coop_settings
 from wupmodel.coop.metrics import Root, break_even, equity_irr, project_irr, project_npv_eur
 from wupmodel.coop.participation import (
@@ -22,10 +29,20 @@ from wupmodel.coop.participation import (
     zone_households,
     zone_names,
 )
-from wupmodel.coop.schedule import LoanSchedule, debt_by_dscr, dscr, llcr, loan_schedule
+from wupmodel.coop.schedule import (
+    LoanSchedule,
+    debt_by_dscr,
+    dscr,
+    llcr,
+    loan_schedule,
+    unit_schedule,
+)
 from wupmodel.coop.sensitivity import CoopSweep, coop_sweep
 
 __all__ = [
+    "depreciation_eur",
+    "tax_with_losses",
+    "unit_schedule",
     "BusinessCase",
     "CoopInputs",
     "CoopSettings",

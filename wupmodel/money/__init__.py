@@ -19,15 +19,18 @@ from wupmodel.money.bills import (
     bill_components_eur,
 )
 from wupmodel.money.collective import CollectiveUnitCosts, collective_unit_costs
-from wupmodel.money.costs import money_outcomes, money_totals
+from wupmodel.money.costs import STORED_OUTPUTS, money_outcomes, money_totals
 from wupmodel.money.finance import (
     capital_recovery_factor,
     discount_factors,
     equivalent_annual_cost,
     irr,
+    life_cycle_cost,
+    life_cycle_cost_factor,
     loan_payment,
     npv,
     present_value_factor,
+    simple_payback,
 )
 from wupmodel.money.settings import (
     Component,
@@ -37,7 +40,15 @@ from wupmodel.money.settings import (
     MoneyContext,
     MoneyInputs,
 )
-from wupmodel.money.subsidies import isde_subsidy_eur, warmtefonds_loan
+from wupmodel.money.subsidies import (
+    isde_heat_network_eur,
+    isde_heat_pump_eur,
+    isde_insulation_eur,
+    isde_insulation_package_eur,
+    isde_subsidy_eur,
+    warmtefonds_loan,
+    warmtefonds_terms,
+)
 from wupmodel.money.tariffs import (
     PATH_RULE,
     PLAUSIBLE_RANGES,
@@ -48,6 +59,15 @@ from wupmodel.money.tariffs import (
 )
 
 __all__ = [
+    "STORED_OUTPUTS",
+    "life_cycle_cost",
+    "life_cycle_cost_factor",
+    "simple_payback",
+    "isde_heat_network_eur",
+    "isde_heat_pump_eur",
+    "isde_insulation_eur",
+    "isde_insulation_package_eur",
+    "warmtefonds_terms",
     "MONEY_QUANTITIES",
     "PATH_RULE",
     "PLAUSIBLE_RANGES",

@@ -20,7 +20,8 @@ _BLOCK = 2048  # dwelling-levels per block of the monthly balance: (12, block) a
 
 
 def window_g_value(u_window_w_m2k: np.ndarray, params: Params) -> np.ndarray:
-    """Solar transmittance g of the glazing, from its U-value class (single, double/HR, HR++, triple)."""
+    """Solar transmittance g of the glazing, from its U-value class (single, double/HR, HR++,
+    triple)."""
     p = params
     u = np.asarray(u_window_w_m2k, dtype=float)
     # The first class whose lower U bound the glazing reaches (nested where: np.select is slower).
@@ -105,16 +106,14 @@ def space_heat_need_kwh(
     for lo in range(0, shape[0], rows_per_block):  # blocks of dwellings, not single ones
         rows = slice(lo, lo + rows_per_block)
         area, h_tr, h_ve, aw, uw, apt = (x[rows].ravel() for x in inputs)
-        need = _monthly_balance(
-            area.astype(f32),
-            (h_tr.astype(float) + h_ve.astype(float)).astype(f32),
-            aw.astype(f32),
-            uw.astype(f32),
-            apt.astype(bool),
-            months,
-            p,
-            scratch.first(area.size),
+        block = _Block(
+            floor_area_m2=area.astype(f32),
+            h_w_k=(h_tr.astype(float) + h_ve.astype(float)).astype(f32),
+            window_area_m2=aw.astype(f32),
+            window_u_w_m2k=uw.astype(f32),
+            apartment=apt.astype(bool),
         )
+        need = _monthly_balance(block, months, p, scratch.first(area.size))
         out[rows] = need.reshape(-1, *shape[1:])
     return out[0] if scalar else out
 
@@ -153,96 +152,174 @@ class _MonthConstants(NamedTuple):
         )
 
 
-class _Scratch(NamedTuple):
-    """Reusable (months, size) work arrays of :func:`_monthly_balance`."""
+class _Block(NamedTuple):
+    """The m dwelling-levels of one block of the balance, shape (m,).
 
-    f32: np.ndarray  # (2, months, size) float32
-    f64: np.ndarray  # (10, months, size) float64
-    flag: np.ndarray  # (months, size) bool
+    The dwelling quantities are float32, as the balance is good to ~1e-6 relative (float32 ×
+    float64 promotes to float64, so their float64 copies used with the float64 month arrays
+    give the same numbers as mixing the types there).
+    """
+
+    floor_area_m2: np.ndarray  # usable floor area [m²], float32
+    h_w_k: np.ndarray  # transmission + ventilation heat-transfer coefficient [W/K], float32
+    window_area_m2: np.ndarray  # float32
+    window_u_w_m2k: np.ndarray  # float32
+    apartment: np.ndarray  # bool
+
+
+class _Scratch(NamedTuple):
+    """Reusable (months, m) work arrays of :func:`_monthly_balance`, named by what they hold."""
+
+    gains32: np.ndarray  # gains [kWh/month] as computed, float32
+    solar32: np.ndarray  # solar gains [kWh/month], float32
+    gains_kwh: np.ndarray  # the gains as float64
+    setpoint_diff_k: np.ndarray  # levelled setpoint − outdoor temperature [K]
+    setpoint_loss_kwh: np.ndarray  # heat loss at the levelled setpoint [kWh/month]
+    heat_loss_kwh: np.ndarray  # heat loss with the night setback [kWh/month]
+    work: np.ndarray  # (6, months, m) float64 temporaries of the setback and utilisation terms
+    flag: np.ndarray  # bool
 
     @classmethod
     def of(cls, n_months: int, size: int) -> _Scratch:
+        f32 = np.empty((2, n_months, size), dtype=np.float32)
+        f64 = np.empty((10, n_months, size))
         return cls(
-            np.empty((2, n_months, size), dtype=np.float32),
-            np.empty((10, n_months, size)),
-            np.empty((n_months, size), dtype=bool),
+            f32[0], f32[1], f64[0], f64[1], f64[2], f64[3], f64[4:], np.empty_like(f32[0], bool)
         )
 
     def first(self, m: int) -> _Scratch:
         """Views of the first ``m`` columns."""
-        return _Scratch(self.f32[:, :, :m], self.f64[:, :, :m], self.flag[:, :m])
+        return _Scratch(*(x[..., :m] for x in self))
+
+
+class _Dynamics(NamedTuple):
+    """Per dwelling-level constants of the levelling, setback and utilisation terms, (m,)."""
+
+    levelling: np.ndarray  # k of 7.78: θ_set,eff − θ_e = (θ_set − θ_e)·(1 − k), float64
+    h_w_k64: np.ndarray  # the block's heat-transfer coefficient [W/K] as float64
+    setback_ratio64: np.ndarray  # setback hours / time constant τ [-]
+    free_cooling_mean64: np.ndarray  # mean of the free-cooling curve over the setback [-]
+    utilisation_a: np.ndarray  # gain-utilisation parameter a_H [-], float32
+    utilisation_a64: np.ndarray  # a_H as float64
+
+    @classmethod
+    def of(cls, block: _Block, p: Params) -> _Dynamics:
+        """Temperature levelling (7.78), intermittent heating: time constant [h] and setback
+        ratio, and the gain utilisation parameter a_H."""
+        a, h = block.floor_area_m2, block.h_w_k
+        f_sp = np.where(
+            block.apartment,
+            p["physics.level_spatial_fraction_apartment"],
+            p["physics.level_spatial_fraction_house"],
+        )
+        h_e = f_sp * h / a
+        k = (
+            p["physics.level_time_fraction"]
+            * f_sp
+            * h_e
+            / (h_e + p["physics.level_internal_conductance_w_m2k"])
+        )
+        tau_h = p["physics.heat_capacity_kj_m2k"] / 3.6 * a / h
+        pr = p["physics.setback_hours_per_day"] / tau_h
+        e_full = -np.expm1(-pr) / pr  # mean of the free-cooling curve over the setback period
+        a_h = p["physics.utilisation_a0"] + tau_h / p["physics.utilisation_tau0_h"]
+        h64, pr64, e_full64, a_h64 = (x.astype(float) for x in (h, pr, e_full, a_h))
+        return cls(k, h64, pr64, e_full64, a_h, a_h64)
 
 
 def _monthly_balance(
-    a: np.ndarray,
-    h: np.ndarray,
-    aw: np.ndarray,
-    uw: np.ndarray,
-    apt: np.ndarray,
-    months: _MonthConstants,
-    p: Params,
-    scratch: _Scratch,
+    block: _Block, months: _MonthConstants, p: Params, scratch: _Scratch
 ) -> np.ndarray:
-    """Annual space-heat need of a block of m dwelling-levels, shape (m,); see space_heat_need_kwh.
+    """Annual space-heat need [kWh/yr] of a block of m dwelling-levels, shape (m,).
 
-    ``a``, ``h``, ``aw``, ``uw`` are float32 (m,): the gains and the dwelling quantities are
-    float32, as the balance is good to ~1e-6 relative. float32 × float64 promotes to float64,
-    so their float64 copies (…64) used with the float64 month arrays give the same numbers as
-    mixing the types there.
+    need = heat loss with the night setback − utilisation × gains, per month, ≥ 0; see
+    :func:`space_heat_need_kwh`. The terms work in place on ``scratch``.
     """
-    # Gains [kWh/month] = c_t · t + c_i · I·t: internal gains, window solar gains minus the
-    # long-wave loss of the glass to the sky (7.21, 7.32, 7.39, 7.40).
-    c_t = (
-        p["physics.internal_gain_per_person_w"] * _occupants(a, p) - months.sky * uw * aw
+    dynamics = _Dynamics.of(block, p)
+    gains_kwh = _gains_kwh(block, months, p, scratch)
+    diff_k, setpoint_loss_kwh = _setpoint_loss_kwh(dynamics, months, scratch)
+    float_ratio, setback_ratio = _float_and_setback_ratios(
+        gains_kwh, setpoint_loss_kwh, diff_k, months, scratch.work
+    )
+    a_red = _setback_reduction(float_ratio, setback_ratio, dynamics, p, scratch.work)
+    heat_loss_kwh = np.multiply(setpoint_loss_kwh, a_red, out=scratch.heat_loss_kwh)
+
+    gamma = float_ratio  # the free-floating ratio is no longer needed
+    eta = _gain_utilisation(gains_kwh, heat_loss_kwh, dynamics, scratch, gamma_out=gamma)
+    eta *= gains_kwh
+    need_kwh = heat_loss_kwh
+    need_kwh -= eta
+    np.maximum(need_kwh, 0.0, out=need_kwh)
+    np.copyto(need_kwh, 0.0, where=gamma > p["physics.gamma_max"])
+    return _annual_sum(need_kwh)
+
+
+def _gains_kwh(block: _Block, months: _MonthConstants, p: Params, scratch: _Scratch) -> np.ndarray:
+    """Monthly heat gains [kWh/month], (months, m), computed in float32: internal gains, window
+    solar gains minus the long-wave loss of the glass to the sky (7.21, 7.32, 7.39, 7.40).
+
+    Gains = c_t · t + c_i · I·t with c_t [W] and c_i [m²] per dwelling-level.
+    """
+    aw, uw = block.window_area_m2, block.window_u_w_m2k
+    c_t_w = (
+        p["physics.internal_gain_per_person_w"] * _occupants(block.floor_area_m2, p)
+        - months.sky * uw * aw
     ).astype(np.float32)
-    c_i = (
+    c_i_m2 = (
         p["physics.solar_angle_factor"]
         * window_g_value(uw, p)
         * (1.0 - p["physics.window_frame_fraction"])
         * aw
     ).astype(np.float32)
+    gains32, solar32 = scratch.gains32, scratch.solar32
+    np.multiply(months.t_kh32, c_t_w, out=gains32)
+    np.multiply(months.it_kh32, c_i_m2, out=solar32)
+    gains32 += solar32
+    scratch.gains_kwh[...] = gains32
+    return scratch.gains_kwh
 
-    # Temperature levelling in dwellings (7.78): θ_set,eff − θ_e = (θ_set − θ_e)·(1 − k).
-    f_sp = np.where(
-        apt,
-        p["physics.level_spatial_fraction_apartment"],
-        p["physics.level_spatial_fraction_house"],
-    )
-    h_e = f_sp * h / a
-    k = (
-        p["physics.level_time_fraction"]
-        * f_sp
-        * h_e
-        / (h_e + p["physics.level_internal_conductance_w_m2k"])
-    )
-    # Intermittent heating: time constant [h] and setback ratio; gain utilisation parameter a_H.
-    tau = p["physics.heat_capacity_kj_m2k"] / 3.6 * a / h
-    pr = p["physics.setback_hours_per_day"] / tau
-    e_full = -np.expm1(-pr) / pr  # mean of the free-cooling curve over the setback period
-    a_h = p["physics.utilisation_a0"] + tau / p["physics.utilisation_tau0_h"]
-    h64, pr64, e_full64, a_h64 = (x.astype(float) for x in (h, pr, e_full, a_h))
 
-    q32, t32 = scratch.f32
-    q_gn, diff, losses, d_float, d_set, gap, mean, t1, t2, q_ht = scratch.f64
-    np.multiply(months.t_kh32, c_t, out=q32)
-    np.multiply(months.it_kh32, c_i, out=t32)
-    q32 += t32
-    q_gn[...] = q32  # gains, computed in float32
+def _setpoint_loss_kwh(
+    dynamics: _Dynamics, months: _MonthConstants, scratch: _Scratch
+) -> tuple[np.ndarray, np.ndarray]:
+    """The levelled setpoint − outdoor temperature [K] and the heat loss at it [kWh/month]."""
+    diff_k, loss_kwh = scratch.setpoint_diff_k, scratch.setpoint_loss_kwh
+    np.multiply(months.set_te64, 1.0 - dynamics.levelling, out=diff_k)
+    np.maximum(diff_k, 1e-9, out=diff_k)  # K
+    np.multiply(diff_k, dynamics.h_w_k64, out=loss_kwh)
+    loss_kwh *= months.t_kh64
+    return diff_k, loss_kwh
 
-    np.multiply(months.set_te64, 1.0 - k, out=diff)
-    np.maximum(diff, 1e-9, out=diff)  # K
-    np.multiply(diff, h64, out=losses)
-    losses *= months.t_kh64  # kWh at the (levelled) setpoint
 
-    # Intermittent heating with night setback (7.59–7.73).
-    np.divide(q_gn, losses, out=d_float)
+def _float_and_setback_ratios(
+    gains_kwh: np.ndarray,
+    setpoint_loss_kwh: np.ndarray,
+    diff_k: np.ndarray,
+    months: _MonthConstants,
+    work: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The free-floating ratio d_float = min(gains / loss, 1) (in ``work[0]``: the share of the
+    setpoint difference the gains alone would keep) and the setback ratio
+    d_set = (θ_setback − θ_e) / (θ_set,eff − θ_e) in [0, 1] (in ``work[1]``)."""
+    d_float, d_set = work[0], work[1]
+    np.divide(gains_kwh, setpoint_loss_kwh, out=d_float)
     np.minimum(d_float, 1.0, out=d_float)
-    np.divide(months.setback_te64, diff, out=d_set)
+    np.divide(months.setback_te64, diff_k, out=d_set)
     np.clip(d_set, 0.0, 1.0, out=d_set)
+    return d_float, d_set
+
+
+def _setback_reduction(
+    d_float: np.ndarray, d_set: np.ndarray, dynamics: _Dynamics, p: Params, work: np.ndarray
+) -> np.ndarray:
+    """Reduction a_red of the heat loss by intermittent heating with night setback (7.59–7.73),
+    (months, m), in ``work[3]``; uses ``work[2:]``."""
+    gap, a_red, t1, t2 = work[2], work[3], work[4], work[5]
+    pr64 = dynamics.setback_ratio64
     np.subtract(d_set, d_float, out=gap)
     np.subtract(1.0, d_float, out=t2)  # 1 − d_float
-    np.multiply(t2, e_full64, out=mean)
-    mean += d_float  # mean reduction if the setback temperature is not reached
+    np.multiply(t2, dynamics.free_cooling_mean64, out=a_red)
+    a_red += d_float  # mean reduction if the setback temperature is not reached
     np.maximum(gap, 1e-30, out=t1)
     np.maximum(t2, 1e-30, out=t2)
     t1 /= t2
@@ -256,46 +333,59 @@ def _monthly_balance(
     t2 += d_set
     t1 *= gap
     t2 -= t1
-    np.copyto(mean, t2, where=reached)
-    np.clip(mean, 0.0, 1.0, out=mean)
-    np.subtract(1.0, mean, out=mean)
-    mean *= p["physics.setback_hours_per_day"] / 24.0
-    np.subtract(1.0, mean, out=mean)  # a_red
-    np.multiply(losses, mean, out=q_ht)
+    np.copyto(a_red, t2, where=reached)
+    np.clip(a_red, 0.0, 1.0, out=a_red)
+    np.subtract(1.0, a_red, out=a_red)
+    a_red *= p["physics.setback_hours_per_day"] / 24.0
+    np.subtract(1.0, a_red, out=a_red)
+    return a_red
 
-    # Gain utilisation (7.46–7.56): η = (1 − γ^a)/(1 − γ^(a+1)).
-    gamma = d_float  # d_float is no longer needed
-    np.divide(q_gn, q_ht, out=gamma)
+
+def _gain_utilisation(
+    gains_kwh: np.ndarray,
+    heat_loss_kwh: np.ndarray,
+    dynamics: _Dynamics,
+    scratch: _Scratch,
+    *,
+    gamma_out: np.ndarray,
+) -> np.ndarray:
+    """Gain utilisation η = (1 − γ^a)/(1 − γ^(a+1)) with γ = gains / loss (7.46–7.56),
+    (months, m); γ goes into ``gamma_out``. Uses ``scratch.work[3:]`` and ``scratch.flag``."""
+    gamma = gamma_out
+    t_abs, t1, t2 = scratch.work[3], scratch.work[4], scratch.work[5]
+    np.divide(gains_kwh, heat_loss_kwh, out=gamma)
     np.maximum(gamma, 1e-30, out=t1)
     np.log(t1, out=t1)
-    t1 *= a_h64
+    t1 *= dynamics.utilisation_a64
     np.exp(t1, out=t1)  # γ^a
     np.multiply(t1, gamma, out=t2)
     np.subtract(1.0, t2, out=t2)
     np.subtract(1.0, t1, out=t1)
-    np.subtract(gamma, 1.0, out=mean)
-    np.abs(mean, out=mean)
-    near_one = np.less(mean, 1e-6, out=scratch.flag)  # γ ≈ 1: η is the limit a/(a+1)
+    np.subtract(gamma, 1.0, out=t_abs)
+    np.abs(t_abs, out=t_abs)
+    near_one = np.less(t_abs, 1e-6, out=scratch.flag)  # γ ≈ 1: η is the limit a/(a+1)
     any_near_one = near_one.any()
     if any_near_one:
         np.copyto(t2, 1.0, where=near_one)
     eta = t1
     eta /= t2
     if any_near_one:
+        a_h = dynamics.utilisation_a
         np.copyto(eta, np.broadcast_to(a_h / (a_h + 1.0), eta.shape), where=near_one)
-    eta *= q_gn
-    need = q_ht
-    need -= eta
-    np.maximum(need, 0.0, out=need)
-    np.copyto(need, 0.0, where=gamma > p["physics.gamma_max"])
+    return eta
 
-    # Annual sum in the order NumPy sums 12 contiguous values (pairwise: ((m0+m1)+(m2+m3)) +
-    # ((m4+m5)+(m6+m7)), then + m8 … m11), so it is the month-last layout's sum to the bit.
-    if need.shape[0] != 12:
-        return need.sum(axis=0)
-    total = ((need[0] + need[1]) + (need[2] + need[3])) + (
-        (need[4] + need[5]) + (need[6] + need[7])
+
+def _annual_sum(need_kwh: np.ndarray) -> np.ndarray:
+    """Sum over the months (axis 0), shape (m,).
+
+    In the order NumPy sums 12 contiguous values (pairwise: ((m0+m1)+(m2+m3)) + ((m4+m5)+
+    (m6+m7)), then + m8 … m11), so it is the month-last layout's sum to the bit.
+    """
+    if need_kwh.shape[0] != 12:
+        return need_kwh.sum(axis=0)
+    total = ((need_kwh[0] + need_kwh[1]) + (need_kwh[2] + need_kwh[3])) + (
+        (need_kwh[4] + need_kwh[5]) + (need_kwh[6] + need_kwh[7])
     )
     for month in range(8, 12):
-        total += need[month]
+        total += need_kwh[month]
     return total

@@ -128,7 +128,8 @@ class BuildingResponse:
     supply_temp_c
         (n, L) supply temperature the existing emitters need at design conditions [°C].
     supply_temp_lt_emitters_c
-        (n, L) supply temperature needed after LT emitter works (never above ``supply_temp_c``) [°C].
+        (n, L) supply temperature needed after LT emitter works (never above
+        ``supply_temp_c``) [°C].
     insulation_capex_eur
         (n, L) investment incl. VAT to reach the level from the current state [€].
     insulated_area_m2
@@ -175,7 +176,8 @@ def archetype_index(
     if (out < 0).any():
         bad = np.unique(dtype[out < 0])
         raise ValueError(
-            f"no archetype for dwelling type code(s) {bad.tolist()}; allowed 0..{len(DWELLING_TYPES) - 1}"
+            f"no archetype for dwelling type code(s) {bad.tolist()}; "
+            f"allowed 0..{len(DWELLING_TYPES) - 1}"
         )
     return out
 
@@ -219,7 +221,8 @@ def qv10_forfait_dm3s_m2(
 
 
 def ventilation_flow_dm3s(floor_area_m2: np.ndarray, params: Params) -> np.ndarray:
-    """Required outdoor-air flow for the heat balance [dm³/s]: f_τ(A)·q_spec·A (NTA 8800 table 11.8)."""
+    """Required outdoor-air flow for the heat balance [dm³/s]: f_τ(A)·q_spec·A (NTA 8800
+    table 11.8)."""
     a = np.asarray(floor_area_m2, dtype=float)
     f_tau = np.minimum(
         params["physics.vent_ftau_a"] + params["physics.vent_ftau_b_per_m2"] * a,
@@ -257,7 +260,8 @@ def heat_transfer_coefficients(
     heat_recovery
         Heat-recovery efficiency of the ventilation [-], broadcastable to (n, L).
     params
-        ``physics.vent_*``, ``physics.infiltration_*``, ``physics.air_volumetric_heat_capacity_j_m3k``.
+        ``physics.vent_*``, ``physics.infiltration_*``,
+        ``physics.air_volumetric_heat_capacity_j_m3k``.
     """
     area = np.asarray(floor_area_m2, dtype=float)
     u = np.asarray(u_w_m2k, dtype=float)
@@ -340,98 +344,204 @@ def _rows_of(inputs: BuildingInputs, rows: slice) -> BuildingInputs:
 def _building_response(inputs: BuildingInputs, params: Params, station: str) -> BuildingResponse:
     """:func:`building_response` of one block of dwellings."""
     p = params
-    dtype = np.asarray(inputs.dwelling_type, dtype=np.int64)
-    year = np.asarray(inputs.construction_year, dtype=np.int64)
-    area = np.asarray(inputs.floor_area_m2, dtype=float)
-    arch = _archetype_columns(p)
-    idx = archetype_index(dtype, year, p)
+    arch = _Archetype.of(inputs, p)
+    env = _envelope_levels(arch, inputs.already_insulated, p)
+    heat = _HeatTransfer.of(arch, env, p)
 
-    def col(name: str) -> np.ndarray:
-        return arch[name][idx]
+    q_model_kwh = _running_min(_model_space_heat_kwh(arch, env, heat, p, station))
+    label_factor = _label_factor_by_level(q_model_kwh, arch.row, inputs.energy_label, p)
+    q_theor_kwh = q_model_kwh * label_factor
 
-    scale = area / col("ref_floor_area_m2")
-    areas = np.stack([col(f"{e}_area_m2") for e in ELEMENTS], axis=1) * scale[:, None]
-    u_cur = np.stack([col(f"u_{e}_current") for e in ELEMENTS], axis=1)
-    u_orig = np.stack([col(f"u_{e}_orig") for e in ELEMENTS], axis=1)
-    b_floor = col("floor_b_factor")
-    apartment = _APARTMENTS[dtype]
+    load_kw = _design_heat_load_kw(heat, label_factor, p)
+    supply_c, supply_lt_c = _supply_temperatures_c(arch, heat, load_kw, p)
 
-    qv10 = qv10_forfait_dm3s_m2(col("qv10_type_factor"), col("qv10_spec_dm3s_m2"), year, p)
-    env = insulation_levels(u_cur, areas, qv10, year, p)
-    done = (
-        None
-        if inputs.already_insulated is None
-        else np.asarray(inputs.already_insulated, dtype=bool)
-    )
-    if done is not None and done.any():
-        env = _replace_rows(
-            env, done, already_standard(_take_rows(env, done), areas[done], year[done], p)
-        )
+    hot_water_kwh = arch.column("hot_water_gj") * GJ_TO_KWH
+    appliance_kwh = arch.column("appliance_gj") * GJ_TO_KWH
+    gas_m3 = np.asarray(inputs.gas_m3, dtype=float)
+    pf = practice_factors(q_theor_kwh, arch.floor_area_m2, hot_water_kwh, gas_m3, p)
 
-    h_t, h_ve = heat_transfer_coefficients(
-        area,
-        areas,
-        env.u_w_m2k,
-        b_floor,
-        env.facade_foil_factor,
-        env.qv10_dm3s_m2,
-        env.heat_recovery,
-        p,
-    )
-    h_t_orig = heat_transfer_coefficients(
-        area, areas, u_orig[:, None, :], b_floor, 1.0, env.qv10_dm3s_m2[:, :1], 0.0, p
-    )[0][:, 0]
-
-    climate = monthly_climate(p, station)
-    q_model = space_heat_need_kwh(
-        area[:, None],
-        h_t,
-        h_ve,
-        areas[:, None, 3],
-        env.u_w_m2k[:, :, 3],
-        apartment[:, None],
-        climate,
-        p,
-    )
-    q_model = _running_min(q_model)  # triple glass (lower g) never counts as worse
-
-    # Label adjustment, fading with depth of renovation.
-    r = _label_factor(idx, np.asarray(inputs.energy_label, dtype=np.int64), p)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        rel = np.where(q_model[:, :1] > 0, q_model / q_model[:, :1], 1.0)
-    r_level = 1.0 + (r[:, None] - 1.0) * rel
-    q_theor = q_model * r_level
-
-    # Design heat load (ISSO 51 style, no gains) and the supply temperature the emitters need.
-    dt_design = p["physics.design_indoor_temp_c"] - p["physics.design_outdoor_temp_c"]
-    load = _running_min((h_t + h_ve) * dt_design / 1000.0 * r_level)
-    load_orig = (h_t_orig + h_ve[:, 0]) * dt_design / 1000.0
-    rated = (load_orig * p["physics.emitter_oversize_factor"])[:, None]
-    regime = col("emitter_supply_design_c")[:, None], col("emitter_return_design_c")[:, None]
-    supply = emitter_supply_temp_c(load, rated, *regime, p)
-    supply_lt = np.minimum(supply_with_lt_emitters_c(load, rated, *regime, p), supply)
-
-    hot_water = col("hot_water_gj") * GJ_TO_KWH
-    appliance = col("appliance_gj") * GJ_TO_KWH
-    pf = practice_factors(q_theor, area, hot_water, np.asarray(inputs.gas_m3, dtype=float), p)
-
-    roof_in = np.asarray(inputs.roof_area_m2, dtype=float)
-    roof = np.where(np.isfinite(roof_in), roof_in, areas[:, 2])
+    roof_in_m2 = np.asarray(inputs.roof_area_m2, dtype=float)
+    roof_m2 = np.where(np.isfinite(roof_in_m2), roof_in_m2, arch.element_area_m2[:, 2])
     return BuildingResponse(
-        space_heat_kwh=q_theor * pf,
-        space_heat_theoretical_kwh=q_theor,
-        hot_water_kwh=hot_water,
-        appliance_kwh=appliance,
-        design_heat_load_kw=load,
-        supply_temp_c=supply,
-        supply_temp_lt_emitters_c=supply_lt,
+        space_heat_kwh=q_theor_kwh * pf,
+        space_heat_theoretical_kwh=q_theor_kwh,
+        hot_water_kwh=hot_water_kwh,
+        appliance_kwh=appliance_kwh,
+        design_heat_load_kw=load_kw,
+        supply_temp_c=supply_c,
+        supply_temp_lt_emitters_c=supply_lt_c,
         insulation_capex_eur=env.capex_eur,
         insulated_area_m2=env.insulated_area_m2,
         n_measures=env.n_measures,
         treated_area_m2=env.treated_area_m2,
-        roof_area_m2=roof,
+        roof_area_m2=roof_m2,
         practice_factor=pf,
     )
+
+
+@dataclass(frozen=True)
+class _Archetype:
+    """Each dwelling's archetype, its geometry scaled to the dwelling, shape (n,) or (n, 5)."""
+
+    row: np.ndarray  # row of archetypes.csv
+    type_code: np.ndarray  # into DWELLING_TYPES
+    construction_year: np.ndarray  # int64
+    floor_area_m2: np.ndarray
+    element_area_m2: np.ndarray  # (n, 5) in ELEMENTS order, scaled by the floor area
+    u_current_w_m2k: np.ndarray  # (n, 5)
+    u_original_w_m2k: np.ndarray  # (n, 5) as built
+    floor_b_factor: np.ndarray  # temperature reduction factor of the ground floor [-]
+    qv10_dm3s_m2: np.ndarray  # current air leakage (NTA 8800 forfait) [dm³/s per m²]
+    columns: dict[str, np.ndarray]  # the numeric columns of archetypes.csv (row = archetype)
+
+    @classmethod
+    def of(cls, inputs: BuildingInputs, p: Params) -> _Archetype:
+        type_code = np.asarray(inputs.dwelling_type, dtype=np.int64)
+        year = np.asarray(inputs.construction_year, dtype=np.int64)
+        area_m2 = np.asarray(inputs.floor_area_m2, dtype=float)
+        columns = _archetype_columns(p)
+        row = archetype_index(type_code, year, p)
+
+        def col(name: str) -> np.ndarray:
+            return columns[name][row]
+
+        scale = area_m2 / col("ref_floor_area_m2")
+        return cls(
+            row=row,
+            type_code=type_code,
+            construction_year=year,
+            floor_area_m2=area_m2,
+            element_area_m2=np.stack([col(f"{e}_area_m2") for e in ELEMENTS], axis=1)
+            * scale[:, None],
+            u_current_w_m2k=np.stack([col(f"u_{e}_current") for e in ELEMENTS], axis=1),
+            u_original_w_m2k=np.stack([col(f"u_{e}_orig") for e in ELEMENTS], axis=1),
+            floor_b_factor=col("floor_b_factor"),
+            qv10_dm3s_m2=qv10_forfait_dm3s_m2(
+                col("qv10_type_factor"), col("qv10_spec_dm3s_m2"), year, p
+            ),
+            columns=columns,
+        )
+
+    def column(self, name: str) -> np.ndarray:
+        """Column ``name`` of ``archetypes.csv`` per dwelling, (n,)."""
+        return self.columns[name][self.row]
+
+    @property
+    def apartment(self) -> np.ndarray:
+        """True for dwellings in an apartment building, (n,)."""
+        return _APARTMENTS[self.type_code]
+
+
+def _envelope_levels(
+    arch: _Archetype, already_insulated: np.ndarray | None, p: Params
+) -> LevelEnvelope:
+    """The insulation levels from the archetype's current state; dwellings whose household
+    says it has already insulated start from the standard level."""
+    year = arch.construction_year
+    env = insulation_levels(arch.u_current_w_m2k, arch.element_area_m2, arch.qv10_dm3s_m2, year, p)
+    done = None if already_insulated is None else np.asarray(already_insulated, dtype=bool)
+    if done is not None and done.any():
+        standard = already_standard(
+            _take_rows(env, done), arch.element_area_m2[done], year[done], p
+        )
+        env = _replace_rows(env, done, standard)
+    return env
+
+
+@dataclass(frozen=True)
+class _HeatTransfer:
+    """Heat-transfer coefficients [W/K] of every dwelling."""
+
+    transmission_w_k: np.ndarray  # H_T per level, (n, L)
+    ventilation_w_k: np.ndarray  # H_V per level, (n, L)
+    transmission_original_w_k: np.ndarray  # H_T as built (the emitters' design), (n,)
+
+    @classmethod
+    def of(cls, arch: _Archetype, env: LevelEnvelope, p: Params) -> _HeatTransfer:
+        area_m2, element_m2, b_floor = arch.floor_area_m2, arch.element_area_m2, arch.floor_b_factor
+        h_t, h_ve = heat_transfer_coefficients(
+            area_m2,
+            element_m2,
+            env.u_w_m2k,
+            b_floor,
+            env.facade_foil_factor,
+            env.qv10_dm3s_m2,
+            env.heat_recovery,
+            p,
+        )
+        h_t_orig = heat_transfer_coefficients(
+            area_m2,
+            element_m2,
+            arch.u_original_w_m2k[:, None, :],
+            b_floor,
+            1.0,
+            env.qv10_dm3s_m2[:, :1],
+            0.0,
+            p,
+        )[0][:, 0]
+        return cls(h_t, h_ve, h_t_orig)
+
+
+def _model_space_heat_kwh(
+    arch: _Archetype, env: LevelEnvelope, heat: _HeatTransfer, p: Params, station: str
+) -> np.ndarray:
+    """Net space-heat need of the monthly balance [kWh/yr], (n, L), before the label."""
+    return space_heat_need_kwh(
+        arch.floor_area_m2[:, None],
+        heat.transmission_w_k,
+        heat.ventilation_w_k,
+        arch.element_area_m2[:, None, 3],
+        env.u_w_m2k[:, :, 3],
+        arch.apartment[:, None],
+        monthly_climate(p, station),
+        p,
+    )
+
+
+def _label_factor_by_level(
+    q_model_kwh: np.ndarray, archetype: np.ndarray, energy_label: np.ndarray, p: Params
+) -> np.ndarray:
+    """The label's factor on the space heat per level, (n, L): r_L = 1 + (r − 1)·Q_L/Q_current,
+    fading with the depth of the renovation."""
+    r = _label_factor(archetype, np.asarray(energy_label, dtype=np.int64), p)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rel = np.where(q_model_kwh[:, :1] > 0, q_model_kwh / q_model_kwh[:, :1], 1.0)
+    return 1.0 + (r[:, None] - 1.0) * rel
+
+
+def _design_temperature_difference_k(p: Params) -> float:
+    return p["physics.design_indoor_temp_c"] - p["physics.design_outdoor_temp_c"]
+
+
+def _design_heat_load_kw(heat: _HeatTransfer, label_factor: np.ndarray, p: Params) -> np.ndarray:
+    """Useful heat load at the design outdoor temperature [kW], (n, L) (ISSO 51 style, no
+    gains); never higher at a deeper level."""
+    dt_design = _design_temperature_difference_k(p)
+    h_w_k = heat.transmission_w_k + heat.ventilation_w_k
+    return _running_min(h_w_k * dt_design / 1000.0 * label_factor)
+
+
+def _supply_temperatures_c(
+    arch: _Archetype, heat: _HeatTransfer, load_kw: np.ndarray, p: Params
+) -> tuple[np.ndarray, np.ndarray]:
+    """Supply temperature [°C] the existing emitters need at the design load, and the one
+    after LT emitter works (never higher), (n, L) each.
+
+    The emitters were sized for the as-built design load × ``physics.emitter_oversize_factor``
+    at the archetype's design regime.
+    """
+    dt_design = _design_temperature_difference_k(p)
+    load_orig_kw = (
+        (heat.transmission_original_w_k + heat.ventilation_w_k[:, 0]) * dt_design / 1000.0
+    )
+    rated_kw = (load_orig_kw * p["physics.emitter_oversize_factor"])[:, None]
+    regime = (
+        arch.column("emitter_supply_design_c")[:, None],
+        arch.column("emitter_return_design_c")[:, None],
+    )
+    supply_c = emitter_supply_temp_c(load_kw, rated_kw, *regime, p)
+    supply_lt_c = np.minimum(supply_with_lt_emitters_c(load_kw, rated_kw, *regime, p), supply_c)
+    return supply_c, supply_lt_c
 
 
 def _take_rows(env: LevelEnvelope, rows: np.ndarray) -> LevelEnvelope:
@@ -476,7 +586,8 @@ def _label_factor(archetype: np.ndarray, label: np.ndarray, params: Params) -> n
 
 @per_params
 def _label_factor_grid(params: Params) -> np.ndarray:
-    """(archetype, label) -> Vesta space-heat ratio to the archetype's default label; 1 where none."""
+    """(archetype, label) -> Vesta space-heat ratio to the archetype's default label; 1 where
+    none."""
     t = params.table("physics_label_factors")
     n_arch = int(params.table("archetypes")["archetype_id"].max()) + 1
     grid = np.ones((n_arch, len(ENERGY_LABELS)))

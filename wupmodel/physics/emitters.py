@@ -33,7 +33,8 @@ def supply_with_lt_emitters_c(
 ) -> np.ndarray:
     """Supply temperature needed at design conditions after the LT emitter works [°C].
 
-    The radiator equation with the emitter output at the design regime × ``physics.lt_emitter_capacity_factor``.
+    The radiator equation with the emitter output at the design regime ×
+    ``physics.lt_emitter_capacity_factor``.
     """
     factor = params["physics.lt_emitter_capacity_factor"]
     return emitter_supply_temp_c(
@@ -48,7 +49,8 @@ def supply_with_lt_emitters_c(
 def lt_emitter_works(
     supply_c: np.ndarray, supply_works_c: np.ndarray, target_c: float, limit_c: float
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Emitter works an option does, the supply temperature it runs at, and whether that is feasible.
+    """Emitter works an option does, the supply temperature it runs at, and whether that is
+    feasible.
 
     Parameters
     ----------

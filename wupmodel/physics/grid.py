@@ -41,7 +41,8 @@ def diversified_peak_kw(
 
 
 def appliance_peak_kw(n: int, params: Params) -> np.ndarray:
-    """Appliance contribution of each of ``n`` dwellings at the evening winter peak [kW], shape (n,).
+    """Appliance contribution of each of ``n`` dwellings at the evening winter peak [kW],
+    shape (n,).
 
     Before simultaneity (apply :func:`diversified_peak_kw` to the sum).
     """

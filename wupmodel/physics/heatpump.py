@@ -1,4 +1,5 @@
-"""Heat-pump performance: Carnot model fitted to Keymark, heating curve, sizing with backup, bin method.
+"""Heat-pump performance: Carnot model fitted to Keymark, heating curve, sizing with backup, bin
+method.
 
 COP = η · T_h / (T_h − T_c) with T_h = T_flow + ΔT_c and T_c = T_source − ΔT_e in kelvin and a
 second-law efficiency η = η0 + η_s·T_source + η_f·T_flow (°C), fitted by
@@ -12,10 +13,11 @@ outdoor temperature; below it its capacity falls by ``hp.capacity_drop_per_k`` p
 source only); an electric backup heater (COP 1) covers what the heat pump cannot, in the yearly
 electricity and in the design peak alike. The yearly figures use the lab COP times
 ``hp.field_factor`` (installed systems: pumps, controls, buffer and cycling losses that the
-Keymark test points leave out); the design peak uses the lab COP at full load. Where the COP drops below ``hp.cop_floor`` the backup
-heater takes over. The flow temperature follows a weather-compensated heating curve from the dwelling's design supply
-temperature at the design outdoor temperature down to room temperature at the heating limit,
-along the radiator characteristic (flow excess ∝ load^(1/n), EN 442).
+Keymark test points leave out); the design peak uses the lab COP at full load. Where the COP
+drops below ``hp.cop_floor`` the backup heater takes over. The flow temperature follows a
+weather-compensated heating curve from the dwelling's design supply temperature at the design
+outdoor temperature down to room temperature at the heating limit, along the radiator
+characteristic (flow excess ∝ load^(1/n), EN 442).
 
 Seasonal figures depend on the dwelling only through its design supply temperature (and, for
 hybrids, the capacity share), so they are computed once on a supply-temperature grid and
@@ -78,7 +80,8 @@ class CarnotFit:
 
 
 def carnot_fit(params: Params, group: int) -> CarnotFit:
-    """The fitted Carnot coefficients of ``group`` (1 = air/water, 2 = brine/water), ``heatpump_carnot``."""
+    """The fitted Carnot coefficients of ``group`` (1 = air/water, 2 = brine/water),
+    ``heatpump_carnot``."""
     t = params.table("heatpump_carnot")
     row = t.loc[t["group"] == group].iloc[0]
     return CarnotFit(
@@ -113,7 +116,8 @@ def heatpump_fit(params: Params, group: int) -> HeatPumpFit:
 def cop(
     fit: HeatPumpFit, t_source_c: np.ndarray, t_flow_c: np.ndarray, t_amb_c: np.ndarray
 ) -> np.ndarray:
-    """Coefficient of performance from the hplib linear generic fit (unclipped) [-]; for comparison."""
+    """Coefficient of performance from the hplib linear generic fit (unclipped) [-]; for
+    comparison."""
     return (
         fit.p1 * np.asarray(t_source_c)
         + fit.p2 * np.asarray(t_flow_c)
@@ -132,7 +136,8 @@ def _load_fraction(t_out_c: np.ndarray, params: Params) -> np.ndarray:
 def heating_curve_flow_c(
     t_out_c: np.ndarray, supply_design_c: np.ndarray, params: Params
 ) -> np.ndarray:
-    """Flow temperature at outdoor temperature ``t_out_c`` for a dwelling with design supply ``supply_design_c`` [°C].
+    """Flow temperature at outdoor temperature ``t_out_c`` for a dwelling with design supply
+    ``supply_design_c`` [°C].
 
     T_flow = T_room + (T_supply,design − T_room) · x^(1/n), x = load fraction, n = radiator
     exponent; never below ``hp.min_flow_temp_c``.
@@ -310,7 +315,8 @@ def _grid_cell(grid: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]
 
 
 def _slopes(table: np.ndarray) -> np.ndarray:
-    """Slopes of a (S,) supply table per grid cell, with 0 after the last node (see interp_supply)."""
+    """Slopes of a (S,) supply table per grid cell, with 0 after the last node (see
+    interp_supply)."""
     return np.append(np.diff(table) / np.diff(SUPPLY_GRID_C), 0.0)
 
 

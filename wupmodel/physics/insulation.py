@@ -17,7 +17,8 @@ Four levels (``vocabulary.INSULATION_LEVELS``), each reached from the dwelling's
 
 Every element keeps ``min(current U, level U)``: a better current element is never made
 worse and costs nothing. A dwelling whose household says it has already insulated starts from
-the standard level (:func:`already_standard`). Costs are Σ treated area × unit cost (€/m², incl. VAT) + fixed costs.
+the standard level (:func:`already_standard`). Costs are Σ treated area × unit cost (€/m²,
+incl. VAT) + fixed costs.
 """
 
 from __future__ import annotations
@@ -108,15 +109,33 @@ def insulation_levels(
     p = params
     u0 = np.asarray(u_current_w_m2k, dtype=float)
     area = np.asarray(area_m2, dtype=float)
-    n = u0.shape[0]
-    inf = np.inf
     cavity = np.asarray(construction_year) >= p["physics.cavity_wall_from_year"]
-    floor_bare = u0[:, _FLOOR] > p["physics.floor_uninsulated_u_w_m2k"]
+    measures = _element_measures(u0, area, _target_u_w_m2k(u0, cavity, p), _unit_costs_eur_m2(p))
+    # Radiator foil behind radiators on facades that stay uninsulated.
+    bare_facade = measures.u_w_m2k[:, :, _FACADE] > p["physics.facade_uninsulated_u_w_m2k"]
+    foil_factor, foil_cost_eur = _radiator_foil(bare_facade, p)
+    capex_eur = measures.cost_eur.T + _fixed_costs_eur(p)[None, :] + foil_cost_eur  # incl. VAT
+    return LevelEnvelope(
+        u_w_m2k=measures.u_w_m2k,
+        qv10_dm3s_m2=_air_leakage_dm3s_m2(qv10_current_dm3s_m2, p),
+        heat_recovery=np.array([0.0, 0.0, 0.0, p["physics.heat_recovery_efficiency"]]),
+        facade_foil_factor=foil_factor,
+        capex_eur=capex_eur,
+        insulated_area_m2=np.ascontiguousarray(measures.insulated_area_m2.T),
+        n_measures=np.ascontiguousarray(_measure_count(measures.treated).T),
+        treated_area_m2=np.stack(measures.treated_area_m2, axis=-1).transpose(1, 0, 2),
+    )
 
-    # Target U per element over the levels, (L, n) or (L, 1) (inf = element untouched at that level).
+
+def _target_u_w_m2k(u0: np.ndarray, cavity: np.ndarray, p: Params) -> dict[int, np.ndarray]:
+    """Target U per element over the levels [W/m²K], (L, n) or (L, 1); inf = element untouched
+    at that level. Floors only where uninsulated from basic on; cavity fill from standard on
+    where the facade has a cavity (``cavity``, (n,))."""
+    inf = np.inf
+    floor_bare = u0[:, _FLOOR] > p["physics.floor_uninsulated_u_w_m2k"]
     u_floor = p["physics.u_floor_insulated_w_m2k"]
     u_deep = p["physics.u_facade_deep_w_m2k"]
-    target = {
+    return {
         _FLOOR: np.where(
             floor_bare, _col([inf, u_floor, u_floor, u_floor]), _col([inf, inf, u_floor, u_floor])
         ),
@@ -135,9 +154,12 @@ def insulation_levels(
             [inf, inf, p["physics.u_door_insulated_w_m2k"], p["physics.u_door_deep_w_m2k"]]
         ),
     }
-    # Unit costs incl. VAT per element and level, (L, 1).
+
+
+def _unit_costs_eur_m2(p: Params) -> dict[int, np.ndarray]:
+    """Unit cost incl. VAT per element and level [€/m²], (L, 1)."""
     cavity_wall, hrpp = p["cost.insulation_cavity_wall_eur_m2"], p["cost.glazing_hrpp_eur_m2"]
-    unit = {
+    return {
         _FLOOR: _col([p["cost.insulation_floor_eur_m2"]] * 4),
         _FACADE: _col([0.0, cavity_wall, cavity_wall, p["cost.insulation_facade_eur_m2"]]),
         _ROOF: _col([p["cost.insulation_roof_eur_m2"]] * 4),
@@ -145,36 +167,69 @@ def insulation_levels(
         _DOOR: _col([p["cost.door_insulated_eur_m2"]] * 4),
     }
 
-    # One element at a time on level-major (L, n) arrays (long rows: fast), summed over the
-    # elements in element order; transposed to (n, L, …) at the end.
+
+@dataclass(frozen=True)
+class _ElementMeasures:
+    """The element measures of every dwelling at every level (level-major: (L, n) arrays)."""
+
+    u_w_m2k: np.ndarray  # U per element after the level's measures, (n, L, 5)
+    treated: list[np.ndarray]  # per element: treated at the level, (L, n) bool
+    treated_area_m2: list[np.ndarray]  # per element: its area where treated, else 0, (L, n)
+    cost_eur: np.ndarray  # Σ treated area × unit cost over the elements, (L, n)
+    insulated_area_m2: np.ndarray  # Σ treated area over the elements, (L, n)
+
+
+def _element_measures(
+    u0: np.ndarray,
+    area_m2: np.ndarray,
+    target_u_w_m2k: dict[int, np.ndarray],
+    unit_cost_eur_m2: dict[int, np.ndarray],
+) -> _ElementMeasures:
+    """Every element keeps min(current U, target U); it is treated where that is lower.
+
+    One element at a time on level-major (L, n) arrays (long rows: fast), summed over the
+    elements in element order.
+    """
+    n = u0.shape[0]
     u = np.empty((n, 4, len(ELEMENTS)))
     treated, areas, cost, insulated = [], [], 0.0, 0.0
     for e in range(len(ELEMENTS)):  # five elements
-        u_e = np.minimum(u0[:, e], target[e])
+        u_e = np.minimum(u0[:, e], target_u_w_m2k[e])
         treated_e = u_e < u0[:, e] - _EPS_U
-        area_e = np.where(treated_e, area[:, e], 0.0)
+        area_e = np.where(treated_e, area_m2[:, e], 0.0)
         u[:, :, e] = u_e.T
         treated.append(treated_e)
         areas.append(area_e)
-        cost = cost + area_e * unit[e]
+        cost = cost + area_e * unit_cost_eur_m2[e]
         insulated = insulated + area_e
+    return _ElementMeasures(u, treated, areas, cost, insulated)
 
-    # Air leakage: draught-proofing from basic on; deep also caps qv10 (airtight renovation).
+
+def _air_leakage_dm3s_m2(qv10_current_dm3s_m2: np.ndarray, p: Params) -> np.ndarray:
+    """qv10 per level [dm³/s·m²], (n, L): draught-proofing from basic on; deep also caps qv10
+    (airtight renovation)."""
     kier = p["physics.draught_proofing_qv10_factor"]
     qv0 = np.asarray(qv10_current_dm3s_m2, dtype=float)
-    qv = np.stack(
+    return np.stack(
         [qv0, qv0 * kier, qv0 * kier, np.minimum(qv0 * kier, p["physics.deep_qv10_max_dm3s_m2"])],
         axis=1,
     )
-    heat_recovery = np.array([0.0, 0.0, 0.0, p["physics.heat_recovery_efficiency"]])
 
-    # Radiator foil behind radiators on facades that stay uninsulated.
-    bare_facade = u[:, :, _FACADE] > p["physics.facade_uninsulated_u_w_m2k"]
+
+def _radiator_foil(bare_facade: np.ndarray, p: Params) -> tuple[np.ndarray, np.ndarray]:
+    """Radiator foil on facades that stay uninsulated (``bare_facade``, (n, L)), from basic on:
+    the factor on the facade transmission [-] and its cost [€], (n, L) each."""
     foil = np.where(bare_facade, p["physics.radiator_foil_facade_factor"], 1.0)
     foil[:, 0] = 1.0
+    foil_cost = np.where(bare_facade, p["cost.radiator_foil_eur"], 0.0)
+    foil_cost[:, 0] = 0.0
+    return foil, foil_cost
 
-    # Costs incl. VAT.
-    fixed = np.array(
+
+def _fixed_costs_eur(p: Params) -> np.ndarray:
+    """Costs per level that do not scale with an area, incl. VAT [€], (L,): draught-proofing
+    from basic on, balanced ventilation at deep."""
+    return np.array(
         [
             0.0,
             p["cost.draught_proofing_eur"],
@@ -182,22 +237,13 @@ def insulation_levels(
             p["cost.draught_proofing_eur"] + p["cost.balanced_ventilation_eur"],
         ]
     )
-    foil_cost = np.where(bare_facade, p["cost.radiator_foil_eur"], 0.0)
-    foil_cost[:, 0] = 0.0
-    capex = cost.T + fixed[None, :] + foil_cost
 
+
+def _measure_count(treated: list[np.ndarray]) -> np.ndarray:
+    """Distinct ISDE insulation measures per level, (L, n) int: floor, facade, roof, and glazing
+    (windows or doors) as one."""
     glazing = treated[_WINDOW] | treated[_DOOR]
-    n_measures = treated[_FLOOR].astype(np.int64) + treated[_FACADE] + treated[_ROOF] + glazing
-    return LevelEnvelope(
-        u_w_m2k=u,
-        qv10_dm3s_m2=qv,
-        heat_recovery=heat_recovery,
-        facade_foil_factor=foil,
-        capex_eur=capex,
-        insulated_area_m2=np.ascontiguousarray(insulated.T),
-        n_measures=np.ascontiguousarray(n_measures.T),
-        treated_area_m2=np.stack(areas, axis=-1).transpose(1, 0, 2),
-    )
+    return treated[_FLOOR].astype(np.int64) + treated[_FACADE] + treated[_ROOF] + glazing
 
 
 def _col(values: list[float]) -> np.ndarray:

@@ -1,4 +1,5 @@
-"""Practice factor (prebound and rebound effect): actual / theoretical space heat per insulation state.
+"""Practice factor (prebound and rebound effect): actual / theoretical space heat per insulation
+state.
 
 PBL *Referentieverbruik warmte woningen II* (2025) relates the gap between metered and
 theoretical use to the theoretical intensity of the state a dwelling is in: poorly insulated

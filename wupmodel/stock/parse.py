@@ -29,6 +29,10 @@ Input rules
   (private owner or private landlord).
 * **Energy labels** are case-insensitive; blanks and ``onbekend``/``unknown``/``geen``/``-``
   are missing.
+
+:mod:`wupmodel.stock.schema` uses :func:`map_columns` and :func:`missing_columns_message` for
+the header, :func:`blank_mask` for empty rows and the ``parse_*`` functions (vectorised over
+the rows: each distinct cell is read once) for the cells.
 """
 
 from __future__ import annotations
@@ -43,6 +47,24 @@ import pandas as pd
 
 from wupmodel.errors import WupInputError
 from wupmodel.vocabulary import ENERGY_LABELS
+
+__all__ = [
+    "ADDRESS_COLUMNS",
+    "COLUMN_ALIASES",
+    "DWELLING_TYPE_SPELLINGS",
+    "TENURE_LOOKUP",
+    "TENURE_SPELLINGS",
+    "TYPE_LOOKUP",
+    "blank_mask",
+    "map_columns",
+    "missing_columns_message",
+    "normalise_key",
+    "parse_category",
+    "parse_ids",
+    "parse_labels",
+    "parse_numbers",
+    "parse_text",
+]
 
 
 def normalise_key(text: object) -> str:
@@ -421,10 +443,11 @@ DWELLING_TYPE_SPELLINGS: dict[str, tuple[str, ...]] = {
         "flat hoogbouw",
     ),
 }
-_TYPE_LOOKUP: dict[str, str] = {}
+#: Canonical dwelling type per spelling key (:func:`normalise_key` of a spelling).
+TYPE_LOOKUP: dict[str, str] = {}
 for _canon, _spellings in DWELLING_TYPE_SPELLINGS.items():
     for _sp in _spellings:
-        _TYPE_LOOKUP[normalise_key(_sp)] = _canon
+        TYPE_LOOKUP[normalise_key(_sp)] = _canon
 
 #: Spellings accepted per tenure class (compared after :func:`normalise_key`).
 TENURE_SPELLINGS: dict[str, tuple[str, ...]] = {
@@ -486,10 +509,11 @@ TENURE_SPELLINGS: dict[str, tuple[str, ...]] = {
         "overige verhuurders",
     ),
 }
-_TENURE_LOOKUP: dict[str, str] = {}
+#: Canonical tenure per spelling key (:func:`normalise_key` of a spelling).
+TENURE_LOOKUP: dict[str, str] = {}
 for _canon, _spellings in TENURE_SPELLINGS.items():
     for _sp in _spellings:
-        _TENURE_LOOKUP[normalise_key(_sp)] = _canon
+        TENURE_LOOKUP[normalise_key(_sp)] = _canon
 
 _MISSING_TOKENS = frozenset(
     normalise_key(t)
@@ -515,7 +539,7 @@ _LABEL_LOOKUP: dict[str, str] = {lab.upper(): lab for lab in ENERGY_LABELS}
 # column mapping
 
 
-def _map_columns(names: Sequence[str], source: str) -> tuple[dict[str, str], list[str]]:
+def map_columns(names: Sequence[str], source: str) -> tuple[dict[str, str], list[str]]:
     """Return canonical -> original column name, and the names of dropped columns."""
     mapping: dict[str, str] = {}
     ignored: list[str] = []
@@ -537,7 +561,7 @@ def _map_columns(names: Sequence[str], source: str) -> tuple[dict[str, str], lis
     return mapping, ignored
 
 
-def _missing_message(
+def missing_columns_message(
     source: str, missing: Sequence[str], found: Sequence[str], unused: Sequence[str]
 ) -> str:
     """Name the missing required columns, their aliases, a close unused column, all found."""
@@ -593,7 +617,7 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def _blank_mask(frame: pd.DataFrame) -> pd.DataFrame:
+def blank_mask(frame: pd.DataFrame) -> pd.DataFrame:
     """True where a cell is missing or only whitespace."""
     blank = frame.isna()
     for col in frame.columns:
@@ -612,11 +636,12 @@ def _parse_text_cells(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return text, text == ""
 
 
-def _parse_ids(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+def parse_ids(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Dwelling ids as stripped text (object array, "" where missing) and the empty mask."""
     return _parse_text_cells(series)
 
 
-def _parse_category(
+def parse_category(
     series: pd.Series, lookup: dict[str, str], *, required: bool
 ) -> tuple[np.ndarray, np.ndarray]:
     """Map spellings to canonical names; return (values with None for missing, bad mask)."""
@@ -629,7 +654,9 @@ def _parse_category(
     return values, bad
 
 
-def _parse_labels(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+def parse_labels(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Energy labels (case-insensitive, ``label``/``energielabel`` prefixes dropped); return
+    (canonical labels with None for missing, mask of text that is no label)."""
     codes, uniques = _factorize(series)
     keys = [re.sub(r"^(ENERGIE)?LABEL", "", re.sub(r"\s+", "", str(u).upper())) for u in uniques]
     values = _spread([_LABEL_LOOKUP.get(k) for k in keys], codes, None)
@@ -643,7 +670,7 @@ def _parse_labels(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 _UNIT_RE = r"(?i)(m2|m²|m\^2|m3|m³|kwh|eur|euro|€|/yr|/jaar|perjaar|jaar)+$"
 
 
-def _parse_numbers(series: pd.Series, decimal: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def parse_numbers(series: pd.Series, decimal: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Parse a column of numbers or number-like text.
 
     Returns
@@ -672,7 +699,7 @@ def _parse_numbers(series: pd.Series, decimal: str) -> tuple[np.ndarray, np.ndar
 def _parse_number_values(
     as_obj: pd.Series, decimal: str
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """:func:`_parse_numbers` for an object Series of distinct, non-missing cells."""
+    """:func:`parse_numbers` for an object Series of distinct, non-missing cells."""
     is_bool = as_obj.map(lambda v: isinstance(v, bool | np.bool_)).to_numpy(bool)
     is_str = as_obj.map(lambda v: isinstance(v, str)).to_numpy(bool)
     # Fast path: numbers and plain number text. In a decimal-comma table a '.' is a thousands
@@ -729,7 +756,8 @@ def _normalise_separators(txt: pd.Series, decimal: str) -> pd.Series:
     return out.str.replace(",", ".", regex=False)
 
 
-def _parse_text(series: pd.Series, default: str | None) -> np.ndarray:
+def parse_text(series: pd.Series, default: str | None) -> np.ndarray:
+    """Cells as stripped text (object array), ``default`` where empty."""
     values, empty = _parse_text_cells(series)
     values[empty] = default
     return values

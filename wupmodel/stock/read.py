@@ -42,7 +42,7 @@ import numpy as np
 import pandas as pd
 
 from wupmodel.errors import WupInputError
-from wupmodel.stock.schema import STOCK_COLUMNS, _validate, validate_stock
+from wupmodel.stock.schema import STOCK_COLUMNS, validate_stock, validate_table
 from wupmodel.stock.synth import synthesise_stock
 
 __all__ = [
@@ -125,13 +125,13 @@ def load_stock(path: str | os.PathLike[str]) -> pd.DataFrame:
         )
     if fmt == "csv":
         frame, decimal, lines = _read_csv(p, name)
-        return _validate(frame, name, line_numbers=lines, line_word="line", decimal=decimal)
+        return validate_table(frame, name, line_numbers=lines, line_word="line", decimal=decimal)
     if fmt == "xlsx":
         frame = _read_xlsx(p, name)
         sheet_rows = np.arange(2, len(frame) + 2)  # header in sheet row 1
-        return _validate(frame, name, line_numbers=sheet_rows, line_word="sheet row")
+        return validate_table(frame, name, line_numbers=sheet_rows, line_word="sheet row")
     frame = _read_parquet(p, name)
-    return _validate(frame, name)
+    return validate_table(frame, name)
 
 
 def read_stock_bytes(data: bytes, filename: str, max_bytes: int = MAX_UPLOAD_BYTES) -> pd.DataFrame:
@@ -162,7 +162,7 @@ def read_stock_bytes(data: bytes, filename: str, max_bytes: int = MAX_UPLOAD_BYT
         values ``err.problems`` lists every bad cell with its row.
     """
     table = read_upload_table(data, filename, max_bytes)
-    return _validate(
+    return validate_table(
         table.frame,
         table.name,
         line_numbers=table.line_numbers,

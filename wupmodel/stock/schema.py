@@ -4,7 +4,12 @@ A *stock* is a pandas DataFrame with one row per dwelling, or one row per group 
 dwellings with a ``count`` column. :func:`validate_stock` turns whatever a user supplies
 (spreadsheet export, BAG extract, synthesised table) into the canonical form the rest of
 wupmodel relies on, or raises one :class:`~wupmodel.errors.WupInputError` that says what is
-wrong, where, and what is allowed.
+wrong, where, and what is allowed. :func:`validate_table` does the same for a table read from
+a file, naming the file line (or sheet row) of each bad row and reading its decimal mark.
+
+The checks run one family at a time (ids, dwelling types, numbers and their ranges, energy
+labels, tenures, zones, counts, unique ids), each adding its problems to one collection, so a
+table with many mistakes gets them all in one message.
 
 Canonical columns (always all present in the output, in this order)
 -------------------------------------------------------------------
@@ -54,18 +59,28 @@ import pandas as pd
 
 from wupmodel.errors import WupInputError
 from wupmodel.stock.parse import (
-    _TENURE_LOOKUP,
-    _TYPE_LOOKUP,
-    _blank_mask,
-    _map_columns,
-    _missing_message,
-    _parse_category,
-    _parse_ids,
-    _parse_labels,
-    _parse_numbers,
-    _parse_text,
+    TENURE_LOOKUP,
+    TYPE_LOOKUP,
+    blank_mask,
+    map_columns,
+    missing_columns_message,
+    parse_category,
+    parse_ids,
+    parse_labels,
+    parse_numbers,
+    parse_text,
 )
 from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS, TENURES
+
+__all__ = [
+    "NUMERIC_RANGES",
+    "OPTIONAL_COLUMNS",
+    "PROBLEM_CODES",
+    "REQUIRED_COLUMNS",
+    "STOCK_COLUMNS",
+    "validate_stock",
+    "validate_table",
+]
 
 REQUIRED_COLUMNS: tuple[str, ...] = (
     "dwelling_id",
@@ -123,21 +138,66 @@ _UNITS = {
     "household_income_eur": " €/yr",
 }
 
+_ALLOWED_TYPES = (
+    f"{', '.join(DWELLING_TYPES)} (or spellings such as 'semi-detached', "
+    "'2-onder-1-kap', 'rijtjeswoning', 'appartement')"
+)
+_ALLOWED_LABELS = f"{', '.join(ENERGY_LABELS)}, or empty for unknown"
+_ALLOWED_TENURES = (
+    f"{', '.join(TENURES)} (or spellings such as 'koopwoning', 'eigenaar', "
+    "'corporatie', 'sociale huur', 'particuliere huur', 'private rent'), "
+    "or empty"
+)
+_ALLOWED_COUNT = "a whole number of at least 1 (empty means 1)"
+_ALLOWED_UNIQUE_ID = "a unique dwelling_id per row"
+
+#: What a report entry says is allowed as data when its kind of problem says nothing.
+_NO_ALLOWED_DATA: dict[str, object] = {
+    "allowed_values": None,
+    "low": None,
+    "high": None,
+    "unit": "",
+    "optional": False,
+}
+
+
+# --------------------------------------------------------------------------------------------
+# problems: collected over the whole table, raised as one message
+
+
+@dataclass(frozen=True)
+class _ProblemKind:
+    """One kind of bad value in one column: its words in the message and its report fields."""
+
+    column: str  # display label, e.g. "column 'woningtype' (dwelling_type)"
+    problem: str  # after a single bad value: "is not a known dwelling type"
+    short: str  # in a list of rows: "unknown dwelling type"
+    allowed: str  # what is allowed, in words
+    code: str  # one of PROBLEM_CODES
+    field: str  # canonical column
+    header: str  # the user's column name
+    allowed_data: dict[str, object] | None = None  # allowed_values, or low/high/unit/optional
+
+    def report_fields(self) -> dict[str, object]:
+        """The fields of a report entry after its ``column`` and ``value``."""
+        return {
+            "problem": self.short,
+            "allowed": self.allowed,
+            "code": self.code,
+            "field": self.field,
+            "header": self.header,
+            **_NO_ALLOWED_DATA,
+            **(self.allowed_data or {}),
+        }
+
 
 @dataclass
 class _Issue:
-    """Bad values of one kind in one column."""
+    """The bad values of one kind in one column."""
 
-    column: str  # display label, e.g. "column 'woningtype' (dwelling_type)"
+    kind: _ProblemKind
     rows: np.ndarray  # 0-based positions into the (non-empty) data
-    values: list[object] | None  # first few bad values; None: do not show values
-    problem: str  # "is not a known dwelling type"
-    allowed: str
-    short: str  # "unknown dwelling type"
-    code: str = ""  # one of PROBLEM_CODES
-    field: str = ""  # canonical column
-    header: str = ""  # the user's column name
-    allowed_data: dict[str, object] | None = None  # allowed_values, or low/high/unit/optional
+    values: list[object] | None  # the bad values as typed, row by row; None: do not show them
 
 
 class _Problems:
@@ -152,46 +212,22 @@ class _Problems:
         self.line_word = line_word
         self.issues: list[_Issue] = []
         self.extra: list[str] = []  # whole sentences (duplicates), without the source prefix
-        self.extra_cells: list[
-            dict[str, object]
-        ] = []  # the cells of those sentences, for the report
+        self.extra_cells: list[dict[str, object]] = []  # the cells of those sentences
 
-    def add(
-        self,
-        column: str,
-        mask: np.ndarray,
-        values: Sequence[object] | None,
-        problem: str,
-        allowed: str,
-        short: str,
-        *,
-        code: str = "",
-        field: str = "",
-        header: str = "",
-        allowed_data: dict[str, object] | None = None,
-    ) -> None:
-        """Record the rows in ``mask`` as bad (``problem`` for one row, ``short`` for a list;
-        ``code``, ``field``, ``header`` and ``allowed_data`` for the report)."""
+    def add(self, kind: _ProblemKind, mask: np.ndarray, values: Sequence[object] | None) -> None:
+        """Record the rows in ``mask`` as bad values of ``kind``.
+
+        ``values`` are the column's cells as typed, shown in the message and the report; None
+        shows no values (e.g. for empty cells).
+        """
         positions = np.flatnonzero(mask)
         if positions.size:
             shown = None if values is None else [values[i] for i in positions]
-            self.issues.append(
-                _Issue(
-                    column,
-                    positions,
-                    shown,
-                    problem,
-                    allowed,
-                    short,
-                    code,
-                    field,
-                    header,
-                    allowed_data,
-                )
-            )
+            self.issues.append(_Issue(kind, positions, shown))
 
     def cell(self, position: int) -> dict[str, object]:
-        """Where a data position is: its data ``row``, ``where`` (English), ``line`` and ``line_kind``."""
+        """Where a data position is: its data ``row``, ``where`` (English), ``line`` and
+        ``line_kind``."""
         line = None if self.line_numbers is None else int(self.line_numbers[position])
         return {
             "row": int(self.row_numbers[position]),
@@ -212,29 +248,10 @@ class _Problems:
         sentences (duplicate ids) as entries without a row."""
         out: list[dict[str, object]] = []
         for issue in self.issues:
-            data = {
-                "allowed_values": None,
-                "low": None,
-                "high": None,
-                "unit": "",
-                "optional": False,
-                **(issue.allowed_data or {}),
-            }
+            column, fields = issue.kind.column, issue.kind.report_fields()
             for k, r in enumerate(issue.rows):
                 value = "" if issue.values is None else _show(issue.values[k])
-                out.append(
-                    {
-                        **self.cell(int(r)),
-                        "column": issue.column,
-                        "value": value,
-                        "problem": issue.short,
-                        "allowed": issue.allowed,
-                        "code": issue.code,
-                        "field": issue.field,
-                        "header": issue.header,
-                        **data,
-                    }
-                )
+                out.append({**self.cell(int(r)), "column": column, "value": value, **fields})
         if self.extra_cells:
             out += self.extra_cells
         else:
@@ -265,8 +282,8 @@ class _Problems:
             issue = self.issues[0]
             what = "the value" if issue.values is None else _show(issue.values[0])
             msg = (
-                f"{self.source}, {self.where(int(issue.rows[0]))}, {issue.column}: "
-                f"{what} {issue.problem}; allowed: {issue.allowed}"
+                f"{self.source}, {self.where(int(issue.rows[0]))}, {issue.kind.column}: "
+                f"{what} {issue.kind.problem}; allowed: {issue.kind.allowed}"
             )
             raise WupInputError(msg, self.source)
         if not self.issues and len(self.extra) == 1:
@@ -290,8 +307,8 @@ class _Problems:
                 )
             more = f", and {n - 5} more" if n > 5 else ""
             lines.append(
-                f"  {issue.column}: {issue.short} in {n} row{_s(n)} ({examples}{more}); "
-                f"allowed: {issue.allowed}"
+                f"  {issue.kind.column}: {issue.kind.short} in {n} row{_s(n)} "
+                f"({examples}{more}); allowed: {issue.kind.allowed}"
             )
         lines.extend(f"  {sentence}" for sentence in self.extra)
         raise WupInputError("\n".join(lines), self.source)
@@ -312,6 +329,10 @@ def _show(value: object) -> str:
     if isinstance(value, int | np.integer | float | np.floating):
         return str(value)
     return repr(str(value)) if isinstance(value, str) else repr(value)
+
+
+# --------------------------------------------------------------------------------------------
+# validation
 
 
 def validate_stock(frame: pd.DataFrame, source: str = "<stock>") -> pd.DataFrame:
@@ -337,10 +358,10 @@ def validate_stock(frame: pd.DataFrame, source: str = "<stock>") -> pd.DataFrame
     WupInputError
         With one message naming ``source``, the rows, columns, bad values and what is allowed.
     """
-    return _validate(frame, source)
+    return validate_table(frame, source)
 
 
-def _validate(
+def validate_table(
     frame: pd.DataFrame,
     source: str,
     *,
@@ -348,11 +369,87 @@ def _validate(
     line_word: str = "line",
     decimal: str = ".",
 ) -> pd.DataFrame:
-    """:func:`validate_stock` with file context.
+    """:func:`validate_stock` of a table read from a file, with the file's context.
 
-    ``line_numbers`` gives the file line (or sheet row, named by ``line_word``) of every row of
-    ``frame``; ``decimal`` is the decimal mark of number text (``"."`` or ``","``).
+    Parameters
+    ----------
+    frame, source
+        As for :func:`validate_stock`.
+    line_numbers
+        The file line (or sheet row) of every row of ``frame``, named in messages beside the
+        data row; None names data rows only.
+    line_word
+        What ``line_numbers`` count: ``"line"`` or ``"sheet row"``.
+    decimal
+        The decimal mark of number text: ``"."`` or ``","``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :func:`validate_stock`.
     """
+    frame = _with_text_names(frame, source)
+    headers, ignored = _known_columns(frame, source)
+    table, row_numbers, kept_lines = _data_rows(frame, headers, source, line_numbers)
+    problems = _Problems(source, row_numbers, kept_lines, line_word)
+
+    ids, id_empty = _check_ids(table, problems)
+    columns: dict[str, object] = {"dwelling_id": ids}
+    columns["dwelling_type"] = _check_dwelling_types(table, problems)
+    columns.update(_check_numbers(table, problems, decimal))
+    columns["energy_label"] = _check_energy_labels(table, problems)
+    columns["tenure"] = _check_tenures(table, problems)
+    columns.update(_zones(table))
+    columns["count"] = _check_counts(table, problems, decimal)
+    _check_unique_ids(ids, id_empty, table, problems)
+    problems.raise_if_any()
+
+    result = _canonical_frame(columns)
+    result.attrs["ignored_columns"] = ignored
+    return result
+
+
+@dataclass(frozen=True)
+class _Table:
+    """The data rows of a stock table and the user's header of each canonical column."""
+
+    data: pd.DataFrame  # the known columns of the non-empty rows, 0-based positions
+    headers: dict[str, str]  # canonical column -> the user's column name
+
+    def __contains__(self, canon: str) -> bool:
+        return canon in self.headers
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.data)
+
+    def cells(self, canon: str) -> pd.Series:
+        """The cells of column ``canon`` as the user gave them."""
+        return self.data[self.headers[canon]]
+
+    def label(self, canon: str) -> str:
+        """How messages name a column: the user's header, and the canonical name if different."""
+        name = self.headers[canon]
+        return f"column {name!r}" + (f" ({canon})" if name != canon else "")
+
+    def kind(
+        self, canon: str, code: str, problem: str, short: str, allowed: str, **allowed_data: object
+    ) -> _ProblemKind:
+        """A kind of problem in column ``canon`` (see :class:`_ProblemKind`)."""
+        return _ProblemKind(
+            column=self.label(canon),
+            problem=problem,
+            short=short,
+            allowed=allowed,
+            code=code,
+            field=canon,
+            header=self.headers[canon],
+            allowed_data=allowed_data or None,
+        )
+
+
+def _with_text_names(frame: pd.DataFrame, source: str) -> pd.DataFrame:
+    """``frame`` with its column names as text; raised: not a table, no or repeated columns."""
     if not isinstance(frame, pd.DataFrame):
         raise WupInputError(
             f"{source}: expected a table (pandas DataFrame), got {type(frame).__name__}", source
@@ -364,31 +461,42 @@ def _validate(
             code="columns_missing",
             details={"fields": REQUIRED_COLUMNS},
         )
-    original_names = [str(c) for c in frame.columns]
-    frame = frame.set_axis(original_names, axis=1)
-    dupes = sorted({n for n in original_names if original_names.count(n) > 1})
-    if dupes:
+    names = [str(c) for c in frame.columns]
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    if repeated:
         raise WupInputError(
-            f"{source}: column name(s) {', '.join(map(repr, dupes))} appear more "
+            f"{source}: column name(s) {', '.join(map(repr, repeated))} appear more "
             "than once; keep one of each",
             source,
             code="columns_twice",
-            details={"columns": tuple(dupes)},
+            details={"columns": tuple(repeated)},
         )
+    return frame.set_axis(names, axis=1)
 
-    mapping, ignored = _map_columns(original_names, source)
-    missing = [c for c in REQUIRED_COLUMNS if c not in mapping]
+
+def _known_columns(frame: pd.DataFrame, source: str) -> tuple[dict[str, str], list[str]]:
+    """Canonical column -> the user's header, and the dropped headers; raised: required
+    columns missing."""
+    names = list(frame.columns)
+    headers, ignored = map_columns(names, source)
+    missing = [c for c in REQUIRED_COLUMNS if c not in headers]
     if missing:
         raise WupInputError(
-            _missing_message(source, missing, original_names, ignored),
+            missing_columns_message(source, missing, names, ignored),
             source,
             code="columns_missing",
             details={"fields": tuple(missing)},
         )
+    return headers, ignored
 
-    # Skip rows that are entirely empty (trailing spreadsheet rows); keep user row numbers.
-    used = frame[[mapping[c] for c in mapping]]
-    empty = _blank_mask(used).all(axis=1).to_numpy()
+
+def _data_rows(
+    frame: pd.DataFrame, headers: dict[str, str], source: str, line_numbers: np.ndarray | None
+) -> tuple[_Table, np.ndarray, np.ndarray | None]:
+    """The rows that are not entirely empty (trailing spreadsheet rows are skipped), with their
+    1-based data-row numbers and file lines; raised: no data rows."""
+    used = frame[[headers[c] for c in headers]]
+    empty = blank_mask(used).all(axis=1).to_numpy()
     row_numbers = np.arange(1, len(frame) + 1)[~empty]
     kept_lines = None if line_numbers is None else np.asarray(line_numbers)[~empty]
     data = used.loc[~empty].reset_index(drop=True)
@@ -399,275 +507,245 @@ def _validate(
             source,
             code="no_rows",
         )
+    return _Table(data, headers), row_numbers, kept_lines
 
-    problems = _Problems(source, row_numbers, kept_lines, line_word)
 
-    def label(canon: str) -> str:
-        name = mapping[canon]
-        return f"column {name!r}" + (f" ({canon})" if name != canon else "")
-
-    def about(canon: str, code: str, **allowed_data: object) -> dict[str, object]:
-        return {
-            "code": code,
-            "field": canon,
-            "header": mapping[canon],
-            "allowed_data": allowed_data or None,
-        }
-
-    out: dict[str, object] = {}
-    n = len(data)
-
-    # dwelling_id
-    ids, id_missing = _parse_ids(data[mapping["dwelling_id"]])
-    problems.add(
-        label("dwelling_id"),
-        id_missing,
-        None,
-        "is empty",
-        "a non-empty, unique id per row",
-        "empty id",
-        **about("dwelling_id", "empty_id"),
+def _check_ids(table: _Table, problems: _Problems) -> tuple[np.ndarray, np.ndarray]:
+    """The ids as text, and where they are empty (a problem)."""
+    ids, empty = parse_ids(table.cells("dwelling_id"))
+    kind = table.kind(
+        "dwelling_id", "empty_id", "is empty", "empty id", "a non-empty, unique id per row"
     )
-    out["dwelling_id"] = ids
+    problems.add(kind, empty, None)
+    return ids, empty
 
-    # dwelling type
-    types, bad_t = _parse_category(data[mapping["dwelling_type"]], _TYPE_LOOKUP, required=True)
-    problems.add(
-        label("dwelling_type"),
-        bad_t,
-        data[mapping["dwelling_type"]].tolist(),
+
+def _check_dwelling_types(table: _Table, problems: _Problems) -> pd.Categorical:
+    """The canonical dwelling types (spellings mapped); unknown or empty ones are problems."""
+    cells = table.cells("dwelling_type")
+    types, unknown = parse_category(cells, TYPE_LOOKUP, required=True)
+    kind = table.kind(
+        "dwelling_type",
+        "unknown_dwelling_type",
         "is not a known dwelling type",
-        f"{', '.join(DWELLING_TYPES)} (or spellings such as 'semi-detached', "
-        "'2-onder-1-kap', 'rijtjeswoning', 'appartement')",
         "unknown dwelling type",
-        **about("dwelling_type", "unknown_dwelling_type", allowed_values=DWELLING_TYPES),
+        _ALLOWED_TYPES,
+        allowed_values=DWELLING_TYPES,
     )
-    out["dwelling_type"] = pd.Categorical(types, categories=DWELLING_TYPES)
+    problems.add(kind, unknown, cells.tolist())
+    return pd.Categorical(types, categories=DWELLING_TYPES)
 
-    # numbers
+
+def _check_numbers(table: _Table, problems: _Problems, decimal: str) -> dict[str, np.ndarray]:
+    """Every numeric column (:data:`NUMERIC_RANGES`) as float64, NaN where empty or absent."""
     this_year = _dt.date.today().year
-    for canon in (
-        "construction_year",
-        "floor_area_m2",
-        "gas_m3",
-        "electricity_kwh",
-        "roof_area_m2",
-        "household_income_eur",
-    ):
-        if canon not in mapping:
-            out[canon] = np.full(n, np.nan)
-            continue
-        raw = data[mapping[canon]]
-        values, is_missing, is_text = _parse_numbers(raw, decimal)
-        lo, hi = NUMERIC_RANGES[canon]
-        if canon == "construction_year":
-            hi = float(this_year)
-        allowed = f"{lo:g} to {hi:g}{_UNITS[canon]}"
-        if canon not in REQUIRED_COLUMNS:
-            allowed += ", or empty"
-        rawlist = raw.tolist()
-        col = label(canon)
-        bounds = {
-            "low": float(lo),
-            "high": float(hi),
-            "unit": _UNITS[canon].strip(),
-            "optional": canon not in REQUIRED_COLUMNS,
-        }
-        problems.add(
-            col,
-            is_text,
-            rawlist,
-            "is not a number",
-            allowed,
-            "not a number",
-            **about(canon, "not_a_number", **bounds),
-        )
-        ok = ~is_text & ~is_missing
-        if canon in REQUIRED_COLUMNS:
-            problems.add(
-                col,
-                is_missing,
-                None,
-                "is missing",
-                allowed,
-                "missing value",
-                **about(canon, "missing_value", **bounds),
-            )
-        checked = np.where(ok, values, lo)
-        if canon == "construction_year":
-            frac = ok & (np.mod(checked, 1.0) != 0)
-            problems.add(
-                col,
-                frac,
-                rawlist,
-                "is not a whole year",
-                allowed,
-                "not a whole year",
-                **about(canon, "not_a_whole_year", **bounds),
-            )
-            future = ok & ~frac & (checked > this_year)
-            problems.add(
-                col,
-                future,
-                rawlist,
-                "is in the future",
-                allowed,
-                "year in the future",
-                **about(canon, "year_in_future", **bounds),
-            )
-            low = ok & ~frac & (checked < lo)
-            problems.add(
-                col,
-                low,
-                rawlist,
-                "is outside the allowed range",
-                allowed,
-                "year outside the allowed range",
-                **about(canon, "year_out_of_range", **bounds),
-            )
+    numbers: dict[str, np.ndarray] = {}
+    for canon in NUMERIC_RANGES:
+        if canon in table:
+            numbers[canon] = _check_number_column(table, problems, canon, decimal, this_year)
         else:
-            outside = ok & ((checked < lo) | (checked > hi))
-            problems.add(
-                col,
-                outside,
-                rawlist,
+            numbers[canon] = np.full(table.n_rows, np.nan)
+    return numbers
+
+
+def _check_number_column(
+    table: _Table, problems: _Problems, canon: str, decimal: str, this_year: int
+) -> np.ndarray:
+    """One numeric column: text that is no number, empty required cells, values out of range."""
+    cells = table.cells(canon)
+    values, empty, text = parse_numbers(cells, decimal)
+    low, high = NUMERIC_RANGES[canon]
+    if canon == "construction_year":
+        high = float(this_year)
+    required = canon in REQUIRED_COLUMNS
+    allowed = f"{low:g} to {high:g}{_UNITS[canon]}" + ("" if required else ", or empty")
+    bounds = {
+        "low": float(low),
+        "high": float(high),
+        "unit": _UNITS[canon].strip(),
+        "optional": not required,
+    }
+
+    def kind(code: str, problem: str, short: str) -> _ProblemKind:
+        return table.kind(canon, code, problem, short, allowed, **bounds)
+
+    as_typed = cells.tolist()
+    problems.add(kind("not_a_number", "is not a number", "not a number"), text, as_typed)
+    if required:
+        problems.add(kind("missing_value", "is missing", "missing value"), empty, None)
+    is_number = ~text & ~empty
+    checked = np.where(is_number, values, low)
+    for code, problem, short, bad in _range_problems(canon, checked, is_number, low, high):
+        problems.add(kind(code, problem, short), bad, as_typed)
+    return values
+
+
+def _range_problems(
+    canon: str, checked: np.ndarray, is_number: np.ndarray, low: float, high: float
+) -> list[tuple[str, str, str, np.ndarray]]:
+    """(code, problem, short, mask) of the numbers outside what column ``canon`` allows.
+
+    A construction year must be whole, not in the future and not before ``low``; any other
+    number within ``low`` .. ``high``.
+    """
+    if canon != "construction_year":
+        outside = is_number & ((checked < low) | (checked > high))
+        return [
+            (
+                "value_out_of_range",
                 "is outside the allowed range",
-                allowed,
                 "value outside the allowed range",
-                **about(canon, "value_out_of_range", **bounds),
+                outside,
             )
-        out[canon] = values
-
-    # energy label
-    if "energy_label" in mapping:
-        raw = data[mapping["energy_label"]]
-        labels, bad_l = _parse_labels(raw)
-        problems.add(
-            label("energy_label"),
-            bad_l,
-            raw.tolist(),
-            "is not an energy label",
-            f"{', '.join(ENERGY_LABELS)}, or empty for unknown",
-            "unknown energy label",
-            **about(
-                "energy_label", "unknown_energy_label", allowed_values=ENERGY_LABELS, optional=True
-            ),
-        )
-    else:
-        labels = np.full(n, None, dtype=object)
-    out["energy_label"] = pd.Categorical(labels, categories=ENERGY_LABELS)
-
-    # tenure
-    if "tenure" in mapping:
-        raw = data[mapping["tenure"]]
-        tenure, bad_ten = _parse_category(raw, _TENURE_LOOKUP, required=False)
-        problems.add(
-            label("tenure"),
-            bad_ten,
-            raw.tolist(),
-            "is not a known tenure",
-            f"{', '.join(TENURES)} (or spellings such as 'koopwoning', 'eigenaar', "
-            "'corporatie', 'sociale huur', 'particuliere huur', 'private rent'), "
-            "or empty",
-            "unknown tenure",
-            **about("tenure", "unknown_tenure", allowed_values=TENURES, optional=True),
-        )
-    else:
-        tenure = np.full(n, None, dtype=object)
-    out["tenure"] = pd.Categorical(tenure, categories=TENURES)
-
-    # zones
-    if "heat_network_zone" in mapping:
-        # present but empty = not in a zone ("" ); a missing column keeps None (see evaluate)
-        out["heat_network_zone"] = _parse_text(data[mapping["heat_network_zone"]], "")
-    else:
-        out["heat_network_zone"] = np.full(n, None, dtype=object)
-    if "grid_zone" in mapping:
-        out["grid_zone"] = _parse_text(data[mapping["grid_zone"]], "default")
-    else:
-        out["grid_zone"] = np.full(n, "default", dtype=object)
-
-    # count
-    if "count" in mapping:
-        raw = data[mapping["count"]]
-        cnt, c_missing, c_text = _parse_numbers(raw, decimal)
-        cnt = np.where(c_missing, 1.0, cnt)
-        allowed = "a whole number of at least 1 (empty means 1)"
-        problems.add(
-            label("count"),
-            c_text,
-            raw.tolist(),
-            "is not a number",
-            allowed,
-            "not a number",
-            **about("count", "count_not_a_number"),
-        )
-        checked = np.where(c_text, 1.0, cnt)
-        bad_c = ~c_text & ((np.mod(checked, 1.0) != 0) | (checked < 1))
-        problems.add(
-            label("count"),
-            bad_c,
-            raw.tolist(),
-            "is not a whole number of at least 1",
-            allowed,
-            "not a whole number of at least 1",
-            **about("count", "count_not_whole"),
-        )
-        out["count"] = np.where(c_text | bad_c, 1.0, cnt)
-    else:
-        out["count"] = np.ones(n)
-
-    # duplicated ids (an error path: the loop runs over duplicated rows only)
-    dup = pd.Series(ids).duplicated(keep=False).to_numpy() & ~id_missing
-    if dup.any():
-        where_by_id: dict[str, list[str]] = {}
-        for pos in np.flatnonzero(dup):
-            where_by_id.setdefault(str(ids[pos]), []).append(problems.where(int(pos)))
-        shown = list(where_by_id.items())[:5]
-        detail = "; ".join(f"{k!r} in {' and '.join(v[:3])}" for k, v in shown)
-        more = f"; and {len(where_by_id) - 5} more" if len(where_by_id) > 5 else ""
-        k = len(where_by_id)
-        problems.extra.append(
-            f"{label('dwelling_id')}: {k} id{' is' if k == 1 else 's are'} used more than once "
-            f"({detail}{more}); allowed: a unique dwelling_id per row"
-        )
-        problems.extra_cells += [
-            {
-                **problems.cell(int(pos)),
-                "column": label("dwelling_id"),
-                "value": _show(ids[pos]),
-                "problem": "id used more than once",
-                "allowed": "a unique dwelling_id per row",
-                "code": "duplicate_id",
-                "field": "dwelling_id",
-                "header": mapping["dwelling_id"],
-                "allowed_values": None,
-                "low": None,
-                "high": None,
-                "unit": "",
-                "optional": False,
-            }
-            for pos in np.flatnonzero(dup)
         ]
+    fraction = is_number & (np.mod(checked, 1.0) != 0)
+    future = is_number & ~fraction & (checked > high)
+    early = is_number & ~fraction & (checked < low)
+    return [
+        ("not_a_whole_year", "is not a whole year", "not a whole year", fraction),
+        ("year_in_future", "is in the future", "year in the future", future),
+        (
+            "year_out_of_range",
+            "is outside the allowed range",
+            "year outside the allowed range",
+            early,
+        ),
+    ]
 
-    problems.raise_if_any()
 
-    result = pd.DataFrame(
+def _check_energy_labels(table: _Table, problems: _Problems) -> pd.Categorical:
+    """The energy labels (NaN = unknown); text that is no label is a problem."""
+    if "energy_label" not in table:
+        return pd.Categorical(np.full(table.n_rows, None, dtype=object), categories=ENERGY_LABELS)
+    cells = table.cells("energy_label")
+    labels, unknown = parse_labels(cells)
+    kind = table.kind(
+        "energy_label",
+        "unknown_energy_label",
+        "is not an energy label",
+        "unknown energy label",
+        _ALLOWED_LABELS,
+        allowed_values=ENERGY_LABELS,
+        optional=True,
+    )
+    problems.add(kind, unknown, cells.tolist())
+    return pd.Categorical(labels, categories=ENERGY_LABELS)
+
+
+def _check_tenures(table: _Table, problems: _Problems) -> pd.Categorical:
+    """The canonical tenures (spellings mapped, NaN = unknown); unknown text is a problem."""
+    if "tenure" not in table:
+        return pd.Categorical(np.full(table.n_rows, None, dtype=object), categories=TENURES)
+    cells = table.cells("tenure")
+    tenures, unknown = parse_category(cells, TENURE_LOOKUP, required=False)
+    kind = table.kind(
+        "tenure",
+        "unknown_tenure",
+        "is not a known tenure",
+        "unknown tenure",
+        _ALLOWED_TENURES,
+        allowed_values=TENURES,
+        optional=True,
+    )
+    problems.add(kind, unknown, cells.tolist())
+    return pd.Categorical(tenures, categories=TENURES)
+
+
+def _zones(table: _Table) -> dict[str, np.ndarray]:
+    """The heat-network and grid zones as text (never a problem)."""
+    if "heat_network_zone" in table:
+        # present but empty = not in a zone (""); a missing column keeps None (see evaluate)
+        heat_network = parse_text(table.cells("heat_network_zone"), "")
+    else:
+        heat_network = np.full(table.n_rows, None, dtype=object)
+    if "grid_zone" in table:
+        grid = parse_text(table.cells("grid_zone"), "default")
+    else:
+        grid = np.full(table.n_rows, "default", dtype=object)
+    return {"heat_network_zone": heat_network, "grid_zone": grid}
+
+
+def _check_counts(table: _Table, problems: _Problems, decimal: str) -> np.ndarray:
+    """Dwellings per row (1 where empty, absent or bad); not a whole number >= 1 is a problem."""
+    if "count" not in table:
+        return np.ones(table.n_rows)
+    cells = table.cells("count")
+    counts, empty, text = parse_numbers(cells, decimal)
+    counts = np.where(empty, 1.0, counts)
+    as_typed = cells.tolist()
+    not_a_number = table.kind(
+        "count", "count_not_a_number", "is not a number", "not a number", _ALLOWED_COUNT
+    )
+    problems.add(not_a_number, text, as_typed)
+    checked = np.where(text, 1.0, counts)
+    not_whole = ~text & ((np.mod(checked, 1.0) != 0) | (checked < 1))
+    not_whole_kind = table.kind(
+        "count",
+        "count_not_whole",
+        "is not a whole number of at least 1",
+        "not a whole number of at least 1",
+        _ALLOWED_COUNT,
+    )
+    problems.add(not_whole_kind, not_whole, as_typed)
+    return np.where(text | not_whole, 1.0, counts)
+
+
+def _check_unique_ids(
+    ids: np.ndarray, id_empty: np.ndarray, table: _Table, problems: _Problems
+) -> None:
+    """Ids used more than once: one sentence for the message, one report entry per cell."""
+    duplicated = pd.Series(ids).duplicated(keep=False).to_numpy() & ~id_empty
+    if not duplicated.any():
+        return
+    positions = np.flatnonzero(duplicated)
+    kind = table.kind(
+        "dwelling_id",
+        "duplicate_id",
+        "is used more than once",
+        "id used more than once",
+        _ALLOWED_UNIQUE_ID,
+    )
+    problems.extra.append(_duplicates_sentence(kind.column, ids, positions, problems))
+    fields = kind.report_fields()
+    problems.extra_cells += [
+        {**problems.cell(int(pos)), "column": kind.column, "value": _show(ids[pos]), **fields}
+        for pos in positions
+    ]
+
+
+def _duplicates_sentence(
+    column: str, ids: np.ndarray, positions: np.ndarray, problems: _Problems
+) -> str:
+    """The ids used more than once and where (at most five ids, three places each)."""
+    where_by_id: dict[str, list[str]] = {}
+    for pos in positions:  # an error path: the loop runs over duplicated rows only
+        where_by_id.setdefault(str(ids[pos]), []).append(problems.where(int(pos)))
+    shown = list(where_by_id.items())[:5]
+    detail = "; ".join(f"{k!r} in {' and '.join(v[:3])}" for k, v in shown)
+    more = f"; and {len(where_by_id) - 5} more" if len(where_by_id) > 5 else ""
+    k = len(where_by_id)
+    return (
+        f"{column}: {k} id{' is' if k == 1 else 's are'} used more than once "
+        f"({detail}{more}); allowed: {_ALLOWED_UNIQUE_ID}"
+    )
+
+
+def _canonical_frame(columns: dict[str, object]) -> pd.DataFrame:
+    """The validated columns as the canonical stock frame (:data:`STOCK_COLUMNS`, dtypes)."""
+    return pd.DataFrame(
         {
-            "dwelling_id": pd.Series(ids, dtype=object),
-            "dwelling_type": out["dwelling_type"],
-            "construction_year": np.asarray(out["construction_year"]).astype(np.int64),
-            "floor_area_m2": np.asarray(out["floor_area_m2"], dtype=np.float64),
-            "energy_label": out["energy_label"],
-            "gas_m3": np.asarray(out["gas_m3"], dtype=np.float64),
-            "electricity_kwh": np.asarray(out["electricity_kwh"], dtype=np.float64),
-            "roof_area_m2": np.asarray(out["roof_area_m2"], dtype=np.float64),
-            "tenure": out["tenure"],
-            "household_income_eur": np.asarray(out["household_income_eur"], dtype=np.float64),
-            "heat_network_zone": pd.Series(out["heat_network_zone"], dtype=object),
-            "grid_zone": pd.Series(out["grid_zone"], dtype=object),
-            "count": np.asarray(out["count"]).astype(np.int64),
+            "dwelling_id": pd.Series(columns["dwelling_id"], dtype=object),
+            "dwelling_type": columns["dwelling_type"],
+            "construction_year": np.asarray(columns["construction_year"]).astype(np.int64),
+            "floor_area_m2": np.asarray(columns["floor_area_m2"], dtype=np.float64),
+            "energy_label": columns["energy_label"],
+            "gas_m3": np.asarray(columns["gas_m3"], dtype=np.float64),
+            "electricity_kwh": np.asarray(columns["electricity_kwh"], dtype=np.float64),
+            "roof_area_m2": np.asarray(columns["roof_area_m2"], dtype=np.float64),
+            "tenure": columns["tenure"],
+            "household_income_eur": np.asarray(columns["household_income_eur"], dtype=np.float64),
+            "heat_network_zone": pd.Series(columns["heat_network_zone"], dtype=object),
+            "grid_zone": pd.Series(columns["grid_zone"], dtype=object),
+            "count": np.asarray(columns["count"]).astype(np.int64),
         }
     )
-    result.attrs["ignored_columns"] = ignored
-    return result

@@ -84,6 +84,7 @@ from __future__ import annotations
 import difflib
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -100,9 +101,12 @@ __all__ = [
     "buurt_label_counts",
     "controlled_round",
     "derive_seed_tables",
+    "income_means_eur",
     "ipf",
     "largest_remainder",
     "lognormal_gini",
+    "pooled_ipf_shares",
+    "synthesis_scalars",
     "synthesise_stock",
 ]
 
@@ -438,7 +442,7 @@ def buurt_label_counts(row: Mapping[str, object]) -> tuple[np.ndarray, int]:
 # seed derivation (how the packaged seed tables were made)
 
 
-def _pooled_ipf_shares(
+def pooled_ipf_shares(
     period_counts: np.ndarray,
     target_counts: np.ndarray,
     *,
@@ -508,8 +512,8 @@ def derive_seed_tables(buurten: pd.DataFrame, **kwargs: float) -> tuple[pd.DataF
     )
     ok = np.isfinite(pct).all(axis=1) & (pct.sum(axis=1) > 0)
     labels = pct[ok] / pct[ok].sum(axis=1, keepdims=True) * periods[ok].sum(axis=1, keepdims=True)
-    theta = _pooled_ipf_shares(periods, types, **kwargs)  # type: ignore[arg-type]
-    phi = _pooled_ipf_shares(periods[ok], labels, **kwargs)  # type: ignore[arg-type]
+    theta = pooled_ipf_shares(periods, types, **kwargs)  # type: ignore[arg-type]
+    phi = pooled_ipf_shares(periods[ok], labels, **kwargs)  # type: ignore[arg-type]
     return (
         pd.DataFrame(theta, index=list(PERIODS), columns=list(DWELLING_TYPES)),
         pd.DataFrame(phi, index=list(PERIODS), columns=list(SEED_LABELS)),
@@ -548,6 +552,78 @@ def synthesise_stock(
     """
     buurten = _buurten(params)
     row = _find_buurt(buurt_code, buurten)
+    counts = _buurt_counts(row)
+    scalars = _scalars(params)
+    rng = np.random.default_rng(seed)  # drawn from in the order of the steps below
+
+    joint = _type_period_counts(counts, params, scalars["seed_floor"])
+    dwellings = _dwelling_classes(joint, counts, params, scalars["seed_floor"])
+    years = _construction_years(dwellings.period_code, scalars, rng)
+    area_m2 = _floor_areas_m2(dwellings, params, scalars, rng)
+    tenure = _tenure_codes(dwellings, params, rng)
+    income_eur = _incomes_eur(tenure, scalars, rng)
+    heat_network_zone = _heat_network_zones(dwellings, scalars, rng)
+    grid_zone = _grid_zones(dwellings.n, scalars, rng)
+
+    n = counts.dwellings
+    width = max(4, len(str(n)))
+    label_names = np.array([*SEED_LABELS, None], dtype=object)
+    frame = pd.DataFrame(
+        {
+            "dwelling_id": [f"{counts.code}-{i:0{width}d}" for i in range(1, n + 1)],
+            "dwelling_type": np.asarray(DWELLING_TYPES, dtype=object)[dwellings.type_code],
+            "construction_year": years,
+            "floor_area_m2": area_m2,
+            "energy_label": label_names[dwellings.label_code],
+            "tenure": np.asarray(TENURES, dtype=object)[tenure],
+            "household_income_eur": income_eur,
+            "heat_network_zone": heat_network_zone,
+            "grid_zone": grid_zone,
+            "count": np.ones(n, dtype=np.int64),
+        }
+    )
+    out = validate_stock(frame, source=f"synthesised stock {counts.code}")
+    out.attrs["synthesised_from"] = {
+        "buurt_code": counts.code,
+        "buurt_name": str(row["buurt_name"]),
+        "gemeente_name": str(row["gemeente_name"]),
+        "seed": seed,
+    }
+    return out
+
+
+@dataclass(frozen=True)
+class _BuurtCounts:
+    """The published counts of one buurt."""
+
+    code: str  # CBS buurt code
+    dwellings: int
+    per_period: np.ndarray  # int64, (periods,), adds up to ``dwellings``
+    per_type: np.ndarray  # int64, (types,), adds up to ``dwellings``
+    per_label: np.ndarray  # int64, (labels A..G,): the dwellings with a label record
+    unknown_label: int  # dwellings without a label record
+
+
+@dataclass(frozen=True)
+class _DwellingClasses:
+    """Type, construction period and label of every synthesised dwelling: int codes, (n,)."""
+
+    type_code: np.ndarray  # into DWELLING_TYPES, type-major order
+    period_code: np.ndarray  # into PERIODS
+    label_code: np.ndarray  # into SEED_LABELS; len(SEED_LABELS) = unknown
+
+    @property
+    def n(self) -> int:
+        return self.type_code.size
+
+    @property
+    def per_type(self) -> np.ndarray:
+        """Dwellings per type, (types,)."""
+        return np.bincount(self.type_code, minlength=len(DWELLING_TYPES))
+
+
+def _buurt_counts(row: pd.Series) -> _BuurtCounts:
+    """The counts of a buurt's row; raised: a buurt without dwellings."""
     code = str(row["buurt_code"])
     n = int(row["dwellings"])
     if n <= 0:
@@ -561,118 +637,134 @@ def synthesise_stock(
     if period_counts.sum() != n or type_counts.sum() != n:  # pragma: no cover - data check
         raise RuntimeError(f"{BUURT_TABLE}: buurt {code} counts do not add up to {n}")
     label_counts, unknown = buurt_label_counts(row)
+    return _BuurtCounts(code, n, period_counts, type_counts, label_counts, unknown)
 
-    s = _scalars(params)
-    eps = s["seed_floor"]
-    rng = np.random.default_rng(seed)
 
-    # 1. type x period (periods as rows)
-    theta = _type_period_seed(params) + eps
-    seed_tp = period_counts[:, None] * theta / theta.sum(axis=1, keepdims=True)
-    joint = controlled_round(
-        ipf(seed_tp, period_counts, type_counts), period_counts, type_counts
-    )  # (periods, types)
+def _type_period_counts(
+    counts: _BuurtCounts, params: Params | None, seed_floor: float
+) -> np.ndarray:
+    """Step 2: dwellings per period × type (int64, periods as rows), both margins exact."""
+    theta = _type_period_seed(params) + seed_floor
+    seed_tp = counts.per_period[:, None] * theta / theta.sum(axis=1, keepdims=True)
+    return controlled_round(
+        ipf(seed_tp, counts.per_period, counts.per_type), counts.per_period, counts.per_type
+    )
 
-    # 2. labels within each non-empty (type, period) cell; type-major order
-    jt = joint.T  # (types, periods)
+
+def _dwelling_classes(
+    joint: np.ndarray, counts: _BuurtCounts, params: Params | None, seed_floor: float
+) -> _DwellingClasses:
+    """Step 4: labels within each non-empty (type, period) cell, then one row per dwelling."""
+    jt = joint.T  # (types, periods); cells in type-major order
     cell_t, cell_p = np.nonzero(jt)
     cell_n = jt[cell_t, cell_p]
-    phi = _label_period_seed(params) + eps
+    phi = _label_period_seed(params) + seed_floor
     phi = phi / phi.sum(axis=1, keepdims=True)
-    unknown_share = unknown / n
+    unknown_share = counts.unknown_label / counts.dwellings
     seed_lab = np.concatenate(
-        [phi[cell_p] * (1.0 - unknown_share), np.full((cell_n.size, 1), max(unknown_share, eps))],
+        [
+            phi[cell_p] * (1.0 - unknown_share),
+            np.full((cell_n.size, 1), max(unknown_share, seed_floor)),
+        ],
         axis=1,
     )
     seed_lab *= cell_n[:, None]
-    label_targets = np.append(label_counts, unknown)
+    label_targets = np.append(counts.per_label, counts.unknown_label)
     seed_lab[:, label_targets == 0] = 0.0
     alloc = controlled_round(ipf(seed_lab, cell_n, label_targets), cell_n, label_targets)
 
-    # 3. one row per dwelling
-    reps = alloc.ravel()
-    d_type = np.repeat(np.repeat(cell_t, alloc.shape[1]), reps)
-    d_period = np.repeat(np.repeat(cell_p, alloc.shape[1]), reps)
-    d_label = np.repeat(np.tile(np.arange(alloc.shape[1]), cell_n.size), reps)
-    label_names = np.array([*SEED_LABELS, None], dtype=object)
+    dwellings_per_class = alloc.ravel()  # (cells × labels)
+    n_classes = alloc.shape[1]
+    return _DwellingClasses(
+        type_code=np.repeat(np.repeat(cell_t, n_classes), dwellings_per_class),
+        period_code=np.repeat(np.repeat(cell_p, n_classes), dwellings_per_class),
+        label_code=np.repeat(np.tile(np.arange(n_classes), cell_n.size), dwellings_per_class),
+    )
 
-    # 4. construction year, uniform within the period
+
+def _construction_years(
+    period_code: np.ndarray, scalars: Mapping[str, float], rng: np.random.Generator
+) -> np.ndarray:
+    """Step 5: construction year, uniform within the period."""
     first = np.array([p[1] for p in CONSTRUCTION_PERIODS], dtype=np.int64)
     last = np.array([p[2] for p in CONSTRUCTION_PERIODS], dtype=np.int64)
-    first[0] = int(s["pre1930_first_year"])
-    last[-1] = int(s["last_year"])
-    years = rng.integers(first[d_period], last[d_period] + 1)
+    first[0] = int(scalars["pre1930_first_year"])
+    last[-1] = int(scalars["last_year"])
+    return rng.integers(first[period_code], last[period_code] + 1)
 
-    # 5. floor area, lognormal around the type x period mean
-    mean_area = _floor_area_means(params)[d_type, d_period]
-    sig = np.sqrt(np.log1p(s["floor_area_cv"] ** 2))
-    area = mean_area * np.exp(sig * rng.standard_normal(n) - 0.5 * sig**2)
-    area = np.clip(
-        area, s["floor_area_clip_low"] * mean_area, s["floor_area_clip_high"] * mean_area
+
+def _floor_areas_m2(
+    dwellings: _DwellingClasses,
+    params: Params | None,
+    scalars: Mapping[str, float],
+    rng: np.random.Generator,
+) -> np.ndarray:
+    """Step 6: usable floor area [m²], lognormal around the type × period mean, whole m²."""
+    mean_m2 = _floor_area_means(params)[dwellings.type_code, dwellings.period_code]
+    sig = np.sqrt(np.log1p(scalars["floor_area_cv"] ** 2))
+    area_m2 = mean_m2 * np.exp(sig * rng.standard_normal(dwellings.n) - 0.5 * sig**2)
+    area_m2 = np.clip(
+        area_m2,
+        scalars["floor_area_clip_low"] * mean_m2,
+        scalars["floor_area_clip_high"] * mean_m2,
     )
-    area = np.clip(np.rint(area), 15.0, 2000.0)
+    return np.clip(np.rint(area_m2), 15.0, 2000.0)
 
-    # 6. tenure: counts per type by largest remainder, randomly placed within the type
+
+def _tenure_codes(
+    dwellings: _DwellingClasses, params: Params | None, rng: np.random.Generator
+) -> np.ndarray:
+    """Step 7: tenure codes (into TENURES); counts per type by largest remainder, randomly
+    placed within the type."""
     shares = _tenure_shares(params)
-    n_type = np.bincount(d_type, minlength=len(DWELLING_TYPES))
-    order = np.lexsort((rng.random(n), d_type))  # type-major, random within type
+    per_type = dwellings.per_type
+    order = np.lexsort((rng.random(dwellings.n), dwellings.type_code))  # random within type
     tenure_seq = np.concatenate(
         [
-            np.repeat(np.arange(len(TENURES)), largest_remainder(shares[t], int(n_type[t])))
+            np.repeat(np.arange(len(TENURES)), largest_remainder(shares[t], int(per_type[t])))
             for t in range(len(DWELLING_TYPES))
         ]
     )
-    tenure = np.empty(n, dtype=np.int64)
+    tenure = np.empty(dwellings.n, dtype=np.int64)
     tenure[order] = tenure_seq
+    return tenure
 
-    # 7. household income, lognormal per tenure
-    means = income_means_eur(s)[tenure]
-    sig_i = s["income_sigma"]
-    income = means * np.exp(sig_i * rng.standard_normal(n) - 0.5 * sig_i**2)
-    income = np.clip(np.round(income, -2), 0.0, 1_000_000.0)
 
-    # 8. heat-network zone: all terraced / multi-family, a random share of the others
+def _incomes_eur(
+    tenure: np.ndarray, scalars: Mapping[str, float], rng: np.random.Generator
+) -> np.ndarray:
+    """Step 8: disposable household income [€/yr], lognormal per tenure, whole hundreds."""
+    means_eur = income_means_eur(scalars)[tenure]
+    sig = scalars["income_sigma"]
+    income_eur = means_eur * np.exp(sig * rng.standard_normal(tenure.size) - 0.5 * sig**2)
+    return np.clip(np.round(income_eur, -2), 0.0, 1_000_000.0)
+
+
+def _heat_network_zones(
+    dwellings: _DwellingClasses, scalars: Mapping[str, float], rng: np.random.Generator
+) -> np.ndarray:
+    """Step 10: ``"kern"`` for all terraced and multi-family dwellings and a random share of the
+    others, None elsewhere (object array)."""
     kern_share = np.array(
         [
-            s["kern_share_vrijstaand"],
-            s["kern_share_twee_onder_een_kap"],
+            scalars["kern_share_vrijstaand"],
+            scalars["kern_share_twee_onder_een_kap"],
             *[1.0 for _ in _KERN_TYPES],
         ]
     )
-    kern_n = np.rint(kern_share * n_type).astype(np.int64)
-    order_k = np.lexsort((rng.random(n), d_type))
-    block_start = np.concatenate([[0], np.cumsum(n_type)[:-1]])
+    n, per_type = dwellings.n, dwellings.per_type
+    kern_n = np.rint(kern_share * per_type).astype(np.int64)
+    order = np.lexsort((rng.random(n), dwellings.type_code))  # type-major, random within type
+    block_start = np.concatenate([[0], np.cumsum(per_type)[:-1]])
     rank_in_type = np.empty(n, dtype=np.int64)
-    rank_in_type[order_k] = np.arange(n) - np.repeat(block_start, n_type)
-    in_kern = rank_in_type < kern_n[d_type]
-    zone = np.where(in_kern, "kern", None).astype(object)
+    rank_in_type[order] = np.arange(n) - np.repeat(block_start, per_type)
+    in_kern = rank_in_type < kern_n[dwellings.type_code]
+    return np.where(in_kern, "kern", None).astype(object)
 
-    # 9. grid zones of (almost) equal size, random membership
-    n_zones = int(s["grid_zones"])
+
+def _grid_zones(n: int, scalars: Mapping[str, float], rng: np.random.Generator) -> np.ndarray:
+    """Step 11: LV zones ``lv1`` .. of (almost) equal size, random membership (object array)."""
+    n_zones = int(scalars["grid_zones"])
     rank = np.empty(n, dtype=np.int64)
     rank[rng.permutation(n)] = np.arange(n)
-    grid = np.array([f"lv{k + 1}" for k in range(n_zones)], dtype=object)[rank * n_zones // n]
-
-    width = max(4, len(str(n)))
-    frame = pd.DataFrame(
-        {
-            "dwelling_id": [f"{code}-{i:0{width}d}" for i in range(1, n + 1)],
-            "dwelling_type": np.asarray(DWELLING_TYPES, dtype=object)[d_type],
-            "construction_year": years,
-            "floor_area_m2": area,
-            "energy_label": label_names[d_label],
-            "tenure": np.asarray(TENURES, dtype=object)[tenure],
-            "household_income_eur": income,
-            "heat_network_zone": zone,
-            "grid_zone": grid,
-            "count": np.ones(n, dtype=np.int64),
-        }
-    )
-    out = validate_stock(frame, source=f"synthesised stock {code}")
-    out.attrs["synthesised_from"] = {
-        "buurt_code": code,
-        "buurt_name": str(row["buurt_name"]),
-        "gemeente_name": str(row["gemeente_name"]),
-        "seed": seed,
-    }
-    return out
+    return np.array([f"lv{k + 1}" for k in range(n_zones)], dtype=object)[rank * n_zones // n]

@@ -15,12 +15,14 @@ from wupmodel.uncertainty.analyses import (
     distributions,
     household_risk,
     least_regret,
+    oat_effects,
     prob_cheaper,
+    sobol_from_samples,
     sobol_indices,
     tornado,
 )
 from wupmodel.uncertainty.batch import batch, batch_summary
-from wupmodel.uncertainty.executors import make_executor
+from wupmodel.uncertainty.executors import DaskExecutor, make_executor
 from wupmodel.uncertainty.samples import (
     NONLINEAR_SERIES,
     price_overrides,
@@ -28,10 +30,14 @@ from wupmodel.uncertainty.samples import (
     sample_nonlinear_inputs,
     sample_price_inputs,
 )
-from wupmodel.uncertainty.sampling import Design, design
+from wupmodel.uncertainty.sampling import Design, design, unit_sobol_saltelli
 from wupmodel.uncertainty.sweep import FIGURES, SweepResult, sweep
 
 __all__ = [
+    "oat_effects",
+    "sobol_from_samples",
+    "DaskExecutor",
+    "unit_sobol_saltelli",
     "FIGURES",
     "NONLINEAR_SERIES",
     "price_overrides",
