@@ -131,3 +131,4 @@ def everything(result: wm.CriteriaResult) -> None:
 
 
 weigh_and_show()
+ui.sources("afwegen")

@@ -39,6 +39,8 @@ __all__ = [
 PAGE_SOURCES: dict[str, tuple[str, ...]] = {
     "dorp": ("stock", "stock_cbs", "demand", "energy_prices", "energy_tax", "co2_factors"),
     "mijn_huis": (
+        "wellbeing_summer",
+        "wellbeing_noise",
         "demand",
         "heat_pumps",
         "costs",
@@ -61,6 +63,15 @@ PAGE_SOURCES: dict[str, tuple[str, ...]] = {
         "costs",
     ),
     "plan": ("costs", "grid", "participation", "discount_rates", "co2_factors", "isde"),
+    "afwegen": (
+        "weights",
+        "wellbeing_summer",
+        "wellbeing_noise",
+        "wellbeing_damp",
+        "costs",
+        "co2_factors",
+        "uncertainty",
+    ),
     "onzekerheid": ("uncertainty", "energy_prices", "co2_price"),
     "cooperatie": ("coop_finance", "heat_tariff", "costs", "participation", "isde"),
     "export": ("stock", "energy_prices", "costs", "discount_rates"),

@@ -8,8 +8,8 @@ construction periods), so no snake_case name reaches a screen. The strings of we
 
 from __future__ import annotations
 
-from wupmodel.app.strings_evening import EVENING_STRINGS
 from wupmodel.app.strings_criteria import CRITERIA_STRINGS
+from wupmodel.app.strings_evening import EVENING_STRINGS
 
 APP_STRINGS: dict[str, dict[str, str]] = {
     # navigation and shell
