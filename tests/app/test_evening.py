@@ -384,7 +384,19 @@ def test_plan_shows_every_measure_and_who_pays_what(aalden):
         if count > 0.5:
             assert shown[wa.value_label("heating", heating)] == wa.format_number(count)
     mix = _titles(at)["Welke verwarming, hoeveel woningen"]["data"][0]
-    assert sum(values(mix["x"])) == pytest.approx(758)
+    shown_mix = dict(zip(mix["y"], _first(values(mix["x"])), strict=True))
+    for heating, count in plan.dwellings_by_heating.items():
+        if count > 1e-9:
+            assert shown_mix[wa.value_label("heating", heating)] == pytest.approx(count)
+    # the cost-CO2 front: the plan's own front at six points, national cost a year
+    front = wm.optimise(
+        scenario=wm.apply_settings(scenario, {"targets.co2_reduction": 0.6}, origin="app"),
+        outcomes=outcomes,
+        pareto=6,
+    ).pareto_front
+    line = _titles(at)["Kosten tegen CO₂-reductie"]["data"][0]
+    assert _first(values(line["x"])) == pytest.approx([100 * p.co2_reduction for p in front])
+    assert _first(values(line["y"])) == pytest.approx([p.objective_eur for p in front])
     payers = next(t.value for t in at.table if "Wie" in t.value.columns)
     assert list(payers["Wie"]) == [
         "Huishoudens samen",

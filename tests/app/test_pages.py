@@ -345,11 +345,12 @@ def test_afwegen_a_weight_moves_the_ranking(lang, label, before, after):
     """Equal weights: the ground-source heat pump first; the monthly costs five times as heavy:
     the hybrid (the only strategy whose monthly costs fall) first."""
     at = on("afwegen", lang)
-    assert len(at.slider) == 12  # every weighed criterion (the chance of paying more: no sweep)
+    weights = at.get("select_slider")
+    assert len(weights) == 12  # every weighed criterion (the chance of paying more: no sweep)
     assert _first(at) == before
     shares = [float(v.rstrip(" %").replace(",", ".")) for v in at.table[0].value.iloc[:, 3]]
     assert sum(shares) == pytest.approx(100, abs=3)  # rounded percentages
-    [slider] = [s for s in at.slider if s.label == label]
+    [slider] = [s for s in weights if s.label == label]
     slider.set_value(5.0).run()
     assert not at.exception
     assert _first(at) == after
@@ -385,6 +386,6 @@ def test_afwegen_the_chance_of_paying_more_joins_when_asked():
     at = on("afwegen")
     at.checkbox(key="afw_risk").check().run()  # a 64-sample sweep of scenarios/uncertainty.yaml
     assert not at.exception
-    labels = [s.label for s in at.slider]
+    labels = [s.label for s in at.get("select_slider")]
     assert "Kans dat een huishouden meer gaat betalen" in labels and len(labels) == 13
     assert not any("telt nu niet mee" in c.value for c in at.caption)

@@ -896,6 +896,4 @@ VALUE_LABELS["stock_column"] = {
     "grid_zone": {"nl": "Netgebied", "en": "Grid zone"},
     "count": {"nl": "Aantal woningen", "en": "Number of dwellings"},
 }
-
-# the village evening's strings (issue 23: projector, answers in words, sources, handouts)
-APP_STRINGS.update(EVENING_STRINGS)
+APP_STRINGS.update(EVENING_STRINGS)  # the village evening's (issue 23)
