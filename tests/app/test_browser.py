@@ -320,6 +320,7 @@ PAGES = (
     ("mijn-huis", "Mijn huis", "mijn_huis"),
     ("scenarios", "Scenario's", "scenarios"),
     ("plan", "Plan voor het dorp", "plan"),
+    ("tijdpad", "Tijdpad: wie stapt wanneer over", "tijdpad"),
     ("afwegen", "Afwegen", "afwegen"),
     ("onzekerheid", "Onzekerheid", "onzekerheid"),
     ("cooperatie", "Coöperatie", "cooperatie"),
@@ -351,7 +352,7 @@ def test_every_page_fits_a_projector(page, server):
     problems = []
     for path, title, name in PAGES:
         _open(page, server, path, title)
-        if name in ("dorp", "mijn_huis", "afwegen", "onzekerheid", "cooperatie"):  # charts at once
+        if name in ("dorp", "mijn_huis", "tijdpad", "afwegen", "onzekerheid", "cooperatie"):
             page.locator(".js-plotly-plot").first.wait_for(timeout=120_000)
         _fill(page, name)
         problems += check_page(page, name)

@@ -184,7 +184,17 @@ def _control_key(at: AppTest, prefix: str) -> str:
     return next(s.key for s in at.get("select_slider") if str(s.key).startswith(f"ctl:{prefix}"))
 
 
-PAGES = ("dorp", "mijn_huis", "scenarios", "plan", "afwegen", "onzekerheid", "cooperatie", "export")
+PAGES = (
+    "dorp",
+    "mijn_huis",
+    "scenarios",
+    "plan",
+    "tijdpad",
+    "afwegen",
+    "onzekerheid",
+    "cooperatie",
+    "export",
+)
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -13,6 +13,8 @@ figures) · ``problems`` (an upload's report in words) · ``downloads`` (files a
 buurten) · ``answers`` (one house in words) · ``sources`` (sources and assumptions in words) ·
 ``coop_view`` and ``uncertainty_view`` (those pages in words) · ``handouts`` (pages to print) ·
 ``page_style`` (the style sheet for a projector) ·
+``phasing_plots`` (the time path's zones × years and switches per year) · ``phasing_strings``
+(the Tijdpad page's strings) ·
 ``criteria_view`` (the page Afwegen: the weighing's frames and figures) ·
 ``house_criteria`` (one house's comfort, noise, summer and works in words) ·
 ``strings_criteria`` (the strings of weighing).
@@ -78,6 +80,7 @@ from wupmodel.app.i18n import (
 )
 from wupmodel.app.overview import stock_overview
 from wupmodel.app.page_style import PRESENTATION_FIGURE_PX, page_css
+from wupmodel.app.phasing_plots import gantt_chart, yearly_bars
 from wupmodel.app.plan_view import plan_measures, plan_payers, plan_who_pays, shadow_price_words
 from wupmodel.app.plots import (
     category_bars,
@@ -173,6 +176,7 @@ __all__ = [
     "csv_zip_bytes",
     "distribution_chart",
     "format_number",
+    "gantt_chart",
     "group_label",
     "groups_frame",
     "histogram_bars",
@@ -206,6 +210,7 @@ __all__ = [
     "upload_message",
     "value_label",
     "village_stock",
+    "yearly_bars",
     "village_summary",
     "woonplaatsen",
     "zone_label",

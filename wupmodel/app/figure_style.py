@@ -164,7 +164,7 @@ def fit_title(fig: go.Figure, chars: int) -> go.Figure:
 
 def hbar(**kwargs: object) -> go.Bar:
     """A horizontal bar trace (value labels may reach past the axis: ``cliponaxis`` off)."""
-    return go.Bar(orientation="h", cliponaxis=False, textangle=0, **kwargs)
+    return go.Bar(**{"orientation": "h", "cliponaxis": False, "textangle": 0, **kwargs})
 
 
 def value_texts(

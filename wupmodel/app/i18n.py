@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from wupmodel.app.phasing_strings import PHASING_STRINGS
 from wupmodel.app.strings import APP_STRINGS, VALUE_LABELS
 from wupmodel.io.headers import header
 
@@ -61,6 +62,7 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
     },
     **APP_STRINGS,
+    **PHASING_STRINGS,
 }
 
 

@@ -63,6 +63,7 @@ PAGE_SOURCES: dict[str, tuple[str, ...]] = {
         "costs",
     ),
     "plan": ("costs", "grid", "participation", "discount_rates", "co2_factors", "isde"),
+    "tijdpad": ("phasing_boilers", "phasing_installers", "phasing_rules", "isde", "costs"),
     "afwegen": (
         "weights",
         "wellbeing_summer",
