@@ -74,6 +74,7 @@ from wupmodel.app.i18n import (
     format_money,
     format_number,
     format_share,
+    limits_label,
     t,
     translate_frame,
     value_label,
@@ -119,6 +120,7 @@ from wupmodel.survey import survey_template
 from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS, HEATING_SYSTEMS, TENURES
 
 __all__ = [
+    "limits_label",
     "fit_title",
     "strategy_words",
     "PRESENTATION_FIGURE_PX",

@@ -132,6 +132,15 @@ def format_compact(
     return prefix + format_number(value, lang, 0, unit)
 
 
+def limits_label(text: object, lang: str = "nl") -> str:
+    """What limits a year of the time path ("installer capacity (heat pumps); CO2 path") in
+    words of ``lang``; a phrase without words stays as it is."""
+    from wupmodel.app.strings_evening import LIMIT_WORDS
+
+    parts = [p for p in str(text or "").split("; ") if p]
+    return "; ".join(LIMIT_WORDS.get(p, {}).get(lang, p) for p in parts)
+
+
 def value_label(kind: str, value: object, lang: str = "nl") -> str:
     """The resident's word for ``value`` of vocabulary ``kind`` (``"dwelling_type"``,
     ``"tenure"``, ``"heating"``, ``"insulation"``, ``"period"``, ``"figure"``).

@@ -536,4 +536,26 @@ EVENING_STRINGS: dict[str, dict[str, str]] = {
         "nl": "kosten bewoners (euro per jaar)",
         "en": "residents' cost (euro a year)",
     },
+    # the time path's limits in words (wupmodel.phasing.tables.LIMITS)
+}
+
+#: what limits a year of the time path, in the resident's words (by the English phrase the
+#: phasing tables write)
+LIMIT_WORDS: dict[str, dict[str, str]] = {
+    "installer capacity (heat pumps)": {
+        "nl": "installateurs (warmtepompen)",
+        "en": "installers (heat pumps)",
+    },
+    "installer capacity (insulation)": {"nl": "isoleerders", "en": "insulation installers"},
+    "yearly budget": {"nl": "jaarbudget", "en": "yearly budget"},
+    "LV grid capacity": {"nl": "ruimte op het stroomnet", "en": "room on the grid"},
+    "CO2 path": {"nl": "CO₂-doel van dat jaar", "en": "that year's CO₂ target"},
+    "notice before gas leaves": {
+        "nl": "aankondiging voor het gas eruit gaat",
+        "en": "notice before the gas goes",
+    },
+    "most installations of a system": {
+        "nl": "hoogste aantal van één systeem",
+        "en": "most installations of one system",
+    },
 }
