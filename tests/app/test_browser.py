@@ -151,7 +151,7 @@ def page(browser, server):
 #: what a resident must never read: English words of the model's tables and raw identifiers
 ENGLISH = re.compile(
     r"\b(?:the|and|of the|per year|price path|Kind|Source|NOT FOUND|commit|branch|github|nan|"
-    r"None|True|False|Strategy|dwellings?)\b|\b[a-z0-9]+_[a-z0-9_]+\b"
+    r"None|True|False|Strategy|dwellings?|capacity|installers?|limit)\b|\b[a-z0-9]+_[a-z0-9_]+\b"
 )
 #: an English thousands separator in a number above 999 ("1,078"), a decimal point ("0.51")
 ENGLISH_NUMBER = re.compile(
