@@ -6,8 +6,8 @@ the pages in ``app_pages/`` call these and the root API, and hold no model logic
 
 ``strings``, ``strings_evening`` and ``value_labels`` (every label, Dutch and English) ·
 ``i18n`` (translation, Dutch number formats, readable headers) · ``controls`` (the assumptions a
-village evening moves) · ``house`` (one house) · ``overview`` (the village today) · ``plan_view`` (who pays more under
-a plan) · ``figure_style`` (the figures' house style) · ``plots`` and ``coop_plots`` (Plotly
+village evening moves) · ``house`` (one house) · ``overview`` (the village today) ·
+``plan_view`` (who pays more under a plan) · ``figure_style`` (the figures' house style) · ``plots`` and ``coop_plots`` (Plotly
 figures) · ``problems`` (an upload's report in words) · ``downloads`` (files as bytes) ·
 ``village`` (which village: one state for its name, dwellings and exports; finding and combining
 buurten) · ``answers`` (one house in words) · ``sources`` (sources and assumptions in words) ·
