@@ -4,21 +4,18 @@ for households, upload problems in words, downloads, and every string in Dutch a
 Pure functions of the model's results (frames and figures in, frames, figures and bytes out);
 the pages in ``app_pages/`` call these and the root API, and hold no model logic.
 
-``strings``, ``strings_evening`` and ``value_labels`` (every label, Dutch and English) ·
-``i18n`` (translation, Dutch number formats, readable headers) · ``controls`` (the assumptions a
-village evening moves) · ``house`` (one house) · ``overview`` (the village today) ·
-``plan_view`` (who pays more under a plan) · ``figure_style`` (the figures' house style) · ``plots`` and ``coop_plots`` (Plotly
-figures) · ``problems`` (an upload's report in words) · ``downloads`` (files as bytes) ·
+``strings``, ``strings_evening`` and ``value_labels`` (every label, Dutch and English) · ``i18n``
+(translation, Dutch number formats, readable headers) · ``controls`` (the assumptions a village
+evening moves) · ``house`` (one house) · ``overview`` (the village today) · ``plan_view`` (who pays
+more under a plan) · ``figure_style`` (the figures' house style) · ``plots`` and ``coop_plots``
+(Plotly figures) · ``problems`` (an upload's report in words) · ``downloads`` (files as bytes) ·
 ``village`` (which village: one state for its name, dwellings and exports; finding and combining
 buurten) · ``answers`` (one house in words) · ``sources`` (sources and assumptions in words) ·
 ``coop_view`` and ``uncertainty_view`` (those pages in words) · ``handouts`` (pages to print) ·
-``page_style`` (the style sheet for a projector) ·
-``phasing_plots`` (the time path's zones × years and switches per year) · ``phasing_strings``
-(the Tijdpad page's strings) ·
-``criteria_view`` (the page Afwegen: the weighing's frames and figures) ·
-``house_criteria`` (one house's comfort, noise, summer and works in words) ·
-``strings_criteria`` (the strings of weighing).
-"""
+``page_style`` (the style sheet for a projector) · ``phasing_plots`` (the time path's zones × years
+and switches per year) · ``phasing_strings`` (the Tijdpad page's strings) · ``criteria_view`` (the
+page Afwegen: the weighing's frames and figures) · ``house_criteria`` (one house's comfort, noise,
+summer and works in words) · ``strings_criteria`` (the strings of weighing). """
 
 from wupmodel.app.answers import (
     GLOSSARY,
