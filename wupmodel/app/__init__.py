@@ -15,7 +15,7 @@ buurten) · ``answers`` (one house in words) · ``sources`` (sources and assumpt
 ``page_style`` (the style sheet for a projector) · ``phasing_plots`` (the time path's zones × years
 and switches per year) · ``phasing_strings`` (the Tijdpad page's strings) · ``criteria_view`` (the
 page Afwegen: the weighing's frames and figures) · ``house_criteria`` (one house's comfort, noise,
-summer and works in words) · ``strings_criteria`` (the strings of weighing). """
+summer and works in words) · ``strings_criteria`` (the strings of weighing)."""
 
 from wupmodel.app.answers import (
     GLOSSARY,
