@@ -30,6 +30,19 @@ CHECKS = [
     "share_deep_all_electric_air",
     "grid_peak_all_electric_air_kw",
     "grid_peak_all_electric_ground_kw",
+    # issue 20: policy and prices of 2026-2027, the heat network's CO2
+    "gas_tax_2026_incl_vat",
+    "elec_tax_2026_incl_vat",
+    "tax_credit_2026_incl_vat",
+    "tax_credit_2027_carried",
+    "isde_air_5kw_a3plus",
+    "isde_hybrid_4kw_2026",
+    "isde_air_8kw_2026",
+    "feed_in_2027_floor",
+    "acm_heat_variable_2026",
+    "ets2_central_2030",
+    "green_gas_surcharge_2030",
+    "heat_mt_co2_biomass",
 ]
 
 
@@ -110,7 +123,7 @@ def test_a_check_fails_when_the_model_moves(table):
 def test_check_model_command(capsys):
     assert main(["check-model"]) == 0
     out = capsys.readouterr().out
-    assert "17 of 17 within their band" in out
+    assert f"{len(CHECKS)} of {len(CHECKS)} within their band" in out
     for check in CHECKS:
         assert check in out
     assert "FAIL" not in out
@@ -148,3 +161,32 @@ def test_issue_9_parameters_are_listed_with_source_and_year(capsys):
     for name in ("heatpump_carnot", "heatpump_keymark", "validation_targets"):
         t = wio.packaged_table(name)
         assert t["source"].notna().all() and t["year"].notna().all(), name
+
+
+def test_drenthe_ranking_on_a_few_buurten():
+    """The ranking machinery on 25 buurten (the full table runs in ``check-model --drenthe``):
+    one row per driver, correlations in [-1, 1], the buurten counted."""
+    import pandas as pd
+
+    from wupmodel.validation import drenthe_ranking
+
+    table = wio.packaged_table("buurten_drenthe_2020")
+    some = table[table["dwellings"] >= 100].head(25)[["buurt_code"]]
+    ranking = drenthe_ranking(buurten=pd.DataFrame(some))
+    assert list(ranking["driver"]) == [
+        "share_pre1945",
+        "share_post1992",
+        "share_label_efg",
+        "gas_m3_per_dwelling",
+    ]
+    assert ranking["spearman"].between(-1, 1).all()
+    assert (ranking["buurten"] == 25).all()
+
+
+def test_drenthe_rows_only_when_asked(table):
+    from wupmodel.validation import DRENTHE_CHECKS
+
+    assert not set(DRENTHE_CHECKS) & set(table["check"])
+    targets = wio.packaged_table("validation_targets").set_index("check")
+    # PBL's direction (Startanalyse method 3.4.1): + old stock, - recent stock, + E-G, + gas
+    assert targets.loc[list(DRENTHE_CHECKS), "published"].tolist() == [1, -1, 1, 1]

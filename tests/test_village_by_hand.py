@@ -229,8 +229,10 @@ def test_summary_row_by_hand(village, strategy):
 def test_co2_identities_per_system(village):
     """CO2 of each option in year 1 = gas x 1.78 kg/m3 (packaged ``co2.gas_kg_per_m3``) +
     imported electricity x the grid factor of the first year + delivered heat x the heat's own
-    factor: the MT network's forfaitary 50.6 kg/GJ; for the LT network the electricity of its
-    collective heat pump, heat / (1 - loss share) / SCOP x the grid factor."""
+    factor per GJ delivered (issue 20): the source's CO2 per GJ produced / (1 - loss share), the
+    source covering 85 % and gas peak boilers (efficiency 0.925) the rest, the pumps 0.72 % of the
+    heat in electricity; MT biomass (no CO2 at the stack), LT aquathermal with a collective heat
+    pump (0.017 GJe/GJ for the water + 1 / SCOP)."""
     scenario, plain, _ = village
     p = scenario.params()
     rows = plain.reset_index()
@@ -243,27 +245,27 @@ def test_co2_identities_per_system(village):
     assert np.ptp(grid_kg_kwh) < 1e-12
     grid = float(grid_kg_kwh[0])
     assert 0.05 < grid < 0.5  # kg/kWh, a Dutch grid factor of the 2020s
-    mt = rows[rows["heating"] == "heat_network_mt"]
-    assert mt["co2_kg"].to_numpy() == pytest.approx(
-        (
-            mt["gas_m3"] * p["co2.gas_kg_per_m3"]
-            + mt["electricity_import_kwh"] * grid
-            + mt["heat_gj"] * p["co2.heat_network_mt_kg_per_gj"]
-        ).to_numpy(),
-        rel=1e-9,
-    )
-    lt = rows[rows["heating"] == "heat_network_lt"]
-    # the collective heat pump makes the delivered heat plus the network's losses
-    lt_source_kwh = (
-        lt["heat_gj"] / 0.0036 / p["heatnet.lt_source_scop"] / (1 - p["heatnet.loss_share"])
-    )
-    assert lt["co2_kg"].to_numpy() == pytest.approx(
-        (
-            lt["gas_m3"] * p["co2.gas_kg_per_m3"]
-            + (lt["electricity_import_kwh"] + lt_source_kwh) * grid
-        ).to_numpy(),
-        rel=1e-9,
-    )
+    grid_gj = grid / 0.0036  # kg per GJ of electricity
+    peak = 0.15 * p["co2.gas_kg_per_m3"] / 0.03165 / 0.925  # gas peak boilers, kg/GJ produced
+    pumps = 0.0072 * grid_gj
+    kept = 1 - p["heatnet.loss_share"]
+    factors = {
+        "heat_network_mt": (peak + pumps) / kept,  # biomass: 0 kg/GJ at the stack
+        "heat_network_lt": (
+            0.85 * (0.017 + 1 / p["heatnet.lt_source_scop"]) * grid_gj + peak + pumps
+        )
+        / kept,
+    }
+    for system, factor in factors.items():
+        net = rows[rows["heating"] == system]
+        assert net["co2_kg"].to_numpy() == pytest.approx(
+            (
+                net["gas_m3"] * p["co2.gas_kg_per_m3"]
+                + net["electricity_import_kwh"] * grid
+                + net["heat_gj"] * factor
+            ).to_numpy(),
+            rel=1e-9,
+        )
 
 
 def test_gas_standing_charge_only_where_the_gas_connection_stays(village, tmp_path):

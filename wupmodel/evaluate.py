@@ -16,6 +16,7 @@ import pandas as pd
 
 from wupmodel.inputs import ModelInputs, as_inputs
 from wupmodel.money.appraise import appraise
+from wupmodel.money.tariffs import TariffPaths
 from wupmodel.options import Catalogue, OptionGrid
 from wupmodel.outcomes import FactoredArrays, Outcomes
 from wupmodel.params import Params
@@ -74,22 +75,23 @@ def building_inputs(groups: pd.DataFrame) -> BuildingInputs:
     )
 
 
-def co2_factors(params: Params, grid_co2_kg_kwh: np.ndarray) -> dict[str, np.ndarray | float]:
+def co2_factors(tariffs: TariffPaths) -> dict[str, np.ndarray | float]:
     """CO2 factors per year of the horizon.
 
-    Returns gas kg/m3 and MT network heat kg/GJ (constant), and per-year (Y,) arrays for
-    electricity kg/kWh (the grid path) and LT network heat kg/GJ (a collective heat pump's
-    electricity, grossed up for network losses).
+    Returns gas kg/m3 (constant) and per-year (Y,) arrays for electricity kg/kWh (the grid
+    path) and the heat of the MT and LT networks kg/GJ delivered: their sources' CO2 with the
+    peak boilers, the grid's electricity and the network losses
+    (:mod:`wupmodel.money.heat_supply`).
     """
-    lt_kwh_e_per_gj = (
-        1e9 / 3.6e6 / params["heatnet.lt_source_scop"] / (1.0 - params["heatnet.loss_share"])
-    )
-    grid = np.asarray(grid_co2_kg_kwh, dtype=float)
+    grid = np.asarray(tariffs.grid_co2_kg_kwh, dtype=float)
+    heat = tariffs.heat
+    if heat is None:
+        raise ValueError("the tariff paths carry no heat sources (built by tariff_paths)")
     return {
-        "gas": params["co2.gas_kg_per_m3"],
+        "gas": tariffs.gas_co2_kg_m3,
         "electricity": grid,
-        "heat_network_mt": params["co2.heat_network_mt_kg_per_gj"],
-        "heat_network_lt": lt_kwh_e_per_gj * grid,
+        "heat_network_mt": np.asarray(heat.mt.co2_kg_per_gj_delivered, dtype=float),
+        "heat_network_lt": np.asarray(heat.lt.co2_kg_per_gj_delivered, dtype=float),
     }
 
 
@@ -185,15 +187,15 @@ def _energy(building, systems, lay: _Layout, params: Params) -> _Energy:
 
 
 def _co2(
-    energy: _Energy, lay: _Layout, params: Params, grid_co2_kg_kwh: np.ndarray
+    energy: _Energy, lay: _Layout, tariffs: TariffPaths
 ) -> tuple[np.ndarray, np.ndarray, float, float]:
     """CO2 per combination in the first year and summed over the horizon (the grid's intensity
     falls over the years), before PV; and the grid's factors of the first year and the sum."""
-    f = co2_factors(params, grid_co2_kg_kwh)
+    f = co2_factors(tariffs)
     is_mt = lay.heat == HEATING_SYSTEMS.index("heat_network_mt")
     years = f["electricity"].size
-    heat_co2_y1 = np.where(is_mt, f["heat_network_mt"], f["heat_network_lt"][0])
-    heat_co2_sum = np.where(is_mt, f["heat_network_mt"] * years, f["heat_network_lt"].sum())
+    heat_co2_y1 = np.where(is_mt, f["heat_network_mt"][0], f["heat_network_lt"][0])
+    heat_co2_sum = np.where(is_mt, f["heat_network_mt"].sum(), f["heat_network_lt"].sum())
     co2_gas = energy.gas_m3 * f["gas"]
     grid_y1, grid_sum = f["electricity"][0], f["electricity"].sum()
     co2_y1 = co2_gas + energy.heat_gj * heat_co2_y1[None, :] + energy.demand_kwh * grid_y1
@@ -240,7 +242,7 @@ def _evaluate_groups(
     catalogue: Catalogue,
     params: Params,
     all_in_zone: bool,
-    grid_co2_kg_kwh: np.ndarray,
+    tariffs: TariffPaths,
 ) -> tuple[FactoredArrays, Callable[[], OptionGrid]]:
     """Core: feasibility and quantities of a frame of groups, factored (see FactoredArrays), and
     a function that puts the quantities the money layer needs on the option grid."""
@@ -249,7 +251,7 @@ def _evaluate_groups(
     systems = heating_systems(building, inputs.dwelling_type, params)
     lay = _Layout.of(catalogue)
     energy = _energy(building, systems, lay, params)
-    co2_y1, co2_cum, grid_y1, grid_sum = _co2(energy, lay, params, grid_co2_kg_kwh)
+    co2_y1, co2_cum, grid_y1, grid_sum = _co2(energy, lay, tariffs)
     feasible, reason = _feasibility(groups, systems, lay, energy.kwp, all_in_zone)
     n_groups, n_combos = len(groups), lay.ins.size
     zeros = np.zeros(n_groups)
@@ -369,9 +371,7 @@ def iter_evaluate(
     for k, start in enumerate(range(0, len(groups), chunk_size)):
         chunk = groups.iloc[start : start + chunk_size].reset_index(drop=True)
         rows = order[bounds[k] : bounds[k + 1]]
-        arrays, grid = _evaluate_groups(
-            chunk, catalogue, inputs.params, all_in_zone, ctx.tariffs.grid_co2_kg_kwh
-        )
+        arrays, grid = _evaluate_groups(chunk, catalogue, inputs.params, all_in_zone, ctx.tariffs)
         if money:
             arrays = arrays.with_options(
                 appraise(chunk, arrays, grid(), catalogue, ctx, irr=irr, outputs=money_outputs)
