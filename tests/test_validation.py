@@ -190,3 +190,56 @@ def test_drenthe_rows_only_when_asked(table):
     targets = wio.packaged_table("validation_targets").set_index("check")
     # PBL's direction (Startanalyse method 3.4.1): + old stock, - recent stock, + E-G, + gas
     assert targets.loc[list(DRENTHE_CHECKS), "published"].tolist() == [1, -1, 1, 1]
+
+
+NEW_IDS = [
+    "finance.feed_in_cost_eur_kwh",
+    "finance.gas_network_fixed_share",
+    "finance.gas_network_min_remaining_share",
+    "finance.isde_ventilation_eur",
+    "finance.isde_hp_repeat_years",
+    "finance.isde_hp_second_start_eur",
+    "heatnet.peak_efficiency",
+    "heatnet.pump_electricity_share",
+    "physics.insulation_meets_u_w_m2k",
+    "collective.heat_network.wcw_from_year",
+    "collective.heat_network.public_share",
+    "collective.heat_network.public_rate",
+    "collective.heat_network.private_rate",
+    "collective.heat_network.reference_connections",
+    "subsidy.lai_eur_per_dwelling",
+    "subsidy.lai_enabled",
+    "subsidy.wis_min_connections",
+    "policy.tax_credit_eur",
+    "policy.isde_hp_air_start_eur",
+    "policy.feed_in_min_share_of_supply",
+    "policy.heat_connection_fee_eur",
+    "heat_source.geothermal",
+    "price_paths.co2_price_ets2_central_eur_t",
+    "price_paths.green_gas_surcharge_eur_m3",
+    "price_paths.gas_connections_remaining_share",
+]
+
+
+@pytest.mark.parametrize("name", NEW_IDS)
+def test_params_grep_finds_every_new_default_with_its_source(capsys, name):
+    """Issue 20: every new default is found by `wupmodel params --grep`, with a source (and a
+    year for the scalar parameters); a carried-forward figure says so."""
+    assert main(["params", "--grep", name, "--full"]) == 0
+    out = capsys.readouterr().out
+    assert name in out and "source" in out
+    if name.startswith(("policy.tax_credit", "policy.heat_connection_fee")):
+        assert "CARRIED FORWARD" in out
+
+
+def test_new_tables_carry_source_and_year():
+    for name, year in (
+        ("policy_by_year", "source_year"),
+        ("heat_sources", "year"),
+        ("price_paths", "source_year"),
+    ):
+        t = wio.packaged_table(name)
+        assert t["source"].str.len().gt(20).all() and t[year].notna().all(), name
+    marked = wio.packaged_table("policy_by_year")
+    cf = marked[marked["carried_forward"]]
+    assert cf["source"].str.startswith("CARRIED FORWARD").all()

@@ -1,7 +1,7 @@
 """The model against published figures: what ``wupmodel check-model`` prints (issue 9).
 
 Each comparison of the packaged table ``data/validation_targets.csv`` (published figure, the
-band the model must fall in, source and year, and the model's figure before issue 9 where the
+band the model must fall in, source and year, and the model's figure before issue 9 or 20 where the
 issue measured it) is computed here from the public physics and the village summary. Pure: a
 scenario (and optionally its stock and parameters) in, a table out; nothing is read or written
 but the packaged tables.
@@ -334,7 +334,7 @@ def check_model(
     pandas.DataFrame
         One row per check (:data:`CHECK_COLUMNS`): ``modelled``, ``published``, the band
         ``low``..``high`` it must fall in, ``tolerance`` in words, ``passed``, ``before`` (the
-        model's figure before issue 9 where the issue measured it), ``source`` and ``year``.
+        model's figure before issue 9 or 20 where the issue measured it), ``source`` and ``year``.
 
     Examples
     --------

@@ -8,11 +8,26 @@ the pages in ``app_pages/`` call these and the root API, and hold no model logic
 readable headers) · ``controls`` (the assumptions a village evening moves) · ``house`` (one
 house) · ``overview`` (the village today) · ``plan_view`` (who pays more under a plan) ·
 ``figure_style`` (the figures' house style) · ``plots`` and ``coop_plots`` (Plotly figures) ·
-``problems`` (an upload's report in words) · ``downloads`` (files as bytes).
+``problems`` (an upload's report in words) · ``downloads`` (files as bytes) ·
+``criteria_view`` (the page Afwegen: the weighing's frames and figures) ·
+``house_criteria`` (one house's comfort, noise, summer and works in words) ·
+``strings_criteria`` (the strings of weighing).
 """
 
 from wupmodel.app.controls import CONTROLS, apply_controls, control_sources, control_values
 from wupmodel.app.coop_plots import coop_cash_flow_chart, coop_dscr_chart, participation_chart
+from wupmodel.app.criteria_view import (
+    GROUPS,
+    criteria_labels,
+    criteria_radar,
+    group_label,
+    groups_frame,
+    indicator_frame,
+    ranking_frame,
+    robustness_bars,
+    strategy_label,
+    weight_presets,
+)
 from wupmodel.app.downloads import (
     csv_zip_bytes,
     plan_json_bytes,
@@ -21,6 +36,7 @@ from wupmodel.app.downloads import (
     table_xlsx_bytes,
 )
 from wupmodel.app.house import house_stock, house_strategies, income_classes, income_of_class
+from wupmodel.app.house_criteria import house_wellbeing, wellbeing_words
 from wupmodel.app.i18n import (
     LANGUAGES,
     column_label,
@@ -54,6 +70,7 @@ __all__ = [
     "CONTROLS",
     "DWELLING_TYPES",
     "ENERGY_LABELS",
+    "GROUPS",
     "HEATING_SYSTEMS",
     "LANGUAGES",
     "TENURES",
@@ -62,6 +79,8 @@ __all__ = [
     "column_label",
     "compare_chart",
     "compare_tables",
+    "criteria_labels",
+    "criteria_radar",
     "control_sources",
     "control_values",
     "coop_cash_flow_chart",
@@ -69,13 +88,17 @@ __all__ = [
     "csv_zip_bytes",
     "distribution_chart",
     "format_number",
+    "group_label",
+    "groups_frame",
     "histogram_bars",
     "house_money_chart",
     "house_monthly_chart",
     "house_stock",
     "house_strategies",
+    "house_wellbeing",
     "income_classes",
     "income_of_class",
+    "indicator_frame",
     "mix_chart",
     "pareto_chart",
     "participation_chart",
@@ -83,9 +106,12 @@ __all__ = [
     "plan_who_pays",
     "plan_workbook_bytes",
     "problem_report",
+    "ranking_frame",
     "results_workbook_bytes",
     "risk_chart",
+    "robustness_bars",
     "stock_overview",
+    "strategy_label",
     "strategy_bars",
     "survey_template",
     "t",
@@ -95,4 +121,6 @@ __all__ = [
     "upload_message",
     "value_label",
     "village_summary",
+    "weight_presets",
+    "wellbeing_words",
 ]

@@ -42,8 +42,9 @@ def add_run_parser(sub) -> None:
         default=None,
         help=(
             "also write results.xlsx (read me, summary, per type, who pays, per dwelling,"
-            " assumptions and price paths as used, scenario, provenance), CSV files, summary.json"
-            " and scenario_used.yaml"
+            " assumptions and price paths as used, scenario, provenance, the well-being criteria"
+            " and their ranking with the weights used), CSV files, summary.json and"
+            " scenario_used.yaml"
         ),
     )
     run.add_argument(
@@ -157,7 +158,10 @@ def add_check_model_parser(sub) -> None:
             " points, SCOP, the insulated mid-terrace peak, gas kept after insulation, apartments"
             " vs CBS and PBL, all-electric national cost vs the Startanalyse, share needing deep"
             " insulation, grid peak per dwelling; modelled, published, the band it must fall in,"
-            " the model's figure before issue 9 and the source. Exit status 1 when a figure falls"
+            " the model's figure before issue 9 or 20 and the source; the 2026 taxes, ISDE,"
+            " feed-in floor, ETS2, green gas and heat-network CO2 (issue 20); with --drenthe how"
+            " the all-electric EUR/t ranks across the Drenthe buurten against PBL's direction."
+            " Exit status 1 when a figure falls"
             " outside its band."
         ),
     )
@@ -186,15 +190,26 @@ def cmd_run(args: argparse.Namespace) -> int:
     inputs = wm.model_inputs(scenario)
     outcomes = wm.evaluate(stock, inputs)
     tables = wm.summarise(outcomes, inputs)
+    # the files and the JSON carry the well-being criteria, weighed equally (wupmodel criteria
+    # weighs with a village's own weights)
+    weighed = (
+        wm.criteria(stock, inputs, outcomes=outcomes) if args.out or args.format == "json" else None
+    )
     block = wio.run_provenance(scenario, args.stock, command_line())
     if args.out:
         written = wio.write_outputs(
-            args.out, tables, scenario, outcomes.notices, provenance=block, lang=args.lang
+            args.out,
+            tables,
+            scenario,
+            outcomes.notices,
+            provenance=block,
+            lang=args.lang,
+            criteria=weighed,
         )
     if args.format == "json":
         print(
             json.dumps(
-                wio.summary_json(tables, scenario, outcomes.notices, block),
+                wio.summary_json(tables, scenario, outcomes.notices, block, weighed),
                 indent=2,
                 ensure_ascii=False,
             )

@@ -72,13 +72,22 @@ class HeatSourceFactors:
     loss_share: float
 
 
-def _source_row(params: Params, source: str):
-    table = params.table(HEAT_SOURCES).set_index("heat_source")
-    if source not in table.index:
-        raise WupInputError(
-            f"unknown heat source '{source}'; allowed: {', '.join(heat_source_names(params))}"
-        )
-    return table.loc[source]
+_ROWS: dict[int, tuple[object, dict[str, dict]]] = {}
+
+
+def _source_row(params: Params, source: str) -> dict:
+    """The source's row as a dict (the table indexed once per table object)."""
+    table = params.table(HEAT_SOURCES)
+    hit = _ROWS.get(id(table))
+    if hit is None or hit[0] is not table:
+        rows = {str(r["heat_source"]): r for r in table.to_dict(orient="records")}
+        if len(_ROWS) >= 8:
+            _ROWS.pop(next(iter(_ROWS)))
+        _ROWS[id(table)] = hit = (table, rows)
+    rows = hit[1]
+    if source not in rows:
+        raise WupInputError(f"unknown heat source '{source}'; allowed: {', '.join(rows)}")
+    return rows[source]
 
 
 def heat_source_factors(

@@ -60,13 +60,46 @@ class PolicyPath:
         self.published_year = published_year
 
 
-def _rows(params: Params, series: str) -> pd.DataFrame:
+_CACHE: dict[int, tuple[pd.DataFrame, dict[str, dict]]] = {}
+_CACHE_SIZE = 8
+
+
+def _index(params: Params) -> dict[str, dict]:
+    """Per series: its rows' years, values, marks, published years, unit and sources, as
+    arrays (cached per table object: the tariffs are rebuilt on every slider move)."""
     table = params.table(POLICY_TABLE)
-    rows = table[table["series"] == series].sort_values("year", kind="stable")
-    if rows.empty:
-        known = ", ".join(sorted(table["series"].unique()))
+    hit = _CACHE.get(id(table))
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    out: dict[str, dict] = {}
+    for series, rows in table.groupby("series", sort=True):
+        rows = rows.sort_values("year", kind="stable")
+        years = rows["year"].to_numpy(dtype=np.int64)
+        marked = rows["carried_forward"].astype(str).str.lower().eq("true").to_numpy()
+        published = years.copy()
+        for i in range(1, years.size):  # walk back over carried-forward rows
+            if marked[i]:
+                published[i] = published[i - 1]
+        out[str(series)] = {
+            "years": years,
+            "values": rows["value"].to_numpy(dtype=float),
+            "marked": marked,
+            "published": published,
+            "unit": str(rows["unit"].iloc[0]),
+            "source": rows["source"].to_numpy(),
+        }
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[id(table)] = (table, out)
+    return out
+
+
+def _rows(params: Params, series: str) -> dict:
+    index = _index(params)
+    if series not in index:
+        known = ", ".join(sorted(index))
         raise WupInputError(f"policy_by_year.csv has no series '{series}'; known: {known}")
-    return rows
+    return index[series]
 
 
 def policy_path(params: Params, series: str, years: NDArray[np.int64]) -> PolicyPath:
@@ -94,7 +127,7 @@ def policy_path(params: Params, series: str, years: NDArray[np.int64]) -> Policy
     ([519.8, 519.8, 519.8], [False, True, True])
     """
     rows = _rows(params, series)
-    have = rows["year"].to_numpy(dtype=np.int64)
+    have = rows["years"]
     years = np.asarray(years, dtype=np.int64)
     if (years < have[0]).any():
         raise WupInputError(
@@ -102,16 +135,11 @@ def policy_path(params: Params, series: str, years: NDArray[np.int64]) -> Policy
             f"{int(years.min())}"
         )
     at = np.searchsorted(have, years, side="right") - 1
-    values = rows["value"].to_numpy(dtype=float)[at]
-    marked = rows["carried_forward"].astype(str).str.lower().eq("true").to_numpy()
     exact = have[at] == years
-    carried = np.where(exact, marked[at], True)
-    # the published year behind each value: walk back over carried-forward rows
-    published = have.copy()
-    for i in range(1, have.size):
-        if marked[i]:
-            published[i] = published[i - 1]
-    return PolicyPath(series, years, values, carried.astype(bool), published[at])
+    carried = np.where(exact, rows["marked"][at], True)
+    return PolicyPath(
+        series, years, rows["values"][at], carried.astype(bool), rows["published"][at]
+    )
 
 
 def policy_value(params: Params, series: str, year: int) -> float:
@@ -122,25 +150,23 @@ def policy_value(params: Params, series: str, year: int) -> float:
 def policy_table(params: Params, years: NDArray[np.int64]) -> pd.DataFrame:
     """Every policy series over ``years`` as a long table: ``series``, ``year``, ``value``,
     ``unit``, ``carried_forward``, ``published_year`` and the ``source`` of the row used."""
-    table = params.table(POLICY_TABLE)
     frames = []
-    for series in sorted(table["series"].unique()):
-        rows = _rows(params, series)
-        first = int(rows["year"].iloc[0])
+    for series, rows in _index(params).items():
+        first = int(rows["years"][0])
         ys = np.asarray([y for y in years if y >= first], dtype=np.int64)
         if ys.size == 0:
             continue
         path = policy_path(params, series, ys)
-        at = np.searchsorted(rows["year"].to_numpy(), ys, side="right") - 1
-        source = rows["source"].to_numpy()[at]
-        beyond = ys > rows["year"].to_numpy()[at]
+        at = np.searchsorted(rows["years"], ys, side="right") - 1
+        source = rows["source"][at]
+        beyond = ys > rows["years"][at]
         frames.append(
             pd.DataFrame(
                 {
                     "series": series,
                     "year": ys,
                     "value": path.values,
-                    "unit": rows["unit"].iloc[0],
+                    "unit": rows["unit"],
                     "carried_forward": path.carried_forward,
                     "published_year": path.published_year,
                     "source": np.where(

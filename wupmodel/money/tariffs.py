@@ -501,16 +501,39 @@ class _PathSource:
         return values, path.carried_forward
 
 
+_MARKS: dict[int, tuple[object, dict[str, tuple[NDArray, NDArray]]]] = {}
+
+
+def _path_marks(params: Params) -> dict[str, tuple[NDArray, NDArray]]:
+    """Per ``price_paths.csv`` series: its years and carried-forward marks (cached per table)."""
+    table = params.table("price_paths")
+    hit = _MARKS.get(id(table))
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    out = {}
+    if "carried_forward" in table:
+        marked = table["carried_forward"].astype(str).str.lower().eq("true").to_numpy()
+        series = table["series"].to_numpy().astype(str)
+        years = table["year"].to_numpy(dtype=np.int64)
+        for name in np.unique(series):
+            rows = series == name
+            out[str(name)] = (years[rows], marked[rows])
+    if len(_MARKS) >= 8:
+        _MARKS.pop(next(iter(_MARKS)))
+    _MARKS[id(table)] = (table, out)
+    return out
+
+
 def _table_marks(
     params: Params, years: NDArray[np.int64], table_series: str, name: str
 ) -> dict[str, NDArray]:
     """The carried-forward marks of a ``price_paths.csv`` series, under the path's name."""
-    table = params.table("price_paths")
-    if "carried_forward" not in table:
+    found = _path_marks(params).get(table_series)
+    if found is None:
         return {}
-    rows = table[table["series"] == table_series].set_index("year")["carried_forward"]
-    marked = rows.reindex(years).fillna(False).astype(str).str.lower().eq("true")
-    return {name: marked.to_numpy(dtype=bool)}
+    have, marked = found
+    lookup = dict(zip(have.tolist(), marked.tolist(), strict=True))
+    return {name: np.array([lookup.get(int(y), False) for y in years], dtype=bool)}
 
 
 def _energy_prices(source: _PathSource) -> tuple[dict[str, FloatArray], dict[str, NDArray]]:
@@ -599,15 +622,20 @@ def _acm_variable_price(source: _PathSource, prices: dict[str, FloatArray]) -> F
         + prices["gas_tax_eur_m3"]
         + prices["co2_price_eur_t"] * gas_co2_kg_m3 / 1000.0
     )
-    price_year = np.array([PRICE_YEAR], dtype=np.int64)
-    then = _table_series(p, price_year)
+    then = _price_year_values(p)
     gas_all_in_then = (1.0 + p["finance.vat"]) * (
-        then["gas_commodity_eur_m3"][0]
-        + then["green_gas_surcharge_eur_m3"][0]
+        then["gas_commodity_eur_m3"]
+        + then["green_gas_surcharge_eur_m3"]
         + p["finance.gas_supply_markup_eur_m3"]
         + p["finance.gas_tax_eur_m3"]
     )
     return p["finance.heat_variable_eur_gj"] * gas_all_in / gas_all_in_then
+
+
+def _price_year_values(params: Params) -> dict[str, float]:
+    """The packaged series in the price year (the ACM price's base)."""
+    years = np.array([PRICE_YEAR], dtype=np.int64)
+    return {k: float(v[0]) for k, v in _table_series(params, years).items()}
 
 
 def _heat_tariffs(

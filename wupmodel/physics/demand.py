@@ -352,7 +352,7 @@ def _building_response(inputs: BuildingInputs, params: Params, station: str) -> 
 
     q_model_kwh = _running_min(_model_space_heat_kwh(arch, env, heat, p, station))
     # the label's ratio not explained by the elements' state: exactly r at the current level
-    explained = _explained_ratio(arch, env, q_model_kwh[:, 0], p, station)
+    explained = _explained_ratio(arch, env, q_model_kwh[:, 0], ratio != 1.0, p, station)
     if inputs.already_insulated is not None:  # their state is the survey's, not the label's
         explained = np.where(np.asarray(inputs.already_insulated, dtype=bool), 1.0, explained)
     residual = np.clip(
@@ -520,27 +520,40 @@ def _model_space_heat_kwh(
 
 
 def _explained_ratio(
-    arch: _Archetype, env: LevelEnvelope, q_current_kwh: np.ndarray, p: Params, station: str
+    arch: _Archetype,
+    env: LevelEnvelope,
+    q_current_kwh: np.ndarray,
+    labelled: np.ndarray,
+    p: Params,
+    station: str,
 ) -> np.ndarray:
     """The part of the label's ratio the elements' state explains: the model's current space
-    heat over the archetype's own current state's, (n,) (1 where both are 0)."""
-    u_arch = arch.u_current_w_m2k[:, None, :]
-    qv = env.qv10_dm3s_m2[:, :1]
+    heat over the archetype's own current state's, (n,); 1 where the label moves no element
+    (``labelled`` False: unknown or the default label) or both are 0."""
+    out = np.ones(q_current_kwh.shape)
+    rows = np.flatnonzero(labelled)
+    if rows.size == 0:
+        return out
+    u_arch = arch.u_current_w_m2k[rows, None, :]
+    area = arch.floor_area_m2[rows]
+    elements = arch.element_area_m2[rows]
+    qv = env.qv10_dm3s_m2[rows, :1]
     h_t, h_v = heat_transfer_coefficients(
-        arch.floor_area_m2, arch.element_area_m2, u_arch, arch.floor_b_factor, 1.0, qv, 0.0, p
+        area, elements, u_arch, arch.floor_b_factor[rows], 1.0, qv, 0.0, p
     )
     q_arch = space_heat_need_kwh(
-        arch.floor_area_m2[:, None],
+        area[:, None],
         h_t,
         h_v,
-        arch.element_area_m2[:, None, 3],
+        elements[:, None, 3],
         u_arch[:, :, 3],
-        arch.apartment[:, None],
+        arch.apartment[rows, None],
         monthly_climate(p, station),
         p,
     )[:, 0]
     with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(q_arch > 0, q_current_kwh / q_arch, 1.0)
+        out[rows] = np.where(q_arch > 0, q_current_kwh[rows] / q_arch, 1.0)
+    return out
 
 
 def _label_factor_by_level(q_model_kwh: np.ndarray, r: np.ndarray, p: Params) -> np.ndarray:
