@@ -71,6 +71,17 @@ class HeatSourceFactors:
     cost_eur_per_gj_delivered: FloatArray
     loss_share: float
 
+    def from_year(self, k: int) -> HeatSourceFactors:
+        """The factors from the ``k``-th year of the paths on."""
+        return HeatSourceFactors(
+            self.source,
+            self.co2_kg_per_gj_produced[k:],
+            self.co2_kg_per_gj_delivered[k:],
+            self.cost_eur_per_gj_produced[k:],
+            self.cost_eur_per_gj_delivered[k:],
+            self.loss_share,
+        )
+
 
 _ROWS: dict[int, tuple[object, dict[str, dict]]] = {}
 
@@ -161,6 +172,14 @@ class HeatSupply:
     def for_zone(self, zone: str) -> HeatSourceFactors:
         """The factors of ``zone``'s source: its own, else the MT network's."""
         return self.zones.get(str(zone), self.mt)
+
+    def from_year(self, k: int) -> HeatSupply:
+        """The sources' factors from the ``k``-th year of the paths on."""
+        return HeatSupply(
+            self.mt.from_year(k),
+            self.lt.from_year(k),
+            {z: f.from_year(k) for z, f in self.zones.items()},
+        )
 
 
 def heat_supply(

@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -170,6 +170,17 @@ class TariffPaths:
     def series(self) -> dict[str, NDArray]:
         """The per-year series by name (everything except ``years`` and the scalars)."""
         return {name: getattr(self, name) for name in SERIES}
+
+    def from_year(self, k: int) -> TariffPaths:
+        """The paths from their ``k``-th year on: every series, the marks and the heat
+        sources' factors sliced alike (a switch in a later year sees prices from then)."""
+        return replace(
+            self,
+            years=self.years[k:],
+            **{n: getattr(self, n)[k:] for n in SERIES},
+            carried_forward={n: m[k:] for n, m in self.carried_forward.items()},
+            heat=None if self.heat is None else self.heat.from_year(k),
+        )
 
 
 #: Names of the per-year series that an override may replace.
