@@ -148,3 +148,46 @@ def test_scenario_block_and_unknown_source():
     assert scenario.heat_networks.mt_source == "biomass"
     with pytest.raises(wm.WupInputError, match="unknown heat source 'biomas'"):
         wm.apply_settings(scenario, {"heat_networks.mt_source": "biomas"})
+
+
+def test_one_description_of_a_network_for_summary_optimiser_cooperative_and_tariff():
+    """The cooperative's case, the households' cost-based tariff and the national cost of the
+    village summary and the optimiser all take a network's parts from one description
+    (money.collective.heat_network_costs): a zone of 400 dwellings, 280 connected at 6 kW."""
+    from wupmodel.coop.asset import HeatNetworkAsset
+    from wupmodel.money import collective_unit_costs
+
+    zone_dwellings, n, load_kw, rate = 400, 280, 6.0, owner_rate(P)
+    t = tariff_paths(P)
+    asset = HeatNetworkAsset.from_params("kern", zone_dwellings, P, t, 30)
+    coop = asset.costs(n, n * load_kw, heat_gj=n * 30.0)
+    net = heat_network_costs(
+        P,
+        zone_dwellings=zone_dwellings,
+        connections=n,
+        design_load_kw=n * load_kw,
+        heat_gj=n * 30.0,
+        heat_cost_eur_per_gj=asset.heat_cost_eur_per_gj,
+    )
+    # the cooperative's network is the tariff's network, part by part
+    for part in ("main_eur", "source_eur", "service_eur", "capex_eur", "om_eur_per_yr"):
+        assert getattr(coop, part) == pytest.approx(getattr(net, part), rel=1e-12), part
+    assert coop.fixed_eur_per_yr(rate) == pytest.approx(net.fixed_eur_per_yr(rate), rel=1e-12)
+    # the heat the cooperative buys is the MT source's production cost per GJ delivered
+    np.testing.assert_allclose(asset.heat_cost_eur_per_gj[:25], t.heat.mt.cost_eur_per_gj_delivered)
+    # the summary and the optimiser: the zone's fixed source and the main per zone dwelling
+    # (annualised at the social rate over the horizon) from the same parameters
+    unit = collective_unit_costs(P, 30, 0.0225)
+    main_per_dwelling = 1046 * 1.25 * 10  # EUR/m x detour x m per zone dwelling (PBL Vesta)
+    assert net.main_eur == pytest.approx(main_per_dwelling * zone_dwellings)
+    annual = float(capital_recovery_factor(0.0225, 30))  # the 30-year assets over 30 years
+    assert unit.heat_network_main_eur_per_yr_per_dwelling == pytest.approx(
+        main_per_dwelling * (annual + 0.01), rel=1e-9
+    )
+    assert unit.heat_network_source_eur_per_yr == pytest.approx(120_000 * (annual + 0.02))
+    # each connection's own part in the national cost (service pipe and substation, source per
+    # kW at the large-network diversity) is the network's, within the 1 / n diversity term
+    per_connection = 6509 + 90 * 0.62 * load_kw
+    assert n * per_connection == pytest.approx(
+        net.service_eur + net.source_eur - 120_000, rel=0.005
+    )
