@@ -295,3 +295,41 @@ def test_gas_standing_charge_only_where_the_gas_connection_stays(village, tmp_pa
     assert vat == pytest.approx(0.21)
     assert rise[keeps_gas].to_numpy() == pytest.approx(100.0 * (1 + vat), rel=1e-9)
     assert np.abs(rise[~keeps_gas].to_numpy()).max() < 1e-9
+
+
+def test_lt_heat_is_priced_at_its_own_source_in_the_national_cost(village, tmp_path):
+    """The LT network's heat costs the nation its own source's production cost (aquathermal
+    with a collective heat pump), not the MT source's (biomass): against the same village with
+    a biomass LT source, the national annual cost of every LT option moves by
+    crf x heat x sum_y (1 + r)^-y (cost_LT,y - cost_MT,y), and no other option moves.
+    Per GJ delivered the peak boilers and pumps cancel: 0.85 x ((0.017 + 1 / SCOP) x the
+    electricity production price per GJ - the biomass fuel price / 0.9) / (1 - losses)."""
+    from wupmodel.params import packaged_table
+
+    scenario, plain, _ = village
+    p = scenario.params()
+    path = tmp_path / "four.csv"
+    path.write_text(STOCK_CSV, encoding="utf-8")
+    biomass = wm.apply_settings(scenario, {"heat_networks.lt_source": "biomass"})
+    frame = wm.evaluate(wm.load_stock(path), biomass).to_frame()
+    other = frame[~frame["pv"] & ~frame["solar_thermal"]].set_index(
+        ["dwelling_id", "heating", "insulation"]
+    )
+    paths = packaged_table("price_paths")
+    years = np.arange(2026, 2051)
+
+    def series(name):
+        return paths[paths["series"] == name].set_index("year")["value"].loc[years].to_numpy()
+
+    elec_per_gj = series("elec_commodity_eur_kwh") * 1e9 / 3.6e6
+    delta = 0.85 * ((0.017 + 1 / p["heatnet.lt_source_scop"]) * elec_per_gj)
+    delta = (delta - 0.85 * series("biomass_fuel_eur_gj") / 0.9) / (1 - p["heatnet.loss_share"])
+    rate = p["finance.social_discount_rate"]
+    pv_per_gj = float(((1 + rate) ** -np.arange(1, 26)) @ delta)
+    crf = rate / (1 - (1 + rate) ** -25)
+    moved = plain["national_annual_cost_eur"] - other["national_annual_cost_eur"]
+    lt = moved.index.get_level_values("heating") == "heat_network_lt"
+    expected = crf * plain.loc[lt, "heat_gj"] * pv_per_gj
+    assert (expected < 0).all()  # aquathermal heat costs the nation less than biomass heat
+    assert moved[lt].to_numpy() == pytest.approx(expected.to_numpy(), rel=1e-9)
+    assert np.abs(moved[~lt].to_numpy()).max() < 1e-6

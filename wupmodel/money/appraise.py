@@ -40,7 +40,7 @@ from wupmodel.money.costs import (
     money_outcomes,
     money_totals,
 )
-from wupmodel.money.finance import equivalent_annual_cost
+from wupmodel.money.finance import discount_factors, equivalent_annual_cost
 from wupmodel.money.settings import (
     Component,
     Dwellings,
@@ -271,6 +271,32 @@ def _national_components(grid: OptionGrid, params: Params) -> dict[str, Componen
     }
 
 
+def _lt_heat_source_component(grid: OptionGrid, ctx: MoneyContext) -> dict[str, Component]:
+    """The LT network's heat at its own source's production cost in the national view.
+
+    The money kernel prices every network's heat at one national path
+    (``heat_production_eur_gj``, the MT source's). The LT source's cost per GJ delivered
+    differs (:mod:`wupmodel.money.heat_supply`, e.g. aquathermal with a heat pump against
+    biomass): its difference, discounted at the social rate over the horizon as the kernel
+    discounts every price, is a national-only present value per GJ a year. Held as a component
+    of that present value with a life of the horizon (no replacement, no residual value: one
+    euro of it costs one euro), so its annualised national cost is exactly the LT heat priced
+    at its own path. Empty without heat sources or without an LT option.
+    """
+    heat = ctx.tariffs.heat
+    is_lt = np.asarray(HEATING_SYSTEMS) == "heat_network_lt"
+    if heat is None or not is_lt[grid.combo_heating].any():
+        return {}
+    horizon = int(ctx.settings.horizon_years)
+    delta = (
+        np.asarray(heat.lt.cost_eur_per_gj_delivered, dtype=float)[:horizon]
+        - np.asarray(heat.mt.cost_eur_per_gj_delivered, dtype=float)[:horizon]
+    )
+    pv_eur_per_gj = float(discount_factors(ctx.settings.social_rate, horizon) @ delta)
+    heat_gj = grid.arrays["heat_gj"] * _per_combo(grid, is_lt)
+    return {"lt_heat_source": Component(pv_eur_per_gj * heat_gj, horizon, 0.0, 0.0)}
+
+
 def _gas_removal_eur(groups: pd.DataFrame, params: Params) -> np.ndarray:
     """National cost of removing the gas connection per group: flats or ground-bound (EUR)."""
     flats = pd.Categorical(
@@ -349,7 +375,8 @@ def _money_inputs(
         investments=Investments(
             components=components,
             subsidy_eur=_isde_subsidy(grid, components, tenure, groups, params),
-            national_components=_national_components(grid, params),
+            national_components=_national_components(grid, params)
+            | _lt_heat_source_component(grid, ctx),
         ),
         dwellings=Dwellings(
             reference_index=np.full(len(groups), grid.option_index[catalogue.reference_index]),
