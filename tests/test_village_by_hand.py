@@ -333,3 +333,70 @@ def test_lt_heat_is_priced_at_its_own_source_in_the_national_cost(village, tmp_p
     assert (expected < 0).all()  # aquathermal heat costs the nation less than biomass heat
     assert moved[lt].to_numpy() == pytest.approx(expected.to_numpy(), rel=1e-9)
     assert np.abs(moved[~lt].to_numpy()).max() < 1e-6
+
+
+def test_a_zones_own_source_sets_its_networks_co2_and_national_heat_cost(village, tmp_path):
+    """``heat_networks.zone_sources: {kern: residual_heat}``: in *kern* both networks take the
+    residual heat's CO2 per GJ delivered, (0.15 x gas peak + pumps) / (1 - losses) (residual
+    heat carries no CO2 of its own, CE Delft), and its production cost, 0.85 x 5 EUR/GJ bought
+    + 0.15 x gas / 0.925 + pumps, over (1 - losses); d1 (no zone) does not move."""
+    from wupmodel.params import packaged_table
+
+    scenario, plain, _ = village
+    p = scenario.params()
+    path = tmp_path / "four.csv"
+    path.write_text(STOCK_CSV, encoding="utf-8")
+    residual = wm.apply_settings(
+        scenario, {"heat_networks.zone_sources": {"kern": "residual_heat"}}
+    )
+    frame = wm.evaluate(wm.load_stock(path), residual).to_frame()
+    other = frame[~frame["pv"] & ~frame["solar_thermal"]].set_index(
+        ["dwelling_id", "heating", "insulation"]
+    )
+    paths = packaged_table("price_paths")
+    years = np.arange(2026, 2051)
+
+    def series(name):
+        return paths[paths["series"] == name].set_index("year")["value"].loc[years].to_numpy()
+
+    kept = 1 - p["heatnet.loss_share"]
+    # CO2: first-year grid factor from a boiler row (as in test_co2_identities_per_system)
+    boiler = plain.reset_index().query("heating == 'gas_boiler'").iloc[0]
+    grid = (boiler["co2_kg"] - boiler["gas_m3"] * p["co2.gas_kg_per_m3"]) / boiler[
+        "electricity_import_kwh"
+    ]
+    peak = 0.15 * p["co2.gas_kg_per_m3"] / 0.03165 / 0.925
+    factor = (peak + 0.0072 * grid / 0.0036) / kept
+    rows = other.reset_index()
+    in_kern = rows["dwelling_id"].isin(["d2", "d3", "d4"]).to_numpy()
+    networks = rows["heating"].isin(["heat_network_mt", "heat_network_lt"]).to_numpy()
+    sel = rows[in_kern & networks]
+    assert sel["co2_kg"].to_numpy() == pytest.approx(
+        (
+            sel["gas_m3"] * p["co2.gas_kg_per_m3"]
+            + sel["electricity_import_kwh"] * grid
+            + sel["heat_gj"] * factor
+        ).to_numpy(),
+        rel=1e-9,
+    )
+    # national heat cost: the residual heat's path in place of the MT (biomass) path
+    gas_per_gj = series("gas_commodity_eur_m3") + series("green_gas_surcharge_eur_m3")
+    gas_per_gj = gas_per_gj / 0.03165
+    # (the packaged 2030 commodity point is the midpoint of Vesta's plateaus, issue 20)
+    elec_per_gj = series("elec_commodity_eur_kwh") * 1e9 / 3.6e6
+    pumps = 0.0072 * elec_per_gj
+    residual_cost = (0.85 * 5.0 + 0.15 * gas_per_gj / 0.925 + pumps) / kept
+    biomass_cost = (
+        0.85 * series("biomass_fuel_eur_gj") / 0.9 + 0.15 * gas_per_gj / 0.925 + pumps
+    ) / kept
+    rate = p["finance.social_discount_rate"]
+    discount = (1 + rate) ** -np.arange(1, 26)
+    crf = rate / (1 - (1 + rate) ** -25)
+    moved = (other["national_annual_cost_eur"] - plain["national_annual_cost_eur"]).reset_index(
+        drop=True
+    )
+    heat = plain["heat_gj"].reset_index(drop=True)
+    mt = (rows["heating"] == "heat_network_mt").to_numpy() & in_kern
+    expected_mt = crf * heat[mt] * float(discount @ (residual_cost - biomass_cost))
+    assert moved[mt].to_numpy() == pytest.approx(expected_mt.to_numpy(), rel=1e-6)
+    assert np.abs(moved[~(in_kern & networks)].to_numpy()).max() < 1e-6

@@ -186,22 +186,42 @@ def _energy(building, systems, lay: _Layout, params: Params) -> _Energy:
     )
 
 
-def _co2(
-    energy: _Energy, lay: _Layout, tariffs: TariffPaths
-) -> tuple[np.ndarray, np.ndarray, float, float]:
-    """CO2 per combination in the first year and summed over the horizon (the grid's intensity
-    falls over the years), before PV; and the grid's factors of the first year and the sum."""
+def _heat_co2(
+    lay: _Layout, tariffs: TariffPaths, zones: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Heat CO2 per GJ delivered in the first year and summed over the years, (1, C) or (G, C):
+    the MT or LT network's source, or in a zone with its own source
+    (``heat_networks.zone_sources``) that source's, for both networks."""
     f = co2_factors(tariffs)
     is_mt = lay.heat == HEATING_SYSTEMS.index("heat_network_mt")
+    y1 = np.where(is_mt, f["heat_network_mt"][0], f["heat_network_lt"][0])[None, :]
+    total = np.where(is_mt, f["heat_network_mt"].sum(), f["heat_network_lt"].sum())[None, :]
+    own = {} if tariffs.heat is None else tariffs.heat.zones
+    if not own or zones is None:
+        return y1, total
+    y1 = np.repeat(y1, zones.size, axis=0)
+    total = np.repeat(total, zones.size, axis=0)
+    for zone, factors in own.items():
+        rows = zones == zone
+        co2 = np.asarray(factors.co2_kg_per_gj_delivered, dtype=float)
+        y1[rows] = co2[0]
+        total[rows] = co2.sum()
+    return y1, total
+
+
+def _co2(
+    energy: _Energy, lay: _Layout, tariffs: TariffPaths, zones: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray, float, float]:
+    """CO2 per combination in the first year and summed over the horizon (the grid's intensity
+    falls over the years), before PV; and the grid's factors of the first year and the sum.
+    ``zones``: (G,) the groups' heat-network zones (a zone's own heat source)."""
+    f = co2_factors(tariffs)
     years = f["electricity"].size
-    heat_co2_y1 = np.where(is_mt, f["heat_network_mt"][0], f["heat_network_lt"][0])
-    heat_co2_sum = np.where(is_mt, f["heat_network_mt"].sum(), f["heat_network_lt"].sum())
+    heat_co2_y1, heat_co2_sum = _heat_co2(lay, tariffs, zones)
     co2_gas = energy.gas_m3 * f["gas"]
     grid_y1, grid_sum = f["electricity"][0], f["electricity"].sum()
-    co2_y1 = co2_gas + energy.heat_gj * heat_co2_y1[None, :] + energy.demand_kwh * grid_y1
-    co2_cum = (
-        co2_gas * years + energy.heat_gj * heat_co2_sum[None, :] + energy.demand_kwh * grid_sum
-    )
+    co2_y1 = co2_gas + energy.heat_gj * heat_co2_y1 + energy.demand_kwh * grid_y1
+    co2_cum = co2_gas * years + energy.heat_gj * heat_co2_sum + energy.demand_kwh * grid_sum
     return co2_y1, co2_cum, float(grid_y1), float(grid_sum)
 
 
@@ -251,7 +271,14 @@ def _evaluate_groups(
     systems = heating_systems(building, inputs.dwelling_type, params)
     lay = _Layout.of(catalogue)
     energy = _energy(building, systems, lay, params)
-    co2_y1, co2_cum, grid_y1, grid_sum = _co2(energy, lay, tariffs)
+    zones = (
+        groups["heat_network_zone"]
+        .astype(object)
+        .where(groups["heat_network_zone"].notna(), "")
+        .astype(str)
+        .to_numpy()
+    )
+    co2_y1, co2_cum, grid_y1, grid_sum = _co2(energy, lay, tariffs, zones)
     feasible, reason = _feasibility(groups, systems, lay, energy.kwp, all_in_zone)
     n_groups, n_combos = len(groups), lay.ins.size
     zeros = np.zeros(n_groups)

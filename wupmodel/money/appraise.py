@@ -271,30 +271,49 @@ def _national_components(grid: OptionGrid, params: Params) -> dict[str, Componen
     }
 
 
-def _lt_heat_source_component(grid: OptionGrid, ctx: MoneyContext) -> dict[str, Component]:
-    """The LT network's heat at its own source's production cost in the national view.
+def _heat_source_component(
+    groups: pd.DataFrame, grid: OptionGrid, ctx: MoneyContext
+) -> dict[str, Component]:
+    """Each network's heat at its own source's production cost in the national view.
 
     The money kernel prices every network's heat at one national path
     (``heat_production_eur_gj``, the MT source's). The LT source's cost per GJ delivered
     differs (:mod:`wupmodel.money.heat_supply`, e.g. aquathermal with a heat pump against
-    biomass): its difference, discounted at the social rate over the horizon as the kernel
+    biomass), and so does a zone's own source (``heat_networks.zone_sources``, for both networks
+    of that zone): the difference, discounted at the social rate over the horizon as the kernel
     discounts every price, is a national-only present value per GJ a year. Held as a component
     of that present value with a life of the horizon (no replacement, no residual value: one
-    euro of it costs one euro), so its annualised national cost is exactly the LT heat priced
-    at its own path. Empty without heat sources or without an LT option.
+    euro of it costs one euro), so its annualised national cost is exactly the heat priced at
+    its own source's path. Empty without heat sources or when every network is the MT source's.
     """
     heat = ctx.tariffs.heat
-    is_lt = np.asarray(HEATING_SYSTEMS) == "heat_network_lt"
-    if heat is None or not is_lt[grid.combo_heating].any():
+    if heat is None:
         return {}
     horizon = int(ctx.settings.horizon_years)
-    delta = (
-        np.asarray(heat.lt.cost_eur_per_gj_delivered, dtype=float)[:horizon]
-        - np.asarray(heat.mt.cost_eur_per_gj_delivered, dtype=float)[:horizon]
-    )
-    pv_eur_per_gj = float(discount_factors(ctx.settings.social_rate, horizon) @ delta)
-    heat_gj = grid.arrays["heat_gj"] * _per_combo(grid, is_lt)
-    return {"lt_heat_source": Component(pv_eur_per_gj * heat_gj, horizon, 0.0, 0.0)}
+    discount = discount_factors(ctx.settings.social_rate, horizon)
+    mt = np.asarray(heat.mt.cost_eur_per_gj_delivered, dtype=float)[:horizon]
+
+    def pv_over_mt(factors) -> float:
+        cost = np.asarray(factors.cost_eur_per_gj_delivered, dtype=float)[:horizon]
+        return float(discount @ (cost - mt))
+
+    systems = np.asarray(HEATING_SYSTEMS)
+    per_gj = _per_combo(grid, np.where(systems == "heat_network_lt", pv_over_mt(heat.lt), 0.0))
+    if heat.zones and "heat_network_zone" in groups:
+        zones = (
+            groups["heat_network_zone"]
+            .astype(object)
+            .where(groups["heat_network_zone"].notna(), "")
+        )
+        zones = zones.astype(str).to_numpy()
+        network = _per_combo(grid, np.isin(systems, HEAT_NETWORK_SYSTEMS))
+        per_gj = np.repeat(per_gj, len(groups), axis=0)
+        for zone, factors in heat.zones.items():
+            rows = zones == zone
+            per_gj[rows] = np.where(network[0], pv_over_mt(factors), per_gj[rows])
+    if not per_gj.any():
+        return {}
+    return {"heat_source": Component(per_gj * grid.arrays["heat_gj"], horizon, 0.0, 0.0)}
 
 
 def _gas_removal_eur(groups: pd.DataFrame, params: Params) -> np.ndarray:
@@ -376,7 +395,7 @@ def _money_inputs(
             components=components,
             subsidy_eur=_isde_subsidy(grid, components, tenure, groups, params),
             national_components=_national_components(grid, params)
-            | _lt_heat_source_component(grid, ctx),
+            | _heat_source_component(groups, grid, ctx),
         ),
         dwellings=Dwellings(
             reference_index=np.full(len(groups), grid.option_index[catalogue.reference_index]),
