@@ -92,10 +92,16 @@ class SearchResult:
 
 
 def _first_per_cohort(cohort: np.ndarray, value: np.ndarray) -> np.ndarray:
-    """Per cohort, the pair with the smallest ``value`` (pairs are ordered by cohort)."""
-    order = np.lexsort((value, cohort))
-    keep = np.r_[True, cohort[order][1:] != cohort[order][:-1]]
-    return order[keep]
+    """Per cohort, the pair with the smallest ``value`` (the first of equals; pairs are ordered
+    by cohort)."""
+    if not cohort.size:
+        return np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, cohort[1:] != cohort[:-1]])
+    least = np.minimum.reduceat(value, starts)
+    counts = np.diff(np.r_[starts, cohort.size])
+    hit = np.flatnonzero(value == np.repeat(least, counts))
+    first = np.r_[True, cohort[hit][1:] != cohort[hit][:-1]]
+    return hit[first]
 
 
 def initial_columns(master: Master) -> None:
