@@ -6,7 +6,6 @@ from __future__ import annotations
 import streamlit as st
 
 import wupmodel.app as wa
-import wupmodel.io as wio
 from app_pages import common as ui
 
 L = ui.lang()
@@ -25,65 +24,62 @@ head_lang = ui.choose(
 )
 tables = ui.tables_later()  # built when a button is clicked, not on every visit
 scenario = ui.scenario()
-slug = "".join(ch if ch.isalnum() else "_" for ch in ui.village_name()).strip("_").lower() or "dorp"
+village = ui.village()
 
-# the provenance names the stock the files describe: an uploaded file (name, SHA-256, rows and
-# dwellings), never the scenario's buurt when the stock is an upload
-key = ui.stock_key()
-if key.startswith("upload:"):
-    source = wio.uploaded_stock_source(
-        ui.stock(), st.session_state.get("upload_name", "upload"), key.removeprefix("upload:")
-    )
+# the provenance names the stock the files describe, from the one state the pages show: an
+# uploaded file (name, SHA-256, rows and dwellings), several buurten, or the scenario's buurt
+source = ui.stock_source()
+if village.is_upload:
     st.caption(
         f"{ui.tr('exp_stock_upload')} {ui.plain(source['file'])} · SHA-256 {source['sha256'][:12]}…"
         f" · {source['rows']} {ui.tr('rows')} · {source['dwellings']} {ui.tr('dwellings')}"
     )
 else:
-    source = None
     st.caption(
-        f"{ui.tr('exp_stock_buurt')} {ui.plain(scenario.village.name)}"
-        f" ({scenario.village.buurt_code}, PBL Startanalyse 2020)"
+        f"{ui.tr('exp_stock_buurt')} {ui.plain(village.name)}"
+        f" ({', '.join(village.codes)}, PBL Startanalyse 2020)"
     )
 
 c1, c2, c3 = st.columns(3)
 c1.download_button(
     ui.tr("exp_xlsx"),
     lambda: wa.results_workbook_bytes(tables(), scenario, head_lang, stock_source=source),
-    file_name=f"{slug}_results.xlsx",
+    file_name=village.file_name("results", "xlsx"),
     key="dl_xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )
 c2.download_button(
     ui.tr("exp_csv"),
     lambda: wa.csv_zip_bytes(tables(), scenario, stock_source=source),
-    file_name=f"{slug}_csv.zip",
+    file_name=village.file_name("csv", "zip"),
     mime="application/zip",
     key="dl_csv",
 )
 c3.download_button(
     ui.tr("exp_yaml"),
     ui.scenario_text().encode("utf-8"),
-    file_name=f"{slug}_scenario.yaml",
+    file_name=village.file_name("scenario", "yaml"),
     mime="application/x-yaml",
     key="dl_yaml",
 )
 
 saved = st.session_state.get("plan")
-if saved and saved["plan"].has_solution:
+if saved and saved["plan"].has_solution and saved["key"] == ui.stock_key():
     c1, c2, _ = st.columns(3)
     c1.download_button(
         ui.tr("exp_plan"),
         wa.plan_workbook_bytes(saved["plan"]),
-        file_name=f"{slug}_plan.xlsx",
+        file_name=village.file_name("plan", "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="dl_plan",
     )
     c2.download_button(
         ui.tr("exp_plan_json"),
         wa.plan_json_bytes(saved["plan"]),
-        file_name=f"{slug}_plan.json",
+        file_name=village.file_name("plan", "json"),
         mime="application/json",
         key="dl_plan_json",
     )
 else:
     st.info(ui.tr("exp_no_plan"))
+ui.sources("export")

@@ -22,7 +22,12 @@ files are read and written by :mod:`wupmodel.stock` (re-exported here).
 """
 
 from wupmodel.io.atomic import atomic_write
-from wupmodel.io.coop_files import business_case_tables, coop_text, write_business_case
+from wupmodel.io.coop_files import (
+    business_case_bytes,
+    business_case_tables,
+    coop_text,
+    write_business_case,
+)
 from wupmodel.io.criteria_files import criteria_json, criteria_text, write_criteria
 from wupmodel.io.destinations import Destinations
 from wupmodel.io.files import (
@@ -71,6 +76,7 @@ __all__ = [
     "UPLOAD_EXTENSIONS",
     "XLSX_OPTIONS",
     "atomic_write",
+    "business_case_bytes",
     "business_case_tables",
     "check_model_text",
     "compare_text",
