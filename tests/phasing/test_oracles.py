@@ -117,8 +117,7 @@ def test_ten_more_years_leave_the_plan_in_place(aalden):
     scenario, stock = aalden
     short = wm.apply_settings(scenario, {"years.end": 2040}, origin="test")
     plans = {
-        end: wm.phase(stock, s, step=5, co2_path={})
-        for end, s in ((2040, short), (2050, scenario))
+        end: wm.phase(stock, s, step=5, co2_path={}) for end, s in ((2040, short), (2050, scenario))
     }
     a = plans[2040].dwellings.set_index("dwelling_id")
     b = plans[2050].dwellings.set_index("dwelling_id")
