@@ -197,6 +197,8 @@ class _Search:
         self.nodes = 0
         self.rounds = 0
         self.stopped = False
+        #: the bases of the last candidates :func:`_priced` solved, in their order
+        self.bases: list = []
 
     def tolerance(self) -> float:
         """The gap in euros: relative to the best plan's whole discounted cost."""
@@ -267,12 +269,19 @@ class _Search:
 
 def _priced(search: _Search, candidates: list[np.ndarray]) -> list[float]:
     """Each candidate set of binaries priced on the model's columns as they are: one LP each,
-    an upper bound of its plan's cost."""
-    values = []
+    an upper bound of its plan's cost. Each starts from the basis the model had before the
+    first (the plan or LP the candidates are moves from), not from the previous candidate's:
+    half the simplex iterations."""
+    h = search.master.h
+    start = h.getBasis()
+    values, search.bases = [], []
     for fixed in candidates:
+        if start.valid:
+            h.setBasis(start)
         search.master.set_bounds(search.cols, fixed, fixed)
         sol = search.master.solve()
         values.append(sol.objective if sol.status == "optimal" else math.inf)
+        search.bases.append(h.getBasis())
     return values
 
 
@@ -281,7 +290,10 @@ def _try_best(search: _Search, candidates: list[np.ndarray], values: list[float]
     if not candidates or not np.isfinite(min(values)):
         return False
     before = math.inf if search.best is None else search.best.objective
-    fixed = candidates[int(np.argmin(values))]
+    best = int(np.argmin(values))
+    fixed = candidates[best]
+    if len(search.bases) == len(candidates) and search.bases[best].valid:
+        search.master.h.setBasis(search.bases[best])  # its own priced LP's basis
     node = search.solve_node(fixed, fixed)
     if node.status == "optimal":
         search.offer(node)
