@@ -120,7 +120,7 @@ def initial_columns(master: Master) -> None:
 def _new_columns(master: Master, y: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
     """Per cohort, its switch with the most negative reduced cost (if below ``-tol``)."""
     prob = master.prob
-    rc = reduced_costs(prob, master.rows, y)
+    rc = reduced_costs(prob, master.rows, y, master.step_terms)
     rc[master.in_model] = np.inf
     best_p = np.argmin(rc, axis=1)
     value = rc[np.arange(prob.n_pairs), best_p]
