@@ -23,6 +23,7 @@ head_lang = ui.choose(
     fmt={"nl": "Nederlands", "en": "English"}.get,
 )
 tables = ui.tables_later()  # built when a button is clicked, not on every visit
+weighing = ui.weighing_later()  # the village's weights from Afwegen, in the files too
 scenario = ui.scenario()
 village = ui.village()
 
@@ -43,14 +44,16 @@ else:
 c1, c2, c3 = st.columns(3)
 c1.download_button(
     ui.tr("exp_xlsx"),
-    lambda: wa.results_workbook_bytes(tables(), scenario, head_lang, stock_source=source),
+    lambda: wa.results_workbook_bytes(
+        tables(), scenario, head_lang, stock_source=source, criteria=weighing()
+    ),
     file_name=village.file_name("results", "xlsx"),
     key="dl_xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )
 c2.download_button(
     ui.tr("exp_csv"),
-    lambda: wa.csv_zip_bytes(tables(), scenario, stock_source=source),
+    lambda: wa.csv_zip_bytes(tables(), scenario, stock_source=source, criteria=weighing()),
     file_name=village.file_name("csv", "zip"),
     mime="application/zip",
     key="dl_csv",
