@@ -106,10 +106,12 @@ from wupmodel.physics.hourly_shapes import (
 )
 from wupmodel.physics.insulation import (
     ELEMENTS,
+    ElementState,
     LevelEnvelope,
     already_standard,
     emitter_supply_temp_c,
     insulation_levels,
+    label_element_state,
 )
 from wupmodel.physics.monthly import monthly_components, monthly_tables, yearly_components
 from wupmodel.physics.selfuse import SelfUse, SelfUseTable, pv_self_use, self_use_table
@@ -181,9 +183,11 @@ __all__ = [
     "hot_water_energy_per_kwh",
     "REASONS",
     "ELEMENTS",
+    "ElementState",
     "LevelEnvelope",
     "already_standard",
     "insulation_levels",
+    "label_element_state",
     "CarnotFit",
     "carnot_cop",
     "carnot_fit",
