@@ -41,7 +41,7 @@ import numpy as np
 
 from wupmodel.phasing.master import LPSolution, Master, reduced_costs
 from wupmodel.phasing.moments import period_starts
-from wupmodel.phasing.problem import coarsen
+from wupmodel.phasing.problem import TimeProblem, coarsen
 
 #: A reduced cost below minus this [€] brings a column in.
 PRICE_TOL_EUR = 1e-6
@@ -195,14 +195,31 @@ def generate(
         master.add(f, p, integer=integer)
 
 
+def _coarse_years(prob: TimeProblem) -> np.ndarray:
+    """The first years of a yearly model's 5-year start: every fifth year, each step ending in
+    a milestone year (2026, 2031, 2036, … for milestones 2030, 2040, 2050). Steps that start in
+    a milestone year, as the 5-year plan's do, would count five years of installer capacity
+    towards it where the yearly model counts one: the yearly model's first LP would miss the
+    path its start met, and its first rounds, priced at the shortfall's penalty, are the
+    dearest."""
+    start, end = int(prob.table.start_year), int(prob.table.end_year)
+    if not prob.milestones.size:
+        return period_starts(start, end, 5)
+    years = np.arange(start, end + 1)
+    after = prob.milestones.astype(np.int64) + 1
+    anchor = int(after[0]) % 5
+    keep = (years == start) | (years % 5 == anchor) | np.isin(years, after)
+    return years[keep]
+
+
 def root(master: Master, deadline: float = math.inf) -> tuple[LPSolution, int]:
-    """The root LP; a model of many steps starts from its 5-year model's switches, each spread
-    over the years from the step before to the next."""
+    """The root LP; a model of many steps starts from its 5-year model's switches
+    (:func:`_coarse_years`), each spread over the years from the step before to the next."""
     prob = master.prob
     initial_columns(master)
     rounds = 0
     if prob.periods.size > COARSE_ABOVE_STEPS:
-        coarse_years = period_starts(prob.table.start_year, prob.table.end_year, 5)
+        coarse_years = _coarse_years(prob)
         steps = np.searchsorted(prob.periods, coarse_years)
         coarse = Master(coarse := coarsen(prob, steps))
         initial_columns(coarse)
