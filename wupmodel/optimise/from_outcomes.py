@@ -368,12 +368,6 @@ def optimise(
     return plan
 
 
-#: Time limit of each solve of a per-dwelling plan with the grid from the hours when none is given
-#: [s]: the exact per-dwelling search (:mod:`wupmodel.optimise.dwellings`) proves Aalden's plan in
-#: about a second without the hours' grid rows, but its cores with them can run for minutes.
-PER_DWELLING_HOURS_LIMIT_S = 60.0
-
-
 # long because it hands the caller's choices (pruning, the table's rows) to both grid paths
 def _solve(
     table: OptionTable,
@@ -384,31 +378,32 @@ def _solve(
     group_of_row: np.ndarray,
 ) -> tuple[Plan, OptionTable]:
     """Solve, with the grid constraint from the hours of the design year where the zone peaks
-    come from the hours (:mod:`wupmodel.optimise.grid_hours`), else after diversity."""
+    come from the hours (:mod:`wupmodel.optimise.grid_hours`), else after diversity.
+
+    A plan per dwelling keeps the grid after diversity (the design-day peaks times the
+    simultaneity curve): issue 24's exact search proves its plan in seconds with it, while with
+    the hours' grid rows its cores took minutes without a proof (docs/hourly.md)."""
 
     constrained = bool(settings.grid_capacity_kw) or (
         settings.grid_capacity_kw_per_dwelling is not None
     )
     hours = constrained and peak_from_hours(inputs.params)
-    limited = hours and settings.per_dwelling and settings.time_limit_s is None
-    if limited:
-        settings = replace(settings, time_limit_s=PER_DWELLING_HOURS_LIMIT_S)
 
     def run(t: OptionTable) -> Plan:
         return solve(prune_dominated(t, settings)[0] if prune else t, settings)
 
+    if hours and settings.per_dwelling:
+        plan = run(table)
+        plan.notices.append(
+            "per dwelling the grid constraint is the design-day peaks after diversity "
+            "(grid.simultaneity_asymptote), not the hours of the design year: the exact search "
+            "cannot yet prove a plan with the hours' grid rows; plan by groups for the hours"
+        )
+        return plan, table
     if not hours:
         return run(table), table
     loads = HourLoads(outcomes, group_of_row, inputs.params)
-    plan, table = solve_with_hours(table, settings, loads, _first_hours(outcomes, inputs), run)
-    if limited:
-        plan.notices.append(
-            f"per dwelling with the grid from the hours: each of its solves stops after "
-            f"{PER_DWELLING_HOURS_LIMIT_S:g} s unless a time limit is given (the exact search's "
-            "cores carry the hours' grid rows and can take minutes to prove); the plan's gap "
-            "says how far from proven it is"
-        )
-    return plan, table
+    return solve_with_hours(table, settings, loads, _first_hours(outcomes, inputs), run)
 
 
 def _first_hours(outcomes: Outcomes, inputs: ModelInputs) -> list[int]:
