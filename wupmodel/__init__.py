@@ -13,6 +13,7 @@ two namespaces beside them: :mod:`wupmodel.io` (every reader and writer) and
 True
 >>> tables = wm.summarise(outcomes, inputs)            # strategy summary, who pays, ...
 >>> plan = wm.optimise(stock, inputs, co2_reduction=0.6)
+>>> doc = wm.wup_document(stock, inputs)              # the village's plan as a document
 """
 
 from wupmodel.compare import compare
@@ -23,6 +24,7 @@ from wupmodel.coop import (
     coop_sweep,
     participation_curve,
 )
+from wupmodel.document import WupDocument, wup_document
 from wupmodel.errors import WupInputError
 from wupmodel.evaluate import evaluate, iter_evaluate
 from wupmodel.inputs import ModelInputs, model_inputs
@@ -82,6 +84,8 @@ __all__ = [
     "coop_settings",
     "coop_sweep",
     "participation_curve",
+    # the plan as a document
+    "wup_document",
     # result and input types
     "Scenario",
     "ModelInputs",
@@ -91,6 +95,7 @@ __all__ = [
     "Plan",
     "SweepResult",
     "BusinessCase",
+    "WupDocument",
     "WupInputError",
     "__version__",
 ]

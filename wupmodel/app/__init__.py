@@ -8,11 +8,13 @@ the pages in ``app_pages/`` call these and the root API, and hold no model logic
 readable headers) · ``controls`` (the assumptions a village evening moves) · ``house`` (one
 house) · ``overview`` (the village today) · ``plan_view`` (who pays more under a plan) ·
 ``figure_style`` (the figures' house style) · ``plots`` and ``coop_plots`` (Plotly figures) ·
-``problems`` (an upload's report in words) · ``downloads`` (files as bytes).
+``problems`` (an upload's report in words) · ``downloads`` (files as bytes) ·
+``document_figures`` (the WUP document's figures as the app draws them, exported to PNG).
 """
 
 from wupmodel.app.controls import CONTROLS, apply_controls, control_sources, control_values
 from wupmodel.app.coop_plots import coop_cash_flow_chart, coop_dscr_chart, participation_chart
+from wupmodel.app.document_figures import document_images, document_plotly
 from wupmodel.app.downloads import (
     csv_zip_bytes,
     plan_json_bytes,
@@ -68,6 +70,8 @@ __all__ = [
     "coop_dscr_chart",
     "csv_zip_bytes",
     "distribution_chart",
+    "document_images",
+    "document_plotly",
     "format_number",
     "histogram_bars",
     "house_money_chart",

@@ -1,0 +1,122 @@
+"""``report``: the village's Wijkuitvoeringsplan as a document (Word, HTML, PDF), and with
+``--letters`` one page per household."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+import wupmodel as wm
+import wupmodel.app as wa
+import wupmodel.io as wio
+from wupmodel import WupInputError
+from wupmodel.cli.common import command_line, load, scenario_arg, share_arg
+
+
+def add_report_parser(sub) -> None:
+    re = sub.add_parser(
+        "report",
+        help="write the village's plan (Wijkuitvoeringsplan) as a Dutch document: docx, html, pdf",
+        description=(
+            "Run the model once (evaluation, strategies, the optimised plan, the cooperative's"
+            " business case, uncertainty where the scenario has ranges) and write the village's"
+            " Wijkuitvoeringsplan in Dutch: wup.docx (editable), wup.html (one self-contained"
+            " page), wup.pdf (where a Chromium can print it), wup.json (the run's key results)"
+            " and wup_tabellen.xlsx (every table the document was read from). Every number in"
+            " the text comes from the run; every table and figure names its table."
+        ),
+    )
+    scenario_arg(re)
+    re.add_argument("--out", required=True, metavar="DIR", help="output folder (created if needed)")
+    re.add_argument(
+        "--survey",
+        metavar="FILE",
+        default=None,
+        help="survey CSV/XLSX of the households (must name the stock's dwellings)",
+    )
+    re.add_argument(
+        "--letters",
+        action="store_true",
+        help="also write brieven.docx and brieven.html: one page per household (the survey's, or"
+        " every dwelling)",
+    )
+    re.add_argument(
+        "--co2-reduction",
+        type=share_arg,
+        metavar="SHARE",
+        default=None,
+        help="the plan's CO2 target, 0-1 or 60%% (default: the scenario's, else 60%%)",
+    )
+    re.add_argument(
+        "--participation",
+        type=share_arg,
+        metavar="SHARE",
+        default=None,
+        help="heat-network participation of the cooperative's case (default: the plan's, or each"
+        " household's cheapest choice)",
+    )
+    re.add_argument(
+        "--ranges",
+        metavar="FILE",
+        default=None,
+        help="a scenario whose uncertainty ranges the risks chapter uses when the scenario has"
+        " none (e.g. scenarios/uncertainty.yaml)",
+    )
+    re.add_argument(
+        "--format",
+        action="append",
+        choices=list(wio.WUP_FORMATS),
+        default=None,
+        dest="formats",
+        help="docx, html or pdf (repeatable; default all three)",
+    )
+    re.add_argument(
+        "--figures",
+        choices=["auto", "plotly", "matplotlib"],
+        default="auto",
+        help="the app's Plotly figures through a browser (auto where there is one) or matplotlib",
+    )
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    start = time.perf_counter()
+    wio.check_document_folder(args.out)
+    if args.co2_reduction is not None and not 0.0 <= args.co2_reduction <= 1.0:
+        raise WupInputError(f"--co2-reduction must be between 0 and 1 (got {args.co2_reduction})")
+    survey = wio.load_survey(args.survey) if args.survey else None
+    ranges = wm.load_scenario(args.ranges) if args.ranges else None
+    scenario, stock = load(args)
+    coop = {} if args.participation is None else {"participation": args.participation}
+    doc = wm.wup_document(
+        stock,
+        scenario,
+        survey=survey,
+        co2_reduction=args.co2_reduction,
+        coop=coop,
+        ranges=ranges,
+        letters=args.letters,
+        provenance=wio.run_provenance(scenario, args.stock, command_line()),
+    )
+    images, note = wa.document_images(doc, args.figures)
+    written, notes = wio.write_wup_document(
+        args.out, doc, images, tuple(args.formats or wio.WUP_FORMATS)
+    )
+    for text in [note, *notes]:
+        if text:
+            print(f"note: {text}", file=sys.stderr)
+    for what in doc.missing:
+        print(f"note: not yet in the model, said so in the document: {what}", file=sys.stderr)
+    print(
+        f"{doc.title}: {len(doc.chapters)} chapters"
+        + (f", {len(doc.letters)} letters" if doc.letters else "")
+        + f" in {time.perf_counter() - start:.1f} s; wrote "
+        + ", ".join(str(p) for p in written)
+    )
+    return 0
+
+
+def add_parsers(sub) -> dict:
+    """Add this module's commands; returns command name -> handler."""
+    add_report_parser(sub)
+    return {"report": cmd_report}

@@ -1,0 +1,141 @@
+"""The document's files, written together or not at all: ``wup.docx``, ``wup.html``,
+``wup.pdf`` (where a browser can print it), ``wup.json`` (the run's key results and the
+provenance), ``wup_tabellen.xlsx`` (every table the document was read from) and, with letters,
+``brieven.docx`` and ``brieven.html``.
+
+Everything is written into a hidden folder beside the output folder and moved into place only
+when all files are complete: a failure leaves no partial document.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from wupmodel.document import SOURCE_TABLES, WupDocument
+from wupmodel.errors import WupInputError
+from wupmodel.io.workbook import workbook_bytes
+from wupmodel.io.wup_docx import letters_docx_bytes, wup_docx_bytes
+from wupmodel.io.wup_html import letters_html, wup_html
+from wupmodel.io.wup_pdf import html_to_pdf
+
+__all__ = ["check_document_folder", "write_wup_document", "wup_json", "WUP_FORMATS"]
+
+WUP_FORMATS = ("docx", "html", "pdf")
+
+
+def _clean(value: Any) -> Any:
+    """JSON values: NaN and infinities as null, numpy scalars as numbers."""
+    if isinstance(value, Mapping):
+        return {str(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, str):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def wup_json(doc: WupDocument) -> str:
+    """The run's key results, the chapters (title, filled or not) and the provenance, as
+    JSON text."""
+    payload = {
+        "title": doc.title,
+        "chapters": [
+            {"title": c.title, "capability": c.capability, "filled": c.filled} for c in doc.chapters
+        ],
+        "missing": list(doc.missing),
+        **doc.data,
+        "provenance": doc.provenance,
+    }
+    return json.dumps(_clean(payload), indent=2, ensure_ascii=False, default=str)
+
+
+def check_document_folder(out_dir: str | os.PathLike) -> Path:
+    """The output folder may exist (as a folder) or not yet; its parent must exist."""
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise WupInputError(f"{out_dir}: exists and is not a folder", str(out_dir))
+    if not out.exists() and not out.parent.exists():
+        raise WupInputError(f"{out_dir}: folder {out.parent} does not exist", str(out_dir))
+    return out
+
+
+def _files(
+    doc: WupDocument, images: Mapping[str, bytes], formats: Sequence[str]
+) -> dict[str, bytes | str]:
+    files: dict[str, bytes | str] = {}
+    if "docx" in formats:
+        files["wup.docx"] = wup_docx_bytes(doc, images)
+    if "html" in formats or "pdf" in formats:
+        files["wup.html"] = wup_html(doc, images)
+    files["wup.json"] = wup_json(doc)
+    sheets = {SOURCE_TABLES.get(k, k)[:31]: v for k, v in doc.tables.items()}
+    files["wup_tabellen.xlsx"] = workbook_bytes(sheets, doc.provenance or None, lang="nl")
+    if doc.letters:
+        files["brieven.docx"] = letters_docx_bytes(doc, images)
+        files["brieven.html"] = letters_html(doc, images)
+    return files
+
+
+def write_wup_document(
+    out_dir: str | os.PathLike,
+    doc: WupDocument,
+    images: Mapping[str, bytes],
+    formats: Sequence[str] = WUP_FORMATS,
+) -> tuple[list[Path], list[str]]:
+    """Write the document's files into ``out_dir`` (created if needed), all or nothing.
+
+    Parameters
+    ----------
+    out_dir
+        The output folder: it may exist as a folder (files of the same name are replaced) or
+        not yet; a file of that name is an error (nothing is written).
+    doc
+        From :func:`wupmodel.wup_document`.
+    images
+        PNG bytes per figure key (:func:`wupmodel.app.document_images`, or
+        :func:`draw_figures` without the app).
+    formats
+        Of ``docx``, ``html``, ``pdf``.
+
+    Returns
+    -------
+    (list of Path, list of str)
+        The files written, and notes (e.g. why there is no PDF).
+    """
+    out = check_document_folder(out_dir)
+    unknown = set(formats) - set(WUP_FORMATS)
+    if unknown:
+        raise WupInputError(f"unknown document format(s): {', '.join(sorted(unknown))}")
+    notes: list[str] = []
+    parent = out.resolve().parent
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.wup-", dir=parent))
+    try:
+        for name, content in _files(doc, images, formats).items():
+            target = staging / name
+            if isinstance(content, str):
+                target.write_text(content, "utf-8")
+            else:
+                target.write_bytes(content)
+        if "pdf" in formats:
+            note = html_to_pdf(staging / "wup.html", staging / "wup.pdf")
+            if note:
+                notes.append(note)
+        if "html" not in formats:
+            (staging / "wup.html").unlink()
+        out.mkdir(exist_ok=True)
+        written = []
+        for path in sorted(staging.iterdir()):
+            os.replace(path, out / path.name)
+            written.append(out / path.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return written, notes
