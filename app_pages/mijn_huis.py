@@ -198,3 +198,61 @@ ui.show(
         }
     )
 )
+
+
+# -- well-being beside the money (issue 25): a section of its own -------------------------------
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def entered_wellbeing(inputs: tuple, text: str) -> pd.DataFrame:
+    """The entered house's comfort, noise, summer and works under every strategy."""
+    dwelling_type, year, area, label, tenure, income_class, gas = inputs
+    scenario = ui.scenario_of(text)
+    house = wa.house_stock(
+        dwelling_type,
+        year,
+        area,
+        energy_label=label,
+        tenure=tenure,
+        income_class=income_class,
+        gas_m3=gas or None,
+        params=scenario.params(),
+    )
+    return wa.house_wellbeing(
+        wm.evaluate(house, scenario), wm.default_strategies(), scenario.params()
+    )
+
+
+def wellbeing_section(names: pd.Series) -> None:
+    """What each strategy means for comfort, the neighbours, summer and the works, in words."""
+    state = st.session_state
+    if mode == "enter":
+        inputs = tuple(
+            state.get(k)
+            for k in ("h_type", "h_year", "h_area", "h_label", "h_tenure", "h_income", "h_gas")
+        )
+        dwelling_type, year, area, label, tenure, income_class, gas = inputs
+        frame = entered_wellbeing(
+            (
+                dwelling_type,
+                int(year),
+                float(area),
+                label or None,
+                tenure,
+                income_class,
+                float(gas),
+            ),
+            ui.scenario_text(),
+        )
+    else:
+        frame = wa.house_wellbeing(
+            ui.outcomes(), wm.default_strategies(), ui.scenario().params(), state.get("h_pick")
+        )
+    st.header(ui.tr("mh_wellbeing"))
+    st.caption(ui.tr("mh_wellbeing_note"))
+    words = wa.wellbeing_words(frame, L)
+    words.insert(0, wa.t("strategy", L), names.to_numpy())
+    ui.show(words)
+
+
+wellbeing_section(meaning[strategy_col])

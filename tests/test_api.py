@@ -28,7 +28,7 @@ import wupmodel.io as wio
 ROOT = Path(__file__).resolve().parents[1]
 PKG = ROOT / "wupmodel"
 MAX_MODULE_LINES = 900  # formatted lines: a module that long does more than one job
-MAX_ROOT_NAMES = 40
+MAX_ROOT_NAMES = 42  # the verbs of issues 19-26 and their result types
 
 
 def _load_script(name: str):

@@ -17,7 +17,7 @@ README = ROOT / "README.md"
 DESIGN = ROOT.parent / "shared" / "DESIGN.md"
 
 #: Root verbs the design names that later issues add (removed from here as they land).
-NOT_YET_BUILT = {"hourly", "criteria", "phase"}
+NOT_YET_BUILT = {"hourly", "phase"}
 
 
 def _section(text: str, title: str) -> str:
@@ -47,16 +47,30 @@ def _modules() -> set[str]:
     return {str(p.relative_to(PKG)) for p in PKG.rglob("*.py") if p.name != "__init__.py"}
 
 
-def test_readme_layout_maps_every_module():
-    """The README's Layout names every module of the package (by file name, under its folder),
-    and no module that is gone."""
-    named = _layout_modules(_section(README.read_text("utf-8"), "Layout"))
-    assert _modules() - named == set(), (
-        f"missing from the README layout: {sorted(_modules() - named)}"
-    )
+def test_the_full_layout_maps_every_module():
+    """docs/layout.md names every module of the package (by file name, under its folder), and no
+    module that is gone."""
+    named = _layout_modules((ROOT / "docs" / "layout.md").read_text("utf-8"))
+    assert _modules() - named == set(), f"missing from docs/layout.md: {sorted(_modules() - named)}"
     assert named - _modules() == set(), (
-        f"the README layout names modules that do not exist: {sorted(named - _modules())}"
+        f"docs/layout.md names modules that are gone: {sorted(named - _modules())}"
     )
+
+
+def test_readme_layout_names_every_package_and_top_module():
+    """The README's Layout names every top-level module and every package, and nothing else
+    of ``wupmodel/``."""
+    layout = _section(README.read_text("utf-8"), "Layout")
+    tree = layout.split("```", 2)[1]
+    named = {
+        line.split()[0].rstrip(",")
+        for line in tree.splitlines()
+        if line.startswith("  ") and not line.startswith("    ") and line.strip()
+    }
+    packages = {f"{p.name}/" for p in PKG.iterdir() if p.is_dir() and not p.name.startswith("__")}
+    modules = {p.name for p in PKG.glob("*.py")}
+    missing, gone = (packages | modules) - named, named - packages - modules
+    assert not missing and not gone, f"missing: {sorted(missing)}; gone: {sorted(gone)}"
 
 
 def test_the_layout_check_can_fail():

@@ -13,6 +13,7 @@ two namespaces beside them: :mod:`wupmodel.io` (every reader and writer) and
 True
 >>> tables = wm.summarise(outcomes, inputs)            # strategy summary, who pays, ...
 >>> plan = wm.optimise(stock, inputs, co2_reduction=0.6)
+>>> weighed = wm.criteria(stock, inputs, outcomes=outcomes, plan=plan)  # well-being, ranked
 >>> doc = wm.wup_document(stock, inputs)              # the village's plan as a document
 """
 
@@ -24,6 +25,7 @@ from wupmodel.coop import (
     coop_sweep,
     participation_curve,
 )
+from wupmodel.criteria import CriteriaResult, criteria
 from wupmodel.document import WupDocument, wup_document
 from wupmodel.errors import WupInputError
 from wupmodel.evaluate import evaluate, iter_evaluate
@@ -68,7 +70,8 @@ __all__ = [
     "default_strategies",
     "compare",
     "check_model",
-    # choosing
+    # weighing and choosing
+    "criteria",
     "optimise",
     # uncertainty and batches
     "sweep",
@@ -93,6 +96,7 @@ __all__ = [
     "Outcomes",
     "Strategy",
     "Plan",
+    "CriteriaResult",
     "SweepResult",
     "BusinessCase",
     "WupDocument",

@@ -28,7 +28,7 @@ from pydantic import (
 
 from wupmodel.errors import WupInputError
 from wupmodel.params import Params, default_params, parameter_table
-from wupmodel.vocabulary import HEATING_SYSTEMS, INSULATION_LEVELS
+from wupmodel.vocabulary import CRITERIA_LIMITS, HEATING_SYSTEMS, INSULATION_LEVELS
 
 _FROZEN = ConfigDict(extra="forbid", frozen=True)
 
@@ -123,6 +123,20 @@ class Targets(BaseModel):
     energy_neutral_share: Fraction | None = None
     heat_network_min_participation: Fraction | None = None
     max_installations: dict[str, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
+    #: well-being limits the optimiser respects: ``noise``, ``overheating`` (CRITERIA_LIMITS)
+    limits: tuple[str, ...] = ()
+
+    @field_validator("limits")
+    @classmethod
+    def _known_limits(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for key in value:
+            if key not in CRITERIA_LIMITS:
+                close = difflib.get_close_matches(key, CRITERIA_LIMITS, n=1, cutoff=0.5)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                raise ValueError(
+                    f"unknown limit '{key}'{hint}; allowed: {', '.join(CRITERIA_LIMITS)}"
+                )
+        return tuple(dict.fromkeys(value))
 
     @field_validator("max_installations")
     @classmethod

@@ -56,3 +56,8 @@ CONSTRUCTION_PERIODS: tuple[tuple[str, int, int], ...] = (
     ("1992_2005", 1992, 2005),
     ("2006_later", 2006, 9999),
 )
+
+#: Limits on the well-being criteria an optimised plan can be asked to respect
+#: (``targets.limits``, ``wupmodel optimise --limit``): no outdoor unit above the noise limit
+#: without a screen; no worse summer overheating than today.
+CRITERIA_LIMITS: tuple[str, ...] = ("noise", "overheating")

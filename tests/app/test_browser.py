@@ -197,12 +197,13 @@ def test_every_page_screenshot(page, server):
         ("mijn-huis", "Mijn huis", "mijn_huis"),
         ("scenarios", "Scenario's", "scenarios"),
         ("plan", "Plan voor het dorp", "plan"),
+        ("afwegen", "Afwegen", "afwegen"),
         ("onzekerheid", "Onzekerheid", "onzekerheid"),
         ("cooperatie", "Coöperatie", "cooperatie"),
         ("export", "Export voor de adviseur", "export"),
     ):
         _open(page, server, path, title)
-        if name in ("mijn_huis", "onzekerheid", "cooperatie"):  # charts drawn without a click
+        if name in ("mijn_huis", "afwegen", "onzekerheid", "cooperatie"):  # charts without a click
             page.locator(".js-plotly-plot").first.wait_for(timeout=120_000)
         _shot(page, name)
 
@@ -340,3 +341,49 @@ def test_download_the_excel_workbook(page, server, tmp_path):
     assert book.sheetnames[0] == "read_me"
     assert {"summary", "per_dwelling", "assumptions"} <= set(book.sheetnames)
     assert book["summary"].max_row == 7  # header + the reference and five strategies
+
+
+def _best(page) -> str:
+    """The sentence above the ranking: 'Met deze weging komt X als beste uit de bus.'"""
+    return page.locator("p", has_text="als beste uit de bus").first.inner_text()
+
+
+def test_afwegen_a_weight_changes_the_ranking(browser, server):
+    """Afwegen at a projector's 1280 x 800: the monthly costs to the heaviest weight make the
+    hybrid heat pump first (equal weights: the ground-source heat pump); the time from the key
+    press to the new ranking is measured, never asserted."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        _open(page, server, "afwegen", "Afwegen")
+        page.locator(".js-plotly-plot").first.wait_for(timeout=120_000)
+        assert "All-electric (bodem)" in _best(page)
+        _shot(page, "afwegen_1280x800")
+        slider = (
+            page.locator('[data-testid="stSlider"]')
+            .filter(has_text="Woonlasten: verandering per maand")
+            .get_by_role("slider")
+        )
+        times = []
+        for key, expected in (("End", "Hybride warmtepomp"), ("Home", "All-electric (bodem)")):
+            before = _best(page)
+            slider.focus()
+            t0 = time.perf_counter()
+            slider.press(key)
+            page.wait_for_function(
+                "(before) => { const p = [...document.querySelectorAll('p')].find("
+                "e => e.textContent.includes('als beste uit de bus'));"
+                " return p && p.textContent !== before; }",
+                arg=before,
+                timeout=30_000,
+                polling=10,
+            )
+            times.append(time.perf_counter() - t0)
+            assert expected in _best(page)
+            page.wait_for_timeout(400)  # let the rerun settle before the next move
+        TIMINGS["afwegen_weight_move_s"] = times
+        page.set_viewport_size({"width": 1280, "height": 2600})
+        _shot(page, "afwegen_1280_whole")
+    finally:
+        context.close()

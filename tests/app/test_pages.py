@@ -14,12 +14,13 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
-PAGES = ("dorp", "mijn_huis", "scenarios", "plan", "onzekerheid", "cooperatie", "export")
+PAGES = ("dorp", "mijn_huis", "scenarios", "plan", "afwegen", "onzekerheid", "cooperatie", "export")
 TITLES = {
     "dorp": ("Ons dorp", "Our village"),
     "mijn_huis": ("Mijn huis", "My house"),
     "scenarios": ("Scenario's", "Scenarios"),
     "plan": ("Plan voor het dorp", "Plan for the village"),
+    "afwegen": ("Afwegen", "Weigh the options"),
     "onzekerheid": ("Onzekerheid", "Uncertainty"),
     "cooperatie": ("Coöperatie", "Cooperative"),
     "export": ("Export voor de adviseur", "Export for the adviser"),
@@ -118,10 +119,15 @@ def test_dorp_upload_mode_shows_the_uploader():
 
 def test_mijn_huis_floor_area_changes_the_costs():
     at = on("mijn_huis")
-    before = at.table[-2].value.iloc[:, -1].tolist()  # the money column of "what it means"
+    money = "Woonlasten per maand, verschil met cv-ketel houden"  # the money column
+
+    def column() -> list:
+        return next(t.value[c] for t in at.table for c in t.value.columns if money in c).tolist()
+
+    before = column()
     at.number_input(key="h_area").set_value(220).run()
     assert not at.exception
-    after = at.table[-2].value.iloc[:, -1].tolist()  # the money column of "what it means"
+    after = column()
     assert before != after
     assert len(after) == 6  # the reference and five strategies side by side
 
@@ -320,3 +326,66 @@ def test_mijn_huis_says_what_each_system_asks_of_the_house():
     assert "Buitenunit" in air[0] and "warmwatervat" in air[0] and "lauwe radiatoren" in air[1]
     gas = next(v for k, v in rows.items() if k.lower().startswith("referentie"))
     assert gas == ("Niets nieuws", "Zoals nu")
+
+
+# -- Afwegen (issue 25) -------------------------------------------------------------------------
+
+
+def _first(at: AppTest) -> str:
+    return str(at.table[0].value.iloc[0, 1])  # the ranking: place, strategy, score, first in
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "before", "after"),
+    [
+        ("nl", "Woonlasten: verandering per maand", "All-electric (bodem)", "Hybride warmtepomp"),
+        ("en", "Monthly housing costs: change", "All-electric (ground source)", "Hybrid heat pump"),
+    ],
+)
+def test_afwegen_a_weight_moves_the_ranking(lang, label, before, after):
+    """Equal weights: the ground-source heat pump first; the monthly costs five times as heavy:
+    the hybrid (the only strategy whose monthly costs fall) first."""
+    at = on("afwegen", lang)
+    assert len(at.slider) == 12  # every weighed criterion (the chance of paying more: no sweep)
+    assert _first(at) == before
+    shares = [float(v.rstrip(" %").replace(",", ".")) for v in at.table[0].value.iloc[:, 3]]
+    assert sum(shares) == pytest.approx(100, abs=3)  # rounded percentages
+    [slider] = [s for s in at.slider if s.label == label]
+    slider.set_value(5.0).run()
+    assert not at.exception
+    assert _first(at) == after
+    spec = charts(at)
+    assert spec[0]["data"][0]["type"] == "bar" and spec[1]["data"][0]["type"] == "scatterpolar"
+    assert not snake_case(at), snake_case(at)
+
+
+def test_afwegen_a_preset_and_the_groups_side_by_side():
+    at = on("afwegen")
+    groups = at.table[1].value
+    assert list(groups.columns[:2]) == ["Strategie", "Uw weging"]
+    assert {"Huurders", "Gemeente", "Corporatie"} <= set(groups.columns)
+    at.selectbox(key="afw_preset.nl").set_value("tenants").run()
+    assert not at.exception
+    tenants = at.table[1].value
+    # the tenants' example weights rank as the tenants' column does
+    assert tenants["Uw weging"].tolist() == tenants["Huurders"].tolist()
+
+
+def test_mijn_huis_says_comfort_noise_summer_and_works_in_words():
+    at = on("mijn_huis")
+    assert "Comfort, geluid, zomer en verbouwing" in [h.value for h in at.header]
+    words = at.table[-1].value
+    assert list(words.columns) == ["Strategie", "Winter", "Geluid bij de buren", "Zomer",
+                                   "Verbouwing"]  # fmt: skip
+    assert words.iloc[0, 2] == "Geen buitenunit"  # the reference: a gas boiler
+    assert "dB(A)" in words.iloc[2, 2]  # the air heat pump's outdoor unit
+    assert words.iloc[0, 4] == "Geen werk in huis"
+
+
+def test_afwegen_the_chance_of_paying_more_joins_when_asked():
+    at = on("afwegen")
+    at.checkbox(key="afw_risk").check().run()  # a 64-sample sweep of scenarios/uncertainty.yaml
+    assert not at.exception
+    labels = [s.label for s in at.slider]
+    assert "Kans dat een huishouden meer gaat betalen" in labels and len(labels) == 13
+    assert not any("telt nu niet mee" in c.value for c in at.caption)

@@ -1,4 +1,5 @@
-"""Weights: validation with one clear message, files, and the stakeholder defaults."""
+"""Weights: validation with one clear message, files (read by :mod:`wupmodel.io`), and the
+stakeholder defaults."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import pandas as pd
 import pytest
 
 from wupmodel.criteria import (
-    read_weights,
     stakeholder_weights,
     validate_weights,
     weighed_criteria,
@@ -15,6 +15,7 @@ from wupmodel.criteria import (
     weights_from_table,
 )
 from wupmodel.errors import WupInputError
+from wupmodel.io import read_weights
 from wupmodel.params import default_params
 
 CRITERIA = weighed_criteria(default_params())

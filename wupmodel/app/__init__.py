@@ -9,11 +9,26 @@ readable headers) · ``controls`` (the assumptions a village evening moves) · `
 house) · ``overview`` (the village today) · ``plan_view`` (who pays more under a plan) ·
 ``figure_style`` (the figures' house style) · ``plots`` and ``coop_plots`` (Plotly figures) ·
 ``problems`` (an upload's report in words) · ``downloads`` (files as bytes) ·
+``criteria_view`` (the page Afwegen: the weighing's frames and figures) ·
+``house_criteria`` (one house's comfort, noise, summer and works in words) ·
+``strings_criteria`` (the strings of weighing) ·
 ``document_figures`` (the WUP document's figures as the app draws them, exported to PNG).
 """
 
 from wupmodel.app.controls import CONTROLS, apply_controls, control_sources, control_values
 from wupmodel.app.coop_plots import coop_cash_flow_chart, coop_dscr_chart, participation_chart
+from wupmodel.app.criteria_view import (
+    GROUPS,
+    criteria_labels,
+    criteria_radar,
+    group_label,
+    groups_frame,
+    indicator_frame,
+    ranking_frame,
+    robustness_bars,
+    strategy_label,
+    weight_presets,
+)
 from wupmodel.app.document_figures import document_images, document_plotly
 from wupmodel.app.downloads import (
     csv_zip_bytes,
@@ -23,6 +38,7 @@ from wupmodel.app.downloads import (
     table_xlsx_bytes,
 )
 from wupmodel.app.house import house_stock, house_strategies, income_classes, income_of_class
+from wupmodel.app.house_criteria import house_wellbeing, wellbeing_words
 from wupmodel.app.i18n import (
     LANGUAGES,
     column_label,
@@ -56,6 +72,7 @@ __all__ = [
     "CONTROLS",
     "DWELLING_TYPES",
     "ENERGY_LABELS",
+    "GROUPS",
     "HEATING_SYSTEMS",
     "LANGUAGES",
     "TENURES",
@@ -64,6 +81,8 @@ __all__ = [
     "column_label",
     "compare_chart",
     "compare_tables",
+    "criteria_labels",
+    "criteria_radar",
     "control_sources",
     "control_values",
     "coop_cash_flow_chart",
@@ -73,13 +92,17 @@ __all__ = [
     "document_images",
     "document_plotly",
     "format_number",
+    "group_label",
+    "groups_frame",
     "histogram_bars",
     "house_money_chart",
     "house_monthly_chart",
     "house_stock",
     "house_strategies",
+    "house_wellbeing",
     "income_classes",
     "income_of_class",
+    "indicator_frame",
     "mix_chart",
     "pareto_chart",
     "participation_chart",
@@ -87,9 +110,12 @@ __all__ = [
     "plan_who_pays",
     "plan_workbook_bytes",
     "problem_report",
+    "ranking_frame",
     "results_workbook_bytes",
     "risk_chart",
+    "robustness_bars",
     "stock_overview",
+    "strategy_label",
     "strategy_bars",
     "survey_template",
     "t",
@@ -99,4 +125,6 @@ __all__ = [
     "upload_message",
     "value_label",
     "village_summary",
+    "weight_presets",
+    "wellbeing_words",
 ]

@@ -2,10 +2,13 @@
 
 ``APP_STRINGS`` holds sentences, titles and labels by key; ``VALUE_LABELS`` holds the resident's
 words for the model's vocabulary (dwelling types, tenures, heating systems, insulation levels,
-construction periods), so no snake_case name reaches a screen.
+construction periods), so no snake_case name reaches a screen. The strings of weighing
+(Afwegen, well-being on Mijn huis) live in :mod:`wupmodel.app.strings_criteria`.
 """
 
 from __future__ import annotations
+
+from wupmodel.app.strings_criteria import CRITERIA_STRINGS
 
 APP_STRINGS: dict[str, dict[str, str]] = {
     # navigation and shell
@@ -707,6 +710,8 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "en": "No plan yet: make one on the Plan page.",
     },
 }
+# weighing (issue 25): the page Afwegen and well-being on Mijn huis, in a module of their own
+APP_STRINGS.update(CRITERIA_STRINGS)
 
 VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
     "dwelling_type": {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 
 import pandas as pd
@@ -64,6 +65,7 @@ def add_optimise_parser(sub) -> None:
         default=0,
         help="also trace the cost-CO2 Pareto front with N points",
     )
+    _criteria_args(op)
     op.add_argument("--solver", choices=["highs", "cbc"], default="highs", help="MILP/LP solver")
     op.add_argument(
         "--time-limit", type=float, metavar="S", default=None, help="solver time limit, s"
@@ -95,6 +97,40 @@ def add_optimise_parser(sub) -> None:
     )
 
 
+def _criteria_args(op: argparse.ArgumentParser) -> None:
+    """The well-being limits and the weighted objective (issue 25)."""
+    op.add_argument(
+        "--limit",
+        action="append",
+        metavar="NAME",
+        default=[],
+        help=(
+            "a well-being limit the plan respects, beside the scenario's targets.limits: noise "
+            "(no outdoor unit above the noise limit without a screen; a screen's cost is added "
+            "where one suffices), overheating (no worse summer overheating than today); "
+            "repeatable"
+        ),
+    )
+    op.add_argument(
+        "--weights",
+        metavar="FILE",
+        default=None,
+        help=(
+            "minimise cost plus the village's weighed criteria (a weights file as for "
+            "wupmodel criteria) instead of cost alone"
+        ),
+    )
+    op.add_argument(
+        "--group",
+        metavar="NAME",
+        default=None,
+        help=(
+            "the weighted objective with this group's weights (of --weights, else the packaged "
+            "illustrative residents, tenants, corporation, municipality, equal)"
+        ),
+    )
+
+
 def _check_fraction(value: float | None, name: str) -> None:
     if value is not None and not (0.0 <= value <= 1.0):
         raise WupInputError(f"{name} must be between 0 and 1 (got {value})")
@@ -118,6 +154,21 @@ def _read_fixed(path: str) -> dict[str, str]:
     return dict(zip(frame["dwelling_id"].str.strip(), frame["option_id"].str.strip(), strict=True))
 
 
+def _objective_weights(args: argparse.Namespace):
+    """The weights of a weighted objective (--weights, --group), or None (cost alone)."""
+    if args.weights is None and args.group is None:
+        return None
+    groups = wio.read_weights(args.weights) if args.weights else wio.packaged_weights()
+    name = args.group or next(iter(groups))
+    if name not in groups:
+        close = difflib.get_close_matches(name, list(groups), n=1, cutoff=0.5)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise WupInputError(
+            f"--group: unknown group '{name}'{hint}; allowed: {', '.join(groups)}", "--group"
+        )
+    return groups[name]
+
+
 def cmd_optimise(args: argparse.Namespace) -> int:
     _check_fraction(args.co2_reduction, "--co2-reduction")
     if args.budget is not None and args.budget < 0:
@@ -130,6 +181,7 @@ def cmd_optimise(args: argparse.Namespace) -> int:
         check_out(args.json, (".json",))
     fixed = _read_fixed(args.fixed) if args.fixed else None
     survey = wio.load_survey(args.survey) if args.survey else None
+    weights = _objective_weights(args)
     scenario, stock = load(args)
     plan = wm.optimise(
         stock,
@@ -144,6 +196,8 @@ def cmd_optimise(args: argparse.Namespace) -> int:
         objective=args.objective,
         solver=args.solver,
         time_limit_s=args.time_limit,
+        limits=args.limit,
+        weights=weights,
     )
     if args.json:
         wio.write_json(args.json, plan.to_json_dict())

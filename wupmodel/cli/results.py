@@ -42,8 +42,9 @@ def add_run_parser(sub) -> None:
         default=None,
         help=(
             "also write results.xlsx (read me, summary, per type, who pays, per dwelling,"
-            " assumptions and price paths as used, scenario, provenance), CSV files, summary.json"
-            " and scenario_used.yaml"
+            " assumptions and price paths as used, scenario, provenance, the well-being criteria"
+            " and their ranking with the weights used), CSV files, summary.json and"
+            " scenario_used.yaml"
         ),
     )
     run.add_argument(
@@ -169,15 +170,26 @@ def cmd_run(args: argparse.Namespace) -> int:
     inputs = wm.model_inputs(scenario)
     outcomes = wm.evaluate(stock, inputs)
     tables = wm.summarise(outcomes, inputs)
+    # the files and the JSON carry the well-being criteria, weighed equally (wupmodel criteria
+    # weighs with a village's own weights)
+    weighed = (
+        wm.criteria(stock, inputs, outcomes=outcomes) if args.out or args.format == "json" else None
+    )
     block = wio.run_provenance(scenario, args.stock, command_line())
     if args.out:
         written = wio.write_outputs(
-            args.out, tables, scenario, outcomes.notices, provenance=block, lang=args.lang
+            args.out,
+            tables,
+            scenario,
+            outcomes.notices,
+            provenance=block,
+            lang=args.lang,
+            criteria=weighed,
         )
     if args.format == "json":
         print(
             json.dumps(
-                wio.summary_json(tables, scenario, outcomes.notices, block),
+                wio.summary_json(tables, scenario, outcomes.notices, block, weighed),
                 indent=2,
                 ensure_ascii=False,
             )

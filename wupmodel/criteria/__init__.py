@@ -1,7 +1,10 @@
 """Beyond kWh and m³: well-being, comfort and climate adaptation, weighed with a village's weights.
 
-Pure core (phase 1 of issue 25); the root API, CLI, optimiser limits, outputs and the app page
-"Afwegen" wire it in later.
+The verb :func:`criteria` (``assess`` module; ``wm.criteria``): every strategy (and an optimised
+plan) scored on every indicator, weighed with the village's weights (TOPSIS or the weighted
+sum), ranked, the robustness of the ranking over all weightings, each stakeholder group's ranking
+side by side; its result :class:`CriteriaResult` (``result``: ``reweigh``, ``to_dict``,
+``tables``).
 
 Per dwelling group × option, vectorised beside the energy outcomes (``indicators`` module,
 :func:`indicators`):
@@ -18,23 +21,38 @@ Per dwelling group × option, vectorised beside the energy outcomes (``indicator
   the kernels' settings.
 
 Per strategy (``scoring``: :func:`strategy_indicators`): those as dwelling-weighted means and
-shares, the money, CO2 and grid figures of the strategy summary, and village climate adaptation
-(``climate``: green roofs against PV, roof rain to the sewer, cooling in heat waves).
+shares of a choice (``choices``: a strategy's option per group or a plan's shares), the money,
+CO2 and grid figures of the strategy summary, village climate adaptation (``climate``: green
+roofs against PV, roof rain to the sewer, cooling in heat waves), and the household's chance of
+paying more from an uncertainty sweep (``assess``: :func:`paying_more_chance`).
 
 Weighing (``weighing``; :func:`weigh`, :func:`score_strategies`): min-max normalisation, weighted
 sum or TOPSIS, ranks, and robustness: the share of weightings uniform over the weight simplex in
-which each strategy comes first. ``weights``: validated weights (:func:`validate_weights`,
-:func:`read_weights`) per stakeholder group (:func:`stakeholder_weights`: illustrative packaged
-defaults).
+which each strategy comes first. ``weights``: validated weights (:func:`validate_weights`;
+:func:`wupmodel.io.read_weights` reads files) per stakeholder group (:func:`stakeholder_weights`:
+illustrative packaged defaults).
+
+For the optimiser: ``limits`` (the options a noise or overheating limit rules out,
+:func:`limit_masks`) and ``objective`` (the weights as an objective: cost plus the weighed
+criteria per dwelling × option, :func:`objective_terms`).
 
 Every default number lives in ``data/parameters/criteria.csv`` or ``data/criteria_*.csv`` with
 its source and year.
 """
 
-from wupmodel.criteria.climate import climate_adaptation
+from wupmodel.criteria.assess import (
+    CHANCE,
+    chance_column,
+    criteria,
+    paying_more_chance,
+    plan_figures,
+)
+from wupmodel.criteria.choices import as_shares, plan_shares
+from wupmodel.criteria.climate import climate_adaptation, green_roof_m2
 from wupmodel.criteria.comfort import cold_surface_k, saturation_pressure_pa, surface_rh
 from wupmodel.criteria.envelope import Envelope, group_envelope
 from wupmodel.criteria.indicators import Indicators, indicators
+from wupmodel.criteria.limits import LimitMasks, check_limits, limit_masks
 from wupmodel.criteria.noise import (
     NoiseAssessment,
     assess_noise,
@@ -42,8 +60,14 @@ from wupmodel.criteria.noise import (
     sound_power_db_a,
     sound_pressure_db_a,
 )
+from wupmodel.criteria.objective import (
+    COST_CRITERION,
+    ObjectiveTerms,
+    dwelling_figures,
+    objective_terms,
+)
+from wupmodel.criteria.result import CriteriaResult, weigh_table
 from wupmodel.criteria.scoring import (
-    CriteriaResult,
     group_rankings,
     score_strategies,
     strategy_indicators,
@@ -80,7 +104,6 @@ from wupmodel.criteria.weighing import (
 )
 from wupmodel.criteria.weights import (
     Weights,
-    read_weights,
     stakeholder_weights,
     validate_weights,
     weights_from_mapping,
@@ -88,6 +111,22 @@ from wupmodel.criteria.weights import (
 )
 
 __all__ = [
+    "criteria",
+    "plan_figures",
+    "as_shares",
+    "plan_shares",
+    "green_roof_m2",
+    "check_limits",
+    "limit_masks",
+    "LimitMasks",
+    "COST_CRITERION",
+    "ObjectiveTerms",
+    "dwelling_figures",
+    "objective_terms",
+    "weigh_table",
+    "CHANCE",
+    "chance_column",
+    "paying_more_chance",
     "indicators",
     "Indicators",
     "indicator_table",
@@ -101,7 +140,6 @@ __all__ = [
     "Weights",
     "validate_weights",
     "stakeholder_weights",
-    "read_weights",
     "weights_from_table",
     "weights_from_mapping",
     "normalise",

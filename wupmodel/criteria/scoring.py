@@ -6,31 +6,29 @@ money, CO2 and grid figures of the strategy summary, and the village's climate-a
 :func:`weigh` normalises the weighed criteria, scores the strategies (weighted sum or TOPSIS)
 with the village's weights, ranks them, and measures robustness: the share of all weightings
 (uniform over the weight simplex) in which each strategy comes first.
-:func:`score_strategies` does both; its :meth:`CriteriaResult.to_dict` is the JSON
-(``strategies``, ``ranking``, ``robustness``, ``weights``, ``method``, ``indicators``).
+:func:`score_strategies` does both; the result type is
+:class:`~wupmodel.criteria.result.CriteriaResult`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from wupmodel.criteria.choices import as_shares
 from wupmodel.criteria.climate import climate_adaptation
 from wupmodel.criteria.envelope import group_envelope
 from wupmodel.criteria.indicators import Indicators, indicators
-from wupmodel.criteria.tables import indicator_table, weighed_criteria
-from wupmodel.criteria.weighing import METHODS, normalise, ranks, robustness, scores
-from wupmodel.criteria.weights import Weights, validate_weights
-from wupmodel.errors import WupInputError
+from wupmodel.criteria.result import CriteriaResult, weigh_table
+from wupmodel.criteria.tables import indicator_table
+from wupmodel.criteria.weights import Weights
 from wupmodel.outcomes import Outcomes
 from wupmodel.params import Params
 from wupmodel.village import Strategy, strategies_from_table, strategy_choice, strategy_summary
 
 __all__ = [
-    "CriteriaResult",
     "strategy_indicators",
     "weigh",
     "group_rankings",
@@ -47,87 +45,16 @@ _SUMMARY = (
 )
 
 
-@dataclass(frozen=True)
-class CriteriaResult:
-    """Strategies scored, weighed and ranked.
-
-    Attributes
-    ----------
-    table
-        Strategy × indicator values (every indicator, weighed or not).
-    weights
-        The weights used over the weighed criteria (sum 1).
-    method
-        ``weighted`` or ``topsis``.
-    scores
-        Score per strategy (higher is better).
-    ranks
-        Rank per strategy (1 = best; ties share the better rank).
-    robustness
-        Share of random weightings (uniform over the simplex) in which each strategy is first.
-    n_samples
-        Number of random weightings behind ``robustness``.
-    notices
-        Remarks (criteria left out because no strategy has a value, ...).
-    """
-
-    table: pd.DataFrame
-    weights: Weights
-    method: str
-    scores: pd.Series
-    ranks: pd.Series
-    robustness: pd.Series
-    n_samples: int
-    notices: tuple[str, ...] = ()
-
-    def ranking(self) -> pd.DataFrame:
-        """Strategies best first: ``rank``, ``score``, ``robustness``."""
-        frame = pd.DataFrame(
-            {"rank": self.ranks, "score": self.scores, "robustness": self.robustness}
-        )
-        return frame.sort_values(["rank", "score"], ascending=[True, False])
-
-    def to_dict(self, params: Params | None = None) -> dict[str, object]:
-        """The JSON form: ``strategies`` (strategy -> indicator -> value), ``ranking``,
-        ``robustness`` (strategy -> share first, summing to 1), ``weights``, ``method``,
-        ``n_samples``, ``notices`` and, with ``params``, ``indicators`` (unit, direction,
-        labels)."""
-
-        def clean(value: object) -> object:
-            v = float(value)  # type: ignore[arg-type]
-            return None if not np.isfinite(v) else v
-
-        out: dict[str, object] = {
-            "method": self.method,
-            "weights": self.weights.as_dict(),
-            "strategies": {
-                s: {k: clean(v) for k, v in row.items()} for s, row in self.table.iterrows()
-            },
-            "ranking": [
-                {"strategy": s, "rank": int(r["rank"]), "score": clean(r["score"])}
-                for s, r in self.ranking().iterrows()
-            ],
-            "robustness": {s: float(v) for s, v in self.robustness.items()},
-            "n_samples": self.n_samples,
-            "notices": list(self.notices),
-        }
-        if params is not None:
-            meta = indicator_table(params).reindex(self.table.columns)
-            out["indicators"] = {
-                k: {c: meta.at[k, c] for c in ("unit", "direction", "label_nl", "label_en")}
-                for k in meta.index
-            }
-        return out
-
-
-def _aggregate(ind: Indicators, choice: np.ndarray, meta: pd.DataFrame) -> dict[str, float]:
-    """Dwelling-weighted mean (or share) of every dwelling indicator under ``choice``."""
+def _aggregate(ind: Indicators, shares: np.ndarray, meta: pd.DataFrame) -> dict[str, float]:
+    """Dwelling-weighted mean (or share) of every dwelling indicator under (G, O) ``shares``;
+    cells without a value (no outdoor unit: no noise level) count for nothing."""
     out = {}
     for name in ind.names:
-        x = ind.pick(name, choice)
+        x = np.asarray(ind[name], dtype=float)
         ok = np.isfinite(x)
-        weight = ind.counts[ok].sum()
-        out[name] = float((ind.counts[ok] * x[ok]).sum() / weight) if weight > 0 else np.nan
+        weight = ind.counts[:, None] * shares * ok  # (G, O) dwellings with a value
+        total = weight.sum()
+        out[name] = float((weight * np.where(ok, x, 0.0)).sum() / total) if total > 0 else np.nan
     return {k: out[k] for k in meta.index if k in out}
 
 
@@ -148,31 +75,33 @@ def strategy_indicators(
     strategies
         The strategies (default: the packaged ``strategies.csv``).
     choices
-        Strategy name -> (G,) option per group, to score other choices (e.g. an optimised
-        plan's); default: :func:`~wupmodel.village.strategy_choice` of each strategy.
+        Strategy name -> (G,) option per group or (G, O) shares, to score other choices (e.g.
+        an optimised plan's, :func:`~wupmodel.criteria.choices.plan_shares`); default:
+        :func:`~wupmodel.village.strategy_choice` of each strategy. The money, CO2 and grid
+        columns of a choice that is no strategy are NaN (the caller fills them:
+        :func:`~wupmodel.criteria.assess.plan_figures`); ``chance_paying_more`` is NaN (it
+        needs a sweep: :func:`~wupmodel.criteria.assess.paying_more_chance`).
     """
     strategies = list(strategies or strategies_from_table(params.table("strategies")))
     if choices is None:
         choices = {s.name: strategy_choice(outcomes, s) for s in strategies}
+    shares = {
+        name: as_shares(c, outcomes.n_groups, outcomes.catalogue.size)
+        for name, c in choices.items()
+    }
     meta = indicator_table(params)
     ind = indicators(outcomes, params)
-    rows = {name: _aggregate(ind, choice, meta) for name, choice in choices.items()}
+    rows = {name: _aggregate(ind, s, meta) for name, s in shares.items()}
     table = pd.DataFrame.from_dict(rows, orient="index")
-    summary = strategy_summary(outcomes, strategies, params).set_index("strategy")
+    known = [s for s in strategies if s.name in shares]
+    summary = strategy_summary(outcomes, known, params).set_index("strategy")
     summary = summary.reindex(table.index)  # a choice that is no packaged strategy: NaN
     for column in _SUMMARY:
         table[column] = summary[column] if column in summary else np.nan
-    village = climate_adaptation(outcomes, params, choices, group_envelope(outcomes.groups, params))
+    table["chance_paying_more"] = np.nan
+    village = climate_adaptation(outcomes, params, shares, group_envelope(outcomes.groups, params))
     table = table.join(village)
     return table[[c for c in meta.index if c in table.columns]]
-
-
-def _weights(weights: Weights | Mapping[str, float] | None, criteria: Sequence[str]) -> Weights:
-    if weights is None:
-        return validate_weights(dict.fromkeys(criteria, 1.0), criteria, group="equal")
-    if isinstance(weights, Weights):
-        return validate_weights(weights.as_dict(), criteria, group=weights.group)
-    return validate_weights(weights, criteria)
 
 
 def weigh(
@@ -198,45 +127,16 @@ def weigh(
     n_samples, seed
         Random weightings behind the robustness shares.
     """
-    if method not in METHODS:
-        raise WupInputError(f"unknown method '{method}'; allowed: {', '.join(METHODS)}", "method")
-    meta = indicator_table(params)
-    criteria = weighed_criteria(params)
-    w = _weights(weights, criteria)
-    present = [c for c in criteria if c in table and table[c].notna().all()]
-    notices = tuple(
-        f"criterion '{c}' left out of the weighing: not every strategy has a value"
-        for c in criteria
-        if c not in present
-    )
-    keep = np.isin(np.array(criteria), present)
-    if not (w.values[keep] > 0).any():
-        raise WupInputError("weights: every criterion with a weight above 0 is left out", "weights")
-    used = Weights(tuple(present), w.values[keep] / w.values[keep].sum(), w.group)
-    matrix = table[present].to_numpy(dtype=float)
-    benefit = meta.loc[present, "direction"].eq("higher").to_numpy()
-    normalised = normalise(matrix, benefit, "minmax", meta.loc[present, "min_range"].to_numpy())
-    score = scores(normalised, used.values, method)
-    share = robustness(normalised, method, n_samples, seed)
-    index = table.index
-    return CriteriaResult(
-        table=table,
-        weights=used,
-        method=method,
-        scores=pd.Series(score, index=index, name="score"),
-        ranks=pd.Series(ranks(score), index=index, name="rank"),
-        robustness=pd.Series(share, index=index, name="robustness"),
-        n_samples=int(n_samples),
-        notices=notices,
-    )
+    return weigh_table(table, indicator_table(params), weights, method, n_samples, seed)
 
 
 def group_rankings(
     table: pd.DataFrame, params: Params, groups: Mapping[str, Weights], method: str = "topsis"
 ) -> pd.DataFrame:
     """Rank of every strategy under each group's weights, side by side (strategy × group)."""
+    meta = indicator_table(params)
     return pd.DataFrame(
-        {g: weigh(table, params, w, method, n_samples=1).ranks for g, w in groups.items()}
+        {g: weigh_table(table, meta, w, method, n_samples=1).ranks for g, w in groups.items()}
     )
 
 

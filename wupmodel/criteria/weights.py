@@ -7,7 +7,8 @@ defaults (``criteria_weights.csv``) are illustrative, not a survey.
 
 Every mistake a person can make raises :class:`~wupmodel.errors.WupInputError` with one
 sentence naming the key: a weight below 0, weights that are all 0, an unknown criterion (with
-a did-you-mean), a number that is not a number, a weights file with a misspelled column.
+a did-you-mean), a number that is not a number, a weights table with a misspelled column.
+Files are read by :func:`wupmodel.io.read_weights`.
 """
 
 from __future__ import annotations
@@ -16,11 +17,9 @@ import difflib
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from wupmodel.errors import WupInputError
 from wupmodel.params import Params
@@ -31,7 +30,6 @@ __all__ = [
     "stakeholder_weights",
     "weights_from_table",
     "weights_from_mapping",
-    "read_weights",
 ]
 
 
@@ -155,28 +153,6 @@ def stakeholder_weights(params: Params, criteria: Sequence[str]) -> dict[str, We
     """The packaged illustrative weights per group (``criteria_weights.csv``): ``equal``,
     ``residents``, ``tenants``, ``corporation``, ``municipality``."""
     return weights_from_table(params.table("criteria_weights"), criteria, "criteria_weights.csv")
-
-
-def read_weights(path: str | Path, criteria: Sequence[str]) -> dict[str, Weights]:
-    """Weights from a CSV (``criterion,weight[,group]``) or YAML file.
-
-    YAML is either ``criterion: weight`` (one group, ``custom``) or ``group: {criterion: weight}``.
-    """
-    path = Path(path)
-    source = path.name
-    if not path.is_file():
-        raise WupInputError(f"weights file {path} does not exist", source)
-    if path.suffix.lower() in (".yaml", ".yml"):
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            raise WupInputError(f"{source}: not valid YAML ({exc})", source) from None
-        return weights_from_mapping(data, criteria, source)
-    try:
-        table = pd.read_csv(path)
-    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
-        raise WupInputError(f"{source}: not a readable CSV table ({exc})", source) from None
-    return weights_from_table(table, criteria, source)
 
 
 def weights_from_mapping(

@@ -2,7 +2,8 @@
 
 Readers: stock files and uploads (:func:`load_stock`, :func:`read_stock_bytes`), surveys
 (:func:`load_survey`, :func:`load_survey_bytes`), scenario text (:func:`scenario_from_text`,
-:func:`dump_scenario`), packaged tables (:func:`packaged_table`). Writers, each atomic (a
+:func:`dump_scenario`), packaged tables (:func:`packaged_table`), a village's weights
+(:func:`read_weights`). Writers, each atomic (a
 temporary file beside the target, renamed when complete): the results (workbook, CSV, JSON,
 Parquet, the scenario used), comparisons, plans, a cooperative's business case, sweeps and
 batches; the provenance block every file carries; the terminal text the CLI prints.
@@ -11,7 +12,8 @@ The compute stages never import this namespace; the CLI and the app do.
 
 ``atomic`` (atomic writes) · ``files`` (the run's files) · ``workbook`` (the adviser's Excel
 workbook) · ``headers`` (headers with units, number formats) · ``provenance`` (what ran) ·
-``plan_files`` · ``coop_files`` · ``uncertainty_files`` · ``survey_files`` · ``text`` (what the
+``plan_files`` · ``coop_files`` · ``uncertainty_files`` · ``survey_files`` · ``weights_files``
+(a village's weights) · ``criteria_files`` (the weighing's text and files) · ``text`` (what the
 CLI prints) · the WUP document: ``wup_files`` (all its files, all or nothing), ``wup_docx``
 (Word), ``wup_html`` (one self-contained page), ``wup_pdf`` (printed by a headless Chromium
 where there is one) and ``wup_figures`` (its figures drawn with matplotlib). Dwelling files
@@ -20,6 +22,7 @@ are read and written by :mod:`wupmodel.stock` (re-exported here).
 
 from wupmodel.io.atomic import atomic_write
 from wupmodel.io.coop_files import business_case_tables, coop_text, write_business_case
+from wupmodel.io.criteria_files import criteria_json, criteria_text, write_criteria
 from wupmodel.io.files import (
     STREAM_CHUNK_GROUPS,
     summary_json,
@@ -39,6 +42,7 @@ from wupmodel.io.provenance import (
 from wupmodel.io.survey_files import load_survey, load_survey_bytes
 from wupmodel.io.text import check_model_text, compare_text, plan_text, run_text
 from wupmodel.io.uncertainty_files import write_batch, write_sweep_report
+from wupmodel.io.weights_files import packaged_weights, read_weights
 from wupmodel.io.workbook import XLSX_OPTIONS, safe_text, workbook_bytes, write_workbook
 from wupmodel.io.wup_docx import letters_docx_bytes, wup_docx_bytes
 from wupmodel.io.wup_figures import draw_figures
@@ -74,6 +78,8 @@ __all__ = [
     "check_model_text",
     "compare_text",
     "coop_text",
+    "criteria_json",
+    "criteria_text",
     "draw_figures",
     "dump_scenario",
     "find_browser",
@@ -88,10 +94,12 @@ __all__ = [
     "load_survey_bytes",
     "mark_unused_village",
     "packaged_table",
+    "packaged_weights",
     "plan_tables",
     "plan_text",
     "provenance_table",
     "read_stock_bytes",
+    "read_weights",
     "run_provenance",
     "run_text",
     "safe_text",
@@ -102,6 +110,7 @@ __all__ = [
     "write_batch",
     "write_business_case",
     "write_comparison",
+    "write_criteria",
     "write_frame",
     "write_json",
     "write_outcomes",

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from wupmodel.criteria import CriteriaResult
 from wupmodel.errors import WupInputError
 from wupmodel.io.atomic import atomic_write
 from wupmodel.io.provenance import mark_unused_village, provenance_table, run_provenance
@@ -40,8 +41,11 @@ def summary_json(
     scenario: Scenario,
     notices: tuple[str, ...] = (),
     provenance: Mapping | None = None,
+    criteria: CriteriaResult | None = None,
 ) -> dict:
-    """The JSON summary: provenance, scenario, strategies (both perspectives), who pays."""
+    """The JSON summary: provenance, scenario, strategies (both perspectives), who pays, and
+    with ``criteria`` the well-being criteria: the indicators per strategy, the ranking with the
+    weights used, the robustness and the stakeholder groups (``criteria``)."""
 
     def records(frame: pd.DataFrame) -> list[dict]:
         return [
@@ -65,6 +69,8 @@ def summary_json(
         out["parameters_overridden"] = records(
             a.loc[a["overridden"], ["parameter", "value", "unit", "default", "origin"]]
         )
+    if criteria is not None:
+        out["criteria"] = criteria.to_dict()
     out["scenario_resolved"] = yaml.safe_load(dump_scenario(scenario, resolved=True))
     return out
 
@@ -76,6 +82,7 @@ def write_outputs(
     notices: tuple[str, ...] = (),
     provenance: Mapping | None = None,
     lang: str = "en",
+    criteria: CriteriaResult | None = None,
 ) -> list[Path]:
     """Write ``results.xlsx``, one CSV per table, ``summary.json`` and the scenario used.
 
@@ -98,6 +105,10 @@ def write_outputs(
         ``scenario`` without a command line).
     lang
         Workbook headers: ``"en"`` (default) or ``"nl"``.
+    criteria
+        The well-being criteria (:func:`wupmodel.criteria`): their tables (indicators per
+        strategy, the ranking with the weights used and the groups' ranks, the weights) join
+        the workbook and the CSV files, and the JSON gets them under ``criteria``.
 
     Returns
     -------
@@ -108,7 +119,9 @@ def write_outputs(
     tables = mark_unused_village(
         tables, scenario, block
     )  # a --stock file: the buurt made no dwelling
-    summary = summary_json(tables, scenario, notices, block)
+    summary = summary_json(tables, scenario, notices, block, criteria)
+    if criteria is not None:
+        tables = {**tables, **criteria.tables()}
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = [write_workbook(out / "results.xlsx", tables, block, lang)]

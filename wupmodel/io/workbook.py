@@ -98,6 +98,18 @@ SHEET_NOTES: dict[str, str] = {
         "Constraints of the plan, binding or not, with shadow prices where they mean something."
     ),
     "pareto": "The cost-CO2 Pareto front (when traced).",
+    "criteria": (
+        "Well-being beside cost and CO2: one row per indicator (overheating, noise at the "
+        "neighbour, cold surfaces, draught, damp, works, space, grid, money, climate "
+        "adaptation) with its unit and whether it is weighed, one column per strategy (village "
+        "means or shares; see criteria_indicators.csv for each method and source)."
+    ),
+    "criteria_ranking": (
+        "The strategies ranked with the weights used (TOPSIS or weighted sum), the robustness "
+        "(share of random weightings in which each comes first; sums to 1) and the rank under "
+        "each stakeholder group's weights (the packaged groups are illustrative, not a survey)."
+    ),
+    "criteria_weights": "The weight of each criterion used in the ranking and per group (sum 1).",
 }
 
 _PERSPECTIVES = (

@@ -7,7 +7,8 @@ pieces below it for those who build their own problem.
 ``problem`` (inputs, settings, status) · ``build`` (the sparse model) · ``solvers`` (HiGHS and
 CBC back ends, branch and bound over the collective binaries) · ``solve`` (solve, duals) ·
 ``pareto`` (the cost–CO2 front) · ``plan`` (the result) · ``from_outcomes`` (from an
-evaluation to an option table and a plan).
+evaluation to an option table and a plan) · ``limits`` (the well-being limits as infeasible
+options, a screen's cost, the village's weights as the objective).
 """
 
 from wupmodel.optimise.build import MatrixModel, build_model
@@ -19,6 +20,7 @@ from wupmodel.optimise.from_outcomes import (
     prune_dominated,
     settings_for,
 )
+from wupmodel.optimise.limits import apply_limits, screen_costs, weighted_objective
 from wupmodel.optimise.pareto import pareto_front
 from wupmodel.optimise.plan import ConstraintReport, Plan
 from wupmodel.optimise.problem import (
@@ -62,6 +64,7 @@ __all__ = [
     "Plan",
     "SolarPark",
     "SolveStatus",
+    "apply_limits",
     "build_model",
     "cbc_available",
     "collective_defaults",
@@ -71,7 +74,9 @@ __all__ = [
     "pareto_front",
     "plan_per_dwelling",
     "prune_dominated",
+    "screen_costs",
     "settings_for",
     "solve",
     "validate_table",
+    "weighted_objective",
 ]

@@ -582,7 +582,7 @@ def _cost_vectors(
     cost: dict[str, np.ndarray] = {}
     for p in PERSPECTIVES:
         c = np.zeros(cols.n)
-        c[: cols.n_x] = cells.of(table.annual_cost_eur[p])
+        c[: cols.n_x] = cells.of(table.objective_cost_eur(p))
         c[cols.hn_col0 : cols.gr_col0] = hn_cost[p]
         c[cols.gr_col0 : cols.gr_col0 + reinf.n] = reinf.cost[p][reinf.position] if reinf.n else 0.0
         if cols.park_col is not None:

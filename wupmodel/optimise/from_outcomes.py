@@ -9,16 +9,18 @@ solves.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from wupmodel.criteria import Weights, check_limits, indicators
 from wupmodel.errors import WupInputError
 from wupmodel.evaluate import evaluate
 from wupmodel.inputs import ModelInputs, as_inputs
+from wupmodel.optimise.limits import apply_limits, weighted_objective
 from wupmodel.optimise.pareto import pareto_front
 from wupmodel.optimise.plan import Plan
 from wupmodel.optimise.problem import (
@@ -153,7 +155,7 @@ def prune_dominated(table: OptionTable, settings: OptimiseSettings) -> tuple[Opt
     are never dropped.
     """
     dims = [
-        table.annual_cost_eur[settings.perspective],
+        table.objective_cost_eur(settings.perspective),
         table.co2_kg if settings.co2_basis == "first_year" else table.co2_cum_kg,
         table.peak_kw,
     ]
@@ -236,6 +238,8 @@ def optimise(
     prune: bool = True,
     fixed: Mapping[str, str] | None = None,
     survey: pd.DataFrame | None = None,
+    limits: Sequence[str] | None = None,
+    weights: Mapping[str, float] | Weights | None = None,
     **overrides: Any,
 ) -> Plan:
     """The cheapest village mix under the scenario's targets (and a Pareto front on request).
@@ -268,6 +272,16 @@ def optimise(
         minima came from the survey. When the stock is evaluated here, *already insulated:
         yes* makes the dwelling's current state the standard insulation level
         (:func:`wupmodel.survey.survey_stock`).
+    limits
+        Limits on the well-being criteria, added to the scenario's ``targets.limits``:
+        ``noise`` (no outdoor unit above the noise limit without a screen; a screen's cost is
+        added where one suffices) and ``overheating`` (no worse summer overheating than
+        today); the options they rule out are marked infeasible before the solve and the
+        plan's notices say how many (:func:`wupmodel.optimise.limits.apply_limits`).
+    weights
+        The village's weights (criterion -> weight, :mod:`wupmodel.criteria`): minimise cost
+        plus the weighed criteria instead of cost alone
+        (:func:`wupmodel.optimise.limits.weighted_objective`); the plan's costs stay true costs.
     **overrides
         Any :class:`~wupmodel.optimise.problem.OptimiseSettings` field, e.g. ``co2_reduction=0.6``,
         ``budget_eur=5e6``, ``perspective="end_user"``, ``solver="cbc"``.
@@ -296,6 +310,10 @@ def optimise(
         outcomes, inputs.horizon_years, per_dwelling=rows_per_dwelling, fixed=fixed
     )
     settings = settings_for(inputs, per_dwelling=per_dwelling, **overrides)
+    rows = outcomes.dwelling_group if rows_per_dwelling else np.arange(outcomes.n_groups)
+    table, criteria_notes = _criteria_terms(
+        table, outcomes, inputs, (*inputs.targets.limits, *(limits or ())), weights, settings, rows
+    )
     survey_notes: list[str] = []
     if from_survey is not None:
         settings, minimum_notes = _survey_minimum(
@@ -305,12 +323,37 @@ def optimise(
     if prune:
         table, _ = prune_dominated(table, settings)
     plan = solve(table, settings)
-    plan.notices = survey_notes + list(plan.notices)
+    plan.notices = survey_notes + criteria_notes + list(plan.notices)
     if plan.has_solution:
         plan.dwellings = plan_per_dwelling(plan, outcomes, per_dwelling_rows=rows_per_dwelling)
     if pareto > 0:
         plan.pareto_front = pareto_front(table, settings, n_points=pareto)
     return plan
+
+
+def _criteria_terms(
+    table: OptionTable,
+    outcomes: Outcomes,
+    inputs: ModelInputs,
+    limits: Sequence[str],
+    weights: Mapping[str, float] | Weights | None,
+    settings: OptimiseSettings,
+    rows: np.ndarray,
+) -> tuple[OptionTable, list[str]]:
+    """The table with the well-being limits applied and the weighted objective added."""
+    limits = check_limits(limits)
+    if not limits and weights is None:
+        return table, []
+    ind = indicators(outcomes, inputs.params)
+    notes: list[str] = []
+    if limits:
+        table, notes = apply_limits(table, outcomes, inputs, ind, limits, rows)
+    if weights is not None:
+        table, more = weighted_objective(
+            table, outcomes, inputs, ind, weights, settings.perspective, rows
+        )
+        notes += more
+    return table, notes
 
 
 def _evaluated(

@@ -110,6 +110,9 @@ class OptionTable:
     grid_zone : (G,) str
     fixed_option : (G,) int, ``-1`` = free, else the option the households already chose
     horizon_years : int, years to the horizon of ``co2_cum_kg``
+    objective_extra_eur : (G, O) or None
+        A weighted objective's extra per dwelling [EUR/yr-equivalent], added to the cost in
+        the objective only (totals leave it out): :mod:`wupmodel.optimise.limits`.
     """
 
     group_id: np.ndarray
@@ -133,6 +136,12 @@ class OptionTable:
     grid_zone: np.ndarray
     fixed_option: np.ndarray
     horizon_years: int
+    objective_extra_eur: np.ndarray | None = None
+
+    def objective_cost_eur(self, perspective: str) -> np.ndarray:
+        """(G, O) what the objective counts per dwelling: the cost plus any weighted extra."""
+        cost = np.asarray(self.annual_cost_eur[perspective], dtype=float)
+        return cost if self.objective_extra_eur is None else cost + self.objective_extra_eur
 
     @property
     def n_groups(self) -> int:
@@ -552,6 +561,8 @@ def _check_figures(table: OptionTable, feasible: np.ndarray) -> None:
         f"annual_cost_eur['{k}']": np.asarray(v, dtype=float)
         for k, v in table.annual_cost_eur.items()
     }
+    if table.objective_extra_eur is not None:
+        arrays["objective_extra_eur"] = np.asarray(table.objective_extra_eur, dtype=float)
     for name in _FIGURES:
         arrays[name] = np.asarray(getattr(table, name), dtype=float)
         if arrays[name].shape != feasible.shape:
