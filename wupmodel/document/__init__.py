@@ -5,14 +5,15 @@ written here and no word processor is imported (the writers are :mod:`wupmodel.i
 ``wup_docx``, ``wup_html`` and ``wup_pdf``).
 
 ``build`` (:func:`wup_document`, the document of a run) · ``run`` (every result the chapters
-read, computed once: evaluation, plan, cooperative, uncertainty, and the capabilities later
-issues add) · ``model`` (:class:`WupDocument`, chapters and blocks) · ``summary`` (the one-page
-summary) · ``today`` (chapters 1 and 2: the village today, what it wants) · ``options``
-(chapter 3: the options compared) · ``plan`` (chapter 4: the plan, its organisation and
-business case) · ``timeline`` (chapter 5: the time path) · ``money`` (chapter 6) · ``risks``
-(chapter 7) · ``appendix`` (assumptions and sources, provenance) · ``letters`` (one page per
-household) · ``parts`` (tables, figures and lists the chapters share) · ``numbers`` (Dutch
-number formats) · ``words`` (Dutch words for the model's vocabulary and its tables).
+read, computed once: evaluation, plan, cooperative, weighing, uncertainty, and the capabilities
+later issues add) · ``model`` (:class:`WupDocument`, chapters and blocks) · ``summary`` (the
+one-page summary) · ``today`` (chapters 1 and 2: the village today, what it wants) ·
+``wishes`` (chapter 2's weighing) · ``options`` (chapter 3: the options compared) · ``plan``
+(chapter 4: the plan, its organisation and business case) · ``timeline`` (chapter 5: the time
+path) · ``money`` (chapter 6) · ``risks`` (chapter 7) · ``appendix`` (assumptions and
+sources, provenance) · ``letters`` (one page per household) · ``parts`` (tables, figures and
+lists the chapters share) · ``numbers`` (Dutch number formats) · ``words`` (Dutch words for
+the model's vocabulary and its tables).
 """
 
 from wupmodel.document.build import document_from_run, wup_document

@@ -45,6 +45,8 @@ def _source_tables(run: DocumentRun) -> dict[str, pd.DataFrame]:
         [{"figure": k, "value": v} for k, v in case.metrics.items()]
     )
     tables["coop_financing"] = case.financing_frame()
+    if run.criteria.available:
+        tables["criteria"] = run.criteria.result.ranking().reset_index(names="strategy")
     if run.phasing.available and run.phasing.result.has_plan:
         tables["phasing_years"] = run.phasing.result.yearly
         tables["phasing_zones"] = run.phasing.result.zones

@@ -131,6 +131,44 @@ def _pivot_table(
     return table(key, caption, (head, *(names[s] for s in strategies)), rows, source)
 
 
+def _per_tonne_figure(others: pd.DataFrame) -> Block:
+    return figure(
+        "fig_eur_per_t",
+        "Nationale kosten per vermeden ton CO₂ (euro)",
+        "Liggende staven van de nationale kosten per vermeden ton CO₂ per strategie: "
+        + "; ".join(
+            f"{r.label_nl} {nl.money(r.national_eur_per_t_co2)}" for r in others.itertuples()
+        )
+        + ".",
+        "summary",
+        "hbar",
+        list(others["label_nl"]),
+        {"Euro per ton": others["national_eur_per_t_co2"].to_numpy()},
+        axis="euro per ton CO₂",
+        chart="strategy_bars",
+    )
+
+
+def _monthly_figure(others: pd.DataFrame) -> Block:
+    return figure(
+        "fig_monthly",
+        "Verandering woonlasten per maand, gemiddeld (euro)",
+        "Liggende staven van de gemiddelde verandering van de woonlasten per maand per"
+        " strategie: "
+        + "; ".join(
+            f"{r.label_nl} {nl.signed_money(r.monthly_cost_change_avg_eur)}"
+            for r in others.itertuples()
+        )
+        + ".",
+        "summary",
+        "hbar",
+        list(others["label_nl"]),
+        {"Euro per maand": others["monthly_cost_change_avg_eur"].to_numpy()},
+        axis="euro per maand",
+        chart="strategy_bars",
+    )
+
+
 def options_compared(run: DocumentRun) -> Chapter:
     """Chapter 3: the strategies side by side in both perspectives."""
     summary = run.summary
@@ -158,40 +196,10 @@ def options_compared(run: DocumentRun) -> Chapter:
         _energy_table(summary),
         Subheading("Nationale kosten"),
         _money_table(summary),
-        figure(
-            "fig_eur_per_t",
-            "Nationale kosten per vermeden ton CO₂ (euro)",
-            "Liggende staven van de nationale kosten per vermeden ton CO₂ per strategie: "
-            + "; ".join(
-                f"{r.label_nl} {nl.money(r.national_eur_per_t_co2)}" for r in others.itertuples()
-            )
-            + ".",
-            "summary",
-            "hbar",
-            list(others["label_nl"]),
-            {"Euro per ton": others["national_eur_per_t_co2"].to_numpy()},
-            axis="euro per ton CO₂",
-            chart="strategy_bars",
-        ),
+        _per_tonne_figure(others),
         Subheading("Woonlasten"),
         _woonlasten_table(summary),
-        figure(
-            "fig_monthly",
-            "Verandering woonlasten per maand, gemiddeld (euro)",
-            "Liggende staven van de gemiddelde verandering van de woonlasten per maand per"
-            " strategie: "
-            + "; ".join(
-                f"{r.label_nl} {nl.signed_money(r.monthly_cost_change_avg_eur)}"
-                for r in others.itertuples()
-            )
-            + ".",
-            "summary",
-            "hbar",
-            list(others["label_nl"]),
-            {"Euro per maand": others["monthly_cost_change_avg_eur"].to_numpy()},
-            axis="euro per maand",
-            chart="strategy_bars",
-        ),
+        _monthly_figure(others),
         _pivot_table(
             run.tables["per_type"],
             "woonlasten_type",

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from wupmodel.coop import BusinessCase, business_case
+from wupmodel.criteria import criteria
 from wupmodel.errors import WupInputError
 from wupmodel.evaluate import evaluate
 from wupmodel.inputs import ModelInputs, as_inputs
@@ -220,13 +221,16 @@ def _later_capabilities(run: DocumentRun, stock: pd.DataFrame, given: Mapping[st
         target = {int(run.inputs.scenario.years.end): run.co2_target}
         result = phase(stock, run.inputs, step=5, co2_path=target)
         run.phasing = Capability("phasing", result, True)
-    criteria = _capability("wupmodel.criteria", "criteria")
     if "criteria" in given:
         run.criteria = Capability("criteria", given["criteria"], given["criteria"] is not None)
-    elif criteria is not None:
-        run.criteria = Capability(
-            "criteria", criteria(stock, run.inputs, outcomes=run.outcomes, plan=run.plan), True
+    else:
+        weighed = criteria(
+            stock,
+            run.inputs,
+            outcomes=run.outcomes,
+            plan=run.plan if run.plan.has_solution else None,
         )
+        run.criteria = Capability("criteria", weighed, True)
 
 
 def run_for_document(  # long because each result of the run is one step, in order

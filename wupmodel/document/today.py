@@ -9,6 +9,7 @@ from wupmodel.document import numbers as nl
 from wupmodel.document.model import Block, Chapter, Paragraph, Subheading
 from wupmodel.document.parts import dwellings, figure, missing, period_of, table
 from wupmodel.document.run import DocumentRun
+from wupmodel.document.wishes import criteria_blocks
 from wupmodel.document.words import word, zone_words
 from wupmodel.vocabulary import CONSTRUCTION_PERIODS, DWELLING_TYPES, ENERGY_LABELS, TENURES
 
@@ -301,7 +302,7 @@ def village_wants(run: DocumentRun) -> Chapter:
         Subheading("Wat het dorp belangrijk vindt"),
     ]
     if run.criteria.available:
-        blocks += run.criteria.result
+        blocks += criteria_blocks(run)
     else:
         blocks.append(
             missing(

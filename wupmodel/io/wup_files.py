@@ -130,7 +130,7 @@ def write_wup_document(
             if note:
                 notes.append(note)
         if "html" not in formats:
-            (staging / "wup.html").unlink()
+            (staging / "wup.html").unlink(missing_ok=True)
         out.mkdir(exist_ok=True)
         written = []
         for path in sorted(staging.iterdir()):
