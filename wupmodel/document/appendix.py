@@ -47,7 +47,7 @@ _UNITS = {
     "EUR/t CO2": "euro/ton",
     "kg CO2/kWh": "kg/kWh",
     "fraction": "deel",
-    "1 = yes": "1 = ja",
+    "1 = yes": "1 is ja, 0 is nee",
 }
 
 #: the structure this document follows, as the national programme describes a WUP
