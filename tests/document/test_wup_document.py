@@ -195,7 +195,7 @@ def test_no_raw_identifiers(model_doc):
         "dotted name": r"\b[a-z]+\.[a-z_]{2,}\b",
         "camelCase": r"\b[a-z]{2,}[A-Z][a-z]+\b",
         "code": r"[{}<>=`]|\bNone\b|\bnan\b|\bTrue\b|\bFalse\b",
-        "English number": r"\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d+\.\d{1,2}\b(?!\.)",
+        "English number": r"\b[1-9]\d{0,2}(?:,\d{3}){2,}\b|\b\d+\.\d{1,2}\b(?!\.)",
     }
     for name, pattern in patterns.items():
         found = re.findall(pattern, text)
