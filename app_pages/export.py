@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+import wupmodel as wm
 import wupmodel.app as wa
 import wupmodel.io as wio
 from app_pages import common as ui
@@ -87,3 +88,39 @@ if saved and saved["plan"].has_solution:
     )
 else:
     st.info(ui.tr("exp_no_plan"))
+
+
+# the Wijkuitvoeringsplan of the village on screen: this scenario, and the plan made on the Plan
+# page when there is one for this village (built once per stock, scenario and plan)
+st.subheader(ui.tr("exp_wup_title"))
+st.write(ui.tr("exp_wup_intro"))
+plan = saved["plan"] if saved and saved["plan"].has_solution else None
+
+
+def wup_files() -> tuple[bytes, bytes]:
+    def make() -> tuple[bytes, bytes]:
+        given = {"outcomes": ui.outcomes()} | ({"plan": plan} if plan is not None else {})
+        provenance = wio.run_provenance(scenario, stock_source=source)
+        doc = wm.wup_document(ui.stock(), scenario, given=given, provenance=provenance)
+        images, _note = wa.document_images(doc, "matplotlib")
+        return wio.wup_docx_bytes(doc, images), wio.wup_html(doc, images).encode("utf-8")
+
+    mark = None if plan is None else (plan.objective_eur, plan.co2_reduction, plan.perspective)
+    return ui.cached("wup_document", (ui.scenario_text(), mark), make)
+
+
+c1, c2, _ = st.columns(3)
+c1.download_button(
+    ui.tr("exp_wup_docx"),
+    lambda: wup_files()[0],
+    file_name=f"{slug}_wijkuitvoeringsplan.docx",
+    mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    key="dl_wup_docx",
+)
+c2.download_button(
+    ui.tr("exp_wup_html"),
+    lambda: wup_files()[1],
+    file_name=f"{slug}_wijkuitvoeringsplan.html",
+    mime="text/html",
+    key="dl_wup_html",
+)

@@ -705,6 +705,24 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "exp_yaml": {"nl": "Scenario (YAML)", "en": "Scenario (YAML)"},
     "exp_plan": {"nl": "Het plan (Excel)", "en": "The plan (Excel)"},
     "exp_plan_json": {"nl": "Het plan (JSON)", "en": "The plan (JSON)"},
+    "exp_wup_title": {"nl": "Het wijkuitvoeringsplan", "en": "The neighbourhood plan (WUP)"},
+    "exp_wup_intro": {
+        "nl": (
+            "Het plan van het dorp als document, in het Nederlands: alle hoofdstukken met de"
+            " cijfers van dit scenario en het plan op het scherm (zonder plan: het standaardplan"
+            " met 60 % minder CO₂). Het maken duurt enkele seconden."
+        ),
+        "en": (
+            "The village's plan as a document, in Dutch: every chapter with the figures of this"
+            " scenario and the plan on screen (without a plan: the default plan with 60 % less"
+            " CO₂). Making it takes a few seconds."
+        ),
+    },
+    "exp_wup_docx": {"nl": "Wijkuitvoeringsplan (Word)", "en": "Neighbourhood plan (Word)"},
+    "exp_wup_html": {
+        "nl": "Wijkuitvoeringsplan (webpagina)",
+        "en": "Neighbourhood plan (web page)",
+    },
     "exp_no_plan": {
         "nl": "Nog geen plan: maak er een op de pagina Plan.",
         "en": "No plan yet: make one on the Plan page.",

@@ -40,11 +40,12 @@ def _source_tables(run: DocumentRun) -> dict[str, pd.DataFrame]:
         tables["plan_totals"] = pd.DataFrame(
             [{"figure": k, "value": v} for k, v in plan_figures(run).items()]
         )
-    tables["coop"] = case.cash_flow_frame()
-    tables["coop_metrics"] = pd.DataFrame(
-        [{"figure": k, "value": v} for k, v in case.metrics.items()]
-    )
-    tables["coop_financing"] = case.financing_frame()
+    if case is not None:
+        tables["coop"] = case.cash_flow_frame()
+        tables["coop_metrics"] = pd.DataFrame(
+            [{"figure": k, "value": v} for k, v in case.metrics.items()]
+        )
+        tables["coop_financing"] = case.financing_frame()
     if run.criteria.available:
         tables["criteria"] = run.criteria.result.ranking().reset_index(names="strategy")
     if run.phasing.available and run.phasing.result.has_plan:
@@ -69,7 +70,7 @@ def _data(run: DocumentRun) -> dict[str, Any]:
         "plan": {**run.plan.to_json_dict(), "figures": plan_figures(run)}
         if run.plan.has_solution
         else run.plan.to_json_dict(),
-        "business_case": run.case.to_json_dict(),
+        "business_case": run.case.to_json_dict() if run.case is not None else None,
     }
     if run.phasing.available:
         data["phasing"] = run.phasing.result.to_json_dict()
@@ -84,6 +85,8 @@ def document_from_run(
 ) -> WupDocument:
     """The document of a computed run (see :func:`wup_document`)."""
     provenance = dict(provenance or {})
+    if provenance.get("village") and not run.village_name:
+        run.village_name = str(provenance["village"])
     chapters = (
         summary_chapter(run),
         village_today(run),
@@ -102,9 +105,9 @@ def document_from_run(
         _MISSING_WORDS[c.name] for c in (run.phasing, run.criteria, run.hourly) if not c.available
     )
     when = str(provenance.get("created", ""))[:10] or date.today().isoformat()
-    village = run.scenario.village
+    village = run.village
     return WupDocument(
-        title=f"Wijkuitvoeringsplan {village.name}",
+        title=f"Wijkuitvoeringsplan {village}",
         subtitle=f"Van het aardgas af: het plan van het dorp · scenario {run.scenario.name} ·"
         f" {when}",
         chapters=chapters,

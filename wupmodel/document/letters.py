@@ -91,7 +91,7 @@ def letters(
         source = run.survey if run.survey is not None else run.stock
         dwelling_ids = list(source["dwelling_id"].astype(str))
     names = strategy_names(run.summary)
-    village = run.scenario.village.name
+    village = run.village
     out = []
     for did in dwelling_ids:
         rows = by_dwelling.get(did)

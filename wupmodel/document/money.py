@@ -10,7 +10,7 @@ import pandas as pd
 from wupmodel.document import numbers as nl
 from wupmodel.document.model import Block, Chapter, Paragraph, Subheading
 from wupmodel.document.parts import figure, table, weighted_mean
-from wupmodel.document.plan import coop_zone_words
+from wupmodel.document.plan import NO_ZONE, coop_zone_words
 from wupmodel.document.run import DocumentRun
 from wupmodel.document.words import word
 
@@ -78,6 +78,8 @@ def _who_pays_what(run: DocumentRun) -> Block:
 
 
 def _financing(run: DocumentRun) -> list[Block]:
+    if run.case is None:
+        return [Paragraph(NO_ZONE)]
     frame = run.case.financing_frame()
     rows = [
         (

@@ -166,7 +166,13 @@ def _who_pays(run: DocumentRun) -> list[Block]:
 
 
 def coop_zone_words(run: DocumentRun) -> str:
-    return f"zone {zone_words(run.case.zone)}"
+    return f"zone {zone_words(run.case.zone)}" if run.case is not None else ""
+
+
+NO_ZONE = (
+    "Geen woning ligt in een zone waar een warmtenet kan komen; een coöperatief warmtenet is"
+    " daarom niet doorgerekend."
+)
 
 
 def _organisation(run: DocumentRun) -> list[Block]:
@@ -190,6 +196,8 @@ def _organisation(run: DocumentRun) -> list[Block]:
             " een energiecoöperatie van de bewoners, als warmtegemeenschap onder de Wet"
             " collectieve warmte: van en voor de leden, zonder winstoogmerk."
         )
+    elif run.case is None:
+        text.append("Het plan legt geen warmtenet aan. " + NO_ZONE)
     else:
         text.append(
             "Het plan legt geen warmtenet aan. Hieronder staat wat een coöperatief warmtenet in"
@@ -225,6 +233,8 @@ def _coop_metrics(run: DocumentRun) -> list[tuple[str, str]]:
 
 def _business_case(run: DocumentRun) -> list[Block]:
     case = run.case
+    if case is None:
+        return [Paragraph(NO_ZONE)]
     m = case.metrics
     origin = {
         "plan": "de deelname die het plan aanneemt",

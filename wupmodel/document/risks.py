@@ -119,8 +119,10 @@ def _sweep_blocks(run: DocumentRun) -> list[Block]:
 def _run_risks(run: DocumentRun) -> Block:
     case = run.case
     items = []
-    be = case.break_even_participation
-    if be.value is not None and math.isfinite(be.value):
+    be = case.break_even_participation if case is not None else None
+    if case is None:
+        pass
+    elif be.value is not None and math.isfinite(be.value):
         items.append(
             f"Deelname: het warmtenet in {coop_zone_words(run)} verdient zich pas terug als"
             f" {nl.share(be.value)} van de woningen meedoet; nu is dat"
@@ -131,8 +133,8 @@ def _run_risks(run: DocumentRun) -> Block:
             f"Deelname: het warmtenet in {coop_zone_words(run)} verdient zich met de huidige"
             " tarieven niet terug, ook niet als iedereen meedoet."
         )
-    dscr = case.metrics.get("min_dscr")
-    required = case.settings.min_dscr if getattr(case.settings, "min_dscr", None) else None
+    dscr = case.metrics.get("min_dscr") if case is not None else None
+    required = getattr(case.settings, "min_dscr", None) if case is not None else None
     if dscr is not None and math.isfinite(dscr):
         items.append(
             f"De bank: in het slechtste jaar dekt de kasstroom de rente en aflossing"

@@ -61,7 +61,7 @@ class DocumentRun:
     plan_rows: pd.DataFrame
     co2_target: float
     co2_target_origin: str
-    case: BusinessCase
+    case: BusinessCase | None
     case_origin: str
     survey: pd.DataFrame | None = None
     risk: dict[str, pd.DataFrame] | None = None
@@ -69,6 +69,13 @@ class DocumentRun:
     phasing: Capability = field(default_factory=lambda: Capability("phasing"))
     criteria: Capability = field(default_factory=lambda: Capability("criteria"))
     hourly: Capability = field(default_factory=lambda: Capability("hourly"))
+    village_name: str = ""
+
+    @property
+    def village(self) -> str:
+        """The village's name: as the provenance names it (an uploaded file), else the
+        scenario's."""
+        return self.village_name or self.scenario.village.name
 
     @property
     def scenario(self) -> Scenario:
@@ -160,10 +167,14 @@ def _case(
     plan: Plan,
     survey: pd.DataFrame | None,
     coop: Mapping[str, Any],
-) -> tuple[BusinessCase, str]:
+) -> tuple[BusinessCase | None, str]:
     """The cooperative's case: for the zone whose heat network the plan builds, at the plan's
     participation; otherwise for the village's heat-network zone at what its households would
-    choose (or the survey, or the participation asked)."""
+    choose (or the survey, or the participation asked). None when no dwelling lies in a zone
+    where a heat network may come."""
+    zones = stock["heat_network_zone"] if "heat_network_zone" in stock else None
+    if zones is None or not zones.notna().any():
+        return None, "no_zone"
     changes = dict(coop)
     built = [z for z, b in plan.heat_network_built.items() if b] if plan.has_solution else []
     if built and "zone" not in changes:
@@ -251,6 +262,8 @@ def run_for_document(  # long because each result of the run is one step, in ord
     outcomes = given.get("outcomes") or evaluate(stock, inputs)
     tables = summarise(outcomes, inputs)
     target, origin = _co2_target(inputs, co2_reduction)
+    if given.get("plan") is not None and given["plan"].has_solution:
+        target, origin = float(given["plan"].co2_reduction), "given"
     plan = given.get("plan") or optimise(
         stock, inputs, outcomes=outcomes, survey=survey, co2_reduction=target
     )

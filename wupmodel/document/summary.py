@@ -3,10 +3,13 @@ cooperative in a few sentences and one table of key figures."""
 
 from __future__ import annotations
 
+import math
+from collections import defaultdict
+
 from wupmodel.document import numbers as nl
 from wupmodel.document.model import Block, Chapter, Paragraph
 from wupmodel.document.parts import dwellings, table
-from wupmodel.document.plan import coop_zone_words, mix_sentence, plan_figures
+from wupmodel.document.plan import NO_ZONE, coop_zone_words, mix_sentence, plan_figures
 from wupmodel.document.run import DocumentRun
 from wupmodel.document.timeline import first_year
 
@@ -29,7 +32,7 @@ def _time_sentence(run: DocumentRun) -> str:
 
 def _key_rows(run: DocumentRun) -> list[tuple[str, str, str]]:
     ref = run.strategy("reference")
-    f = plan_figures(run)
+    f = plan_figures(run) if run.plan.has_solution else defaultdict(lambda: math.nan)
     rows = [
         ("Woningen", nl.num(run.dwellings), "strategieën"),
         ("Gas nu per jaar", nl.num(ref["gas_m3"], unit="m³"), "strategieën"),
@@ -48,12 +51,12 @@ def _key_rows(run: DocumentRun) -> list[tuple[str, str, str]]:
         ("Investering van de huishoudens", nl.money(f["capex_eur"]), "plan totalen"),
         ("Subsidie", nl.money(f["subsidy_eur"]), "plan totalen"),
         ("Huishoudens die meer gaan betalen", nl.share(f["share_paying_more"]), "plan per woning"),
-        (
-            "Financieringstekort van de coöperatie",
-            nl.money(run.case.metrics["funding_gap_eur"]),
-            "coöperatie kerncijfers",
-        ),
     ]
+    if not run.plan.has_solution:
+        rows = rows[:3]
+    if run.case is not None:
+        gap = nl.money(run.case.metrics["funding_gap_eur"])
+        rows.append(("Financieringstekort van de coöperatie", gap, "coöperatie kerncijfers"))
     if run.phasing.available and run.phasing.result.has_plan:
         start = first_year(run.phasing.result.yearly)
         if start is not None:
@@ -70,11 +73,11 @@ def _key_rows(run: DocumentRun) -> list[tuple[str, str, str]]:
 
 def summary_chapter(run: DocumentRun) -> Chapter:
     """The one-page summary."""
-    village = run.scenario.village
+    village = run.village
     ref = run.strategy("reference")
     blocks: list[Block] = [
         Paragraph(
-            f"{village.name} wil van het aardgas af. Dit uitvoeringsplan zegt hoe: welke"
+            f"{village} wil van het aardgas af. Dit uitvoeringsplan zegt hoe: welke"
             " woningen op welke manier verwarmd gaan worden, wat het kost, wie wat betaalt en"
             " wat het dorp samen doet. Alle cijfers komen uit één doorrekening met het"
             " rekenmodel; bijlage B zegt welke.",
@@ -104,6 +107,8 @@ def summary_chapter(run: DocumentRun) -> Chapter:
             f"Een coöperatief warmtenet in {coop_zone_words(run)} vraagt"
             f" {nl.money(run.case.metrics['investment_eur'])}; er ontbreekt"
             f" {nl.money(run.case.metrics['funding_gap_eur'])} aan eigen vermogen."
+            if run.case is not None
+            else NO_ZONE
         ),
         table(
             "key_figures",

@@ -187,10 +187,10 @@ def _grid_blocks(run: DocumentRun) -> list[Block]:
 
 def village_today(run: DocumentRun) -> Chapter:
     """Chapter 1: the dwellings by type, period, label and tenure; energy and CO2; the grid."""
-    village = run.scenario.village
+    village = run.village
     blocks: list[Block] = [
         Paragraph(
-            f"{village.name} telt {dwellings(run.dwellings)}. Dit hoofdstuk beschrijft de"
+            f"{village} telt {dwellings(run.dwellings)}. Dit hoofdstuk beschrijft de"
             " woningen, wat ze nu aan energie gebruiken en het elektriciteitsnet waar ze op"
             " aangesloten zijn.",
             "lead",
