@@ -15,6 +15,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -68,21 +69,19 @@ def check_document_folder(out_dir: str | os.PathLike) -> Path:
     return out
 
 
-def _files(
-    doc: WupDocument, images: Mapping[str, bytes], formats: Sequence[str]
-) -> dict[str, bytes | str]:
-    files: dict[str, bytes | str] = {}
-    if "docx" in formats:
-        files["wup.docx"] = wup_docx_bytes(doc, images)
+def _files(doc: WupDocument, images: Mapping[str, bytes], formats: Sequence[str]):
+    """(file name, content) of every file but the PDF, the HTML first (the PDF is printed
+    from it while the others are made)."""
     if "html" in formats or "pdf" in formats:
-        files["wup.html"] = wup_html(doc, images)
-    files["wup.json"] = wup_json(doc)
+        yield "wup.html", wup_html(doc, images)
+    if "docx" in formats:
+        yield "wup.docx", wup_docx_bytes(doc, images)
+    yield "wup.json", wup_json(doc)
     sheets = {SOURCE_TABLES.get(k, k)[:31]: v for k, v in doc.tables.items()}
-    files["wup_tabellen.xlsx"] = workbook_bytes(sheets, doc.provenance or None, lang="nl")
+    yield "wup_tabellen.xlsx", workbook_bytes(sheets, doc.provenance or None, lang="nl")
     if doc.letters:
-        files["brieven.docx"] = letters_docx_bytes(doc, images)
-        files["brieven.html"] = letters_html(doc, images)
-    return files
+        yield "brieven.docx", letters_docx_bytes(doc, images)
+        yield "brieven.html", letters_html(doc, images)
 
 
 def write_wup_document(
@@ -118,17 +117,20 @@ def write_wup_document(
     notes: list[str] = []
     parent = out.resolve().parent
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.wup-", dir=parent))
+    printing = None
     try:
-        for name, content in _files(doc, images, formats).items():
-            target = staging / name
-            if isinstance(content, str):
-                target.write_text(content, "utf-8")
-            else:
-                target.write_bytes(content)
-        if "pdf" in formats:
-            note = html_to_pdf(staging / "wup.html", staging / "wup.pdf")
-            if note:
-                notes.append(note)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            for name, content in _files(doc, images, formats):
+                target = staging / name
+                if isinstance(content, str):
+                    target.write_text(content, "utf-8")
+                else:
+                    target.write_bytes(content)
+                if name == "wup.html" and "pdf" in formats:  # printed while the rest is made
+                    printing = pool.submit(html_to_pdf, target, staging / "wup.pdf")
+            note = printing.result() if printing is not None else ""
+        if note:
+            notes.append(note)
         if "html" not in formats:
             (staging / "wup.html").unlink(missing_ok=True)
         out.mkdir(exist_ok=True)
