@@ -39,7 +39,7 @@ def _from_app(fig: Figure) -> go.Figure | None:
     if fig.chart == "strategy_bars":
         frame = pd.DataFrame({"label_nl": fig.categories, "value": _values(fig)})
         return strategy_bars(frame, "value", fig.title, "nl", fig.percent, fig.decimals)
-    if fig.chart == "category_bars":
+    if fig.chart == "category_bars" and (_values(fig) >= 0).all():  # the app's bars start at 0
         frame = pd.DataFrame({"value": fig.categories, "dwellings": _values(fig)})
         return category_bars(frame, "figure", fig.title, "nl", axis=fig.axis, decimals=fig.decimals)
     if fig.chart == "mix_chart":

@@ -41,6 +41,7 @@ th { background: #1b5e4a; color: white; text-align: left; padding: 3pt 5pt;
      vertical-align: bottom; }
 td { border-bottom: 0.5pt solid #ccc; padding: 2.5pt 5pt; vertical-align: top; }
 tr { break-inside: avoid; }
+table.whole { break-inside: avoid; }
 td.r, th.r { text-align: right; }
 p.note { font-size: 8.5pt; color: #333; margin: 2pt 0; }
 p.source { font-size: 8pt; color: #555; font-style: italic; margin: 0 0 8pt 0; }
@@ -66,8 +67,9 @@ def _table(block: Table, number: int) -> str:
         + "</tr>"
         for row in block.rows
     )
+    small = ' class="whole"' if len(block.rows) <= 20 else ""
     out = (
-        f"<table><caption>Tabel {number}. {escape(block.caption)}</caption>"
+        f"<table{small}><caption>Tabel {number}. {escape(block.caption)}</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
     if block.note:
