@@ -11,7 +11,7 @@ from wupmodel.document.model import Block, Chapter, Paragraph
 from wupmodel.document.parts import dwellings, table
 from wupmodel.document.plan import NO_ZONE, coop_zone_words, mix_sentence, plan_figures
 from wupmodel.document.run import DocumentRun
-from wupmodel.document.timeline import first_year
+from wupmodel.document.timeline import first_year, installations
 
 __all__ = ["summary_chapter"]
 
@@ -23,9 +23,9 @@ def _time_sentence(run: DocumentRun) -> str:
     start = first_year(phasing.yearly) if phasing.has_plan else None
     if start is None:
         return "In het tijdpad stapt geen woning over."
-    installations = sum(float(v) for k, v in start.items() if str(k).startswith("installations_"))
+    n = installations(start)
     return (
-        f"Het tijdpad begint in {nl.year(start['year'])} met {dwellings(installations)} die"
+        f"Het tijdpad begint in {nl.year(start['year'])} met {dwellings(n)} die"
         " overstappen (hoofdstuk 5)."
     )
 
@@ -60,7 +60,7 @@ def _key_rows(run: DocumentRun) -> list[tuple[str, str, str]]:
     if run.phasing.available and run.phasing.result.has_plan:
         start = first_year(run.phasing.result.yearly)
         if start is not None:
-            n = sum(float(v) for k, v in start.items() if str(k).startswith("installations_"))
+            n = installations(start)
             rows.append(
                 (
                     f"Overstappen in het eerste jaar ({nl.year(start['year'])})",

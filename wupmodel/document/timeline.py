@@ -14,21 +14,24 @@ from wupmodel.document.run import DocumentRun
 from wupmodel.document.words import HEATING, zone_words
 from wupmodel.vocabulary import HEATING_SYSTEMS
 
-__all__ = ["time_path", "first_year", "MILESTONES", "NOTICE_YEARS"]
+__all__ = ["time_path", "first_year", "installations", "MILESTONES", "NOTICE_YEARS"]
 
 MILESTONES = (2030, 2040, 2050)
 #: years of notice before the gas supply of a zone ends (aanwijsbevoegdheid, about 8 years)
 NOTICE_YEARS = 8
 
 
-def first_year(yearly: pd.DataFrame) -> pd.Series | None:
-    """The first year in which dwellings switch (None when nobody does)."""
-    active = yearly[yearly["switches"] > 0.5]
-    return None if active.empty else active.iloc[0]
-
-
-def _installations(row: pd.Series) -> float:
+def installations(row: pd.Series) -> float:
+    """New heating systems of a year of the time path (every system but the gas boiler)."""
     return float(sum(row.get(f"installations_{h}", 0.0) for h in HEATING_SYSTEMS[1:]))
+
+
+def first_year(yearly: pd.DataFrame) -> pd.Series | None:
+    """The first year in which a new heating system is installed (None when none is)."""
+    for _, row in yearly.iterrows():
+        if installations(row) > 0.5:
+            return row
+    return None
 
 
 def _yearly_table(yearly: pd.DataFrame) -> Block:
@@ -92,20 +95,19 @@ def _zone_rows(zones: pd.DataFrame) -> list[tuple[str, ...]]:
 def _roles(yearly: pd.DataFrame, zones: pd.DataFrame) -> Block:
     items = []
     for r in zones.itertuples():
-        gas_off = getattr(r, "gas_disconnection_year", math.nan)
-        if isinstance(gas_off, float) and math.isnan(gas_off):
-            continue
-        items.append(
-            f"De gemeente: uiterlijk in {nl.year(gas_off - NOTICE_YEARS)} het besluit dat het gas"
-            f" in {zone_words(r.zone)} stopt (ongeveer {NOTICE_YEARS} jaar vooraf), in"
-            f" {nl.year(gas_off)} gaat het gas eruit."
-        )
-        if not math.isnan(getattr(r, "heat_network_year", math.nan)):
+        gas_off = float(getattr(r, "gas_disconnection_year", math.nan))
+        if math.isfinite(gas_off):
+            items.append(
+                f"De gemeente: uiterlijk in {nl.year(gas_off - NOTICE_YEARS)} het besluit dat het"
+                f" gas in {zone_words(r.zone)} stopt (ongeveer {NOTICE_YEARS} jaar vooraf), in"
+                f" {nl.year(gas_off)} gaat het gas eruit."
+            )
+        if math.isfinite(float(getattr(r, "heat_network_year", math.nan))):
             items.append(
                 f"De coöperatie of het warmtebedrijf: het warmtenet in {zone_words(r.zone)} ligt"
                 f" er in {nl.year(r.heat_network_year)}."
             )
-        if not math.isnan(getattr(r, "reinforcement_year", math.nan)):
+        if math.isfinite(float(getattr(r, "reinforcement_year", math.nan))):
             items.append(
                 f"De netbeheerder: het net in {zone_words(r.zone)} is verzwaard in"
                 f" {nl.year(r.reinforcement_year)}."
@@ -141,7 +143,7 @@ def time_path(run: DocumentRun) -> Chapter:
     yearly = phasing.yearly
     start = first_year(yearly)
     lead = (
-        f"In {nl.year(start['year'])} stappen de eerste {nl.num(_installations(start))} woningen"
+        f"In {nl.year(start['year'])} stappen de eerste {nl.num(installations(start))} woningen"
         " over."
         if start is not None
         else "In het tijdpad stapt geen woning over."
