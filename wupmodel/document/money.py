@@ -105,6 +105,7 @@ def _financing(run: DocumentRun) -> list[Block]:
             ("Soort", "Onderdeel", "Bedrag"),
             rows,
             "coop_financing",
+            text_columns=2,
         ),
     ]
 

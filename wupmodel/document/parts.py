@@ -32,10 +32,12 @@ def table(
     source: str,
     note: str = "",
     kind: str = "text",
+    text_columns: int = 1,
 ) -> Table:
-    """A table; the first column left-aligned, the others (figures) right-aligned."""
+    """A table; the first ``text_columns`` columns left-aligned, the others (figures)
+    right-aligned."""
     body = tuple(tuple(str(c) for c in r) for r in rows)
-    align = ("l",) + ("r",) * (len(columns) - 1)
+    align = ("l",) * text_columns + ("r",) * (len(columns) - text_columns)
     return Table(key, caption, tuple(columns), body, source, align, note, kind)
 
 

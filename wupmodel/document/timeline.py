@@ -154,6 +154,12 @@ def time_path(run: DocumentRun) -> Chapter:
             f" binnen wat installateurs per jaar kunnen en met genoeg tijd voor elke zone. {lead}",
             "lead",
         ),
+        Paragraph(
+            "Het tijdpad zoekt zelf de goedkoopste volgorde die in"
+            f" {nl.year(yearly['year'].iloc[-1])} hetzelfde CO₂-doel haalt als het plan. Omdat het"
+            " elk jaar meeweegt (wanneer ketels op zijn, de prijzen van later), kan het andere"
+            " keuzes maken dan het plan van hoofdstuk 4, dat naar één jaar kijkt."
+        ),
         _milestones(yearly),
         _yearly_table(yearly),
         figure(
@@ -174,6 +180,7 @@ def time_path(run: DocumentRun) -> Chapter:
             ("Zone", "Soort", "Woningen", "Warmtenet", "Netverzwaring", "Gas eruit"),
             _zone_rows(phasing.zones),
             "phasing_zones",
+            text_columns=2,
         ),
         Subheading("Wie doet wat wanneer"),
         _roles(yearly, phasing.zones),
