@@ -11,7 +11,7 @@ house) · ``overview`` (the village today) · ``plan_view`` (who pays more under
 ``problems`` (an upload's report in words) · ``downloads`` (files as bytes) ·
 ``criteria_view`` (the page Afwegen: the weighing's frames and figures) ·
 ``house_criteria`` (one house's comfort, noise, summer and works in words) ·
-``strings_criteria`` (the strings of weighing) ·
+``strings_criteria`` (the strings of weighing) · ``strings_document`` (the document's) ·
 ``document_figures`` (the WUP document's figures as the app draws them, exported to PNG).
 """
 

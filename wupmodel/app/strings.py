@@ -9,6 +9,7 @@ construction periods), so no snake_case name reaches a screen. The strings of we
 from __future__ import annotations
 
 from wupmodel.app.strings_criteria import CRITERIA_STRINGS
+from wupmodel.app.strings_document import DOCUMENT_STRINGS
 
 APP_STRINGS: dict[str, dict[str, str]] = {
     # navigation and shell
@@ -705,24 +706,6 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "exp_yaml": {"nl": "Scenario (YAML)", "en": "Scenario (YAML)"},
     "exp_plan": {"nl": "Het plan (Excel)", "en": "The plan (Excel)"},
     "exp_plan_json": {"nl": "Het plan (JSON)", "en": "The plan (JSON)"},
-    "exp_wup_title": {"nl": "Het wijkuitvoeringsplan", "en": "The neighbourhood plan (WUP)"},
-    "exp_wup_intro": {
-        "nl": (
-            "Het plan van het dorp als document, in het Nederlands: alle hoofdstukken met de"
-            " cijfers van dit scenario en het plan op het scherm (zonder plan: het standaardplan"
-            " met 60 % minder CO₂). Het maken duurt enkele seconden."
-        ),
-        "en": (
-            "The village's plan as a document, in Dutch: every chapter with the figures of this"
-            " scenario and the plan on screen (without a plan: the default plan with 60 % less"
-            " CO₂). Making it takes a few seconds."
-        ),
-    },
-    "exp_wup_docx": {"nl": "Wijkuitvoeringsplan (Word)", "en": "Neighbourhood plan (Word)"},
-    "exp_wup_html": {
-        "nl": "Wijkuitvoeringsplan (webpagina)",
-        "en": "Neighbourhood plan (web page)",
-    },
     "exp_no_plan": {
         "nl": "Nog geen plan: maak er een op de pagina Plan.",
         "en": "No plan yet: make one on the Plan page.",
@@ -730,6 +713,8 @@ APP_STRINGS: dict[str, dict[str, str]] = {
 }
 # weighing (issue 25): the page Afwegen and well-being on Mijn huis, in a module of their own
 APP_STRINGS.update(CRITERIA_STRINGS)
+# the Wijkuitvoeringsplan on the Export page (issue 26)
+APP_STRINGS.update(DOCUMENT_STRINGS)
 
 VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
     "dwelling_type": {
