@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from wupmodel.app.strings import APP_STRINGS, VALUE_LABELS
+from wupmodel.app.strings_document import DOCUMENT_STRINGS
 from wupmodel.io.headers import header
 
 LANGUAGES = ("nl", "en")
@@ -60,6 +61,7 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
     },
     **APP_STRINGS,
+    **DOCUMENT_STRINGS,
 }
 
 

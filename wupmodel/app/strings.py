@@ -9,7 +9,6 @@ construction periods), so no snake_case name reaches a screen. The strings of we
 from __future__ import annotations
 
 from wupmodel.app.strings_criteria import CRITERIA_STRINGS
-from wupmodel.app.strings_document import DOCUMENT_STRINGS
 
 APP_STRINGS: dict[str, dict[str, str]] = {
     # navigation and shell
@@ -713,8 +712,6 @@ APP_STRINGS: dict[str, dict[str, str]] = {
 }
 # weighing (issue 25): the page Afwegen and well-being on Mijn huis, in a module of their own
 APP_STRINGS.update(CRITERIA_STRINGS)
-# the Wijkuitvoeringsplan on the Export page (issue 26)
-APP_STRINGS.update(DOCUMENT_STRINGS)
 
 VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
     "dwelling_type": {
