@@ -19,6 +19,7 @@ PAGES = (
     ("app_pages/mijn_huis.py", "page_huis", "mijn-huis", False),
     ("app_pages/scenarios.py", "page_scenarios", "scenarios", False),
     ("app_pages/plan.py", "page_plan", "plan", False),
+    ("app_pages/tijdpad.py", "page_tijdpad", "tijdpad", False),
     ("app_pages/afwegen.py", "page_afwegen", "afwegen", False),
     ("app_pages/onzekerheid.py", "page_onzekerheid", "onzekerheid", False),
     ("app_pages/cooperatie.py", "page_cooperatie", "cooperatie", False),

@@ -346,3 +346,51 @@ def header() -> None:
         f"**{tr('current_village')}:** {village_name()}  \n"
         f"**{tr('current_scenario')}:** {scenario().name}"
     )
+
+
+# --------------------------------------------------------------------------------------------
+# the time path (Tijdpad page and the sentence on Mijn huis)
+
+#: CO2 milestones the Tijdpad page offers when the scenario has no path (reduction in %).
+SUGGESTED_PATH = {2030: 30, 2040: 60, 2050: 80}
+
+
+def phasing_defaults() -> tuple[int, dict[int, int]]:
+    """The installer capacity (heat pumps a year) and CO2 milestones (%) the page starts from:
+    the scenario's, else the packaged capacity per 1 000 dwellings and a suggested path."""
+    current = scenario()
+    per_1000 = current.params()["phasing.heat_pumps_per_1000_dwellings"]
+    dwellings = float(stock()["count"].sum())
+    capacity = int(round(current.phasing.heat_pumps_per_year or per_1000 * dwellings / 1e3))
+    path = {y: int(round(100 * r)) for y, r in current.targets.co2_path.items()}
+    return capacity, path or dict(SUGGESTED_PATH)
+
+
+def phasing(capacity: int, budget_k: int, path: tuple, yearly: bool) -> wm.Phasing:
+    """The village's time path for these settings (cached like every result of the village)."""
+    text = scenario_text()
+
+    def compute() -> wm.Phasing:
+        return wm.phase(
+            stock(),
+            scenario_of(text),
+            step=1 if yearly else 5,
+            heat_pumps_per_year=float(capacity),
+            budget_eur_per_year=budget_k * 1e3 if budget_k else None,
+            co2_path={y: r / 100 for y, r in path if r > 0},
+        )
+
+    return cached("phasing", (text, capacity, budget_k, path, yearly), compute)
+
+
+def village_phasing() -> wm.Phasing:
+    """The time path as the Tijdpad page last set it (its defaults before a visit)."""
+    capacity, path = phasing_defaults()
+    state = st.session_state
+    chosen = tuple((y, int(state.get(f"tp_co2_{y}", r))) for y, r in sorted(path.items()))
+    return phasing(
+        int(state.get("tp_cap", capacity)),
+        int(state.get("tp_budget", 0)),
+        chosen,
+        bool(state.get("tp_yearly", False)),
+    )

@@ -141,6 +141,28 @@ house = entered() if mode == "enter" else picked()
 if house is None:
     st.stop()
 
+
+def when_sentence() -> str:
+    """In which year the picked home switches in the village's time path, and why."""
+    if mode != "pick":
+        return ui.tr("huis_when_pick")
+    plan = ui.village_phasing()
+    if not plan.has_plan:
+        return ui.tr("tp_infeasible")
+    year, _option, reason = plan.switch_year(st.session_state["h_pick"])
+    if reason == "stays" or year != year:
+        return ui.tr("huis_when_stays")
+    row = plan.dwellings.set_index("dwelling_id").loc[str(st.session_state["h_pick"])]
+    option = (
+        f"{wa.value_label('heating', row['heating'], L)} "
+        f"({wa.value_label('insulation', row['insulation'], L).lower()})"
+    )
+    return ui.tr("huis_when").format(year=int(year), option=option, why=ui.tr(f"reason_{reason}"))
+
+
+with st.spinner(ui.tr("tp_running")):
+    st.info(when_sentence())
+
 st.header(ui.tr("house_compare"))
 ui.chart(wa.house_monthly_chart(house, L))
 st.caption(ui.tr("house_monthly_note"))

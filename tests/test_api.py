@@ -28,7 +28,9 @@ import wupmodel.io as wio
 ROOT = Path(__file__).resolve().parents[1]
 PKG = ROOT / "wupmodel"
 MAX_MODULE_LINES = 900  # formatted lines: a module that long does more than one job
-MAX_ROOT_NAMES = 42  # the verbs of issues 19-26 and their result types
+#: About 40: the design's verbs (DESIGN.md) and their result types; issue 22 adds phase and
+#: Phasing beside issue 25's criteria, which took the root to 41 (hourly and wup_document to come).
+MAX_ROOT_NAMES = 44
 
 
 def _load_script(name: str):

@@ -13,6 +13,7 @@ two namespaces beside them: :mod:`wupmodel.io` (every reader and writer) and
 True
 >>> tables = wm.summarise(outcomes, inputs)            # strategy summary, who pays, ...
 >>> plan = wm.optimise(stock, inputs, co2_reduction=0.6)
+>>> path = wm.phase(stock, inputs, step=5)                # who switches when, 2026-2050
 >>> weighed = wm.criteria(stock, inputs, outcomes=outcomes, plan=plan)  # well-being, ranked
 >>> doc = wm.wup_document(stock, inputs)              # the village's plan as a document
 """
@@ -34,6 +35,7 @@ from wupmodel.optimise import Plan, optimise
 from wupmodel.outcomes import Outcomes
 from wupmodel.overrides import apply_settings, parse_settings
 from wupmodel.params import Params, parameter_table
+from wupmodel.phasing import Phasing, phase
 from wupmodel.scenario import Scenario, load_scenario
 from wupmodel.stock import load_stock, stock_for, synthesise_stock
 from wupmodel.summary import summarise
@@ -73,6 +75,7 @@ __all__ = [
     # weighing and choosing
     "criteria",
     "optimise",
+    "phase",
     # uncertainty and batches
     "sweep",
     "batch",
@@ -96,6 +99,7 @@ __all__ = [
     "Outcomes",
     "Strategy",
     "Plan",
+    "Phasing",
     "CriteriaResult",
     "SweepResult",
     "BusinessCase",

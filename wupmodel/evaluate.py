@@ -8,7 +8,7 @@ Large stocks are evaluated in chunks of groups (:func:`iter_evaluate`) to bound 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -431,3 +431,59 @@ def evaluate(
     if result is None:  # validated stocks are never empty; keep the type honest
         raise ValueError("empty stock")
     return result
+
+
+def evaluate_money(
+    stock: pd.DataFrame,
+    scenarios: Sequence[ModelInputs],
+    *,
+    money_outputs: Iterable[str],
+    chunk_size: int = 50_000,
+) -> list[dict[str, np.ndarray]]:
+    """Money outputs of the stock's groups under several inputs, on one physics pass.
+
+    For inputs that differ only in what the money layer reads (price paths, horizon, finance,
+    subsidy amounts) — a time path's switch years: the physics (energy, peaks, feasibility) is
+    computed once, with the first inputs' parameters and grid path, and appraised under each.
+    A CO2 price in the national cost (``finance.national_co2_price_eur_t``) is charged on the
+    first inputs' CO2.
+
+    Parameters
+    ----------
+    stock
+        A validated stock.
+    scenarios
+        The inputs to appraise under (same catalogue and physics parameters).
+    money_outputs
+        Names from :data:`wupmodel.money.appraise.MONEY_QUANTITIES`.
+    chunk_size
+        Groups evaluated at a time.
+
+    Returns
+    -------
+    list of dict
+        Per inputs, output name -> (G, O) array over the stock's groups (the order of
+        :func:`evaluate`'s groups).
+    """
+    first = scenarios[0]
+    names = list(money_outputs)
+    all_in_zone, _ = _zone_notice(stock)
+    groups, _ = group_stock(stock)
+    parts: list[list[dict[str, np.ndarray]]] = [[] for _ in scenarios]
+    for start in range(0, len(groups), chunk_size):
+        chunk = groups.iloc[start : start + chunk_size].reset_index(drop=True)
+        arrays, grid = _evaluate_groups(
+            chunk,
+            first.catalogue,
+            first.params,
+            all_in_zone,
+            first.tariffs.grid_co2_kg_kwh,
+        )
+        option_grid = grid()
+        for k, inputs in enumerate(scenarios):
+            money = appraise(
+                chunk, arrays, option_grid, first.catalogue, inputs.money, irr=False, outputs=names
+            )
+            priced = arrays.with_options(money)
+            parts[k].append({n: np.asarray(priced[n]) for n in names})
+    return [{n: np.concatenate([p[n] for p in chunks]) for n in names} for chunks in parts]

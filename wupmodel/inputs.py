@@ -23,7 +23,7 @@ from wupmodel.money.settings import FinanceSettings, MoneyContext
 from wupmodel.money.tariffs import TariffPaths, tariff_paths
 from wupmodel.options import Catalogue, build_catalogue
 from wupmodel.params import Params
-from wupmodel.scenario import Scenario, Targets
+from wupmodel.scenario import PhasingChoice, Scenario, Targets
 from wupmodel.stock.synth import income_means_eur, synthesis_scalars
 
 __all__ = ["ModelInputs", "as_inputs", "model_inputs"]
@@ -96,6 +96,11 @@ class ModelInputs:
     def targets(self) -> Targets:
         """What the optimiser must reach or respect."""
         return self.scenario.targets
+
+    @property
+    def phasing(self) -> PhasingChoice:
+        """The time path's settings as the scenario gives them (``wupmodel phase``)."""
+        return self.scenario.phasing
 
     @property
     def money(self) -> MoneyContext:

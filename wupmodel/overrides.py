@@ -27,7 +27,7 @@ from pydantic import BaseModel, ValidationError
 
 from wupmodel.errors import WupInputError
 from wupmodel.params import parameter_table
-from wupmodel.scenario import FINANCE_PARAMETERS, Scenario, _check_prices, _format_errors
+from wupmodel.scenario import BLOCK_PARAMETERS, Scenario, _check_prices, _format_errors
 
 __all__ = ["apply_settings", "parse_settings", "known_keys", "for_stock_file"]
 
@@ -132,8 +132,8 @@ def apply_settings(
             and head not in ("parameters", "uncertainty")
         ):
             data[head] = {**data[head], rest: value}
-            if head == "finance" and rest in FINANCE_PARAMETERS:
-                origins[FINANCE_PARAMETERS[rest]] = origin
+            if rest in BLOCK_PARAMETERS.get(head, {}):
+                origins[BLOCK_PARAMETERS[head][rest]] = origin
         elif (
             not rest
             and head in Scenario.model_fields

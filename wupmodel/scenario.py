@@ -22,9 +22,11 @@ from pydantic import (
     Field,
     PrivateAttr,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from wupmodel.errors import WupInputError
 from wupmodel.params import Params, default_params, parameter_table
@@ -123,6 +125,8 @@ class Targets(BaseModel):
     energy_neutral_share: Fraction | None = None
     heat_network_min_participation: Fraction | None = None
     max_installations: dict[str, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
+    #: CO2 reduction vs the reference to reach by each milestone year (``wupmodel phase``)
+    co2_path: dict[int, Fraction] = Field(default_factory=dict)
     #: well-being limits the optimiser respects: ``noise``, ``overheating`` (CRITERIA_LIMITS)
     limits: tuple[str, ...] = ()
 
@@ -147,6 +151,42 @@ class Targets(BaseModel):
                     f"unknown heating system '{key}'; allowed: {', '.join(HEATING_SYSTEMS)}"
                 )
         return value
+
+
+NonNegative = Annotated[float, Field(ge=0)]
+
+
+class PhasingChoice(BaseModel):
+    """The time path (``wupmodel phase``): step, installer capacity, budget, notice, works.
+
+    ``None`` means: use the packaged default (the ``phasing.*`` parameters, with sources).
+    Capacity is a number a year, or per 1 000 dwellings of the village (not both).
+    """
+
+    model_config = _FROZEN
+    step: Literal[1, 5] = 1
+    collective_step: Literal[1, 5] = 5
+    heat_pumps_per_year: NonNegative | None = None
+    heat_pumps_per_1000_dwellings: NonNegative | None = None
+    insulation_jobs_per_year: NonNegative | None = None
+    insulation_jobs_per_1000_dwellings: NonNegative | None = None
+    budget_eur_per_year: NonNegative | None = None
+    budget_basis: Literal["end_user_net", "subsidy"] = "end_user_net"
+    notice_years: Annotated[int, Field(ge=0, le=20)] | None = None
+    reinforcement_lead_years: Annotated[int, Field(ge=0, le=15)] | None = None
+    works: dict[str, int] = Field(default_factory=dict)
+    works_discount: Annotated[float, Field(ge=0.0, le=0.6)] | None = None
+
+    @model_validator(mode="after")
+    def _one_capacity_each(self) -> PhasingChoice:
+        for what in ("heat_pumps", "insulation_jobs"):
+            per_year = getattr(self, f"{what}_per_year")
+            per_1000 = getattr(self, f"{what}_per_1000_dwellings")
+            if per_year is not None and per_1000 is not None:
+                raise PydanticCustomError(
+                    "plain_message", f"give {what}_per_year or {what}_per_1000_dwellings, not both"
+                )
+        return self
 
 
 class UncertainRange(BaseModel):
@@ -287,6 +327,21 @@ FINANCE_PARAMETERS: dict[str, str] = {
     "rent_increase_cap_eur_month": "finance.rent_increase_cap_eur_month",
 }
 
+#: Phasing-block keys that are packaged parameters too (as :data:`FINANCE_PARAMETERS`).
+PHASING_PARAMETERS: dict[str, str] = {
+    "heat_pumps_per_1000_dwellings": "phasing.heat_pumps_per_1000_dwellings",
+    "insulation_jobs_per_1000_dwellings": "phasing.insulation_jobs_per_1000_dwellings",
+    "notice_years": "phasing.gas_notice_years",
+    "reinforcement_lead_years": "phasing.reinforcement_lead_years",
+    "works_discount": "phasing.works_discount",
+}
+
+#: Block -> its keys that are packaged parameters.
+BLOCK_PARAMETERS: dict[str, dict[str, str]] = {
+    "finance": FINANCE_PARAMETERS,
+    "phasing": PHASING_PARAMETERS,
+}
+
 
 class Scenario(BaseModel):
     """A wupmodel scenario (see ``scenarios/default.yaml`` for an annotated example)."""
@@ -302,6 +357,7 @@ class Scenario(BaseModel):
     catalogue: CatalogueChoice = CatalogueChoice()
     finance: Finance = Finance()
     targets: Targets = Targets()
+    phasing: PhasingChoice = PhasingChoice()
     parameters: dict[str, float] = Field(default_factory=dict)
     prices: dict[str, float | dict[int, float]] = Field(default_factory=dict)
     uncertainty: Uncertainty = Uncertainty()
@@ -323,6 +379,25 @@ class Scenario(BaseModel):
                 )
         return value
 
+    @field_validator("targets", "phasing")
+    @classmethod
+    def _years_in_horizon(cls, value: Any, info: ValidationInfo) -> Any:
+        years = info.data.get("years")
+        if years is None:
+            return value
+        if isinstance(value, Targets):
+            named = {f"co2_path {y}": y for y in value.co2_path}
+        else:
+            named = {f"works of zone '{z}'": y for z, y in value.works.items()}
+        for what, year in named.items():
+            if not years.start <= year <= years.end:
+                raise PydanticCustomError(
+                    "plain_message",
+                    f"{what}: the year {year} is outside the horizon {years.start} to "
+                    f"{years.end}; allowed: a year from {years.start} to {years.end}",
+                )
+        return value
+
     # -- derived -------------------------------------------------------------------------
     def __eq__(self, other: object) -> bool:
         """Equal content (where overrides came from is not part of a scenario's identity)."""
@@ -336,17 +411,18 @@ class Scenario(BaseModel):
         rates and caps (:data:`FINANCE_PARAMETERS`); the same key in both with different
         values is an error."""
         out = dict(self.parameters)
-        for key, pid in FINANCE_PARAMETERS.items():
-            value = getattr(self.finance, key)
-            if value is None:
-                continue
-            if pid in out and float(out[pid]) != float(value):
-                raise WupInputError(
-                    f"{self.name}: 'finance.{key}' = {value} and 'parameters.{pid}' = {out[pid]} "
-                    "set the same number twice; keep one",
-                    self.name,
-                )
-            out[pid] = float(value)
+        for block, keys in BLOCK_PARAMETERS.items():
+            for key, pid in keys.items():
+                value = getattr(getattr(self, block), key)
+                if value is None:
+                    continue
+                if pid in out and float(out[pid]) != float(value):
+                    raise WupInputError(
+                        f"{self.name}: '{block}.{key}' = {value} and 'parameters.{pid}' = "
+                        f"{out[pid]} set the same number twice; keep one",
+                        self.name,
+                    )
+                out[pid] = float(value)
         return out
 
     def params(self) -> Params:
@@ -422,7 +498,7 @@ def _format_errors(err: ValidationError, text: str, source: str) -> str:
             close = difflib.get_close_matches(str(loc[-1]), parent, n=1, cutoff=0.6)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             msg = f"unknown key{hint}; allowed here: {', '.join(parent)}"
-        elif "input" in item and item["type"] not in ("missing",):
+        elif "input" in item and item["type"] not in ("missing", "plain_message"):
             msg = f"{msg} (got {item['input']!r})"
         lines.append(f"{at}: '{where}': {msg}")
     return "\n".join(lines)
@@ -480,8 +556,8 @@ def set_keys(data: Mapping[str, Any]) -> list[str]:
                 if v is None:
                     continue
                 keys.append(f"{top}.{k}")
-                if top == "finance" and k in FINANCE_PARAMETERS:
-                    keys.append(FINANCE_PARAMETERS[k])
+                if k in BLOCK_PARAMETERS.get(top, {}):
+                    keys.append(BLOCK_PARAMETERS[top][k])
         elif value is not None:
             keys.append(str(top))
     return keys
@@ -552,4 +628,8 @@ def dump_scenario(scenario: Scenario, resolved: bool = False) -> str:
         for key, pid in FINANCE_PARAMETERS.items():
             if data["finance"].get(key) is None:
                 data["finance"][key] = float(params[pid])
+        for key, pid in PHASING_PARAMETERS.items():
+            if data["phasing"].get(key) is None and not key.endswith("_per_1000_dwellings"):
+                value = params[pid]
+                data["phasing"][key] = int(value) if key.endswith("_years") else value
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)

@@ -7,7 +7,9 @@ the pages in ``app_pages/`` call these and the root API, and hold no model logic
 ``strings`` (every label, Dutch and English) · ``i18n`` (translation, Dutch number formats,
 readable headers) · ``controls`` (the assumptions a village evening moves) · ``house`` (one
 house) · ``overview`` (the village today) · ``plan_view`` (who pays more under a plan) ·
-``figure_style`` (the figures' house style) · ``plots`` and ``coop_plots`` (Plotly figures) ·
+``figure_style`` (the figures' house style) · ``plots``, ``coop_plots`` and ``phasing_plots``
+(Plotly figures; the time path's zones × years and switches per year) ·
+``phasing_strings`` (the Tijdpad page's strings) ·
 ``problems`` (an upload's report in words) · ``downloads`` (files as bytes) ·
 ``criteria_view`` (the page Afwegen: the weighing's frames and figures) ·
 ``house_criteria`` (one house's comfort, noise, summer and works in words) ·
@@ -48,6 +50,7 @@ from wupmodel.app.i18n import (
     value_label,
 )
 from wupmodel.app.overview import stock_overview
+from wupmodel.app.phasing_plots import gantt_chart, yearly_bars
 from wupmodel.app.plan_view import plan_who_pays
 from wupmodel.app.plots import (
     category_bars,
@@ -92,6 +95,7 @@ __all__ = [
     "document_images",
     "document_plotly",
     "format_number",
+    "gantt_chart",
     "group_label",
     "groups_frame",
     "histogram_bars",
@@ -124,6 +128,7 @@ __all__ = [
     "translate_frame",
     "upload_message",
     "value_label",
+    "yearly_bars",
     "village_summary",
     "weight_presets",
     "wellbeing_words",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from wupmodel.app.phasing_strings import PHASING_STRINGS
 from wupmodel.app.strings import APP_STRINGS, VALUE_LABELS
 from wupmodel.app.strings_document import DOCUMENT_STRINGS
 from wupmodel.io.headers import header
@@ -61,6 +62,7 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
     },
     **APP_STRINGS,
+    **PHASING_STRINGS,
     **DOCUMENT_STRINGS,
 }
 

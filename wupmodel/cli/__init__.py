@@ -1,11 +1,12 @@
-"""Command-line interface: ``wupmodel run | evaluate | stock | optimise | criteria | compare |
-sweep | batch | params | validate | check-model | coop | report``.
+"""Command-line interface: ``wupmodel run | evaluate | stock | optimise | phase | criteria |
+compare | sweep | batch | params | validate | check-model | coop | report``.
 
 A thin layer over the public API (:mod:`wupmodel`, :mod:`wupmodel.io`): one module per family
 of commands, each adding its parsers and naming its handlers: ``results`` (run, evaluate,
-stock, params, validate, compare, check-model), ``optimise``, ``criteria`` (well-being weighed
-beside cost and CO2), ``uncertainty`` (sweep, batch), ``coop``, ``report`` (the
-Wijkuitvoeringsplan as a document); ``common`` holds what they share. User errors (bad files, bad
+stock, params, validate, compare, check-model), ``optimise``, ``phase`` (the plan over the
+years), ``criteria`` (well-being weighed beside cost and CO2), ``uncertainty`` (sweep, batch),
+``coop``, ``report`` (the Wijkuitvoeringsplan as a document); ``common`` holds what they share.
+User errors (bad files, bad
 values) print one clear message to stderr and exit with status 2, never a traceback.
 """
 
@@ -18,13 +19,13 @@ from collections.abc import Sequence
 
 import wupmodel as wm
 from wupmodel import WupInputError
-from wupmodel.cli import coop, criteria, optimise, report, results, uncertainty
+from wupmodel.cli import coop, criteria, optimise, phase, report, results, uncertainty
 from wupmodel.cli.common import ARGV, EXIT_INPUT_ERROR
 
 __all__ = ["build_parser", "main"]
 
 #: The command families, in the order ``wupmodel --help`` lists them.
-FAMILIES = (results, optimise, criteria, uncertainty, coop, report)
+FAMILIES = (results, optimise, phase, criteria, uncertainty, coop, report)
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict]:

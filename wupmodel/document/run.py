@@ -9,9 +9,8 @@ chapters say so.
 
 from __future__ import annotations
 
-import importlib
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +24,7 @@ from wupmodel.evaluate import evaluate
 from wupmodel.inputs import ModelInputs, as_inputs
 from wupmodel.optimise import Plan, optimise
 from wupmodel.outcomes import Outcomes
+from wupmodel.phasing import phase
 from wupmodel.scenario import Scenario
 from wupmodel.summary import summarise
 from wupmodel.uncertainty import SweepResult, distributions, household_risk, sweep, tornado
@@ -92,14 +92,6 @@ class DocumentRun:
     def strategy(self, name: str) -> pd.Series:
         """One row of the strategy summary."""
         return self.summary.set_index("strategy").loc[name]
-
-
-def _capability(module: str, name: str) -> Callable | None:
-    """A verb of a capability that later issues add, or None while the model lacks it."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
 
 
 def check_survey(survey: pd.DataFrame, stock: pd.DataFrame) -> None:
@@ -224,11 +216,11 @@ def main_strategy(plan: Plan, summary: pd.DataFrame) -> str:
 
 
 def _later_capabilities(run: DocumentRun, stock: pd.DataFrame, given: Mapping[str, Any]) -> None:
-    """The time path, the weighing and the hourly grid, where the model has them."""
-    phase = _capability("wupmodel.phasing", "phase")
+    """The time path (:func:`wupmodel.phase`) and the weighing (:func:`wupmodel.criteria`); the
+    hourly grid (issue 21) is not a verb of the model yet, and its section says so."""
     if "phasing" in given:
         run.phasing = Capability("phasing", given["phasing"], given["phasing"] is not None)
-    elif phase is not None:
+    else:
         target = {int(run.inputs.scenario.years.end): run.co2_target}
         result = phase(stock, run.inputs, step=5, co2_path=target)
         run.phasing = Capability("phasing", result, True)

@@ -5,19 +5,21 @@ Readers: stock files and uploads (:func:`load_stock`, :func:`read_stock_bytes`),
 :func:`dump_scenario`), packaged tables (:func:`packaged_table`), a village's weights
 (:func:`read_weights`). Writers, each atomic (a
 temporary file beside the target, renamed when complete): the results (workbook, CSV, JSON,
-Parquet, the scenario used), comparisons, plans, a cooperative's business case, sweeps and
-batches; the provenance block every file carries; the terminal text the CLI prints.
+Parquet, the scenario used), comparisons, plans and their time paths, a cooperative's business
+case, sweeps and batches; the provenance block every file carries; the terminal text the CLI
+prints.
 
 The compute stages never import this namespace; the CLI and the app do.
 
 ``atomic`` (atomic writes) · ``files`` (the run's files) · ``workbook`` (the adviser's Excel
 workbook) · ``headers`` (headers with units, number formats) · ``provenance`` (what ran) ·
-``plan_files`` · ``coop_files`` · ``uncertainty_files`` · ``survey_files`` · ``weights_files``
-(a village's weights) · ``criteria_files`` (the weighing's text and files) · ``text`` (what the
-CLI prints) · the WUP document: ``wup_files`` (all its files, all or nothing), ``wup_docx``
-(Word), ``wup_html`` (one self-contained page), ``wup_pdf`` (printed by a headless Chromium
-where there is one) and ``wup_figures`` (its figures drawn with matplotlib). Dwelling files
-are read and written by :mod:`wupmodel.stock` (re-exported here).
+``plan_files`` · ``phasing_files`` (the plan over the years) · ``coop_files`` ·
+``uncertainty_files`` · ``survey_files`` · ``weights_files`` (a village's weights) ·
+``criteria_files`` (the weighing's text and files) · ``text`` (what the CLI prints) · the WUP
+document: ``wup_files`` (all its files, all or nothing), ``wup_docx`` (Word), ``wup_html`` (one
+self-contained page), ``wup_pdf`` (printed by a headless Chromium where there is one) and
+``wup_figures`` (its figures drawn with matplotlib). Dwelling files are read and written by
+:mod:`wupmodel.stock` (re-exported here).
 """
 
 from wupmodel.io.atomic import atomic_write
@@ -32,6 +34,7 @@ from wupmodel.io.files import (
     write_outcomes,
     write_outputs,
 )
+from wupmodel.io.phasing_files import phasing_tables, phasing_text, write_phasing
 from wupmodel.io.plan_files import plan_tables, write_plan
 from wupmodel.io.provenance import (
     mark_unused_village,
@@ -95,6 +98,8 @@ __all__ = [
     "mark_unused_village",
     "packaged_table",
     "packaged_weights",
+    "phasing_tables",
+    "phasing_text",
     "plan_tables",
     "plan_text",
     "provenance_table",
@@ -115,6 +120,7 @@ __all__ = [
     "write_json",
     "write_outcomes",
     "write_outputs",
+    "write_phasing",
     "write_plan",
     "write_stock",
     "write_sweep_report",

@@ -118,6 +118,16 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
         "bouwjaar_woning",
         "construction year",
     ),
+    "boiler_year": (
+        "boiler_year",
+        "boiler_installed",
+        "ketel_jaar",
+        "jaar_ketel",
+        "bouwjaar_ketel",
+        "installatiejaar_ketel",
+        "cv_ketel_jaar",
+        "plaatsingsjaar_ketel",
+    ),
     "floor_area_m2": (
         "floor_area_m2",
         "floor_area",

@@ -28,6 +28,7 @@ column                        meaning                                     dtype 
 ``household_income_eur``      household income, €/yr (see below)          float64, 0..1e6, NaN
 ``heat_network_zone``         zone name where a heat network may come     object: str or None
 ``grid_zone``                 low-voltage grid zone                       str, missing -> "default"
+``boiler_year``               year the gas boiler was installed           float64, 1950..now, NaN
 ``count``                     dwellings the row stands for                int64 >= 1, default 1
 ============================  ==========================================  ======================
 
@@ -97,6 +98,7 @@ OPTIONAL_COLUMNS: tuple[str, ...] = (
     "household_income_eur",
     "heat_network_zone",
     "grid_zone",
+    "boiler_year",
     "count",
 )
 #: All canonical columns, in output order.
@@ -110,7 +112,11 @@ NUMERIC_RANGES: dict[str, tuple[float, float]] = {
     "electricity_kwh": (0.0, 50_000.0),
     "roof_area_m2": (0.0, 2000.0),
     "household_income_eur": (0.0, 1_000_000.0),
+    "boiler_year": (1950, np.inf),
 }
+
+#: Numeric columns that hold a year: whole, never after this year.
+YEAR_COLUMNS: tuple[str, ...] = ("construction_year", "boiler_year")
 
 #: every kind of problem a stock table can have, by the code of ``WupInputError.problems``
 PROBLEM_CODES: tuple[str, ...] = (
@@ -136,6 +142,7 @@ _UNITS = {
     "electricity_kwh": " kWh/yr",
     "roof_area_m2": " m²",
     "household_income_eur": " €/yr",
+    "boiler_year": "",
 }
 
 _ALLOWED_TYPES = (
@@ -555,7 +562,7 @@ def _check_number_column(
     cells = table.cells(canon)
     values, empty, text = parse_numbers(cells, decimal)
     low, high = NUMERIC_RANGES[canon]
-    if canon == "construction_year":
+    if canon in YEAR_COLUMNS:
         high = float(this_year)
     required = canon in REQUIRED_COLUMNS
     allowed = f"{low:g} to {high:g}{_UNITS[canon]}" + ("" if required else ", or empty")
@@ -585,10 +592,10 @@ def _range_problems(
 ) -> list[tuple[str, str, str, np.ndarray]]:
     """(code, problem, short, mask) of the numbers outside what column ``canon`` allows.
 
-    A construction year must be whole, not in the future and not before ``low``; any other
-    number within ``low`` .. ``high``.
+    A year (construction, boiler) must be whole, not in the future and not before ``low``;
+    any other number within ``low`` .. ``high``.
     """
-    if canon != "construction_year":
+    if canon not in YEAR_COLUMNS:
         outside = is_number & ((checked < low) | (checked > high))
         return [
             (
@@ -746,6 +753,7 @@ def _canonical_frame(columns: dict[str, object]) -> pd.DataFrame:
             "household_income_eur": np.asarray(columns["household_income_eur"], dtype=np.float64),
             "heat_network_zone": pd.Series(columns["heat_network_zone"], dtype=object),
             "grid_zone": pd.Series(columns["grid_zone"], dtype=object),
+            "boiler_year": np.asarray(columns["boiler_year"], dtype=np.float64),
             "count": np.asarray(columns["count"]).astype(np.int64),
         }
     )

@@ -1,0 +1,104 @@
+"""``phase``: the plan over the years (who switches when, each zone's network and reinforcement)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import wupmodel as wm
+import wupmodel.io as wio
+from wupmodel import WupInputError
+from wupmodel.cli.common import (
+    EXIT_NO_PLAN,
+    check_out,
+    check_out_dir,
+    command_line,
+    load,
+    scenario_arg,
+)
+
+
+def add_phase_parser(sub) -> None:
+    """``phase``: step, per dwelling, solver limits and outputs."""
+    op = sub.add_parser(
+        "phase",
+        help="plan the years 2026-2050: who switches when, each zone's heat network and "
+        "LV reinforcement year",
+        description="A time-indexed optimisation: per dwelling group (or dwelling) the option "
+        "and the year it switches, per zone the year of its heat network and LV reinforcement, "
+        "least discounted cost under the installer capacity, the yearly budget, the CO2 path "
+        "(targets.co2_path), the notice before gas leaves a zone and the grid's lead time (the "
+        "scenario's phasing: block). Exits with status 3 when no plan meets the CO2 path, "
+        "naming the binding limit and the best reachable path.",
+    )
+    scenario_arg(op)
+    op.add_argument(
+        "--step",
+        type=int,
+        choices=[1, 5],
+        default=None,
+        help="years per step: 1 (every year) or 5 (faster); default: the scenario's",
+    )
+    op.add_argument(
+        "--per-dwelling",
+        action="store_true",
+        help="one whole choice per dwelling (MILP) instead of shares per group",
+    )
+    op.add_argument(
+        "--time-limit", type=float, metavar="S", default=None, help="search time limit, s"
+    )
+    op.add_argument(
+        "--gap",
+        type=float,
+        metavar="FRACTION",
+        default=None,
+        help="accept a plan within this share of the least possible cost (default 0.01; "
+        "0 = prove the optimum, slow)",
+    )
+    op.add_argument("--json", metavar="FILE", default=None, help="write the plan as JSON")
+    op.add_argument(
+        "--out",
+        metavar="DIR",
+        default=None,
+        help="write phasing.xlsx (per year, per zone, per dwelling, binding limits, "
+        "assumptions, provenance) and phasing.json to this folder",
+    )
+
+
+def cmd_phase(args: argparse.Namespace) -> int:
+    if args.time_limit is not None and args.time_limit <= 0:
+        raise WupInputError(f"--time-limit must be positive (got {args.time_limit})")
+    if args.gap is not None and not 0 <= args.gap < 1:
+        raise WupInputError(f"--gap must be from 0 to below 1 (got {args.gap})")
+    if args.json:
+        check_out(args.json, (".json",))
+    check_out_dir(args.out)
+    scenario, stock = load(args)
+    plan = wm.phase(
+        stock,
+        scenario,
+        per_dwelling=args.per_dwelling,
+        step=args.step,
+        time_limit_s=args.time_limit,
+        mip_gap=args.gap,
+    )
+    provenance = wio.run_provenance(scenario, args.stock, command=command_line())
+    if args.json:
+        payload = {**plan.to_json_dict(), "provenance": provenance}
+        wio.write_json(args.json, payload)
+    if args.out and not plan.yearly.empty:
+        written = wio.write_phasing(args.out, plan, provenance)
+        print("wrote " + ", ".join(str(p) for p in written))
+    print(wio.phasing_text(plan, scenario.name))
+    if not plan.has_plan:
+        print("error: no plan meets the CO2 path", file=sys.stderr)
+        return EXIT_NO_PLAN
+    if args.json:
+        print(f"\nwrote {args.json}")
+    return 0
+
+
+def add_parsers(sub) -> dict:
+    """Add this module's commands; returns command name -> handler."""
+    add_phase_parser(sub)
+    return {"phase": cmd_phase}

@@ -1,0 +1,441 @@
+"""Solving the time path: column generation, coarse to fine, and a branch and price over the
+village's collective decisions.
+
+Column generation
+-----------------
+The full model has a switch column for every cohort × option × step (Aalden yearly: 758 ×
+96 × 25 ≈ 1.8 million), but a plan uses about one per cohort. :func:`generate` solves the
+restricted model, prices every switch against its duals
+(:func:`~wupmodel.phasing.master.reduced_costs`, one vectorised pass) and adds each cohort's
+switch with the most negative reduced cost; it stops when none is negative: then the
+restricted LP's optimum is the full LP's. A yearly model starts from the 5-year model's
+solution (:func:`root`): that model is small, and its switches, spread over the years around
+their step, are most of what the yearly plan needs.
+
+Branch and price
+----------------
+The collective decisions (heat network built by step ``p`` per zone, LV grid reinforced by
+step ``p``) are binaries. :func:`branch_and_price` searches them best bound first; every node
+is the LP with some of them fixed by their bounds (fixing ``built[z, p]`` to 1 fixes every
+later step too, to 0 every earlier one), solved by column generation, so its objective bounds
+every plan below it; a node whose binaries come out whole is a plan. A first plan comes from
+diving from the root (:func:`_dive`), improved one zone at a time
+(:func:`_local_search`) while it is further from the root's bound than the gap. The search
+stops when no open node's bound is below the best plan by more than the gap, relative to the
+plan's whole discounted cost (``mip_gap``); without one it does not branch and the plan counts
+as optimal when within :data:`MIP_GAP` of the root's bound. With ``per_dwelling`` the switch
+columns are whole dwellings: the root's columns are kept and HiGHS solves that model as a MIP
+(price and branch; the gap to the root's bound is reported); a small model gets every switch
+column first (:data:`ALL_COLUMNS`), so its MIP is exact.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from wupmodel.phasing.master import LPSolution, Master, reduced_costs
+from wupmodel.phasing.moments import period_starts
+from wupmodel.phasing.problem import coarsen
+
+#: A reduced cost below minus this [€] brings a column in.
+PRICE_TOL_EUR = 1e-6
+
+#: Default relative gap of the search, of the plan's whole discounted cost: a plan within 1 %
+#: of the least cost any plan can have (the root LP's bound) is taken; ``mip_gap=0`` asks for a
+#: proven optimum (a branch and price that can take minutes on a village).
+MIP_GAP = 1e-2
+
+#: A binary counts as whole within this distance of 0 or 1.
+INT_TOL = 1e-6
+
+#: A model with more steps than this is solved from its 5-year model's solution first.
+COARSE_ABOVE_STEPS = 8
+
+#: Most LPs the local search over the zones' collective steps solves.
+LOCAL_SEARCH_SOLVES = 24
+
+#: A zone whose root binaries are all within this of 0 or 1 is fixed first in the dive.
+FIRM = 0.05
+
+#: Up to this many switch columns in all, a whole-dwelling MIP gets every one of them (exact).
+ALL_COLUMNS = 20_000
+
+#: Most rounds of column generation per node (a guard; they end far sooner).
+MAX_ROUNDS = 500
+
+
+@dataclass
+class SearchResult:
+    """The best plan the search found."""
+
+    status: str  #: ``optimal``, ``time_limit``, ``no_solution``, ``infeasible`` or ``error``
+    solution: LPSolution | None = None
+    bound: float = math.nan
+    gap: float = math.nan
+    nodes: int = 0
+    rounds: int = 0
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+
+def _first_per_cohort(cohort: np.ndarray, value: np.ndarray) -> np.ndarray:
+    """Per cohort, the pair with the smallest ``value`` (pairs are ordered by cohort)."""
+    order = np.lexsort((value, cohort))
+    keep = np.r_[True, cohort[order][1:] != cohort[order][:-1]]
+    return order[keep]
+
+
+def initial_columns(master: Master) -> None:
+    """Each cohort's cheapest switch over its options and steps (a plan without limits)."""
+    prob = master.prob
+    delta = np.where(prob.allowed, prob.delta_eur, np.inf)
+    best_p = np.argmin(delta, axis=1)
+    value = delta[np.arange(prob.n_pairs), best_p]
+    first = _first_per_cohort(prob.cohort, value)
+    first = first[np.isfinite(value[first])]
+    master.add(first, best_p[first])
+
+
+def _new_columns(master: Master, y: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
+    """Per cohort, its switch with the most negative reduced cost (if below ``-tol``)."""
+    prob = master.prob
+    rc = reduced_costs(prob, master.rows, y)
+    rc[master.in_model] = np.inf
+    best_p = np.argmin(rc, axis=1)
+    value = rc[np.arange(prob.n_pairs), best_p]
+    first = _first_per_cohort(prob.cohort, value)
+    first = first[value[first] < -tol]
+    return first, best_p[first]
+
+
+def generate(
+    master: Master, deadline: float = math.inf, integer: bool = False
+) -> tuple[LPSolution, int]:
+    """Column generation to the LP optimum of the model with its current bounds.
+
+    Returns the last solution and the number of rounds; ``time_limit`` when the deadline came
+    first.
+    """
+    rounds = 0
+    while True:
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            return LPSolution("time_limit"), rounds
+        sol = master.solve(time_limit_s=left if math.isfinite(left) else None)
+        rounds += 1
+        if sol.status != "optimal" or sol.row_dual is None:
+            return sol, rounds
+        f, p = _new_columns(master, sol.row_dual, PRICE_TOL_EUR)
+        if not f.size or rounds >= MAX_ROUNDS:
+            return sol, rounds
+        master.add(f, p, integer=integer)
+
+
+def root(master: Master, deadline: float = math.inf) -> tuple[LPSolution, int]:
+    """The root LP; a model of many steps starts from its 5-year model's switches, each spread
+    over the years from the step before to the next."""
+    prob = master.prob
+    initial_columns(master)
+    rounds = 0
+    if prob.periods.size > COARSE_ABOVE_STEPS:
+        coarse_years = period_starts(prob.table.start_year, prob.table.end_year, 5)
+        steps = np.searchsorted(prob.periods, coarse_years)
+        coarse = Master(coarse := coarsen(prob, steps))
+        initial_columns(coarse)
+        sol, rounds = generate(coarse, deadline)
+        if sol.status == "optimal":
+            used = sol.x[coarse.cols.x0 :] > 1e-9
+            f, q = coarse.cf[used], coarse.cp[used]
+            lo = steps[np.maximum(q - 1, 0)]
+            hi = np.append(steps, prob.periods.size)[q + 1]
+            f = np.repeat(f, hi - lo)
+            p = np.concatenate([np.arange(a, b) for a, b in zip(lo, hi, strict=True)] or [[]])
+            p = p.astype(np.int64)
+            ok = coarse.prob.allowed[f, 0] | prob.allowed[f, p]
+            ok &= prob.allowed[f, p]
+            master.add(f[ok], p[ok])
+    sol, more = generate(master, deadline)
+    return sol, rounds + more
+
+
+class _Search:
+    """The state of one branch and price (best bound first)."""
+
+    def __init__(self, master: Master, deadline: float, rel_gap: float, offset: float) -> None:
+        self.master = master
+        self.cols = master.collective_cols
+        self.lower0 = np.zeros(self.cols.size)
+        self.upper0 = master.upper_fixed[self.cols].copy()
+        self.deadline = deadline
+        self.rel_gap = rel_gap
+        self.offset = offset
+        self.best: LPSolution | None = None
+        self.best_binaries: np.ndarray | None = None
+        self.heap: list[tuple[float, int, np.ndarray, np.ndarray]] = []
+        self.tick = 0
+        self.nodes = 0
+        self.rounds = 0
+        self.stopped = False
+
+    def tolerance(self) -> float:
+        """The gap in euros: relative to the best plan's whole discounted cost."""
+        if self.best is None:
+            return 0.0
+        return self.rel_gap * max(1.0, abs(self.offset + self.best.objective))
+
+    def beaten(self, bound: float) -> bool:
+        """True when ``bound`` cannot improve on the best plan by more than the gap."""
+        return self.best is not None and bound >= self.best.objective - self.tolerance()
+
+    def is_plan(self, sol: LPSolution) -> bool:
+        """Whole binaries and every built network at its minimum share."""
+        m = self.master
+        v = sol.x[self.cols]
+        missing = sol.x[m.cols.missing0 : m.cols.built0]
+        return bool(np.abs(v - np.round(v)).max(initial=0.0) <= INT_TOL) and bool(
+            (missing <= 1e-6).all()
+        )
+
+    def offer(self, sol: LPSolution) -> None:
+        """Keep ``sol`` when it is a plan better than the best."""
+        if self.is_plan(sol) and (self.best is None or sol.objective < self.best.objective):
+            self.best = sol
+            self.best_binaries = np.round(sol.x[self.cols])
+
+    def solve_node(self, lower: np.ndarray, upper: np.ndarray) -> LPSolution:
+        """The node's LP by column generation."""
+        self.master.set_bounds(self.cols, lower, upper)
+        sol, rounds = generate(self.master, self.deadline)
+        self.nodes += 1
+        self.rounds += rounds
+        return sol
+
+    def visit(self, lower: np.ndarray, upper: np.ndarray) -> LPSolution | None:
+        """Solve a node; close it as a plan or branch. Returns a failed solution to stop on."""
+        sol = self.solve_node(lower, upper)
+        if sol.status == "infeasible":
+            return None
+        if sol.status != "optimal":
+            self.stopped = sol.status == "time_limit"
+            return sol
+        if self.beaten(sol.objective):
+            return None
+        v = sol.x[self.cols]
+        frac = np.abs(v - np.round(v))
+        if frac.max(initial=0.0) <= INT_TOL:
+            self.offer(sol)
+            return None
+        self.branch(sol.objective, lower, upper, int(np.argmax(frac)))
+        return None
+
+    def branch(self, bound: float, lower: np.ndarray, upper: np.ndarray, j: int) -> None:
+        """Two children: the cumulative binary ``j`` at 0 (and every earlier step of its zone),
+        at 1 (and every later one)."""
+        n_p = self.master.prob.collective_steps.size
+        zone0 = (j // n_p) * n_p
+        p = j % n_p
+        down_u = upper.copy()
+        down_u[zone0 : zone0 + p + 1] = 0.0
+        up_l = lower.copy()
+        up_l[zone0 + p : zone0 + n_p] = np.minimum(1.0, upper[zone0 + p : zone0 + n_p])
+        for lo, hi in ((lower, down_u), (up_l, upper)):
+            if (lo <= hi).all():
+                self.tick += 1
+                heapq.heappush(self.heap, (bound, self.tick, lo.copy(), hi.copy()))
+
+
+def _priced(search: _Search, candidates: list[np.ndarray]) -> list[float]:
+    """Each candidate set of binaries priced on the model's columns as they are: one LP each,
+    an upper bound of its plan's cost."""
+    values = []
+    for fixed in candidates:
+        search.master.set_bounds(search.cols, fixed, fixed)
+        sol = search.master.solve()
+        values.append(sol.objective if sol.status == "optimal" else math.inf)
+    return values
+
+
+def _try_best(search: _Search, candidates: list[np.ndarray], values: list[float]) -> bool:
+    """Solve the best-priced candidate by column generation; True when it beats the best."""
+    if not candidates or not np.isfinite(min(values)):
+        return False
+    before = math.inf if search.best is None else search.best.objective
+    fixed = candidates[int(np.argmin(values))]
+    node = search.solve_node(fixed, fixed)
+    if node.status == "optimal":
+        search.offer(node)
+    return search.best is not None and search.best.objective < before - 1e-9
+
+
+def _dive(search: _Search, sol: LPSolution) -> None:
+    """A first plan by diving from the root: every zone's collective decision gets the year the
+    LP leans to — the first collective step at or above one half, or never — the zones the LP
+    holds firmly (within :data:`FIRM` of whole) first, in one go, then the rest in one go, each
+    time with the LP solved again by column generation."""
+    n_c = search.master.prob.collective_steps.size
+    lower, upper = search.lower0.copy(), search.upper0.copy()
+    for firm_only in (True, False):
+        if sol.status != "optimal" or search.is_plan(sol):
+            break
+        v = sol.x[search.cols].reshape(-1, n_c)
+        free = (lower.reshape(-1, n_c) < upper.reshape(-1, n_c)).any(axis=1)
+        doubt = np.abs(v - np.round(v)).max(axis=1)
+        pick = free & (doubt <= FIRM) if firm_only else free
+        if not pick.any():
+            continue
+        for zone in np.flatnonzero(pick):
+            year = np.flatnonzero(v[zone] >= 0.5)
+            fixed = (np.arange(n_c) >= (year[0] if year.size else n_c)).astype(float)
+            span = slice(zone * n_c, (zone + 1) * n_c)
+            lower[span] = upper[span] = np.minimum(fixed, upper[span])
+        sol = search.solve_node(lower, upper)
+    if sol.status == "optimal":
+        search.offer(sol)
+
+
+def _years_of(binaries: np.ndarray, n_c: int) -> np.ndarray:
+    """Per zone, the first collective step at 1 (``n_c`` = never)."""
+    blocks = binaries.reshape(-1, n_c) > 0.5
+    return np.where(blocks.any(axis=1), np.argmax(blocks, axis=1), n_c)
+
+
+def _binaries_of(years: np.ndarray, n_c: int) -> np.ndarray:
+    """Cumulative binaries with each zone's first step at ``years`` (``n_c`` = never)."""
+    return (np.arange(n_c)[None, :] >= years[:, None]).astype(float).ravel()
+
+
+def _local_search(search: _Search, max_solves: int, zones: np.ndarray) -> None:
+    """Improve the best plan one zone at a time: each zone's collective step moved one step
+    earlier or later, or to never, with the others kept; each move priced on the model's
+    columns (:func:`_priced`), the best solved by column generation and kept when better.
+    Until no move helps or ``max_solves`` LPs are spent. Only ``zones`` move (those the root
+    LP left in doubt)."""
+    n_c = search.master.prob.collective_steps.size
+    solves = 0
+    while search.best_binaries is not None and solves < max_solves:
+        years = _years_of(search.best_binaries, n_c)
+        moves = []
+        for zone in zones:
+            for year in sorted({years[zone] - 1, years[zone] + 1, n_c} - {years[zone]}):
+                trial = years.copy()
+                trial[zone] = year
+                fixed = np.minimum(_binaries_of(trial, n_c), search.upper0)
+                if 0 <= year <= n_c and np.array_equal(_years_of(fixed, n_c), trial):
+                    moves.append(fixed)
+        moves = moves[: max(0, max_solves - solves)]
+        values = _priced(search, moves)
+        solves += len(moves) + 1
+        if not values or min(values) >= search.best.objective - 1e-9:
+            return
+        if not _try_best(search, moves, values):
+            return
+
+
+def branch_and_price(
+    master: Master,
+    time_limit_s: float | None = None,
+    mip_gap: float | None = None,
+    offset: float = 0.0,
+) -> SearchResult:
+    """The least-cost plan with whole collective decisions (module docstring).
+
+    ``offset`` is added to the model's objective to give the plan's whole discounted cost
+    (the reference's present value), the base of the relative gap. Without ``mip_gap`` the
+    plan is the dive's, improved by the local search, and its gap to the root's bound is
+    reported (no branching); with it the branch and price runs until the gap is closed to it
+    (``0``: a proven optimum) or the time runs out.
+    """
+    t0 = time.perf_counter()
+    deadline = t0 + time_limit_s if time_limit_s else math.inf
+    gap = MIP_GAP if mip_gap is None else max(float(mip_gap), 1e-12)
+    search = _Search(master, deadline, gap, offset)
+    prove = mip_gap is not None
+    sol, rounds = root(master, deadline)
+    search.rounds += rounds
+    search.nodes += 1
+    if sol.status != "optimal":
+        return SearchResult(sol.status if sol.status != "time_limit" else "no_solution")
+    bound = sol.objective
+    if master.collective_cols.size and not search.is_plan(sol):
+        _dive(search, sol)
+        n_c = master.prob.collective_steps.size
+        v = sol.x[search.cols].reshape(-1, n_c)
+        doubtful = np.flatnonzero(np.abs(v - np.round(v)).max(axis=1) > FIRM)
+        if not search.beaten(bound):
+            _local_search(search, LOCAL_SEARCH_SOLVES, doubtful)
+        heapq.heappush(search.heap, (bound, 0, search.lower0, search.upper0))
+    else:
+        search.offer(sol)
+    failed: LPSolution | None = None
+    while prove and search.heap and failed is None:
+        node_bound, _, lower, upper = search.heap[0]
+        if search.beaten(node_bound):
+            break
+        if time.perf_counter() >= deadline:
+            search.stopped = True
+            break
+        heapq.heappop(search.heap)
+        failed = search.visit(lower, upper)
+        if search.stopped:
+            heapq.heappush(search.heap, (node_bound, -1, lower, upper))
+    return _outcome(search, failed, bound, time.perf_counter() - t0)
+
+
+def _outcome(search: _Search, failed: LPSolution | None, root_bound: float, seconds: float):
+    """The search's result: its best plan, re-solved so the model holds that plan's state."""
+    counters = {"nodes": search.nodes, "rounds": search.rounds, "seconds": seconds}
+    if failed is not None and not search.stopped:
+        return SearchResult("error", **counters)
+    if search.best is None:
+        status = "no_solution" if search.stopped else "infeasible"
+        return SearchResult(status, bound=root_bound, **counters)
+    open_bound = min([h[0] for h in search.heap] + [search.best.objective])
+    fixed = search.best_binaries
+    best = search.solve_node(fixed, fixed)
+    if best.status != "optimal":
+        best = search.best
+    span = max(1.0, abs(search.offset + best.objective))
+    gap = max(0.0, (best.objective - open_bound) / span)
+    status = "optimal" if gap <= search.rel_gap else "time_limit" if search.stopped else "feasible"
+    return SearchResult(status, best, open_bound, gap, **counters)
+
+
+def price_and_branch(
+    master: Master,
+    time_limit_s: float | None = None,
+    mip_gap: float | None = None,
+    offset: float = 0.0,
+) -> SearchResult:
+    """Whole dwellings: the root's columns, then HiGHS's MIP on them (module docstring)."""
+    t0 = time.perf_counter()
+    deadline = t0 + time_limit_s if time_limit_s else math.inf
+    sol, rounds = root(master, deadline)
+    if sol.status != "optimal":
+        return SearchResult(sol.status if sol.status != "time_limit" else "no_solution")
+    prob = master.prob
+    every = bool(prob.allowed.sum() <= ALL_COLUMNS)
+    if every:  # small: every switch in the MIP, so it is exact
+        master.add(*np.nonzero(prob.allowed))
+    master.set_integrality(np.arange(master.cols.x0, master.n_cols), True)
+    master.set_integrality(master.collective_cols, True)
+    left = deadline - time.perf_counter()
+    gap = MIP_GAP if mip_gap is None else mip_gap
+    mip = master.solve(time_limit_s=left if math.isfinite(left) else None, mip_gap=gap)
+    seconds = time.perf_counter() - t0
+    if mip.x is None:
+        return SearchResult("no_solution", bound=sol.objective, rounds=rounds, seconds=seconds)
+    bound = float(master.h.getInfo().mip_dual_bound) if every else sol.objective
+    span = max(1.0, abs(offset + mip.objective))
+    gap = max(0.0, (mip.objective - bound) / span)
+    note = (
+        "whole dwellings: every switch column, HiGHS's MIP"
+        if every
+        else "whole dwellings: the switch columns of the LP relaxation's column generation, "
+        f"then HiGHS's MIP on them; {gap:.3%} of the plan's cost above the relaxation's bound"
+    )
+    return SearchResult(mip.status, mip, bound, gap, 1, rounds, seconds, [note])
