@@ -221,8 +221,9 @@ def _later_capabilities(run: DocumentRun, stock: pd.DataFrame, given: Mapping[st
     if "phasing" in given:
         run.phasing = Capability("phasing", given["phasing"], given["phasing"] is not None)
     else:
-        target = {int(run.inputs.scenario.years.end): run.co2_target}
-        result = phase(stock, run.inputs, step=5, co2_path=target)
+        own = run.inputs.scenario.targets.co2_path  # the scenario's own path, else the plan's
+        path = {} if own else {"co2_path": {int(run.inputs.scenario.years.end): run.co2_target}}
+        result = phase(stock, run.inputs, step=5, **path)
         run.phasing = Capability("phasing", result, True)
     if "criteria" in given:
         run.criteria = Capability("criteria", given["criteria"], given["criteria"] is not None)
