@@ -155,8 +155,14 @@ def time_path(run: DocumentRun) -> Chapter:
             "lead",
         ),
         Paragraph(
-            "Het tijdpad zoekt zelf de goedkoopste volgorde die in"
-            f" {nl.year(yearly['year'].iloc[-1])} hetzelfde CO₂-doel haalt als het plan. Omdat het"
+            (
+                "Het tijdpad zoekt zelf de goedkoopste volgorde die het CO₂-pad van het scenario"
+                " volgt."
+                if run.scenario.targets.co2_path
+                else "Het tijdpad zoekt zelf de goedkoopste volgorde die in"
+                f" {nl.year(yearly['year'].iloc[-1])} hetzelfde CO₂-doel haalt als het plan."
+            )
+            + " Omdat het"
             " elk jaar meeweegt (wanneer ketels op zijn, de prijzen van later), kan het andere"
             " keuzes maken dan het plan van hoofdstuk 4, dat naar één jaar kijkt."
         ),
