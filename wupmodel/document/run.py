@@ -237,7 +237,7 @@ def _later_capabilities(run: DocumentRun, stock: pd.DataFrame, given: Mapping[st
         run.criteria = Capability("criteria", weighed, True)
 
 
-def run_for_document(  # long because each result of the run is one step, in order
+def run_for_document(
     stock: pd.DataFrame,
     scenario: Scenario | ModelInputs | None,
     *,
