@@ -1,14 +1,18 @@
 """The optimiser on the real default village (Aalden, 758 dwellings × 96 options).
 
-Targets (issue): groups ≤ 1 s, per dwelling ≤ 15 s, a 20-point Pareto front ≤ 15 s.
+Targets: groups ≤ 1 s, a 20-point Pareto front ≤ 15 s; per dwelling proven optimal to a
+relative gap of 1e-6 in ≤ 3 s (issue 24: the exact search of ``wupmodel/optimise/dwellings.py``).
 The evaluation is done once, outside the timed part; dropping dominated options is timed.
 No grouping of distinct dwellings: "groups" here is every dwelling as its own group of one
 (shares), as ``wupmodel optimise`` builds it from the synthesised stock.
 
 The collective binaries (heat network "kern", reinforcement of lv1..lv3) are decided by
 ``collective_method='auto'``: with HiGHS on the matrix path that is the exact LP branch and
-bound of :func:`wupmodel.optimise.solvers.branch_collective`; ``groups-mip`` times HiGHS's own
-MIP on the same model for comparison. CBC always runs its own MIP.
+bound of :func:`wupmodel.optimise.solvers.branch_collective` (per dwelling: the same over the
+binaries, a reduced-cost core per leaf); ``groups-mip`` times HiGHS's own MIP on the same
+model for comparison. CBC always runs its own MIP. ``per_dwelling_co2_50`` is a harder case
+(the core of its best leaf takes HiGHS tens of seconds to prove): capped at 60 s, its proven
+gap printed.
 """
 
 from __future__ import annotations
@@ -28,18 +32,18 @@ def aalden():
 
 
 @pytest.mark.parametrize("solver", ["highs", "cbc"])
-@pytest.mark.parametrize("mode", ["groups", "groups-mip", "per_dwelling"])
+@pytest.mark.parametrize("mode", ["groups", "groups-mip", "per_dwelling", "per_dwelling_co2_50"])
 def test_aalden_co2_60(benchmark, aalden, mode, solver):
-    if mode == "groups-mip" and solver == "cbc":
-        pytest.skip("CBC always uses its own MIP")
+    if mode in ("groups-mip", "per_dwelling_co2_50") and solver == "cbc":
+        pytest.skip("CBC always uses its own MIP; the hard case is for the exact search")
     scenario, outcomes = aalden
-    per_dwelling = mode == "per_dwelling"
+    per_dwelling = mode.startswith("per_dwelling")
     table = option_table(outcomes, scenario.years.horizon_years, per_dwelling=per_dwelling)
     # CBC on the per-dwelling MILP can run for many minutes: cap it and report its gap.
-    limit = 60.0 if per_dwelling and solver == "cbc" else None
+    limit = 60.0 if per_dwelling and (solver == "cbc" or mode.endswith("50")) else None
     settings = settings_for(
         wm.model_inputs(scenario),
-        co2_reduction=0.6,
+        co2_reduction=0.5 if mode.endswith("50") else 0.6,
         per_dwelling=per_dwelling,
         solver=solver,
         time_limit_s=limit,
@@ -49,7 +53,7 @@ def test_aalden_co2_60(benchmark, aalden, mode, solver):
     def run():  # what `wupmodel optimise` does: drop dominated options, then solve
         return solve(prune_dominated(table, settings)[0], settings)
 
-    plan = benchmark.pedantic(run, rounds=1 if per_dwelling else 3, iterations=1)
+    plan = benchmark.pedantic(run, rounds=1 if limit else 3, iterations=1)
     assert plan.status in ("optimal", "time_limit")
     benchmark.extra_info.update(
         build_s=plan.build_seconds,
@@ -57,6 +61,7 @@ def test_aalden_co2_60(benchmark, aalden, mode, solver):
         backend=plan.backend,
         objective_eur=plan.objective_eur,
         lp_solves=plan.timings["lp_solves"],
+        gap=plan.gap,
     )
     print(
         f"\nAalden {mode} {solver}: {plan.status}, build {plan.build_seconds:.2f} s, solve"

@@ -7,6 +7,19 @@ key, and what is allowed. The CLI and the app print the message without a traceb
 
 from __future__ import annotations
 
+#: The longest message [characters]: a longer one keeps its start and end, and says how much
+#: was left out (a message is read on a terminal or in the app, never megabytes of it).
+MAX_MESSAGE_CHARS = 2000
+
+
+def bounded(message: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """``message`` within ``limit`` characters: its start and its end, and what was cut."""
+    if len(message) <= limit:
+        return message
+    head, tail = (limit * 3) // 4, limit // 6
+    cut = len(message) - head - tail
+    return f"{message[:head]} ... ({cut:,} characters left out) ... {message[-tail:]}"
+
 
 class WupInputError(ValueError):
     """Bad user input: the message says what, where, and what is allowed.
@@ -14,7 +27,8 @@ class WupInputError(ValueError):
     Parameters
     ----------
     message
-        The full user-facing message.
+        The full user-facing message; at most :data:`MAX_MESSAGE_CHARS` characters of it are
+        kept (:func:`bounded`).
     source
         The file (or other input) the problem is in, if any. Already part of ``message``;
         kept separately so callers can group messages per file.
@@ -38,8 +52,8 @@ class WupInputError(ValueError):
         code: str = "",
         details: dict[str, object] | None = None,
     ) -> None:
-        super().__init__(message)
-        self.source = source
+        super().__init__(bounded(message))
+        self.source = source if source is None else bounded(source, 300)
         self.problems = problems
         self.code = code
         self.details = dict(details or {})

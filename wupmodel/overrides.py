@@ -27,7 +27,13 @@ from pydantic import BaseModel, ValidationError
 
 from wupmodel.errors import WupInputError
 from wupmodel.params import parameter_table
-from wupmodel.scenario import BLOCK_PARAMETERS, Scenario, _check_prices, _format_errors
+from wupmodel.scenario import (
+    BLOCK_PARAMETERS,
+    Scenario,
+    _check_prices,
+    _format_errors,
+    load_yaml_text,
+)
 
 __all__ = ["apply_settings", "parse_settings", "known_keys", "for_stock_file"]
 
@@ -64,11 +70,14 @@ def parse_settings(items: Iterable[str]) -> dict[str, Any]:
             raise WupInputError(
                 f"--set {item!r}: write key=value, e.g. --set finance.social_discount_rate=0.04"
             )
-        try:
-            value = yaml.safe_load(text) if text.strip() else None
-        except yaml.YAMLError:
+        try:  # the scenario's limits: size, aliases, a key given twice
+            value = load_yaml_text(text, f"--set {key[:80]}") if text.strip() else None
+        except WupInputError as err:
+            if "not valid YAML" not in str(err):
+                raise
+            shown = text if len(text) <= 80 else text[:77] + "..."
             raise WupInputError(
-                f"--set {item!r}: the value {text!r} is not a number, word, list or mapping"
+                f"--set {key[:80]!r}: the value {shown!r} is not a number, word, list or mapping"
             ) from None
         if value is None:
             raise WupInputError(f"--set {item!r}: no value after '='")

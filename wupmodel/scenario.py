@@ -456,6 +456,117 @@ class Scenario(BaseModel):
 #: parses a scenario text on every slider move); same YAML 1.1 safe subset and error marks.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+#: The largest scenario file [bytes]: the annotated default is ~10 kB; price paths for every
+#: year of every series and a full uncertainty section stay far below.
+MAX_SCENARIO_BYTES = 1_000_000
+
+#: The most YAML nodes a scenario may hold once its aliases are expanded (a "billion laughs"
+#: file of ten lines expands to 10^9): anchors and aliases are welcome up to this size.
+MAX_YAML_NODES = 100_000
+
+
+class _DuplicateKey(yaml.YAMLError):
+    """A key given twice in one mapping (the YAML loader would keep the last silently)."""
+
+    def __init__(self, key: str, first: int, second: int) -> None:
+        super().__init__(f"key '{key[:80]}' appears twice in one mapping")
+        self.key, self.first, self.second = key, first, second
+
+
+class _StrictLoader(_SAFE_LOADER):  # type: ignore[valid-type, misc]
+    """The safe loader, refusing a key given twice in one mapping."""
+
+    def construct_mapping(self, node, deep=False):  # noqa: D102 - PyYAML's hook
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[tuple[str, str], int] = {}
+            for key_node, _ in node.value:
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
+                    continue
+                key = (key_node.tag, key_node.value)
+                line = key_node.start_mark.line + 1
+                if key in seen:
+                    raise _DuplicateKey(key_node.value, seen[key], line)
+                seen[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+
+def _expanded_nodes(text: str, limit: int) -> int:
+    """The number of nodes of ``text`` with every alias expanded, counted from the parser's
+    events (linear in the text, whatever the aliases expand to); stops above ``limit``.
+
+    Raises
+    ------
+    OverflowError
+        More than ``limit`` nodes.
+    yaml.YAMLError
+        Not YAML (the loader reports it with its line).
+    """
+    sizes: dict[str, int] = {}
+    stack: list[list] = [[None, 0]]  # open collections: [anchor, nodes so far]
+    total = 0
+    for event in yaml.parse(text, Loader=_SAFE_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            added = sizes.get(event.anchor, 1)
+        elif isinstance(event, yaml.ScalarEvent):
+            added = 1
+            if event.anchor:
+                sizes[event.anchor] = 1
+        elif isinstance(event, yaml.CollectionStartEvent):
+            stack.append([event.anchor, 0])
+            added = 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            anchor, n = stack.pop()
+            if anchor:
+                sizes[anchor] = n + 1
+            stack[-1][1] += n + 1
+            continue
+        else:
+            continue
+        stack[-1][1] += added if not isinstance(event, yaml.CollectionStartEvent) else 0
+        total += added
+        if total > limit:
+            raise OverflowError(limit)
+    return total
+
+
+def load_yaml_text(text: str, source: str, max_bytes: int = MAX_SCENARIO_BYTES) -> Any:
+    """YAML ``text`` as Python data, within limits: at most ``max_bytes``, at most
+    :data:`MAX_YAML_NODES` nodes with the aliases expanded, no key twice in a mapping.
+
+    Raises
+    ------
+    WupInputError
+        Naming ``source``, the line and what is allowed.
+    """
+    size = len(text.encode("utf-8", errors="replace"))
+    if size > max_bytes:
+        raise WupInputError(
+            f"{source}: too large for a scenario ({size / 1e6:.1f} MB; at most "
+            f"{max_bytes / 1e6:g} MB of YAML text)",
+            source,
+        )
+    try:
+        _expanded_nodes(text, MAX_YAML_NODES)
+        return yaml.load(text, Loader=_StrictLoader)
+    except OverflowError:
+        raise WupInputError(
+            f"{source}: its anchors and aliases (&name, *name) expand to more than "
+            f"{MAX_YAML_NODES:,} values; a scenario needs far fewer: write the values out or "
+            "use fewer aliases",
+            source,
+        ) from None
+    except _DuplicateKey as dup:
+        raise WupInputError(
+            f"{source}, line {dup.second}: key '{dup.key[:80]}' is given twice in one mapping "
+            f"(lines {dup.first} and {dup.second}); keep one (YAML would silently use the last)",
+            source,
+        ) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f", line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise WupInputError(f"{source}{where}: not valid YAML: {problem[:200]}", source) from None
+
 
 def _yaml_line(text: str, loc: tuple[Any, ...]) -> int | None:
     """1-based line of the YAML node at ``loc`` (or of its deepest existing parent)."""
@@ -483,9 +594,14 @@ def _yaml_line(text: str, loc: tuple[Any, ...]) -> int | None:
     return line
 
 
+#: Validation errors listed one per line at most; the rest are counted.
+MAX_ERROR_LINES = 20
+
+
 def _format_errors(err: ValidationError, text: str, source: str) -> str:
     lines = []
-    for item in err.errors():
+    errors = err.errors()
+    for item in errors[:MAX_ERROR_LINES]:
         loc = tuple(
             p for p in item["loc"] if not (isinstance(p, str) and p.startswith("function-"))
         )
@@ -499,9 +615,21 @@ def _format_errors(err: ValidationError, text: str, source: str) -> str:
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             msg = f"unknown key{hint}; allowed here: {', '.join(parent)}"
         elif "input" in item and item["type"] not in ("missing", "plain_message"):
-            msg = f"{msg} (got {item['input']!r})"
-        lines.append(f"{at}: '{where}': {msg}")
+            msg = f"{msg} (got {_short_repr(item['input'])})"
+        lines.append(f"{at}: '{where[:120]}': {msg}")
+    if len(errors) > MAX_ERROR_LINES:
+        lines.append(f"{source}: ... and {len(errors) - MAX_ERROR_LINES} more problems")
     return "\n".join(lines)
+
+
+def _short_repr(value: Any, limit: int = 120) -> str:
+    """``repr(value)`` cut to ``limit`` characters (a list of a million items prints as its
+    start); never builds the whole text of a huge container."""
+    if isinstance(value, list | tuple | dict | set) and len(value) > 20:
+        kind = type(value).__name__
+        return f"a {kind} of {len(value)} items"
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _allowed_keys(loc: tuple[Any, ...]) -> list[str]:
@@ -516,13 +644,7 @@ def _allowed_keys(loc: tuple[Any, ...]) -> list[str]:
 
 def scenario_from_text(text: str, source: str = "<scenario>") -> Scenario:
     """Parse and validate scenario YAML ``text``; errors name ``source`` and the line."""
-    try:
-        data = yaml.load(text, Loader=_SAFE_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f", line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise WupInputError(f"{source}{where}: not valid YAML: {problem}", source) from None
+    data = load_yaml_text(text, source)
     if data is None or data == {}:
         raise WupInputError(
             f"{source}: the scenario file is empty (no keys); give at least 'name:' and what "
@@ -595,6 +717,13 @@ def load_scenario(path: str | os.PathLike | None = None) -> Scenario:
     source = str(path)
     if not p.is_file():
         raise WupInputError(f"{source}: scenario file not found", source)
+    size = p.stat().st_size
+    if size > MAX_SCENARIO_BYTES:  # before reading it into memory
+        raise WupInputError(
+            f"{source}: too large for a scenario ({size / 1e6:.1f} MB; at most "
+            f"{MAX_SCENARIO_BYTES / 1e6:g} MB of YAML text)",
+            source,
+        )
     try:
         text = p.read_text(encoding="utf-8")
     except UnicodeDecodeError:

@@ -72,11 +72,23 @@ def _stock_rows(survey: pd.DataFrame, outcomes) -> dict[str, int]:
     return where
 
 
+def columns_found(columns: list[str]) -> str:
+    """The columns a table has, in words; a single column holding what looks like separators
+    is named as a file with another separator."""
+    shown = ", ".join(repr(c[:40]) for c in columns[:12])
+    more = f" and {len(columns) - 12} more" if len(columns) > 12 else ""
+    text = f"columns found: {shown}{more}"
+    if len(columns) == 1 and any(ch in columns[0] for ch in "|: /"):
+        text += "; the file seems to use another separator: separate columns with , or ;"
+    return text
+
+
 def _answer(value: object, column: str, row: int, source: str) -> str:
     key = str(value).strip().lower() if value is not None else ""
     if key not in ANSWERS:
         raise WupInputError(
-            f"{source}: row {row}: {column} = {value!r} is not an answer; allowed: yes, maybe, no "
+            f"{source}: row {row}: {column} = {str(value)[:40]!r} is not an answer; allowed: yes, "
+            "maybe, no "
             "(ja, misschien, nee; empty = maybe)",
             source,
             code="survey_answer",
@@ -103,10 +115,16 @@ def validate_survey(
     raw.columns = [str(c).strip().lower() for c in raw.columns]
     if "dwelling_id" not in raw.columns:
         raise WupInputError(
-            f"{source}: needs a dwelling_id column (columns found: {', '.join(raw.columns)})",
+            f"{source}: needs a dwelling_id column ({columns_found(list(raw.columns))})",
             source,
             code="survey_no_id",
-            details={"columns": list(raw.columns)},
+            details={"columns": list(raw.columns)[:50]},
+        )
+    if raw.empty:
+        raise WupInputError(
+            f"{source}: has a header but no answers; give one row per dwelling (or stock row)",
+            source,
+            code="survey_no_rows",
         )
     raw = raw.fillna("").reset_index(drop=True)
     rows_in_file = (
@@ -128,7 +146,7 @@ def validate_survey(
     if not per_group and "would_join" not in raw.columns:
         raise WupInputError(
             f"{source}: needs a would_join column (per dwelling) or join_yes, join_maybe, join_no "
-            "(per group)",
+            f"(per group); {columns_found(list(raw.columns))}",
             source,
             code="survey_no_answer",
         )
@@ -253,6 +271,28 @@ def survey_counts(
         no[k] += scale * rec["no"]
     return np.minimum(yes, households.counts), np.minimum(
         no, households.counts - np.minimum(yes, households.counts)
+    )
+
+
+def survey_outside_zone(survey: pd.DataFrame, outcomes: Outcomes, households) -> list[str]:
+    """The survey's dwellings outside the zone of ``households`` (their answers cannot count for
+    its network): listed for a notice, not dropped without a word."""
+    where = _stock_rows(survey, outcomes)
+    zone_groups = {int(g) for g in households.group_index}
+    return [
+        d
+        for d in survey["dwelling_id"].astype(str)
+        if int(outcomes.dwelling_group[where[d]]) not in zone_groups
+    ]
+
+
+def outside_zone_notice(outside: list[str], zone: str, source: str) -> str:
+    """The notice that lists a survey's answers from outside a zone."""
+    shown = ", ".join(d[:40] for d in outside[:10])
+    more = f" and {len(outside) - 10} more" if len(outside) > 10 else ""
+    return (
+        f"{survey_label(source)}: {len(outside)} answer(s) from dwellings outside zone "
+        f"'{zone}' do not count for its network: {shown}{more}"
     )
 
 
@@ -408,9 +448,15 @@ def survey_targets(
         shown = ", ".join(f"{d} -> {o}" for d, o in list(choices.items())[:10])
         more = f" and {len(choices) - 10} more" if len(choices) > 10 else ""
         notices.append(f"{label}: {len(choices)} choice(s) fixed by the survey: {shown}{more}")
-    if (zone_yes[zones == ""] > 0).any():
+    outside = [
+        d for d, z, y in zip(survey["dwelling_id"], zone[row], yes, strict=True) if y and z == ""
+    ]
+    if outside:
+        shown = ", ".join(str(d)[:40] for d in outside[:10])
+        more = f" and {len(outside) - 10} more" if len(outside) > 10 else ""
         notices.append(
-            f"{label}: yes-answers outside any heat-network zone do not count for a zone"
+            f"{label}: {len(outside)} yes-answer(s) outside any heat-network zone do not count "
+            f"for a zone: {shown}{more}"
         )
     return SurveyTargets(choices=choices, min_participation=minimum, notices=notices)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import numpy_financial as npf
 import pandas as pd
@@ -36,10 +34,9 @@ def test_default_zone_from_households_alternatives(village):
     )
 
 
-def test_app_call_is_fast_and_has_what_the_page_shows(village):
+def test_app_call_has_what_the_page_shows(village):
+    """The call the Coöperatie page makes (its speed: benchmarks/bench_coop.py)."""
     scenario, stock, outcomes = village
-    wm.business_case(stock, scenario, outcomes=outcomes)  # warm caches
-    start = time.perf_counter()
     case = wm.business_case(
         stock,
         scenario,
@@ -50,7 +47,6 @@ def test_app_call_is_fast_and_has_what_the_page_shows(village):
         member_capital_eur=1.5e6,
         participation=0.8,
     )
-    assert time.perf_counter() - start < 0.5
     frame = case.cash_flow_frame()
     assert len(frame) == 31 and frame["year"].iloc[0] == 2026
     assert not case.dscr_by_year.empty and case.dscr_by_year.min() == pytest.approx(

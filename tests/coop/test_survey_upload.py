@@ -75,6 +75,10 @@ def test_csv_problems_name_the_file_line_and_value_in_dutch():
     with pytest.raises(wm.WupInputError) as err:
         wio.load_survey_bytes(b"dwelling_id,would_join\na,ja\na,nee\n", "e.csv")
     assert wa.upload_message(err.value) == "Regel 3: woning 'a' staat er twee keer in."
+    with pytest.raises(wm.WupInputError) as err:  # only the header (issue 24)
+        wio.load_survey_bytes(b"dwelling_id,would_join\n", "e.csv")
+    assert err.value.code == "survey_no_rows"
+    assert wa.upload_message(err.value).startswith("De enquête heeft een kopregel maar geen")
 
 
 def test_hostile_uploads_get_one_message(village):

@@ -125,7 +125,12 @@ def test_auto_picks_branch_only_where_it_applies(make_random_table):
         solve(table, replace(s, backend="highspy", collective_method="mip")).timings["lp_solves"]
         == 0
     )
-    assert solve(table, replace(s, backend="highspy", per_dwelling=True)).timings["lp_solves"] == 0
+    # per dwelling: the exact search (LPs over the collective binaries, a core per leaf), or
+    # the solver's MIP when asked for
+    per_dwelling = replace(s, backend="highspy", per_dwelling=True)
+    assert solve(table, per_dwelling).timings["lp_solves"] >= 1
+    assert solve(table, replace(per_dwelling, collective_method="mip")).timings["lp_solves"] == 0
+    assert solve(table, replace(per_dwelling, solver="cbc")).timings["lp_solves"] == 0
 
 
 def test_branch_duals_without_second_lp_match_finite_differences(make_random_table):

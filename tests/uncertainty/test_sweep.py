@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from sweep_oracle import compare
 
 import wupmodel as wm
 import wupmodel.io as wio
-from wupmodel.money import tariff_paths
-from wupmodel.params import packaged_table
 from wupmodel.uncertainty import design, sweep
-from wupmodel.village import strategies_from_table, strategy_summary
 
 PRICES = """
 uncertainty:
@@ -25,67 +23,13 @@ uncertainty:
   groups:
     energy: {correlation: 0.7}
 """
-COLUMNS = [
-    "co2_t",
-    "co2_reduction",
-    "investment_eur",
-    "subsidy_eur",
-    "national_extra_eur_per_yr",
-    "national_eur_per_t_co2",
-    "national_eur_per_weq_per_yr",
-    "end_user_extra_eur_per_yr",
-    "monthly_cost_change_avg_eur",
-    "share_paying_more",
-]
-
-
-def _brute(scenario, stock, row, inputs):
-    """One full evaluation with the sample's inputs applied through the scenario."""
-    params = scenario.params()
-    over = {x.path: float(v) for x, v in zip(inputs, row, strict=True) if not x.is_price}
-    params = params.with_overrides(over) if over else params
-    t = tariff_paths(
-        params,
-        scenario.years.start,
-        scenario.years.end,
-        scenario.prices,
-        scenario.finance.ets2_start_year,
-    )
-    ramp = (t.years - t.years[0]) / (t.years[-1] - t.years[0])
-    factors = {}
-    for x, v in zip(inputs, row, strict=True):
-        if x.is_price:
-            f = factors.setdefault(x.series, np.ones(t.years.size))
-            factors[x.series] = f * v if x.kind == "price_factor" else f + v * ramp
-    prices = {
-        s: dict(zip(t.years.tolist(), (getattr(t, s) * f).tolist(), strict=True))
-        for s, f in factors.items()
-    }
-    sc = scenario.model_copy(update={"prices": prices})
-    # tenants' rents are agreed on the central prices, not on the sampled ones
-    inputs = wm.model_inputs(sc, params=params, rent_prices=scenario.prices)
-    out = wm.evaluate(stock, inputs, irr=False)
-    strategies = strategies_from_table(packaged_table("strategies"))
-    return strategy_summary(
-        out, strategies, params, sc.years.horizon_years, sc.finance.social_discount_rate
-    )
-
-
-def _compare(result, scenario, stock, samples):
-    d = result.design
-    for n in samples:
-        expected = _brute(scenario, stock, d.values[n], d.inputs)
-        got = result.table[result.table["sample"] == n].reset_index(drop=True)
-        assert list(got["strategy"]) == list(expected["strategy"])
-        for col in COLUMNS:
-            np.testing.assert_allclose(got[col], expected[col], rtol=1e-9, atol=1e-9, err_msg=col)
 
 
 def test_vectorised_price_path_equals_brute_force(small_stock):
     scenario = wio.scenario_from_text(PRICES)
     result = sweep(small_stock, scenario, samples=64, method="lhs", seed=3)
     assert "matrix products" in result.notes[0]
-    _compare(result, scenario, small_stock, [0, 7, 31, 63])
+    compare(result, scenario, small_stock, [0, 7, 31, 63])
 
 
 def test_physics_and_prices_mixed_equal_brute_force(small_stock):
@@ -97,10 +41,10 @@ def test_physics_and_prices_mixed_equal_brute_force(small_stock):
     scenario = wio.scenario_from_text(text)
     result = sweep(small_stock, scenario, samples=4, method="lhs", seed=5)
     assert "one by one" in result.notes[0]
-    _compare(result, scenario, small_stock, [0, 3])
+    compare(result, scenario, small_stock, [0, 3])
     oat = sweep(small_stock, scenario, method="oat", samples=1)
     assert any("matrix products" in n for n in oat.notes)  # the base point's price rows
-    _compare(oat, scenario, small_stock, [0, 2, 11, 14, 16])
+    compare(oat, scenario, small_stock, [0, 2, 11, 14, 16])
 
 
 def test_same_seed_same_result_and_per_household(small_stock):

@@ -614,6 +614,10 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "nl": "De enquête heeft geen kolom dwelling_id (gevonden: {columns}).",
         "en": "The survey has no dwelling_id column (found: {columns}).",
     },
+    "upload_survey_no_rows": {
+        "nl": "De enquête heeft een kopregel maar geen antwoorden: één regel per woning.",
+        "en": "The survey has a header but no answers: one row per dwelling.",
+    },
     "upload_survey_no_answer": {
         "nl": (
             "De enquête heeft geen kolom would_join (per woning) of join_yes, join_maybe en "

@@ -1,15 +1,13 @@
 """What every command shares: the scenario and stock arguments, loading them, the command
-line for the provenance, output checks, the progress bar and the exit codes."""
+line for the provenance, its output destinations, the progress bar and the exit codes."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 import wupmodel as wm
 import wupmodel.io as wio
-from wupmodel import WupInputError
 
 #: A bad file or value: one message, no traceback.
 EXIT_INPUT_ERROR = 2
@@ -62,21 +60,14 @@ def command_line() -> list[str]:
     return ["wupmodel", *ARGV]
 
 
-def check_out(path: str, allowed: tuple[str, ...]) -> Path:
-    out = Path(path)
-    if out.suffix.lower() not in allowed:
-        raise WupInputError(f"{path}: output must end in {' or '.join(allowed)}", path)
-    if out.parent and not out.parent.exists():
-        raise WupInputError(f"{path}: folder {out.parent} does not exist", path)
-    return out
-
-
-def check_out_dir(path: str | None) -> None:
-    """An output folder may exist, as a folder, or not yet."""
-    if path:
-        out_dir = Path(path)
-        if out_dir.exists() and not out_dir.is_dir():
-            raise WupInputError(f"{path}: exists and is not a folder", path)
+def destinations(args: argparse.Namespace) -> wio.Destinations:
+    """The command's outputs, checked before it works and never written onto one of its
+    inputs (the scenario, ``--stock``, ``--survey``, ``--fixed``, ``--weights``,
+    ``--uncertainty``, compared scenarios)."""
+    names = ("scenario", "stock", "survey", "fixed", "weights", "uncertainty")
+    inputs = [getattr(args, k, None) for k in names]
+    inputs += list(getattr(args, "scenarios", None) or [])
+    return wio.Destinations(inputs)
 
 
 def progress_bar(label: str):

@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 import wupmodel as wm
 import wupmodel.io as wio
 from wupmodel import WupInputError
-from wupmodel.cli.common import check_out_dir, command_line, load, scenario_arg, share_arg
+from wupmodel.cli.common import command_line, destinations, load, scenario_arg, share_arg
 
 
 def add_coop_parser(sub) -> None:
@@ -208,7 +207,43 @@ _COOP_SETTINGS = (
 
 
 def cmd_coop(args: argparse.Namespace) -> int:
-    check_out_dir(args.out)
+    if args.sensitivity and not args.out:
+        raise WupInputError("--sensitivity needs --out DIR (it writes coop_sensitivity.csv there)")
+    with destinations(args) as dest:
+        out_dir = dest.folder(args.out) if args.out else None
+        scenario, case, sens = _case(args)
+        if out_dir is not None:
+            with dest.writing():
+                block = wio.run_provenance(scenario, args.stock, command_line())
+                wio.write_business_case(out_dir, case, provenance=block)
+                if sens is not None:
+                    wio.write_frame(sens.figures, out_dir / "coop_sensitivity.csv")
+            written = dest.commit()
+    if args.json:
+        print(json.dumps(case.to_json_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(f"{scenario.name}: cooperative business case")
+        print(wio.coop_text(case))
+        if sens is not None and args.sensitivity == "oat":
+            print("\nProject NPV, one input at a time (largest swings):")
+            for row in sens.tornado().head(5).itertuples():
+                print(f"  {row.factor}: {row.output_low:,.0f} to {row.output_high:,.0f} EUR")
+        elif sens is not None:
+            q = sens.figures["project_npv_eur"].quantile([0.1, 0.5, 0.9])
+            print(
+                f"\nProject NPV over {len(sens.figures)} samples: P10 {q.iloc[0]:,.0f}, median "
+                f"{q.iloc[1]:,.0f}, P90 {q.iloc[2]:,.0f} EUR"
+            )
+    if args.out:
+        print(
+            f"\nWrote {', '.join(str(p) for p in written)}",
+            file=sys.stderr if args.json else sys.stdout,
+        )
+    return 0
+
+
+def _case(args: argparse.Namespace):
+    """The scenario, the business case and (with ``--sensitivity``) its sweep."""
     changes = {k: getattr(args, k) for k in _COOP_SETTINGS if getattr(args, k) is not None}
     changes["asset"] = args.asset
     if args.cost_based:
@@ -219,8 +254,6 @@ def cmd_coop(args: argparse.Namespace) -> int:
     scenario, stock = load(args)
     survey = wio.load_survey(args.survey) if args.survey else None
     case = wm.business_case(stock, scenario, settings=settings, survey=survey)
-    if args.sensitivity and not args.out:
-        raise WupInputError("--sensitivity needs --out DIR (it writes coop_sensitivity.csv there)")
     sens = None
     if args.sensitivity:  # before anything is written: a bad uncertainty section writes nothing
         if not 1 <= args.samples <= 10_000:
@@ -234,32 +267,7 @@ def cmd_coop(args: argparse.Namespace) -> int:
             participation=tuple(args.participation_range) if args.participation_range else None,
             survey=survey,
         )
-    if args.out:
-        block = wio.run_provenance(scenario, args.stock, command_line())
-        written = wio.write_business_case(args.out, case, provenance=block)
-        if sens is not None:
-            written.append(wio.write_frame(sens.figures, Path(args.out) / "coop_sensitivity.csv"))
-    if args.json:
-        print(json.dumps(case.to_json_dict(), indent=2, ensure_ascii=False))
-    else:
-        print(f"{scenario.name}: cooperative business case")
-        print(wio.coop_text(case))
-        if sens is not None and args.sensitivity == "oat":
-            print("\nProject NPV, one input at a time (largest swings):")
-            for row in sens.tornado().head(5).itertuples():
-                print(f"  {row.factor}: {row.output_low:,.0f} to {row.output_high:,.0f} EUR")
-        elif sens is not None:
-            q = sens.figures["project_npv_eur"].quantile([0.1, 0.5, 0.9])
-            print(
-                f"\nProject NPV over {len(sens.figures)} samples: P10 {q.iloc[0]:,.0f}, median"
-                f" {q.iloc[1]:,.0f}, P90 {q.iloc[2]:,.0f} EUR"
-            )
-    if args.out:
-        print(
-            f"\nWrote {', '.join(str(p) for p in written)}",
-            file=sys.stderr if args.json else sys.stdout,
-        )
-    return 0
+    return scenario, case, sens
 
 
 def add_parsers(sub) -> dict:

@@ -10,7 +10,7 @@ import json
 import wupmodel as wm
 import wupmodel.io as wio
 from wupmodel import WupInputError
-from wupmodel.cli.common import check_out_dir, command_line, load, scenario_arg
+from wupmodel.cli.common import command_line, destinations, load, scenario_arg
 
 #: Samples of the uncertainty sweep behind the chance of paying more (small: a criterion, not a
 #: study; the Onzekerheid page and ``wupmodel sweep`` run larger ones).
@@ -110,8 +110,8 @@ def _weights(args: argparse.Namespace) -> tuple[str | None, dict | None]:
 
 
 def _check(args: argparse.Namespace) -> None:
-    """The arguments that need no computing, checked first."""
-    check_out_dir(args.out)
+    """The arguments that need no computing, checked first (the output folder by
+    :func:`cmd_criteria`'s destinations)."""
     if args.risk_samples < 0 or args.risk_samples > 10_000:
         raise WupInputError(
             f"--risk-samples must be between 0 and 10000 (got {args.risk_samples})",
@@ -135,26 +135,30 @@ def _risk(args: argparse.Namespace, scenario, stock):
 
 def cmd_criteria(args: argparse.Namespace) -> int:
     _check(args)
-    main, groups = _weights(args)
-    scenario, stock = load(args)
-    inputs = wm.model_inputs(scenario)
-    outcomes = wm.evaluate(stock, inputs, irr=False)
-    plan = None
-    if args.with_plan:
-        plan = wm.optimise(stock, inputs, outcomes=outcomes, limits=args.limit)
-    result = wm.criteria(
-        stock,
-        inputs,
-        outcomes=outcomes,
-        weights=main,
-        method=args.method,
-        groups=groups,
-        plan=plan,
-        risk=_risk(args, scenario, stock),
-    )
-    block = wio.run_provenance(scenario, args.stock, command_line())
-    if args.out:
-        written = wio.write_criteria(args.out, result, scenario, block)
+    with destinations(args) as dest:
+        out_dir = dest.folder(args.out) if args.out else None
+        main, groups = _weights(args)
+        scenario, stock = load(args)
+        inputs = wm.model_inputs(scenario)
+        outcomes = wm.evaluate(stock, inputs, irr=False)
+        plan = None
+        if args.with_plan:
+            plan = wm.optimise(stock, inputs, outcomes=outcomes, limits=args.limit)
+        result = wm.criteria(
+            stock,
+            inputs,
+            outcomes=outcomes,
+            weights=main,
+            method=args.method,
+            groups=groups,
+            plan=plan,
+            risk=_risk(args, scenario, stock),
+        )
+        block = wio.run_provenance(scenario, args.stock, command_line())
+        if out_dir is not None:
+            with dest.writing():
+                wio.write_criteria(out_dir, result, scenario, block)
+            written = dest.commit()
     if args.format == "json":
         print(json.dumps(wio.criteria_json(result, scenario, block), indent=2, ensure_ascii=False))
         return 0

@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 import difflib
 import sys
-
-import pandas as pd
+from pathlib import Path
 
 import wupmodel as wm
 import wupmodel.io as wio
 from wupmodel import WupInputError
-from wupmodel.cli.common import EXIT_NO_PLAN, check_out, load, scenario_arg
+from wupmodel.cli.common import EXIT_NO_PLAN, destinations, load, scenario_arg
 
 
 def add_optimise_parser(sub) -> None:
@@ -66,10 +65,7 @@ def add_optimise_parser(sub) -> None:
         help="also trace the cost-CO2 Pareto front with N points",
     )
     _criteria_args(op)
-    op.add_argument("--solver", choices=["highs", "cbc"], default="highs", help="MILP/LP solver")
-    op.add_argument(
-        "--time-limit", type=float, metavar="S", default=None, help="solver time limit, s"
-    )
+    _solver_args(op)
     op.add_argument("--json", metavar="FILE", default=None, help="write the plan as JSON")
     op.add_argument(
         "--out",
@@ -131,27 +127,36 @@ def _criteria_args(op: argparse.ArgumentParser) -> None:
     )
 
 
+def _solver_args(op) -> None:
+    """``--solver`` and ``--time-limit``."""
+    op.add_argument("--solver", choices=["highs", "cbc"], default="highs", help="MILP/LP solver")
+    op.add_argument(
+        "--time-limit",
+        type=float,
+        metavar="S",
+        default=None,
+        help="time limit of each optimisation, s; a per-dwelling plan not proven optimal by "
+        "then comes with its proven gap",
+    )
+
+
 def _check_fraction(value: float | None, name: str) -> None:
     if value is not None and not (0.0 <= value <= 1.0):
         raise WupInputError(f"{name} must be between 0 and 1 (got {value})")
 
 
-def _read_fixed(path: str) -> dict[str, str]:
-    """dwelling_id -> option_id from a small CSV file."""
-    try:
-        frame = pd.read_csv(path, dtype=str)
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise WupInputError(
-            f"{path}: cannot read the fixed choices ({err.__class__.__name__})", path
-        ) from None
-    missing = {"dwelling_id", "option_id"} - set(frame.columns)
-    if missing:
-        raise WupInputError(
-            f"{path}: needs the columns dwelling_id and option_id (missing:"
-            f" {', '.join(sorted(missing))})",
-            path,
-        )
-    return dict(zip(frame["dwelling_id"].str.strip(), frame["option_id"].str.strip(), strict=True))
+def _progress(state) -> None:
+    """A long per-dwelling search, every few seconds on stderr."""
+    best = (
+        f"{state.best:,.0f} EUR/yr".replace(",", " ") if state.best < float("inf") else "none yet"
+    )
+    gap = f"{state.gap:.2g}" if state.gap < float("inf") else "-"
+    print(
+        f"optimise: {state.seconds:.0f} s, best plan {best}, proven gap {gap} "
+        f"({state.nodes} LPs and cores)",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def _objective_weights(args: argparse.Namespace):
@@ -177,9 +182,33 @@ def cmd_optimise(args: argparse.Namespace) -> int:
         raise WupInputError(f"--pareto must be between 0 and 200 (got {args.pareto})")
     if args.time_limit is not None and args.time_limit <= 0:
         raise WupInputError(f"--time-limit must be positive (got {args.time_limit})")
+    with destinations(args) as dest:
+        json_path = dest.file(args.json, (".json",), "--json") if args.json else None
+        out_dir = dest.folder(args.out) if args.out else None
+        plan, scenario = _plan(args)
+        written = []
+        if plan.has_solution or json_path is not None:
+            with dest.writing():
+                if json_path is not None:
+                    wio.write_json(json_path, plan.to_json_dict())
+                if out_dir is not None and plan.has_solution:
+                    wio.write_plan(out_dir, plan)
+            written = dest.commit()
+    folder = [str(p) for p in written if args.json is None or p != Path(args.json)]
+    if folder:
+        print("wrote " + ", ".join(folder))
+    print(wio.plan_text(plan, scenario.name))
+    if not plan.has_solution:
+        print("error: no plan meets the targets", file=sys.stderr)
+        return EXIT_NO_PLAN
     if args.json:
-        check_out(args.json, (".json",))
-    fixed = _read_fixed(args.fixed) if args.fixed else None
+        print(f"\nwrote {args.json}")
+    return 0
+
+
+def _plan(args: argparse.Namespace):
+    """The plan the arguments ask for, and the scenario it was made under."""
+    fixed = wio.load_fixed_choices(args.fixed) if args.fixed else None
     survey = wio.load_survey(args.survey) if args.survey else None
     weights = _objective_weights(args)
     scenario, stock = load(args)
@@ -196,21 +225,11 @@ def cmd_optimise(args: argparse.Namespace) -> int:
         objective=args.objective,
         solver=args.solver,
         time_limit_s=args.time_limit,
+        progress=_progress if args.per_dwelling else None,
         limits=args.limit,
         weights=weights,
     )
-    if args.json:
-        wio.write_json(args.json, plan.to_json_dict())
-    if args.out and plan.has_solution:
-        written = wio.write_plan(args.out, plan)
-        print("wrote " + ", ".join(str(p) for p in written))
-    print(wio.plan_text(plan, scenario.name))
-    if not plan.has_solution:
-        print("error: no plan meets the targets", file=sys.stderr)
-        return EXIT_NO_PLAN
-    if args.json:
-        print(f"\nwrote {args.json}")
-    return 0
+    return plan, scenario
 
 
 def add_parsers(sub) -> dict:

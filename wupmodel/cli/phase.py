@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 import wupmodel as wm
 import wupmodel.io as wio
 from wupmodel import WupInputError
-from wupmodel.cli.common import (
-    EXIT_NO_PLAN,
-    check_out,
-    check_out_dir,
-    command_line,
-    load,
-    scenario_arg,
-)
+from wupmodel.cli.common import EXIT_NO_PLAN, command_line, destinations, load, scenario_arg
 
 
 def add_phase_parser(sub) -> None:
@@ -70,25 +64,28 @@ def cmd_phase(args: argparse.Namespace) -> int:
         raise WupInputError(f"--time-limit must be positive (got {args.time_limit})")
     if args.gap is not None and not 0 <= args.gap < 1:
         raise WupInputError(f"--gap must be from 0 to below 1 (got {args.gap})")
-    if args.json:
-        check_out(args.json, (".json",))
-    check_out_dir(args.out)
-    scenario, stock = load(args)
-    plan = wm.phase(
-        stock,
-        scenario,
-        per_dwelling=args.per_dwelling,
-        step=args.step,
-        time_limit_s=args.time_limit,
-        mip_gap=args.gap,
-    )
-    provenance = wio.run_provenance(scenario, args.stock, command=command_line())
-    if args.json:
-        payload = {**plan.to_json_dict(), "provenance": provenance}
-        wio.write_json(args.json, payload)
-    if args.out and not plan.yearly.empty:
-        written = wio.write_phasing(args.out, plan, provenance)
-        print("wrote " + ", ".join(str(p) for p in written))
+    with destinations(args) as dest:
+        json_path = dest.file(args.json, (".json",), "--json") if args.json else None
+        out_dir = dest.folder(args.out) if args.out else None
+        scenario, stock = load(args)
+        plan = wm.phase(
+            stock,
+            scenario,
+            per_dwelling=args.per_dwelling,
+            step=args.step,
+            time_limit_s=args.time_limit,
+            mip_gap=args.gap,
+        )
+        provenance = wio.run_provenance(scenario, args.stock, command=command_line())
+        with dest.writing():
+            if json_path is not None:
+                wio.write_json(json_path, {**plan.to_json_dict(), "provenance": provenance})
+            if out_dir is not None and not plan.yearly.empty:
+                wio.write_phasing(out_dir, plan, provenance)
+        written = dest.commit()
+    folder = [str(p) for p in written if args.json is None or p != Path(args.json)]
+    if folder:
+        print("wrote " + ", ".join(folder))
     print(wio.phasing_text(plan, scenario.name))
     if not plan.has_plan:
         print("error: no plan meets the CO2 path", file=sys.stderr)

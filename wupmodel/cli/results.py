@@ -12,14 +12,7 @@ import pandas as pd
 
 import wupmodel as wm
 import wupmodel.io as wio
-from wupmodel import WupInputError
-from wupmodel.cli.common import (
-    check_out,
-    check_out_dir,
-    command_line,
-    load,
-    scenario_arg,
-)
+from wupmodel.cli.common import command_line, destinations, load, scenario_arg
 
 
 def add_run_parser(sub) -> None:
@@ -165,27 +158,32 @@ def add_check_model_parser(sub) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    scenario, stock = load(args)
-    check_out_dir(args.out)
-    inputs = wm.model_inputs(scenario)
-    outcomes = wm.evaluate(stock, inputs)
-    tables = wm.summarise(outcomes, inputs)
-    # the files and the JSON carry the well-being criteria, weighed equally (wupmodel criteria
-    # weighs with a village's own weights)
-    weighed = (
-        wm.criteria(stock, inputs, outcomes=outcomes) if args.out or args.format == "json" else None
-    )
-    block = wio.run_provenance(scenario, args.stock, command_line())
-    if args.out:
-        written = wio.write_outputs(
-            args.out,
-            tables,
-            scenario,
-            outcomes.notices,
-            provenance=block,
-            lang=args.lang,
-            criteria=weighed,
+    with destinations(args) as dest:
+        out_dir = dest.folder(args.out) if args.out else None
+        scenario, stock = load(args)
+        inputs = wm.model_inputs(scenario)
+        outcomes = wm.evaluate(stock, inputs)
+        tables = wm.summarise(outcomes, inputs)
+        # the files and the JSON carry the well-being criteria, weighed equally (wupmodel
+        # criteria weighs with a village's own weights)
+        weighed = (
+            wm.criteria(stock, inputs, outcomes=outcomes)
+            if args.out or args.format == "json"
+            else None
         )
+        block = wio.run_provenance(scenario, args.stock, command_line())
+        if out_dir is not None:
+            with dest.writing():
+                wio.write_outputs(
+                    out_dir,
+                    tables,
+                    scenario,
+                    outcomes.notices,
+                    provenance=block,
+                    lang=args.lang,
+                    criteria=weighed,
+                )
+            written = dest.commit()
     if args.format == "json":
         print(
             json.dumps(
@@ -202,23 +200,29 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    out = check_out(args.out, (".csv", ".parquet"))
-    scenario, stock = load(args)
-    if args.stock and Path(args.stock).resolve() == out.resolve():
-        raise WupInputError(f"{args.out}: refusing to overwrite the input stock file", args.out)
-    # streamed chunk by chunk: the long table is never held whole in memory
-    rows, n_options = wio.write_outcomes(
-        wm.iter_evaluate(stock, scenario, chunk_size=wio.STREAM_CHUNK_GROUPS), out, per=args.per
-    )
-    print(f"wrote {rows} rows ({n_options} options) to {out}")
+    with destinations(args) as dest:
+        out = dest.file(args.out, (".csv", ".parquet"))
+        scenario, stock = load(args)
+        # streamed chunk by chunk: the long table is never held whole in memory
+        with dest.writing():
+            rows, n_options = wio.write_outcomes(
+                wm.iter_evaluate(stock, scenario, chunk_size=wio.STREAM_CHUNK_GROUPS),
+                out,
+                per=args.per,
+            )
+        dest.commit()
+    print(f"wrote {rows} rows ({n_options} options) to {args.out}")
     return 0
 
 
 def cmd_stock(args: argparse.Namespace) -> int:
-    out = check_out(args.out, (".csv", ".xlsx", ".parquet"))
-    stock = wm.synthesise_stock(args.buurt, seed=args.seed)
-    wio.write_stock(stock, out)
-    print(f"wrote {int(stock['count'].sum())} dwellings of {args.buurt} to {out}")
+    with destinations(args) as dest:
+        out = dest.file(args.out, (".csv", ".xlsx", ".parquet"))
+        stock = wm.synthesise_stock(args.buurt, seed=args.seed)
+        with dest.writing():
+            wio.write_stock(stock, out)
+        dest.commit()
+    print(f"wrote {int(stock['count'].sum())} dwellings of {args.buurt} to {args.out}")
     return 0
 
 
@@ -273,16 +277,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    check_out_dir(args.out)
-    scenarios = [wio.for_stock_file(wm.load_scenario(p), args.stock) for p in args.scenarios]
-    stock = wm.load_stock(args.stock) if args.stock else None
-    labels = [Path(p).stem for p in args.scenarios]
-    tables = wm.compare(stock, scenarios, labels=labels)
+    with destinations(args) as dest:
+        out_dir = dest.folder(args.out) if args.out else None
+        scenarios = [wio.for_stock_file(wm.load_scenario(p), args.stock) for p in args.scenarios]
+        stock = wm.load_stock(args.stock) if args.stock else None
+        labels = [Path(p).stem for p in args.scenarios]
+        tables = wm.compare(stock, scenarios, labels=labels)
+        if out_dir is not None:
+            with dest.writing():
+                wio.write_comparison(
+                    out_dir, tables, scenarios, args.stock, command_line(), args.lang
+                )
+            written = dest.commit()
     print(wio.compare_text(tables))
     if args.out:
-        written = wio.write_comparison(
-            args.out, tables, scenarios, args.stock, command_line(), args.lang
-        )
         print(f"\nWrote {len(written)} files to {args.out}: " + ", ".join(p.name for p in written))
     return 0
 

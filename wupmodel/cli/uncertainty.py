@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 import wupmodel as wm
 import wupmodel.io as wio
-from wupmodel import WupInputError
-from wupmodel.cli.common import load, progress_bar, scenario_arg, scheduler_arg
+from wupmodel.cli.common import destinations, load, progress_bar, scenario_arg, scheduler_arg
 
 
 def add_uncertainty_parsers(sub) -> None:
@@ -52,34 +50,35 @@ def add_uncertainty_parsers(sub) -> None:
 
 
 def cmd_sweep(args: argparse.Namespace) -> int:
-    out = Path(args.out)
-    if out.suffix.lower() not in (".parquet", ".csv"):
-        raise WupInputError(f"{args.out}: the output must end in .parquet or .csv", args.out)
-    scenario, stock = load(args)
-    try:
-        result = wm.sweep(
-            stock,
-            scenario,
-            samples=args.samples,
-            method=args.method,
-            seed=args.seed,
-            executor=args.scheduler,
-            per_type=args.per_type,
-            progress=progress_bar("sweep"),
-        )
-    except RuntimeError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
-    written = [wio.write_frame(result.to_frame(), out)]
-    if result.per_type is not None:
-        written.append(
-            wio.write_frame(result.per_type, out.with_name(out.stem + "_per_type" + out.suffix))
-        )
-    if args.report:
-        written += wio.write_sweep_report(result, args.report)
+    with destinations(args) as dest:
+        out = dest.file(args.out, (".parquet", ".csv"))
+        report = dest.folder(args.report, "--report") if args.report else None
+        scenario, stock = load(args)
+        try:
+            result = wm.sweep(
+                stock,
+                scenario,
+                samples=args.samples,
+                method=args.method,
+                seed=args.seed,
+                executor=args.scheduler,
+                per_type=args.per_type,
+                progress=progress_bar("sweep"),
+            )
+        except RuntimeError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 1
+        with dest.writing():
+            wio.write_frame(result.to_frame(), out)
+            if result.per_type is not None:
+                per_type = out.with_name(out.stem + "_per_type" + out.suffix)
+                wio.write_frame(result.per_type, per_type)
+            if report is not None:
+                wio.write_sweep_report(result, report)
+        written = dest.commit()
     print(
-        f"{scenario.name}: {result.design.n_samples} samples ({args.method}) x"
-        f" {len(result.strategies)} strategies"
+        f"{scenario.name}: {result.design.n_samples} samples ({args.method}) x "
+        f"{len(result.strategies)} strategies"
     )
     for note in result.notes[:5]:
         print(f"  {note}")
@@ -88,21 +87,23 @@ def cmd_sweep(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    if Path(args.out).suffix.lower() not in (".parquet", ".csv"):
-        raise WupInputError(f"{args.out}: the output must end in .parquet or .csv", args.out)
-    scenarios = [wm.load_scenario(p) for p in args.scenarios] if args.scenarios else None
-    try:
-        results = wm.batch(
-            args.buurten,
-            scenarios,
-            executor=args.scheduler,
-            seed=args.seed,
-            progress=progress_bar("batch"),
-        )
-    except RuntimeError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
-    written = wio.write_batch(results, args.out)
+    with destinations(args) as dest:
+        out = dest.file(args.out, (".parquet", ".csv"))
+        scenarios = [wm.load_scenario(p) for p in args.scenarios] if args.scenarios else None
+        try:
+            results = wm.batch(
+                args.buurten,
+                scenarios,
+                executor=args.scheduler,
+                seed=args.seed,
+                progress=progress_bar("batch"),
+            )
+        except RuntimeError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 1
+        with dest.writing():
+            wio.write_batch(results, out)
+        written = dest.commit()
     n = results["buurt_code"].nunique()
     print(
         f"{n} buurten x {results['scenario'].nunique()} scenarios; wrote "

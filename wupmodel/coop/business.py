@@ -38,7 +38,13 @@ from wupmodel.outcomes import Outcomes
 from wupmodel.params import Params, parameter_table
 from wupmodel.scenario import Scenario
 from wupmodel.stock import stock_for
-from wupmodel.survey import survey_counts, survey_pledged_eur, survey_stock
+from wupmodel.survey import (
+    outside_zone_notice,
+    survey_counts,
+    survey_outside_zone,
+    survey_pledged_eur,
+    survey_stock,
+)
 
 #: Parameter ids a heat-network business case uses (listed with sources in its assumptions).
 HEAT_NETWORK_PARAMETERS = (
@@ -481,6 +487,10 @@ class _NetworkCase:
     def _apply_survey(self) -> None:
         survey, outcomes = self.survey, self.outcomes
         self.hh = self.hh.with_survey(*survey_counts(survey, outcomes, self.hh))
+        outside = survey_outside_zone(survey, outcomes, self.hh)
+        if outside:
+            source = survey.attrs.get("source", "survey")
+            self.notices.append(outside_zone_notice(outside, self.hh.zone, source))
         pledged = survey_pledged_eur(survey, outcomes, self.hh)
         if self.s.member_capital_eur is None and pledged > 0:  # what households would put in
             self.coop = replace(self.coop, member_capital_eur=pledged)

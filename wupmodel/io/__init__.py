@@ -1,7 +1,8 @@
 """Every reader and writer: what goes into files and what comes out of them.
 
 Readers: stock files and uploads (:func:`load_stock`, :func:`read_stock_bytes`), surveys
-(:func:`load_survey`, :func:`load_survey_bytes`), scenario text (:func:`scenario_from_text`,
+(:func:`load_survey`, :func:`load_survey_bytes`), households' fixed choices
+(:func:`load_fixed_choices`), scenario text (:func:`scenario_from_text`,
 :func:`dump_scenario`), packaged tables (:func:`packaged_table`), a village's weights
 (:func:`read_weights`). Writers, each atomic (a
 temporary file beside the target, renamed when complete): the results (workbook, CSV, JSON,
@@ -11,7 +12,8 @@ prints.
 
 The compute stages never import this namespace; the CLI and the app do.
 
-``atomic`` (atomic writes) · ``files`` (the run's files) · ``workbook`` (the adviser's Excel
+``atomic`` (atomic writes) · ``destinations`` (a command's outputs: checked, staged, moved
+into place, never onto an input) · ``files`` (the run's files) · ``workbook`` (the adviser's Excel
 workbook) · ``headers`` (headers with units, number formats) · ``provenance`` (what ran) ·
 ``plan_files`` · ``phasing_files`` (the plan over the years) · ``coop_files`` ·
 ``uncertainty_files`` · ``survey_files`` · ``weights_files`` (a village's weights) ·
@@ -25,6 +27,7 @@ self-contained page), ``wup_pdf`` (printed by a headless Chromium where there is
 from wupmodel.io.atomic import atomic_write
 from wupmodel.io.coop_files import business_case_tables, coop_text, write_business_case
 from wupmodel.io.criteria_files import criteria_json, criteria_text, write_criteria
+from wupmodel.io.destinations import Destinations
 from wupmodel.io.files import (
     STREAM_CHUNK_GROUPS,
     summary_json,
@@ -42,7 +45,7 @@ from wupmodel.io.provenance import (
     run_provenance,
     uploaded_stock_source,
 )
-from wupmodel.io.survey_files import load_survey, load_survey_bytes
+from wupmodel.io.survey_files import load_fixed_choices, load_survey, load_survey_bytes
 from wupmodel.io.text import check_model_text, compare_text, plan_text, run_text
 from wupmodel.io.uncertainty_files import write_batch, write_sweep_report
 from wupmodel.io.weights_files import packaged_weights, read_weights
@@ -67,6 +70,7 @@ from wupmodel.stock import (
 )
 
 __all__ = [
+    "Destinations",
     "MAX_UPLOAD_BYTES",
     "PATH_RULE",
     "PRICE_SERIES",
@@ -93,6 +97,7 @@ __all__ = [
     "letters_docx_bytes",
     "letters_html",
     "load_stock",
+    "load_fixed_choices",
     "load_survey",
     "load_survey_bytes",
     "mark_unused_village",

@@ -175,7 +175,7 @@ def _level_fit_lines(summary: pd.DataFrame) -> list[str]:
 def plan_text(plan: Plan, title: str) -> str:
     """A plan in a few lines: status, objective, CO2, investment, collective decisions, mix,
     binding constraints with their shadow prices, and the Pareto front when traced."""
-    gap = f" (gap {plan.gap:.1%})" if plan.gap == plan.gap and plan.gap > 0 else ""
+    gap = f" (proven gap {plan.gap:.2g})" if math.isfinite(plan.gap) and plan.gap > 0 else ""
     lines = [f"{title}: status {plan.status}{gap}"]
     if plan.message:
         lines.append(plan.message)

@@ -5,13 +5,16 @@ table and settings it solves (:class:`OptionTable`, :class:`OptimiseSettings`), 
 pieces below it for those who build their own problem.
 
 ``problem`` (inputs, settings, status) · ``build`` (the sparse model) · ``solvers`` (HiGHS and
-CBC back ends, branch and bound over the collective binaries) · ``solve`` (solve, duals) ·
+CBC back ends, branch and bound over the collective binaries) · ``dwellings`` (the exact
+per-dwelling plan: that branch and bound, a reduced-cost core per leaf, a proven gap) ·
+``solve`` (solve, duals) ·
 ``pareto`` (the cost–CO2 front) · ``plan`` (the result) · ``from_outcomes`` (from an
 evaluation to an option table and a plan) · ``limits`` (the well-being limits as infeasible
 options, a screen's cost, the village's weights as the objective).
 """
 
 from wupmodel.optimise.build import MatrixModel, build_model
+from wupmodel.optimise.dwellings import PER_DWELLING_REL_GAP, SearchProgress
 from wupmodel.optimise.from_outcomes import (
     VILLAGE_ZONE,
     optimise,
@@ -54,6 +57,7 @@ __all__ = [
     "branch_collective",
     "HEAT_NETWORK_SYSTEMS",
     "PERSPECTIVES",
+    "PER_DWELLING_REL_GAP",
     "VILLAGE_ZONE",
     "ConstraintReport",
     "GridReinforcement",
@@ -62,6 +66,7 @@ __all__ = [
     "OptimiseSettings",
     "OptionTable",
     "Plan",
+    "SearchProgress",
     "SolarPark",
     "SolveStatus",
     "apply_limits",

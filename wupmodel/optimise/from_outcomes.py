@@ -120,15 +120,28 @@ def _fixed_options(
     option_of = {o: j for j, o in enumerate(option_ids)}
     # an option by its number in the catalogue's (grid) order as well as by its id
     option_of.update({str(j): j for j in range(len(option_ids))})
+    unknown = [str(d) for d in fixed if str(d) not in row_of]
+    if unknown:
+        shown = ", ".join(repr(d[:40]) for d in unknown[:5])
+        more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+        raise WupInputError(
+            f"fixed choices: {len(unknown)} dwelling(s) not in the stock: {shown}{more}; "
+            "give the stock's dwelling_id"
+        )
     for dwelling, option in fixed.items():  # a handful of households, not a hot path
         option = str(option).strip()
-        if str(dwelling) not in row_of:
-            raise WupInputError(f"fixed choices: dwelling '{dwelling}' is not in the stock")
         if option not in option_of:
-            close = ", ".join(difflib.get_close_matches(option, [str(o) for o in option_ids], n=3))
+            names = [str(o) for o in option_ids]
+            close = difflib.get_close_matches(option, names, n=3, cutoff=0.6)
+            hint = (
+                f"close matches: {', '.join(close)}"
+                if close
+                else f"no close match; options read like '{names[-1]}' "
+                "(insulation+heating+pv+solar water heater) or their number from 0"
+            )
             raise WupInputError(
-                f"fixed choices: '{option}' (dwelling '{dwelling}') is not an option; "
-                f"close: {close}"
+                f"fixed choices: '{option[:80]}' (dwelling '{str(dwelling)[:80]}') is not an "
+                f"option; {hint}"
             )
         i, j = row_of[str(dwelling)], option_of[option]
         if not feasible[i, j]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, Literal
@@ -284,13 +284,22 @@ class OptimiseSettings:
         ``'branch'``, an exact branch and bound whose nodes are LPs on the same solver model
         (warm-started on the matrix path; the duals come with it); ``'mip'``, the solver's
         own MIP; ``'auto'``, ``'branch'`` on the HiGHS matrix path with at most
-        :data:`AUTO_BRANCH_MAX_BINARIES` binaries, else ``'mip'``. Per-dwelling models
-        always use the solver's MIP.
+        :data:`AUTO_BRANCH_MAX_BINARIES` binaries, else ``'mip'``. Per-dwelling models with
+        HiGHS: ``'branch'`` (and ``'auto'`` with at most that many binaries) is the exact
+        search of :func:`~wupmodel.optimise.dwellings.branch_dwellings` on the matrix path
+        (branch and bound over the collective binaries, a reduced-cost core per leaf), proven
+        to ``mip_gap`` or 1e-6; ``'mip'`` and CBC use the solver's MIP.
     time_limit_s, mip_gap
-        Time limit per solver call [s] and relative MIP gap [-] (``None`` = solver default;
-        HiGHS 1e-4). The CO2 objective and the duals of a MILP take a second call each.
+        Time limit per solver call [s] (the whole search for the own branch and bounds) and
+        relative MIP gap [-] (``None`` = solver default, HiGHS 1e-4; 1e-6 for the exact
+        per-dwelling search). The CO2 objective and the duals of a MILP take a second call
+        each.
     threads
         Solver threads (``None`` = solver default).
+    progress
+        Called every few seconds of a long per-dwelling search with a
+        :class:`~wupmodel.optimise.dwellings.SearchProgress` (best plan, bound, gap); ``None``
+        = silent.
     """
 
     objective: Objective = "cost"
@@ -318,6 +327,7 @@ class OptimiseSettings:
     time_limit_s: float | None = None
     mip_gap: float | None = None
     threads: int | None = None
+    progress: Callable[[Any], None] | None = None
 
     @classmethod
     def from_params(

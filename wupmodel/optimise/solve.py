@@ -64,6 +64,12 @@ HiGHS model with warm starts (:func:`~wupmodel.optimise.solvers.branch_collectiv
 ``collective_method``); its best leaf is the LP with the binaries fixed, so it also gives the
 shadow prices without a second LP. It proves optimality to 1e-9 relative (or ``mip_gap``),
 tighter than HiGHS's default MIP gap of 1e-4.
+
+Per-dwelling plans with HiGHS (``collective_method`` ``'auto'`` or ``'branch'``) use the same
+branch and bound over the collective binaries, and decide each leaf exactly through a small core
+of the options within reach of the leaf's Lagrangian bound
+(:func:`~wupmodel.optimise.dwellings.branch_dwellings`); the plan is proven to ``mip_gap`` or
+1e-6 relative and its ``gap`` is the proven one.
 """
 
 from __future__ import annotations
@@ -76,6 +82,7 @@ from typing import Any
 import numpy as np
 
 from wupmodel.optimise.build import MatrixModel, build_model
+from wupmodel.optimise.dwellings import PER_DWELLING_REL_GAP, branch_dwellings
 from wupmodel.optimise.plan import ConstraintReport, Plan
 from wupmodel.optimise.problem import (
     AUTO_BRANCH_MAX_BINARIES,
@@ -161,6 +168,7 @@ class LoadedProblem:
             self.session = PulpSession(self.model, self.solver, threads=settings.threads)
         self.backend_build_s = time.perf_counter() - t1
         self.branch_cols = self._branch_cols()
+        self.dwelling_search = self.backend == "highspy" and self._exact_per_dwelling()
         self.lp_solves = 0
         if self.model.is_mip and settings.per_dwelling:
             self.dual_note = (
@@ -189,6 +197,8 @@ class LoadedProblem:
         if solver == "cbc" and backend == "highspy":
             self.notices.append("CBC runs through PuLP; backend 'highspy' ignored")
             backend = "pulp"
+        if backend == "auto" and solver == "highs" and self._exact_per_dwelling():
+            backend = "highspy"  # the exact per-dwelling search re-solves LPs on the matrix path
         if backend == "auto":
             large = (
                 self.model.A.nnz > AUTO_MATRIX_NNZ
@@ -196,6 +206,16 @@ class LoadedProblem:
             )
             backend = "highspy" if (solver == "highs" and large) else "pulp"
         return solver, backend
+
+    def _exact_per_dwelling(self) -> bool:
+        """True when a per-dwelling model is solved by the own exact search (the settings'
+        ``collective_method``; HiGHS only)."""
+        s = self.settings
+        if not (s.per_dwelling and self.model.is_mip) or s.collective_method == "mip":
+            return False
+        return s.collective_method == "branch" or (
+            self.model.collective_cols.size <= AUTO_BRANCH_MAX_BINARIES
+        )
 
     def _branch_cols(self) -> np.ndarray | None:
         """The collective binaries to branch on ourselves, or ``None`` (solver's MIP)."""
@@ -228,7 +248,18 @@ class LoadedProblem:
         return req
 
     def run(self, req: SolveRequest, bucket: str = "solve") -> RawResult:
-        if self.branch_cols is not None and req.integrality.any():
+        if self.dwelling_search and req.integrality.any():
+            s = self.settings
+            res = branch_dwellings(
+                self.session,
+                self.model,
+                req,
+                rel_gap=PER_DWELLING_REL_GAP if s.mip_gap is None else s.mip_gap,
+                threads=s.threads,
+                progress=s.progress,
+            )
+            self.lp_solves += res.lp_solves
+        elif self.branch_cols is not None and req.integrality.any():
             res = branch_collective(self.session, req, self.branch_cols)
             self.lp_solves += res.lp_solves
         else:
@@ -475,10 +506,7 @@ class LoadedProblem:
         park_kwh = d.park_kwp * park.yield_kwh_per_kwp if park is not None else 0.0
         return Plan(
             status=SolveStatus.OPTIMAL if res.status == OPTIMAL else SolveStatus.TIME_LIMIT,
-            message=""
-            if res.status == OPTIMAL
-            else "Stopped at the time limit with the best plan found "
-            f"(relative gap {res.gap:.2%}).",
+            message="" if res.status == OPTIMAL else _not_proven(s.time_limit_s, res.gap),
             objective_eur=totals[s.perspective],
             shares=d.shares,
             choices=_choices(d, t, base["group_id"], base["option_id"], s.per_dwelling),
@@ -580,6 +608,20 @@ class LoadedProblem:
                 )
             )
         return out
+
+
+def _not_proven(time_limit_s: float | None, gap: float) -> str:
+    """The words for a plan whose optimality was not proven in time."""
+    limit = f" of {time_limit_s:g} s" if time_limit_s else ""
+    within = (
+        f"it is at most {100 * gap:.2g} % above the best possible plan (relative gap {gap:.2g})"
+        if math.isfinite(gap)
+        else "how far it is from the best possible plan is not known"
+    )
+    return (
+        f"Not proven optimal: stopped at the time limit{limit} with the best plan found; "
+        f"{within}. Allow more time to prove it."
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -6,9 +6,10 @@ Public entry points (also at :mod:`wupmodel`): :func:`sweep`, :func:`tornado`,
 (:func:`sample_inputs`, used by the sweep and by the cooperative's sensitivity).
 
 ``distributions`` (the uncertain inputs) · ``sampling`` (designs: LHS, Sobol', one at a
-time) · ``samples`` (a sample as :class:`~wupmodel.inputs.ModelInputs`) · ``sweep`` (key
-figures per sample × strategy) · ``analyses`` · ``batch`` (buurten × scenarios) ·
-``executors`` (serial or Dask).
+time) · ``samples`` (a sample as :class:`~wupmodel.inputs.ModelInputs`) · ``figures`` (one
+evaluation's values per strategy and the key figures) · ``sweep`` (key figures per sample ×
+strategy) · ``separable`` (physical parameters along a sample axis) · ``analyses`` ·
+``batch`` (buurten × scenarios) · ``executors`` (serial or Dask).
 """
 
 from wupmodel.uncertainty.analyses import (

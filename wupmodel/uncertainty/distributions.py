@@ -87,6 +87,8 @@ class UncertainInput:
         """Values at uniform scores ``u`` in [0, 1] (the inverse CDF, truncation applied)."""
         dist = self._frozen
         u = np.clip(np.asarray(u, dtype=float), 0.0, 1.0)
+        if self.upper <= self.lower:  # a degenerate range fixes the input at its value
+            return np.full(u.shape, float(self.lower))
         if self.distribution in ("uniform", "triangular"):
             return np.asarray(dist.ppf(u), dtype=float)
         lo, hi = dist.cdf(self.lower), dist.cdf(self.upper)

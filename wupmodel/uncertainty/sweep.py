@@ -28,11 +28,17 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from wupmodel.errors import WupInputError
-from wupmodel.evaluate import evaluate
-from wupmodel.inputs import ModelInputs, model_inputs
+from wupmodel.inputs import model_inputs
 from wupmodel.money.tariffs import PLAUSIBLE_RANGES
 from wupmodel.scenario import Scenario
 from wupmodel.uncertainty.distributions import UncertainInput
+from wupmodel.uncertainty.figures import (
+    FIGURES,
+    MONEY_OUTPUTS,
+    SweepShared,
+    point_figures,
+    reduce_figures,
+)
 from wupmodel.uncertainty.samples import (
     is_linear_price,
     price_overrides,
@@ -41,13 +47,12 @@ from wupmodel.uncertainty.samples import (
     sample_price_inputs,
 )
 from wupmodel.uncertainty.sampling import Design, design
+from wupmodel.uncertainty.separable import separable_results
 from wupmodel.village import (
     Strategy,
-    collective_costs_eur_per_yr,
     default_strategies,
-    strategy_choice,
 )
-from wupmodel.vocabulary import DWELLING_TYPES
+from wupmodel.vocabulary import DWELLING_TYPES, INSULATION_LEVELS
 
 __all__ = [
     "FIGURES",
@@ -59,38 +64,6 @@ __all__ = [
     "sweep",
 ]
 
-#: Per-dwelling values picked per strategy (all affine in the price inputs).
-FIELDS = (
-    "national_extra_cost_eur_per_yr",
-    "end_user_extra_cost_eur_per_yr",
-    "monthly_cost_change_eur",
-    "co2_avoided_kg_per_yr",
-    "co2_kg",
-    "capex_eur",
-    "subsidy_eur",
-)
-_F = {name: i for i, name in enumerate(FIELDS)}
-_MONEY = [f for f in FIELDS if f not in ("co2_kg", "capex_eur")]
-#: The money outputs a sweep or batch evaluation computes.
-MONEY_OUTPUTS = tuple(_MONEY)
-
-#: Key figures per sample × strategy (as in the strategy table of ``wupmodel run``).
-FIGURES: dict[str, str] = {
-    "co2_t": "CO2 in the first year, t/yr",
-    "co2_reduction": "CO2 reduction vs the reference (fraction)",
-    "investment_eur": "investment incl. VAT before subsidy, dwellings that change, EUR",
-    "subsidy_eur": "ISDE subsidy, EUR",
-    "national_extra_eur_per_yr": (
-        "national extra cost vs the reference incl. collective costs, EUR/yr"
-    ),
-    "national_eur_per_t_co2": "national extra cost per tonne CO2 avoided, EUR/t",
-    "national_eur_per_weq_per_yr": "national extra cost per dwelling equivalent, EUR/WEQ/yr",
-    "end_user_extra_eur_per_yr": "occupants' equivalent annual cost vs the reference, EUR/yr",
-    "monthly_cost_change_avg_eur": "average change of year-1 monthly housing costs, EUR/month",
-    "share_paying_more": "share of households whose year-1 monthly costs rise by more than 1 EUR",
-}
-#: A household "pays more" when its monthly costs rise by more than this (as the strategy table).
-PAYING_MORE_EUR = 1.0
 _CHUNK = 256  # samples formed at once on the affine path (bounds memory: 256 x 7 x S x G)
 
 
@@ -153,91 +126,6 @@ class SweepResult:
                 "monthly_cost_change_eur": self.household_change.ravel(),
             }
         )
-
-
-# ---------------------------------------------------------------------------------------
-# one point: a full evaluation
-
-
-@dataclass(frozen=True)
-class SweepShared:
-    """What every task needs (scattered once to Dask workers)."""
-
-    stock: pd.DataFrame
-    scenario: Scenario
-    strategies: tuple[Strategy, ...]
-    inputs: tuple[UncertainInput, ...]
-    per_type: bool
-    per_household: bool
-
-
-def point_figures(
-    shared: SweepShared, inputs: ModelInputs, outcomes=None
-) -> tuple[NDArray, NDArray]:
-    """One full evaluation: per-dwelling values (M, S, G) and collective extras (S,) EUR/yr.
-
-    ``inputs``: a sample's model inputs (:mod:`wupmodel.uncertainty.samples`: the rent agreed
-    before its sampled price paths). ``outcomes``: an evaluation of ``shared.stock`` under
-    ``inputs`` to reuse (else made here).
-    """
-    out = outcomes or evaluate(shared.stock, inputs, irr=False, money_outputs=_MONEY)
-    choices = [strategy_choice(out, s) for s in shared.strategies]
-    values = np.stack([np.stack([out.pick(m, ch) for ch in choices]) for m in FIELDS])
-    params, h, rate = inputs.params, inputs.horizon_years, inputs.social_rate
-    ref = np.full(out.n_groups, out.catalogue.reference_index)
-    coll_ref = collective_costs_eur_per_yr(out, ref, params, h, rate)
-
-    def collective(choice: NDArray) -> float:
-        c = collective_costs_eur_per_yr(out, choice, params, h, rate)
-        return (
-            c["heat_network_sources_eur_per_yr"]
-            - coll_ref["heat_network_sources_eur_per_yr"]
-            + c["grid_reinforcement_eur_per_yr"]
-            - coll_ref["grid_reinforcement_eur_per_yr"]
-        )
-
-    moved = np.stack([ch != out.catalogue.reference_index for ch in choices])  # (S, G)
-    values[_F["capex_eur"]] *= moved
-    values[_F["subsidy_eur"]] *= moved
-    return values, np.array([collective(ch) for ch in choices])
-
-
-def reduce_figures(
-    values: NDArray, coll: NDArray, counts: NDArray, types: NDArray | None, per_household: bool
-) -> dict[str, NDArray]:
-    """Figures (n, S) from per-dwelling values (n, M, S, G) and collective extras (S,)."""
-    n_total = counts.sum()
-    tot = values @ counts  # (n, M, S)
-    co2 = tot[:, _F["co2_kg"]]
-    ref_co2 = co2[:, :1]  # the reference strategy comes first (checked in sweep)
-    national = tot[:, _F["national_extra_cost_eur_per_yr"]] + coll[None, :]
-    avoided_t = tot[:, _F["co2_avoided_kg_per_yr"]] / 1e3
-    change = values[:, _F["monthly_cost_change_eur"]]  # (n, S, G)
-    more = change > PAYING_MORE_EUR
-    with np.errstate(divide="ignore", invalid="ignore"):
-        per_t = np.where(avoided_t > 0, national / avoided_t, np.nan)
-    out = {
-        "co2_t": co2 / 1e3,
-        "co2_reduction": np.where(
-            ref_co2 > 0, 1.0 - co2 / np.where(ref_co2 > 0, ref_co2, 1.0), 0.0
-        ),
-        "investment_eur": tot[:, _F["capex_eur"]],
-        "subsidy_eur": tot[:, _F["subsidy_eur"]],
-        "national_extra_eur_per_yr": national,
-        "national_eur_per_t_co2": per_t,
-        "national_eur_per_weq_per_yr": national / n_total,
-        "end_user_extra_eur_per_yr": tot[:, _F["end_user_extra_cost_eur_per_yr"]],
-        "monthly_cost_change_avg_eur": (change @ counts) / n_total,
-        "share_paying_more": (more @ counts) / n_total,
-    }
-    if types is not None:  # (G, T) dwellings per type
-        n_type = counts @ types
-        out["type_change"] = (change @ types) / np.where(n_type > 0, n_type, 1.0)
-        out["type_more"] = (more @ types) / np.where(n_type > 0, n_type, 1.0)
-        out["type_national"] = values[:, _F["national_extra_cost_eur_per_yr"]] @ types
-    if per_household:
-        out["household"] = change.astype(np.float32)
-    return out
 
 
 # ---------------------------------------------------------------------------------------
@@ -422,16 +310,48 @@ def sweep(
         raise WupInputError(
             "the first strategy must be the reference (gas boiler, current insulation)"
         )
-    shared = SweepShared(stock, scenario, strategies, d.inputs, per_type, per_household)
-    tasks = _plan(d.values, d.inputs, max(1, int(task_samples)))
+    cut = strategy_scenario(scenario, strategies)
+    shared = SweepShared(stock, cut, strategies, d.inputs, per_type, per_household)
     own = executor is None or isinstance(executor, str)
     ex = make_executor(executor)
     try:
-        results = ex.map(run_task, tasks, shared, progress=progress)
+        results = separable_results(
+            d, shared, ex, progress, max(1, int(task_samples)), _reducer(shared)
+        )
+        if results is None:  # no moving parameter, or not separable: as before
+            tasks = _plan(d.values, d.inputs, max(1, int(task_samples)))
+            results = ex.map(run_task, tasks, shared, progress=progress)
     finally:
         if own:
             ex.close()
     return _assemble(d, shared, results)
+
+
+def strategy_scenario(scenario: Scenario, strategies: Sequence[Strategy]) -> Scenario:
+    """``scenario`` with its catalogue cut to the options ``strategies`` can take: their
+    heating systems, PV and solar water heater, at their insulation level or deeper, and the
+    reference. An option's figures do not depend on the other options of the catalogue, so the
+    figures are the same; the packaged strategies need 24 of the 96 options."""
+    cat = scenario.catalogue
+    start = min(INSULATION_LEVELS.index(s.insulation) for s in strategies)
+    keep = {
+        "insulation": {"current"} | set(INSULATION_LEVELS[start:]),
+        "heating": {"gas_boiler"} | {s.heating for s in strategies},
+        "pv": {False} | {s.pv for s in strategies},
+        "solar_thermal": {False} | {s.solar_thermal for s in strategies},
+    }
+    cut = {k: tuple(v for v in getattr(cat, k) if v in keep[k]) for k in keep}
+    return scenario.model_copy(update={"catalogue": cat.model_copy(update=cut)})
+
+
+def _reducer(shared: SweepShared):
+    """``reduce(values, coll)``: :func:`reduce_figures` on the stock's groups."""
+    from wupmodel.stock import group_stock
+
+    groups, _ = group_stock(shared.stock)
+    counts = groups["count"].to_numpy(dtype=float)
+    types = _types_matrix(shared, groups)
+    return lambda values, coll: reduce_figures(values, coll, counts, types, shared.per_household)
 
 
 def _assemble(d: Design, shared: SweepShared, results) -> SweepResult:
