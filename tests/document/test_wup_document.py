@@ -301,3 +301,67 @@ def test_the_data_file_is_json_without_nan(default_doc):
     assert [c["title"] for c in data["chapters"]] == CHAPTERS
     assert data["provenance"]["command"].startswith("wupmodel report")
     assert np.isfinite(data["dwellings"])
+
+
+def _hours_json() -> dict:
+    """An hourly report as plain data, in the shape of the hourly pass's JSON (issue 21), with
+    round figures written here: two strategies, three zones."""
+
+    def zones(peaks):
+        return {
+            z: {
+                "dwellings": 250.0,
+                "peak_kw": p,
+                "capacity_kw": 400.0,
+                "excess_kw": max(p - 400, 0),
+            }
+            for z, p in zip(("lv1", "lv2", "lv3"), peaks, strict=True)
+        }
+
+    def strategy(peak, peaks, own, battery):
+        return {
+            "dwellings": 750.0,
+            "peak_kw": peak,
+            "peak_kw_per_dwelling": peak / 750.0,
+            "peak_time": "1987-01-11 18:00 UTC",
+            "load_duration_kw": [peak, 0.9 * peak, 0.6 * peak, 0.3 * peak],
+            "load_duration_hours": [0, 9, 99, 8759],
+            "zones": zones(peaks),
+            "pv_mwh": 900.0,
+            "self_consumption_share": own,
+            "battery": {"self_consumption_share": battery},
+        }
+
+    return {
+        "design_weather_year": 1987,
+        "energy_weather_year": 2015,
+        "battery_kwh": 5.0,
+        "strategies": {
+            "reference": strategy(750.0, (250.0, 250.0, 250.0), 0.3, 0.55),
+            "all_electric_air": strategy(1500.0, (450.0, 500.0, 550.0), 0.35, 0.6),
+        },
+    }
+
+
+def test_an_hourly_pass_fills_the_grid_section():
+    scenario = wm.load_scenario()
+    stock = wm.stock_for(scenario)
+    doc = wm.wup_document(stock, scenario, given={"hourly": _hours_json()})
+    today = next(c for c in doc.chapters if c.key == "today")
+    assert not [b for b in today.blocks if getattr(b, "kind", "") == "missing"]
+    assert "de uurberekening van het net" not in doc.missing
+    tables = {b.key: b for b in today.blocks if hasattr(b, "rows")}
+    rows = {r[0]: r for r in tables["hours_strategies"].rows}
+    # 1 500 kW over 750 dwellings = 2,00 kW each; 18:00 UTC in January is 19.00 Dutch time
+    assert rows["All-electric (lucht)"][1:5] == (
+        "1.500\u00a0kW",
+        "2,00\u00a0kW",
+        "11 januari, 19.00 uur",
+        "3",
+    )
+    assert rows["Referentie: cv-ketel"][4:] == ("0", "30\u00a0%", "55\u00a0%")
+    zones = tables["hours_zones_all_electric_air"].rows  # the plan's main strategy (air heat pump)
+    assert [z[-1] for z in zones] == ["50\u00a0kW", "100\u00a0kW", "150\u00a0kW"]
+    assert doc.tables["hourly"]["peak_kw"].tolist() == [750.0, 1500.0]
+    assert any(f.key == "fig_load_duration" for f in doc.figures())
+    assert doc.data["hourly"]["design_weather_year"] == 1987

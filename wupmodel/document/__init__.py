@@ -8,6 +8,7 @@ written here and no word processor is imported (the writers are :mod:`wupmodel.i
 read, computed once: evaluation, plan, cooperative, weighing, uncertainty, and the capabilities
 later issues add) · ``model`` (:class:`WupDocument`, chapters and blocks) · ``summary`` (the
 one-page summary) · ``today`` (chapters 1 and 2: the village today, what it wants) ·
+``hours`` (chapter 1's grid section from the hourly pass, when the run has one) ·
 ``wishes`` (chapter 2's weighing) · ``options`` (chapter 3: the options compared) · ``plan``
 (chapter 4: the plan, its organisation and business case) · ``timeline`` (chapter 5: the time
 path) · ``money`` (chapter 6) · ``risks`` (chapter 7) · ``appendix`` (assumptions and

@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from wupmodel.document.appendix import assumptions_appendix, provenance_appendix
+from wupmodel.document.hours import hourly_frame
 from wupmodel.document.letters import letters as make_letters
 from wupmodel.document.model import WupDocument
 from wupmodel.document.money import money_chapter
@@ -52,6 +53,8 @@ def _source_tables(run: DocumentRun) -> dict[str, pd.DataFrame]:
         tables["phasing_years"] = run.phasing.result.yearly
         tables["phasing_zones"] = run.phasing.result.zones
         tables["phasing_dwellings"] = run.phasing.result.dwellings
+    if run.hourly.available:
+        tables["hourly"] = hourly_frame(run.hourly.result)
     if run.risk is not None:
         tables["risk"] = run.risk["national"]
     if run.survey is not None:
@@ -74,6 +77,8 @@ def _data(run: DocumentRun) -> dict[str, Any]:
     }
     if run.phasing.available:
         data["phasing"] = run.phasing.result.to_json_dict()
+    if run.hourly.available:
+        data["hourly"] = dict(run.hourly.result)
     return data
 
 
@@ -161,7 +166,8 @@ def wup_document(  # long because the document's inputs are the run's, each opti
         What ran (:func:`wupmodel.io.run_provenance`), for appendix B.
     given
         Results already computed (``outcomes``, ``plan``, ``phasing``, ``criteria``), e.g. the
-        app's plan on screen.
+        app's plan on screen; ``hourly``: the hourly grid pass (its report, or the mapping of
+        its ``to_json_dict()``), which fills chapter 1's grid section.
 
     Returns
     -------

@@ -215,9 +215,19 @@ def main_strategy(plan: Plan, summary: pd.DataFrame) -> str:
     return str(match.iloc[0]) if len(match) else str(summary["strategy"].iloc[-1])
 
 
+def _hourly(given: Mapping[str, Any]) -> Capability:
+    """The hourly grid pass as plain data (its report's ``to_json_dict()``), when given; the
+    model has no hourly verb of its own yet (issue 21), and chapter 1 says so without one."""
+    hours = given.get("hourly")
+    if hours is not None and not isinstance(hours, Mapping):
+        hours = hours.to_json_dict()
+    return Capability("hourly", hours, hours is not None)
+
+
 def _later_capabilities(run: DocumentRun, stock: pd.DataFrame, given: Mapping[str, Any]) -> None:
-    """The time path (:func:`wupmodel.phase`) and the weighing (:func:`wupmodel.criteria`); the
-    hourly grid (issue 21) is not a verb of the model yet, and its section says so."""
+    """The time path (:func:`wupmodel.phase`), the weighing (:func:`wupmodel.criteria`) and the
+    hourly grid (:func:`_hourly`)."""
+    run.hourly = _hourly(given)
     if "phasing" in given:
         run.phasing = Capability("phasing", given["phasing"], given["phasing"] is not None)
     else:

@@ -6,9 +6,10 @@ import numpy as np
 import pandas as pd
 
 from wupmodel.document import numbers as nl
+from wupmodel.document.hours import hourly_blocks
 from wupmodel.document.model import Block, Chapter, Paragraph, Subheading
 from wupmodel.document.parts import dwellings, figure, missing, period_of, table
-from wupmodel.document.run import DocumentRun
+from wupmodel.document.run import DocumentRun, main_strategy
 from wupmodel.document.wishes import criteria_blocks
 from wupmodel.document.words import word, zone_words
 from wupmodel.vocabulary import CONSTRUCTION_PERIODS, DWELLING_TYPES, ENERGY_LABELS, TENURES
@@ -173,7 +174,9 @@ def _grid_blocks(run: DocumentRun) -> list[Block]:
             )
         )
     if run.hourly.available:
-        blocks += run.hourly.result
+        labels = dict(zip(run.summary["strategy"], run.summary["label_nl"], strict=True))
+        main = main_strategy(run.plan, run.summary)
+        blocks += hourly_blocks(run.hourly.result, labels, main, run.dwellings)
     else:
         blocks.append(
             missing(

@@ -91,6 +91,7 @@ SOURCE_TABLES = {
     "assumptions": "aannames",
     "price_paths": "prijspaden",
     "criteria": "afweging",
+    "hourly": "uurberekening",
 }
 
 _KINDS = {
