@@ -12,6 +12,7 @@ from pathlib import Path
 
 import docx
 import numpy as np
+import pandas as pd
 import pytest
 
 import wupmodel as wm
@@ -365,3 +366,23 @@ def test_an_hourly_pass_fills_the_grid_section():
     assert doc.tables["hourly"]["peak_kw"].tolist() == [750.0, 1500.0]
     assert any(f.key == "fig_load_duration" for f in doc.figures())
     assert doc.data["hourly"]["design_weather_year"] == 1987
+
+
+def test_taxes_per_year_mark_what_is_carried_forward():
+    from wupmodel.document.policy import policy_blocks
+
+    rows = [  # a policy table as the run gives it: the 2027 tax not yet published
+        ("gas_tax_0_1000_eur_m3", 2026, 0.60066, "EUR/m3", False, 2026),
+        ("gas_tax_0_1000_eur_m3", 2027, 0.60066, "EUR/m3", True, 2026),
+        ("isde_hp_air_start_eur", 2026, 1025.0, "EUR", False, 2026),
+        ("isde_hp_air_start_eur", 2027, 1025.0, "EUR", False, 2027),
+        ("a_rule_not_named_yet", 2026, 1.0, "EUR", False, 2026),
+    ]
+    columns = ("series", "year", "value", "unit", "carried_forward", "published_year")
+    (block,) = policy_blocks(pd.DataFrame(rows, columns=columns))
+    assert block.columns == ("Regel", "Eenheid", "2026", "2027")
+    assert block.rows[0] == ("Energiebelasting op gas (tot 1.000 m³)", "euro/m³", "0,601", "0,601*")
+    assert block.rows[1] == ("ISDE luchtwarmtepomp: vast bedrag", "euro", "1.025", "1.025")
+    assert block.rows[2][0] == "Andere regel"  # never the identifier
+    (note,) = policy_blocks(None)
+    assert note.kind == "missing" and "2026" in note.text

@@ -12,7 +12,8 @@ one-page summary) · ``today`` (chapters 1 and 2: the village today, what it wan
 ``wishes`` (chapter 2's weighing) · ``options`` (chapter 3: the options compared) · ``plan``
 (chapter 4: the plan, its organisation and business case) · ``timeline`` (chapter 5: the time
 path) · ``money`` (chapter 6) · ``risks`` (chapter 7) · ``appendix`` (assumptions and
-sources, provenance) · ``letters`` (one page per household) · ``parts`` (tables, figures and
+sources, provenance) · ``policy`` (appendix A's taxes and support per year, carried-forward
+figures marked) · ``letters`` (one page per household) · ``parts`` (tables, figures and
 lists the chapters share) · ``numbers`` (Dutch number formats) · ``words`` (Dutch words for
 the model's vocabulary and its tables).
 """

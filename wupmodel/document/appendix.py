@@ -12,6 +12,7 @@ import pandas as pd
 from wupmodel.document import numbers as nl
 from wupmodel.document.model import Block, Bullets, Chapter, Paragraph, Subheading
 from wupmodel.document.parts import table
+from wupmodel.document.policy import policy_blocks
 from wupmodel.document.risks import SERIES_WORDS
 from wupmodel.document.run import DocumentRun
 from wupmodel.document.words import SOURCE_TABLES
@@ -37,6 +38,8 @@ _TOPICS = {
     "solar_thermal": "Zonneboilers",
     "co2": "CO₂",
     "heatnet": "Warmtenetten",
+    "phasing": "Tijdpad",
+    "subsidy": "Subsidies van gemeente en Rijk",
 }
 
 _UNITS = {
@@ -98,7 +101,7 @@ def _price_table(paths: pd.DataFrame) -> Block:
     units = paths.drop_duplicates("series").set_index("series")["unit"]
     rows = []
     for series in wide.index:
-        words = SERIES_WORDS.get(series, ("", series.replace("_", " ")))[1]
+        words = SERIES_WORDS.get(series, ("", "andere prijs"))[1]
         decimals = 3 if wide.loc[series].abs().max() < 10 else 0
         rows.append(
             (
@@ -135,14 +138,16 @@ def _finance_rows(run: DocumentRun) -> list[tuple[str, str]]:
 
 def _topics(assumptions: pd.DataFrame) -> tuple[Block, Block]:
     family = assumptions["parameter"].str.split(".").str[0]
-    counts = family.value_counts()
+    topic = family.map(lambda k: _TOPICS.get(k, "Overige"))  # one row per topic
+    grouped = (
+        assumptions.assign(topic=topic.to_numpy(), n=1)
+        .groupby("topic")[["n", "overridden"]]
+        .sum()
+        .sort_values("n", ascending=False, kind="stable")
+    )
     rows = [
-        (
-            _TOPICS.get(k, "Overige"),
-            nl.num(n),
-            nl.num(int(assumptions.loc[family == k, "overridden"].sum())),
-        )
-        for k, n in counts.items()
+        (k, nl.num(r.n), nl.num(int(r.overridden)))
+        for k, r in zip(grouped.index, grouped.itertuples(), strict=True)
     ]
     sources = sorted({s for s in (short_source(t) for t in assumptions["source"]) if s})
     return (
@@ -178,6 +183,8 @@ def assumptions_appendix(run: DocumentRun) -> Chapter:
         ),
         Subheading("Prijzen"),
         _price_table(run.tables["price_paths"]),
+        Subheading("Belastingen, subsidies en tarieven per jaar"),
+        *policy_blocks(run.tables.get("policy")),
         Subheading("Rekenwaarden en hun bronnen"),
         topics,
         Paragraph("De bronnen van de rekenwaarden:"),

@@ -29,6 +29,7 @@ _MISSING_WORDS = {
     "phasing": "het tijdpad (wie wanneer overstapt)",
     "criteria": "de afweging met de gewichten van het dorp",
     "hourly": "de uurberekening van het net",
+    "policy": "de belastingen en subsidies per jaar na 2026",
 }
 
 
@@ -61,6 +62,8 @@ def _source_tables(run: DocumentRun) -> dict[str, pd.DataFrame]:
         tables["survey"] = run.survey
     tables["assumptions"] = run.tables["assumptions"]
     tables["price_paths"] = run.tables["price_paths"]
+    if "policy" in run.tables:  # taxes and support per year, where the run has them
+        tables["policy"] = run.tables["policy"]
     return tables
 
 
@@ -108,7 +111,7 @@ def document_from_run(
     made = make_letters(run, chosen, addresses) if letters else ()
     missing = tuple(
         _MISSING_WORDS[c.name] for c in (run.phasing, run.criteria, run.hourly) if not c.available
-    )
+    ) + (() if "policy" in run.tables else (_MISSING_WORDS["policy"],))
     when = str(provenance.get("created", ""))[:10] or date.today().isoformat()
     village = run.village
     return WupDocument(

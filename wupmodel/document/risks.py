@@ -36,6 +36,8 @@ SERIES_WORDS = {
     "heat_production_eur_gj": ("de", "kostprijs van warmte"),
     "gas_network_standing_eur": ("de", "netkosten van gas"),
     "elec_network_standing_eur": ("de", "netkosten van stroom"),
+    "green_gas_surcharge_eur_m3": ("de", "toeslag voor groen gas in het aardgas"),
+    "gas_connections_remaining_share": ("het", "deel van de gasaansluitingen dat overblijft"),
 }
 
 

@@ -90,6 +90,7 @@ SOURCE_TABLES = {
     "survey": "enquête",
     "assumptions": "aannames",
     "price_paths": "prijspaden",
+    "policy": "beleid per jaar",
     "criteria": "afweging",
     "hourly": "uurberekening",
 }
