@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -100,11 +101,46 @@ def _house_style(fig: Figure) -> go.Figure:
     return figure("nl", traces, fig.title, FIGURE_HEIGHT_PX, yaxis={"title": fig.axis}, **layout)
 
 
+def _years(categories: tuple[str, ...]) -> list[int] | None:
+    """The categories as years when they all are (a line over years gets a year axis with a
+    tick every few years, not one label per year)."""
+    if categories and all(c.isdigit() and len(c) == 4 for c in categories):
+        return [int(c) for c in categories]
+    return None
+
+
+def _for_print(fig: Figure) -> Figure:
+    """The figure's categories as a printed page shows them: long names over two lines."""
+    if fig.kind in ("hbar",) or fig.chart in ("strategy_bars", "mix_chart"):
+        return fig
+    wrapped = tuple(c.replace(" (", "<br>(") if len(c) > 14 else c for c in fig.categories)
+    return replace(fig, categories=wrapped)
+
+
+def _dutch_axes(plot: go.Figure) -> go.Figure:
+    """Thousands with a dot on the axis that carries the values (never on a year axis)."""
+    horizontal = any(getattr(t, "orientation", None) == "h" for t in plot.data)
+    if horizontal:
+        plot.update_xaxes(separatethousands=True)
+    else:
+        plot.update_yaxes(separatethousands=True)
+    return plot
+
+
 def document_plotly(doc: WupDocument) -> dict[str, go.Figure]:
     """Every figure of the document as a Plotly figure, by key."""
     out = {}
     for fig in doc.figures():
-        out[fig.key] = _from_app(fig) or _house_style(fig)
+        shown = _for_print(fig)
+        plot = _from_app(shown) or _house_style(shown)
+        years = _years(fig.categories) if fig.kind == "line" else None
+        if years is not None:
+            for trace in plot.data:
+                trace.x = years
+            plot.update_xaxes(type="linear", dtick=5, tickformat="d")
+        if fig.kind == "line" and all(min(s.values, default=0) >= 0 for s in fig.series):
+            plot.update_yaxes(rangemode="tozero")  # a count or a load from zero, never cut
+        out[fig.key] = _dutch_axes(plot)
     return out
 
 

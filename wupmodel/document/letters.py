@@ -55,9 +55,8 @@ def _plan_sentence(plan_rows: pd.DataFrame) -> str:
     best = plan_rows.sort_values("share", ascending=False).iloc[0]
     change = float(best["monthly_cost_change_eur"])
     return (
-        f"In het plan van het dorp krijgt uw woning: {option_words(best['option_id'])}. Uw"
-        f" woonlasten veranderen daarmee in het eerste jaar met {nl.signed_money(change)} per"
-        " maand."
+        f"In het plan van het dorp krijgt uw woning: {option_words(best['option_id'])}."
+        f" {nl.change(change, 'Uw woonlasten', ' per maand in het eerste jaar')}."
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["NBSP", "num", "money", "share", "compact", "signed_money", "year"]
+__all__ = ["NBSP", "num", "money", "share", "compact", "signed_money", "change", "year"]
 
 #: between a number and its unit, and after the euro sign: never broken across lines
 NBSP = "\u00a0"
@@ -43,6 +43,18 @@ def signed_money(value: float | None, decimals: int = 0) -> str:
     """A change in euro with its sign: ``€ +12``, ``€ -3``."""
     text = num(value, decimals, sign=True)
     return text if text == MISSING else f"€{NBSP}{text}"
+
+
+def change(value: float | None, subject: str = "de woonlasten", per: str = " per maand") -> str:
+    """A change in euro in words: "de woonlasten dalen met € 33 per maand", "... stijgen met
+    € 12 per maand", "... blijven vrijwel gelijk" (under half a euro either way)."""
+    if not _finite(value):
+        return f"{subject} veranderen met een onbekend bedrag"
+    value = float(value)
+    if abs(value) < 0.5:
+        return f"{subject} blijven vrijwel gelijk"
+    verb = "dalen" if value < 0 else "stijgen"
+    return f"{subject} {verb} met {money(abs(value))}{per}"
 
 
 def share(value: float | None, decimals: int = 0) -> str:

@@ -188,9 +188,8 @@ def options_compared(run: DocumentRun) -> Chapter:
         Paragraph(
             f"Per vermeden ton CO₂ is {cheapest['label_nl'].lower()} voor Nederland het"
             f" goedkoopst ({nl.money(cheapest['national_eur_per_t_co2'])} per ton). Voor de"
-            f" huishoudens is {kindest['label_nl'].lower()} het gunstigst: de woonlasten"
-            f" veranderen gemiddeld met {nl.signed_money(kindest['monthly_cost_change_avg_eur'])}"
-            " per maand."
+            f" huishoudens is {kindest['label_nl'].lower()} het gunstigst:"
+            f" {nl.change(kindest['monthly_cost_change_avg_eur'])} (gemiddeld)."
         ),
         Subheading("Energie en CO₂"),
         _energy_table(summary),

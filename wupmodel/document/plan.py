@@ -241,6 +241,9 @@ def _business_case(run: DocumentRun) -> list[Block]:
         "given": "de deelname die bij deze berekening is opgegeven",
         "survey": "wat de huishoudens in de enquête zeggen en wat voor hen het goedkoopst is",
         "alternatives": "wat voor elk huishouden het goedkoopst is",
+        "whole_zone": "de hele zone als deelnemer, omdat voor geen enkel huishouden het"
+        " warmtenet de goedkoopste keuze is; zo laat de businesscase zien wat een warmtenet hier"
+        " op zijn best kan",
     }[run.case_origin]
     be = case.break_even_participation
     be_text = (

@@ -162,7 +162,8 @@ def _case(
 ) -> tuple[BusinessCase | None, str]:
     """The cooperative's case: for the zone whose heat network the plan builds, at the plan's
     participation; otherwise for the village's heat-network zone at what its households would
-    choose (or the survey, or the participation asked). None when no dwelling lies in a zone
+    choose (or the survey, or the participation asked), and for the whole zone when none of them
+    would join. None when no dwelling lies in a zone
     where a heat network may come."""
     zones = stock["heat_network_zone"] if "heat_network_zone" in stock else None
     if zones is None or not zones.notna().any():
@@ -181,6 +182,11 @@ def _case(
     else:
         origin = "survey" if survey is not None else "alternatives"
     case = business_case(stock, inputs, outcomes=outcomes, survey=survey, **changes)
+    if case.connections < 0.5 and origin in ("survey", "alternatives"):
+        # nobody would join: the case of the whole zone shows what a network can do at best
+        changes["participation"] = 1.0
+        case = business_case(stock, inputs, outcomes=outcomes, survey=survey, **changes)
+        origin = "whole_zone"
     return case, origin
 
 

@@ -104,7 +104,8 @@ def summary_chapter(run: DocumentRun) -> Chapter:
     blocks += [
         Paragraph(_time_sentence(run)),
         Paragraph(
-            f"Een coöperatief warmtenet in {coop_zone_words(run)} vraagt"
+            f"Een coöperatief warmtenet in {coop_zone_words(run)}"
+            f"{' (als de hele zone meedoet)' if run.case_origin == 'whole_zone' else ''} vraagt"
             f" {nl.money(run.case.metrics['investment_eur'])}; er ontbreekt"
             f" {nl.money(run.case.metrics['funding_gap_eur'])} aan eigen vermogen."
             if run.case is not None

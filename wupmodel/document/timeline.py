@@ -112,6 +112,19 @@ def _roles(yearly: pd.DataFrame, zones: pd.DataFrame) -> Block:
                 f"De netbeheerder: het net in {zone_words(r.zone)} is verzwaard in"
                 f" {nl.year(r.reinforcement_year)}."
             )
+    said = " ".join(items)
+    if "De gemeente" not in said:
+        items.insert(
+            0,
+            "De gemeente: in dit tijdpad stopt het gas in geen enkele zone op een vast jaar, dus"
+            " een besluit daarover is nog niet nodig; zij stelt het plan vast en houdt het"
+            " energieloket open.",
+        )
+    if "De netbeheerder" not in said:
+        items.append(
+            "De netbeheerder: dit tijdpad plant geen verzwaring van het laagspanningsnet; hij"
+            " volgt de piek per zone (hoofdstuk 1) en de overstappen per jaar."
+        )
     start = first_year(yearly)
     if start is not None:
         items.append(

@@ -58,6 +58,17 @@ def _small(paragraph, italic: bool = True, size: float = 8.5) -> None:
         run.font.italic = italic
 
 
+def _repeat_header(row) -> None:
+    """The table's first row repeated at the top of every page it runs onto."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    props = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    props.append(header)
+
+
 def _table(doc, block: Table, number: int) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
@@ -79,10 +90,16 @@ def _table(doc, block: Table, number: int) -> None:
             cell.text = text
             if a == "r":
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    for row in table.rows:
+    whole = len(block.rows) <= 20  # a short table stays on one page, a long one repeats its head
+    last = len(table.rows) - 1
+    for i, row in enumerate(table.rows):
         for cell in row.cells:
-            for run in cell.paragraphs[0].runs:
+            paragraph = cell.paragraphs[0]
+            paragraph.paragraph_format.keep_with_next = whole and i < last
+            for run in paragraph.runs:
                 run.font.size = Pt(8.5 if block.kind == "verbatim" else 9)
+    if not whole:
+        _repeat_header(table.rows[0])
     if block.note:
         _small(doc.add_paragraph(block.note), italic=False)
     if block.source_line:

@@ -73,6 +73,8 @@ def draw_figure(fig: Figure) -> bytes:
             ha="right" if turn else "center",
         )
         ax.yaxis.set_major_formatter(ticks)
+        if fig.kind == "line" and all(min(s.values, default=0) >= 0 for s in fig.series):
+            ax.set_ylim(bottom=0)  # a count or a load from zero, never cut
         ax.set_ylabel(fig.axis, fontsize=9)
         ax.margins(y=0.15)
     ax.set_title(fig.title, fontsize=11, loc="left")

@@ -41,8 +41,9 @@ th { background: #1b5e4a; color: white; text-align: left; padding: 3pt 5pt;
      vertical-align: bottom; }
 td { border-bottom: 0.5pt solid #ccc; padding: 2.5pt 5pt; vertical-align: top; }
 tr { break-inside: avoid; }
-table.whole { break-inside: avoid; }
+table.whole, div.whole { break-inside: avoid; }
 td.r, th.r { text-align: right; }
+td:first-child { min-width: 30mm; }
 p.note { font-size: 8.5pt; color: #333; margin: 2pt 0; }
 p.source { font-size: 8pt; color: #555; font-style: italic; margin: 0 0 8pt 0; }
 figure { margin: 8pt 0; break-inside: avoid; }
@@ -76,7 +77,7 @@ def _table(block: Table, number: int) -> str:
         out += f'<p class="note">{escape(block.note)}</p>'
     if block.source_line:
         out += f'<p class="source">{escape(block.source_line)}</p>'
-    return out
+    return f'<div class="whole">{out}</div>' if small else out  # note and source kept with it
 
 
 def _figure(block: Figure, number: int, images: Mapping[str, bytes]) -> str:
