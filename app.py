@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.common import language_switch, tr
+from app_pages.common import language_switch, style, tr
 
 st.set_page_config(page_title="wupmodel", layout="wide", initial_sidebar_state="expanded")
 language_switch()
+style()
 
 PAGES = (
     ("app_pages/dorp.py", "page_dorp", "dorp", True),

@@ -22,6 +22,7 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "scenarios" / "uncertainty.yaml"
 RISK_SAMPLES = 64  # as wupmodel criteria: a criterion, not a study (the Onzekerheid page)
 N_WEIGHTINGS = 20_000  # random weightings behind the robustness shares on the page
 STEP, TOP = 0.5, 5.0
+WEIGHTS = [STEP * i for i in range(int(TOP / STEP) + 1)]  # 0, 0,5 ... 5
 
 
 def _sweep(scenario: wm.Scenario):
@@ -86,13 +87,11 @@ def weigh_and_show() -> None:
         labels = wa.criteria_labels(base, L)
         start = presets.get(preset, {})
         weights = {
-            c: st.slider(
+            c: st.select_slider(  # a weight as the reader writes it: 0,5 in Dutch, not 0.5
                 labels[c],
-                0.0,
-                TOP,
-                float(min(start.get(c, 1.0), TOP)),
-                STEP,
-                format="%.1f",
+                WEIGHTS,
+                value=min(WEIGHTS, key=lambda w, c=c: abs(w - min(start.get(c, 1.0), TOP))),
+                format_func=lambda w: wa.format_number(w, L, 1),
                 key=f"w:{c}:{preset}",  # a new preset starts its sliders afresh
             )
             for c in base.weights.criteria
@@ -131,3 +130,4 @@ def everything(result: wm.CriteriaResult) -> None:
 
 
 weigh_and_show()
+ui.sources("afwegen")

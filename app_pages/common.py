@@ -3,7 +3,9 @@
 Session state
 -------------
 ``lang``           "nl" (default) or "en"
-``stock_key``      ``"buurt:<code>:<seed>"`` or ``"upload:<sha256>"``
+``village``        the village shown (``wa.VillageChoice``): its name, buurt code(s) or uploaded
+                   file; the results' cache key, the scenario's village and the exports'
+                   provenance and file names are all read from it
 ``upload_stock``   an uploaded stock (DataFrame), held in this session only, never on disk
 ``scenario_yaml``  the active scenario as YAML text (hashable: the cache key of every result)
 ``base_yaml``      the scenario the controls start from (the default, or an opened YAML file)
@@ -29,10 +31,12 @@ import wupmodel as wm
 import wupmodel.app as wa
 import wupmodel.io as wio
 
-DEFAULT_BUURT = "BU01095059"
+DEFAULT_BUURT = wa.DEFAULT_BUURT
 MAX_KEPT = 4
 PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False}
 _SESSION_MEMO = 8
+#: title characters on a line of a figure across the page (500 px at 1 024 x 768 with the sidebar)
+WIDE_TITLE_CHARS = 44
 #: Seconds the first run of a session waits between the key figures and the charts (see
 #: :func:`figures_first`); 0 switches it off (the AppTest tests do).
 FIRST_PAINT_PAUSE_S = 0.5
@@ -90,9 +94,54 @@ def choose(
     return value
 
 
-def chart(fig: Any) -> None:
-    """Show a Plotly figure full width, without the mode bar."""
+def presenting() -> bool:
+    """The presentation mode (projector): larger type, no sidebar, one figure per screen."""
+    return bool(st.session_state.get("present", False))
+
+
+def style() -> None:
+    """The pages' style sheet (and the presentation mode's switch: in the sidebar, and at the
+    top of the page while the sidebar is hidden)."""
+    st.sidebar.toggle(tr("presentation"), key="present", help=tr("presentation_help"))
+    st.html(wa.page_css(presenting()))
+    if presenting():
+        st.button(tr("presentation_off"), key="present_off", on_click=_presentation_off)
+
+
+def _presentation_off() -> None:
+    st.session_state["present"] = False  # before the run: the sidebar's switch follows
+
+
+def columns(n: int) -> list[Any]:
+    """``n`` side-by-side columns; in the presentation mode one below the other."""
+    if presenting():
+        box = st.container()
+        return [box] * n
+    return list(st.columns(n))
+
+
+def chart(fig: Any, wide: bool = False) -> None:
+    """Show a Plotly figure full width, without the mode bar: ``wide`` (across the page, or
+    presenting) with its title on fewer lines; a screen high when presenting."""
+    if wide or presenting():
+        wa.fit_title(fig, WIDE_TITLE_CHARS)
+    if presenting():  # a screen high, the type a size larger
+        fig.update_layout(
+            height=max(int(fig.layout.height or 0), wa.PRESENTATION_FIGURE_PX),
+            font_size=int(fig.layout.font.size or 18) + 4,
+        )
     st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, theme=None)  # our projector styling
+
+
+def sources(page: str) -> None:
+    """The page's sources in words (publisher, publication, year) behind a "Bron" expander; the
+    exact files and tables are in the adviser's workbook."""
+    with st.expander(tr("source_title")):
+        st.write(tr("source_intro"))
+        st.markdown(
+            "\n".join(f"- {plain(line)}" for line in wa.source_lines(wa.PAGE_SOURCES[page], lang()))
+        )
+        st.caption(tr("source_adviser"))
 
 
 def figures_first() -> None:
@@ -111,24 +160,18 @@ def figures_first() -> None:
 
 def table(frame: pd.DataFrame) -> None:
     """Show a table for a resident: values in words, readable headers with units, whole numbers
-    with thousands separators and shares in percent."""
+    with thousands separators and shares in percent, the way the language writes them (as text:
+    what the page sends is what the reader sees)."""
     shown = wa.translate_frame(frame, lang())
-    formats = {}
-    for original, label in zip(
-        frame.drop(columns=[c for c in ("label_nl", "label_en") if c in frame]).columns,
-        shown.columns,
-        strict=True,
-    ):
-        if pd.api.types.is_numeric_dtype(frame[original]) and not pd.api.types.is_bool_dtype(
-            frame[original]
-        ):
-            formats[label] = (
-                "{:.0%}" if "share" in str(original) or "reduction" in str(original) else "{:,.0f}"
-            )
-    styler = shown.style.format(
-        formats, thousands="." if lang() == "nl" else ",", decimal="," if lang() == "nl" else "."
-    )
-    show(styler)
+    original = frame.drop(columns=[c for c in ("label_nl", "label_en") if c in frame]).columns
+    for column, label in zip(original, list(shown.columns), strict=True):
+        data = frame[column]
+        if pd.api.types.is_numeric_dtype(data) and not pd.api.types.is_bool_dtype(data):
+            share = "share" in str(column) or "reduction" in str(column)
+            shown[label] = [
+                wa.format_share(v, lang()) if share else wa.format_number(v, lang()) for v in data
+            ]
+    show(shown)
 
 
 def show(frame: pd.DataFrame | Any) -> None:
@@ -153,7 +196,17 @@ def fail(err: Exception) -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# scenario
+# the village and the scenario: one state (wa.VillageChoice) for which dwellings, their name and
+# what the exports say; the scenario's village fields always follow it (VillageChoice.stamp)
+
+
+def village() -> wa.VillageChoice:
+    """The village the pages show (default: Aalden)."""
+    choice = st.session_state.get("village")
+    if choice is None:
+        choice = wa.VillageChoice.of_buurten([DEFAULT_BUURT], "Aalden")
+        st.session_state["village"] = choice
+    return choice
 
 
 @st.cache_resource(show_spinner=False)
@@ -167,10 +220,18 @@ def scenario_of(text: str) -> wm.Scenario:
     return wio.scenario_from_text(text, "app")
 
 
+def _stamped(text: str) -> str:
+    """``text`` with the scenario's village fields set to the village shown."""
+    scenario = scenario_of(text)
+    stamped = village().stamp(scenario)
+    return text if stamped is scenario else wio.dump_scenario(stamped)
+
+
 def scenario_text() -> str:
-    """The active scenario's YAML text."""
+    """The active scenario's YAML text (the defaults until something moves, for the village
+    shown)."""
     if "scenario_yaml" not in st.session_state:
-        st.session_state["scenario_yaml"] = _default_text()
+        st.session_state["scenario_yaml"] = _stamped(_default_text())
     return st.session_state["scenario_yaml"]
 
 
@@ -184,59 +245,81 @@ def scenario() -> wm.Scenario:
 
 
 def set_scenario(new: wm.Scenario, base: bool = False) -> None:
-    """Make ``new`` the active scenario (and the controls' starting point with ``base``)."""
-    text = wio.dump_scenario(new)
+    """Make ``new`` the active scenario (and the controls' starting point with ``base``), for
+    the village shown: a scenario brings assumptions, never another village."""
+    text = wio.dump_scenario(village().stamp(new))
     st.session_state["scenario_yaml"] = text
     if base:
         st.session_state["base_yaml"] = text
 
 
-# --------------------------------------------------------------------------------------------
-# stock
+def reset_scenario() -> None:
+    """Back to the default assumptions, for the village shown."""
+    for k in [k for k in st.session_state if str(k).startswith("ctl:")]:
+        del st.session_state[k]
+    st.session_state.pop("base_yaml", None)
+    st.session_state.pop("scenario_yaml", None)
 
 
-def stock_key() -> str:
-    return st.session_state.get("stock_key", f"buurt:{DEFAULT_BUURT}:0")
-
-
-@st.cache_resource(show_spinner=False, max_entries=32)
-def buurt_stock(code: str, seed: int = 0) -> pd.DataFrame:
-    """A packaged buurt's synthesised stock (shared by every session)."""
-    return wm.synthesise_stock(code, seed=seed)
-
-
-def stock() -> pd.DataFrame:
-    """The active stock."""
-    key = stock_key()
-    if key.startswith("upload:"):
-        return st.session_state["upload_stock"]
-    _kind, code, seed = key.split(":")
-    return buurt_stock(code, int(seed))
+def set_village(choice: wa.VillageChoice, frame: pd.DataFrame | None = None) -> None:
+    """Show ``choice`` on every page: the active scenario, the controls' starting point and
+    the kept scenarios follow it (the assumptions moved so far stay). ``frame`` is an uploaded
+    file's stock, held in this session only."""
+    if frame is not None:
+        st.session_state["upload_stock"] = frame
+    st.session_state["village"] = choice
+    st.session_state.pop("_memo", None)
+    if st.session_state.get("scenario_yaml"):
+        st.session_state["scenario_yaml"] = _stamped(st.session_state["scenario_yaml"])
+        if "base_yaml" in st.session_state:  # the controls start from the assumptions as they are
+            st.session_state["base_yaml"] = st.session_state["scenario_yaml"]
+    kept = st.session_state.get("kept") or {}
+    for name, text in list(kept.items()):
+        kept[name] = _stamped(text)
 
 
 def use_buurt(code: str, name: str) -> None:
-    """Switch to a packaged buurt (the scenario's village follows)."""
-    st.session_state["stock_key"] = f"buurt:{code}:0"
-    st.session_state.pop("upload_stock", None)
-    settings = {"village.buurt_code": code, "village.name": name}
-    # the assumptions moved so far stay: the controls start from the scenario as it is now
-    set_scenario(
-        wm.apply_settings(scenario(), settings, origin="app"), base="base_yaml" in st.session_state
-    )
+    """Switch to a packaged buurt."""
+    set_village(wa.VillageChoice.of_buurten([code], name))
+
+
+def use_buurten(codes: list[str], name: str) -> None:
+    """Switch to several packaged buurten taken together as one village named ``name``."""
+    set_village(wa.VillageChoice.of_buurten(codes, name))
 
 
 def use_upload(frame: pd.DataFrame, data: bytes, name: str) -> None:
     """Switch to an uploaded stock (kept in this session only)."""
-    st.session_state["upload_stock"] = frame
-    st.session_state["stock_key"] = "upload:" + hashlib.sha256(data).hexdigest()
-    st.session_state["upload_name"] = name
-    st.session_state.pop("_memo", None)
+    set_village(wa.VillageChoice.of_upload(name, hashlib.sha256(data).hexdigest()), frame)
 
 
 def village_name() -> str:
-    if stock_key().startswith("upload:"):
-        return st.session_state.get("upload_name", "upload")
-    return scenario().village.name
+    return village().name
+
+
+def stock_key() -> str:
+    return village().key
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def buurt_stock(codes: str, seed: int = 0) -> pd.DataFrame:
+    """The synthesised stock of one or more packaged buurten (codes joined by ``+``), shared by
+    every session."""
+    return wa.village_stock(codes.split("+"), seed=seed)
+
+
+def stock() -> pd.DataFrame:
+    """The active stock."""
+    choice = village()
+    if choice.is_upload:
+        return st.session_state["upload_stock"]
+    return buurt_stock("+".join(choice.codes), choice.seed)
+
+
+def stock_source() -> dict | None:
+    """The provenance's stock for the village shown, when the scenario's buurt does not say it
+    (an upload, several buurten)."""
+    return village().stock_source(stock())
 
 
 # --------------------------------------------------------------------------------------------
@@ -337,6 +420,8 @@ def warm_default() -> None:
         view["types"], "dwelling_type", "", "nl"
     )  # Plotly's first figure loads its validators
     wio.packaged_table("buurten_drenthe_2020")
+    wa.find_villages("")  # the search and the villages of several buurten
+    wa.source_lines(wa.PAGE_SOURCES["dorp"], "nl")
     _buurt_summary(key, text)
 
 

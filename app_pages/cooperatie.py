@@ -23,14 +23,6 @@ st.title(ui.tr("coop_title"))
 st.write(ui.tr("coop_intro"))
 
 
-def _num(v: float, decimals: int = 0) -> str:
-    return wa.format_number(v, L, decimals)
-
-
-def _pct(v: float) -> str:
-    return "-" if v is None or not math.isfinite(v) else f"{_num(100 * v, 1)} %"
-
-
 def survey_problem(err: wm.WupInputError) -> None:
     """A survey that cannot be used: the problem in the resident's language, the model's own
     message for the adviser."""
@@ -69,10 +61,10 @@ def survey_upload(zone: str):
         return None
     st.success(
         ui.tr("coop_survey_read").format(
-            rows=_num(len(survey)),
-            yes=_num(survey["yes"].sum()),
-            maybe=_num(survey["maybe"].sum()),
-            no=_num(survey["no"].sum()),
+            rows=wa.format_number(len(survey), L),
+            yes=wa.format_number(survey["yes"].sum(), L),
+            maybe=wa.format_number(survey["maybe"].sum(), L),
+            no=wa.format_number(survey["no"].sum(), L),
         )
     )
     return survey
@@ -96,15 +88,17 @@ except wm.WupInputError as err:
     st.stop()
 
 acm_fixed = float(base.tariff_fixed_eur_per_yr[1])
+acm_gj = round(float(base.tariff_eur_per_gj[1]), 2)
 c1, c2 = st.columns(2)
 zone = c1.selectbox(
     ui.tr("coop_zone"),
     zones,
     index=zones.index(base.zone) if base.zone in zones else 0,
+    format_func=lambda z: wa.zone_label(z, L),
     key="coop_zone",
 )
-above_acm = c2.checkbox(ui.tr("coop_above_acm"), value=False, key="coop_above_acm")
-c1, c2, c3, c4 = st.columns(4)
+above_acm = st.checkbox(ui.tr("coop_above_acm"), value=False, key="coop_above_acm")
+c1, c2 = st.columns(2)
 fixed = c1.slider(
     ui.tr("coop_tariff_fixed"),
     0,
@@ -113,30 +107,32 @@ fixed = c1.slider(
     10,
     key="coop_fixed",
 )
-per_gj = c2.number_input(
+per_gj = c2.select_slider(  # euro with a decimal comma
     ui.tr("coop_tariff_gj"),
-    min_value=0.0,
-    max_value=200.0,
-    step=1.0,
-    value=round(float(base.tariff_eur_per_gj[1]), 2),
+    sorted({round(0.5 * i, 2) for i in range(401)} | {acm_gj}),
+    value=acm_gj,
+    format_func=lambda v: wa.format_money(v, L, 2),
     key="coop_gj",
 )
-fee = c3.number_input(
+c1, c2 = st.columns(2)
+fee = c1.number_input(
     ui.tr("coop_fee"),
-    min_value=0.0,
-    max_value=50_000.0,
-    step=250.0,
-    value=float(round(base.connection_fee_eur)),
+    min_value=0,
+    max_value=50_000,
+    step=250,
+    value=int(round(base.connection_fee_eur)),
     key="coop_fee",
 )
-capital = c4.number_input(
+c1.caption(f"= {wa.format_money(fee, L)}")  # the widget cannot write 4.510
+capital = c2.number_input(
     ui.tr("coop_capital"),
-    min_value=0.0,
-    max_value=1e8,
-    step=50_000.0,
-    value=float(round(base.metrics["member_capital_offered_eur"], -3)),
+    min_value=0,
+    max_value=100_000_000,
+    step=50_000,
+    value=int(round(base.metrics["member_capital_offered_eur"], -3)),
     key="coop_capital",
 )
+c2.caption(f"= {wa.format_money(capital, L)}")
 modes = {
     "own": ui.tr("coop_own_choice"),
     "survey": ui.tr("coop_from_survey"),
@@ -154,7 +150,7 @@ elif mode == "survey":
 
 # Left at the ACM maximum, the tariff follows the ACM's yearly path (the price per GJ moves with
 # the gas price); a value the village sets holds for every year.
-gj_unchanged = abs(per_gj - round(float(base.tariff_eur_per_gj[1]), 2)) < 1e-9
+gj_unchanged = abs(per_gj - acm_gj) < 1e-9
 fixed_unchanged = abs(fixed - round(acm_fixed)) < 1e-9
 # Left as it was, the member capital is what the survey's households say they would put in.
 capital_from_survey = (
@@ -183,29 +179,54 @@ except wm.WupInputError as err:
     st.stop()
 
 m = case.metrics
+st.info(wa.coop_opening(case, L, at_acm=fixed_unchanged and gj_unchanged))
 if capital_from_survey and survey["invest_eur"].sum() > 0:
     st.caption(
-        ui.tr("coop_survey_capital").format(eur=f"€ {_num(m['member_capital_offered_eur'])}")
+        ui.tr("coop_survey_capital").format(eur=wa.format_money(m["member_capital_offered_eur"], L))
     )
 root = case.break_even_participation
-cols = st.columns(5)
-cols[0].metric(ui.tr("coop_connections"), f"{_num(case.connections)} / {_num(case.zone_dwellings)}")
-cols[1].metric(ui.tr("coop_project_irr"), _pct(m.get("project_irr", math.nan)))
-cols[2].metric(ui.tr("coop_member_irr"), _pct(case.member_irr))
-dscr = m.get("min_dscr", math.nan)
-cols[3].metric(ui.tr("coop_min_dscr"), "-" if not math.isfinite(dscr) else _num(dscr, 2))
-cols[4].metric(ui.tr("coop_break_even"), _pct(root.value) if root.found else ui.tr("coop_never"))
+cols = st.columns(4)
+cols[0].metric(
+    ui.tr("coop_connections"),
+    f"{wa.format_number(case.connections, L)} / {wa.format_number(case.zone_dwellings, L)}",
+)
+cols[1].metric(ui.tr("coop_project_irr"), wa.format_share(m.get("project_irr", math.nan), L, 1))
+cols[2].metric(ui.tr("coop_member_irr"), wa.format_share(case.member_irr, L, 1))
+cols[3].metric(
+    ui.tr("coop_break_even"),
+    wa.format_share(root.value, L, 1) if root.found else ui.tr("coop_never"),
+)
 if m.get("funding_gap_eur", 0.0) > 0.5:
-    st.metric(ui.tr("coop_funding_gap"), _num(m["funding_gap_eur"]))
+    st.metric(ui.tr("coop_funding_gap"), wa.format_money(m["funding_gap_eur"], L))
 if math.isfinite(m.get("household_network_cost_eur_per_month", math.nan)):
     st.write(
         ui.tr("coop_household").format(
-            net=f"€ {_num(m['household_network_cost_eur_per_month'])}",
-            alt=f"€ {_num(m['household_alternative_cost_eur_per_month'])}",
+            net=wa.format_money(m["household_network_cost_eur_per_month"], L),
+            alt=wa.format_money(m["household_alternative_cost_eur_per_month"], L),
         )
     )
 
-ui.chart(wa.coop_cash_flow_chart(case.cash_flow_frame(), L))
+ui.chart(wa.coop_cash_flow_chart(case.cash_flow_frame(), L), wide=True)
+st.subheader(ui.tr("coop_bank_title"))
+st.write(wa.dscr_words(case, L))
 if not case.dscr_by_year.empty:
-    ui.chart(wa.coop_dscr_chart(case.dscr_by_year, float(case.inputs.min_dscr), L))
-ui.chart(wa.participation_chart(case.curve, float(fixed), L))
+    ui.chart(wa.coop_dscr_chart(case.dscr_by_year, float(case.inputs.min_dscr), L), wide=True)
+left, right = ui.columns(2)
+with left:
+    st.markdown(f"**{ui.tr('coop_ratios_title')}**")
+    ui.show(wa.coop_ratios(case, L))
+with right:
+    st.markdown(f"**{ui.tr('coop_sources_uses')}**")
+    ui.show(wa.sources_and_uses(case, L))
+with st.expander(ui.tr("coop_schedule_title")):
+    ui.show(wa.debt_schedule(case, L))
+provenance = wio.run_provenance(scenario, stock_source=ui.stock_source())
+st.download_button(
+    ui.tr("coop_download"),
+    lambda: wio.business_case_bytes(case, provenance),
+    file_name=ui.village().file_name(f"coop_{wa.VillageChoice(str(zone)).slug}", "xlsx"),
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key="dl_coop",
+)
+ui.chart(wa.participation_chart(case.curve, float(fixed), L), wide=True)
+ui.sources("cooperatie")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 
-import pandas as pd
 import streamlit as st
 
 import wupmodel as wm
 import wupmodel.app as wa
 import wupmodel.io as wio
+from app_pages import common as ui
 from app_pages.common import (
     chart,
     choose,
@@ -23,7 +23,9 @@ from app_pages.common import (
     stock_key,
     tr,
     use_buurt,
+    use_buurten,
     use_upload,
+    village,
     village_name,
 )
 
@@ -33,47 +35,89 @@ st.title(tr("dorp_title"))
 st.write(tr("dorp_intro"))
 
 
-@st.cache_resource(show_spinner=False)
-def buurten() -> pd.DataFrame:
-    table = wio.packaged_table("buurten_drenthe_2020")
-    table = table[table["dwellings"] > 0]
-    return table[["buurt_code", "buurt_name", "gemeente_name", "dwellings"]].reset_index(drop=True)
-
-
-def choose_buurt() -> None:
-    table = buurten()
-    query = st.text_input(tr("search_buurt"), key="buurt_query").strip().lower()
-    if query:
-        hit = (
-            table["buurt_name"].str.lower().str.contains(query, regex=False)
-            | table["buurt_code"].str.lower().str.contains(query, regex=False)
-            | table["gemeente_name"].str.lower().str.contains(query, regex=False)
-        )
-        table = table[hit]
-    if table.empty:
-        st.warning(f"{tr('no_buurt_found')} '{query}'")
-        return
-    current = stock_key().split(":")[1] if stock_key().startswith("buurt:") else None
-    codes = table["buurt_code"].tolist()
-    names = {
+def _buurt_names(table) -> dict[str, str]:
+    return {
         r.buurt_code: (
-            f"{r.buurt_name} ({r.gemeente_name}) · {r.buurt_code} · {r.dwellings}"
-            f" {wa.t('dwellings', L)}"
+            f"{r.buurt_name} ({r.gemeente_name}) · {r.buurt_code} ·"
+            f" {wa.format_number(r.dwellings, L)} {wa.t('dwellings', L)}"
         )
         for r in table.itertuples()
     }
-    index = codes.index(current) if current in codes else 0
-    code = st.selectbox(
-        tr("pick_buurt"), codes, index=index, format_func=names.get, key=f"buurt_pick.{L}"
+
+
+def choose_buurt() -> None:
+    """Search a village or buurt as people spell it; a village of several buurten is offered
+    whole (its buurten synthesised together) beside its buurten."""
+    query = st.text_input(tr("search_buurt"), key="buurt_query")
+    found, villages = wa.find_villages(query)
+    if found.empty and villages.empty:
+        st.warning(f"{tr('no_buurt_found')} '{plain(query)}'")
+        return
+    names = _buurt_names(found)
+    whole = {}
+    for r in villages.itertuples():
+        whole[r.wijk_code] = r
+        names[r.wijk_code] = tr("whole_village").format(
+            name=r.name,
+            n=len(r.buurt_codes),
+            dwellings=wa.format_number(r.dwellings, L),
+            gemeente=r.gemeente_name,
+        )
+    # a buurt of that very name first, then the whole village, then the rest
+    exact = found["exact"].to_numpy(dtype=bool)
+    options = (
+        found["buurt_code"][exact].tolist() + list(whole) + found["buurt_code"][~exact].tolist()
     )
-    if code != current and st.button(tr("use_buurt"), type="primary"):
-        row = table[table["buurt_code"] == code].iloc[0]
-        try:
+    current = ui_current()
+    index = options.index(current) if current in options else 0
+    code = st.selectbox(
+        tr("pick_buurt"), options, index=index, format_func=names.get, key=f"buurt_pick.{L}"
+    )
+    if code == current or not st.button(tr("use_buurt"), type="primary", key="use_buurt"):
+        return
+    try:
+        if code in whole:
+            use_buurten(list(whole[code].buurt_codes), str(whole[code].name))
+        else:
+            row = found[found["buurt_code"] == code].iloc[0]
             use_buurt(code, str(row["buurt_name"]))
-        except wm.WupInputError as err:
-            fail(err)
-            return
-        st.rerun()
+    except wm.WupInputError as err:
+        fail(err)
+        return
+    st.rerun()
+
+
+def ui_current() -> str | None:
+    """The option of the village shown: its buurt code, its wijk for a whole village."""
+    choice = village()
+    if choice.is_upload:
+        return None
+    if len(choice.codes) == 1:
+        return choice.codes[0]
+    wijken = {c[:8] for c in choice.codes}
+    return wijken.pop() if len(wijken) == 1 else None
+
+
+def combine_buurten() -> None:
+    """Several buurten taken together as one village, under a name the user gives."""
+    with st.expander(tr("combine_title")):
+        st.write(tr("combine_intro"))
+        table, _ = wa.find_villages("")
+        picked = st.multiselect(
+            tr("combine_pick"),
+            table["buurt_code"].tolist(),
+            format_func=_buurt_names(table).get,
+            key=f"combine_pick.{L}",
+        )
+        name = st.text_input(tr("combine_name"), key="combine_name")
+        ready = len(picked) >= 2 and name.strip()
+        if st.button(tr("combine_use"), disabled=not ready, key="combine_use"):
+            try:
+                use_buurten(picked, name.strip())
+            except wm.WupInputError as err:
+                fail(err)
+                return
+            st.rerun()
 
 
 def upload_stock() -> None:
@@ -102,7 +146,7 @@ def upload_stock() -> None:
     except Exception:  # a damaged file must never show a traceback
         st.error(tr("upload_problems"))
         return
-    if not stock_key().endswith(hashlib.sha256(data).hexdigest()):
+    if stock_key() != f"upload:{hashlib.sha256(data).hexdigest()}":
         use_upload(frame, data, up.name)
     st.success(
         f"{tr('upload_ok')}: {plain(up.name)} · {int(frame['count'].sum())} {wa.t('dwellings', L)}"
@@ -122,6 +166,7 @@ source = choose(
 )
 if source == "buurt":
     choose_buurt()
+    combine_buurten()
 else:
     upload_stock()
 
@@ -134,16 +179,23 @@ except wm.WupInputError as err:
 totals = view["totals"]
 st.header(f"{tr('village')}: {village_name()}")
 cols = st.columns(4)
-fmt = (lambda v: f"{v:,.0f}".replace(",", ".")) if L == "nl" else (lambda v: f"{v:,.0f}")
-cols[0].metric(tr("n_dwellings"), fmt(totals["dwellings"]))
-cols[1].metric(tr("kpi_gas"), f"{fmt(totals['gas_m3'])} m³")
-cols[2].metric(tr("kpi_co2"), f"{fmt(totals['co2_t'])} {tr('tonnes')}")
-cols[3].metric(tr("kpi_bill"), f"€ {fmt(totals['bill_eur_per_month_avg'])}")
+cols[0].metric(tr("n_dwellings"), wa.format_number(totals["dwellings"], L))
+cols[1].metric(
+    tr("kpi_gas"),
+    wa.format_compact(totals["gas_m3"], L, "m³"),
+    help=tr("kpi_gas_help").format(value=wa.format_number(totals["gas_m3"], L, 0, "m³")),
+)
+cols[2].metric(tr("kpi_co2"), wa.format_number(totals["co2_t"], L, 0, tr("tonnes")))
+cols[3].metric(
+    tr("kpi_bill_short"),
+    wa.format_money(totals["bill_eur_per_month_avg"], L),
+    help=tr("kpi_bill_help"),
+)
 if stock_key().startswith("buurt:"):
     st.caption(tr("synthesised_note"))
 
 figures_first()
-left, right = st.columns(2)
+left, right = ui.columns(2)
 with left:
     chart(wa.category_bars(view["types"], "dwelling_type", tr("fig_types"), L))
     chart(wa.category_bars(view["labels"], "energy_label", tr("fig_labels"), L))
@@ -165,5 +217,22 @@ chart(
         L,
         column="co2_t",
         axis=tr("axis_tonnes"),
-    )
+    ),
+    wide=True,
 )
+handout = {  # read now: the download is built on another thread, without the session
+    "village": village_name(),
+    "scenario": ui.scenario().name,
+    "totals": totals,
+    "summary": ui.summary(),
+    "sources": wa.source_lines(wa.PAGE_SOURCES["dorp"], L),
+    "lang": L,
+}
+st.download_button(
+    tr("handout_village_button"),
+    lambda: wa.village_handout_html(**handout),
+    file_name=village().file_name("samenvatting" if L == "nl" else "summary", "html"),
+    mime="text/html",
+    key="dl_village_handout",
+)
+ui.sources("dorp")

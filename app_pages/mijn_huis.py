@@ -40,7 +40,7 @@ def income_classes(text: str) -> pd.DataFrame:  # cut at the scenario's Warmtefo
     return wa.income_classes(ui.scenario_of(text).params())
 
 
-def entered() -> pd.DataFrame | None:
+def entered() -> tuple[pd.DataFrame | None, float | None, str]:
     c1, c2, c3 = st.columns(3)
     with c1:
         dwelling_type = ui.choose(
@@ -90,8 +90,18 @@ def entered() -> pd.DataFrame | None:
         fmt=names.get,
         help=ui.tr("in_income_help"),
     )
+    described = ", ".join(
+        [
+            wa.value_label("dwelling_type", dwelling_type, L),
+            str(int(year)),
+            wa.format_number(area, L, 0, "m²"),
+            f"{ui.tr('in_label').lower()} {label or wa.t('label_unknown', L)}",
+        ]
+        + ([wa.format_number(gas, L, 0, "m³ gas")] if gas else [])
+    )
+    income = wa.income_of_class(income_class, ui.scenario().params())
     try:
-        return house_result(
+        house = house_result(
             (
                 dwelling_type,
                 int(year),
@@ -105,16 +115,17 @@ def entered() -> pd.DataFrame | None:
         )
     except wm.WupInputError as err:
         ui.fail(err)
-        return None
+        return None, None, described
+    return house, income, described
 
 
-def picked() -> pd.DataFrame | None:
+def picked() -> tuple[pd.DataFrame | None, float | None, str]:
     out = ui.outcomes()
     groups = out.groups
     rows = groups.iloc[out.dwelling_group]
     ids = [str(i) for i in out.dwelling_ids]
     names = {
-        i: f"{i} · {wa.value_label('dwelling_type', t, L)} · {y} · {a:.0f} m²"
+        i: f"{i} · {wa.value_label('dwelling_type', t, L)} · {y} · {wa.format_number(a, L)} m²"
         for i, t, y, a in zip(
             ids,
             rows["dwelling_type"],
@@ -124,9 +135,13 @@ def picked() -> pd.DataFrame | None:
         )
     }
     chosen = ui.choose(st.selectbox, ui.tr("in_dwelling"), ids, "h_pick", fmt=names.get)
-    return wa.house_strategies(
+    house = wa.house_strategies(
         out, wm.default_strategies(), ui.scenario().params(), dwelling_id=chosen
     )
+    row = rows.iloc[ids.index(chosen)] if chosen in ids else rows.iloc[0]
+    income = row.get("household_income_eur")
+    income = None if income is None or pd.isna(income) else float(income)
+    return house, income, names.get(chosen, str(chosen))
 
 
 mode = ui.choose(
@@ -137,9 +152,18 @@ mode = ui.choose(
     horizontal=True,
     fmt=lambda k: wa.t("huis_enter" if k == "enter" else "huis_pick", L),
 )
-house = entered() if mode == "enter" else picked()
+house, income, described = entered() if mode == "enter" else picked()
 if house is None:
     st.stop()
+scenario = ui.scenario()
+params = scenario.params()
+
+st.header(ui.tr("answer_title"))
+answer = wa.house_answer(house, L)
+st.markdown(f"**{ui.plain(answer)}**")
+costs = wa.house_costs_table(house, L)
+st.subheader(ui.tr("costs_title"))
+ui.show(costs)
 
 
 def when_sentence() -> str:
@@ -164,64 +188,36 @@ with st.spinner(ui.tr("tp_running")):
     st.info(when_sentence())
 
 st.header(ui.tr("house_compare"))
-ui.chart(wa.house_monthly_chart(house, L))
+ui.chart(wa.house_monthly_chart(house, L), wide=True)
 st.caption(ui.tr("house_monthly_note"))
-ui.chart(wa.house_money_chart(house, L))
+ui.chart(wa.house_money_chart(house, L), wide=True)
+
+st.subheader(ui.tr("boiler_title"))
+boiler = wa.boiler_answer(house, params, L)
+st.write(boiler)
+
+st.subheader(ui.tr("loan_title"))
+term = float(scenario.finance.loan_term_years)
+loans = wa.loan_terms(house, income, params, term, L)
+if loans.empty:
+    st.write(ui.tr("loan_none"))
+else:
+    st.write(ui.tr("loan_intro").format(term=wa.format_number(term, L)))
+    ui.show(loans)
 
 st.header(ui.tr("in_house"))
-yes, no = ui.tr("yes"), ui.tr("no")
-words = [
-    ui.tr(k)
-    for k in (
-        "mh_supply_temp",
-        "mh_lt_emitters",
-        "mh_capacity",
-        "mh_outdoor_unit",
-        "mh_borehole",
-        "mh_delivery_set",
-        "mh_keeps_gas",
-        "mh_insulation",
-        "mh_co2",
-        "mh_monthly_change",
-        "mh_space",
-        "mh_comfort",
-    )
-]
-strategy_col = wa.t("strategy", L)
-meaning = pd.DataFrame(
-    {
-        strategy_col: [
-            f"{n}" if p else f"{n} ({ui.tr('not_possible')})"
-            for n, p in zip(
-                house["label_nl" if L == "nl" else "label_en"], house["possible"], strict=True
-            )
-        ],
-        words[7]: [wa.value_label("insulation", v, L) for v in house["insulation"]],
-        words[0]: [f"{v:.0f} °C" for v in house["supply_temp_c"]],
-        words[1]: [yes if v else no for v in house["lt_emitters"]],
-        words[2]: [f"{v:.1f} kW" if v else "–" for v in house["capacity_kw"]],
-        words[3]: [yes if v else no for v in house["outdoor_unit"]],
-        words[4]: [yes if v else no for v in house["boreholes"]],
-        words[5]: [yes if v else no for v in house["delivery_set"]],
-        words[6]: [yes if v else no for v in house["keeps_gas"]],
-        words[8]: [f"{v:,.0f}" for v in house["co2_kg"]],
-        words[9]: [f"€ {v:+,.0f}" for v in house["monthly_change_eur"]],
-    }
-)
-ui.show(meaning)
+ui.show(wa.house_features_table(house, L))
 # space and comfort in words: a table of their own, so that every column fits the screen
 on = [h if p else "gas_boiler" for h, p in zip(house["heating"], house["possible"], strict=True)]
 ui.show(
     pd.DataFrame(
         {
-            strategy_col: meaning[strategy_col],
-            words[10]: [wa.value_label("space", h, L) for h in on],
-            words[11]: [wa.value_label("comfort", h, L) for h in on],
+            wa.t("strategy", L): costs[wa.t("strategy", L)],
+            ui.tr("mh_space"): [wa.value_label("space", h, L) for h in on],
+            ui.tr("mh_comfort"): [wa.value_label("comfort", h, L) for h in on],
         }
     )
 )
-
-
 # -- well-being beside the money (issue 25): a section of its own -------------------------------
 
 
@@ -277,4 +273,29 @@ def wellbeing_section(names: pd.Series) -> None:
     ui.show(words)
 
 
-wellbeing_section(meaning[strategy_col])
+wellbeing_section(costs[wa.t("strategy", L)])
+
+glossary = [ui.tr(f"gloss_{w}") for w in wa.GLOSSARY]
+with st.expander(ui.tr("glossary_title")):
+    for text in glossary:
+        st.markdown(text)
+
+handout = {  # read now: the download is built on another thread, without the session
+    "village": ui.village_name(),
+    "scenario": scenario.name,
+    "house": described,
+    "answer": answer,
+    "boiler": boiler,
+    "costs": costs,
+    "sources": wa.source_lines(wa.PAGE_SOURCES["mijn_huis"], L),
+    "glossary": glossary[:3],
+    "lang": L,
+}
+st.download_button(
+    ui.tr("handout_house_button"),
+    lambda: wa.house_handout_html(**handout),
+    file_name=ui.village().file_name("uw_huis" if L == "nl" else "your_house", "html"),
+    mime="text/html",
+    key="dl_house_handout",
+)
+ui.sources("mijn_huis")

@@ -1,5 +1,6 @@
 """Onzekerheid / Uncertainty: which assumption matters most (tornado), how wide the outcome is
-(distributions) and the chance that a household pays more, over the example ranges of
+(distributions, per household a month by default, in plain words: "in 9 van de 10 gevallen ...")
+and the chance that a household pays more, over the example ranges of
 ``scenarios/uncertainty.yaml`` (or the active scenario's own ``uncertainty:`` section)."""
 
 from __future__ import annotations
@@ -41,7 +42,12 @@ if not scenario.uncertainty or not scenario.uncertainty.parameters:
     st.stop()
 text = wio.dump_scenario(scenario)
 samples = ui.choose(
-    st.radio, ui.tr("unc_samples"), [200, 500, 1000], "unc_samples", fmt=str, horizontal=True
+    st.radio,
+    ui.tr("unc_samples"),
+    [200, 500, 1000],
+    "unc_samples",
+    fmt=lambda n: wa.format_number(n, L),
+    horizontal=True,
 )
 summary = ui.summary()
 strategies = [s for s in summary["strategy"] if s != "reference"]
@@ -63,10 +69,38 @@ except wm.WupInputError as err:
     ui.fail(err)
     st.stop()
 
-strategy = ui.choose(
-    st.selectbox, ui.tr("unc_strategy"), strategies, "unc_strategy", fmt=labels.get
+c1, c2 = ui.columns(2)
+with c1:
+    strategy = ui.choose(
+        st.selectbox, ui.tr("unc_strategy"), strategies, "unc_strategy", fmt=labels.get
+    )
+with c2:
+    figure = ui.choose(
+        st.radio,
+        ui.tr("unc_figure"),
+        wa.UNCERTAIN_FIGURES,
+        "unc_figure",
+        fmt=lambda f: ui.tr(f"unc_fig_{f}"),
+    )
+monthly = figure == "monthly_cost_change_avg_eur"
+dist = wm.distributions(mc, figure=figure)
+words = wa.range_words(dist, strategy, wa.strategy_words(strategy, labels[strategy], L), figure, L)
+st.markdown(f"**{ui.plain(words)}**")
+table = wm.tornado(oat, figure=figure, strategy=strategy)
+axis = ui.tr("axis_monthly_change") if monthly else ui.tr("axis_national_change")
+ui.chart(wa.tornado_chart(table, L, axis=axis), wide=True)
+note = wa.unmoved_inputs(table, figure, L)
+if note:
+    st.caption(note)
+ui.chart(
+    wa.distribution_chart(
+        dist,
+        summary,
+        L,
+        title=ui.tr("fig_distribution_monthly") if monthly else ui.tr("fig_distribution"),
+        axis=ui.tr("axis_monthly_change") if monthly else ui.tr("axis_national"),
+    ),
+    wide=True,
 )
-table = wm.tornado(oat, strategy=strategy)
-ui.chart(wa.tornado_chart(table, L))
-ui.chart(wa.distribution_chart(wm.distributions(mc), summary, L))
-ui.chart(wa.risk_chart(wm.household_risk(mc, PAYS_MORE_EUR), summary, L))
+ui.chart(wa.risk_chart(wm.household_risk(mc, PAYS_MORE_EUR), summary, L), wide=True)
+ui.sources("onzekerheid")

@@ -3,8 +3,6 @@ more and the shadow price of CO2 out."""
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import streamlit as st
 
@@ -16,10 +14,6 @@ L = ui.lang()
 ui.header()
 st.title(ui.tr("plan_title"))
 st.write(ui.tr("plan_intro"))
-
-
-def _num(v: float, decimals: int = 0) -> str:
-    return wa.format_number(v, L, decimals)
 
 
 PARETO_POINTS = 6
@@ -67,21 +61,21 @@ with st.form("plan_inputs"):
     )
     budget = c2.number_input(
         ui.tr("in_budget"),
-        min_value=0.0,
-        max_value=500.0,
-        step=1.0,
+        min_value=0,
+        max_value=500,
+        step=1,
         key="p_budget",
-        value=float((targets.budget_eur or 0.0) / 1e6),
+        value=int(round((targets.budget_eur or 0.0) / 1e6)),
     )
     grid_id = "collective.grid.capacity_kw_per_dwelling"
-    grid = c3.number_input(
+    grid_default = float(params.loc[grid_id, "value"])
+    grid = c3.select_slider(  # kW with a decimal comma
         ui.tr("in_grid"),
-        min_value=0.5,
-        max_value=10.0,
-        step=0.1,
+        sorted({round(0.5 + 0.1 * i, 1) for i in range(96)} | {grid_default}),
+        value=grid_default,
+        format_func=lambda v: wa.format_number(v, L, 2, "kW"),
         key="p_grid",
-        value=float(params.loc[grid_id, "value"]),
-        help=f"{ui.tr('source')}: {params.loc[grid_id, 'source']}",
+        help=f"{ui.tr('source')}: {wa.source_lines(['grid'], L)[0]}",
     )
     c1, c2, c3 = st.columns(3)
     part_id = "collective.heat_network.min_participation"
@@ -94,15 +88,15 @@ with st.form("plan_inputs"):
         value=int(
             round(100 * (targets.heat_network_min_participation or params.loc[part_id, "value"]))
         ),
-        help=f"{ui.tr('source')}: {params.loc[part_id, 'source']}",
+        help=f"{ui.tr('source')}: {wa.source_lines(['participation'], L)[0]}",
     )
     limit = c2.number_input(
         ui.tr("in_monthly_limit"),
-        min_value=0.0,
-        max_value=1000.0,
-        step=5.0,
+        min_value=0,
+        max_value=1000,
+        step=5,
         key="p_limit",
-        value=float(targets.max_monthly_cost_increase_eur or 0.0),
+        value=int(round(targets.max_monthly_cost_increase_eur or 0)),
     )
     with c3:
         perspective = ui.choose(
@@ -132,49 +126,66 @@ if go:
     }
 
 saved = st.session_state.get("plan")
+if saved and saved["key"] != ui.stock_key():
+    st.info(ui.tr("plan_other_village"))  # a plan is for the dwellings it was made for
+    saved = None
 if not saved:
+    ui.sources("plan")
     st.stop()
 plan: wm.Plan = saved["plan"]
 if not plan.has_solution:
     st.error(ui.tr("plan_infeasible"))
     st.write(plan.message)
+    ui.sources("plan")
     st.stop()
 
+outcomes = ui.outcomes(saved["text"])
+dwellings = float(outcomes.counts.sum())
+extra = plan.extra_cost_eur_per_yr
 c1, c2, c3 = st.columns(3)
-c1.metric(f"{ui.tr('plan_cost')} ({ui.tr('per_year')})", f"€ {_num(plan.objective_eur)}")
-c2.metric(ui.tr("plan_co2"), f"{_num(plan.co2_reduction * 100)} %")
+c1.metric(
+    f"{ui.tr('plan_cost_national')} ({ui.tr('per_year')})",
+    wa.format_compact(extra.get("national", float("nan")), L, euro=True),
+    help=ui.tr("payer_national_note"),
+)
+c2.metric(ui.tr("plan_co2"), wa.format_share(plan.co2_reduction, L))
 rise = plan.max_monthly_increase_eur
 c3.metric(
     f"{ui.tr('plan_max_rise')} ({ui.tr('per_month')})",
-    f"€ {_num(rise)}" if rise > 0.5 else ui.tr("nobody_pays_more"),
+    wa.format_money(rise, L) if rise > 0.5 else ui.tr("nobody_pays_more"),
 )  # a fall is no "largest rise"
+st.markdown(f"**{ui.plain(wa.shadow_price_words(plan, L))}**")
 
-price = plan.co2_shadow_price_eur_per_t
-if math.isfinite(price) and price > 0.5:
-    st.subheader(ui.tr("shadow_price").format(value=_num(price)))
-else:
-    st.subheader(ui.tr("shadow_none"))
-
-left, right = st.columns(2)
+left, right = ui.columns(2)
 with left:
     ui.chart(wa.mix_chart(plan.dwellings_by_heating, L))
-pareto_box = right.container()  # filled last: the plan shows first, the trade-off follows
+with right:
+    st.subheader(ui.tr("plan_measures_title"))
+    ui.show(wa.plan_measures(plan, L))
+
+st.subheader(ui.tr("plan_payers_title"))
+ui.show(wa.plan_payers(plan, dwellings, L))
+st.caption(ui.tr("payers_note"))
 
 st.subheader(ui.tr("collective"))
 yes, no = ui.tr("yes"), ui.tr("no")
 rows = [
-    (ui.tr("heat_network_built"), z, yes if b else no) for z, b in plan.heat_network_built.items()
+    (ui.tr("heat_network_built"), wa.zone_label(z, L), yes if b else no)
+    for z, b in plan.heat_network_built.items()
 ]
-rows += [(ui.tr("grid_reinforced"), z, yes if b else no) for z, b in plan.grid_reinforced.items()]
-rows.append((ui.tr("solar_park"), "–", _num(plan.solar_park_kwp)))
-heads = ("Besluit", "Zone", "Uitkomst") if L == "nl" else ("Decision", "Zone", "Outcome")
+rows += [
+    (ui.tr("grid_reinforced"), wa.zone_label(z, L), yes if b else no)
+    for z, b in plan.grid_reinforced.items()
+]
+rows.append((ui.tr("solar_park"), "–", wa.format_number(plan.solar_park_kwp, L, 0, "kWp")))
+heads = ("Besluit", "Gebied", "Uitkomst") if L == "nl" else ("Decision", "Area", "Outcome")
 ui.show(pd.DataFrame(rows, columns=list(heads)))
 
 st.subheader(ui.tr("who_pays_more"))
-ui.table(wa.plan_who_pays(plan, ui.outcomes(saved["text"])))
+ui.table(wa.plan_who_pays(plan, outcomes))
 
 if saved.get("pareto"):
-    with pareto_box, st.spinner(ui.tr("plan_running")):
+    with st.spinner(ui.tr("plan_running")):
         front = make_plan(saved["key"], saved["text"], saved["inputs"], PARETO_POINTS).pareto_front
         points = pd.DataFrame(
             {
@@ -183,5 +194,12 @@ if saved.get("pareto"):
             }
         )
         ui.chart(
-            wa.pareto_chart(points.dropna(), L, chosen=(plan.co2_reduction, plan.objective_eur))
+            wa.pareto_chart(
+                points.dropna(),
+                L,
+                chosen=(plan.co2_reduction, plan.objective_eur),
+                axis=ui.tr(f"axis_cost_{saved['inputs'][-1]}"),
+            ),
+            wide=True,
         )
+ui.sources("plan")

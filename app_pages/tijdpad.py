@@ -71,10 +71,11 @@ y = plan.yearly
 shown = pd.DataFrame(
     {
         wa.t("axis_year", L): y["year"].astype(str),
-        wa.t("axis_switches", L): y["switches"].round(0),
-        "CO2 -%": (100 * y["co2_reduction"]).round(0),
-        "k€": (y["capex_eur"] / 1e3).round(0),
-        ui.tr("tp_binds"): y["binding"],
+        wa.t("axis_switches", L): [wa.format_number(v, L) for v in y["switches"]],
+        "CO₂ -%": [wa.format_number(100 * v, L) for v in y["co2_reduction"]],
+        "k€": [wa.format_number(v / 1e3, L) for v in y["capex_eur"]],
+        ui.tr("tp_binds"): [wa.limits_label(b, L) for b in y["binding"]],
     }
 )
 ui.show(shown[y["switches"] > 0.5])
+ui.sources("tijdpad")

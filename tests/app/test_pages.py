@@ -117,17 +117,16 @@ def test_dorp_upload_mode_shows_the_uploader():
     # (tests/report/test_app_helpers.py) and in the browser (tests/app/test_browser.py)
 
 
+def _costs(at: AppTest):
+    return next(t.value for t in at.table if "Per maand" in t.value.columns)
+
+
 def test_mijn_huis_floor_area_changes_the_costs():
     at = on("mijn_huis")
-    money = "Woonlasten per maand, verschil met cv-ketel houden"  # the money column
-
-    def column() -> list:
-        return next(t.value[c] for t in at.table for c in t.value.columns if money in c).tolist()
-
-    before = column()
+    before = _costs(at)["Per maand"].tolist()  # what each choice costs a month
     at.number_input(key="h_area").set_value(220).run()
     assert not at.exception
-    after = column()
+    after = _costs(at)["Per maand"].tolist()
     assert before != after
     assert len(after) == 6  # the reference and five strategies side by side
 
@@ -170,11 +169,13 @@ def test_mijn_huis_pick_a_dwelling():
     at = on("mijn_huis")
     at.radio(key="h_mode.nl").set_value("pick").run()
     assert not at.exception
-    assert len(at.table[-2].value) == len(at.table[-1].value) == 6
+    assert len(_costs(at)) == len(at.table[-1].value) == 6
+    features = next(t.value for t in at.table if "In huis" in t.value.columns)
+    assert len(features.columns) == 7  # what it means in the house: a column per strategy
 
 
 def _slider(at: AppTest, prefix: str):
-    return next(s for s in at.slider if str(s.key).startswith(prefix))
+    return next(s for s in at.get("select_slider") if str(s.key).startswith(prefix))
 
 
 def test_scenarios_gas_price_changes_the_village_result():
@@ -192,27 +193,27 @@ def test_scenarios_gas_price_changes_the_village_result():
 
 def test_scenarios_keep_two_and_compare():
     at = on("scenarios")
-    at.button[0].click().run()  # keep scenario 1
+    at.button(key="keep").click().run()  # keep scenario 1
     _slider(at, "ctl:prices.gas_supply_eur_m3").set_value(1.0).run()
-    at.text_input(key="keep_name").set_value("duur gas").run()
-    at.button[0].click().run()
+    at.text_input(key="keep_name:1").set_value("duur gas").run()
+    at.button(key="keep").click().run()
     assert not at.exception
-    assert len(at.session_state["kept"]) == 2
-    keys = at.table[0].value.iloc[:, 1].tolist()
-    assert "prices.gas_supply_eur_m3" in keys
+    assert list(at.session_state["kept"]) == ["Scenario 1", "duur gas"]
+    table = next(t.value for t in at.table if "Aanname" in t.value.columns)
+    assert "Gasprijs 2026, levering zonder belasting (euro per m³)" in table["Aanname"].tolist()
 
 
 def test_plan_runs_and_the_co2_target_changes_the_plan():
     at = on("plan")
     at.button[0].click().run()
     assert not at.exception
-    assert at.metric[1].value == "60 %"
-    first = at.subheader[0].value
-    assert first.startswith("De laatste ton CO2 kost €")
+    assert at.metric[1].value == "60\u00a0%"
+    first = next(m.value for m in at.markdown if "Het CO₂" in m.value)
+    assert first.startswith("**Het CO₂\\-doel bepaalt het plan\\. Elke ton CO₂")
     at.slider(key="p_co2").set_value(70)  # inside the form: sent with the submit
     at.button[0].click().run()
-    assert at.metric[1].value == "70 %"
-    assert at.subheader[0].value != first
+    assert at.metric[1].value == "70\u00a0%"
+    assert next(m.value for m in at.markdown if "Het CO₂" in m.value) != first
 
 
 def test_export_offers_the_downloads():
@@ -225,18 +226,14 @@ def test_export_offers_the_downloads():
 def test_export_after_an_upload_names_the_file():
     import hashlib
 
-    import wupmodel.io as wio
-
     data = (
         b"dwelling_id,dwelling_type,construction_year,floor_area_m2,count\n"
         b"a,tussenwoning,1975,110,2\nb,vrijstaand,1930,160,1\n"
     )
     sha = hashlib.sha256(data).hexdigest()
-    at = app()
-    at.session_state["upload_stock"] = wio.read_stock_bytes(data, "ons_dorp.csv")
-    at.session_state["stock_key"] = f"upload:{sha}"
-    at.session_state["upload_name"] = "ons_dorp.csv"
-    at.run()
+    at = on("dorp")
+    at.radio(key="dorp_source.nl").set_value("upload").run()
+    at.file_uploader(key="stock_upload").set_value(("ons_dorp.csv", data, "text/csv")).run()
     at.switch_page("app_pages/export.py").run()
     assert not at.exception, [e.message for e in at.exception]
     caption = " ".join(c.value for c in at.caption)
@@ -255,8 +252,8 @@ def test_onzekerheid_strategy_changes_the_tornado():
     assert not at.exception
     after = values(charts(at)[0]["data"][1]["x"])
     assert before != after
-    risk = values(charts(at)[2]["data"][0]["x"])
-    assert risk[0] == 0.0 and all(0.0 <= r <= 1.0 for r in risk)  # the reference never pays more
+    risk = values(charts(at)[2]["data"][0]["x"])  # percent
+    assert risk[0] == 0.0 and all(0.0 <= r <= 100.0 for r in risk)  # the reference never pays more
 
 
 def test_a_moved_assumption_survives_a_change_of_village():
@@ -285,17 +282,19 @@ def test_cooperatie_participation_and_tariff_move_the_business_case():
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Aansluitingen"].startswith("364 / 428")  # 85 % of 428, rounded down
     assert metrics["Rendement leden"].endswith("%")
-    titles = [c["layout"]["title"]["text"] for c in charts(at)]
+    titles = [c["layout"]["meta"]["title"] for c in charts(at)]  # as written, before wrapping
     assert titles == [
         "Kasstroom per jaar (duizend euro)",
         "Dekking van rente en aflossing per jaar (DSCR)",
         "Wie doet mee bij welk vast tarief",
     ]
-    before = float(metrics["Rendement project"].rstrip(" %").replace(",", "."))
+
+    def percent(text: str) -> float:
+        return float(text.replace("\u00a0", " ").rstrip(" %").replace(",", "."))
+
+    before = percent(metrics["Rendement project"])
     at.slider(key="coop_fixed").set_value(600).run()
-    after = float(
-        {m.label: m.value for m in at.metric}["Rendement project"].rstrip(" %").replace(",", ".")
-    )
+    after = percent({m.label: m.value for m in at.metric}["Rendement project"])
     assert after < before
 
 
@@ -347,11 +346,12 @@ def test_afwegen_a_weight_moves_the_ranking(lang, label, before, after):
     """Equal weights: the ground-source heat pump first; the monthly costs five times as heavy:
     the hybrid (the only strategy whose monthly costs fall) first."""
     at = on("afwegen", lang)
-    assert len(at.slider) == 12  # every weighed criterion (the chance of paying more: no sweep)
+    weights = at.get("select_slider")
+    assert len(weights) == 12  # every weighed criterion (the chance of paying more: no sweep)
     assert _first(at) == before
     shares = [float(v.rstrip(" %").replace(",", ".")) for v in at.table[0].value.iloc[:, 3]]
     assert sum(shares) == pytest.approx(100, abs=3)  # rounded percentages
-    [slider] = [s for s in at.slider if s.label == label]
+    [slider] = [s for s in weights if s.label == label]
     slider.set_value(5.0).run()
     assert not at.exception
     assert _first(at) == after
@@ -387,6 +387,6 @@ def test_afwegen_the_chance_of_paying_more_joins_when_asked():
     at = on("afwegen")
     at.checkbox(key="afw_risk").check().run()  # a 64-sample sweep of scenarios/uncertainty.yaml
     assert not at.exception
-    labels = [s.label for s in at.slider]
+    labels = [s.label for s in at.get("select_slider")]
     assert "Kans dat een huishouden meer gaat betalen" in labels and len(labels) == 13
     assert not any("telt nu niet mee" in c.value for c in at.caption)

@@ -4,21 +4,45 @@ for households, upload problems in words, downloads, and every string in Dutch a
 Pure functions of the model's results (frames and figures in, frames, figures and bytes out);
 the pages in ``app_pages/`` call these and the root API, and hold no model logic.
 
-``strings`` (every label, Dutch and English) · ``i18n`` (translation, Dutch number formats,
-readable headers) · ``controls`` (the assumptions a village evening moves) · ``house`` (one
-house) · ``overview`` (the village today) · ``plan_view`` (who pays more under a plan) ·
-``figure_style`` (the figures' house style) · ``plots``, ``coop_plots`` and ``phasing_plots``
-(Plotly figures; the time path's zones × years and switches per year) ·
-``phasing_strings`` (the Tijdpad page's strings) ·
-``problems`` (an upload's report in words) · ``downloads`` (files as bytes) ·
-``criteria_view`` (the page Afwegen: the weighing's frames and figures) ·
-``house_criteria`` (one house's comfort, noise, summer and works in words) ·
-``strings_criteria`` (the strings of weighing) · ``strings_document`` (the document's) ·
-``document_figures`` (the WUP document's figures as the app draws them, exported to PNG).
-"""
+``strings``, ``strings_evening`` and ``value_labels`` (every label, Dutch and English) · ``i18n``
+(translation, Dutch number formats, readable headers) · ``controls`` (the assumptions a village
+evening moves) · ``house`` (one house) · ``overview`` (the village today) · ``plan_view`` (who pays
+more under a plan) · ``figure_style`` (the figures' house style) · ``plots`` and ``coop_plots``
+(Plotly figures) · ``problems`` (an upload's report in words) · ``downloads`` (files as bytes) ·
+``village`` (which village: one state for its name, dwellings and exports; finding and combining
+buurten) · ``answers`` (one house in words) · ``sources`` (sources and assumptions in words) ·
+``coop_view`` and ``uncertainty_view`` (those pages in words) · ``handouts`` (pages to print) ·
+``page_style`` (the style sheet for a projector) · ``phasing_plots`` (the time path's zones × years
+and switches per year) · ``phasing_strings`` (the Tijdpad page's strings) · ``criteria_view`` (the
+page Afwegen: the weighing's frames and figures) · ``house_criteria`` (one house's comfort, noise,
+summer and works in words) · ``strings_criteria`` (the strings of weighing) ·
+``strings_document`` (the document's) · ``document_figures`` (the WUP document's figures as the
+app draws them, exported to PNG)."""
 
-from wupmodel.app.controls import CONTROLS, apply_controls, control_sources, control_values
+from wupmodel.app.answers import (
+    GLOSSARY,
+    boiler_answer,
+    house_answer,
+    house_costs_table,
+    house_features_table,
+    loan_terms,
+    strategy_words,
+)
+from wupmodel.app.controls import (
+    CONTROLS,
+    apply_controls,
+    control_options,
+    control_sources,
+    control_values,
+)
 from wupmodel.app.coop_plots import coop_cash_flow_chart, coop_dscr_chart, participation_chart
+from wupmodel.app.coop_view import (
+    coop_opening,
+    coop_ratios,
+    debt_schedule,
+    dscr_words,
+    sources_and_uses,
+)
 from wupmodel.app.criteria_view import (
     GROUPS,
     criteria_labels,
@@ -39,19 +63,26 @@ from wupmodel.app.downloads import (
     results_workbook_bytes,
     table_xlsx_bytes,
 )
+from wupmodel.app.figure_style import fit_title
+from wupmodel.app.handouts import house_handout_html, village_handout_html, village_table
 from wupmodel.app.house import house_stock, house_strategies, income_classes, income_of_class
 from wupmodel.app.house_criteria import house_wellbeing, wellbeing_words
 from wupmodel.app.i18n import (
     LANGUAGES,
     column_label,
+    format_compact,
+    format_money,
     format_number,
+    format_share,
+    limits_label,
     t,
     translate_frame,
     value_label,
 )
 from wupmodel.app.overview import stock_overview
+from wupmodel.app.page_style import PRESENTATION_FIGURE_PX, page_css
 from wupmodel.app.phasing_plots import gantt_chart, yearly_bars
-from wupmodel.app.plan_view import plan_who_pays
+from wupmodel.app.plan_view import plan_measures, plan_payers, plan_who_pays, shadow_price_words
 from wupmodel.app.plots import (
     category_bars,
     compare_chart,
@@ -66,13 +97,66 @@ from wupmodel.app.plots import (
     tornado_chart,
 )
 from wupmodel.app.problems import problem_report, upload_message
+from wupmodel.app.sources import (
+    CONTROL_SOURCES,
+    PAGE_SOURCES,
+    assumptions_in_words,
+    control_text,
+    source_lines,
+    transfer_note,
+)
+from wupmodel.app.uncertainty_view import UNCERTAIN_FIGURES, range_words, unmoved_inputs
+from wupmodel.app.village import (
+    DEFAULT_BUURT,
+    VillageChoice,
+    find_villages,
+    village_stock,
+    woonplaatsen,
+    zone_label,
+)
 from wupmodel.compare import compare_tables
 from wupmodel.summary import village_summary
 from wupmodel.survey import survey_template
 from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS, HEATING_SYSTEMS, TENURES
 
 __all__ = [
+    "limits_label",
+    "fit_title",
+    "strategy_words",
+    "PRESENTATION_FIGURE_PX",
+    "page_css",
+    "GLOSSARY",
+    "boiler_answer",
+    "house_answer",
+    "house_costs_table",
+    "house_features_table",
+    "loan_terms",
+    "coop_opening",
+    "coop_ratios",
+    "debt_schedule",
+    "dscr_words",
+    "sources_and_uses",
+    "house_handout_html",
+    "village_handout_html",
+    "village_table",
+    "format_compact",
+    "format_money",
+    "format_share",
+    "plan_measures",
+    "plan_payers",
+    "shadow_price_words",
+    "CONTROL_SOURCES",
+    "PAGE_SOURCES",
+    "assumptions_in_words",
+    "control_text",
+    "source_lines",
+    "transfer_note",
+    "UNCERTAIN_FIGURES",
+    "range_words",
+    "unmoved_inputs",
     "CONTROLS",
+    "DEFAULT_BUURT",
+    "VillageChoice",
     "DWELLING_TYPES",
     "ENERGY_LABELS",
     "GROUPS",
@@ -84,6 +168,7 @@ __all__ = [
     "column_label",
     "compare_chart",
     "compare_tables",
+    "control_options",
     "criteria_labels",
     "criteria_radar",
     "control_sources",
@@ -128,8 +213,12 @@ __all__ = [
     "translate_frame",
     "upload_message",
     "value_label",
+    "village_stock",
     "yearly_bars",
     "village_summary",
+    "woonplaatsen",
+    "zone_label",
+    "find_villages",
     "weight_presets",
     "wellbeing_words",
 ]

@@ -22,7 +22,14 @@ from wupmodel.overrides import apply_settings
 from wupmodel.params import Params, packaged_table, parameter_table
 from wupmodel.scenario import Scenario
 
-__all__ = ["Control", "CONTROLS", "control_values", "control_sources", "apply_controls"]
+__all__ = [
+    "Control",
+    "CONTROLS",
+    "control_values",
+    "control_sources",
+    "control_options",
+    "apply_controls",
+]
 
 
 @dataclass(frozen=True)
@@ -180,6 +187,19 @@ def control_sources() -> dict[str, str]:
         else:
             out[c.key] = "wupmodel scenario (finance.financing)"
     return out
+
+
+def control_options(control: Control, start: float) -> list[float]:
+    """The values a slider of ``control`` offers: its range in steps, with ``start`` (the
+    scenario's value, which need not be on a step) in its place, so the slider opens on it."""
+    grid = np.round(np.arange(control.low, control.high + control.step / 2, control.step), 10)
+    values = [float(v) for v in grid]
+    near = [i for i, v in enumerate(values) if abs(v - start) <= control.step * 1e-6]
+    if near:
+        values[near[0]] = float(start)
+    else:
+        values = sorted([*values, float(start)])
+    return values
 
 
 def apply_controls(scenario: Scenario, values: Mapping[str, float | str]) -> Scenario:

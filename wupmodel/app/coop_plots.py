@@ -35,7 +35,7 @@ def coop_cash_flow_chart(cash_flow: pd.DataFrame, lang: str = "nl") -> go.Figure
         traces,
         t("fig_coop_cash_flow", lang),
         420,
-        xaxis={"title": t("axis_year", lang)},
+        xaxis={"title": t("axis_year", lang), "tickformat": "d"},
         yaxis={"title": t("axis_k_eur", lang)},
     )
 
@@ -70,7 +70,7 @@ def coop_dscr_chart(dscr_by_year: pd.Series, required: float, lang: str = "nl") 
         traces,
         t("fig_coop_dscr", lang),
         400,
-        xaxis={"title": t("axis_year", lang)},
+        xaxis={"title": t("axis_year", lang), "tickformat": "d"},
         yaxis={"title": t("axis_dscr", lang), "range": [0, max(top, required * 1.2)]},
     )
 
@@ -81,7 +81,7 @@ def participation_chart(
     """The share of the zone that joins at each fixed charge (:attr:`BusinessCase.curve`), with
     the charge set marked."""
     x = curve["tariff_fixed_eur_per_yr"].to_numpy(dtype=float)
-    share = curve["participation"].to_numpy(dtype=float)
+    share = curve["participation"].to_numpy(dtype=float) * 100.0  # percent
     traces = [
         go.Scatter(
             x=x,
@@ -92,7 +92,7 @@ def participation_chart(
         ),
         go.Scatter(
             x=[fixed_charge_eur_per_yr, fixed_charge_eur_per_yr],
-            y=[0.0, 1.0],
+            y=[0.0, 100.0],
             mode="lines",
             name=t("coop_charge_set", lang),
             line={"color": SECOND, "dash": "dash", "width": 2},
@@ -104,5 +104,5 @@ def participation_chart(
         t("fig_coop_participation", lang),
         400,
         xaxis={"title": t("axis_fixed_charge", lang)},
-        yaxis={"title": t("axis_share_joining", lang), "tickformat": ".0%", "range": [0, 1.05]},
+        yaxis={"title": t("axis_share_joining", lang), "ticksuffix": "\u00a0%", "range": [0, 105]},
     )

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from wupmodel.app.figure_style import FOURTH, MAIN, PALETTE, SECOND, THIRD, figure
 from wupmodel.app.i18n import t, value_label
+from wupmodel.app.village import zone_label
 from wupmodel.vocabulary import HEATING_SYSTEMS
 
 __all__ = ["gantt_chart", "yearly_bars"]
@@ -28,7 +29,7 @@ def gantt_chart(zones: pd.DataFrame, years: tuple[int, ...], lang: str = "nl") -
     ``zones`` is :attr:`wupmodel.Phasing.zones`; ``years`` the plan's years.
     """
     first, last = int(years[0]), int(years[-1])
-    names = [f"{z}" for z in zones["zone"]]
+    names = [zone_label(z, lang) for z in zones["zone"]]  # as the village knows them
     traces = []
     for column, key, colour in _EVENTS:
         start = pd.to_numeric(zones[column], errors="coerce").to_numpy(dtype=float)
@@ -64,7 +65,12 @@ def gantt_chart(zones: pd.DataFrame, years: tuple[int, ...], lang: str = "nl") -
         traces,
         t("fig_gantt", lang),
         160 + 60 * max(len(names), 1),
-        xaxis={"title": t("axis_year", lang), "range": [first - 0.5, last + 1.5], "dtick": 5},
+        xaxis={
+            "title": t("axis_year", lang),
+            "range": [first - 0.5, last + 1.5],
+            "dtick": 5,
+            "tickformat": "d",  # a year, not a number with a thousands separator
+        },
         yaxis={"autorange": "reversed", "type": "category"},
         barmode="overlay",
     )
@@ -98,7 +104,7 @@ def yearly_bars(yearly: pd.DataFrame, lang: str = "nl") -> go.Figure:
         traces,
         t("fig_years", lang),
         480,
-        xaxis={"title": t("axis_year", lang), "dtick": 5},
+        xaxis={"title": t("axis_year", lang), "dtick": 5, "tickformat": "d"},
         yaxis={"title": t("axis_switches", lang)},
         barmode="stack",
         legend={"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0.0},

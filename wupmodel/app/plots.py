@@ -7,6 +7,8 @@ language (:mod:`wupmodel.app.i18n`), no toolbar clutter (the app hides the mode 
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -44,6 +46,22 @@ def _labels(summary: pd.DataFrame, lang: str) -> list[str]:
     return list(summary["label_nl" if lang == "nl" else "label_en"])
 
 
+def _span(values: np.ndarray, pad: float = 1.35) -> list[float]:
+    """An axis range with room for the value labels beside the bars (both sides of zero)."""
+    v = np.asarray(values, dtype=float)
+    v = v[np.isfinite(v)]
+    if not v.size:
+        return [0.0, 1.0]
+    lo, hi = min(0.0, float(v.min())), max(0.0, float(v.max()))
+    if lo == hi:
+        return [0.0, 1.0]
+    width = hi - lo
+    return [
+        lo - (pad - 1.0) * width if lo < 0 else 0.0,
+        hi + (pad - 1.0) * width if hi > 0 else 0.0,
+    ]
+
+
 def strategy_bars(
     summary: pd.DataFrame,
     column: str,
@@ -65,16 +83,17 @@ def strategy_bars(
         y=_labels(summary, lang),
         marker_color=MAIN,
         text=text,
-        textposition="auto",
+        textposition="auto",  # inside a long bar, beside a short one
         insidetextfont={"color": "white"},
         outsidetextfont={"color": "#111111"},
     )
+    axis = {"range": _span(np.nan_to_num(values))}
     return figure(
         lang,
         [bar],
         title,
         90 + 55 * len(summary),
-        xaxis={"tickformat": ".0%"} if percent else None,
+        xaxis={**axis, "tickformat": ".0%"} if percent else axis,
         yaxis={"autorange": "reversed"},
     )
 
@@ -91,7 +110,11 @@ def category_bars(
     """Vertical bars of ``column`` per ``value`` of a vocabulary ``kind`` (types, periods, ...),
     categories in words and a value label on each bar (tables of :func:`wupmodel.stock_overview`).
     """
-    names = [value_label(kind, v, lang) for v in table["value"]]
+    # long names on two lines ("Twee-onder-<br>een-kap"): upright, not turned on their side
+    names = [
+        "<br>".join(textwrap.wrap(value_label(kind, v, lang), 12, break_on_hyphens=True))
+        for v in table["value"]
+    ]
     values = table[column].to_numpy(dtype=float)
     bar = go.Bar(
         x=names,
@@ -101,9 +124,14 @@ def category_bars(
         textposition="outside",
         cliponaxis=False,
     )
-    top = float(np.nanmax(values)) * 1.18 if len(values) and np.nanmax(values) > 0 else 1.0
+    top = float(np.nanmax(values)) * 1.25 if len(values) and np.nanmax(values) > 0 else 1.0
     return figure(
-        lang, [bar], title, yaxis={"title": axis or t("axis_dwellings", lang), "range": [0, top]}
+        lang,
+        [bar],
+        title,
+        420,
+        xaxis={"tickfont": {"size": FONT_SIZE - 3}},
+        yaxis={"title": axis or t("axis_dwellings", lang), "range": [0, top]},
     )
 
 
@@ -210,7 +238,9 @@ def house_money_chart(house: pd.DataFrame, lang: str = "nl") -> go.Figure:
                 x=values,
                 marker_color=colour,
                 text=value_texts(values, lang),
-                textposition="outside",
+                textposition="auto",  # inside a long bar, beside a short one
+                insidetextfont={"color": "white"},
+                outsidetextfont={"color": "#111111"},
             )
         )
     return figure(
@@ -219,11 +249,7 @@ def house_money_chart(house: pd.DataFrame, lang: str = "nl") -> go.Figure:
         t("fig_house_invest", lang),
         140 + 90 * len(names),
         barmode="group",
-        xaxis={
-            "title": "euro",
-            "range": [0, float(house["capex_eur"].max()) * 1.3 or 1],
-            "tickformat": ",d",
-        },  # 10.000, not 10k
+        xaxis={"title": "euro", "range": [0, float(house["capex_eur"].max()) * 1.3 or 1]},
         yaxis={"autorange": "reversed"},
     )
 
@@ -233,8 +259,10 @@ def compare_chart(
 ) -> go.Figure:
     """Grouped bars: ``column`` per strategy, one colour per scenario (name -> its summary)."""
     traces = []
+    every = []
     for i, (name, summary) in enumerate(summaries.items()):
         values = pd.to_numeric(summary[column], errors="coerce").to_numpy(dtype=float)
+        every.append(np.nan_to_num(values))
         traces.append(
             hbar(
                 name=name,
@@ -242,7 +270,9 @@ def compare_chart(
                 x=np.nan_to_num(values),
                 marker_color=PALETTE[i % len(PALETTE)],
                 text=value_texts(values, lang, 0, percent),
-                textposition="outside",
+                textposition="auto",  # inside a long bar, beside a short one
+                insidetextfont={"color": "white"},
+                outsidetextfont={"color": "#111111"},
             )
         )
     n = len(next(iter(summaries.values()))) if summaries else 1
@@ -252,7 +282,10 @@ def compare_chart(
         value_label("figure", column, lang),
         120 + n * (25 + 22 * max(len(summaries), 1)),
         barmode="group",
-        xaxis={"tickformat": ".0%"} if percent else None,
+        xaxis={
+            "range": _span(np.concatenate(every) if every else np.zeros(1)),
+            **({"tickformat": ".0%"} if percent else {}),
+        },
         yaxis={"autorange": "reversed"},
     )
 
@@ -263,7 +296,12 @@ def mix_chart(dwellings_by_heating: dict[str, float], lang: str = "nl") -> go.Fi
     names = [value_label("heating", k, lang) for k, _v in items]
     values = np.array([v for _k, v in items])
     bar = hbar(
-        y=names, x=values, marker_color=MAIN, text=value_texts(values, lang), textposition="outside"
+        y=names,
+        x=values,
+        marker_color=MAIN,
+        text=value_texts(values, lang),
+        textposition="auto",
+        insidetextfont={"color": "white"},
     )
     return figure(
         lang,
@@ -279,10 +317,14 @@ def mix_chart(dwellings_by_heating: dict[str, float], lang: str = "nl") -> go.Fi
 
 
 def pareto_chart(
-    points: pd.DataFrame, lang: str = "nl", chosen: tuple[float, float] | None = None
+    points: pd.DataFrame,
+    lang: str = "nl",
+    chosen: tuple[float, float] | None = None,
+    axis: str | None = None,
 ) -> go.Figure:
     """The cost–CO2 Pareto front: ``co2_reduction`` (fraction) against ``objective_eur`` (EUR/yr)
-    per point; ``chosen`` = (reduction, cost) of the plan shown, marked."""
+    per point; ``chosen`` = (reduction, cost) of the plan shown, marked; ``axis`` says whose
+    cost (default "cost a year")."""
     traces = [
         go.Scatter(
             x=points["co2_reduction"] * 100,
@@ -312,7 +354,7 @@ def pareto_chart(
         t("fig_pareto", lang),
         440,
         xaxis={"title": t("axis_reduction", lang)},
-        yaxis={"title": t("axis_cost_year", lang), "tickformat": ",d"},
+        yaxis={"title": axis or t("axis_cost_year", lang)},
         showlegend=False,
     )
 
@@ -325,10 +367,15 @@ def factor_label(factor: str, lang: str = "nl") -> str:
     return factor.replace("prices.", "").replace(".trend", " (trend)").replace("_", " ")
 
 
-def tornado_chart(table: pd.DataFrame, lang: str = "nl", top: int = 8) -> go.Figure:
+def tornado_chart(
+    table: pd.DataFrame, lang: str = "nl", top: int = 8, axis: str | None = None
+) -> go.Figure:
     """Tornado: per factor the effect of its low and high value on the figure (a table of
-    :func:`wupmodel.tornado` for one strategy), largest swing on top, labelled."""
-    part = table.head(top)
+    :func:`wupmodel.tornado` for one strategy), largest swing on top, labelled; ``axis`` names
+    the figure and its unit (default the national extra cost a year). Factors that do not move
+    the figure get no bar (the page names them in words)."""
+    swing = np.abs(table["effect_high"].to_numpy(float) - table["effect_low"].to_numpy(float))
+    part = table[swing >= 0.005].head(top)  # an input that does not move the figure: no bar
     names = [factor_label(f, lang) for f in part["factor"]]
     traces = []
     for col, key, colour in (("effect_low", "low", THIRD), ("effect_high", "high", SECOND)):
@@ -340,7 +387,9 @@ def tornado_chart(table: pd.DataFrame, lang: str = "nl", top: int = 8) -> go.Fig
                 x=values,
                 marker_color=colour,
                 text=value_texts(values, lang),
-                textposition="outside",
+                textposition="auto",  # inside a long bar, beside a short one
+                insidetextfont={"color": "white"},
+                outsidetextfont={"color": "#111111"},
             )
         )
     reach = (
@@ -356,17 +405,23 @@ def tornado_chart(table: pd.DataFrame, lang: str = "nl", top: int = 8) -> go.Fig
         160 + 55 * len(names),
         barmode="overlay",
         xaxis={
-            "title": t("axis_national_change", lang),
-            "range": [-1.35 * reach, 1.35 * reach],
-            "tickformat": ",d",
+            "title": axis or t("axis_national_change", lang),
+            "range": [-1.45 * reach, 1.45 * reach],
         },
         yaxis={"autorange": "reversed"},
     )
 
 
-def distribution_chart(table: pd.DataFrame, summary: pd.DataFrame, lang: str = "nl") -> go.Figure:
+def distribution_chart(
+    table: pd.DataFrame,
+    summary: pd.DataFrame,
+    lang: str = "nl",
+    title: str | None = None,
+    axis: str | None = None,
+) -> go.Figure:
     """Per strategy the 5–95 % range and the median of a figure (a table of
-    :func:`wupmodel.distributions`; ``summary`` gives the strategies' labels)."""
+    :func:`wupmodel.distributions`; ``summary`` gives the strategies' labels; ``title`` and
+    ``axis`` name the figure, default the national extra cost a year)."""
     labels = dict(zip(summary["strategy"], _labels(summary, lang), strict=True))
     names = [labels.get(s, s) for s in table["strategy"]]
     lo, mid, hi = (table[c].to_numpy(dtype=float) for c in ("p05", "p50", "p95"))
@@ -385,16 +440,9 @@ def distribution_chart(table: pd.DataFrame, summary: pd.DataFrame, lang: str = "
     return figure(
         lang,
         traces,
-        t("fig_distribution", lang),
+        title or t("fig_distribution", lang),
         160 + 60 * len(names),
-        xaxis={
-            "title": t("axis_national", lang),
-            "tickformat": ",d",
-            "range": [
-                min(0.0, float(np.nanmin(lo))) * 1.1,
-                float(np.nanmax(hi)) * 1.2 if len(hi) else 1.0,
-            ],
-        },
+        xaxis={"title": axis or t("axis_national", lang), "range": _span(np.r_[lo, hi], 1.3)},
         yaxis={"autorange": "reversed"},
     )
 
@@ -410,20 +458,22 @@ def risk_chart(risk: pd.DataFrame, summary: pd.DataFrame, lang: str = "nl") -> g
         .groupby("strategy", sort=False)
         .sum()
     )
-    values = (frame["c"] / frame["w"]).to_numpy()
+    values = (frame["c"] / frame["w"]).to_numpy() * 100.0  # percent
     names = [labels.get(s, s) for s in frame.index]
     bar = hbar(
         y=names,
         x=values,
         marker_color=SECOND,
-        text=value_texts(values, lang, 0, True),
-        textposition="outside",
+        text=[f"{v}\u00a0%" for v in value_texts(values, lang)],
+        textposition="auto",  # inside a long bar, beside a short one
+        insidetextfont={"color": "white"},
+        outsidetextfont={"color": "#111111"},
     )
     return figure(
         lang,
         [bar],
         t("fig_risk", lang),
         140 + 55 * len(names),
-        xaxis={"title": t("axis_chance", lang), "tickformat": ".0%", "range": [0, 1.15]},
+        xaxis={"title": t("axis_chance", lang), "ticksuffix": "\u00a0%", "range": [0, 115]},
         yaxis={"autorange": "reversed"},
     )

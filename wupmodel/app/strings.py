@@ -1,14 +1,14 @@
 """The village app's strings, Dutch and English (data only; :func:`wupmodel.t` reads them).
 
-``APP_STRINGS`` holds sentences, titles and labels by key; ``VALUE_LABELS`` holds the resident's
-words for the model's vocabulary (dwelling types, tenures, heating systems, insulation levels,
-construction periods), so no snake_case name reaches a screen. The strings of weighing
+``APP_STRINGS`` holds sentences, titles and labels by key; the resident's words for the model's
+vocabulary (``VALUE_LABELS``) live in :mod:`wupmodel.app.value_labels`. The strings of weighing
 (Afwegen, well-being on Mijn huis) live in :mod:`wupmodel.app.strings_criteria`.
 """
 
 from __future__ import annotations
 
 from wupmodel.app.strings_criteria import CRITERIA_STRINGS
+from wupmodel.app.strings_evening import EVENING_STRINGS
 
 APP_STRINGS: dict[str, dict[str, str]] = {
     # navigation and shell
@@ -47,7 +47,7 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "search_buurt": {"nl": "Zoek op naam of code", "en": "Search by name or code"},
     "pick_buurt": {"nl": "Buurt", "en": "Buurt"},
     "no_buurt_found": {"nl": "Geen buurt gevonden met", "en": "No buurt found matching"},
-    "use_buurt": {"nl": "Gebruik deze buurt", "en": "Use this buurt"},
+    "use_buurt": {"nl": "Gebruik dit dorp", "en": "Use this village"},
     "upload_file": {
         "nl": "Woningbestand (CSV of XLSX, max. 10 MB)",
         "en": "Dwelling file (CSV or XLSX, max 10 MB)",
@@ -223,8 +223,8 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "en": "Gas use today per dwelling (m³ per year)",
     },
     "fig_co2_type": {
-        "nl": "CO2-uitstoot nu per woningtype (ton per jaar)",
-        "en": "CO2 emissions today per dwelling type (tonnes per year)",
+        "nl": "CO₂-uitstoot nu per woningtype (ton per jaar)",
+        "en": "CO₂ emissions today per dwelling type (tonnes per year)",
     },
     "fig_monthly": {
         "nl": "Energierekening nu per woning (euro per maand)",
@@ -232,11 +232,11 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     },
     "n_dwellings": {"nl": "Woningen", "en": "Dwellings"},
     "axis_dwellings": {"nl": "aantal woningen", "en": "number of dwellings"},
-    "axis_tonnes": {"nl": "ton CO2 per jaar", "en": "tonnes CO2 per year"},
+    "axis_tonnes": {"nl": "ton CO₂ per jaar", "en": "tonnes CO₂ per year"},
     "axis_eur_month": {"nl": "euro per maand", "en": "euro per month"},
     "axis_m3": {"nl": "m³ gas per jaar", "en": "m³ gas per year"},
     "kpi_gas": {"nl": "Gas per jaar", "en": "Gas per year"},
-    "kpi_co2": {"nl": "CO2 per jaar", "en": "CO2 per year"},
+    "kpi_co2": {"nl": "CO₂ per jaar", "en": "CO₂ per year"},
     "kpi_bill": {"nl": "Energierekening per maand", "en": "Energy bill per month"},
     "per_month": {"nl": "per maand", "en": "per month"},
     "tonnes": {"nl": "ton", "en": "tonnes"},
@@ -293,7 +293,7 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "nl": "Investering en subsidie (euro)",
         "en": "Investment and subsidy (euro)",
     },
-    "fig_house_co2": {"nl": "CO2-uitstoot (kg per jaar)", "en": "CO2 emissions (kg per year)"},
+    "fig_house_co2": {"nl": "CO₂-uitstoot (kg per jaar)", "en": "CO₂ emissions (kg per year)"},
     # Mijn huis: what each strategy means in the house (table headers)
     "mh_supply_temp": {"nl": "Aanvoertemperatuur nodig", "en": "Supply temperature needed"},
     "mh_lt_emitters": {
@@ -306,7 +306,7 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "mh_delivery_set": {"nl": "Afleverset warmtenet", "en": "Heat-network delivery set"},
     "mh_keeps_gas": {"nl": "Blijft op gas", "en": "Stays on gas"},
     "mh_insulation": {"nl": "Isolatie", "en": "Insulation"},
-    "mh_co2": {"nl": "CO2 (kg per jaar)", "en": "CO2 (kg per year)"},
+    "mh_co2": {"nl": "CO₂ (kg per jaar)", "en": "CO₂ (kg per year)"},
     "mh_monthly_change": {
         "nl": "Woonlasten per maand, verschil met cv-ketel houden",
         "en": "Monthly housing costs, change against keeping the gas boiler",
@@ -359,7 +359,7 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "nl": "Stroomprijs 2026, levering zonder belasting (euro per kWh)",
         "en": "Electricity price 2026, supply excl. taxes (euro per kWh)",
     },
-    "ctl_co2": {"nl": "CO2-prijs 2026 (euro per ton)", "en": "CO2 price 2026 (euro per tonne)"},
+    "ctl_co2": {"nl": "CO₂-prijs 2030 (euro per ton)", "en": "CO₂ price 2030 (euro per tonne)"},
     "ctl_isde": {"nl": "ISDE-subsidie (procent van nu)", "en": "ISDE subsidy (percent of today)"},
     "ctl_loan_rate": {
         "nl": "Rente Warmtefonds (procent per jaar)",
@@ -409,8 +409,8 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "en": "Set targets and limits; the model finds the cheapest mix that meets them.",
     },
     "in_co2_target": {
-        "nl": "CO2-reductie (procent minder dan nu)",
-        "en": "CO2 reduction (percent below today)",
+        "nl": "CO₂-reductie (procent minder dan nu)",
+        "en": "CO₂ reduction (percent below today)",
     },
     "in_budget": {
         "nl": "Budget voor investeringen (miljoen euro, 0 = geen grens)",
@@ -427,8 +427,8 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     },
     "in_perspective": {"nl": "Goedkoopst voor", "en": "Cheapest for"},
     "in_pareto": {
-        "nl": "Toon ook de afweging kosten tegen CO2",
-        "en": "Also show the cost against CO2 trade-off",
+        "nl": "Toon ook de afweging kosten tegen CO₂",
+        "en": "Also show the cost against CO₂ trade-off",
     },
     "run_plan": {"nl": "Maak het plan", "en": "Make the plan"},
     "plan_running": {"nl": "Het model rekent…", "en": "The model is calculating…"},
@@ -440,8 +440,8 @@ APP_STRINGS: dict[str, dict[str, str]] = {
         "nl": "Welke verwarming, hoeveel woningen",
         "en": "Which heating, how many dwellings",
     },
-    "fig_pareto": {"nl": "Kosten tegen CO2-reductie", "en": "Cost against CO2 reduction"},
-    "axis_reduction": {"nl": "CO2-reductie (procent)", "en": "CO2 reduction (percent)"},
+    "fig_pareto": {"nl": "Kosten tegen CO₂-reductie", "en": "Cost against CO₂ reduction"},
+    "axis_reduction": {"nl": "CO₂-reductie (procent)", "en": "CO₂ reduction (percent)"},
     "axis_cost_year": {"nl": "kosten (euro per jaar)", "en": "cost (euro per year)"},
     "collective": {"nl": "Wat het dorp samen doet", "en": "What the village does together"},
     "heat_network_built": {"nl": "Warmtenet aangelegd", "en": "Heat network built"},
@@ -451,15 +451,15 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "no": {"nl": "nee", "en": "no"},
     "zone": {"nl": "zone", "en": "zone"},
     "shadow_price": {
-        "nl": "De laatste ton CO2 kost € {value} per jaar.",
-        "en": "The last tonne of CO2 costs € {value} per year.",
+        "nl": "De laatste ton CO₂ kost € {value} per jaar.",
+        "en": "The last tonne of CO₂ costs € {value} per year.",
     },
     "shadow_none": {
-        "nl": "Het CO2-doel kost niets extra: de goedkoopste mix haalt het al.",
-        "en": "The CO2 target costs nothing extra: the cheapest mix already meets it.",
+        "nl": "Het CO₂-doel kost niets extra: de goedkoopste mix haalt het al.",
+        "en": "The CO₂ target costs nothing extra: the cheapest mix already meets it.",
     },
     "plan_cost": {"nl": "Kosten van het plan", "en": "Cost of the plan"},
-    "plan_co2": {"nl": "CO2-reductie", "en": "CO2 reduction"},
+    "plan_co2": {"nl": "CO₂-reductie", "en": "CO₂ reduction"},
     "plan_max_rise": {"nl": "Grootste stijging woonlasten", "en": "Largest rise in housing costs"},
     "who_pays_more": {"nl": "Wie betaalt meer?", "en": "Who pays more?"},
     "per_year": {"nl": "per jaar", "en": "per year"},
@@ -574,17 +574,17 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     "coop_survey_how": {
         "nl": (
             "Download de lege enquête: een regel per woning van de zone. Vul per woning in:"
-            " would_join (ja, misschien of nee), plans_heat_pump (ja of nee: wil zelf een"
-            " warmtepomp), already_insulated (ja of nee) en invest_eur (wat het huishouden als lid"
-            " wil inleggen, in euro). Laad het bestand hier weer in. Tot dan rekent de pagina met"
-            " de eigen keuze van ieder huishouden."
+            " `would_join` (ja, misschien of nee), `plans_heat_pump` (ja of nee: wil zelf een"
+            " warmtepomp), `already_insulated` (ja of nee) en `invest_eur` (wat het huishouden"
+            " als lid wil inleggen, in euro). Laad het bestand hier weer in. Tot dan rekent de"
+            " pagina met de eigen keuze van ieder huishouden."
         ),
         "en": (
             "Download the empty survey: one row per dwelling of the zone. Fill in per dwelling:"
-            " would_join (yes, maybe or no), plans_heat_pump (yes or no: wants a heat pump of its"
-            " own), already_insulated (yes or no) and invest_eur (what the household would put in"
-            " as a member, in euro). Upload the file here again. Until then the page counts with"
-            " each household's own choice."
+            " `would_join` (yes, maybe or no), `plans_heat_pump` (yes or no: wants a heat pump of"
+            " its own), `already_insulated` (yes or no) and `invest_eur` (what the household"
+            " would put in as a member, in euro). Upload the file here again. Until then the"
+            " page counts with each household's own choice."
         ),
     },
     "coop_survey_read": {
@@ -679,10 +679,7 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     },
     "axis_year": {"nl": "jaar", "en": "year"},
     "axis_k_eur": {"nl": "duizend euro", "en": "thousand euro"},
-    "axis_dscr": {
-        "nl": "kasstroom gedeeld door rente en aflossing",
-        "en": "cash flow divided by interest and repayment",
-    },
+    "axis_dscr": {"nl": "keer gedekt", "en": "times covered"},
     "axis_fixed_charge": {
         "nl": "vast tarief (euro per jaar)",
         "en": "fixed charge (euro per year)",
@@ -717,188 +714,4 @@ APP_STRINGS: dict[str, dict[str, str]] = {
 # weighing (issue 25): the page Afwegen and well-being on Mijn huis, in a module of their own
 APP_STRINGS.update(CRITERIA_STRINGS)
 
-VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
-    "dwelling_type": {
-        "vrijstaand": {"nl": "Vrijstaand", "en": "Detached"},
-        "twee_onder_een_kap": {"nl": "Twee-onder-een-kap", "en": "Semi-detached"},
-        "hoekwoning": {"nl": "Hoekwoning", "en": "End of terrace"},
-        "tussenwoning": {"nl": "Tussenwoning", "en": "Mid-terrace"},
-        "meergezins_laag": {"nl": "Appartement (laagbouw)", "en": "Flat (low-rise)"},
-        "meergezins_hoog": {"nl": "Appartement (hoogbouw)", "en": "Flat (high-rise)"},
-    },
-    "tenure": {
-        "koop": {"nl": "Koop", "en": "Owner-occupied"},
-        "huur_corporatie": {"nl": "Huur (corporatie)", "en": "Rent (housing association)"},
-        "huur_particulier": {"nl": "Huur (particulier)", "en": "Rent (private landlord)"},
-        "unknown": {"nl": "Onbekend", "en": "Unknown"},
-    },
-    "heating": {
-        "gas_boiler": {"nl": "Cv-ketel op gas", "en": "Gas boiler"},
-        "hybrid_hp": {"nl": "Hybride warmtepomp", "en": "Hybrid heat pump"},
-        "air_hp": {"nl": "Luchtwarmtepomp", "en": "Air-source heat pump"},
-        "ground_hp": {"nl": "Bodemwarmtepomp", "en": "Ground-source heat pump"},
-        "heat_network_mt": {
-            "nl": "Warmtenet (midden­temperatuur)",
-            "en": "Heat network (medium temperature)",
-        },
-        "heat_network_lt": {
-            "nl": "Warmtenet (lage temperatuur)",
-            "en": "Heat network (low temperature)",
-        },
-    },
-    "insulation": {
-        "current": {"nl": "Zoals nu", "en": "As it is"},
-        "basic": {"nl": "Basis (kieren, vloer)", "en": "Basic (draughts, floor)"},
-        "standard": {
-            "nl": "Standaard (dak, vloer, spouw, HR++)",
-            "en": "Standard (roof, floor, cavity, HR++)",
-        },
-        "deep": {
-            "nl": "Diep (gevel, triple glas, ventilatie)",
-            "en": "Deep (facade, triple glass, ventilation)",
-        },
-    },
-    "period": {
-        "pre1930": {"nl": "voor 1930", "en": "before 1930"},
-        "1930_1945": {"nl": "1930–1945", "en": "1930–1945"},
-        "1946_1964": {"nl": "1946–1964", "en": "1946–1964"},
-        "1965_1974": {"nl": "1965–1974", "en": "1965–1974"},
-        "1975_1991": {"nl": "1975–1991", "en": "1975–1991"},
-        "1992_2005": {"nl": "1992–2005", "en": "1992–2005"},
-        "2006_later": {"nl": "2006 en later", "en": "2006 and later"},
-    },
-    "energy_label": {"unknown": {"nl": "Onbekend", "en": "Unknown"}},
-    "figure": {
-        "dwellings_feasible": {"nl": "Woningen die overstappen", "en": "Dwellings that change"},
-        "co2_t": {"nl": "CO2 (ton per jaar)", "en": "CO2 (tonnes per year)"},
-        "co2_reduction": {"nl": "CO2-reductie", "en": "CO2 reduction"},
-        "investment_eur": {"nl": "Investering (euro)", "en": "Investment (euro)"},
-        "subsidy_eur": {"nl": "Subsidie (euro)", "en": "Subsidy (euro)"},
-        "national_extra_eur_per_yr": {
-            "nl": "Nationale meerkosten (euro per jaar)",
-            "en": "National extra cost (euro per year)",
-        },
-        "national_eur_per_t_co2": {
-            "nl": "Nationale kosten per ton CO2 (euro)",
-            "en": "National cost per tonne CO2 (euro)",
-        },
-        "monthly_cost_change_avg_eur": {
-            "nl": "Verandering woonlasten (euro per maand)",
-            "en": "Change in housing costs (euro per month)",
-        },
-        "share_paying_more": {"nl": "Aandeel dat meer betaalt", "en": "Share paying more"},
-        "end_user_extra_eur_per_yr": {
-            "nl": "Meerkosten bewoners (euro per jaar)",
-            "en": "Residents' extra cost (euro per year)",
-        },
-    },
-}
-
-VALUE_LABELS["factor"] = {
-    "prices.gas_supply_eur_m3": {"nl": "Gasprijs (levering)", "en": "Gas price (supply)"},
-    "prices.elec_supply_eur_kwh": {
-        "nl": "Stroomprijs (levering)",
-        "en": "Electricity price (supply)",
-    },
-    "prices.gas_production_eur_m3": {"nl": "Gasprijs (groothandel)", "en": "Gas price (wholesale)"},
-    "prices.elec_production_eur_kwh": {
-        "nl": "Stroomprijs (groothandel)",
-        "en": "Electricity price (wholesale)",
-    },
-    "prices.gas_tax_eur_m3.trend": {
-        "nl": "Energiebelasting op gas (trend)",
-        "en": "Energy tax on gas (trend)",
-    },
-    "prices.heat_production_eur_gj": {"nl": "Kosten warmtebron", "en": "Heat source cost"},
-    "prices.co2_price_eur_t": {"nl": "CO2-prijs", "en": "CO2 price"},
-    "prices.feed_in_eur_kwh": {"nl": "Terugleververgoeding", "en": "Feed-in tariff"},
-    "end_user_prices": {
-        "nl": "Gas- en stroomprijs (levering)",
-        "en": "Gas and electricity price (supply)",
-    },
-    "production_prices": {
-        "nl": "Gas- en stroomprijs (groothandel)",
-        "en": "Gas and electricity price (wholesale)",
-    },
-}
-
-# What each heating system asks of the house and how it feels, in words for Mijn huis (after
-# nplw.nl "Wat is een all-electric warmtepomp?": outdoor unit, indoor unit and a hot-water
-# storage vessel, heating water of at most 45-55 C; Milieu Centraal on hybrids and heat networks).
-VALUE_LABELS["space"] = {
-    "gas_boiler": {"nl": "Niets nieuws", "en": "Nothing new"},
-    "hybrid_hp": {
-        "nl": "Buitenunit; kleine binnenunit naast de cv-ketel",
-        "en": "Outdoor unit; small indoor unit beside the boiler",
-    },
-    "air_hp": {
-        "nl": "Buitenunit; binnenunit met warmwatervat (ruimte van een kast)",
-        "en": "Outdoor unit; indoor unit with a hot-water vessel (the space of a cupboard)",
-    },
-    "ground_hp": {
-        "nl": "Bodemlus in de tuin; binnenunit met warmwatervat (ruimte van een kast)",
-        "en": (
-            "Ground loop in the garden; indoor unit with a hot-water vessel (the space of a"
-            " cupboard)"
-        ),
-    },
-    "heat_network_mt": {
-        "nl": "Afleverset aan de muur, waar nu de cv-ketel hangt",
-        "en": "Delivery set on the wall where the boiler hangs",
-    },
-    "heat_network_lt": {
-        "nl": "Afleverset en een kleine warmtepomp voor warm water",
-        "en": "Delivery set and a small heat pump for hot water",
-    },
-}
-VALUE_LABELS["comfort"] = {
-    "gas_boiler": {"nl": "Zoals nu", "en": "As now"},
-    "hybrid_hp": {
-        "nl": "Zoals nu; de ketel helpt op koude dagen en maakt warm water",
-        "en": "As now; the boiler helps on cold days and makes hot water",
-    },
-    "air_hp": {
-        "nl": (
-            "Gelijkmatig warm met lauwe radiatoren; warm water uit het vat; buitenunit is hoorbaar"
-        ),
-        "en": (
-            "Evenly warm with lukewarm radiators; hot water from the vessel; the outdoor unit can"
-            " be heard"
-        ),
-    },
-    "ground_hp": {
-        "nl": (
-            "Gelijkmatig warm met lauwe radiatoren; warm water uit het vat; stil, kan 's zomers"
-            " koelen"
-        ),
-        "en": (
-            "Evenly warm with lukewarm radiators; hot water from the vessel; quiet, can cool in"
-            " summer"
-        ),
-    },
-    "heat_network_mt": {
-        "nl": "Zoals nu: warme radiatoren en direct warm water",
-        "en": "As now: warm radiators and instant hot water",
-    },
-    "heat_network_lt": {
-        "nl": "Gelijkmatig warm met lauwe radiatoren",
-        "en": "Evenly warm with lukewarm radiators",
-    },
-}
-
-# the columns of a stock file as a resident calls them (the upload report)
-VALUE_LABELS["stock_column"] = {
-    "dwelling_id": {"nl": "Woningcode", "en": "Dwelling code"},
-    "dwelling_type": {"nl": "Woningtype", "en": "Dwelling type"},
-    "construction_year": {"nl": "Bouwjaar", "en": "Construction year"},
-    "floor_area_m2": {"nl": "Gebruiksoppervlak", "en": "Floor area"},
-    "energy_label": {"nl": "Energielabel", "en": "Energy label"},
-    "gas_m3": {"nl": "Gasverbruik", "en": "Gas use"},
-    "electricity_kwh": {"nl": "Stroomverbruik", "en": "Electricity use"},
-    "roof_area_m2": {"nl": "Dakoppervlak", "en": "Roof area"},
-    "tenure": {"nl": "Eigendom", "en": "Tenure"},
-    "household_income_eur": {"nl": "Huishoudinkomen", "en": "Household income"},
-    "heat_network_zone": {"nl": "Warmtenetgebied", "en": "Heat-network zone"},
-    "grid_zone": {"nl": "Netgebied", "en": "Grid zone"},
-    "count": {"nl": "Aantal woningen", "en": "Number of dwellings"},
-}
+APP_STRINGS.update(EVENING_STRINGS)  # the village evening's (issue 23)

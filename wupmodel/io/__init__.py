@@ -25,7 +25,12 @@ self-contained page), ``wup_pdf`` (printed by a headless Chromium where there is
 """
 
 from wupmodel.io.atomic import atomic_write
-from wupmodel.io.coop_files import business_case_tables, coop_text, write_business_case
+from wupmodel.io.coop_files import (
+    business_case_bytes,
+    business_case_tables,
+    coop_text,
+    write_business_case,
+)
 from wupmodel.io.criteria_files import criteria_json, criteria_text, write_criteria
 from wupmodel.io.destinations import Destinations
 from wupmodel.io.files import (
@@ -80,6 +85,7 @@ __all__ = [
     "WUP_FORMATS",
     "XLSX_OPTIONS",
     "atomic_write",
+    "business_case_bytes",
     "business_case_tables",
     "check_document_folder",
     "check_model_text",

@@ -10,6 +10,7 @@ numbers keep full precision. Both files are written atomically.
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -198,6 +199,49 @@ def _readme(
     return pd.DataFrame(rows, columns=["item", "value"])
 
 
+def _write_workbook(
+    target: Path | io.BytesIO, readme: pd.DataFrame, tables: Mapping[str, pd.DataFrame]
+) -> None:
+    """The workbook's sheets into ``target`` (a file path or a buffer)."""
+    with pd.ExcelWriter(
+        target, engine="xlsxwriter", engine_kwargs={"options": {"strings_to_formulas": False}}
+    ) as writer:
+        book = writer.book
+        head_fmt = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1})
+        wrap = book.add_format({"text_wrap": True, "valign": "top"})
+        _escaped(readme).to_excel(writer, sheet_name="read_me", index=False)
+        ws = writer.sheets["read_me"]
+        ws.set_column(0, 0, 30, wrap)
+        ws.set_column(1, 1, 110, wrap)
+        ws.freeze_panes(1, 0)
+        for name, frame in tables.items():
+            frame = _escaped(frame)
+            frame.to_excel(writer, sheet_name=name[:31], index=False, header=False, startrow=1)
+            ws = writer.sheets[name[:31]]
+            for j, col in enumerate(frame.columns):
+                ws.write_string(0, j, header(str(col)), head_fmt)
+                ws.set_column(j, j, 18 if j else 28)
+            ws.set_row(0, 45)
+            ws.freeze_panes(1, 1)
+
+
+def _sheets(
+    case: BusinessCase, provenance: Mapping[str, Any] | None
+) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+    tables = business_case_tables(case)
+    if provenance:
+        tables["provenance"] = provenance_table(provenance)
+    return _readme(case, list(tables), provenance), tables
+
+
+def business_case_bytes(case: BusinessCase, provenance: Mapping[str, Any] | None = None) -> bytes:
+    """``coop.xlsx`` of :func:`write_business_case` as bytes, built in memory (the app's
+    download for a bank)."""
+    buffer = io.BytesIO()
+    _write_workbook(buffer, *_sheets(case, provenance))
+    return buffer.getvalue()
+
+
 def write_business_case(
     out_dir: str | os.PathLike, case: BusinessCase, provenance: Mapping[str, Any] | None = None
 ) -> list[Path]:
@@ -207,37 +251,9 @@ def write_business_case(
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    tables = business_case_tables(case)
-    if provenance:
-        tables["provenance"] = provenance_table(provenance)
-    readme = _readme(case, list(tables), provenance)
-
-    def excel(tmp: Path) -> None:
-        with pd.ExcelWriter(
-            tmp, engine="xlsxwriter", engine_kwargs={"options": {"strings_to_formulas": False}}
-        ) as writer:
-            book = writer.book
-            head_fmt = book.add_format(
-                {"bold": True, "text_wrap": True, "valign": "top", "bottom": 1}
-            )
-            wrap = book.add_format({"text_wrap": True, "valign": "top"})
-            _escaped(readme).to_excel(writer, sheet_name="read_me", index=False)
-            ws = writer.sheets["read_me"]
-            ws.set_column(0, 0, 30, wrap)
-            ws.set_column(1, 1, 110, wrap)
-            ws.freeze_panes(1, 0)
-            for name, frame in tables.items():
-                frame = _escaped(frame)
-                frame.to_excel(writer, sheet_name=name[:31], index=False, header=False, startrow=1)
-                ws = writer.sheets[name[:31]]
-                for j, col in enumerate(frame.columns):
-                    ws.write_string(0, j, header(str(col)), head_fmt)
-                    ws.set_column(j, j, 18 if j else 28)
-                ws.set_row(0, 45)
-                ws.freeze_panes(1, 1)
-
+    readme, tables = _sheets(case, provenance)
     xlsx = out / "coop.xlsx"
-    atomic_write(xlsx, excel)
+    atomic_write(xlsx, lambda tmp: _write_workbook(tmp, readme, tables))
     payload = case.to_json_dict()
     if provenance:
         payload["provenance"] = dict(provenance)
