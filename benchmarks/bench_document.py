@@ -54,7 +54,7 @@ def village():
 
 def test_document_model(benchmark, village):
     """The run and the chapters: evaluation, strategies, plan, cooperative, weighing."""
-    scenario, stock = village
+    stock, scenario = village
     doc = benchmark.pedantic(wm.wup_document, (stock, scenario), rounds=3, iterations=1)
     assert len(doc.chapters) == 10
 

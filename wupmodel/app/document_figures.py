@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -109,14 +108,6 @@ def _years(categories: tuple[str, ...]) -> list[int] | None:
     return None
 
 
-def _for_print(fig: Figure) -> Figure:
-    """The figure's categories as a printed page shows them: long names over two lines."""
-    if fig.kind in ("hbar",) or fig.chart in ("strategy_bars", "mix_chart"):
-        return fig
-    wrapped = tuple(c.replace(" (", "<br>(") if len(c) > 14 else c for c in fig.categories)
-    return replace(fig, categories=wrapped)
-
-
 def _dutch_axes(plot: go.Figure) -> go.Figure:
     """Thousands with a dot on the axis that carries the values (never on a year axis)."""
     horizontal = any(getattr(t, "orientation", None) == "h" for t in plot.data)
@@ -131,8 +122,7 @@ def document_plotly(doc: WupDocument) -> dict[str, go.Figure]:
     """Every figure of the document as a Plotly figure, by key."""
     out = {}
     for fig in doc.figures():
-        shown = _for_print(fig)
-        plot = _from_app(shown) or _house_style(shown)
+        plot = _from_app(fig) or _house_style(fig)  # the app's figures wrap long labels
         years = _years(fig.categories) if fig.kind == "line" else None
         if years is not None:
             for trace in plot.data:
