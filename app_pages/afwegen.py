@@ -5,8 +5,6 @@ see it. The indicators are computed once per scenario (cached); a slider move on
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
 import wupmodel as wm
@@ -18,40 +16,8 @@ ui.header()
 st.title(ui.tr("afw_title"))
 st.write(ui.tr("afw_intro"))
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "scenarios" / "uncertainty.yaml"
-RISK_SAMPLES = 64  # as wupmodel criteria: a criterion, not a study (the Onzekerheid page)
-N_WEIGHTINGS = 20_000  # random weightings behind the robustness shares on the page
 STEP, TOP = 0.5, 5.0
 WEIGHTS = [STEP * i for i in range(int(TOP / STEP) + 1)]  # 0, 0,5 ... 5
-
-
-def _sweep(scenario: wm.Scenario):
-    if not scenario.uncertainty.parameters and EXAMPLE.exists():
-        scenario = scenario.model_copy(
-            update={"uncertainty": wm.load_scenario(EXAMPLE).uncertainty}
-        )
-    if not scenario.uncertainty.parameters:
-        return None
-    return wm.sweep(ui.stock(), scenario, samples=RISK_SAMPLES, method="lhs", per_household=True)
-
-
-def weighed(method: str, with_risk: bool) -> wm.CriteriaResult:
-    """The strategies scored on every criterion, equal weights: once per scenario and method."""
-    text = ui.scenario_text()
-
-    def compute() -> wm.CriteriaResult:
-        scenario = ui.scenario_of(text)
-        risk = _sweep(scenario) if with_risk else None
-        return wm.criteria(
-            ui.stock(),
-            scenario,
-            outcomes=ui.outcomes(text),
-            method=method,
-            risk=risk,
-            n_samples=N_WEIGHTINGS,
-        )
-
-    return ui.cached("criteria", (text, method, with_risk), compute)
 
 
 @st.fragment
@@ -78,7 +44,7 @@ def weigh_and_show() -> None:
         with_risk = st.checkbox(ui.tr("afw_risk"), key="afw_risk", help=ui.tr("afw_risk_help"))
         try:
             with st.spinner(ui.tr("plan_running")):
-                base = weighed(method, with_risk)
+                base = ui.weighed(method, with_risk)
         except wm.WupInputError as err:
             ui.fail(err)
             return
@@ -102,6 +68,7 @@ def weigh_and_show() -> None:
         with right:
             ui.fail(err)
         return
+    ui.remember_weighing(method, with_risk, weights)  # the export's criteria sheets hold it
     with right:
         ranking(result)
     everything(result)

@@ -22,6 +22,7 @@ import hashlib
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -479,3 +480,71 @@ def village_phasing() -> wm.Phasing:
         chosen,
         bool(state.get("tp_yearly", False)),
     )
+
+
+# --- the village's weighing (Afwegen), also what the adviser's export holds --------------------
+
+RISK_EXAMPLE = Path(__file__).resolve().parents[1] / "scenarios" / "uncertainty.yaml"
+RISK_SAMPLES = 64  # as wupmodel criteria: a criterion, not a study (the Onzekerheid page)
+N_WEIGHTINGS = 20_000  # random weightings behind the robustness shares on the page
+
+
+def _risk_sweep(scenario: wm.Scenario, frame: pd.DataFrame) -> wm.SweepResult | None:
+    if not scenario.uncertainty.parameters and RISK_EXAMPLE.exists():
+        scenario = scenario.model_copy(
+            update={"uncertainty": wm.load_scenario(RISK_EXAMPLE).uncertainty}
+        )
+    if not scenario.uncertainty.parameters:
+        return None
+    return wm.sweep(frame, scenario, samples=RISK_SAMPLES, method="lhs", per_household=True)
+
+
+def _weighing(
+    frame: pd.DataFrame, text: str, done: wm.Outcomes, method: str, with_risk: bool
+) -> wm.CriteriaResult:
+    chosen = scenario_of(text)
+    return wm.criteria(
+        frame,
+        chosen,
+        outcomes=done,
+        method=method,
+        risk=_risk_sweep(chosen, frame) if with_risk else None,
+        n_samples=N_WEIGHTINGS,
+    )
+
+
+def weighed(method: str, with_risk: bool) -> wm.CriteriaResult:
+    """The strategies scored on every criterion, equal weights: once per scenario and method."""
+    text = scenario_text()
+    return cached(
+        "criteria",
+        (text, method, with_risk),
+        lambda: _weighing(stock(), text, outcomes(text), method, with_risk),
+    )
+
+
+def remember_weighing(method: str, with_risk: bool, weights: dict[str, float]) -> None:
+    """Keep the weighing the village set on Afwegen for the adviser's export."""
+    st.session_state["afw_choice"] = (method, with_risk, dict(weights))
+
+
+def weighing_later() -> Callable[[], wm.CriteriaResult]:
+    """A function giving the weighing as the village last set it on Afwegen (method, the chance
+    of paying more, the sliders' weights; before a visit there, equal weights by TOPSIS),
+    callable outside the script run as :func:`tables_later` is."""
+    method, with_risk, weights = st.session_state.get("afw_choice", ("topsis", False, None))
+    text, key, frame = scenario_text(), stock_key(), stock()
+
+    def compute() -> wm.CriteriaResult:
+        if key.startswith("upload:"):
+            done = wm.evaluate(frame, scenario_of(text))
+            base = _weighing(frame, text, done, method, with_risk)
+        else:  # the cache Afwegen fills
+            base = _shared(
+                "criteria",
+                (key, text, method, with_risk),
+                lambda: _weighing(frame, text, _buurt_outcomes(key, text), method, with_risk),
+            )
+        return base.reweigh(weights) if weights else base
+
+    return compute

@@ -27,6 +27,7 @@ head_lang = ui.choose(
     fmt={"nl": "Nederlands", "en": "English"}.get,
 )
 tables = ui.tables_later()  # built when a button is clicked, not on every visit
+weighing = ui.weighing_later()  # the village's weights from Afwegen, in the files too
 scenario = ui.scenario()
 village = ui.village()
 
@@ -47,14 +48,16 @@ else:
 c1, c2, c3 = st.columns(3)
 c1.download_button(
     ui.tr("exp_xlsx"),
-    lambda: wa.results_workbook_bytes(tables(), scenario, head_lang, stock_source=source),
+    lambda: wa.results_workbook_bytes(
+        tables(), scenario, head_lang, stock_source=source, criteria=weighing()
+    ),
     file_name=village.file_name("results", "xlsx"),
     key="dl_xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )
 c2.download_button(
     ui.tr("exp_csv"),
-    lambda: wa.csv_zip_bytes(tables(), scenario, stock_source=source),
+    lambda: wa.csv_zip_bytes(tables(), scenario, stock_source=source, criteria=weighing()),
     file_name=village.file_name("csv", "zip"),
     mime="application/zip",
     key="dl_csv",
@@ -88,8 +91,9 @@ else:
     st.info(ui.tr("exp_no_plan"))
 
 
-# the Wijkuitvoeringsplan of the village on screen: this scenario, and the plan made on the Plan
-# page for this village (never another village's plan); built once per village, scenario and plan
+# the Wijkuitvoeringsplan of the village on screen: this scenario, the weights set on Afwegen and
+# the plan made on the Plan page for this village (never another village's plan); built once per
+# village, scenario, weighing and plan
 st.subheader(ui.tr("exp_wup_title"))
 st.write(ui.tr("exp_wup_intro"))
 plan = (
@@ -100,13 +104,14 @@ plan = (
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def wup_files(
-    key: str, text: str, mark: tuple | None, _frame, _plan, _source
+def wup_files(  # noqa: PLR0913 - the cache's keys, then what it is built from
+    key: str, text: str, mark: tuple | None, weights: tuple, _frame, _plan, _source, _weighing
 ) -> tuple[bytes, bytes]:
-    """The document's Word and HTML bytes for one village (``key``), scenario text and plan;
-    everything it needs is passed in, for a deferred download runs without the session."""
+    """The document's Word and HTML bytes for one village (``key``), scenario text, plan and
+    the weighing the village set on Afwegen (``weights``); everything it needs is passed in,
+    for a deferred download runs without the session."""
     scenario_ = ui.scenario_of(text)
-    given = {"plan": _plan} if _plan is not None else {}
+    given = {"criteria": _weighing()} | ({"plan": _plan} if _plan is not None else {})
     provenance = wio.run_provenance(scenario_, stock_source=_source)
     doc = wm.wup_document(_frame, scenario_, given=given, provenance=provenance)
     images, _note = wa.document_images(doc, "matplotlib")
@@ -115,13 +120,16 @@ def wup_files(
 
 def wup_later() -> Callable[[], tuple[bytes, bytes]]:
     """:func:`wup_files` of the village on screen, with its values taken now."""
+    method, risk, weights = st.session_state.get("afw_choice", ("topsis", False, None))
     args = (
         ui.stock_key(),
         ui.scenario_text(),
         None if plan is None else (plan.objective_eur, plan.co2_reduction, plan.perspective),
+        (method, risk, tuple(sorted((weights or {}).items()))),
         ui.stock(),
         plan,
         source,
+        weighing,
     )
     return lambda: wup_files(*args)
 

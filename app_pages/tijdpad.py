@@ -72,10 +72,10 @@ shown = pd.DataFrame(
     {
         wa.t("axis_year", L): y["year"].astype(str),
         wa.t("axis_switches", L): [wa.format_number(v, L) for v in y["switches"]],
-        "CO₂ -%": [wa.format_number(100 * v, L) for v in y["co2_reduction"]],
-        "k€": [wa.format_number(v / 1e3, L) for v in y["capex_eur"]],
+        ui.tr("tp_col_co2"): [wa.format_number(100 * v, L) for v in y["co2_reduction"]],
+        ui.tr("tp_col_capex"): [wa.format_number(v / 1e3, L) for v in y["capex_eur"]],
         ui.tr("tp_binds"): [wa.limits_label(b, L) for b in y["binding"]],
     }
 )
-ui.show(shown[y["switches"] > 0.5])
+ui.show(shown[y["switches"] > 0.5].reset_index(drop=True))
 ui.sources("tijdpad")

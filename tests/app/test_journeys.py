@@ -193,6 +193,38 @@ def test_a_village_of_several_buurten_is_one_village_everywhere(served):
     _agree(at, served, "Diever e.o.", 1054 + 159, ("BU17010000", "BU17010009"))
 
 
+def test_the_export_holds_the_weighing_the_village_set(served):
+    """Issue 25, item 6: the adviser's workbook carries the indicators and the ranking with the
+    weights used: equal weights before Afwegen is visited, the village's own after it."""
+    at = AppTest.from_file(APP, default_timeout=180).run()
+    at.switch_page("app_pages/export.py").run()
+    _, data = _download(at, served, "dl_xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    assert {"criteria", "criteria_ranking", "criteria_weights"} <= set(book.sheetnames)
+    rows = list(book["criteria_weights"].iter_rows(min_row=1, values_only=True))
+    used = {r[0]: r[2] for r in rows[1:]}  # criterion, label, the weight used
+    weighed = [w for w in used.values() if w > 0]
+    assert weighed and max(weighed) == pytest.approx(min(weighed))  # equal weights
+
+    at.switch_page("app_pages/afwegen.py").run()
+    [slider] = [s for s in at.get("select_slider") if s.label.startswith("Woonlasten")]
+    slider.set_value(5.0).run()  # the monthly costs five times as heavy as each of the others
+    assert not at.exception, [e.message for e in at.exception]
+    first = str(at.table[0].value.iloc[0, 1])
+    at.switch_page("app_pages/export.py").run()
+    _, data = _download(at, served, "dl_xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    rows = list(book["criteria_weights"].iter_rows(min_row=1, values_only=True))
+    used = {r[0]: r[2] for r in rows[1:]}  # criterion, label, the weight used
+    others = [w for c, w in used.items() if c != "monthly_cost_change_avg_eur" and w > 0]
+    n = len(others) + 1
+    assert used["monthly_cost_change_avg_eur"] == pytest.approx(5 / (5 + n - 1))  # 5 against 1 each
+    assert all(w == pytest.approx(1 / (5 + n - 1)) for w in others)
+    ranking = list(book["criteria_ranking"].iter_rows(min_row=2, values_only=True))
+    assert first == "Hybride warmtepomp"  # the page's first under these weights ...
+    assert ranking[0][0] == "hybrid"  # ... is the workbook's first
+
+
 def test_the_wijkuitvoeringsplan_is_of_the_village_on_screen(served):
     """The Export page's document (issue 26) names the village shown, holds its dwellings and
     never carries a plan made on the Plan page for another village."""

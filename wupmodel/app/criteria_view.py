@@ -14,7 +14,15 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 
-from wupmodel.app.figure_style import FONT_SIZE, MAIN, PALETTE, figure, hbar, value_texts
+from wupmodel.app.figure_style import (
+    FONT_SIZE,
+    MAIN,
+    PALETTE,
+    figure,
+    hbar,
+    value_texts,
+    wrap_title,
+)
 from wupmodel.app.i18n import format_number, t
 from wupmodel.criteria import CriteriaResult
 from wupmodel.params import packaged_table
@@ -149,7 +157,8 @@ def criteria_radar(result: CriteriaResult, lang: str = "nl") -> go.Figure:
     normalised = result.normalised()
     names = [c for c in normalised.columns if result.weights.as_dict().get(c, 0.0) > 0]
     labels = criteria_labels(result, lang)
-    theta = [_short(labels[c]) for c in names]
+    # on two or three short lines: a long axis name at the side runs off the figure's edge
+    theta = [wrap_title(_short(labels[c]), 16) for c in names]
     best = result.ranking().index[0]
     traces = []
     for i, s in enumerate(result.ranking().index):

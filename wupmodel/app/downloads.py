@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from wupmodel.criteria import CriteriaResult
 from wupmodel.io.plan_files import plan_tables
 from wupmodel.io.provenance import mark_unused_village, provenance_table, run_provenance
 from wupmodel.io.workbook import XLSX_OPTIONS, safe_text, workbook_bytes
@@ -55,6 +56,7 @@ def results_workbook_bytes(
     lang: str = "en",
     provenance: Mapping[str, Any] | None = None,
     stock_source: Mapping[str, Any] | None = None,
+    criteria: CriteriaResult | None = None,
 ) -> bytes:
     """``results.xlsx`` of :func:`wupmodel.write_outputs` (read-me and provenance sheets) as bytes.
 
@@ -62,13 +64,20 @@ def results_workbook_bytes(
     ``scenario``); ``stock_source`` names a stock that is not the scenario's buurt, e.g. an
     upload (:func:`~wupmodel.uploaded_stock_source`), so the block does not claim the buurt
     (and the scenario sheet marks its village settings and description as not used for the
-    stock).
+    stock). ``criteria`` (the village's weighing) adds its sheets: the indicators per strategy,
+    the ranking with the weights used and the weights themselves.
     """
     return workbook_bytes(
-        _with_stock_source(tables, scenario, stock_source),
+        _with_criteria(_with_stock_source(tables, scenario, stock_source), criteria),
         _block(scenario, provenance, stock_source),
         lang,
     )
+
+
+def _with_criteria(
+    tables: Mapping[str, pd.DataFrame], criteria: CriteriaResult | None
+) -> Mapping[str, pd.DataFrame]:
+    return tables if criteria is None else {**tables, **criteria.tables()}
 
 
 def csv_zip_bytes(
@@ -76,14 +85,15 @@ def csv_zip_bytes(
     scenario: Scenario,
     provenance: Mapping[str, Any] | None = None,
     stock_source: Mapping[str, Any] | None = None,
+    criteria: CriteriaResult | None = None,
 ) -> bytes:
-    """One UTF-8 CSV per table (and ``provenance.csv``) in a zip, as bytes (``provenance`` and
-    ``stock_source`` as for :func:`results_workbook_bytes`)."""
+    """One UTF-8 CSV per table (and ``provenance.csv``) in a zip, as bytes (``provenance``,
+    ``stock_source`` and ``criteria`` as for :func:`results_workbook_bytes`)."""
     block = _block(scenario, provenance, stock_source)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for name, frame in {
-            **_with_stock_source(tables, scenario, stock_source),
+            **_with_criteria(_with_stock_source(tables, scenario, stock_source), criteria),
             "provenance": provenance_table(block),
         }.items():
             zf.writestr(f"{name}.csv", safe_text(frame).to_csv(index=False))

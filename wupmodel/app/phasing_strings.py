@@ -24,7 +24,7 @@ PHASING_STRINGS: dict[str, dict[str, str]] = {
         "nl": "Jaarbudget dorpsfonds (k€ per jaar, 0 = geen grens)",
         "en": "Yearly village budget (k€ a year, 0 = no limit)",
     },
-    "tp_co2": {"nl": "CO2-minder dan nu in", "en": "Less CO2 than now by"},
+    "tp_co2": {"nl": "CO₂ minder dan nu in", "en": "Less CO₂ than now by"},
     "tp_step": {
         "nl": "Per jaar rekenen (preciezer, langzamer)",
         "en": "Every year (finer, slower)",
@@ -32,7 +32,7 @@ PHASING_STRINGS: dict[str, dict[str, str]] = {
     "tp_running": {"nl": "Het tijdpad wordt berekend …", "en": "Working out the time path …"},
     "tp_cost": {"nl": "Kosten plan (contant)", "en": "Plan's cost (discounted)"},
     "tp_extra": {"nl": "Meer dan gas houden", "en": "Above keeping gas"},
-    "tp_co2_2050": {"nl": "CO2 minder in 2050", "en": "Less CO2 in 2050"},
+    "tp_co2_2050": {"nl": "CO₂ minder in 2050", "en": "Less CO₂ in 2050"},
     "tp_infeasible": {
         "nl": "Zo lukt het niet: geen plan haalt dit CO2-pad.",
         "en": "Not like this: no plan reaches this CO2 path.",
@@ -44,6 +44,8 @@ PHASING_STRINGS: dict[str, dict[str, str]] = {
     "tp_gantt": {"nl": "Per zone: warmtenet, verzwaring, van het gas", "en": "Per zone"},
     "tp_bars": {"nl": "Overstappen per jaar", "en": "Switches per year"},
     "tp_table": {"nl": "Jaar voor jaar", "en": "Year by year"},
+    "tp_col_co2": {"nl": "CO₂ minder dan nu (%)", "en": "Less CO₂ than now (%)"},
+    "tp_col_capex": {"nl": "Investering (k€)", "en": "Investment (k€)"},
     "tp_binds": {"nl": "Wat knelt", "en": "What binds"},
     "gantt_network": {"nl": "Warmtenet", "en": "Heat network"},
     "gantt_reinforced": {"nl": "Net verzwaard", "en": "Grid reinforced"},

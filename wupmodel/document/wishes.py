@@ -32,7 +32,7 @@ def _names(run: DocumentRun) -> dict[str, str]:
 def _label(result: CriteriaResult, criterion: str) -> str:
     meta = result.meta
     if meta is not None and criterion in meta.index and "label_nl" in meta:
-        text = str(meta.at[criterion, "label_nl"])
+        text = str(meta.at[criterion, "label_nl"]).replace("CO2", "CO₂")
         return text[0].upper() + text[1:]
     return "Een criterium"
 
@@ -51,13 +51,16 @@ def criteria_blocks(run: DocumentRun) -> list[Block]:
         for s, r in ranking.iterrows()
     ]
     best = names.get(ranking.index[0], ranking.index[0])
+    values = [float(w) for w in result.weights.values if float(w) > 0]
+    equal = bool(values) and max(values) - min(values) < 1e-9
     blocks: list[Block] = [
         Paragraph(
-            f"Het model zet elke strategie en het plan naast elkaar op {nl.num(len(weights))}"
-            " criteria: comfort in winter en zomer, geluid bij de buren, vocht, hoe lang de"
-            " werkzaamheden duren, ruimte, de woonlasten, de nationale kosten, CO₂, het net en"
-            f" groene daken. Met de gewichten hieronder komt {best.lower()} als eerste uit de"
-            " afweging."
+            f"Het model zet elke strategie{' en het plan' if 'plan' in ranking.index else ''}"
+            f" naast elkaar op {nl.num(len(weights))} criteria: comfort in winter en zomer,"
+            " geluid bij de buren, vocht, hoe lang de werkzaamheden duren, ruimte, de"
+            " woonlasten, de nationale kosten, CO₂, het net en groene daken."
+            f" {'Alle criteria wegen even zwaar; zo' if equal else 'Met de gewichten hieronder'}"
+            f" komt {best.lower()} als eerste uit de afweging."
         ),
         table("criteria_weights", "De gewichten", ("Criterium", "Gewicht"), weights, "criteria"),
         table(
