@@ -389,3 +389,22 @@ def test_taxes_per_year_mark_what_is_carried_forward():
     assert block.rows[2][0] == "Andere regel"  # never the identifier
     (note,) = policy_blocks(None)
     assert note.kind == "missing" and "2026" in note.text
+
+
+def test_the_document_never_lands_on_an_input(tmp_path, capsys):
+    """A survey kept in the output folder under a name the document writes is refused, as
+    every command's outputs are (issue 24): exit 2, one message, the survey unchanged."""
+    out = tmp_path / "wup"
+    out.mkdir()
+    survey = out / "wup_tabellen.xlsx"
+    pd.DataFrame({"dwelling_id": ["BU01095059-0001"], "would_join": ["yes"]}).to_excel(
+        survey, index=False
+    )
+    before = survey.read_bytes()
+    args = ["report", "--out", str(out), "--survey", str(survey), "--format", "html"]
+    assert main([*args, "--figures", "matplotlib"]) == 2
+    err = capsys.readouterr().err
+    assert "would overwrite an input" in err and err.count("\n") == 1
+    assert survey.read_bytes() == before
+    assert sorted(p.name for p in out.iterdir()) == ["wup_tabellen.xlsx"]
+    assert not [p for p in tmp_path.rglob(".*")]  # nothing staged left

@@ -81,9 +81,33 @@ def add_report_parser(sub) -> None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     start = time.perf_counter()
-    wio.check_document_folder(args.out)
     if args.co2_reduction is not None and not 0.0 <= args.co2_reduction <= 1.0:
         raise WupInputError(f"--co2-reduction must be between 0 and 1 (got {args.co2_reduction})")
+    inputs = [args.scenario, args.stock, args.survey, args.ranges]
+    with wio.Destinations(inputs) as dest:  # checked first, written whole, never onto an input
+        out_dir = dest.folder(args.out)
+        doc, images, note = _document(args)
+        with dest.writing():
+            _staged, notes = wio.write_wup_document(
+                out_dir, doc, images, tuple(args.formats or wio.WUP_FORMATS)
+            )
+        written = dest.commit()
+    for text in [note, *notes]:
+        if text:
+            print(f"note: {text}", file=sys.stderr)
+    for what in doc.missing:
+        print(f"note: not yet in the model, said so in the document: {what}", file=sys.stderr)
+    print(
+        f"{doc.title}: {len(doc.chapters)} chapters"
+        + (f", {len(doc.letters)} letters" if doc.letters else "")
+        + f" in {time.perf_counter() - start:.1f} s; wrote "
+        + ", ".join(str(p) for p in written)
+    )
+    return 0
+
+
+def _document(args: argparse.Namespace) -> tuple[wm.WupDocument, dict[str, bytes], str]:
+    """The document of the run the arguments ask for, and its figures as PNG."""
     survey = wio.load_survey(args.survey) if args.survey else None
     ranges = wm.load_scenario(args.ranges) if args.ranges else None
     scenario, stock = load(args)
@@ -99,21 +123,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         provenance=wio.run_provenance(scenario, args.stock, command_line()),
     )
     images, note = wa.document_images(doc, args.figures)
-    written, notes = wio.write_wup_document(
-        args.out, doc, images, tuple(args.formats or wio.WUP_FORMATS)
-    )
-    for text in [note, *notes]:
-        if text:
-            print(f"note: {text}", file=sys.stderr)
-    for what in doc.missing:
-        print(f"note: not yet in the model, said so in the document: {what}", file=sys.stderr)
-    print(
-        f"{doc.title}: {len(doc.chapters)} chapters"
-        + (f", {len(doc.letters)} letters" if doc.letters else "")
-        + f" in {time.perf_counter() - start:.1f} s; wrote "
-        + ", ".join(str(p) for p in written)
-    )
-    return 0
+    return doc, images, note
 
 
 def add_parsers(sub) -> dict:
