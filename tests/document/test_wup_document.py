@@ -408,3 +408,26 @@ def test_the_document_never_lands_on_an_input(tmp_path, capsys):
     assert survey.read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == ["wup_tabellen.xlsx"]
     assert not [p for p in tmp_path.rglob(".*")]  # nothing staged left
+
+
+def test_addresses_only_when_the_stock_has_them_and_they_are_asked(tmp_path, capsys):
+    stock = tmp_path / "ons_dorp.csv"
+    stock.write_text(
+        "dwelling_id,dwelling_type,construction_year,floor_area_m2,straat\n"
+        "a,tussenwoning,1975,110,Brink 1\nb,vrijstaand,1930,160,Dorpsstraat 12\n"
+    )
+    base = ["report", "--stock", str(stock), "--letters", "--format", "html"]
+    assert main([*base, "--out", str(tmp_path / "plain"), "--figures", "matplotlib"]) == 0
+    plain = (tmp_path / "plain" / "brieven.html").read_text("utf-8")
+    assert "Brink 1" not in plain and "Dorpsstraat" not in plain
+    asked = [*base, "--out", str(tmp_path / "asked"), "--address-column", "straat"]
+    assert main([*asked, "--figures", "matplotlib"]) == 0
+    letters = (tmp_path / "asked" / "brieven.html").read_text("utf-8")
+    assert "Brink 1" in letters and "Dorpsstraat 12" in letters
+    assert "Brink 1" not in (tmp_path / "asked" / "wup.html").read_text("utf-8")
+    capsys.readouterr()
+    wrong = [*base, "--out", str(tmp_path / "x"), "--address-column", "adres"]
+    assert main([*wrong, "--figures", "matplotlib"]) == 2
+    err = capsys.readouterr().err
+    assert "'adres' is not a column" in err and "straat" in err and err.count("\n") == 1
+    assert not (tmp_path / "x").exists()

@@ -42,6 +42,13 @@ def add_report_parser(sub) -> None:
         " every dwelling)",
     )
     re.add_argument(
+        "--address-column",
+        metavar="NAME",
+        default=None,
+        help="with --letters and your own --stock file: print this column of the file (e.g. the"
+        " street and number) on each letter; addresses are never printed otherwise",
+    )
+    re.add_argument(
         "--co2-reduction",
         type=share_arg,
         metavar="SHARE",
@@ -112,6 +119,11 @@ def _document(args: argparse.Namespace) -> tuple[wm.WupDocument, dict[str, bytes
     ranges = wm.load_scenario(args.ranges) if args.ranges else None
     scenario, stock = load(args)
     coop = {} if args.participation is None else {"participation": args.participation}
+    addresses = None
+    if args.address_column:
+        if not (args.letters and args.stock):
+            raise WupInputError("--address-column needs --letters and your own --stock file")
+        addresses = wio.stock_addresses(args.stock, args.address_column)
     doc = wm.wup_document(
         stock,
         scenario,
@@ -120,6 +132,7 @@ def _document(args: argparse.Namespace) -> tuple[wm.WupDocument, dict[str, bytes
         coop=coop,
         ranges=ranges,
         letters=args.letters,
+        addresses=addresses,
         provenance=wio.run_provenance(scenario, args.stock, command_line()),
     )
     images, note = wa.document_images(doc, args.figures)

@@ -57,7 +57,13 @@ from wupmodel.io.weights_files import packaged_weights, read_weights
 from wupmodel.io.workbook import XLSX_OPTIONS, safe_text, workbook_bytes, write_workbook
 from wupmodel.io.wup_docx import letters_docx_bytes, wup_docx_bytes
 from wupmodel.io.wup_figures import draw_figures
-from wupmodel.io.wup_files import WUP_FORMATS, check_document_folder, write_wup_document, wup_json
+from wupmodel.io.wup_files import (
+    WUP_FORMATS,
+    check_document_folder,
+    stock_addresses,
+    write_wup_document,
+    wup_json,
+)
 from wupmodel.io.wup_html import letters_html, wup_html
 from wupmodel.io.wup_pdf import find_browser, html_to_pdf, html_to_png
 from wupmodel.money.tariffs import PATH_RULE
@@ -136,6 +142,7 @@ __all__ = [
     "write_stock",
     "write_sweep_report",
     "write_workbook",
+    "stock_addresses",
     "write_wup_document",
     "wup_docx_bytes",
     "wup_html",

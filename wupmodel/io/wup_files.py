@@ -25,8 +25,15 @@ from wupmodel.io.workbook import workbook_bytes
 from wupmodel.io.wup_docx import letters_docx_bytes, wup_docx_bytes
 from wupmodel.io.wup_html import letters_html, wup_html
 from wupmodel.io.wup_pdf import html_to_pdf
+from wupmodel.stock.read import load_stock, read_raw_table
 
-__all__ = ["check_document_folder", "write_wup_document", "wup_json", "WUP_FORMATS"]
+__all__ = [
+    "check_document_folder",
+    "stock_addresses",
+    "write_wup_document",
+    "wup_json",
+    "WUP_FORMATS",
+]
 
 WUP_FORMATS = ("docx", "html", "pdf")
 
@@ -141,3 +148,30 @@ def write_wup_document(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return written, notes
+
+
+def stock_addresses(stock_file: str | os.PathLike, column: str) -> dict[str, str]:
+    """Dwelling id -> the text of ``column`` of the user's own stock file, for the letters only
+    (the stock itself drops address-like columns on import and never writes them).
+
+    Raises
+    ------
+    WupInputError
+        The file has no such column (its columns are named), or cannot be read.
+    """
+    path = Path(stock_file)
+    stock = load_stock(path)  # every check of the file, and the dwelling ids in its order
+    raw = read_raw_table(path)
+    names = {str(c).strip(): c for c in raw.columns}
+    if column not in names:
+        shown = ", ".join(sorted(names))[:300]
+        raise WupInputError(
+            f"{path.name}: --address-column {column!r} is not a column of the file (its columns:"
+            f" {shown})",
+            path.name,
+        )
+    if len(raw) != len(stock):
+        raise WupInputError(f"{path.name}: the address column does not line up with the rows")
+    text = raw[names[column]].astype(object).where(raw[names[column]].notna(), "")
+    ids = stock["dwelling_id"].astype(str)
+    return {i: str(t).strip() for i, t in zip(ids, text, strict=True) if str(t).strip()}
