@@ -46,6 +46,7 @@ def _options_table(rows: pd.DataFrame, names: dict[str, str]) -> Block:
         ("Strategie", "Wat er gebeurt", "Investering", "Subsidie", "Woonlasten per maand"),
         body,
         "per_dwelling",
+        text_columns=2,
     )
 
 

@@ -182,10 +182,9 @@ def letters_docx_bytes(doc: WupDocument, images: Mapping[str, bytes] | None = No
 
     out = _new_document()
     out.core_properties.title = f"Brieven: {doc.title}"
-    count = [0, 0]
     for i, letter in enumerate(doc.letters):
         if i:
             out.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         out.add_heading(letter.title, level=1)
-        _blocks(out, letter.blocks, images or {}, count)
+        _blocks(out, letter.blocks, images or {}, [0, 0])  # each letter counts from 1
     return _save(out)

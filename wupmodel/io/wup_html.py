@@ -148,10 +148,9 @@ def wup_html(doc: WupDocument, images: Mapping[str, bytes]) -> str:
 
 def letters_html(doc: WupDocument, images: Mapping[str, bytes] | None = None) -> str:
     """The letters to the households, one page each."""
-    count = _Counter()
-    parts = [
+    parts = [  # each letter counts its own tables from 1
         f'<section class="letter" id="brief-{i}"><h2>{escape(letter.title)}</h2>'
-        f"{_blocks(letter.blocks, images or {}, count)}</section>"
+        f"{_blocks(letter.blocks, images or {}, _Counter())}</section>"
         for i, letter in enumerate(doc.letters, start=1)
         if isinstance(letter, Letter)
     ]
