@@ -116,8 +116,8 @@ def document_from_run(
     village = run.village
     return WupDocument(
         title=f"Wijkuitvoeringsplan {village}",
-        subtitle=f"Van het aardgas af: het plan van het dorp · scenario {run.scenario.name} ·"
-        f" {when}",
+        subtitle=f"Van het aardgas af: het plan van het dorp · uitgangspunten van scenario"
+        f" ‘{run.scenario.name}’ · {when}",
         chapters=chapters,
         letters=made,
         tables=_source_tables(run),
