@@ -11,7 +11,7 @@ from wupmodel.document.model import Block, Bullets, Chapter, Paragraph, Subheadi
 from wupmodel.document.options import strategy_names
 from wupmodel.document.parts import table
 from wupmodel.document.plan import coop_zone_words
-from wupmodel.document.run import DocumentRun, main_strategy
+from wupmodel.document.run import RISK_SAMPLES, DocumentRun, main_strategy
 
 __all__ = ["risks", "SERIES_WORDS", "factor_words"]
 
@@ -176,9 +176,12 @@ def risks(run: DocumentRun) -> Chapter:
         blocks.append(
             Paragraph(
                 "Dit scenario geeft geen bandbreedtes voor prijzen en kosten. Met bandbreedtes"
-                " (het onderdeel onzekerheid van het scenariobestand) rekent het model"
-                " duizenden toekomstbeelden door en zegt het hier hoe groot de kans is dat een"
-                " huishouden meer gaat betalen."
+                " (het onderdeel onzekerheid van het scenariobestand, of de voorbeeldbandbreedtes"
+                " die bij het model horen) rekent het model elke strategie"
+                f" {nl.num(RISK_SAMPLES)} keer door met andere prijzen en kosten, zegt het hier"
+                " tussen welke grenzen de nationale meerkosten liggen, hoeveel huishoudens"
+                " waarschijnlijk meer gaan betalen en welke onzekerheid het meeste verschil"
+                " maakt."
             )
         )
     return Chapter("risks", "7. Risico's en onzekerheid", tuple(blocks), "onzekerheid")

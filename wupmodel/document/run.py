@@ -29,7 +29,13 @@ from wupmodel.scenario import Scenario
 from wupmodel.summary import summarise
 from wupmodel.uncertainty import SweepResult, distributions, household_risk, sweep, tornado
 
-__all__ = ["DocumentRun", "DEFAULT_CO2_REDUCTION", "PAYS_MORE_EUR", "run_for_document"]
+__all__ = [
+    "DocumentRun",
+    "DEFAULT_CO2_REDUCTION",
+    "PAYS_MORE_EUR",
+    "RISK_SAMPLES",
+    "run_for_document",
+]
 
 #: the plan's CO2 target when the scenario sets none (as the app's Plan page)
 DEFAULT_CO2_REDUCTION = 0.6
