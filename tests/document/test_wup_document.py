@@ -354,6 +354,9 @@ def test_an_hourly_pass_fills_the_grid_section():
     today = next(c for c in doc.chapters if c.key == "today")
     assert not [b for b in today.blocks if getattr(b, "kind", "") == "missing"]
     assert "de uurberekening van het net" not in doc.missing
+    lead = next(b.text for b in today.blocks if "De uurberekening" in getattr(b, "text", ""))
+    assert "11 januari, 19.00 uur: samen 1.500\u00a0kW" in lead
+    assert "2,00\u00a0kW per woning over 750 woningen" in lead
     tables = {b.key: b for b in today.blocks if hasattr(b, "rows")}
     rows = {r[0]: r for r in tables["hours_strategies"].rows}
     # 1 500 kW over 750 dwellings = 2,00 kW each; 18:00 UTC in January is 19.00 Dutch time

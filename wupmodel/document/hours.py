@@ -118,7 +118,7 @@ def hourly_blocks(
 
     ``labels``: strategy -> its Dutch name; ``main``: the strategy whose zones are shown (the
     plan's main one, see :func:`wupmodel.document.run.main_strategy`); ``dwellings``: the
-    village's dwellings."""
+    village's dwellings, where the report does not give its own."""
     strategies = hours.get("strategies", {})
     if not strategies:
         return []
@@ -134,7 +134,7 @@ def hourly_blocks(
             f" {dutch_time(top.get('peak_time', ''))}: samen"
             f" {nl.num(top.get('peak_kw'), unit='kW')}, gemiddeld"
             f" {nl.num(top.get('peak_kw_per_dwelling'), 2, 'kW')} per woning over"
-            f" {nl.num(dwellings)} woningen."
+            f" {nl.num(top.get('dwellings', dwellings))} woningen."
         ),
         table(
             "hours_strategies",
