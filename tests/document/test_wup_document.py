@@ -363,7 +363,7 @@ def test_an_hourly_pass_fills_the_grid_section():
     assert rows["All-electric (lucht)"][1:5] == (
         "1.500\u00a0kW",
         "2,00\u00a0kW",
-        "11 januari, 19.00 uur",
+        "11\u00a0jan 19.00",
         "3",
     )
     assert rows["Referentie: cv-ketel"][4:] == ("0", "30\u00a0%", "55\u00a0%")

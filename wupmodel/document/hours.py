@@ -39,13 +39,16 @@ _MONTHS = (
 )
 
 
-def dutch_time(label: str) -> str:
+def dutch_time(label: str, short: bool = False) -> str:
     """``'1987-01-11 18:00 UTC'`` as a Dutch reader says it, in Dutch time: "11 januari, 19.00
-    uur"; a dash when there is no time."""
+    uur" (``short``: "11 jan 19.00", for a table); a dash when there is no time."""
     if not label:
         return nl.MISSING
     when = pd.Timestamp(label).tz_convert("Europe/Amsterdam")
-    return f"{when.day} {_MONTHS[when.month - 1]}, {when.hour:02d}.{when.minute:02d} uur"
+    month = _MONTHS[when.month - 1]
+    if short:
+        return f"{when.day}{nl.NBSP}{month[:3]} {when.hour:02d}.{when.minute:02d}"
+    return f"{when.day} {month}, {when.hour:02d}.{when.minute:02d} uur"
 
 
 def hourly_frame(hours: Mapping[str, Any]) -> pd.DataFrame:
@@ -62,7 +65,9 @@ def hourly_frame(hours: Mapping[str, Any]) -> pd.DataFrame:
                 "peak_kw": s.get("peak_kw"),
                 "peak_kw_per_dwelling": s.get("peak_kw_per_dwelling"),
                 "peak_time": s.get("peak_time", ""),
-                "zones_over_capacity": sum(1 for z in zones.values() if z.get("excess_kw", 0) > 0),
+                "zones_over_capacity": sum(
+                    1 for z in zones.values() if (z.get("excess_kw") or 0) > 0
+                ),
                 "pv_mwh": s.get("pv_mwh"),
                 "self_consumption_share": s.get("self_consumption_share"),
                 "battery_self_consumption_share": battery.get("self_consumption_share"),
@@ -78,7 +83,7 @@ def _zone_table(name: str, label: str, strategy: Mapping[str, Any]) -> Block:
             nl.num(v.get("dwellings")),
             nl.num(v.get("peak_kw"), unit="kW"),
             nl.num(v.get("capacity_kw"), unit="kW"),
-            nl.num(v.get("excess_kw"), unit="kW") if v.get("excess_kw", 0) > 0 else "geen",
+            nl.num(v.get("excess_kw"), unit="kW") if (v.get("excess_kw") or 0) > 0 else "geen",
         )
         for z, v in strategy.get("zones", {}).items()
     ]
@@ -153,7 +158,7 @@ def hourly_blocks(
                     labels.get(r.strategy, r.strategy),
                     nl.num(r.peak_kw, unit="kW"),
                     nl.num(r.peak_kw_per_dwelling, 2, "kW"),
-                    dutch_time(r.peak_time),
+                    dutch_time(r.peak_time, short=True),
                     nl.num(r.zones_over_capacity),
                     nl.share(r.self_consumption_share),
                     nl.share(r.battery_self_consumption_share),

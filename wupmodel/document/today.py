@@ -168,9 +168,11 @@ def _grid_blocks(run: DocumentRun) -> list[Block]:
             table(
                 "grid_zones",
                 "Laagspanningszones: woningen en ruimte op het net",
-                ("Zone", "Woningen", "Capaciteit"),
+                ("Zone", "Woningen", "Capaciteit met het plan"),
                 rows,
                 "per_dwelling,plan_totals",
+                "Capaciteit na gelijktijdigheid, met de verzwaring die het plan kiest"
+                " (hoofdstuk 4).",
             )
         )
     if run.hourly.available:
