@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import wupmodel as wm
 import wupmodel.app as wa
@@ -93,10 +94,14 @@ def cmd_report(args: argparse.Namespace) -> int:
     inputs = [args.scenario, args.stock, args.survey, args.ranges]
     with wio.Destinations(inputs) as dest:  # checked first, written whole, never onto an input
         out_dir = dest.folder(args.out)
-        doc, images, note = _document(args)
+        doc = _document(args)
+        with ThreadPoolExecutor(max_workers=1) as pool:  # the workbook while figures are drawn
+            workbook = pool.submit(wio.wup_workbook_bytes, doc)
+            images, note = wa.document_images(doc, args.figures)
+            workbook = workbook.result()
         with dest.writing():
             _staged, notes = wio.write_wup_document(
-                out_dir, doc, images, tuple(args.formats or wio.WUP_FORMATS)
+                out_dir, doc, images, tuple(args.formats or wio.WUP_FORMATS), workbook
             )
         written = dest.commit()
     for text in [note, *notes]:
@@ -113,8 +118,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _document(args: argparse.Namespace) -> tuple[wm.WupDocument, dict[str, bytes], str]:
-    """The document of the run the arguments ask for, and its figures as PNG."""
+def _document(args: argparse.Namespace) -> wm.WupDocument:
+    """The document of the run the arguments ask for."""
     survey = wio.load_survey(args.survey) if args.survey else None
     ranges = wm.load_scenario(args.ranges) if args.ranges else None
     scenario, stock = load(args)
@@ -135,8 +140,7 @@ def _document(args: argparse.Namespace) -> tuple[wm.WupDocument, dict[str, bytes
         addresses=addresses,
         provenance=wio.run_provenance(scenario, args.stock, command_line()),
     )
-    images, note = wa.document_images(doc, args.figures)
-    return doc, images, note
+    return doc
 
 
 def add_parsers(sub) -> dict:

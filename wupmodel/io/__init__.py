@@ -63,6 +63,7 @@ from wupmodel.io.wup_files import (
     stock_addresses,
     write_wup_document,
     wup_json,
+    wup_workbook_bytes,
 )
 from wupmodel.io.wup_html import letters_html, wup_html
 from wupmodel.io.wup_pdf import find_browser, html_to_pdf, html_to_png
@@ -144,6 +145,7 @@ __all__ = [
     "write_workbook",
     "stock_addresses",
     "write_wup_document",
+    "wup_workbook_bytes",
     "wup_docx_bytes",
     "wup_html",
     "wup_json",

@@ -32,6 +32,7 @@ __all__ = [
     "stock_addresses",
     "write_wup_document",
     "wup_json",
+    "wup_workbook_bytes",
     "WUP_FORMATS",
 ]
 
@@ -76,7 +77,20 @@ def check_document_folder(out_dir: str | os.PathLike) -> Path:
     return out
 
 
-def _files(doc: WupDocument, images: Mapping[str, bytes], formats: Sequence[str]):
+def wup_workbook_bytes(doc: WupDocument) -> bytes:
+    """``wup_tabellen.xlsx``: every table the document was read from, under the Dutch name the
+    document cites, with a read-me and the provenance (needs no figure, so it can be made while
+    the figures are drawn)."""
+    sheets = {SOURCE_TABLES.get(k, k)[:31]: v for k, v in doc.tables.items()}
+    return workbook_bytes(sheets, doc.provenance or None, lang="nl")
+
+
+def _files(
+    doc: WupDocument,
+    images: Mapping[str, bytes],
+    formats: Sequence[str],
+    workbook: bytes | None = None,
+):
     """(file name, content) of every file but the PDF, the HTML first (the PDF is printed
     from it while the others are made)."""
     if "html" in formats or "pdf" in formats:
@@ -84,8 +98,7 @@ def _files(doc: WupDocument, images: Mapping[str, bytes], formats: Sequence[str]
     if "docx" in formats:
         yield "wup.docx", wup_docx_bytes(doc, images)
     yield "wup.json", wup_json(doc)
-    sheets = {SOURCE_TABLES.get(k, k)[:31]: v for k, v in doc.tables.items()}
-    yield "wup_tabellen.xlsx", workbook_bytes(sheets, doc.provenance or None, lang="nl")
+    yield "wup_tabellen.xlsx", workbook if workbook is not None else wup_workbook_bytes(doc)
     if doc.letters:
         yield "brieven.docx", letters_docx_bytes(doc, images)
         yield "brieven.html", letters_html(doc, images)
@@ -96,6 +109,7 @@ def write_wup_document(
     doc: WupDocument,
     images: Mapping[str, bytes],
     formats: Sequence[str] = WUP_FORMATS,
+    workbook: bytes | None = None,
 ) -> tuple[list[Path], list[str]]:
     """Write the document's files into ``out_dir`` (created if needed), all or nothing.
 
@@ -111,6 +125,8 @@ def write_wup_document(
         :func:`draw_figures` without the app).
     formats
         Of ``docx``, ``html``, ``pdf``.
+    workbook
+        ``wup_tabellen.xlsx`` already made (:func:`wup_workbook_bytes`), else made here.
 
     Returns
     -------
@@ -127,7 +143,7 @@ def write_wup_document(
     printing = None
     try:
         with ThreadPoolExecutor(max_workers=1) as pool:
-            for name, content in _files(doc, images, formats):
+            for name, content in _files(doc, images, formats, workbook):
                 target = staging / name
                 if isinstance(content, str):
                     target.write_text(content, "utf-8")
