@@ -121,18 +121,26 @@ def money_chapter(run: DocumentRun) -> Chapter:
             "optimalisatie",
         )
     rows = run.plan_rows
-    loan = weighted_mean(rows["loan_payment_eur_per_month"], rows["dwellings"])
+    lends = rows["loan_payment_eur_per_month"].fillna(0.0) > 0.5
+    borrowers = float(rows.loc[lends, "dwellings"].sum())
+    loan = weighted_mean(
+        rows.loc[lends, "loan_payment_eur_per_month"], rows.loc[lends, "dwellings"]
+    )
+    loan_text = (
+        f"{nl.num(borrowers)} huishoudens lenen bij het Nationaal Warmtefonds en lossen gemiddeld"
+        f" {nl.money(loan)} per maand af."
+        if borrowers >= 0.5
+        else "Niemand hoeft bij het Nationaal Warmtefonds te lenen."
+    )
     collective = plan.collective_cost_eur.get("national", math.nan)
     per = _per_tenure(run)
     names = [word("tenure", t) for t in per.index]
     blocks: list[Block] = [
         Paragraph(
             f"Huishoudens en verhuurders investeren samen {nl.money(plan.capex_eur)} (inclusief"
-            f" btw), waarvan {nl.money(plan.subsidy_eur)} subsidie (ISDE) terugkomt. Wie leent bij"
-            " het Nationaal Warmtefonds, lost gemiddeld"
-            f" {nl.money(loan)} per maand af (gemiddeld over alle huishoudens). Wat het dorp"
-            f" samen bouwt (warmtenet, netverzwaring, zonnepark) kost {nl.money(collective)} per"
-            " jaar aan nationale kosten.",
+            f" btw), waarvan {nl.money(plan.subsidy_eur)} subsidie (ISDE) terugkomt. {loan_text}"
+            " Wat het dorp samen bouwt (warmtenet, netverzwaring, zonnepark) kost"
+            f" {nl.money(collective)} per jaar aan nationale kosten.",
             "lead",
         ),
         Subheading("Wie betaalt wat"),
