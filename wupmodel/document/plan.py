@@ -290,8 +290,8 @@ def _constraints(run: DocumentRun) -> Paragraph:
     price = run.plan.co2_shadow_price_eur_per_t
     if price is not None and math.isfinite(price) and price > 0.005:
         return Paragraph(
-            f"Het CO₂-doel bepaalt het plan: de laatste ton CO₂ die het plan vermijdt, kost"
-            f" {nl.money(price)} per jaar."
+            f"Het CO₂-doel bepaalt het plan: de laatste ton CO₂ die het plan per jaar vermijdt,"
+            f" kost Nederland {nl.money(price)} per jaar."
         )
     return Paragraph("Het CO₂-doel kost niets extra: de goedkoopste mix haalt het al.")
 

@@ -71,6 +71,16 @@ def _key_rows(run: DocumentRun) -> list[tuple[str, str, str]]:
     return rows
 
 
+def _worse_off(share: float) -> str:
+    """Who pays more under the plan, in a sentence that does not start with a number."""
+    if share < 0.005:
+        return "Geen huishouden gaat er in woonlasten op achteruit (meer dan € 1 per maand)."
+    return (
+        f"Van de huishoudens gaat {nl.share(share)} er in woonlasten op achteruit (meer dan € 1"
+        " per maand)."
+    )
+
+
 def summary_chapter(run: DocumentRun) -> Chapter:
     """The one-page summary."""
     village = run.village
@@ -95,8 +105,7 @@ def summary_chapter(run: DocumentRun) -> Chapter:
             Paragraph(
                 f"Het plan haalt {nl.share(f['co2_reduction'])} minder CO₂. {mix_sentence(run)}"
                 f" Nederland betaalt er {nl.money(f['national_extra_eur_per_yr'])} per jaar meer"
-                f" voor dan alles laten zoals het is. {nl.share(f['share_paying_more'])} van de"
-                " huishoudens gaat er in woonlasten op achteruit (meer dan € 1 per maand)."
+                f" voor dan alles laten zoals het is. {_worse_off(f['share_paying_more'])}"
             )
         )
     else:
