@@ -443,12 +443,20 @@ SUGGESTED_PATH = {2030: 30, 2040: 60, 2050: 80}
 
 def phasing_defaults() -> tuple[int, dict[int, int]]:
     """The installer capacity (heat pumps a year) and CO2 milestones (%) the page starts from:
-    the scenario's, else the packaged capacity per 1 000 dwellings and a suggested path."""
+    the scenario's, else the packaged capacity per 1 000 dwellings and the packaged path."""
     current = scenario()
     per_1000 = current.params()["phasing.heat_pumps_per_1000_dwellings"]
     dwellings = float(stock()["count"].sum())
     capacity = int(round(current.phasing.heat_pumps_per_year or per_1000 * dwellings / 1e3))
-    path = {y: int(round(100 * r)) for y, r in current.targets.co2_path.items()}
+    given = current.targets.co2_path
+    if given is None:  # the packaged path (phasing.co2_reduction_<year>, each with its source)
+        params = current.params()
+        given = {
+            y: params[f"phasing.co2_reduction_{y}"]
+            for y in (2030, 2040, 2050)
+            if current.years.start <= y <= current.years.end
+        }
+    path = {y: int(round(100 * r)) for y, r in given.items()}
     return capacity, path or dict(SUGGESTED_PATH)
 
 

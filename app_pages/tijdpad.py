@@ -37,7 +37,7 @@ capacity = c1.slider(
 budget = c2.slider(ui.tr("tp_budget"), 0, 2000, 0, 50, key="tp_budget")
 columns = st.columns(len(path_default))
 path = tuple(
-    (year, col.slider(f"{ui.tr('tp_co2')} {year} (%)", 0, 100, value, 5, key=f"tp_co2_{year}"))
+    (year, col.slider(f"{ui.tr('tp_co2')} {year} (%)", 0, 100, value, 1, key=f"tp_co2_{year}"))
     for col, (year, value) in zip(columns, sorted(path_default.items()), strict=True)
 )
 yearly = st.checkbox(ui.tr("tp_step"), value=False, key="tp_yearly")

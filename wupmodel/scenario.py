@@ -125,8 +125,9 @@ class Targets(BaseModel):
     energy_neutral_share: Fraction | None = None
     heat_network_min_participation: Fraction | None = None
     max_installations: dict[str, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
-    #: CO2 reduction vs the reference to reach by each milestone year (``wupmodel phase``)
-    co2_path: dict[int, Fraction] = Field(default_factory=dict)
+    #: CO2 reduction vs the reference to reach by each milestone year (``wupmodel phase``);
+    #: ``None`` = the packaged path (``phasing.co2_reduction_*``), ``{}`` = no path
+    co2_path: dict[int, Fraction] | None = None
     #: well-being limits the optimiser respects: ``noise``, ``overheating`` (CRITERIA_LIMITS)
     limits: tuple[str, ...] = ()
 
@@ -386,7 +387,7 @@ class Scenario(BaseModel):
         if years is None:
             return value
         if isinstance(value, Targets):
-            named = {f"co2_path {y}": y for y in value.co2_path}
+            named = {f"co2_path {y}": y for y in value.co2_path or {}}
         else:
             named = {f"works of zone '{z}'": y for z, y in value.works.items()}
         for what, year in named.items():

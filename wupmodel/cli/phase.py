@@ -21,9 +21,10 @@ def add_phase_parser(sub) -> None:
         description="A time-indexed optimisation: per dwelling group (or dwelling) the option "
         "and the year it switches, per zone the year of its heat network and LV reinforcement, "
         "least discounted cost under the installer capacity, the yearly budget, the CO2 path "
-        "(targets.co2_path), the notice before gas leaves a zone and the grid's lead time (the "
-        "scenario's phasing: block). Exits with status 3 when no plan meets the CO2 path, "
-        "naming the binding limit and the best reachable path.",
+        "(targets.co2_path; null = the packaged path, 27/56/84 % less CO2 than keeping gas in "
+        "2030/2040/2050; {} = none), the notice before gas leaves a zone and the grid's lead "
+        "time (the scenario's phasing: block). Exits with status 3 when no plan meets the CO2 "
+        "path, naming the binding limit and the best reachable path.",
     )
     scenario_arg(op)
     op.add_argument(

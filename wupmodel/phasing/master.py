@@ -80,11 +80,19 @@ class Master:
         self.in_model = np.zeros(prob.delta_eur.shape, dtype=bool)
         self.lp_solves = 0
         self.solver_s = 0.0
+        self._terms: StepTerms | None = None
 
     @property
     def n_cols(self) -> int:
         """Columns in the model now."""
         return self.cols.x0 + self.cf.size
+
+    @property
+    def step_terms(self) -> StepTerms:
+        """The problem's :class:`StepTerms` (built on first use)."""
+        if self._terms is None:
+            self._terms = step_terms(self.prob)
+        return self._terms
 
     @property
     def collective_cols(self) -> np.ndarray:
@@ -199,11 +207,89 @@ def _reverse_cumsum(a: np.ndarray) -> np.ndarray:
     return np.flip(np.cumsum(np.flip(a, axis=-1), axis=-1), axis=-1)
 
 
-def reduced_costs(prob: TimeProblem, rows: Rows, y: np.ndarray) -> np.ndarray:
-    """(F, P) ``c − Aᵀy`` of every switch column; ``inf`` where a switch is not allowed."""
-    n_f, n_p = prob.delta_eur.shape
+@dataclass(frozen=True)
+class StepTerms:
+    """How each switch's reduced cost depends on the step, as a sparse product: ``A @ B`` with
+    ``A`` (F, K) fixed per problem — a pair's CO2 difference per milestone, 1 for a heat pump
+    and for insulation, its peak difference in its grid zone, 1 in its join group and in its
+    gas zone when it leaves gas — and ``B`` (K, P) the matching duals per step, built from the
+    rows' duals each round (:func:`reduced_costs`). One sparse-dense product instead of a
+    masked pass over the (F, P) table per family of rows."""
+
+    a: sp.csr_matrix
+    first: dict[str, int]
+    blocked: np.ndarray  #: (F, P) the switch is not allowed
+
+
+def step_terms(prob: TimeProblem) -> StepTerms:
+    """The fixed half of :class:`StepTerms` for a problem."""
     i, o = prob.cohort, prob.option
-    hn, rf = prob.table.heat_networks, prob.table.reinforcements
+    f = np.arange(prob.n_pairs)
+    parts, first, k = [], {}, 0
+
+    def block(name: str, width: int, rows: np.ndarray, cols: np.ndarray, vals) -> None:
+        nonlocal k
+        first[name] = k
+        parts.append((rows, k + cols, np.broadcast_to(np.asarray(vals, dtype=float), rows.shape)))
+        k += width
+
+    m = prob.milestones.size
+    block("co2", m, np.repeat(f, m), np.tile(np.arange(m), f.size), prob.co2_diff_kg.ravel())
+    hp, ins = prob.is_heat_pump[o], prob.is_insulation[o]
+    block("heat_pumps", 1, f[hp], np.zeros(hp.sum(), np.int64), 1.0)
+    block("insulation", 1, f[ins], np.zeros(ins.sum(), np.int64), 1.0)
+    zone = prob.grid_zone[i]
+    on = zone >= 0
+    block("grid", prob.table.reinforcements.n, f[on], zone[on], prob.peak_diff_kw[on])
+    joiner = prob.joiner[i]
+    on = prob.is_network[o] & (joiner >= 0)
+    block("join", prob.join_size.size, f[on], joiner[on], 1.0)
+    on = prob.is_gas_free[o]
+    block("notice", len(prob.gas_zones), f[on], prob.gas_zone[i][on], 1.0)
+    r = np.concatenate([p[0] for p in parts])
+    c = np.concatenate([p[1] for p in parts])
+    v = np.concatenate([p[2] for p in parts])
+    a = sp.csr_matrix((v, (r, c)), shape=(prob.n_pairs, k))
+    return StepTerms(a, first, ~prob.allowed)
+
+
+def _step_duals(prob: TimeProblem, rows: Rows, y: np.ndarray, terms: StepTerms) -> np.ndarray:
+    """(K, P) the duals each column of ``terms.a`` meets when a switch is in step ``p``."""
+    n_p = prob.periods.size
+    b = np.zeros((terms.a.shape[1], n_p))
+    m = prob.milestones.size
+    if m:  # a switch in step p counts in every milestone at or after its start
+        co2 = _family(rows, y, "co2", m)
+        counts = prob.periods[None, :] <= prob.milestones[:, None]
+        b[terms.first["co2"] : terms.first["co2"] + m] = co2[:, None] * counts
+    for kind in ("heat_pumps", "insulation"):
+        b[terms.first[kind]] = _family(rows, y, kind, n_p)
+    n_k = prob.table.reinforcements.n
+    if n_k:
+        grid = _family(rows, y, "grid", n_k * n_p).reshape(n_k, n_p)
+        b[terms.first["grid"] : terms.first["grid"] + n_k] = _reverse_cumsum(grid)
+    n_join = prob.join_size.size
+    if "join" in rows.first and n_join:
+        n_c = prob.collective_steps.size
+        join = _reverse_cumsum(_family(rows, y, "join", n_join * n_c).reshape(n_join, n_c))
+        b[terms.first["join"] : terms.first["join"] + n_join] = join[:, prob.step_block]
+    n_s, n_g = prob.notice_steps, len(prob.gas_zones)
+    if n_s:
+        notice = _family(rows, y, "notice", n_g * n_s).reshape(n_g, n_s)
+        b[terms.first["notice"] : terms.first["notice"] + n_g, :n_s] = _reverse_cumsum(notice)
+    return b
+
+
+def reduced_costs(
+    prob: TimeProblem, rows: Rows, y: np.ndarray, terms: StepTerms | None = None
+) -> np.ndarray:
+    """(F, P) ``c − Aᵀy`` of every switch column; ``inf`` where a switch is not allowed.
+
+    ``terms`` (:func:`step_terms` of ``prob``) is built when not given; a column generation
+    passes the same one every round."""
+    terms = step_terms(prob) if terms is None else terms
+    i, o = prob.cohort, prob.option
+    hn = prob.table.heat_networks
     # per pair: the terms that do not depend on the step
     flat = -_family(rows, y, "assign", prob.n_cohorts)[i]
     if hn.n:
@@ -215,36 +301,8 @@ def reduced_costs(prob: TimeProblem, rows: Rows, y: np.ndarray) -> np.ndarray:
         duals = dict(zip(sorted(limits), _family(rows, y, "max", len(limits)), strict=True))
         flat -= np.array([duals.get(h, 0.0) for h in prob.heating.tolist()])[o]
     rc = prob.delta_eur + flat[:, None]
-    # CO2: a switch in step p counts in every milestone from its start on
-    co2 = _family(rows, y, "co2", prob.milestones.size)
-    if co2.any():
-        suffix = _reverse_cumsum(prob.co2_diff_kg * co2[None, :])  # (F, M)
-        first = np.searchsorted(prob.milestones, prob.periods)  # first milestone at/after p
-        counted = first < prob.milestones.size
-        rc[:, counted] -= suffix[:, first[counted]]
-    for kind, flag in (("heat_pumps", prob.is_heat_pump), ("insulation", prob.is_insulation)):
-        duals = _family(rows, y, kind, n_p)
-        if duals.any():
-            rc[flag[o]] -= duals[None, :]
+    rc -= np.asarray(terms.a @ _step_duals(prob, rows, y, terms))
     if prob.budget_eur is not None:
-        rc -= prob.budget_eur * _family(rows, y, "budget", n_p)[None, :]
-    if rf.n:
-        grid = _reverse_cumsum(_family(rows, y, "grid", rf.n * n_p).reshape(rf.n, n_p))
-        zone = prob.grid_zone[i]
-        on = zone >= 0
-        rc[on] -= prob.peak_diff_kw[on, None] * grid[zone[on]]
-    if "join" in rows.first:
-        n_c = prob.collective_steps.size
-        n_join = prob.join_size.size
-        join = _reverse_cumsum(_family(rows, y, "join", n_join * n_c).reshape(n_join, n_c))
-        joiner = prob.joiner[i]
-        on = prob.is_network[o] & (joiner >= 0)
-        rc[on] -= join[joiner[on]][:, prob.step_block]
-    if prob.notice_steps:
-        n_s = prob.notice_steps
-        notice = _family(rows, y, "notice", len(prob.gas_zones) * n_s)
-        cum = _reverse_cumsum(notice.reshape(len(prob.gas_zones), n_s))
-        on = prob.is_gas_free[o]
-        rc[on, :n_s] -= cum[prob.gas_zone[i][on]]
-    rc[~prob.allowed] = np.inf
+        rc -= prob.budget_eur * _family(rows, y, "budget", prob.periods.size)[None, :]
+    rc[terms.blocked] = np.inf
     return rc

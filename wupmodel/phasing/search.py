@@ -19,7 +19,8 @@ step ``p``) are binaries. :func:`branch_and_price` searches them best bound firs
 is the LP with some of them fixed by their bounds (fixing ``built[z, p]`` to 1 fixes every
 later step too, to 0 every earlier one), solved by column generation, so its objective bounds
 every plan below it; a node whose binaries come out whole is a plan. A first plan comes from
-diving from the root (:func:`_dive`), improved one zone at a time
+rounding the root's collective decisions in a few ways (:func:`_dive`: a fixed charge the LP
+buys a fraction of is rounded up where its need grows large), improved one zone at a time
 (:func:`_local_search`) while it is further from the root's bound than the gap. The search
 stops when no open node's bound is below the best plan by more than the gap, relative to the
 plan's whole discounted cost (``mip_gap``); without one it does not branch and the plan counts
@@ -57,10 +58,19 @@ INT_TOL = 1e-6
 COARSE_ABOVE_STEPS = 8
 
 #: Most LPs the local search over the zones' collective steps solves.
-LOCAL_SEARCH_SOLVES = 24
+LOCAL_SEARCH_SOLVES = 8
 
 #: A zone whose root binaries are all within this of 0 or 1 is fixed first in the dive.
 FIRM = 0.05
+
+#: The dive's roundings of the root's collective decisions: ``None`` rounds at one half, a
+#: number at that share of the zone's value at the last step (:func:`_rounded`).
+#: (On Aalden with a CO2 path, one half of the cumulative value and 75 % of the last value
+#: priced worst every time; 25 % and 50 % best.)
+ROUND_SHARES: tuple[float | None, ...] = (0.25, 0.5)
+
+#: A zone whose root value at the last step is below this is rounded to never.
+ROUND_FLOOR = 0.02
 
 #: Up to this many switch columns in all, a whole-dwelling MIP gets every one of them (exact).
 ALL_COLUMNS = 20_000
@@ -84,10 +94,16 @@ class SearchResult:
 
 
 def _first_per_cohort(cohort: np.ndarray, value: np.ndarray) -> np.ndarray:
-    """Per cohort, the pair with the smallest ``value`` (pairs are ordered by cohort)."""
-    order = np.lexsort((value, cohort))
-    keep = np.r_[True, cohort[order][1:] != cohort[order][:-1]]
-    return order[keep]
+    """Per cohort, the pair with the smallest ``value`` (the first of equals; pairs are ordered
+    by cohort)."""
+    if not cohort.size:
+        return np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, cohort[1:] != cohort[:-1]])
+    least = np.minimum.reduceat(value, starts)
+    counts = np.diff(np.r_[starts, cohort.size])
+    hit = np.flatnonzero(value == np.repeat(least, counts))
+    first = np.r_[True, cohort[hit][1:] != cohort[hit][:-1]]
+    return hit[first]
 
 
 def initial_columns(master: Master) -> None:
@@ -104,7 +120,7 @@ def initial_columns(master: Master) -> None:
 def _new_columns(master: Master, y: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
     """Per cohort, its switch with the most negative reduced cost (if below ``-tol``)."""
     prob = master.prob
-    rc = reduced_costs(prob, master.rows, y)
+    rc = reduced_costs(prob, master.rows, y, master.step_terms)
     rc[master.in_model] = np.inf
     best_p = np.argmin(rc, axis=1)
     value = rc[np.arange(prob.n_pairs), best_p]
@@ -181,6 +197,8 @@ class _Search:
         self.nodes = 0
         self.rounds = 0
         self.stopped = False
+        #: the bases of the last candidates :func:`_priced` solved, in their order
+        self.bases: list = []
 
     def tolerance(self) -> float:
         """The gap in euros: relative to the best plan's whole discounted cost."""
@@ -251,12 +269,19 @@ class _Search:
 
 def _priced(search: _Search, candidates: list[np.ndarray]) -> list[float]:
     """Each candidate set of binaries priced on the model's columns as they are: one LP each,
-    an upper bound of its plan's cost."""
-    values = []
+    an upper bound of its plan's cost. Each starts from the basis the model had before the
+    first (the plan or LP the candidates are moves from), not from the previous candidate's:
+    half the simplex iterations."""
+    h = search.master.h
+    start = h.getBasis()
+    values, search.bases = [], []
     for fixed in candidates:
+        if start.valid:
+            h.setBasis(start)
         search.master.set_bounds(search.cols, fixed, fixed)
         sol = search.master.solve()
         values.append(sol.objective if sol.status == "optimal" else math.inf)
+        search.bases.append(h.getBasis())
     return values
 
 
@@ -265,37 +290,44 @@ def _try_best(search: _Search, candidates: list[np.ndarray], values: list[float]
     if not candidates or not np.isfinite(min(values)):
         return False
     before = math.inf if search.best is None else search.best.objective
-    fixed = candidates[int(np.argmin(values))]
+    best = int(np.argmin(values))
+    fixed = candidates[best]
+    if len(search.bases) == len(candidates) and search.bases[best].valid:
+        search.master.h.setBasis(search.bases[best])  # its own priced LP's basis
     node = search.solve_node(fixed, fixed)
     if node.status == "optimal":
         search.offer(node)
     return search.best is not None and search.best.objective < before - 1e-9
 
 
+def _rounded(v: np.ndarray, share: float | None) -> np.ndarray:
+    """Per zone, the first collective step the dive rounds up to (``n_c`` = never): where the
+    LP's cumulative value reaches one half (``share`` None), or ``share`` of its value at the
+    last step (a fixed charge the LP buys a fraction of: the year its need grows large);
+    never when that last value is below :data:`ROUND_FLOOR`."""
+    n_c = v.shape[1]
+    whole = np.abs(v - np.round(v)).max(axis=1) <= FIRM
+    level = np.where(whole | (share is None), 0.5, (share or 0.0) * v[:, -1])
+    level = np.where(whole | (v[:, -1] >= ROUND_FLOOR), np.maximum(level, INT_TOL), np.inf)
+    reached = v >= level[:, None] - INT_TOL
+    return np.where(reached.any(axis=1), np.argmax(reached, axis=1), n_c)
+
+
 def _dive(search: _Search, sol: LPSolution) -> None:
-    """A first plan by diving from the root: every zone's collective decision gets the year the
-    LP leans to — the first collective step at or above one half, or never — the zones the LP
-    holds firmly (within :data:`FIRM` of whole) first, in one go, then the rest in one go, each
-    time with the LP solved again by column generation."""
+    """A first plan from the root: every zone's collective decision rounded to a year in a few
+    ways (:func:`_rounded`, one per entry of :data:`ROUND_SHARES`), each priced on the model's
+    columns (:func:`_priced`), the best solved by column generation."""
     n_c = search.master.prob.collective_steps.size
-    lower, upper = search.lower0.copy(), search.upper0.copy()
-    for firm_only in (True, False):
-        if sol.status != "optimal" or search.is_plan(sol):
-            break
-        v = sol.x[search.cols].reshape(-1, n_c)
-        free = (lower.reshape(-1, n_c) < upper.reshape(-1, n_c)).any(axis=1)
-        doubt = np.abs(v - np.round(v)).max(axis=1)
-        pick = free & (doubt <= FIRM) if firm_only else free
-        if not pick.any():
-            continue
-        for zone in np.flatnonzero(pick):
-            year = np.flatnonzero(v[zone] >= 0.5)
-            fixed = (np.arange(n_c) >= (year[0] if year.size else n_c)).astype(float)
-            span = slice(zone * n_c, (zone + 1) * n_c)
-            lower[span] = upper[span] = np.minimum(fixed, upper[span])
-        sol = search.solve_node(lower, upper)
-    if sol.status == "optimal":
-        search.offer(sol)
+    v = sol.x[search.cols].reshape(-1, n_c)
+    candidates, seen = [], set()
+    for share in ROUND_SHARES:
+        fixed = np.minimum(_binaries_of(_rounded(v, share), n_c), search.upper0)
+        key = fixed.tobytes()
+        if key not in seen:
+            seen.add(key)
+            candidates.append(fixed)
+    values = _priced(search, candidates)
+    _try_best(search, candidates, values)
 
 
 def _years_of(binaries: np.ndarray, n_c: int) -> np.ndarray:

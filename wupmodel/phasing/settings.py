@@ -102,6 +102,24 @@ def _capacity(per_year: float | None, per_1000: float, dwellings: float) -> floa
     return float(per_1000) * float(dwellings) / 1000.0
 
 
+#: The packaged CO2 path's parameters: milestone year -> ``phasing.co2_reduction_<year>``.
+PACKAGED_PATH: dict[int, str] = {y: f"phasing.co2_reduction_{y}" for y in (2030, 2040, 2050)}
+
+
+def co2_path(inputs: ModelInputs) -> dict[int, float]:
+    """The CO2 path of a scenario: its ``targets.co2_path``, or when that is null the packaged
+    path (:data:`PACKAGED_PATH`, each milestone with its source) with the milestones inside
+    the scenario's horizon."""
+    path = inputs.targets.co2_path
+    if path is not None:
+        return {int(y): float(r) for y, r in sorted(path.items())}
+    return {
+        y: float(inputs.params[name])
+        for y, name in PACKAGED_PATH.items()
+        if inputs.start_year <= y <= inputs.end_year
+    }
+
+
 def phasing_settings(inputs: ModelInputs, dwellings: float, **overrides: Any) -> PhasingSettings:
     """The scenario's time-path settings, the packaged defaults filled in, then ``overrides``.
 
@@ -121,7 +139,7 @@ def phasing_settings(inputs: ModelInputs, dwellings: float, **overrides: Any) ->
         step=int(choice.step),
         collective_step=int(choice.collective_step),
         perspective=targets.perspective,
-        co2_path={int(y): float(r) for y, r in sorted(targets.co2_path.items())},
+        co2_path=co2_path(inputs),
         heat_pumps_per_year=_capacity(
             choice.heat_pumps_per_year, params["phasing.heat_pumps_per_1000_dwellings"], dwellings
         ),
