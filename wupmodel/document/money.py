@@ -9,7 +9,7 @@ import pandas as pd
 
 from wupmodel.document import numbers as nl
 from wupmodel.document.model import Block, Chapter, Paragraph, Subheading
-from wupmodel.document.parts import figure, table, weighted_mean
+from wupmodel.document.parts import figure, households, table, weighted_mean
 from wupmodel.document.plan import NO_ZONE, coop_zone_words
 from wupmodel.document.run import DocumentRun
 from wupmodel.document.words import word
@@ -127,7 +127,8 @@ def money_chapter(run: DocumentRun) -> Chapter:
         rows.loc[lends, "loan_payment_eur_per_month"], rows.loc[lends, "dwellings"]
     )
     loan_text = (
-        f"{nl.num(borrowers)} huishoudens lenen bij het Nationaal Warmtefonds en lossen gemiddeld"
+        f"{households(borrowers)} {'leent' if round(borrowers) == 1 else 'lenen'} bij het"
+        f" Nationaal Warmtefonds en {'lost' if round(borrowers) == 1 else 'lossen'} gemiddeld"
         f" {nl.money(loan)} per maand af."
         if borrowers >= 0.5
         else "Niemand hoeft bij het Nationaal Warmtefonds te lenen."

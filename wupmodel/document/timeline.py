@@ -9,7 +9,7 @@ import pandas as pd
 
 from wupmodel.document import numbers as nl
 from wupmodel.document.model import Block, Bullets, Chapter, Paragraph, Subheading
-from wupmodel.document.parts import and_list, figure, missing, table
+from wupmodel.document.parts import and_list, dwellings, figure, missing, table
 from wupmodel.document.run import DocumentRun
 from wupmodel.document.words import HEATING, zone_words
 from wupmodel.vocabulary import HEATING_SYSTEMS
@@ -69,7 +69,7 @@ def _milestones(yearly: pd.DataFrame) -> Block:
     by_year = yearly.set_index("year")
     parts = [
         f"in {y} {nl.share(by_year.at[y, 'co2_reduction'])} minder CO₂ en"
-        f" {nl.num(by_year.at[y, 'dwellings_on_gas'])} woningen nog op gas"
+        f" {dwellings(by_year.at[y, 'dwellings_on_gas'])} nog op gas"
         for y in MILESTONES
         if y in by_year.index
     ]
@@ -156,8 +156,11 @@ def time_path(run: DocumentRun) -> Chapter:
     yearly = phasing.yearly
     start = first_year(yearly)
     lead = (
-        f"In {nl.year(start['year'])} stappen de eerste {nl.num(installations(start))} woningen"
-        " over."
+        (
+            f"In {nl.year(start['year'])} stappen de eerste {dwellings(installations(start))} over."
+            if round(installations(start)) != 1
+            else f"In {nl.year(start['year'])} stapt de eerste woning over."
+        )
         if start is not None
         else "In het tijdpad stapt geen woning over."
     )
