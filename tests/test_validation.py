@@ -30,6 +30,19 @@ CHECKS = [
     "share_deep_all_electric_air",
     "grid_peak_all_electric_air_kw",
     "grid_peak_all_electric_ground_kw",
+    # issue 20: policy and prices of 2026-2027, the heat network's CO2
+    "gas_tax_2026_incl_vat",
+    "elec_tax_2026_incl_vat",
+    "tax_credit_2026_incl_vat",
+    "tax_credit_2027_carried",
+    "isde_air_5kw_a3plus",
+    "isde_hybrid_4kw_2026",
+    "isde_air_8kw_2026",
+    "feed_in_2027_floor",
+    "acm_heat_variable_2026",
+    "ets2_central_2030",
+    "green_gas_surcharge_2030",
+    "heat_mt_co2_biomass",
 ]
 
 
@@ -110,7 +123,7 @@ def test_a_check_fails_when_the_model_moves(table):
 def test_check_model_command(capsys):
     assert main(["check-model"]) == 0
     out = capsys.readouterr().out
-    assert "17 of 17 within their band" in out
+    assert f"{len(CHECKS)} of {len(CHECKS)} within their band" in out
     for check in CHECKS:
         assert check in out
     assert "FAIL" not in out
@@ -148,3 +161,85 @@ def test_issue_9_parameters_are_listed_with_source_and_year(capsys):
     for name in ("heatpump_carnot", "heatpump_keymark", "validation_targets"):
         t = wio.packaged_table(name)
         assert t["source"].notna().all() and t["year"].notna().all(), name
+
+
+def test_drenthe_ranking_on_a_few_buurten():
+    """The ranking machinery on 25 buurten (the full table runs in ``check-model --drenthe``):
+    one row per driver, correlations in [-1, 1], the buurten counted."""
+    import pandas as pd
+
+    from wupmodel.validation import drenthe_ranking
+
+    table = wio.packaged_table("buurten_drenthe_2020")
+    some = table[table["dwellings"] >= 100].head(25)[["buurt_code"]]
+    ranking = drenthe_ranking(buurten=pd.DataFrame(some))
+    assert list(ranking["driver"]) == [
+        "share_pre1945",
+        "share_post1992",
+        "share_label_efg",
+        "gas_m3_per_dwelling",
+    ]
+    assert ranking["spearman"].between(-1, 1).all()
+    assert (ranking["buurten"] == 25).all()
+
+
+def test_drenthe_rows_only_when_asked(table):
+    from wupmodel.validation import DRENTHE_CHECKS
+
+    assert not set(DRENTHE_CHECKS) & set(table["check"])
+    targets = wio.packaged_table("validation_targets").set_index("check")
+    # PBL's direction (Startanalyse method 3.4.1): + old stock, - recent stock, + E-G, + gas
+    assert targets.loc[list(DRENTHE_CHECKS), "published"].tolist() == [1, -1, 1, 1]
+
+
+NEW_IDS = [
+    "finance.feed_in_cost_eur_kwh",
+    "finance.gas_network_fixed_share",
+    "finance.gas_network_min_remaining_share",
+    "finance.isde_ventilation_eur",
+    "finance.isde_hp_repeat_years",
+    "finance.isde_hp_second_start_eur",
+    "heatnet.peak_efficiency",
+    "heatnet.pump_electricity_share",
+    "physics.insulation_meets_u_w_m2k",
+    "collective.heat_network.wcw_from_year",
+    "collective.heat_network.public_share",
+    "collective.heat_network.public_rate",
+    "collective.heat_network.private_rate",
+    "collective.heat_network.reference_connections",
+    "subsidy.lai_eur_per_dwelling",
+    "subsidy.lai_enabled",
+    "subsidy.wis_min_connections",
+    "policy.tax_credit_eur",
+    "policy.isde_hp_air_start_eur",
+    "policy.feed_in_min_share_of_supply",
+    "policy.heat_connection_fee_eur",
+    "heat_source.geothermal",
+    "price_paths.co2_price_ets2_central_eur_t",
+    "price_paths.green_gas_surcharge_eur_m3",
+    "price_paths.gas_connections_remaining_share",
+]
+
+
+@pytest.mark.parametrize("name", NEW_IDS)
+def test_params_grep_finds_every_new_default_with_its_source(capsys, name):
+    """Issue 20: every new default is found by `wupmodel params --grep`, with a source (and a
+    year for the scalar parameters); a carried-forward figure says so."""
+    assert main(["params", "--grep", name, "--full"]) == 0
+    out = capsys.readouterr().out
+    assert name in out and "source" in out
+    if name.startswith(("policy.tax_credit", "policy.heat_connection_fee")):
+        assert "CARRIED FORWARD" in out
+
+
+def test_new_tables_carry_source_and_year():
+    for name, year in (
+        ("policy_by_year", "source_year"),
+        ("heat_sources", "year"),
+        ("price_paths", "source_year"),
+    ):
+        t = wio.packaged_table(name)
+        assert t["source"].str.len().gt(20).all() and t[year].notna().all(), name
+    marked = wio.packaged_table("policy_by_year")
+    cf = marked[marked["carried_forward"]]
+    assert cf["source"].str.startswith("CARRIED FORWARD").all()

@@ -229,8 +229,10 @@ def test_summary_row_by_hand(village, strategy):
 def test_co2_identities_per_system(village):
     """CO2 of each option in year 1 = gas x 1.78 kg/m3 (packaged ``co2.gas_kg_per_m3``) +
     imported electricity x the grid factor of the first year + delivered heat x the heat's own
-    factor: the MT network's forfaitary 50.6 kg/GJ; for the LT network the electricity of its
-    collective heat pump, heat / (1 - loss share) / SCOP x the grid factor."""
+    factor per GJ delivered (issue 20): the source's CO2 per GJ produced / (1 - loss share), the
+    source covering 85 % and gas peak boilers (efficiency 0.925) the rest, the pumps 0.72 % of the
+    heat in electricity; MT biomass (no CO2 at the stack), LT aquathermal with a collective heat
+    pump (0.017 GJe/GJ for the water + 1 / SCOP)."""
     scenario, plain, _ = village
     p = scenario.params()
     rows = plain.reset_index()
@@ -243,27 +245,27 @@ def test_co2_identities_per_system(village):
     assert np.ptp(grid_kg_kwh) < 1e-12
     grid = float(grid_kg_kwh[0])
     assert 0.05 < grid < 0.5  # kg/kWh, a Dutch grid factor of the 2020s
-    mt = rows[rows["heating"] == "heat_network_mt"]
-    assert mt["co2_kg"].to_numpy() == pytest.approx(
-        (
-            mt["gas_m3"] * p["co2.gas_kg_per_m3"]
-            + mt["electricity_import_kwh"] * grid
-            + mt["heat_gj"] * p["co2.heat_network_mt_kg_per_gj"]
-        ).to_numpy(),
-        rel=1e-9,
-    )
-    lt = rows[rows["heating"] == "heat_network_lt"]
-    # the collective heat pump makes the delivered heat plus the network's losses
-    lt_source_kwh = (
-        lt["heat_gj"] / 0.0036 / p["heatnet.lt_source_scop"] / (1 - p["heatnet.loss_share"])
-    )
-    assert lt["co2_kg"].to_numpy() == pytest.approx(
-        (
-            lt["gas_m3"] * p["co2.gas_kg_per_m3"]
-            + (lt["electricity_import_kwh"] + lt_source_kwh) * grid
-        ).to_numpy(),
-        rel=1e-9,
-    )
+    grid_gj = grid / 0.0036  # kg per GJ of electricity
+    peak = 0.15 * p["co2.gas_kg_per_m3"] / 0.03165 / 0.925  # gas peak boilers, kg/GJ produced
+    pumps = 0.0072 * grid_gj
+    kept = 1 - p["heatnet.loss_share"]
+    factors = {
+        "heat_network_mt": (peak + pumps) / kept,  # biomass: 0 kg/GJ at the stack
+        "heat_network_lt": (
+            0.85 * (0.017 + 1 / p["heatnet.lt_source_scop"]) * grid_gj + peak + pumps
+        )
+        / kept,
+    }
+    for system, factor in factors.items():
+        net = rows[rows["heating"] == system]
+        assert net["co2_kg"].to_numpy() == pytest.approx(
+            (
+                net["gas_m3"] * p["co2.gas_kg_per_m3"]
+                + net["electricity_import_kwh"] * grid
+                + net["heat_gj"] * factor
+            ).to_numpy(),
+            rel=1e-9,
+        )
 
 
 def test_gas_standing_charge_only_where_the_gas_connection_stays(village, tmp_path):
@@ -293,3 +295,108 @@ def test_gas_standing_charge_only_where_the_gas_connection_stays(village, tmp_pa
     assert vat == pytest.approx(0.21)
     assert rise[keeps_gas].to_numpy() == pytest.approx(100.0 * (1 + vat), rel=1e-9)
     assert np.abs(rise[~keeps_gas].to_numpy()).max() < 1e-9
+
+
+def test_lt_heat_is_priced_at_its_own_source_in_the_national_cost(village, tmp_path):
+    """The LT network's heat costs the nation its own source's production cost (aquathermal
+    with a collective heat pump), not the MT source's (biomass): against the same village with
+    a biomass LT source, the national annual cost of every LT option moves by
+    crf x heat x sum_y (1 + r)^-y (cost_LT,y - cost_MT,y), and no other option moves.
+    Per GJ delivered the peak boilers and pumps cancel: 0.85 x ((0.017 + 1 / SCOP) x the
+    electricity production price per GJ - the biomass fuel price / 0.9) / (1 - losses)."""
+    from wupmodel.params import packaged_table
+
+    scenario, plain, _ = village
+    p = scenario.params()
+    path = tmp_path / "four.csv"
+    path.write_text(STOCK_CSV, encoding="utf-8")
+    biomass = wm.apply_settings(scenario, {"heat_networks.lt_source": "biomass"})
+    frame = wm.evaluate(wm.load_stock(path), biomass).to_frame()
+    other = frame[~frame["pv"] & ~frame["solar_thermal"]].set_index(
+        ["dwelling_id", "heating", "insulation"]
+    )
+    paths = packaged_table("price_paths")
+    years = np.arange(2026, 2051)
+
+    def series(name):
+        return paths[paths["series"] == name].set_index("year")["value"].loc[years].to_numpy()
+
+    elec_per_gj = series("elec_commodity_eur_kwh") * 1e9 / 3.6e6
+    delta = 0.85 * ((0.017 + 1 / p["heatnet.lt_source_scop"]) * elec_per_gj)
+    delta = (delta - 0.85 * series("biomass_fuel_eur_gj") / 0.9) / (1 - p["heatnet.loss_share"])
+    rate = p["finance.social_discount_rate"]
+    pv_per_gj = float(((1 + rate) ** -np.arange(1, 26)) @ delta)
+    crf = rate / (1 - (1 + rate) ** -25)
+    moved = plain["national_annual_cost_eur"] - other["national_annual_cost_eur"]
+    lt = moved.index.get_level_values("heating") == "heat_network_lt"
+    expected = crf * plain.loc[lt, "heat_gj"] * pv_per_gj
+    assert (expected < 0).all()  # aquathermal heat costs the nation less than biomass heat
+    assert moved[lt].to_numpy() == pytest.approx(expected.to_numpy(), rel=1e-9)
+    assert np.abs(moved[~lt].to_numpy()).max() < 1e-6
+
+
+def test_a_zones_own_source_sets_its_networks_co2_and_national_heat_cost(village, tmp_path):
+    """``heat_networks.zone_sources: {kern: residual_heat}``: in *kern* both networks take the
+    residual heat's CO2 per GJ delivered, (0.15 x gas peak + pumps) / (1 - losses) (residual
+    heat carries no CO2 of its own, CE Delft), and its production cost, 0.85 x 5 EUR/GJ bought
+    + 0.15 x gas / 0.925 + pumps, over (1 - losses); d1 (no zone) does not move."""
+    from wupmodel.params import packaged_table
+
+    scenario, plain, _ = village
+    p = scenario.params()
+    path = tmp_path / "four.csv"
+    path.write_text(STOCK_CSV, encoding="utf-8")
+    residual = wm.apply_settings(
+        scenario, {"heat_networks.zone_sources": {"kern": "residual_heat"}}
+    )
+    frame = wm.evaluate(wm.load_stock(path), residual).to_frame()
+    other = frame[~frame["pv"] & ~frame["solar_thermal"]].set_index(
+        ["dwelling_id", "heating", "insulation"]
+    )
+    paths = packaged_table("price_paths")
+    years = np.arange(2026, 2051)
+
+    def series(name):
+        return paths[paths["series"] == name].set_index("year")["value"].loc[years].to_numpy()
+
+    kept = 1 - p["heatnet.loss_share"]
+    # CO2: first-year grid factor from a boiler row (as in test_co2_identities_per_system)
+    boiler = plain.reset_index().query("heating == 'gas_boiler'").iloc[0]
+    grid = (boiler["co2_kg"] - boiler["gas_m3"] * p["co2.gas_kg_per_m3"]) / boiler[
+        "electricity_import_kwh"
+    ]
+    peak = 0.15 * p["co2.gas_kg_per_m3"] / 0.03165 / 0.925
+    factor = (peak + 0.0072 * grid / 0.0036) / kept
+    rows = other.reset_index()
+    in_kern = rows["dwelling_id"].isin(["d2", "d3", "d4"]).to_numpy()
+    networks = rows["heating"].isin(["heat_network_mt", "heat_network_lt"]).to_numpy()
+    sel = rows[in_kern & networks]
+    assert sel["co2_kg"].to_numpy() == pytest.approx(
+        (
+            sel["gas_m3"] * p["co2.gas_kg_per_m3"]
+            + sel["electricity_import_kwh"] * grid
+            + sel["heat_gj"] * factor
+        ).to_numpy(),
+        rel=1e-9,
+    )
+    # national heat cost: the residual heat's path in place of the MT (biomass) path
+    gas_per_gj = series("gas_commodity_eur_m3") + series("green_gas_surcharge_eur_m3")
+    gas_per_gj = gas_per_gj / 0.03165
+    # (the packaged 2030 commodity point is the midpoint of Vesta's plateaus, issue 20)
+    elec_per_gj = series("elec_commodity_eur_kwh") * 1e9 / 3.6e6
+    pumps = 0.0072 * elec_per_gj
+    residual_cost = (0.85 * 5.0 + 0.15 * gas_per_gj / 0.925 + pumps) / kept
+    biomass_cost = (
+        0.85 * series("biomass_fuel_eur_gj") / 0.9 + 0.15 * gas_per_gj / 0.925 + pumps
+    ) / kept
+    rate = p["finance.social_discount_rate"]
+    discount = (1 + rate) ** -np.arange(1, 26)
+    crf = rate / (1 - (1 + rate) ** -25)
+    moved = (other["national_annual_cost_eur"] - plain["national_annual_cost_eur"]).reset_index(
+        drop=True
+    )
+    heat = plain["heat_gj"].reset_index(drop=True)
+    mt = (rows["heating"] == "heat_network_mt").to_numpy() & in_kern
+    expected_mt = crf * heat[mt] * float(discount @ (residual_cost - biomass_cost))
+    assert moved[mt].to_numpy() == pytest.approx(expected_mt.to_numpy(), rel=1e-6)
+    assert np.abs(moved[~(in_kern & networks)].to_numpy()).max() < 1e-6

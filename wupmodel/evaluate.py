@@ -16,6 +16,7 @@ import pandas as pd
 
 from wupmodel.inputs import ModelInputs, as_inputs
 from wupmodel.money.appraise import appraise
+from wupmodel.money.tariffs import TariffPaths
 from wupmodel.options import Catalogue, OptionGrid
 from wupmodel.outcomes import FactoredArrays, Outcomes
 from wupmodel.params import Params
@@ -74,22 +75,23 @@ def building_inputs(groups: pd.DataFrame) -> BuildingInputs:
     )
 
 
-def co2_factors(params: Params, grid_co2_kg_kwh: np.ndarray) -> dict[str, np.ndarray | float]:
+def co2_factors(tariffs: TariffPaths) -> dict[str, np.ndarray | float]:
     """CO2 factors per year of the horizon.
 
-    Returns gas kg/m3 and MT network heat kg/GJ (constant), and per-year (Y,) arrays for
-    electricity kg/kWh (the grid path) and LT network heat kg/GJ (a collective heat pump's
-    electricity, grossed up for network losses).
+    Returns gas kg/m3 (constant) and per-year (Y,) arrays for electricity kg/kWh (the grid
+    path) and the heat of the MT and LT networks kg/GJ delivered: their sources' CO2 with the
+    peak boilers, the grid's electricity and the network losses
+    (:mod:`wupmodel.money.heat_supply`).
     """
-    lt_kwh_e_per_gj = (
-        1e9 / 3.6e6 / params["heatnet.lt_source_scop"] / (1.0 - params["heatnet.loss_share"])
-    )
-    grid = np.asarray(grid_co2_kg_kwh, dtype=float)
+    grid = np.asarray(tariffs.grid_co2_kg_kwh, dtype=float)
+    heat = tariffs.heat
+    if heat is None:
+        raise ValueError("the tariff paths carry no heat sources (built by tariff_paths)")
     return {
-        "gas": params["co2.gas_kg_per_m3"],
+        "gas": tariffs.gas_co2_kg_m3,
         "electricity": grid,
-        "heat_network_mt": params["co2.heat_network_mt_kg_per_gj"],
-        "heat_network_lt": lt_kwh_e_per_gj * grid,
+        "heat_network_mt": np.asarray(heat.mt.co2_kg_per_gj_delivered, dtype=float),
+        "heat_network_lt": np.asarray(heat.lt.co2_kg_per_gj_delivered, dtype=float),
     }
 
 
@@ -184,22 +186,42 @@ def _energy(building, systems, lay: _Layout, params: Params) -> _Energy:
     )
 
 
+def _heat_co2(
+    lay: _Layout, tariffs: TariffPaths, zones: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Heat CO2 per GJ delivered in the first year and summed over the years, (1, C) or (G, C):
+    the MT or LT network's source, or in a zone with its own source
+    (``heat_networks.zone_sources``) that source's, for both networks."""
+    f = co2_factors(tariffs)
+    is_mt = lay.heat == HEATING_SYSTEMS.index("heat_network_mt")
+    y1 = np.where(is_mt, f["heat_network_mt"][0], f["heat_network_lt"][0])[None, :]
+    total = np.where(is_mt, f["heat_network_mt"].sum(), f["heat_network_lt"].sum())[None, :]
+    own = {} if tariffs.heat is None else tariffs.heat.zones
+    if not own or zones is None:
+        return y1, total
+    y1 = np.repeat(y1, zones.size, axis=0)
+    total = np.repeat(total, zones.size, axis=0)
+    for zone, factors in own.items():
+        rows = zones == zone
+        co2 = np.asarray(factors.co2_kg_per_gj_delivered, dtype=float)
+        y1[rows] = co2[0]
+        total[rows] = co2.sum()
+    return y1, total
+
+
 def _co2(
-    energy: _Energy, lay: _Layout, params: Params, grid_co2_kg_kwh: np.ndarray
+    energy: _Energy, lay: _Layout, tariffs: TariffPaths, zones: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray, float, float]:
     """CO2 per combination in the first year and summed over the horizon (the grid's intensity
-    falls over the years), before PV; and the grid's factors of the first year and the sum."""
-    f = co2_factors(params, grid_co2_kg_kwh)
-    is_mt = lay.heat == HEATING_SYSTEMS.index("heat_network_mt")
+    falls over the years), before PV; and the grid's factors of the first year and the sum.
+    ``zones``: (G,) the groups' heat-network zones (a zone's own heat source)."""
+    f = co2_factors(tariffs)
     years = f["electricity"].size
-    heat_co2_y1 = np.where(is_mt, f["heat_network_mt"], f["heat_network_lt"][0])
-    heat_co2_sum = np.where(is_mt, f["heat_network_mt"] * years, f["heat_network_lt"].sum())
+    heat_co2_y1, heat_co2_sum = _heat_co2(lay, tariffs, zones)
     co2_gas = energy.gas_m3 * f["gas"]
     grid_y1, grid_sum = f["electricity"][0], f["electricity"].sum()
-    co2_y1 = co2_gas + energy.heat_gj * heat_co2_y1[None, :] + energy.demand_kwh * grid_y1
-    co2_cum = (
-        co2_gas * years + energy.heat_gj * heat_co2_sum[None, :] + energy.demand_kwh * grid_sum
-    )
+    co2_y1 = co2_gas + energy.heat_gj * heat_co2_y1 + energy.demand_kwh * grid_y1
+    co2_cum = co2_gas * years + energy.heat_gj * heat_co2_sum + energy.demand_kwh * grid_sum
     return co2_y1, co2_cum, float(grid_y1), float(grid_sum)
 
 
@@ -240,7 +262,7 @@ def _evaluate_groups(
     catalogue: Catalogue,
     params: Params,
     all_in_zone: bool,
-    grid_co2_kg_kwh: np.ndarray,
+    tariffs: TariffPaths,
 ) -> tuple[FactoredArrays, Callable[[], OptionGrid]]:
     """Core: feasibility and quantities of a frame of groups, factored (see FactoredArrays), and
     a function that puts the quantities the money layer needs on the option grid."""
@@ -249,7 +271,14 @@ def _evaluate_groups(
     systems = heating_systems(building, inputs.dwelling_type, params)
     lay = _Layout.of(catalogue)
     energy = _energy(building, systems, lay, params)
-    co2_y1, co2_cum, grid_y1, grid_sum = _co2(energy, lay, params, grid_co2_kg_kwh)
+    zones = (
+        groups["heat_network_zone"]
+        .astype(object)
+        .where(groups["heat_network_zone"].notna(), "")
+        .astype(str)
+        .to_numpy()
+    )
+    co2_y1, co2_cum, grid_y1, grid_sum = _co2(energy, lay, tariffs, zones)
     feasible, reason = _feasibility(groups, systems, lay, energy.kwp, all_in_zone)
     n_groups, n_combos = len(groups), lay.ins.size
     zeros = np.zeros(n_groups)
@@ -369,9 +398,7 @@ def iter_evaluate(
     for k, start in enumerate(range(0, len(groups), chunk_size)):
         chunk = groups.iloc[start : start + chunk_size].reset_index(drop=True)
         rows = order[bounds[k] : bounds[k + 1]]
-        arrays, grid = _evaluate_groups(
-            chunk, catalogue, inputs.params, all_in_zone, ctx.tariffs.grid_co2_kg_kwh
-        )
+        arrays, grid = _evaluate_groups(chunk, catalogue, inputs.params, all_in_zone, ctx.tariffs)
         if money:
             arrays = arrays.with_options(
                 appraise(chunk, arrays, grid(), catalogue, ctx, irr=irr, outputs=money_outputs)
@@ -444,9 +471,9 @@ def evaluate_money(
 
     For inputs that differ only in what the money layer reads (price paths, horizon, finance,
     subsidy amounts) — a time path's switch years: the physics (energy, peaks, feasibility) is
-    computed once, with the first inputs' parameters and grid path, and appraised under each.
-    A CO2 price in the national cost (``finance.national_co2_price_eur_t``) is charged on the
-    first inputs' CO2.
+    computed once, with the first inputs' parameters, grid path and heat sources' CO2, and
+    appraised under each. A CO2 price in the national cost
+    (``finance.national_co2_price_eur_t``) is charged on the first inputs' CO2.
 
     Parameters
     ----------
@@ -477,7 +504,7 @@ def evaluate_money(
             first.catalogue,
             first.params,
             all_in_zone,
-            first.tariffs.grid_co2_kg_kwh,
+            first.tariffs,
         )
         option_grid = grid()
         for k, inputs in enumerate(scenarios):

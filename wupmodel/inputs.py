@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from wupmodel.money.settings import FinanceSettings, MoneyContext
-from wupmodel.money.tariffs import TariffPaths, tariff_paths
+from wupmodel.money.tariffs import PathOptions, TariffPaths, tariff_paths
 from wupmodel.options import Catalogue, build_catalogue
 from wupmodel.params import Params
 from wupmodel.scenario import PhasingChoice, Scenario, Targets
@@ -55,6 +55,10 @@ class ModelInputs:
     rent_tariffs, rent_price_overrides
         The paths on which a landlord sets the rent (the expected saving when the rent is
         agreed) and their overrides; ``None`` = ``tariffs``.
+    options
+        The scenario's choices the paths were built with: the ETS2 path, the heat networks'
+        sources, the household heat tariff (Wcw cost-based or the ACM cap), the owners'
+        financing and the WIS (:class:`~wupmodel.money.tariffs.PathOptions`).
     """
 
     scenario: Scenario
@@ -66,6 +70,7 @@ class ModelInputs:
     price_overrides: Mapping[str, object]
     rent_tariffs: TariffPaths | None = None
     rent_price_overrides: Mapping[str, object] | None = None
+    options: PathOptions = PathOptions()
 
     @property
     def name(self) -> str:
@@ -171,7 +176,16 @@ def model_inputs(
     """
     scenario = Scenario() if scenario is None else scenario
     params = scenario.params() if params is None else params
-    years, finance = scenario.years, scenario.finance
+    years, finance, heat = scenario.years, scenario.finance, scenario.heat_networks
+    options = PathOptions(
+        ets2_path=finance.ets2_path,
+        mt_source=heat.mt_source,
+        lt_source=heat.lt_source,
+        zone_sources=dict(heat.zone_sources),
+        heat_tariff=heat.tariff,
+        ownership=heat.ownership,
+        wis=heat.wis,
+    )
     settings = FinanceSettings.from_params(
         params,
         horizon_years=years.horizon_years,
@@ -186,6 +200,7 @@ def model_inputs(
             end_year=years.end,
             overrides=prices,
             ets2_start_year=finance.ets2_start_year,
+            options=options,
         )
 
     prices = dict(scenario.prices if prices is None else prices)
@@ -202,6 +217,7 @@ def model_inputs(
         price_overrides=prices,
         rent_tariffs=None if rent_prices is None else paths(rent_prices),
         rent_price_overrides=None if rent_prices is None else dict(rent_prices),
+        options=options,
     )
 
 

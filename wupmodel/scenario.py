@@ -111,6 +111,41 @@ class Finance(BaseModel):
     loan_rate: Rate | None = None
     rent_increase_cap_eur_month: Annotated[float, Field(ge=0, le=500)] | None = None
     ets2_start_year: Annotated[int, Field(ge=2026, le=2050)] | None = 2028
+    ets2_path: Literal["low", "central", "high"] = "central"
+
+
+class HeatNetworks(BaseModel):
+    """Heat networks under the Wet collectieve warmte: each network type's source, a source per
+    zone (the cooperative's case), the household tariff and the owners' financing."""
+
+    model_config = _FROZEN
+    mt_source: str = "biomass"
+    lt_source: str = "aquathermal_hp"
+    zone_sources: dict[str, str] = Field(default_factory=dict)
+    tariff: Literal["cost_based", "acm"] = "cost_based"
+    ownership: Literal["public_majority", "private"] = "public_majority"
+    wis: bool = True
+
+    @model_validator(mode="after")
+    def _known_sources(self) -> HeatNetworks:
+        known = list(default_params().table("heat_sources")["heat_source"].astype(str))
+        named = {"mt_source": self.mt_source, "lt_source": self.lt_source}
+        named.update({f"zone_sources.{z}": v for z, v in self.zone_sources.items()})
+        for key, name in named.items():
+            if name not in known:
+                close = difflib.get_close_matches(str(name), known, n=1, cutoff=0.6)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                raise ValueError(
+                    f"{key}: unknown heat source '{name}'{hint}; allowed: {', '.join(known)}"
+                )
+        return self
+
+
+class Subsidies(BaseModel):
+    """Support besides the ISDE and the Warmtefonds that a village may count on."""
+
+    model_config = _FROZEN
+    lokale_aanpak_isolatie: bool = False
 
 
 class Targets(BaseModel):
@@ -344,6 +379,10 @@ BLOCK_PARAMETERS: dict[str, dict[str, str]] = {
 }
 
 
+#: ``subsidies:`` switches that are packaged parameters (flags) too.
+SUBSIDY_PARAMETERS: dict[str, str] = {"lokale_aanpak_isolatie": "subsidy.lai_enabled"}
+
+
 class Scenario(BaseModel):
     """A wupmodel scenario (see ``scenarios/default.yaml`` for an annotated example)."""
 
@@ -357,6 +396,8 @@ class Scenario(BaseModel):
     years: Years = Years()
     catalogue: CatalogueChoice = CatalogueChoice()
     finance: Finance = Finance()
+    heat_networks: HeatNetworks = HeatNetworks()
+    subsidies: Subsidies = Subsidies()
     targets: Targets = Targets()
     phasing: PhasingChoice = PhasingChoice()
     parameters: dict[str, float] = Field(default_factory=dict)
@@ -412,6 +453,9 @@ class Scenario(BaseModel):
         rates and caps (:data:`FINANCE_PARAMETERS`); the same key in both with different
         values is an error."""
         out = dict(self.parameters)
+        for pid, value in self.subsidy_overrides().items():
+            if value != float(parameter_table().at[pid, "value"]) and pid not in out:
+                out[pid] = value
         for block, keys in BLOCK_PARAMETERS.items():
             for key, pid in keys.items():
                 value = getattr(getattr(self, block), key)
@@ -425,6 +469,10 @@ class Scenario(BaseModel):
                     )
                 out[pid] = float(value)
         return out
+
+    def subsidy_overrides(self) -> dict[str, float]:
+        """Parameter id -> value set by the ``subsidies:`` block (switches as 0/1 flags)."""
+        return {pid: float(getattr(self.subsidies, key)) for key, pid in SUBSIDY_PARAMETERS.items()}
 
     def params(self) -> Params:
         """Packaged defaults merged with this scenario's overrides (parameters and finance)."""

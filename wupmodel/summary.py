@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from wupmodel.assumptions import assumptions, price_paths, scenario_table
+from wupmodel.assumptions import assumptions, policy, price_paths, scenario_table
 from wupmodel.inputs import ModelInputs, as_inputs
 from wupmodel.money.appraise import MONEY_QUANTITIES
 from wupmodel.outcomes import Outcomes
@@ -117,8 +117,8 @@ def summarise(
     strategies: list[Strategy] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The village's result tables, by sheet name: the strategy summary, per type, who pays,
-    per dwelling, the assumptions (every parameter as used), the price paths (as used) and
-    the resolved scenario.
+    per dwelling, the assumptions (every parameter as used), the price paths (as used), the
+    policy figures per year (with their carried-forward marks) and the resolved scenario.
 
     Parameters
     ----------
@@ -154,6 +154,7 @@ def summarise(
     tables["per_dwelling"] = dwellings
     tables["assumptions"] = assumptions(inputs)
     tables["price_paths"] = price_paths(inputs)
+    tables["policy"] = policy(inputs)
     tables["scenario"] = scenario_table(inputs.scenario)
     return tables
 

@@ -1,7 +1,7 @@
 """The model against published figures: what ``wupmodel check-model`` prints (issue 9).
 
 Each comparison of the packaged table ``data/validation_targets.csv`` (published figure, the
-band the model must fall in, source and year, and the model's figure before issue 9 where the
+band the model must fall in, source and year, and the model's figure before issue 9 or 20 where the
 issue measured it) is computed here from the public physics and the village summary. Pure: a
 scenario (and optionally its stock and parameters) in, a table out; nothing is read or written
 but the packaged tables.
@@ -16,7 +16,9 @@ import pandas as pd
 
 from wupmodel.evaluate import evaluate
 from wupmodel.inputs import ModelInputs, as_inputs
-from wupmodel.params import Params
+from wupmodel.money.subsidies import isde_heat_pump_eur
+from wupmodel.money.tariffs import TariffPaths
+from wupmodel.params import Params, packaged_table
 from wupmodel.physics import BuildingInputs, building_response, dwelling_peak_kw, heating_systems
 from wupmodel.physics.heatpump import carnot_cop, carnot_fit
 from wupmodel.scenario import Scenario
@@ -24,7 +26,15 @@ from wupmodel.stock import synthesise_stock
 from wupmodel.village import default_strategies, strategy_summary
 from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS, HEATING_SYSTEMS, INSULATION_LEVELS
 
-__all__ = ["check_model", "CHECK_COLUMNS", "scop_en14825"]
+__all__ = ["check_model", "CHECK_COLUMNS", "scop_en14825", "drenthe_ranking", "DRENTHE_CHECKS"]
+
+#: The checks of how the all-electric EUR/t ranks across the Drenthe buurten (``drenthe=True``).
+DRENTHE_CHECKS = (
+    "drenthe_rank_pre1945",
+    "drenthe_rank_post1992",
+    "drenthe_rank_label_efg",
+    "drenthe_rank_gas",
+)
 
 #: Columns of :func:`check_model`'s table.
 CHECK_COLUMNS = (
@@ -196,9 +206,111 @@ def _physics_figures(params: Params) -> dict[str, Callable[[], float]]:
     }
 
 
+def _year(t: TariffPaths, series: str, year: int) -> float:
+    return float(getattr(t, series)[int(np.flatnonzero(t.years == year)[0])])
+
+
+def _policy_figures(inputs: ModelInputs) -> dict[str, float]:
+    """Taxes, ISDE, feed-in, heat tariff, ETS2, green gas and the MT network's CO2 as the run
+    uses them (issue 20)."""
+    t, p = inputs.tariffs, inputs.params
+    vat = 1.0 + _year(t, "vat", 2026)
+    return {
+        "gas_tax_2026_incl_vat": _year(t, "gas_tax_eur_m3", 2026) * vat,
+        "elec_tax_2026_incl_vat": _year(t, "elec_tax_eur_kwh", 2026) * vat,
+        "tax_credit_2026_incl_vat": _year(t, "tax_credit_eur", 2026) * vat,
+        "tax_credit_2027_carried": float(
+            t.carried_forward.get("tax_credit_eur", np.zeros(t.n_years, bool))[t.years == 2027][0]
+        ),
+        "isde_air_5kw_a3plus": float(isde_heat_pump_eur("air", 5.0, a3plus=1, params=p)),
+        "isde_hybrid_4kw_2026": float(isde_heat_pump_eur("hybrid", 4.0, a3plus=1, params=p)),
+        "isde_air_8kw_2026": float(isde_heat_pump_eur("air", 8.0, a3plus=1, params=p)),
+        "feed_in_2027_floor": _year(t, "feed_in_eur_kwh", 2027),
+        "acm_heat_variable_2026": _year(t, "heat_variable_eur_gj", 2026),
+        "ets2_central_2030": float(
+            packaged_table("price_paths")
+            .query("series == 'co2_price_ets2_central_eur_t' and year == 2030")["value"]
+            .iloc[0]
+        ),
+        "green_gas_surcharge_2030": _year(t, "green_gas_surcharge_eur_m3", 2030),
+        "heat_mt_co2_biomass": float(t.heat.mt.co2_kg_per_gj_delivered[0]),
+    }
+
+
+def drenthe_ranking(
+    scenario: Scenario | None = None,
+    buurten: str | pd.DataFrame = "drenthe",
+    executor=None,
+    min_dwellings: int = 20,
+) -> pd.DataFrame:
+    """How the all-electric national EUR/t moves across the buurten of a buurt table.
+
+    Every buurt is synthesised and evaluated (:func:`wupmodel.uncertainty.batch`, the reference
+    and ``all_electric_air`` only); for the buurten with at least ``min_dwellings`` dwellings the
+    EUR/t is set against the share of dwellings built before 1945, the share built from 1992,
+    the share of labels E-G (registered and provisional, of the labelled dwellings) and the
+    reference gas use per dwelling.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per driver: ``driver``, ``spearman`` (rank correlation), ``slope`` (least
+        squares, EUR/t per unit of the driver), ``buurten``.
+    """
+    from scipy import stats
+
+    from wupmodel.uncertainty.batch import batch, read_buurten
+    from wupmodel.village import default_strategies
+
+    strategies = [s for s in default_strategies() if s.name in ("reference", "all_electric_air")]
+    scenarios = None if scenario is None else [scenario]
+    res = batch(buurten, scenarios, executor, strategies=strategies)
+    ok = res[(res["status"] == "ok") & (res["strategy"] == "all_electric_air")]
+    table = read_buurten(buurten).set_index("buurt_code").loc[ok["buurt_code"]]
+    n = table["dwellings"].to_numpy(dtype=float)
+    labelled = sum(
+        table[f"pct_label_{x}_{k}"].fillna(0.0)
+        for x in "ABCDEFG"
+        for k in ("registered", "provisional")
+    )
+    poor = sum(
+        table[f"pct_label_{x}_{k}"].fillna(0.0)
+        for x in "EFG"
+        for k in ("registered", "provisional")
+    )
+    drivers = {
+        "share_pre1945": ((table["period_pre1930"] + table["period_1930_1945"]) / n).to_numpy(),
+        "share_post1992": ((table["period_1992_2005"] + table["period_2006_later"]) / n).to_numpy(),
+        "share_label_efg": (poor / labelled.where(labelled > 0)).to_numpy(dtype=float),
+        "gas_m3_per_dwelling": ok["reference_gas_m3"].to_numpy() / ok["dwellings"].to_numpy(),
+    }
+    y = ok["national_eur_per_t_co2"].to_numpy(dtype=float)
+    rows = []
+    for name, x in drivers.items():
+        keep = (n >= min_dwellings) & np.isfinite(y) & np.isfinite(x)
+        rows.append(
+            {
+                "driver": name,
+                "spearman": float(stats.spearmanr(x[keep], y[keep]).statistic),
+                "slope": float(stats.linregress(x[keep], y[keep]).slope),
+                "buurten": int(keep.sum()),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _drenthe_figures(inputs: ModelInputs, executor=None) -> dict[str, float]:
+    ranking = drenthe_ranking(inputs.scenario, executor=executor).set_index("driver")
+    names = dict(zip(DRENTHE_CHECKS, ranking.index, strict=True))
+    return {check: float(ranking.at[driver, "spearman"]) for check, driver in names.items()}
+
+
 def check_model(
     stock: pd.DataFrame | None = None,
     scenario: Scenario | ModelInputs | None = None,
+    *,
+    drenthe: bool = False,
+    executor=None,
 ) -> pd.DataFrame:
     """Every comparison of the model with a published figure, modelled vs published.
 
@@ -211,13 +323,18 @@ def check_model(
         The scenario whose village figures are compared (default: the packaged Aalden
         scenario; the village rows cite Aalden's Startanalyse figures), or its
         :class:`~wupmodel.inputs.ModelInputs` (other parameters, e.g. to see a check fail).
+    drenthe
+        Also rank the all-electric EUR/t across the Drenthe buurten against PBL's direction
+        (:func:`drenthe_ranking`; every buurt is evaluated, about a minute on two cores).
+    executor
+        Where the Drenthe buurten run (as for :func:`wupmodel.batch`).
 
     Returns
     -------
     pandas.DataFrame
         One row per check (:data:`CHECK_COLUMNS`): ``modelled``, ``published``, the band
         ``low``..``high`` it must fall in, ``tolerance`` in words, ``passed``, ``before`` (the
-        model's figure before issue 9 where the issue measured it), ``source`` and ``year``.
+        model's figure before issue 9 or 20 where the issue measured it), ``source`` and ``year``.
 
     Examples
     --------
@@ -232,8 +349,13 @@ def check_model(
         village = inputs.scenario.village
         stock = synthesise_stock(village.buurt_code, seed=village.seed)
     targets = params.table("validation_targets")
+    if not drenthe:
+        targets = targets[~targets["check"].isin(DRENTHE_CHECKS)]
     figures = {k: f() for k, f in _physics_figures(params).items()}
     figures.update(_village_figures(stock, inputs))
+    figures.update(_policy_figures(inputs))
+    if drenthe:
+        figures.update(_drenthe_figures(inputs, executor))
     unknown = set(targets["check"]) - set(figures)
     if unknown:
         raise KeyError(

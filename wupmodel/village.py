@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from wupmodel.money.collective import CollectiveUnitCosts, collective_unit_costs
+from wupmodel.money.tariffs import gas_network_factor
 from wupmodel.outcomes import Outcomes
 from wupmodel.params import Params, packaged_table
 from wupmodel.physics import REASONS, diversified_peak_kw
@@ -113,6 +114,45 @@ def level_fit(outcomes: Outcomes, strategy: Strategy, choice: np.ndarray) -> dic
         "share_deeper_insulation": n_deeper / float(counts.sum()),
         "dwellings_keep_gas": keep_gas,
         "not_feasible_reasons": reasons,
+    }
+
+
+def gas_network_for_stayers(
+    outcomes: Outcomes, choice: np.ndarray, params: Params
+) -> dict[str, float]:
+    """The "last one pays" effect in the village: the gas network's charge per connection if
+    the village's gas network were paid by the dwellings that keep their gas connection.
+
+    The charge's fixed part (``finance.gas_network_fixed_share``: mains and transport) is
+    shared over the connections that remain (:func:`~wupmodel.money.tariffs.gas_network_factor`,
+    at least ``finance.gas_network_min_remaining_share``); the rest goes with each connection.
+    The bills of the model use the national path of the remaining connections (the regulator
+    spreads a network's costs over its whole area); these figures show what staying on gas
+    would cost if the village's own departures set the charge.
+
+    Returns
+    -------
+    dict
+        ``gas_connections_kept`` (dwellings still using gas), ``gas_network_local_eur_per_yr``
+        (incl. VAT, per remaining connection; NaN when none remain) and
+        ``stayers_extra_eur_per_month`` (above today's charge, incl. VAT).
+    """
+    counts = outcomes.counts
+    kept = float(counts[outcomes.pick("gas_m3", choice) > 0].sum())
+    share = kept / float(counts.sum()) if counts.sum() > 0 else 0.0
+    base = params["finance.gas_network_standing_eur"] * (1.0 + params["finance.vat"])
+    factor = float(
+        gas_network_factor(
+            np.array(share),
+            params["finance.gas_network_fixed_share"],
+            params["finance.gas_network_min_remaining_share"],
+        )
+    )
+    local = base * factor if kept > 0 else float("nan")
+    return {
+        "gas_connections_kept": kept,
+        "gas_network_local_eur_per_yr": local,
+        "stayers_extra_eur_per_month": (local - base) / 12.0 if kept > 0 else 0.0,
     }
 
 
@@ -276,6 +316,7 @@ def _physical_row(village: _Village, s: Strategy, choice: np.ndarray) -> dict:
             diversified_peak_kw(village.total("peak_kw", choice), n_total, village.params)
         ),
         **level_fit(outcomes, s, choice),
+        **gas_network_for_stayers(outcomes, choice, village.params),
     }
 
 

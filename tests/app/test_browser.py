@@ -472,6 +472,10 @@ def test_cooperative_business_case(page, server):
     page.get_by_text("Die eis bepaalt hoeveel de bank leent").first.wait_for()
     page.locator(".js-plotly-plot").nth(2).wait_for()  # the three charts drawn, then counted
     _settled(page)
+    # the page redraws in place: the charts of the run before may linger a moment
+    page.wait_for_function(
+        "document.querySelectorAll('.js-plotly-plot').length === 3", timeout=WAIT_MS
+    )
     assert page.locator(".js-plotly-plot").count() == 3
     assert "Rendement leden" in page.content()
     _shot(page, "cooperatie_85")

@@ -66,7 +66,7 @@ def _answer_and_table(at: AppTest) -> tuple[str, pd.DataFrame]:
     ("year", "label", "gas", "best", "month", "instead", "invest", "subsidy"),
     [
         # the 1975 mid-terrace default (110 m², label D, gas unknown)
-        (1975, "D", 0, "Hybride warmtepomp", 213, 231, 7336, 2455),
+        (1975, "D", 0, "Hybride warmtepomp", 214, 231, 7342, 2459),
         # a 1930 terraced house, label E, 1 400 m³: the example sentence
         (1930, "E", 1400, "Hybride warmtepomp", 223, 264, 7697, 2629),
     ],
@@ -106,7 +106,8 @@ def test_mijn_huis_answers_in_one_sentence_what_its_table_shows(
     assert "meer dan een nieuwe ketel" in boiler
     loans = next(t.value for t in at.table if "Looptijd" in t.value.columns)
     hybrid = loans[loans["Strategie"] == best].iloc[0]
-    assert _euro(hybrid["Lening"]) == invest - subsidy  # what is left after subsidy
+    # what is left after subsidy (the three rounded to the euro apart)
+    assert _euro(hybrid["Lening"]) == pytest.approx(invest - subsidy, abs=1)
     assert _text(hybrid["Rente per jaar"]) == "4,35 %" and hybrid["Looptijd"] == "15 jaar"
     glossary = " ".join(m.value for m in at.markdown)
     assert "Aanvoertemperatuur" in glossary and "MT en LT" in glossary and "Afleverset" in glossary
@@ -386,10 +387,9 @@ def test_plan_shows_every_measure_and_who_pays_what(aalden):
     measures = next(t.value for t in at.table if "Maatregel" in t.value.columns)
     shown = dict(zip(measures["Maatregel"], measures["Woningen"], strict=True))
     d = plan.dwellings
-    assert shown["Zonnepanelen"] == wa.format_number(d.loc[d["pv"], "dwellings"].sum())
-    assert shown["Zonneboiler"] == wa.format_number(
-        d.loc[d["solar_water_heater"], "dwellings"].sum()
-    )
+    for name, column in (("Zonnepanelen", "pv"), ("Zonneboiler", "solar_water_heater")):
+        count = d.loc[d[column], "dwellings"].sum()  # a measure no dwelling takes is not listed
+        assert shown.get(name) == (wa.format_number(count) if count > 0.5 else None), name
     for heating, count in plan.dwellings_by_heating.items():
         if count > 0.5:
             assert shown[wa.value_label("heating", heating)] == wa.format_number(count)

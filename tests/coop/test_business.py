@@ -29,8 +29,10 @@ def test_default_zone_from_households_alternatives(village):
     assert helped.found and 0.5 < helped.value <= 1.0
     if root.found:
         assert helped.value <= root.value  # a grant never raises the participation needed
+    # the households' tariff path of the scenario: from 2027 the cost-based tariff of the Wet
+    # collectieve warmte (the ACM cap before it)
     assert case.tariff_fixed_eur_per_yr[1] == pytest.approx(
-        scenario.params()["finance.heat_fixed_eur"]
+        wm.model_inputs(scenario).tariffs.heat_fixed_eur[1]
     )
 
 
@@ -118,10 +120,10 @@ def test_cost_based_tariff_runs_the_loop(village):
     scenario, _stock, outcomes = village
     case = wm.business_case(None, scenario, outcomes=outcomes, tariff_basis="cost_based")
     assert case.loop is not None
-    # a cost-based price per GJ is the heat's cost incl. VAT
-    cost = scenario.params()["finance.heat_production_eur_gj"] * (
-        1 + scenario.params()["finance.vat"]
-    )
+    # a cost-based price per GJ is the heat's cost incl. VAT: the zone's (MT) source's production
+    # cost per GJ delivered
+    inputs = wm.model_inputs(scenario)
+    cost = inputs.tariffs.heat_production_eur_gj[1] * (1 + scenario.params()["finance.vat"])
     assert case.tariff_eur_per_gj[1] == pytest.approx(cost)
     if not case.loop.converged:
         assert any("no stable point" in n for n in case.notices)
@@ -153,6 +155,7 @@ def test_the_cap_can_be_switched_off(village):
         tariff_fixed_eur_per_yr=900.0,
         acm_cap=False,
         participation=0.9,
+        tariff_basis="acm",
     )
     assert case.tariff_fixed_eur_per_yr[1] == 900.0
 

@@ -14,6 +14,9 @@ from wupmodel.cli import main
 def scenario():
     base = wm.load_scenario()
     data = base.model_dump()
+    # the ACM tariff (heat_networks.tariff: acm): with the Wet collectieve warmte's cost-based
+    # tariff a set participation breaks even at any cost, and the NPV does not move
+    data["heat_networks"] = {**data["heat_networks"], "tariff": "acm"}
     data["uncertainty"] = {
         "parameters": {
             "coop.debt.interest_rate": {"low": 0.05, "high": 0.09},
@@ -26,7 +29,11 @@ def scenario():
 
 def test_one_at_a_time(scenario):
     sens = wm.coop_sweep(
-        None, scenario, method="oat", settings={"participation": 0.85}, participation=(0.7, 1.0)
+        None,
+        scenario,
+        method="oat",
+        settings={"participation": 0.85},
+        participation=(0.7, 1.0),
     )
     assert sens.factors[-1] == "participation" and len(sens.figures) == 1 + 2 * len(sens.factors)
     base = wm.business_case(None, scenario, participation=0.85)

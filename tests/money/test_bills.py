@@ -25,19 +25,23 @@ VAT = 0.21
 # Stated for this test (the model's 2026 values, sources in finance.csv):
 GAS_SUPPLY = 0.514  # EUR/m3 excl. VAT = Vesta commodity 0.323 + mark-up 0.191 (assumption)
 ELEC_SUPPLY = 0.130  # EUR/kWh excl. VAT = Vesta commodity 0.087 + mark-up 0.043 (assumption)
-GAS_STANDING = 212.72 + 66.25  # EUR/yr excl. VAT: network (Stedin 2024 x 1.10 x 1.034) + supplier
-ELEC_STANDING = 398.59 + 65.07  # EUR/yr excl. VAT: network + supplier
+# network charges of Enexis (Drenthe) 2026, derived in finance.csv (issue 20), + supplier
+GAS_STANDING = 225.55 + 66.25  # EUR/yr excl. VAT
+ELEC_STANDING = 387.17 + 65.07  # EUR/yr excl. VAT: Enexis 2024 425.88 incl. VAT / 1.21 x 1.10
 FEED_IN = 0.0025  # EUR/kWh net after feed-in costs, no VAT (Greenchoice 2027; energievergelijk.nl)
+# 2027-2029: at least 50 % of the bare supply price less the feed-in costs (Kamerstuk 36611,
+# amendement Grinwis): 0.5 x 0.130 - 0.05184 = 0.01316 EUR/kWh
+FEED_IN_2027 = 0.5 * 0.130 - 0.05184
 
 
 def test_2026_bill_by_hand_gas_boiler_household():
     # 1 200 m3 gas, 2 500 kWh, no PV, gas connection, no heat network, 2026:
     gas = 1200 * (GAS_SUPPLY * (1 + VAT) + GAS_TAX_INCL)  # = 1200 x 1.34874 = 1 618.49
-    gas_fixed = GAS_STANDING * (1 + VAT)  # = 278.97 x 1.21 = 337.55
+    gas_fixed = GAS_STANDING * (1 + VAT)  # = 291.80 x 1.21 = 353.08
     elec = 2500 * (ELEC_SUPPLY * (1 + VAT) + ELEC_TAX_INCL)  # = 2500 x 0.26815 = 670.38
-    elec_fixed = ELEC_STANDING * (1 + VAT)  # = 463.66 x 1.21 = 561.03
-    by_hand = gas + gas_fixed + elec + elec_fixed - TAX_CREDIT_INCL  # = 2 558.49
-    assert by_hand == pytest.approx(2558.49, abs=0.01)
+    elec_fixed = ELEC_STANDING * (1 + VAT)  # = 452.24 x 1.21 = 547.21
+    by_hand = gas + gas_fixed + elec + elec_fixed - TAX_CREDIT_INCL  # = 2 560.19
+    assert by_hand == pytest.approx(2560.19, abs=0.01)
     # Tolerance 0.05 EUR: the model stores the taxes excl. VAT; 0.09160 x 1.21 = 0.110836
     # against the published 0.11085 differs by 0.014 ct/kWh x 2 500 kWh = 0.035 EUR.
     got = annual_bill_eur(1200, 2500, 0, 0, True, False, T, year_index=0)
@@ -68,7 +72,7 @@ def test_net_metering_2026_and_feed_in_2027():
     assert y2026 == pytest.approx(fixed + 1000 * kwh_price, abs=0.05)
     # 2027: all 3 000 kWh billed (2027 supply price from the Vesta path), export earns feed-in
     kwh_price_2027 = (T.elec_supply_eur_kwh[1] + T.elec_tax_eur_kwh[1]) * (1 + VAT)
-    assert y2027 == pytest.approx(fixed + 3000 * kwh_price_2027 - 2000 * FEED_IN, abs=0.05)
+    assert y2027 == pytest.approx(fixed + 3000 * kwh_price_2027 - 2000 * FEED_IN_2027, abs=0.05)
     # export larger than import in 2026: import netted fully, the surplus earns feed-in
     surplus = annual_bill_eur(0, 1000, 3000, 0, False, False, T, year_index=0)
     assert surplus == pytest.approx(fixed - 2000 * FEED_IN, abs=0.05)
@@ -86,7 +90,7 @@ def test_no_gas_connection_and_heat_network():
 def test_resource_cost_by_hand_and_free_of_taxes():
     # national cost 2026: gas and electricity at the Vesta commodity price, network part of the
     # standing charges, no VAT, tax or tax credit:
-    by_hand = 1200 * 0.323 + 212.72 + 2500 * 0.087 + 398.59  # = 1 216.41
+    by_hand = 1200 * 0.323 + 225.55 + 2500 * 0.087 + 387.17  # = 1 217.82
     got = annual_energy_resource_cost_eur(1200, 2500, 0, 0, True, False, T, year_index=0)
     assert got == pytest.approx(by_hand, abs=0.01)
     taxed = tariff_paths(
@@ -102,7 +106,7 @@ def test_resource_cost_by_hand_and_free_of_taxes():
     assert again == got
     # no net metering in the national view: export is valued at the production cost
     pv = annual_energy_resource_cost_eur(0, 3000, 2000, 0, False, False, T, year_index=0)
-    assert pv == pytest.approx((3000 - 2000) * 0.087 + 398.59, abs=0.01)
+    assert pv == pytest.approx((3000 - 2000) * 0.087 + 387.17, abs=0.01)
 
 
 def test_shapes_broadcast_and_year_axis():

@@ -8,6 +8,7 @@ import pytest
 
 from wupmodel.errors import WupInputError
 from wupmodel.money import SERIES, discounted_sums, tariff_paths
+from wupmodel.money.tariffs import PathOptions
 from wupmodel.params import default_params
 
 P = default_params()
@@ -32,16 +33,19 @@ def test_2026_taxes_are_the_published_rates(paths):
     assert paths.elec_tax_eur_kwh[0] * 1.21 == pytest.approx(0.11085, abs=2e-5)
     assert paths.tax_credit_eur[0] * 1.21 == pytest.approx(628.96, abs=0.005)
     assert paths.vat[0] == 0.21
-    # assumption: taxes constant in real terms after 2026
+    # 2027 not published (carried forward, marked): taxes constant in real terms after 2026
     assert np.all(paths.gas_tax_eur_m3 == paths.gas_tax_eur_m3[0])
+    assert paths.carried_forward["gas_tax_eur_m3"][1:].all()
 
 
 def test_commodity_paths_follow_vesta(paths):
     # parameters-nl.md §6, read off PBL Vesta 20250108_Energieprijzen_Aardgas.csv
-    # (KG_PC_COM_EXCL_CO2): gas commodity 0.323 EUR/m3 in 2026 and 0.53 in 2030.
+    # (KG_PC_COM_EXCL_CO2): gas commodity 0.323 EUR/m3 in 2026; 2030 is the midpoint of the 2029
+    # and 2031 values (0.323, 0.368), not the file's one-year 0.53 (issue 20); the green-gas
+    # surcharge comes on top from 2027 (0.13 EUR/m3 in 2030).
     y = {int(v): i for i, v in enumerate(paths.years)}
     assert paths.gas_production_eur_m3[y[2026]] == pytest.approx(0.323)
-    assert paths.gas_production_eur_m3[y[2030]] == pytest.approx(0.53)
+    assert paths.gas_production_eur_m3[y[2030]] == pytest.approx(0.3455 + 0.13)
     # supply = commodity + constant retail mark-up
     markup = paths.gas_supply_eur_m3 - paths.gas_production_eur_m3
     np.testing.assert_allclose(markup, P["finance.gas_supply_markup_eur_m3"], atol=1e-12)
@@ -61,28 +65,36 @@ def test_net_metering_ends_after_2026(paths):
 
 
 def test_feed_in_and_acm_heat_2026(paths):
-    # feed-in 0.25 ct/kWh net after costs (parameters-nl.md §6); ACM 2026 40.97 EUR/GJ (§4.1)
-    assert paths.feed_in_eur_kwh[1] == pytest.approx(0.0025)
+    # feed-in 0.25 ct/kWh net after costs (parameters-nl.md §6) once the 50 % floor of 2027-2029
+    # has ended (Kamerstuk 36611); ACM 2026 40.97 EUR/GJ (§4.1)
+    assert paths.feed_in_eur_kwh[4] == pytest.approx(0.0025)
     assert paths.heat_variable_eur_gj[0] == pytest.approx(40.97)
 
 
 def test_ets2_only_from_start_year():
-    # CO2 price path: PBL Vesta P_CO2 = 41.4 EUR/t in 2028, 47.1 in 2030 (parameters-nl.md §6
-    # gives 35.7 for 2026 and 47.1 for 2030).
+    # the low CO2 price path: PBL Vesta P_CO2 = 41.4 EUR/t in 2028, 47.1 in 2030
+    # (parameters-nl.md §6 gives 35.7 for 2026 and 47.1 for 2030).
     off = tariff_paths(P)
     assert not off.co2_price_eur_t.any()
-    on = tariff_paths(P, ets2_start_year=2028)
+    on = tariff_paths(P, ets2_start_year=2028, options=PathOptions(ets2_path="low"))
     assert on.co2_price_eur_t[:2].sum() == 0.0
     assert on.co2_price_eur_t[2] == pytest.approx(41.4)
     assert on.co2_price_eur_t[4] == pytest.approx(47.1)
-    # the ETS2 charge raises the all-in gas price, and with it the ACM variable heat price
-    assert on.heat_variable_eur_gj[2] > off.heat_variable_eur_gj[2]
+    # the ETS2 charge raises the all-in gas price, and with it the ACM variable heat price (not
+    # the cost-based price of the Wet collectieve warmte, which follows the heat's own cost)
+    acm = PathOptions(ets2_path="low", heat_tariff="acm")
+    on_acm = tariff_paths(P, ets2_start_year=2028, options=acm)
+    off_acm = tariff_paths(P, options=acm)
+    assert on_acm.heat_variable_eur_gj[2] > off_acm.heat_variable_eur_gj[2]
+    assert on.heat_variable_eur_gj[2] == off.heat_variable_eur_gj[2]
 
 
 def test_heat_price_follows_gas_price():
-    # niet-meer-dan-anders: variable heat price scales with the all-in gas price
-    base = tariff_paths(P)
-    dearer = tariff_paths(P, overrides={"gas_supply_eur_m3": 1.0})
+    # niet-meer-dan-anders (the ACM cap, kept with heat_networks.tariff: acm): the variable heat
+    # price scales with the all-in gas price
+    acm = PathOptions(heat_tariff="acm")
+    base = tariff_paths(P, options=acm)
+    dearer = tariff_paths(P, overrides={"gas_supply_eur_m3": 1.0}, options=acm)
     all_in = lambda t: (1 + t.vat) * (t.gas_supply_eur_m3 + t.gas_tax_eur_m3)  # noqa: E731
     np.testing.assert_allclose(
         dearer.heat_variable_eur_gj / base.heat_variable_eur_gj,

@@ -320,16 +320,16 @@ def test_income_class_sets_the_warmtefonds_rate():
     air_loan = low.at["all_electric_air", "net_investment_eur"]
     assert (
         air_loan
-        == pytest.approx(21010.62, abs=0.01)
+        == pytest.approx(20904.67, abs=0.01)
         == high.at["all_electric_air", "net_investment_eur"]
     )
     assert low.at["all_electric_air", "loan_eur"] == pytest.approx(
-        21010.62 / 180, abs=0.01
-    )  # 116.73
+        20904.67 / 180, abs=0.01
+    )  # 116.14 (issue 20: insulation pays for what the label D house lacks)
     assert high.at["all_electric_air", "loan_eur"] == pytest.approx(
-        _annuity_per_month(21010.62, 0.0435, 15), abs=0.01
+        _annuity_per_month(20904.67, 0.0435, 15), abs=0.01
     )
-    assert high.at["all_electric_air", "loan_eur"] == pytest.approx(158.22, abs=0.005)
+    assert high.at["all_electric_air", "loan_eur"] == pytest.approx(157.43, abs=0.005)
     assert low.at["reference", "loan_eur"] == pytest.approx(2664.53 / 180, abs=0.01)  # 14.80
     no_income = wa.house_strategies(
         wm.evaluate(

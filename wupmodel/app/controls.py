@@ -71,7 +71,16 @@ CONTROLS: tuple[Control, ...] = (
         2026,
         "elec_commodity_eur_kwh",
     ),
-    Control("prices.co2_price_eur_t", "ctl_co2", "price", 0.0, 400.0, 5.0, 2030, "co2_price_eur_t"),
+    Control(
+        "prices.co2_price_eur_t",
+        "ctl_co2",
+        "price",
+        0.0,
+        400.0,
+        5.0,
+        2030,
+        "co2_price_ets2_central_eur_t",
+    ),
     Control(
         "isde_percent",
         "ctl_isde",
@@ -167,15 +176,26 @@ def _values(scenario: Scenario, params: Params, paths: pd.DataFrame) -> dict[str
     return out
 
 
+def _carried_mark(rows: pd.DataFrame) -> str:
+    """`` [CARRIED FORWARD from <year>: ...]`` when some of the rows hold an earlier figure."""
+    if "carried_forward" not in rows:
+        return ""
+    marked = rows[rows["carried_forward"].astype(str).str.lower() == "true"]
+    if marked.empty:
+        return ""
+    return f" [CARRIED FORWARD from {int(marked['year'].min())}: {marked['source'].iloc[0]}]"
+
+
 def control_sources() -> dict[str, str]:
-    """Where each control's default comes from (the ``source`` of its packaged row)."""
+    """Where each control's default comes from (the ``source`` of its packaged row); a default
+    that rests on a figure carried forward from an earlier year says so (``CARRIED FORWARD``)."""
     table = parameter_table()
     prices = packaged_table("price_paths")
     out = {}
     for c in CONTROLS:
         if c.kind == "price":
             rows = prices[prices["series"] == c.source_of]
-            out[c.key] = str(rows["source"].iloc[0]) if len(rows) else ""
+            out[c.key] = (str(rows["source"].iloc[0]) if len(rows) else "") + _carried_mark(rows)
             markup = {
                 "gas_commodity_eur_m3": "finance.gas_supply_markup_eur_m3",
                 "elec_commodity_eur_kwh": "finance.elec_supply_markup_eur_kwh",
@@ -184,6 +204,8 @@ def control_sources() -> dict[str, str]:
                 out[c.key] += f"; + {table.loc[markup, 'source']}"
         elif c.source_of:
             out[c.key] = str(table.loc[c.source_of, "source"])
+            if "carried forward" in out[c.key].lower():
+                out[c.key] = out[c.key].replace("carried forward", "CARRIED FORWARD")
         else:
             out[c.key] = "wupmodel scenario (finance.financing)"
     return out

@@ -46,6 +46,7 @@ PAGE_SOURCES: dict[str, tuple[str, ...]] = {
         "costs",
         "energy_prices",
         "energy_tax",
+        "feed_in",
         "isde",
         "warmtefonds",
         "heat_tariff",
@@ -55,6 +56,7 @@ PAGE_SOURCES: dict[str, tuple[str, ...]] = {
     "scenarios": (
         "energy_prices",
         "energy_tax",
+        "feed_in",
         "co2_price",
         "isde",
         "warmtefonds",
@@ -74,7 +76,7 @@ PAGE_SOURCES: dict[str, tuple[str, ...]] = {
         "uncertainty",
     ),
     "onzekerheid": ("uncertainty", "energy_prices", "co2_price"),
-    "cooperatie": ("coop_finance", "heat_tariff", "costs", "participation", "isde"),
+    "cooperatie": ("coop_finance", "heat_tariff", "co2_factors", "costs", "participation", "isde"),
     "export": ("stock", "energy_prices", "costs", "discount_rates"),
 }
 

@@ -86,7 +86,11 @@ def add_params_parser(sub) -> None:
         help="list the default parameters with unit, allowed range and source",
         description="List the packaged default parameters (what a scenario may override).",
     )
-    pa.add_argument("--grep", default=None, help="only parameters whose id contains this text")
+    pa.add_argument(
+        "--grep",
+        default=None,
+        help="only parameters, policy series, heat sources and price paths containing this text",
+    )
     pa.add_argument(
         "--full", action="store_true", help="also show each parameter's source and year"
     )
@@ -147,13 +151,29 @@ def add_check_model_parser(sub) -> None:
             " points, SCOP, the insulated mid-terrace peak, gas kept after insulation, apartments"
             " vs CBS and PBL, all-electric national cost vs the Startanalyse, share needing deep"
             " insulation, grid peak per dwelling; modelled, published, the band it must fall in,"
-            " the model's figure before issue 9 and the source. Exit status 1 when a figure falls"
+            " the model's figure before issue 9 or 20 and the source; the 2026 taxes, ISDE,"
+            " feed-in floor, ETS2, green gas and heat-network CO2 (issue 20); with --drenthe how"
+            " the all-electric EUR/t ranks across the Drenthe buurten against PBL's direction."
+            " Exit status 1 when a figure falls"
             " outside its band."
         ),
     )
     scenario_arg(ch)
     ch.add_argument(
         "--format", choices=["table", "csv", "json"], default="table", help="output format"
+    )
+    ch.add_argument(
+        "--drenthe",
+        action="store_true",
+        help=(
+            "also rank the all-electric EUR/t across the Drenthe buurten against PBL's direction"
+            " (every buurt evaluated: about a minute on two cores)"
+        ),
+    )
+    ch.add_argument(
+        "--scheduler",
+        default=None,
+        help="where the Drenthe buurten run, as for batch (e.g. local:2); default serial",
     )
 
 
@@ -246,14 +266,81 @@ def params_text(table: pd.DataFrame, full: bool = False, width: int = 100) -> st
     return "\n".join(lines)
 
 
+def tables_text(grep: str | None, full: bool = False, width: int = 100) -> list[str]:
+    """The policy figures per year, the heat sources and the price paths (the packaged tables
+    besides the scalar parameters) whose name contains ``grep``; a value held from an earlier
+    year is marked CARRIED FORWARD."""
+    lines: list[str] = []
+
+    def keep(name: str) -> bool:
+        return grep is None or grep in name
+
+    policy = wio.packaged_table("policy_by_year")
+    for name, rows in policy.groupby("series", sort=True):
+        if not keep(f"policy.{name}"):
+            continue
+        lines.append(
+            textwrap.shorten(f"policy.{name}  ({rows['unit'].iloc[0]}, policy_by_year.csv)", width)
+        )
+        for r in rows.itertuples():
+            mark = "  CARRIED FORWARD" if str(r.carried_forward).lower() == "true" else ""
+            lines.append(f"    {r.year}: {r.value:g}{mark}")
+            if full or mark:
+                lines += textwrap.wrap(
+                    f"source ({r.source_year}): {r.source}",
+                    width,
+                    initial_indent="      ",
+                    subsequent_indent="        ",
+                )
+    sources = wio.packaged_table("heat_sources")
+    for r in sources.itertuples():
+        if keep(f"heat_source.{r.heat_source}"):
+            pump = " + collective heat pump" if str(r.collective_heat_pump) == "True" else ""
+            lines += textwrap.wrap(
+                f"heat_source.{r.heat_source}  primary share {r.primary_share:g}, fuel"
+                f" {r.primary_fuel}, electricity {r.aux_electricity_gje_per_gj:g} GJe/GJ{pump}",
+                width,
+                subsequent_indent="    ",
+            )
+            if full:
+                lines += textwrap.wrap(
+                    f"source ({r.year}): {r.source}",
+                    width,
+                    initial_indent="    ",
+                    subsequent_indent="      ",
+                )
+    paths = wio.packaged_table("price_paths")
+    for name, rows in paths.groupby("series", sort=True):
+        if grep is None or not keep(f"price_paths.{name}"):
+            continue
+        marked = rows[rows["carried_forward"].astype(str).str.lower() == "true"]
+        tail = f"; CARRIED FORWARD from {int(marked['year'].min())}" if len(marked) else ""
+        lines += textwrap.wrap(
+            f"price_paths.{name}  {rows['value'].iloc[0]:g} ({rows['year'].iloc[0]}) .."
+            f" {rows['value'].iloc[-1]:g} ({rows['year'].iloc[-1]}) {rows['unit'].iloc[0]}{tail}",
+            width,
+            subsequent_indent="    ",
+        )
+        if full or len(marked):
+            source = marked["source"].iloc[0] if len(marked) else rows["source"].iloc[0]
+            lines += textwrap.wrap(
+                f"source: {source}", width, initial_indent="    ", subsequent_indent="      "
+            )
+    return lines
+
+
 def cmd_params(args: argparse.Namespace) -> int:
     table = wm.parameter_table().reset_index()
+    extra = tables_text(args.grep, args.full)
     if args.grep:
         table = table[table["parameter"].str.contains(args.grep, regex=False)]
-        if table.empty:
+        if table.empty and not extra:
             print(f"no parameter matches '{args.grep}'")
             return 0
-    print(params_text(table, args.full))
+    if not table.empty:
+        print(params_text(table, args.full))
+    if extra:
+        print("\n" + "\n".join(extra))
     print(
         "\n"
         + textwrap.fill(
@@ -297,7 +384,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 def cmd_check_model(args: argparse.Namespace) -> int:
     scenario, stock = load(args)
-    table = wm.check_model(stock, scenario)
+    table = wm.check_model(stock, scenario, drenthe=args.drenthe, executor=args.scheduler)
     if args.format == "csv":
         print(table.to_csv(index=False), end="")
     elif args.format == "json":

@@ -4,10 +4,14 @@ A **heat network** of one zone: the distribution main along every street of the 
 ``collective.heat_network.*`` main cost per zone dwelling that the optimiser charges per zone),
 the collective source (``collective.heat_network.source_fixed_eur`` plus a part per kW of the
 connections' diversified design load), a service pipe and substation per connection, their O&M
-(the ``collective.*`` shares), and the heat bought at the model's production cost per GJ
-(``heat_production_eur_gj`` path). Revenue: the tariff (incl. VAT as published, here excl. VAT)
-and the connection fees; the design load per dwelling is the model's own (the heat-pump capacity
-at the design temperature of the dwelling's insulation level, ``capacity_kw``).
+(the ``collective.*`` shares) -- the parts of :class:`~wupmodel.money.collective.HeatNetworkCosts`
+that the village summary, the optimiser and the households' cost-based tariff share -- and the
+heat bought at the production cost per GJ delivered of the zone's source
+(``heat_networks.zone_sources``, else the ``heat_production_eur_gj`` path of the MT source); the
+WIS per connection from ``subsidy.wis_min_connections`` connections. Revenue: the tariff (incl.
+VAT as published, here excl. VAT) and the connection fees; the design load per dwelling is the
+model's own (the heat-pump capacity at the design temperature of the dwelling's insulation
+level, ``capacity_kw``).
 
 A **solar park**: ``collective.solar_park.*`` capex, yield, O&M and life, sold at a price per kWh
 (SDE++ or feed-in).
@@ -18,14 +22,14 @@ Everything here is in EUR excl. VAT; the kernel (:mod:`wupmodel.coop.cashflow`) 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
 
 from wupmodel.coop.cashflow import ProjectYears
 from wupmodel.coop.inputs import CoopInputs
-from wupmodel.money.finance import capital_recovery_factor
+from wupmodel.money.collective import HeatNetworkCosts, main_eur_per_zone_dwelling
 from wupmodel.money.tariffs import TariffPaths
 from wupmodel.params import Params
 
@@ -78,9 +82,12 @@ class HeatNetworkAsset:
     life_years
         Asset life (depreciation, replacement).
     heat_cost_eur_per_gj
-        Heat purchase (production) cost per GJ sold, per year t = 0 .. H.
+        Heat purchase (production) cost per GJ sold, per year t = 0 .. H: the zone's source
+        (``heat_networks.zone_sources``, else the MT network's) per GJ delivered.
     vat
         VAT rate per year t = 0 .. H (tariffs are published incl. VAT).
+    wis_min_connections
+        Fewest connections for the WIS (``subsidy.wis_min_connections``).
     """
 
     zone: str
@@ -95,6 +102,7 @@ class HeatNetworkAsset:
     life_years: float
     heat_cost_eur_per_gj: FloatArray
     vat: FloatArray
+    wis_min_connections: float = 0.0
 
     @classmethod
     def from_params(
@@ -107,15 +115,17 @@ class HeatNetworkAsset:
     ) -> HeatNetworkAsset:
         """The zone's network from the packaged (or scenario) parameters and price paths."""
         p = params
-        main_per_dwelling = (
-            p["collective.heat_network.main_eur_per_m"]
-            * p["collective.heat_network.detour_factor"]
-            * p["collective.heat_network.main_m_per_dwelling"]
+        # the zone's own source, else the MT source's cost as the paths hold it (overrides kept)
+        own = {} if tariffs.heat is None else tariffs.heat.zones
+        heat_cost = (
+            own[str(zone)].cost_eur_per_gj_delivered
+            if str(zone) in own
+            else tariffs.heat_production_eur_gj
         )
         return cls(
             zone=zone,
             zone_dwellings=float(zone_dwellings),
-            main_eur=float(main_per_dwelling * zone_dwellings),
+            main_eur=float(main_eur_per_zone_dwelling(p) * zone_dwellings),
             source_fixed_eur=float(p["collective.heat_network.source_fixed_eur"]),
             source_eur_per_kw=float(p["coop.heat_network.source_eur_per_kw"]),
             diversity_base=float(p["coop.heat_network.diversity_base"]),
@@ -123,8 +133,9 @@ class HeatNetworkAsset:
             source_om_share=float(p["collective.heat_network.source_om_share"]),
             network_om_share=float(p["collective.heat_network.main_om_share"]),
             life_years=float(p["collective.heat_network.lifetime_yr"]),
-            heat_cost_eur_per_gj=year_path(tariffs.heat_production_eur_gj, horizon_years),
+            heat_cost_eur_per_gj=year_path(heat_cost, horizon_years),
             vat=year_path(tariffs.vat, horizon_years),
+            wis_min_connections=float(p["subsidy.wis_min_connections"]),
         )
 
     def diversity(self, connections: float) -> float:
@@ -132,18 +143,33 @@ class HeatNetworkAsset:
         n = max(float(connections), 1.0)
         return self.diversity_base + (1.0 - self.diversity_base) / n
 
+    def costs(self, connections: float, design_load_kw: float, heat_gj: float = 0.0):
+        """The network as :class:`~wupmodel.money.collective.HeatNetworkCosts`, the one
+        description of a heat network's costs the village summary, the optimiser and the
+        households' cost-based tariff share."""
+        n = max(float(connections), 0.0)
+        source = 0.0
+        if n > 0:
+            source = self.source_fixed_eur + self.source_eur_per_kw * self.diversity(n) * float(
+                design_load_kw
+            )
+        return HeatNetworkCosts(
+            zone_dwellings=self.zone_dwellings,
+            connections=n,
+            main_eur=self.main_eur,
+            source_eur=source,
+            service_eur=self.service_eur_per_connection * n,
+            source_om_share=self.source_om_share,
+            network_om_share=self.network_om_share,
+            life_years=self.life_years,
+            heat_gj=float(heat_gj),
+            heat_cost_eur_per_gj=self.heat_cost_eur_per_gj,
+        )
+
     def capex_parts_eur(self, connections: float, design_load_kw: float) -> dict[str, float]:
         """Investment by part for ``connections`` connections with a summed design load."""
-        if connections <= 0:
-            return {"main": self.main_eur, "source": 0.0, "service_connections": 0.0}
-        return {
-            "main": self.main_eur,
-            "source": (
-                self.source_fixed_eur
-                + self.source_eur_per_kw * self.diversity(connections) * design_load_kw
-            ),
-            "service_connections": self.service_eur_per_connection * connections,
-        }
+        c = self.costs(connections, design_load_kw)
+        return {"main": c.main_eur, "source": c.source_eur, "service_connections": c.service_eur}
 
     def fixed_om_eur_per_yr(self, parts: dict[str, float]) -> float:
         """Yearly O&M of the built network."""
@@ -158,9 +184,8 @@ class HeatNetworkAsset:
         horizon plus the fixed O&M, divided by the connections (heat purchase excluded)."""
         if connections <= 0:
             return float("inf")
-        parts = self.capex_parts_eur(connections, design_load_kw)
-        crf = float(capital_recovery_factor(rate, horizon_years))
-        return (crf * sum(parts.values()) + self.fixed_om_eur_per_yr(parts)) / connections
+        c = replace(self.costs(connections, design_load_kw), life_years=float(horizon_years))
+        return c.fixed_eur_per_yr(rate) / connections
 
     def years(
         self,
@@ -204,7 +229,8 @@ class HeatNetworkAsset:
         revenue = running * (connections * fixed + heat_gj * per_gj) / vat1
         opex = running * (self.fixed_om_eur_per_yr(parts) + heat_gj * self.heat_cost_eur_per_gj)
         fees = by_phasing(connections * connection_fee_eur / vat1[0], w, h)
-        grants = by_phasing(connections * inputs.wis_eur_per_connection, w, h)
+        wis = inputs.wis_eur_per_connection if connections >= self.wis_min_connections else 0.0
+        grants = by_phasing(connections * wis, w, h)
         grants[0] += inputs.provincial_grant_eur
         return ProjectYears(
             capex_eur=capex,

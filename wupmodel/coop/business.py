@@ -57,7 +57,11 @@ HEAT_NETWORK_PARAMETERS = (
     "collective.heat_network.lifetime_yr",
     "collective.heat_network.min_participation",
     "cost.heatnet_connection_fee_eur",
-    "finance.heat_production_eur_gj",
+    "heatnet.loss_share",
+    "heatnet.peak_efficiency",
+    "collective.heat_network.wcw_from_year",
+    "coop.subsidy.wis_eur_per_connection",
+    "subsidy.wis_min_connections",
     "finance.heat_fixed_eur",
     "finance.heat_variable_eur_gj",
 )
@@ -445,6 +449,16 @@ class _NetworkCase:
         coop: CoopInputs,
         survey: pd.DataFrame | None,
     ) -> None:
+        heat = inputs.options
+        if settings.tariff_basis is None:  # a tariff set by hand holds; else the scenario's rule
+            by_hand = (
+                settings.tariff_fixed_eur_per_yr is not None
+                or settings.tariff_eur_per_gj is not None
+            )
+            basis = "acm" if by_hand else heat.heat_tariff
+            settings = settings.model_copy(update={"tariff_basis": basis})
+        if not heat.wis and settings.wis_eur_per_connection is None:
+            coop = replace(coop, wis_eur_per_connection=0.0)
         self.inputs, self.outcomes, self.s, self.coop = inputs, outcomes, settings, coop
         self.survey = survey
         self.notices: list[str] = []

@@ -47,8 +47,10 @@ class CoopSettings(BaseModel):
         Heat tariff incl. VAT: fixed charge per connection and price per GJ (``None`` = the
         ACM maximum of the scenario's first year).
     tariff_basis
-        ``"acm"``: the tariff as set (today's niet-meer-dan-anders maximum by default);
-        ``"cost_based"`` (Wcw): the fixed charge from the tariff <-> uptake loop.
+        ``"acm"``: the tariff as set (the niet-meer-dan-anders maximum by default);
+        ``"cost_based"`` (Wcw): the fixed charge from the tariff <-> uptake loop; ``None`` =
+        the scenario's ``heat_networks.tariff`` (cost-based under the Wet collectieve warmte),
+        or ``"acm"`` when a tariff is set by hand (it is used as set).
     acm_cap
         Whether the ACM maximum binds (a tariff above it is an input error).
     connection_fee_eur
@@ -81,7 +83,7 @@ class CoopSettings(BaseModel):
     zone: str | None = None
     tariff_fixed_eur_per_yr: float | None = Field(default=None, ge=0, le=5000)
     tariff_eur_per_gj: float | None = Field(default=None, ge=0, le=300)
-    tariff_basis: TariffBasis = "acm"
+    tariff_basis: TariffBasis | None = None
     acm_cap: bool = True
     connection_fee_eur: float | None = Field(default=None, ge=0, le=8000)
     participation: float | None = Field(default=None, ge=0, le=1)

@@ -56,6 +56,37 @@ COLUMNS: dict[str, tuple[str, str, str, str]] = {
         "number",
         "#,##0",
     ),
+    # issue 20: the gas network for those who keep gas ("last one pays")
+    "gas_connections_kept": (
+        "Dwellings keeping a gas connection",
+        "Woningen die een gasaansluiting houden",
+        "number",
+        "#,##0",
+    ),
+    "gas_network_local_eur_per_yr": (
+        "Gas network charge per remaining connection, shared in the village (incl. VAT)",
+        "Netkosten gas per overblijvende aansluiting, gedeeld in het dorp (incl. btw)",
+        "EUR/yr",
+        "#,##0",
+    ),
+    "stayers_extra_eur_per_month": (
+        "Extra for those who keep gas (incl. VAT)",
+        "Extra voor wie op gas blijft (incl. btw)",
+        "EUR/month",
+        "#,##0.00",
+    ),
+    "carried_forward": (
+        "Carried forward (not published for the year)",
+        "Doorgetrokken (niet gepubliceerd voor het jaar)",
+        "yes/no",
+        "General",
+    ),
+    "published_year": (
+        "Year of the published figure",
+        "Jaar van het gepubliceerde cijfer",
+        "year",
+        "0",
+    ),
     "not_feasible_reasons": (
         "Not feasible at the level: reason and dwellings",
         "Niet haalbaar op het niveau: reden en woningen",

@@ -79,8 +79,33 @@ def run_text(
             100,
         ),
     ]
+    lines += _stayers_lines(summary)
     lines += [f"Note: {note}" for note in notices]
     return "\n".join(lines)
+
+
+def _stayers_lines(summary: pd.DataFrame) -> list[str]:
+    """The "last one pays" lines: where a strategy leaves some dwellings on gas, what their gas
+    network charge would be if the village's network were shared by them alone."""
+    if "stayers_extra_eur_per_month" not in summary:
+        return []
+    some = summary[
+        (summary["stayers_extra_eur_per_month"] > 0.005)
+        & (summary["gas_connections_kept"] < summary["dwellings"])
+    ]
+    if some.empty:
+        return []
+    lines = [
+        "",
+        "Those who keep gas (if the village's gas network were shared by them alone, incl. VAT)",
+    ]
+    for r in some.itertuples():
+        lines.append(
+            f"  {r.strategy}: {int(r.gas_connections_kept)} dwellings keep gas; network charge"
+            f" {_fmt_int(r.gas_network_local_eur_per_yr)} EUR/yr each,"
+            f" +{r.stayers_extra_eur_per_month:.0f} EUR/month"
+        )
+    return lines
 
 
 def _energy_table(summary: pd.DataFrame) -> pd.DataFrame:
@@ -281,7 +306,7 @@ def check_model_text(table: pd.DataFrame) -> str:
             ],
             "unit": table["unit"],
             "result": table["passed"].map({True: "ok", False: "FAIL"}),
-            "before issue 9": table["before"].map(_fmt),
+            "before (issue 9 or 20)": table["before"].map(_fmt),
         }
     )
     n_ok = int(table["passed"].sum())

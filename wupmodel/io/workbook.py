@@ -78,7 +78,13 @@ SHEET_NOTES: dict[str, str] = {
     ),
     "price_paths": (
         "Every yearly price and tariff series as used in this run (overrides applied), with what "
-        "it feeds (the end-user bill or the national view) and how it was built."
+        "it feeds (the end-user bill or the national view) and how it was built; "
+        "carried_forward = TRUE where the year's value is held from an earlier published year."
+    ),
+    "policy": (
+        "Policy figures per year (energy tax brackets, tax credit, ACM heat tariffs, connection"
+        " fee, feed-in floor, ISDE rules) with their source; carried_forward = TRUE where no"
+        " figure was published for that year and the value of published_year is held."
     ),
     "scenario": "The scenario as run, every default filled in, with where each value came from.",
     "provenance": (

@@ -6,9 +6,12 @@ perspectives per dwelling × option.
 ``settings`` (finance settings, the money context, the inputs per dwelling × option) ·
 ``costs`` (money outcomes and village totals) · ``kernel`` (the chunk engine) · ``reduce``
 (sums without dwelling × option arrays) · ``irr_chunk`` (the IRR) · ``results``
-(MoneyOutcomes) · ``collective`` (collective annual costs) · ``appraise`` (which investments,
-subsidies and national costs an option has). The money stage never sees a scenario: the
-evaluation hands it a :class:`~wupmodel.money.settings.MoneyContext`.
+(MoneyOutcomes) · ``collective`` (collective annual costs; one heat network's costs and its
+cost-based tariff under the Wcw) · ``appraise`` (which investments, subsidies and national
+costs an option has) · ``policy`` (taxes, heat tariffs, feed-in floor and ISDE per year, with
+the carried-forward marks) · ``heat_supply`` (each heat source's CO2 and production cost per GJ
+delivered). The money stage never sees a scenario: the evaluation hands it a
+:class:`~wupmodel.money.settings.MoneyContext`.
 """
 
 from wupmodel.money.appraise import MONEY_QUANTITIES, appraise
@@ -18,7 +21,15 @@ from wupmodel.money.bills import (
     annual_energy_resource_cost_eur,
     bill_components_eur,
 )
-from wupmodel.money.collective import CollectiveUnitCosts, collective_unit_costs
+from wupmodel.money.collective import (
+    CollectiveUnitCosts,
+    HeatNetworkCosts,
+    collective_unit_costs,
+    heat_network_costs,
+    owner_rate,
+    reference_network,
+    wis_eur_per_connection,
+)
 from wupmodel.money.costs import STORED_OUTPUTS, money_outcomes, money_totals
 from wupmodel.money.finance import (
     capital_recovery_factor,
@@ -32,6 +43,14 @@ from wupmodel.money.finance import (
     present_value_factor,
     simple_payback,
 )
+from wupmodel.money.heat_supply import (
+    HeatSourceFactors,
+    HeatSupply,
+    heat_source_factors,
+    heat_source_names,
+    heat_supply,
+)
+from wupmodel.money.policy import PolicyPath, policy_path, policy_table, policy_value
 from wupmodel.money.settings import (
     Component,
     Dwellings,
@@ -43,18 +62,23 @@ from wupmodel.money.settings import (
 from wupmodel.money.subsidies import (
     isde_heat_network_eur,
     isde_heat_pump_eur,
+    isde_hybrid_then_all_electric_eur,
     isde_insulation_eur,
     isde_insulation_package_eur,
     isde_subsidy_eur,
+    lai_eligible,
     warmtefonds_loan,
     warmtefonds_terms,
 )
 from wupmodel.money.tariffs import (
+    ETS2_PATHS,
     PATH_RULE,
     PLAUSIBLE_RANGES,
     SERIES,
+    PathOptions,
     TariffPaths,
     discounted_sums,
+    gas_network_factor,
     tariff_paths,
 )
 
@@ -99,4 +123,23 @@ __all__ = [
     "present_value_factor",
     "tariff_paths",
     "warmtefonds_loan",
+    "ETS2_PATHS",
+    "HeatNetworkCosts",
+    "HeatSourceFactors",
+    "HeatSupply",
+    "PathOptions",
+    "PolicyPath",
+    "gas_network_factor",
+    "heat_network_costs",
+    "heat_source_factors",
+    "heat_source_names",
+    "heat_supply",
+    "isde_hybrid_then_all_electric_eur",
+    "lai_eligible",
+    "owner_rate",
+    "policy_path",
+    "policy_table",
+    "policy_value",
+    "reference_network",
+    "wis_eur_per_connection",
 ]

@@ -32,6 +32,7 @@ import pandas as pd
 
 from wupmodel.errors import WupInputError
 from wupmodel.money.bills import EnergyQuantities
+from wupmodel.money.collective import main_eur_per_zone_dwelling
 from wupmodel.money.costs import (
     OUTPUT_FIELDS,
     SUMMABLE_OUTPUTS,
@@ -39,7 +40,7 @@ from wupmodel.money.costs import (
     money_outcomes,
     money_totals,
 )
-from wupmodel.money.finance import equivalent_annual_cost
+from wupmodel.money.finance import discount_factors, equivalent_annual_cost
 from wupmodel.money.settings import (
     Component,
     Dwellings,
@@ -47,10 +48,10 @@ from wupmodel.money.settings import (
     MoneyContext,
     MoneyInputs,
 )
-from wupmodel.money.subsidies import HEAT_NETWORK_SYSTEMS, isde_subsidy_eur
+from wupmodel.money.subsidies import HEAT_NETWORK_SYSTEMS, isde_subsidy_eur, lai_eligible
 from wupmodel.options import Catalogue, OptionGrid
 from wupmodel.params import Params
-from wupmodel.vocabulary import DWELLING_TYPES, HEATING_SYSTEMS, TENURES
+from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS, HEATING_SYSTEMS, TENURES
 
 #: Money outputs added to the outcome table (all per dwelling, EUR unless named otherwise).
 MONEY_QUANTITIES: dict[str, str] = {
@@ -202,11 +203,7 @@ def _components(grid: OptionGrid, params: Params) -> dict[str, Component]:
 
 def _network_main_eur(params: Params) -> float:
     """A connection's share of the heat-network main in the street, excl. VAT (EUR)."""
-    return (
-        params["collective.heat_network.main_eur_per_m"]
-        * params["collective.heat_network.main_m_per_dwelling"]
-        * params["collective.heat_network.detour_factor"]
-    )
+    return main_eur_per_zone_dwelling(params)
 
 
 def _network_main_annual_eur(params: Params, horizon_years: int, social_rate: float) -> float:
@@ -221,13 +218,37 @@ def _network_main_annual_eur(params: Params, horizon_years: int, social_rate: fl
     )
 
 
+def _design_load_per_combo(grid: OptionGrid) -> np.ndarray:
+    """(G, 1, C) the dwelling's design heat load at the combination's insulation level: the
+    all-electric air heat pump's capacity there (``hp.design_cover_share`` = 1)."""
+    cap = grid.arrays["capacity_kw"]  # (G, L, H)
+    air = cap[:, :, HEATING_SYSTEMS.index("air_hp")]
+    per_level = np.repeat(air, cap.shape[2], axis=1)  # (G, L * H)
+    return np.tile(per_level, grid.n_solar_thermal)[:, None, :]
+
+
+def _network_connection_eur(grid: OptionGrid, params: Params) -> np.ndarray:
+    """A connection's own part of the network (:func:`heat_network_costs`), excl. VAT, less
+    the connection fee the household's investment already brings into the national view: the
+    service pipe and substation, and the source's part per kW of its diversified load."""
+    p = params
+    fee_excl_vat = p["cost.heatnet_connection_fee_eur"] / (1.0 + p["cost.vat_included_in_prices"])
+    per_kw = p["coop.heat_network.source_eur_per_kw"] * p["coop.heat_network.diversity_base"]
+    service = p["coop.heat_network.service_connection_eur"] - fee_excl_vat
+    return service + per_kw * _design_load_per_combo(grid)
+
+
 def _national_components(grid: OptionGrid, params: Params) -> dict[str, Component]:
-    """National-only costs (excl. VAT): connection upgrades and the heat-network main in the
-    street per connection, with the same conventions (replacements, residual value, social
-    rate) as every other component."""
+    """National-only costs (excl. VAT): connection upgrades, and a heat-network connection's
+    share of the main in the street and its own service pipe, substation and source capacity
+    (the parts of :func:`wupmodel.money.collective.heat_network_costs` that go with a
+    connection; the zone's fixed source is a collective cost), with the same conventions
+    (replacements, residual value, social rate) as every other component."""
     p, heating = params, np.asarray(HEATING_SYSTEMS)
     all_electric = np.isin(heating, ["air_hp", "ground_hp"])
     network = np.isin(heating, HEAT_NETWORK_SYSTEMS)
+    on_network = _per_combo(grid, network)
+    life = p["collective.heat_network.lifetime_yr"]
     return {
         "connection_upgrade": Component(
             _per_combo(grid, np.where(all_electric, p["finance.grid_connection_upgrade_eur"], 0.0)),
@@ -237,11 +258,62 @@ def _national_components(grid: OptionGrid, params: Params) -> dict[str, Componen
         ),
         "network_main": Component(
             _per_combo(grid, np.where(network, _network_main_eur(p), 0.0)),
-            p["collective.heat_network.lifetime_yr"],
+            life,
+            p["collective.heat_network.main_om_share"],
+            0.0,
+        ),
+        "network_connection": Component(
+            np.where(on_network, _network_connection_eur(grid, p), 0.0),
+            life,
             p["collective.heat_network.main_om_share"],
             0.0,
         ),
     }
+
+
+def _heat_source_component(
+    groups: pd.DataFrame, grid: OptionGrid, ctx: MoneyContext
+) -> dict[str, Component]:
+    """Each network's heat at its own source's production cost in the national view.
+
+    The money kernel prices every network's heat at one national path
+    (``heat_production_eur_gj``, the MT source's). The LT source's cost per GJ delivered
+    differs (:mod:`wupmodel.money.heat_supply`, e.g. aquathermal with a heat pump against
+    biomass), and so does a zone's own source (``heat_networks.zone_sources``, for both networks
+    of that zone): the difference, discounted at the social rate over the horizon as the kernel
+    discounts every price, is a national-only present value per GJ a year. Held as a component
+    of that present value with a life of the horizon (no replacement, no residual value: one
+    euro of it costs one euro), so its annualised national cost is exactly the heat priced at
+    its own source's path. Empty without heat sources or when every network is the MT source's.
+    """
+    heat = ctx.tariffs.heat
+    if heat is None:
+        return {}
+    horizon = int(ctx.settings.horizon_years)
+    discount = discount_factors(ctx.settings.social_rate, horizon)
+    mt = np.asarray(heat.mt.cost_eur_per_gj_delivered, dtype=float)[:horizon]
+
+    def pv_over_mt(factors) -> float:
+        cost = np.asarray(factors.cost_eur_per_gj_delivered, dtype=float)[:horizon]
+        return float(discount @ (cost - mt))
+
+    systems = np.asarray(HEATING_SYSTEMS)
+    per_gj = _per_combo(grid, np.where(systems == "heat_network_lt", pv_over_mt(heat.lt), 0.0))
+    if heat.zones and "heat_network_zone" in groups:
+        zones = (
+            groups["heat_network_zone"]
+            .astype(object)
+            .where(groups["heat_network_zone"].notna(), "")
+        )
+        zones = zones.astype(str).to_numpy()
+        network = _per_combo(grid, np.isin(systems, HEAT_NETWORK_SYSTEMS))
+        per_gj = np.repeat(per_gj, len(groups), axis=0)
+        for zone, factors in heat.zones.items():
+            rows = zones == zone
+            per_gj[rows] = np.where(network[0], pv_over_mt(factors), per_gj[rows])
+    if not per_gj.any():
+        return {}
+    return {"heat_source": Component(per_gj * grid.arrays["heat_gj"], horizon, 0.0, 0.0)}
 
 
 def _gas_removal_eur(groups: pd.DataFrame, params: Params) -> np.ndarray:
@@ -257,9 +329,15 @@ def _gas_removal_eur(groups: pd.DataFrame, params: Params) -> np.ndarray:
 
 
 def _isde_subsidy(
-    grid: OptionGrid, components: dict[str, Component], tenure: np.ndarray, params: Params
+    grid: OptionGrid,
+    components: dict[str, Component],
+    tenure: np.ndarray,
+    groups: pd.DataFrame,
+    params: Params,
 ) -> np.ndarray:
-    """ISDE per group x combination, (G, 1, C); none for housing corporations."""
+    """ISDE per group x combination, (G, 1, C); none for housing corporations; plus the
+    Lokale Aanpak Isolatie grant where the scenario counts on it (at most the insulation
+    investment; the total at most the subsidised investment)."""
     eligible = tenure != TENURES.index("huur_corporatie")
     capacity_kw = grid.arrays["capacity_kw"]
     n_groups, n_levels, n_heating = capacity_kw.shape
@@ -268,13 +346,25 @@ def _isde_subsidy(
         + components["heating"].capex_eur
         + components["solar_thermal"].capex_eur
     )  # (G, 1, C)
-    return isde_subsidy_eur(
+    isde = isde_subsidy_eur(
         grid.treated_area_m2,
         capacity_kw,
         subsidised.reshape(n_groups, grid.n_solar_thermal, n_levels, n_heating),
         eligible,
         params,
     ).reshape(n_groups, 1, -1)
+    lai = lai_eligible(
+        tenure,
+        pd.Categorical(groups["energy_label"], categories=ENERGY_LABELS).codes,
+        pd.to_numeric(groups["household_income_eur"], errors="coerce").to_numpy(float),
+        params,
+    )
+    if not lai.any():
+        return isde
+    insulation = np.broadcast_to(components["insulation"].capex_eur, isde.shape)
+    grant = np.minimum(params["subsidy.lai_eur_per_dwelling"], insulation)
+    total = isde + np.where(lai[:, None, None], grant, 0.0)
+    return np.minimum(total, np.broadcast_to(subsidised, isde.shape))
 
 
 def _money_inputs(
@@ -303,8 +393,9 @@ def _money_inputs(
         ),
         investments=Investments(
             components=components,
-            subsidy_eur=_isde_subsidy(grid, components, tenure, params),
-            national_components=_national_components(grid, params),
+            subsidy_eur=_isde_subsidy(grid, components, tenure, groups, params),
+            national_components=_national_components(grid, params)
+            | _heat_source_component(groups, grid, ctx),
         ),
         dwellings=Dwellings(
             reference_index=np.full(len(groups), grid.option_index[catalogue.reference_index]),

@@ -310,7 +310,9 @@ def _checked(inputs: MoneyInputs, settings: FinanceSettings, tariffs: TariffPath
     co2 = inputs.co2_kg_per_yr
     co2 = None if callable(co2) else float_array(co2, "co2_kg_per_yr")
     components = _checked_components(investments.components, "component")
-    national = _checked_components(investments.national_components or {}, "national component")
+    national = _checked_components(
+        investments.national_components or {}, "national component", nonneg=False
+    )
     shapes = [a.shape for a in energy.arrays()] + [subsidy.shape]
     shapes += [np.shape(c.capex_eur) for c in (*components.values(), *national.values())]
     shapes += [co2.shape] if co2 is not None else []
@@ -326,12 +328,15 @@ def _checked(inputs: MoneyInputs, settings: FinanceSettings, tariffs: TariffPath
     return _Checked(energy, subsidy, co2, components, national, layout)
 
 
-def _checked_components(given: Mapping[str, Component | tuple], kind: str) -> dict[str, Component]:
-    """Components with their capex as a checked float array."""
+def _checked_components(
+    given: Mapping[str, Component | tuple], kind: str, nonneg: bool = True
+) -> dict[str, Component]:
+    """Components with their capex as a checked float array (finite; not negative unless
+    ``nonneg`` is False: a national-only credit)."""
     components = {name: as_component(name, value) for name, value in given.items()}
     return {
         name: replace(
-            c, capex_eur=float_array(c.capex_eur, f"capex of {kind} '{name}'", nonneg=True)
+            c, capex_eur=float_array(c.capex_eur, f"capex of {kind} '{name}'", nonneg=nonneg)
         )
         for name, c in components.items()
     }

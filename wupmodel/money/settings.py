@@ -78,7 +78,8 @@ class Investments:
         Subsidy per dwelling x option (EUR), received at ``t = 0``.
     national_components
         National-only investments per dwelling x option excl. VAT (heat-network share, grid
-        reinforcement), as :class:`Component` or tuples; None = none.
+        reinforcement), as :class:`Component` or tuples; None = none. A negative one is a
+        national credit (the LT network's heat cheaper than the national heat price path).
     """
 
     components: Mapping[str, Component | tuple]

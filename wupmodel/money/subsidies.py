@@ -11,6 +11,20 @@ gives the same total, so the 2025 example 5 kW A+++ = 1 250 + 4 x 225 + 200 = 2 
 equals the 2026 rule 1 025 + 5 x 225 + 200. A hybrid heat pump counts as an air/water heat
 pump. Ground-source amounts are derived (see the parameter sources) and flagged to verify.
 
+ISDE heat pumps, the three-year rule (2026): a dwelling may get the ISDE for one heat pump per
+``finance.isde_hp_repeat_years`` (3) years, so a hybrid now and an all-electric heat pump three
+years later both qualify; the second gets the per-kW amount without the start amount
+(``finance.isde_hp_second_start_eur``) and without the A+++ bonus
+(:func:`isde_hybrid_then_all_electric_eur`).
+
+ISDE ventilation (from 2026): ``finance.isde_ventilation_eur`` (400 EUR) for a C4c, D or E
+ventilation system with at least one insulation measure: the deep level's balanced ventilation.
+
+Lokale Aanpak Isolatie (scenario ``subsidies.lokale_aanpak_isolatie``): a municipal grant of
+``subsidy.lai_eur_per_dwelling`` for owner-occupiers of a poorly insulated dwelling (label D-G,
+``subsidy.lai_worst_good_label``) below ``subsidy.lai_income_max_eur`` where the income is
+known, at most the insulation investment (:func:`lai_eligible`).
+
 ISDE insulation (2026): a per-m2 amount per measure for the area between the measure's
 minimum (below it: nothing) and maximum (above it: capped); the amounts double when at least
 two measures are taken within 24 months -- a heat pump, solar water heater or heat-network
@@ -31,7 +45,7 @@ from wupmodel.errors import WupInputError
 from wupmodel.money.finance import capital_recovery_factor, loan_payment, present_value_factor
 from wupmodel.params import Params, default_params
 from wupmodel.physics.insulation import ELEMENTS
-from wupmodel.vocabulary import HEATING_SYSTEMS, INSULATION_LEVELS
+from wupmodel.vocabulary import ENERGY_LABELS, HEATING_SYSTEMS, INSULATION_LEVELS, TENURES
 
 __all__ = [
     "HEAT_PUMP_KINDS",
@@ -40,6 +54,8 @@ __all__ = [
     "isde_insulation_eur",
     "isde_insulation_package_eur",
     "isde_heat_network_eur",
+    "isde_hybrid_then_all_electric_eur",
+    "lai_eligible",
     "WarmtefondsLoan",
     "warmtefonds_loan",
     "warmtefonds_terms",
@@ -147,6 +163,79 @@ def isde_heat_pump_eur(
     )
     eligible = (cap >= p["finance.isde_hp_min_kw"]) & (cap <= p["finance.isde_hp_max_kw"])
     return _out(_cap(np.where(eligible, amount, 0.0), investment_eur))
+
+
+def isde_hybrid_then_all_electric_eur(
+    hybrid_kw: ArrayLike,
+    air_kw: ArrayLike,
+    years_between: ArrayLike,
+    *,
+    params: Params | None = None,
+) -> tuple[FloatArray, FloatArray]:
+    """ISDE of a hybrid heat pump now and an all-electric air/water heat pump later (EUR).
+
+    Under the 2026 three-year rule the second heat pump qualifies again once
+    ``finance.isde_hp_repeat_years`` have passed, with the per-kW amount but without the start
+    amount (``finance.isde_hp_second_start_eur``) and the A+++ bonus.
+
+    Parameters
+    ----------
+    hybrid_kw, air_kw
+        Thermal capacity of the hybrid and of the later all-electric heat pump (kW).
+    years_between
+        Years from the hybrid's to the all-electric heat pump's installation.
+    params
+        Parameters (default: packaged defaults).
+
+    Returns
+    -------
+    (first, second)
+        ISDE of the hybrid and of the all-electric heat pump (0 within the repeat period).
+
+    Examples
+    --------
+    >>> first, second = isde_hybrid_then_all_electric_eur(4.0, 8.0, 5)
+    >>> float(first), float(second)
+    (2125.0, 1800.0)
+    """
+    p = params if params is not None else default_params()
+    first = isde_heat_pump_eur("hybrid", hybrid_kw, params=p)
+    cap = float_array(air_kw, "air_kw", nonneg=True)
+    later = float_array(years_between, "years_between", nonneg=True)
+    second = p["finance.isde_hp_second_start_eur"] + p[
+        "finance.isde_hp_air_per_kw_eur"
+    ] * np.maximum(cap - p["finance.isde_hp_air_kw_offset"], 0.0)
+    eligible = (
+        (later >= p["finance.isde_hp_repeat_years"])
+        & (cap >= p["finance.isde_hp_min_kw"])
+        & (cap <= p["finance.isde_hp_max_kw"])
+    )
+    return first, _out(np.where(eligible, second, 0.0))
+
+
+def lai_eligible(
+    tenure_code: np.ndarray,
+    label_code: np.ndarray,
+    income_eur: np.ndarray,
+    params: Params,
+) -> np.ndarray:
+    """Whether each dwelling gets the Lokale Aanpak Isolatie grant (bool, (n,)).
+
+    Owner-occupied (``koop``), a poorly insulated label (worse than
+    ``subsidy.lai_worst_good_label``; an unknown label does not qualify), an income at most
+    ``subsidy.lai_income_max_eur`` where it is known; none unless ``subsidy.lai_enabled``.
+    """
+    if params["subsidy.lai_enabled"] < 0.5:
+        return np.zeros(np.shape(tenure_code), dtype=bool)
+    letters = np.array([lab[0] for lab in ENERGY_LABELS])
+    rank = np.array(["ABCDEFG".index(x) + 1 for x in letters])  # A+++ ... A = 1, G = 7
+    code = np.asarray(label_code, dtype=np.int64)
+    known = (code >= 0) & (code < rank.size)
+    worse = known & (rank[np.clip(code, 0, rank.size - 1)] > params["subsidy.lai_worst_good_label"])
+    income = np.asarray(income_eur, dtype=float)
+    low_income = ~(np.isfinite(income) & (income > params["subsidy.lai_income_max_eur"]))
+    owner = np.asarray(tenure_code) == TENURES.index("koop")
+    return owner & worse & low_income
 
 
 def isde_insulation_eur(
@@ -450,6 +539,8 @@ _HEAT_PUMPS = {"hybrid_hp": "hybrid", "air_hp": "air", "ground_hp": "ground"}
 #: The heating systems that are a heat-network connection.
 HEAT_NETWORK_SYSTEMS = ("heat_network_mt", "heat_network_lt")
 _GLASS = {"standard": "hr_glass", "deep": "triple_glass"}
+#: the levels with a ventilation system the ISDE subsidises with insulation (balanced, deep)
+_VENTILATION = ("deep",)
 _FACADE = {"basic": "cavity_wall", "standard": "cavity_wall", "deep": "facade"}
 
 
@@ -510,6 +601,11 @@ def isde_subsidy_eur(
             n_other_measures=np.arange(n_other_max + 1),
             params=params,
         )
+        if name in _VENTILATION:  # balanced ventilation with an insulation measure (2026)
+            insulated = sum(a > 0 for a in measures.values())
+            per_level[:, li, :] += np.where(
+                insulated > 0, params["finance.isde_ventilation_eur"], 0.0
+            )[:, None]
     # Who may apply, on the small arrays; the network connection joins the heat-pump part.
     per_level *= eligible[:, None, None]
     hp += np.where(network, isde_heat_network_eur(params=params), 0.0)

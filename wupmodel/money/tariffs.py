@@ -3,42 +3,57 @@
 All money is in **real euros of the price year 2026**. Paths are built from the packaged,
 sourced tables:
 
-* ``data/price_paths.csv`` -- yearly series transcribed from PBL Vesta MAIS Startanalyse 2025
-  (KEV-based): small-consumer gas and electricity commodity prices (excl. CO2 component), the
-  CO2 price and the CO2 intensity of grid electricity;
-* ``data/parameters/finance.csv`` -- 2026 taxes, VAT, standing charges, ACM heat tariff,
-  feed-in, retail mark-ups and national production costs.
+* ``data/price_paths.csv`` -- yearly series: small-consumer gas and electricity commodity
+  prices (excl. CO2 component), the grid's CO2 intensity and the biomass fuel price (PBL Vesta
+  MAIS Startanalyse 2025, KEV-based); three ETS2 price paths (low: PBL/Vesta, central: the
+  European Commission's modelling, high: BloombergNEF); the green-gas blending surcharge; the
+  national share of today's gas connections that remain;
+* ``data/policy_by_year.csv`` -- energy tax and tax credit, the ACM heat tariffs and the
+  feed-in floor per year, published figures and marked carried-forward ones
+  (:mod:`wupmodel.money.policy`);
+* ``data/parameters/finance.csv`` -- VAT, standing charges (Enexis, Drenthe), retail mark-ups,
+  feed-in, the gas network's fixed share.
 
 How each series is built (assumptions are stated in the ``source`` column of each row):
 
-* supply price = Vesta commodity + a retail mark-up that is constant in real terms (the
-  mark-up reproduces the 2026 supply price, see ``finance.gas_supply_markup_eur_m3``);
-* energy taxes, tax credit, VAT, standing charges: the 2026 values, constant in real terms
-  (no later rates are legislated);
-* ACM heat tariff: fixed part constant real; variable part follows the all-in gas price of the
-  year relative to 2026 ("niet-meer-dan-anders" links it to the gas price);
-* feed-in: net compensation after feed-in costs; net metering until the last year in
-  ``finance.net_metering_last_year`` (2026);
-* ETS2: a CO2 charge on gas for end users from ``ets2_start_year`` (off unless asked for),
-  priced at the Vesta CO2 price path;
-* national production costs: gas and electricity at the Vesta commodity price (no taxes,
-  no retail mark-up; the grid's cost enters as the network part of the standing charges);
-  heat at ``finance.heat_production_eur_gj`` (fuel part only; source and network capital
-  come in as national components in :mod:`wupmodel.money.costs`).
+* supply price = commodity + a retail mark-up constant in real terms (the mark-up reproduces
+  the 2026 supply price) + the green-gas surcharge on gas from 2027;
+* energy taxes and tax credit: the policy table's path, scaled so that the price year equals
+  the scalar parameter (an override of ``finance.gas_tax_eur_m3`` moves the whole path);
+  years without a published figure carry the last one forward and are marked;
+* heat: before ``collective.heat_network.wcw_from_year`` (or always, with
+  ``heat_networks.tariff: acm``) the ACM maximum: fixed part from the policy table, variable
+  part following the all-in gas price ("niet-meer-dan-anders"); from it, under the Wet
+  collectieve warmte, the cost-based tariff of the reference village network
+  (:func:`wupmodel.money.collective.reference_network`) at the owners' cost of capital;
+* feed-in: net compensation after feed-in costs; in 2027-2029 at least 50 % of the bare supply
+  price minus the feed-in costs (policy table); net metering until
+  ``finance.net_metering_last_year``;
+* gas standing charges in the bill: the network part grows as connections leave the gas
+  network (``gas_connections_remaining_share``, ``finance.gas_network_fixed_share``); the
+  national view keeps a connection's cost constant;
+* ETS2: a CO2 charge on gas for end users from ``ets2_start_year`` on the chosen path;
+* national production costs: gas (commodity + green-gas surcharge) and electricity at
+  production cost; heat at the production cost per GJ delivered of the MT network's source
+  (:mod:`wupmodel.money.heat_supply`; source and network capital come in as national
+  components in :mod:`wupmodel.money.costs`).
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
 from numpy.typing import NDArray
 
 from wupmodel._arrays import FloatArray
 from wupmodel.errors import WupInputError
+from wupmodel.money.collective import owner_rate, reference_network, wis_eur_per_connection
 from wupmodel.money.finance import discount_factors
+from wupmodel.money.heat_supply import HeatSupply, heat_supply
+from wupmodel.money.policy import policy_path, policy_value
 from wupmodel.params import Params
 
 __all__ = [
@@ -49,6 +64,9 @@ __all__ = [
     "SERIES",
     "PLAUSIBLE_RANGES",
     "PATH_RULE",
+    "PathOptions",
+    "ETS2_PATHS",
+    "gas_network_factor",
 ]
 
 #: Year of the 2026 figures in ``finance.csv`` and of the price level (real euros).
@@ -103,10 +121,19 @@ class TariffPaths:
         Network part of the gas standing charges, the national cost of a connection (EUR/yr).
     elec_network_standing_eur
         Network part of the electricity standing charges (EUR/yr).
+    green_gas_surcharge_eur_m3
+        Cost of the green-gas blending obligation per m3, in the supply and production prices
+        of gas (EUR/m3).
+    gas_connections_remaining_share
+        National share of today's gas connections still connected; the bill's gas network
+        charge is shared over them (:func:`gas_network_factor`).
     gas_co2_kg_m3
         CO2 factor of natural gas (kg/m3), scalar.
-    heat_co2_kg_gj
-        CO2 factor of delivered heat (kg/GJ), scalar.
+    carried_forward
+        Series name -> (Y,) bool: the year's value rests on a figure carried forward from an
+        earlier year (not published for that year); series without marks are absent.
+    heat
+        The heat sources' CO2 and production cost per GJ (:class:`HeatSupply`), or None.
     """
 
     years: NDArray[np.int64]
@@ -129,8 +156,11 @@ class TariffPaths:
     heat_production_eur_gj: FloatArray
     gas_network_standing_eur: FloatArray
     elec_network_standing_eur: FloatArray
+    green_gas_surcharge_eur_m3: FloatArray
+    gas_connections_remaining_share: FloatArray
     gas_co2_kg_m3: float
-    heat_co2_kg_gj: float
+    carried_forward: Mapping[str, NDArray[np.bool_]] = field(default_factory=dict)
+    heat: HeatSupply | None = None
 
     @property
     def n_years(self) -> int:
@@ -141,12 +171,23 @@ class TariffPaths:
         """The per-year series by name (everything except ``years`` and the scalars)."""
         return {name: getattr(self, name) for name in SERIES}
 
+    def from_year(self, k: int) -> TariffPaths:
+        """The paths from their ``k``-th year on: every series, the marks and the heat
+        sources' factors sliced alike (a switch in a later year sees prices from then)."""
+        return replace(
+            self,
+            years=self.years[k:],
+            **{n: getattr(self, n)[k:] for n in SERIES},
+            carried_forward={n: m[k:] for n, m in self.carried_forward.items()},
+            heat=None if self.heat is None else self.heat.from_year(k),
+        )
+
 
 #: Names of the per-year series that an override may replace.
 SERIES: tuple[str, ...] = tuple(
     f.name
     for f in fields(TariffPaths)
-    if f.name not in ("years", "gas_co2_kg_m3", "heat_co2_kg_gj")
+    if f.name not in ("years", "gas_co2_kg_m3", "carried_forward", "heat")
 )
 
 #: Sanity bounds for user overrides (validation only, not model inputs), in each series' unit.
@@ -170,6 +211,8 @@ PLAUSIBLE_RANGES: dict[str, tuple[float, float]] = {
     "heat_production_eur_gj": (0.0, 200.0),
     "gas_network_standing_eur": (0.0, 2000.0),
     "elec_network_standing_eur": (0.0, 3000.0),
+    "green_gas_surcharge_eur_m3": (0.0, 2.0),
+    "gas_connections_remaining_share": (0.0, 1.0),
 }
 
 OverrideValue = Mapping[int, float] | float
@@ -298,12 +341,69 @@ def interpolate_path(
     return np.interp(years.astype(float), known, values)  # held after the last year given
 
 
+#: The ETS2 price paths of ``price_paths.csv`` by name (``finance.ets2_path``).
+ETS2_PATHS: dict[str, str] = {
+    "low": "co2_price_eur_t",
+    "central": "co2_price_ets2_central_eur_t",
+    "high": "co2_price_ets2_high_eur_t",
+}
+
+
+@dataclass(frozen=True)
+class PathOptions:
+    """The scenario's choices the paths depend on (defaults: the packaged default scenario).
+
+    Attributes
+    ----------
+    ets2_path
+        ``"low"``, ``"central"`` or ``"high"`` (:data:`ETS2_PATHS`).
+    mt_source, lt_source
+        Heat sources of the MT and LT networks (``heat_sources.csv``).
+    zone_sources
+        Zone -> heat source (the cooperative's case of that zone).
+    heat_tariff
+        ``"cost_based"`` (Wcw, from ``collective.heat_network.wcw_from_year``) or ``"acm"``.
+    ownership
+        ``"public_majority"`` (Wcw) or ``"private"``: the owners' cost of capital.
+    wis
+        Whether networks receive the WIS per connection.
+    """
+
+    ets2_path: str = "central"
+    mt_source: str = "biomass"
+    lt_source: str = "aquathermal_hp"
+    zone_sources: Mapping[str, str] = field(default_factory=dict)
+    heat_tariff: str = "cost_based"
+    ownership: str = "public_majority"
+    wis: bool = True
+
+
+def gas_network_factor(
+    remaining_share: FloatArray, fixed_share: float, min_share: float
+) -> FloatArray:
+    """The gas network charge per remaining connection over today's, for a share of the
+    connections still connected: ``fixed / max(remaining, min) + (1 - fixed)``.
+
+    The fixed part (mains, transport) is shared over the connections that remain; the rest
+    leaves with each connection. Never lower when more connections leave (non-increasing in
+    ``remaining_share``); 1 when all remain.
+
+    Examples
+    --------
+    >>> float(gas_network_factor(np.array(0.5), 0.547, 0.2))
+    1.547
+    """
+    remaining = np.maximum(np.asarray(remaining_share, dtype=float), float(min_share))
+    return fixed_share / remaining + (1.0 - fixed_share)
+
+
 def tariff_paths(
     params: Params,
     start_year: int = PRICE_YEAR,
     end_year: int = 2050,
     overrides: Mapping[str, OverrideValue] | None = None,
     ets2_start_year: int | None = None,
+    options: PathOptions | None = None,
 ) -> TariffPaths:
     """Build the yearly price and tariff paths for a scenario.
 
@@ -321,6 +421,9 @@ def tariff_paths(
         is overridden too.
     ets2_start_year
         First year in which end users pay the ETS2 CO2 price on gas; ``None`` = no ETS2.
+    options
+        The scenario's ETS2 path, heat sources, heat tariff and ownership
+        (:class:`PathOptions`; default: the packaged default scenario's).
 
     Returns
     -------
@@ -328,14 +431,28 @@ def tariff_paths(
     """
     if int(end_year) < int(start_year):
         raise WupInputError(f"end_year {end_year} is before start_year {start_year}")
+    options = options or PathOptions()
+    if options.ets2_path not in ETS2_PATHS:
+        raise WupInputError(
+            f"unknown ETS2 path '{options.ets2_path}'; allowed: {', '.join(ETS2_PATHS)}"
+        )
     years = np.arange(int(start_year), int(end_year) + 1, dtype=np.int64)
     given = _override_arrays(overrides, years)
     source = _PathSource(params, years, _table_series(params, years), given)
-    series = _energy_prices(source)
-    series["co2_price_eur_t"] = _ets2_price(source, ets2_start_year)
-    series["heat_variable_eur_gj"] = _heat_variable_price(source, series)
+    series, marks = _energy_prices(source)
+    series["co2_price_eur_t"] = _ets2_price(source, ets2_start_year, options.ets2_path)
+    marks.update(_table_marks(params, years, ETS2_PATHS[options.ets2_path], "co2_price_eur_t"))
+    national = _national_costs(source)
+    supply = _heat_supply(params, series, national, options)
+    national.pop("biomass_fuel_eur_gj")
+    national["heat_production_eur_gj"] = source.pick(
+        "heat_production_eur_gj", supply.mt.cost_eur_per_gj_delivered
+    )
+    heat, heat_marks = _heat_tariffs(source, series, national, options)
+    series.update(heat)
+    marks.update(heat_marks)
     series.update(_standing_charges(source))
-    series.update(_national_costs(source))
+    series.update(national)
     net_metering_default = years <= int(params["finance.net_metering_last_year"])
     net_metering = given["net_metering"] >= 0.5 if "net_metering" in given else net_metering_default
     return TariffPaths(
@@ -343,7 +460,8 @@ def tariff_paths(
         **series,
         net_metering=np.asarray(net_metering, dtype=bool),
         gas_co2_kg_m3=float(params["co2.gas_kg_per_m3"]),
-        heat_co2_kg_gj=float(params["co2.heat_network_mt_kg_per_gj"]),
+        carried_forward={k: v for k, v in marks.items() if k not in given and v.any()},
+        heat=supply,
     )
 
 
@@ -382,39 +500,131 @@ class _PathSource:
         """Parameter ``key`` in every year (constant in real terms)."""
         return self.params[key] * np.ones(self.years.size)
 
+    def policy(self, series: str, key: str | None = None) -> tuple[FloatArray, NDArray]:
+        """The policy table's path of ``series`` and its carried-forward marks; with ``key``
+        scaled so that the price year equals that parameter (a scenario's override of it moves
+        the whole path)."""
+        path = policy_path(self.params, series, self.years)
+        values = path.values
+        if key is not None:
+            at_price_year = policy_value(self.params, series, PRICE_YEAR)
+            values = values * (self.params[key] / at_price_year)
+        return values, path.carried_forward
 
-def _energy_prices(source: _PathSource) -> dict[str, FloatArray]:
-    """VAT, supply prices (commodity + a retail mark-up), energy taxes, tax credit, feed-in."""
+
+_MARKS: dict[int, tuple[object, dict[str, tuple[NDArray, NDArray]]]] = {}
+
+
+def _path_marks(params: Params) -> dict[str, tuple[NDArray, NDArray]]:
+    """Per ``price_paths.csv`` series: its years and carried-forward marks (cached per table)."""
+    table = params.table("price_paths")
+    hit = _MARKS.get(id(table))
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    out = {}
+    if "carried_forward" in table:
+        marked = table["carried_forward"].astype(str).str.lower().eq("true").to_numpy()
+        series = table["series"].to_numpy().astype(str)
+        years = table["year"].to_numpy(dtype=np.int64)
+        for name in np.unique(series):
+            rows = series == name
+            out[str(name)] = (years[rows], marked[rows])
+    if len(_MARKS) >= 8:
+        _MARKS.pop(next(iter(_MARKS)))
+    _MARKS[id(table)] = (table, out)
+    return out
+
+
+def _table_marks(
+    params: Params, years: NDArray[np.int64], table_series: str, name: str
+) -> dict[str, NDArray]:
+    """The carried-forward marks of a ``price_paths.csv`` series, under the path's name."""
+    found = _path_marks(params).get(table_series)
+    if found is None:
+        return {}
+    have, marked = found
+    lookup = dict(zip(have.tolist(), marked.tolist(), strict=True))
+    return {name: np.array([lookup.get(int(y), False) for y in years], dtype=bool)}
+
+
+def _energy_prices(source: _PathSource) -> tuple[dict[str, FloatArray], dict[str, NDArray]]:
+    """VAT, supply prices (commodity + mark-up + green-gas surcharge), energy taxes and tax
+    credit (policy table), feed-in (with the floor after net metering), and their marks."""
     p, table, pick = source.params, source.table, source.pick
-    return {
+    gas_tax, gas_cf = source.policy("gas_tax_0_1000_eur_m3", "finance.gas_tax_eur_m3")
+    elec_tax, elec_cf = source.policy("elec_tax_0_10000_eur_kwh", "finance.elec_tax_eur_kwh")
+    credit, credit_cf = source.policy("tax_credit_eur", "finance.tax_credit_eur")
+    surcharge = pick("green_gas_surcharge_eur_m3", table["green_gas_surcharge_eur_m3"])
+    elec_supply = pick(
+        "elec_supply_eur_kwh",
+        table["elec_commodity_eur_kwh"] + p["finance.elec_supply_markup_eur_kwh"],
+    )
+    series = {
         "vat": pick("vat", source.constant("finance.vat")),
         "gas_supply_eur_m3": pick(
             "gas_supply_eur_m3",
-            table["gas_commodity_eur_m3"] + p["finance.gas_supply_markup_eur_m3"],
+            table["gas_commodity_eur_m3"] + p["finance.gas_supply_markup_eur_m3"] + surcharge,
         ),
-        "gas_tax_eur_m3": pick("gas_tax_eur_m3", source.constant("finance.gas_tax_eur_m3")),
-        "elec_supply_eur_kwh": pick(
-            "elec_supply_eur_kwh",
-            table["elec_commodity_eur_kwh"] + p["finance.elec_supply_markup_eur_kwh"],
-        ),
-        "elec_tax_eur_kwh": pick("elec_tax_eur_kwh", source.constant("finance.elec_tax_eur_kwh")),
-        "tax_credit_eur": pick("tax_credit_eur", source.constant("finance.tax_credit_eur")),
-        "feed_in_eur_kwh": pick("feed_in_eur_kwh", source.constant("finance.feed_in_net_eur_kwh")),
+        "green_gas_surcharge_eur_m3": surcharge,
+        "gas_tax_eur_m3": pick("gas_tax_eur_m3", gas_tax),
+        "elec_supply_eur_kwh": elec_supply,
+        "elec_tax_eur_kwh": pick("elec_tax_eur_kwh", elec_tax),
+        "tax_credit_eur": pick("tax_credit_eur", credit),
+        "feed_in_eur_kwh": pick("feed_in_eur_kwh", _feed_in(source, elec_supply)),
     }
+    marks = {"gas_tax_eur_m3": gas_cf, "elec_tax_eur_kwh": elec_cf, "tax_credit_eur": credit_cf}
+    marks.update(
+        _table_marks(p, source.years, "green_gas_surcharge_eur_m3", "green_gas_surcharge_eur_m3")
+    )
+    return series, marks
 
 
-def _ets2_price(source: _PathSource, ets2_start_year: int | None) -> FloatArray:
-    """The CO2 price end users pay on gas (EUR/t): the Vesta path from the ETS2 start year."""
+def _feed_in(source: _PathSource, elec_supply_eur_kwh: FloatArray) -> FloatArray:
+    """Net feed-in compensation: the market fee less the supplier's feed-in costs, and where
+    the law sets a floor (2027-2029) at least that share of the bare supply price less them."""
+    p = source.params
+    cost = p["finance.feed_in_cost_eur_kwh"]
+    market_fee = p["finance.feed_in_net_eur_kwh"] + cost
+    share = np.zeros(source.years.size)
+    later = source.years >= 2027  # the floor's first row; earlier years have none
+    if later.any():
+        share[later] = policy_path(p, "feed_in_min_share_of_supply", source.years[later]).values
+    return np.maximum(market_fee, share * np.asarray(elec_supply_eur_kwh, dtype=float)) - cost
+
+
+def _ets2_price(source: _PathSource, ets2_start_year: int | None, path: str) -> FloatArray:
+    """The CO2 price end users pay on gas (EUR/t): the chosen path from the ETS2 start year."""
     if ets2_start_year is None:
         default = np.zeros(source.years.size)
     else:
         default = np.where(
-            source.years >= int(ets2_start_year), source.table["co2_price_eur_t"], 0.0
+            source.years >= int(ets2_start_year), source.table[ETS2_PATHS[path]], 0.0
         )
     return source.pick("co2_price_eur_t", default)
 
 
-def _heat_variable_price(source: _PathSource, prices: dict[str, FloatArray]) -> FloatArray:
+def _heat_supply(
+    params: Params,
+    prices: dict[str, FloatArray],
+    national: dict[str, FloatArray],
+    options: PathOptions,
+) -> HeatSupply:
+    """The heat sources' factors at the production prices of these paths."""
+    return heat_supply(
+        params,
+        {
+            "grid_co2_kg_kwh": national["grid_co2_kg_kwh"],
+            "gas_eur_m3": national["gas_production_eur_m3"],
+            "elec_eur_kwh": national["elec_production_eur_kwh"],
+            "biomass_eur_gj": national["biomass_fuel_eur_gj"],
+        },
+        options.mt_source,
+        options.lt_source,
+        dict(options.zone_sources),
+    )
+
+
+def _acm_variable_price(source: _PathSource, prices: dict[str, FloatArray]) -> FloatArray:
     """The ACM variable heat price: follows the all-in gas price relative to the price year."""
     p = source.params
     gas_co2_kg_m3 = float(p["co2.gas_kg_per_m3"])
@@ -423,45 +633,93 @@ def _heat_variable_price(source: _PathSource, prices: dict[str, FloatArray]) -> 
         + prices["gas_tax_eur_m3"]
         + prices["co2_price_eur_t"] * gas_co2_kg_m3 / 1000.0
     )
-    price_year = np.array([PRICE_YEAR], dtype=np.int64)
-    commodity_then = _table_series(p, price_year)["gas_commodity_eur_m3"][0]
+    then = _price_year_values(p)
     gas_all_in_then = (1.0 + p["finance.vat"]) * (
-        commodity_then + p["finance.gas_supply_markup_eur_m3"] + p["finance.gas_tax_eur_m3"]
+        then["gas_commodity_eur_m3"]
+        + then["green_gas_surcharge_eur_m3"]
+        + p["finance.gas_supply_markup_eur_m3"]
+        + p["finance.gas_tax_eur_m3"]
     )
-    return source.pick(
-        "heat_variable_eur_gj", p["finance.heat_variable_eur_gj"] * gas_all_in / gas_all_in_then
-    )
+    return p["finance.heat_variable_eur_gj"] * gas_all_in / gas_all_in_then
+
+
+def _price_year_values(params: Params) -> dict[str, float]:
+    """The packaged series in the price year (the ACM price's base)."""
+    years = np.array([PRICE_YEAR], dtype=np.int64)
+    return {k: float(v[0]) for k, v in _table_series(params, years).items()}
+
+
+def _heat_tariffs(
+    source: _PathSource,
+    prices: dict[str, FloatArray],
+    national: dict[str, FloatArray],
+    options: PathOptions,
+) -> tuple[dict[str, FloatArray], dict[str, NDArray]]:
+    """The household's heat tariff incl. VAT per year: the ACM maximum before the Wcw year
+    (always with ``heat_tariff: acm``), the reference network's cost-based tariff from it."""
+    p = source.params
+    acm_fixed, acm_cf = source.policy("acm_heat_fixed_eur", "finance.heat_fixed_eur")
+    fixed, variable = acm_fixed, _acm_variable_price(source, prices)
+    if options.heat_tariff == "cost_based":
+        network = reference_network(p, national["heat_production_eur_gj"])
+        n = network.connections
+        fee = policy_value(p, "heat_connection_fee_eur", int(source.years[0]))
+        deductions = n * (
+            wis_eur_per_connection(p, n, options.wis)
+            + fee / (1.0 + p["cost.vat_included_in_prices"])
+        )
+        cost_fixed, cost_gj = network.cost_based_tariff(
+            owner_rate(p, options.ownership), prices["vat"], deductions
+        )
+        wcw = source.years >= p["collective.heat_network.wcw_from_year"]
+        fixed = np.where(wcw, cost_fixed, fixed)
+        variable = np.where(wcw, cost_gj, variable)
+        acm_cf = acm_cf & ~wcw
+    series = {
+        "heat_fixed_eur": source.pick("heat_fixed_eur", fixed),
+        "heat_variable_eur_gj": source.pick("heat_variable_eur_gj", variable),
+    }
+    return series, {"heat_fixed_eur": acm_cf}
 
 
 def _standing_charges(source: _PathSource) -> dict[str, FloatArray]:
-    """Standing charges per connection: network part + supplier part; the ACM fixed heat
-    charge."""
-    p, pick, constant = source.params, source.pick, source.constant
+    """Standing charges per connection: network part + supplier part. The bill's gas network
+    part grows as connections leave (:func:`gas_network_factor`); the national view's does not.
+    """
+    p, pick, constant, table = source.params, source.pick, source.constant, source.table
     gas_network = pick("gas_network_standing_eur", constant("finance.gas_network_standing_eur"))
     elec_network = pick("elec_network_standing_eur", constant("finance.elec_network_standing_eur"))
+    remaining = pick("gas_connections_remaining_share", table["gas_connections_remaining_share"])
+    factor = gas_network_factor(
+        remaining,
+        p["finance.gas_network_fixed_share"],
+        p["finance.gas_network_min_remaining_share"],
+    )
     return {
         "gas_network_standing_eur": gas_network,
         "elec_network_standing_eur": elec_network,
+        "gas_connections_remaining_share": remaining,
         "gas_standing_eur": pick(
-            "gas_standing_eur", gas_network + p["finance.gas_supplier_standing_eur"]
+            "gas_standing_eur", gas_network * factor + p["finance.gas_supplier_standing_eur"]
         ),
         "elec_standing_eur": pick(
             "elec_standing_eur", elec_network + p["finance.elec_supplier_standing_eur"]
         ),
-        "heat_fixed_eur": pick("heat_fixed_eur", constant("finance.heat_fixed_eur")),
     }
 
 
 def _national_costs(source: _PathSource) -> dict[str, FloatArray]:
-    """Production (resource) costs for the national view, and the grid's CO2 intensity."""
+    """Production (resource) costs for the national view, the grid's CO2 intensity and the
+    biomass fuel price (for the heat sources; not a series of the paths)."""
     table, pick = source.table, source.pick
+    surcharge = pick("green_gas_surcharge_eur_m3", table["green_gas_surcharge_eur_m3"])
     return {
         "grid_co2_kg_kwh": pick("grid_co2_kg_kwh", table["grid_co2_kg_kwh"]),
-        "gas_production_eur_m3": pick("gas_production_eur_m3", table["gas_commodity_eur_m3"]),
-        "elec_production_eur_kwh": pick("elec_production_eur_kwh", table["elec_commodity_eur_kwh"]),
-        "heat_production_eur_gj": pick(
-            "heat_production_eur_gj", source.constant("finance.heat_production_eur_gj")
+        "gas_production_eur_m3": pick(
+            "gas_production_eur_m3", table["gas_commodity_eur_m3"] + surcharge
         ),
+        "elec_production_eur_kwh": pick("elec_production_eur_kwh", table["elec_commodity_eur_kwh"]),
+        "biomass_fuel_eur_gj": table["biomass_fuel_eur_gj"],
     }
 
 

@@ -24,7 +24,7 @@ import pandas as pd
 from wupmodel.evaluate import evaluate, evaluate_money
 from wupmodel.inputs import ModelInputs
 from wupmodel.money.finance import capital_recovery_factor
-from wupmodel.money.tariffs import SERIES, TariffPaths
+from wupmodel.money.tariffs import TariffPaths
 from wupmodel.optimise import (
     HEAT_NETWORK_SYSTEMS,
     GridReinforcement,
@@ -176,7 +176,7 @@ def _from_year(paths: TariffPaths | None, k: int) -> TariffPaths | None:
     """Price paths from their ``k``-th year on."""
     if paths is None:
         return None
-    return replace(paths, years=paths.years[k:], **{n: getattr(paths, n)[k:] for n in SERIES})
+    return paths.from_year(k)  # every series, its marks and the heat sources' factors
 
 
 def switch_year_inputs(inputs: ModelInputs, year: int, isde_last_year: int) -> ModelInputs:

@@ -102,10 +102,12 @@ from wupmodel.physics.hourly_shapes import (
 )
 from wupmodel.physics.insulation import (
     ELEMENTS,
+    ElementState,
     LevelEnvelope,
     already_standard,
     emitter_supply_temp_c,
     insulation_levels,
+    label_element_state,
 )
 from wupmodel.physics.monthly import monthly_components, monthly_tables, yearly_components
 from wupmodel.physics.solar import (
@@ -177,9 +179,11 @@ __all__ = [
     "hot_water_energy_per_kwh",
     "REASONS",
     "ELEMENTS",
+    "ElementState",
     "LevelEnvelope",
     "already_standard",
     "insulation_levels",
+    "label_element_state",
     "CarnotFit",
     "carnot_cop",
     "carnot_fit",

@@ -53,6 +53,7 @@ from wupmodel.physics.insulation import (
     already_standard,
     emitter_supply_temp_c,
     insulation_levels,
+    label_element_state,
 )
 from wupmodel.physics.practice import practice_factor_default, practice_factors
 from wupmodel.vocabulary import DWELLING_TYPES, ENERGY_LABELS
@@ -345,11 +346,19 @@ def _building_response(inputs: BuildingInputs, params: Params, station: str) -> 
     """:func:`building_response` of one block of dwellings."""
     p = params
     arch = _Archetype.of(inputs, p)
-    env = _envelope_levels(arch, inputs.already_insulated, p)
+    ratio = _label_factor(arch.row, np.asarray(inputs.energy_label, dtype=np.int64), p)
+    env = _envelope_levels(arch, ratio, inputs.already_insulated, p)
     heat = _HeatTransfer.of(arch, env, p)
 
     q_model_kwh = _running_min(_model_space_heat_kwh(arch, env, heat, p, station))
-    label_factor = _label_factor_by_level(q_model_kwh, arch.row, inputs.energy_label, p)
+    # the label's ratio not explained by the elements' state: exactly r at the current level
+    explained = _explained_ratio(arch, env, q_model_kwh[:, 0], ratio != 1.0, p, station)
+    if inputs.already_insulated is not None:  # their state is the survey's, not the label's
+        explained = np.where(np.asarray(inputs.already_insulated, dtype=bool), 1.0, explained)
+    residual = np.clip(
+        ratio / explained, p["physics.label_factor_min"], p["physics.label_factor_max"]
+    )
+    label_factor = _label_factor_by_level(q_model_kwh, residual, p)
     q_theor_kwh = q_model_kwh * label_factor
 
     load_kw = _design_heat_load_kw(heat, label_factor, p)
@@ -433,12 +442,24 @@ class _Archetype:
 
 
 def _envelope_levels(
-    arch: _Archetype, already_insulated: np.ndarray | None, p: Params
+    arch: _Archetype, label_ratio: np.ndarray, already_insulated: np.ndarray | None, p: Params
 ) -> LevelEnvelope:
-    """The insulation levels from the archetype's current state; dwellings whose household
-    says it has already insulated start from the standard level."""
+    """The insulation levels from the state the dwelling's label implies
+    (:func:`~wupmodel.physics.insulation.label_element_state`); dwellings whose household says
+    it has already insulated start from the standard level."""
     year = arch.construction_year
-    env = insulation_levels(arch.u_current_w_m2k, arch.element_area_m2, arch.qv10_dm3s_m2, year, p)
+    state = label_element_state(
+        arch.u_current_w_m2k,
+        arch.u_original_w_m2k,
+        arch.element_area_m2,
+        arch.floor_b_factor,
+        year,
+        label_ratio,
+        p,
+    )
+    env = insulation_levels(
+        arch.u_current_w_m2k, arch.element_area_m2, arch.qv10_dm3s_m2, year, p, state
+    )
     done = None if already_insulated is None else np.asarray(already_insulated, dtype=bool)
     if done is not None and done.any():
         standard = already_standard(
@@ -498,12 +519,47 @@ def _model_space_heat_kwh(
     )
 
 
-def _label_factor_by_level(
-    q_model_kwh: np.ndarray, archetype: np.ndarray, energy_label: np.ndarray, p: Params
+def _explained_ratio(
+    arch: _Archetype,
+    env: LevelEnvelope,
+    q_current_kwh: np.ndarray,
+    labelled: np.ndarray,
+    p: Params,
+    station: str,
 ) -> np.ndarray:
+    """The part of the label's ratio the elements' state explains: the model's current space
+    heat over the archetype's own current state's, (n,); 1 where the label moves no element
+    (``labelled`` False: unknown or the default label) or both are 0."""
+    out = np.ones(q_current_kwh.shape)
+    rows = np.flatnonzero(labelled)
+    if rows.size == 0:
+        return out
+    u_arch = arch.u_current_w_m2k[rows, None, :]
+    area = arch.floor_area_m2[rows]
+    elements = arch.element_area_m2[rows]
+    qv = env.qv10_dm3s_m2[rows, :1]
+    h_t, h_v = heat_transfer_coefficients(
+        area, elements, u_arch, arch.floor_b_factor[rows], 1.0, qv, 0.0, p
+    )
+    q_arch = space_heat_need_kwh(
+        area[:, None],
+        h_t,
+        h_v,
+        elements[:, None, 3],
+        u_arch[:, :, 3],
+        arch.apartment[rows, None],
+        monthly_climate(p, station),
+        p,
+    )[:, 0]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out[rows] = np.where(q_arch > 0, q_current_kwh[rows] / q_arch, 1.0)
+    return out
+
+
+def _label_factor_by_level(q_model_kwh: np.ndarray, r: np.ndarray, p: Params) -> np.ndarray:
     """The label's factor on the space heat per level, (n, L): r_L = 1 + (r − 1)·Q_L/Q_current,
-    fading with the depth of the renovation."""
-    r = _label_factor(archetype, np.asarray(energy_label, dtype=np.int64), p)
+    fading with the depth of the renovation; ``r`` (n,) is the part of the label's ratio that
+    the elements' state does not explain."""
     with np.errstate(divide="ignore", invalid="ignore"):
         rel = np.where(q_model_kwh[:, :1] > 0, q_model_kwh / q_model_kwh[:, :1], 1.0)
     return 1.0 + (r[:, None] - 1.0) * rel

@@ -15,10 +15,22 @@ Four levels (``vocabulary.INSULATION_LEVELS``), each reached from the dwelling's
     Standard plus facade insulation to Rc 3.5 (all facades), triple glass, better doors,
     balanced ventilation with heat recovery and airtightness to the target qv10.
 
-Every element keeps ``min(current U, level U)``: a better current element is never made
-worse and costs nothing. A dwelling whose household says it has already insulated starts from
-the standard level (:func:`already_standard`). Costs are Σ treated area × unit cost (€/m²,
-incl. VAT) + fixed costs.
+Each level is a **target per building element** (a U-value; ``inf`` = the level leaves the
+element alone). An element already at or better than its target is not touched and costs
+nothing; for the basic and standard levels a closed element (floor, facade, roof) also counts
+as meeting the target when it has the insulation the Bouwbesluit has required since 1992
+(Rc 2.5: ``physics.insulation_meets_u_w_m2k``), the state PBL's Startanalyse counts as insulated
+enough (label B). What the dwelling lacks is what it pays for: Σ area to improve × unit cost
+(€/m², incl. VAT), plus draught-proofing where the air leakage is above the streefwaarde
+(``physics.deep_qv10_max_dm3s_m2``), radiator foil on bare facades and, at deep, balanced
+ventilation.
+
+An element may be in two states at once (:class:`ElementState`): a share of its area already
+improved to the standard target (a dwelling labelled better than its archetype's default) or
+still as built (labelled worse); each part is treated, and paid for, only where it misses the
+target (:func:`label_element_state` derives the shares from the label). A dwelling whose
+household says it has already insulated starts from the standard level
+(:func:`already_standard`).
 """
 
 from __future__ import annotations
@@ -31,9 +43,11 @@ from wupmodel.params import Params
 
 __all__ = [
     "ELEMENTS",
+    "ElementState",
     "LevelEnvelope",
     "already_standard",
     "insulation_levels",
+    "label_element_state",
     "emitter_supply_temp_c",
 ]
 
@@ -79,12 +93,30 @@ class LevelEnvelope:
     treated_area_m2: np.ndarray
 
 
+@dataclass(frozen=True)
+class ElementState:
+    """Each element as two parts: ``share`` of its area at ``u_other_w_m2k``, the rest at the
+    archetype's current U.
+
+    Attributes
+    ----------
+    u_other_w_m2k
+        U-value of the other part [W/m²K], (n, 5) in :data:`ELEMENTS` order.
+    share
+        Share of the element's area in that part [-], (n, 5), 0..1.
+    """
+
+    u_other_w_m2k: np.ndarray
+    share: np.ndarray
+
+
 def insulation_levels(
     u_current_w_m2k: np.ndarray,
     area_m2: np.ndarray,
     qv10_current_dm3s_m2: np.ndarray,
     construction_year: np.ndarray,
     params: Params,
+    state: ElementState | None = None,
 ) -> LevelEnvelope:
     """Envelope, cost and measure count of the four insulation levels.
 
@@ -101,6 +133,9 @@ def insulation_levels(
         Construction year, shape (n,); cavity fill applies from ``physics.cavity_wall_from_year``.
     params
         Parameters (``physics.u_*``, ``physics.draught_proofing_*``, ``cost.insulation_*``).
+    state
+        Parts of the elements in another state than ``u_current_w_m2k`` (the label's,
+        :func:`label_element_state`); None = every element wholly at ``u_current_w_m2k``.
 
     Returns
     -------
@@ -110,14 +145,21 @@ def insulation_levels(
     u0 = np.asarray(u_current_w_m2k, dtype=float)
     area = np.asarray(area_m2, dtype=float)
     cavity = np.asarray(construction_year) >= p["physics.cavity_wall_from_year"]
-    measures = _element_measures(u0, area, _target_u_w_m2k(u0, cavity, p), _unit_costs_eur_m2(p))
+    if state is None:
+        state = ElementState(u0, np.zeros_like(u0))
+    target = _target_u_w_m2k(u0, cavity, p)
+    measures = _element_measures(
+        u0, state, area, target, _meets_u_w_m2k(target, p), _unit_costs_eur_m2(p)
+    )
     # Radiator foil behind radiators on facades that stay uninsulated.
     bare_facade = measures.u_w_m2k[:, :, _FACADE] > p["physics.facade_uninsulated_u_w_m2k"]
     foil_factor, foil_cost_eur = _radiator_foil(bare_facade, p)
-    capex_eur = measures.cost_eur.T + _fixed_costs_eur(p)[None, :] + foil_cost_eur  # incl. VAT
+    qv0 = np.asarray(qv10_current_dm3s_m2, dtype=float)
+    leaky = qv0 > p["physics.deep_qv10_max_dm3s_m2"]
+    capex_eur = measures.cost_eur.T + _fixed_costs_eur(leaky, p) + foil_cost_eur  # incl. VAT
     return LevelEnvelope(
         u_w_m2k=measures.u_w_m2k,
-        qv10_dm3s_m2=_air_leakage_dm3s_m2(qv10_current_dm3s_m2, p),
+        qv10_dm3s_m2=_air_leakage_dm3s_m2(qv0, leaky, p),
         heat_recovery=np.array([0.0, 0.0, 0.0, p["physics.heat_recovery_efficiency"]]),
         facade_foil_factor=foil_factor,
         capex_eur=capex_eur,
@@ -168,24 +210,40 @@ def _unit_costs_eur_m2(p: Params) -> dict[int, np.ndarray]:
     }
 
 
+def _meets_u_w_m2k(target: dict[int, np.ndarray], p: Params) -> dict[int, np.ndarray]:
+    """U at or below which an element counts as meeting the level's target, (L, n) or (L, 1):
+    the target itself, and for the closed elements at basic and standard also the Rc 2.5 the
+    Bouwbesluit has required since 1992 (``physics.insulation_meets_u_w_m2k``)."""
+    closed_rule = _col([0.0, 1.0, 1.0, 0.0]) * p["physics.insulation_meets_u_w_m2k"]
+    out = {}
+    for e, t in target.items():
+        out[e] = np.maximum(t, closed_rule) if e in (_FLOOR, _FACADE, _ROOF) else t
+        out[e] = np.where(np.isinf(t), np.inf, out[e])
+    return out
+
+
 @dataclass(frozen=True)
 class _ElementMeasures:
     """The element measures of every dwelling at every level (level-major: (L, n) arrays)."""
 
     u_w_m2k: np.ndarray  # U per element after the level's measures, (n, L, 5)
-    treated: list[np.ndarray]  # per element: treated at the level, (L, n) bool
-    treated_area_m2: list[np.ndarray]  # per element: its area where treated, else 0, (L, n)
+    treated: list[np.ndarray]  # per element: some of it treated at the level, (L, n) bool
+    treated_area_m2: list[np.ndarray]  # per element: the area treated, (L, n)
     cost_eur: np.ndarray  # Σ treated area × unit cost over the elements, (L, n)
     insulated_area_m2: np.ndarray  # Σ treated area over the elements, (L, n)
 
 
 def _element_measures(
     u0: np.ndarray,
+    state: ElementState,
     area_m2: np.ndarray,
     target_u_w_m2k: dict[int, np.ndarray],
+    meets_u_w_m2k: dict[int, np.ndarray],
     unit_cost_eur_m2: dict[int, np.ndarray],
 ) -> _ElementMeasures:
-    """Every element keeps min(current U, target U); it is treated where that is lower.
+    """Each part of an element (the current U, and ``state``'s other part) that misses the
+    level's target (U above what meets it) is brought to the target and paid for; a part that
+    meets it is left as it is, free.
 
     One element at a time on level-major (L, n) arrays (long rows: fast), summed over the
     elements in element order.
@@ -194,22 +252,26 @@ def _element_measures(
     u = np.empty((n, 4, len(ELEMENTS)))
     treated, areas, cost, insulated = [], [], 0.0, 0.0
     for e in range(len(ELEMENTS)):  # five elements
-        u_e = np.minimum(u0[:, e], target_u_w_m2k[e])
-        treated_e = u_e < u0[:, e] - _EPS_U
-        area_e = np.where(treated_e, area_m2[:, e], 0.0)
+        target, meets = target_u_w_m2k[e], meets_u_w_m2k[e]
+        share = state.share[:, e]
+        u_e = 0.0
+        area_e = 0.0
+        for u_part, part in ((u0[:, e], 1.0 - share), (state.u_other_w_m2k[:, e], share)):
+            fix = u_part > meets + _EPS_U
+            u_e = u_e + part * np.where(fix, target, u_part)
+            area_e = area_e + np.where(fix, part * area_m2[:, e], 0.0)
         u[:, :, e] = u_e.T
-        treated.append(treated_e)
+        treated.append(area_e > 0)
         areas.append(area_e)
         cost = cost + area_e * unit_cost_eur_m2[e]
         insulated = insulated + area_e
     return _ElementMeasures(u, treated, areas, cost, insulated)
 
 
-def _air_leakage_dm3s_m2(qv10_current_dm3s_m2: np.ndarray, p: Params) -> np.ndarray:
-    """qv10 per level [dm³/s·m²], (n, L): draught-proofing from basic on; deep also caps qv10
-    (airtight renovation)."""
-    kier = p["physics.draught_proofing_qv10_factor"]
-    qv0 = np.asarray(qv10_current_dm3s_m2, dtype=float)
+def _air_leakage_dm3s_m2(qv0: np.ndarray, leaky: np.ndarray, p: Params) -> np.ndarray:
+    """qv10 per level [dm³/s·m²], (n, L): draught-proofing from basic on where the leakage is
+    above the streefwaarde; deep also caps qv10 (airtight renovation)."""
+    kier = np.where(leaky, p["physics.draught_proofing_qv10_factor"], 1.0)
     return np.stack(
         [qv0, qv0 * kier, qv0 * kier, np.minimum(qv0 * kier, p["physics.deep_qv10_max_dm3s_m2"])],
         axis=1,
@@ -226,16 +288,13 @@ def _radiator_foil(bare_facade: np.ndarray, p: Params) -> tuple[np.ndarray, np.n
     return foil, foil_cost
 
 
-def _fixed_costs_eur(p: Params) -> np.ndarray:
-    """Costs per level that do not scale with an area, incl. VAT [€], (L,): draught-proofing
-    from basic on, balanced ventilation at deep."""
-    return np.array(
-        [
-            0.0,
-            p["cost.draught_proofing_eur"],
-            p["cost.draught_proofing_eur"],
-            p["cost.draught_proofing_eur"] + p["cost.balanced_ventilation_eur"],
-        ]
+def _fixed_costs_eur(leaky: np.ndarray, p: Params) -> np.ndarray:
+    """Costs per level that do not scale with an area, incl. VAT [€], (n, L): draught-proofing
+    from basic on where the air leakage is above the streefwaarde (``leaky``, (n,)), balanced
+    ventilation at deep."""
+    kier = np.where(leaky, p["cost.draught_proofing_eur"], 0.0)[:, None]
+    return kier * _col([0.0, 1.0, 1.0, 1.0]).T + np.array(
+        [0.0, 0.0, 0.0, p["cost.balanced_ventilation_eur"]]
     )
 
 
@@ -249,6 +308,81 @@ def _measure_count(treated: list[np.ndarray]) -> np.ndarray:
 def _col(values: list[float]) -> np.ndarray:
     """A per-level constant as an (L, 1) column."""
     return np.array(values, dtype=float)[:, None]
+
+
+def label_element_state(
+    u_current_w_m2k: np.ndarray,
+    u_original_w_m2k: np.ndarray,
+    area_m2: np.ndarray,
+    floor_b_factor: np.ndarray,
+    construction_year: np.ndarray,
+    label_ratio: np.ndarray,
+    params: Params,
+) -> ElementState:
+    """The elements' state that a dwelling's energy label implies, against its archetype.
+
+    The archetype's current U-values stand for its default label (PBL Vesta). A better label
+    (PBL's space-heat ratio ``label_ratio`` r < 1) means part of what the standard level would
+    do is done: a share s of every element the standard level improves is already at the
+    standard target, with s (1 - H_std / H) = 1 - r on the transmission H (floor with its
+    b-factor). A worse label (r > 1) means part of the dwelling is still as built: a share g of
+    every element whose original U is worse, with g (H_orig / H - 1) = r - 1. Both are clipped
+    to 0..1; the label's ratio left over is applied to the demand (:mod:`~wupmodel.physics.demand`).
+
+    Parameters
+    ----------
+    u_current_w_m2k, u_original_w_m2k
+        The archetype's current and as-built U per element [W/m²K], (n, 5).
+    area_m2
+        Element areas [m²], (n, 5).
+    floor_b_factor
+        Temperature reduction factor of the ground floor [-], (n,).
+    construction_year
+        (n,), for the cavity rule of the standard level.
+    label_ratio
+        PBL's space heat at the dwelling's label over that at the archetype's default label, (n,)
+        (1 where the label is unknown).
+    params
+        Parameters.
+
+    Returns
+    -------
+    ElementState
+    """
+    p = params
+    u0 = np.asarray(u_current_w_m2k, dtype=float)
+    u_orig = np.maximum(np.asarray(u_original_w_m2k, dtype=float), u0)
+    weight = np.asarray(area_m2, dtype=float).copy()
+    weight[:, _FLOOR] *= np.asarray(floor_b_factor, dtype=float)
+    cavity = np.asarray(construction_year) >= p["physics.cavity_wall_from_year"]
+    target = _target_u_w_m2k(u0, cavity, p)
+    meets = _meets_u_w_m2k(target, p)
+    std = 2  # INSULATION_LEVELS index of "standard"
+    u_std = np.stack(
+        [
+            np.where(
+                u0[:, e] > np.broadcast_to(meets[e][std], u0[:, e].shape) + _EPS_U,
+                np.broadcast_to(target[e][std], u0[:, e].shape),
+                u0[:, e],
+            )
+            for e in range(len(ELEMENTS))
+        ],
+        axis=1,
+    )
+    h_now = (weight * u0).sum(axis=1)
+    h_std = (weight * u_std).sum(axis=1)
+    h_orig = (weight * u_orig).sum(axis=1)
+    r = np.asarray(label_ratio, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        s = np.where(h_now > h_std, (1.0 - r) * h_now / (h_now - h_std), 0.0)
+        g = np.where(h_orig > h_now, (r - 1.0) * h_now / (h_orig - h_now), 0.0)
+    s = np.clip(np.nan_to_num(s), 0.0, 1.0)
+    g = np.clip(np.nan_to_num(g), 0.0, 1.0)
+    better = r < 1.0
+    share = np.where(better, s, g)[:, None] * np.ones(u0.shape[1])
+    other = np.where(better[:, None], u_std, u_orig)
+    share = np.where(np.abs(other - u0) > _EPS_U, share, 0.0)
+    return ElementState(other, share)
 
 
 def emitter_supply_temp_c(
@@ -338,13 +472,15 @@ def already_standard(
     )
     foil = np.repeat(env.facade_foil_factor[:, std : std + 1], 4, axis=1)
     foil[:, 3] = again.facade_foil_factor[:, 3]
-    # ``again`` charges draught-proofing (and foil) from basic on and finds nothing else to do up to
-    # standard; deep keeps its element costs and the ventilation, not the draught-proofing.
+    # ``again`` charges draught-proofing where the standard state still leaks (and foil) from
+    # basic on and finds nothing else to do up to standard; deep keeps its element costs and the
+    # ventilation, not the draught-proofing.
     capex = np.zeros_like(env.capex_eur)
     bare = env.u_w_m2k[:, std, 1] > params["physics.facade_uninsulated_u_w_m2k"]
+    leaky = qv_std > params["physics.deep_qv10_max_dm3s_m2"]
     capex[:, 3] = (
         again.capex_eur[:, 3]
-        - params["cost.draught_proofing_eur"]
+        - np.where(leaky, params["cost.draught_proofing_eur"], 0.0)
         - np.where(
             bare & (u[:, 3, 1] > params["physics.facade_uninsulated_u_w_m2k"]),
             params["cost.radiator_foil_eur"],
