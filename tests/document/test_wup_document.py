@@ -434,3 +434,16 @@ def test_addresses_only_when_the_stock_has_them_and_they_are_asked(tmp_path, cap
     err = capsys.readouterr().err
     assert "'adres' is not a column" in err and "straat" in err and err.count("\n") == 1
     assert not (tmp_path / "x").exists()
+
+
+def test_appendix_a_names_the_heat_networks_and_the_rules_per_year(model_doc):
+    """Issue 20 on main: the heat networks' sources and tariff, and the policy table."""
+    appendix = next(c for c in model_doc.chapters if c.title.startswith("Bijlage A"))
+    tables = {b.key: b for b in appendix.blocks if hasattr(b, "rows")}
+    rows = dict(tables["heat_networks"].rows)
+    networks = wm.load_scenario().heat_networks
+    sources = wio.packaged_table("heat_sources").set_index("heat_source")["label_nl"]
+    assert rows["Warmtebron van een warmtenet (middentemperatuur)"] == sources[networks.mt_source]
+    assert rows["Warmtebron van een warmtenet (lage temperatuur)"] == sources[networks.lt_source]
+    assert "policy" in tables and "policy" in model_doc.tables
+    assert any(c.endswith("*") for r in tables["policy"].rows for c in r[2:])  # carried forward

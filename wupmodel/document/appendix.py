@@ -12,7 +12,7 @@ import pandas as pd
 from wupmodel.document import numbers as nl
 from wupmodel.document.model import Block, Bullets, Chapter, Paragraph, Subheading
 from wupmodel.document.parts import table
-from wupmodel.document.policy import policy_blocks
+from wupmodel.document.policy import heat_network_rows, policy_blocks
 from wupmodel.document.risks import SERIES_WORDS
 from wupmodel.document.run import DocumentRun
 from wupmodel.document.words import SOURCE_TABLES
@@ -179,6 +179,13 @@ def assumptions_appendix(run: DocumentRun) -> Chapter:
             "Rentes, jaren en financiering",
             ("Onderdeel", "Waarde"),
             _finance_rows(run),
+            "assumptions",
+        ),
+        table(
+            "heat_networks",
+            "Warmtenetten",
+            ("Onderdeel", "Waarde"),
+            heat_network_rows(run.scenario.heat_networks, run.inputs.params.table("heat_sources")),
             "assumptions",
         ),
         Subheading("Prijzen"),

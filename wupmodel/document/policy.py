@@ -5,13 +5,16 @@ were. Without that table the section says that the model holds today's rules."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from wupmodel.document import numbers as nl
 from wupmodel.document.model import Block
 from wupmodel.document.parts import missing, table
+from wupmodel.document.words import zone_words
 
-__all__ = ["policy_blocks", "POLICY_WORDS", "POLICY_YEARS"]
+__all__ = ["policy_blocks", "heat_network_rows", "POLICY_WORDS", "POLICY_YEARS"]
 
 POLICY_YEARS = (2026, 2027, 2028, 2030)
 
@@ -96,3 +99,36 @@ def policy_blocks(policy: pd.DataFrame | None) -> list[Block]:
             " waarde aan. Elke waarde met bron en jaar staat in het werkboek bij dit document.",
         )
     ]
+
+
+def heat_network_rows(networks: Any, sources: pd.DataFrame) -> list[tuple[str, str]]:
+    """The scenario's heat networks under the Wet collectieve warmte in words: each network
+    type's heat source (``sources``: the heat-source table with ``heat_source`` and
+    ``label_nl``), a zone's own source, the tariff, the owners and the investment subsidy."""
+    names = dict(
+        zip(sources["heat_source"].astype(str), sources["label_nl"].astype(str), strict=True)
+    )
+    rows = [
+        ("Warmtebron van een warmtenet (middentemperatuur)", names.get(networks.mt_source, "–")),
+        ("Warmtebron van een warmtenet (lage temperatuur)", names.get(networks.lt_source, "–")),
+    ]
+    rows += [
+        (f"Warmtebron in zone {zone_words(z)}", names.get(v, "–"))
+        for z, v in networks.zone_sources.items()
+    ]
+    rows += [
+        (
+            "Warmtetarief voor huishoudens",
+            "op basis van de kosten (Wet collectieve warmte)"
+            if networks.tariff == "cost_based"
+            else "het maximum van de ACM, gekoppeld aan de gasprijs",
+        ),
+        (
+            "Eigenaar van het warmtenet",
+            "meerderheid in publieke handen"
+            if networks.ownership == "public_majority"
+            else "een particulier bedrijf",
+        ),
+        ("Investeringssubsidie warmtenetten (WIS)", "ja" if networks.wis else "nee"),
+    ]
+    return rows
