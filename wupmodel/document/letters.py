@@ -21,7 +21,7 @@ __all__ = ["letters", "HELP"]
 #: where a household gets help (names, not addresses)
 HELP = (
     "Het energieloket van uw gemeente: gratis advies over isoleren en een warmtepomp.",
-    "Het Nationaal Warmtefonds: de Energiebespaarlening, tot een inkomen van € 60.000 zonder"
+    "Het Nationaal Warmtefonds: de Energiebespaarlening, tot een inkomen van € 60.000 zonder"
     " rente.",
     "De ISDE-subsidie van de Rijksdienst voor Ondernemend Nederland voor een warmtepomp,"
     " isolatie of een aansluiting op een warmtenet.",

@@ -8,7 +8,7 @@ import pandas as pd
 from wupmodel.document import numbers as nl
 from wupmodel.document.model import Block, Chapter, Paragraph, Subheading
 from wupmodel.document.parts import figure, table
-from wupmodel.document.run import DocumentRun
+from wupmodel.document.run import PAYS_MORE_EUR, DocumentRun
 from wupmodel.document.words import word
 
 __all__ = ["options_compared", "strategy_names"]
@@ -107,7 +107,7 @@ def _woonlasten_table(summary: pd.DataFrame) -> Block:
         rows,
         "summary",
         "Ten opzichte van de cv-ketel houden. ‘Betaalt meer’: het deel van de huishoudens"
-        " waarvan de woonlasten met meer dan € 1 per maand stijgen.",
+        f" waarvan de woonlasten met meer dan {nl.money(PAYS_MORE_EUR)} per maand stijgen.",
     )
 
 

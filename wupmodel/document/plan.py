@@ -153,7 +153,8 @@ def _who_pays(run: DocumentRun) -> list[Block]:
         Paragraph(
             f"Onder het plan gaan {nl.num(per['more'].sum())} van de"
             f" {nl.num(per['w'].sum())} huishoudens ({nl.share(paying_more_share(run))}) er in"
-            " woonlasten meer dan € 1 per maand op achteruit in het eerste jaar."
+            f" woonlasten meer dan {nl.money(PAYS_MORE_EUR)} per maand op achteruit in het eerste"
+            " jaar."
         ),
         table(
             "plan_who_pays",

@@ -10,7 +10,7 @@ from wupmodel.document import numbers as nl
 from wupmodel.document.model import Block, Chapter, Paragraph
 from wupmodel.document.parts import dwellings, table
 from wupmodel.document.plan import NO_ZONE, coop_zone_words, mix_sentence, plan_figures
-from wupmodel.document.run import DocumentRun
+from wupmodel.document.run import PAYS_MORE_EUR, DocumentRun
 from wupmodel.document.timeline import first_year, installations
 
 __all__ = ["summary_chapter"]
@@ -74,10 +74,13 @@ def _key_rows(run: DocumentRun) -> list[tuple[str, str, str]]:
 def _worse_off(share: float) -> str:
     """Who pays more under the plan, in a sentence that does not start with a number."""
     if share < 0.005:
-        return "Geen huishouden gaat er in woonlasten op achteruit (meer dan € 1 per maand)."
+        return (
+            "Geen huishouden gaat er in woonlasten op achteruit (meer dan"
+            f" {nl.money(PAYS_MORE_EUR)} per maand)."
+        )
     return (
-        f"Van de huishoudens gaat {nl.share(share)} er in woonlasten op achteruit (meer dan € 1"
-        " per maand)."
+        f"Van de huishoudens gaat {nl.share(share)} er in woonlasten op achteruit (meer dan"
+        f" {nl.money(PAYS_MORE_EUR)} per maand)."
     )
 
 
