@@ -176,16 +176,6 @@ class Master:
             stopped = status in (s.kTimeLimit, s.kIterationLimit, s.kInterrupt)
             return LPSolution("time_limit" if stopped else "error")
         sol = h.getSolution()
-        if status != s.kOptimal:
-            import sys
-
-            print(
-                "HIGHS STATUS",
-                status,
-                info.primal_solution_status,
-                info.dual_solution_status,
-                file=sys.stderr,
-            )
         return LPSolution(
             "optimal" if status == s.kOptimal else "time_limit",
             float(info.objective_function_value),

@@ -41,7 +41,7 @@ import numpy as np
 
 from wupmodel.phasing.master import LPSolution, Master, reduced_costs
 from wupmodel.phasing.moments import period_starts
-from wupmodel.phasing.problem import coarsen
+from wupmodel.phasing.problem import TimeProblem, coarsen
 
 #: A reduced cost below minus this [€] brings a column in.
 PRICE_TOL_EUR = 1e-6
@@ -74,6 +74,12 @@ ROUND_FLOOR = 0.02
 
 #: Up to this many switch columns in all, a whole-dwelling MIP gets every one of them (exact).
 ALL_COLUMNS = 20_000
+
+#: Weight of the best-bound duals in the duals a cold start's rounds price at
+#: (:func:`generate`; on Aalden with 5-year steps and the packaged CO2 path 0.5 took 10 000
+#: simplex iterations instead of 12 000; from a warm start, the yearly model's and the
+#: nodes', it took more rounds, so those price at their own duals).
+SMOOTHING = 0.5
 
 #: Most rounds of column generation per node (a guard; they end far sooner).
 MAX_ROUNDS = 500
@@ -117,11 +123,10 @@ def initial_columns(master: Master) -> None:
     master.add(first, best_p[first])
 
 
-def _new_columns(master: Master, y: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
-    """Per cohort, its switch with the most negative reduced cost (if below ``-tol``)."""
+def _best_per_cohort(master: Master, rc: np.ndarray, tol: float):
+    """Per cohort, its switch with the most negative reduced cost (if below ``-tol``), from
+    ``rc`` with the model's own columns at ``inf``."""
     prob = master.prob
-    rc = reduced_costs(prob, master.rows, y, master.step_terms)
-    rc[master.in_model] = np.inf
     best_p = np.argmin(rc, axis=1)
     value = rc[np.arange(prob.n_pairs), best_p]
     first = _first_per_cohort(prob.cohort, value)
@@ -129,15 +134,42 @@ def _new_columns(master: Master, y: np.ndarray, tol: float) -> tuple[np.ndarray,
     return first, best_p[first]
 
 
+def _new_columns(master: Master, y: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
+    """Per cohort, its switch with the most negative reduced cost (if below ``-tol``)."""
+    rc = reduced_costs(master.prob, master.rows, y, master.step_terms)
+    rc[master.in_model] = np.inf
+    return _best_per_cohort(master, rc, tol)
+
+
+def lagrangian_bound(master: Master, sol: LPSolution, rc: np.ndarray) -> float:
+    """A lower bound of the full LP from a restricted solution and every switch's reduced
+    cost ``rc`` at its duals (Farley's): the restricted objective, less what the switches at
+    their upper bound (a whole cohort) gain, plus each cohort's dwellings times its most
+    negative reduced cost (its dwellings put in that one switch)."""
+    prob = master.prob
+    count = prob.count[prob.cohort[master.cf]]
+    x = sol.x[master.cols.x0 :]
+    up = x >= count - 1e-9
+    gain = float(np.dot(rc[master.cf[up], master.cp[up]], count[up]))
+    starts = np.flatnonzero(np.r_[True, prob.cohort[1:] != prob.cohort[:-1]])
+    least = np.minimum.reduceat(rc.min(axis=1), starts) if starts.size else np.zeros(0)
+    return sol.objective - gain + float(np.dot(prob.count, np.minimum(0.0, least)))
+
+
 def generate(
-    master: Master, deadline: float = math.inf, integer: bool = False
+    master: Master, deadline: float = math.inf, integer: bool = False, smoothing: float = 0.0
 ) -> tuple[LPSolution, int]:
     """Column generation to the LP optimum of the model with its current bounds.
 
-    Returns the last solution and the number of rounds; ``time_limit`` when the deadline came
-    first.
+    With ``smoothing`` (a model started cold, :func:`root`) each round prices at the duals
+    smoothed towards those that gave the best Lagrangian bound so far (Wentges: that share of
+    the best, the rest the current), which damps the duals' swings from round to round; when
+    the smoothed duals price nothing, the current duals' columns are added. It stops only when
+    the current duals price nothing, so the restricted LP's optimum is the full LP's. Returns
+    the last solution and the number of rounds; ``time_limit`` when the deadline came first.
     """
     rounds = 0
+    best_y, best_bound = None, -math.inf
     while True:
         left = deadline - time.perf_counter()
         if left <= 0:
@@ -146,24 +178,52 @@ def generate(
         rounds += 1
         if sol.status != "optimal" or sol.row_dual is None:
             return sol, rounds
-        f, p = _new_columns(master, sol.row_dual, PRICE_TOL_EUR)
+        y = sol.row_dual
+        rc = reduced_costs(master.prob, master.rows, y, master.step_terms)
+        bound = lagrangian_bound(master, sol, rc)
+        rc[master.in_model] = np.inf
+        f, p = _best_per_cohort(master, rc, PRICE_TOL_EUR)
         if not f.size or rounds >= MAX_ROUNDS:
             return sol, rounds
+        if bound > best_bound:
+            best_y, best_bound = y.copy(), bound
+        if smoothing and best_y is not None:
+            smooth = smoothing * best_y + (1.0 - smoothing) * y
+            f2, p2 = _new_columns(master, smooth, PRICE_TOL_EUR)
+            if f2.size:
+                f, p = f2, p2
         master.add(f, p, integer=integer)
 
 
+def _coarse_years(prob: TimeProblem) -> np.ndarray:
+    """The first years of a yearly model's 5-year start: every fifth year, each step ending in
+    a milestone year (2026, 2031, 2036, … for milestones 2030, 2040, 2050). Steps that start in
+    a milestone year, as the 5-year plan's do, would count five years of installer capacity
+    towards it where the yearly model counts one: the yearly model's first LP would miss the
+    path its start met, and its first rounds, priced at the shortfall's penalty, are the
+    dearest."""
+    start, end = int(prob.table.start_year), int(prob.table.end_year)
+    if not prob.milestones.size:
+        return period_starts(start, end, 5)
+    years = np.arange(start, end + 1)
+    after = prob.milestones.astype(np.int64) + 1
+    anchor = int(after[0]) % 5
+    keep = (years == start) | (years % 5 == anchor) | np.isin(years, after)
+    return years[keep]
+
+
 def root(master: Master, deadline: float = math.inf) -> tuple[LPSolution, int]:
-    """The root LP; a model of many steps starts from its 5-year model's switches, each spread
-    over the years from the step before to the next."""
+    """The root LP; a model of many steps starts from its 5-year model's switches
+    (:func:`_coarse_years`), each spread over the years from the step before to the next."""
     prob = master.prob
     initial_columns(master)
     rounds = 0
     if prob.periods.size > COARSE_ABOVE_STEPS:
-        coarse_years = period_starts(prob.table.start_year, prob.table.end_year, 5)
+        coarse_years = _coarse_years(prob)
         steps = np.searchsorted(prob.periods, coarse_years)
         coarse = Master(coarse := coarsen(prob, steps))
         initial_columns(coarse)
-        sol, rounds = generate(coarse, deadline)
+        sol, rounds = generate(coarse, deadline, smoothing=SMOOTHING)
         if sol.status == "optimal":
             used = sol.x[coarse.cols.x0 :] > 1e-9
             f, q = coarse.cf[used], coarse.cp[used]
@@ -175,7 +235,8 @@ def root(master: Master, deadline: float = math.inf) -> tuple[LPSolution, int]:
             ok = coarse.prob.allowed[f, 0] | prob.allowed[f, p]
             ok &= prob.allowed[f, p]
             master.add(f[ok], p[ok])
-    sol, more = generate(master, deadline)
+    cold = prob.periods.size <= COARSE_ABOVE_STEPS
+    sol, more = generate(master, deadline, smoothing=SMOOTHING if cold else 0.0)
     return sol, rounds + more
 
 
