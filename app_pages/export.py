@@ -1,11 +1,15 @@
-"""Export: the adviser's workbook, the CSV files, the scenario YAML and the plan, as downloads
-(built in memory; nothing is written to disk)."""
+"""Export: the adviser's workbook, the CSV files, the scenario YAML, the plan and the village's
+Wijkuitvoeringsplan (Word, HTML), as downloads (built in memory; nothing is written to disk)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
+import wupmodel as wm
 import wupmodel.app as wa
+import wupmodel.io as wio
 from app_pages import common as ui
 
 L = ui.lang()
@@ -85,4 +89,67 @@ if saved and saved["plan"].has_solution and saved["key"] == ui.stock_key():
     )
 else:
     st.info(ui.tr("exp_no_plan"))
+
+
+# the Wijkuitvoeringsplan of the village on screen: this scenario, the weights set on Afwegen and
+# the plan made on the Plan page for this village (never another village's plan); built once per
+# village, scenario, weighing and plan
+st.subheader(ui.tr("exp_wup_title"))
+st.write(ui.tr("exp_wup_intro"))
+plan = (
+    saved["plan"]
+    if saved and saved["plan"].has_solution and saved["key"] == ui.stock_key()
+    else None
+)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def wup_files(  # noqa: PLR0913 - the cache's keys, then what it is built from
+    key: str, text: str, mark: tuple | None, weights: tuple, _frame, _plan, _source, _weighing
+) -> tuple[bytes, bytes]:
+    """The document's Word and HTML bytes for one village (``key``), scenario text, plan and
+    the weighing the village set on Afwegen (``weights``); everything it needs is passed in,
+    for a deferred download runs without the session."""
+    scenario_ = ui.scenario_of(text)
+    given = {"criteria": _weighing()} | ({"plan": _plan} if _plan is not None else {})
+    provenance = wio.run_provenance(scenario_, stock_source=_source)
+    doc = wm.wup_document(_frame, scenario_, given=given, provenance=provenance)
+    images, _note = wa.document_images(doc, "matplotlib")
+    return wio.wup_docx_bytes(doc, images), wio.wup_html(doc, images).encode("utf-8")
+
+
+def wup_later() -> Callable[[], tuple[bytes, bytes]]:
+    """:func:`wup_files` of the village on screen, with its values taken now."""
+    method, risk, weights = st.session_state.get("afw_choice", ("topsis", False, None))
+    args = (
+        ui.stock_key(),
+        ui.scenario_text(),
+        None if plan is None else (plan.objective_eur, plan.co2_reduction, plan.perspective),
+        (method, risk, tuple(sorted((weights or {}).items()))),
+        ui.stock(),
+        plan,
+        source,
+        weighing,
+    )
+    return lambda: wup_files(*args)
+
+
+later = wup_later()
+
+
+c1, c2, _ = st.columns(3)
+c1.download_button(
+    ui.tr("exp_wup_docx"),
+    lambda: later()[0],
+    file_name=village.file_name("wijkuitvoeringsplan", "docx"),
+    mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    key="dl_wup_docx",
+)
+c2.download_button(
+    ui.tr("exp_wup_html"),
+    lambda: later()[1],
+    file_name=village.file_name("wijkuitvoeringsplan", "html"),
+    mime="text/html",
+    key="dl_wup_html",
+)
 ui.sources("export")

@@ -16,6 +16,7 @@ True
 >>> path = wm.phase(stock, inputs, step=5)                # who switches when, 2026-2050
 >>> weighed = wm.criteria(stock, inputs, outcomes=outcomes, plan=plan)  # well-being, ranked
 >>> hours = wm.hourly(stock, inputs)                    # peaks, self-consumption, batteries
+>>> doc = wm.wup_document(stock, inputs)              # the village's plan as a document
 """
 
 from wupmodel.compare import compare
@@ -27,6 +28,7 @@ from wupmodel.coop import (
     participation_curve,
 )
 from wupmodel.criteria import CriteriaResult, criteria
+from wupmodel.document import WupDocument, wup_document
 from wupmodel.errors import WupInputError
 from wupmodel.evaluate import evaluate, iter_evaluate
 from wupmodel.hours import HourlyReport, hourly
@@ -91,6 +93,8 @@ __all__ = [
     "coop_settings",
     "coop_sweep",
     "participation_curve",
+    # the plan as a document
+    "wup_document",
     # result and input types
     "Scenario",
     "ModelInputs",
@@ -103,6 +107,7 @@ __all__ = [
     "HourlyReport",
     "SweepResult",
     "BusinessCase",
+    "WupDocument",
     "WupInputError",
     "__version__",
 ]

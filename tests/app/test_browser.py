@@ -553,6 +553,26 @@ def test_download_the_excel_workbook(page, server, tmp_path):
     assert book["summary"].max_row == 7  # header + the reference and five strategies
 
 
+def test_download_the_wijkuitvoeringsplan(page, server, tmp_path):
+    """Issue 26 through the real server: the deferred download is built outside the page's
+    session, so it must carry the village and scenario it was offered for."""
+    import docx
+
+    _open(page, server, "export", "Export voor de adviseur")
+    button = page.get_by_role("button", name="Wijkuitvoeringsplan (Word)")
+    button.wait_for()
+    _settled(page)
+    with page.expect_download(timeout=180_000) as info:
+        button.click()
+    target = tmp_path / "wup.docx"
+    info.value.save_as(target)
+    assert info.value.suggested_filename == "aalden_wijkuitvoeringsplan.docx"
+    document = docx.Document(str(target))
+    assert document.paragraphs[0].text == "Wijkuitvoeringsplan Aalden"
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings[0] == "Samenvatting" and "4. Het plan" in headings
+
+
 def _best(page) -> str:
     """The sentence above the ranking: 'Met deze weging komt X als beste uit de bus.'"""
     return page.locator("p", has_text="als beste uit de bus").first.inner_text()

@@ -223,3 +223,24 @@ def test_the_export_holds_the_weighing_the_village_set(served):
     ranking = list(book["criteria_ranking"].iter_rows(min_row=2, values_only=True))
     assert first == "Hybride warmtepomp"  # the page's first under these weights ...
     assert ranking[0][0] == "hybrid"  # ... is the workbook's first
+
+
+def test_the_wijkuitvoeringsplan_is_of_the_village_on_screen(served):
+    """The Export page's document (issue 26) names the village shown, holds its dwellings and
+    never carries a plan made on the Plan page for another village."""
+    import docx
+
+    at = AppTest.from_file(APP, default_timeout=180).run()
+    at.switch_page("app_pages/plan.py").run()
+    at.button[0].click().run()  # a plan for Aalden
+    assert not at.exception, [e.message for e in at.exception]
+    _choose_buurt(at, "Diever", "BU17010000")
+    at.switch_page("app_pages/export.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    name, data = _download(at, served, "dl_wup_docx")
+    assert name == "diever_wijkuitvoeringsplan.docx"
+    document = docx.Document(io.BytesIO(data))
+    text = "\n".join(p.text for p in document.paragraphs).replace("\u00a0", " ")
+    assert document.paragraphs[0].text == "Wijkuitvoeringsplan Diever"
+    assert "Diever telt 1.054 woningen" in text
+    assert not re.search(r"\b758 woningen", text)  # nothing of Aalden's plan

@@ -220,6 +220,7 @@ def test_export_offers_the_downloads():
     at = on("export")
     keys = [b.key for b in at.get("download_button")]
     assert {"dl_xlsx", "dl_csv", "dl_yaml"} <= set(keys)
+    assert {"dl_wup_docx", "dl_wup_html"} <= set(keys)  # the Wijkuitvoeringsplan (issue 26)
 
 
 def test_export_after_an_upload_names_the_file():

@@ -17,7 +17,8 @@ and switches per year) · ``phasing_strings`` (the Tijdpad page's strings) · ``
 page Afwegen: the weighing's frames and figures) · ``house_criteria`` (one house's comfort, noise,
 summer and works in words) · ``strings_criteria`` (the strings of weighing) · ``hours_view``,
 ``hourly_plots`` and ``strings_hours`` (a house's winter and summer day, a home battery's worth,
-the village on the coldest day)."""
+the village on the coldest day) · ``strings_document`` (the document's) · ``document_figures``
+(the WUP document's figures as the app draws them, exported to PNG)."""
 
 from wupmodel.app.answers import (
     GLOSSARY,
@@ -55,6 +56,7 @@ from wupmodel.app.criteria_view import (
     strategy_label,
     weight_presets,
 )
+from wupmodel.app.document_figures import document_images, document_plotly
 from wupmodel.app.downloads import (
     csv_zip_bytes,
     plan_json_bytes,
@@ -180,6 +182,8 @@ __all__ = [
     "coop_dscr_chart",
     "csv_zip_bytes",
     "distribution_chart",
+    "document_images",
+    "document_plotly",
     "format_number",
     "gantt_chart",
     "group_label",

@@ -14,6 +14,7 @@ import pandas as pd
 
 from wupmodel.app.phasing_strings import PHASING_STRINGS
 from wupmodel.app.strings import APP_STRINGS
+from wupmodel.app.strings_document import DOCUMENT_STRINGS
 from wupmodel.app.value_labels import VALUE_LABELS
 from wupmodel.io.headers import header
 
@@ -64,6 +65,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     **APP_STRINGS,
     **PHASING_STRINGS,
+    **DOCUMENT_STRINGS,
 }
 
 

@@ -1,11 +1,13 @@
 """Command-line interface: ``wupmodel run | evaluate | stock | optimise | phase | criteria |
-sweep | batch | params | validate | check-model | coop | hourly``.
+compare | sweep | batch | params | validate | check-model | coop | hourly | report``.
 
 A thin layer over the public API (:mod:`wupmodel`, :mod:`wupmodel.io`): one module per family
 of commands, each adding its parsers and naming its handlers: ``results`` (run, evaluate,
-stock, params, validate, compare, check-model), ``optimise``, ``phase``, ``criteria``
-(well-being weighed beside cost and CO2), ``uncertainty`` (sweep, batch),
-``coop``, ``hourly``; ``common`` holds what they share. User errors (bad files, bad
+stock, params, validate, compare, check-model), ``optimise``, ``phase`` (the plan over the
+years), ``criteria`` (well-being weighed beside cost and CO2), ``uncertainty`` (sweep, batch),
+``coop``, ``hourly`` (hour by hour after saldering), ``report`` (the Wijkuitvoeringsplan as a
+document); ``common`` holds what they share.
+User errors (bad files, bad
 values) print one clear message to stderr and exit with status 2, never a traceback.
 """
 
@@ -18,13 +20,13 @@ from collections.abc import Sequence
 
 import wupmodel as wm
 from wupmodel import WupInputError
-from wupmodel.cli import coop, criteria, hourly, optimise, phase, results, uncertainty
+from wupmodel.cli import coop, criteria, hourly, optimise, phase, report, results, uncertainty
 from wupmodel.cli.common import ARGV, EXIT_INPUT_ERROR
 
 __all__ = ["build_parser", "main"]
 
 #: The command families, in the order ``wupmodel --help`` lists them.
-FAMILIES = (results, optimise, phase, criteria, uncertainty, coop, hourly)
+FAMILIES = (results, optimise, phase, criteria, uncertainty, coop, hourly, report)
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict]:

@@ -18,8 +18,11 @@ workbook) · ``headers`` (headers with units, number formats) · ``provenance`` 
 ``plan_files`` · ``phasing_files`` (the plan over the years) · ``coop_files`` ·
 ``uncertainty_files`` · ``survey_files`` · ``weights_files`` (a village's weights) ·
 ``criteria_files`` (the weighing's text and files) · ``hourly_files`` (the hourly report's
-JSON, the hourly curves as Parquet, its text) · ``text`` (what the CLI prints). Dwelling
-files are read and written by :mod:`wupmodel.stock` (re-exported here).
+JSON, the hourly curves as Parquet, its text) · ``text`` (what the CLI prints) · the WUP
+document: ``wup_files`` (all its files, all or nothing), ``wup_docx`` (Word), ``wup_html`` (one
+self-contained page), ``wup_pdf`` (printed by a headless Chromium where there is one) and
+``wup_figures`` (its figures drawn with matplotlib). Dwelling files are read and written by
+:mod:`wupmodel.stock` (re-exported here).
 """
 
 from wupmodel.io.atomic import atomic_write
@@ -54,6 +57,18 @@ from wupmodel.io.text import check_model_text, compare_text, plan_text, run_text
 from wupmodel.io.uncertainty_files import write_batch, write_sweep_report
 from wupmodel.io.weights_files import packaged_weights, read_weights
 from wupmodel.io.workbook import XLSX_OPTIONS, safe_text, workbook_bytes, write_workbook
+from wupmodel.io.wup_docx import letters_docx_bytes, wup_docx_bytes
+from wupmodel.io.wup_figures import draw_figures
+from wupmodel.io.wup_files import (
+    WUP_FORMATS,
+    check_document_folder,
+    stock_addresses,
+    write_wup_document,
+    wup_json,
+    wup_workbook_bytes,
+)
+from wupmodel.io.wup_html import letters_html, wup_html
+from wupmodel.io.wup_pdf import find_browser, html_to_pdf, html_to_png
 from wupmodel.money.tariffs import PATH_RULE
 from wupmodel.money.tariffs import SERIES as PRICE_SERIES
 from wupmodel.overrides import for_stock_file, known_keys
@@ -76,19 +91,27 @@ __all__ = [
     "PROBLEM_CODES",
     "STREAM_CHUNK_GROUPS",
     "UPLOAD_EXTENSIONS",
+    "WUP_FORMATS",
     "XLSX_OPTIONS",
     "atomic_write",
     "business_case_bytes",
     "business_case_tables",
+    "check_document_folder",
     "check_model_text",
     "compare_text",
     "coop_text",
     "criteria_json",
     "criteria_text",
+    "draw_figures",
     "dump_scenario",
+    "find_browser",
     "for_stock_file",
     "hourly_text",
+    "html_to_pdf",
+    "html_to_png",
     "known_keys",
+    "letters_docx_bytes",
+    "letters_html",
     "load_stock",
     "load_fixed_choices",
     "load_survey",
@@ -124,4 +147,10 @@ __all__ = [
     "write_stock",
     "write_sweep_report",
     "write_workbook",
+    "stock_addresses",
+    "write_wup_document",
+    "wup_workbook_bytes",
+    "wup_docx_bytes",
+    "wup_html",
+    "wup_json",
 ]

@@ -134,6 +134,17 @@ def load_stock(path: str | os.PathLike[str]) -> pd.DataFrame:
     return validate_table(frame, name)
 
 
+def read_raw_table(path: str | os.PathLike[str]) -> pd.DataFrame:
+    """A stock file's cells as read, before validation: every column kept, address-like ones
+    too. Only for a column the user names on purpose (the letters' address lines); call
+    :func:`load_stock` first, which checks the file."""
+    p = Path(path)
+    fmt = READ_EXTENSIONS.get(p.suffix.lower())
+    if fmt == "csv":
+        return _read_csv(p, p.name)[0]
+    return _read_xlsx(p, p.name) if fmt == "xlsx" else _read_parquet(p, p.name)
+
+
 def read_stock_bytes(data: bytes, filename: str, max_bytes: int = MAX_UPLOAD_BYTES) -> pd.DataFrame:
     """Read an uploaded stock (CSV or XLSX bytes, by the file name's extension) and validate it.
 
