@@ -157,7 +157,9 @@ def test_the_summary_charges_what_the_optimiser_does_for_the_same_mix(village):
     """Every dwelling fixed on the all-electric air strategy's option: the optimiser's grid
     decisions and their national cost equal the village summary's for that strategy."""
     out = village.outcomes
-    scenario = wm.load_scenario()
+    scenario = wm.apply_settings(
+        wm.load_scenario(), {"grid.optimise_from_hours": 1.0}, origin="test"
+    )
     inputs = wm.model_inputs(scenario)
     choice = _air(out)
     ids = out.dwelling_ids.astype(str)

@@ -18,7 +18,9 @@ from wupmodel.physics import hourly_curves
 
 @pytest.fixture(scope="module")
 def case():
-    scenario = wm.load_scenario()
+    scenario = wm.apply_settings(
+        wm.load_scenario(), {"grid.optimise_from_hours": 1.0}, origin="test"
+    )
     inputs = wm.model_inputs(scenario)
     outcomes = wm.evaluate(wm.stock_for(scenario), inputs, irr=False)
     table = option_table(outcomes, inputs.horizon_years)

@@ -387,7 +387,12 @@ def _solve(
     constrained = bool(settings.grid_capacity_kw) or (
         settings.grid_capacity_kw_per_dwelling is not None
     )
-    hours = constrained and peak_from_hours(inputs.params)
+    # the hours' rows only when asked: they make a plan ten times slower (grid.optimise_from_hours)
+    hours = (
+        constrained
+        and peak_from_hours(inputs.params)
+        and inputs.params["grid.optimise_from_hours"] >= 0.5
+    )
 
     def run(t: OptionTable) -> Plan:
         return solve(prune_dominated(t, settings)[0] if prune else t, settings)
