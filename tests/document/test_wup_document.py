@@ -355,15 +355,15 @@ def test_an_hourly_pass_fills_the_grid_section():
     assert not [b for b in today.blocks if getattr(b, "kind", "") == "missing"]
     assert "de uurberekening van het net" not in doc.missing
     lead = next(b.text for b in today.blocks if "De uurberekening" in getattr(b, "text", ""))
-    assert "11 januari, 19.00 uur: samen 1.500\u00a0kW" in lead
+    assert "11 januari, 19 uur: samen 1.500\u00a0kW" in lead
     assert "2,00\u00a0kW per woning over 750 woningen" in lead
     tables = {b.key: b for b in today.blocks if hasattr(b, "rows")}
     rows = {r[0]: r for r in tables["hours_strategies"].rows}
-    # 1 500 kW over 750 dwellings = 2,00 kW each; 18:00 UTC in January is 19.00 Dutch time
+    # 1 500 kW over 750 dwellings = 2,00 kW each; 18:00 UTC in January is 19 uur Dutch time
     assert rows["All-electric (lucht)"][1:5] == (
         "1.500\u00a0kW",
         "2,00\u00a0kW",
-        "11\u00a0jan 19.00",
+        "11\u00a0jan 19\u00a0uur",
         "3",
     )
     assert rows["Referentie: cv-ketel"][4:] == ("0", "30\u00a0%", "55\u00a0%")

@@ -40,15 +40,16 @@ _MONTHS = (
 
 
 def dutch_time(label: str, short: bool = False) -> str:
-    """``'1987-01-11 18:00 UTC'`` as a Dutch reader says it, in Dutch time: "11 januari, 19.00
-    uur" (``short``: "11 jan 19.00", for a table); a dash when there is no time."""
+    """``'1987-01-11 18:00 UTC'`` as a Dutch reader says it, in Dutch time (the hours are whole):
+    "11 januari, 19 uur" (``short``: "11 jan 19 uur", for a table); a dash when there is no
+    time."""
     if not label:
         return nl.MISSING
     when = pd.Timestamp(label).tz_convert("Europe/Amsterdam")
     month = _MONTHS[when.month - 1]
     if short:
-        return f"{when.day}{nl.NBSP}{month[:3]} {when.hour:02d}.{when.minute:02d}"
-    return f"{when.day} {month}, {when.hour:02d}.{when.minute:02d} uur"
+        return f"{when.day}{nl.NBSP}{month[:3]} {when.hour}{nl.NBSP}uur"
+    return f"{when.day} {month}, {when.hour} uur"
 
 
 def hourly_frame(hours: Mapping[str, Any]) -> pd.DataFrame:

@@ -21,6 +21,7 @@ from wupmodel.coop import BusinessCase, business_case
 from wupmodel.criteria import criteria
 from wupmodel.errors import WupInputError
 from wupmodel.evaluate import evaluate
+from wupmodel.hours import hourly
 from wupmodel.inputs import ModelInputs, as_inputs
 from wupmodel.optimise import Plan, optimise
 from wupmodel.outcomes import Outcomes
@@ -227,10 +228,15 @@ def main_strategy(plan: Plan, summary: pd.DataFrame) -> str:
     return str(match.iloc[0]) if len(match) else str(summary["strategy"].iloc[-1])
 
 
-def _hourly(given: Mapping[str, Any]) -> Capability:
-    """The hourly grid pass as plain data (its report's ``to_json_dict()``), when given; the
-    model has no hourly verb of its own yet (issue 21), and chapter 1 says so without one."""
-    hours = given.get("hourly")
+def _hourly(run: DocumentRun, stock: pd.DataFrame, given: Mapping[str, Any]) -> Capability:
+    """The hourly grid pass (:func:`wupmodel.hourly`, issue 21) as plain data (its report's
+    ``to_json_dict()``): the one given, else computed on the run's evaluation for today and the
+    plan's main strategy (the two the chapter compares)."""
+    if "hourly" in given:
+        hours = given["hourly"]
+    else:
+        chosen = list(dict.fromkeys(["reference", main_strategy(run.plan, run.summary)]))
+        hours = hourly(stock, run.inputs, strategies=chosen, outcomes=run.outcomes)
     if hours is not None and not isinstance(hours, Mapping):
         hours = hours.to_json_dict()
     return Capability("hourly", hours, hours is not None)
@@ -239,7 +245,7 @@ def _hourly(given: Mapping[str, Any]) -> Capability:
 def _later_capabilities(run: DocumentRun, stock: pd.DataFrame, given: Mapping[str, Any]) -> None:
     """The time path (:func:`wupmodel.phase`), the weighing (:func:`wupmodel.criteria`) and the
     hourly grid (:func:`_hourly`)."""
-    run.hourly = _hourly(given)
+    run.hourly = _hourly(run, stock, given)
     if "phasing" in given:
         run.phasing = Capability("phasing", given["phasing"], given["phasing"] is not None)
     else:
