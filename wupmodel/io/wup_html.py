@@ -44,6 +44,9 @@ tr { break-inside: avoid; }
 table.whole, div.whole { break-inside: avoid; }
 td.r, th.r { text-align: right; }
 td:first-child { min-width: 30mm; }
+table.wide { font-size: 7.5pt; }
+table.wide th, table.wide td { padding: 2pt 3pt; }
+table.wide td:first-child { min-width: 0; }
 p.note { font-size: 8.5pt; color: #333; margin: 2pt 0; }
 p.source { font-size: 8pt; color: #555; font-style: italic; margin: 0 0 8pt 0; }
 figure { margin: 8pt 0; break-inside: avoid; }
@@ -68,9 +71,11 @@ def _table(block: Table, number: int) -> str:
         + "</tr>"
         for row in block.rows
     )
-    small = ' class="whole"' if len(block.rows) <= 20 else ""
+    small = len(block.rows) <= 20
+    # seven columns or more: smaller type, so the table stays within the A4 page when printed
+    classes = " ".join(c for c, on in (("whole", small), ("wide", len(block.columns) >= 7)) if on)
     out = (
-        f"<table{small}><caption>Tabel {number}. {escape(block.caption)}</caption>"
+        f'<table class="{classes}"><caption>Tabel {number}. {escape(block.caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
     if block.note:
