@@ -559,7 +559,7 @@ def test_download_the_wijkuitvoeringsplan(page, server, tmp_path):
     import docx
 
     _open(page, server, "export", "Export voor de adviseur")
-    button = page.get_by_role("button", name="Wijkuitvoeringsplan (Word)")
+    button = page.get_by_role("button", name="Plan in Word")
     button.wait_for()
     _settled(page)
     with page.expect_download(timeout=180_000) as info:

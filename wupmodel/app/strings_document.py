@@ -17,9 +17,7 @@ DOCUMENT_STRINGS: dict[str, dict[str, str]] = {
             " default plan with 60 % less CO₂). Making it takes a few seconds."
         ),
     },
-    "exp_wup_docx": {"nl": "Wijkuitvoeringsplan (Word)", "en": "Neighbourhood plan (Word)"},
-    "exp_wup_html": {
-        "nl": "Wijkuitvoeringsplan (webpagina)",
-        "en": "Neighbourhood plan (web page)",
-    },
+    # short: a button's label is cut off at 1 280 px beyond about 24 characters
+    "exp_wup_docx": {"nl": "Plan in Word", "en": "Plan in Word"},
+    "exp_wup_html": {"nl": "Plan als webpagina", "en": "Plan as a web page"},
 }
