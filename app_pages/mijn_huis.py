@@ -17,7 +17,8 @@ st.write(ui.tr("huis_intro"))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def house_result(inputs: tuple, text: str) -> pd.DataFrame:
+def entered_outcomes(inputs: tuple, text: str) -> wm.Outcomes:
+    """The entered house evaluated under the scenario: once for the money and the well-being."""
     dwelling_type, year, area, label, tenure, income_class, gas = inputs
     scenario = ui.scenario_of(text)
     house = wa.house_stock(
@@ -30,8 +31,14 @@ def house_result(inputs: tuple, text: str) -> pd.DataFrame:
         gas_m3=gas or None,
         params=scenario.params(),
     )
+    return wm.evaluate(house, scenario)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def house_result(inputs: tuple, text: str) -> pd.DataFrame:
+    scenario = ui.scenario_of(text)
     return wa.house_strategies(
-        wm.evaluate(house, scenario), wm.default_strategies(), scenario.params()
+        entered_outcomes(inputs, text), wm.default_strategies(), scenario.params()
     )
 
 
@@ -131,20 +138,8 @@ def entered() -> tuple[pd.DataFrame | None, float | None, str]:
 @st.cache_resource(show_spinner=False, max_entries=64)
 def entered_hours(inputs: tuple, text: str, strategy: str) -> tuple[pd.DataFrame, dict]:
     """The entered house's winter and summer day and a battery's worth under ``strategy``."""
-    dwelling_type, year, area, label, tenure, income_class, gas = inputs
-    scenario = ui.scenario_of(text)
-    house = wa.house_stock(
-        dwelling_type,
-        year,
-        area,
-        energy_label=label,
-        tenure=tenure,
-        income_class=income_class,
-        gas_m3=gas or None,
-        params=scenario.params(),
-    )
-    model = wm.model_inputs(scenario)
-    out = wm.evaluate(house, model)
+    model = wm.model_inputs(ui.scenario_of(text))
+    out = entered_outcomes(inputs, text)
     chosen = next(s for s in wm.default_strategies() if s.name == strategy)
     return wa.house_days(out, model, chosen), wa.battery_worth(out, model, chosen)
 
@@ -271,20 +266,9 @@ ui.show(
 @st.cache_resource(show_spinner=False, max_entries=64)
 def entered_wellbeing(inputs: tuple, text: str) -> pd.DataFrame:
     """The entered house's comfort, noise, summer and works under every strategy."""
-    dwelling_type, year, area, label, tenure, income_class, gas = inputs
     scenario = ui.scenario_of(text)
-    house = wa.house_stock(
-        dwelling_type,
-        year,
-        area,
-        energy_label=label,
-        tenure=tenure,
-        income_class=income_class,
-        gas_m3=gas or None,
-        params=scenario.params(),
-    )
     return wa.house_wellbeing(
-        wm.evaluate(house, scenario), wm.default_strategies(), scenario.params()
+        entered_outcomes(inputs, text), wm.default_strategies(), scenario.params()
     )
 
 
