@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 
 import wupmodel as wm
 import wupmodel.io as wio
@@ -111,3 +113,20 @@ def share_arg(text: str) -> float:
         return float(text[:-1]) / 100.0 if text.endswith("%") else float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a share: {text!r} (give e.g. 0.85 or 85%)") from None
+
+
+def report_plan(
+    written: Sequence[Path], json_path: str | None, text: str, found: bool, failure: str
+) -> int:
+    """Print what a plan command wrote (the folder's files, then the JSON) and its text; exit
+    :data:`EXIT_NO_PLAN` with ``failure`` on standard error when no plan was ``found``."""
+    folder = [str(p) for p in written if json_path is None or p != Path(json_path)]
+    if folder:
+        print("wrote " + ", ".join(folder))
+    print(text)
+    if not found:
+        print(f"error: {failure}", file=sys.stderr)
+        return EXIT_NO_PLAN
+    if json_path:
+        print(f"\nwrote {json_path}")
+    return 0

@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import difflib
 import sys
-from pathlib import Path
 
 import wupmodel as wm
 import wupmodel.io as wio
 from wupmodel import WupInputError
-from wupmodel.cli.common import EXIT_NO_PLAN, destinations, load, scenario_arg
+from wupmodel.cli.common import destinations, load, report_plan, scenario_arg
 
 
 def add_optimise_parser(sub) -> None:
@@ -194,16 +193,13 @@ def cmd_optimise(args: argparse.Namespace) -> int:
                 if out_dir is not None and plan.has_solution:
                     wio.write_plan(out_dir, plan)
             written = dest.commit()
-    folder = [str(p) for p in written if args.json is None or p != Path(args.json)]
-    if folder:
-        print("wrote " + ", ".join(folder))
-    print(wio.plan_text(plan, scenario.name))
-    if not plan.has_solution:
-        print("error: no plan meets the targets", file=sys.stderr)
-        return EXIT_NO_PLAN
-    if args.json:
-        print(f"\nwrote {args.json}")
-    return 0
+    return report_plan(
+        written,
+        args.json,
+        wio.plan_text(plan, scenario.name),
+        plan.has_solution,
+        "no plan meets the targets",
+    )
 
 
 def _plan(args: argparse.Namespace):

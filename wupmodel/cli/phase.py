@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
 import wupmodel as wm
 import wupmodel.io as wio
 from wupmodel import WupInputError
-from wupmodel.cli.common import EXIT_NO_PLAN, command_line, destinations, load, scenario_arg
+from wupmodel.cli.common import (
+    command_line,
+    destinations,
+    load,
+    report_plan,
+    scenario_arg,
+)
 
 
 def add_phase_parser(sub) -> None:
@@ -84,16 +88,13 @@ def cmd_phase(args: argparse.Namespace) -> int:
             if out_dir is not None and not plan.yearly.empty:
                 wio.write_phasing(out_dir, plan, provenance)
         written = dest.commit()
-    folder = [str(p) for p in written if args.json is None or p != Path(args.json)]
-    if folder:
-        print("wrote " + ", ".join(folder))
-    print(wio.phasing_text(plan, scenario.name))
-    if not plan.has_plan:
-        print("error: no plan meets the CO2 path", file=sys.stderr)
-        return EXIT_NO_PLAN
-    if args.json:
-        print(f"\nwrote {args.json}")
-    return 0
+    return report_plan(
+        written,
+        args.json,
+        wio.phasing_text(plan, scenario.name),
+        plan.has_plan,
+        "no plan meets the CO2 path",
+    )
 
 
 def add_parsers(sub) -> dict:
