@@ -153,11 +153,19 @@ class Master:
         if cols.size:
             self.h.changeColsCost(cols.size, cols, np.asarray(cost, dtype=float))
 
-    def solve(self, time_limit_s: float | None = None, mip_gap: float | None = None) -> LPSolution:
-        """Solve the model as it is now."""
+    def solve(
+        self,
+        time_limit_s: float | None = None,
+        mip_gap: float | None = None,
+        cutoff: float = math.inf,
+    ) -> LPSolution:
+        """Solve the model as it is now. With a finite ``cutoff`` the dual simplex stops as soon
+        as its objective (a lower bound of the LP's) passes it: status ``cutoff``, objective
+        ``inf`` (the LP costs more than that)."""
         h = self.h
         h.setOptionValue("time_limit", h.getRunTime() + time_limit_s if time_limit_s else math.inf)
         h.setOptionValue("mip_rel_gap", 1e-4 if mip_gap is None else float(mip_gap))
+        h.setOptionValue("objective_bound", float(cutoff))
         t0 = time.perf_counter()
         h.run()
         status = h.getModelStatus()
@@ -170,6 +178,8 @@ class Master:
         self.lp_solves += 1
         if status in (s.kInfeasible, s.kUnboundedOrInfeasible):
             return LPSolution("infeasible")
+        if status == s.kObjectiveBound:
+            return LPSolution("cutoff", math.inf)
         info = h.getInfo()
         has_primal = int(info.primal_solution_status) == 2
         if status != s.kOptimal and not has_primal:

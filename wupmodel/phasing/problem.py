@@ -263,20 +263,39 @@ def undominated(figures: list[np.ndarray], allowed: np.ndarray, classes: np.ndar
     keep = allowed.any(axis=2)
     for label in np.unique(classes):
         cols = np.flatnonzero(classes == label)
-        v = values[:, cols, :]  # (N, n, D)
-        ok = keep[:, cols]
-        n = cols.size
-        better_eq = ok[:, :, None] & ok[:, None, :]  # [i, k, j]: k as good as j
-        strictly = np.zeros_like(better_eq)
-        for d in range(v.shape[2]):
-            vk, vj = v[:, :, None, d], v[:, None, :, d]
-            better_eq &= vk <= vj
-            strictly |= vk < vj
-        first = np.arange(n)[:, None] < np.arange(n)[None, :]
-        dominated = better_eq & (strictly | first[None])
-        dominated[:, np.arange(n), np.arange(n)] = False
-        keep[:, cols] &= ~dominated.any(axis=1)
+        keep[:, cols] &= ~_dominated(values[:, cols, :], keep[:, cols])
     return keep
+
+
+def _dominated(v: np.ndarray, ok: np.ndarray) -> np.ndarray:
+    """(N, n) options of one class that another (``k``) beats: as good in every figure of
+    ``v`` (N, n, D), better in one or an equal earlier one (exact ties keep the first). The
+    triples (cohort, k, j) still in play are kept as index arrays and each figure thins
+    them: after the first few figures few are left."""
+    n_rows, n = ok.shape
+    # the figures least alike first (the last, then every few): fewer triples stay in play
+    n_d = v.shape[2]
+    order = np.r_[np.arange(n_d - 1, -1, -max(1, n_d // 4)), np.arange(n_d)]
+    order = order[np.sort(np.unique(order, return_index=True)[1])]
+    flat = np.moveaxis(v, 2, 0).reshape(n_d, -1)  # (D, N * n): one figure per row
+    d0 = order[0]
+    v0 = flat[d0].reshape(n_rows, n)
+    pairs = ok[:, :, None] & ok[:, None, :] & (v0[:, :, None] <= v0[:, None, :])
+    pairs[:, np.arange(n), np.arange(n)] = False
+    i, k, j = np.nonzero(pairs)
+    at_k, at_j = i * n + k, i * n + j
+    # an exact tie keeps the first option
+    strictly = (k < j) | (flat[d0, at_k] < flat[d0, at_j])
+    for d in order[1:]:
+        vk, vj = flat[d, at_k], flat[d, at_j]
+        live = vk <= vj
+        strictly = strictly[live] | (vk[live] < vj[live])
+        at_k, at_j = at_k[live], at_j[live]
+        if not at_k.size:
+            break
+    dominated = np.zeros(n_rows * n, dtype=bool)
+    dominated[at_j[strictly]] = True
+    return dominated.reshape(n_rows, n)
 
 
 def _classes(flags: dict[str, np.ndarray], settings: PhasingSettings) -> np.ndarray:

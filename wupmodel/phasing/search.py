@@ -81,6 +81,10 @@ ALL_COLUMNS = 20_000
 #: nodes', it took more rounds, so those price at their own duals).
 SMOOTHING = 0.5
 
+#: A priced candidate's LP is cut off this far above the cost it has to beat [€] (so that a tie,
+#: which the cheapest-first choice would not take anyway, is not cut by round-off).
+CUTOFF_SLACK_EUR = 1.0
+
 #: Most rounds of column generation per node (a guard; they end far sooner).
 MAX_ROUNDS = 500
 
@@ -332,16 +336,20 @@ def _priced(search: _Search, candidates: list[np.ndarray]) -> list[float]:
     """Each candidate set of binaries priced on the model's columns as they are: one LP each,
     an upper bound of its plan's cost. Each starts from the basis the model had before the
     first (the plan or LP the candidates are moves from), not from the previous candidate's:
-    half the simplex iterations."""
+    half the simplex iterations. Only the cheapest candidate, and only if it beats the best
+    plan, is used: each LP is cut off (``inf``) once its dual simplex bound passes the best
+    plan's cost or the cheapest candidate's so far."""
     h = search.master.h
     start = h.getBasis()
     values, search.bases = [], []
+    limit = math.inf if search.best is None else search.best.objective
     for fixed in candidates:
         if start.valid:
             h.setBasis(start)
         search.master.set_bounds(search.cols, fixed, fixed)
-        sol = search.master.solve()
+        sol = search.master.solve(cutoff=limit + CUTOFF_SLACK_EUR)
         values.append(sol.objective if sol.status == "optimal" else math.inf)
+        limit = min(limit, values[-1])
         search.bases.append(h.getBasis())
     return values
 
