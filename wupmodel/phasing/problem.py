@@ -417,10 +417,20 @@ def time_problem(
     )
 
 
-def coarsen(prob: TimeProblem, steps: np.ndarray) -> TimeProblem:
+def coarsen(prob: TimeProblem, steps: np.ndarray, weak_join: bool = False) -> TimeProblem:
     """The same problem with switches only at the start of the given steps (a subset of
-    ``prob``'s, the first included); each new step lasts until the next one."""
+    ``prob``'s, the first included); each new step lasts until the next one. ``weak_join``:
+    one join row per heat-network zone and collective step instead of one per cohort (far
+    fewer rows, a weaker bound)."""
     steps = np.asarray(steps, dtype=np.int64)
+    if weak_join and prob.join_size.size:
+        may = prob.joiner >= 0
+        prob = replace(
+            prob,
+            joiner=np.where(may, prob.network_zone, -1),
+            join_zone=np.arange(prob.table.heat_networks.n),
+            join_size=np.asarray(prob.network_eligible, dtype=float),
+        )
     t = prob.table
     periods = t.periods[steps]
     lengths = np.diff(np.append(periods, t.end_year + 1))

@@ -218,14 +218,18 @@ def _coarse_years(prob: TimeProblem) -> np.ndarray:
 
 def root(master: Master, deadline: float = math.inf) -> tuple[LPSolution, int]:
     """The root LP; a model of many steps starts from its 5-year model's switches
-    (:func:`_coarse_years`), each spread over the years from the step before to the next."""
+    (:func:`_coarse_years`), each spread over the years from the step before to the next.
+    That 5-year model links a heat network's joiners to its zone's network per zone, not per
+    cohort (:func:`~wupmodel.phasing.problem.coarsen` with ``weak_join``): a quarter of the
+    rows, so its LPs are cheap; it only proposes columns, and the model's own LP, with the
+    link per cohort, is solved to its optimum from them."""
     prob = master.prob
     initial_columns(master)
     rounds = 0
     if prob.periods.size > COARSE_ABOVE_STEPS:
         coarse_years = _coarse_years(prob)
         steps = np.searchsorted(prob.periods, coarse_years)
-        coarse = Master(coarse := coarsen(prob, steps))
+        coarse = Master(coarse := coarsen(prob, steps, weak_join=True))
         initial_columns(coarse)
         sol, rounds = generate(coarse, deadline, smoothing=SMOOTHING)
         if sol.status == "optimal":
