@@ -267,26 +267,35 @@ def undominated(figures: list[np.ndarray], allowed: np.ndarray, classes: np.ndar
     return keep
 
 
+#: Figures the dominance filter compares on the whole (cohort, option, option) cube before it
+#: keeps only the triples still in play.
+DENSE_FIGURES = 3
+
+
 def _dominated(v: np.ndarray, ok: np.ndarray) -> np.ndarray:
     """(N, n) options of one class that another (``k``) beats: as good in every figure of
     ``v`` (N, n, D), better in one or an equal earlier one (exact ties keep the first). The
-    triples (cohort, k, j) still in play are kept as index arrays and each figure thins
-    them: after the first few figures few are left."""
+    first :data:`DENSE_FIGURES` figures are compared on the whole cube; then the triples
+    (cohort, k, j) still in play are kept as index arrays and each figure thins them."""
     n_rows, n = ok.shape
     # the figures least alike first (the last, then every few): fewer triples stay in play
     n_d = v.shape[2]
     order = np.r_[np.arange(n_d - 1, -1, -max(1, n_d // 4)), np.arange(n_d)]
     order = order[np.sort(np.unique(order, return_index=True)[1])]
     flat = np.moveaxis(v, 2, 0).reshape(n_d, -1)  # (D, N * n): one figure per row
-    d0 = order[0]
-    v0 = flat[d0].reshape(n_rows, n)
-    pairs = ok[:, :, None] & ok[:, None, :] & (v0[:, :, None] <= v0[:, None, :])
+    pairs = ok[:, :, None] & ok[:, None, :]
     pairs[:, np.arange(n), np.arange(n)] = False
+    strictly = np.zeros_like(pairs)
+    strictly[:] = np.arange(n)[:, None] < np.arange(n)[None, :]  # an exact tie keeps the first
+    for d in order[:DENSE_FIGURES]:  # dense while most triples are in play
+        vd = flat[d].reshape(n_rows, n)
+        vk, vj = vd[:, :, None], vd[:, None, :]
+        pairs &= vk <= vj
+        strictly |= vk < vj
     i, k, j = np.nonzero(pairs)
     at_k, at_j = i * n + k, i * n + j
-    # an exact tie keeps the first option
-    strictly = (k < j) | (flat[d0, at_k] < flat[d0, at_j])
-    for d in order[1:]:
+    strictly = strictly[i, k, j]
+    for d in order[DENSE_FIGURES:]:
         vk, vj = flat[d, at_k], flat[d, at_j]
         live = vk <= vj
         strictly = strictly[live] | (vk[live] < vj[live])
