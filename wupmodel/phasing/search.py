@@ -9,8 +9,9 @@ restricted model, prices every switch against its duals
 (:func:`~wupmodel.phasing.master.reduced_costs`, one vectorised pass) and adds each cohort's
 switch with the most negative reduced cost; it stops when none is negative: then the
 restricted LP's optimum is the full LP's. A yearly model starts from the 5-year model's
-solution (:func:`root`): that model is small, and its switches, spread over the years around
-their step, are most of what the yearly plan needs.
+solution (:func:`root`): that model is small (and its heat-network link is per zone, not per
+cohort), and its switches, spread over the years of their step, are most of what the yearly
+plan needs.
 
 Branch and price
 ----------------
@@ -218,7 +219,7 @@ def _coarse_years(prob: TimeProblem) -> np.ndarray:
 
 def root(master: Master, deadline: float = math.inf) -> tuple[LPSolution, int]:
     """The root LP; a model of many steps starts from its 5-year model's switches
-    (:func:`_coarse_years`), each spread over the years from the step before to the next.
+    (:func:`_coarse_years`), each spread over the years of its step.
     That 5-year model links a heat network's joiners to its zone's network per zone, not per
     cohort (:func:`~wupmodel.phasing.problem.coarsen` with ``weak_join``): a quarter of the
     rows, so its LPs are cheap; it only proposes columns, and the model's own LP, with the
@@ -235,7 +236,7 @@ def root(master: Master, deadline: float = math.inf) -> tuple[LPSolution, int]:
         if sol.status == "optimal":
             used = sol.x[coarse.cols.x0 :] > 1e-9
             f, q = coarse.cf[used], coarse.cp[used]
-            lo = steps[np.maximum(q - 1, 0)]
+            lo = steps[q]
             hi = np.append(steps, prob.periods.size)[q + 1]
             f = np.repeat(f, hi - lo)
             p = np.concatenate([np.arange(a, b) for a, b in zip(lo, hi, strict=True)] or [[]])
