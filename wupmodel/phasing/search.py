@@ -233,6 +233,8 @@ def root(master: Master, deadline: float = math.inf) -> tuple[LPSolution, int]:
         coarse = Master(coarse := coarsen(prob, steps, weak_join=True))
         initial_columns(coarse)
         sol, rounds = generate(coarse, deadline, smoothing=SMOOTHING)
+        master.lp_solves += coarse.lp_solves  # the counts say every LP of the plan
+        master.solver_s += coarse.solver_s
         if sol.status == "optimal":
             used = sol.x[coarse.cols.x0 :] > 1e-9
             f, q = coarse.cf[used], coarse.cp[used]
