@@ -102,10 +102,11 @@ class TariffPaths:
     elec_standing_eur
         Electricity network + supplier standing charges per connection (EUR/yr).
     heat_fixed_eur
-        ACM maximum fixed heat charges, **incl. VAT** as published (EUR/yr).
+        ACM maximum fixed heat charges, **incl. VAT** as published (EUR/yr); from the Wcw year
+        the MT network's cost-based fixed charge.
     heat_variable_eur_gj
         ACM maximum variable heat price, **incl. VAT** as published (EUR/GJ); from the Wcw
-        year the MT network's cost-based tariff (fixed and per GJ).
+        year the MT network's cost-based price per GJ.
     heat_lt_fixed_eur, heat_lt_variable_eur_gj
         The LT network's heat tariff incl. VAT (EUR/yr, EUR/GJ): the ACM maximum before the
         Wcw year, from it the cost-based tariff of the reference network fed by the LT source.
