@@ -104,7 +104,7 @@ def style() -> None:
     """The pages' style sheet (and the presentation mode's switch: in the sidebar, and at the
     top of the page while the sidebar is hidden)."""
     st.sidebar.toggle(tr("presentation"), key="present", help=tr("presentation_help"))
-    st.html(wa.page_css(presenting()))
+    st.html(wa.page_css(presenting(), lang()))
     if presenting():
         st.button(tr("presentation_off"), key="present_off", on_click=_presentation_off)
 

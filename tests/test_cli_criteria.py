@@ -128,3 +128,20 @@ def test_run_carries_the_criteria(capsys, tmp_path):
     assert (tmp_path / "criteria_ranking.csv").exists()
     summary = json.loads((tmp_path / "summary.json").read_text("utf-8"))
     assert summary["criteria"]["method"] == "topsis"
+
+
+def test_the_dutch_workbook_speaks_dutch_on_the_criteria_sheets(tmp_path):
+    """``--lang nl``: the criteria sheets' headers, labels and directions in Dutch (the
+    strategies by their Dutch names, the groups' columns by the group), the ids unchanged."""
+    assert main(["criteria", "--out", str(tmp_path), "--lang", "nl"]) == 0
+    book = openpyxl.load_workbook(tmp_path / "criteria.xlsx", read_only=True)
+    heads = {name: [c.value for c in next(book[name].iter_rows(max_row=1))] for name in
+             ("criteria", "criteria_ranking", "criteria_weights")}  # fmt: skip
+    assert heads["criteria"][:5] == ["Indicator", "Omschrijving", "Eenheid", "Beter als",
+                                     "Meegewogen [yes/no]"]  # fmt: skip
+    assert "Hybride warmtepomp" in heads["criteria"] and "Warmtenet MT" in heads["criteria"]
+    assert "Plaats: bewoners" in heads["criteria_ranking"]
+    assert "Gewicht: gemeente [%]" in heads["criteria_weights"]
+    rows = list(book["criteria"].iter_rows(min_row=2, values_only=True))
+    first = {r[0]: r for r in rows}["overheating_tojuli_k"]
+    assert first[1] == "Oververhitting in de zomer (TOjuli, met koeling)" and first[3] == "lager"

@@ -251,6 +251,17 @@ def _words(page) -> str:
     return page.evaluate(WORDS)
 
 
+#: each file uploader's button as drawn (the style sheet's word) and whether Streamlit's own
+#: English size line ("10MB per file") shows
+UPLOADERS = """() => [...document.querySelectorAll('[data-testid="stFileUploaderDropzone"]')]
+  .map(zone => {
+    const word = zone.querySelector('button [data-testid="stMarkdownContainer"] p');
+    const size = zone.querySelector('[data-testid="stFileUploaderDropzoneInstructions"]');
+    return [word ? getComputedStyle(word, '::after').content : '',
+            size ? getComputedStyle(size).display : 'none'];
+  })"""
+
+
 def check_page(page, name: str, lang: str = "nl") -> list[str]:
     """The page's layout problems, and (in Dutch) its English words and numbers; a shot of the
     whole page at the window's width into the artifacts either way."""
@@ -263,6 +274,11 @@ def check_page(page, name: str, lang: str = "nl") -> list[str]:
         text = _words(page)
         problems += [f"English: {m}" for m in sorted(set(ENGLISH.findall(text)))]
         problems += [f"English number: {m}" for m in sorted(set(ENGLISH_NUMBER.findall(text)))]
+        problems += [
+            f"file uploader in English: {drawn}"
+            for drawn in page.evaluate(UPLOADERS)
+            if drawn != ['"Bestand kiezen"', "none"]
+        ]
     width = page.viewport_size["width"]
     height = page.viewport_size["height"]
     ARTIFACTS.mkdir(exist_ok=True)

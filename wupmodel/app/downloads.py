@@ -68,16 +68,16 @@ def results_workbook_bytes(
     the ranking with the weights used and the weights themselves.
     """
     return workbook_bytes(
-        _with_criteria(_with_stock_source(tables, scenario, stock_source), criteria),
+        _with_criteria(_with_stock_source(tables, scenario, stock_source), criteria, lang),
         _block(scenario, provenance, stock_source),
         lang,
     )
 
 
 def _with_criteria(
-    tables: Mapping[str, pd.DataFrame], criteria: CriteriaResult | None
+    tables: Mapping[str, pd.DataFrame], criteria: CriteriaResult | None, lang: str = "en"
 ) -> Mapping[str, pd.DataFrame]:
-    return tables if criteria is None else {**tables, **criteria.tables()}
+    return tables if criteria is None else {**tables, **criteria.tables(lang)}
 
 
 def csv_zip_bytes(

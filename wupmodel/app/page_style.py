@@ -8,6 +8,10 @@ Streamlit draws the pages; these rules only resize and wrap what it draws (by it
 
 from __future__ import annotations
 
+import json
+
+from wupmodel.app.i18n import t
+
 __all__ = ["page_css", "PRESENTATION_FIGURE_PX"]
 
 #: a figure's height in the presentation mode: one per screen of a 768-800 px high projector
@@ -41,6 +45,22 @@ html { font-size: 20px; }
 """
 
 
-def page_css(presenting: bool = False) -> str:
-    """The ``<style>`` element of every page (with the presentation mode's rules when on)."""
-    return f"<style>{_FIT}{_PRESENT if presenting else ''}</style>"
+def _uploader(lang: str) -> str:
+    """Streamlit writes its file uploader's button ("Upload") and its size line ("10MB per
+    file") in English whatever the page's language: in Dutch the button gets the Dutch word and
+    the size line goes (each uploader's label names the file types and the 10 MB)."""
+    if lang == "en":
+        return ""
+    word = json.dumps(t("upload_button", lang))  # a CSS string, quoted and escaped
+    button = '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p'
+    return (
+        f"{button} {{ font-size: 0; }}\n"
+        f"{button}::after {{ content: {word}; font-size: 1rem; }}\n"
+        '[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }\n'
+    )
+
+
+def page_css(presenting: bool = False, lang: str = "nl") -> str:
+    """The ``<style>`` element of every page (with the presentation mode's rules when on) in
+    the page's language ``lang``."""
+    return f"<style>{_FIT}{_uploader(lang)}{_PRESENT if presenting else ''}</style>"

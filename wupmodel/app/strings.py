@@ -399,7 +399,10 @@ APP_STRINGS: dict[str, dict[str, str]] = {
     },
     "differing": {"nl": "Aannames die verschillen", "en": "Assumptions that differ"},
     "download_yaml": {"nl": "Download scenario (YAML)", "en": "Download scenario (YAML)"},
-    "upload_yaml": {"nl": "Scenario openen (YAML)", "en": "Open scenario (YAML)"},
+    "upload_yaml": {
+        "nl": "Scenario openen (YAML, max. 10 MB)",
+        "en": "Open scenario (YAML, max 10 MB)",
+    },
     "yaml_loaded": {"nl": "Scenario geladen", "en": "Scenario loaded"},
     "reset": {"nl": "Terug naar standaard", "en": "Back to default"},
     "perspective_end_user": {"nl": "Bewoner", "en": "Resident"},

@@ -60,6 +60,8 @@ EVENING_STRINGS: dict[str, dict[str, str]] = {
         "nl": "{n} andere aannames verschillen (zie de werkmap voor de adviseur)",
         "en": "{n} other assumptions differ (see the adviser's workbook)",
     },
+    # Streamlit's file uploader button, in the page's language (page_style.py)
+    "upload_button": {"nl": "Bestand kiezen", "en": "Upload"},
     "heat_price_follows_gas": {
         "nl": "Warmtetarief per GJ in 2026 (volgt de gasprijs: ACM-maximum)",
         "en": "Heat tariff per GJ in 2026 (follows the gas price: ACM maximum)",

@@ -89,6 +89,12 @@ def add_criteria_parser(sub) -> None:
         default=None,
         help="also write criteria.xlsx, criteria.json and CSV files to this folder",
     )
+    cr.add_argument(
+        "--lang",
+        choices=["en", "nl"],
+        default="en",
+        help="workbook headers and labels (default English)",
+    )
 
 
 def _weights(args: argparse.Namespace) -> tuple[str | None, dict | None]:
@@ -157,7 +163,7 @@ def cmd_criteria(args: argparse.Namespace) -> int:
         block = wio.run_provenance(scenario, args.stock, command_line())
         if out_dir is not None:
             with dest.writing():
-                wio.write_criteria(out_dir, result, scenario, block)
+                wio.write_criteria(out_dir, result, scenario, block, lang=args.lang)
             written = dest.commit()
     if args.format == "json":
         print(json.dumps(wio.criteria_json(result, scenario, block), indent=2, ensure_ascii=False))

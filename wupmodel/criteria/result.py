@@ -171,23 +171,26 @@ class CriteriaResult:
 
         return indicator_table(params)  # type: ignore[arg-type]
 
-    def tables(self) -> dict[str, pd.DataFrame]:
+    def tables(self, lang: str = "en") -> dict[str, pd.DataFrame]:
         """The result as tables for a workbook or CSV files.
 
         ``criteria``: one row per indicator (label, unit, direction, weighed), one column per
         strategy; ``criteria_ranking``: per strategy its rank, score and robustness under the
         weights used, and each group's rank; ``criteria_weights``: per criterion the weight
-        used and each group's weight.
+        used and each group's weight. ``lang="nl"`` gives the labels and the direction
+        ("lager", "hoger": which is better) in Dutch; the ids stay.
         """
         meta = (self.meta if self.meta is not None else pd.DataFrame()).reindex(self.table.columns)
+        label = "label_nl" if lang == "nl" and "label_nl" in meta else "label_en"
+        direction = meta.get("direction", pd.Series(index=meta.index, dtype=object))
+        if lang == "nl":
+            direction = direction.map(_DIRECTION_NL).fillna(direction)
         indicators = pd.DataFrame(
             {
                 "indicator": self.table.columns,
-                "label": meta.get("label_en", pd.Series(index=meta.index, dtype=object)).values,
+                "label": meta.get(label, pd.Series(index=meta.index, dtype=object)).values,
                 "unit": meta.get("unit", pd.Series(index=meta.index, dtype=object)).values,
-                "direction": meta.get(
-                    "direction", pd.Series(index=meta.index, dtype=object)
-                ).values,
+                "direction": direction.values,
                 "weighed": [c in self.weights.criteria for c in self.table.columns],
             }
         )
@@ -200,11 +203,15 @@ class CriteriaResult:
             ranking[f"rank_{g}"] = ranking["strategy"].map(self.group_ranks[g]).astype("Int64")
         names = list(dict.fromkeys([*self.weights.criteria, *_group_criteria(self.groups)]))
         weights = pd.DataFrame({"criterion": names})
-        weights["label"] = weights["criterion"].map(meta["label_en"] if "label_en" in meta else {})
+        weights["label"] = weights["criterion"].map(meta[label] if label in meta else {})
         weights["weight_used"] = weights["criterion"].map(self.weights.as_dict()).fillna(0.0)
         for g, w in self.groups.items():
             weights[f"weight_{g}"] = weights["criterion"].map(w.as_dict()).fillna(0.0)
         return {"criteria": indicators, "criteria_ranking": ranking, "criteria_weights": weights}
+
+
+#: An indicator's direction (criteria_indicators.csv) in Dutch: which value is better.
+_DIRECTION_NL = {"lower": "lager", "higher": "hoger"}
 
 
 def _group_criteria(groups: Mapping[str, Weights]) -> list[str]:

@@ -116,7 +116,7 @@ def write_criteria(
     block = dict(provenance) if provenance is not None else run_provenance(scenario)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    tables = result.tables()
+    tables = result.tables(lang)
     written = [write_workbook(out / "criteria.xlsx", tables, block, lang)]
     for name, frame in {**tables, "provenance": provenance_table(block)}.items():
         path = out / f"{name}.csv"

@@ -121,7 +121,7 @@ def write_outputs(
     )  # a --stock file: the buurt made no dwelling
     summary = summary_json(tables, scenario, notices, block, criteria)
     if criteria is not None:
-        tables = {**tables, **criteria.tables()}
+        tables = {**tables, **criteria.tables(lang)}
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = [write_workbook(out / "results.xlsx", tables, block, lang)]

@@ -7,6 +7,10 @@ their name with spaces and a unit read from the name's suffix.
 
 from __future__ import annotations
 
+import functools
+
+from wupmodel.params import packaged_table
+
 #: column -> (English, Dutch, unit, Excel number format)
 COLUMNS: dict[str, tuple[str, str, str, str]] = {
     "strategy": ("Strategy", "Strategie", "", "@"),
@@ -233,6 +237,34 @@ COLUMNS: dict[str, tuple[str, str, str, str]] = {
     "built_from": ("Built from", "Opgebouwd uit", "", "@"),
     "key": ("Scenario key", "Scenariosleutel", "", "@"),
     "item": ("Item", "Onderdeel", "", "@"),
+    # the criteria sheets (wupmodel.criteria, CriteriaResult.tables)
+    "indicator": ("Indicator", "Indicator", "", "@"),
+    "criterion": ("Criterion", "Criterium", "", "@"),
+    "label": ("Label", "Omschrijving", "", "@"),
+    "direction": ("Better when", "Beter als", "", "@"),
+    "weighed": ("Weighed", "Meegewogen", "yes/no", "General"),
+    "method": ("Method", "Methode", "", "@"),
+    "rank": ("Rank", "Plaats", "", "0"),
+    "score": ("Score", "Score", "0-1", "0.000"),
+    "robustness": (
+        "Share of weightings ranking it first",
+        "Aandeel wegingen waarin dit eerst staat",
+        "%",
+        "0.0%",
+    ),
+    "weight_used": ("Weight used", "Gebruikt gewicht", "%", "0.0%"),
+}
+
+#: Column prefix of the criteria sheets' per-group columns -> (English, Dutch).
+_GROUP_PREFIXES = {"rank_": ("Rank", "Plaats"), "weight_": ("Weight", "Gewicht")}
+_GROUP_UNITS = {"rank_": ("", "0"), "weight_": ("%", "0.0%")}
+#: The packaged stakeholder groups (criteria_weights.csv) in Dutch; others keep their name.
+_GROUPS_NL = {
+    "equal": "alles gelijk",
+    "residents": "bewoners",
+    "tenants": "huurders",
+    "corporation": "corporatie",
+    "municipality": "gemeente",
 }
 
 _SUFFIX_UNITS = (
@@ -254,10 +286,30 @@ _SUFFIX_UNITS = (
 )
 
 
+@functools.cache
+def _strategy_labels() -> dict[str, tuple[str, str]]:
+    """Packaged strategy id -> (English, Dutch) label (``strategies.csv``)."""
+    table = packaged_table("strategies")
+    return {
+        str(row.strategy): (str(row.label_en), str(row.label_nl))
+        for row in table.itertuples(index=False)
+    }
+
+
+def _group_column(column: str) -> tuple[str, str] | None:
+    """The prefix and group of a criteria sheet's per-group column (``rank_residents``)."""
+    for prefix in _GROUP_PREFIXES:
+        if column.startswith(prefix) and column not in COLUMNS:
+            return prefix, column[len(prefix) :]
+    return None
+
+
 def unit_of(column: str) -> str:
     """The unit of ``column`` ("" for text columns)."""
     if column in COLUMNS:
         return COLUMNS[column][2]
+    if (group := _group_column(column)) is not None:
+        return _GROUP_UNITS[group[0]][0]
     for suffix, unit in _SUFFIX_UNITS:
         if column.endswith(suffix):
             return unit
@@ -269,6 +321,15 @@ def header(column: str, lang: str = "en") -> str:
     if column in COLUMNS:
         en, nl, unit, _ = COLUMNS[column]
         text = nl if lang == "nl" else en
+    elif (group := _group_column(column)) is not None:
+        prefix, name = group
+        en, nl = _GROUP_PREFIXES[prefix]
+        name_nl = _GROUPS_NL.get(name, name.replace("_", " "))
+        text = f"{nl}: {name_nl}" if lang == "nl" else f"{en}: {name.replace('_', ' ')}"
+        unit = _GROUP_UNITS[prefix][0]
+    elif column in _strategy_labels():
+        en, nl = _strategy_labels()[column]
+        return nl if lang == "nl" else en
     else:
         text, unit = column.replace("_", " ").capitalize(), unit_of(column)
     return f"{text} [{unit}]" if unit else text
@@ -278,6 +339,10 @@ def number_format(column: str, numeric: bool) -> str:
     """The Excel number format of ``column`` (thousands separators, percentages, ...)."""
     if column in COLUMNS:
         return COLUMNS[column][3]
+    if (group := _group_column(column)) is not None:
+        return _GROUP_UNITS[group[0]][1]
+    if column in _strategy_labels():  # the criteria sheet: one indicator per row, mixed units
+        return "#,##0.00"
     unit = unit_of(column)
     if unit == "%":
         return "0.0%"

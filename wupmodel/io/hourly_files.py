@@ -40,8 +40,8 @@ def hourly_text(report: HourlyReport) -> str:
             f"+{report.battery_kwh:g} kWh bat.": table["battery_self_consumption_share"].map(
                 lambda v: f"{v:.0%}"
             ),
-            "export MWh": table["export_mwh"].map(lambda v: f"{v:,.0f}"),
-            "with bat.": table["battery_export_mwh"].map(lambda v: f"{v:,.0f}"),
+            "export MWh": table["export_mwh"].map(lambda v: f"{v:,.0f}".replace(",", " ")),
+            "with bat.": table["battery_export_mwh"].map(lambda v: f"{v:,.0f}".replace(",", " ")),
             "monthly check": table["monthly_check_max"].map(lambda v: f"{v:.1e}"),
         }
     )

@@ -215,7 +215,8 @@ def plan_text(plan: Plan, title: str) -> str:
         f"(every dwelling keeps its gas boiler, as in `run`): {_fmt_int(extra)} EUR/yr"
     )
     lines.append(
-        f"CO2 first year: {plan.co2_kg / 1e3:,.0f} t ({plan.co2_reduction:.0%} below the reference)"
+        f"CO2 first year: {_fmt_int(plan.co2_kg / 1e3)} t "
+        f"({plan.co2_reduction:.0%} below the reference)"
     )
     lines.append(
         f"investment {_fmt_int(plan.capex_eur)} EUR, subsidy {_fmt_int(plan.subsidy_eur)} EUR"
@@ -226,11 +227,11 @@ def plan_text(plan: Plan, title: str) -> str:
     lines.append(
         f"heat networks built: {', '.join(built) or 'none'}; grid zones reinforced: "
         f"{', '.join(reinforced) or 'none'}; neighbourhood batteries: "
-        f"{', '.join(battery) or 'none'}; solar park {plan.solar_park_kwp:,.0f} kWp"
+        f"{', '.join(battery) or 'none'}; solar park {_fmt_int(plan.solar_park_kwp)} kWp"
     )
     lines.append(
         "dwellings by heating system: "
-        + ", ".join(f"{k} {v:,.0f}" for k, v in plan.dwellings_by_heating.items() if v > 0.005)
+        + ", ".join(f"{k} {_fmt_int(v)}" for k, v in plan.dwellings_by_heating.items() if v > 0.005)
     )
     binding = plan.binding_constraints
     if binding:
@@ -239,7 +240,7 @@ def plan_text(plan: Plan, title: str) -> str:
     if plan.pareto_front:
         lines += ["", "Pareto front (cost vs CO2):"]
         lines += [
-            f"  CO2 {p.co2_kg / 1e3:8,.0f} t ({p.co2_reduction:4.0%})  cost"
+            f"  CO2 {_fmt_int(p.co2_kg / 1e3):>8} t ({p.co2_reduction:4.0%})  cost"
             f" {_fmt_int(p.objective_eur):>12} EUR/yr"
             for p in plan.pareto_front
         ]
