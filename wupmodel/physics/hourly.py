@@ -28,8 +28,9 @@ Two scalings (:class:`HourlyOptions`):
     the weather year's own year: space heat and the gas or network heat that meets it are the
     model's yearly figures × the ratio of the weather year's heating degree hours (De Bilt,
     below ``physics.heating_limit_temp_c``) to the Drenthe bin table's, spread by the shape;
-    the heat pumps' electricity follows from that heat through the COP hour by hour, not
-    rescaled; the other components are their yearly figures spread by their shapes.
+    the heat pumps' electricity follows from that heat through the lab COP at full load hour
+    by hour (as the design-day peak; no field factor), not rescaled; the other components
+    are their yearly figures spread by their shapes.
 
 Vectorised over rows and hours (no Python loop over hours or dwellings; loops over the twelve
 months and over chunks of rows). Components that are a shared shape carried to a row's monthly
@@ -637,7 +638,7 @@ def _context(rows: HourlyRows, curves: HourlyCurves, params: Params, opt: Hourly
     return _Pass(
         params=params,
         bank=bank,
-        cop=cop_hours(curves, params, opt.dtype),
+        cop=cop_hours(curves, params, opt.dtype, design=opt.scale == "weather"),
         plan=_plan(rows, targets, bank, params),
         targets=targets,
         max_scale=params["hourly.max_month_scale"],

@@ -69,7 +69,7 @@ class LoadsAtHours:
     def at(self, hours: np.ndarray) -> np.ndarray:
         """(n, T) net load per dwelling of each row at ``hours`` [kW]."""
         at = np.asarray(hours, dtype=np.intp).reshape(-1)
-        table = cop_hours(self.curves, self.params, np.float64)
+        table = cop_hours(self.curves, self.params, np.float64, design=True)
         table_at = replace(
             table,
             cop_air=table.cop_air[:, at],

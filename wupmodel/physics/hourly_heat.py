@@ -2,7 +2,8 @@
 
 The yearly figures' COP model, unchanged: COP = max(``hp.field_factor`` × Carnot-Keymark COP
 at the source temperature (the hour's outdoor air, or ``hp.ground_brine_temp_c``) and the flow
-temperature of the weather-compensated heating curve, ``hp.cop_floor``); the capacity share
+temperature of the weather-compensated heating curve, ``hp.cop_floor``), and for the grid's
+design peak the lab COP at full load as the design-day peak has it; the capacity share
 of :func:`~wupmodel.physics.heatpump.capacity_share` and the backup heater of
 :func:`~wupmodel.physics.heatpump.electric_input_per_design_kw`; the hybrid's switch-over COP.
 The COP is tabulated once per weather year on the model's supply-temperature grid
@@ -58,14 +59,21 @@ def _memo(params: Params) -> dict:
     return {}
 
 
-def cop_hours(curves: HourlyCurves, params: Params, dtype: type) -> CopHours:
-    """The :class:`CopHours` of ``curves`` (cached per Params, weather year and dtype)."""
+def cop_hours(curves: HourlyCurves, params: Params, dtype: type, design: bool = False) -> CopHours:
+    """The :class:`CopHours` of ``curves`` (cached per Params, weather year, dtype and use).
+
+    ``design=False`` (energy, bills): the lab COP × ``hp.field_factor``, as the yearly figures;
+    ``design=True`` (the grid's design peak from the hours): the lab COP at full load, as the
+    design-day peak (:mod:`wupmodel.physics.heatpump`): the field factor is a seasonal
+    calibration of part-load cycling, controls and buffer losses, not of the coldest hour.
+    """
     memo = _memo(params)
-    key = (curves.weather_year, np.dtype(dtype).str)
+    key = (curves.weather_year, np.dtype(dtype).str, design)
     if key not in memo:
         t = curves.t_air_c[None, :]
         flow = heating_curve_flow_c(t, SUPPLY_GRID_C[:, None], params)  # (S, H)
-        field, floor = params["hp.field_factor"], params["hp.cop_floor"]
+        field = 1.0 if design else params["hp.field_factor"]
+        floor = params["hp.cop_floor"]
         air = np.maximum(field * carnot_cop(carnot_fit(params, 1), t, flow), floor)
         brine = np.full_like(t, params["hp.ground_brine_temp_c"])
         ground = np.maximum(field * carnot_cop(carnot_fit(params, 2), brine, flow), floor)
