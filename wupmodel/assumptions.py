@@ -83,12 +83,22 @@ _FEEDS = {
     "heat_fixed_eur": (
         "end-user bill",
         "ACM maximum (policy_by_year acm_heat_fixed_eur) before the Wcw year, then the cost-based"
-        " fixed charge of the reference network (incl. VAT)",
+        " fixed charge of the reference network fed by the MT source (incl. VAT)",
     ),
     "heat_variable_eur_gj": (
         "end-user bill",
-        "ACM: finance.heat_variable_eur_gj x all-in gas price / 2026; Wcw: the source's"
+        "ACM: finance.heat_variable_eur_gj x all-in gas price / 2026; Wcw: the MT source's"
         " production cost per GJ delivered (incl. VAT)",
+    ),
+    "heat_lt_fixed_eur": (
+        "end-user bill (LT network)",
+        "as heat_fixed_eur before the Wcw year, then the cost-based fixed charge of the"
+        " reference network fed by the LT source (incl. VAT)",
+    ),
+    "heat_lt_variable_eur_gj": (
+        "end-user bill (LT network)",
+        "as heat_variable_eur_gj before the Wcw year, then the LT source's production cost per"
+        " GJ delivered at heatnet.lt_loss_share (incl. VAT)",
     ),
     "feed_in_eur_kwh": (
         "end-user bill",

@@ -16,6 +16,7 @@ delivered). The money stage never sees a scenario: the evaluation hands it a
 
 from wupmodel.money.appraise import MONEY_QUANTITIES, appraise
 from wupmodel.money.bills import (
+    ON_LT_NETWORK,
     EnergyQuantities,
     annual_bill_eur,
     annual_energy_resource_cost_eur,
@@ -124,6 +125,7 @@ __all__ = [
     "tariff_paths",
     "warmtefonds_loan",
     "ETS2_PATHS",
+    "ON_LT_NETWORK",
     "HeatNetworkCosts",
     "HeatSourceFactors",
     "HeatSupply",

@@ -399,6 +399,7 @@ def _money_inputs(
             heat_gj=on_grid["heat_gj"],
             has_gas_connection=gas_m3 > 0,
             on_heat_network=_per_combo(grid, network),
+            on_lt_network=_per_combo(grid, np.asarray(HEATING_SYSTEMS) == "heat_network_lt"),
         ),
         investments=Investments(
             components=components,

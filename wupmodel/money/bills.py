@@ -8,8 +8,9 @@ A Dutch household bill, as :func:`annual_bill_eur` computes it for one year:
 * VAT over all of the above; minus the tax credit (belastingvermindering) incl. VAT, which
   every dwelling with an electricity connection gets, even beyond the tax it pays;
 * exported electricity earns the net feed-in compensation (no VAT);
-* a dwelling on a heat network pays the ACM fixed charge plus the variable price per GJ (both
-  incl. VAT as ACM publishes them).
+* a dwelling on a heat network pays the fixed charge plus the price per GJ of its network's
+  tariff (both incl. VAT): the ACM maximum before the Wet collectieve warmte applies, then the
+  cost-based tariff of the MT or the LT network (:mod:`wupmodel.money.tariffs`).
 
 Net metering (saldering, until 31 December 2026): import is netted against export up to the
 import; the netted kWh cost nothing (no supply, tax or VAT); the remaining export is paid at
@@ -39,6 +40,7 @@ from wupmodel.errors import WupInputError
 from wupmodel.money.tariffs import TariffPaths
 
 __all__ = [
+    "ON_LT_NETWORK",
     "EnergyQuantities",
     "EnergyCostTerms",
     "end_user_unit_prices",
@@ -57,7 +59,13 @@ UNIT_KEYS = (
     "elec_export_eur_kwh",
     "heat_fixed_eur",
     "heat_eur_gj",
+    "heat_lt_fixed_eur",
+    "heat_lt_eur_gj",
 )
+
+#: Code of a dwelling on the LT network in the ``on_heat_network`` argument of the bill
+#: functions (``True`` or 1: the MT network's tariff, 2: the LT network's).
+ON_LT_NETWORK = 2
 
 
 @dataclass(frozen=True)
@@ -84,12 +92,16 @@ class EnergyQuantities:
     has_gas_connection
         Whether the dwelling keeps its gas connection (bool; pays the gas standing charges).
     on_heat_network
-        Whether the dwelling is on a heat network (bool; pays the ACM heat tariffs).
+        Whether the dwelling is on a heat network (bool; pays the MT network's heat tariff
+        unless ``on_lt_network``).
     self_consumed_kwh
         PV electricity used at home (kWh/yr), or None when the import and export are metered
         amounts already. When given, the household imports and exports this much less, at most
         the demand and the yield of each option (so one array can serve the options with and
         without PV).
+    on_lt_network
+        Whether the heat network is the LT network (bool, within ``on_heat_network``; pays the
+        LT network's heat tariff), or None: no dwelling is.
     """
 
     gas_m3: ArrayLike
@@ -99,6 +111,7 @@ class EnergyQuantities:
     has_gas_connection: ArrayLike
     on_heat_network: ArrayLike
     self_consumed_kwh: ArrayLike | None = None
+    on_lt_network: ArrayLike | None = None
 
     def validated(self) -> EnergyQuantities:
         """Non-negative float arrays and bool arrays; :class:`WupInputError` names a bad field."""
@@ -108,10 +121,12 @@ class EnergyQuantities:
             for name in amounts
             if (value := getattr(self, name)) is not None
         }
+        on_lt = None if self.on_lt_network is None else np.asarray(self.on_lt_network, bool)
         return EnergyQuantities(
             **checked,
             has_gas_connection=np.asarray(self.has_gas_connection, dtype=bool),
             on_heat_network=np.asarray(self.on_heat_network, dtype=bool),
+            on_lt_network=on_lt,
         )
 
     def map(self, function: Callable[[NDArray], NDArray]) -> EnergyQuantities:
@@ -124,7 +139,8 @@ class EnergyQuantities:
         )
 
     def arrays(self) -> list[NDArray]:
-        """The arrays given (without a missing ``self_consumed_kwh``), in field order."""
+        """The arrays given (without a missing ``self_consumed_kwh`` or ``on_lt_network``), in
+        field order."""
         return [value for f in fields(self) if (value := getattr(self, f.name)) is not None]
 
 
@@ -156,6 +172,9 @@ class EnergyCostTerms:
     heat_gj_on_network
         Heat delivered where the option is on a heat network (GJ/yr); None when no option of
         the chunk is.
+    heat_gj_on_lt
+        Heat delivered where the option is on the LT network (GJ/yr), priced at the LT tariff's
+        difference from the MT tariff; None when no option of the chunk is.
     net_metered_kwh
         Import minus export, not below zero (kWh/yr): what net metering bills; on the
         exporting block only when there is one; None without net metering.
@@ -172,6 +191,7 @@ class EnergyCostTerms:
     net_metered_kwh: NDArray | None
     export_blocks: tuple[slice, list[slice]] | None
     one: NDArray
+    heat_gj_on_lt: NDArray | None = None
 
     @classmethod
     def of(
@@ -211,7 +231,9 @@ class EnergyCostTerms:
                     out=work["billed_block"],
                 )
             np.maximum(billed_kwh, 0.0, out=billed_kwh)
-        return cls(quantities, self_kwh, heat_gj, billed_kwh, export_blocks, one)
+        on_lt = quantities.on_lt_network
+        heat_lt = quantities.heat_gj * on_lt if on_lt is not None and on_lt.any() else None
+        return cls(quantities, self_kwh, heat_gj, billed_kwh, export_blocks, one, heat_lt)
 
     def cost_terms(
         self, weights: dict[str, float], net_metering: bool, scale: float = 1.0
@@ -241,6 +263,14 @@ class EnergyCostTerms:
             terms += [
                 (scale * weights["heat_fixed_eur"], energy.on_heat_network),
                 (scale * weights["heat_eur_gj"], self.heat_gj_on_network),
+            ]
+        if self.heat_gj_on_lt is not None:  # the LT tariff's difference from the MT tariff
+            terms += [
+                (
+                    scale * (weights["heat_lt_fixed_eur"] - weights["heat_fixed_eur"]),
+                    energy.on_lt_network,
+                ),
+                (scale * (weights["heat_lt_eur_gj"] - weights["heat_eur_gj"]), self.heat_gj_on_lt),
             ]
         exporting = None if self.export_blocks is None else self.export_blocks[0]
         if self.self_consumed_kwh is not None:
@@ -274,7 +304,8 @@ def end_user_unit_prices(tariffs: TariffPaths) -> dict[str, FloatArray]:
     ``elec_fixed_eur`` = (1 + VAT)(electricity standing charges - tax credit);
     ``elec_import_eur_kwh`` = (1 + VAT)(supply + tax);
     ``elec_export_eur_kwh`` = feed-in compensation;
-    ``heat_fixed_eur``, ``heat_eur_gj`` = ACM tariffs (already incl. VAT).
+    ``heat_fixed_eur``, ``heat_eur_gj`` = the MT network's heat tariff (already incl. VAT);
+    ``heat_lt_fixed_eur``, ``heat_lt_eur_gj`` = the LT network's.
     """
     t = tariffs
     v1 = 1.0 + t.vat
@@ -287,6 +318,8 @@ def end_user_unit_prices(tariffs: TariffPaths) -> dict[str, FloatArray]:
         "elec_export_eur_kwh": np.asarray(t.feed_in_eur_kwh, dtype=float),
         "heat_fixed_eur": np.asarray(t.heat_fixed_eur, dtype=float),
         "heat_eur_gj": np.asarray(t.heat_variable_eur_gj, dtype=float),
+        "heat_lt_fixed_eur": np.asarray(t.heat_lt_fixed_eur, dtype=float),
+        "heat_lt_eur_gj": np.asarray(t.heat_lt_variable_eur_gj, dtype=float),
     }
 
 
@@ -295,8 +328,11 @@ def resource_unit_costs(tariffs: TariffPaths) -> dict[str, FloatArray]:
 
     Export is valued at the electricity production cost; the heat fixed cost is 0 here (heat
     network capital and O&M are national components passed to :mod:`wupmodel.money.costs`).
+    Both networks' heat at ``heat_production_eur_gj`` (the LT source's difference is a national
+    component, :mod:`wupmodel.money.appraise`).
     """
     t = tariffs
+    heat_eur_gj = np.asarray(t.heat_production_eur_gj, dtype=float)
     return {
         "gas_eur_m3": np.asarray(t.gas_production_eur_m3, dtype=float),
         "gas_fixed_eur": np.asarray(t.gas_network_standing_eur, dtype=float),
@@ -304,13 +340,26 @@ def resource_unit_costs(tariffs: TariffPaths) -> dict[str, FloatArray]:
         "elec_import_eur_kwh": np.asarray(t.elec_production_eur_kwh, dtype=float),
         "elec_export_eur_kwh": np.asarray(t.elec_production_eur_kwh, dtype=float),
         "heat_fixed_eur": np.zeros(t.n_years),
-        "heat_eur_gj": np.asarray(t.heat_production_eur_gj, dtype=float),
+        "heat_eur_gj": heat_eur_gj,
+        "heat_lt_fixed_eur": np.zeros(t.n_years),
+        "heat_lt_eur_gj": heat_eur_gj,
     }
 
 
 def _broadcast(quantities: EnergyQuantities) -> EnergyQuantities:
     """The quantities validated and broadcast to one shape (metered: no self-consumption)."""
-    return EnergyQuantities(*np.broadcast_arrays(*quantities.validated().arrays()))
+    given = quantities.validated()
+    names = [f.name for f in fields(given) if getattr(given, f.name) is not None]
+    return EnergyQuantities(**dict(zip(names, np.broadcast_arrays(*given.arrays()), strict=True)))
+
+
+def _network_quantities(*args: ArrayLike) -> EnergyQuantities:
+    """The bill functions' arguments (gas, import, export, heat, gas connection, network
+    code) as broadcast quantities: network code ``True``/1 the MT network, 2 the LT network."""
+    *amounts, has_gas, network = args
+    code = np.asarray(network)
+    on_lt = code == ON_LT_NETWORK if code.dtype != bool else None
+    return _broadcast(EnergyQuantities(*amounts, has_gas, code != 0, on_lt_network=on_lt))
 
 
 def _year_slice(tariffs: TariffPaths, year_index: int | None):
@@ -349,8 +398,18 @@ def _annual_cost(
         + unit["elec_fixed_eur"]
         + (energy.elec_import_kwh - netted_kwh) * unit["elec_import_eur_kwh"]
         - (energy.elec_export_kwh - netted_kwh) * unit["elec_export_eur_kwh"]
-        + energy.on_heat_network * (unit["heat_fixed_eur"] + energy.heat_gj * unit["heat_eur_gj"])
+        + _heat_cost(energy, unit)
     )
+
+
+def _heat_cost(energy: EnergyQuantities, unit: dict[str, NDArray]) -> NDArray:
+    """The heat tariff of each dwelling's network: the MT network's, the LT network's where
+    ``on_lt_network``."""
+    fixed, per_gj = unit["heat_fixed_eur"], unit["heat_eur_gj"]
+    if energy.on_lt_network is not None:
+        fixed = np.where(energy.on_lt_network, unit["heat_lt_fixed_eur"], fixed)
+        per_gj = np.where(energy.on_lt_network, unit["heat_lt_eur_gj"], per_gj)
+    return energy.on_heat_network * (fixed + energy.heat_gj * per_gj)
 
 
 def annual_bill_eur(
@@ -372,7 +431,8 @@ def annual_bill_eur(
     has_gas_connection
         Whether the dwelling keeps its gas connection (pays the gas standing charges).
     on_heat_network
-        Whether the dwelling is on a heat network (pays the ACM tariffs for ``heat_gj``).
+        Whether the dwelling is on a heat network and which: ``True`` (or 1) the MT network,
+        :data:`ON_LT_NETWORK` (2) the LT network; it pays that network's tariff for ``heat_gj``.
     tariffs
         Price paths.
     year_index
@@ -384,10 +444,8 @@ def annual_bill_eur(
     dwelling x option arrays over all years are better computed with discounted sums
     (:mod:`wupmodel.money.costs`) than with this function.
     """
-    quantities = _broadcast(
-        EnergyQuantities(
-            gas_m3, elec_import_kwh, elec_export_kwh, heat_gj, has_gas_connection, on_heat_network
-        )
+    quantities = _network_quantities(
+        gas_m3, elec_import_kwh, elec_export_kwh, heat_gj, has_gas_connection, on_heat_network
     )
     yi = _year_slice(tariffs, year_index)
     return _annual_cost(
@@ -416,10 +474,8 @@ def annual_energy_resource_cost_eur(
     part of the standing charges for the connections kept. Excludes heat-network and grid
     capital (pass those to :mod:`wupmodel.money.costs` as national components) and CO2 costs.
     """
-    quantities = _broadcast(
-        EnergyQuantities(
-            gas_m3, elec_import_kwh, elec_export_kwh, heat_gj, has_gas_connection, on_heat_network
-        )
+    quantities = _network_quantities(
+        gas_m3, elec_import_kwh, elec_export_kwh, heat_gj, has_gas_connection, on_heat_network
     )
     yi = _year_slice(tariffs, year_index)
     return _annual_cost(
@@ -447,13 +503,12 @@ def bill_components_eur(
     -------
     dict with ``gas_supply``, ``gas_tax``, ``gas_co2``, ``gas_standing``, ``elec_supply``,
     ``elec_tax``, ``elec_standing``, ``vat`` (over all of these), ``tax_credit`` (negative,
-    incl. VAT), ``feed_in`` (negative), ``heat_fixed``, ``heat_variable`` (incl. VAT) and
+    incl. VAT), ``feed_in`` (negative), ``heat_fixed``, ``heat_variable`` (incl. VAT, the
+    dwelling's network's tariff) and
     ``total``; ``total`` equals :func:`annual_bill_eur` for that year.
     """
-    quantities = _broadcast(
-        EnergyQuantities(
-            gas_m3, elec_import_kwh, elec_export_kwh, heat_gj, has_gas_connection, on_heat_network
-        )
+    quantities = _network_quantities(
+        gas_m3, elec_import_kwh, elec_export_kwh, heat_gj, has_gas_connection, on_heat_network
     )
     y = _year_slice(tariffs, year_index)
     t = tariffs
@@ -476,9 +531,10 @@ def bill_components_eur(
     lines["vat"] = t.vat[y] * sum(lines.values())
     lines["tax_credit"] = np.full_like(gas, -(1.0 + t.vat[y]) * t.tax_credit_eur[y])
     lines["feed_in"] = -(quantities.elec_export_kwh - netted_kwh) * t.feed_in_eur_kwh[y]
-    lines["heat_fixed"] = quantities.on_heat_network * t.heat_fixed_eur[y]
-    lines["heat_variable"] = (
-        quantities.on_heat_network * quantities.heat_gj * t.heat_variable_eur_gj[y]
-    )
+    on_lt = quantities.on_lt_network if quantities.on_lt_network is not None else False
+    fixed = np.where(on_lt, t.heat_lt_fixed_eur[y], t.heat_fixed_eur[y])
+    per_gj = np.where(on_lt, t.heat_lt_variable_eur_gj[y], t.heat_variable_eur_gj[y])
+    lines["heat_fixed"] = quantities.on_heat_network * fixed
+    lines["heat_variable"] = quantities.on_heat_network * quantities.heat_gj * per_gj
     lines["total"] = sum(lines.values())
     return lines

@@ -13,10 +13,13 @@ industrial residual heat, gas boilers only) covers ``primary_share`` of the heat
 * production cost [EUR/GJ] = s (P_fuel,t / eta + e_aux E_t + purchase) + (1 - s) P_gas,t /
   eta_peak + e_pump E_t, at production prices (no taxes).
 
-Per GJ **delivered** both are divided by (1 - ``heatnet.loss_share``): the heat lost in the
-pipes is produced, paid for and emitted too. :func:`heat_supply` gives both paths for the
-sources the scenario chose for the MT and the LT network (``heat_networks:``), one function for
-the CO2 of the evaluation, the national heat cost of the tariffs and the cooperative's case.
+Per GJ **delivered** both are divided by (1 - the network's loss share): the heat lost in the
+pipes is produced, paid for and emitted too. An MT network loses ``heatnet.loss_share`` (26 %),
+an LT network ``heatnet.lt_loss_share`` (8 %: 2.6 against 10.5 GJ a year per connection, CE
+Delft 2024 in PBL Vesta); a zone's own source (the cooperative's case) keeps the MT share.
+:func:`heat_supply` gives both paths for the sources the scenario chose for the MT and the LT
+network (``heat_networks:``), one function for the CO2 of the evaluation, the national heat cost
+of the tariffs and the cooperative's case.
 """
 
 from __future__ import annotations
@@ -108,6 +111,7 @@ def heat_source_factors(
     gas_eur_m3: NDArray,
     elec_eur_kwh: NDArray,
     biomass_eur_gj: NDArray,
+    loss_share: float | None = None,
 ) -> HeatSourceFactors:
     """CO2 and production cost of ``source`` per GJ produced and delivered, per year.
 
@@ -120,6 +124,9 @@ def heat_source_factors(
         A row of ``heat_sources.csv``.
     grid_co2_kg_kwh, gas_eur_m3, elec_eur_kwh, biomass_eur_gj
         (Y,) grid CO2 intensity and production prices of gas, electricity and biomass fuel.
+    loss_share
+        Share of the produced heat lost in the network; default ``heatnet.loss_share`` (an MT
+        network's).
 
     Returns
     -------
@@ -148,8 +155,9 @@ def heat_source_factors(
         + (1.0 - share) * gas_eur / eta_peak
         + pump * elec
     )
-    kept = 1.0 - p["heatnet.loss_share"]
-    return HeatSourceFactors(source, co2, co2 / kept, cost, cost / kept, p["heatnet.loss_share"])
+    loss = float(p["heatnet.loss_share"] if loss_share is None else loss_share)
+    kept = 1.0 - loss
+    return HeatSourceFactors(source, co2, co2 / kept, cost, cost / kept, loss)
 
 
 @dataclass(frozen=True)
@@ -159,7 +167,7 @@ class HeatSupply:
     Attributes
     ----------
     mt, lt
-        Factors of the MT and the LT network's source.
+        Factors of the MT and the LT network's source (each at its network's loss share).
     zones
         Zone -> factors of the zones the scenario gives their own source (the cooperative's
         case of that zone).
@@ -199,7 +207,8 @@ def heat_supply(
         (Y,) arrays ``grid_co2_kg_kwh``, ``gas_eur_m3``, ``elec_eur_kwh``, ``biomass_eur_gj``
         (production prices).
     mt_source, lt_source
-        Rows of ``heat_sources.csv``.
+        Rows of ``heat_sources.csv``; the LT source's heat is delivered at
+        ``heatnet.lt_loss_share``.
     zone_sources
         Zone -> source (validated against the table).
     """
@@ -207,7 +216,7 @@ def heat_supply(
     for name in zone_sources.values():
         _source_row(params, name)
 
-    def factors(name: str) -> HeatSourceFactors:
+    def factors(name: str, loss_share: float | None = None) -> HeatSourceFactors:
         return heat_source_factors(
             params,
             name,
@@ -215,10 +224,11 @@ def heat_supply(
             prices["gas_eur_m3"],
             prices["elec_eur_kwh"],
             prices["biomass_eur_gj"],
+            loss_share,
         )
 
     return HeatSupply(
         factors(mt_source),
-        factors(lt_source),
+        factors(lt_source, params["heatnet.lt_loss_share"]),
         {str(zone): factors(name) for zone, name in zone_sources.items()},
     )

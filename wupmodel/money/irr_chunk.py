@@ -72,6 +72,7 @@ def _metered(energy: EnergyQuantities, option_shape: tuple[int, ...]) -> EnergyQ
         heat_gj=flat.heat_gj,
         has_gas_connection=flat.has_gas_connection,
         on_heat_network=flat.on_heat_network,
+        on_lt_network=flat.on_lt_network,
     )
 
 
@@ -90,9 +91,15 @@ def _yearly_bills(energy: EnergyQuantities, prices: dict) -> FloatArray:
         billed_kwh = np.maximum(net_kwh, 0.0)
         cost += billed_kwh * prices["imp_nm"]
         cost -= (billed_kwh - net_kwh) * prices["exp_nm"]
-    on_network = energy.on_heat_network
+    on_network, on_lt = energy.on_heat_network, energy.on_lt_network
     if on_network.any():
         cost += on_network * (prices["heat_fixed_eur"] + energy.heat_gj * prices["heat_eur_gj"])
+    if on_lt is not None and on_lt.any():  # the LT tariff's difference from the MT tariff
+        cost += on_lt * (
+            prices["heat_lt_fixed_eur"]
+            - prices["heat_fixed_eur"]
+            + energy.heat_gj * (prices["heat_lt_eur_gj"] - prices["heat_eur_gj"])
+        )
     return cost
 
 

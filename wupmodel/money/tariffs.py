@@ -23,9 +23,11 @@ How each series is built (assumptions are stated in the ``source`` column of eac
   years without a published figure carry the last one forward and are marked;
 * heat: before ``collective.heat_network.wcw_from_year`` (or always, with
   ``heat_networks.tariff: acm``) the ACM maximum: fixed part from the policy table, variable
-  part following the all-in gas price ("niet-meer-dan-anders"); from it, under the Wet
-  collectieve warmte, the cost-based tariff of the reference village network
-  (:func:`wupmodel.money.collective.reference_network`) at the owners' cost of capital;
+  part following the all-in gas price ("niet-meer-dan-anders"), for both networks; from it,
+  under the Wet collectieve warmte, the cost-based tariff of a reference village network
+  (:func:`wupmodel.money.collective.reference_network`) at the owners' cost of capital: the MT
+  network's households pay that of a network fed by the MT source, the LT network's that of one
+  fed by the LT source (its heat delivered at the LT network's lower losses);
 * feed-in: net compensation after feed-in costs; in 2027-2029 at least 50 % of the bare supply
   price minus the feed-in costs (policy table); net metering until
   ``finance.net_metering_last_year``;
@@ -100,9 +102,14 @@ class TariffPaths:
     elec_standing_eur
         Electricity network + supplier standing charges per connection (EUR/yr).
     heat_fixed_eur
-        ACM maximum fixed heat charges, **incl. VAT** as published (EUR/yr).
+        ACM maximum fixed heat charges, **incl. VAT** as published (EUR/yr); from the Wcw year
+        the MT network's cost-based fixed charge.
     heat_variable_eur_gj
-        ACM maximum variable heat price, **incl. VAT** as published (EUR/GJ).
+        ACM maximum variable heat price, **incl. VAT** as published (EUR/GJ); from the Wcw
+        year the MT network's cost-based price per GJ.
+    heat_lt_fixed_eur, heat_lt_variable_eur_gj
+        The LT network's heat tariff incl. VAT (EUR/yr, EUR/GJ): the ACM maximum before the
+        Wcw year, from it the cost-based tariff of the reference network fed by the LT source.
     feed_in_eur_kwh
         Net compensation for exported electricity after feed-in costs, no VAT (EUR/kWh).
     net_metering
@@ -147,6 +154,8 @@ class TariffPaths:
     elec_standing_eur: FloatArray
     heat_fixed_eur: FloatArray
     heat_variable_eur_gj: FloatArray
+    heat_lt_fixed_eur: FloatArray
+    heat_lt_variable_eur_gj: FloatArray
     feed_in_eur_kwh: FloatArray
     net_metering: NDArray[np.bool_]
     co2_price_eur_t: FloatArray
@@ -202,6 +211,8 @@ PLAUSIBLE_RANGES: dict[str, tuple[float, float]] = {
     "elec_standing_eur": (0.0, 3000.0),
     "heat_fixed_eur": (0.0, 3000.0),
     "heat_variable_eur_gj": (0.0, 300.0),
+    "heat_lt_fixed_eur": (0.0, 3000.0),
+    "heat_lt_variable_eur_gj": (0.0, 300.0),
     "feed_in_eur_kwh": (-0.5, 1.0),
     "net_metering": (0.0, 1.0),
     "co2_price_eur_t": (0.0, 1000.0),
@@ -418,7 +429,8 @@ def tariff_paths(
         ``start_year`` on, filled in by :data:`PATH_RULE`. A missing first year, an unknown
         series, or a value outside :data:`PLAUSIBLE_RANGES` raises :class:`WupInputError`.
         Overriding the gas price series moves the ACM variable heat price with it unless that
-        is overridden too.
+        is overridden too; an override of an MT heat tariff series holds for the LT network in
+        the years of the ACM maximum (one tariff for both), not for its cost-based tariff.
     ets2_start_year
         First year in which end users pay the ETS2 CO2 price on gas; ``None`` = no ETS2.
     options
@@ -448,7 +460,7 @@ def tariff_paths(
     national["heat_production_eur_gj"] = source.pick(
         "heat_production_eur_gj", supply.mt.cost_eur_per_gj_delivered
     )
-    heat, heat_marks = _heat_tariffs(source, series, national, options)
+    heat, heat_marks = _heat_tariffs(source, series, national, options, supply)
     series.update(heat)
     marks.update(heat_marks)
     series.update(_standing_charges(source))
@@ -654,32 +666,64 @@ def _heat_tariffs(
     prices: dict[str, FloatArray],
     national: dict[str, FloatArray],
     options: PathOptions,
+    supply: HeatSupply,
 ) -> tuple[dict[str, FloatArray], dict[str, NDArray]]:
-    """The household's heat tariff incl. VAT per year: the ACM maximum before the Wcw year
-    (always with ``heat_tariff: acm``), the reference network's cost-based tariff from it."""
+    """The households' heat tariffs incl. VAT per year, MT and LT network: the ACM maximum
+    before the Wcw year (always with ``heat_tariff: acm``), from it the cost-based tariff of the
+    reference network fed by the network's own source. The LT source's cost per GJ delivered
+    moves with an override of ``heat_production_eur_gj`` (the MT source's) by the same amount,
+    as the national view prices the LT network's heat."""
     p = source.params
     acm_fixed, acm_cf = source.policy("acm_heat_fixed_eur", "finance.heat_fixed_eur")
-    fixed, variable = acm_fixed, _acm_variable_price(source, prices)
+    acm_variable = _acm_variable_price(source, prices)
+    mt = lt = (acm_fixed, acm_variable)
+    acm_years = np.ones(source.years.size, dtype=bool)
     if options.heat_tariff == "cost_based":
-        network = reference_network(p, national["heat_production_eur_gj"])
-        n = network.connections
-        fee = policy_value(p, "heat_connection_fee_eur", int(source.years[0]))
-        deductions = n * (
-            wis_eur_per_connection(p, n, options.wis)
-            + fee / (1.0 + p["cost.vat_included_in_prices"])
-        )
-        cost_fixed, cost_gj = network.cost_based_tariff(
-            owner_rate(p, options.ownership), prices["vat"], deductions
+        mt_cost = national["heat_production_eur_gj"]
+        lt_cost = mt_cost + (
+            supply.lt.cost_eur_per_gj_delivered - supply.mt.cost_eur_per_gj_delivered
         )
         wcw = source.years >= p["collective.heat_network.wcw_from_year"]
-        fixed = np.where(wcw, cost_fixed, fixed)
-        variable = np.where(wcw, cost_gj, variable)
+        mt = _cost_based_tariff(source, prices, options, mt_cost, wcw, mt)
+        lt = _cost_based_tariff(source, prices, options, lt_cost, wcw, lt)
         acm_cf = acm_cf & ~wcw
+        acm_years = ~wcw
+    # the ACM maximum is one tariff for both networks: an override of it (the MT series) holds
+    # for the LT network in those years; the cost-based tariffs are each network's own
+    mt_fixed = source.pick("heat_fixed_eur", mt[0])
+    mt_variable = source.pick("heat_variable_eur_gj", mt[1])
     series = {
-        "heat_fixed_eur": source.pick("heat_fixed_eur", fixed),
-        "heat_variable_eur_gj": source.pick("heat_variable_eur_gj", variable),
+        "heat_fixed_eur": mt_fixed,
+        "heat_variable_eur_gj": mt_variable,
+        "heat_lt_fixed_eur": source.pick("heat_lt_fixed_eur", np.where(acm_years, mt_fixed, lt[0])),
+        "heat_lt_variable_eur_gj": source.pick(
+            "heat_lt_variable_eur_gj", np.where(acm_years, mt_variable, lt[1])
+        ),
     }
-    return series, {"heat_fixed_eur": acm_cf}
+    return series, {"heat_fixed_eur": acm_cf, "heat_lt_fixed_eur": acm_cf}
+
+
+def _cost_based_tariff(
+    source: _PathSource,
+    prices: dict[str, FloatArray],
+    options: PathOptions,
+    heat_cost_eur_per_gj: FloatArray,
+    wcw: NDArray[np.bool_],
+    acm: tuple[FloatArray, FloatArray],
+) -> tuple[FloatArray, FloatArray]:
+    """(fixed EUR/yr, EUR/GJ) incl. VAT: the reference network's cost-based tariff at this
+    heat cost per GJ delivered in the Wcw years, the ACM maximum ``acm`` before them."""
+    p = source.params
+    network = reference_network(p, heat_cost_eur_per_gj)
+    n = network.connections
+    fee = policy_value(p, "heat_connection_fee_eur", int(source.years[0]))
+    deductions = n * (
+        wis_eur_per_connection(p, n, options.wis) + fee / (1.0 + p["cost.vat_included_in_prices"])
+    )
+    fixed, per_gj = network.cost_based_tariff(
+        owner_rate(p, options.ownership), prices["vat"], deductions
+    )
+    return np.where(wcw, fixed, acm[0]), np.where(wcw, per_gj, acm[1])
 
 
 def _standing_charges(source: _PathSource) -> dict[str, FloatArray]:
