@@ -11,7 +11,7 @@ switch with the most negative reduced cost; it stops when none is negative: then
 restricted LP's optimum is the full LP's. A yearly model starts from the 5-year model's
 solution (:func:`root`): that model is small (and its heat-network link is per zone, not per
 cohort), and its switches, spread over the years of their step, are most of what the yearly
-plan needs.
+plan needs; a 5-year model with a CO2 path starts the same way from one step per milestone.
 
 Branch and price
 ----------------
@@ -217,19 +217,35 @@ def _coarse_years(prob: TimeProblem) -> np.ndarray:
     return years[keep]
 
 
+def _coarse_steps(prob: TimeProblem) -> np.ndarray | None:
+    """The steps of a model's coarse start, or ``None`` to start it cold: a yearly model's
+    5-year start (:func:`_coarse_years`); a model of a few steps with a CO2 path starts from one
+    step per milestone — the first step and those right after each milestone's (5-year steps
+    with milestones 2030, 2040, 2050: 2026, 2035, 2045), so each coarse step counts the same
+    years of installer capacity towards its milestone as the steps it stands for."""
+    n_p = prob.periods.size
+    if n_p > COARSE_ABOVE_STEPS:
+        return np.searchsorted(prob.periods, _coarse_years(prob))
+    if not prob.milestones.size:
+        return None
+    after = np.searchsorted(prob.periods, prob.milestones, side="right")
+    steps = np.unique(np.r_[0, after[after < n_p]])
+    return steps if steps.size < n_p else None
+
+
 def root(master: Master, deadline: float = math.inf) -> tuple[LPSolution, int]:
     """The root LP; a model of many steps starts from its 5-year model's switches
-    (:func:`_coarse_years`), each spread over the years of its step.
-    That 5-year model links a heat network's joiners to its zone's network per zone, not per
+    (:func:`_coarse_years`), each spread over the years of its step, and a model of a few
+    steps with a CO2 path from a model of one step per milestone (:func:`_coarse_steps`).
+    That coarse model links a heat network's joiners to its zone's network per zone, not per
     cohort (:func:`~wupmodel.phasing.problem.coarsen` with ``weak_join``): a quarter of the
     rows, so its LPs are cheap; it only proposes columns, and the model's own LP, with the
     link per cohort, is solved to its optimum from them."""
     prob = master.prob
     initial_columns(master)
     rounds = 0
-    if prob.periods.size > COARSE_ABOVE_STEPS:
-        coarse_years = _coarse_years(prob)
-        steps = np.searchsorted(prob.periods, coarse_years)
+    steps = _coarse_steps(prob)
+    if steps is not None:
         coarse = Master(coarse := coarsen(prob, steps, weak_join=True))
         initial_columns(coarse)
         sol, rounds = generate(coarse, deadline, smoothing=SMOOTHING)
@@ -246,8 +262,7 @@ def root(master: Master, deadline: float = math.inf) -> tuple[LPSolution, int]:
             ok = coarse.prob.allowed[f, 0] | prob.allowed[f, p]
             ok &= prob.allowed[f, p]
             master.add(f[ok], p[ok])
-    cold = prob.periods.size <= COARSE_ABOVE_STEPS
-    sol, more = generate(master, deadline, smoothing=SMOOTHING if cold else 0.0)
+    sol, more = generate(master, deadline, smoothing=SMOOTHING if steps is None else 0.0)
     return sol, rounds + more
 
 
