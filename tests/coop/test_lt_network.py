@@ -179,3 +179,16 @@ def test_lt_case_moves_with_the_lt_sources_cost_only(village, scop):
 def test_a_bad_network_says_what_is_allowed():
     with pytest.raises(wm.WupInputError, match=r"'network' = 'ht' is not allowed.*'mt'.*'lt'"):
         wm.coop_settings(network="ht")
+
+
+def test_participation_curve_of_an_lt_network(village):
+    """The curve on the LT network: its households' LT option at the LT tariff; fewer join as
+    the fixed charge rises; a bad network is an input error."""
+    scenario, stock, outcomes = village
+    lt = wm.participation_curve(stock, scenario, outcomes=outcomes, network="lt")
+    mt = wm.participation_curve(stock, scenario, outcomes=outcomes)
+    assert (np.diff(lt["participation"]) <= 1e-12).all()
+    assert lt["tariff_fixed_eur_per_yr"].iloc[-1] == pytest.approx(1.5 * 828.0)  # 2026 ACM cap
+    assert not np.array_equal(lt["participation"], mt["participation"])
+    with pytest.raises(wm.WupInputError, match="'network' = 'ht'"):
+        wm.participation_curve(stock, scenario, outcomes=outcomes, network="ht")

@@ -847,6 +847,7 @@ def participation_curve(
     tariffs_fixed_eur_per_yr: np.ndarray | None = None,
     tariff_eur_per_gj: float | None = None,
     survey: pd.DataFrame | None = None,
+    network: str = "mt",
 ) -> pd.DataFrame:
     """Share of a zone's dwellings that join at each fixed charge (vectorised, no cash flow).
 
@@ -859,13 +860,16 @@ def participation_curve(
     tariffs_fixed_eur_per_yr
         Fixed charges to try, EUR/yr incl. VAT (default 0 to 1.5 x the ACM maximum, 41 points).
     tariff_eur_per_gj
-        Price per GJ incl. VAT (default the ACM maximum's path).
+        Price per GJ incl. VAT (default the network type's tariff path).
+    network
+        ``"mt"`` or ``"lt"``, as :class:`~wupmodel.coop.inputs.CoopSettings` ``network``.
 
     Returns
     -------
     pandas.DataFrame
         ``tariff_fixed_eur_per_yr``, ``participation``, ``connections``.
     """
+    kind = f"heat_network_{coop_settings(network=network, source='participation_curve').network}"
     inputs = as_inputs(scenario)
     if outcomes is None:
         stock = stock_for(inputs.scenario) if stock is None else stock
@@ -876,11 +880,11 @@ def participation_curve(
         raise WupInputError(
             "the stock has no heat_network_zone: give each dwelling of the network's zone one"
         )
-    hh = zone_households(outcomes, ctx, zone or zones[0])
+    hh = zone_households(outcomes, ctx, zone or zones[0], kind)
     if survey is not None:
         hh = hh.with_survey(*survey_counts(survey, outcomes, hh))
     grid = (
-        np.linspace(0.0, 1.5 * float(ctx.tariffs.heat_fixed_eur[0]), 41)
+        np.linspace(0.0, 1.5 * float(network_tariff_paths(ctx.tariffs, kind)[0][0]), 41)
         if tariffs_fixed_eur_per_yr is None
         else np.asarray(tariffs_fixed_eur_per_yr, dtype=float)
     )
