@@ -57,6 +57,18 @@ def test_coop_json_and_solar_park(capsys):
     assert data["asset"] == "solar_park" and data["break_even_tariff"]["value"] > 0
 
 
+def test_coop_lt_network_from_the_shell(capsys):
+    """``--network lt``: the LT households' tariff path, 9.84 EUR/GJ in 2027 against the MT
+    network's 23.54 (tests/coop/test_lt_network.py derives both by hand); a bad value exits 2."""
+    assert main(["coop", "--network", "lt", "--participation", "85%"]) == 0
+    assert "EUR/yr + 9.84 EUR/GJ" in capsys.readouterr().out
+    assert main(["coop", "--participation", "85%"]) == 0
+    assert "EUR/yr + 23.54 EUR/GJ" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as stop:
+        main(["coop", "--network", "ht"])
+    assert stop.value.code == 2
+
+
 @pytest.mark.parametrize(
     "argv, fragment",
     [

@@ -30,6 +30,12 @@ def add_coop_parser(sub) -> None:
         "--zone", metavar="Z", default=None, help="heat-network zone (default: the largest)"
     )
     co.add_argument(
+        "--network",
+        choices=["mt", "lt"],
+        default=None,
+        help="the heat network's temperature: its households, tariff and heat (default mt)",
+    )
+    co.add_argument(
         "--survey",
         metavar="FILE",
         default=None,
@@ -188,6 +194,7 @@ def _output_args(co: argparse.ArgumentParser) -> None:
 
 _COOP_SETTINGS = (
     "zone",
+    "network",
     "participation",
     "tariff_fixed_eur_per_yr",
     "tariff_eur_per_gj",

@@ -7,7 +7,8 @@ connections' diversified design load), a service pipe and substation per connect
 (the ``collective.*`` shares) -- the parts of :class:`~wupmodel.money.collective.HeatNetworkCosts`
 that the village summary, the optimiser and the households' cost-based tariff share -- and the
 heat bought at the production cost per GJ delivered of the zone's source
-(``heat_networks.zone_sources``, else the ``heat_production_eur_gj`` path of the MT source); the
+(``heat_networks.zone_sources``, else the ``heat_production_eur_gj`` path of the MT source, or
+for an LT network the LT source's at the LT network's losses: :func:`heat_cost_path`); the
 WIS per connection from ``subsidy.wis_min_connections`` connections. Revenue: the tariff (incl.
 VAT as published, here excl. VAT) and the connection fees; the design load per dwelling is the
 model's own (the heat-pump capacity at the design temperature of the dwelling's insulation
@@ -29,6 +30,7 @@ from numpy.typing import NDArray
 
 from wupmodel.coop.cashflow import ProjectYears
 from wupmodel.coop.inputs import CoopInputs
+from wupmodel.errors import WupInputError
 from wupmodel.money.collective import HeatNetworkCosts, main_eur_per_zone_dwelling
 from wupmodel.money.tariffs import TariffPaths
 from wupmodel.params import Params
@@ -59,6 +61,29 @@ def by_phasing(total: float, phasing: tuple[float, ...], n_years: int) -> FloatA
     return out
 
 
+def heat_cost_path(zone: str, tariffs: TariffPaths, network: str = "heat_network_mt") -> FloatArray:
+    """Production cost of the heat a zone's network sells, EUR per GJ delivered per scenario year.
+
+    The zone's own source (``heat_networks.zone_sources``) when it has one; else on an MT network
+    the MT source's cost as the paths hold it (``heat_production_eur_gj``, overrides kept), on an
+    LT network the LT source's, delivered at ``heatnet.lt_loss_share``: that path moved by the
+    LT source's cost less the MT source's, as the money stage builds the LT tariff from it
+    (:func:`wupmodel.money.tariff_paths`).
+    """
+    supply = tariffs.heat
+    if supply is not None and str(zone) in supply.zones:
+        return supply.zones[str(zone)].cost_eur_per_gj_delivered
+    mt = np.asarray(tariffs.heat_production_eur_gj, dtype=float)
+    if network != "heat_network_lt":
+        return mt
+    if supply is None:
+        raise WupInputError(
+            "an LT cooperative network needs the tariff paths' heat supply (the LT source's"
+            " cost); build them with wupmodel.money.tariff_paths"
+        )
+    return mt + (supply.lt.cost_eur_per_gj_delivered - supply.mt.cost_eur_per_gj_delivered)
+
+
 @dataclass(frozen=True)
 class HeatNetworkAsset:
     """The unit costs of one zone's heat network (EUR excl. VAT) and the paths it runs on.
@@ -83,7 +108,7 @@ class HeatNetworkAsset:
         Asset life (depreciation, replacement).
     heat_cost_eur_per_gj
         Heat purchase (production) cost per GJ sold, per year t = 0 .. H: the zone's source
-        (``heat_networks.zone_sources``, else the MT network's) per GJ delivered.
+        (``heat_networks.zone_sources``, else the network type's source) per GJ delivered.
     vat
         VAT rate per year t = 0 .. H (tariffs are published incl. VAT).
     wis_min_connections
@@ -112,16 +137,11 @@ class HeatNetworkAsset:
         params: Params,
         tariffs: TariffPaths,
         horizon_years: int,
+        network: str = "heat_network_mt",
     ) -> HeatNetworkAsset:
-        """The zone's network from the packaged (or scenario) parameters and price paths."""
+        """The zone's network from the packaged (or scenario) parameters and price paths;
+        ``network`` ``heat_network_lt`` buys the LT source's heat (:func:`heat_cost_path`)."""
         p = params
-        # the zone's own source, else the MT source's cost as the paths hold it (overrides kept)
-        own = {} if tariffs.heat is None else tariffs.heat.zones
-        heat_cost = (
-            own[str(zone)].cost_eur_per_gj_delivered
-            if str(zone) in own
-            else tariffs.heat_production_eur_gj
-        )
         return cls(
             zone=zone,
             zone_dwellings=float(zone_dwellings),
@@ -133,7 +153,7 @@ class HeatNetworkAsset:
             source_om_share=float(p["collective.heat_network.source_om_share"]),
             network_om_share=float(p["collective.heat_network.main_om_share"]),
             life_years=float(p["collective.heat_network.lifetime_yr"]),
-            heat_cost_eur_per_gj=year_path(heat_cost, horizon_years),
+            heat_cost_eur_per_gj=year_path(heat_cost_path(zone, tariffs, network), horizon_years),
             vat=year_path(tariffs.vat, horizon_years),
             wis_min_connections=float(p["subsidy.wis_min_connections"]),
         )

@@ -24,6 +24,7 @@ from wupmodel.coop.metrics import Root, break_even, equity_irr, project_irr, pro
 from wupmodel.coop.participation import (
     UptakeLoop,
     ZoneHouseholds,
+    network_tariff_paths,
     nmda_heat_cost_eur_per_yr,
     solve_uptake_loop,
     zone_households,
@@ -65,6 +66,8 @@ HEAT_NETWORK_PARAMETERS = (
     "finance.heat_fixed_eur",
     "finance.heat_variable_eur_gj",
 )
+#: What an LT network's case uses besides (its losses; the LT source's cost and tariff series).
+LT_NETWORK_PARAMETERS = ("heatnet.lt_loss_share",)
 SOLAR_PARAMETERS = (
     "collective.solar_park.capex_eur_per_kwp",
     "collective.solar_park.yield_kwh_per_kwp",
@@ -468,9 +471,10 @@ class _NetworkCase:
                 "the stock has no heat_network_zone: give each dwelling of the network's zone one"
             )
         self.zone = settings.zone or zones[0]
-        t = inputs.tariffs
-        self.cap_fixed = float(t.heat_fixed_eur[0])
-        cap_gj = float(t.heat_variable_eur_gj[0])
+        self.network = f"heat_network_{settings.network}"
+        self.tariff_series = network_tariff_paths(inputs.tariffs, self.network)
+        self.cap_fixed = float(self.tariff_series[0][0])
+        cap_gj = float(self.tariff_series[1][0])
         cap_fee = float(inputs.params["cost.heatnet_connection_fee_eur"])
         _check_cap(settings, self.cap_fixed, cap_gj, cap_fee)
         self.fee = cap_fee if settings.connection_fee_eur is None else settings.connection_fee_eur
@@ -496,7 +500,8 @@ class _NetworkCase:
                 money_outputs=["end_user_annual_cost_eur"],
             )
         ctx = inputs.money
-        return zone_households(self.outcomes, ctx, self.zone, fee_outcomes=fee_outcomes), ctx
+        hh = zone_households(self.outcomes, ctx, self.zone, self.network, fee_outcomes=fee_outcomes)
+        return hh, ctx
 
     def _apply_survey(self) -> None:
         survey, outcomes = self.survey, self.outcomes
@@ -517,15 +522,17 @@ class _NetworkCase:
         return float(self.d @ path[: self.d.size] / self.d.sum())
 
     def _tariff_paths(self) -> tuple[np.ndarray, np.ndarray]:
-        """Fixed charge and price per GJ per year: as set, else the ACM maximum's path."""
-        s, t, h = self.s, self.inputs.tariffs, self.coop.horizon_years
+        """Fixed charge and price per GJ per year: as set, else the network type's tariff path
+        (the ACM maximum, from the Wcw year the cost-based tariff)."""
+        s, h = self.s, self.coop.horizon_years
+        fixed_path, per_gj_path = self.tariff_series
         fixed = (
-            year_path(t.heat_fixed_eur, h)
+            year_path(fixed_path, h)
             if s.tariff_fixed_eur_per_yr is None
             else np.full(h + 1, s.tariff_fixed_eur_per_yr)
         )
         per_gj = (
-            year_path(t.heat_variable_eur_gj, h)
+            year_path(per_gj_path, h)
             if s.tariff_eur_per_gj is None
             else np.full(h + 1, s.tariff_eur_per_gj)
         )
@@ -646,12 +653,16 @@ class _NetworkCase:
             }
         )
 
+    def _parameter_ids(self) -> tuple[str, ...]:
+        lt = self.network == "heat_network_lt"
+        return HEAT_NETWORK_PARAMETERS + (LT_NETWORK_PARAMETERS if lt else ())
+
     def result(self, curve_points: int) -> BusinessCase:
         """The business case: uptake, cash flow and financing, ratios, roots and the curve."""
         fixed, per_gj = self._tariff_paths()
         h, params = self.coop.horizon_years, self.inputs.params
         asset = HeatNetworkAsset.from_params(
-            self.zone, self.hh.dwellings, params, self.inputs.tariffs, h
+            self.zone, self.hh.dwellings, params, self.inputs.tariffs, h, self.network
         )
         if self.s.participation is not None:
             up = self._uptake_set(asset, fixed, per_gj)
@@ -687,7 +698,7 @@ class _NetworkCase:
             break_even_participation=be_share,
             loop=up.loop,
             curve=_curve(up.net, self.hh, self.cap_fixed, up.v_avg, curve_points, self.coop),
-            assumptions=_assumptions(params, HEAT_NETWORK_PARAMETERS, self.s),
+            assumptions=_assumptions(params, self._parameter_ids(), self.s),
             notices=tuple(self.notices),
             households=households,
         )
@@ -836,6 +847,7 @@ def participation_curve(
     tariffs_fixed_eur_per_yr: np.ndarray | None = None,
     tariff_eur_per_gj: float | None = None,
     survey: pd.DataFrame | None = None,
+    network: str = "mt",
 ) -> pd.DataFrame:
     """Share of a zone's dwellings that join at each fixed charge (vectorised, no cash flow).
 
@@ -848,13 +860,16 @@ def participation_curve(
     tariffs_fixed_eur_per_yr
         Fixed charges to try, EUR/yr incl. VAT (default 0 to 1.5 x the ACM maximum, 41 points).
     tariff_eur_per_gj
-        Price per GJ incl. VAT (default the ACM maximum's path).
+        Price per GJ incl. VAT (default the network type's tariff path).
+    network
+        ``"mt"`` or ``"lt"``, as :class:`~wupmodel.coop.inputs.CoopSettings` ``network``.
 
     Returns
     -------
     pandas.DataFrame
         ``tariff_fixed_eur_per_yr``, ``participation``, ``connections``.
     """
+    kind = f"heat_network_{coop_settings(network=network, source='participation_curve').network}"
     inputs = as_inputs(scenario)
     if outcomes is None:
         stock = stock_for(inputs.scenario) if stock is None else stock
@@ -865,11 +880,11 @@ def participation_curve(
         raise WupInputError(
             "the stock has no heat_network_zone: give each dwelling of the network's zone one"
         )
-    hh = zone_households(outcomes, ctx, zone or zones[0])
+    hh = zone_households(outcomes, ctx, zone or zones[0], kind)
     if survey is not None:
         hh = hh.with_survey(*survey_counts(survey, outcomes, hh))
     grid = (
-        np.linspace(0.0, 1.5 * float(ctx.tariffs.heat_fixed_eur[0]), 41)
+        np.linspace(0.0, 1.5 * float(network_tariff_paths(ctx.tariffs, kind)[0][0]), 41)
         if tariffs_fixed_eur_per_yr is None
         else np.asarray(tariffs_fixed_eur_per_yr, dtype=float)
     )

@@ -21,6 +21,7 @@ from wupmodel.params import Params
 
 Asset = Literal["heat_network", "solar_park"]
 TariffBasis = Literal["acm", "cost_based"]
+NetworkKind = Literal["mt", "lt"]
 
 #: What each setting means and allows (for messages and the workbook).
 SETTING_HELP: dict[str, str] = {
@@ -31,6 +32,10 @@ SETTING_HELP: dict[str, str] = {
     "min_dscr": "at least 1 (a DSCR below 1 means the debt is not covered) and at most 3",
     "max_debt_share": "a share of the investment from 0 to 1 (100 %)",
     "build_phasing": "one to five shares per construction year, each >= 0, adding up to 1",
+    "network": (
+        "'mt' (a medium-temperature network, heat_network_mt) or 'lt' (a low-temperature"
+        " network with a booster heat pump per home, heat_network_lt)"
+    ),
 }
 
 
@@ -43,6 +48,11 @@ class CoopSettings(BaseModel):
         ``"heat_network"`` (one zone) or ``"solar_park"``.
     zone
         Heat-network zone (``None`` = the zone with most dwellings).
+    network
+        The network's temperature: ``"mt"`` (its households on ``heat_network_mt``, the MT
+        tariff series and the MT source's heat cost) or ``"lt"`` (``heat_network_lt``: the LT
+        tariff series ``heat_lt_fixed_eur``, ``heat_lt_variable_eur_gj`` and the LT source's heat
+        cost per GJ delivered at ``heatnet.lt_loss_share``).
     tariff_fixed_eur_per_yr, tariff_eur_per_gj
         Heat tariff incl. VAT: fixed charge per connection and price per GJ (``None`` = the
         ACM maximum of the scenario's first year).
@@ -81,6 +91,7 @@ class CoopSettings(BaseModel):
 
     asset: Asset = "heat_network"
     zone: str | None = None
+    network: NetworkKind = "mt"
     tariff_fixed_eur_per_yr: float | None = Field(default=None, ge=0, le=5000)
     tariff_eur_per_gj: float | None = Field(default=None, ge=0, le=300)
     tariff_basis: TariffBasis | None = None

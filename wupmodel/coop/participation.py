@@ -3,8 +3,9 @@
 Each household compares, as THERMOS's market tariff does, its yearly cost on the network with
 its cheapest non-network option, both the model's own equivalent annual cost for the occupant
 (``end_user_annual_cost_eur``: investment after subsidy, financing, energy bills at the
-scenario's prices, household discount rate). The network's cost is the model's at the ACM
-tariff, moved to the cooperative's tariff by the difference of the household-rate averages over
+scenario's prices, household discount rate). The network's cost is the model's at the tariff of its
+network type (the ACM maximum, from the Wcw year the MT or the LT network's cost-based tariff),
+moved to the cooperative's tariff by the difference of the household-rate averages over
 the horizon of the fixed charge and of the price per GJ (exact: bills are linear in the tariff).
 The connection fee is in the model's own costs: another fee is another evaluation
 (:func:`wupmodel.coop.business.business_case` does it).
@@ -29,6 +30,7 @@ from wupmodel.errors import WupInputError
 from wupmodel.money.bills import annual_bill_eur
 from wupmodel.money.finance import capital_recovery_factor, discount_factors
 from wupmodel.money.settings import MoneyContext
+from wupmodel.money.tariffs import TariffPaths
 from wupmodel.options import Catalogue
 from wupmodel.outcomes import Outcomes
 from wupmodel.vocabulary import HEATING_SYSTEMS, INSULATION_LEVELS
@@ -66,7 +68,9 @@ class ZoneHouseholds:
         Occupant's equivalent annual cost on the network (at the ACM tariff and fee) and of the
         alternative.
     acm_fixed_avg_eur, acm_per_gj_avg_eur
-        Household-rate averages over the horizon of the ACM fixed charge and price per GJ.
+        Household-rate averages over the horizon of the fixed charge and price per GJ the
+        model's network costs hold: the ACM maximum, from the Wcw year the cost-based tariff of
+        the network's type (:func:`network_tariff_paths`).
     fee_eur
         The connection fee the network costs include (incl. VAT).
     stickiness
@@ -188,7 +192,7 @@ def zone_households(
     s = ctx.settings
     h = s.horizon_years
     d = discount_factors(s.household_rate, h)
-    t = ctx.tariffs
+    fixed_path, per_gj_path = network_tariff_paths(ctx.tariffs, network)
     p = ctx.params
     to_vat = (1.0 + p["finance.vat_investments"]) / (1.0 + p["cost.vat_included_in_prices"])
     return ZoneHouseholds(
@@ -201,11 +205,24 @@ def zone_households(
         design_load_kw=design,
         network_cost_eur_per_yr=net_cost[r, net_opt],
         alternative_cost_eur_per_yr=alt_cost[r, alt_opt],
-        acm_fixed_avg_eur=float(d @ t.heat_fixed_eur[:h] / d.sum()),
-        acm_per_gj_avg_eur=float(d @ t.heat_variable_eur_gj[:h] / d.sum()),
+        acm_fixed_avg_eur=float(d @ fixed_path[:h] / d.sum()),
+        acm_per_gj_avg_eur=float(d @ per_gj_path[:h] / d.sum()),
         fee_eur=float(p["cost.heatnet_connection_fee_eur"] * to_vat),
         stickiness=float(p["coop.heat_network.stickiness"] if stickiness is None else stickiness),
     )
+
+
+def network_tariff_paths(tariffs: TariffPaths, network: str) -> tuple[FloatArray, FloatArray]:
+    """The households' heat tariff on ``network`` per scenario year (fixed EUR/yr, EUR/GJ, incl.
+    VAT), as the money stage prices it: ``heat_fixed_eur``, ``heat_variable_eur_gj`` on an MT
+    network, ``heat_lt_fixed_eur``, ``heat_lt_variable_eur_gj`` on an LT one (the ACM maximum
+    before the Wcw year, from it the cost-based tariff of a reference network fed by the LT
+    source)."""
+    if network not in NETWORKS:
+        raise WupInputError(f"network '{network}' is not one of {', '.join(NETWORKS)}")
+    if network == "heat_network_lt":
+        return tariffs.heat_lt_fixed_eur, tariffs.heat_lt_variable_eur_gj
+    return tariffs.heat_fixed_eur, tariffs.heat_variable_eur_gj
 
 
 def _design_load_option(cat: Catalogue, options: NDArray[np.intp]) -> NDArray[np.intp]:
