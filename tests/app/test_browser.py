@@ -251,13 +251,14 @@ def _words(page) -> str:
     return page.evaluate(WORDS)
 
 
-#: each file uploader's button as drawn (the style sheet's word) and whether Streamlit's own
-#: English size line ("10MB per file") shows
+#: each file uploader's button as drawn (the style sheet's word; none once a file is chosen:
+#: then Streamlit shows the file's chip and an icon) and whether Streamlit's own English size
+#: line ("10MB per file") shows
 UPLOADERS = """() => [...document.querySelectorAll('[data-testid="stFileUploaderDropzone"]')]
   .map(zone => {
     const word = zone.querySelector('button [data-testid="stMarkdownContainer"] p');
     const size = zone.querySelector('[data-testid="stFileUploaderDropzoneInstructions"]');
-    return [word ? getComputedStyle(word, '::after').content : '',
+    return [word ? getComputedStyle(word, '::after').content : '"Bestand kiezen"',
             size ? getComputedStyle(size).display : 'none'];
   })"""
 
