@@ -87,8 +87,6 @@ except wm.WupInputError as err:
     ui.fail(err)
     st.stop()
 
-acm_fixed = float(base.tariff_fixed_eur_per_yr[1])
-acm_gj = round(float(base.tariff_eur_per_gj[1]), 2)
 c1, c2 = st.columns(2)
 zone = c1.selectbox(
     ui.tr("coop_zone"),
@@ -97,6 +95,27 @@ zone = c1.selectbox(
     format_func=lambda z: wa.zone_label(z, L),
     key="coop_zone",
 )
+networks = {"mt": ui.tr("coop_network_mt"), "lt": ui.tr("coop_network_lt")}
+network = ui.choose(
+    c2.radio,
+    ui.tr("coop_network"),
+    list(networks),
+    "coop_network",
+    fmt=networks.get,
+    help=ui.tr("coop_network_help"),
+)
+if network != "mt":  # the LT network's own tariff path is the controls' starting point
+    try:
+        base = ui.cached(
+            "coop_base",
+            (text, network),
+            lambda: wm.business_case(ui.stock(), scenario, outcomes=outcomes, network=network),
+        )
+    except wm.WupInputError as err:
+        ui.fail(err)
+        st.stop()
+acm_fixed = float(base.tariff_fixed_eur_per_yr[1])
+acm_gj = round(float(base.tariff_eur_per_gj[1]), 2)
 above_acm = st.checkbox(ui.tr("coop_above_acm"), value=False, key="coop_above_acm")
 c1, c2 = st.columns(2)
 fixed = c1.slider(
@@ -105,14 +124,14 @@ fixed = c1.slider(
     int(round(acm_fixed * (2.0 if above_acm else 1.0))),
     int(round(acm_fixed)),
     10,
-    key="coop_fixed",
+    key=f"coop_fixed.{network}",
 )
 per_gj = c2.select_slider(  # euro with a decimal comma
     ui.tr("coop_tariff_gj"),
     sorted({round(0.5 * i, 2) for i in range(401)} | {acm_gj}),
     value=acm_gj,
     format_func=lambda v: wa.format_money(v, L, 2),
-    key="coop_gj",
+    key=f"coop_gj.{network}",
 )
 c1, c2 = st.columns(2)
 fee = c1.number_input(
@@ -170,6 +189,7 @@ try:
         participation=share,
         acm_cap=not above_acm,
         survey=survey,
+        network=network,
     )
 except wm.WupInputError as err:
     if survey is not None and str(getattr(err, "code", "")).startswith("survey"):

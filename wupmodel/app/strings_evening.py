@@ -60,6 +60,23 @@ EVENING_STRINGS: dict[str, dict[str, str]] = {
         "nl": "{n} andere aannames verschillen (zie de werkmap voor de adviseur)",
         "en": "{n} other assumptions differ (see the adviser's workbook)",
     },
+    # Coöperatie: which heat network the cooperative builds (wm.business_case network=)
+    "coop_network": {"nl": "Soort warmtenet", "en": "Kind of heat network"},
+    "coop_network_mt": {"nl": "Middentemperatuur (MT)", "en": "Medium temperature (MT)"},
+    "coop_network_lt": {"nl": "Lage temperatuur (LT)", "en": "Low temperature (LT)"},
+    "coop_network_help": {
+        "nl": (
+            "MT: de huizen houden hun radiatoren, de warmte komt uit de bron van het dorp. LT:"
+            " de huizen worden geïsoleerd tot de standaard en krijgen een kleine warmtepomp voor"
+            " warm water; de warmte komt uit oppervlaktewater met een grote warmtepomp en is"
+            " goedkoper per GJ."
+        ),
+        "en": (
+            "MT: homes keep their radiators, the heat comes from the village's source. LT: homes"
+            " are insulated to the standard and get a small heat pump for hot water; the heat"
+            " comes from surface water with a large heat pump and costs less per GJ."
+        ),
+    },
     # Streamlit's file uploader button, in the page's language (page_style.py)
     "upload_button": {"nl": "Bestand kiezen", "en": "Upload"},
     "heat_price_follows_gas": {
