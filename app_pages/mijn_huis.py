@@ -97,7 +97,7 @@ def entered() -> tuple[pd.DataFrame | None, float | None, str]:
         fmt=names.get,
         help=ui.tr("in_income_help"),
     )
-    st.session_state["h_entered"] = (
+    entered = (
         dwelling_type,
         int(year),
         float(area),
@@ -106,6 +106,7 @@ def entered() -> tuple[pd.DataFrame | None, float | None, str]:
         income_class,
         float(gas),
     )
+    st.session_state["h_entered"] = entered
     described = ", ".join(
         [
             wa.value_label("dwelling_type", dwelling_type, L),
@@ -117,18 +118,7 @@ def entered() -> tuple[pd.DataFrame | None, float | None, str]:
     )
     income = wa.income_of_class(income_class, ui.scenario().params())
     try:
-        house = house_result(
-            (
-                dwelling_type,
-                int(year),
-                float(area),
-                label or None,
-                tenure,
-                income_class,
-                float(gas),
-            ),
-            ui.scenario_text(),
-        )
+        house = house_result(entered, ui.scenario_text())
     except wm.WupInputError as err:
         ui.fail(err)
         return None, None, described
