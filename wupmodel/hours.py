@@ -34,6 +34,7 @@ from wupmodel.outcomes import Outcomes
 from wupmodel.physics import (
     HOURS,
     Battery,
+    battery_catalogue,
     catalogue_battery,
     hourly_curves,
     hourly_pass,
@@ -43,7 +44,7 @@ from wupmodel.scenario import Scenario
 from wupmodel.village import Strategy, default_strategies, strategy_choice
 from wupmodel.vocabulary import HEATING_SYSTEMS, INSULATION_LEVELS
 
-__all__ = ["HourlyReport", "StrategyHours", "hourly"]
+__all__ = ["HourlyReport", "StrategyHours", "hourly", "default_battery_kwh"]
 
 #: Carriers of the monthly check: the hours' name and the monthly model's component.
 _CHECKED = {
@@ -351,8 +352,7 @@ def hourly(
     year = int(params["hourly.design_weather_year"]) if weather_year is None else weather_year
     hourly_curves(year)  # a year not shipped: one clear message
     chosen = _chosen(strategies)
-    sizes = inputs.catalogue.battery_sizes
-    battery = float(battery_kwh if battery_kwh is not None else (sizes[0] if sizes else 5.0))
+    battery = default_battery_kwh(inputs) if battery_kwh is None else float(battery_kwh)
     catalogue_battery(battery, params)  # outside the catalogue's range: one clear message
     if outcomes is None:
         outcomes = evaluate(stock, inputs, money=False)
@@ -363,6 +363,13 @@ def hourly(
         battery_kwh=battery,
         strategies={s.name: _strategy_hours(outcomes, inputs, s, years, battery) for s in chosen},
     )
+
+
+def default_battery_kwh(inputs: ModelInputs) -> float:
+    """The home battery the hourly figures show when none is asked for [kWh]: the scenario's
+    catalogue's first size, else the battery catalogue's smallest (``data/batteries.csv``)."""
+    sizes = inputs.catalogue.battery_sizes
+    return float(sizes[0] if sizes else battery_catalogue(inputs.params)["capacity_kwh"].min())
 
 
 def _chosen(names: list[str] | None) -> list[Strategy]:

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from wupmodel.gridpeak import rows_of, zone_peaks
+from wupmodel.hours import default_battery_kwh
 from wupmodel.inputs import ModelInputs
 from wupmodel.money.bills import annual_bill_eur
 from wupmodel.outcomes import Outcomes
@@ -80,7 +81,7 @@ def house_days(
         positive, export negative), ``soc_kwh`` (the battery's charge at the hour's end).
     """
     params = inputs.params
-    size = battery_kwh or (inputs.catalogue.battery_sizes or (5.0,))[0]
+    size = default_battery_kwh(inputs) if battery_kwh is None else float(battery_kwh)
     g = _row(outcomes, dwelling_id)
     k = _options(outcomes, strategy, g, size)["battery"]
     choice = np.full(outcomes.n_groups, k)
@@ -146,7 +147,7 @@ def battery_worth(
         (cost / saving after; inf when it saves nothing).
     """
     params = inputs.params
-    size = battery_kwh or (inputs.catalogue.battery_sizes or (5.0,))[0]
+    size = default_battery_kwh(inputs) if battery_kwh is None else float(battery_kwh)
     spec = catalogue_battery(size, params).iloc[0]
     g = _row(outcomes, dwelling_id)
     opts = _options(outcomes, strategy, g, size)
