@@ -57,16 +57,32 @@ STRATEGIES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def village(tmp_path_factory):
-    path = tmp_path_factory.mktemp("stock") / "four.csv"
+def _four_dwellings(scenario, folder):
+    """The four dwellings evaluated under ``scenario`` (the stock written into ``folder``): the
+    outcomes and their rows without PV or solar thermal, by dwelling, heating and insulation."""
+    path = folder / "four.csv"
     path.write_text(STOCK_CSV, encoding="utf-8")
-    scenario = wm.apply_settings(wm.load_scenario(), SETTINGS)
     outcomes = wm.evaluate(wm.load_stock(path), scenario)
     frame = outcomes.to_frame()
-    plain = frame[~frame["pv"] & ~frame["solar_thermal"]].set_index(
+    rows = frame[~frame["pv"] & ~frame["solar_thermal"]].set_index(
         ["dwelling_id", "heating", "insulation"]
     )
+    return outcomes, rows
+
+
+def _price_path(name: str) -> np.ndarray:
+    """The packaged price path ``name`` for 2026-2050 (data/price_paths.csv)."""
+    from wupmodel.params import packaged_table
+
+    paths = packaged_table("price_paths")
+    years = np.arange(2026, 2051)
+    return paths[paths["series"] == name].set_index("year")["value"].loc[years].to_numpy()
+
+
+@pytest.fixture(scope="module")
+def village(tmp_path_factory):
+    scenario = wm.apply_settings(wm.load_scenario(), SETTINGS)
+    outcomes, plain = _four_dwellings(scenario, tmp_path_factory.mktemp("stock"))
     summary = wm.summarise(outcomes, scenario, strategies=STRATEGIES)
     return scenario, plain, summary
 
@@ -279,8 +295,6 @@ def test_gas_standing_charge_only_where_the_gas_connection_stays(village, tmp_pa
     every option that keeps gas (boiler, hybrid) rises by exactly 100 x (1 + VAT); the bills of
     all-electric and heat-network options do not move."""
     scenario, plain, _ = village
-    path = tmp_path / "four.csv"
-    path.write_text(STOCK_CSV, encoding="utf-8")
     p = scenario.params()
     higher = wm.apply_settings(
         scenario,
@@ -289,10 +303,7 @@ def test_gas_standing_charge_only_where_the_gas_connection_stays(village, tmp_pa
             "finance.gas_supplier_standing_eur": p["finance.gas_supplier_standing_eur"] + 40.0,
         },
     )
-    frame = wm.evaluate(wm.load_stock(path), higher).to_frame()
-    after = frame[~frame["pv"] & ~frame["solar_thermal"]].set_index(
-        ["dwelling_id", "heating", "insulation"]
-    )
+    _, after = _four_dwellings(higher, tmp_path)
     rise = after["bill_year1_eur"] - plain["bill_year1_eur"]
     heating = rise.index.get_level_values("heating")
     keeps_gas = np.isin(heating, ["gas_boiler", "hybrid_hp"])
@@ -311,26 +322,13 @@ def test_lt_heat_is_priced_at_its_own_source_in_the_national_cost(village, tmp_p
     Per GJ delivered the peak boilers and pumps cancel: 0.85 x ((0.017 + 1 / SCOP) x the
     electricity production price per GJ - the biomass fuel price / 0.9) / (1 - the LT network's
     losses, 8 %)."""
-    from wupmodel.params import packaged_table
-
     scenario, plain, _ = village
     p = scenario.params()
-    path = tmp_path / "four.csv"
-    path.write_text(STOCK_CSV, encoding="utf-8")
     biomass = wm.apply_settings(scenario, {"heat_networks.lt_source": "biomass"})
-    frame = wm.evaluate(wm.load_stock(path), biomass).to_frame()
-    other = frame[~frame["pv"] & ~frame["solar_thermal"]].set_index(
-        ["dwelling_id", "heating", "insulation"]
-    )
-    paths = packaged_table("price_paths")
-    years = np.arange(2026, 2051)
-
-    def series(name):
-        return paths[paths["series"] == name].set_index("year")["value"].loc[years].to_numpy()
-
-    elec_per_gj = series("elec_commodity_eur_kwh") * 1e9 / 3.6e6
+    _, other = _four_dwellings(biomass, tmp_path)
+    elec_per_gj = _price_path("elec_commodity_eur_kwh") * 1e9 / 3.6e6
     delta = 0.85 * ((0.017 + 1 / p["heatnet.lt_source_scop"]) * elec_per_gj)
-    delta = (delta - 0.85 * series("biomass_fuel_eur_gj") / 0.9) / (1 - 0.08)
+    delta = (delta - 0.85 * _price_path("biomass_fuel_eur_gj") / 0.9) / (1 - 0.08)
     rate = p["finance.social_discount_rate"]
     pv_per_gj = float(((1 + rate) ** -np.arange(1, 26)) @ delta)
     crf = rate / (1 - (1 + rate) ** -25)
@@ -347,24 +345,12 @@ def test_a_zones_own_source_sets_its_networks_co2_and_national_heat_cost(village
     residual heat's CO2 per GJ delivered, (0.15 x gas peak + pumps) / (1 - losses) (residual
     heat carries no CO2 of its own, CE Delft), and its production cost, 0.85 x 5 EUR/GJ bought
     + 0.15 x gas / 0.925 + pumps, over (1 - losses); d1 (no zone) does not move."""
-    from wupmodel.params import packaged_table
-
     scenario, plain, _ = village
     p = scenario.params()
-    path = tmp_path / "four.csv"
-    path.write_text(STOCK_CSV, encoding="utf-8")
     residual = wm.apply_settings(
         scenario, {"heat_networks.zone_sources": {"kern": "residual_heat"}}
     )
-    frame = wm.evaluate(wm.load_stock(path), residual).to_frame()
-    other = frame[~frame["pv"] & ~frame["solar_thermal"]].set_index(
-        ["dwelling_id", "heating", "insulation"]
-    )
-    paths = packaged_table("price_paths")
-    years = np.arange(2026, 2051)
-
-    def series(name):
-        return paths[paths["series"] == name].set_index("year")["value"].loc[years].to_numpy()
+    _, other = _four_dwellings(residual, tmp_path)
 
     kept = 1 - p["heatnet.loss_share"]
     # CO2: first-year grid factor from a boiler row (as in test_co2_identities_per_system)
@@ -387,14 +373,14 @@ def test_a_zones_own_source_sets_its_networks_co2_and_national_heat_cost(village
         rel=1e-9,
     )
     # national heat cost: the residual heat's path in place of the MT (biomass) path
-    gas_per_gj = series("gas_commodity_eur_m3") + series("green_gas_surcharge_eur_m3")
+    gas_per_gj = _price_path("gas_commodity_eur_m3") + _price_path("green_gas_surcharge_eur_m3")
     gas_per_gj = gas_per_gj / 0.03165
     # (the packaged 2030 commodity point is the midpoint of Vesta's plateaus, issue 20)
-    elec_per_gj = series("elec_commodity_eur_kwh") * 1e9 / 3.6e6
+    elec_per_gj = _price_path("elec_commodity_eur_kwh") * 1e9 / 3.6e6
     pumps = 0.0072 * elec_per_gj
     residual_cost = (0.85 * 5.0 + 0.15 * gas_per_gj / 0.925 + pumps) / kept
     biomass_cost = (
-        0.85 * series("biomass_fuel_eur_gj") / 0.9 + 0.15 * gas_per_gj / 0.925 + pumps
+        0.85 * _price_path("biomass_fuel_eur_gj") / 0.9 + 0.15 * gas_per_gj / 0.925 + pumps
     ) / kept
     rate = p["finance.social_discount_rate"]
     discount = (1 + rate) ** -np.arange(1, 26)
