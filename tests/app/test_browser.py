@@ -371,8 +371,25 @@ def _fill(page, name: str) -> None:
         page.get_by_role("button", name="Bewaar scenario").click()
         _idle(page)
         thumb = page.get_by_role("slider").first
+        before = thumb.get_attribute("aria-valuenow")
         thumb.focus()
         thumb.press("End")
+        # the slider's rerun may start after the page looks idle: wait for the new value and
+        # for the page to have run with it, or the second scenario is the first one again
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+        from playwright.sync_api import expect
+
+        expect(thumb).not_to_have_attribute("aria-valuenow", before or "")
+
+        try:  # its run, unless it has been and gone already
+            page.wait_for_function(
+                "() => document.querySelector('[data-testid=\"stApp\"]')"
+                "?.getAttribute('data-test-script-state') === 'running'",
+                timeout=3000,
+                polling=20,
+            )
+        except PlaywrightTimeout:
+            pass
         _idle(page)
         page.get_by_role("button", name="Bewaar scenario").click()
         page.get_by_text("Aannames die verschillen").wait_for()
