@@ -226,13 +226,35 @@ chart(
 
 
 def coldest_day_section() -> None:
-    """The village's load on the design year's coldest day against its grid (issue 21)."""
+    """The village's load on the coldest day against its grid (issue 21): of the design year
+    the grid is sized on, or of the cold-year check's severe winter."""
     text = scenario_text()
     model = wm.model_inputs(scenario_of(text))
-    frame = cached("coldest_day", (text,), lambda: wa.village_coldest_day(outcomes(text), model))
     st.header(tr("coldest_title"))
-    year = int(model.params["hourly.design_weather_year"])
-    st.write(tr("coldest_intro").format(year=year, tmin=float(frame["t_air_c"].min())))
+    design = int(model.params["hourly.design_weather_year"])
+    cold = int(model.params["hourly.cold_check_weather_year"])
+    year = design
+    if cold != design:
+        year = choose(
+            st.radio,
+            tr("coldest_winter"),
+            [design, cold],
+            "coldest_year",
+            horizontal=True,
+            fmt=lambda y: wa.t("coldest_design" if y == design else "coldest_cold", L).format(
+                year=y
+            ),
+        )
+    frame = cached(
+        "coldest_day",
+        (text, year),
+        lambda: wa.village_coldest_day(outcomes(text), model, weather_year=year),
+    )
+    tmin = float(frame["t_air_c"].min())
+    if year == design:
+        st.write(tr("coldest_intro").format(year=year, tmin=tmin))
+    else:
+        st.write(tr("coldest_intro_cold").format(year=year, tmin=tmin, design=design))
     chart(wa.coldest_day_chart(frame, L))
 
 

@@ -22,7 +22,8 @@ def report():
 
 def test_the_json_has_what_the_issue_asks(report):
     data = report.to_json_dict()
-    assert data["design_weather_year"] == 1987 and data["energy_weather_year"] == 2015
+    assert data["design_weather_year"] == 2015 and data["energy_weather_year"] == 2015
+    assert data["cold_check_weather_year"] == 1987
     for name, s in data["strategies"].items():
         assert s["peak_kw_per_dwelling"] > 0, name
         assert 0 < s["self_consumption_share"] < s["battery"]["self_consumption_share"] < 1
@@ -34,9 +35,13 @@ def test_the_json_has_what_the_issue_asks(report):
         )
         assert s["load_duration_kw"][0] == pytest.approx(s["peak_kw"])
         assert set(s["zones"]) == {"lv1", "lv2", "lv3"}
+        cold = s["cold_year_check"]
+        assert set(cold["zones"]) == {"lv1", "lv2", "lv3"}
+        assert cold["peak_kw_per_dwelling"] >= s["peak_kw_per_dwelling"] - 1e-9
     air = data["strategies"]["all_electric_air"]
     assert air["peak_kw_per_dwelling"] > data["strategies"]["reference"]["peak_kw_per_dwelling"]
-    assert air["peak_time"].startswith("1987-01")
+    assert air["peak_time"].startswith("2015-01")
+    assert air["cold_year_check"]["zones"]["lv1"]["peak_time"].startswith("1987-01")
 
 
 def test_the_curves_sum_the_zones(report):

@@ -5,6 +5,9 @@ Per strategy (the packaged ones, :mod:`wupmodel.village`):
 * **load** in the design weather year (``hourly.design_weather_year``, or the one asked for):
   the village's and each LV zone's design load per hour (:mod:`wupmodel.gridpeak`), its peak,
   the hour of the peak and the load-duration curve;
+* the **cold-year check** beside it: the same zones in the cold year
+  (``hourly.cold_check_weather_year``, 1987), their peaks against the zones' capacity. The grid
+  is sized on the design year; the check says what a Dutch cold spell would ask of it;
 * **PV** on every roof that takes it, in the energy year (``hourly.default_weather_year``,
   the monthly model's totals spread by the hours): the share of PV the households use
   themselves, the export, and the same with a home battery of the catalogue in every house
@@ -66,6 +69,9 @@ class StrategyHours:
     peaks
         The LV zones' design peaks (:class:`~wupmodel.gridpeak.ZonePeaks`), with the load per
         hour.
+    cold
+        The same zones in the cold year (the cold-year check), or ``None`` when the design
+        year is the cold year.
     peak_kw, peak_hour, load_duration_kw
         The village's design peak, its hour of the year and the load sorted from the largest
         hour down, (8760,).
@@ -97,10 +103,33 @@ class StrategyHours:
     battery_import_mwh: float
     table_self_consumption_share: float
     monthly_check: dict[str, float] = field(default_factory=dict)
+    cold: ZonePeaks | None = None
 
     @property
     def peak_kw_per_dwelling(self) -> float:
         return self.peak_kw / self.dwellings
+
+    def cold_check(self) -> dict[str, Any] | None:
+        """The cold-year check as plain JSON: the village's peak per dwelling, and per zone its
+        peak and excess over its capacity [kW]; ``None`` without one."""
+        c = self.cold
+        if c is None:
+            return None
+        return {
+            "weather_year": c.weather_year,
+            "peak_kw": c.village_peak_kw,
+            "peak_kw_per_dwelling": c.village_peak_kw / self.dwellings,
+            "zones_over_capacity": int((c.excess_kw > 0).sum()),
+            "zones": {
+                z: {
+                    "peak_kw": float(c.peak_kw[k]),
+                    "peak_kw_per_dwelling": float(c.peak_kw_per_dwelling[k]),
+                    "peak_time": hour_label(int(c.peak_hour[k]), int(c.weather_year)),
+                    "excess_kw": float(c.excess_kw[k]),
+                }
+                for k, z in enumerate(c.names)
+            },
+        }
 
 
 @dataclass(frozen=True)
@@ -111,6 +140,8 @@ class HourlyReport:
     ----------
     design_year, energy_year
         The weather year of the load curves and peaks, and that of PV and the monthly check.
+    cold_year
+        The weather year of the cold-year check (``None``: none, the design year is it).
     battery_kwh
         The home battery of the battery figures [kWh].
     strategies
@@ -121,6 +152,7 @@ class HourlyReport:
     energy_year: int
     battery_kwh: float
     strategies: dict[str, StrategyHours]
+    cold_year: int | None = None
 
     def table(self) -> pd.DataFrame:
         """One row per strategy: peaks, PV, self-consumption, battery effect, monthly check."""
@@ -133,6 +165,12 @@ class HourlyReport:
                     "peak_kw_per_dwelling": s.peak_kw_per_dwelling,
                     "peak_time": hour_label(s.peak_hour, self.design_year),
                     "zones_over_capacity": int((s.peaks.excess_kw > 0).sum()),
+                    "cold_peak_kw_per_dwelling": np.nan
+                    if s.cold is None
+                    else s.cold.village_peak_kw / s.dwellings,
+                    "cold_zones_over_capacity": 0
+                    if s.cold is None
+                    else int((s.cold.excess_kw > 0).sum()),
                     "pv_mwh": s.pv_mwh,
                     "self_consumption_share": s.self_consumption_share,
                     "export_mwh": s.export_mwh,
@@ -150,6 +188,7 @@ class HourlyReport:
         out: dict[str, Any] = {
             "design_weather_year": self.design_year,
             "energy_weather_year": self.energy_year,
+            "cold_check_weather_year": self.cold_year,
             "battery_kwh": self.battery_kwh,
             "strategies": {},
         }
@@ -184,6 +223,7 @@ class HourlyReport:
                     "import_saved_mwh": s.import_mwh - s.battery_import_mwh,
                 },
                 "monthly_check": dict(s.monthly_check),
+                "cold_year_check": s.cold_check(),
             }
         return out
 
@@ -275,11 +315,19 @@ def _monthly_check(result, rows, params) -> dict[str, float]:
 
 
 def _strategy_hours(
-    outcomes: Outcomes, inputs: ModelInputs, s: Strategy, years: tuple[int, int], battery: float
+    outcomes: Outcomes,
+    inputs: ModelInputs,
+    s: Strategy,
+    years: tuple[int, int, int | None],
+    battery: float,
 ) -> StrategyHours:
+    """``years``: design, energy and cold-check weather year (None: no check)."""
     params = inputs.params
     choice = strategy_choice(outcomes, s)
     peaks = zone_peaks(outcomes, choice, params, weather_year=years[0])
+    cold = None
+    if years[2] is not None and peaks.method == "hours":
+        cold = zone_peaks(outcomes, choice, params, weather_year=years[2])
     village = peaks.load_kw.sum(axis=0)
     solar = _with_pv(outcomes, choice)
     rows = rows_of(outcomes, solar)
@@ -311,6 +359,7 @@ def _strategy_hours(
         battery_import_mwh=total("electricity_import_kwh"),
         table_self_consumption_share=1.0 - export_table / pv_table if pv > 0 else float("nan"),
         monthly_check=_monthly_check(result, rows, params),
+        cold=cold,
     )
 
 
@@ -349,20 +398,38 @@ def hourly(
     """
     inputs = as_inputs(scenario)
     params = inputs.params
-    year = int(params["hourly.design_weather_year"]) if weather_year is None else weather_year
-    hourly_curves(year)  # a year not shipped: one clear message
+    if weather_year is None:
+        year = _parameter_year(params, "hourly.design_weather_year")
+    else:
+        year = weather_year
+        hourly_curves(year)  # a year not shipped: one clear message
     chosen = _chosen(strategies)
     battery = default_battery_kwh(inputs) if battery_kwh is None else float(battery_kwh)
     catalogue_battery(battery, params)  # outside the catalogue's range: one clear message
     if outcomes is None:
         outcomes = evaluate(stock, inputs, money=False)
-    years = (int(year), int(params["hourly.default_weather_year"]))
+    cold_year = _parameter_year(params, "hourly.cold_check_weather_year")
+    years = (
+        int(year),
+        int(params["hourly.default_weather_year"]),
+        None if cold_year == int(year) else cold_year,
+    )
     return HourlyReport(
         design_year=years[0],
         energy_year=years[1],
         battery_kwh=battery,
         strategies={s.name: _strategy_hours(outcomes, inputs, s, years, battery) for s in chosen},
+        cold_year=years[2],
     )
+
+
+def _parameter_year(params, key: str) -> int:
+    """The shipped weather year the parameter ``key`` names; one clear message naming the key
+    when it is not shipped."""
+    try:
+        return hourly_curves(params[key]).weather_year
+    except WupInputError as err:
+        raise WupInputError(f"{key}: {err}", key) from None
 
 
 def default_battery_kwh(inputs: ModelInputs) -> float:

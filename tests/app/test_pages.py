@@ -108,6 +108,28 @@ def test_dorp_another_buurt_changes_the_village():
     assert "Brinkkwartier" in at.header[0].value
 
 
+def test_dorp_the_severe_winter_shows_its_coldest_day_above_the_grid():
+    """The coldest day of the design year (2015) and of the cold-year check (1987): the
+    all-electric air village's hours stay under the zones' capacity in the first and go above
+    it in the second (wm.hourly: 0 and 3 zones over capacity)."""
+    at = on("dorp")
+
+    def air_peak_and_capacity() -> tuple[float, float]:
+        fig = next(c for c in charts(at) if "koudste dag" in json.dumps(c).lower())
+        air = next(t for t in fig["data"] if t.get("name", "").startswith("All-electric (lucht)"))
+        cap = next(t for t in fig["data"] if t.get("line", {}).get("dash"))
+        return max(values(air["y"])), max(values(cap["y"]))
+
+    assert "2015" in at.radio(key="coldest_year.nl").options[0]
+    peak, capacity = air_peak_and_capacity()
+    assert peak < capacity
+    at.radio(key="coldest_year.nl").set_value(1987).run()
+    assert not at.exception
+    assert any("strenge winter van 1987" in m.value for m in at.markdown)
+    peak, capacity = air_peak_and_capacity()
+    assert peak > capacity
+
+
 def test_dorp_upload_mode_shows_the_uploader():
     at = on("dorp")
     at.radio(key="dorp_source.nl").set_value("upload").run()

@@ -372,6 +372,29 @@ def test_an_hourly_pass_fills_the_grid_section():
     assert doc.tables["hourly"]["peak_kw"].tolist() == [750.0, 1500.0]
     assert any(f.key == "fig_load_duration" for f in doc.figures())
     assert doc.data["hourly"]["design_weather_year"] == 1987
+    assert not any("strenge winter" in getattr(b, "text", "") for b in today.blocks)
+
+
+def test_the_grid_section_says_what_a_severe_winter_asks():
+    """With the cold-year check in the report: its year, the main strategy's peak per dwelling
+    (2 700 kW / 750 = 3,60 kW) and the zones over capacity, in words."""
+    hours = _hours_json()
+    hours["design_weather_year"] = 2015
+    hours["cold_check_weather_year"] = 1987
+    air = hours["strategies"]["all_electric_air"]
+    air["cold_year_check"] = {
+        "weather_year": 1987,
+        "peak_kw": 2700.0,
+        "peak_kw_per_dwelling": 2700.0 / 750.0,
+        "zones_over_capacity": 3,
+        "zones": {},
+    }
+    scenario = wm.load_scenario()
+    doc = wm.wup_document(wm.stock_for(scenario), scenario, given={"hourly": hours})
+    today = next(c for c in doc.chapters if c.key == "today")
+    cold = next(b.text for b in today.blocks if "strenge winter" in getattr(b, "text", ""))
+    assert "gewone winter (2015)" in cold and "die van 1987" in cold
+    assert "3,60\u00a0kW per woning" in cold and "dan komt 3 zones boven" in cold
 
 
 def test_taxes_per_year_mark_what_is_carried_forward():

@@ -33,14 +33,16 @@ def test_temperatures_are_the_knmi_de_bilt_years(year, mean_c, first_hour_c):
     assert curves.t_air_c[0] == pytest.approx(first_hour_c)
 
 
-def test_the_design_year_is_the_coldest():
-    """README: 1987 is the cold year, minimum -15.1 degC (1997's January reaches -15.8); the
-    packaged parameters name it the design year and the ETM's 2015 the default."""
+def test_the_years_as_the_etm_names_them():
+    """README: 1987 is the cold year, minimum -15.1 degC (1997's January reaches -15.8), and
+    2015 the ETM's default; the packaged parameters design the grid on the default year, check
+    it in the cold one, and take the energy from the default year."""
     assert hourly_curves(1987).t_air_c.min() == pytest.approx(-15.1)
     means = {y: hourly_curves(y).t_air_c.mean() for y in WEATHER_YEARS}
     assert min(means, key=means.get) == 1987
     p = default_params()
-    assert p["hourly.design_weather_year"] == 1987
+    assert p["hourly.design_weather_year"] == 2015
+    assert p["hourly.cold_check_weather_year"] == 1987
     assert p["hourly.default_weather_year"] == 2015
 
 

@@ -188,8 +188,14 @@ def battery_worth(
     }
 
 
-def village_coldest_day(outcomes: Outcomes, inputs: ModelInputs) -> pd.DataFrame:
-    """The village's design load per strategy on the design year's coldest day, beside its grid.
+def village_coldest_day(
+    outcomes: Outcomes, inputs: ModelInputs, weather_year: int | None = None
+) -> pd.DataFrame:
+    """The village's design load per strategy on a weather year's coldest day, beside its grid.
+
+    ``weather_year``: the design year (default, ``hourly.design_weather_year``: what the grid
+    is sized on) or another shipped one, such as the cold-year check's
+    (``hourly.cold_check_weather_year``).
 
     Returns
     -------
@@ -199,12 +205,13 @@ def village_coldest_day(outcomes: Outcomes, inputs: ModelInputs) -> pd.DataFrame
         before reinforcement), ``t_air_c`` (the hour's outdoor temperature) and ``day_of_year``.
     """
     params = inputs.params
-    curves = hourly_curves(params["hourly.design_weather_year"])
+    year = params["hourly.design_weather_year"] if weather_year is None else weather_year
+    curves = hourly_curves(year)
     day = int(curves.t_air_c.reshape(365, 24).mean(axis=1).argmin())
     sl = slice(24 * day, 24 * day + 24)
     frames = []
     for s in default_strategies():  # six strategies
-        peaks = zone_peaks(outcomes, strategy_choice(outcomes, s), params)
+        peaks = zone_peaks(outcomes, strategy_choice(outcomes, s), params, weather_year=year)
         load = peaks.load_kw.sum(axis=0) if peaks.load_kw is not None else np.full(8760, np.nan)
         frames.append(
             pd.DataFrame(

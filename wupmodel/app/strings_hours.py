@@ -97,5 +97,32 @@ HOURS_STRINGS: dict[str, dict[str, str]] = {
             " neighbourhood battery placed."
         ),
     },
+    "coldest_winter": {"nl": "Welke winter?", "en": "Which winter?"},
+    "coldest_design": {
+        "nl": "Een gewone winter ({year})",
+        "en": "An ordinary winter ({year})",
+    },
+    "coldest_cold": {
+        "nl": "Een strenge winter ({year})",
+        "en": "A severe winter ({year})",
+    },
+    "coldest_intro_cold": {
+        "nl": (
+            "Het stroomgebruik van het hele dorp, uur voor uur, op de koudste dag van de strenge"
+            " winter van {year} (tot {tmin:.0f} °C), bij elke keuze; de stippellijn is wat het"
+            " net nu aankan. Het model ontwerpt het net op een gewone winter ({design}), zoals"
+            " metingen bij warmtepompen laten zien; zo'n strenge winter komt eens in de tientallen"
+            " jaren. Waar een lijn hier boven de stippellijn komt, kan de netbeheerder toch"
+            " verzwaren, of helpt een buurtbatterij."
+        ),
+        "en": (
+            "The whole village's electricity use, hour by hour, on the coldest day of the severe"
+            " winter of {year} (down to {tmin:.0f} °C), under each choice; the dashed line is what"
+            " the grid carries now. The model sizes the grid on an ordinary winter ({design}), as"
+            " measurements of heat pumps show it; such a severe winter comes once in decades."
+            " Where a line goes above the dashed line here, the grid operator may still"
+            " reinforce, or a neighbourhood battery helps."
+        ),
+    },
     "fig_coldest_day": {"nl": "Het dorp op de koudste dag", "en": "The village on the coldest day"},
 }

@@ -37,7 +37,7 @@ def add_hourly_parser(sub) -> None:
         default=None,
         metavar="Y",
         help="weather year of the load curves and peaks: 1987, 1997, 2004 or 2015 "
-        "(default: the design year, 1987)",
+        "(default: the design year, 2015; the cold-year check stays at 1987)",
     )
     op.add_argument(
         "--battery-kwh",

@@ -4,7 +4,8 @@ The builder reads the hourly report as plain data: the mapping of its ``to_json_
 (``design_weather_year``, ``energy_weather_year``, ``battery_kwh`` and per strategy
 ``peak_kw``, ``peak_kw_per_dwelling``, ``peak_time``, ``load_duration_kw`` at
 ``load_duration_hours``, ``zones`` with each zone's ``dwellings``, ``peak_kw``, ``capacity_kw``
-and ``excess_kw``, ``pv_mwh``, ``self_consumption_share`` and ``battery``). The run gets it
+and ``excess_kw``, ``pv_mwh``, ``self_consumption_share``, ``battery`` and, when the report
+has one, the ``cold_year_check`` with ``cold_check_weather_year``). The run gets it
 through ``given={"hourly": ...}`` of :func:`wupmodel.wup_document` or from the model's hourly
 verb in :mod:`wupmodel.document.run`; without it the section says that it is not there yet.
 """
@@ -117,6 +118,24 @@ def _duration_figure(hours: Mapping[str, Any], labels: Mapping[str, str]) -> Blo
     )
 
 
+def _cold_paragraph(
+    hours: Mapping[str, Any], label: str, cold: Mapping[str, Any] | None
+) -> Paragraph | None:
+    """What a severe winter would ask of the same zones (the cold-year check), or ``None``."""
+    if not cold:
+        return None
+    over = int(cold.get("zones_over_capacity", 0))
+    zones = "geen zone" if over == 0 else ("één zone" if over == 1 else f"{nl.num(over)} zones")
+    return Paragraph(
+        f"Het net is berekend op een gewone winter ({nl.year(hours.get('design_weather_year'))}),"
+        " zoals metingen bij warmtepompen laten zien. In een strenge winter zoals die van"
+        f" {nl.year(cold.get('weather_year'))} vraagt {label.lower()} gemiddeld"
+        f" {nl.num(cold.get('peak_kw_per_dwelling'), 2, 'kW')} per woning in het drukste uur;"
+        f" dan komt {zones} boven wat het net nu aankan. Zo'n winter komt eens in de tientallen"
+        " jaren; de netbeheerder kan er toch op verzwaren, of een buurtbatterij vangt de piek op."
+    )
+
+
 def hourly_blocks(
     hours: Mapping[str, Any], labels: Mapping[str, str], main: str, dwellings: float
 ) -> list[Block]:
@@ -174,6 +193,9 @@ def hourly_blocks(
         ),
         _zone_table(chosen, label, top),
     ]
+    cold = _cold_paragraph(hours, label, top.get("cold_year_check"))
+    if cold is not None:
+        blocks.append(cold)
     if all(s.get("load_duration_kw") for s in strategies.values()):
         blocks.append(_duration_figure(hours, labels))
     return blocks

@@ -36,6 +36,16 @@ def hourly_text(report: HourlyReport) -> str:
             "kW/dwelling": table["peak_kw_per_dwelling"].map(lambda v: f"{v:.2f}"),
             "peak (UTC)": table["peak_time"],
             "zones over": table["zones_over_capacity"],
+            **(
+                {}
+                if report.cold_year is None
+                else {
+                    f"{report.cold_year}: kW/dw.": table["cold_peak_kw_per_dwelling"].map(
+                        lambda v: f"{v:.2f}"
+                    ),
+                    "zones over ": table["cold_zones_over_capacity"],
+                }
+            ),
             "self-use": table["self_consumption_share"].map(lambda v: f"{v:.0%}"),
             f"+{report.battery_kwh:g} kWh bat.": table["battery_self_consumption_share"].map(
                 lambda v: f"{v:.0%}"
@@ -50,4 +60,9 @@ def hourly_text(report: HourlyReport) -> str:
         f"self-consumption in {report.energy_year}; PV on every roof that takes it, "
         f"a home battery of {report.battery_kwh:g} kWh with it"
     )
+    if report.cold_year is not None:
+        head += (
+            f"; the cold-year check: the same zones in {report.cold_year}, a Dutch cold spell "
+            "(reported, not used to size the grid)"
+        )
     return head + "\n" + shown.to_string(index=False)

@@ -117,9 +117,10 @@ def hourly_curves(weather_year: int | float) -> HourlyCurves:
     number = isinstance(weather_year, int | float | np.integer | np.floating)
     if not number or isinstance(weather_year, bool) or float(weather_year) not in WEATHER_YEARS:
         shipped = ", ".join(str(y) for y in WEATHER_YEARS)
+        shown = f"{weather_year:g}" if number and not isinstance(weather_year, bool) else ""
         raise WupInputError(
-            f"weather year {weather_year!r} is not shipped; choose one of {shipped} "
-            "(1987 is the cold design year)"
+            f"weather year {shown or repr(weather_year)} is not shipped; choose one of {shipped} "
+            "(2015 is the ETM's default year, 1987 its cold year)"
         )
     return _curves(int(weather_year))
 
