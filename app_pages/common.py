@@ -424,6 +424,9 @@ def warm_default() -> None:
     wa.find_villages("")  # the search and the villages of several buurten
     wa.source_lines(wa.PAGE_SOURCES["dorp"], "nl")
     _buurt_summary(key, text)
+    # last, as the Plan page comes later: the optimiser keeps the village's hourly loads with
+    # its outcomes (about 0.5 s to fit), so the page's first plan only solves
+    wm.optimise(scenario=scenario_of(text), outcomes=_buurt_outcomes(key, text))
 
 
 def header() -> None:

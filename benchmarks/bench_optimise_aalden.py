@@ -71,6 +71,28 @@ def test_aalden_co2_60(benchmark, aalden, mode, solver):
     )
 
 
+@pytest.mark.parametrize("kept", [False, True], ids=["first", "loads_kept"])
+def test_aalden_co2_60_hours(benchmark, aalden, kept):
+    """``wm.optimise`` with the grid from the hours of the design year (the default): the first
+    plan of a village fits every feasible group × option's hourly loads; a later one (another
+    target, the same outcomes) starts from the loads and rows the last plan kept."""
+    from wupmodel.optimise.grid_hours import forget_hour_loads
+
+    scenario, outcomes = aalden
+
+    def run():
+        if not kept:
+            forget_hour_loads()
+        return wm.optimise(scenario=scenario, outcomes=outcomes, co2_reduction=0.6)
+
+    if kept:
+        wm.optimise(scenario=scenario, outcomes=outcomes, co2_reduction=0.5)
+    plan = benchmark.pedantic(run, rounds=3, iterations=1)
+    assert plan.status == "optimal"
+    notes = [n for n in plan.notices if "hours of" in n]
+    print(f"\nAalden hours ({'loads kept' if kept else 'first'}): {notes}", flush=True)
+
+
 def test_aalden_pareto_20(benchmark, aalden):
     scenario, outcomes = aalden
     table = option_table(outcomes, scenario.years.horizon_years)

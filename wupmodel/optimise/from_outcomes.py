@@ -21,7 +21,7 @@ from wupmodel.errors import WupInputError
 from wupmodel.evaluate import evaluate
 from wupmodel.gridpeak import peak_from_hours, zone_peaks
 from wupmodel.inputs import ModelInputs, as_inputs
-from wupmodel.optimise.grid_hours import HourLoads, solve_with_hours
+from wupmodel.optimise.grid_hours import hour_loads, solve_with_hours
 from wupmodel.optimise.limits import apply_limits, weighted_objective
 from wupmodel.optimise.pareto import pareto_front
 from wupmodel.optimise.plan import Plan
@@ -387,7 +387,7 @@ def _solve(
     constrained = bool(settings.grid_capacity_kw) or (
         settings.grid_capacity_kw_per_dwelling is not None
     )
-    # the hours' rows only when asked: they make a plan ten times slower (grid.optimise_from_hours)
+    # the hours' rows unless grid.optimise_from_hours = 0 (the design-day peaks after diversity)
     hours = (
         constrained
         and peak_from_hours(inputs.params)
@@ -407,7 +407,7 @@ def _solve(
         return plan, table
     if not hours:
         return run(table), table
-    loads = HourLoads(outcomes, group_of_row, inputs.params)
+    loads = hour_loads(outcomes, group_of_row, inputs.params)
     return solve_with_hours(table, settings, loads, _first_hours(outcomes, inputs), run)
 
 

@@ -16,6 +16,8 @@ the whole year. Options are pruned against the candidate rows of each round.
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -29,17 +31,28 @@ from wupmodel.params import Params
 from wupmodel.physics import hourly_curves
 from wupmodel.physics.hourly_at import LoadsAtHours
 
-__all__ = ["HourLoads", "Cut", "grid_rows", "solve_with_hours", "MAX_ROUNDS"]
+__all__ = [
+    "HourLoads",
+    "hour_loads",
+    "forget_hour_loads",
+    "Cut",
+    "grid_rows",
+    "solve_with_hours",
+    "MAX_ROUNDS",
+]
 
 #: Rounds of constraint generation at most.
 MAX_ROUNDS = 12
+#: Rows a plan's loads keep for the next plan, at most.
+MAX_KNOWN_CUTS = 30
 #: An hour counts as above the capacity by more than this [kW].
 TOLERANCE_KW = 0.01
 
 
 class HourLoads:
     """Each table row × option's design-load coefficient at hours, computed as hours are asked
-    for (:func:`~wupmodel.physics.hourly_at.load_at_hours` over every group × option)."""
+    for (:func:`~wupmodel.physics.hourly_at.load_at_hours` over every feasible group × option;
+    an infeasible option's coefficient is 0, as it never takes a dwelling)."""
 
     def __init__(self, outcomes: Outcomes, group_of_row: np.ndarray, params: Params) -> None:
         self.outcomes = outcomes
@@ -47,24 +60,29 @@ class HourLoads:
         self.group_of_row = np.asarray(group_of_row, dtype=np.intp)
         n_groups, n_options = outcomes.n_groups, outcomes.catalogue.size
         self.shape = (n_groups, n_options)
-        self.pairs = rows_of_pairs(
-            outcomes,
-            np.repeat(np.arange(n_groups), n_options),
-            np.tile(np.arange(n_options), n_groups),
-        )
+        g, o = np.nonzero(np.asarray(outcomes.feasible, dtype=bool))
+        self.pair_of = np.full(self.shape, -1, dtype=np.intp)  # (G, O) -> pair, -1 infeasible
+        self.pair_of[g, o] = np.arange(g.size)
+        self.pairs = rows_of_pairs(outcomes, g, o)
         self.zones = GridZones.of(outcomes)
         self.own_peak_kw = np.nan_to_num(np.asarray(outcomes["peak_kw"], dtype=float))
         self.year = int(params["hourly.design_weather_year"])
         self.at_hours = LoadsAtHours(self.pairs, hourly_curves(self.year), params)
         self._hours: dict[int, np.ndarray] = {}
+        #: the rows the last plan of these loads ended with: valid for any plan, so the next
+        #: plan (another target, the same village) starts from them and mostly needs one solve
+        self.known_cuts: list[Cut] = []
 
     def _coef(self, hours: list[int]) -> np.ndarray:
         """(G, O, T) coefficients of the groups at ``hours``."""
         missing = sorted({h for h in hours if h not in self._hours})
         if missing:
             got = self.at_hours.at(np.array(missing))
+            feasible = self.pair_of >= 0
             for k, h in enumerate(missing):  # the new hours, not the dwellings
-                self._hours[h] = got[:, k].reshape(self.shape)
+                full = np.zeros(self.shape)
+                full[feasible] = got[self.pair_of[feasible], k]
+                self._hours[h] = full
         n = np.maximum(self.zones.dwellings, 1.0)[self.zones.zone_of][:, None]
         fixed = self.own_peak_kw / n
         return np.stack([self._hours[h] * (1.0 - 1.0 / n) + fixed for h in hours], axis=-1)
@@ -75,10 +93,45 @@ class HourLoads:
         n_go = np.zeros(self.shape)
         np.add.at(n_go, self.group_of_row, dwellings)
         g, o = np.nonzero(n_go > 0)
-        rows = self.pairs.take(g * self.shape[1] + o)
+        pair = self.pair_of[g, o]
+        if (pair < 0).any():
+            raise ValueError("the plan puts dwellings on an option infeasible in its outcomes")
+        rows = self.pairs.take(pair)
         rows = replace(rows, count=n_go[g, o])
         own = n_go[g, o] * self.own_peak_kw[g, o]
         return zone_peaks_of_rows(rows, self.zones.zone_of[g], own, self.zones, self.params)
+
+
+#: HourLoads kept for the outcomes they were made of (at most this many at a time)
+_KEEP = 4
+_KEPT: dict[tuple, tuple[weakref.ref, HourLoads]] = {}
+_KEPT_LOCK = threading.Lock()
+
+
+def hour_loads(outcomes: Outcomes, group_of_row: np.ndarray, params: Params) -> HourLoads:
+    """The :class:`HourLoads` of ``outcomes``, kept while they live: the same village planned
+    again under another target (the app's Plan page) asks for the same loads, and fitting them
+    takes about half a second for the default village."""
+    rows = np.asarray(group_of_row, dtype=np.intp)
+    key = (id(outcomes), rows.tobytes(), tuple(sorted(params.values.items())), id(params.tables))
+    with _KEPT_LOCK:
+        kept = _KEPT.get(key)
+        if kept is not None and kept[0]() is outcomes:
+            return kept[1]
+    loads = HourLoads(outcomes, rows, params)
+    with _KEPT_LOCK:
+        for old in [k for k, (ref, _) in _KEPT.items() if ref() is None]:
+            del _KEPT[old]
+        while len(_KEPT) >= _KEEP:
+            del _KEPT[next(iter(_KEPT))]
+        _KEPT[key] = (weakref.ref(outcomes), loads)
+    return loads
+
+
+def forget_hour_loads() -> None:
+    """Drop every kept :class:`HourLoads` (a benchmark of a village's first plan)."""
+    with _KEPT_LOCK:
+        _KEPT.clear()
 
 
 @dataclass(frozen=True)
@@ -187,11 +240,15 @@ def solve_with_hours(
     """Solve ``table`` with its grid constraint over every hour of the design year.
 
     Returns the plan (its ``peak_kw`` the zones' design peaks over all hours) and the table
-    with the final rows (for a Pareto front on the same rows).
+    with the final rows (for a Pareto front on the same rows). The candidate rows are
+    ``first_hours`` in every zone and the rows ``loads``' last plan ended with
+    (:attr:`HourLoads.known_cuts`): every row holds for any plan, so the optimum is the same
+    whatever came before; only among equally cheap plans may the one returned differ.
     """
     battery = settings.neighbourhood_battery
     eta = 1.0 if battery is None else float(battery.round_trip_efficiency)
     cuts = [Cut(z, "hour", (h,)) for z in loads.zones.names for h in sorted(set(first_hours))]
+    cuts += [c for c in loads.known_cuts if c not in cuts]
     known = {(c.zone, c.kind, c.hours, c.excess) for c in cuts}
     for rounds in range(1, MAX_ROUNDS + 1):  # rounds of constraint generation, a few
         current = replace(table, grid_rows=grid_rows(loads, cuts, eta))
@@ -202,6 +259,7 @@ def solve_with_hours(
         new = _new_cuts(plan, peaks, settings, known)
         plan.peak_kw = {z: float(p) for z, p in zip(peaks.names, peaks.peak_kw, strict=True)}
         if not new:
+            loads.known_cuts = cuts[:MAX_KNOWN_CUTS]
             plan.notices.append(
                 f"grid constraint from the hours of {loads.year}: {len(cuts)} candidate rows, "
                 f"{rounds} solve(s); no hour of the year above a zone's capacity"
