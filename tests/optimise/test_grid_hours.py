@@ -103,3 +103,25 @@ def test_the_public_verb_uses_the_hours(case):
     plan = wm.optimise(outcomes=outcomes, scenario=inputs, co2_reduction=0.6)
     assert any("grid constraint from the hours of 2015" in n for n in plan.notices)
     assert set(plan.peak_kw) == {"lv1", "lv2", "lv3"}
+
+
+def test_the_default_plan_takes_its_grid_from_the_hours_and_keeps_them():
+    """By default (grid.optimise_from_hours = 1) a plan by groups uses the hours of the design
+    year; the same village planned again starts from the kept loads and rows, in one solve,
+    and reaches the same optimum as a first plan (the rows hold for any plan)."""
+    from wupmodel.optimise.grid_hours import forget_hour_loads
+
+    scenario = wm.load_scenario()
+    outcomes = wm.evaluate(wm.stock_for(scenario), scenario, irr=False)
+    forget_hour_loads()
+    first = wm.optimise(outcomes=outcomes, scenario=scenario, co2_reduction=0.6)
+    assert any("grid constraint from the hours of 2015" in n for n in first.notices)
+    wm.optimise(outcomes=outcomes, scenario=scenario, co2_reduction=0.3)
+    again = wm.optimise(outcomes=outcomes, scenario=scenario, co2_reduction=0.6)
+    assert any("1 solve(s)" in n for n in again.notices)
+    assert again.objective_eur == pytest.approx(first.objective_eur, rel=1e-9)
+    off = wm.apply_settings(scenario, {"grid.optimise_from_hours": 0.0}, origin="test")
+    after_diversity = wm.optimise(outcomes=outcomes, scenario=off, co2_reduction=0.6)
+    assert not any("hours of" in n for n in after_diversity.notices)
+    # the hours ask less of the grid than the design-day peaks after diversity: cheaper
+    assert first.objective_eur < after_diversity.objective_eur
