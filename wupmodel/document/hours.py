@@ -125,13 +125,17 @@ def _cold_paragraph(
     if not cold:
         return None
     over = int(cold.get("zones_over_capacity", 0))
-    zones = "geen zone" if over == 0 else ("één zone" if over == 1 else f"{nl.num(over)} zones")
+    zones = (
+        "komt geen zone"
+        if over == 0
+        else ("komt één zone" if over == 1 else f"komen {nl.num(over)} zones")
+    )
     return Paragraph(
         f"Het net is berekend op een gewone winter ({nl.year(hours.get('design_weather_year'))}),"
         " zoals metingen bij warmtepompen laten zien. In een strenge winter zoals die van"
         f" {nl.year(cold.get('weather_year'))} vraagt {label.lower()} gemiddeld"
         f" {nl.num(cold.get('peak_kw_per_dwelling'), 2, 'kW')} per woning in het drukste uur;"
-        f" dan komt {zones} boven wat het net nu aankan. Zo'n winter komt eens in de tientallen"
+        f" dan {zones} boven wat het net nu aankan. Zo'n winter komt eens in de tientallen"
         " jaren; de netbeheerder kan er toch op verzwaren, of een buurtbatterij vangt de piek op."
     )
 
