@@ -86,3 +86,20 @@ def test_a_battery_outside_the_catalogue_in_a_scenario_is_exit_2(tmp_path, capsy
     path.write_text("name: big battery\ncatalogue:\n  battery_kwh: [40]\n")
     assert main(["run", str(path)]) == 2
     assert "battery size 40 kWh is outside" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("verb", "key"),
+    [
+        ("run", "hourly.design_weather_year"),
+        ("hourly", "hourly.cold_check_weather_year"),
+        ("optimise", "hourly.default_weather_year"),
+    ],
+)
+def test_a_weather_year_between_the_shipped_ones_names_its_parameter(verb, key, capsys):
+    """2000 lies within the parameters' range (1987-2015) but is not shipped: every verb that
+    reads the year says which parameter holds it, exit 2."""
+    assert main([verb, "--set", f"{key}=2000"]) == 2
+    err = capsys.readouterr().err
+    assert f"{key}: weather year 2000 is not shipped" in err
+    assert "Traceback" not in err

@@ -30,6 +30,7 @@ from wupmodel.physics import (
     hot_water_energy_per_kwh,
     pv_system,
     solar_thermal,
+    weather_year_of,
 )
 from wupmodel.physics.battery import catalogue_battery
 from wupmodel.physics.hourly_rows import etm_shape_index
@@ -299,7 +300,7 @@ def _self_use_of(
     n_groups, n_combos = e.gas_m3.shape
     used = np.zeros((n_groups, lay.n_solar, n_combos))
     loss = np.zeros_like(used)
-    year = params["hourly.default_weather_year"]
+    year = weather_year_of(params, "hourly.default_weather_year")
     specs = [catalogue_battery(size, params).iloc[0] for size in lay.batteries]
     tables = [
         self_use_table(params, year, (s.round_trip_efficiency, s.power_kw / s.capacity_kwh))

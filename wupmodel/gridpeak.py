@@ -47,6 +47,7 @@ from wupmodel.physics import (
     diversified_peak_kw,
     hourly_curves,
     hourly_pass,
+    weather_year_of,
 )
 from wupmodel.vocabulary import DWELLING_TYPES
 
@@ -264,7 +265,11 @@ def zone_peaks_of_rows(
     ``zone_of_row``: the zone of each row; ``own_peak_kw``: the row's dwellings' own peaks
     together (``count`` × ``peak_kw``) [kW], (n,) each.
     """
-    year = int(params["hourly.design_weather_year"] if weather_year is None else weather_year)
+    year = (
+        weather_year_of(params, "hourly.design_weather_year")
+        if weather_year is None
+        else int(weather_year)
+    )
     hours = _coincident(rows, np.asarray(zone_of_row), len(zones.names), year, params)
     n = np.maximum(zones.dwellings, 1.0)[:, None]
     own = np.bincount(zone_of_row, weights=own_peak_kw, minlength=len(zones.names))[:, None]

@@ -42,6 +42,7 @@ from wupmodel.physics import (
     hourly_curves,
     hourly_pass,
     monthly_components,
+    weather_year_of,
 )
 from wupmodel.scenario import Scenario
 from wupmodel.village import Strategy, default_strategies, strategy_choice
@@ -399,7 +400,7 @@ def hourly(
     inputs = as_inputs(scenario)
     params = inputs.params
     if weather_year is None:
-        year = _parameter_year(params, "hourly.design_weather_year")
+        year = weather_year_of(params, "hourly.design_weather_year")
     else:
         year = weather_year
         hourly_curves(year)  # a year not shipped: one clear message
@@ -408,10 +409,10 @@ def hourly(
     catalogue_battery(battery, params)  # outside the catalogue's range: one clear message
     if outcomes is None:
         outcomes = evaluate(stock, inputs, money=False)
-    cold_year = _parameter_year(params, "hourly.cold_check_weather_year")
+    cold_year = weather_year_of(params, "hourly.cold_check_weather_year")
     years = (
         int(year),
-        int(params["hourly.default_weather_year"]),
+        weather_year_of(params, "hourly.default_weather_year"),
         None if cold_year == int(year) else cold_year,
     )
     return HourlyReport(
@@ -421,15 +422,6 @@ def hourly(
         strategies={s.name: _strategy_hours(outcomes, inputs, s, years, battery) for s in chosen},
         cold_year=years[2],
     )
-
-
-def _parameter_year(params, key: str) -> int:
-    """The shipped weather year the parameter ``key`` names; one clear message naming the key
-    when it is not shipped."""
-    try:
-        return hourly_curves(params[key]).weather_year
-    except WupInputError as err:
-        raise WupInputError(f"{key}: {err}", key) from None
 
 
 def default_battery_kwh(inputs: ModelInputs) -> float:

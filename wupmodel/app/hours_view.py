@@ -22,6 +22,7 @@ from wupmodel.physics import (
     catalogue_battery,
     hourly_curves,
     hourly_pass,
+    weather_year_of,
 )
 from wupmodel.village import Strategy, default_strategies, strategy_choice
 from wupmodel.vocabulary import HEATING_SYSTEMS, INSULATION_LEVELS
@@ -93,7 +94,7 @@ def house_days(
         np.array([spec["power_kw"]]),
         np.array([spec["round_trip_efficiency"]]),
     )
-    curves = hourly_curves(params["hourly.default_weather_year"])
+    curves = hourly_curves(weather_year_of(params, "hourly.default_weather_year"))
     got = hourly_pass(
         rows, curves, params, battery=battery, options=HourlyOptions(keep_hours=True)
     ).hours
@@ -205,7 +206,11 @@ def village_coldest_day(
         before reinforcement), ``t_air_c`` (the hour's outdoor temperature) and ``day_of_year``.
     """
     params = inputs.params
-    year = params["hourly.design_weather_year"] if weather_year is None else weather_year
+    year = (
+        weather_year_of(params, "hourly.design_weather_year")
+        if weather_year is None
+        else weather_year
+    )
     curves = hourly_curves(year)
     day = int(curves.t_air_c.reshape(365, 24).mean(axis=1).argmin())
     sl = slice(24 * day, 24 * day + 24)

@@ -43,7 +43,7 @@ def hourly_text(report: HourlyReport) -> str:
                     f"{report.cold_year}: kW/dw.": table["cold_peak_kw_per_dwelling"].map(
                         lambda v: f"{v:.2f}"
                     ),
-                    "zones over ": table["cold_zones_over_capacity"],
+                    f"{report.cold_year}: zones over": table["cold_zones_over_capacity"],
                 }
             ),
             "self-use": table["self_consumption_share"].map(lambda v: f"{v:.0%}"),

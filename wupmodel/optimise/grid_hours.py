@@ -28,7 +28,7 @@ from wupmodel.optimise.plan import Plan
 from wupmodel.optimise.problem import GridRows, OptimiseSettings, OptionTable
 from wupmodel.outcomes import Outcomes
 from wupmodel.params import Params
-from wupmodel.physics import hourly_curves
+from wupmodel.physics import hourly_curves, weather_year_of
 from wupmodel.physics.hourly_at import LoadsAtHours
 
 __all__ = [
@@ -66,7 +66,7 @@ class HourLoads:
         self.pairs = rows_of_pairs(outcomes, g, o)
         self.zones = GridZones.of(outcomes)
         self.own_peak_kw = np.nan_to_num(np.asarray(outcomes["peak_kw"], dtype=float))
-        self.year = int(params["hourly.design_weather_year"])
+        self.year = weather_year_of(params, "hourly.design_weather_year")
         self.at_hours = LoadsAtHours(self.pairs, hourly_curves(self.year), params)
         self._hours: dict[int, np.ndarray] = {}
         #: the rows the last plan of these loads ended with: valid for any plan, so the next

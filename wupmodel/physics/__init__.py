@@ -94,6 +94,7 @@ from wupmodel.physics.hourly_data import (
     HourlyCurves,
     hourly_curve_sources,
     hourly_curves,
+    weather_year_of,
 )
 from wupmodel.physics.hourly_heat import cop_hours, row_cop
 from wupmodel.physics.hourly_shapes import (
@@ -160,6 +161,7 @@ __all__ = [
     "MONTH_HOURS",
     "MONTH_START",
     "WEATHER_YEARS",
+    "weather_year_of",
     "hourly_curve_sources",
     "hourly_curves",
     "cop_hours",

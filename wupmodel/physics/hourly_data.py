@@ -106,6 +106,22 @@ def _arrays() -> dict[str, np.ndarray]:
         return {name: npz[name] for name in npz.files}
 
 
+def weather_year_of(params, key: str) -> int:
+    """The shipped weather year the parameter ``key`` holds (``hourly.design_weather_year``,
+    ``hourly.default_weather_year``, ``hourly.cold_check_weather_year``).
+
+    Raises
+    ------
+    WupInputError
+        Naming ``key``, when its year is not one of :data:`WEATHER_YEARS` (the parameter's
+        range lets the years between them through).
+    """
+    try:
+        return hourly_curves(params[key]).weather_year
+    except WupInputError as err:
+        raise WupInputError(f"{key}: {err}", key) from None
+
+
 def hourly_curves(weather_year: int | float) -> HourlyCurves:
     """The packaged curves of ``weather_year`` (read once, cached; arrays are read-only).
 
